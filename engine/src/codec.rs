@@ -1,0 +1,203 @@
+//! The embedded corpus' byte format: written by `build.rs`, read by the page.
+//!
+//! Length-prefixed UTF-8 strings and little-endian integers behind a magic
+//! header and a version. No serde: the page decodes without a deserializer.
+//! [`decode`] checks everything it reads, so a corrupt blob is an error, not
+//! a panic.
+
+use crate::body::Block;
+use crate::corpus::{Article, Corpus, CorpusInfo};
+use crate::date::ArticleDate;
+
+const MAGIC: &[u8; 8] = b"LENSCRP1";
+
+/// Serialises a corpus (its articles in their corpus order).
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let mut out = Vec::with_capacity(1024);
+    out.extend_from_slice(MAGIC);
+    let info = corpus.info();
+    put_str(&mut out, &info.name);
+    put_opt(&mut out, info.description.as_deref());
+    put_u32(&mut out, corpus.articles().len());
+    for a in corpus.articles() {
+        put_str(&mut out, &a.id);
+        put_str(&mut out, &a.title);
+        out.extend_from_slice(&a.date.year.to_le_bytes());
+        out.push(a.date.month.unwrap_or(0));
+        out.push(a.date.day.unwrap_or(0));
+        for field in [&a.date_basis, &a.source, &a.url, &a.author, &a.translator] {
+            put_opt(&mut out, field.as_deref());
+        }
+        put_str(&mut out, &a.language);
+        put_u32(&mut out, a.tags.len());
+        for t in &a.tags {
+            put_str(&mut out, t);
+        }
+        put_u32(&mut out, a.body.len());
+        for b in &a.body {
+            match b {
+                Block::Paragraph(text) => {
+                    out.push(0);
+                    put_str(&mut out, text);
+                }
+                Block::Heading { level, text } => {
+                    out.push(*level);
+                    put_str(&mut out, text);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Why an embedded corpus could not be read (a build/version mismatch or corruption).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the embedded corpus is unreadable: {}", self.0)
+    }
+}
+
+/// Reads what [`encode`] wrote.
+pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    let mut r = Reader { bytes, pos: 0 };
+    if r.take(MAGIC.len())? != MAGIC {
+        return Err(DecodeError("wrong header (built by another version?)".into()));
+    }
+    let info = CorpusInfo { name: r.string()?, description: r.opt()? };
+    let n = r.u32()?;
+    let mut articles = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let id = r.string()?;
+        let title = r.string()?;
+        let ymd = r.take(4)?;
+        let year = u16::from_le_bytes([ymd[0], ymd[1]]);
+        let date = ArticleDate {
+            year,
+            month: (ymd[2] != 0).then_some(ymd[2]),
+            day: (ymd[3] != 0).then_some(ymd[3]),
+        };
+        let mut opts = [None, None, None, None, None];
+        for o in &mut opts {
+            *o = r.opt()?;
+        }
+        let [date_basis, source, url, author, translator] = opts;
+        let language = r.string()?;
+        let tags = (0..r.u32()?).map(|_| r.string()).collect::<Result<_, _>>()?;
+        let nb = r.u32()?;
+        let mut body = Vec::with_capacity(nb.min(1 << 20));
+        for _ in 0..nb {
+            let kind = r.take(1)?[0];
+            let text = r.string()?;
+            body.push(match kind {
+                0 => Block::Paragraph(text),
+                1 | 2 => Block::Heading { level: kind, text },
+                k => return Err(DecodeError(format!("unknown block kind {k}"))),
+            });
+        }
+        articles.push(Article { id, title, date, date_basis, source, url, author, translator, language, tags, body });
+    }
+    if r.pos != bytes.len() {
+        return Err(DecodeError("trailing bytes".into()));
+    }
+    Ok(Corpus::new(info, articles))
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    let n = u32::try_from(n).expect("corpus parts are under 4 GiB");
+    out.extend_from_slice(&n.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        None => out.push(0),
+        Some(s) => {
+            out.push(1);
+            put_str(out, s);
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| DecodeError(format!("truncated at byte {}", self.pos)))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<usize, DecodeError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    fn string(&mut self) -> Result<String, DecodeError> {
+        let n = self.u32()?;
+        let at = self.pos;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| DecodeError(format!("invalid UTF-8 at byte {at}")))
+    }
+
+    fn opt(&mut self) -> Result<Option<String>, DecodeError> {
+        match self.take(1)?[0] {
+            0 => Ok(None),
+            1 => self.string().map(Some),
+            t => Err(DecodeError(format!("bad option tag {t}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn article(id: String, title: String, year: u16, body: Vec<String>, tags: Vec<String>) -> Article {
+        Article {
+            id,
+            title,
+            date: ArticleDate { year, month: Some(2), day: None },
+            date_basis: None,
+            source: Some("Src".into()),
+            url: None,
+            author: Some("Ann".into()),
+            translator: None,
+            language: "en".into(),
+            tags,
+            body: body.into_iter().enumerate().map(|(i, t)| if i % 3 == 1 { Block::Heading { level: 2, text: t } } else { Block::Paragraph(t) }).collect(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips(items in prop::collection::vec((".*", ".*", 1u16..9999, prop::collection::vec(".*", 0..4), prop::collection::vec("[a-z]{1,5}", 0..3)), 0..6)) {
+            let articles = items.into_iter().enumerate()
+                .map(|(i, (id, t, y, b, tags))| article(format!("{i}{id}"), t, y, b, tags)).collect();
+            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: Some("d".into()) }, articles);
+            prop_assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+        }
+
+        #[test]
+        fn corrupt_bytes_are_an_error_not_a_panic(cut in 0usize..200, flip in 0usize..200) {
+            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: None },
+                vec![article("a".into(), "T".into(), 2000, vec!["x y".into(), "z".into()], vec!["t".into()])]);
+            let mut bytes = encode(&corpus);
+            if flip < bytes.len() { bytes[flip] ^= 0xff; }
+            bytes.truncate(cut.min(bytes.len()));
+            let _ = decode(&bytes);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The corpus model: articles with their metadata, and the corpus that holds them.
+
+use crate::body::Block;
+use crate::date::ArticleDate;
+use crate::tokenize::word_count;
+
+/// One article of the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The file name without `.md`: unique, stable, used in URLs.
+    pub id: String,
+    /// The title (required).
+    pub title: String,
+    /// When it was published (or estimated to be).
+    pub date: ArticleDate,
+    /// How an article without a printed date was dated.
+    pub date_basis: Option<String>,
+    /// Publication or site.
+    pub source: Option<String>,
+    /// Where the article was found.
+    pub url: Option<String>,
+    /// Who wrote it.
+    pub author: Option<String>,
+    /// Who translated it.
+    pub translator: Option<String>,
+    /// BCP 47 language tag ("en" by default).
+    pub language: String,
+    /// Topical tags.
+    pub tags: Vec<String>,
+    /// The body, as headings and paragraphs.
+    pub body: Vec<Block>,
+}
+
+impl Article {
+    /// The article's text, the one every counting feature reads: the title,
+    /// then each block of the body, separated by blank lines.
+    pub fn text(&self) -> String {
+        let mut text = self.title.clone();
+        for block in &self.body {
+            text.push_str("\n\n");
+            text.push_str(block.text());
+        }
+        text
+    }
+
+    /// True when the date is an estimate: its `date_basis` starts with "estimated".
+    pub fn is_date_estimated(&self) -> bool {
+        self.date_basis
+            .as_deref()
+            .is_some_and(|b| b.trim_start().to_lowercase().starts_with("estimated"))
+    }
+
+    /// The date as a reader should see it, precision and estimate included:
+    /// "22 September 2016", "2013 (est.)".
+    pub fn display_date(&self) -> String {
+        let human = self.date.human();
+        if self.is_date_estimated() {
+            format!("{human} (est.)")
+        } else {
+            human
+        }
+    }
+}
+
+/// What a corpus calls itself (from `corpus.toml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CorpusInfo {
+    /// The corpus' name.
+    pub name: String,
+    /// A one-line description.
+    pub description: Option<String>,
+}
+
+/// A validated corpus: articles in date order, each with its word count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Corpus {
+    info: CorpusInfo,
+    articles: Vec<Article>,
+    word_counts: Vec<usize>,
+}
+
+impl Corpus {
+    /// Builds a corpus, sorting the articles by date, then title, then id.
+    pub fn new(info: CorpusInfo, mut articles: Vec<Article>) -> Corpus {
+        articles.sort_by(|a, b| {
+            (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id))
+        });
+        let word_counts = articles.iter().map(|a| word_count(&a.text())).collect();
+        Corpus { info, articles, word_counts }
+    }
+
+    /// Name and description.
+    pub fn info(&self) -> &CorpusInfo {
+        &self.info
+    }
+
+    /// The articles, oldest first.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// The article with this id, with its index in [`Corpus::articles`].
+    pub fn find(&self, id: &str) -> Option<(usize, &Article)> {
+        self.articles.iter().enumerate().find(|(_, a)| a.id == id)
+    }
+
+    /// Word count of the article at `index` (title and body).
+    pub fn word_count(&self, index: usize) -> usize {
+        self.word_counts[index]
+    }
+
+    /// Words in the whole corpus.
+    pub fn total_words(&self) -> usize {
+        self.word_counts.iter().sum()
+    }
+}

@@ -1,0 +1,26 @@
+//! The text engine of Corpus Lens: the corpus model, its validation, the
+//! tokenizer, and (later) the index, queries, statistics and comparison.
+//!
+//! It knows nothing of the browser: it is used by the page (compiled to
+//! wasm), by `build.rs` (feature `load`, which reads a corpus folder) and by
+//! native tests and benchmarks.
+//!
+//! ```
+//! use lens_engine::{tokenize::words, Corpus, CorpusInfo};
+//! let norms: Vec<_> = words("Alipay’s AI-driven push").map(|w| w.norm).collect();
+//! assert_eq!(norms, ["alipay", "ai", "driven", "push"]);
+//! # let _ = Corpus::new(CorpusInfo { name: "x".into(), description: None }, vec![]);
+//! ```
+#![warn(missing_docs)]
+
+pub mod body;
+pub mod codec;
+mod corpus;
+pub mod date;
+#[cfg(feature = "load")]
+pub mod load;
+pub mod tokenize;
+
+pub use body::Block;
+pub use corpus::{Article, Corpus, CorpusInfo};
+pub use date::ArticleDate;

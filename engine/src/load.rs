@@ -1,0 +1,435 @@
+//! Reading and validating a corpus folder (feature `load`; used by `build.rs`).
+//!
+//! Every problem is reported with its file and, where it has one, its line;
+//! a file with several problems reports each of them. Nothing is skipped
+//! silently: a file that is neither an article (`*.md`) nor `corpus.toml`
+//! is a problem too, except hidden files (names starting with a dot).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::body::parse_body;
+use crate::corpus::{Article, Corpus, CorpusInfo};
+use crate::date::ArticleDate;
+
+/// One thing wrong with a corpus: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as given to the loader (e.g. `corpus/a.md`).
+    pub file: String,
+    /// 1-based line, when the problem has one.
+    pub line: Option<usize>,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// The keys an article's front matter may have.
+pub const ARTICLE_KEYS: [&str; 9] =
+    ["title", "date", "date_basis", "source", "url", "author", "translator", "language", "tags"];
+const CORPUS_KEYS: &[&str] = &["name", "description"];
+
+/// Reads every file of `dir` into a corpus, or returns every problem found.
+pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
+    let label = |name: &str| dir.join(name).display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            return Err(vec![Problem {
+                file: dir.display().to_string(),
+                line: None,
+                message: format!("cannot read the corpus folder: {e}"),
+            }])
+        }
+    };
+    let mut names = Vec::new();
+    let mut problems = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => names.push((entry.file_name(), entry.file_type().map(|t| t.is_dir()).unwrap_or(false))),
+            Err(e) => problems.push(Problem { file: dir.display().to_string(), line: None, message: format!("cannot list the folder: {e}") }),
+        }
+    }
+    names.sort();
+    let mut files = Vec::new();
+    let mut info_text = None;
+    for (name, is_dir) in names {
+        let Some(name) = name.to_str().map(str::to_owned) else {
+            problems.push(Problem {
+                file: label(&name.to_string_lossy()),
+                line: None,
+                message: "the file name is not valid UTF-8; rename it".into(),
+            });
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = dir.join(&name);
+        if is_dir {
+            problems.push(Problem { file: label(&name), line: None, message: "a folder inside the corpus folder is not read; move its articles up or out".into() });
+            continue;
+        }
+        let read = |problems: &mut Vec<Problem>| match std::fs::read(&path) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                problems.push(Problem { file: label(&name), line: None, message: format!("cannot read: {e}") });
+                None
+            }
+        };
+        if name == "corpus.toml" {
+            info_text = read(&mut problems).map(|b| (label(&name), b));
+        } else if let Some(id) = name.strip_suffix(".md") {
+            if let Some(bytes) = read(&mut problems) {
+                files.push((id.to_string(), label(&name), bytes));
+            }
+        } else {
+            problems.push(Problem {
+                file: label(&name),
+                line: None,
+                message: "not an article: articles are `.md` files, and the only other file read is `corpus.toml`".into(),
+            });
+        }
+    }
+    let info = match info_text {
+        Some((file, bytes)) => match parse_corpus_info(&file, &bytes) {
+            Ok(info) => Some(info),
+            Err(p) => {
+                problems.extend(p);
+                None
+            }
+        },
+        None => Some(CorpusInfo {
+            name: dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "Corpus".into()),
+            description: None,
+        }),
+    };
+    let mut articles: Vec<Article> = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (id, file, bytes) in &files {
+        let folded = id.to_lowercase();
+        if let Some((_, first)) = seen.iter().find(|(f, _)| *f == folded) {
+            problems.push(Problem {
+                file: file.clone(),
+                line: None,
+                message: format!("duplicate id {id:?}: {first} has the same name (ids are compared ignoring case, as on case-insensitive disks)"),
+            });
+            continue;
+        }
+        seen.push((folded, file.clone()));
+        match parse_article(id, file, bytes) {
+            Ok(a) => articles.push(a),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            file: dir.display().to_string(),
+            line: None,
+            message: "empty corpus: the folder has no article (`*.md` file)".into(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(Corpus::new(info.expect("no problems, so corpus.toml parsed"), articles))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Parses `corpus.toml`: `name` (required) and `description` (optional).
+pub fn parse_corpus_info(file: &str, bytes: &[u8]) -> Result<CorpusInfo, Vec<Problem>> {
+    let text = utf8(file, bytes)?;
+    let mut fields = Fields::parse(file, text, 0, CORPUS_KEYS)?;
+    let name = fields.string("name", true);
+    let description = fields.string("description", false);
+    fields.finish()?;
+    Ok(CorpusInfo { name: name.expect("required and no problems"), description })
+}
+
+/// Parses one article file: `+++` front matter `+++`, then the body.
+pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<Problem>> {
+    let problem = |line: usize, message: String| vec![Problem { file: file.into(), line: Some(line), message }];
+    let text = utf8(file, bytes)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if id.is_empty() {
+        return Err(problem(1, "the file name before `.md` is empty, and it is the article's id".into()));
+    }
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() != "+++" {
+        return Err(problem(1, "the file must start with a `+++` line that opens the TOML front matter".into()));
+    }
+    let fm_start = first.len();
+    let mut offset = fm_start;
+    let mut close = None;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "+++" {
+            close = Some((offset, offset + line.len(), i + 2));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((fm_end, body_start, close_line)) = close else {
+        return Err(problem(1, "the front matter opened here is never closed by a `+++` line".into()));
+    };
+    let front = &text[fm_start..fm_end];
+    let body = &text[body_start..];
+
+    let mut problems = Vec::new();
+    let mut fields = match Fields::parse(file, front, 1, &ARTICLE_KEYS) {
+        Ok(f) => Some(f),
+        Err(p) => {
+            problems.extend(p);
+            None
+        }
+    };
+    let blocks = parse_body(body);
+    if blocks.is_empty() {
+        problems.push(Problem {
+            file: file.into(),
+            line: Some(close_line + 1),
+            message: "empty body: the article has no text after its front matter".into(),
+        });
+    }
+    let Some(fields) = fields.as_mut() else { return Err(problems) };
+    let title = fields.string("title", true);
+    let date = fields.date();
+    let date_basis = fields.string("date_basis", false);
+    let source = fields.string("source", false);
+    let url = fields.string("url", false);
+    let author = fields.string("author", false);
+    let translator = fields.string("translator", false);
+    let language = fields.language();
+    let tags = fields.tags();
+    if let Err(p) = fields.finish_mut() {
+        problems.extend(p);
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(problems);
+    }
+    Ok(Article {
+        id: id.into(),
+        title: title.expect("checked"),
+        date: date.expect("checked"),
+        date_basis,
+        source,
+        url,
+        author,
+        translator,
+        language: language.unwrap_or_else(|| "en".into()),
+        tags,
+        body: blocks,
+    })
+}
+
+fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        vec![Problem {
+            file: file.into(),
+            line: Some(line),
+            message: format!(
+                "invalid UTF-8 at column {column} (byte 0x{:02x}): save the file as UTF-8",
+                bytes[e.valid_up_to()]
+            ),
+        }]
+    })
+}
+
+/// A parsed TOML table whose keys are taken one by one, collecting problems.
+struct Fields<'a> {
+    file: &'a str,
+    text: &'a str,
+    /// Lines before `text` in its file.
+    line_offset: usize,
+    table: Spanned<DeTable<'a>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Fields<'a> {
+    fn parse(file: &'a str, text: &'a str, line_offset: usize, known: &[&str]) -> Result<Fields<'a>, Vec<Problem>> {
+        let line_at = |pos: usize| line_offset + text[..pos.min(text.len())].matches('\n').count() + 1;
+        let (table, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            return Err(errors
+                .iter()
+                .map(|e| Problem {
+                    file: file.into(),
+                    line: Some(e.span().map_or(line_offset + 1, |s| line_at(s.start))),
+                    message: format!("TOML syntax: {}", e.message().trim()),
+                })
+                .collect());
+        }
+        let mut fields = Fields { file, text, line_offset, table, problems: Vec::new() };
+        let unknown: Vec<(String, usize)> = fields
+            .table
+            .get_ref()
+            .iter()
+            .filter(|(k, _)| !known.contains(&k.get_ref().as_ref()))
+            .map(|(k, _)| (k.get_ref().to_string(), k.span().start))
+            .collect();
+        for (key, pos) in unknown {
+            let hint = known
+                .iter()
+                .find(|k| edit_distance(k, &key) <= 2)
+                .map(|k| format!("; did you mean `{k}`?"))
+                .unwrap_or_else(|| format!("; the keys are {}", known.join(", ")));
+            fields.push(Some(pos), format!("unknown key `{key}`{hint}"));
+        }
+        Ok(fields)
+    }
+
+    fn line_at(&self, pos: usize) -> usize {
+        self.line_offset + self.text[..pos.min(self.text.len())].matches('\n').count() + 1
+    }
+
+    fn push(&mut self, pos: Option<usize>, message: String) {
+        let line = match pos {
+            Some(p) => self.line_at(p),
+            None => self.line_offset.max(1),
+        };
+        self.problems.push(Problem { file: self.file.into(), line: Some(line), message });
+    }
+
+    fn get(&self, key: &str) -> Option<(usize, &DeValue<'a>)> {
+        self.table
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| (v.span().start, v.get_ref()))
+    }
+
+    /// A string key; an empty string is a problem (leave the key out instead).
+    fn string(&mut self, key: &str, required: bool) -> Option<String> {
+        match self.get(key) {
+            None => {
+                if required {
+                    self.push(None, format!("missing required key `{key}`"));
+                }
+                None
+            }
+            Some((pos, DeValue::String(s))) if s.trim().is_empty() => {
+                let _ = s;
+                self.push(Some(pos), format!("`{key}` is empty; give a value or leave the key out"));
+                None
+            }
+            Some((_, DeValue::String(s))) => Some(s.trim().to_string()),
+            Some((pos, other)) => {
+                let t = other.type_str();
+                self.push(Some(pos), format!("`{key}` must be a string in quotes, not a {t}"));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self) -> Option<ArticleDate> {
+        let (pos, text): (usize, Cow<'_, str>) = match self.get("date") {
+            None => {
+                self.push(None, "missing required key `date`".into());
+                return None;
+            }
+            Some((pos, DeValue::String(s))) => (pos, Cow::Owned(s.to_string())),
+            Some((pos, DeValue::Integer(i))) => (pos, Cow::Owned(i.as_str().to_string())),
+            Some((pos, DeValue::Datetime(d))) if d.time.is_none() && d.offset.is_none() => (pos, Cow::Owned(d.to_string())),
+            Some((pos, other)) => {
+                let t = other.type_str();
+                self.push(Some(pos), format!("bad date: a {t} is not \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""));
+                return None;
+            }
+        };
+        match ArticleDate::parse(text.trim()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.push(Some(pos), e.to_string());
+                None
+            }
+        }
+    }
+
+    fn language(&mut self) -> Option<String> {
+        let pos = self.get("language").map(|(p, _)| p);
+        let lang = self.string("language", false)?;
+        let ok = lang.split('-').enumerate().all(|(i, sub)| {
+            let n = sub.len();
+            sub.chars().all(|c| c.is_ascii_alphanumeric())
+                && if i == 0 { (2..=8).contains(&n) && sub.chars().all(|c| c.is_ascii_alphabetic()) } else { (1..=8).contains(&n) }
+        });
+        if !ok {
+            self.push(pos, format!("`language` {lang:?} is not a BCP 47 tag (e.g. \"en\", \"zh-Hans\", \"pt-BR\")"));
+            return None;
+        }
+        Some(lang)
+    }
+
+    fn tags(&mut self) -> Vec<String> {
+        let Some((pos, value)) = self.get("tags") else { return Vec::new() };
+        let DeValue::Array(items) = value else {
+            let t = value.type_str();
+            self.push(Some(pos), format!("`tags` must be a list of strings, e.g. [\"social\", \"ai\"], not a {t}"));
+            return Vec::new();
+        };
+        let mut tags: Vec<String> = Vec::new();
+        let mut found = Vec::new();
+        for item in items.iter() {
+            let at = item.span().start;
+            match item.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() => found.push((at, "a tag is empty".to_string())),
+                DeValue::String(s) => {
+                    let tag = s.trim().to_string();
+                    if tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                        found.push((at, format!("tag {tag:?} is listed twice")));
+                    } else {
+                        tags.push(tag);
+                    }
+                }
+                other => found.push((at, format!("each tag must be a string, not a {}", other.type_str()))),
+            }
+        }
+        for (at, m) in found {
+            self.push(Some(at), m);
+        }
+        tags
+    }
+
+    fn finish_mut(&mut self) -> Result<(), Vec<Problem>> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            let mut p = std::mem::take(&mut self.problems);
+            p.sort_by_key(|p| p.line);
+            Err(p)
+        }
+    }
+
+    fn finish(mut self) -> Result<(), Vec<Problem>> {
+        self.finish_mut()
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

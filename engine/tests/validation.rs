@@ -1,0 +1,152 @@
+//! Every kind of bad corpus fails with its file, its line and what is wrong.
+//! Fixtures: `tests/corpora/<case>/` at the repository root.
+
+use std::path::PathBuf;
+
+use lens_engine::load::{load_corpus_dir, Problem};
+
+fn fixture(case: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpora").join(case)
+}
+
+fn problems(case: &str) -> Vec<Problem> {
+    match load_corpus_dir(&fixture(case)) {
+        Ok(c) => panic!("{case}: loaded {} articles, expected problems", c.articles().len()),
+        Err(p) => p,
+    }
+}
+
+/// Asserts the problems are exactly these: (file name, line, words in the message).
+fn expect(case: &str, want: &[(&str, Option<usize>, &str)]) {
+    let got = problems(case);
+    let shown: Vec<String> = got.iter().map(|p| p.to_string()).collect();
+    assert_eq!(got.len(), want.len(), "{case}: {shown:#?}");
+    for (p, (file, line, words)) in got.iter().zip(want) {
+        assert!(p.file.ends_with(&format!("{case}/{file}")) || (file.is_empty() && p.file.ends_with(case)), "{case}: file of {p}");
+        assert_eq!(p.line, *line, "{case}: line of {p}");
+        assert!(p.message.contains(words), "{case}: {p:?} should say {words:?}");
+        // The printed form names file and line, as a compiler would.
+        let printed = p.to_string();
+        assert!(printed.starts_with(&p.file));
+        if let Some(l) = line {
+            assert!(printed.contains(&format!(":{l}: ")), "{printed}");
+        }
+    }
+}
+
+#[test]
+fn missing_required_key() {
+    expect("missing-key", &[("article.md", Some(1), "missing required key `date`")]);
+}
+
+#[test]
+fn unknown_keys_each_with_a_suggestion() {
+    expect(
+        "unknown-key",
+        &[
+            ("article.md", Some(4), "unknown key `tagz`; did you mean `tags`?"),
+            ("article.md", Some(5), "unknown key `languge`; did you mean `language`?"),
+        ],
+    );
+}
+
+#[test]
+fn bad_date() {
+    expect("bad-date", &[("article.md", Some(4), "the month must be 01 to 12")]);
+}
+
+#[test]
+fn empty_body() {
+    expect("empty-body", &[("article.md", Some(5), "empty body")]);
+}
+
+#[test]
+fn invalid_utf8_names_line_and_column() {
+    expect("invalid-utf8", &[("article.md", Some(6), "invalid UTF-8 at column 4 (byte 0xe9)")]);
+}
+
+#[test]
+fn duplicate_id_ignoring_case() {
+    expect("duplicate-id", &[("alipay.md", None, "duplicate id \"alipay\"")]);
+}
+
+#[test]
+fn empty_corpus() {
+    expect("empty-corpus", &[("", None, "empty corpus")]);
+}
+
+#[test]
+fn front_matter_fences() {
+    expect("no-front-matter", &[("article.md", Some(1), "must start with a `+++` line")]);
+    expect("unclosed-front-matter", &[("article.md", Some(1), "never closed")]);
+}
+
+#[test]
+fn toml_syntax_error_points_at_its_line() {
+    let p = problems("toml-syntax");
+    assert!(!p.is_empty());
+    assert!(p.iter().all(|p| p.message.starts_with("TOML syntax")), "{p:?}");
+    assert_eq!(p[0].line, Some(2), "{p:?}");
+}
+
+#[test]
+fn files_that_are_not_articles_are_named_not_skipped() {
+    expect("stray-file", &[("notes.txt", None, "not an article")]);
+}
+
+#[test]
+fn every_bad_value_in_one_file_is_reported() {
+    expect(
+        "bad-values",
+        &[
+            ("article.md", Some(2), "`title` is empty"),
+            ("article.md", Some(3), "bad date: a float"),
+            ("article.md", Some(4), "not a BCP 47 tag"),
+            ("article.md", Some(5), "a tag is empty"),
+            ("article.md", Some(5), "tag \"AI\" is listed twice"),
+            ("article.md", Some(5), "each tag must be a string, not a integer"),
+            ("article.md", Some(6), "`source` must be a string"),
+        ],
+    );
+}
+
+#[test]
+fn corpus_toml_is_validated_too() {
+    expect("bad-corpus-toml", &[("corpus.toml", Some(2), "unknown key `descripton`; did you mean `description`?")]);
+}
+
+#[test]
+fn problems_in_several_files_are_all_reported() {
+    expect(
+        "several-files",
+        &[("a.md", Some(3), "February 2016 has 29 days"), ("b.md", Some(1), "missing required key `title`")],
+    );
+}
+
+#[test]
+fn the_accepted_forms_load() {
+    let corpus = load_corpus_dir(&fixture("valid")).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(corpus.info().name, "Fixture");
+    assert_eq!(corpus.info().description.as_deref(), Some("All the accepted forms."));
+    let ids: Vec<_> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["integer-year", "toml-date", "bom-crlf"], "date order");
+    let (_, a) = corpus.find("integer-year").unwrap();
+    assert_eq!(a.display_date(), "2013 (est.)");
+    assert_eq!(a.language, "zh-Hans");
+    assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+    let (i, t) = corpus.find("toml-date").unwrap();
+    assert_eq!(t.display_date(), "22 September 2016");
+    assert_eq!(t.language, "en", "the default language");
+    assert_eq!(t.body[1].text(), "First <b>para</b>.", "HTML stays text");
+    // Title "A TOML date literal" (4) + "Heading" (1) + "First <b>para</b>." (First, b, para, b).
+    assert_eq!(corpus.word_count(i), 4 + 1 + 4);
+    let (_, b) = corpus.find("bom-crlf").unwrap();
+    assert_eq!(b.title, "With a byte-order mark");
+    assert_eq!(b.body[0].text(), "Windows line ends.");
+}
+
+#[test]
+fn a_missing_folder_is_a_problem_not_a_panic() {
+    let p = problems("no-such-folder");
+    assert!(p[0].message.contains("cannot read the corpus folder"), "{p:?}");
+}
