@@ -43,7 +43,10 @@ pub fn parse_body(body: &str) -> Vec<Block> {
             flush(&mut para, &mut blocks);
         } else if let Some((level, text)) = heading(line) {
             flush(&mut para, &mut blocks);
-            blocks.push(Block::Heading { level, text: text.to_string() });
+            blocks.push(Block::Heading {
+                level,
+                text: text.to_string(),
+            });
         } else {
             if !para.is_empty() {
                 para.push(' ');
@@ -81,9 +84,15 @@ mod tests {
         assert_eq!(
             parse_body(body),
             [
-                Block::Heading { level: 1, text: "Intro".into() },
+                Block::Heading {
+                    level: 1,
+                    text: "Intro".into()
+                },
                 p("First line second line."),
-                Block::Heading { level: 2, text: "I".into() },
+                Block::Heading {
+                    level: 2,
+                    text: "I".into()
+                },
                 p("Next <b>para</b>."),
             ]
         );
@@ -92,7 +101,10 @@ mod tests {
     #[test]
     fn other_markdown_is_literal_text() {
         let body = "### three\n#hashtag\n* item\n<script>alert(1)</script>\n#\n";
-        assert_eq!(parse_body(body), [p("### three #hashtag * item <script>alert(1)</script> #")]);
+        assert_eq!(
+            parse_body(body),
+            [p("### three #hashtag * item <script>alert(1)</script> #")]
+        );
     }
 
     #[test]

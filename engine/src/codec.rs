@@ -64,9 +64,14 @@ impl std::fmt::Display for DecodeError {
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     let mut r = Reader { bytes, pos: 0 };
     if r.take(MAGIC.len())? != MAGIC {
-        return Err(DecodeError("wrong header (built by another version?)".into()));
+        return Err(DecodeError(
+            "wrong header (built by another version?)".into(),
+        ));
     }
-    let info = CorpusInfo { name: r.string()?, description: r.opt()? };
+    let info = CorpusInfo {
+        name: r.string()?,
+        description: r.opt()?,
+    };
     let n = r.u32()?;
     let mut articles = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
@@ -85,7 +90,9 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
         }
         let [date_basis, source, url, author, translator] = opts;
         let language = r.string()?;
-        let tags = (0..r.u32()?).map(|_| r.string()).collect::<Result<_, _>>()?;
+        let tags = (0..r.u32()?)
+            .map(|_| r.string())
+            .collect::<Result<_, _>>()?;
         let nb = r.u32()?;
         let mut body = Vec::with_capacity(nb.min(1 << 20));
         for _ in 0..nb {
@@ -97,7 +104,19 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
                 k => return Err(DecodeError(format!("unknown block kind {k}"))),
             });
         }
-        articles.push(Article { id, title, date, date_basis, source, url, author, translator, language, tags, body });
+        articles.push(Article {
+            id,
+            title,
+            date,
+            date_basis,
+            source,
+            url,
+            author,
+            translator,
+            language,
+            tags,
+            body,
+        });
     }
     if r.pos != bytes.len() {
         return Err(DecodeError("trailing bytes".into()));
@@ -148,7 +167,8 @@ impl<'a> Reader<'a> {
         let n = self.u32()?;
         let at = self.pos;
         let b = self.take(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| DecodeError(format!("invalid UTF-8 at byte {at}")))
+        String::from_utf8(b.to_vec())
+            .map_err(|_| DecodeError(format!("invalid UTF-8 at byte {at}")))
     }
 
     fn opt(&mut self) -> Result<Option<String>, DecodeError> {
@@ -165,11 +185,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn article(id: String, title: String, year: u16, body: Vec<String>, tags: Vec<String>) -> Article {
+    fn article(
+        id: String,
+        title: String,
+        year: u16,
+        body: Vec<String>,
+        tags: Vec<String>,
+    ) -> Article {
         Article {
             id,
             title,
-            date: ArticleDate { year, month: Some(2), day: None },
+            date: ArticleDate {
+                year,
+                month: Some(2),
+                day: None,
+            },
             date_basis: None,
             source: Some("Src".into()),
             url: None,
@@ -177,7 +207,17 @@ mod tests {
             translator: None,
             language: "en".into(),
             tags,
-            body: body.into_iter().enumerate().map(|(i, t)| if i % 3 == 1 { Block::Heading { level: 2, text: t } } else { Block::Paragraph(t) }).collect(),
+            body: body
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if i % 3 == 1 {
+                        Block::Heading { level: 2, text: t }
+                    } else {
+                        Block::Paragraph(t)
+                    }
+                })
+                .collect(),
         }
     }
 

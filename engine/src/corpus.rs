@@ -82,11 +82,13 @@ pub struct Corpus {
 impl Corpus {
     /// Builds a corpus, sorting the articles by date, then title, then id.
     pub fn new(info: CorpusInfo, mut articles: Vec<Article>) -> Corpus {
-        articles.sort_by(|a, b| {
-            (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id))
-        });
+        articles.sort_by(|a, b| (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id)));
         let word_counts = articles.iter().map(|a| word_count(&a.text())).collect();
-        Corpus { info, articles, word_counts }
+        Corpus {
+            info,
+            articles,
+            word_counts,
+        }
     }
 
     /// Name and description.

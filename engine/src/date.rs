@@ -27,8 +27,18 @@ impl fmt::Display for DateError {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl ArticleDate {
@@ -47,7 +57,11 @@ impl ArticleDate {
         let mut nums = [0u16; 3];
         for (i, part) in parts.iter().enumerate() {
             if part.len() != expected_len[i] || !part.bytes().all(|b| b.is_ascii_digit()) {
-                let what = ["the year needs 4 digits", "the month needs 2 digits", "the day needs 2 digits"];
+                let what = [
+                    "the year needs 4 digits",
+                    "the month needs 2 digits",
+                    "the day needs 2 digits",
+                ];
                 return bad(what[i]);
             }
             nums[i] = part.parse().expect("ascii digits");
@@ -67,7 +81,10 @@ impl ArticleDate {
         let day = if parts.len() == 3 {
             let max = days_in_month(year, nums[1] as u8);
             if nums[2] == 0 || nums[2] > max as u16 {
-                return bad(&format!("{} {year} has {max} days", MONTHS[nums[1] as usize - 1]));
+                return bad(&format!(
+                    "{} {year} has {max} days",
+                    MONTHS[nums[1] as usize - 1]
+                ));
             }
             Some(nums[2] as u8)
         } else {
@@ -110,16 +127,46 @@ mod tests {
 
     #[test]
     fn parses_the_three_precisions() {
-        assert_eq!(ArticleDate::parse("2013").unwrap(), ArticleDate { year: 2013, month: None, day: None });
-        assert_eq!(ArticleDate::parse("2016-09").unwrap().human(), "September 2016");
-        assert_eq!(ArticleDate::parse("2016-09-22").unwrap().human(), "22 September 2016");
-        assert_eq!(ArticleDate::parse("2024-02-29").unwrap().iso(), "2024-02-29");
+        assert_eq!(
+            ArticleDate::parse("2013").unwrap(),
+            ArticleDate {
+                year: 2013,
+                month: None,
+                day: None
+            }
+        );
+        assert_eq!(
+            ArticleDate::parse("2016-09").unwrap().human(),
+            "September 2016"
+        );
+        assert_eq!(
+            ArticleDate::parse("2016-09-22").unwrap().human(),
+            "22 September 2016"
+        );
+        assert_eq!(
+            ArticleDate::parse("2024-02-29").unwrap().iso(),
+            "2024-02-29"
+        );
     }
 
     #[test]
     fn rejects_what_is_not_a_calendar_date() {
-        for bad in ["", "13", "2013-9", "2013-13", "2013-00", "2023-02-29", "1900-02-29", "2013/09/01",
-            "2013-09-31", "0000", "２０１３", "2013-01-01-01", " 2013", "2013-"] {
+        for bad in [
+            "",
+            "13",
+            "2013-9",
+            "2013-13",
+            "2013-00",
+            "2023-02-29",
+            "1900-02-29",
+            "2013/09/01",
+            "2013-09-31",
+            "0000",
+            "２０１３",
+            "2013-01-01-01",
+            " 2013",
+            "2013-",
+        ] {
             assert!(ArticleDate::parse(bad).is_err(), "{bad:?} was accepted");
         }
         let msg = ArticleDate::parse("2023-02-29").unwrap_err().to_string();

@@ -37,8 +37,17 @@ impl fmt::Display for Problem {
 }
 
 /// The keys an article's front matter may have.
-pub const ARTICLE_KEYS: [&str; 9] =
-    ["title", "date", "date_basis", "source", "url", "author", "translator", "language", "tags"];
+pub const ARTICLE_KEYS: [&str; 9] = [
+    "title",
+    "date",
+    "date_basis",
+    "source",
+    "url",
+    "author",
+    "translator",
+    "language",
+    "tags",
+];
 const CORPUS_KEYS: &[&str] = &["name", "description"];
 
 /// Reads every file of `dir` into a corpus, or returns every problem found.
@@ -58,8 +67,15 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
     let mut problems = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => names.push((entry.file_name(), entry.file_type().map(|t| t.is_dir()).unwrap_or(false))),
-            Err(e) => problems.push(Problem { file: dir.display().to_string(), line: None, message: format!("cannot list the folder: {e}") }),
+            Ok(entry) => names.push((
+                entry.file_name(),
+                entry.file_type().map(|t| t.is_dir()).unwrap_or(false),
+            )),
+            Err(e) => problems.push(Problem {
+                file: dir.display().to_string(),
+                line: None,
+                message: format!("cannot list the folder: {e}"),
+            }),
         }
     }
     names.sort();
@@ -79,13 +95,23 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
         }
         let path = dir.join(&name);
         if is_dir {
-            problems.push(Problem { file: label(&name), line: None, message: "a folder inside the corpus folder is not read; move its articles up or out".into() });
+            problems.push(Problem {
+                file: label(&name),
+                line: None,
+                message:
+                    "a folder inside the corpus folder is not read; move its articles up or out"
+                        .into(),
+            });
             continue;
         }
         let read = |problems: &mut Vec<Problem>| match std::fs::read(&path) {
             Ok(bytes) => Some(bytes),
             Err(e) => {
-                problems.push(Problem { file: label(&name), line: None, message: format!("cannot read: {e}") });
+                problems.push(Problem {
+                    file: label(&name),
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                });
                 None
             }
         };
@@ -112,7 +138,10 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
             }
         },
         None => Some(CorpusInfo {
-            name: dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "Corpus".into()),
+            name: dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Corpus".into()),
             description: None,
         }),
     };
@@ -142,7 +171,10 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
         });
     }
     if problems.is_empty() {
-        Ok(Corpus::new(info.expect("no problems, so corpus.toml parsed"), articles))
+        Ok(Corpus::new(
+            info.expect("no problems, so corpus.toml parsed"),
+            articles,
+        ))
     } else {
         Err(problems)
     }
@@ -155,21 +187,36 @@ pub fn parse_corpus_info(file: &str, bytes: &[u8]) -> Result<CorpusInfo, Vec<Pro
     let name = fields.string("name", true);
     let description = fields.string("description", false);
     fields.finish()?;
-    Ok(CorpusInfo { name: name.expect("required and no problems"), description })
+    Ok(CorpusInfo {
+        name: name.expect("required and no problems"),
+        description,
+    })
 }
 
 /// Parses one article file: `+++` front matter `+++`, then the body.
 pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<Problem>> {
-    let problem = |line: usize, message: String| vec![Problem { file: file.into(), line: Some(line), message }];
+    let problem = |line: usize, message: String| {
+        vec![Problem {
+            file: file.into(),
+            line: Some(line),
+            message,
+        }]
+    };
     let text = utf8(file, bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if id.is_empty() {
-        return Err(problem(1, "the file name before `.md` is empty, and it is the article's id".into()));
+        return Err(problem(
+            1,
+            "the file name before `.md` is empty, and it is the article's id".into(),
+        ));
     }
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err(problem(1, "the file must start with a `+++` line that opens the TOML front matter".into()));
+        return Err(problem(
+            1,
+            "the file must start with a `+++` line that opens the TOML front matter".into(),
+        ));
     }
     let fm_start = first.len();
     let mut offset = fm_start;
@@ -182,7 +229,10 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
         offset += line.len();
     }
     let Some((fm_end, body_start, close_line)) = close else {
-        return Err(problem(1, "the front matter opened here is never closed by a `+++` line".into()));
+        return Err(problem(
+            1,
+            "the front matter opened here is never closed by a `+++` line".into(),
+        ));
     };
     let front = &text[fm_start..fm_end];
     let body = &text[body_start..];
@@ -203,7 +253,9 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
             message: "empty body: the article has no text after its front matter".into(),
         });
     }
-    let Some(fields) = fields.as_mut() else { return Err(problems) };
+    let Some(fields) = fields.as_mut() else {
+        return Err(problems);
+    };
     let title = fields.string("title", true);
     let date = fields.date();
     let date_basis = fields.string("date_basis", false);
@@ -262,8 +314,14 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    fn parse(file: &'a str, text: &'a str, line_offset: usize, known: &[&str]) -> Result<Fields<'a>, Vec<Problem>> {
-        let line_at = |pos: usize| line_offset + text[..pos.min(text.len())].matches('\n').count() + 1;
+    fn parse(
+        file: &'a str,
+        text: &'a str,
+        line_offset: usize,
+        known: &[&str],
+    ) -> Result<Fields<'a>, Vec<Problem>> {
+        let line_at =
+            |pos: usize| line_offset + text[..pos.min(text.len())].matches('\n').count() + 1;
         let (table, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
             return Err(errors
@@ -275,7 +333,13 @@ impl<'a> Fields<'a> {
                 })
                 .collect());
         }
-        let mut fields = Fields { file, text, line_offset, table, problems: Vec::new() };
+        let mut fields = Fields {
+            file,
+            text,
+            line_offset,
+            table,
+            problems: Vec::new(),
+        };
         let unknown: Vec<(String, usize)> = fields
             .table
             .get_ref()
@@ -303,7 +367,11 @@ impl<'a> Fields<'a> {
             Some(p) => self.line_at(p),
             None => self.line_offset.max(1),
         };
-        self.problems.push(Problem { file: self.file.into(), line: Some(line), message });
+        self.problems.push(Problem {
+            file: self.file.into(),
+            line: Some(line),
+            message,
+        });
     }
 
     fn get(&self, key: &str) -> Option<(usize, &DeValue<'a>)> {
@@ -325,13 +393,19 @@ impl<'a> Fields<'a> {
             }
             Some((pos, DeValue::String(s))) if s.trim().is_empty() => {
                 let _ = s;
-                self.push(Some(pos), format!("`{key}` is empty; give a value or leave the key out"));
+                self.push(
+                    Some(pos),
+                    format!("`{key}` is empty; give a value or leave the key out"),
+                );
                 None
             }
             Some((_, DeValue::String(s))) => Some(s.trim().to_string()),
             Some((pos, other)) => {
                 let t = other.type_str();
-                self.push(Some(pos), format!("`{key}` must be a string in quotes, not a {t}"));
+                self.push(
+                    Some(pos),
+                    format!("`{key}` must be a string in quotes, not a {t}"),
+                );
                 None
             }
         }
@@ -345,10 +419,15 @@ impl<'a> Fields<'a> {
             }
             Some((pos, DeValue::String(s))) => (pos, Cow::Owned(s.to_string())),
             Some((pos, DeValue::Integer(i))) => (pos, Cow::Owned(i.as_str().to_string())),
-            Some((pos, DeValue::Datetime(d))) if d.time.is_none() && d.offset.is_none() => (pos, Cow::Owned(d.to_string())),
+            Some((pos, DeValue::Datetime(d))) if d.time.is_none() && d.offset.is_none() => {
+                (pos, Cow::Owned(d.to_string()))
+            }
             Some((pos, other)) => {
                 let t = other.type_str();
-                self.push(Some(pos), format!("bad date: a {t} is not \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""));
+                self.push(
+                    Some(pos),
+                    format!("bad date: a {t} is not \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\""),
+                );
                 return None;
             }
         };
@@ -367,20 +446,34 @@ impl<'a> Fields<'a> {
         let ok = lang.split('-').enumerate().all(|(i, sub)| {
             let n = sub.len();
             sub.chars().all(|c| c.is_ascii_alphanumeric())
-                && if i == 0 { (2..=8).contains(&n) && sub.chars().all(|c| c.is_ascii_alphabetic()) } else { (1..=8).contains(&n) }
+                && if i == 0 {
+                    (2..=8).contains(&n) && sub.chars().all(|c| c.is_ascii_alphabetic())
+                } else {
+                    (1..=8).contains(&n)
+                }
         });
         if !ok {
-            self.push(pos, format!("`language` {lang:?} is not a BCP 47 tag (e.g. \"en\", \"zh-Hans\", \"pt-BR\")"));
+            self.push(
+                pos,
+                format!(
+                    "`language` {lang:?} is not a BCP 47 tag (e.g. \"en\", \"zh-Hans\", \"pt-BR\")"
+                ),
+            );
             return None;
         }
         Some(lang)
     }
 
     fn tags(&mut self) -> Vec<String> {
-        let Some((pos, value)) = self.get("tags") else { return Vec::new() };
+        let Some((pos, value)) = self.get("tags") else {
+            return Vec::new();
+        };
         let DeValue::Array(items) = value else {
             let t = value.type_str();
-            self.push(Some(pos), format!("`tags` must be a list of strings, e.g. [\"social\", \"ai\"], not a {t}"));
+            self.push(
+                Some(pos),
+                format!("`tags` must be a list of strings, e.g. [\"social\", \"ai\"], not a {t}"),
+            );
             return Vec::new();
         };
         let mut tags: Vec<String> = Vec::new();
@@ -388,7 +481,9 @@ impl<'a> Fields<'a> {
         for item in items.iter() {
             let at = item.span().start;
             match item.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => found.push((at, "a tag is empty".to_string())),
+                DeValue::String(s) if s.trim().is_empty() => {
+                    found.push((at, "a tag is empty".to_string()))
+                }
                 DeValue::String(s) => {
                     let tag = s.trim().to_string();
                     if tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
@@ -397,7 +492,10 @@ impl<'a> Fields<'a> {
                         tags.push(tag);
                     }
                 }
-                other => found.push((at, format!("each tag must be a string, not a {}", other.type_str()))),
+                other => found.push((
+                    at,
+                    format!("each tag must be a string, not a {}", other.type_str()),
+                )),
             }
         }
         for (at, m) in found {
@@ -427,7 +525,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }

@@ -34,7 +34,11 @@ pub fn words(text: &str) -> impl Iterator<Item = Token<'_>> {
         if norm.is_empty() {
             return None;
         }
-        Some(Token { start, end: start + seg.len(), norm })
+        Some(Token {
+            start,
+            end: start + seg.len(),
+            norm,
+        })
     })
 }
 
@@ -81,14 +85,23 @@ mod tests {
 
     #[test]
     fn hyphens_split_but_inner_apostrophes_dots_and_digits_do_not() {
-        assert_eq!(norms("AI-driven tap-and-pay"), ["ai", "driven", "tap", "and", "pay"]);
-        assert_eq!(norms("Yu'e Bao grew 3.5 times on alipay.com."), ["yu'e", "bao", "grew", "3.5", "times", "on", "alipay.com"]);
+        assert_eq!(
+            norms("AI-driven tap-and-pay"),
+            ["ai", "driven", "tap", "and", "pay"]
+        );
+        assert_eq!(
+            norms("Yu'e Bao grew 3.5 times on alipay.com."),
+            ["yu'e", "bao", "grew", "3.5", "times", "on", "alipay.com"]
+        );
         assert_eq!(norms("35,000 users"), ["35,000", "users"]);
     }
 
     #[test]
     fn possessives_and_apostrophes_fold_whether_straight_or_curly() {
-        assert_eq!(norms("Alipay’s users’ Alipay's users' Yu’e"), ["alipay", "users", "alipay", "users", "yu'e"]);
+        assert_eq!(
+            norms("Alipay’s users’ Alipay's users' Yu’e"),
+            ["alipay", "users", "alipay", "users", "yu'e"]
+        );
         assert_eq!(norms("It's"), ["it"]);
         assert_eq!(norms("don't rock'n'roll"), ["don't", "rock'n'roll"]);
         // A lone "'s" is not emptied into nothing.
@@ -97,7 +110,10 @@ mod tests {
 
     #[test]
     fn case_is_folded_with_unicode_rules() {
-        assert_eq!(norms("WeChat ÉCOLE Straße ΣΊΣΥΦΟΣ"), ["wechat", "école", "straße", "σίσυφος"]);
+        assert_eq!(
+            norms("WeChat ÉCOLE Straße ΣΊΣΥΦΟΣ"),
+            ["wechat", "école", "straße", "σίσυφος"]
+        );
     }
 
     #[test]

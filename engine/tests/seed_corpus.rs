@@ -68,7 +68,10 @@ fn sentences(text: &str) -> Vec<String> {
         }
     }
     out.push(cur);
-    out.into_iter().map(|s| squash(&s)).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| squash(&s))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Without white space, so that mended paragraph joins compare equal.
@@ -80,30 +83,56 @@ fn squash(s: &str) -> String {
 fn every_seed_sentence_is_in_its_article_in_order() {
     let dir = seeds_dir();
     if !dir.is_dir() {
-        eprintln!("SKIPPED every_seed_sentence_is_in_its_article_in_order: {} not found", dir.display());
+        eprintln!(
+            "SKIPPED every_seed_sentence_is_in_its_article_in_order: {} not found",
+            dir.display()
+        );
         return;
     }
-    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).expect("the seed corpus loads");
+    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus"))
+        .expect("the seed corpus loads");
     assert_eq!(corpus.articles().len(), SEEDS.len());
     for seed in SEEDS {
         let path = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(seed.file_prefix))
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .starts_with(seed.file_prefix)
+            })
             .unwrap_or_else(|| panic!("no seed {}*", seed.file_prefix));
         let raw = std::fs::read_to_string(&path).unwrap();
-        let (_, article) = corpus.find(seed.id).unwrap_or_else(|| panic!("no article {}", seed.id));
-        let mut lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let (_, article) = corpus
+            .find(seed.id)
+            .unwrap_or_else(|| panic!("no article {}", seed.id));
+        let mut lines: Vec<&str> = raw
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if seed.title_line {
-            assert_eq!(lines[0], article.title, "{}: the seed's title line is the title", seed.id);
+            assert_eq!(
+                lines[0], article.title,
+                "{}: the seed's title line is the title",
+                seed.id
+            );
             lines.remove(0);
         }
         if let Some(tail) = seed.tail_from {
-            let at = lines.iter().position(|l| l.starts_with(tail)).unwrap_or_else(|| panic!("{}: no {tail:?}", seed.id));
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with(tail))
+                .unwrap_or_else(|| panic!("{}: no {tail:?}", seed.id));
             lines.truncate(at);
         }
         for dropped in seed.dropped {
-            let at = lines.iter().position(|l| l == dropped).unwrap_or_else(|| panic!("{}: no line {dropped:?}", seed.id));
+            let at = lines
+                .iter()
+                .position(|l| l == dropped)
+                .unwrap_or_else(|| panic!("{}: no line {dropped:?}", seed.id));
             lines.remove(at);
         }
         let body: String = article.body.iter().map(|b| squash(b.text())).collect();
@@ -123,11 +152,18 @@ fn every_seed_sentence_is_in_its_article_in_order() {
                 checked += 1;
             }
         }
-        assert!(checked > 10, "{}: only {checked} sentences checked", seed.id);
+        assert!(
+            checked > 10,
+            "{}: only {checked} sentences checked",
+            seed.id
+        );
     }
 }
 
 #[test]
 fn sentences_split_where_a_reader_would() {
-    assert_eq!(sentences("One. Two? 3.5 stays! Yes。"), ["One.", "Two?", "3.5stays!", "Yes。"]);
+    assert_eq!(
+        sentences("One. Two? 3.5 stays! Yes。"),
+        ["One.", "Two?", "3.5stays!", "Yes。"]
+    );
 }

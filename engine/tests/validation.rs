@@ -6,12 +6,17 @@ use std::path::PathBuf;
 use lens_engine::load::{load_corpus_dir, Problem};
 
 fn fixture(case: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpora").join(case)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/corpora")
+        .join(case)
 }
 
 fn problems(case: &str) -> Vec<Problem> {
     match load_corpus_dir(&fixture(case)) {
-        Ok(c) => panic!("{case}: loaded {} articles, expected problems", c.articles().len()),
+        Ok(c) => panic!(
+            "{case}: loaded {} articles, expected problems",
+            c.articles().len()
+        ),
         Err(p) => p,
     }
 }
@@ -22,9 +27,16 @@ fn expect(case: &str, want: &[(&str, Option<usize>, &str)]) {
     let shown: Vec<String> = got.iter().map(|p| p.to_string()).collect();
     assert_eq!(got.len(), want.len(), "{case}: {shown:#?}");
     for (p, (file, line, words)) in got.iter().zip(want) {
-        assert!(p.file.ends_with(&format!("{case}/{file}")) || (file.is_empty() && p.file.ends_with(case)), "{case}: file of {p}");
+        assert!(
+            p.file.ends_with(&format!("{case}/{file}"))
+                || (file.is_empty() && p.file.ends_with(case)),
+            "{case}: file of {p}"
+        );
         assert_eq!(p.line, *line, "{case}: line of {p}");
-        assert!(p.message.contains(words), "{case}: {p:?} should say {words:?}");
+        assert!(
+            p.message.contains(words),
+            "{case}: {p:?} should say {words:?}"
+        );
         // The printed form names file and line, as a compiler would.
         let printed = p.to_string();
         assert!(printed.starts_with(&p.file));
@@ -36,7 +48,10 @@ fn expect(case: &str, want: &[(&str, Option<usize>, &str)]) {
 
 #[test]
 fn missing_required_key() {
-    expect("missing-key", &[("article.md", Some(1), "missing required key `date`")]);
+    expect(
+        "missing-key",
+        &[("article.md", Some(1), "missing required key `date`")],
+    );
 }
 
 #[test]
@@ -44,15 +59,26 @@ fn unknown_keys_each_with_a_suggestion() {
     expect(
         "unknown-key",
         &[
-            ("article.md", Some(4), "unknown key `tagz`; did you mean `tags`?"),
-            ("article.md", Some(5), "unknown key `languge`; did you mean `language`?"),
+            (
+                "article.md",
+                Some(4),
+                "unknown key `tagz`; did you mean `tags`?",
+            ),
+            (
+                "article.md",
+                Some(5),
+                "unknown key `languge`; did you mean `language`?",
+            ),
         ],
     );
 }
 
 #[test]
 fn bad_date() {
-    expect("bad-date", &[("article.md", Some(4), "the month must be 01 to 12")]);
+    expect(
+        "bad-date",
+        &[("article.md", Some(4), "the month must be 01 to 12")],
+    );
 }
 
 #[test]
@@ -62,12 +88,22 @@ fn empty_body() {
 
 #[test]
 fn invalid_utf8_names_line_and_column() {
-    expect("invalid-utf8", &[("article.md", Some(6), "invalid UTF-8 at column 4 (byte 0xe9)")]);
+    expect(
+        "invalid-utf8",
+        &[(
+            "article.md",
+            Some(6),
+            "invalid UTF-8 at column 4 (byte 0xe9)",
+        )],
+    );
 }
 
 #[test]
 fn duplicate_id_ignoring_case() {
-    expect("duplicate-id", &[("alipay.md", None, "duplicate id \"alipay\"")]);
+    expect(
+        "duplicate-id",
+        &[("alipay.md", None, "duplicate id \"alipay\"")],
+    );
 }
 
 #[test]
@@ -77,15 +113,24 @@ fn empty_corpus() {
 
 #[test]
 fn front_matter_fences() {
-    expect("no-front-matter", &[("article.md", Some(1), "must start with a `+++` line")]);
-    expect("unclosed-front-matter", &[("article.md", Some(1), "never closed")]);
+    expect(
+        "no-front-matter",
+        &[("article.md", Some(1), "must start with a `+++` line")],
+    );
+    expect(
+        "unclosed-front-matter",
+        &[("article.md", Some(1), "never closed")],
+    );
 }
 
 #[test]
 fn toml_syntax_error_points_at_its_line() {
     let p = problems("toml-syntax");
     assert!(!p.is_empty());
-    assert!(p.iter().all(|p| p.message.starts_with("TOML syntax")), "{p:?}");
+    assert!(
+        p.iter().all(|p| p.message.starts_with("TOML syntax")),
+        "{p:?}"
+    );
     assert_eq!(p[0].line, Some(2), "{p:?}");
 }
 
@@ -104,7 +149,11 @@ fn every_bad_value_in_one_file_is_reported() {
             ("article.md", Some(4), "not a BCP 47 tag"),
             ("article.md", Some(5), "a tag is empty"),
             ("article.md", Some(5), "tag \"AI\" is listed twice"),
-            ("article.md", Some(5), "each tag must be a string, not a integer"),
+            (
+                "article.md",
+                Some(5),
+                "each tag must be a string, not a integer",
+            ),
             ("article.md", Some(6), "`source` must be a string"),
         ],
     );
@@ -112,14 +161,24 @@ fn every_bad_value_in_one_file_is_reported() {
 
 #[test]
 fn corpus_toml_is_validated_too() {
-    expect("bad-corpus-toml", &[("corpus.toml", Some(2), "unknown key `descripton`; did you mean `description`?")]);
+    expect(
+        "bad-corpus-toml",
+        &[(
+            "corpus.toml",
+            Some(2),
+            "unknown key `descripton`; did you mean `description`?",
+        )],
+    );
 }
 
 #[test]
 fn problems_in_several_files_are_all_reported() {
     expect(
         "several-files",
-        &[("a.md", Some(3), "February 2016 has 29 days"), ("b.md", Some(1), "missing required key `title`")],
+        &[
+            ("a.md", Some(3), "February 2016 has 29 days"),
+            ("b.md", Some(1), "missing required key `title`"),
+        ],
     );
 }
 
@@ -127,7 +186,10 @@ fn problems_in_several_files_are_all_reported() {
 fn the_accepted_forms_load() {
     let corpus = load_corpus_dir(&fixture("valid")).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(corpus.info().name, "Fixture");
-    assert_eq!(corpus.info().description.as_deref(), Some("All the accepted forms."));
+    assert_eq!(
+        corpus.info().description.as_deref(),
+        Some("All the accepted forms.")
+    );
     let ids: Vec<_> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["integer-year", "toml-date", "bom-crlf"], "date order");
     let (_, a) = corpus.find("integer-year").unwrap();
@@ -148,5 +210,8 @@ fn the_accepted_forms_load() {
 #[test]
 fn a_missing_folder_is_a_problem_not_a_panic() {
     let p = problems("no-such-folder");
-    assert!(p[0].message.contains("cannot read the corpus folder"), "{p:?}");
+    assert!(
+        p[0].message.contains("cannot read the corpus folder"),
+        "{p:?}"
+    );
 }

@@ -1,0 +1,38 @@
+//! Validates the corpus folder and embeds it in the page.
+//!
+//! The folder is `corpus/`, or `CORPUS_DIR` (relative to this crate) when set.
+//! Every problem is printed with its file and line, and the build stops:
+//! nothing is silently dropped.
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=CORPUS_DIR");
+    let dir = PathBuf::from(std::env::var("CORPUS_DIR").unwrap_or_else(|_| "corpus".into()));
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            println!("cargo:rerun-if-changed={}", entry.path().display());
+        }
+    }
+    match lens_engine::load::load_corpus_dir(&dir) {
+        Ok(corpus) => {
+            let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+            std::fs::write(out.join("corpus.bin"), lens_engine::codec::encode(&corpus))
+                .expect("write the embedded corpus");
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("error: {p}");
+            }
+            eprintln!(
+                "error: the corpus in {} has {} problem{}; fix {} and build again (the corpus format is in README.md)",
+                dir.display(),
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                if problems.len() == 1 { "it" } else { "them" },
+            );
+            std::process::exit(1);
+        }
+    }
+}

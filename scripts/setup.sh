@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs what Corpus Lens needs and is missing; quick when everything is there.
+# Sourced by scripts/serve.sh and scripts/test.sh: `source scripts/setup.sh [--browser]`.
+# Pinned: Rust from rust-toolchain.toml, trunk 0.21.14, wasm-bindgen-cli 0.2.130
+# (must equal the wasm-bindgen in Cargo.lock, or trunk would download one),
+# npm packages from package-lock.json (wasm-opt from binaryen), and with
+# --browser Debian's chromium and chromium-driver.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+# Build caches shared by every checkout on this machine, one per build kind.
+export CORPUS_LENS_CACHE="${CORPUS_LENS_CACHE:-$HOME/.cache/corpus-lens}"
+mkdir -p "$CORPUS_LENS_CACHE"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v cargo >/dev/null || { say "cargo is missing: install Rust with rustup (https://rustup.rs) first"; exit 1; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
+  say "installing trunk 0.21.14 (about 13 minutes on 2 cores)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
+  say "installing wasm-bindgen-cli 0.2.130 (with wasm-bindgen-test-runner)"
+  # Not --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version 0.2.130
+fi
+
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm"
+  apt_install nodejs npm
+fi
+stamp="node_modules/.corpus-lens-lock"
+if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json "$stamp"; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v brotli >/dev/null || missing+=(brotli)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
+    apt_install "${missing[@]}"
+  fi
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+fi

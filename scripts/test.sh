@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of Corpus Lens, installing what is missing first:
+#   1. formatting;  2. the engine, natively (unit, property and corpus tests);
+#   3. build.rs refusing a broken corpus;  4. the page in headless Chromium
+#   (wasm-bindgen-test);  5. the release build served from a sub-path.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --browser
+started=$SECONDS
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "formatting"
+cargo fmt --all --check
+
+step "engine, natively"
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" cargo test -p lens-engine --all-features
+
+step "build.rs refuses a broken corpus, naming file and line"
+wasm_dir="$CORPUS_LENS_CACHE/target-wasm-test"
+log="$(mktemp)"
+if CORPUS_DIR=tests/corpora/bad-date CARGO_TARGET_DIR="$wasm_dir" \
+    cargo build --quiet --lib --target wasm32-unknown-unknown >"$log" 2>&1; then
+  echo "FAILED: the build accepted tests/corpora/bad-date"; exit 1
+fi
+grep -F "error: tests/corpora/bad-date/article.md:4: bad date" "$log" \
+  || { cat "$log"; echo "FAILED: no message naming the file and line"; exit 1; }
+rm -f "$log"
+
+step "the page in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_DIR="$wasm_dir" cargo test --target wasm32-unknown-unknown -p corpus-lens --tests
+
+step "release build, served from a sub-path"
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release" trunk build --release --dist dist
+scripts/check-dist.sh dist
+
+echo
+echo "all tests passed in $((SECONDS - started)) s (after set-up)"

@@ -1,0 +1,3 @@
+fn main() {
+    corpus_lens::start();
+}
