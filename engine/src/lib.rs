@@ -17,8 +17,11 @@ pub mod body;
 pub mod codec;
 mod corpus;
 pub mod date;
+pub mod index;
 #[cfg(feature = "load")]
 pub mod load;
+pub mod query;
+pub mod search;
 pub mod tokenize;
 
 pub use body::Block;

@@ -1,0 +1,196 @@
+//! The inverted index: every normalised word with the articles and positions
+//! where it stands, and the facts facets and ranking need.
+//!
+//! Positions count words: the title's words are 0..T, the body's start at
+//! T + 1, so that a phrase never runs from the title into the body. A body
+//! is its blocks' words in order (a phrase may cross paragraphs).
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::corpus::Corpus;
+use crate::tokenize::words;
+
+/// Where one term stands in one article.
+#[derive(Clone, Debug)]
+pub struct Posting {
+    /// Index of the article in [`Corpus::articles`].
+    pub doc: u32,
+    /// Word positions, ascending.
+    pub positions: Vec<u32>,
+}
+
+/// Per-article facts the index keeps.
+#[derive(Clone, Debug)]
+pub struct DocInfo {
+    /// Words in the title.
+    pub title_len: u32,
+    /// Words in title and body.
+    pub len: u32,
+    /// The article's year.
+    pub year: u16,
+    /// Source, lower case.
+    pub source: Option<String>,
+    /// Tags, lower case.
+    pub tags: Vec<String>,
+}
+
+/// The index of a corpus (see the module docs).
+pub struct Index {
+    /// Vocabulary, sorted: a term's id is its place here.
+    terms: Vec<String>,
+    postings: Vec<Vec<Posting>>,
+    /// Term id → stem id.
+    term_stem: Vec<u32>,
+    /// Stem → its id.
+    stem_ids: HashMap<String, u32>,
+    /// Stem id → term ids with that stem.
+    stem_terms: Vec<Vec<u32>>,
+    docs: Vec<DocInfo>,
+    avg_len: f32,
+}
+
+/// The English Snowball stem of a normalised word.
+pub fn stem(word: &str) -> String {
+    thread_local! {
+        static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    }
+    STEMMER.with(|s| s.stem(word).into_owned())
+}
+
+impl Index {
+    /// Indexes every article of `corpus`.
+    pub fn new(corpus: &Corpus) -> Index {
+        let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
+        let mut docs = Vec::with_capacity(corpus.articles().len());
+        for (d, a) in corpus.articles().iter().enumerate() {
+            let d = d as u32;
+            let mut pos = 0u32;
+            let mut add = |norm: &str, pos: u32| {
+                let list = match map.get_mut(norm) {
+                    Some(list) => list,
+                    None => map.entry(norm.to_string()).or_default(),
+                };
+                match list.last_mut() {
+                    Some(p) if p.doc == d => p.positions.push(pos),
+                    _ => list.push(Posting {
+                        doc: d,
+                        positions: vec![pos],
+                    }),
+                }
+            };
+            for w in words(&a.title) {
+                add(&w.norm, pos);
+                pos += 1;
+            }
+            let title_len = pos;
+            pos += 1;
+            for block in &a.body {
+                for w in words(block.text()) {
+                    add(&w.norm, pos);
+                    pos += 1;
+                }
+            }
+            docs.push(DocInfo {
+                title_len,
+                len: pos - 1,
+                year: a.date.year,
+                source: a.source.as_ref().map(|s| s.to_lowercase()),
+                tags: a.tags.iter().map(|t| t.to_lowercase()).collect(),
+            });
+        }
+        let mut entries: Vec<(String, Vec<Posting>)> = map.into_iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = entries.into_iter().unzip();
+        let mut stem_ids: HashMap<String, u32> = HashMap::new();
+        let mut stem_terms: Vec<Vec<u32>> = Vec::new();
+        let term_stem = terms
+            .iter()
+            .enumerate()
+            .map(|(t, term)| {
+                let s = stem(term);
+                let next = stem_terms.len() as u32;
+                let id = *stem_ids.entry(s).or_insert(next);
+                if id == next {
+                    stem_terms.push(Vec::new());
+                }
+                stem_terms[id as usize].push(t as u32);
+                id
+            })
+            .collect();
+        let total: u64 = docs.iter().map(|d| d.len as u64).sum();
+        let avg_len = if docs.is_empty() {
+            0.0
+        } else {
+            total as f32 / docs.len() as f32
+        };
+        Index {
+            terms,
+            postings,
+            term_stem,
+            stem_ids,
+            stem_terms,
+            docs,
+            avg_len,
+        }
+    }
+
+    /// Number of articles.
+    pub fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Facts about article `doc`.
+    pub fn doc(&self, doc: usize) -> &DocInfo {
+        &self.docs[doc]
+    }
+
+    /// Mean words per article.
+    pub fn avg_len(&self) -> f32 {
+        self.avg_len
+    }
+
+    /// Number of distinct words.
+    pub fn vocabulary_len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The id of a normalised word.
+    pub fn term_id(&self, word: &str) -> Option<u32> {
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(word))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// The normalised word with this id.
+    pub fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// Where a term stands.
+    pub fn postings(&self, id: u32) -> &[Posting] {
+        &self.postings[id as usize]
+    }
+
+    /// Ids of every word starting with `prefix`.
+    pub fn prefix_ids(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let len = self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        start as u32..(start + len) as u32
+    }
+
+    /// Ids of every word with the same stem as `word` (none if no such stem is indexed).
+    pub fn same_stem_ids(&self, word: &str) -> &[u32] {
+        match self.stem_ids.get(&stem(word)) {
+            Some(&s) => &self.stem_terms[s as usize],
+            None => &[],
+        }
+    }
+
+    /// The stem id of a term (for grouping word forms).
+    pub fn stem_of(&self, id: u32) -> u32 {
+        self.term_stem[id as usize]
+    }
+}

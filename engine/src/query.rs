@@ -1,0 +1,695 @@
+//! The query language: what a reader types into the search box.
+//!
+//! | syntax | meaning |
+//! |---|---|
+//! | `payment` | the word, in its normalised form (see [`crate::tokenize`]) |
+//! | `mobile payment` | both (AND is implicit) |
+//! | `wechat OR baidu` | either; OR binds tighter than AND: `alipay wechat OR baidu` is alipay AND (wechat OR baidu) |
+//! | `-social` | not |
+//! | `( … )` | grouping |
+//! | `"mobile payment"` | a phrase: consecutive words (a run of Han characters is a phrase of its characters) |
+//! | `pay*` | a prefix |
+//! | `title:word`, `title:"a phrase"`, `title:pay*` | in the title |
+//! | `source:value`, `tag:value` | a whole source or tag, ignoring case (quote values with spaces) |
+//! | `year:2015`, `year:2013..2016`, `year:..2015`, `year:2013..` | a year or a range of years |
+//!
+//! Every string parses to a [`Query`] or to a [`QueryError`] saying what is
+//! wrong and where; the parser never panics.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::tokenize::words;
+
+/// Where a text term must be found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// Title or body.
+    Any,
+    /// The title only.
+    Title,
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Query {
+    /// Matches every article (the empty query).
+    All,
+    /// Consecutive words (one word: a plain term); the last may be a prefix.
+    Text {
+        /// Where.
+        field: TextField,
+        /// Normalised words, at least one.
+        words: Vec<String>,
+        /// The last word is a prefix (`pay*`).
+        prefix: bool,
+    },
+    /// The article's source is this (compared ignoring case).
+    Source(String),
+    /// One of the article's tags is this (compared ignoring case).
+    Tag(String),
+    /// The article's year is in this inclusive range (open ends allowed).
+    Year {
+        /// First year, if bounded.
+        from: Option<u16>,
+        /// Last year, if bounded.
+        to: Option<u16>,
+    },
+    /// All of these.
+    And(Vec<Query>),
+    /// Any of these.
+    Or(Vec<Query>),
+    /// Not this.
+    Not(Box<Query>),
+}
+
+/// A query that could not be parsed: what is wrong, and where in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError {
+    /// For a person: what is wrong and how to fix it.
+    pub message: String,
+    /// Byte range of the input the message is about.
+    pub span: Range<usize>,
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A query with the spans of its top-level clauses, so that a clause (such as
+/// a facet's `tag:social`) can be found in, added to or removed from the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedQuery {
+    /// The whole query.
+    pub query: Query,
+    /// The top-level (AND-ed) clauses with their byte spans in the input.
+    pub clauses: Vec<(Range<usize>, Query)>,
+}
+
+/// Parses a query (see the module docs).
+pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
+    let tokens = lex(input)?;
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        input,
+    };
+    let clauses = p.clauses(0)?;
+    if let Some(t) = p.tokens.get(p.pos) {
+        return Err(QueryError {
+            message: "This ) closes nothing: remove it or add a ( before it.".into(),
+            span: t.span.clone(),
+        });
+    }
+    let query = and_of(clauses.iter().map(|(_, q)| q.clone()).collect());
+    Ok(ParsedQuery { query, clauses })
+}
+
+fn and_of(mut qs: Vec<Query>) -> Query {
+    qs.retain(|q| *q != Query::All);
+    match qs.len() {
+        0 => Query::All,
+        1 => qs.pop().expect("one"),
+        _ => Query::And(qs),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    Or,
+    Not,
+    /// A term; `None` when it holds no word (punctuation, emoji): it is dropped.
+    Term(Option<Query>),
+}
+
+#[derive(Clone, Debug)]
+struct Token {
+    tok: Tok,
+    span: Range<usize>,
+}
+
+fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
+    let mut out = Vec::new();
+    let b = input.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() || input[i..].starts_with(char::is_whitespace) {
+            i += input[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        match c {
+            b'(' => {
+                out.push(Token {
+                    tok: Tok::Open,
+                    span: i..i + 1,
+                });
+                i += 1;
+            }
+            b')' => {
+                out.push(Token {
+                    tok: Tok::Close,
+                    span: i..i + 1,
+                });
+                i += 1;
+            }
+            b'-' if i + 1 < b.len()
+                && !input[i + 1..].starts_with(char::is_whitespace)
+                && b[i + 1] != b')' =>
+            {
+                out.push(Token {
+                    tok: Tok::Not,
+                    span: i..i + 1,
+                });
+                i += 1;
+            }
+            _ => {
+                let start = i;
+                let (field, after_field) = field_prefix(&input[i..]);
+                i += after_field;
+                let (value, quoted, end) = if input[i..].starts_with('"') {
+                    let close = input[i + 1..].find('"').ok_or_else(|| QueryError {
+                        message: "This quote is never closed: add a \" after the phrase.".into(),
+                        span: i..input.len(),
+                    })?;
+                    (&input[i + 1..i + 1 + close], true, i + close + 2)
+                } else {
+                    let len = input[i..]
+                        .find(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"')
+                        .unwrap_or(input.len() - i);
+                    (&input[i..i + len], false, i + len)
+                };
+                i = end;
+                let span = start..end;
+                if field.is_none() && !quoted && value == "OR" {
+                    out.push(Token { tok: Tok::Or, span });
+                    continue;
+                }
+                let term = term(field, value, quoted, &span)?;
+                out.push(Token {
+                    tok: Tok::Term(term),
+                    span,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Field {
+    Title,
+    Source,
+    Tag,
+    Year,
+}
+
+fn field_prefix(s: &str) -> (Option<Field>, usize) {
+    for (name, field) in [
+        ("title:", Field::Title),
+        ("source:", Field::Source),
+        ("tag:", Field::Tag),
+        ("year:", Field::Year),
+    ] {
+        if s.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        {
+            return (Some(field), name.len());
+        }
+    }
+    (None, 0)
+}
+
+fn term(
+    field: Option<Field>,
+    value: &str,
+    quoted: bool,
+    span: &Range<usize>,
+) -> Result<Option<Query>, QueryError> {
+    let err = |message: String| {
+        Err(QueryError {
+            message,
+            span: span.clone(),
+        })
+    };
+    let name = match field {
+        Some(Field::Title) => "title",
+        Some(Field::Source) => "source",
+        Some(Field::Tag) => "tag",
+        Some(Field::Year) => "year",
+        None => "",
+    };
+    if field.is_some() && value.trim().is_empty() {
+        return err(format!("{name}: needs a value, e.g. {}", example(field)));
+    }
+    match field {
+        Some(Field::Source) => Ok(Some(Query::Source(value.trim().to_string()))),
+        Some(Field::Tag) => Ok(Some(Query::Tag(value.trim().to_string()))),
+        Some(Field::Year) => year_range(value.trim())
+            .map(Some)
+            .map_err(|message| QueryError {
+                message,
+                span: span.clone(),
+            }),
+        Some(Field::Title) | None => {
+            let text_field = if field == Some(Field::Title) {
+                TextField::Title
+            } else {
+                TextField::Any
+            };
+            let (body, prefix) = match value.trim_end().strip_suffix('*') {
+                Some(rest) => (rest, true),
+                None => (value, false),
+            };
+            let ws: Vec<String> = words(body).map(|w| w.norm.into_owned()).collect();
+            if ws.is_empty() {
+                if prefix {
+                    return err("A * needs a few letters before it, as in pay*.".into());
+                }
+                if field.is_some() || quoted {
+                    return err(format!(
+                        "{} has no word to look for.",
+                        if quoted { "This phrase" } else { "title:" }
+                    ));
+                }
+                return Ok(None);
+            }
+            Ok(Some(Query::Text {
+                field: text_field,
+                words: ws,
+                prefix,
+            }))
+        }
+    }
+}
+
+fn example(field: Option<Field>) -> &'static str {
+    match field {
+        Some(Field::Title) => "title:alipay or title:\"mobile payment\"",
+        Some(Field::Source) => "source:TMTpost or source:\"New York Times\"",
+        Some(Field::Tag) => "tag:social",
+        Some(Field::Year) => "year:2015 or year:2013..2016",
+        None => "",
+    }
+}
+
+fn year_range(v: &str) -> Result<Query, String> {
+    let bad = || {
+        format!("year:{v} is not a year or a range: write year:2015, year:2013..2016, year:..2015 or year:2013..")
+    };
+    let year = |s: &str| -> Result<Option<u16>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        if s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        s.parse::<u16>().map(Some).map_err(|_| bad())
+    };
+    let (from, to) = match v.split_once("..") {
+        Some((a, b)) => (year(a)?, year(b)?),
+        None => {
+            let y = year(v)?.ok_or_else(bad)?;
+            (Some(y), Some(y))
+        }
+    };
+    if from.is_none() && to.is_none() {
+        return Err(bad());
+    }
+    if let (Some(a), Some(b)) = (from, to) {
+        if a > b {
+            return Err(format!(
+                "year:{v} runs backwards: {a} is after {b}; write year:{b}..{a}."
+            ));
+        }
+    }
+    Ok(Query::Year { from, to })
+}
+
+struct Parser<'a> {
+    tokens: Vec<Token>,
+    pos: usize,
+    input: &'a str,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.tokens.get(self.pos).map(|t| &t.tok)
+    }
+
+    /// `and := or*` up to a `)` or the end; clauses with their spans.
+    fn clauses(&mut self, depth: usize) -> Result<Vec<(Range<usize>, Query)>, QueryError> {
+        let mut out = Vec::new();
+        while let Some(tok) = self.peek() {
+            if *tok == Tok::Close {
+                break;
+            }
+            let start = self.tokens[self.pos].span.start;
+            let q = self.or(depth)?;
+            let end = self.tokens[self.pos - 1].span.end;
+            if let Some(q) = q {
+                out.push((start..end, q));
+            }
+        }
+        Ok(out)
+    }
+
+    fn or(&mut self, depth: usize) -> Result<Option<Query>, QueryError> {
+        if let Some(Tok::Or) = self.peek() {
+            return Err(self.or_error(self.pos));
+        }
+        let mut alts = vec![self.unary(depth)?];
+        while let Some(Tok::Or) = self.peek() {
+            let or_at = self.pos;
+            self.pos += 1;
+            match self.peek() {
+                None | Some(Tok::Close) | Some(Tok::Or) => return Err(self.or_error(or_at)),
+                _ => alts.push(self.unary(depth)?),
+            }
+        }
+        let alts: Vec<Query> = alts.into_iter().flatten().collect();
+        Ok(match alts.len() {
+            0 => None,
+            1 => alts.into_iter().next(),
+            _ => Some(Query::Or(alts)),
+        })
+    }
+
+    fn or_error(&self, at: usize) -> QueryError {
+        QueryError {
+            message: "OR needs something on both sides, as in wechat OR baidu.".into(),
+            span: self.tokens[at].span.clone(),
+        }
+    }
+
+    fn unary(&mut self, depth: usize) -> Result<Option<Query>, QueryError> {
+        let token = self.tokens[self.pos].clone();
+        self.pos += 1;
+        match token.tok {
+            Tok::Not => {
+                // A "-" with nothing it could negate after it is not an operator.
+                if matches!(self.peek(), None | Some(Tok::Close) | Some(Tok::Or)) {
+                    return Ok(None);
+                }
+                Ok(self.unary(depth)?.map(|q| Query::Not(Box::new(q))))
+            }
+            Tok::Term(q) => Ok(q),
+            Tok::Open => {
+                if depth > 64 {
+                    return Err(QueryError {
+                        message: "Too many nested parentheses.".into(),
+                        span: token.span,
+                    });
+                }
+                let inner = self.clauses(depth + 1)?;
+                match self.peek() {
+                    Some(Tok::Close) => self.pos += 1,
+                    _ => {
+                        return Err(QueryError {
+                            message: "This ( is never closed: add a ) after what it groups.".into(),
+                            span: token.span.start..self.input.len(),
+                        })
+                    }
+                }
+                if inner.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(and_of(inner.into_iter().map(|(_, q)| q).collect())))
+            }
+            Tok::Close | Tok::Or => unreachable!("handled by the callers"),
+        }
+    }
+}
+
+impl fmt::Display for Query {
+    /// The query in the language it was parsed from: `parse(q.to_string())` gives `q` back.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Query::All => Ok(()),
+            Query::Text {
+                field,
+                words,
+                prefix,
+            } => {
+                if *field == TextField::Title {
+                    f.write_str("title:")?;
+                }
+                let star = if *prefix { "*" } else { "" };
+                if words.len() == 1 && !needs_quotes(&words[0]) {
+                    write!(f, "{}{star}", words[0])
+                } else {
+                    write!(f, "\"{}{star}\"", words.join(" "))
+                }
+            }
+            Query::Source(s) => write!(f, "source:{}", quote_value(s)),
+            Query::Tag(t) => write!(f, "tag:{}", quote_value(t)),
+            Query::Year { from, to } => match (from, to) {
+                (Some(a), Some(b)) if a == b => write!(f, "year:{a}"),
+                _ => write!(
+                    f,
+                    "year:{}..{}",
+                    from.map(|y| y.to_string()).unwrap_or_default(),
+                    to.map(|y| y.to_string()).unwrap_or_default()
+                ),
+            },
+            Query::And(qs) => {
+                for (i, q) in qs.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" ")?;
+                    }
+                    match q {
+                        Query::And(_) => write!(f, "({q})")?,
+                        _ => write!(f, "{q}")?,
+                    }
+                }
+                Ok(())
+            }
+            Query::Or(qs) => {
+                for (i, q) in qs.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" OR ")?;
+                    }
+                    match q {
+                        Query::And(_) | Query::Or(_) => write!(f, "({q})")?,
+                        _ => write!(f, "{q}")?,
+                    }
+                }
+                Ok(())
+            }
+            Query::Not(q) => match **q {
+                Query::And(_) | Query::Or(_) => write!(f, "-({q})"),
+                _ => write!(f, "-{q}"),
+            },
+        }
+    }
+}
+
+fn needs_quotes(word: &str) -> bool {
+    word == "OR"
+        || word.starts_with('-')
+        || field_prefix(word).0.is_some()
+        || word.contains(['"', '(', ')', '*'])
+}
+
+/// A field value as it must be typed: quoted when it holds spaces or syntax.
+pub fn quote_value(v: &str) -> String {
+    if v.is_empty() || v.contains(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"') {
+        format!("\"{}\"", v.replace('"', ""))
+    } else {
+        v.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Query {
+        parse(s).unwrap_or_else(|e| panic!("{s:?}: {e}")).query
+    }
+    fn w(s: &str) -> Query {
+        Query::Text {
+            field: TextField::Any,
+            words: vec![s.into()],
+            prefix: false,
+        }
+    }
+    fn err(s: &str) -> QueryError {
+        parse(s).expect_err(s)
+    }
+
+    #[test]
+    fn or_binds_tighter_than_the_implicit_and() {
+        assert_eq!(
+            q("alipay wechat OR baidu"),
+            Query::And(vec![w("alipay"), Query::Or(vec![w("wechat"), w("baidu")])])
+        );
+        assert_eq!(q("a OR b OR c"), Query::Or(vec![w("a"), w("b"), w("c")]));
+        assert_eq!(
+            q("(a b) OR c"),
+            Query::Or(vec![Query::And(vec![w("a"), w("b")]), w("c")])
+        );
+    }
+
+    #[test]
+    fn words_are_normalised_like_the_text() {
+        assert_eq!(q("Alipay’s"), w("alipay"));
+        assert_eq!(q("or"), w("or"), "lower-case or is a word");
+        assert_eq!(
+            q("AI-driven"),
+            Query::Text {
+                field: TextField::Any,
+                words: vec!["ai".into(), "driven".into()],
+                prefix: false
+            },
+            "a hyphenated word is a phrase of its parts"
+        );
+        assert_eq!(
+            q("支付宝"),
+            Query::Text {
+                field: TextField::Any,
+                words: vec!["支".into(), "付".into(), "宝".into()],
+                prefix: false
+            }
+        );
+    }
+
+    #[test]
+    fn phrases_prefixes_negation_and_fields() {
+        assert_eq!(
+            q("\"Mobile payment\""),
+            Query::Text {
+                field: TextField::Any,
+                words: vec!["mobile".into(), "payment".into()],
+                prefix: false
+            }
+        );
+        assert_eq!(
+            q("pay*"),
+            Query::Text {
+                field: TextField::Any,
+                words: vec!["pay".into()],
+                prefix: true
+            }
+        );
+        assert_eq!(q("-social"), Query::Not(Box::new(w("social"))));
+        assert_eq!(
+            q("title:WeChat"),
+            Query::Text {
+                field: TextField::Title,
+                words: vec!["wechat".into()],
+                prefix: false
+            }
+        );
+        assert_eq!(
+            q("title:\"rich strangers\""),
+            Query::Text {
+                field: TextField::Title,
+                words: vec!["rich".into(), "strangers".into()],
+                prefix: false
+            }
+        );
+        assert_eq!(
+            q("source:\"New York Times\""),
+            Query::Source("New York Times".into())
+        );
+        assert_eq!(q("TAG:social"), Query::Tag("social".into()));
+        assert_eq!(
+            q("year:2015"),
+            Query::Year {
+                from: Some(2015),
+                to: Some(2015)
+            }
+        );
+        assert_eq!(
+            q("year:2013..2016"),
+            Query::Year {
+                from: Some(2013),
+                to: Some(2016)
+            }
+        );
+        assert_eq!(
+            q("year:..2015"),
+            Query::Year {
+                from: None,
+                to: Some(2015)
+            }
+        );
+        assert_eq!(
+            q("year:2013.."),
+            Query::Year {
+                from: Some(2013),
+                to: None
+            }
+        );
+    }
+
+    #[test]
+    fn empty_and_wordless_queries_match_everything() {
+        for s in ["", "   ", "🎉", "— …", "()", "-", "- -", "-🎉", "(-)", "--"] {
+            assert_eq!(q(s), Query::All, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn mistakes_get_a_precise_message_and_place() {
+        let e = err("alipay \"mobile pay");
+        assert!(e.message.contains("quote is never closed"), "{e}");
+        assert_eq!(e.span.start, 7);
+        assert!(err("(alipay wechat").message.contains("( is never closed"));
+        let e = err("alipay) wechat");
+        assert!(e.message.contains(") closes nothing"));
+        assert_eq!(e.span, 6..7);
+        assert!(err("tag:").message.contains("tag: needs a value"));
+        assert!(err("year:20x5").message.contains("not a year or a range"));
+        assert!(err("year:2016..2013").message.contains("runs backwards"));
+        assert!(err("year:..").message.contains("not a year"));
+        assert!(err("OR wechat")
+            .message
+            .contains("OR needs something on both sides"));
+        assert!(err("wechat OR").message.contains("OR needs"));
+        assert!(err("a OR OR b").message.contains("OR needs"));
+        assert!(err("*").message.contains("A * needs"));
+        assert!(err("\"  \"").message.contains("no word"));
+    }
+
+    #[test]
+    fn clauses_carry_their_spans() {
+        let p = parse("alipay  tag:social (a OR b)").unwrap();
+        let spans: Vec<&str> = p
+            .clauses
+            .iter()
+            .map(|(s, _)| &"alipay  tag:social (a OR b)"[s.clone()])
+            .collect();
+        assert_eq!(spans, ["alipay", "tag:social", "(a OR b)"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let s = "(".repeat(10_000) + &")".repeat(10_000);
+        assert!(err(&s).message.contains("nested"));
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for s in [
+            "a b",
+            "a OR b",
+            "-a",
+            "\"a b\"",
+            "title:x*",
+            "source:\"New York\"",
+            "tag:ai",
+            "year:2013..",
+            "(a b) OR -c",
+            "-(a OR b) c",
+        ] {
+            let parsed = q(s);
+            assert_eq!(q(&parsed.to_string()), parsed, "{s:?} → {}", parsed);
+        }
+    }
+}

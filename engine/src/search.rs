@@ -1,0 +1,592 @@
+//! Answering a [`Query`] with the [`Index`]: which articles match, in what
+//! order (BM25, title words weighing more, or by date), where the matched
+//! words stand, snippets around them and facet counts.
+
+use std::ops::Range;
+
+use crate::corpus::{Article, Corpus};
+use crate::index::{Index, Posting};
+use crate::query::{Query, TextField};
+use crate::tokenize::words;
+
+/// A set of articles (by index in the corpus), as a bitset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocSet {
+    bits: Vec<u64>,
+    n: usize,
+}
+
+impl DocSet {
+    /// No article of `n`.
+    pub fn empty(n: usize) -> DocSet {
+        DocSet {
+            bits: vec![0; n.div_ceil(64)],
+            n,
+        }
+    }
+
+    /// Every article of `n`.
+    pub fn full(n: usize) -> DocSet {
+        let mut s = DocSet {
+            bits: vec![!0; n.div_ceil(64)],
+            n,
+        };
+        s.trim();
+        s
+    }
+
+    fn trim(&mut self) {
+        if self.n % 64 != 0 {
+            if let Some(last) = self.bits.last_mut() {
+                *last &= (1u64 << (self.n % 64)) - 1;
+            }
+        }
+    }
+
+    /// Adds article `d`.
+    pub fn insert(&mut self, d: usize) {
+        self.bits[d / 64] |= 1 << (d % 64);
+    }
+
+    /// Whether article `d` is in the set.
+    pub fn contains(&self, d: usize) -> bool {
+        self.bits[d / 64] & (1 << (d % 64)) != 0
+    }
+
+    /// Number of articles in the set.
+    pub fn len(&self) -> usize {
+        self.bits.iter().map(|b| b.count_ones() as usize).sum()
+    }
+
+    /// True when no article is in the set.
+    pub fn is_empty(&self) -> bool {
+        self.bits.iter().all(|&b| b == 0)
+    }
+
+    fn and(mut self, other: &DocSet) -> DocSet {
+        self.bits
+            .iter_mut()
+            .zip(&other.bits)
+            .for_each(|(a, b)| *a &= b);
+        self
+    }
+
+    fn or(mut self, other: &DocSet) -> DocSet {
+        self.bits
+            .iter_mut()
+            .zip(&other.bits)
+            .for_each(|(a, b)| *a |= b);
+        self
+    }
+
+    fn not(mut self) -> DocSet {
+        self.bits.iter_mut().for_each(|b| *b = !*b);
+        self.trim();
+        self
+    }
+
+    /// The articles, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(i, &w)| {
+            let mut w = w;
+            std::iter::from_fn(move || {
+                if w == 0 {
+                    return None;
+                }
+                let b = w.trailing_zeros() as usize;
+                w &= w - 1;
+                Some(i * 64 + b)
+            })
+        })
+    }
+}
+
+/// How to match.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// Words match every word with the same English Snowball stem.
+    pub word_forms: bool,
+}
+
+/// The order of results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best match first (BM25); by date when the query has no words.
+    #[default]
+    Relevance,
+    /// Oldest first.
+    Oldest,
+    /// Newest first.
+    Newest,
+}
+
+/// Where one positive term of the query (a word, prefix or phrase) matched.
+#[derive(Clone, Debug)]
+struct TermHits {
+    /// Words a match covers.
+    width: u32,
+    /// (article, start positions), by article.
+    per_doc: Vec<(u32, Vec<u32>)>,
+}
+
+/// What a query matched: the articles, and where its words stand in them.
+#[derive(Clone, Debug)]
+pub struct Matches {
+    /// Matching articles.
+    pub docs: DocSet,
+    terms: Vec<TermHits>,
+}
+
+/// One result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the article in the corpus.
+    pub doc: usize,
+    /// BM25 score (0 when the query has no words).
+    pub score: f32,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A word in the title counts as this many in the body.
+const TITLE_WEIGHT: f32 = 3.0;
+
+impl Index {
+    /// The articles matching `query`, and where.
+    pub fn matches(&self, query: &Query, opts: SearchOptions) -> Matches {
+        let mut terms = Vec::new();
+        let docs = self.eval(query, opts, true, &mut terms);
+        Matches { docs, terms }
+    }
+
+    fn eval(
+        &self,
+        q: &Query,
+        opts: SearchOptions,
+        positive: bool,
+        terms: &mut Vec<TermHits>,
+    ) -> DocSet {
+        let n = self.doc_count();
+        let filter = |f: &dyn Fn(usize) -> bool| {
+            let mut s = DocSet::empty(n);
+            (0..n).filter(|&d| f(d)).for_each(|d| s.insert(d));
+            s
+        };
+        match q {
+            Query::All => DocSet::full(n),
+            Query::Text {
+                field,
+                words,
+                prefix,
+            } => {
+                let hits = self.text_hits(*field, words, *prefix, opts);
+                let mut s = DocSet::empty(n);
+                hits.per_doc.iter().for_each(|(d, _)| s.insert(*d as usize));
+                if positive {
+                    terms.push(hits);
+                }
+                s
+            }
+            Query::Source(v) => {
+                let v = v.to_lowercase();
+                filter(&|d| self.doc(d).source.as_deref() == Some(v.as_str()))
+            }
+            Query::Tag(v) => {
+                let v = v.to_lowercase();
+                filter(&|d| self.doc(d).tags.contains(&v))
+            }
+            Query::Year { from, to } => filter(&|d| {
+                let y = self.doc(d).year;
+                from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)
+            }),
+            Query::And(qs) => qs.iter().fold(DocSet::full(n), |acc, q| {
+                acc.and(&self.eval(q, opts, positive, terms))
+            }),
+            Query::Or(qs) => qs.iter().fold(DocSet::empty(n), |acc, q| {
+                acc.or(&self.eval(q, opts, positive, terms))
+            }),
+            Query::Not(q) => self.eval(q, opts, !positive, terms).not(),
+        }
+    }
+
+    /// The term ids a query word stands for.
+    fn word_ids(&self, word: &str, is_prefix: bool, opts: SearchOptions) -> Vec<u32> {
+        if is_prefix {
+            self.prefix_ids(word).collect()
+        } else if opts.word_forms {
+            let mut ids = self.same_stem_ids(word).to_vec();
+            if let Some(id) = self.term_id(word) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            ids
+        } else {
+            self.term_id(word).into_iter().collect()
+        }
+    }
+
+    fn text_hits(
+        &self,
+        field: TextField,
+        ws: &[String],
+        prefix: bool,
+        opts: SearchOptions,
+    ) -> TermHits {
+        let last = ws.len() - 1;
+        let mut per_doc: Vec<(u32, Vec<u32>)> = Vec::new();
+        for (k, w) in ws.iter().enumerate() {
+            let ids = self.word_ids(w, prefix && k == last, opts);
+            let lists: Vec<&[Posting]> = ids.iter().map(|&id| self.postings(id)).collect();
+            let here = merge(&lists);
+            if k == 0 {
+                per_doc = here;
+                continue;
+            }
+            // Keep the starts p of word 0 where word k stands at p + k.
+            let mut j = 0;
+            per_doc.retain_mut(|(d, starts)| {
+                while j < here.len() && here[j].0 < *d {
+                    j += 1;
+                }
+                if j == here.len() || here[j].0 != *d {
+                    return false;
+                }
+                let at = &here[j].1;
+                starts.retain(|&p| at.binary_search(&(p + k as u32)).is_ok());
+                !starts.is_empty()
+            });
+        }
+        if field == TextField::Title {
+            let width = ws.len() as u32;
+            per_doc.retain_mut(|(d, starts)| {
+                let t = self.doc(*d as usize).title_len;
+                starts.retain(|&p| p + width <= t);
+                !starts.is_empty()
+            });
+        }
+        TermHits {
+            width: ws.len() as u32,
+            per_doc,
+        }
+    }
+
+    /// The matching articles in `order`.
+    pub fn rank(&self, m: &Matches, order: Order) -> Vec<Hit> {
+        let n = self.doc_count() as f32;
+        let mut hits: Vec<Hit> = m.docs.iter().map(|doc| Hit { doc, score: 0.0 }).collect();
+        if !m.terms.is_empty() {
+            for term in &m.terms {
+                let df = term.per_doc.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let mut j = 0;
+                for hit in hits.iter_mut() {
+                    while j < term.per_doc.len() && (term.per_doc[j].0 as usize) < hit.doc {
+                        j += 1;
+                    }
+                    let Some((_, starts)) =
+                        term.per_doc.get(j).filter(|(d, _)| *d as usize == hit.doc)
+                    else {
+                        continue;
+                    };
+                    let info = self.doc(hit.doc);
+                    let in_title = starts.iter().filter(|&&p| p < info.title_len).count() as f32;
+                    let tf = (starts.len() as f32 - in_title) + TITLE_WEIGHT * in_title;
+                    let norm = K1 * (1.0 - B + B * info.len as f32 / self.avg_len().max(1.0));
+                    hit.score += idf * tf * (K1 + 1.0) / (tf + norm);
+                }
+            }
+        }
+        match order {
+            Order::Relevance if !m.terms.is_empty() => {
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            }
+            Order::Relevance | Order::Oldest => {}
+            Order::Newest => hits.reverse(),
+        }
+        hits
+    }
+
+    /// Where the query's words matched in article `doc`: (first position, words), ascending.
+    pub fn match_spans(&self, m: &Matches, doc: usize) -> Vec<(u32, u32)> {
+        let mut spans: Vec<(u32, u32)> = Vec::new();
+        for term in &m.terms {
+            if let Ok(i) = term
+                .per_doc
+                .binary_search_by_key(&(doc as u32), |(d, _)| *d)
+            {
+                spans.extend(term.per_doc[i].1.iter().map(|&p| (p, term.width)));
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        spans
+    }
+
+    /// Occurrences of the query's words in article `doc`.
+    pub fn match_count(&self, m: &Matches, doc: usize) -> usize {
+        self.match_spans(m, doc).len()
+    }
+}
+
+/// Merges the postings of several terms into (article, sorted positions), by article.
+fn merge(lists: &[&[Posting]]) -> Vec<(u32, Vec<u32>)> {
+    match lists {
+        [] => Vec::new(),
+        [one] => one.iter().map(|p| (p.doc, p.positions.clone())).collect(),
+        _ => {
+            let mut all: Vec<(u32, &Vec<u32>)> = lists
+                .iter()
+                .flat_map(|l| l.iter().map(|p| (p.doc, &p.positions)))
+                .collect();
+            all.sort_by_key(|(d, _)| *d);
+            let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
+            for (d, ps) in all {
+                match out.last_mut() {
+                    Some((ld, v)) if *ld == d => v.extend_from_slice(ps),
+                    _ => out.push((d, ps.clone())),
+                }
+            }
+            out.iter_mut().for_each(|(_, v)| v.sort_unstable());
+            out
+        }
+    }
+}
+
+/// Byte ranges to mark in an article's title and in each block of its body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// In the title.
+    pub title: Vec<Range<usize>>,
+    /// In each block, by block.
+    pub blocks: Vec<Vec<Range<usize>>>,
+}
+
+impl Marks {
+    /// Number of marks.
+    pub fn len(&self) -> usize {
+        self.title.len() + self.blocks.iter().map(Vec::len).sum::<usize>()
+    }
+
+    /// True when nothing is marked.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Turns word spans ([`Index::match_spans`]) into byte ranges of the article's title and blocks.
+/// A phrase is one mark (split where it crosses from one paragraph into the next).
+pub fn mark_article(article: &Article, spans: &[(u32, u32)]) -> Marks {
+    let mut marks = Marks {
+        title: Vec::new(),
+        blocks: vec![Vec::new(); article.body.len()],
+    };
+    if spans.is_empty() {
+        return marks;
+    }
+    // Which span covers position p?
+    let covering = |p: u32| -> Option<(u32, u32)> {
+        let i = spans.partition_point(|&(s, _)| s <= p);
+        spans[..i]
+            .iter()
+            .rev()
+            .take(64)
+            .find(|&&(s, w)| p < s + w)
+            .copied()
+    };
+    let mark_text = |text: &str, first_pos: u32, out: &mut Vec<Range<usize>>| -> u32 {
+        let mut pos = first_pos;
+        let mut current: Option<((u32, u32), Range<usize>)> = None;
+        for w in words(text) {
+            match (covering(pos), current.as_mut()) {
+                (Some(span), Some((cur, range))) if *cur == span => range.end = w.end,
+                (Some(span), _) => {
+                    if let Some((_, r)) = current.take() {
+                        out.push(r);
+                    }
+                    current = Some((span, w.start..w.end));
+                }
+                (None, _) => {
+                    if let Some((_, r)) = current.take() {
+                        out.push(r);
+                    }
+                }
+            }
+            pos += 1;
+        }
+        if let Some((_, r)) = current {
+            out.push(r);
+        }
+        pos
+    };
+    let title_len = mark_text(&article.title, 0, &mut marks.title);
+    let mut pos = title_len + 1;
+    for (i, block) in article.body.iter().enumerate() {
+        pos = mark_text(block.text(), pos, &mut marks.blocks[i]);
+    }
+    marks
+}
+
+/// Splits `text` into (piece, marked) at the `marks` byte ranges (sorted, disjoint).
+pub fn segments<'a>(text: &'a str, marks: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in marks {
+        if r.start > at {
+            out.push((&text[at..r.start], false));
+        }
+        out.push((&text[r.clone()], true));
+        at = r.end;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push((&text[at..], false));
+    }
+    out
+}
+
+/// A piece of an article around its best match, with the matched words marked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// The text.
+    pub text: String,
+    /// Byte ranges of `text` to mark.
+    pub marks: Vec<Range<usize>>,
+    /// The text starts inside its paragraph.
+    pub cut_before: bool,
+    /// The text ends inside its paragraph.
+    pub cut_after: bool,
+}
+
+/// A snippet of about `2 × context` words of the article's body: around the
+/// place where most matches stand close together, or its opening if no word
+/// of the query is in the body.
+pub fn snippet(article: &Article, marks: &Marks, context: usize) -> Snippet {
+    // The block and mark with the most marks within `context` words' reach (~6 bytes a word).
+    let reach = context * 6;
+    let mut best: Option<(usize, usize, usize)> = None; // (count, block, mark index)
+    for (b, ms) in marks.blocks.iter().enumerate() {
+        for (i, m) in ms.iter().enumerate().take(200) {
+            let count = ms
+                .iter()
+                .filter(|o| o.start + reach >= m.start && o.start <= m.end + reach)
+                .count();
+            if best.is_none_or(|(c, _, _)| count > c) {
+                best = Some((count, b, i));
+            }
+        }
+    }
+    let (block, centre) = match best {
+        Some((_, b, i)) => (b, Some(marks.blocks[b][i].clone())),
+        None => (
+            article
+                .body
+                .iter()
+                .position(|b| matches!(b, crate::Block::Paragraph(_)))
+                .unwrap_or(0),
+            None,
+        ),
+    };
+    let Some(text) = article.body.get(block).map(|b| b.text()) else {
+        return Snippet {
+            text: String::new(),
+            marks: Vec::new(),
+            cut_before: false,
+            cut_after: false,
+        };
+    };
+    let ws: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
+    if ws.is_empty() {
+        return Snippet {
+            text: text.to_string(),
+            marks: Vec::new(),
+            cut_before: false,
+            cut_after: false,
+        };
+    }
+    let (first, last) = match &centre {
+        Some(c) => {
+            let i = ws.partition_point(|w| w.start < c.start);
+            let j = ws.partition_point(|w| w.end <= c.end).max(i + 1) - 1;
+            (i.saturating_sub(context), (j + context).min(ws.len() - 1))
+        }
+        None => (0, (2 * context).min(ws.len() - 1)),
+    };
+    let start = if first == 0 { 0 } else { ws[first].start };
+    let end = if last == ws.len() - 1 {
+        text.len()
+    } else {
+        ws[last].end
+    };
+    let in_window: Vec<Range<usize>> = marks
+        .blocks
+        .get(block)
+        .map(|ms| {
+            ms.iter()
+                .filter(|m| m.start >= start && m.end <= end)
+                .map(|m| m.start - start..m.end - start)
+                .collect()
+        })
+        .unwrap_or_default();
+    Snippet {
+        text: text[start..end].to_string(),
+        marks: in_window,
+        cut_before: start > 0,
+        cut_after: end < text.len(),
+    }
+}
+
+/// One value of a facet with the number of matching articles that have it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    /// As written in the corpus (first spelling met).
+    pub value: String,
+    /// Matching articles with this value.
+    pub count: usize,
+}
+
+/// Facet counts for a set of matching articles; every value of the corpus is listed, zeros included.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Years, ascending.
+    pub years: Vec<FacetValue>,
+    /// Sources, most frequent first.
+    pub sources: Vec<FacetValue>,
+    /// Tags, most frequent first.
+    pub tags: Vec<FacetValue>,
+}
+
+/// Counts, for each year, source and tag of `corpus`, the articles of `docs` that have it.
+pub fn facets(corpus: &Corpus, docs: &DocSet) -> Facets {
+    fn bump(list: &mut Vec<FacetValue>, value: &str, hit: bool) {
+        match list
+            .iter_mut()
+            .find(|v| v.value.to_lowercase() == value.to_lowercase())
+        {
+            Some(v) => v.count += usize::from(hit),
+            None => list.push(FacetValue {
+                value: value.to_string(),
+                count: usize::from(hit),
+            }),
+        }
+    }
+    let mut f = Facets::default();
+    for (d, a) in corpus.articles().iter().enumerate() {
+        let hit = docs.contains(d);
+        bump(&mut f.years, &a.date.year.to_string(), hit);
+        if let Some(s) = &a.source {
+            bump(&mut f.sources, s, hit);
+        }
+        for t in &a.tags {
+            bump(&mut f.tags, t, hit);
+        }
+    }
+    f.years.sort_by(|a, b| a.value.cmp(&b.value));
+    for list in [&mut f.sources, &mut f.tags] {
+        list.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.value.to_lowercase().cmp(&b.value.to_lowercase()))
+        });
+    }
+    f
+}

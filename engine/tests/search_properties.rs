@@ -1,0 +1,216 @@
+//! The index finds exactly what a brute-force scan of the tokenized text
+//! finds: words, phrases, prefixes, fields, word forms and boolean
+//! combinations, on generated corpora and queries.
+
+use lens_engine::index::{stem, Index};
+use lens_engine::query::{parse, Query, TextField};
+use lens_engine::search::{mark_article, SearchOptions};
+use lens_engine::tokenize::words;
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use proptest::prelude::*;
+
+const VOCAB: &[&str] = &[
+    "pay",
+    "Paying",
+    "payment",
+    "PAYMENTS",
+    "Alipay’s",
+    "alipay",
+    "wechat",
+    "social",
+    "ai",
+    "the",
+    "支",
+    "付",
+];
+const SOURCES: &[&str] = &["TMTpost", "Caixin Global"];
+const TAGS: &[&str] = &["social", "ai", "competition"];
+
+fn text(ws: &[usize]) -> String {
+    ws.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
+}
+
+prop_compose! {
+    fn article()(title in prop::collection::vec(0..VOCAB.len(), 0..4),
+                 blocks in prop::collection::vec(prop::collection::vec(0..VOCAB.len(), 0..12), 1..4),
+                 year in 2013u16..2017, source in prop::option::of(0..SOURCES.len()),
+                 tags in prop::sample::subsequence(TAGS.to_vec(), 0..3)) -> Article {
+        Article {
+            id: String::new(),
+            title: text(&title),
+            date: ArticleDate { year, month: None, day: None },
+            date_basis: None,
+            source: source.map(|s| SOURCES[s].to_string()),
+            url: None, author: None, translator: None,
+            language: "en".into(),
+            tags: tags.into_iter().map(String::from).collect(),
+            body: blocks.iter().map(|b| Block::Paragraph(text(b))).collect(),
+        }
+    }
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    prop::collection::vec(article(), 1..8).prop_map(|mut v| {
+        v.iter_mut()
+            .enumerate()
+            .for_each(|(i, a)| a.id = format!("a{i}"));
+        Corpus::new(
+            CorpusInfo {
+                name: "gen".into(),
+                description: None,
+            },
+            v,
+        )
+    })
+}
+
+fn norm(w: &str) -> String {
+    words(w).next().unwrap().norm.into_owned()
+}
+
+fn leaf() -> impl Strategy<Value = Query> {
+    let word = (0..VOCAB.len()).prop_map(|i| norm(VOCAB[i]));
+    prop_oneof![
+        4 => (prop::collection::vec(word.clone(), 1..4), any::<bool>(), any::<bool>(), 1usize..4).prop_map(|(mut ws, title, prefix, cut)| {
+            if prefix {
+                let last = ws.last_mut().unwrap();
+                let keep: String = last.chars().take(cut).collect();
+                *last = keep;
+            }
+            Query::Text { field: if title { TextField::Title } else { TextField::Any }, words: ws, prefix }
+        }),
+        1 => (0..SOURCES.len()).prop_map(|i| Query::Source(SOURCES[i].to_lowercase())),
+        1 => (0..TAGS.len()).prop_map(|i| Query::Tag(TAGS[i].to_uppercase())),
+        1 => (prop::option::of(2012u16..2018), prop::option::of(0u16..3)).prop_map(|(from, span)| {
+            let to = match (from, span) { (Some(f), Some(s)) => Some(f + s), (None, _) => Some(2015), (Some(_), None) => None };
+            Query::Year { from, to }
+        }),
+    ]
+}
+
+fn query() -> impl Strategy<Value = Query> {
+    leaf().prop_recursive(3, 12, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 2..4).prop_map(Query::And),
+            prop::collection::vec(inner.clone(), 2..4).prop_map(Query::Or),
+            inner.prop_map(|q| Query::Not(Box::new(q))),
+        ]
+    })
+}
+
+/// Brute force: does word `t` of the text match query word `w`?
+fn word_matches(t: &str, w: &str, prefix: bool, forms: bool) -> bool {
+    if prefix {
+        t.starts_with(w)
+    } else {
+        t == w || (forms && stem(t) == stem(w))
+    }
+}
+
+/// Brute force: start positions of the phrase in a token list.
+fn phrase_starts(tokens: &[String], ws: &[String], prefix: bool, forms: bool) -> Vec<usize> {
+    if tokens.len() < ws.len() {
+        return Vec::new();
+    }
+    (0..=tokens.len() - ws.len())
+        .filter(|&p| {
+            ws.iter()
+                .enumerate()
+                .all(|(k, w)| word_matches(&tokens[p + k], w, prefix && k == ws.len() - 1, forms))
+        })
+        .collect()
+}
+
+fn fields(a: &Article) -> (Vec<String>, Vec<String>) {
+    let title = words(&a.title).map(|w| w.norm.into_owned()).collect();
+    let body = a
+        .body
+        .iter()
+        .flat_map(|b| {
+            words(b.text())
+                .map(|w| w.norm.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (title, body)
+}
+
+fn brute(a: &Article, q: &Query, forms: bool) -> bool {
+    match q {
+        Query::All => true,
+        Query::Text {
+            field,
+            words,
+            prefix,
+        } => {
+            let (title, body) = fields(a);
+            !phrase_starts(&title, words, *prefix, forms).is_empty()
+                || (*field == TextField::Any
+                    && !phrase_starts(&body, words, *prefix, forms).is_empty())
+        }
+        Query::Source(s) => a
+            .source
+            .as_deref()
+            .is_some_and(|v| v.to_lowercase() == s.to_lowercase()),
+        Query::Tag(t) => a.tags.iter().any(|v| v.to_lowercase() == t.to_lowercase()),
+        Query::Year { from, to } => {
+            from.is_none_or(|f| a.date.year >= f) && to.is_none_or(|t| a.date.year <= t)
+        }
+        Query::And(qs) => qs.iter().all(|q| brute(a, q, forms)),
+        Query::Or(qs) => qs.iter().any(|q| brute(a, q, forms)),
+        Query::Not(q) => !brute(a, q, forms),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn index_equals_brute_force(corpus in corpus(), q in query(), forms in any::<bool>()) {
+        let index = Index::new(&corpus);
+        // Through the query language: what a user types is what is evaluated.
+        let typed = q.to_string();
+        let parsed = parse(&typed).map_err(|e| TestCaseError::fail(format!("{typed:?}: {e}")))?;
+        let got: Vec<usize> = index.matches(&parsed.query, SearchOptions { word_forms: forms }).docs.iter().collect();
+        let want: Vec<usize> = (0..corpus.articles().len()).filter(|&d| brute(&corpus.articles()[d], &q, forms)).collect();
+        prop_assert_eq!(got, want, "query {:?}", typed);
+    }
+
+    #[test]
+    fn match_spans_are_every_occurrence(corpus in corpus(), q in leaf(), forms in any::<bool>()) {
+        let Query::Text { field, words: ws, prefix } = &q else { return Ok(()) };
+        let index = Index::new(&corpus);
+        let m = index.matches(&q, SearchOptions { word_forms: forms });
+        for (d, a) in corpus.articles().iter().enumerate() {
+            let (title, body) = fields(a);
+            let mut want: Vec<(u32, u32)> = phrase_starts(&title, ws, *prefix, forms).into_iter().map(|p| (p as u32, ws.len() as u32)).collect();
+            if *field == TextField::Any {
+                let off = title.len() as u32 + 1;
+                want.extend(phrase_starts(&body, ws, *prefix, forms).into_iter().map(|p| (p as u32 + off, ws.len() as u32)));
+            }
+            prop_assert_eq!(index.match_spans(&m, d), want.clone());
+            // Every occurrence is marked in the text, as words of the article.
+            let marks = mark_article(a, &want);
+            let marked_words: usize = marks.title.iter().map(|r| words(&a.title[r.clone()]).count()).sum::<usize>()
+                + marks.blocks.iter().enumerate().map(|(b, rs)| rs.iter().map(|r| words(&a.body[b].text()[r.clone()]).count()).sum::<usize>()).sum::<usize>();
+            let mut covered: Vec<u32> = want.iter().flat_map(|&(s, w)| s..s + w).collect();
+            covered.sort_unstable();
+            covered.dedup();
+            prop_assert_eq!(marked_words, covered.len());
+        }
+    }
+
+    #[test]
+    fn the_parser_never_panics(s in "\\PC{0,40}") {
+        let _ = parse(&s);
+    }
+
+    #[test]
+    fn the_parser_never_panics_on_query_syntax(parts in prop::collection::vec(prop::sample::select(vec!["(", ")", "\"", "-", "OR", " ", "title:", "tag:", "year:", "..", "2015", "*", "pay", "支付", "🎉", "'s"]), 0..20)) {
+        let s: String = parts.concat();
+        if let Err(e) = parse(&s) {
+            prop_assert!(e.span.start <= s.len() && e.span.end <= s.len() && s.is_char_boundary(e.span.start));
+            prop_assert!(!e.message.is_empty());
+        }
+    }
+}
