@@ -8,11 +8,16 @@ use lens_engine::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
+pub mod search_state;
 pub mod url_state;
 pub mod views;
 
+use gloo_events::EventListener;
+use lens_engine::index::Index;
+use search_state::{url_notices, SearchState};
 use url_state::{QueryLink, UrlQuery};
-use views::{ArticleList, ArticleReader};
+use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Results, SearchBox};
+use wasm_bindgen::JsCast;
 
 /// The corpus embedded at build time by `build.rs`.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -41,10 +46,16 @@ pub fn App(
 ) -> impl IntoView {
     let url = UrlQuery::from_location();
     provide_context(url);
+    // The index lives as long as the page (one per corpus mounted).
+    let index: &'static Index = Box::leak(Box::new(Index::new(corpus)));
+    let search = SearchState::new(corpus, index, url);
+    provide_context(search);
+
     let info = corpus.info();
     let count = corpus.articles().len();
     let opened = Memo::new(move |_| url.get("article"));
     let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
+    let notices = Memo::new(move |_| url_notices(&url.all()));
 
     Effect::new(move |_| {
         let title = match article() {
@@ -54,27 +65,64 @@ pub fn App(
         document().set_title(&title);
     });
 
+    // "/" focuses the search box from anywhere but a text field.
+    let slash = EventListener::new_with_options(
+        &document(),
+        "keydown",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        move |ev| {
+            let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = document().active_element().is_some_and(|e| {
+                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || e.has_attribute("contenteditable")
+            });
+            if !typing {
+                if let Some(el) = document().get_element_by_id(SEARCH_BOX_ID) {
+                    ev.prevent_default();
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        },
+    );
+    StoredValue::new_local(slash);
+
     view! {
         <header class="site-header">
-            <h1><QueryLink href=Signal::derive(move || url.href(&[("article", None)]))>"Corpus Lens"</QueryLink></h1>
-            <p class="corpus-line">
-                <span class="corpus-name">{info.name.clone()}</span>
-                {info.description.clone().map(|d| view! { <span class="corpus-description">": " {d}</span> })}
-                <span class="corpus-count">
-                    {format!(" · {} article{}, {} words", count, if count == 1 { "" } else { "s" }, views::thousands(corpus.total_words()))}
-                </span>
-            </p>
+            <div class="brand">
+                <h1><QueryLink href=Signal::derive(move || url.href(&[("article", None), ("q", None)]))>"Corpus Lens"</QueryLink></h1>
+                <p class="corpus-line">
+                    <span class="corpus-name">{info.name.clone()}</span>
+                    {info.description.clone().map(|d| view! { <span class="corpus-description">": " {d}</span> })}
+                    <span class="corpus-count">
+                        {format!(" · {} article{}, {} words", count, if count == 1 { "" } else { "s" }, views::thousands(corpus.total_words()))}
+                    </span>
+                </p>
+            </div>
+            <SearchBox />
         </header>
         <main id="main">
+            {move || {
+                let list = notices.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="notice" role="status">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                })
+            }}
             {move || match (opened.get(), article()) {
                 (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
-                (Some(id), None) => view! {
-                    <p class="notice" role="status">
-                        {format!("There is no article “{id}” in this corpus; here are all {count}.")}
-                    </p>
-                    <ArticleList corpus=corpus />
+                (missing, None) => view! {
+                    {missing.map(|id| view! {
+                        <p class="notice" role="status">
+                            {format!("There is no article “{id}” in this corpus; here are the results instead.")}
+                        </p>
+                    })}
+                    <div class="search-layout">
+                        <FacetPanel />
+                        <Results />
+                    </div>
                 }.into_any(),
-                (None, None) => view! { <ArticleList corpus=corpus /> }.into_any(),
             }}
         </main>
     }

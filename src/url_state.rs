@@ -54,6 +54,20 @@ impl UrlQuery {
         }
         self.params.set(read_location());
     }
+
+    /// Goes to `href` in place of the current history entry (for typing:
+    /// one entry per search, not one per keystroke).
+    pub fn replace(&self, href: &str) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        self.params.set(read_location());
+    }
+
+    /// Every parameter, in URL order; tracked.
+    pub fn all(&self) -> Vec<(String, String)> {
+        self.params.get()
+    }
 }
 
 fn read_location() -> Vec<(String, String)> {

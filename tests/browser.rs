@@ -25,7 +25,14 @@ async fn mount(corpus: &'static Corpus, query: &str) -> Element {
         )
         .unwrap();
     let document = window.document().unwrap();
+    // One page at a time: earlier tests' pages leave the document.
+    let old = document.query_selector_all("[data-test-root]").unwrap();
+    for i in 0..old.length() {
+        let node = old.item(i).unwrap();
+        node.parent_node().unwrap().remove_child(&node).unwrap();
+    }
     let container = document.create_element("div").unwrap();
+    container.set_attribute("data-test-root", "").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(
         container.clone().unchecked_into(),
@@ -56,7 +63,7 @@ fn one(root: &Element, selector: &str) -> Element {
 #[wasm_bindgen_test]
 async fn lists_the_five_seed_articles_in_date_order() {
     let root = mount(embedded_corpus().unwrap(), "").await;
-    let titles: Vec<String> = all(&root, ".article-list tbody th")
+    let titles: Vec<String> = all(&root, ".results .result-title")
         .iter()
         .map(text)
         .collect();
@@ -70,7 +77,7 @@ async fn lists_the_five_seed_articles_in_date_order() {
             "Anxious Alipay Has Lost Its Rhythm",
         ]
     );
-    let dates: Vec<String> = all(&root, ".article-list tbody td.date")
+    let dates: Vec<String> = all(&root, ".results .result-meta time")
         .iter()
         .map(text)
         .collect();
@@ -97,7 +104,7 @@ async fn lists_the_five_seed_articles_in_date_order() {
 async fn opening_an_article_shows_its_full_text_and_puts_it_in_the_url() {
     let corpus = embedded_corpus().unwrap();
     let root = mount(corpus, "").await;
-    let link: HtmlElement = all(&root, ".article-list tbody th a")
+    let link: HtmlElement = all(&root, ".results a.result-title")
         .into_iter()
         .find(|a| text(a) == "Anxious Alipay Has Lost Its Rhythm")
         .unwrap()
@@ -117,7 +124,7 @@ async fn opening_an_article_shows_its_full_text_and_puts_it_in_the_url() {
     let headings: Vec<String> = all(&root, ".article-body h4").iter().map(text).collect();
     assert_eq!(headings, ["I", "II", "III", "Conclusion"]);
     assert!(
-        root.query_selector(".article-list").unwrap().is_none(),
+        root.query_selector(".results").unwrap().is_none(),
         "the list gives way to the article"
     );
 }
@@ -136,7 +143,7 @@ async fn the_url_opens_an_article_and_an_unknown_id_says_so() {
     }
     let root = mount(corpus, "?article=%3Cscript%3E").await;
     assert!(text(&one(&root, ".notice")).contains("no article “<script>”"));
-    assert_eq!(all(&root, ".article-list tbody tr").len(), 5);
+    assert_eq!(all(&root, ".results .result").len(), 5);
 }
 
 #[wasm_bindgen_test]
@@ -184,4 +191,170 @@ async fn article_text_is_rendered_as_text_never_as_html() {
     );
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
+}
+
+fn search_box(root: &Element) -> web_sys::HtmlInputElement {
+    one(root, "input[type=search]").unchecked_into()
+}
+
+/// Types `text` into the search box as a reader would: the value changes, an input event fires.
+async fn type_query(root: &Element, text: &str) {
+    let input = search_box(root);
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+}
+
+fn count_line(root: &Element) -> String {
+    text(&one(root, ".result-count"))
+}
+
+#[wasm_bindgen_test]
+async fn typing_filters_the_list_and_marks_the_matches() {
+    let root = mount(embedded_corpus().unwrap(), "").await;
+    let label = one(&root, "label[for=search-box]");
+    assert_eq!(text(&label), "Search articles");
+    assert_eq!(count_line(&root), "5 of 5 articles");
+    type_query(&root, "\"rich strangers\"").await;
+    assert_eq!(count_line(&root), "1 of 5 articles");
+    let marks: Vec<String> = all(&root, ".results mark").iter().map(text).collect();
+    assert!(!marks.is_empty());
+    assert!(
+        marks
+            .iter()
+            .all(|m| m.eq_ignore_ascii_case("rich strangers")),
+        "{marks:?}"
+    );
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert_eq!(search, "?q=%22rich+strangers%22", "the query is in the URL");
+}
+
+#[wasm_bindgen_test]
+async fn a_mistyped_query_explains_itself_and_keeps_the_last_results() {
+    let root = mount(embedded_corpus().unwrap(), "").await;
+    type_query(&root, "baidu").await;
+    let before = count_line(&root);
+    assert_ne!(before, "5 of 5 articles");
+    type_query(&root, "baidu (wechat").await;
+    let error = text(&one(&root, ".query-error"));
+    assert!(error.contains("( is never closed"), "{error}");
+    assert_eq!(count_line(&root), before, "the last valid results stay");
+    type_query(&root, "baidu (wechat)").await;
+    assert_eq!(text(&one(&root, ".query-error")), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_narrows_like_typing_its_field() {
+    let root = mount(embedded_corpus().unwrap(), "").await;
+    let social: HtmlElement = all(&root, ".facet li label")
+        .into_iter()
+        .find(|l| text(l).starts_with("social"))
+        .map(|l| one(&l, "input").unchecked_into())
+        .unwrap();
+    social.click();
+    leptos::task::tick().await;
+    assert_eq!(search_box(&root).value(), "tag:social");
+    assert_eq!(count_line(&root), "3 of 5 articles");
+    let typed = mount(embedded_corpus().unwrap(), "?q=tag%3Asocial").await;
+    let titles = |r: &Element| {
+        all(r, ".results .result-title")
+            .iter()
+            .map(text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&root).len(), 3);
+    assert_eq!(titles(&typed), titles(&root));
+}
+
+#[wasm_bindgen_test]
+async fn an_opened_result_steps_through_its_highlighted_matches() {
+    let root = mount(
+        embedded_corpus().unwrap(),
+        "?q=wechat&article=real-name-social-2015",
+    )
+    .await;
+    let marks = all(&root, ".reader mark");
+    assert!(marks.len() > 3, "{}", marks.len());
+    assert!(
+        marks
+            .iter()
+            .all(|m| lens_engine::tokenize::normalize(&text(m)) == "wechat"),
+        "WeChat, WeChat's…"
+    );
+    let next: HtmlElement = all(&root, ".match-nav button")
+        .into_iter()
+        .find(|b| text(b) == "Next match")
+        .unwrap()
+        .unchecked_into();
+    next.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&one(&root, ".match-status")),
+        format!("Match 1 of {}", marks.len())
+    );
+    assert_eq!(one(&root, "mark.current").id(), "match-0");
+    next.click();
+    leptos::task::tick().await;
+    assert_eq!(one(&root, "mark.current").id(), "match-1");
+    let prev: HtmlElement = all(&root, ".match-nav button")
+        .into_iter()
+        .find(|b| text(b) == "Previous match")
+        .unwrap()
+        .unchecked_into();
+    prev.click();
+    prev.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&one(&root, ".match-status")),
+        format!("Match {} of {}", marks.len(), marks.len()),
+        "wraps around"
+    );
+    assert_eq!(text(&one(&root, ".back a")), "← Back to results");
+}
+
+#[wasm_bindgen_test]
+async fn tampered_url_parameters_are_ignored_with_a_notice() {
+    let root = mount(
+        embedded_corpus().unwrap(),
+        "?sort=sideways&forms=maybe&zzz=1&q=%22unclosed",
+    )
+    .await;
+    let notice = text(&one(&root, "ul.notice"));
+    assert!(
+        notice.contains("sort=sideways")
+            && notice.contains("forms=maybe")
+            && notice.contains("“zzz”"),
+        "{notice}"
+    );
+    assert!(text(&one(&root, ".query-error")).contains("quote is never closed"));
+    assert_eq!(count_line(&root), "5 of 5 articles");
+}
+
+#[wasm_bindgen_test]
+async fn slash_focuses_the_search_box_and_escape_clears_it() {
+    let root = mount(embedded_corpus().unwrap(), "?q=wechat").await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    document.body().unwrap().focus().ok();
+    document.dispatch_event(&key("/")).unwrap();
+    let input = search_box(&root);
+    let active = document.active_element().unwrap();
+    assert!(
+        active.is_same_node(Some(input.unchecked_ref())),
+        "/ focuses the search box"
+    );
+    input.dispatch_event(&key("Escape")).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "");
+    assert_eq!(count_line(&root), "5 of 5 articles");
 }

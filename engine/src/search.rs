@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::{Article, Corpus};
 use crate::index::{Index, Posting};
-use crate::query::{Query, TextField};
+use crate::query::{ParsedQuery, Query, TextField};
 use crate::tokenize::words;
 
 /// A set of articles (by index in the corpus), as a bitset.
@@ -121,7 +121,7 @@ pub enum Order {
 }
 
 /// Where one positive term of the query (a word, prefix or phrase) matched.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct TermHits {
     /// Words a match covers.
     width: u32,
@@ -130,11 +130,18 @@ struct TermHits {
 }
 
 /// What a query matched: the articles, and where its words stand in them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Matches {
     /// Matching articles.
     pub docs: DocSet,
     terms: Vec<TermHits>,
+}
+
+impl Matches {
+    /// True when the query has words to look for (and so matches to mark and rank).
+    pub fn has_terms(&self) -> bool {
+        !self.terms.is_empty()
+    }
 }
 
 /// One result.
@@ -589,4 +596,117 @@ pub fn facets(corpus: &Corpus, docs: &DocSet) -> Facets {
         });
     }
     f
+}
+
+/// The facets a reader can pick from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FacetKind {
+    /// The year: picking one replaces any year clause (an article has one year).
+    Year,
+    /// The source: picking one replaces any source clause.
+    Source,
+    /// A tag: picking one adds it (AND), picking it again removes it.
+    Tag,
+}
+
+impl FacetKind {
+    fn owns(self, q: &Query) -> bool {
+        matches!(
+            (self, q),
+            (FacetKind::Year, Query::Year { .. })
+                | (FacetKind::Source, Query::Source(_))
+                | (FacetKind::Tag, Query::Tag(_))
+        )
+    }
+
+    fn clause(self, value: &str) -> Query {
+        match self {
+            FacetKind::Year => {
+                let y = value.parse().ok();
+                Query::Year { from: y, to: y }
+            }
+            FacetKind::Source => Query::Source(value.to_string()),
+            FacetKind::Tag => Query::Tag(value.to_string()),
+        }
+    }
+
+    fn same(self, q: &Query, value: &str) -> bool {
+        match (self, q) {
+            (FacetKind::Year, Query::Year { from, to }) => {
+                from == to && from.is_some_and(|y| y.to_string() == value)
+            }
+            (FacetKind::Source, Query::Source(s)) | (FacetKind::Tag, Query::Tag(s)) => {
+                s.to_lowercase() == value.to_lowercase()
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Whether `value` of facet `kind` is picked: the query has it as a top-level clause.
+pub fn facet_selected(parsed: &ParsedQuery, kind: FacetKind, value: &str) -> bool {
+    parsed.clauses.iter().any(|(_, q)| kind.same(q, value))
+}
+
+/// The query text after picking (or un-picking) `value` of facet `kind`: the
+/// same text a reader would type, so the box shows what the facet did.
+pub fn toggle_facet(text: &str, parsed: &ParsedQuery, kind: FacetKind, value: &str) -> String {
+    let was = facet_selected(parsed, kind, value);
+    let drop: Vec<Range<usize>> = parsed
+        .clauses
+        .iter()
+        .filter(|(_, q)| {
+            if kind == FacetKind::Tag {
+                kind.same(q, value)
+            } else {
+                kind.owns(q)
+            }
+        })
+        .map(|(r, _)| r.clone())
+        .collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for r in &drop {
+        out.push_str(&text[at..r.start]);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    let mut out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !was {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&kind.clause(value).to_string());
+    }
+    out
+}
+
+/// Facet counts for a parsed query: for each value, how many articles the
+/// query would match with that value picked. Years and sources are counted
+/// without the query's own year or source clauses (picking one replaces them);
+/// tags with the whole query (picking one narrows it).
+pub fn facet_counts(
+    corpus: &Corpus,
+    index: &Index,
+    parsed: &ParsedQuery,
+    opts: SearchOptions,
+) -> Facets {
+    let without = |kind: FacetKind| {
+        let rest: Vec<Query> = parsed
+            .clauses
+            .iter()
+            .filter(|(_, q)| !kind.owns(q))
+            .map(|(_, q)| q.clone())
+            .collect();
+        index.matches(&Query::And(rest), opts).docs
+    };
+    let all = index.matches(&parsed.query, opts).docs;
+    let by_year = facets(corpus, &without(FacetKind::Year));
+    let by_source = facets(corpus, &without(FacetKind::Source));
+    let by_tag = facets(corpus, &all);
+    Facets {
+        years: by_year.years,
+        sources: by_source.sources,
+        tags: by_tag.tags,
+    }
 }

@@ -139,3 +139,68 @@ fn facet_counts_follow_the_query() {
     assert_eq!(social.count, by_hand);
     assert!(f.years.iter().map(|y| y.count).sum::<usize>() == m.docs.len());
 }
+
+#[test]
+fn picking_a_facet_writes_the_clause_a_reader_would_type() {
+    use lens_engine::search::{facet_counts, facet_selected, toggle_facet, FacetKind};
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let pick =
+        |text: &str, kind, value: &str| toggle_facet(text, &parse(text).unwrap(), kind, value);
+    assert_eq!(pick("", FacetKind::Tag, "social"), "tag:social");
+    assert_eq!(
+        pick("wechat", FacetKind::Tag, "social"),
+        "wechat tag:social"
+    );
+    assert_eq!(
+        pick("wechat tag:social", FacetKind::Tag, "social"),
+        "wechat"
+    );
+    assert_eq!(
+        pick("wechat tag:social", FacetKind::Tag, "ai"),
+        "wechat tag:social tag:ai"
+    );
+    assert_eq!(
+        pick("year:2015 wechat", FacetKind::Year, "2016"),
+        "wechat year:2016",
+        "a year replaces a year"
+    );
+    assert_eq!(
+        pick("wechat year:2013..2016", FacetKind::Year, "2016"),
+        "wechat year:2016"
+    );
+    assert_eq!(pick("wechat year:2016", FacetKind::Year, "2016"), "wechat");
+    assert_eq!(
+        pick("", FacetKind::Source, "Caixin Global"),
+        "source:\"Caixin Global\""
+    );
+    let parsed = parse("wechat year:2016").unwrap();
+    assert!(facet_selected(&parsed, FacetKind::Year, "2016"));
+    assert!(!facet_selected(&parsed, FacetKind::Year, "2015"));
+    // A year's count is what picking it would give, whatever year is picked now.
+    let f = facet_counts(&corpus, &index, &parsed, SearchOptions::default());
+    for y in &f.years {
+        let other = parse(&format!("wechat year:{}", y.value)).unwrap();
+        assert_eq!(
+            y.count,
+            index
+                .matches(&other.query, SearchOptions::default())
+                .docs
+                .len(),
+            "year {}",
+            y.value
+        );
+    }
+    for t in &f.tags {
+        let narrowed = parse(&format!("wechat year:2016 tag:{}", t.value)).unwrap();
+        assert_eq!(
+            t.count,
+            index
+                .matches(&narrowed.query, SearchOptions::default())
+                .docs
+                .len(),
+            "tag {}",
+            t.value
+        );
+    }
+}

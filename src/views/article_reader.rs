@@ -1,9 +1,11 @@
 //! One article: its metadata and its full text, rendered as text.
 
+use lens_engine::search::{mark_article, segments};
 use lens_engine::{Block, Corpus};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::thousands;
 
@@ -22,8 +24,69 @@ pub fn ArticleReader(
     index: usize,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
     let a = &corpus.articles()[index];
     let back = Signal::derive(move || url.href(&[("article", None)]));
+    let has_query = move || search.text.with(|t| !t.trim().is_empty());
+
+    // The query's matches in this article, numbered in reading order (title first).
+    let marks = search
+        .matches
+        .with_untracked(|m| mark_article(a, &search.index.match_spans(m, index)));
+    let total = marks.len();
+    let current = RwSignal::new(None::<usize>);
+    let mut counter = 0usize;
+    let mut piece = |text: &str, ranges: &[std::ops::Range<usize>]| {
+        segments(text, ranges)
+            .into_iter()
+            .map(|(p, marked)| {
+                if marked {
+                    let i = counter;
+                    counter += 1;
+                    view! {
+                        <mark id=format!("match-{i}") class:current=move || current.get() == Some(i)>{p.to_string()}</mark>
+                    }
+                    .into_any()
+                } else {
+                    p.to_string().into_any()
+                }
+            })
+            .collect_view()
+    };
+    let title_view = piece(&a.title, &marks.title);
+    let body = a
+        .body
+        .iter()
+        .zip(&marks.blocks)
+        .map(|(b, ranges)| match b {
+            Block::Heading { level: 1, text } => {
+                view! { <h3>{piece(text, ranges)}</h3> }.into_any()
+            }
+            Block::Heading { text, .. } => view! { <h4>{piece(text, ranges)}</h4> }.into_any(),
+            Block::Paragraph(text) => view! { <p>{piece(text, ranges)}</p> }.into_any(),
+        })
+        .collect_view();
+    let go = move |step: isize| {
+        if total == 0 {
+            return;
+        }
+        let next = match current.get_untracked() {
+            None if step > 0 => 0,
+            None => total - 1,
+            Some(i) => (i as isize + step).rem_euclid(total as isize) as usize,
+        };
+        current.set(Some(next));
+        if let Some(el) = document().get_element_by_id(&format!("match-{next}")) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    };
+    let match_status = move || match (total, current.get()) {
+        (0, _) => "No match in this article.".to_string(),
+        (n, None) => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+        (n, Some(i)) => format!("Match {} of {n}", i + 1),
+    };
 
     // Move focus to the title when an article opens, so keyboard and screen
     // reader users start reading where the page changed.
@@ -54,20 +117,20 @@ pub fn ArticleReader(
             .collect_view();
         view! { <dt>"Tags"</dt><dd><ul class="tags">{items}</ul></dd> }
     });
-    let body = a
-        .body
-        .iter()
-        .map(|b| match b {
-            Block::Heading { level: 1, text } => view! { <h3>{text.clone()}</h3> }.into_any(),
-            Block::Heading { text, .. } => view! { <h4>{text.clone()}</h4> }.into_any(),
-            Block::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
-        })
-        .collect_view();
 
     view! {
         <article class="reader" aria-labelledby="article-title">
-            <p class="back"><QueryLink href=back>"← All articles"</QueryLink></p>
-            <h2 id="article-title" tabindex="-1" node_ref=heading>{a.title.clone()}</h2>
+            <p class="back">
+                <QueryLink href=back>{move || if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
+            </p>
+            <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>
+            <Show when=has_query>
+                <div class="match-nav" role="group" aria-label="Matches in this article">
+                    <button type="button" on:click=move |_| go(-1) disabled=total == 0>"Previous match"</button>
+                    <button type="button" on:click=move |_| go(1) disabled=total == 0>"Next match"</button>
+                    <span class="match-status" aria-live="polite">{match_status}</span>
+                </div>
+            </Show>
             <dl class="meta">
                 <dt>"Date"</dt>
                 <dd><time datetime=a.date.iso()>{a.display_date()}</time></dd>

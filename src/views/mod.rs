@@ -1,10 +1,16 @@
 //! One file per view.
 
-mod article_list;
 mod article_reader;
+mod facets;
+mod results;
+pub mod search_box;
 
-pub use article_list::ArticleList;
 pub use article_reader::ArticleReader;
+pub use facets::FacetPanel;
+pub use results::Results;
+pub use search_box::SearchBox;
+
+use leptos::prelude::*;
 
 /// `1234567` as "1,234,567".
 pub fn thousands(n: usize) -> String {
@@ -17,4 +23,13 @@ pub fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// A piece of article text, inside `<mark>` when it matched. Always a text node.
+pub fn marked_text(piece: String, marked: bool) -> AnyView {
+    if marked {
+        view! { <mark>{piece}</mark> }.into_any()
+    } else {
+        piece.into_any()
+    }
 }

@@ -1,0 +1,94 @@
+//! The search as the URL states it, derived once and shared by every view:
+//! `q` (the query text), `forms=1` (match word forms), `sort`
+//! (`relevance`, `oldest`, `newest`). Everything here is a `Memo` of the URL,
+//! so no view keeps a copy that could drift from it.
+
+use lens_engine::index::Index;
+use lens_engine::query::{parse, ParsedQuery, Query, QueryError};
+use lens_engine::search::{Hit, Matches, Order, SearchOptions};
+use lens_engine::Corpus;
+use leptos::prelude::*;
+
+use crate::url_state::UrlQuery;
+
+/// The URL parameters the page understands.
+pub const KNOWN_PARAMS: [&str; 4] = ["q", "forms", "sort", "article"];
+
+/// The current search and its answers.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    /// The corpus searched.
+    pub corpus: &'static Corpus,
+    /// Its index.
+    pub index: &'static Index,
+    /// The query text, as typed.
+    pub text: Memo<String>,
+    /// The query text parsed, or what is wrong with it.
+    pub parsed: Memo<Result<ParsedQuery, QueryError>>,
+    /// The last query that parsed: results stay visible while a query is being mistyped.
+    pub valid: Memo<ParsedQuery>,
+    /// Matching options.
+    pub options: Memo<SearchOptions>,
+    /// Result order.
+    pub order: Memo<Order>,
+    /// What the query matched.
+    pub matches: Memo<Matches>,
+    /// The matching articles, in order.
+    pub hits: Memo<Vec<Hit>>,
+}
+
+impl SearchState {
+    /// Derives the search from `url` over `corpus`.
+    pub fn new(corpus: &'static Corpus, index: &'static Index, url: UrlQuery) -> SearchState {
+        let text = Memo::new(move |_| url.get("q").unwrap_or_default());
+        let parsed = Memo::new(move |_| text.with(|t| parse(t)));
+        let valid = Memo::new(move |prev: Option<&ParsedQuery>| match parsed.get() {
+            Ok(p) => p,
+            Err(_) => prev.cloned().unwrap_or(ParsedQuery {
+                query: Query::All,
+                clauses: Vec::new(),
+            }),
+        });
+        let options = Memo::new(move |_| SearchOptions {
+            word_forms: url.get("forms").as_deref() == Some("1"),
+        });
+        let order = Memo::new(move |_| match url.get("sort").as_deref() {
+            Some("oldest") => Order::Oldest,
+            Some("newest") => Order::Newest,
+            _ => Order::Relevance,
+        });
+        let matches = Memo::new(move |_| valid.with(|p| index.matches(&p.query, options.get())));
+        let hits = Memo::new(move |_| matches.with(|m| index.rank(m, order.get())));
+        SearchState {
+            corpus,
+            index,
+            text,
+            parsed,
+            valid,
+            options,
+            order,
+            matches,
+            hits,
+        }
+    }
+}
+
+/// What is wrong with the URL's parameters, for a notice: each is ignored.
+pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in params {
+        match k.as_str() {
+            "sort" if !matches!(v.as_str(), "relevance" | "oldest" | "newest") => out.push(
+                format!("Ignored sort={v}: the orders are relevance, oldest and newest."),
+            ),
+            "forms" if !matches!(v.as_str(), "0" | "1") => {
+                out.push(format!("Ignored forms={v}: it is 1 (on) or 0 (off)."))
+            }
+            k if !KNOWN_PARAMS.contains(&k) => {
+                out.push(format!("Ignored the unknown URL parameter “{k}”."))
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! The results: "N of M articles", order and word-form options, and the
+//! matching articles with snippets around their matches.
+
+use lens_engine::search::{mark_article, segments, snippet, Order};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::search_state::SearchState;
+use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::search_box::SEARCH_BOX_ID;
+use crate::views::{marked_text, thousands};
+
+/// Results shown at first; more on request.
+const PAGE: usize = 100;
+/// Words of context either side of a snippet's match.
+const CONTEXT: usize = 12;
+
+/// The search results for the URL's query.
+#[component]
+pub fn Results() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let total = search.corpus.articles().len();
+    let shown = RwSignal::new(PAGE);
+    // A new query starts again from the first page.
+    Effect::new(move |_| {
+        search.hits.track();
+        shown.set(PAGE);
+    });
+
+    let status = move || {
+        let n = search.hits.with(Vec::len);
+        format!(
+            "{n} of {total} article{}",
+            if total == 1 { "" } else { "s" }
+        )
+    };
+    let on_sort = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        let sort = (v != "relevance").then_some(v.as_str());
+        url.navigate(&url.href(&[("sort", sort)]));
+    };
+    let on_forms = move |ev: web_sys::Event| {
+        let on = event_target_checked(&ev);
+        url.navigate(&url.href(&[("forms", on.then_some("1"))]));
+    };
+    let sort_value = move || match search.order.get() {
+        Order::Relevance => "relevance",
+        Order::Oldest => "oldest",
+        Order::Newest => "newest",
+    };
+
+    let items = move || {
+        let hits = search.hits.get();
+        let has_terms = search.matches.with(|m| m.has_terms());
+        let q = search.text.get();
+        hits.into_iter()
+            .take(shown.get())
+            .map(|hit| {
+                let a = &search.corpus.articles()[hit.doc];
+                let marks = search.matches.with_untracked(|m| mark_article(a, &search.index.match_spans(m, hit.doc)));
+                let snip = snippet(a, &marks, CONTEXT);
+                let count = marks.len();
+                let id = a.id.clone();
+                let q = q.clone();
+                let href = Signal::derive(move || {
+                    url.href(&[("article", Some(id.as_str())), ("q", (!q.is_empty()).then_some(q.as_str()))])
+                });
+                let snippet_view = segments(&snip.text, &snip.marks)
+                    .into_iter()
+                    .map(|(piece, marked)| marked_text(piece.to_string(), marked))
+                    .collect_view();
+                view! {
+                    <li class="result">
+                        <QueryLink href=href class="result-title">{marked_text_list(&a.title, &marks.title)}</QueryLink>
+                        <p class="result-meta">
+                            <time datetime=a.date.iso()>{a.display_date()}</time>
+                            {a.source.clone().map(|s| format!(" · {s}"))}
+                            {format!(" · {} words", thousands(search.corpus.word_count(hit.doc)))}
+                            {has_terms.then(|| format!(" · {count} match{}", if count == 1 { "" } else { "es" }))}
+                        </p>
+                        <p class="snippet">
+                            {snip.cut_before.then_some("… ")}
+                            {snippet_view}
+                            {snip.cut_after.then_some(" …")}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let more = move || {
+        let n = search.hits.with(Vec::len);
+        (n > shown.get()).then(|| {
+            view! {
+                <button type="button" class="more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                    {format!("Show {} more", (n - shown.get()).min(PAGE))}
+                </button>
+            }
+        })
+    };
+
+    view! {
+        <section class="results-pane" aria-labelledby="results-heading">
+            <h2 id="results-heading" class="visually-hidden">"Results"</h2>
+            <div class="results-bar">
+                <p class="result-count" role="status" aria-live="polite">{status}</p>
+                <label class="forms">
+                    <input type="checkbox" prop:checked=move || search.options.get().word_forms on:change=on_forms />
+                    " Match word forms"
+                </label>
+                <label class="sort">
+                    "Sort "
+                    <select on:change=on_sort prop:value=sort_value>
+                        <option value="relevance">"Best match"</option>
+                        <option value="oldest">"Oldest first"</option>
+                        <option value="newest">"Newest first"</option>
+                    </select>
+                </label>
+            </div>
+            <ol class="results" on:keydown=arrow_keys>{items}</ol>
+            {more}
+        </section>
+    }
+}
+
+fn marked_text_list(text: &str, marks: &[std::ops::Range<usize>]) -> impl IntoView {
+    segments(text, marks)
+        .into_iter()
+        .map(|(p, m)| marked_text(p.to_string(), m))
+        .collect_view()
+}
+
+/// Up and down arrows move between result titles; up from the first returns to the search box.
+fn arrow_keys(ev: web_sys::KeyboardEvent) {
+    let step: i32 = match ev.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        _ => return,
+    };
+    let Ok(links) = document().query_selector_all(".results a.result-title") else {
+        return;
+    };
+    let active = document().active_element();
+    let current = (0..links.length()).find(|&i| {
+        links
+            .item(i)
+            .zip(active.as_ref())
+            .is_some_and(|(l, a)| l.is_same_node(Some(a.unchecked_ref())))
+    });
+    let Some(current) = current else { return };
+    ev.prevent_default();
+    let next = current as i32 + step;
+    let target: Option<web_sys::HtmlElement> = if next < 0 {
+        document()
+            .get_element_by_id(SEARCH_BOX_ID)
+            .map(|e| e.unchecked_into())
+    } else {
+        links.item(next as u32).map(|n| n.unchecked_into())
+    };
+    if let Some(t) = target {
+        let _ = t.focus();
+    }
+}

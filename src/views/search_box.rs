@@ -1,0 +1,107 @@
+//! The search box, in the page header: filters as the reader types.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::search_state::SearchState;
+use crate::url_state::UrlQuery;
+
+/// The id of the search box (for `/` and for the results' arrow keys).
+pub const SEARCH_BOX_ID: &str = "search-box";
+
+/// "Search articles": the query text, its error, and the query-language help.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let input = NodeRef::<html::Input>::new();
+
+    // The URL is the truth: follow it into the box (back/forward, facets),
+    // but never rewrite what the reader is typing, which would move the caret.
+    Effect::new(move |_| {
+        let text = search.text.get();
+        if let Some(el) = input.get() {
+            if el.value() != text {
+                el.set_value(&text);
+            }
+        }
+    });
+
+    let set_query = move |text: String| {
+        let q = (!text.is_empty()).then_some(text.as_str());
+        // Typing shows results: it leaves an opened article.
+        url.replace(&url.href(&[("q", q), ("article", None)]));
+    };
+    let on_input = move |ev: web_sys::Event| {
+        let el: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();
+        set_query(el.value());
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            if let Some(el) = input.get_untracked() {
+                el.set_value("");
+            }
+            set_query(String::new());
+        }
+        "ArrowDown" => {
+            if let Some(first) = document()
+                .query_selector(".results a.result-title")
+                .ok()
+                .flatten()
+            {
+                ev.prevent_default();
+                let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        _ => {}
+    };
+    let error = move || {
+        search
+            .parsed
+            .with(|p| p.as_ref().err().map(|e| e.message.clone()))
+    };
+
+    view! {
+        <div class="search" role="search">
+            <label for=SEARCH_BOX_ID>"Search articles"</label>
+            <input
+                id=SEARCH_BOX_ID
+                node_ref=input
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="e.g. wechat OR baidu, \"mobile payment\", pay*, tag:social"
+                aria-describedby="search-error search-hint"
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+            <span id="search-hint" class="hint">"Press / to search, Escape to clear."</span>
+            <p id="search-error" class="query-error" role="alert">
+                {move || error().map(|e| format!("{e} Showing the results of the last valid query."))}
+            </p>
+            <details class="help">
+                <summary>"Query syntax"</summary>
+                <table>
+                    <caption class="visually-hidden">"The query language"</caption>
+                    <thead><tr><th scope="col">"Type"</th><th scope="col">"To find"</th></tr></thead>
+                    <tbody>
+                        <tr><td><code>"payment"</code></td><td>"the word, in any case; “Alipay’s” is found by alipay"</td></tr>
+                        <tr><td><code>"mobile payment"</code></td><td>"articles with both words"</td></tr>
+                        <tr><td><code>"wechat OR baidu"</code></td><td>"either (OR binds tighter: alipay wechat OR baidu is alipay and one of the two)"</td></tr>
+                        <tr><td><code>"-social"</code></td><td>"articles without the word"</td></tr>
+                        <tr><td><code>"(a OR b) -c"</code></td><td>"grouping"</td></tr>
+                        <tr><td><code>"\"mobile payment\""</code></td><td>"the words in a row; Han characters such as 支付宝 are matched in a row too"</td></tr>
+                        <tr><td><code>"pay*"</code></td><td>"words starting with pay"</td></tr>
+                        <tr><td><code>"title:wechat"</code>", "<code>"title:\"rich strangers\""</code></td><td>"in the title only"</td></tr>
+                        <tr><td><code>"source:TMTpost"</code>", "<code>"tag:social"</code></td><td>"a whole source or tag, any case; quote values with spaces"</td></tr>
+                        <tr><td><code>"year:2015"</code>", "<code>"year:2013..2016"</code>", "<code>"year:..2015"</code></td><td>"a year or a range of years"</td></tr>
+                    </tbody>
+                </table>
+                <p>"“Match word forms” makes each word find the words with the same English stem: payment finds payments."</p>
+            </details>
+        </div>
+    }
+}
