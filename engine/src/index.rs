@@ -34,6 +34,24 @@ pub struct DocInfo {
     pub source: Option<String>,
     /// Tags, lower case.
     pub tags: Vec<String>,
+    /// Position of the first word of each body block (a block without words
+    /// has the position its first word would have had).
+    pub block_starts: Vec<u32>,
+    /// Index of the source in [`Index::facet_values`]' sources.
+    pub source_id: Option<u32>,
+    /// Indexes of the tags in [`Index::facet_values`]' tags.
+    pub tag_ids: Vec<u32>,
+}
+
+/// Every year, source and tag of the corpus (sources and tags as first spelled).
+#[derive(Clone, Debug, Default)]
+pub struct FacetValues {
+    /// Years, ascending.
+    pub years: Vec<u16>,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
 }
 
 /// The index of a corpus (see the module docs).
@@ -49,6 +67,7 @@ pub struct Index {
     stem_terms: Vec<Vec<u32>>,
     docs: Vec<DocInfo>,
     avg_len: f32,
+    facet_values: FacetValues,
 }
 
 /// The English Snowball stem of a normalised word.
@@ -64,6 +83,17 @@ impl Index {
     pub fn new(corpus: &Corpus) -> Index {
         let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
         let mut docs = Vec::with_capacity(corpus.articles().len());
+        let mut fv = FacetValues::default();
+        let value_id = |list: &mut Vec<String>, v: &str| -> u32 {
+            let lower = v.to_lowercase();
+            match list.iter().position(|x| x.to_lowercase() == lower) {
+                Some(i) => i as u32,
+                None => {
+                    list.push(v.to_string());
+                    (list.len() - 1) as u32
+                }
+            }
+        };
         for (d, a) in corpus.articles().iter().enumerate() {
             let d = d as u32;
             let mut pos = 0u32;
@@ -86,7 +116,9 @@ impl Index {
             }
             let title_len = pos;
             pos += 1;
+            let mut block_starts = Vec::with_capacity(a.body.len());
             for block in &a.body {
+                block_starts.push(pos);
                 for w in words(block.text()) {
                     add(&w.norm, pos);
                     pos += 1;
@@ -98,7 +130,13 @@ impl Index {
                 year: a.date.year,
                 source: a.source.as_ref().map(|s| s.to_lowercase()),
                 tags: a.tags.iter().map(|t| t.to_lowercase()).collect(),
+                block_starts,
+                source_id: a.source.as_ref().map(|s| value_id(&mut fv.sources, s)),
+                tag_ids: a.tags.iter().map(|t| value_id(&mut fv.tags, t)).collect(),
             });
+            if !fv.years.contains(&a.date.year) {
+                fv.years.push(a.date.year);
+            }
         }
         let mut entries: Vec<(String, Vec<Posting>)> = map.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -125,6 +163,7 @@ impl Index {
         } else {
             total as f32 / docs.len() as f32
         };
+        fv.years.sort_unstable();
         Index {
             terms,
             postings,
@@ -133,6 +172,7 @@ impl Index {
             stem_terms,
             docs,
             avg_len,
+            facet_values: fv,
         }
     }
 
@@ -144,6 +184,11 @@ impl Index {
     /// Facts about article `doc`.
     pub fn doc(&self, doc: usize) -> &DocInfo {
         &self.docs[doc]
+    }
+
+    /// Every year, source and tag of the corpus.
+    pub fn facet_values(&self) -> &FacetValues {
+        &self.facet_values
     }
 
     /// Mean words per article.

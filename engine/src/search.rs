@@ -2,10 +2,11 @@
 //! order (BM25, title words weighing more, or by date), where the matched
 //! words stand, snippets around them and facet counts.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::corpus::{Article, Corpus};
-use crate::index::{Index, Posting};
+use crate::corpus::Article;
+use crate::index::{DocInfo, Index, Posting};
 use crate::query::{ParsedQuery, Query, TextField};
 use crate::tokenize::words;
 
@@ -241,16 +242,40 @@ impl Index {
         opts: SearchOptions,
     ) -> TermHits {
         let last = ws.len() - 1;
-        let mut per_doc: Vec<(u32, Vec<u32>)> = Vec::new();
-        for (k, w) in ws.iter().enumerate() {
-            let ids = self.word_ids(w, prefix && k == last, opts);
-            let lists: Vec<&[Posting]> = ids.iter().map(|&id| self.postings(id)).collect();
-            let here = merge(&lists);
-            if k == 0 {
-                per_doc = here;
+        let lists: Vec<Vec<(u32, Cow<'_, [u32]>)>> = ws
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let ids = self.word_ids(w, prefix && k == last, opts);
+                merge(&ids.iter().map(|&id| self.postings(id)).collect::<Vec<_>>())
+            })
+            .collect();
+        // Start from the rarest word of a phrase, then check the others at their offsets.
+        let size = |l: &Vec<(u32, Cow<'_, [u32]>)>| l.iter().map(|(_, p)| p.len()).sum::<usize>();
+        let base = (0..lists.len())
+            .min_by_key(|&k| size(&lists[k]))
+            .unwrap_or(0);
+        let offset = base as u32;
+        let mut per_doc: Vec<(u32, Vec<u32>)> = lists[base]
+            .iter()
+            .map(|(d, ps)| {
+                let starts = if offset == 0 {
+                    ps.to_vec()
+                } else {
+                    ps.iter()
+                        .filter(|&&p| p >= offset)
+                        .map(|&p| p - offset)
+                        .collect()
+                };
+                (*d, starts)
+            })
+            .filter(|(_, ps)| !ps.is_empty())
+            .collect();
+        for (k, here) in lists.iter().enumerate() {
+            if k == base {
                 continue;
             }
-            // Keep the starts p of word 0 where word k stands at p + k.
+            // Keep the starts p where word k stands at p + k.
             let mut j = 0;
             per_doc.retain_mut(|(d, starts)| {
                 while j < here.len() && here[j].0 < *d {
@@ -337,10 +362,13 @@ impl Index {
 }
 
 /// Merges the postings of several terms into (article, sorted positions), by article.
-fn merge(lists: &[&[Posting]]) -> Vec<(u32, Vec<u32>)> {
+fn merge<'a>(lists: &[&'a [Posting]]) -> Vec<(u32, Cow<'a, [u32]>)> {
     match lists {
         [] => Vec::new(),
-        [one] => one.iter().map(|p| (p.doc, p.positions.clone())).collect(),
+        [one] => one
+            .iter()
+            .map(|p| (p.doc, Cow::Borrowed(p.positions.as_slice())))
+            .collect(),
         _ => {
             let mut all: Vec<(u32, &Vec<u32>)> = lists
                 .iter()
@@ -354,8 +382,12 @@ fn merge(lists: &[&[Posting]]) -> Vec<(u32, Vec<u32>)> {
                     _ => out.push((d, ps.clone())),
                 }
             }
-            out.iter_mut().for_each(|(_, v)| v.sort_unstable());
-            out
+            out.into_iter()
+                .map(|(d, mut v)| {
+                    v.sort_unstable();
+                    (d, Cow::Owned(v))
+                })
+                .collect()
         }
     }
 }
@@ -391,7 +423,26 @@ pub fn mark_article(article: &Article, spans: &[(u32, u32)]) -> Marks {
     if spans.is_empty() {
         return marks;
     }
-    // Which span covers position p?
+    let mut pos = mark_text(&article.title, 0, spans, &mut marks.title) + 1;
+    for (i, block) in article.body.iter().enumerate() {
+        pos = mark_text(block.text(), pos, spans, &mut marks.blocks[i]);
+    }
+    marks
+}
+
+/// Marks of the title alone.
+pub fn mark_title(article: &Article, spans: &[(u32, u32)]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !spans.is_empty() {
+        mark_text(&article.title, 0, spans, &mut out);
+    }
+    out
+}
+
+/// Marks the words of `text` (whose first word is at `first_pos`) covered by
+/// `spans`; returns the position after its last word.
+fn mark_text(text: &str, first_pos: u32, spans: &[(u32, u32)], out: &mut Vec<Range<usize>>) -> u32 {
+    // Which span covers position p? (Spans are sorted; a span is a few words long.)
     let covering = |p: u32| -> Option<(u32, u32)> {
         let i = spans.partition_point(|&(s, _)| s <= p);
         spans[..i]
@@ -401,37 +452,24 @@ pub fn mark_article(article: &Article, spans: &[(u32, u32)]) -> Marks {
             .find(|&&(s, w)| p < s + w)
             .copied()
     };
-    let mark_text = |text: &str, first_pos: u32, out: &mut Vec<Range<usize>>| -> u32 {
-        let mut pos = first_pos;
-        let mut current: Option<((u32, u32), Range<usize>)> = None;
-        for w in words(text) {
-            match (covering(pos), current.as_mut()) {
-                (Some(span), Some((cur, range))) if *cur == span => range.end = w.end,
-                (Some(span), _) => {
-                    if let Some((_, r)) = current.take() {
-                        out.push(r);
-                    }
-                    current = Some((span, w.start..w.end));
+    let mut pos = first_pos;
+    let mut current: Option<((u32, u32), Range<usize>)> = None;
+    for w in words(text) {
+        match (covering(pos), current.as_mut()) {
+            (Some(span), Some((cur, range))) if *cur == span => range.end = w.end,
+            (found, _) => {
+                if let Some((_, r)) = current.take() {
+                    out.push(r);
                 }
-                (None, _) => {
-                    if let Some((_, r)) = current.take() {
-                        out.push(r);
-                    }
-                }
+                current = found.map(|span| (span, w.start..w.end));
             }
-            pos += 1;
         }
-        if let Some((_, r)) = current {
-            out.push(r);
-        }
-        pos
-    };
-    let title_len = mark_text(&article.title, 0, &mut marks.title);
-    let mut pos = title_len + 1;
-    for (i, block) in article.body.iter().enumerate() {
-        pos = mark_text(block.text(), pos, &mut marks.blocks[i]);
+        pos += 1;
     }
-    marks
+    if let Some((_, r)) = current {
+        out.push(r);
+    }
+    pos
 }
 
 /// Splits `text` into (piece, marked) at the `marks` byte ranges (sorted, disjoint).
@@ -464,79 +502,85 @@ pub struct Snippet {
     pub cut_after: bool,
 }
 
-/// A snippet of about `2 × context` words of the article's body: around the
-/// place where most matches stand close together, or its opening if no word
-/// of the query is in the body.
-pub fn snippet(article: &Article, marks: &Marks, context: usize) -> Snippet {
-    // The block and mark with the most marks within `context` words' reach (~6 bytes a word).
-    let reach = context * 6;
-    let mut best: Option<(usize, usize, usize)> = None; // (count, block, mark index)
-    for (b, ms) in marks.blocks.iter().enumerate() {
-        for (i, m) in ms.iter().enumerate().take(200) {
-            let count = ms
-                .iter()
-                .filter(|o| o.start + reach >= m.start && o.start <= m.end + reach)
-                .count();
-            if best.is_none_or(|(c, _, _)| count > c) {
-                best = Some((count, b, i));
-            }
+/// A snippet of about `2 × context` words of the article's body around the
+/// place where most matches stand close together (or its opening if no word
+/// of the query is in the body). Works from word positions, so only one
+/// paragraph is tokenized: cheap for long articles.
+pub fn snippet(article: &Article, doc: &DocInfo, spans: &[(u32, u32)], context: usize) -> Snippet {
+    let empty = Snippet {
+        text: String::new(),
+        marks: Vec::new(),
+        cut_before: false,
+        cut_after: false,
+    };
+    let ctx = context as u32;
+    let body: Vec<(u32, u32)> = spans
+        .iter()
+        .copied()
+        .filter(|&(p, _)| p > doc.title_len)
+        .collect();
+    // The span with the most others starting within 2 × context words after it.
+    let mut best: Option<(usize, (u32, u32))> = None;
+    let mut j = 0;
+    for (i, &(p, w)) in body.iter().enumerate() {
+        j = j.max(i);
+        while j + 1 < body.len() && body[j + 1].0 <= p + 2 * ctx {
+            j += 1;
+        }
+        if best.is_none_or(|(c, _)| j - i + 1 > c) {
+            best = Some((j - i + 1, (p, w)));
         }
     }
-    let (block, centre) = match best {
-        Some((_, b, i)) => (b, Some(marks.blocks[b][i].clone())),
-        None => (
-            article
-                .body
-                .iter()
-                .position(|b| matches!(b, crate::Block::Paragraph(_)))
-                .unwrap_or(0),
-            None,
-        ),
+    let (block, window) = match best {
+        Some((_, (p, w))) => {
+            let b = doc
+                .block_starts
+                .partition_point(|&st| st <= p)
+                .saturating_sub(1);
+            (b, Some((p.saturating_sub(ctx), p + w - 1 + ctx)))
+        }
+        None => match article
+            .body
+            .iter()
+            .position(|b| matches!(b, crate::Block::Paragraph(_)))
+        {
+            Some(b) => (b, None),
+            None => return empty,
+        },
     };
     let Some(text) = article.body.get(block).map(|b| b.text()) else {
-        return Snippet {
-            text: String::new(),
-            marks: Vec::new(),
-            cut_before: false,
-            cut_after: false,
-        };
+        return empty;
     };
+    let first_pos = doc.block_starts.get(block).copied().unwrap_or(0);
     let ws: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
     if ws.is_empty() {
         return Snippet {
             text: text.to_string(),
-            marks: Vec::new(),
-            cut_before: false,
-            cut_after: false,
+            ..empty
         };
     }
-    let (first, last) = match &centre {
-        Some(c) => {
-            let i = ws.partition_point(|w| w.start < c.start);
-            let j = ws.partition_point(|w| w.end <= c.end).max(i + 1) - 1;
-            (i.saturating_sub(context), (j + context).min(ws.len() - 1))
-        }
-        None => (0, (2 * context).min(ws.len() - 1)),
+    let last = ws.len() - 1;
+    let (lo, hi) = match window {
+        Some((from, to)) => (
+            (from.saturating_sub(first_pos) as usize).min(last),
+            (to.saturating_sub(first_pos) as usize).min(last),
+        ),
+        None => (0, (2 * context).min(last)),
     };
-    let start = if first == 0 { 0 } else { ws[first].start };
-    let end = if last == ws.len() - 1 {
-        text.len()
-    } else {
-        ws[last].end
-    };
-    let in_window: Vec<Range<usize>> = marks
-        .blocks
-        .get(block)
-        .map(|ms| {
-            ms.iter()
-                .filter(|m| m.start >= start && m.end <= end)
-                .map(|m| m.start - start..m.end - start)
-                .collect()
-        })
-        .unwrap_or_default();
+    let start = if lo == 0 { 0 } else { ws[lo].start };
+    let end = if hi == last { text.len() } else { ws[hi].end };
+    let mut block_marks = Vec::new();
+    if window.is_some() {
+        mark_text(text, first_pos, spans, &mut block_marks);
+    }
+    let marks = block_marks
+        .into_iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .map(|m| m.start - start..m.end - start)
+        .collect();
     Snippet {
         text: text[start..end].to_string(),
-        marks: in_window,
+        marks,
         cut_before: start > 0,
         cut_after: end < text.len(),
     }
@@ -562,40 +606,55 @@ pub struct Facets {
     pub tags: Vec<FacetValue>,
 }
 
-/// Counts, for each year, source and tag of `corpus`, the articles of `docs` that have it.
-pub fn facets(corpus: &Corpus, docs: &DocSet) -> Facets {
-    fn bump(list: &mut Vec<FacetValue>, value: &str, hit: bool) {
-        match list
-            .iter_mut()
-            .find(|v| v.value.to_lowercase() == value.to_lowercase())
-        {
-            Some(v) => v.count += usize::from(hit),
-            None => list.push(FacetValue {
-                value: value.to_string(),
-                count: usize::from(hit),
-            }),
+impl Index {
+    /// Counts, for each year, source and tag of the corpus, the articles of `docs` that have it.
+    pub fn facets(&self, docs: &DocSet) -> Facets {
+        let fv = self.facet_values();
+        let mut years = vec![0usize; fv.years.len()];
+        let mut sources = vec![0usize; fv.sources.len()];
+        let mut tags = vec![0usize; fv.tags.len()];
+        for d in docs.iter() {
+            let info = self.doc(d);
+            if let Ok(y) = fv.years.binary_search(&info.year) {
+                years[y] += 1;
+            }
+            if let Some(s) = info.source_id {
+                sources[s as usize] += 1;
+            }
+            for &t in &info.tag_ids {
+                tags[t as usize] += 1;
+            }
+        }
+        let list = |names: &[String], counts: Vec<usize>| {
+            let mut v: Vec<FacetValue> = names
+                .iter()
+                .zip(counts)
+                .map(|(n, count)| FacetValue {
+                    value: n.clone(),
+                    count,
+                })
+                .collect();
+            v.sort_by(|a, b| {
+                b.count
+                    .cmp(&a.count)
+                    .then_with(|| a.value.to_lowercase().cmp(&b.value.to_lowercase()))
+            });
+            v
+        };
+        Facets {
+            years: fv
+                .years
+                .iter()
+                .zip(years)
+                .map(|(y, count)| FacetValue {
+                    value: y.to_string(),
+                    count,
+                })
+                .collect(),
+            sources: list(&fv.sources, sources),
+            tags: list(&fv.tags, tags),
         }
     }
-    let mut f = Facets::default();
-    for (d, a) in corpus.articles().iter().enumerate() {
-        let hit = docs.contains(d);
-        bump(&mut f.years, &a.date.year.to_string(), hit);
-        if let Some(s) = &a.source {
-            bump(&mut f.sources, s, hit);
-        }
-        for t in &a.tags {
-            bump(&mut f.tags, t, hit);
-        }
-    }
-    f.years.sort_by(|a, b| a.value.cmp(&b.value));
-    for list in [&mut f.sources, &mut f.tags] {
-        list.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| a.value.to_lowercase().cmp(&b.value.to_lowercase()))
-        });
-    }
-    f
 }
 
 /// The facets a reader can pick from.
@@ -681,17 +740,21 @@ pub fn toggle_facet(text: &str, parsed: &ParsedQuery, kind: FacetKind, value: &s
     out
 }
 
-/// Facet counts for a parsed query: for each value, how many articles the
-/// query would match with that value picked. Years and sources are counted
+/// Facet counts for a parsed query (`matched`: the articles it matches): for
+/// each value, how many articles the query would match with that value picked. Years and sources are counted
 /// without the query's own year or source clauses (picking one replaces them);
 /// tags with the whole query (picking one narrows it).
 pub fn facet_counts(
-    corpus: &Corpus,
     index: &Index,
     parsed: &ParsedQuery,
+    matched: &DocSet,
     opts: SearchOptions,
 ) -> Facets {
+    // Only a query with a clause of the facet's kind is evaluated again without it.
     let without = |kind: FacetKind| {
+        if !parsed.clauses.iter().any(|(_, q)| kind.owns(q)) {
+            return matched.clone();
+        }
         let rest: Vec<Query> = parsed
             .clauses
             .iter()
@@ -700,10 +763,9 @@ pub fn facet_counts(
             .collect();
         index.matches(&Query::And(rest), opts).docs
     };
-    let all = index.matches(&parsed.query, opts).docs;
-    let by_year = facets(corpus, &without(FacetKind::Year));
-    let by_source = facets(corpus, &without(FacetKind::Source));
-    let by_tag = facets(corpus, &all);
+    let by_year = index.facets(&without(FacetKind::Year));
+    let by_source = index.facets(&without(FacetKind::Source));
+    let by_tag = index.facets(matched);
     Facets {
         years: by_year.years,
         sources: by_source.sources,

@@ -197,6 +197,15 @@ proptest! {
             covered.sort_unstable();
             covered.dedup();
             prop_assert_eq!(marked_words, covered.len());
+            // A snippet marks what the article marks, and shows a match when the body has one.
+            let snip = lens_engine::search::snippet(a, index.doc(d), &want, 3);
+            let body_has_match = want.iter().any(|&(p, _)| p > title.len() as u32);
+            prop_assert_eq!(!snip.marks.is_empty(), body_has_match, "snippet {:?}", snip);
+            for r in &snip.marks {
+                let piece = &snip.text[r.clone()];
+                prop_assert!(marks.blocks.iter().enumerate().any(|(b, rs)| rs.iter().any(|m| &a.body[b].text()[m.clone()] == piece)));
+            }
+            prop_assert_eq!(lens_engine::search::mark_title(a, &want), marks.title.clone());
         }
     }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 use lens_engine::index::Index;
 use lens_engine::load::load_corpus_dir;
 use lens_engine::query::parse;
-use lens_engine::search::{facets, mark_article, snippet, Order, SearchOptions};
+use lens_engine::search::{mark_article, snippet, Order, SearchOptions};
 use lens_engine::Corpus;
 
 fn seed() -> Corpus {
@@ -109,9 +109,10 @@ fn snippets_and_marks_show_the_matched_words() {
     let hits = index.rank(&m, Order::Relevance);
     assert_eq!(hits.len(), 1);
     let article = &corpus.articles()[hits[0].doc];
-    let marks = mark_article(article, &index.match_spans(&m, hits[0].doc));
+    let spans = index.match_spans(&m, hits[0].doc);
+    let marks = mark_article(article, &spans);
     assert!(!marks.is_empty());
-    let s = snippet(article, &marks, 8);
+    let s = snippet(article, index.doc(hits[0].doc), &spans, 8);
     assert!(!s.marks.is_empty());
     for r in &s.marks {
         assert_eq!(s.text[r.clone()].to_lowercase(), "mobile atm");
@@ -128,7 +129,7 @@ fn facet_counts_follow_the_query() {
     let corpus = seed();
     let index = Index::new(&corpus);
     let m = index.matches(&parse("wechat").unwrap().query, SearchOptions::default());
-    let f = facets(&corpus, &m.docs);
+    let f = index.facets(&m.docs);
     assert_eq!(f.years.len(), 5, "every year is listed, zeros included");
     let social = f.tags.iter().find(|t| t.value == "social").unwrap();
     let by_hand = m
@@ -178,7 +179,12 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
     assert!(facet_selected(&parsed, FacetKind::Year, "2016"));
     assert!(!facet_selected(&parsed, FacetKind::Year, "2015"));
     // A year's count is what picking it would give, whatever year is picked now.
-    let f = facet_counts(&corpus, &index, &parsed, SearchOptions::default());
+    let f = facet_counts(
+        &index,
+        &parsed,
+        &index.matches(&parsed.query, SearchOptions::default()).docs,
+        SearchOptions::default(),
+    );
     for y in &f.years {
         let other = parse(&format!("wechat year:{}", y.value)).unwrap();
         assert_eq!(

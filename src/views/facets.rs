@@ -12,9 +12,12 @@ use crate::url_state::UrlQuery;
 pub fn FacetPanel() -> impl IntoView {
     let search = expect_context::<SearchState>();
     let counts = Memo::new(move |_| {
-        search
-            .valid
-            .with(|p| facet_counts(search.corpus, search.index, p, search.options.get()))
+        let opts = search.options.get();
+        search.matches.with(|m| {
+            search
+                .valid
+                .with(|p| facet_counts(search.index, p, &m.docs, opts))
+        })
     });
     view! {
         <aside class="facets" aria-label="Filters">

@@ -1,7 +1,7 @@
 //! The results: "N of M articles", order and word-form options, and the
 //! matching articles with snippets around their matches.
 
-use lens_engine::search::{mark_article, segments, snippet, Order};
+use lens_engine::search::{mark_title, segments, snippet, Order};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -58,9 +58,10 @@ pub fn Results() -> impl IntoView {
             .take(shown.get())
             .map(|hit| {
                 let a = &search.corpus.articles()[hit.doc];
-                let marks = search.matches.with_untracked(|m| mark_article(a, &search.index.match_spans(m, hit.doc)));
-                let snip = snippet(a, &marks, CONTEXT);
-                let count = marks.len();
+                let spans = search.matches.with_untracked(|m| search.index.match_spans(m, hit.doc));
+                let title_marks = mark_title(a, &spans);
+                let snip = snippet(a, search.index.doc(hit.doc), &spans, CONTEXT);
+                let count = spans.len();
                 let id = a.id.clone();
                 let q = q.clone();
                 let href = Signal::derive(move || {
@@ -72,7 +73,7 @@ pub fn Results() -> impl IntoView {
                     .collect_view();
                 view! {
                     <li class="result">
-                        <QueryLink href=href class="result-title">{marked_text_list(&a.title, &marks.title)}</QueryLink>
+                        <QueryLink href=href class="result-title">{marked_text_list(&a.title, &title_marks)}</QueryLink>
                         <p class="result-meta">
                             <time datetime=a.date.iso()>{a.display_date()}</time>
                             {a.source.clone().map(|s| format!(" · {s}"))}

