@@ -5,33 +5,64 @@
 //! (so a new tab, a copied link and the history all work) that [`QueryLink`]
 //! turns into `history.pushState` for a plain click. Query-only URLs keep
 //! the page's path, so the page works from any sub-path of any static host.
+//!
+//! Typing replaces the current entry instead of pushing one per keystroke,
+//! and the address bar is written once typing pauses ([`WRITE_DELAY_MS`]):
+//! browsers throttle a page that calls the history API hundreds of times in a
+//! few seconds, and the page must answer every keystroke at once regardless.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// How long typing must pause before the address bar is updated.
+pub const WRITE_DELAY_MS: u32 = 300;
 
 /// The current query parameters, in URL order; kept in step with the address bar.
 #[derive(Clone, Copy)]
 pub struct UrlQuery {
     params: RwSignal<Vec<(String, String)>>,
+    /// A `replaceState` waiting for typing to pause: (timer, href).
+    pending: StoredValue<Rc<RefCell<Option<(Timeout, String)>>>, LocalStorage>,
 }
 
 impl UrlQuery {
     /// Reads the address bar, and follows it on back/forward (`popstate`).
     pub fn from_location() -> UrlQuery {
-        let params = RwSignal::new(read_location());
-        let listener =
-            EventListener::new(&window(), "popstate", move |_| params.set(read_location()));
+        let params = RwSignal::new(parse_search(
+            &window().location().search().unwrap_or_default(),
+        ));
+        let pending: Rc<RefCell<Option<(Timeout, String)>>> = Rc::default();
+        let on_pop = pending.clone();
+        let listener = EventListener::new(&window(), "popstate", move |_| {
+            // The reader moved in history: a pending write belongs to the entry left behind.
+            on_pop.borrow_mut().take();
+            params.set(parse_search(
+                &window().location().search().unwrap_or_default(),
+            ));
+        });
         // Owned by the reactive owner that made this state: dropped (and so
         // removed from the window) when that owner is disposed.
         StoredValue::new_local(listener);
-        UrlQuery { params }
+        UrlQuery {
+            params,
+            pending: StoredValue::new_local(pending),
+        }
     }
 
     /// The value of `key` (the first, if repeated); tracked.
     pub fn get(&self, key: &str) -> Option<String> {
         self.params
             .with(|p| p.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+    }
+
+    /// Every parameter, in URL order; tracked.
+    pub fn all(&self) -> Vec<(String, String)> {
+        self.params.get()
     }
 
     /// A link to the current view with some parameters set (`Some`) or removed (`None`).
@@ -49,35 +80,55 @@ impl UrlQuery {
 
     /// Goes to `href` (from [`UrlQuery::href`]) as a new history entry.
     pub fn navigate(&self, href: &str) {
+        self.flush();
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }
-        self.params.set(read_location());
+        self.params.set(parse_search(href_search(href)));
     }
 
-    /// Goes to `href` in place of the current history entry (for typing:
-    /// one entry per search, not one per keystroke).
+    /// Goes to `href` in place of the current history entry (for typing): the
+    /// page follows at once, the address bar once typing pauses.
     pub fn replace(&self, href: &str) {
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
-        }
-        self.params.set(read_location());
+        self.params.set(parse_search(href_search(href)));
+        let slot = self.pending.get_value();
+        let write = slot.clone();
+        let target = href.to_string();
+        let timer = Timeout::new(WRITE_DELAY_MS, move || {
+            if let Some((_, href)) = write.borrow_mut().take() {
+                replace_state(&href);
+            }
+        });
+        // Dropping the previous timer cancels it.
+        *slot.borrow_mut() = Some((timer, target));
     }
 
-    /// Every parameter, in URL order; tracked.
-    pub fn all(&self) -> Vec<(String, String)> {
-        self.params.get()
+    /// Writes a pending `replace` to the address bar now.
+    pub fn flush(&self) {
+        if let Some((_, href)) = self.pending.get_value().borrow_mut().take() {
+            replace_state(&href);
+        }
     }
 }
 
-fn read_location() -> Vec<(String, String)> {
-    let search = window().location().search().unwrap_or_default();
-    let Ok(parsed) = web_sys::UrlSearchParams::new_with_str(&search) else {
+fn replace_state(href: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// The query part of an href made by [`build_href`] ("" for a bare path).
+fn href_search(href: &str) -> &str {
+    href.find('?').map_or("", |i| &href[i..])
+}
+
+fn parse_search(search: &str) -> Vec<(String, String)> {
+    let Ok(parsed) = web_sys::UrlSearchParams::new_with_str(search) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if let Ok(iter) = js_sys::try_iter(&parsed) {
-        for entry in iter.into_iter().flatten().flatten() {
+    if let Ok(Some(iter)) = js_sys::try_iter(&parsed) {
+        for entry in iter.flatten() {
             let pair: js_sys::Array = entry.unchecked_into();
             if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
                 out.push((k, v));
@@ -89,7 +140,7 @@ fn read_location() -> Vec<(String, String)> {
 
 fn build_href(params: &[(String, String)]) -> String {
     if params.is_empty() {
-        // No query at all: the page's own path (relative to nothing, so any sub-path works).
+        // No query at all: the page's own path (so any sub-path works).
         return window()
             .location()
             .pathname()

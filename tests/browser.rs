@@ -13,6 +13,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app for `corpus` in a fresh container, at a URL with this query.
 async fn mount(corpus: &'static Corpus, query: &str) -> Element {
+    // Let an earlier page's pending address-bar write land before this page reads the URL.
+    gloo_timers::future::TimeoutFuture::new(corpus_lens::url_state::WRITE_DELAY_MS + 50).await;
     let window = web_sys::window().unwrap();
     let path = window.location().pathname().unwrap();
     window
@@ -229,8 +231,14 @@ async fn typing_filters_the_list_and_marks_the_matches() {
             .all(|m| m.eq_ignore_ascii_case("rich strangers")),
         "{marks:?}"
     );
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert_eq!(search, "?q=%22rich+strangers%22", "the query is in the URL");
+    let search = || web_sys::window().unwrap().location().search().unwrap();
+    assert_eq!(search(), "", "the address bar waits for typing to pause");
+    gloo_timers::future::TimeoutFuture::new(corpus_lens::url_state::WRITE_DELAY_MS + 100).await;
+    assert_eq!(
+        search(),
+        "?q=%22rich+strangers%22",
+        "then the query is in the URL"
+    );
 }
 
 #[wasm_bindgen_test]

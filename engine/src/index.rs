@@ -43,7 +43,8 @@ pub struct DocInfo {
     pub tag_ids: Vec<u32>,
 }
 
-/// Every year, source and tag of the corpus (sources and tags as first spelled).
+/// Every year, source and tag of the corpus (sources and tags as first
+/// spelled, most frequent first: a fixed order).
 #[derive(Clone, Debug, Default)]
 pub struct FacetValues {
     /// Years, ascending.
@@ -68,6 +69,40 @@ pub struct Index {
     docs: Vec<DocInfo>,
     avg_len: f32,
     facet_values: FacetValues,
+}
+
+/// Puts sources and tags in their lasting display order, most articles first
+/// (then by name), and renumbers the articles' ids to match: the facet lists
+/// then never reorder while a reader types.
+fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
+    fn order(names: &mut Vec<String>, counts: Vec<usize>) -> Vec<u32> {
+        let mut idx: Vec<usize> = (0..names.len()).collect();
+        idx.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then_with(|| names[a].to_lowercase().cmp(&names[b].to_lowercase()))
+        });
+        let mut new_id = vec![0u32; names.len()];
+        for (new, &old) in idx.iter().enumerate() {
+            new_id[old] = new as u32;
+        }
+        *names = idx.iter().map(|&i| names[i].clone()).collect();
+        new_id
+    }
+    let mut source_counts = vec![0; fv.sources.len()];
+    let mut tag_counts = vec![0; fv.tags.len()];
+    for d in docs.iter() {
+        d.source_id
+            .iter()
+            .for_each(|&s| source_counts[s as usize] += 1);
+        d.tag_ids.iter().for_each(|&t| tag_counts[t as usize] += 1);
+    }
+    let sources = order(&mut fv.sources, source_counts);
+    let tags = order(&mut fv.tags, tag_counts);
+    for d in docs.iter_mut() {
+        d.source_id = d.source_id.map(|s| sources[s as usize]);
+        d.tag_ids.iter_mut().for_each(|t| *t = tags[*t as usize]);
+    }
 }
 
 /// The English Snowball stem of a normalised word.
@@ -164,6 +199,7 @@ impl Index {
             total as f32 / docs.len() as f32
         };
         fv.years.sort_unstable();
+        order_facet_values(&mut fv, &mut docs);
         Index {
             terms,
             postings,

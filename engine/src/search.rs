@@ -595,14 +595,15 @@ pub struct FacetValue {
     pub count: usize,
 }
 
-/// Facet counts for a set of matching articles; every value of the corpus is listed, zeros included.
+/// Facet counts for a set of matching articles; every value of the corpus is
+/// listed, zeros included, always in the same order (see [`crate::index::FacetValues`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
     /// Years, ascending.
     pub years: Vec<FacetValue>,
-    /// Sources, most frequent first.
+    /// Sources, most frequent in the corpus first.
     pub sources: Vec<FacetValue>,
-    /// Tags, most frequent first.
+    /// Tags, most frequent in the corpus first.
     pub tags: Vec<FacetValue>,
 }
 
@@ -626,20 +627,14 @@ impl Index {
             }
         }
         let list = |names: &[String], counts: Vec<usize>| {
-            let mut v: Vec<FacetValue> = names
+            names
                 .iter()
                 .zip(counts)
                 .map(|(n, count)| FacetValue {
                     value: n.clone(),
                     count,
                 })
-                .collect();
-            v.sort_by(|a, b| {
-                b.count
-                    .cmp(&a.count)
-                    .then_with(|| a.value.to_lowercase().cmp(&b.value.to_lowercase()))
-            });
-            v
+                .collect::<Vec<_>>()
         };
         Facets {
             years: fv

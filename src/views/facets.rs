@@ -1,10 +1,13 @@
 //! Facets: year, source and tag, each value with the number of articles picking it would give.
 
-use lens_engine::search::{facet_counts, facet_selected, toggle_facet, FacetKind, FacetValue};
+use lens_engine::search::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
 use crate::url_state::UrlQuery;
+
+/// Values shown before "Show all".
+const SHOWN: usize = 12;
 
 /// The three facets for the current query. Picking a value edits the query
 /// text exactly as typing `year:2015` or `tag:social` would.
@@ -19,57 +22,79 @@ pub fn FacetPanel() -> impl IntoView {
                 .with(|p| facet_counts(search.index, p, &m.docs, opts))
         })
     });
+    let values = search.index.facet_values();
+    let years: Vec<String> = values.years.iter().map(u16::to_string).collect();
     view! {
         <aside class="facets" aria-label="Filters">
-            <Facet kind=FacetKind::Year legend="Year" values=Signal::derive(move || counts.with(|c| c.years.clone())) />
-            <Facet kind=FacetKind::Source legend="Source" values=Signal::derive(move || counts.with(|c| c.sources.clone())) />
-            <Facet kind=FacetKind::Tag legend="Tag" values=Signal::derive(move || counts.with(|c| c.tags.clone())) />
+            <Facet kind=FacetKind::Year legend="Year" values=years counts=counts pick=|f: &Facets| &f.years />
+            <Facet kind=FacetKind::Source legend="Source" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
+            <Facet kind=FacetKind::Tag legend="Tag" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
         </aside>
     }
 }
 
-/// One facet: a group of checkboxes.
+/// One facet: a group of checkboxes. The rows are drawn once, in the index's
+/// fixed order; as the reader types only their counts and states change.
 #[component]
 fn Facet(
     /// Which facet.
     kind: FacetKind,
     /// Its legend.
     legend: &'static str,
-    /// Its values with counts.
-    values: Signal<Vec<FacetValue>>,
+    /// Every value, in display order.
+    values: Vec<String>,
+    /// The counts of every facet for the current query.
+    counts: Memo<Facets>,
+    /// This facet's counts within `counts` (same order as `values`).
+    pick: fn(&Facets) -> &Vec<lens_engine::search::FacetValue>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let row = move |v: FacetValue| {
-        let value = v.value.clone();
-        let value2 = v.value.clone();
-        let checked = Memo::new(move |_| search.valid.with(|p| facet_selected(p, kind, &value)));
-        let on_change = move |_| {
-            let text = search.text.get_untracked();
-            let parsed = search.valid.get_untracked();
-            let next = toggle_facet(&text, &parsed, kind, &value2);
-            let q = (!next.is_empty()).then_some(next.as_str());
-            url.navigate(&url.href(&[("q", q)]));
-        };
-        let dim = v.count == 0;
-        view! {
-            <li class:dim=dim>
-                <label>
-                    <input type="checkbox" prop:checked=move || checked.get() on:change=on_change />
-                    <span class="facet-value">{v.value.clone()}</span>
-                    <span class="facet-count">{v.count}</span>
-                </label>
-            </li>
-        }
-    };
-    view! {
-        <Show when=move || values.with(|v| !v.is_empty())>
-            <fieldset class="facet">
-                <legend>{legend}</legend>
-                <ul>
-                    {move || values.get().into_iter().map(row).collect_view()}
-                </ul>
-            </fieldset>
-        </Show>
+    if values.is_empty() {
+        return None;
     }
+    let total = values.len();
+    let expanded = RwSignal::new(false);
+    let rows = values
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let count = move || counts.with(|c| pick(c).get(i).map_or(0, |v| v.count));
+            let v = value.clone();
+            let checked = move || search.valid.with(|p| facet_selected(p, kind, &v));
+            let v = value.clone();
+            let on_change = move |_| {
+                let text = search.text.get_untracked();
+                let next = search
+                    .valid
+                    .with_untracked(|p| toggle_facet(&text, p, kind, &v));
+                url.navigate(&url.href(&[("q", (!next.is_empty()).then_some(next.as_str()))]));
+            };
+            let hidden = move || i >= SHOWN && !expanded.get();
+            view! {
+                <li class:dim=move || count() == 0 hidden=hidden>
+                    <label>
+                        <input type="checkbox" prop:checked=checked on:change=on_change />
+                        <span class="facet-value">{value}</span>
+                        <span class="facet-count">{count}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let more = (total > SHOWN).then(|| {
+        view! {
+            <button type="button" class="link-button" aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)>
+                {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {total}") }}
+            </button>
+        }
+    });
+    Some(view! {
+        <fieldset class="facet">
+            <legend>{legend}</legend>
+            <ul>{rows}</ul>
+            {more}
+        </fieldset>
+    })
 }

@@ -11,7 +11,7 @@ use crate::views::search_box::SEARCH_BOX_ID;
 use crate::views::{marked_text, thousands};
 
 /// Results shown at first; more on request.
-const PAGE: usize = 100;
+const PAGE: usize = 25;
 /// Words of context either side of a snippet's match.
 const CONTEXT: usize = 12;
 

@@ -1,0 +1,108 @@
+// Measures what a reader feels in headless Chromium (Debian's, driven by
+// playwright-core): load to interactive, and keystroke to updated result list.
+// Usage: node bench/page.mjs NAME=DIST_DIR [NAME=DIST_DIR …]
+// Prints a Markdown table and writes target/bench/page.json.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+
+/** A static file server for `root` on a free loopback port. */
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** Typed one character at a time: words, a phrase, a prefix, booleans. */
+export const QUERIES = ['government', 'united states', 'alipay', 'tax*', '"the people"', 'war OR peace', 'congress -war', 'wechat tag:social'];
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
+  return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
+};
+
+/** Types each query one character at a time; each keystroke is timed until the list is updated and laid out. */
+async function keystrokes(page, queries) {
+  return page.evaluate(async (queries) => {
+    const input = document.querySelector('input[type=search]');
+    // A task boundary without setTimeout's 4 ms clamp: every microtask (the page's updates) has run.
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const times = [];
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        input.value = q.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await nextTask();
+        void document.querySelector('.result-count').offsetHeight; // layout included
+        times.push(performance.now() - t0);
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextTask();
+    }
+    return times;
+  }, queries);
+}
+
+async function measure(browser, name, dist, runs = 5) {
+  const server = await serve(path.resolve(dist));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const loads = [];
+  let keys = [];
+  for (let r = 0; r < runs; r++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(base, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:interactive').length > 0, null, { timeout: 60000 });
+    loads.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:interactive')[0].startTime));
+    if (r < 3) {
+      await keystrokes(page, ['warm up']); // let the engine's code reach its optimising tier first
+      keys = keys.concat(await keystrokes(page, QUERIES));
+    }
+    if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
+    await context.close();
+  }
+  server.close();
+  return { name, load_to_interactive_ms: stats(loads), keystroke_ms: stats(keys) };
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}`;
+if (isMain) {
+  const builds = process.argv.slice(2).map((a) => a.split('='));
+  if (!builds.length) { console.error('usage: node bench/page.mjs NAME=DIST …'); process.exit(2); }
+  const browser = await launch();
+  const results = [];
+  for (const [name, dist] of builds) results.push(await measure(browser, name, dist));
+  await browser.close();
+  const f = (x) => x.toFixed(1);
+  console.log('| build | load to interactive, median (p95) | keystroke to updated list, median | p95 | max | keystrokes |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const l = r.load_to_interactive_ms, k = r.keystroke_ms;
+    console.log(`| ${r.name} | ${f(l.median)} ms (${f(l.p95)}) | ${f(k.median)} ms | ${f(k.p95)} ms | ${f(k.max)} ms | ${k.n} |`);
+  }
+  fs.mkdirSync('target/bench', { recursive: true });
+  fs.writeFileSync('target/bench/page.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, results }, null, 2));
+}
