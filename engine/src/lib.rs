@@ -21,8 +21,10 @@ pub mod index;
 #[cfg(feature = "load")]
 pub mod load;
 pub mod query;
+pub mod scale;
 pub mod search;
 pub mod tokenize;
+pub mod trends;
 
 pub use body::Block;
 pub use corpus::{Article, Corpus, CorpusInfo};

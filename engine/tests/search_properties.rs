@@ -223,3 +223,47 @@ proptest! {
         }
     }
 }
+
+mod trends {
+    use super::*;
+    use lens_engine::search::DocSet;
+    use lens_engine::trends::{parse_keywords, trend_table, Measure};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// A keyword's count for a year is its occurrences in that year's articles, counted by brute force.
+        #[test]
+        fn trend_counts_equal_brute_force(corpus in corpus(), kws in prop::collection::vec(leaf(), 1..4), forms in any::<bool>(), keep in prop::collection::vec(any::<bool>(), 8)) {
+            let kws: Vec<Query> = kws.into_iter().filter(|q| matches!(q, Query::Text { .. })).collect();
+            if kws.is_empty() { return Ok(()); }
+            let typed = kws.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ");
+            let keywords = parse_keywords(&typed).map_err(|e| TestCaseError::fail(e.message))?;
+            let index = Index::new(&corpus);
+            let n = corpus.articles().len();
+            let mut filter = DocSet::empty(n);
+            (0..n).filter(|&d| keep[d % keep.len()]).for_each(|d| filter.insert(d));
+            let table = trend_table(&corpus, &index, &keywords, &filter, SearchOptions { word_forms: forms });
+            for (k, kw) in keywords.iter().enumerate() {
+                let Query::Text { field, words: ws, prefix } = &kw.query else { continue };
+                for (r, row) in table.rows.iter().enumerate() {
+                    let mut want = 0;
+                    let mut articles = 0;
+                    for (d, a) in corpus.articles().iter().enumerate() {
+                        if a.date.year != row.year || !filter.contains(d) { continue; }
+                        articles += 1;
+                        let (title, body) = fields(a);
+                        want += phrase_starts(&title, ws, *prefix, forms).len();
+                        if *field == TextField::Any { want += phrase_starts(&body, ws, *prefix, forms).len(); }
+                    }
+                    prop_assert_eq!(row.articles, articles);
+                    if articles == 0 {
+                        prop_assert_eq!(table.value(r, k, Measure::Count), None, "a year without articles is a gap");
+                    } else {
+                        prop_assert_eq!(row.counts[k], want, "{} in {}", kw.label, row.year);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -210,3 +210,133 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
         );
     }
 }
+
+#[test]
+fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
+    use lens_engine::search::DocSet;
+    use lens_engine::tokenize::words;
+    use lens_engine::trends::{parse_keywords, trend_table, Measure};
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let keywords = parse_keywords("wechat, ai, traffic, baidu").unwrap();
+    let all = DocSet::full(corpus.articles().len());
+    let table = trend_table(&corpus, &index, &keywords, &all, SearchOptions::default());
+    assert_eq!(table.rows.first().unwrap().year, 2013);
+    assert_eq!(
+        table.rows.len(),
+        2025 - 2013 + 1,
+        "every calendar year has its row"
+    );
+    for (k, word) in ["wechat", "ai", "traffic", "baidu"].iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            let texts: Vec<String> = corpus
+                .articles()
+                .iter()
+                .filter(|a| a.date.year == row.year)
+                .map(|a| a.text())
+                .collect();
+            let want = texts
+                .iter()
+                .map(|t| words(t).filter(|w| w.norm == *word).count())
+                .sum::<usize>();
+            if texts.is_empty() {
+                assert_eq!(
+                    table.value(r, k, Measure::Count),
+                    None,
+                    "{} has no article",
+                    row.year
+                );
+            } else {
+                assert_eq!(row.counts[k], want, "{word} in {}", row.year);
+            }
+        }
+    }
+    // The measures agree with the counts.
+    let r2016 = table.rows.iter().position(|r| r.year == 2016).unwrap();
+    let row = &table.rows[r2016];
+    let per10k = table.value(r2016, 3, Measure::Per10k).unwrap();
+    assert!((per10k - row.counts[3] as f64 / row.words as f64 * 1e4).abs() < 1e-9);
+    assert_eq!(
+        table.value(r2016, 3, Measure::ShareOfArticles),
+        Some(100.0 * (row.counts[3] > 0) as u8 as f64)
+    );
+    let csv = table.to_csv(Measure::Count);
+    assert!(
+        csv.starts_with("Year,\"wechat\",\"ai\",\"traffic\",\"baidu\",Articles,Words\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\r\n2014,,,,,0,0\r\n"),
+        "a year without articles has empty cells: {csv}"
+    );
+}
+
+#[test]
+fn keywords_parse_with_phrases_and_explain_mistakes() {
+    use lens_engine::trends::parse_keywords;
+    let k = parse_keywords("wechat, \"mobile payment, again\", pay*,, ").unwrap();
+    let labels: Vec<&str> = k.iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(labels, ["wechat", "\"mobile payment, again\"", "pay*"]);
+    assert!(parse_keywords("wechat, tag:social")
+        .unwrap_err()
+        .message
+        .contains("no word to count"));
+    assert!(parse_keywords("(wechat")
+        .unwrap_err()
+        .message
+        .contains("never closed"));
+    assert_eq!(
+        parse_keywords("WeChat, wechat").unwrap().len(),
+        1,
+        "the same keyword twice is one series"
+    );
+}
+
+#[test]
+fn smoothing_averages_neighbours_and_keeps_gaps() {
+    use lens_engine::search::DocSet;
+    use lens_engine::trends::{parse_keywords, trend_table, Measure};
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let table = trend_table(
+        &corpus,
+        &index,
+        &parse_keywords("alipay").unwrap(),
+        &DocSet::full(5),
+        SearchOptions::default(),
+    );
+    let raw = table.series(0, Measure::Count, 0);
+    let smooth = table.series(0, Measure::Count, 1);
+    for (r, (a, b)) in raw.iter().zip(&smooth).enumerate() {
+        assert_eq!(a.is_none(), b.is_none(), "gaps stay gaps");
+        if b.is_some() {
+            let lo = r.saturating_sub(1);
+            let hi = (r + 1).min(raw.len() - 1);
+            let vals: Vec<f64> = raw[lo..=hi].iter().flatten().copied().collect();
+            assert_eq!(*b, Some(vals.iter().sum::<f64>() / vals.len() as f64));
+        }
+    }
+}
+
+#[test]
+fn keyword_in_context_lines_centre_the_match() {
+    use lens_engine::trends::keyword_in_context;
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let m = index.matches(&parse("baidu").unwrap().query, SearchOptions::default());
+    let d = corpus.find("rich-strangers-nearby-2016").unwrap().0;
+    let lines = keyword_in_context(&corpus.articles()[d], &index.match_spans(&m, d), 8);
+    assert_eq!(lines.len(), index.match_count(&m, d));
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l.number, i);
+        assert!(
+            l.keyword.eq_ignore_ascii_case("baidu")
+                || l.keyword.to_lowercase().starts_with("baidu"),
+            "{l:?}"
+        );
+        assert!(
+            l.left.split_whitespace().count() <= 9 && l.right.split_whitespace().count() <= 9,
+            "{l:?}"
+        );
+    }
+}

@@ -1,0 +1,291 @@
+//! Keyword frequency per year: the numbers behind the Trends chart.
+//!
+//! A keyword is anything the query language accepts that has words to count
+//! (`wechat`, `pay*`, `"mobile payment"`, `wechat OR weixin`). Its count for
+//! a year is the number of its occurrences (whole normalised words, or
+//! consecutive words for a phrase) in the title and body of that year's
+//! articles, among the articles the current filter keeps.
+
+use std::ops::Range;
+
+use crate::corpus::{Article, Corpus};
+use crate::index::Index;
+use crate::query::{parse, Query};
+use crate::search::{DocSet, SearchOptions};
+use crate::tokenize::words;
+
+/// One series: a keyword as typed and what it looks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keyword {
+    /// As typed (trimmed): the series' name.
+    pub label: String,
+    /// Parsed.
+    pub query: Query,
+}
+
+/// Why the keywords could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeywordError {
+    /// For a person.
+    pub message: String,
+}
+
+/// The most series one chart draws.
+pub const MAX_KEYWORDS: usize = 20;
+
+/// Splits on commas outside quotes and parses each keyword.
+pub fn parse_keywords(input: &str) -> Result<Vec<Keyword>, KeywordError> {
+    let mut parts = Vec::new();
+    let mut quoted = false;
+    let mut start = 0;
+    for (i, c) in input.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                parts.push(&input[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&input[start..]);
+    let mut out: Vec<Keyword> = Vec::new();
+    for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        let parsed = parse(part).map_err(|e| KeywordError {
+            message: format!("“{part}”: {}", e.message),
+        })?;
+        if !has_words(&parsed.query) {
+            return Err(KeywordError {
+                message: format!("“{part}” has no word to count."),
+            });
+        }
+        if out.iter().any(|k| k.query == parsed.query) {
+            continue;
+        }
+        out.push(Keyword {
+            label: part.to_string(),
+            query: parsed.query,
+        });
+    }
+    if out.len() > MAX_KEYWORDS {
+        return Err(KeywordError {
+            message: format!(
+                "{} keywords: a chart draws at most {MAX_KEYWORDS}.",
+                out.len()
+            ),
+        });
+    }
+    Ok(out)
+}
+
+fn has_words(q: &Query) -> bool {
+    match q {
+        Query::Text { .. } => true,
+        Query::And(qs) | Query::Or(qs) => qs.iter().any(has_words),
+        _ => false,
+    }
+}
+
+/// What the chart and table show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Occurrences.
+    #[default]
+    Count,
+    /// Occurrences per 10,000 words of that year's articles.
+    Per10k,
+    /// Percent of that year's articles containing the keyword.
+    ShareOfArticles,
+}
+
+/// One calendar year of the table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearRow {
+    /// The year.
+    pub year: u16,
+    /// Articles counted that year (after the filter).
+    pub articles: usize,
+    /// Their words.
+    pub words: usize,
+    /// Occurrences of each keyword.
+    pub counts: Vec<usize>,
+    /// Articles containing each keyword.
+    pub containing: Vec<usize>,
+}
+
+/// Keyword frequencies for every calendar year from the corpus' first to its last.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrendTable {
+    /// The series' names.
+    pub keywords: Vec<String>,
+    /// One row per calendar year, ascending; a year without articles has `articles == 0`.
+    pub rows: Vec<YearRow>,
+}
+
+/// Counts `keywords` per year over the articles of `filter`.
+pub fn trend_table(
+    corpus: &Corpus,
+    index: &Index,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    opts: SearchOptions,
+) -> TrendTable {
+    let articles = corpus.articles();
+    let (Some(first), Some(last)) = (articles.first(), articles.last()) else {
+        return TrendTable {
+            keywords: keywords.iter().map(|k| k.label.clone()).collect(),
+            rows: Vec::new(),
+        };
+    };
+    let first_year = first.date.year;
+    let mut rows: Vec<YearRow> = (first_year..=last.date.year)
+        .map(|year| YearRow {
+            year,
+            counts: vec![0; keywords.len()],
+            containing: vec![0; keywords.len()],
+            ..YearRow::default()
+        })
+        .collect();
+    for d in filter.iter() {
+        let row = &mut rows[(articles[d].date.year - first_year) as usize];
+        row.articles += 1;
+        row.words += corpus.word_count(d);
+    }
+    for (k, kw) in keywords.iter().enumerate() {
+        let m = index.matches(&kw.query, opts);
+        for d in m.docs.iter().filter(|&d| filter.contains(d)) {
+            let n = index.match_count(&m, d);
+            let row = &mut rows[(articles[d].date.year - first_year) as usize];
+            row.counts[k] += n;
+            row.containing[k] += usize::from(n > 0);
+        }
+    }
+    TrendTable {
+        keywords: keywords.iter().map(|k| k.label.clone()).collect(),
+        rows,
+    }
+}
+
+impl TrendTable {
+    /// Keyword `k`'s value in row `r`; `None` for a year without articles (no data, not zero).
+    pub fn value(&self, r: usize, k: usize, measure: Measure) -> Option<f64> {
+        let row = &self.rows[r];
+        if row.articles == 0 {
+            return None;
+        }
+        Some(match measure {
+            Measure::Count => row.counts[k] as f64,
+            Measure::Per10k if row.words == 0 => 0.0,
+            Measure::Per10k => row.counts[k] as f64 / row.words as f64 * 10_000.0,
+            Measure::ShareOfArticles => row.containing[k] as f64 / row.articles as f64 * 100.0,
+        })
+    }
+
+    /// Keyword `k`'s series, smoothed by a centred moving average over
+    /// `window` years either side (0: none). Years without data stay gaps
+    /// and are left out of their neighbours' averages.
+    pub fn series(&self, k: usize, measure: Measure, window: usize) -> Vec<Option<f64>> {
+        let raw: Vec<Option<f64>> = (0..self.rows.len())
+            .map(|r| self.value(r, k, measure))
+            .collect();
+        if window == 0 {
+            return raw;
+        }
+        (0..raw.len())
+            .map(|r| {
+                raw[r]?;
+                let lo = r.saturating_sub(window);
+                let hi = (r + window).min(raw.len() - 1);
+                let vals: Vec<f64> = raw[lo..=hi].iter().flatten().copied().collect();
+                Some(vals.iter().sum::<f64>() / vals.len() as f64)
+            })
+            .collect()
+    }
+
+    /// The CSV of the table for `measure`: Year, one column per keyword, Articles, Words.
+    /// Years without articles have empty cells.
+    pub fn to_csv(&self, measure: Measure) -> String {
+        let mut out = String::from("Year");
+        for k in &self.keywords {
+            out.push(',');
+            out.push_str(&csv_field(k));
+        }
+        out.push_str(",Articles,Words\r\n");
+        for (r, row) in self.rows.iter().enumerate() {
+            out.push_str(&row.year.to_string());
+            for k in 0..self.keywords.len() {
+                out.push(',');
+                if let Some(v) = self.value(r, k, measure) {
+                    out.push_str(&format_value(v, measure));
+                }
+            }
+            out.push_str(&format!(",{},{}\r\n", row.articles, row.words));
+        }
+        out
+    }
+}
+
+/// A value as the table shows it: counts whole, rates with two decimals.
+pub fn format_value(v: f64, measure: Measure) -> String {
+    match measure {
+        Measure::Count => format!("{}", v.round() as u64),
+        _ => format!("{v:.2}"),
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    // Quote always (keywords hold quotes and commas); a leading =, +, - or @ is
+    // kept from being read as a spreadsheet formula.
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// One line of a keyword-in-context list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContextLine {
+    /// Up to `context` words before, with the text between them.
+    pub left: String,
+    /// The match as written.
+    pub keyword: String,
+    /// Up to `context` words after.
+    pub right: String,
+    /// The match's number in reading order (title first), as the reader numbers marks.
+    pub number: usize,
+}
+
+/// Keyword-in-context lines for word spans (from [`Index::match_spans`]) of an article.
+pub fn keyword_in_context(
+    article: &Article,
+    spans: &[(u32, u32)],
+    context: usize,
+) -> Vec<ContextLine> {
+    let mut out = Vec::new();
+    let mut pos = 0u32;
+    let mut texts: Vec<&str> = vec![&article.title];
+    texts.extend(article.body.iter().map(|b| b.text()));
+    let mut number = 0;
+    for (i, text) in texts.into_iter().enumerate() {
+        let ws: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
+        let first = pos;
+        let end = first + ws.len() as u32;
+        for &(s, w) in spans.iter().filter(|&&(s, _)| s >= first && s < end) {
+            let a = (s - first) as usize;
+            let b = ((s + w - first) as usize).min(ws.len()) - 1;
+            let lo = a.saturating_sub(context);
+            let hi = (b + context).min(ws.len() - 1);
+            out.push(ContextLine {
+                left: text[ws[lo].start..ws[a].start].to_string(),
+                keyword: text[ws[a].start..ws[b].end].to_string(),
+                right: text[ws[b].end..ws[hi].end].to_string(),
+                number,
+            });
+            number += 1;
+        }
+        pos = end + u32::from(i == 0);
+    }
+    out
+}
