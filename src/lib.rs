@@ -8,6 +8,7 @@ use lens_engine::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
+pub mod download;
 pub mod search_state;
 pub mod url_state;
 pub mod views;
@@ -16,7 +17,7 @@ use gloo_events::EventListener;
 use lens_engine::index::Index;
 use search_state::{url_notices, SearchState};
 use url_state::{QueryLink, UrlQuery};
-use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Results, SearchBox};
+use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Results, SearchBox, TrendsView};
 use wasm_bindgen::JsCast;
 
 /// The corpus embedded at build time by `build.rs`.
@@ -42,6 +43,15 @@ pub fn start() {
     }
 }
 
+/// The views of the page (URL parameter `view`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    /// Search and read (the default).
+    Articles,
+    /// Keyword frequency per year.
+    Trends,
+}
+
 /// The whole page for one corpus. The URL decides what it shows:
 /// `?article=ID` opens an article, anything else lists them all.
 #[component]
@@ -61,6 +71,10 @@ pub fn App(
     let opened = Memo::new(move |_| url.get("article"));
     let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
     let notices = Memo::new(move |_| url_notices(&url.all()));
+    let current_view = Memo::new(move |_| match url.get("view").as_deref() {
+        Some("trends") => View::Trends,
+        _ => View::Articles,
+    });
 
     Effect::new(move |_| {
         let title = match article() {
@@ -107,6 +121,18 @@ pub fn App(
                 </p>
             </div>
             <SearchBox />
+            <nav class="views" aria-label="Views">
+                <ul>
+                    {[(View::Articles, "Articles", None), (View::Trends, "Trends", Some("trends"))].into_iter().map(|(v, name, param)| {
+                        let href = Signal::derive(move || url.href(&[("view", param), ("article", None), ("match", None)]));
+                        view! {
+                            <li aria-current=move || (current_view.get() == v && opened.get().is_none()).then_some("page")>
+                                <QueryLink href=href>{name}</QueryLink>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
         </header>
         <main id="main">
             {move || {
@@ -125,7 +151,10 @@ pub fn App(
                     })}
                     <div class="search-layout">
                         <FacetPanel />
-                        <Results />
+                        {move || match current_view.get() {
+                            View::Trends => view! { <TrendsView /> }.into_any(),
+                            View::Articles => view! { <Results /> }.into_any(),
+                        }}
                     </div>
                 }.into_any(),
             }}

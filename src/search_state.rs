@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use crate::url_state::UrlQuery;
 
 /// The URL parameters the page understands.
-pub const KNOWN_PARAMS: [&str; 4] = ["q", "forms", "sort", "article"];
+pub const KNOWN_PARAMS: [&str; 11] = [
+    "q", "forms", "sort", "article", "match", "view", "kw", "measure", "smooth", "at", "right",
+];
 
 /// The current search and its answers.
 #[derive(Clone, Copy)]
@@ -77,17 +79,29 @@ impl SearchState {
 pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
     let mut out = Vec::new();
     for (k, v) in params {
-        match k.as_str() {
-            "sort" if !matches!(v.as_str(), "relevance" | "oldest" | "newest") => out.push(
-                format!("Ignored sort={v}: the orders are relevance, oldest and newest."),
-            ),
-            "forms" if !matches!(v.as_str(), "0" | "1") => {
-                out.push(format!("Ignored forms={v}: it is 1 (on) or 0 (off)."))
+        let problem = match k.as_str() {
+            "sort" if !matches!(v.as_str(), "relevance" | "oldest" | "newest") => {
+                Some("the orders are relevance, oldest and newest")
             }
+            "forms" if !matches!(v.as_str(), "0" | "1") => Some("it is 1 (on) or 0 (off)"),
+            "view" if !matches!(v.as_str(), "articles" | "trends" | "compare") => {
+                Some("the views are articles, trends and compare")
+            }
+            "measure" if !matches!(v.as_str(), "count" | "per10k" | "share") => {
+                Some("the measures are count, per10k and share")
+            }
+            "smooth" if !v.parse::<u8>().is_ok_and(|n| n <= 10) => {
+                Some("smoothing is 0 to 10 years")
+            }
+            "at" | "match" if v.parse::<u32>().is_err() => Some("it is a number"),
             k if !KNOWN_PARAMS.contains(&k) => {
-                out.push(format!("Ignored the unknown URL parameter “{k}”."))
+                out.push(format!("Ignored the unknown URL parameter “{k}”."));
+                None
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(why) = problem {
+            out.push(format!("Ignored {k}={v}: {why}."));
         }
     }
     out

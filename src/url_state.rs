@@ -60,6 +60,12 @@ impl UrlQuery {
             .with(|p| p.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
     }
 
+    /// The value of `key`, untracked (read once).
+    pub fn get_untracked(&self, key: &str) -> Option<String> {
+        self.params
+            .with_untracked(|p| p.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+    }
+
     /// Every parameter, in URL order; tracked.
     pub fn all(&self) -> Vec<(String, String)> {
         self.params.get()

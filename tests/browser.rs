@@ -366,3 +366,122 @@ async fn slash_focuses_the_search_box_and_escape_clears_it() {
     assert_eq!(input.value(), "");
     assert_eq!(count_line(&root), "5 of 5 articles");
 }
+
+/// Occurrences of `word` (normalised) in the articles of `year`, counted straight from the text.
+fn count_in_year(corpus: &Corpus, word: &str, year: u16) -> Option<usize> {
+    let texts: Vec<String> = corpus
+        .articles()
+        .iter()
+        .filter(|a| a.date.year == year)
+        .map(|a| a.text())
+        .collect();
+    (!texts.is_empty()).then(|| {
+        texts
+            .iter()
+            .map(|t| {
+                lens_engine::tokenize::words(t)
+                    .filter(|w| w.norm == word)
+                    .count()
+            })
+            .sum()
+    })
+}
+
+#[wasm_bindgen_test]
+async fn trends_draw_a_line_per_keyword_with_the_exact_counts_in_the_table() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(
+        corpus,
+        "?view=trends&kw=wechat%2C%20ai%2C%20traffic%2C%20baidu",
+    )
+    .await;
+    assert_eq!(text(&one(&root, "label[for=keywords]")), "Keywords");
+    assert_eq!(
+        all(&root, "svg.chart g.series").len(),
+        4,
+        "one series per keyword"
+    );
+    assert_eq!(
+        text(&one(&root, "svg.chart title")),
+        "Keyword frequency per year"
+    );
+    assert!(text(&one(&root, ".trend-table caption")).starts_with("Keyword frequency per year"));
+    let header: Vec<String> = all(&root, ".trend-table thead th")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        header,
+        ["Year", "wechat", "ai", "traffic", "baidu", "Articles", "Words"]
+    );
+    let rows = all(&root, ".trend-table tbody tr");
+    assert_eq!(rows.len(), 2025 - 2013 + 1, "every calendar year");
+    for row in rows {
+        let year: u16 = text(&one(&row, "th")).parse().unwrap();
+        let cells: Vec<String> = all(&row, "td").iter().map(text).collect();
+        for (k, word) in ["wechat", "ai", "traffic", "baidu"].iter().enumerate() {
+            match count_in_year(corpus, word, year) {
+                Some(n) => assert_eq!(cells[k], n.to_string(), "{word} in {year}"),
+                None => assert_eq!(cells[k], "–", "{year} has no article: no data, not zero"),
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_measure_changes_chart_and_table_together() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=trends&kw=baidu").await;
+    let select: web_sys::HtmlSelectElement = one(&root, ".trends select").unchecked_into();
+    select.set_value("per10k");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(text(&one(&root, ".trend-table caption")).contains("Per 10,000 words"));
+    assert!(text(&one(&root, "svg.chart desc")).starts_with("Per 10,000 words of baidu"));
+    let (d, a) = corpus.find("rich-strangers-nearby-2016").unwrap();
+    let want =
+        count_in_year(corpus, "baidu", 2016).unwrap() as f64 / corpus.word_count(d) as f64 * 1e4;
+    let row = all(&root, ".trend-table tbody tr")
+        .into_iter()
+        .find(|r| text(&one(r, "th")) == "2016")
+        .unwrap();
+    assert_eq!(text(&all(&row, "td")[0]), format!("{want:.2}"));
+    assert_eq!(a.date.year, 2016);
+}
+
+#[wasm_bindgen_test]
+async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=trends&kw=baidu").await;
+    let row = all(&root, ".trend-table tbody tr")
+        .into_iter()
+        .find(|r| text(&one(r, "th")) == "2016")
+        .unwrap();
+    let cell: HtmlElement = one(&row, "button.cell").unchecked_into();
+    cell.click();
+    leptos::task::tick().await;
+    let lines = all(&root, ".kwic a.kwic-line");
+    assert_eq!(
+        lines.len(),
+        count_in_year(corpus, "baidu", 2016).unwrap().min(12)
+    );
+    let keys: Vec<String> = lines.iter().map(|l| text(&one(l, ".kwic-key"))).collect();
+    assert!(keys.iter().all(|k| lens_engine::tokenize::normalize(k) == "baidu"), "{keys:?}");
+    let third: HtmlElement = lines[2].clone().unchecked_into();
+    third.click();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&one(&root, "article h2")),
+        "Alipay To Allow Users To Interact With Rich Strangers Nearby"
+    );
+    assert_eq!(
+        one(&root, "mark.current").id(),
+        "match-2",
+        "the article opens at that match"
+    );
+}

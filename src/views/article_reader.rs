@@ -26,7 +26,7 @@ pub fn ArticleReader(
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let a = &corpus.articles()[index];
-    let back = Signal::derive(move || url.href(&[("article", None)]));
+    let back = Signal::derive(move || url.href(&[("article", None), ("match", None)]));
     let has_query = move || search.text.with(|t| !t.trim().is_empty());
 
     // The query's matches in this article, numbered in reading order (title first).
@@ -66,21 +66,23 @@ pub fn ArticleReader(
             Block::Paragraph(text) => view! { <p>{piece(text, ranges)}</p> }.into_any(),
         })
         .collect_view();
-    let go = move |step: isize| {
-        if total == 0 {
-            return;
-        }
-        let next = match current.get_untracked() {
-            None if step > 0 => 0,
-            None => total - 1,
-            Some(i) => (i as isize + step).rem_euclid(total as isize) as usize,
-        };
-        current.set(Some(next));
-        if let Some(el) = document().get_element_by_id(&format!("match-{next}")) {
+    let show = move |n: usize| {
+        current.set(Some(n));
+        if let Some(el) = document().get_element_by_id(&format!("match-{n}")) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
         }
+    };
+    let go = move |step: isize| {
+        if total == 0 {
+            return;
+        }
+        show(match current.get_untracked() {
+            None if step > 0 => 0,
+            None => total - 1,
+            Some(i) => (i as isize + step).rem_euclid(total as isize) as usize,
+        });
     };
     let match_status = move || match (total, current.get()) {
         (0, _) => "No match in this article.".to_string(),
@@ -89,12 +91,20 @@ pub fn ArticleReader(
     };
 
     // Move focus to the title when an article opens, so keyboard and screen
-    // reader users start reading where the page changed.
+    // reader users start reading where the page changed; a link to one match
+    // (`match=N`, from a keyword-in-context line) shows that match instead.
     let heading = NodeRef::<html::H2>::new();
+    let wanted = url
+        .get_untracked("match")
+        .and_then(|m| m.parse::<usize>().ok())
+        .filter(|&m| m < total);
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
             window().scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(m) = wanted {
+                show(m);
+            }
         }
     });
 

@@ -1,14 +1,17 @@
 //! One file per view.
 
 mod article_reader;
+pub mod chart;
 mod facets;
 mod results;
 pub mod search_box;
+mod trends;
 
 pub use article_reader::ArticleReader;
 pub use facets::FacetPanel;
 pub use results::Results;
 pub use search_box::SearchBox;
+pub use trends::TrendsView;
 
 use leptos::prelude::*;
 

@@ -65,7 +65,8 @@ pub fn Results() -> impl IntoView {
                 let id = a.id.clone();
                 let q = q.clone();
                 let href = Signal::derive(move || {
-                    url.href(&[("article", Some(id.as_str())), ("q", (!q.is_empty()).then_some(q.as_str()))])
+                    url.href(&[("article", Some(id.as_str())),
+                        ("match", None), ("q", (!q.is_empty()).then_some(q.as_str()))])
                 });
                 let snippet_view = segments(&snip.text, &snip.marks)
                     .into_iter()

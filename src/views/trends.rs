@@ -1,0 +1,367 @@
+//! Trends: keyword frequency per year, as a chart and as the table of its numbers.
+//!
+//! URL parameters: `kw` (comma-separated keywords), `measure` (`count`,
+//! `per10k`, `share`), `smooth` (0 to 10 years), `at` (the year whose
+//! contexts are listed); the search's `q` and `forms` apply too.
+
+use lens_engine::trends::{
+    format_value, keyword_in_context, parse_keywords, trend_table, Keyword, Measure, TrendTable,
+};
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::download::{offer_png, offer_text};
+use crate::search_state::SearchState;
+use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::chart::{palette, LineChart, Series, MARKER_NAMES};
+use crate::views::marked_text;
+
+const CHART_ID: &str = "trends-chart";
+/// Context lines listed per keyword and article before "more".
+const CONTEXT_LINES: usize = 12;
+
+fn measure_from(v: Option<String>) -> Measure {
+    match v.as_deref() {
+        Some("per10k") => Measure::Per10k,
+        Some("share") => Measure::ShareOfArticles,
+        _ => Measure::Count,
+    }
+}
+
+fn measure_name(m: Measure) -> &'static str {
+    match m {
+        Measure::Count => "Count",
+        Measure::Per10k => "Per 10,000 words",
+        Measure::ShareOfArticles => "Share of articles",
+    }
+}
+
+/// The Trends view.
+#[component]
+pub fn TrendsView() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let corpus = search.corpus;
+    let kw_text = Memo::new(move |_| url.get("kw").unwrap_or_default());
+    let parsed = Memo::new(move |_| kw_text.with(|t| parse_keywords(t)));
+    // The chart keeps the last keywords that parsed while new ones are typed.
+    let keywords = Memo::new(move |prev: Option<&Vec<Keyword>>| match parsed.get() {
+        Ok(k) => k,
+        Err(_) => prev.cloned().unwrap_or_default(),
+    });
+    let measure = Memo::new(move |_| measure_from(url.get("measure")));
+    let smooth = Memo::new(move |_| {
+        url.get("smooth")
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|&s| s <= 10)
+            .unwrap_or(0)
+    });
+    let at = Memo::new(move |_| url.get("at").and_then(|s| s.parse::<u16>().ok()));
+    let table = Memo::new(move |_| {
+        let opts = search.options.get();
+        keywords.with(|k| {
+            search
+                .matches
+                .with(|m| trend_table(corpus, search.index, k, &m.docs, opts))
+        })
+    });
+
+    let input = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        let text = kw_text.get();
+        if let Some(el) = input.get() {
+            if el.value() != text {
+                el.set_value(&text);
+            }
+        }
+    });
+    let on_input = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[
+            ("kw", (!v.trim().is_empty()).then_some(v.as_str())),
+            ("at", None),
+        ]));
+    };
+    let on_measure = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.navigate(&url.href(&[("measure", (v != "count").then_some(v.as_str()))]));
+    };
+    let on_smooth = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[("smooth", (v != "0").then_some(v.as_str()))]));
+    };
+    let measure_value = move || match measure.get() {
+        Measure::Count => "count",
+        Measure::Per10k => "per10k",
+        Measure::ShareOfArticles => "share",
+    };
+    let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone()));
+    let counting = move || {
+        let n = search.matches.with(|m| m.docs.len());
+        let total = corpus.articles().len();
+        let q = search.text.get();
+        if q.trim().is_empty() {
+            format!("Counting all {total} articles.")
+        } else {
+            format!(
+                "Counting the {n} of {total} articles that match the search “{}”.",
+                q.trim()
+            )
+        }
+    };
+    let choose = Callback::new(move |(_, row): (usize, usize)| {
+        let year = table.with_untracked(|t| t.rows.get(row).map(|r| r.year));
+        if let Some(y) = year {
+            url.navigate(&url.href(&[("at", Some(&y.to_string()))]));
+        }
+    });
+
+    let chart = move || {
+        let t = table.get();
+        if t.keywords.is_empty() {
+            return None;
+        }
+        let m = measure.get();
+        let w = smooth.get();
+        let series: Vec<Series> = (0..t.keywords.len())
+            .map(|k| Series {
+                label: t.keywords[k].clone(),
+                values: t.series(k, m, w),
+            })
+            .collect();
+        let years: Vec<u16> = t.rows.iter().map(|r| r.year).collect();
+        let desc = format!(
+            "{} of {} per year, {} to {}{}. The table below has the numbers.",
+            measure_name(m),
+            t.keywords.join(", "),
+            years.first().copied().unwrap_or(0),
+            years.last().copied().unwrap_or(0),
+            if w > 0 {
+                format!(", smoothed over {w} years either side")
+            } else {
+                String::new()
+            }
+        );
+        Some(view! {
+            <LineChart id=CHART_ID title="Keyword frequency per year".to_string() desc=desc years=years series=series
+                y_label=measure_name(m).to_string() selected=at.get() on_point=choose />
+            <Legend labels=t.keywords.clone() />
+        })
+    };
+
+    view! {
+        <section class="trends" aria-labelledby="trends-heading">
+            <h2 id="trends-heading">"Trends"</h2>
+            <div class="trends-controls">
+                <div class="field keywords-field">
+                    <label for="keywords">"Keywords"</label>
+                    <input id="keywords" node_ref=input type="text" autocomplete="off" spellcheck="false"
+                        placeholder="e.g. wechat, ai, \"mobile payment\", pay*"
+                        aria-describedby="keywords-hint keywords-error" on:input=on_input />
+                    <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
+                    <p id="keywords-error" class="query-error" role="alert">{error}</p>
+                </div>
+                <label class="field">"Measure "
+                    <select on:change=on_measure prop:value=measure_value>
+                        <option value="count">"Count"</option>
+                        <option value="per10k">"Per 10,000 words"</option>
+                        <option value="share">"Share of articles"</option>
+                    </select>
+                </label>
+                <label class="field">"Smoothing "
+                    <input type="range" min="0" max="10" step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
+                        aria-valuetext=move || format!("{} years", smooth.get()) />
+                    <output>{move || match smooth.get() { 0 => "off".to_string(), 1 => "1 year".to_string(), n => format!("{n} years") }}</output>
+                </label>
+            </div>
+            <p class="counting" role="status">{counting}</p>
+            <Show when=move || keywords.with(|k| k.is_empty())>
+                <p class="empty">"Type one or more keywords to chart how often they appear each year."</p>
+            </Show>
+            {chart}
+            <Show when=move || keywords.with(|k| !k.is_empty())>
+                <div class="exports" role="group" aria-label="Download">
+                    <button type="button" on:click=move |_| offer_text("corpus-lens-trends.csv", "text/csv;charset=utf-8", &table.with_untracked(|t| t.to_csv(measure.get_untracked())))>"Download CSV"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(svg) = document().get_element_by_id(CHART_ID) {
+                            offer_text("corpus-lens-trends.svg", "image/svg+xml", &svg.outer_html());
+                        }
+                    }>"Download SVG"</button>
+                    <button type="button" on:click=move |_| offer_png("corpus-lens-trends.png", CHART_ID)>"Download PNG"</button>
+                </div>
+                <TrendTableView table=table measure=measure at=at />
+            </Show>
+            {move || at.get().map(|year| view! { <YearContexts year=year keywords=keywords /> })}
+        </section>
+    }
+}
+
+/// Colour swatch, marker shape and name of each series.
+#[component]
+fn Legend(labels: Vec<String>) -> impl IntoView {
+    let (colours, bg, _, _) = palette();
+    let items = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let c = colours[i % colours.len()];
+            view! {
+                <li>
+                    <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">
+                        <line x1="0" x2="28" y1="7" y2="7" stroke=c stroke-width="2.5" />
+                        <path d=crate::views::chart::marker_path(i, 14.0, 7.0) fill=c stroke=bg />
+                    </svg>
+                    {format!("{l} ({})", MARKER_NAMES[i % MARKER_NAMES.len()])}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="legend" aria-label="Legend">{items}</ul> }
+}
+
+/// The numbers behind the chart: every year, a column per keyword, Articles and Words.
+#[component]
+fn TrendTableView(
+    table: Memo<TrendTable>,
+    measure: Memo<Measure>,
+    at: Memo<Option<u16>>,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let head = move || {
+        table.with(|t| {
+            t.keywords
+                .iter()
+                .map(|k| view! { <th scope="col" class="num">{k.clone()}</th> })
+                .collect_view()
+        })
+    };
+    let body = move || {
+        let m = measure.get();
+        let selected = at.get();
+        table.with(|t| {
+            t.rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| {
+                    let year = row.year.to_string();
+                    let cells = (0..t.keywords.len())
+                        .map(|k| match t.value(r, k, m) {
+                            None => view! { <td class="num nodata" aria-label="no data">"–"</td> }.into_any(),
+                            Some(v) => {
+                                let y = year.clone();
+                                let label = format!("{}: {} in {}, show contexts", t.keywords[k], format_value(v, m), row.year);
+                                view! {
+                                    <td class="num">
+                                        <button type="button" class="cell" aria-label=label
+                                            on:click=move |_| url.navigate(&url.href(&[("at", Some(&y))]))>
+                                            {format_value(v, m)}
+                                        </button>
+                                    </td>
+                                }
+                                .into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr class:selected=selected == Some(row.year) class:empty=row.articles == 0>
+                            <th scope="row">{year}</th>
+                            {cells}
+                            <td class="num">{row.articles}</td>
+                            <td class="num">{crate::views::thousands(row.words)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="trend-table">
+                <caption>"Keyword frequency per year"<span class="caption-measure">{move || format!(" ({})", measure_name(measure.get()))}</span></caption>
+                <thead>
+                    <tr><th scope="col">"Year"</th>{head}<th scope="col" class="num">"Articles"</th><th scope="col" class="num">"Words"</th></tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The articles of one year with each keyword in context, each line linking to the article at that match.
+#[component]
+fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let corpus = search.corpus;
+    let content = move || {
+        let kws = keywords.get();
+        let opts = search.options.get();
+        let filter = search.matches.with(|m| m.docs.clone());
+        let matches: Vec<_> = kws
+            .iter()
+            .map(|k| search.index.matches(&k.query, opts))
+            .collect();
+        let docs: Vec<usize> = filter
+            .iter()
+            .filter(|&d| corpus.articles()[d].date.year == year)
+            .filter(|&d| matches.iter().any(|m| m.docs.contains(d)))
+            .collect();
+        if docs.is_empty() {
+            return view! { <p>{format!("No counted article of {year} contains these keywords.")}</p> }.into_any();
+        }
+        docs.into_iter()
+            .map(|d| {
+                let a = &corpus.articles()[d];
+                let groups = kws
+                    .iter()
+                    .zip(&matches)
+                    .filter(|(_, m)| m.docs.contains(d))
+                    .map(|(k, m)| {
+                        let lines = keyword_in_context(a, &search.index.match_spans(m, d), 8);
+                        let more = lines.len().saturating_sub(CONTEXT_LINES);
+                        let rows = lines
+                            .into_iter()
+                            .take(CONTEXT_LINES)
+                            .map(|l| {
+                                let href = url.href(&[
+                                    ("view", None),
+                                    ("at", None),
+                                    ("article", Some(&a.id)),
+                                    ("q", Some(&k.label)),
+                                    ("match", Some(&l.number.to_string())),
+                                ]);
+                                view! {
+                                    <li>
+                                        <QueryLink href=Signal::stored(href) class="kwic-line">
+                                            <span class="kwic-left">{l.left}</span>
+                                            <span class="kwic-key">{marked_text(l.keyword, true)}</span>
+                                            <span class="kwic-right">{l.right}</span>
+                                        </QueryLink>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <h5>{format!("{} ", k.label)}</h5>
+                            <ol class="kwic">{rows}</ol>
+                            {(more > 0).then(|| view! { <p class="hint">{format!("and {more} more in this article")}</p> })}
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <article class="year-article">
+                        <h4>{a.title.clone()}" "<span class="hint">{a.display_date()}</span></h4>
+                        {groups}
+                    </article>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="year-contexts" aria-labelledby="year-contexts-heading">
+            <h3 id="year-contexts-heading" tabindex="-1">{format!("{year}: keywords in context")}</h3>
+            {content}
+        </section>
+    }
+}
