@@ -2,7 +2,8 @@
 # Runs every test of Corpus Lens, installing what is missing first:
 #   1. formatting;  2. the engine, natively (unit, property and corpus tests);
 #   3. build.rs refusing a broken corpus;  4. the page in headless Chromium
-#   (wasm-bindgen-test);  5. the release build served from a sub-path.
+#   (wasm-bindgen-test);  5. the release build served from a sub-path;
+#   6. end-to-end journeys (Playwright driving Chromium) against that build.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 started=$SECONDS
@@ -34,6 +35,9 @@ CARGO_TARGET_DIR="$wasm_dir" cargo test --target wasm32-unknown-unknown -p corpu
 step "release build, served from a sub-path"
 CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release" trunk build --release --dist dist
 scripts/check-dist.sh dist
+
+step "end to end, against the release build (Playwright, Chromium)"
+DIST=dist node --test tests/e2e/
 
 echo
 echo "all tests passed in $((SECONDS - started)) s (after set-up)"

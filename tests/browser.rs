@@ -470,7 +470,11 @@ async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
         count_in_year(corpus, "baidu", 2016).unwrap().min(12)
     );
     let keys: Vec<String> = lines.iter().map(|l| text(&one(l, ".kwic-key"))).collect();
-    assert!(keys.iter().all(|k| lens_engine::tokenize::normalize(k) == "baidu"), "{keys:?}");
+    assert!(
+        keys.iter()
+            .all(|k| lens_engine::tokenize::normalize(k) == "baidu"),
+        "{keys:?}"
+    );
     let third: HtmlElement = lines[2].clone().unchecked_into();
     third.click();
     leptos::task::tick().await;

@@ -16,6 +16,7 @@ use lens_engine::load::load_corpus_dir;
 use lens_engine::query::parse;
 use lens_engine::search::{facet_counts, mark_title, snippet, Order, SearchOptions};
 use lens_engine::tokenize::words;
+use lens_engine::trends::{parse_keywords, trend_table};
 use lens_engine::Corpus;
 
 /// A small deterministic generator (the query set must be the same every run).
@@ -229,6 +230,46 @@ fn main() {
         );
     }
     println!("({total} queries; \"answer\" is what a keystroke costs the page: parse, match, rank, facets, 20 snippets)\n");
+
+    // Trends: the series of 1, 5 and 20 keywords (frequent words) over every article.
+    let frequent: Vec<String> = set[0].1.clone();
+    let all = lens_engine::search::DocSet::full(corpus.articles().len());
+    let years = corpus.articles().last().unwrap().date.year - corpus.articles()[0].date.year + 1;
+    println!("| trends ({years} calendar years) | median | p95 | per keyword (median) |");
+    println!("|---|---:|---:|---:|");
+    let mut trend_sets = Vec::new();
+    for n in [1usize, 5, 20] {
+        let sets: Vec<String> = (0..10)
+            .map(|i| {
+                (0..n)
+                    .map(|j| frequent[(i * 7 + j * 3) % frequent.len()].clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect();
+        let mut times: Vec<Duration> = sets
+            .iter()
+            .map(|s| {
+                let kws = parse_keywords(s).unwrap();
+                per_query(|| {
+                    trend_table(&corpus, &index, &kws, &all, SearchOptions::default())
+                        .rows
+                        .len()
+                })
+            })
+            .collect();
+        times.sort();
+        let kws_len = parse_keywords(&sets[0]).unwrap().len().max(1);
+        println!(
+            "| {n} keyword{} | {} | {} | {} |",
+            if n == 1 { "" } else { "s" },
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.95)),
+            ms(percentile(&times, 0.5) / kws_len as u32)
+        );
+        trend_sets.push((n, parse_keywords(&sets[0]).unwrap()));
+    }
+    println!();
 
     let mut c = Criterion::default()
         .configure_from_args()

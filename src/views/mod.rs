@@ -36,3 +36,20 @@ pub fn marked_text(piece: String, marked: bool) -> AnyView {
         piece.into_any()
     }
 }
+
+/// "Match word forms": the `forms` URL parameter, shared by search and trends.
+#[component]
+pub fn WordFormsToggle() -> impl IntoView {
+    let url = expect_context::<crate::url_state::UrlQuery>();
+    let search = expect_context::<crate::search_state::SearchState>();
+    let on_change = move |ev: web_sys::Event| {
+        let on = event_target_checked(&ev);
+        url.navigate(&url.href(&[("forms", on.then_some("1"))]));
+    };
+    view! {
+        <label class="forms">
+            <input type="checkbox" prop:checked=move || search.options.get().word_forms on:change=on_change />
+            " Match word forms"
+        </label>
+    }
+}

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::search_box::SEARCH_BOX_ID;
-use crate::views::{marked_text, thousands};
+use crate::views::{marked_text, thousands, WordFormsToggle};
 
 /// Results shown at first; more on request.
 const PAGE: usize = 25;
@@ -39,10 +39,6 @@ pub fn Results() -> impl IntoView {
         let v = event_target_value(&ev);
         let sort = (v != "relevance").then_some(v.as_str());
         url.navigate(&url.href(&[("sort", sort)]));
-    };
-    let on_forms = move |ev: web_sys::Event| {
-        let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[("forms", on.then_some("1"))]));
     };
     let sort_value = move || match search.order.get() {
         Order::Relevance => "relevance",
@@ -107,10 +103,7 @@ pub fn Results() -> impl IntoView {
             <h2 id="results-heading" class="visually-hidden">"Results"</h2>
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
-                <label class="forms">
-                    <input type="checkbox" prop:checked=move || search.options.get().word_forms on:change=on_forms />
-                    " Match word forms"
-                </label>
+                <WordFormsToggle />
                 <label class="sort">
                     "Sort "
                     <select on:change=on_sort prop:value=sort_value>

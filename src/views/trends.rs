@@ -14,7 +14,7 @@ use crate::download::{offer_png, offer_text};
 use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart, Series, MARKER_NAMES};
-use crate::views::marked_text;
+use crate::views::{marked_text, WordFormsToggle};
 
 const CHART_ID: &str = "trends-chart";
 /// Context lines listed per keyword and article before "more".
@@ -168,6 +168,7 @@ pub fn TrendsView() -> impl IntoView {
                         <option value="share">"Share of articles"</option>
                     </select>
                 </label>
+                <div class="field"><WordFormsToggle /></div>
                 <label class="field">"Smoothing "
                     <input type="range" min="0" max="10" step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
                         aria-valuetext=move || format!("{} years", smooth.get()) />
