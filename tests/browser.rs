@@ -461,7 +461,8 @@ async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
         .into_iter()
         .find(|r| text(&one(r, "th")) == "2016")
         .unwrap();
-    let cell: HtmlElement = one(&row, "button.cell").unchecked_into();
+    // A click on the value cell itself.
+    let cell: HtmlElement = all(&row, "td")[0].clone().unchecked_into();
     cell.click();
     leptos::task::tick().await;
     let lines = all(&root, ".kwic a.kwic-line");

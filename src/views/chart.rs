@@ -4,6 +4,7 @@
 
 use lens_engine::scale::{integer_ticks, nice_max, ticks, LinearScale};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// One line of the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +15,8 @@ pub struct Series {
     pub values: Vec<Option<f64>>,
 }
 
+/// A line with more points than this shows a marker every few points.
+const MAX_MARKERS: usize = 60;
 const W: f64 = 760.0;
 const H: f64 = 340.0;
 const LEFT: f64 = 60.0;
@@ -123,6 +126,36 @@ pub fn LineChart(
         1.0
     };
     let x_ticks = integer_ticks(first as i64, last as i64, 8);
+    let dense = series.iter().any(|s| s.values.len() > MAX_MARKERS);
+    // A click anywhere in the plot chooses the nearest year (of the first series with data there).
+    let row_years = years.clone();
+    let first_with_data: Vec<Option<usize>> = (0..years.len())
+        .map(|r| series.iter().position(|s| s.values[r].is_some()))
+        .collect();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        // (Events are delegated: the target's own <svg>, not the current target.)
+        let Some(svg) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("svg.chart").ok().flatten())
+        else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        if rect.width() <= 0.0 {
+            return;
+        }
+        let px = (ev.client_x() as f64 - rect.left()) / rect.width() * W;
+        let year = LinearScale::new((LEFT, W - RIGHT), (first, last))
+            .map(px)
+            .round();
+        let Some(r) = row_years.iter().position(|&y| y as f64 == year) else {
+            return;
+        };
+        if let Some(i) = first_with_data[r] {
+            on_point.run((i, r));
+        }
+    };
 
     let grid_lines = y_ticks
         .iter()
@@ -164,23 +197,35 @@ pub fn LineChart(
                     None => pen_down = false,
                 }
             }
+            // Every point is a marker while a line has few; a long line (a
+            // corpus of centuries) shows every k-th, enough to tell the shapes
+            // apart, and its numbers are in the table.
+            let step = if dense { s.values.len().div_ceil(MAX_MARKERS) } else { 1 };
             let points = s
                 .values
                 .iter()
                 .enumerate()
+                .filter(|(r, _)| r % step == 0)
                 .filter_map(|(r, v)| v.map(|v| (r, v)))
                 .map(|(r, v)| {
+                    let d = marker_path(i, x.map(years[r] as f64), y.map(v));
+                    if dense {
+                        return view! { <path class="point" d=d fill=colour stroke=bg stroke-width="1" aria-hidden="true" /> }.into_any();
+                    }
                     let label = format!("{}, {}: {}", s.label, years[r], fmt_tick(v, if v.fract() == 0.0 { 1.0 } else { 0.01 }));
-                    let activate = move || on_point.run((i, r));
                     let aria = label.clone();
                     view! {
-                        <path class="point" d=marker_path(i, x.map(years[r] as f64), y.map(v)) fill=colour stroke=bg stroke-width="1"
-                            role="button" tabindex="0" aria-label=aria
-                            on:click=move |_| activate()
-                            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); activate() }>
+                        <path class="point" d=d fill=colour stroke=bg stroke-width="1" role="button" tabindex="0" aria-label=aria
+                            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    on_point.run((i, r));
+                                }
+                            }>
                             <title>{label}</title>
                         </path>
                     }
+                    .into_any()
                 })
                 .collect_view();
             view! {
@@ -194,7 +239,7 @@ pub fn LineChart(
 
     view! {
         <svg id=id xmlns="http://www.w3.org/2000/svg" class="chart" width=W height=H viewBox=format!("0 0 {W} {H}")
-            role="img" aria-labelledby=format!("{id}-title {id}-desc") font-family="system-ui, sans-serif">
+            role="img" aria-labelledby=format!("{id}-title {id}-desc") font-family="system-ui, sans-serif" on:click=on_click>
             <title id=format!("{id}-title")>{title}</title>
             <desc id=format!("{id}-desc")>{desc}</desc>
             <rect width=W height=H fill=bg />

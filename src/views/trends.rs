@@ -9,6 +9,7 @@ use lens_engine::trends::{
 };
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::download::{offer_png, offer_text};
 use crate::search_state::SearchState;
@@ -236,53 +237,59 @@ fn TrendTableView(
                 .collect_view()
         })
     };
-    let body = move || {
-        let m = measure.get();
-        let selected = at.get();
-        table.with(|t| {
-            t.rows
-                .iter()
-                .enumerate()
-                .map(|(r, row)| {
-                    let year = row.year.to_string();
-                    let cells = (0..t.keywords.len())
+    // Rows are drawn once (the years are the corpus'); as keywords are typed
+    // only each row's value cells are redrawn, as plain text. A click anywhere
+    // in a row lists that year's contexts; the year's button does it by keyboard.
+    let rows = table.with_untracked(|t| t.rows.iter().map(|r| r.year).collect::<Vec<u16>>());
+    let row_count = rows.len();
+    let body = rows
+        .into_iter()
+        .enumerate()
+        .map(|(r, year)| {
+            let cells = move || {
+                let m = measure.get();
+                table.with(|t| {
+                    (0..t.keywords.len())
                         .map(|k| match t.value(r, k, m) {
-                            None => view! { <td class="num nodata" aria-label="no data">"–"</td> }.into_any(),
-                            Some(v) => {
-                                let y = year.clone();
-                                let label = format!("{}: {} in {}, show contexts", t.keywords[k], format_value(v, m), row.year);
-                                view! {
-                                    <td class="num">
-                                        <button type="button" class="cell" aria-label=label
-                                            on:click=move |_| url.navigate(&url.href(&[("at", Some(&y))]))>
-                                            {format_value(v, m)}
-                                        </button>
-                                    </td>
-                                }
-                                .into_any()
-                            }
+                            None => view! { <td class="num nodata">"–"</td> }.into_any(),
+                            Some(v) => view! { <td class="num">{format_value(v, m)}</td> }.into_any(),
                         })
-                        .collect_view();
-                    view! {
-                        <tr class:selected=selected == Some(row.year) class:empty=row.articles == 0>
-                            <th scope="row">{year}</th>
-                            {cells}
-                            <td class="num">{row.articles}</td>
-                            <td class="num">{crate::views::thousands(row.words)}</td>
-                        </tr>
-                    }
+                        .collect_view()
                 })
-                .collect_view()
+            };
+            let articles = move || table.with(|t| t.rows.get(r).map_or(0, |row| row.articles));
+            let words = move || table.with(|t| crate::views::thousands(t.rows.get(r).map_or(0, |row| row.words)));
+            view! {
+                <tr data-year=year.to_string() class:selected=move || at.get() == Some(year) class:empty=move || articles() == 0>
+                    <th scope="row">
+                        <button type="button" class="cell" aria-label=format!("{year}: show keywords in context")>{year.to_string()}</button>
+                    </th>
+                    {cells}
+                    <td class="num">{articles}</td>
+                    <td class="num">{words}</td>
+                </tr>
+            }
         })
+        .collect_view();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("tr[data-year]").ok().flatten());
+        if let Some(year) = row.and_then(|r| r.get_attribute("data-year")) {
+            url.navigate(&url.href(&[("at", Some(&year))]));
+        }
     };
+    // A fixed height lets the browser lay out the long table of a large corpus quickly.
+    let height = format!("height: {:.1}rem", (row_count as f64 * 1.8 + 5.0).min(28.0));
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" style=height>
             <table class="trend-table">
                 <caption>"Keyword frequency per year"<span class="caption-measure">{move || format!(" ({})", measure_name(measure.get()))}</span></caption>
                 <thead>
                     <tr><th scope="col">"Year"</th>{head}<th scope="col" class="num">"Articles"</th><th scope="col" class="num">"Words"</th></tr>
                 </thead>
-                <tbody>{body}</tbody>
+                <tbody on:click=on_click>{body}</tbody>
             </table>
         </div>
     }

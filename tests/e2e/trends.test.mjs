@@ -50,3 +50,23 @@ test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('trends: a point, clicked or pressed, lists its year in context; the link opens the article at the match', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?view=trends&kw=baidu`);
+  const point = page.getByRole('button', { name: /^baidu, 2016: \d+$/ });
+  await point.click();
+  await page.getByRole('heading', { name: '2016: keywords in context' }).waitFor();
+  assert.match(page.url(), /[?&]at=2016/);
+  await page.goBack();
+  await page.getByRole('heading', { name: '2016: keywords in context' }).waitFor({ state: 'detached' });
+  await point.focus();
+  await page.keyboard.press('Enter');
+  const lines = page.locator('.kwic a');
+  await lines.first().waitFor();
+  await lines.nth(1).click();
+  await page.getByRole('heading', { level: 2, name: 'Alipay To Allow Users To Interact With Rich Strangers Nearby' }).waitFor();
+  assert.equal(await page.locator('mark.current').getAttribute('id'), 'match-1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
