@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
+use lens_engine::compare::{compare, CompareOptions};
 use lens_engine::index::Index;
 use lens_engine::load::load_corpus_dir;
 use lens_engine::query::parse;
@@ -270,6 +271,33 @@ fn main() {
         trend_sets.push((n, parse_keywords(&sets[0]).unwrap()));
     }
     println!();
+
+    // Compare: the two longest articles.
+    let mut by_len: Vec<usize> = (0..corpus.articles().len()).collect();
+    by_len.sort_by_key(|&d| std::cmp::Reverse(corpus.word_count(d)));
+    let (la, lb) = (&corpus.articles()[by_len[0]], &corpus.articles()[by_len[1]]);
+    let (da, db) = (by_len[0], by_len[1]);
+    let mut cmp_times: Vec<Duration> = (0..5)
+        .map(|_| {
+            per_query(|| {
+                compare(&index, da, db, CompareOptions::default())
+                    .passages
+                    .len()
+            })
+        })
+        .collect();
+    cmp_times.sort();
+    let c0 = compare(&index, da, db, CompareOptions::default());
+    println!(
+        "compare \"{}\" ({} words) with \"{}\" ({} words): median {} ({} shared passages, similarity {:.1}%)\n",
+        la.title,
+        corpus.word_count(by_len[0]),
+        lb.title,
+        corpus.word_count(by_len[1]),
+        ms(percentile(&cmp_times, 0.5)),
+        c0.passages.len(),
+        c0.similarity * 100.0
+    );
 
     let mut c = Criterion::default()
         .configure_from_args()

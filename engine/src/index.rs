@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::fxhash::FxHashMap;
+
 use crate::corpus::Corpus;
 use crate::tokenize::words;
 
@@ -69,7 +71,12 @@ pub struct Index {
     docs: Vec<DocInfo>,
     avg_len: f32,
     facet_values: FacetValues,
+    /// Each article's word ids in reading order, [`BREAK`] between title and body.
+    forward: Vec<Vec<u32>>,
 }
+
+/// In [`Index::words_of`], the break between title and body.
+pub const BREAK: u32 = u32::MAX;
 
 /// Puts sources and tags in their lasting display order, most articles first
 /// (then by name), and renumbers the articles' ids to match: the facet lists
@@ -116,7 +123,10 @@ pub fn stem(word: &str) -> String {
 impl Index {
     /// Indexes every article of `corpus`.
     pub fn new(corpus: &Corpus) -> Index {
-        let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
+        // Words get provisional ids in order of first sight; sorted ids come after.
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut lists: Vec<Vec<Posting>> = Vec::new();
+        let mut forward: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles().len());
         let mut docs = Vec::with_capacity(corpus.articles().len());
         let mut fv = FacetValues::default();
         let value_id = |list: &mut Vec<String>, v: &str| -> u32 {
@@ -132,11 +142,24 @@ impl Index {
         for (d, a) in corpus.articles().iter().enumerate() {
             let d = d as u32;
             let mut pos = 0u32;
-            let mut add = |norm: &str, pos: u32| {
-                let list = match map.get_mut(norm) {
-                    Some(list) => list,
-                    None => map.entry(norm.to_string()).or_default(),
+            let mut seq: Vec<u32> = Vec::new();
+            // `None` marks the break between title and body.
+            let mut add = |norm: Option<&str>, pos: u32| {
+                let Some(norm) = norm else {
+                    seq.push(BREAK);
+                    return;
                 };
+                let id = match ids.get(norm) {
+                    Some(&id) => id,
+                    None => {
+                        let id = lists.len() as u32;
+                        ids.insert(norm.to_string(), id);
+                        lists.push(Vec::new());
+                        id
+                    }
+                };
+                seq.push(id);
+                let list = &mut lists[id as usize];
                 match list.last_mut() {
                     Some(p) if p.doc == d => p.positions.push(pos),
                     _ => list.push(Posting {
@@ -146,19 +169,21 @@ impl Index {
                 }
             };
             for w in words(&a.title) {
-                add(&w.norm, pos);
+                add(Some(&w.norm), pos);
                 pos += 1;
             }
             let title_len = pos;
             pos += 1;
+            add(None, 0);
             let mut block_starts = Vec::with_capacity(a.body.len());
             for block in &a.body {
                 block_starts.push(pos);
                 for w in words(block.text()) {
-                    add(&w.norm, pos);
+                    add(Some(&w.norm), pos);
                     pos += 1;
                 }
             }
+            forward.push(seq);
             docs.push(DocInfo {
                 title_len,
                 len: pos - 1,
@@ -173,9 +198,23 @@ impl Index {
                 fv.years.push(a.date.year);
             }
         }
-        let mut entries: Vec<(String, Vec<Posting>)> = map.into_iter().collect();
+        let mut entries: Vec<(String, u32)> = ids.into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let (terms, postings): (Vec<String>, Vec<Vec<Posting>>) = entries.into_iter().unzip();
+        let mut sorted_id = vec![0u32; entries.len()];
+        for (new, (_, old)) in entries.iter().enumerate() {
+            sorted_id[*old as usize] = new as u32;
+        }
+        let mut lists: Vec<Option<Vec<Posting>>> = lists.into_iter().map(Some).collect();
+        let postings: Vec<Vec<Posting>> = entries
+            .iter()
+            .map(|(_, old)| lists[*old as usize].take().unwrap_or_default())
+            .collect();
+        let terms: Vec<String> = entries.into_iter().map(|(t, _)| t).collect();
+        for seq in &mut forward {
+            seq.iter_mut()
+                .filter(|id| **id != BREAK)
+                .for_each(|id| *id = sorted_id[*id as usize]);
+        }
         let mut stem_ids: HashMap<String, u32> = HashMap::new();
         let mut stem_terms: Vec<Vec<u32>> = Vec::new();
         let term_stem = terms
@@ -209,7 +248,14 @@ impl Index {
             docs,
             avg_len,
             facet_values: fv,
+            forward,
         }
+    }
+
+    /// Article `doc`'s word ids in reading order (positions as in the module docs):
+    /// the title's, [`BREAK`], the body's.
+    pub fn words_of(&self, doc: usize) -> &[u32] {
+        &self.forward[doc]
     }
 
     /// Number of articles.

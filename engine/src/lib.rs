@@ -15,8 +15,10 @@
 
 pub mod body;
 pub mod codec;
+pub mod compare;
 mod corpus;
 pub mod date;
+mod fxhash;
 pub mod index;
 #[cfg(feature = "load")]
 pub mod load;

@@ -442,34 +442,66 @@ pub fn mark_title(article: &Article, spans: &[(u32, u32)]) -> Vec<Range<usize>> 
 /// Marks the words of `text` (whose first word is at `first_pos`) covered by
 /// `spans`; returns the position after its last word.
 fn mark_text(text: &str, first_pos: u32, spans: &[(u32, u32)], out: &mut Vec<Range<usize>>) -> u32 {
+    let mut indexed = Vec::new();
+    let pos = mark_text_indexed(text, first_pos, spans, &mut indexed);
+    out.extend(indexed.into_iter().map(|(r, _)| r));
+    pos
+}
+
+/// As [`mark_text`], each mark with the index in `spans` of the span it shows.
+fn mark_text_indexed(
+    text: &str,
+    first_pos: u32,
+    spans: &[(u32, u32)],
+    out: &mut Vec<(Range<usize>, usize)>,
+) -> u32 {
     // Which span covers position p? (Spans are sorted; a span is a few words long.)
-    let covering = |p: u32| -> Option<(u32, u32)> {
+    let covering = |p: u32| -> Option<usize> {
         let i = spans.partition_point(|&(s, _)| s <= p);
-        spans[..i]
-            .iter()
+        (i.saturating_sub(64)..i)
             .rev()
-            .take(64)
-            .find(|&&(s, w)| p < s + w)
-            .copied()
+            .find(|&k| p < spans[k].0 + spans[k].1)
     };
     let mut pos = first_pos;
-    let mut current: Option<((u32, u32), Range<usize>)> = None;
+    let mut current: Option<(usize, Range<usize>)> = None;
     for w in words(text) {
         match (covering(pos), current.as_mut()) {
-            (Some(span), Some((cur, range))) if *cur == span => range.end = w.end,
+            (Some(k), Some((cur, range))) if *cur == k => range.end = w.end,
             (found, _) => {
-                if let Some((_, r)) = current.take() {
-                    out.push(r);
+                if let Some((k, r)) = current.take() {
+                    out.push((r, k));
                 }
-                current = found.map(|span| (span, w.start..w.end));
+                current = found.map(|k| (k, w.start..w.end));
             }
         }
         pos += 1;
     }
-    if let Some((_, r)) = current {
-        out.push(r);
+    if let Some((k, r)) = current {
+        out.push((r, k));
     }
     pos
+}
+
+/// Byte ranges of an article's title and blocks, each with the index of the span it shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IndexedMarks {
+    /// In the title.
+    pub title: Vec<(Range<usize>, usize)>,
+    /// In each block, by block.
+    pub blocks: Vec<Vec<(Range<usize>, usize)>>,
+}
+
+/// As [`mark_article`], each mark with the index in `spans` (sorted by start) of its span.
+pub fn mark_article_indexed(article: &Article, spans: &[(u32, u32)]) -> IndexedMarks {
+    let mut marks = IndexedMarks {
+        title: Vec::new(),
+        blocks: vec![Vec::new(); article.body.len()],
+    };
+    let mut pos = mark_text_indexed(&article.title, 0, spans, &mut marks.title) + 1;
+    for (i, block) in article.body.iter().enumerate() {
+        pos = mark_text_indexed(block.text(), pos, spans, &mut marks.blocks[i]);
+    }
+    marks
 }
 
 /// Splits `text` into (piece, marked) at the `marks` byte ranges (sorted, disjoint).

@@ -267,3 +267,139 @@ mod trends {
         }
     }
 }
+
+mod compare {
+    use super::*;
+    use lens_engine::compare::{compare, shared_passages, CompareOptions, Passage, BREAK};
+
+    /// A title of one word, the break, then the body (three words, so repeats and overlaps abound).
+    fn seq(ws: &[usize]) -> Vec<u32> {
+        let mut ids: Vec<u32> = vec![0, BREAK];
+        ids.extend(ws.iter().map(|&i| i as u32));
+        ids
+    }
+
+    /// Brute force: every (i, j) where at least `n` equal words start and the words before differ.
+    fn brute(l: &[u32], r: &[u32], n: usize) -> Vec<Passage> {
+        let eq = |i: usize, j: usize| l[i] != BREAK && l[i] == r[j];
+        let mut out = Vec::new();
+        for i in 0..l.len() {
+            for j in 0..r.len() {
+                if i > 0 && j > 0 && eq(i - 1, j - 1) {
+                    continue;
+                }
+                let mut len = 0;
+                while i + len < l.len() && j + len < r.len() && eq(i + len, j + len) {
+                    len += 1;
+                }
+                if len >= n {
+                    out.push(Passage {
+                        left: i as u32,
+                        right: j as u32,
+                        len: len as u32,
+                    });
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn shared_passages_equal_a_brute_force_intersection(a in prop::collection::vec(0usize..3, 0..40), b in prop::collection::vec(0usize..3, 0..40), n in 3usize..7) {
+            let (l, r) = (seq(&a), seq(&b));
+            let (l, r) = (l.as_slice(), r.as_slice());
+            let (mut got, truncated) = shared_passages(l, r, n);
+            prop_assert!(!truncated);
+            got.sort();
+            prop_assert_eq!(got, brute(l, r, n));
+        }
+
+        #[test]
+        fn similarity_is_one_with_itself_and_symmetric(corpus in corpus(), i in 0usize..8, j in 0usize..8) {
+            let index = Index::new(&corpus);
+            let n = corpus.articles().len();
+            let (a, b) = (i % n, j % n);
+            let opts = CompareOptions::default();
+            let self_sim = compare(&index, a, a, opts).similarity;
+            prop_assert!((self_sim - 1.0).abs() < 1e-9, "{}", self_sim);
+            let (ab, ba) = (compare(&index, a, b, opts), compare(&index, b, a, opts));
+            prop_assert!((ab.similarity - ba.similarity).abs() < 1e-12);
+            prop_assert!((0.0..=1.0).contains(&ab.similarity));
+            prop_assert_eq!(ab.shared_word_count, ba.shared_word_count);
+            let swap = |v: &[lens_engine::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.right, w.left, w.score)).collect::<Vec<_>>();
+            let plain = |v: &[lens_engine::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.left, w.right, w.score)).collect::<Vec<_>>();
+            prop_assert_eq!(plain(&ab.distinctive_left), swap(&ba.distinctive_right), "left of (a, b) is right of (b, a)");
+        }
+    }
+
+    #[test]
+    fn empty_and_one_word_articles_compare_without_panic() {
+        let mk = |title: &str, body: Vec<Block>| Article {
+            id: title.to_string(),
+            title: title.to_string(),
+            date: ArticleDate {
+                year: 2020,
+                month: None,
+                day: None,
+            },
+            date_basis: None,
+            source: None,
+            url: None,
+            author: None,
+            translator: None,
+            language: "en".into(),
+            tags: vec![],
+            body,
+        };
+        let corpus = Corpus::new(
+            CorpusInfo {
+                name: "x".into(),
+                description: None,
+            },
+            vec![
+                mk("a", vec![]),
+                mk("b", vec![Block::Paragraph("Alipay".into())]),
+            ],
+        );
+        let index = Index::new(&corpus);
+        // "a" has one word (its title), "b" two.
+        let (empty, one) = (corpus.find("a").unwrap().0, corpus.find("b").unwrap().0);
+        let corpus2 = Corpus::new(
+            CorpusInfo {
+                name: "y".into(),
+                description: None,
+            },
+            vec![mk("", vec![])],
+        );
+        let index2 = Index::new(&corpus2);
+        let c = compare(&index2, 0, 0, CompareOptions::default());
+        assert_eq!(
+            (c.similarity, c.passages.len()),
+            (1.0, 0),
+            "an article without words is still itself"
+        );
+        for (a, b) in [(empty, empty), (empty, one), (one, empty), (one, one)] {
+            for n in [3, 5, 12] {
+                let c = compare(
+                    &index,
+                    a,
+                    b,
+                    CompareOptions {
+                        min_passage: n,
+                        ..CompareOptions::default()
+                    },
+                );
+                assert!(c.passages.is_empty());
+                assert!((0.0..=1.0).contains(&c.similarity));
+            }
+        }
+        assert_eq!(
+            compare(&index, one, one, CompareOptions::default()).similarity,
+            1.0
+        );
+    }
+}
