@@ -17,7 +17,10 @@ use gloo_events::EventListener;
 use lens_engine::index::Index;
 use search_state::{url_notices, SearchState};
 use url_state::{QueryLink, UrlQuery};
-use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Results, SearchBox, TrendsView};
+use views::{
+    search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Results, SearchBox,
+    TrendsView,
+};
 use wasm_bindgen::JsCast;
 
 /// The corpus embedded at build time by `build.rs`.
@@ -50,6 +53,8 @@ enum View {
     Articles,
     /// Keyword frequency per year.
     Trends,
+    /// Two articles side by side.
+    Compare,
 }
 
 /// The whole page for one corpus. The URL decides what it shows:
@@ -73,6 +78,7 @@ pub fn App(
     let notices = Memo::new(move |_| url_notices(&url.all()));
     let current_view = Memo::new(move |_| match url.get("view").as_deref() {
         Some("trends") => View::Trends,
+        Some("compare") => View::Compare,
         _ => View::Articles,
     });
 
@@ -123,7 +129,7 @@ pub fn App(
             <SearchBox />
             <nav class="views" aria-label="Views">
                 <ul>
-                    {[(View::Articles, "Articles", None), (View::Trends, "Trends", Some("trends"))].into_iter().map(|(v, name, param)| {
+                    {[(View::Articles, "Articles", None), (View::Trends, "Trends", Some("trends")), (View::Compare, "Compare", Some("compare"))].into_iter().map(|(v, name, param)| {
                         let href = Signal::derive(move || url.href(&[("view", param), ("article", None), ("match", None)]));
                         view! {
                             <li aria-current=move || (current_view.get() == v && opened.get().is_none()).then_some("page")>
@@ -153,6 +159,7 @@ pub fn App(
                         <FacetPanel />
                         {move || match current_view.get() {
                             View::Trends => view! { <TrendsView /> }.into_any(),
+                            View::Compare => view! { <CompareView /> }.into_any(),
                             View::Articles => view! { <Results /> }.into_any(),
                         }}
                     </div>

@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use crate::url_state::UrlQuery;
 
 /// The URL parameters the page understands.
-pub const KNOWN_PARAMS: [&str; 11] = [
-    "q", "forms", "sort", "article", "match", "view", "kw", "measure", "smooth", "at", "right",
+pub const KNOWN_PARAMS: [&str; 15] = [
+    "q", "forms", "sort", "article", "match", "view", "kw", "measure", "smooth", "at", "left",
+    "right", "n", "stop", "link",
 ];
 
 /// The current search and its answers.
@@ -94,6 +95,10 @@ pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
                 Some("smoothing is 0 to 10 years")
             }
             "at" | "match" if v.parse::<u32>().is_err() => Some("it is a number"),
+            "n" if !v.parse::<u8>().is_ok_and(|n| (3..=12).contains(&n)) => {
+                Some("shared passages are 3 to 12 words")
+            }
+            "stop" | "link" if !matches!(v.as_str(), "0" | "1") => Some("it is 1 (on) or 0 (off)"),
             k if !KNOWN_PARAMS.contains(&k) => {
                 out.push(format!("Ignored the unknown URL parameter “{k}”."));
                 None

@@ -490,3 +490,109 @@ async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
         "the article opens at that match"
     );
 }
+
+#[wasm_bindgen_test]
+async fn compare_shows_both_texts_the_similarity_and_the_three_lists() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(
+        corpus,
+        "?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025",
+    )
+    .await;
+    assert_eq!(text(&one(&root, "label[for=choose-left]")), "Left article");
+    assert_eq!(
+        text(&one(&root, "label[for=choose-right]")),
+        "Right article"
+    );
+    let titles: Vec<String> = all(&root, ".columns .column h3").iter().map(text).collect();
+    assert_eq!(
+        titles,
+        [
+            "Alipay's Dilemma in the Evolving Payment Landscape",
+            "Anxious Alipay Has Lost Its Rhythm"
+        ]
+    );
+    let (l, _) = corpus.find("alipay-dilemma-2024").unwrap();
+    let left_paragraphs = all(&root, ".columns .column:first-child p").len();
+    assert_eq!(
+        left_paragraphs,
+        corpus.articles()[l]
+            .body
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count()
+    );
+    let figures = text(&one(&root, ".figures"));
+    assert!(
+        figures.contains("Similarity") && figures.contains('%'),
+        "{figures}"
+    );
+    let captions: Vec<String> = all(&root, ".word-list caption").iter().map(text).collect();
+    assert_eq!(
+        captions,
+        [
+            "Shared terms",
+            "Distinctive to left",
+            "Distinctive to right"
+        ]
+    );
+    for list in all(&root, ".word-list") {
+        assert!(!all(&list, "tbody tr").is_empty(), "{}", text(&list));
+    }
+    // Stop words are left out by default.
+    let shared: Vec<String> = all(&root, ".word-list:first-child tbody th")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        !shared.iter().any(|w| w == "the" || w == "and"),
+        "{shared:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn pointing_at_a_shared_passage_lights_its_twin() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(
+        corpus,
+        "?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025&n=3",
+    )
+    .await;
+    let first = one(&root, ".columns .column:first-child mark.passage");
+    assert!(root
+        .query_selector(".columns .column:last-child mark.lit")
+        .unwrap()
+        .is_none());
+    first
+        .dispatch_event(&web_sys::Event::new("mouseenter").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    let lit_right: Vec<String> = all(&root, ".columns .column:last-child mark.lit")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(!lit_right.is_empty(), "the twin on the right lights up");
+    let norm = |s: &str| {
+        lens_engine::tokenize::words(s)
+            .map(|w| w.norm.into_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        norm(&lit_right[0]),
+        norm(&text(&first)),
+        "the twin has the same words"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn compare_with_from_an_article_puts_it_on_the_left() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?article=real-name-social-2015").await;
+    let link: HtmlElement = one(&root, "a.compare-with").unchecked_into();
+    assert_eq!(text(&link), "Compare with…");
+    link.click();
+    leptos::task::tick().await;
+    let left: web_sys::HtmlSelectElement = one(&root, "#choose-left").unchecked_into();
+    assert_eq!(left.value(), "real-name-social-2015");
+    assert!(text(&one(&root, ".compare")).contains("Choose two articles"));
+}

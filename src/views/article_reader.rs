@@ -27,6 +27,15 @@ pub fn ArticleReader(
     let search = expect_context::<SearchState>();
     let a = &corpus.articles()[index];
     let back = Signal::derive(move || url.href(&[("article", None), ("match", None)]));
+    let id = a.id.clone();
+    let compare_with = Signal::derive(move || {
+        url.href(&[
+            ("article", None),
+            ("match", None),
+            ("view", Some("compare")),
+            ("left", Some(id.as_str())),
+        ])
+    });
     let has_query = move || search.text.with(|t| !t.trim().is_empty());
 
     // The query's matches in this article, numbered in reading order (title first).
@@ -132,6 +141,7 @@ pub fn ArticleReader(
         <article class="reader" aria-labelledby="article-title">
             <p class="back">
                 <QueryLink href=back>{move || if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
+                <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink>
             </p>
             <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>
             <Show when=has_query>

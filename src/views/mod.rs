@@ -2,12 +2,14 @@
 
 mod article_reader;
 pub mod chart;
+mod compare;
 mod facets;
 mod results;
 pub mod search_box;
 mod trends;
 
 pub use article_reader::ArticleReader;
+pub use compare::CompareView;
 pub use facets::FacetPanel;
 pub use results::Results;
 pub use search_box::SearchBox;
