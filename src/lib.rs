@@ -9,6 +9,7 @@ use lens_engine::Corpus;
 use leptos::prelude::*;
 
 pub mod download;
+pub mod failure;
 pub mod search_state;
 pub mod url_state;
 pub mod views;
@@ -34,11 +35,15 @@ pub fn embedded_corpus() -> Result<&'static Corpus, &'static DecodeError> {
 
 /// Entry point of the page: mounts [`App`] on the body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    failure::install_panic_hook();
     leptos::mount::mount_to_body(|| match embedded_corpus() {
         Ok(corpus) => view! { <App corpus=corpus /> }.into_any(),
         Err(e) => view! { <p role="alert" class="fatal">{e.to_string()}</p> }.into_any(),
     });
+    // Release builds work offline after the first visit (sw.js is written by scripts/post-build.mjs).
+    if !cfg!(debug_assertions) {
+        let _ = window().navigator().service_worker().register("sw.js");
+    }
     // Mounting is synchronous: the article list is in the document now.
     // Benchmarks read this mark as "load to interactive".
     if let Some(p) = window().performance() {

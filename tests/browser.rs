@@ -596,3 +596,23 @@ async fn compare_with_from_an_article_puts_it_on_the_left() {
     assert_eq!(left.value(), "real-name-social-2015");
     assert!(text(&one(&root, ".compare")).contains("Choose two articles"));
 }
+
+#[wasm_bindgen_test]
+async fn a_failure_shows_a_panel_with_the_message_as_text_and_a_reload_button() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    corpus_lens::failure::show_failure_panel("panicked at <img src=x onerror=alert(1)>");
+    let panel = document
+        .get_element_by_id("failure-panel")
+        .expect("a visible panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
+    assert!(text(&panel).contains("Something went wrong"));
+    assert!(
+        text(&one(&panel, "pre")).contains("<img src=x"),
+        "the message is text"
+    );
+    assert!(panel.query_selector("img").unwrap().is_none());
+    assert_eq!(text(&one(&panel, "button")), "Reload");
+    let active = document.active_element().unwrap();
+    assert_eq!(active.tag_name(), "BUTTON", "focus is on Reload");
+    panel.remove();
+}

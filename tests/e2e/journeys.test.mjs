@@ -1,0 +1,126 @@
+// User journeys end to end, as a reader would: by role and accessible name,
+// against the release build served from a sub-path, under its CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, strictPage } from './serve.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** Opens `url` in a fresh context (as a pasted link would be) and returns what `read` reads there. */
+async function freshView(url, read) {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(url);
+  const seen = await read(page);
+  assert.deepEqual(problems, []);
+  await context.close();
+  return seen;
+}
+
+test('read an article', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.getByRole('heading', { level: 1, name: 'Corpus Lens' }).waitFor();
+  await page.getByRole('link', { name: 'Anxious Alipay Has Lost Its Rhythm' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Anxious Alipay Has Lost Its Rhythm' }).waitFor();
+  assert.match(await page.locator('.article-body').innerText(), /Jack Ma has always held high aspirations for Alipay\./);
+  assert.equal(await page.title(), 'Anxious Alipay Has Lost Its Rhythm — Corpus Lens');
+  const url = page.url();
+  await page.goBack();
+  await page.getByRole('link', { name: 'Anxious Alipay Has Lost Its Rhythm' }).waitFor();
+  const again = await freshView(url, (p) => p.getByRole('heading', { level: 2 }).innerText());
+  assert.equal(again, 'Anxious Alipay Has Lost Its Rhythm');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('search, narrow by year, open a result and step through its matches', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.getByLabel('Search articles').fill('wechat');
+  const status = page.getByRole('status').filter({ hasText: 'articles' });
+  await page.waitForFunction(() => document.querySelector('.result-count').textContent !== '5 of 5 articles');
+  assert.match(await status.innerText(), /^[1-4] of 5 articles$/);
+  await page.getByRole('checkbox', { name: /^2015/ }).check();
+  await page.waitForFunction(() => document.querySelector('.result-count').textContent === '1 of 5 articles');
+  await page.waitForURL(/year%3A2015/);
+  assert.equal(await page.getByLabel('Search articles').inputValue(), 'wechat year:2015');
+  const listUrl = page.url();
+  await page.getByRole('link', { name: /real-name social networking/ }).click();
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await page.getByText(/^Match 1 of \d+$/).waitFor();
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await page.getByText(/^Match 2 of \d+$/).waitFor();
+  assert.equal(await page.locator('mark.current').getAttribute('id'), 'match-1');
+  assert.match((await page.locator('mark.current').innerText()).toLowerCase(), /^wechat/);
+  // The copied links give the same views.
+  const articleUrl = page.url();
+  assert.equal(await freshView(listUrl, (p) => p.locator('.result-count').innerText()), '1 of 5 articles');
+  const marks = await freshView(articleUrl, (p) => p.locator('.reader mark').count());
+  assert.ok(marks > 3, `${marks} marks`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('chart three keywords, switch the measure, click a point and follow a context line', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.getByRole('link', { name: 'Trends' }).click();
+  await page.getByLabel('Keywords').fill('wechat, ai, traffic');
+  await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 3);
+  await page.getByLabel('Measure').selectOption({ label: 'Share of articles' });
+  await page.getByRole('table', { name: /Keyword frequency per year \(Share of articles\)/ }).waitFor();
+  await page.waitForURL(/kw=wechat/);
+  const chartUrl = page.url();
+  const table = await page.locator('.trend-table tbody').innerText();
+  // The three points of 2025 coincide (all 100%): reach this one by keyboard.
+  await page.getByRole('button', { name: /^ai, 2025: / }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '2025: keywords in context' }).waitFor();
+  await page.locator('.kwic a').first().click();
+  await page.getByRole('heading', { level: 2, name: 'Anxious Alipay Has Lost Its Rhythm' }).waitFor();
+  assert.equal(await page.locator('mark.current').getAttribute('id'), 'match-0');
+  const again = await freshView(chartUrl, async (p) => {
+    await p.locator('svg.chart').waitFor();
+    return [await p.locator('svg.chart g.series').count(), await p.locator('.trend-table tbody').innerText()];
+  });
+  assert.deepEqual(again, [3, table]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('compare two articles and follow a shared passage', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.getByRole('link', { name: 'Compare' }).click();
+  await page.getByLabel('Left article').selectOption('alipay-dilemma-2024');
+  await page.getByLabel('Right article').selectOption('anxious-alipay-2025');
+  await page.getByRole('spinbutton').fill('3');
+  await page.waitForURL(/[?&]n=3/);
+  await page.getByText(/^Shared passages \(\d+/).click();
+  const first = page.locator('.passage-list button').first();
+  await first.click();
+  assert.equal(await page.locator('.columns .column:first-child mark.lit').count() > 0, true);
+  assert.equal(await page.locator('.columns .column:last-child mark.lit').count() > 0, true);
+  const similarity = await page.locator('.figures').innerText();
+  const again = await freshView(page.url(), (p) => p.locator('.figures').innerText());
+  assert.equal(again, similarity);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline after the first visit', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.goto(`${server.base}?view=trends&kw=ai`);
+  await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 1);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Corpus Lens' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
