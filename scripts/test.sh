@@ -36,8 +36,14 @@ step "release build, served from a sub-path"
 CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release" trunk build --release --dist dist
 scripts/check-dist.sh dist
 
-step "end to end, against the release build (Playwright, Chromium)"
-DIST=dist node --test tests/e2e/
+step "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date) builds"
+hostile="$CORPUS_LENS_CACHE/hostile"
+node tests/e2e/make-hostile-corpus.mjs "$hostile/corpus"
+CORPUS_DIR="$hostile/corpus" CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-hostile" \
+  trunk build --release --dist "$hostile/dist"
+
+step "end to end, against the release builds (Playwright, Chromium)"
+DIST=dist HOSTILE_DIST="$hostile/dist" node --test tests/e2e/
 
 echo
 echo "all tests passed in $((SECONDS - started)) s (after set-up)"

@@ -127,7 +127,7 @@ pub fn App(
                     <span class="corpus-name">{info.name.clone()}</span>
                     {info.description.clone().map(|d| view! { <span class="corpus-description">": " {d}</span> })}
                     <span class="corpus-count">
-                        {format!(" · {} article{}, {} words", count, if count == 1 { "" } else { "s" }, views::thousands(corpus.total_words()))}
+                        {format!(" · {} article{}, {} words", views::thousands(count), if count == 1 { "" } else { "s" }, views::thousands(corpus.total_words()))}
                     </span>
                 </p>
             </div>

@@ -31,7 +31,9 @@ pub fn Results() -> impl IntoView {
     let status = move || {
         let n = search.hits.with(Vec::len);
         format!(
-            "{n} of {total} article{}",
+            "{} of {} article{}",
+            thousands(n),
+            thousands(total),
             if total == 1 { "" } else { "s" }
         )
     };

@@ -98,8 +98,8 @@ pub fn TrendsView() -> impl IntoView {
     };
     let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone()));
     let counting = move || {
-        let n = search.matches.with(|m| m.docs.len());
-        let total = corpus.articles().len();
+        let n = crate::views::thousands(search.matches.with(|m| m.docs.len()));
+        let total = crate::views::thousands(corpus.articles().len());
         let q = search.text.get();
         if q.trim().is_empty() {
             format!("Counting all {total} articles.")

@@ -1,0 +1,42 @@
+// A hostile corpus (tests/e2e/make-hostile-corpus.mjs) builds, loads and
+// renders as inert text: no injected script or handler ever runs.
+// Run with HOSTILE_DIST pointing at its release build; skipped (loudly) without.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, strictPage } from './serve.mjs';
+
+const dist = process.env.HOSTILE_DIST;
+let server, browser;
+before(async () => { if (dist) { server = await serveDist(dist); browser = await launch(); } });
+after(async () => { await browser?.close(); server?.close(); });
+
+const pwned = (page) => page.evaluate(() => window.__pwned);
+
+test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.locator('.corpus-count', { hasText: '10,003 articles' }).waitFor();
+  await page.getByLabel('Search articles').fill('title:hostile');
+  await page.getByRole('link', { name: /^Hostile title/ }).click();
+  await page.getByRole('heading', { level: 2, name: /Hostile title <img src=x onerror=/ }).waitFor();
+  const reader = page.locator('.reader');
+  await reader.hover();
+  await page.locator('.meta').hover();
+  assert.equal(await reader.locator('img, script, iframe, svg, style, b, i').count(), 0, 'no element from article text');
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0, 'a javascript: URL is never a link');
+  assert.match(await reader.innerText(), /<script>window.__pwned=7<\/script>/);
+  assert.match(await reader.innerText(), /javascript:window.__pwned=5/);
+  assert.equal(await pwned(page), undefined);
+  await page.goto(`${server.base}?article=safe-link`);
+  const link = page.getByRole('link', { name: 'https://example.org/a?b=<c>' });
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  await page.goto(`${server.base}?article=one-megabyte-paragraph&q=pwned`);
+  await page.getByRole('heading', { level: 2, name: 'A one-megabyte paragraph' }).waitFor();
+  await page.goto(`${server.base}?view=trends&kw=pwned,many`);
+  await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 2);
+  await page.goto(`${server.base}?view=compare&left=hostile&right=safe-link`);
+  await page.locator('.figures').waitFor();
+  assert.equal(await pwned(page), undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
