@@ -7,13 +7,17 @@ import path from 'node:path';
 
 const dir = process.argv[2];
 if (!dir) { console.error('usage: make-hostile-corpus.mjs DIR'); process.exit(2); }
-fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const q = (s) => JSON.stringify(s); // a TOML basic string is a JSON string for these characters
-const write = (id, front, body) => fs.writeFileSync(path.join(dir, `${id}.md`), `+++\n${front}\n+++\n\n${body}\n`);
+// Files are written only when they change, so that a second run leaves the build's cache valid.
+const put = (file, text) => {
+  const p = path.join(dir, file);
+  if (!fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== text) fs.writeFileSync(p, text);
+};
+const write = (id, front, body) => put(`${id}.md`, `+++\n${front}\n+++\n\n${body}\n`);
 
 const pwn = (n) => `<img src=x onerror="window.__pwned=${n}">`;
-fs.writeFileSync(path.join(dir, 'corpus.toml'), `name = ${q(`Hostile ${pwn(0)}`)}\ndescription = ${q('<script>window.__pwned=-1</script>')}\n`);
+put('corpus.toml', `name = ${q(`Hostile ${pwn(0)}`)}\ndescription = ${q('<script>window.__pwned=-1</script>')}\n`);
 write('hostile', [
   `title = ${q(`Hostile title ${pwn(1)} <script>window.__pwned=2</script>`)}`,
   'date = "2020-01-01"',
