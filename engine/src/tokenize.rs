@@ -7,7 +7,7 @@
 //!
 //! The normalised form of a word is its Unicode lower case, with the curly
 //! apostrophe folded to the straight one, then a trailing possessive "'s" and
-//! any trailing apostrophes removed: "Alipay’s" and "users’" count as
+//! any trailing apostrophes removed, until none is left: "Alipay’s" and "users’" count as
 //! "alipay" and "users", and "Yu’e" and "Yu'e" as the same word "yu'e".
 
 use std::borrow::Cow;
@@ -57,15 +57,22 @@ pub fn normalize(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(word)
     };
-    if let Some(stem) = s.strip_suffix("'s") {
-        if !stem.is_empty() {
-            let keep = stem.len();
-            truncate_cow(&mut s, keep);
+    // Repeated until nothing changes ("L's's" is "l"), so that normalising a
+    // normal form changes nothing: a word typed as it is indexed finds itself.
+    loop {
+        let before = s.len();
+        if let Some(stem) = s.strip_suffix("'s") {
+            if !stem.is_empty() {
+                let keep = stem.len();
+                truncate_cow(&mut s, keep);
+            }
+        }
+        let keep = s.trim_end_matches('\'').len();
+        truncate_cow(&mut s, keep);
+        if s.len() == before {
+            return s;
         }
     }
-    let keep = s.trim_end_matches('\'').len();
-    truncate_cow(&mut s, keep);
-    s
 }
 
 fn truncate_cow(s: &mut Cow<'_, str>, len: usize) {
@@ -106,6 +113,31 @@ mod tests {
         assert_eq!(norms("don't rock'n'roll"), ["don't", "rock'n'roll"]);
         // A lone "'s" is not emptied into nothing.
         assert_eq!(normalize("s"), "s");
+    }
+
+    #[test]
+    fn normalising_a_normal_form_changes_nothing() {
+        for w in [
+            "L's's",
+            "users''",
+            "x's'",
+            "Alipay’s’s",
+            "rock'n'roll's",
+            "s's",
+        ] {
+            let once = normalize(w).into_owned();
+            assert_eq!(normalize(&once), once, "{w:?}");
+        }
+        assert_eq!(normalize("L's's"), "l");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_is_idempotent_on_any_word(text in "\\PC{0,12}") {
+            for w in words(&text) {
+                proptest::prop_assert_eq!(normalize(&w.norm), w.norm.clone());
+            }
+        }
     }
 
     #[test]
