@@ -29,6 +29,20 @@ grep -q 'Alipay began to seek a breakthrough in the siege' <<<"$dom" || [ -n "${
   || { echo "FAILED: the seed articles are not listed"; exit 1; }
 echo "sub-path check: the list shows $rows articles; the article page shows $count paragraphs"
 
+# And from the root of a host.
+mkdir -p "$site/root"
+cp -r "$dist/." "$site/root/"
+kill $server 2>/dev/null || true
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site/root" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+dom="$(chromium --headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --disable-quic --user-data-dir="$site/.chrome2" \
+  --virtual-time-budget=10000 --dump-dom "http://127.0.0.1:$port/" 2>/dev/null)"
+root_rows=$(grep -o '<li class="result"' <<<"$dom" | wc -l)
+[ "$root_rows" = "$rows" ] || { echo "FAILED: from the root the list shows $root_rows articles, not $rows"; exit 1; }
+echo "root check: the list shows $root_rows articles"
+
 printf '%-40s %10s %10s %10s\n' "file" "raw" "gzip -9" "brotli"
 for f in "$dist"/*; do
   [ -f "$f" ] || continue
