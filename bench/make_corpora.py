@@ -13,6 +13,8 @@ Usage: python3 bench/make_corpora.py   (quick when the files are there)
 """
 import csv
 import io
+import json
+import random
 import pathlib
 import re
 import shutil
@@ -75,8 +77,75 @@ def write_corpus(folder: pathlib.Path, name: str, description: str, files: dict)
     tmp.rename(folder)
 
 
+WORD = re.compile(r"[0-9A-Za-z\u00C0-\uFFFF]+(?:['’.][0-9A-Za-z\u00C0-\uFFFF]+)*")
+
+
+def words_of(text):
+    out = []
+    for w in WORD.findall(text):
+        w = w.lower().replace("’", "'")
+        while w.endswith("'s") or w.endswith("'"):
+            w = w[:-2] if w.endswith("'s") else w[:-1]
+        if w:
+            out.append(w)
+    return out
+
+
+def read_corpus(folder):
+    """(id, title, text, year) of each article of a Corpus Lens folder."""
+    import tomllib
+    docs = []
+    for f in sorted(folder.glob("*.md")):
+        raw = f.read_text(encoding="utf-8")
+        _, front, body = raw.split("+++", 2)
+        meta = tomllib.loads(front)
+        body = "\n".join(l[3:] if l.startswith("## ") else l[2:] if l.startswith("# ") else l for l in body.splitlines())
+        docs.append({"id": f.stem, "title": meta["title"], "text": body.strip(), "year": int(str(meta["date"])[:4])})
+    return docs
+
+
+def query_set(docs, seed=20261122):
+    """At least 200 queries in eight classes, drawn from the corpus with a fixed seed."""
+    rnd = random.Random(seed)
+    toks = [words_of(d["title"] + " " + d["text"]) for d in docs]
+    df = {}
+    for t in toks:
+        for w in set(t):
+            df[w] = df.get(w, 0) + 1
+    by_df = sorted(df, key=lambda w: (-df[w], w))
+    frequent = by_df[:200]
+    rare = [w for w in by_df if df[w] <= 3] or by_df[-50:]
+    long_docs = [t for t in toks if len(t) > 3]
+    word = lambda: (lambda t: t[rnd.randrange(len(t))])(long_docs[rnd.randrange(len(long_docs))])
+    def phrase():
+        t = long_docs[rnd.randrange(len(long_docs))]
+        i = rnd.randrange(len(t) - 1)
+        return f'"{t[i]} {t[i + 1]}"'
+    def prefix():
+        while True:
+            w = word()
+            if len(w) >= 4 and w.isalpha():
+                return w[:3] + "*"
+    q = []
+    q += [("word, frequent", rnd.choice(frequent)) for _ in range(30)]
+    q += [("word, rare", rnd.choice(rare)) for _ in range(30)]
+    q += [("word, absent", f"zq{i}xv") for i in range(20)]
+    q += [("2 words AND", f"{word()} {word()}") for _ in range(30)]
+    q += [("3 words AND", f"{word()} {word()} {word()}") for _ in range(30)]
+    q += [("phrase", phrase()) for _ in range(30)]
+    q += [("prefix", prefix()) for _ in range(30)]
+    q += [("OR, NOT", f"{word()} OR {word()}" if i % 2 == 0 else f"{word()} -{word()}") for i in range(30)]
+    return [{"class": c, "q": text} for c, text in q]
+
+
+def write_bench_files(name, folder):
+    docs = read_corpus(folder)
+    (DATA / f"{name}.docs.json").write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    (DATA / f"{name}.queries.json").write_text(json.dumps(query_set(docs), ensure_ascii=False, indent=0), encoding="utf-8")
+
+
 def main():
-    done = DATA / ".done-v1"
+    done = DATA / ".done-v2"
     if done.exists():
         print("bench/data is up to date")
         return
@@ -98,6 +167,9 @@ def main():
     for label, frac in [("1of8", 8), ("1of4", 4), ("1of2", 2)]:
         part = {k: paras[k] for k in keys[: len(keys) // frac]}
         write_corpus(DATA / f"sotu-paragraphs-{label}", f"State of the Union paragraphs ({label})", f"{len(part)} paragraphs of the State of the Union addresses.", part)
+    write_bench_files("seed", ROOT.parent / "corpus")
+    for name in ["sotu", "sotu-paragraphs", "sotu-paragraphs-1of8", "sotu-paragraphs-1of4", "sotu-paragraphs-1of2"]:
+        write_bench_files(name, DATA / name)
     done.write_text("ok\n")
     print(f"bench/data: {len(whole)} addresses, {len(paras)} paragraphs")
 

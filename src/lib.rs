@@ -8,6 +8,8 @@ use lens_engine::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
+#[cfg(feature = "bench-api")]
+pub mod bench_api;
 pub mod download;
 pub mod failure;
 pub mod search_state;

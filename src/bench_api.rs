@@ -1,0 +1,49 @@
+//! For `bench/peers.mjs` only (feature `bench-api`): the engine's answers,
+//! callable from JavaScript, so that it can be timed beside MiniSearch and
+//! FlexSearch on the same queries in the same page.
+
+use std::sync::OnceLock;
+
+use lens_engine::index::Index;
+use lens_engine::query::parse;
+use lens_engine::search::{facet_counts, mark_title, snippet, Order, SearchOptions};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::embedded_corpus;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(embedded_corpus().expect("the embedded corpus")))
+}
+
+/// Matching and BM25 ranking: the number of hits.
+#[wasm_bindgen]
+pub fn lens_bench_rank(q: &str) -> u32 {
+    let Ok(p) = parse(q) else { return 0 };
+    let m = index().matches(&p.query, SearchOptions::default());
+    index().rank(&m, Order::Relevance).len() as u32
+}
+
+/// What a keystroke costs the page's engine: parse, match, rank, facet counts, 20 snippets.
+#[wasm_bindgen]
+pub fn lens_bench_answer(q: &str) -> u32 {
+    let Ok(p) = parse(q) else { return 0 };
+    let corpus = embedded_corpus().expect("the embedded corpus");
+    let opts = SearchOptions::default();
+    let m = index().matches(&p.query, opts);
+    let hits = index().rank(&m, Order::Relevance);
+    let f = facet_counts(index(), &p, &m.docs, opts);
+    let mut n = f.years.len();
+    for h in hits.iter().take(20) {
+        let a = &corpus.articles()[h.doc];
+        let spans = index().match_spans(&m, h.doc);
+        n += mark_title(a, &spans).len() + snippet(a, index().doc(h.doc), &spans, 12).text.len();
+    }
+    (n + hits.len()) as u32
+}
+
+/// The wasm linear memory, in bytes.
+#[wasm_bindgen]
+pub fn lens_bench_memory() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
