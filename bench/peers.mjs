@@ -176,6 +176,20 @@ for (const r of results) {
   }
 }
 md += '\nLatencies in ms per query, median (p95) over the queries of each class.\n';
+
+// How cost grows with the corpus: the paragraph corpus at 1/8, 1/4, 1/2 and all.
+const buildTimes = fs.existsSync('target/bench/build-times.json') ? JSON.parse(fs.readFileSync('target/bench/build-times.json', 'utf8')) : {};
+const scale = results.filter((r) => r.name.startsWith('sotu-paragraphs')).sort((a, b) => a.docs - b.docs);
+if (scale.length > 1) {
+  const base = scale[0];
+  md += '\n### Scale: the paragraph corpus at 1/8, 1/4, 1/2 and all\n\n| documents | × | build | × | download (brotli) | × | load to interactive | × | 2-word AND, full answer (median) | × |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
+  for (const r of scale) {
+    const x = (a, b) => (b ? (a / b).toFixed(2) : 'n/a');
+    const bt = buildTimes[r.name], bt0 = buildTimes[base.name];
+    const q = r.latency['Corpus Lens (full answer)']['2 words AND'].median, q0 = base.latency['Corpus Lens (full answer)']['2 words AND'].median;
+    md += `| ${r.docs} | ${x(r.docs, base.docs)} | ${bt ? bt.toFixed(0) + ' s' : 'n/a'} | ${bt && bt0 ? x(bt, bt0) : 'n/a'} | ${kb(r.download.corpus_lens.brotli)} | ${x(r.download.corpus_lens.brotli, base.download.corpus_lens.brotli)} | ${f(r.load_to_interactive_ms, 0)} ms | ${x(r.load_to_interactive_ms, base.load_to_interactive_ms)} | ${f(q)} ms | ${x(q, q0)} |\n`;
+  }
+}
 fs.mkdirSync('target/bench', { recursive: true });
 fs.writeFileSync('target/bench/peers.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, results }, null, 2));
 fs.writeFileSync('target/bench/peers.md', md);

