@@ -66,7 +66,7 @@ fn query_set(corpus: &Corpus, index: &Index) -> Vec<(&'static str, Vec<String>)>
         .filter(|(df, _)| *df <= 3)
         .map(|(_, w)| w)
         .collect();
-    let mut word = |rng: &mut Lcg| {
+    let word = |rng: &mut Lcg| {
         let d = &docs[rng.next(docs.len())];
         d[rng.next(d.len())].clone()
     };
