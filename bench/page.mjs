@@ -34,25 +34,39 @@ export async function launch() {
 /** Keyword lists typed into Trends one character at a time. */
 export const KEYWORDS = ['war, peace, tax, government, freedom', 'wechat, ai, traffic, baidu'];
 
-/** Each keystroke in the Keywords field, timed until the chart and table are redrawn and laid out. */
-async function keywordEdits(page, lists) {
-  return page.evaluate(async (lists) => {
-    const input = document.querySelector('#keywords');
+/**
+ * Types each text into the field `input` one character at a time; each
+ * keystroke is timed until the page has updated and laid out `drawn`.
+ */
+async function typeAndTime(page, input, drawn, texts) {
+  return page.evaluate(async ({ input, drawn, texts }) => {
+    const field = document.querySelector(input);
+    // A task boundary without setTimeout's 4 ms clamp: every microtask (the page's updates) has run.
     const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    const type = async (value) => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextTask();
+      void document.querySelector(drawn).offsetHeight; // layout included
+    };
     const times = [];
-    for (const q of lists) {
-      for (let i = 1; i <= q.length; i++) {
+    for (const text of texts) {
+      for (let i = 1; i <= text.length; i++) {
         const t0 = performance.now();
-        input.value = q.slice(0, i);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await nextTask();
-        void document.querySelector('.counting').offsetHeight;
+        await type(text.slice(0, i));
         times.push(performance.now() - t0);
       }
+      await type('');
     }
     return times;
-  }, lists);
+  }, { input, drawn, texts });
 }
+
+/** Each keystroke in the search box, until the result list is updated. */
+const keystrokes = (page, queries) => typeAndTime(page, 'input[type=search]', '.result-count', queries);
+
+/** Each keystroke in the Keywords field, until chart and table are redrawn. */
+const keywordEdits = (page, lists) => typeAndTime(page, '#keywords', '.counting', lists);
 
 /** Typed one character at a time: words, a phrase, a prefix, booleans. */
 export const QUERIES = ['government', 'united states', 'alipay', 'tax*', '"the people"', 'war OR peace', 'congress -war', 'wechat tag:social'];
@@ -62,30 +76,6 @@ const stats = (xs) => {
   const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
   return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
 };
-
-/** Types each query one character at a time; each keystroke is timed until the list is updated and laid out. */
-async function keystrokes(page, queries) {
-  return page.evaluate(async (queries) => {
-    const input = document.querySelector('input[type=search]');
-    // A task boundary without setTimeout's 4 ms clamp: every microtask (the page's updates) has run.
-    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-    const times = [];
-    for (const q of queries) {
-      for (let i = 1; i <= q.length; i++) {
-        const t0 = performance.now();
-        input.value = q.slice(0, i);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await nextTask();
-        void document.querySelector('.result-count').offsetHeight; // layout included
-        times.push(performance.now() - t0);
-      }
-      input.value = '';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await nextTask();
-    }
-    return times;
-  }, queries);
-}
 
 async function measure(browser, name, dist, runs = 5) {
   const server = await serve(path.resolve(dist));

@@ -1,13 +1,13 @@
 //! One article: its metadata and its full text, rendered as text.
 
 use lens_engine::search::{mark_article, segments};
-use lens_engine::{Block, Corpus};
+use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::thousands;
+use crate::views::{block_view, thousands};
 
 /// Only `http:` and `https:` addresses become links; anything else stays text.
 pub fn safe_link(url: &str) -> Option<&str> {
@@ -67,12 +67,9 @@ pub fn ArticleReader(
         .body
         .iter()
         .zip(&marks.blocks)
-        .map(|(b, ranges)| match b {
-            Block::Heading { level: 1, text } => {
-                view! { <h3>{piece(text, ranges)}</h3> }.into_any()
-            }
-            Block::Heading { text, .. } => view! { <h4>{piece(text, ranges)}</h4> }.into_any(),
-            Block::Paragraph(text) => view! { <p>{piece(text, ranges)}</p> }.into_any(),
+        .map(|(b, ranges)| {
+            let content = piece(b.text(), ranges);
+            block_view(b, 3, content)
         })
         .collect_view();
     let show = move |n: usize| {

@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 use lens_engine::compare::{compare, CompareOptions, Comparison, Passage, WordScore};
 use lens_engine::search::{mark_article_indexed, segments};
-use lens_engine::{Block, Corpus};
+use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
 use crate::url_state::UrlQuery;
-use crate::views::thousands;
+use crate::views::{block_view, thousands};
 
 /// Which column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -354,11 +354,7 @@ fn Columns(
             .zip(&marks.blocks)
             .map(|(b, ranges)| {
                 let content = piece(b.text(), ranges);
-                match b {
-                    Block::Heading { level: 1, .. } => view! { <h4>{content}</h4> }.into_any(),
-                    Block::Heading { .. } => view! { <h5>{content}</h5> }.into_any(),
-                    Block::Paragraph(_) => view! { <p>{content}</p> }.into_any(),
-                }
+                block_view(b, 4, content)
             })
             .collect_view();
         let name = if side == Side::Left {

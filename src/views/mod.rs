@@ -55,3 +55,23 @@ pub fn WordFormsToggle() -> impl IntoView {
         </label>
     }
 }
+
+/// A body block as HTML: a level-1 heading becomes `<h{top}>`, a level-2 one
+/// `<h{top + 1}>` (top is 3 or 4), a paragraph `<p>`; `content` is its (marked) text.
+pub fn block_view(
+    block: &lens_engine::Block,
+    top: u8,
+    content: impl IntoView + 'static,
+) -> AnyView {
+    match (block, top) {
+        (lens_engine::Block::Paragraph(_), _) => view! { <p>{content}</p> }.into_any(),
+        (lens_engine::Block::Heading { level: 1, .. }, 3) => {
+            view! { <h3>{content}</h3> }.into_any()
+        }
+        (lens_engine::Block::Heading { .. }, 3)
+        | (lens_engine::Block::Heading { level: 1, .. }, _) => {
+            view! { <h4>{content}</h4> }.into_any()
+        }
+        (lens_engine::Block::Heading { .. }, _) => view! { <h5>{content}</h5> }.into_any(),
+    }
+}
