@@ -1,7 +1,8 @@
 //! The embedded corpus' byte format: written by `build.rs`, read by the page.
 //!
 //! Length-prefixed UTF-8 strings and little-endian integers behind a magic
-//! header and a version. No serde: the page decodes without a deserializer.
+//! header and a version. Word counts are written at build time, so the page
+//! does not tokenize every article twice at start-up. No serde: the page decodes without a deserializer.
 //! [`decode`] checks everything it reads, so a corrupt blob is an error, not
 //! a panic.
 
@@ -9,7 +10,7 @@ use crate::body::Block;
 use crate::corpus::{Article, Corpus, CorpusInfo};
 use crate::date::ArticleDate;
 
-const MAGIC: &[u8; 8] = b"LENSCRP1";
+const MAGIC: &[u8; 8] = b"LENSCRP2";
 
 /// Serialises a corpus (its articles in their corpus order).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -19,7 +20,8 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     put_str(&mut out, &info.name);
     put_opt(&mut out, info.description.as_deref());
     put_u32(&mut out, corpus.articles().len());
-    for a in corpus.articles() {
+    for (i, a) in corpus.articles().iter().enumerate() {
+        put_u32(&mut out, corpus.word_count(i));
         put_str(&mut out, &a.id);
         put_str(&mut out, &a.title);
         out.extend_from_slice(&a.date.year.to_le_bytes());
@@ -74,7 +76,9 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     };
     let n = r.u32()?;
     let mut articles = Vec::with_capacity(n.min(1 << 20));
+    let mut word_counts = Vec::with_capacity(n.min(1 << 20));
     for _ in 0..n {
+        word_counts.push(r.u32()?);
         let id = r.string()?;
         let title = r.string()?;
         let ymd = r.take(4)?;
@@ -121,7 +125,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     if r.pos != bytes.len() {
         return Err(DecodeError("trailing bytes".into()));
     }
-    Ok(Corpus::new(info, articles))
+    Ok(Corpus::with_word_counts(info, articles, word_counts))
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {

@@ -91,6 +91,27 @@ impl Corpus {
         }
     }
 
+    /// A corpus whose word counts are already known (from [`crate::codec`]):
+    /// no second pass of the tokenizer at start-up. Articles out of date order,
+    /// or counts that do not fit, fall back to [`Corpus::new`].
+    pub fn with_word_counts(
+        info: CorpusInfo,
+        articles: Vec<Article>,
+        word_counts: Vec<usize>,
+    ) -> Corpus {
+        let sorted = articles
+            .windows(2)
+            .all(|w| (w[0].date, &w[0].title, &w[0].id) <= (w[1].date, &w[1].title, &w[1].id));
+        if !sorted || word_counts.len() != articles.len() {
+            return Corpus::new(info, articles);
+        }
+        Corpus {
+            info,
+            articles,
+            word_counts,
+        }
+    }
+
     /// Name and description.
     pub fn info(&self) -> &CorpusInfo {
         &self.info
