@@ -43,7 +43,7 @@ CORPUS_DIR="$hostile/corpus" CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-h
   trunk build --release --dist "$hostile/dist"
 
 step "end to end, against the release builds (Playwright, Chromium)"
-DIST=dist HOSTILE_DIST="$hostile/dist" node --test tests/e2e/
+DIST=dist HOSTILE_DIST="$hostile/dist" node --test --test-timeout=300000 tests/e2e/
 
 echo
 echo "all tests passed in $((SECONDS - started)) s (after set-up)"

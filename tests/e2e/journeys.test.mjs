@@ -103,6 +103,17 @@ test('compare two articles and follow a shared passage', async () => {
   await first.click();
   assert.equal(await page.locator('.columns .column:first-child mark.lit').count() > 0, true);
   assert.equal(await page.locator('.columns .column:last-child mark.lit').count() > 0, true);
+  // The columns scroll together, proportionally; unlinked, they do not.
+  const columns = page.locator('.columns .column');
+  await columns.first().evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await page.waitForFunction(() => {
+    const [, r] = document.querySelectorAll('.columns .column');
+    return r.scrollTop > 0 && Math.abs(r.scrollTop - (r.scrollHeight - r.clientHeight)) <= 2;
+  });
+  await page.getByLabel('Scroll together').uncheck();
+  await columns.first().evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForTimeout(200);
+  assert.ok(await columns.last().evaluate((el) => el.scrollTop > 0), 'unlinked: the right column stays where it was');
   const similarity = await page.locator('.figures').innerText();
   const again = await freshView(page.url(), (p) => p.locator('.figures').innerText());
   assert.equal(again, similarity);
