@@ -32,10 +32,6 @@ pub struct DocInfo {
     pub len: u32,
     /// The article's year.
     pub year: u16,
-    /// Source, lower case.
-    pub source: Option<String>,
-    /// Tags, lower case.
-    pub tags: Vec<String>,
     /// Position of the first word of each body block (a block without words
     /// has the position its first word would have had).
     pub block_starts: Vec<u32>,
@@ -188,8 +184,6 @@ impl Index {
                 title_len,
                 len: pos - 1,
                 year: a.date.year,
-                source: a.source.as_ref().map(|s| s.to_lowercase()),
-                tags: a.tags.iter().map(|t| t.to_lowercase()).collect(),
                 block_starts,
                 source_id: a.source.as_ref().map(|s| value_id(&mut fv.sources, s)),
                 tag_ids: a.tags.iter().map(|t| value_id(&mut fv.tags, t)).collect(),

@@ -195,14 +195,15 @@ impl Index {
                 }
                 s
             }
-            Query::Source(v) => {
-                let v = v.to_lowercase();
-                filter(&|d| self.doc(d).source.as_deref() == Some(v.as_str()))
-            }
-            Query::Tag(v) => {
-                let v = v.to_lowercase();
-                filter(&|d| self.doc(d).tags.contains(&v))
-            }
+            // Compared ignoring case, through the ids the index gave each value.
+            Query::Source(v) => match value_position(&self.facet_values().sources, v) {
+                Some(id) => filter(&|d| self.doc(d).source_id == Some(id)),
+                None => DocSet::empty(n),
+            },
+            Query::Tag(v) => match value_position(&self.facet_values().tags, v) {
+                Some(id) => filter(&|d| self.doc(d).tag_ids.contains(&id)),
+                None => DocSet::empty(n),
+            },
             Query::Year { from, to } => filter(&|d| {
                 let y = self.doc(d).year;
                 from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)
@@ -359,6 +360,15 @@ impl Index {
     pub fn match_count(&self, m: &Matches, doc: usize) -> usize {
         self.match_spans(m, doc).len()
     }
+}
+
+/// The id of `value` among `values`, ignoring case.
+fn value_position(values: &[String], value: &str) -> Option<u32> {
+    let lower = value.to_lowercase();
+    values
+        .iter()
+        .position(|v| v.to_lowercase() == lower)
+        .map(|i| i as u32)
 }
 
 /// Merges the postings of several terms into (article, sorted positions), by article.
