@@ -1,0 +1,36 @@
+//! Times the start-up work of the page natively, phase by phase, on a corpus
+//! folder: `cargo run --release -p lens-engine --features load --example
+//! index_build -- bench/data/sotu`. Medians of five runs.
+
+use std::time::{Duration, Instant};
+
+use lens_engine::index::Index;
+use lens_engine::load::load_corpus_dir;
+use lens_engine::tokenize::{reference_words, words};
+
+fn median(mut f: impl FnMut() -> usize) -> (Duration, usize) {
+    let mut times = Vec::new();
+    let mut out = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        out = std::hint::black_box(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    (times[2], out)
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "corpus".into());
+    let corpus = load_corpus_dir(std::path::Path::new(&dir)).unwrap_or_else(|problems| {
+        problems.iter().for_each(|p| eprintln!("{p}"));
+        std::process::exit(1)
+    });
+    let texts: Vec<String> = corpus.articles().iter().map(|a| a.text()).collect();
+    let (t, n) = median(|| texts.iter().map(|t| reference_words(t).count()).sum());
+    println!("tokenize, unicode-segmentation only: {t:>10.1?} ({n} words)");
+    let (t, n) = median(|| texts.iter().map(|t| words(t).count()).sum());
+    println!("tokenize, with the ASCII fast path:  {t:>10.1?} ({n} words)");
+    let (t, n) = median(|| Index::new(&corpus).vocabulary_len());
+    println!("Index::new:                          {t:>10.1?} ({n} distinct words)");
+}
