@@ -33,4 +33,40 @@ fn main() {
     println!("tokenize, with the ASCII fast path:  {t:>10.1?} ({n} words)");
     let (t, n) = median(|| Index::new(&corpus).vocabulary_len());
     println!("Index::new:                          {t:>10.1?} ({n} distinct words)");
+    stages(&corpus);
+}
+
+/// Time per stage of [`IndexBuilder`], and its longest single unit of work.
+#[allow(dead_code)]
+fn stages(corpus: &lens_engine::Corpus) {
+    let mut b = lens_engine::index::IndexBuilder::new(corpus);
+    let mut per: Vec<(f32, Duration)> = Vec::new();
+    let mut longest = Duration::ZERO;
+    loop {
+        let p = b.progress();
+        let t = Instant::now();
+        let done = b.step(|| false);
+        let e = t.elapsed();
+        longest = longest.max(e);
+        let bucket = [0.6, 0.62, 0.72, 0.9, 1.0]
+            .into_iter()
+            .find(|&x| p < x)
+            .unwrap_or(1.0);
+        match per.iter_mut().find(|(x, _)| *x == bucket) {
+            Some((_, d)) => *d += e,
+            None => per.push((bucket, e)),
+        }
+        if done {
+            break;
+        }
+    }
+    let t = Instant::now();
+    let _ = b.finish();
+    for ((_, d), name) in per.iter().zip(["read", "sort", "count", "place", "stem"]) {
+        println!("  stage {name:<6} {d:>10.1?}");
+    }
+    println!(
+        "  finish       {:>10.1?}; longest unit of work {longest:.1?}",
+        t.elapsed()
+    );
 }

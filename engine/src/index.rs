@@ -5,8 +5,6 @@
 //! T + 1, so that a phrase never runs from the title into the body. A body
 //! is its blocks' words in order (a phrase may cross paragraphs).
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::fxhash::FxHashMap;
@@ -15,12 +13,49 @@ use crate::corpus::Corpus;
 use crate::tokenize::words;
 
 /// Where one term stands in one article.
-#[derive(Clone, Debug)]
-pub struct Posting {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting<'a> {
     /// Index of the article in [`Corpus::articles`].
     pub doc: u32,
     /// Word positions, ascending.
-    pub positions: Vec<u32>,
+    pub positions: &'a [u32],
+}
+
+/// Where one term stands: its postings, by article.
+#[derive(Clone, Copy)]
+pub struct Postings<'a> {
+    index: &'a Index,
+    /// Range in `post_doc`.
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Postings<'a> {
+    /// Number of articles with the term.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when no article has the term.
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    /// The `i`-th posting.
+    pub fn get(&self, i: usize) -> Posting<'a> {
+        let p = self.start + i;
+        let ix = self.index;
+        let pos = ix.post_pos_start[p] as usize..ix.post_pos_start[p + 1] as usize;
+        Posting {
+            doc: ix.post_doc[p],
+            positions: &ix.positions[pos],
+        }
+    }
+
+    /// The postings, by article.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Posting<'a>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// Per-article facts the index keeps.
@@ -54,14 +89,25 @@ pub struct FacetValues {
 }
 
 /// The index of a corpus (see the module docs).
+///
+/// Postings are stored flat, term after term, article after article: four
+/// arrays instead of a vector per term and article, so building the index
+/// allocates a handful of times, not once per (word, article) pair.
 pub struct Index {
     /// Vocabulary, sorted: a term's id is its place here.
     terms: Vec<String>,
-    postings: Vec<Vec<Posting>>,
+    /// Term id → its postings' range in `post_doc` (`term_start[id]..term_start[id + 1]`).
+    term_start: Vec<u32>,
+    /// Posting → its article.
+    post_doc: Vec<u32>,
+    /// Posting → its positions' range in `positions` (one more entry than postings).
+    post_pos_start: Vec<u32>,
+    /// Every position of every term, by term, then article.
+    positions: Vec<u32>,
     /// Term id → stem id.
     term_stem: Vec<u32>,
     /// Stem → its id.
-    stem_ids: HashMap<String, u32>,
+    stem_ids: FxHashMap<String, u32>,
     /// Stem id → term ids with that stem.
     stem_terms: Vec<Vec<u32>>,
     docs: Vec<DocInfo>,
@@ -116,15 +162,200 @@ pub fn stem(word: &str) -> String {
     STEMMER.with(|s| s.stem(word).into_owned())
 }
 
-impl Index {
-    /// Indexes every article of `corpus`.
-    pub fn new(corpus: &Corpus) -> Index {
-        // Words get provisional ids in order of first sight; sorted ids come after.
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut lists: Vec<Vec<Posting>> = Vec::new();
-        let mut forward: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles().len());
-        let mut docs = Vec::with_capacity(corpus.articles().len());
-        let mut fv = FacetValues::default();
+/// An index being built, a step at a time: a page can build it between
+/// frames and stay responsive ([`Index::new`] builds it in one go).
+///
+/// The stages: read each article (tokenize, give each new word a provisional
+/// id), sort the vocabulary, renumber each article's words and count them,
+/// place every position in the flat postings, stem the vocabulary.
+pub struct IndexBuilder<'c> {
+    corpus: &'c Corpus,
+    stage: Stage,
+    /// The next unit (article or block of terms) of the stage.
+    next: usize,
+    ids: FxHashMap<String, u32>,
+    forward: Vec<Vec<u32>>,
+    docs: Vec<DocInfo>,
+    fv: FacetValues,
+    terms: Vec<String>,
+    sorted_id: Vec<u32>,
+    term_start: Vec<u32>,
+    post_doc: Vec<u32>,
+    post_pos_start: Vec<u32>,
+    positions: Vec<u32>,
+    /// Per term, while counting: articles and positions; while placing: the next free slots.
+    post_cursor: Vec<u32>,
+    pos_cursor: Vec<u32>,
+    last_doc: Vec<u32>,
+    term_stem: Vec<u32>,
+    stem_ids: FxHashMap<String, u32>,
+    stem_terms: Vec<Vec<u32>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stage {
+    Read,
+    Sort,
+    Count,
+    Place,
+    Stem,
+    Done,
+}
+
+/// Terms stemmed per unit of work.
+const STEM_BLOCK: usize = 256;
+
+impl<'c> IndexBuilder<'c> {
+    /// Starts indexing `corpus`.
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let n = corpus.articles().len();
+        IndexBuilder {
+            corpus,
+            stage: Stage::Read,
+            next: 0,
+            ids: FxHashMap::default(),
+            forward: Vec::with_capacity(n),
+            docs: Vec::with_capacity(n),
+            fv: FacetValues::default(),
+            terms: Vec::new(),
+            sorted_id: Vec::new(),
+            term_start: Vec::new(),
+            post_doc: Vec::new(),
+            post_pos_start: Vec::new(),
+            positions: Vec::new(),
+            post_cursor: Vec::new(),
+            pos_cursor: Vec::new(),
+            last_doc: Vec::new(),
+            term_stem: Vec::new(),
+            stem_ids: FxHashMap::default(),
+            stem_terms: Vec::new(),
+        }
+    }
+
+    /// True when every stage is done: [`IndexBuilder::finish`] is then quick.
+    pub fn is_done(&self) -> bool {
+        self.stage == Stage::Done
+    }
+
+    /// How far the work has come, from 0 to 1 (reading the articles is most of it).
+    pub fn progress(&self) -> f32 {
+        // In thousandths, with integers: exactly monotone from stage to stage.
+        let part =
+            |from: usize, to: usize, done: usize, of: usize| from + (to - from) * done / of.max(1);
+        let n = self.corpus.articles().len();
+        let permille = match self.stage {
+            Stage::Read => part(0, 600, self.next, n),
+            Stage::Sort => 600,
+            Stage::Count => part(620, 720, self.next, n),
+            Stage::Place => part(720, 900, self.next, n),
+            Stage::Stem => part(900, 1000, self.next, self.terms.len()),
+            Stage::Done => 1000,
+        };
+        permille as f32 / 1000.0
+    }
+
+    /// Does units of work (an article, or a block of terms) while `more()` says
+    /// so, at least one; returns true when everything is done.
+    pub fn step(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        loop {
+            self.unit();
+            if self.is_done() {
+                return true;
+            }
+            if !more() {
+                return false;
+            }
+        }
+    }
+
+    /// Does all the remaining work and returns the index.
+    pub fn build(mut self) -> Index {
+        self.step(|| true);
+        self.finish()
+    }
+
+    /// One unit of work.
+    fn unit(&mut self) {
+        let n = self.corpus.articles().len();
+        match self.stage {
+            Stage::Read if self.next < n => {
+                self.read(self.next);
+                self.next += 1;
+            }
+            Stage::Read => self.advance(Stage::Sort),
+            Stage::Sort => {
+                self.sort();
+                self.advance(Stage::Count);
+            }
+            Stage::Count if self.next < n => {
+                self.count(self.next);
+                self.next += 1;
+            }
+            Stage::Count => {
+                self.start_placing();
+                self.advance(Stage::Place);
+            }
+            Stage::Place if self.next < n => {
+                self.place(self.next);
+                self.next += 1;
+            }
+            Stage::Place => {
+                self.post_pos_start.push(self.positions.len() as u32);
+                self.post_cursor = Vec::new();
+                self.pos_cursor = Vec::new();
+                self.last_doc = Vec::new();
+                self.advance(Stage::Stem);
+            }
+            Stage::Stem if self.next < self.terms.len() => {
+                let end = (self.next + STEM_BLOCK).min(self.terms.len());
+                for t in self.next..end {
+                    let s = stem(&self.terms[t]);
+                    let fresh = self.stem_terms.len() as u32;
+                    let id = *self.stem_ids.entry(s).or_insert(fresh);
+                    if id == fresh {
+                        self.stem_terms.push(Vec::new());
+                    }
+                    self.stem_terms[id as usize].push(t as u32);
+                    self.term_stem.push(id);
+                }
+                self.next = end;
+            }
+            Stage::Stem => self.advance(Stage::Done),
+            Stage::Done => {}
+        }
+    }
+
+    fn advance(&mut self, stage: Stage) {
+        self.stage = stage;
+        self.next = 0;
+    }
+
+    /// Tokenizes article `d`: its words with provisional ids (in order of first
+    /// sight), and its facts.
+    fn read(&mut self, d: usize) {
+        let a = &self.corpus.articles()[d];
+        let ids = &mut self.ids;
+        let mut seq: Vec<u32> = Vec::with_capacity(self.corpus.word_count(d) + 1);
+        let add = |seq: &mut Vec<u32>, norm: &str| {
+            let id = match ids.get(norm) {
+                Some(&id) => id,
+                None => {
+                    let id = ids.len() as u32;
+                    ids.insert(norm.to_string(), id);
+                    id
+                }
+            };
+            seq.push(id);
+        };
+        let mut add = add;
+        words(&a.title).for_each(|w| add(&mut seq, &w.norm));
+        let title_len = seq.len() as u32;
+        seq.push(BREAK);
+        let mut block_starts = Vec::with_capacity(a.body.len());
+        for block in &a.body {
+            block_starts.push(seq.len() as u32);
+            words(block.text()).for_each(|w| add(&mut seq, &w.norm));
+        }
         let value_id = |list: &mut Vec<String>, v: &str| -> u32 {
             let lower = v.to_lowercase();
             match list.iter().position(|x| x.to_lowercase() == lower) {
@@ -135,115 +366,123 @@ impl Index {
                 }
             }
         };
-        for (d, a) in corpus.articles().iter().enumerate() {
-            let d = d as u32;
-            let mut pos = 0u32;
-            let mut seq: Vec<u32> = Vec::new();
-            // `None` marks the break between title and body.
-            let mut add = |norm: Option<&str>, pos: u32| {
-                let Some(norm) = norm else {
-                    seq.push(BREAK);
-                    return;
-                };
-                let id = match ids.get(norm) {
-                    Some(&id) => id,
-                    None => {
-                        let id = lists.len() as u32;
-                        ids.insert(norm.to_string(), id);
-                        lists.push(Vec::new());
-                        id
-                    }
-                };
-                seq.push(id);
-                let list = &mut lists[id as usize];
-                match list.last_mut() {
-                    Some(p) if p.doc == d => p.positions.push(pos),
-                    _ => list.push(Posting {
-                        doc: d,
-                        positions: vec![pos],
-                    }),
-                }
-            };
-            for w in words(&a.title) {
-                add(Some(&w.norm), pos);
-                pos += 1;
-            }
-            let title_len = pos;
-            pos += 1;
-            add(None, 0);
-            let mut block_starts = Vec::with_capacity(a.body.len());
-            for block in &a.body {
-                block_starts.push(pos);
-                for w in words(block.text()) {
-                    add(Some(&w.norm), pos);
-                    pos += 1;
-                }
-            }
-            forward.push(seq);
-            docs.push(DocInfo {
-                title_len,
-                len: pos - 1,
-                year: a.date.year,
-                block_starts,
-                source_id: a.source.as_ref().map(|s| value_id(&mut fv.sources, s)),
-                tag_ids: a.tags.iter().map(|t| value_id(&mut fv.tags, t)).collect(),
-            });
-            if !fv.years.contains(&a.date.year) {
-                fv.years.push(a.date.year);
-            }
+        let fv = &mut self.fv;
+        self.docs.push(DocInfo {
+            title_len,
+            len: seq.len() as u32 - 1,
+            year: a.date.year,
+            block_starts,
+            source_id: a.source.as_ref().map(|s| value_id(&mut fv.sources, s)),
+            tag_ids: a.tags.iter().map(|t| value_id(&mut fv.tags, t)).collect(),
+        });
+        if !fv.years.contains(&a.date.year) {
+            fv.years.push(a.date.year);
         }
-        let mut entries: Vec<(String, u32)> = ids.into_iter().collect();
+        self.forward.push(seq);
+    }
+
+    /// Sorts the vocabulary: a term's id becomes its place in sorted order.
+    fn sort(&mut self) {
+        let mut entries: Vec<(String, u32)> = std::mem::take(&mut self.ids).into_iter().collect();
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut sorted_id = vec![0u32; entries.len()];
+        self.sorted_id = vec![0u32; entries.len()];
         for (new, (_, old)) in entries.iter().enumerate() {
-            sorted_id[*old as usize] = new as u32;
+            self.sorted_id[*old as usize] = new as u32;
         }
-        let mut lists: Vec<Option<Vec<Posting>>> = lists.into_iter().map(Some).collect();
-        let postings: Vec<Vec<Posting>> = entries
-            .iter()
-            .map(|(_, old)| lists[*old as usize].take().unwrap_or_default())
-            .collect();
-        let terms: Vec<String> = entries.into_iter().map(|(t, _)| t).collect();
-        for seq in &mut forward {
-            seq.iter_mut()
-                .filter(|id| **id != BREAK)
-                .for_each(|id| *id = sorted_id[*id as usize]);
+        self.terms = entries.into_iter().map(|(t, _)| t).collect();
+        let v = self.terms.len();
+        self.post_cursor = vec![0; v];
+        self.pos_cursor = vec![0; v];
+        self.last_doc = vec![u32::MAX; v];
+    }
+
+    /// Renumbers article `d`'s words and counts, per term, its articles and positions.
+    fn count(&mut self, d: usize) {
+        for id in self.forward[d].iter_mut().filter(|id| **id != BREAK) {
+            *id = self.sorted_id[*id as usize];
+            let t = *id as usize;
+            self.pos_cursor[t] += 1;
+            if self.last_doc[t] != d as u32 {
+                self.last_doc[t] = d as u32;
+                self.post_cursor[t] += 1;
+            }
         }
-        let mut stem_ids: HashMap<String, u32> = HashMap::new();
-        let mut stem_terms: Vec<Vec<u32>> = Vec::new();
-        let term_stem = terms
-            .iter()
-            .enumerate()
-            .map(|(t, term)| {
-                let s = stem(term);
-                let next = stem_terms.len() as u32;
-                let id = *stem_ids.entry(s).or_insert(next);
-                if id == next {
-                    stem_terms.push(Vec::new());
-                }
-                stem_terms[id as usize].push(t as u32);
-                id
-            })
-            .collect();
-        let total: u64 = docs.iter().map(|d| d.len as u64).sum();
-        let avg_len = if docs.is_empty() {
+    }
+
+    /// Turns the counts into the flat arrays' ranges; the cursors become each
+    /// term's next free slots.
+    fn start_placing(&mut self) {
+        self.sorted_id = Vec::new();
+        let v = self.terms.len();
+        self.term_start = Vec::with_capacity(v + 1);
+        let (mut posts, mut positions) = (0u32, 0u32);
+        for t in 0..v {
+            self.term_start.push(posts);
+            let (p, q) = (self.post_cursor[t], self.pos_cursor[t]);
+            self.post_cursor[t] = posts;
+            self.pos_cursor[t] = positions;
+            posts += p;
+            positions += q;
+        }
+        self.term_start.push(posts);
+        self.post_doc = vec![0; posts as usize];
+        self.post_pos_start = vec![0; posts as usize];
+        self.positions = vec![0; positions as usize];
+        self.last_doc.iter_mut().for_each(|d| *d = u32::MAX);
+    }
+
+    /// Places article `d`'s positions (articles are placed in order, so each
+    /// term's postings and positions come out sorted).
+    fn place(&mut self, d: usize) {
+        for (pos, &id) in self.forward[d].iter().enumerate() {
+            if id == BREAK {
+                continue;
+            }
+            let t = id as usize;
+            if self.last_doc[t] != d as u32 {
+                self.last_doc[t] = d as u32;
+                let p = self.post_cursor[t] as usize;
+                self.post_cursor[t] += 1;
+                self.post_doc[p] = d as u32;
+                self.post_pos_start[p] = self.pos_cursor[t];
+            }
+            self.positions[self.pos_cursor[t] as usize] = pos as u32;
+            self.pos_cursor[t] += 1;
+        }
+    }
+
+    /// The index (doing first whatever work is left).
+    pub fn finish(mut self) -> Index {
+        self.step(|| true);
+        let total: u64 = self.docs.iter().map(|d| d.len as u64).sum();
+        let avg_len = if self.docs.is_empty() {
             0.0
         } else {
-            total as f32 / docs.len() as f32
+            total as f32 / self.docs.len() as f32
         };
-        fv.years.sort_unstable();
-        order_facet_values(&mut fv, &mut docs);
+        self.fv.years.sort_unstable();
+        order_facet_values(&mut self.fv, &mut self.docs);
         Index {
-            terms,
-            postings,
-            term_stem,
-            stem_ids,
-            stem_terms,
-            docs,
+            terms: self.terms,
+            term_start: self.term_start,
+            post_doc: self.post_doc,
+            post_pos_start: self.post_pos_start,
+            positions: self.positions,
+            term_stem: self.term_stem,
+            stem_ids: self.stem_ids,
+            stem_terms: self.stem_terms,
+            docs: self.docs,
             avg_len,
-            facet_values: fv,
-            forward,
+            facet_values: self.fv,
+            forward: self.forward,
         }
+    }
+}
+
+impl Index {
+    /// Indexes every article of `corpus`, in one go.
+    pub fn new(corpus: &Corpus) -> Index {
+        IndexBuilder::new(corpus).build()
     }
 
     /// Article `doc`'s word ids in reading order (positions as in the module docs):
@@ -291,8 +530,13 @@ impl Index {
     }
 
     /// Where a term stands.
-    pub fn postings(&self, id: u32) -> &[Posting] {
-        &self.postings[id as usize]
+    pub fn postings(&self, id: u32) -> Postings<'_> {
+        let id = id as usize;
+        Postings {
+            index: self,
+            start: self.term_start[id] as usize,
+            end: self.term_start[id + 1] as usize,
+        }
     }
 
     /// Ids of every word starting with `prefix`.

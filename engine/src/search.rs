@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::corpus::Article;
-use crate::index::{DocInfo, Index, Posting};
+use crate::index::{DocInfo, Index, Postings};
 use crate::query::{ParsedQuery, Query, TextField};
 use crate::tokenize::words;
 
@@ -372,24 +372,24 @@ fn value_position(values: &[String], value: &str) -> Option<u32> {
 }
 
 /// Merges the postings of several terms into (article, sorted positions), by article.
-fn merge<'a>(lists: &[&'a [Posting]]) -> Vec<(u32, Cow<'a, [u32]>)> {
+fn merge<'a>(lists: &[Postings<'a>]) -> Vec<(u32, Cow<'a, [u32]>)> {
     match lists {
         [] => Vec::new(),
         [one] => one
             .iter()
-            .map(|p| (p.doc, Cow::Borrowed(p.positions.as_slice())))
+            .map(|p| (p.doc, Cow::Borrowed(p.positions)))
             .collect(),
         _ => {
-            let mut all: Vec<(u32, &Vec<u32>)> = lists
+            let mut all: Vec<(u32, &[u32])> = lists
                 .iter()
-                .flat_map(|l| l.iter().map(|p| (p.doc, &p.positions)))
+                .flat_map(|l| l.iter().map(|p| (p.doc, p.positions)))
                 .collect();
             all.sort_by_key(|(d, _)| *d);
             let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
             for (d, ps) in all {
                 match out.last_mut() {
                     Some((ld, v)) if *ld == d => v.extend_from_slice(ps),
-                    _ => out.push((d, ps.clone())),
+                    _ => out.push((d, ps.to_vec())),
                 }
             }
             out.into_iter()

@@ -2,7 +2,7 @@
 //! finds: words, phrases, prefixes, fields, word forms and boolean
 //! combinations, on generated corpora and queries.
 
-use lens_engine::index::{stem, Index};
+use lens_engine::index::{stem, Index, IndexBuilder};
 use lens_engine::query::{parse, Query, TextField};
 use lens_engine::search::{mark_article, SearchOptions};
 use lens_engine::tokenize::words;
@@ -166,8 +166,19 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn index_equals_brute_force(corpus in corpus(), q in query(), forms in any::<bool>()) {
-        let index = Index::new(&corpus);
+    fn index_equals_brute_force(corpus in corpus(), q in query(), forms in any::<bool>(), stepped in any::<bool>()) {
+        // Built in one go, or a unit of work at a time as the page builds it between frames.
+        let index = if stepped {
+            let mut b = IndexBuilder::new(&corpus);
+            let mut last = 0.0;
+            while !b.step(|| false) {
+                prop_assert!(b.progress() >= last && b.progress() <= 1.0);
+                last = b.progress();
+            }
+            b.finish()
+        } else {
+            Index::new(&corpus)
+        };
         // Through the query language: what a user types is what is evaluated.
         let typed = q.to_string();
         let parsed = parse(&typed).map_err(|e| TestCaseError::fail(format!("{typed:?}: {e}")))?;
