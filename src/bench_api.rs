@@ -16,6 +16,13 @@ fn index() -> &'static Index {
     INDEX.get_or_init(|| Index::new(embedded_corpus().expect("the embedded corpus")))
 }
 
+/// Builds a fresh index of the embedded corpus in one go (what the page does
+/// in slices at start-up): the number of distinct words.
+#[wasm_bindgen]
+pub fn lens_bench_build() -> u32 {
+    Index::new(embedded_corpus().expect("the embedded corpus")).vocabulary_len() as u32
+}
+
 /// Matching and BM25 ranking: the number of hits.
 #[wasm_bindgen]
 pub fn lens_bench_rank(q: &str) -> u32 {

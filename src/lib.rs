@@ -17,12 +17,12 @@ pub mod url_state;
 pub mod views;
 
 use gloo_events::EventListener;
-use lens_engine::index::Index;
-use search_state::{url_notices, SearchState};
+use lens_engine::index::{Index, IndexBuilder};
+use search_state::{url_notices, QueryState, SearchState};
 use url_state::{QueryLink, UrlQuery};
 use views::{
-    search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Results, SearchBox,
-    TrendsView,
+    search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Indexing, Results,
+    SearchBox, TrendsView,
 };
 use wasm_bindgen::JsCast;
 
@@ -47,10 +47,79 @@ pub fn start() {
         let _ = window().navigator().service_worker().register("sw.js");
     }
     // Mounting is synchronous: the article list is in the document now.
-    // Benchmarks read this mark as "load to interactive".
+    // Benchmarks read this mark as "load to interactive" (and
+    // "corpus-lens:search-ready" as the moment search answers).
+    mark("corpus-lens:interactive");
+}
+
+/// Work done at once when the page starts; a corpus that needs more is indexed
+/// in slices between frames.
+const FIRST_SLICE_MS: f64 = 30.0;
+/// Work per slice: well under the 50 ms at which a task delays input.
+const SLICE_MS: f64 = 25.0;
+
+/// A performance mark, for the benchmarks.
+fn mark(name: &str) {
     if let Some(p) = window().performance() {
-        let _ = p.mark("corpus-lens:interactive");
+        let _ = p.mark(name);
     }
+}
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a new task, after the browser has had its turn (rendering,
+/// input). A message to oneself, not `setTimeout(0)`: browsers clamp nested
+/// timeouts to 4 ms, which over dozens of slices would add a tenth of a second.
+async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return gloo_timers::future::TimeoutFuture::new(0).await;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    });
+    // `channel` lives until the message has arrived.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    channel.port1().set_onmessage(None);
+}
+
+/// Builds the index of `corpus`: at once if that is quick (the seed corpus
+/// takes well under a millisecond), else in slices of [`SLICE_MS`] between
+/// which the browser paints and handles input. Returns the index, `None`
+/// until it is built, and how far the work has come.
+fn build_index(corpus: &'static Corpus) -> (ReadSignal<Option<&'static Index>>, ReadSignal<f32>) {
+    let mut builder = IndexBuilder::new(corpus);
+    let deadline = now() + FIRST_SLICE_MS;
+    if builder.step(|| now() < deadline) {
+        let index: &'static Index = Box::leak(Box::new(builder.finish()));
+        mark("corpus-lens:search-ready");
+        return (
+            RwSignal::new(Some(index)).read_only(),
+            RwSignal::new(1.0).read_only(),
+        );
+    }
+    let index = RwSignal::new(None);
+    let progress = RwSignal::new(builder.progress());
+    leptos::task::spawn_local(async move {
+        loop {
+            // A new task each time: the browser paints and handles input in between.
+            next_task().await;
+            let deadline = now() + SLICE_MS;
+            let done = builder.step(|| now() < deadline);
+            progress.set(builder.progress());
+            if done {
+                break;
+            }
+        }
+        // The index lives as long as the page (one per corpus mounted).
+        let built: &'static Index = Box::leak(Box::new(builder.finish()));
+        next_task().await;
+        index.set(Some(built));
+        mark("corpus-lens:search-ready");
+    });
+    (index.read_only(), progress.read_only())
 }
 
 /// The views of the page (URL parameter `view`).
@@ -73,10 +142,9 @@ pub fn App(
 ) -> impl IntoView {
     let url = UrlQuery::from_location();
     provide_context(url);
-    // The index lives as long as the page (one per corpus mounted).
-    let index: &'static Index = Box::leak(Box::new(Index::new(corpus)));
-    let search = SearchState::new(corpus, index, url);
-    provide_context(search);
+    let query = QueryState::new(url);
+    provide_context(query);
+    let (index, progress) = build_index(corpus);
 
     let info = corpus.info();
     let count = corpus.articles().len();
@@ -154,23 +222,32 @@ pub fn App(
                     <ul class="notice" role="status">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 })
             }}
-            {move || match (opened.get(), article()) {
-                (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
-                (missing, None) => view! {
-                    {missing.map(|id| view! {
-                        <p class="notice" role="status">
-                            {format!("There is no article “{id}” in this corpus; here are the results instead.")}
-                        </p>
-                    })}
-                    <div class="search-layout">
-                        <FacetPanel />
-                        {move || match current_view.get() {
-                            View::Trends => view! { <TrendsView /> }.into_any(),
-                            View::Compare => view! { <CompareView /> }.into_any(),
-                            View::Articles => view! { <Results /> }.into_any(),
+            {move || match index.get() {
+                None => view! { <Indexing corpus=corpus progress=progress /> }.into_any(),
+                Some(index) => {
+                    // Views below find the search here; it exists once the index does.
+                    provide_context(SearchState::new(corpus, index, query));
+                    view! {
+                        {move || match (opened.get(), article()) {
+                            (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
+                            (missing, None) => view! {
+                                {missing.map(|id| view! {
+                                    <p class="notice" role="status">
+                                        {format!("There is no article “{id}” in this corpus; here are the results instead.")}
+                                    </p>
+                                })}
+                                <div class="search-layout">
+                                    <FacetPanel />
+                                    {move || match current_view.get() {
+                                        View::Trends => view! { <TrendsView /> }.into_any(),
+                                        View::Compare => view! { <CompareView /> }.into_any(),
+                                        View::Articles => view! { <Results /> }.into_any(),
+                                    }}
+                                </div>
+                            }.into_any(),
                         }}
-                    </div>
-                }.into_any(),
+                    }.into_any()
+                }
             }}
         </main>
     }

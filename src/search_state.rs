@@ -17,13 +17,10 @@ pub const KNOWN_PARAMS: [&str; 15] = [
     "right", "n", "stop", "link",
 ];
 
-/// The current search and its answers.
+/// The query as the URL states it: known before the index is (the search box
+/// needs nothing more).
 #[derive(Clone, Copy)]
-pub struct SearchState {
-    /// The corpus searched.
-    pub corpus: &'static Corpus,
-    /// Its index.
-    pub index: &'static Index,
+pub struct QueryState {
     /// The query text, as typed.
     pub text: Memo<String>,
     /// The query text parsed, or what is wrong with it.
@@ -34,15 +31,11 @@ pub struct SearchState {
     pub options: Memo<SearchOptions>,
     /// Result order.
     pub order: Memo<Order>,
-    /// What the query matched.
-    pub matches: Memo<Matches>,
-    /// The matching articles, in order.
-    pub hits: Memo<Vec<Hit>>,
 }
 
-impl SearchState {
-    /// Derives the search from `url` over `corpus`.
-    pub fn new(corpus: &'static Corpus, index: &'static Index, url: UrlQuery) -> SearchState {
+impl QueryState {
+    /// Derives the query from `url`.
+    pub fn new(url: UrlQuery) -> QueryState {
         let text = Memo::new(move |_| url.get("q").unwrap_or_default());
         let parsed = Memo::new(move |_| text.with(|t| parse(t)));
         let valid = Memo::new(move |prev: Option<&ParsedQuery>| match parsed.get() {
@@ -60,6 +53,50 @@ impl SearchState {
             Some("newest") => Order::Newest,
             _ => Order::Relevance,
         });
+        QueryState {
+            text,
+            parsed,
+            valid,
+            options,
+            order,
+        }
+    }
+}
+
+/// The current search and its answers, once the index is built. The query's
+/// memos are [`QueryState`]'s own (handles to the same memos, not copies).
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    /// The corpus searched.
+    pub corpus: &'static Corpus,
+    /// Its index.
+    pub index: &'static Index,
+    /// The query text, as typed.
+    pub text: Memo<String>,
+    /// The query text parsed, or what is wrong with it.
+    pub parsed: Memo<Result<ParsedQuery, QueryError>>,
+    /// The last query that parsed.
+    pub valid: Memo<ParsedQuery>,
+    /// Matching options.
+    pub options: Memo<SearchOptions>,
+    /// Result order.
+    pub order: Memo<Order>,
+    /// What the query matched.
+    pub matches: Memo<Matches>,
+    /// The matching articles, in order.
+    pub hits: Memo<Vec<Hit>>,
+}
+
+impl SearchState {
+    /// The search of `query` over `corpus` through its `index`.
+    pub fn new(corpus: &'static Corpus, index: &'static Index, query: QueryState) -> SearchState {
+        let QueryState {
+            text,
+            parsed,
+            valid,
+            options,
+            order,
+        } = query;
         let matches = Memo::new(move |_| valid.with(|p| index.matches(&p.query, options.get())));
         let hits = Memo::new(move |_| matches.with(|m| index.rank(m, order.get())));
         SearchState {

@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::search_state::SearchState;
+use crate::search_state::QueryState;
 use crate::url_state::UrlQuery;
 
 /// The id of the search box (for `/` and for the results' arrow keys).
@@ -14,7 +14,7 @@ pub const SEARCH_BOX_ID: &str = "search-box";
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
-    let search = expect_context::<SearchState>();
+    let search = expect_context::<QueryState>();
     let input = NodeRef::<html::Input>::new();
 
     // The URL is the truth: follow it into the box (back/forward, facets),

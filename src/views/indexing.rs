@@ -1,0 +1,80 @@
+//! While the index is being built (a large corpus takes a few hundred
+//! milliseconds, done in slices between frames so the page never freezes):
+//! how far it has come, and the plain list of articles, which needs no index.
+
+use lens_engine::search::Order;
+use lens_engine::Corpus;
+use leptos::prelude::*;
+
+use crate::search_state::QueryState;
+use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::thousands;
+
+/// Articles listed before the index is ready (as many as the results' first page).
+const PAGE: usize = 25;
+
+/// "Preparing search: N% indexed", and the articles if the URL asks for the plain list.
+#[component]
+pub fn Indexing(
+    /// The corpus being indexed.
+    corpus: &'static Corpus,
+    /// How far indexing has come, 0 to 1.
+    #[prop(into)]
+    progress: Signal<f32>,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let query = expect_context::<QueryState>();
+    let n = corpus.articles().len();
+    let status = move || {
+        format!(
+            "Preparing search: {}% of {} words indexed…",
+            (progress.get() * 100.0).floor(),
+            thousands(corpus.total_words())
+        )
+    };
+    // Only the plain list (no query, the articles view) is known without the index.
+    let plain = move || {
+        query.text.with(|t| t.trim().is_empty())
+            && url.get("view").is_none_or(|v| v == "articles")
+            && url.get("article").is_none()
+    };
+    let list = move || {
+        plain().then(|| {
+            let order: Vec<usize> = match query.order.get() {
+                Order::Newest => (0..n).rev().take(PAGE).collect(),
+                Order::Relevance | Order::Oldest => (0..n).take(PAGE).collect(),
+            };
+            let items = order
+                .into_iter()
+                .map(|d| {
+                    let a = &corpus.articles()[d];
+                    let id = a.id.clone();
+                    let href = Signal::derive(move || url.href(&[("article", Some(id.as_str()))]));
+                    view! {
+                        <li class="result">
+                            <QueryLink href=href class="result-title">{a.title.clone()}</QueryLink>
+                            <p class="result-meta">
+                                <time datetime=a.date.iso()>{a.display_date()}</time>
+                                {a.source.clone().map(|s| format!(" · {s}"))}
+                                {format!(" · {} words", thousands(corpus.word_count(d)))}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="result-count">{format!("{} of {} article{}", thousands(n), thousands(n), if n == 1 { "" } else { "s" })}</p>
+                <ol class="results">{items}</ol>
+            }
+        })
+    };
+    view! {
+        <div class="search-layout">
+            <section class="results-pane indexing" aria-labelledby="results-heading" aria-busy="true">
+                <h2 id="results-heading" class="visually-hidden">"Results"</h2>
+                <p class="indexing-status" role="status">{status}</p>
+                {list}
+            </section>
+        </div>
+    }
+}
