@@ -42,7 +42,21 @@ async fn mount(corpus: &'static Corpus, query: &str) -> Element {
     );
     handle.forget();
     leptos::task::tick().await;
+    until_indexed(&container).await;
     container
+}
+
+/// Waits until the index is built (a large corpus, or a debug build, indexes
+/// in slices after the first paint), at most 20 s.
+async fn until_indexed(root: &Element) {
+    for _ in 0..2000 {
+        if root.query_selector(".indexing").unwrap().is_none() {
+            leptos::task::tick().await;
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("the index was not built within 20 s");
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -615,4 +629,73 @@ async fn a_failure_shows_a_panel_with_the_message_as_text_and_a_reload_button() 
     let active = document.active_element().unwrap();
     assert_eq!(active.tag_name(), "BUTTON", "focus is on Reload");
     panel.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_large_corpus_lists_its_articles_at_once_and_searches_once_indexed() {
+    // 120 articles of 1,050 words: more than one slice of indexing.
+    let filler = "payments wallet merchants users growth market share ".repeat(150);
+    let articles = (0..120)
+        .map(|i| Article {
+            id: format!("a{i:03}"),
+            title: format!("Article {i}"),
+            date: ArticleDate {
+                year: 2000 + (i % 20) as u16,
+                month: None,
+                day: None,
+            },
+            date_basis: None,
+            source: None,
+            url: None,
+            author: None,
+            translator: None,
+            language: "en".into(),
+            tags: vec![],
+            body: vec![Block::Paragraph(if i == 7 {
+                format!("{filler} zebra")
+            } else {
+                filler.clone()
+            })],
+        })
+        .collect();
+    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
+        CorpusInfo {
+            name: "large".into(),
+            description: None,
+        },
+        articles,
+    )));
+    gloo_timers::future::TimeoutFuture::new(corpus_lens::url_state::WRITE_DELAY_MS + 50).await;
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
+    let document = window.document().unwrap();
+    let old = document.query_selector_all("[data-test-root]").unwrap();
+    for i in 0..old.length() {
+        let node = old.item(i).unwrap();
+        node.parent_node().unwrap().remove_child(&node).unwrap();
+    }
+    let root = document.create_element("div").unwrap();
+    root.set_attribute("data-test-root", "").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(
+        root.clone().unchecked_into(),
+        move || view! { <App corpus=corpus /> },
+    );
+    handle.forget();
+    // Before the index: the status, and the articles, which need none.
+    let status = text(&one(&root, ".indexing-status"));
+    assert!(status.starts_with("Preparing search:"), "{status}");
+    assert_eq!(count_line(&root), "120 of 120 articles");
+    assert_eq!(all(&root, ".results li").len(), 25);
+    assert_eq!(text(&one(&root, ".results a.result-title")), "Article 0");
+    // A query typed meanwhile is answered once the index is built.
+    type_query(&root, "zebra").await;
+    until_indexed(&root).await;
+    assert_eq!(count_line(&root), "1 of 120 articles");
+    assert_eq!(text(&one(&root, ".results a.result-title")), "Article 7");
 }

@@ -52,6 +52,25 @@ impl<'a> Postings<'a> {
         }
     }
 
+    /// Positions in all.
+    pub fn positions_len(&self) -> usize {
+        let ix = self.index;
+        (ix.post_pos_start[self.end] - ix.post_pos_start[self.start]) as usize
+    }
+
+    /// The postings as flat arrays: articles; for each, the end of its
+    /// positions (counted from the first); the positions.
+    pub(crate) fn flat(&self) -> (&'a [u32], Vec<u32>, &'a [u32]) {
+        let ix = self.index;
+        let first = ix.post_pos_start[self.start];
+        let ends = ix.post_pos_start[self.start + 1..=self.end]
+            .iter()
+            .map(|&e| e - first)
+            .collect();
+        let positions = &ix.positions[first as usize..ix.post_pos_start[self.end] as usize];
+        (&ix.post_doc[self.start..self.end], ends, positions)
+    }
+
     /// The postings, by article.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Posting<'a>> + '_ {
         (0..self.len()).map(|i| self.get(i))

@@ -2,7 +2,6 @@
 //! order (BM25, title words weighing more, or by date), where the matched
 //! words stand, snippets around them and facet counts.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::corpus::Article;
@@ -121,13 +120,92 @@ pub enum Order {
     Newest,
 }
 
-/// Where one positive term of the query (a word, prefix or phrase) matched.
+/// Where one positive term of the query (a word, prefix or phrase) matched:
+/// flat arrays, not a vector per article, so that a frequent word costs a
+/// few copies of the index's own arrays.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct TermHits {
     /// Words a match covers.
     width: u32,
-    /// (article, start positions), by article.
-    per_doc: Vec<(u32, Vec<u32>)>,
+    /// The articles, ascending.
+    docs: Vec<u32>,
+    /// Article `i`'s starts are `starts[ends[i - 1]..ends[i]]` (`ends[-1]` being 0).
+    ends: Vec<u32>,
+    /// Start positions, by article, ascending within each.
+    starts: Vec<u32>,
+}
+
+impl TermHits {
+    fn new(width: u32) -> Self {
+        TermHits {
+            width,
+            docs: Vec::new(),
+            ends: Vec::new(),
+            starts: Vec::new(),
+        }
+    }
+
+    /// Number of articles.
+    fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The starts in the `i`-th article.
+    fn starts(&self, i: usize) -> &[u32] {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.starts[from..self.ends[i] as usize]
+    }
+
+    /// Closes the article being filled: kept if it got any start.
+    fn close(&mut self, doc: u32) {
+        let from = self.ends.last().copied().unwrap_or(0) as usize;
+        if self.starts.len() > from {
+            self.docs.push(doc);
+            self.ends.push(self.starts.len() as u32);
+        }
+    }
+
+    /// The starts in article `doc`, if any.
+    fn find(&self, doc: u32) -> Option<&[u32]> {
+        self.docs.binary_search(&doc).ok().map(|i| self.starts(i))
+    }
+}
+
+/// The postings of one query word: one term's, or several merged (a prefix, word forms).
+enum WordList<'a> {
+    One(Postings<'a>),
+    Many(Vec<(u32, Vec<u32>)>),
+}
+
+impl<'a> WordList<'a> {
+    fn len(&self) -> usize {
+        match self {
+            WordList::One(p) => p.len(),
+            WordList::Many(v) => v.len(),
+        }
+    }
+
+    fn doc(&self, j: usize) -> u32 {
+        match self {
+            WordList::One(p) => p.get(j).doc,
+            WordList::Many(v) => v[j].0,
+        }
+    }
+
+    fn positions(&self, j: usize) -> &[u32] {
+        match self {
+            WordList::One(p) => p.get(j).positions,
+            WordList::Many(v) => &v[j].1,
+        }
+    }
+
+    /// Positions in all.
+    fn size(&self) -> usize {
+        match self {
+            WordList::One(p) => p.positions_len(),
+            WordList::Many(v) => v.iter().map(|(_, p)| p.len()).sum(),
+        }
+    }
 }
 
 /// What a query matched: the articles, and where its words stand in them.
@@ -189,7 +267,7 @@ impl Index {
             } => {
                 let hits = self.text_hits(*field, words, *prefix, opts);
                 let mut s = DocSet::empty(n);
-                hits.per_doc.iter().for_each(|(d, _)| s.insert(*d as usize));
+                hits.docs.iter().for_each(|&d| s.insert(d as usize));
                 if positive {
                     terms.push(hits);
                 }
@@ -243,65 +321,82 @@ impl Index {
         opts: SearchOptions,
     ) -> TermHits {
         let last = ws.len() - 1;
-        let lists: Vec<Vec<(u32, Cow<'_, [u32]>)>> = ws
+        let lists: Vec<WordList<'_>> = ws
             .iter()
             .enumerate()
-            .map(|(k, w)| {
-                let ids = self.word_ids(w, prefix && k == last, opts);
-                merge(&ids.iter().map(|&id| self.postings(id)).collect::<Vec<_>>())
-            })
+            .map(
+                |(k, w)| match self.word_ids(w, prefix && k == last, opts)[..] {
+                    [id] => WordList::One(self.postings(id)),
+                    ref ids => WordList::Many(merge(
+                        &ids.iter().map(|&id| self.postings(id)).collect::<Vec<_>>(),
+                    )),
+                },
+            )
             .collect();
         // Start from the rarest word of a phrase, then check the others at their offsets.
-        let size = |l: &Vec<(u32, Cow<'_, [u32]>)>| l.iter().map(|(_, p)| p.len()).sum::<usize>();
         let base = (0..lists.len())
-            .min_by_key(|&k| size(&lists[k]))
+            .min_by_key(|&k| lists[k].size())
             .unwrap_or(0);
         let offset = base as u32;
-        let mut per_doc: Vec<(u32, Vec<u32>)> = lists[base]
-            .iter()
-            .map(|(d, ps)| {
-                let starts = if offset == 0 {
-                    ps.to_vec()
-                } else {
-                    ps.iter()
-                        .filter(|&&p| p >= offset)
-                        .map(|&p| p - offset)
-                        .collect()
-                };
-                (*d, starts)
-            })
-            .filter(|(_, ps)| !ps.is_empty())
-            .collect();
+        let width = ws.len() as u32;
+        let mut hits = TermHits::new(width);
+        match &lists[base] {
+            // One word: the index's arrays, copied whole.
+            WordList::One(p) if offset == 0 => {
+                let (docs, ends, starts) = p.flat();
+                hits.docs = docs.to_vec();
+                hits.ends = ends;
+                hits.starts = starts.to_vec();
+            }
+            list => {
+                for j in 0..list.len() {
+                    let ps = list.positions(j);
+                    let from = ps.partition_point(|&p| p < offset);
+                    hits.starts.extend(ps[from..].iter().map(|&p| p - offset));
+                    hits.close(list.doc(j));
+                }
+            }
+        }
         for (k, here) in lists.iter().enumerate() {
             if k == base {
                 continue;
             }
             // Keep the starts p where word k stands at p + k.
+            let mut kept = TermHits::new(width);
             let mut j = 0;
-            per_doc.retain_mut(|(d, starts)| {
-                while j < here.len() && here[j].0 < *d {
+            for i in 0..hits.len() {
+                let d = hits.docs[i];
+                while j < here.len() && here.doc(j) < d {
                     j += 1;
                 }
-                if j == here.len() || here[j].0 != *d {
-                    return false;
+                if j == here.len() {
+                    break;
                 }
-                let at = &here[j].1;
-                starts.retain(|&p| at.binary_search(&(p + k as u32)).is_ok());
-                !starts.is_empty()
-            });
+                if here.doc(j) != d {
+                    continue;
+                }
+                let at = here.positions(j);
+                kept.starts.extend(
+                    hits.starts(i)
+                        .iter()
+                        .filter(|&&p| at.binary_search(&(p + k as u32)).is_ok()),
+                );
+                kept.close(d);
+            }
+            hits = kept;
         }
         if field == TextField::Title {
-            let width = ws.len() as u32;
-            per_doc.retain_mut(|(d, starts)| {
-                let t = self.doc(*d as usize).title_len;
-                starts.retain(|&p| p + width <= t);
-                !starts.is_empty()
-            });
+            let mut kept = TermHits::new(width);
+            for i in 0..hits.len() {
+                let d = hits.docs[i];
+                let t = self.doc(d as usize).title_len;
+                kept.starts
+                    .extend(hits.starts(i).iter().filter(|&&p| p + width <= t));
+                kept.close(d);
+            }
+            hits = kept;
         }
-        TermHits {
-            width: ws.len() as u32,
-            per_doc,
-        }
+        hits
     }
 
     /// The matching articles in `order`.
@@ -310,18 +405,17 @@ impl Index {
         let mut hits: Vec<Hit> = m.docs.iter().map(|doc| Hit { doc, score: 0.0 }).collect();
         if !m.terms.is_empty() {
             for term in &m.terms {
-                let df = term.per_doc.len() as f32;
+                let df = term.len() as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
                 let mut j = 0;
                 for hit in hits.iter_mut() {
-                    while j < term.per_doc.len() && (term.per_doc[j].0 as usize) < hit.doc {
+                    while j < term.len() && (term.docs[j] as usize) < hit.doc {
                         j += 1;
                     }
-                    let Some((_, starts)) =
-                        term.per_doc.get(j).filter(|(d, _)| *d as usize == hit.doc)
-                    else {
+                    if j == term.len() || term.docs[j] as usize != hit.doc {
                         continue;
-                    };
+                    }
+                    let starts = term.starts(j);
                     let info = self.doc(hit.doc);
                     let in_title = starts.iter().filter(|&&p| p < info.title_len).count() as f32;
                     let tf = (starts.len() as f32 - in_title) + TITLE_WEIGHT * in_title;
@@ -344,11 +438,8 @@ impl Index {
     pub fn match_spans(&self, m: &Matches, doc: usize) -> Vec<(u32, u32)> {
         let mut spans: Vec<(u32, u32)> = Vec::new();
         for term in &m.terms {
-            if let Ok(i) = term
-                .per_doc
-                .binary_search_by_key(&(doc as u32), |(d, _)| *d)
-            {
-                spans.extend(term.per_doc[i].1.iter().map(|&p| (p, term.width)));
+            if let Some(starts) = term.find(doc as u32) {
+                spans.extend(starts.iter().map(|&p| (p, term.width)));
             }
         }
         spans.sort_unstable();
@@ -372,13 +463,9 @@ fn value_position(values: &[String], value: &str) -> Option<u32> {
 }
 
 /// Merges the postings of several terms into (article, sorted positions), by article.
-fn merge<'a>(lists: &[Postings<'a>]) -> Vec<(u32, Cow<'a, [u32]>)> {
+fn merge(lists: &[Postings<'_>]) -> Vec<(u32, Vec<u32>)> {
     match lists {
         [] => Vec::new(),
-        [one] => one
-            .iter()
-            .map(|p| (p.doc, Cow::Borrowed(p.positions)))
-            .collect(),
         _ => {
             let mut all: Vec<(u32, &[u32])> = lists
                 .iter()
@@ -392,12 +479,8 @@ fn merge<'a>(lists: &[Postings<'a>]) -> Vec<(u32, Cow<'a, [u32]>)> {
                     _ => out.push((d, ps.to_vec())),
                 }
             }
-            out.into_iter()
-                .map(|(d, mut v)| {
-                    v.sort_unstable();
-                    (d, Cow::Owned(v))
-                })
-                .collect()
+            out.iter_mut().for_each(|(_, v)| v.sort_unstable());
+            out
         }
     }
 }
