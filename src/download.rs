@@ -24,12 +24,22 @@ fn offer_blob(name: &str, blob: Blob) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
+/// The markup of the SVG element with id `svg_id`, standalone: without the
+/// empty comments the renderer leaves as placeholders (text in the markup is
+/// escaped, so "<!---->" can only be such a placeholder).
+pub fn svg_markup(svg_id: &str) -> Option<String> {
+    let svg = document().get_element_by_id(svg_id)?;
+    Some(svg.outer_html().replace("<!---->", ""))
+}
+
 /// Offers the SVG element with id `svg_id` as a PNG file, drawn at twice its size.
 pub fn offer_png(name: &str, svg_id: &str) {
     let Some(svg) = document().get_element_by_id(svg_id) else {
         return;
     };
-    let markup = svg.outer_html();
+    let Some(markup) = svg_markup(svg_id) else {
+        return;
+    };
     let (w, h) = svg_size(&svg);
     let url = ObjectUrl::from(Blob::new_with_options(
         markup.as_str(),

@@ -185,8 +185,8 @@ pub fn TrendsView() -> impl IntoView {
                 <div class="exports" role="group" aria-label="Download">
                     <button type="button" on:click=move |_| offer_text("corpus-lens-trends.csv", "text/csv;charset=utf-8", &table.with_untracked(|t| t.to_csv(measure.get_untracked())))>"Download CSV"</button>
                     <button type="button" on:click=move |_| {
-                        if let Some(svg) = document().get_element_by_id(CHART_ID) {
-                            offer_text("corpus-lens-trends.svg", "image/svg+xml", &svg.outer_html());
+                        if let Some(markup) = crate::download::svg_markup(CHART_ID) {
+                            offer_text("corpus-lens-trends.svg", "image/svg+xml", &markup);
                         }
                     }>"Download SVG"</button>
                     <button type="button" on:click=move |_| offer_png("corpus-lens-trends.png", CHART_ID)>"Download PNG"</button>
@@ -237,6 +237,16 @@ fn TrendTableView(
                 .collect_view()
         })
     };
+    // Articles and words per year change with the search, not with the
+    // keywords: a memo of their own spares every row a redraw per keystroke.
+    let totals = Memo::new(move |_| {
+        table.with(|t| {
+            t.rows
+                .iter()
+                .map(|r| (r.articles, r.words))
+                .collect::<Vec<_>>()
+        })
+    });
     // Rows are drawn once (the years are the corpus'); as keywords are typed
     // only each row's value cells are redrawn, as plain text. A click anywhere
     // in a row lists that year's contexts; the year's button does it by keyboard.
@@ -257,8 +267,8 @@ fn TrendTableView(
                         .collect_view()
                 })
             };
-            let articles = move || table.with(|t| t.rows.get(r).map_or(0, |row| row.articles));
-            let words = move || table.with(|t| crate::views::thousands(t.rows.get(r).map_or(0, |row| row.words)));
+            let articles = move || totals.with(|t| t.get(r).map_or(0, |&(a, _)| a));
+            let words = move || totals.with(|t| crate::views::thousands(t.get(r).map_or(0, |&(_, w)| w)));
             view! {
                 <tr data-year=year.to_string() class:selected=move || at.get() == Some(year) class:empty=move || articles() == 0>
                     <th scope="row">
