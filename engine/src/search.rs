@@ -333,12 +333,16 @@ impl Index {
                 },
             )
             .collect();
+        let width = ws.len() as u32;
+        // A word found nowhere: nothing to look at.
+        if lists.iter().any(|l| l.len() == 0) {
+            return TermHits::new(width);
+        }
         // Start from the rarest word of a phrase, then check the others at their offsets.
         let base = (0..lists.len())
             .min_by_key(|&k| lists[k].size())
             .unwrap_or(0);
         let offset = base as u32;
-        let width = ws.len() as u32;
         let mut hits = TermHits::new(width);
         match &lists[base] {
             // One word: the index's arrays, copied whole.
