@@ -11,8 +11,17 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app for `corpus` in a fresh container, at a URL with this query.
+/// Mounts the app for `corpus` in a fresh container, at a URL with this
+/// query, once its index is built.
 async fn mount(corpus: &'static Corpus, query: &str) -> Element {
+    let container = mount_now(corpus, query).await;
+    leptos::task::tick().await;
+    until_indexed(&container).await;
+    container
+}
+
+/// Mounts the app as [`mount`] does, returning as soon as it is mounted.
+async fn mount_now(corpus: &'static Corpus, query: &str) -> Element {
     // Let an earlier page's pending address-bar write land before this page reads the URL.
     gloo_timers::future::TimeoutFuture::new(corpus_lens::url_state::WRITE_DELAY_MS + 50).await;
     let window = web_sys::window().unwrap();
@@ -41,8 +50,6 @@ async fn mount(corpus: &'static Corpus, query: &str) -> Element {
         move || view! { <App corpus=corpus /> },
     );
     handle.forget();
-    leptos::task::tick().await;
-    until_indexed(&container).await;
     container
 }
 
@@ -665,28 +672,7 @@ async fn a_large_corpus_lists_its_articles_at_once_and_searches_once_indexed() {
         },
         articles,
     )));
-    gloo_timers::future::TimeoutFuture::new(corpus_lens::url_state::WRITE_DELAY_MS + 50).await;
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .unwrap();
-    let document = window.document().unwrap();
-    let old = document.query_selector_all("[data-test-root]").unwrap();
-    for i in 0..old.length() {
-        let node = old.item(i).unwrap();
-        node.parent_node().unwrap().remove_child(&node).unwrap();
-    }
-    let root = document.create_element("div").unwrap();
-    root.set_attribute("data-test-root", "").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(
-        root.clone().unchecked_into(),
-        move || view! { <App corpus=corpus /> },
-    );
-    handle.forget();
+    let root = mount_now(corpus, "").await;
     // Before the index: the status, and the articles, which need none.
     let status = text(&one(&root, ".indexing-status"));
     assert!(status.starts_with("Preparing search:"), "{status}");
