@@ -86,18 +86,35 @@ impl DocSet {
     }
 
     /// The articles, ascending.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.bits.iter().enumerate().flat_map(|(i, &w)| {
-            let mut w = w;
-            std::iter::from_fn(move || {
-                if w == 0 {
-                    return None;
-                }
-                let b = w.trailing_zeros() as usize;
-                w &= w - 1;
-                Some(i * 64 + b)
-            })
-        })
+    pub fn iter(&self) -> DocIter<'_> {
+        DocIter {
+            bits: &self.bits,
+            at: 0,
+            word: self.bits.first().copied().unwrap_or(0),
+        }
+    }
+}
+
+/// The articles of a [`DocSet`], ascending: a tight loop over its words,
+/// cheap even when a large corpus' set is almost empty.
+pub struct DocIter<'a> {
+    bits: &'a [u64],
+    /// The word being read, and what is left of it.
+    at: usize,
+    word: u64,
+}
+
+impl Iterator for DocIter<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.word == 0 {
+            self.at += 1;
+            self.word = *self.bits.get(self.at)?;
+        }
+        let b = self.word.trailing_zeros() as usize;
+        self.word &= self.word - 1;
+        Some(self.at * 64 + b)
     }
 }
 
