@@ -685,3 +685,66 @@ async fn a_large_corpus_lists_its_articles_at_once_and_searches_once_indexed() {
     assert_eq!(count_line(&root), "1 of 120 articles");
     assert_eq!(text(&one(&root, ".results a.result-title")), "Article 7");
 }
+
+#[wasm_bindgen_test]
+async fn a_long_trend_table_follows_keyword_typing_once_it_pauses() {
+    // A century of articles: a table too long to lay out at every keystroke.
+    let articles = (0..100)
+        .map(|i| Article {
+            id: format!("y{i:03}"),
+            title: format!("Year {i}"),
+            date: ArticleDate {
+                year: 1900 + i as u16,
+                month: None,
+                day: None,
+            },
+            date_basis: None,
+            source: None,
+            url: None,
+            author: None,
+            translator: None,
+            language: "en".into(),
+            tags: vec![],
+            body: vec![Block::Paragraph("war and peace ".repeat(i % 4 + 1))],
+        })
+        .collect();
+    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
+        CorpusInfo {
+            name: "century".into(),
+            description: None,
+        },
+        articles,
+    )));
+    let root = mount(corpus, "?view=trends&kw=peace").await;
+    let header = |root: &Element| -> Vec<String> {
+        all(root, ".trend-table thead th")
+            .iter()
+            .map(text)
+            .collect()
+    };
+    assert_eq!(header(&root), ["Year", "peace", "Articles", "Words"]);
+    let input: web_sys::HtmlInputElement = one(&root, "#keywords").unchecked_into();
+    input.set_value("peace, war");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    // The chart follows at once; the table once typing pauses.
+    assert_eq!(all(&root, "svg.chart g.series").len(), 2);
+    assert_eq!(header(&root), ["Year", "peace", "Articles", "Words"]);
+    gloo_timers::future::TimeoutFuture::new(400).await;
+    leptos::task::tick().await;
+    assert_eq!(header(&root), ["Year", "peace", "war", "Articles", "Words"]);
+    let row_1903: Vec<String> = all(&root, ".trend-table tbody tr")
+        .into_iter()
+        .find(|r| text(&one(r, "th")) == "1903")
+        .map(|r| all(&r, "td").iter().map(text).collect())
+        .unwrap();
+    assert_eq!(
+        row_1903[..2],
+        ["4", "4"],
+        "1903's article says war and peace four times"
+    );
+}

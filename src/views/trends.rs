@@ -18,6 +18,12 @@ use crate::views::chart::{palette, LineChart, Series, MARKER_NAMES};
 use crate::views::{marked_text, WordFormsToggle};
 
 const CHART_ID: &str = "trends-chart";
+/// A table with more rows than this follows keyword typing once it pauses
+/// ([`TABLE_DELAY_MS`]): the chart follows every keystroke, but laying out
+/// a table of centuries at each one would cost more than a frame.
+const LIVE_TABLE_ROWS: usize = 60;
+/// How long keyword typing must pause before a long table is redrawn.
+const TABLE_DELAY_MS: u32 = 150;
 /// Context lines listed per keyword and article before "more".
 const CONTEXT_LINES: usize = 12;
 
@@ -65,6 +71,28 @@ pub fn TrendsView() -> impl IntoView {
                 .matches
                 .with(|m| trend_table(corpus, search.index, k, &m.docs, opts))
         })
+    });
+
+    // The table as shown: the same as `table`, except that a long one
+    // follows keyword typing when it pauses. Any other change (measure,
+    // search, word forms) reaches chart and table together.
+    let shown = RwSignal::new(table.get_untracked());
+    let shown_kw = StoredValue::new(kw_text.get_untracked());
+    let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
+    Effect::new(move |_| {
+        let t = table.get();
+        let kw = kw_text.get();
+        let typing = shown_kw.with_value(|k| *k != kw) && t.rows.len() > LIVE_TABLE_ROWS;
+        shown_kw.set_value(kw);
+        if typing {
+            let timer = gloo_timers::callback::Timeout::new(TABLE_DELAY_MS, move || shown.set(t));
+            pending.set_value(Some(timer));
+        } else {
+            pending.set_value(None);
+            if shown.with_untracked(|s| *s != t) {
+                shown.set(t);
+            }
+        }
     });
 
     let input = NodeRef::<html::Input>::new();
@@ -191,7 +219,7 @@ pub fn TrendsView() -> impl IntoView {
                     }>"Download SVG"</button>
                     <button type="button" on:click=move |_| offer_png("corpus-lens-trends.png", CHART_ID)>"Download PNG"</button>
                 </div>
-                <TrendTableView table=table measure=measure at=at />
+                <TrendTableView table=shown measure=measure at=at />
             </Show>
             {move || at.get().map(|year| view! { <YearContexts year=year keywords=keywords /> })}
         </section>
@@ -224,7 +252,7 @@ fn Legend(labels: Vec<String>) -> impl IntoView {
 /// The numbers behind the chart: every year, a column per keyword, Articles and Words.
 #[component]
 fn TrendTableView(
-    table: Memo<TrendTable>,
+    table: RwSignal<TrendTable>,
     measure: Memo<Measure>,
     at: Memo<Option<u16>>,
 ) -> impl IntoView {
