@@ -39,6 +39,12 @@ pub fn Indexing(
             && url.get("article").is_none()
     };
     let list = move || {
+        if !plain() {
+            return Some(
+                view! { <p class="indexing-wait">"What you asked for appears as soon as the index is ready."</p> }
+                    .into_any(),
+            );
+        }
         plain().then(|| {
             let order: Vec<usize> = match query.order.get() {
                 Order::Newest => (0..n).rev().take(PAGE).collect(),
@@ -66,6 +72,7 @@ pub fn Indexing(
                 <p class="result-count">{format!("{} of {} article{}", thousands(n), thousands(n), if n == 1 { "" } else { "s" })}</p>
                 <ol class="results">{items}</ol>
             }
+            .into_any()
         })
     };
     view! {
