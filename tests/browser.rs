@@ -638,40 +638,50 @@ async fn a_failure_shows_a_panel_with_the_message_as_text_and_a_reload_button() 
     panel.remove();
 }
 
+/// A corpus of `n` one-paragraph articles; `make(i)` gives the i-th's title, year and text.
+fn generated_corpus(n: usize, make: impl Fn(usize) -> (String, u16, String)) -> &'static Corpus {
+    let articles = (0..n)
+        .map(|i| {
+            let (title, year, text) = make(i);
+            Article {
+                id: format!("a{i:03}"),
+                title,
+                date: ArticleDate {
+                    year,
+                    month: None,
+                    day: None,
+                },
+                date_basis: None,
+                source: None,
+                url: None,
+                author: None,
+                translator: None,
+                language: "en".into(),
+                tags: vec![],
+                body: vec![Block::Paragraph(text)],
+            }
+        })
+        .collect();
+    let info = CorpusInfo {
+        name: "generated".into(),
+        description: None,
+    };
+    Box::leak(Box::new(Corpus::new(info, articles)))
+}
+
 #[wasm_bindgen_test]
 async fn a_large_corpus_lists_its_articles_at_once_and_searches_once_indexed() {
     // 120 articles of 1,050 words: more than one slice of indexing.
     let filler = "payments wallet merchants users growth market share ".repeat(150);
-    let articles = (0..120)
-        .map(|i| Article {
-            id: format!("a{i:03}"),
-            title: format!("Article {i}"),
-            date: ArticleDate {
-                year: 2000 + (i % 20) as u16,
-                month: None,
-                day: None,
-            },
-            date_basis: None,
-            source: None,
-            url: None,
-            author: None,
-            translator: None,
-            language: "en".into(),
-            tags: vec![],
-            body: vec![Block::Paragraph(if i == 7 {
-                format!("{filler} zebra")
-            } else {
-                filler.clone()
-            })],
-        })
-        .collect();
-    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
-        CorpusInfo {
-            name: "large".into(),
-            description: None,
-        },
-        articles,
-    )));
+    let corpus = generated_corpus(120, |i| {
+        let year = 2000 + (i % 20) as u16;
+        let body = if i == 7 {
+            format!("{filler} zebra")
+        } else {
+            filler.clone()
+        };
+        (format!("Article {i}"), year, body)
+    });
     let root = mount_now(corpus, "").await;
     // Before the index: the status, and the articles, which need none.
     let status = text(&one(&root, ".indexing-status"));
@@ -689,32 +699,13 @@ async fn a_large_corpus_lists_its_articles_at_once_and_searches_once_indexed() {
 #[wasm_bindgen_test]
 async fn a_long_trend_table_follows_keyword_typing_once_it_pauses() {
     // A century of articles: a table too long to lay out at every keystroke.
-    let articles = (0..100)
-        .map(|i| Article {
-            id: format!("y{i:03}"),
-            title: format!("Year {i}"),
-            date: ArticleDate {
-                year: 1900 + i as u16,
-                month: None,
-                day: None,
-            },
-            date_basis: None,
-            source: None,
-            url: None,
-            author: None,
-            translator: None,
-            language: "en".into(),
-            tags: vec![],
-            body: vec![Block::Paragraph("war and peace ".repeat(i % 4 + 1))],
-        })
-        .collect();
-    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
-        CorpusInfo {
-            name: "century".into(),
-            description: None,
-        },
-        articles,
-    )));
+    let corpus = generated_corpus(100, |i| {
+        (
+            format!("Year {i}"),
+            1900 + i as u16,
+            "war and peace ".repeat(i % 4 + 1),
+        )
+    });
     let root = mount(corpus, "?view=trends&kw=peace").await;
     let header = |root: &Element| -> Vec<String> {
         all(root, ".trend-table thead th")
