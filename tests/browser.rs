@@ -216,6 +216,15 @@ async fn article_text_is_rendered_as_text_never_as_html() {
     assert!(pwned.is_undefined());
 }
 
+/// Fires a bubbling event of `kind` at `el`, as the browser does when a reader acts, and lets the page follow.
+async fn fire(el: &web_sys::EventTarget, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+}
+
 fn search_box(root: &Element) -> web_sys::HtmlInputElement {
     one(root, "input[type=search]").unchecked_into()
 }
@@ -224,12 +233,7 @@ fn search_box(root: &Element) -> web_sys::HtmlInputElement {
 async fn type_query(root: &Element, text: &str) {
     let input = search_box(root);
     input.set_value(text);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    fire(&input, "input").await;
 }
 
 fn count_line(root: &Element) -> String {
@@ -455,12 +459,7 @@ async fn switching_the_measure_changes_chart_and_table_together() {
     let root = mount(corpus, "?view=trends&kw=baidu").await;
     let select: web_sys::HtmlSelectElement = one(&root, ".trends select").unchecked_into();
     select.set_value("per10k");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    select
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    fire(&select, "change").await;
     assert!(text(&one(&root, ".trend-table caption")).contains("Per 10,000 words"));
     assert!(text(&one(&root, "svg.chart desc")).starts_with("Per 10,000 words of baidu"));
     let (d, a) = corpus.find("rich-strangers-nearby-2016").unwrap();
@@ -716,12 +715,7 @@ async fn a_long_trend_table_follows_keyword_typing_once_it_pauses() {
     assert_eq!(header(&root), ["Year", "peace", "Articles", "Words"]);
     let input: web_sys::HtmlInputElement = one(&root, "#keywords").unchecked_into();
     input.set_value("peace, war");
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    fire(&input, "input").await;
     // The chart follows at once; the table once typing pauses.
     assert_eq!(all(&root, "svg.chart g.series").len(), 2);
     assert_eq!(header(&root), ["Year", "peace", "Articles", "Words"]);
