@@ -38,12 +38,9 @@ impl QueryState {
     pub fn new(url: UrlQuery) -> QueryState {
         let text = Memo::new(move |_| url.get("q").unwrap_or_default());
         let parsed = Memo::new(move |_| text.with(|t| parse(t)));
-        let valid = Memo::new(move |prev: Option<&ParsedQuery>| match parsed.get() {
-            Ok(p) => p,
-            Err(_) => prev.cloned().unwrap_or(ParsedQuery {
-                query: Query::All,
-                clauses: Vec::new(),
-            }),
+        let valid = last_valid(parsed, || ParsedQuery {
+            query: Query::All,
+            clauses: Vec::new(),
         });
         let options = Memo::new(move |_| SearchOptions {
             word_forms: url.get("forms").as_deref() == Some("1"),
@@ -113,19 +110,33 @@ impl SearchState {
     }
 }
 
+/// The last `Ok` value of `parsed` (`empty()` before any): what stays on
+/// screen while a reader is mistyping a query or a keyword list.
+pub fn last_valid<T, E>(parsed: Memo<Result<T, E>>, empty: fn() -> T) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    E: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |prev: Option<&T>| match parsed.get() {
+        Ok(v) => v,
+        Err(_) => prev.cloned().unwrap_or_else(empty),
+    })
+}
+
 /// What is wrong with the URL's parameters, for a notice: each is ignored.
 pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
+    let known = |options: &[(&str, &str)], v: &str| options.iter().any(|(o, _)| *o == v);
     let mut out = Vec::new();
     for (k, v) in params {
         let problem = match k.as_str() {
-            "sort" if !matches!(v.as_str(), "relevance" | "oldest" | "newest") => {
+            "sort" if !known(crate::views::results::SORTS, v) => {
                 Some("the orders are relevance, oldest and newest")
             }
             "forms" if !matches!(v.as_str(), "0" | "1") => Some("it is 1 (on) or 0 (off)"),
             "view" if !matches!(v.as_str(), "articles" | "trends" | "compare") => {
                 Some("the views are articles, trends and compare")
             }
-            "measure" if !matches!(v.as_str(), "count" | "per10k" | "share") => {
+            "measure" if !known(crate::views::trends::MEASURES, v) => {
                 Some("the measures are count, per10k and share")
             }
             "smooth" if !v.parse::<u8>().is_ok_and(|n| n <= 10) => {

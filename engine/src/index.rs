@@ -41,6 +41,11 @@ impl<'a> Postings<'a> {
         self.end == self.start
     }
 
+    /// The article of the `i`-th posting.
+    pub fn doc(&self, i: usize) -> u32 {
+        self.index.post_doc[self.start + i]
+    }
+
     /// The `i`-th posting.
     pub fn get(&self, i: usize) -> Posting<'a> {
         let p = self.start + i;
@@ -287,12 +292,6 @@ impl<'c> IndexBuilder<'c> {
         }
     }
 
-    /// Does all the remaining work and returns the index.
-    pub fn build(mut self) -> Index {
-        self.step(|| true);
-        self.finish()
-    }
-
     /// One unit of work.
     fn unit(&mut self) {
         let n = self.corpus.articles().len();
@@ -501,7 +500,7 @@ impl<'c> IndexBuilder<'c> {
 impl Index {
     /// Indexes every article of `corpus`, in one go.
     pub fn new(corpus: &Corpus) -> Index {
-        IndexBuilder::new(corpus).build()
+        IndexBuilder::new(corpus).finish()
     }
 
     /// Article `doc`'s word ids in reading order (positions as in the module docs):

@@ -204,7 +204,7 @@ impl<'a> WordList<'a> {
 
     fn doc(&self, j: usize) -> u32 {
         match self {
-            WordList::One(p) => p.get(j).doc,
+            WordList::One(p) => p.doc(j),
             WordList::Many(v) => v[j].0,
         }
     }

@@ -8,10 +8,8 @@ use leptos::prelude::*;
 
 use crate::search_state::QueryState;
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::thousands;
-
-/// Articles listed before the index is ready (as many as the results' first page).
-const PAGE: usize = 25;
+use crate::views::results::PAGE;
+use crate::views::{article_meta, thousands};
 
 /// "Preparing search: N% indexed", and the articles if the URL asks for the plain list.
 #[component]
@@ -40,40 +38,32 @@ pub fn Indexing(
     };
     let list = move || {
         if !plain() {
-            return Some(
-                view! { <p class="indexing-wait">"What you asked for appears as soon as the index is ready."</p> }
-                    .into_any(),
-            );
+            return view! { <p class="indexing-wait">"What you asked for appears as soon as the index is ready."</p> }
+                .into_any();
         }
-        plain().then(|| {
-            let order: Vec<usize> = match query.order.get() {
-                Order::Newest => (0..n).rev().take(PAGE).collect(),
-                Order::Relevance | Order::Oldest => (0..n).take(PAGE).collect(),
-            };
-            let items = order
-                .into_iter()
-                .map(|d| {
-                    let a = &corpus.articles()[d];
-                    let id = a.id.clone();
-                    let href = Signal::derive(move || url.href(&[("article", Some(id.as_str()))]));
-                    view! {
-                        <li class="result">
-                            <QueryLink href=href class="result-title">{a.title.clone()}</QueryLink>
-                            <p class="result-meta">
-                                <time datetime=a.date.iso()>{a.display_date()}</time>
-                                {a.source.clone().map(|s| format!(" · {s}"))}
-                                {format!(" · {} words", thousands(corpus.word_count(d)))}
-                            </p>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <p class="result-count">{format!("{} of {} article{}", thousands(n), thousands(n), if n == 1 { "" } else { "s" })}</p>
-                <ol class="results">{items}</ol>
-            }
-            .into_any()
-        })
+        let order: Vec<usize> = match query.order.get() {
+            Order::Newest => (0..n).rev().take(PAGE).collect(),
+            Order::Relevance | Order::Oldest => (0..n).take(PAGE).collect(),
+        };
+        let items = order
+            .into_iter()
+            .map(|d| {
+                let a = &corpus.articles()[d];
+                let id = a.id.clone();
+                let href = Signal::derive(move || url.href(&[("article", Some(id.as_str()))]));
+                view! {
+                    <li class="result">
+                        <QueryLink href=href class="result-title">{a.title.clone()}</QueryLink>
+                        <p class="result-meta">{article_meta(a, corpus.word_count(d))}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="result-count">{format!("{} of {} article{}", thousands(n), thousands(n), if n == 1 { "" } else { "s" })}</p>
+            <ol class="results">{items}</ol>
+        }
+        .into_any()
     };
     view! {
         <div class="search-layout">

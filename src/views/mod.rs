@@ -5,9 +5,9 @@ pub mod chart;
 mod compare;
 mod facets;
 mod indexing;
-mod results;
+pub mod results;
 pub mod search_box;
-mod trends;
+pub mod trends;
 
 pub use article_reader::ArticleReader;
 pub use compare::CompareView;
@@ -38,6 +38,53 @@ pub fn marked_text(piece: String, marked: bool) -> AnyView {
         view! { <mark>{piece}</mark> }.into_any()
     } else {
         piece.into_any()
+    }
+}
+
+/// A labelled `<select>` bound to the URL parameter `param`: it shows the
+/// parameter's value (the first option when the value is absent or unknown)
+/// and choosing writes it, leaving the parameter out for the first option,
+/// the default. Sort order (results) and measure (trends) are such choices.
+#[component]
+pub fn UrlSelect(
+    /// The visible label, before the select.
+    label: &'static str,
+    /// The URL parameter.
+    param: &'static str,
+    /// (value in the URL, name shown) of each option; the first is the default.
+    options: &'static [(&'static str, &'static str)],
+    /// The label's class.
+    class: &'static str,
+) -> impl IntoView {
+    let url = expect_context::<crate::url_state::UrlQuery>();
+    let default = options[0].0;
+    let value = move || {
+        let v = url.get(param);
+        options
+            .iter()
+            .find(|(o, _)| Some(*o) == v.as_deref())
+            .map_or(default, |(o, _)| *o)
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.navigate(&url.href(&[(param, (v != default).then_some(v.as_str()))]));
+    };
+    view! {
+        <label class=class>
+            {label}" "
+            <select on:change=on_change prop:value=value>
+                {options.iter().map(|(v, name)| view! { <option value=*v>{*name}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// An article's date, source and word count, as listed among results.
+pub fn article_meta(a: &lens_engine::Article, words: usize) -> impl IntoView {
+    view! {
+        <time datetime=a.date.iso()>{a.display_date()}</time>
+        {a.source.clone().map(|s| format!(" · {s}"))}
+        {format!(" · {} words", thousands(words))}
     }
 }
 

@@ -1,17 +1,23 @@
 //! The results: "N of M articles", order and word-form options, and the
 //! matching articles with snippets around their matches.
 
-use lens_engine::search::{mark_title, segments, snippet, Order};
+use lens_engine::search::{mark_title, segments, snippet};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::search_box::SEARCH_BOX_ID;
-use crate::views::{marked_text, thousands, WordFormsToggle};
+use crate::views::{article_meta, marked_text, thousands, UrlSelect, WordFormsToggle};
 
 /// Results shown at first; more on request.
-const PAGE: usize = 25;
+pub const PAGE: usize = 25;
+/// The orders (URL parameter `sort`), the default first.
+pub const SORTS: &[(&str, &str)] = &[
+    ("relevance", "Best match"),
+    ("oldest", "Oldest first"),
+    ("newest", "Newest first"),
+];
 /// Words of context either side of a snippet's match.
 const CONTEXT: usize = 12;
 
@@ -36,16 +42,6 @@ pub fn Results() -> impl IntoView {
             thousands(total),
             if total == 1 { "" } else { "s" }
         )
-    };
-    let on_sort = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        let sort = (v != "relevance").then_some(v.as_str());
-        url.navigate(&url.href(&[("sort", sort)]));
-    };
-    let sort_value = move || match search.order.get() {
-        Order::Relevance => "relevance",
-        Order::Oldest => "oldest",
-        Order::Newest => "newest",
     };
 
     let items = move || {
@@ -74,9 +70,7 @@ pub fn Results() -> impl IntoView {
                     <li class="result">
                         <QueryLink href=href class="result-title">{marked_text_list(&a.title, &title_marks)}</QueryLink>
                         <p class="result-meta">
-                            <time datetime=a.date.iso()>{a.display_date()}</time>
-                            {a.source.clone().map(|s| format!(" · {s}"))}
-                            {format!(" · {} words", thousands(search.corpus.word_count(hit.doc)))}
+                            {article_meta(a, search.corpus.word_count(hit.doc))}
                             {has_terms.then(|| format!(" · {count} match{}", if count == 1 { "" } else { "es" }))}
                         </p>
                         <p class="snippet">
@@ -106,14 +100,7 @@ pub fn Results() -> impl IntoView {
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 <WordFormsToggle />
-                <label class="sort">
-                    "Sort "
-                    <select on:change=on_sort prop:value=sort_value>
-                        <option value="relevance">"Best match"</option>
-                        <option value="oldest">"Oldest first"</option>
-                        <option value="newest">"Newest first"</option>
-                    </select>
-                </label>
+                <UrlSelect label="Sort" param="sort" options=SORTS class="sort" />
             </div>
             <ol class="results" on:keydown=arrow_keys>{items}</ol>
             {more}

@@ -12,10 +12,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::download::{offer_png, offer_text};
-use crate::search_state::SearchState;
+use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart, Series, MARKER_NAMES};
-use crate::views::{marked_text, WordFormsToggle};
+use crate::views::{marked_text, UrlSelect, WordFormsToggle};
 
 const CHART_ID: &str = "trends-chart";
 /// A table with more rows than this follows keyword typing once it pauses
@@ -27,7 +27,15 @@ const TABLE_DELAY_MS: u32 = 150;
 /// Context lines listed per keyword and article before "more".
 const CONTEXT_LINES: usize = 12;
 
-fn measure_from(v: Option<String>) -> Measure {
+/// The measures (URL parameter `measure`), the default first, in the order of [`measure_of`].
+pub const MEASURES: &[(&str, &str)] = &[
+    ("count", "Count"),
+    ("per10k", "Per 10,000 words"),
+    ("share", "Share of articles"),
+];
+
+/// The measure with this URL value (the default for anything else).
+fn measure_of(v: Option<String>) -> Measure {
     match v.as_deref() {
         Some("per10k") => Measure::Per10k,
         Some("share") => Measure::ShareOfArticles,
@@ -36,11 +44,12 @@ fn measure_from(v: Option<String>) -> Measure {
 }
 
 fn measure_name(m: Measure) -> &'static str {
-    match m {
-        Measure::Count => "Count",
-        Measure::Per10k => "Per 10,000 words",
-        Measure::ShareOfArticles => "Share of articles",
-    }
+    let i = match m {
+        Measure::Count => 0,
+        Measure::Per10k => 1,
+        Measure::ShareOfArticles => 2,
+    };
+    MEASURES[i].1
 }
 
 /// The Trends view.
@@ -52,11 +61,8 @@ pub fn TrendsView() -> impl IntoView {
     let kw_text = Memo::new(move |_| url.get("kw").unwrap_or_default());
     let parsed = Memo::new(move |_| kw_text.with(|t| parse_keywords(t)));
     // The chart keeps the last keywords that parsed while new ones are typed.
-    let keywords = Memo::new(move |prev: Option<&Vec<Keyword>>| match parsed.get() {
-        Ok(k) => k,
-        Err(_) => prev.cloned().unwrap_or_default(),
-    });
-    let measure = Memo::new(move |_| measure_from(url.get("measure")));
+    let keywords = last_valid(parsed, Vec::new);
+    let measure = Memo::new(move |_| measure_of(url.get("measure")));
     let smooth = Memo::new(move |_| {
         url.get("smooth")
             .and_then(|s| s.parse::<usize>().ok())
@@ -77,13 +83,12 @@ pub fn TrendsView() -> impl IntoView {
     // follows keyword typing when it pauses. Any other change (measure,
     // search, word forms) reaches chart and table together.
     let shown = RwSignal::new(table.get_untracked());
-    let shown_kw = StoredValue::new(kw_text.get_untracked());
     let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
     Effect::new(move |_| {
         let t = table.get();
-        let kw = kw_text.get();
-        let typing = shown_kw.with_value(|k| *k != kw) && t.rows.len() > LIVE_TABLE_ROWS;
-        shown_kw.set_value(kw);
+        // Other keywords than the table shows: they are being typed.
+        let typing =
+            shown.with_untracked(|s| s.keywords != t.keywords) && t.rows.len() > LIVE_TABLE_ROWS;
         if typing {
             let timer = gloo_timers::callback::Timeout::new(TABLE_DELAY_MS, move || shown.set(t));
             pending.set_value(Some(timer));
@@ -111,18 +116,9 @@ pub fn TrendsView() -> impl IntoView {
             ("at", None),
         ]));
     };
-    let on_measure = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.navigate(&url.href(&[("measure", (v != "count").then_some(v.as_str()))]));
-    };
     let on_smooth = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.replace(&url.href(&[("smooth", (v != "0").then_some(v.as_str()))]));
-    };
-    let measure_value = move || match measure.get() {
-        Measure::Count => "count",
-        Measure::Per10k => "per10k",
-        Measure::ShareOfArticles => "share",
     };
     let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone()));
     let counting = move || {
@@ -190,13 +186,7 @@ pub fn TrendsView() -> impl IntoView {
                     <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
                     <p id="keywords-error" class="query-error" role="alert">{error}</p>
                 </div>
-                <label class="field">"Measure "
-                    <select on:change=on_measure prop:value=measure_value>
-                        <option value="count">"Count"</option>
-                        <option value="per10k">"Per 10,000 words"</option>
-                        <option value="share">"Share of articles"</option>
-                    </select>
-                </label>
+                <UrlSelect label="Measure" param="measure" options=MEASURES class="field" />
                 <div class="field"><WordFormsToggle /></div>
                 <label class="field">"Smoothing "
                     <input type="range" min="0" max="10" step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
