@@ -43,6 +43,11 @@ impl Article {
         text
     }
 
+    /// Bytes of the body's text (each block's): no text of that length holds more words.
+    pub fn body_len(&self) -> usize {
+        self.body.iter().map(|b| b.text().len()).sum()
+    }
+
     /// True when the date is an estimate: its `date_basis` starts with "estimated".
     pub fn is_date_estimated(&self) -> bool {
         self.date_basis
@@ -60,6 +65,15 @@ impl Article {
             human
         }
     }
+}
+
+/// The one case-folding rule for everything compared "ignoring case": ids,
+/// sources and tags, in the loader (duplicates), the index (facet values)
+/// and queries (`source:`, `tag:`). It is Unicode lower case of the NFC form,
+/// so "Ärger" and "ärger", "K" and the Kelvin sign "K", and a decomposed and a
+/// precomposed "é" are the same value.
+pub fn fold_value(value: &str) -> String {
+    crate::tokenize::nfc(value).to_lowercase()
 }
 
 /// What a corpus calls itself (from `corpus.toml`).

@@ -9,8 +9,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::fxhash::FxHashMap;
 
-use crate::corpus::Corpus;
-use crate::tokenize::words;
+use crate::corpus::{fold_value, Corpus};
+use crate::tokenize::{words, Words};
 
 /// Where one term stands in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +101,8 @@ pub struct DocInfo {
 }
 
 /// Every year, source and tag of the corpus (sources and tags as first
-/// spelled, most frequent first: a fixed order).
+/// spelled, most frequent first: a fixed order). Sources and tags that differ
+/// only by case are one value ([`fold_value`]).
 #[derive(Clone, Debug, Default)]
 pub struct FacetValues {
     /// Years, ascending.
@@ -110,6 +111,32 @@ pub struct FacetValues {
     pub sources: Vec<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// Folded source → its place in `sources`.
+    source_ids: FxHashMap<String, u32>,
+    /// Folded tag → its place in `tags`.
+    tag_ids: FxHashMap<String, u32>,
+}
+
+impl FacetValues {
+    /// The place of a source in `sources`, compared by [`fold_value`].
+    pub fn source_id(&self, value: &str) -> Option<u32> {
+        self.source_ids.get(&fold_value(value)).copied()
+    }
+
+    /// The place of a tag in `tags`, compared by [`fold_value`].
+    pub fn tag_id(&self, value: &str) -> Option<u32> {
+        self.tag_ids.get(&fold_value(value)).copied()
+    }
+
+    /// The place of `value` among sources (or tags), adding it if new.
+    fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, value: &str) -> u32 {
+        let fresh = names.len() as u32;
+        let id = *ids.entry(fold_value(value)).or_insert(fresh);
+        if id == fresh {
+            names.push(value.to_string());
+        }
+        id
+    }
 }
 
 /// The index of a corpus (see the module docs).
@@ -172,6 +199,10 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
     }
     let sources = order(&mut fv.sources, source_counts);
     let tags = order(&mut fv.tags, tag_counts);
+    fv.source_ids
+        .values_mut()
+        .for_each(|s| *s = sources[*s as usize]);
+    fv.tag_ids.values_mut().for_each(|t| *t = tags[*t as usize]);
     for d in docs.iter_mut() {
         d.source_id = d.source_id.map(|s| sources[s as usize]);
         d.tag_ids.iter_mut().for_each(|t| *t = tags[*t as usize]);
@@ -197,6 +228,10 @@ pub struct IndexBuilder<'c> {
     stage: Stage,
     /// The next unit (article or block of terms) of the stage.
     next: usize,
+    /// Within article `next`: the next word to count or place.
+    at: usize,
+    /// The article being read, when it takes more than one unit.
+    reading: Option<Reading<'c>>,
     ids: FxHashMap<String, u32>,
     forward: Vec<Vec<u32>>,
     docs: Vec<DocInfo>,
@@ -229,6 +264,21 @@ enum Stage {
 /// Terms stemmed per unit of work.
 const STEM_BLOCK: usize = 256;
 
+/// Words read, counted or placed per unit of work: an article of any length
+/// is done in pieces, so no unit takes much longer than a few milliseconds
+/// (a 10 MB article was once one unit of 115 ms).
+pub const UNIT_WORDS: usize = 16_384;
+
+/// An article being read: its words so far, and where reading stands.
+struct Reading<'c> {
+    seq: Vec<u32>,
+    title_len: Option<u32>,
+    block_starts: Vec<u32>,
+    /// 0: the title; k: body block k - 1.
+    part: usize,
+    words: Words<'c>,
+}
+
 impl<'c> IndexBuilder<'c> {
     /// Starts indexing `corpus`.
     pub fn new(corpus: &'c Corpus) -> Self {
@@ -237,6 +287,8 @@ impl<'c> IndexBuilder<'c> {
             corpus,
             stage: Stage::Read,
             next: 0,
+            at: 0,
+            reading: None,
             ids: FxHashMap::default(),
             forward: Vec::with_capacity(n),
             docs: Vec::with_capacity(n),
@@ -297,8 +349,9 @@ impl<'c> IndexBuilder<'c> {
         let n = self.corpus.articles().len();
         match self.stage {
             Stage::Read if self.next < n => {
-                self.read(self.next);
-                self.next += 1;
+                if self.read(self.next) {
+                    self.next += 1;
+                }
             }
             Stage::Read => self.advance(Stage::Sort),
             Stage::Sort => {
@@ -306,16 +359,18 @@ impl<'c> IndexBuilder<'c> {
                 self.advance(Stage::Count);
             }
             Stage::Count if self.next < n => {
-                self.count(self.next);
-                self.next += 1;
+                if self.count(self.next) {
+                    self.next += 1;
+                }
             }
             Stage::Count => {
                 self.start_placing();
                 self.advance(Stage::Place);
             }
             Stage::Place if self.next < n => {
-                self.place(self.next);
-                self.next += 1;
+                if self.place(self.next) {
+                    self.next += 1;
+                }
             }
             Stage::Place => {
                 self.post_pos_start.push(self.positions.len() as u32);
@@ -346,57 +401,90 @@ impl<'c> IndexBuilder<'c> {
     fn advance(&mut self, stage: Stage) {
         self.stage = stage;
         self.next = 0;
+        self.at = 0;
     }
 
-    /// Tokenizes article `d`: its words with provisional ids (in order of first
-    /// sight), and its facts.
-    fn read(&mut self, d: usize) {
-        let a = &self.corpus.articles()[d];
+    /// The next piece of article `d`'s words to count or place: `at..end`;
+    /// true in the second value when it is the last.
+    fn piece(&mut self, d: usize) -> (std::ops::Range<usize>, bool) {
+        let len = self.forward[d].len();
+        let from = self.at;
+        let end = (from + UNIT_WORDS).min(len);
+        self.at = if end == len { 0 } else { end };
+        (from..end, end == len)
+    }
+
+    /// Tokenizes up to [`UNIT_WORDS`] words of article `d`, giving each new
+    /// word a provisional id (in order of first sight); true when the article
+    /// is read, with its facts.
+    fn read(&mut self, d: usize) -> bool {
+        let corpus = self.corpus;
+        let a = &corpus.articles()[d];
+        let r = self.reading.get_or_insert_with(|| {
+            // The stored count is only a hint (it comes from the embedded blob).
+            let hint = corpus.word_count(d).min(a.title.len() + 1 + a.body_len());
+            Reading {
+                seq: Vec::with_capacity(hint + 1),
+                title_len: None,
+                block_starts: Vec::with_capacity(a.body.len()),
+                part: 0,
+                words: words(&a.title),
+            }
+        });
         let ids = &mut self.ids;
-        let mut seq: Vec<u32> = Vec::with_capacity(self.corpus.word_count(d) + 1);
-        let add = |seq: &mut Vec<u32>, norm: &str| {
-            let id = match ids.get(norm) {
-                Some(&id) => id,
-                None => {
-                    let id = ids.len() as u32;
-                    ids.insert(norm.to_string(), id);
-                    id
-                }
-            };
-            seq.push(id);
-        };
-        let mut add = add;
-        words(&a.title).for_each(|w| add(&mut seq, &w.norm));
-        let title_len = seq.len() as u32;
-        seq.push(BREAK);
-        let mut block_starts = Vec::with_capacity(a.body.len());
-        for block in &a.body {
-            block_starts.push(seq.len() as u32);
-            words(block.text()).for_each(|w| add(&mut seq, &w.norm));
-        }
-        let value_id = |list: &mut Vec<String>, v: &str| -> u32 {
-            let lower = v.to_lowercase();
-            match list.iter().position(|x| x.to_lowercase() == lower) {
-                Some(i) => i as u32,
-                None => {
-                    list.push(v.to_string());
-                    (list.len() - 1) as u32
+        let mut budget = UNIT_WORDS;
+        loop {
+            for w in r.words.by_ref() {
+                let id = match ids.get(w.norm.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(w.norm.into_owned(), id);
+                        id
+                    }
+                };
+                r.seq.push(id);
+                budget -= 1;
+                if budget == 0 {
+                    return false;
                 }
             }
-        };
+            // This part is read: the next one, if any.
+            if r.part == 0 {
+                r.title_len = Some(r.seq.len() as u32);
+                r.seq.push(BREAK);
+            }
+            r.part += 1;
+            match a.body.get(r.part - 1) {
+                Some(block) => {
+                    r.block_starts.push(r.seq.len() as u32);
+                    r.words = words(block.text());
+                }
+                None => break,
+            }
+        }
+        let r = self.reading.take().expect("being read");
         let fv = &mut self.fv;
         self.docs.push(DocInfo {
-            title_len,
-            len: seq.len() as u32 - 1,
+            title_len: r.title_len.expect("the title is read first"),
+            len: r.seq.len() as u32 - 1,
             year: a.date.year,
-            block_starts,
-            source_id: a.source.as_ref().map(|s| value_id(&mut fv.sources, s)),
-            tag_ids: a.tags.iter().map(|t| value_id(&mut fv.tags, t)).collect(),
+            block_starts: r.block_starts,
+            source_id: a
+                .source
+                .as_ref()
+                .map(|s| FacetValues::intern(&mut fv.sources, &mut fv.source_ids, s)),
+            tag_ids: a
+                .tags
+                .iter()
+                .map(|t| FacetValues::intern(&mut fv.tags, &mut fv.tag_ids, t))
+                .collect(),
         });
         if !fv.years.contains(&a.date.year) {
             fv.years.push(a.date.year);
         }
-        self.forward.push(seq);
+        self.forward.push(r.seq);
+        true
     }
 
     /// Sorts the vocabulary: a term's id becomes its place in sorted order.
@@ -414,9 +502,11 @@ impl<'c> IndexBuilder<'c> {
         self.last_doc = vec![u32::MAX; v];
     }
 
-    /// Renumbers article `d`'s words and counts, per term, its articles and positions.
-    fn count(&mut self, d: usize) {
-        for id in self.forward[d].iter_mut().filter(|id| **id != BREAK) {
+    /// Renumbers a piece of article `d`'s words and counts, per term, its
+    /// articles and positions; true when the article is done.
+    fn count(&mut self, d: usize) -> bool {
+        let (range, last) = self.piece(d);
+        for id in self.forward[d][range].iter_mut().filter(|id| **id != BREAK) {
             *id = self.sorted_id[*id as usize];
             let t = *id as usize;
             self.pos_cursor[t] += 1;
@@ -425,6 +515,7 @@ impl<'c> IndexBuilder<'c> {
                 self.post_cursor[t] += 1;
             }
         }
+        last
     }
 
     /// Turns the counts into the flat arrays' ranges; the cursors become each
@@ -449,10 +540,13 @@ impl<'c> IndexBuilder<'c> {
         self.last_doc.iter_mut().for_each(|d| *d = u32::MAX);
     }
 
-    /// Places article `d`'s positions (articles are placed in order, so each
-    /// term's postings and positions come out sorted).
-    fn place(&mut self, d: usize) {
-        for (pos, &id) in self.forward[d].iter().enumerate() {
+    /// Places a piece of article `d`'s positions (articles are placed in
+    /// order, so each term's postings and positions come out sorted); true
+    /// when the article is done.
+    fn place(&mut self, d: usize) -> bool {
+        let (range, last) = self.piece(d);
+        let from = range.start;
+        for (pos, &id) in (from..).zip(&self.forward[d][range]) {
             if id == BREAK {
                 continue;
             }
@@ -467,6 +561,7 @@ impl<'c> IndexBuilder<'c> {
             self.positions[self.pos_cursor[t] as usize] = pos as u32;
             self.pos_cursor[t] += 1;
         }
+        last
     }
 
     /// The index (doing first whatever work is left).

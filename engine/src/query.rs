@@ -16,6 +16,7 @@
 //! Every string parses to a [`Query`] or to a [`QueryError`] saying what is
 //! wrong and where; the parser never panics.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -88,6 +89,15 @@ pub struct ParsedQuery {
     pub clauses: Vec<(Range<usize>, Query)>,
 }
 
+/// The most terms (words, phrases, prefixes and field clauses) one query may
+/// hold: a query is typed or linked, and each term costs a look-up.
+pub const MAX_TERMS: usize = 256;
+
+/// The most groups `( … )` that may stand inside one another. Parsing and
+/// evaluation recurse once per group (a chain of `-` is read in a loop), so
+/// this bounds their stack depth.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses a query (see the module docs).
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     let tokens = lex(input)?;
@@ -136,6 +146,7 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
     let mut out = Vec::new();
     let b = input.as_bytes();
     let mut i = 0;
+    let mut terms = 0;
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_whitespace() || input[i..].starts_with(char::is_whitespace) {
@@ -172,16 +183,16 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
                 let (field, after_field) = field_prefix(&input[i..]);
                 i += after_field;
                 let (value, quoted, end) = if input[i..].starts_with('"') {
-                    let close = input[i + 1..].find('"').ok_or_else(|| QueryError {
+                    let (value, len) = quoted_value(&input[i + 1..]).ok_or_else(|| QueryError {
                         message: "This quote is never closed: add a \" after the phrase.".into(),
                         span: i..input.len(),
                     })?;
-                    (&input[i + 1..i + 1 + close], true, i + close + 2)
+                    (Cow::Owned(value), true, i + 1 + len)
                 } else {
                     let len = input[i..]
                         .find(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"')
                         .unwrap_or(input.len() - i);
-                    (&input[i..i + len], false, i + len)
+                    (Cow::Borrowed(&input[i..i + len]), false, i + len)
                 };
                 i = end;
                 let span = start..end;
@@ -189,7 +200,16 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
                     out.push(Token { tok: Tok::Or, span });
                     continue;
                 }
-                let term = term(field, value, quoted, &span)?;
+                terms += 1;
+                if terms > MAX_TERMS {
+                    return Err(QueryError {
+                        message: format!(
+                            "This query has more than {MAX_TERMS} terms: split it, or use a prefix such as pay* for many forms of a word."
+                        ),
+                        span,
+                    });
+                }
+                let term = term(field, &value, quoted, &span)?;
                 out.push(Token {
                     tok: Tok::Term(term),
                     span,
@@ -198,6 +218,26 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
         }
     }
     Ok(out)
+}
+
+/// The value of a quoted term: `s` is what follows the opening quote. Inside
+/// quotes `\"` stands for a quote and `\\` for a backslash; any other
+/// backslash is itself. Returns the value and the bytes read, closing quote
+/// included; `None` when the quote is never closed.
+fn quoted_value(s: &str) -> Option<(String, usize)> {
+    let mut value = String::new();
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, i + 1)),
+            '\\' if s[i + 1..].starts_with(['"', '\\']) => {
+                let (_, escaped) = chars.next()?;
+                value.push(escaped);
+            }
+            _ => value.push(c),
+        }
+    }
+    None
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -391,17 +431,34 @@ impl Parser<'_> {
         self.pos += 1;
         match token.tok {
             Tok::Not => {
+                // A chain of "-" is read in a loop, not by recursion (a link of
+                // thousands of dashes must not overflow the stack): an even
+                // number of them cancels out.
+                let mut negations = 1usize;
+                while let Some(Tok::Not) = self.peek() {
+                    self.pos += 1;
+                    negations += 1;
+                }
                 // A "-" with nothing it could negate after it is not an operator.
                 if matches!(self.peek(), None | Some(Tok::Close) | Some(Tok::Or)) {
                     return Ok(None);
                 }
-                Ok(self.unary(depth)?.map(|q| Query::Not(Box::new(q))))
+                let inner = self.unary(depth)?;
+                Ok(inner.map(|q| {
+                    if negations % 2 == 1 {
+                        Query::Not(Box::new(q))
+                    } else {
+                        q
+                    }
+                }))
             }
             Tok::Term(q) => Ok(q),
             Tok::Open => {
-                if depth > 64 {
+                if depth >= MAX_DEPTH {
                     return Err(QueryError {
-                        message: "Too many nested parentheses.".into(),
+                        message: format!(
+                            "Too many nested parentheses: at most {MAX_DEPTH} groups may stand inside one another."
+                        ),
                         span: token.span,
                     });
                 }
@@ -442,7 +499,7 @@ impl fmt::Display for Query {
                 if words.len() == 1 && !needs_quotes(&words[0]) {
                     write!(f, "{}{star}", words[0])
                 } else {
-                    write!(f, "\"{}{star}\"", words.join(" "))
+                    write!(f, "\"{}{star}\"", escape_quoted(&words.join(" ")))
                 }
             }
             Query::Source(s) => write!(f, "source:{}", quote_value(s)),
@@ -495,10 +552,17 @@ fn needs_quotes(word: &str) -> bool {
         || word.contains(['"', '(', ')', '*'])
 }
 
-/// A field value as it must be typed: quoted when it holds spaces or syntax.
+/// `v` as it must be written between quotes: `\` and `"` escaped.
+fn escape_quoted(v: &str) -> String {
+    v.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A field value as it must be typed: quoted when it holds spaces or syntax,
+/// with `\` and `"` escaped inside the quotes, so that it parses back to
+/// itself.
 pub fn quote_value(v: &str) -> String {
     if v.is_empty() || v.contains(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"') {
-        format!("\"{}\"", v.replace('"', ""))
+        format!("\"{}\"", escape_quoted(v))
     } else {
         v.to_string()
     }
@@ -672,6 +736,60 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let s = "(".repeat(10_000) + &")".repeat(10_000);
         assert!(err(&s).message.contains("nested"));
+    }
+
+    #[test]
+    fn a_chain_of_dashes_is_read_without_recursion() {
+        // Thousands of dashes (a 20 KB link) once overflowed the stack.
+        for n in [1, 2, 3, 4_000, 4_001, 100_000] {
+            let s = "-".repeat(n) + "wechat";
+            let expected = if n % 2 == 1 {
+                Query::Not(Box::new(w("wechat")))
+            } else {
+                w("wechat")
+            };
+            assert_eq!(q(&s), expected, "{n} dashes");
+        }
+        // Dashes between groups still nest only as deep as the groups.
+        let s = "-(".repeat(MAX_DEPTH) + "a" + &")".repeat(MAX_DEPTH);
+        assert!(parse(&s).is_ok());
+        let s = "-(".repeat(MAX_DEPTH + 1) + "a" + &")".repeat(MAX_DEPTH + 1);
+        assert!(err(&s).message.contains("at most 64 groups"), "{}", err(&s));
+    }
+
+    #[test]
+    fn too_many_terms_is_an_error_naming_the_limit() {
+        let ok = "the ".repeat(MAX_TERMS);
+        assert!(parse(&ok).is_ok());
+        let e = err(&"title:the ".repeat(100_000));
+        assert!(e.message.contains("more than 256 terms"), "{e}");
+        assert_eq!(e.span.start, "title:the ".len() * MAX_TERMS);
+    }
+
+    #[test]
+    fn quotes_and_backslashes_are_escaped_inside_quoted_values() {
+        assert_eq!(
+            q(r#"source:"The \"Times\"""#),
+            Query::Source(r#"The "Times""#.into())
+        );
+        assert_eq!(q(r#"tag:"a\\b""#), Query::Tag(r"a\b".into()));
+        assert_eq!(
+            q(r#"tag:"a\b""#),
+            Query::Tag(r"a\b".into()),
+            "a lone backslash is itself"
+        );
+        assert!(err(r#"tag:"a\""#).message.contains("never closed"));
+        for v in [
+            r#"The "Times""#,
+            r"a\b",
+            r#""><svg onload=alert(1)>"#,
+            "x\\",
+            "\"",
+            "a b",
+        ] {
+            let text = Query::Source(v.into()).to_string();
+            assert_eq!(q(&text), Query::Source(v.into()), "{v:?} written as {text}");
+        }
     }
 
     #[test]

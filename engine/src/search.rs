@@ -3,8 +3,10 @@
 //! words stand, snippets around them and facet counts.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::corpus::Article;
+use crate::fxhash::FxHashMap;
 use crate::index::{DocInfo, Index, Postings};
 use crate::query::{ParsedQuery, Query, TextField};
 use crate::tokenize::words;
@@ -188,31 +190,32 @@ impl TermHits {
     }
 }
 
-/// The postings of one query word: one term's, or several merged (a prefix, word forms).
+/// The postings of one query word: one term's, or several merged (a prefix,
+/// word forms) into flat arrays shaped like [`TermHits`].
 enum WordList<'a> {
     One(Postings<'a>),
-    Many(Vec<(u32, Vec<u32>)>),
+    Many(Rc<TermHits>),
 }
 
-impl<'a> WordList<'a> {
+impl WordList<'_> {
     fn len(&self) -> usize {
         match self {
             WordList::One(p) => p.len(),
-            WordList::Many(v) => v.len(),
+            WordList::Many(h) => h.len(),
         }
     }
 
     fn doc(&self, j: usize) -> u32 {
         match self {
             WordList::One(p) => p.doc(j),
-            WordList::Many(v) => v[j].0,
+            WordList::Many(h) => h.docs[j],
         }
     }
 
     fn positions(&self, j: usize) -> &[u32] {
         match self {
             WordList::One(p) => p.get(j).positions,
-            WordList::Many(v) => &v[j].1,
+            WordList::Many(h) => h.starts(j),
         }
     }
 
@@ -220,7 +223,7 @@ impl<'a> WordList<'a> {
     fn size(&self) -> usize {
         match self {
             WordList::One(p) => p.positions_len(),
-            WordList::Many(v) => v.iter().map(|(_, p)| p.len()).sum(),
+            WordList::Many(h) => h.starts.len(),
         }
     }
 }
@@ -240,36 +243,55 @@ impl Matches {
     }
 }
 
-/// One result.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Hit {
-    /// Index of the article in the corpus.
-    pub doc: usize,
-    /// BM25 score (0 when the query has no words).
-    pub score: f32,
+/// Evaluates queries against the index, each distinct text term once: a
+/// query (or a keyword list) that repeats a word, phrase or prefix pays for
+/// it once, and the postings a prefix or word forms merge are shared by
+/// every phrase that ends in them. With the parser's limit on terms
+/// ([`crate::query::MAX_TERMS`]) and nesting, this bounds the work and memory
+/// of any query that parses.
+struct Evaluator<'i> {
+    index: &'i Index,
+    opts: SearchOptions,
+    /// Each distinct text term's hits, shared by the queries that use it.
+    terms: FxHashMap<(TextField, Vec<String>, bool), Rc<TermHits>>,
+    /// Each merged word (prefix or word forms): (word, is a prefix).
+    merged: FxHashMap<(String, bool), Rc<TermHits>>,
 }
 
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
-/// A word in the title counts as this many in the body.
-const TITLE_WEIGHT: f32 = 3.0;
-
-impl Index {
-    /// The articles matching `query`, and where.
-    pub fn matches(&self, query: &Query, opts: SearchOptions) -> Matches {
-        let mut terms = Vec::new();
-        let docs = self.eval(query, opts, true, &mut terms);
-        Matches { docs, terms }
+impl<'i> Evaluator<'i> {
+    fn new(index: &'i Index, opts: SearchOptions) -> Self {
+        Evaluator {
+            index,
+            opts,
+            terms: FxHashMap::default(),
+            merged: FxHashMap::default(),
+        }
     }
 
-    fn eval(
-        &self,
-        q: &Query,
-        opts: SearchOptions,
-        positive: bool,
-        terms: &mut Vec<TermHits>,
-    ) -> DocSet {
-        let n = self.doc_count();
+    fn matches(&mut self, query: &Query) -> Matches {
+        let mut positive = Vec::new();
+        let docs = self.eval(query, true, &mut positive);
+        // A term the query repeats is one term (for marks and ranking alike).
+        let mut terms: Vec<Rc<TermHits>> = Vec::with_capacity(positive.len());
+        for t in positive {
+            if !terms.iter().any(|k| Rc::ptr_eq(k, &t)) {
+                terms.push(t);
+            }
+        }
+        Matches {
+            docs,
+            terms: terms
+                .into_iter()
+                .map(|t| Rc::try_unwrap(t).unwrap_or_else(|t| (*t).clone()))
+                .collect(),
+        }
+    }
+
+    /// Recursion follows the query's groups, which the parser bounds
+    /// ([`crate::query::MAX_DEPTH`]); a chain of `-` is folded by the parser.
+    fn eval(&mut self, q: &Query, positive: bool, terms: &mut Vec<Rc<TermHits>>) -> DocSet {
+        let index = self.index;
+        let n = index.doc_count();
         let filter = |f: &dyn Fn(usize) -> bool| {
             let mut s = DocSet::empty(n);
             (0..n).filter(|&d| f(d)).for_each(|d| s.insert(d));
@@ -282,7 +304,7 @@ impl Index {
                 words,
                 prefix,
             } => {
-                let hits = self.text_hits(*field, words, *prefix, opts);
+                let hits = self.text_hits(*field, words, *prefix);
                 let mut s = DocSet::empty(n);
                 hits.docs.iter().for_each(|&d| s.insert(d as usize));
                 if positive {
@@ -290,65 +312,86 @@ impl Index {
                 }
                 s
             }
-            // Compared ignoring case, through the ids the index gave each value.
-            Query::Source(v) => match value_position(&self.facet_values().sources, v) {
-                Some(id) => filter(&|d| self.doc(d).source_id == Some(id)),
+            // Compared by their folded form, through the ids the index gave each value.
+            Query::Source(v) => match index.facet_values().source_id(v) {
+                Some(id) => filter(&|d| index.doc(d).source_id == Some(id)),
                 None => DocSet::empty(n),
             },
-            Query::Tag(v) => match value_position(&self.facet_values().tags, v) {
-                Some(id) => filter(&|d| self.doc(d).tag_ids.contains(&id)),
+            Query::Tag(v) => match index.facet_values().tag_id(v) {
+                Some(id) => filter(&|d| index.doc(d).tag_ids.contains(&id)),
                 None => DocSet::empty(n),
             },
             Query::Year { from, to } => filter(&|d| {
-                let y = self.doc(d).year;
+                let y = index.doc(d).year;
                 from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)
             }),
-            Query::And(qs) => qs.iter().fold(DocSet::full(n), |acc, q| {
-                acc.and(&self.eval(q, opts, positive, terms))
-            }),
-            Query::Or(qs) => qs.iter().fold(DocSet::empty(n), |acc, q| {
-                acc.or(&self.eval(q, opts, positive, terms))
-            }),
-            Query::Not(q) => self.eval(q, opts, !positive, terms).not(),
+            Query::And(qs) => {
+                let mut acc = DocSet::full(n);
+                for q in qs {
+                    acc = acc.and(&self.eval(q, positive, terms));
+                }
+                acc
+            }
+            Query::Or(qs) => {
+                let mut acc = DocSet::empty(n);
+                for q in qs {
+                    acc = acc.or(&self.eval(q, positive, terms));
+                }
+                acc
+            }
+            Query::Not(q) => self.eval(q, !positive, terms).not(),
         }
     }
 
-    /// The term ids a query word stands for.
-    fn word_ids(&self, word: &str, is_prefix: bool, opts: SearchOptions) -> Vec<u32> {
-        if is_prefix {
-            self.prefix_ids(word).collect()
-        } else if opts.word_forms {
-            let mut ids = self.same_stem_ids(word).to_vec();
-            if let Some(id) = self.term_id(word) {
+    /// The postings of one query word.
+    fn word_list(&mut self, word: &str, is_prefix: bool) -> WordList<'i> {
+        let index = self.index;
+        if !is_prefix && !self.opts.word_forms {
+            return match index.term_id(word) {
+                Some(id) => WordList::One(index.postings(id)),
+                None => WordList::Many(Rc::new(TermHits::new(1))),
+            };
+        }
+        let key = (word.to_string(), is_prefix);
+        if let Some(m) = self.merged.get(&key) {
+            return WordList::Many(m.clone());
+        }
+        let ids: Vec<u32> = if is_prefix {
+            index.prefix_ids(word).collect()
+        } else {
+            let mut ids = index.same_stem_ids(word).to_vec();
+            if let Some(id) = index.term_id(word) {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
             }
             ids
-        } else {
-            self.term_id(word).into_iter().collect()
+        };
+        if let [id] = ids[..] {
+            return WordList::One(index.postings(id));
         }
+        let merged = Rc::new(merge(index, &ids));
+        self.merged.insert(key, merged.clone());
+        WordList::Many(merged)
     }
 
-    fn text_hits(
-        &self,
-        field: TextField,
-        ws: &[String],
-        prefix: bool,
-        opts: SearchOptions,
-    ) -> TermHits {
+    fn text_hits(&mut self, field: TextField, ws: &[String], prefix: bool) -> Rc<TermHits> {
+        let key = (field, ws.to_vec(), prefix);
+        if let Some(h) = self.terms.get(&key) {
+            return h.clone();
+        }
+        let hits = Rc::new(self.find_text(field, ws, prefix));
+        self.terms.insert(key, hits.clone());
+        hits
+    }
+
+    fn find_text(&mut self, field: TextField, ws: &[String], prefix: bool) -> TermHits {
+        let index = self.index;
         let last = ws.len() - 1;
         let lists: Vec<WordList<'_>> = ws
             .iter()
             .enumerate()
-            .map(
-                |(k, w)| match self.word_ids(w, prefix && k == last, opts)[..] {
-                    [id] => WordList::One(self.postings(id)),
-                    ref ids => WordList::Many(merge(
-                        &ids.iter().map(|&id| self.postings(id)).collect::<Vec<_>>(),
-                    )),
-                },
-            )
+            .map(|(k, w)| self.word_list(w, prefix && k == last))
             .collect();
         let width = ws.len() as u32;
         // A word found nowhere: nothing to look at.
@@ -368,6 +411,10 @@ impl Index {
                 hits.docs = docs.to_vec();
                 hits.ends = ends;
                 hits.starts = starts.to_vec();
+            }
+            WordList::Many(h) if offset == 0 => {
+                hits = TermHits::clone(h);
+                hits.width = width;
             }
             list => {
                 for j in 0..list.len() {
@@ -410,7 +457,7 @@ impl Index {
             let mut kept = TermHits::new(width);
             for i in 0..hits.len() {
                 let d = hits.docs[i];
-                let t = self.doc(d as usize).title_len;
+                let t = index.doc(d as usize).title_len;
                 kept.starts
                     .extend(hits.starts(i).iter().filter(|&&p| p + width <= t));
                 kept.close(d);
@@ -419,7 +466,93 @@ impl Index {
         }
         hits
     }
+}
 
+/// The postings of several terms (`ids`, ascending) as one word's: by
+/// article, positions ascending. Few positions are merged list by list; many
+/// (a short prefix such as `t*`) are read off the articles' word sequences,
+/// one pass over the articles that hold any of them: never more than one
+/// pass over the corpus, however many terms the prefix stands for.
+fn merge(index: &Index, ids: &[u32]) -> TermHits {
+    let mut hits = TermHits::new(1);
+    if ids.is_empty() {
+        return hits;
+    }
+    let lists: Vec<Postings<'_>> = ids.iter().map(|&id| index.postings(id)).collect();
+    let mut docs = DocSet::empty(index.doc_count());
+    let mut positions = 0usize;
+    for l in &lists {
+        positions += l.positions_len();
+        for j in 0..l.len() {
+            docs.insert(l.doc(j) as usize);
+        }
+    }
+    let scanned: usize = docs.iter().map(|d| index.words_of(d).len()).sum();
+    if positions * 8 >= scanned {
+        let contiguous = ids[ids.len() - 1] - ids[0] + 1 == ids.len() as u32;
+        let (lo, hi) = (ids[0], ids[ids.len() - 1]);
+        for d in docs.iter() {
+            let seq = index.words_of(d);
+            if contiguous {
+                hits.starts.extend(
+                    (0u32..)
+                        .zip(seq)
+                        .filter(|&(_, &id)| (lo..=hi).contains(&id))
+                        .map(|(p, _)| p),
+                );
+            } else {
+                hits.starts.extend(
+                    (0u32..)
+                        .zip(seq)
+                        .filter(|&(_, id)| ids.binary_search(id).is_ok())
+                        .map(|(p, _)| p),
+                );
+            }
+            hits.close(d as u32);
+        }
+        return hits;
+    }
+    let mut cursor = vec![0usize; lists.len()];
+    for d in docs.iter() {
+        let from = hits.starts.len();
+        for (l, c) in lists.iter().zip(cursor.iter_mut()) {
+            if *c < l.len() && l.doc(*c) as usize == d {
+                hits.starts.extend_from_slice(l.get(*c).positions);
+                *c += 1;
+            }
+        }
+        hits.starts[from..].sort_unstable();
+        hits.close(d as u32);
+    }
+    hits
+}
+
+/// One result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the article in the corpus.
+    pub doc: usize,
+    /// BM25 score (0 when the query has no words).
+    pub score: f32,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A word in the title counts as this many in the body.
+const TITLE_WEIGHT: f32 = 3.0;
+
+impl Index {
+    /// The articles matching `query`, and where.
+    pub fn matches(&self, query: &Query, opts: SearchOptions) -> Matches {
+        Evaluator::new(self, opts).matches(query)
+    }
+
+    /// What each of `queries` matched, evaluating a term the queries share
+    /// (a word, phrase or prefix) once for all of them: a Trends keyword list.
+    pub fn matches_each(&self, queries: &[Query], opts: SearchOptions) -> Vec<Matches> {
+        let mut ev = Evaluator::new(self, opts);
+        queries.iter().map(|q| ev.matches(q)).collect()
+    }
     /// The matching articles in `order`.
     pub fn rank(&self, m: &Matches, order: Order) -> Vec<Hit> {
         let n = self.doc_count() as f32;
@@ -471,38 +604,6 @@ impl Index {
     /// Occurrences of the query's words in article `doc`.
     pub fn match_count(&self, m: &Matches, doc: usize) -> usize {
         self.match_spans(m, doc).len()
-    }
-}
-
-/// The id of `value` among `values`, ignoring case.
-fn value_position(values: &[String], value: &str) -> Option<u32> {
-    let lower = value.to_lowercase();
-    values
-        .iter()
-        .position(|v| v.to_lowercase() == lower)
-        .map(|i| i as u32)
-}
-
-/// Merges the postings of several terms into (article, sorted positions), by article.
-fn merge(lists: &[Postings<'_>]) -> Vec<(u32, Vec<u32>)> {
-    match lists {
-        [] => Vec::new(),
-        _ => {
-            let mut all: Vec<(u32, &[u32])> = lists
-                .iter()
-                .flat_map(|l| l.iter().map(|p| (p.doc, p.positions)))
-                .collect();
-            all.sort_by_key(|(d, _)| *d);
-            let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
-            for (d, ps) in all {
-                match out.last_mut() {
-                    Some((ld, v)) if *ld == d => v.extend_from_slice(ps),
-                    _ => out.push((d, ps.to_vec())),
-                }
-            }
-            out.iter_mut().for_each(|(_, v)| v.sort_unstable());
-            out
-        }
     }
 }
 

@@ -5,10 +5,15 @@
 //! each; every Han character is a word of its own; emoji and punctuation are
 //! not words.
 //!
-//! The normalised form of a word is its Unicode lower case, with the curly
-//! apostrophe folded to the straight one, then a trailing possessive "'s" and
-//! any trailing apostrophes removed, until none is left: "Alipay’s" and "users’" count as
-//! "alipay" and "users", and "Yu’e" and "Yu'e" as the same word "yu'e".
+//! The normalised form of a word is its Unicode lower case in NFC, without
+//! the invisible characters Unicode calls default-ignorable (soft hyphen,
+//! zero-width joiner and non-joiner, word joiner, bidi controls, variation
+//! selectors), with the curly apostrophe folded to the straight one, then a
+//! trailing possessive "'s" and any trailing apostrophes removed, until none
+//! is left: "Alipay’s" and "users’" count as "alipay" and "users", "Yu’e" and
+//! "Yu'e" as the same word "yu'e", "Pay\u{AD}ment" as "payment" and a
+//! decomposed "café" as the precomposed one. A zero-width space is a word
+//! break, as UAX #29 says: "Pay\u{200B}ment" is two words.
 
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
@@ -225,10 +230,38 @@ pub fn normalize(word: &str) -> Cow<'_, str> {
             Cow::Borrowed(word)
         }
     } else {
-        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+        // Invisible characters inside a word (a soft hyphen from a scraped
+        // page, a zero-width joiner) do not make it another word; nor does
+        // the way an accent is encoded (NFC: "café" decomposed is "café").
+        let visible: String = word.chars().filter(|&c| !is_default_ignorable(c)).collect();
+        let lower = nfc(&visible).to_lowercase().replace('\u{2019}', "'");
+        Cow::Owned(nfc(&lower).into_owned())
     };
     strip_possessives(&mut s);
     s
+}
+
+/// `s` in Unicode Normalization Form C (borrowed when it already is).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt):
+/// characters that are invisible unless a font shows them, such as the soft
+/// hyphen, the zero-width joiners and spaces, the word joiner, bidi controls,
+/// variation selectors and the byte order mark. Normal forms leave them out.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// Removes trailing "'s" and apostrophes, repeated until nothing changes
@@ -305,6 +338,43 @@ mod tests {
             assert_eq!(normalize(&once), once, "{w:?}");
         }
         assert_eq!(normalize("L's's"), "l");
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_or_hide_words() {
+        let norms = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
+        assert_eq!(norms("Pay\u{AD}ment"), ["payment"], "soft hyphen");
+        assert_eq!(norms("Ameri\u{200D}ca"), ["america"], "zero-width joiner");
+        assert_eq!(
+            norms("Ameri\u{200C}ca"),
+            ["america"],
+            "zero-width non-joiner"
+        );
+        assert_eq!(norms("Ameri\u{2060}ca"), ["america"], "word joiner");
+        assert_eq!(norms("\u{FEFF}Alipay"), ["alipay"], "byte order mark");
+        assert_eq!(
+            norms("Pay\u{200B}ment"),
+            ["pay", "ment"],
+            "a zero-width space is a break"
+        );
+        let w: Vec<_> = words("a Pay\u{AD}ment b").collect();
+        assert_eq!(
+            (w[1].start, w[1].end),
+            (2, 11),
+            "the word keeps its place in the text"
+        );
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_are_one_word() {
+        let norms = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
+        assert_eq!(norms("Cafe\u{301}"), norms("Café"));
+        assert_eq!(norms("Cafe\u{301}"), ["café"]);
+        assert_eq!(
+            norms("\u{212B}ngström"),
+            norms("Ångström"),
+            "the Angstrom sign"
+        );
     }
 
     proptest::proptest! {
