@@ -638,25 +638,57 @@ pub fn mark_article(article: &Article, spans: &[(u32, u32)]) -> Marks {
     if spans.is_empty() {
         return marks;
     }
-    let mut pos = mark_text(&article.title, 0, spans, &mut marks.title) + 1;
+    let cover = Covering::new(spans);
+    let mut pos = mark_text(&article.title, 0, &cover, &mut marks.title) + 1;
     for (i, block) in article.body.iter().enumerate() {
-        pos = mark_text(block.text(), pos, spans, &mut marks.blocks[i]);
+        pos = mark_text(block.text(), pos, &cover, &mut marks.blocks[i]);
     }
     marks
+}
+
+/// Which span covers a word position: spans sorted by start, each with the
+/// furthest end reached by it and the spans before it (and which span
+/// reaches there). However many spans overlap, a position is covered exactly
+/// when the furthest end before it lies beyond it.
+struct Covering<'a> {
+    spans: &'a [(u32, u32)],
+    /// For spans `..=k`: the furthest end, and the (latest) span reaching it.
+    reach: Vec<(u32, usize)>,
+}
+
+impl<'a> Covering<'a> {
+    fn new(spans: &'a [(u32, u32)]) -> Self {
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut best = (0u32, 0usize);
+        for (k, &(s, w)) in spans.iter().enumerate() {
+            if s + w >= best.0 {
+                best = (s + w, k);
+            }
+            reach.push(best);
+        }
+        Covering { spans, reach }
+    }
+
+    /// The span covering position `p`, if any.
+    fn at(&self, p: u32) -> Option<usize> {
+        let i = self.spans.partition_point(|&(s, _)| s <= p);
+        let &(end, k) = self.reach.get(i.checked_sub(1)?)?;
+        (p < end).then_some(k)
+    }
 }
 
 /// Marks of the title alone.
 pub fn mark_title(article: &Article, spans: &[(u32, u32)]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !spans.is_empty() {
-        mark_text(&article.title, 0, spans, &mut out);
+        mark_text(&article.title, 0, &Covering::new(spans), &mut out);
     }
     out
 }
 
 /// Marks the words of `text` (whose first word is at `first_pos`) covered by
 /// `spans`; returns the position after its last word.
-fn mark_text(text: &str, first_pos: u32, spans: &[(u32, u32)], out: &mut Vec<Range<usize>>) -> u32 {
+fn mark_text(text: &str, first_pos: u32, spans: &Covering<'_>, out: &mut Vec<Range<usize>>) -> u32 {
     let mut indexed = Vec::new();
     let pos = mark_text_indexed(text, first_pos, spans, &mut indexed);
     out.extend(indexed.into_iter().map(|(r, _)| r));
@@ -667,16 +699,10 @@ fn mark_text(text: &str, first_pos: u32, spans: &[(u32, u32)], out: &mut Vec<Ran
 fn mark_text_indexed(
     text: &str,
     first_pos: u32,
-    spans: &[(u32, u32)],
+    cover: &Covering<'_>,
     out: &mut Vec<(Range<usize>, usize)>,
 ) -> u32 {
-    // Which span covers position p? (Spans are sorted; a span is a few words long.)
-    let covering = |p: u32| -> Option<usize> {
-        let i = spans.partition_point(|&(s, _)| s <= p);
-        (i.saturating_sub(64)..i)
-            .rev()
-            .find(|&k| p < spans[k].0 + spans[k].1)
-    };
+    let covering = |p: u32| cover.at(p);
     let mut pos = first_pos;
     let mut current: Option<(usize, Range<usize>)> = None;
     for w in words(text) {
@@ -712,9 +738,10 @@ pub fn mark_article_indexed(article: &Article, spans: &[(u32, u32)]) -> IndexedM
         title: Vec::new(),
         blocks: vec![Vec::new(); article.body.len()],
     };
-    let mut pos = mark_text_indexed(&article.title, 0, spans, &mut marks.title) + 1;
+    let cover = Covering::new(spans);
+    let mut pos = mark_text_indexed(&article.title, 0, &cover, &mut marks.title) + 1;
     for (i, block) in article.body.iter().enumerate() {
-        pos = mark_text_indexed(block.text(), pos, spans, &mut marks.blocks[i]);
+        pos = mark_text_indexed(block.text(), pos, &cover, &mut marks.blocks[i]);
     }
     marks
 }
@@ -818,7 +845,7 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[(u32, u32)], context: 
     let end = if hi == last { text.len() } else { ws[hi].end };
     let mut block_marks = Vec::new();
     if window.is_some() {
-        mark_text(text, first_pos, spans, &mut block_marks);
+        mark_text(text, first_pos, &Covering::new(spans), &mut block_marks);
     }
     let marks = block_marks
         .into_iter()

@@ -6,7 +6,7 @@ use lens_engine::index::Index;
 use lens_engine::load::load_corpus_dir;
 use lens_engine::query::parse;
 use lens_engine::search::{mark_article, snippet, Order, SearchOptions};
-use lens_engine::Corpus;
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 
 fn seed() -> Corpus {
     load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap()
@@ -339,4 +339,59 @@ fn keyword_in_context_lines_centre_the_match() {
             "{l:?}"
         );
     }
+}
+
+/// A body `w0 … w99` searched with a 100-word phrase and an OR of 80 of its
+/// words: however many spans overlap, every matched word is marked, in the
+/// reader and in the snippet (marks once looked back only 64 spans).
+#[test]
+fn every_matched_word_is_marked_however_many_spans_overlap() {
+    use lens_engine::search::mark_title;
+    let body: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+    let article = Article {
+        id: "a".into(),
+        title: "Title".into(),
+        date: ArticleDate {
+            year: 2020,
+            month: None,
+            day: None,
+        },
+        date_basis: None,
+        source: None,
+        url: None,
+        author: None,
+        translator: None,
+        language: "en".into(),
+        tags: vec![],
+        body: vec![Block::Paragraph(body.join(" "))],
+    };
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "x".into(),
+            description: None,
+        },
+        vec![article],
+    );
+    let index = Index::new(&corpus);
+    let or: Vec<String> = (0..80).map(|i| format!("w{i}")).collect();
+    let q = format!("\"{}\" ({})", body.join(" "), or.join(" OR "));
+    let m = index.matches(&parse(&q).unwrap().query, SearchOptions::default());
+    assert!(m.docs.contains(0));
+    let a = &corpus.articles()[0];
+    let spans = index.match_spans(&m, 0);
+    let marks = mark_article(a, &spans);
+    let text = a.body[0].text();
+    let marked: usize = marks.blocks[0]
+        .iter()
+        .map(|r| lens_engine::tokenize::words(&text[r.clone()]).count())
+        .sum();
+    assert_eq!(marked, 100, "every word of w0 … w99 is marked");
+    assert!(mark_title(a, &spans).is_empty());
+    let snip = snippet(a, index.doc(0), &spans, 200);
+    let in_snippet: usize = snip
+        .marks
+        .iter()
+        .map(|r| lens_engine::tokenize::words(&snip.text[r.clone()]).count())
+        .sum();
+    assert_eq!(in_snippet, 100, "and in the snippet");
 }
