@@ -280,47 +280,141 @@ pub fn tfidf_cosine(
     (dot / (nl * nr)).clamp(0.0, 1.0)
 }
 
-/// Every maximal run of at least `min` consecutive equal words in both word-id
-/// sequences (from [`Index::words_of`]; [`BREAK`] equals nothing).
+/// The shared passages of two word-id sequences (from [`Index::words_of`];
+/// [`BREAK`] equals nothing): runs of at least `min` consecutive equal words
+/// found in both, in order on the left, and whether [`MAX_PASSAGES`] cut them
+/// short.
+///
+/// Every word, on either side, that lies in a `min`-word run found on both
+/// sides lies in a passage, and every passage is as long as its run goes. The
+/// time is linear in the two lengths, however repetitive the texts:
+/// 1. The left is read from its start. Where a `min`-word run starts that the
+///    right also holds, it is extended against (at most [`CANDIDATES`] of) the
+///    places the right holds it, and the longest is a passage; reading goes on
+///    `min - 1` words before its end (a run that overlaps its tail is found
+///    too), so each word is read a bounded number of times.
+/// 2. The same from the right, for the right's words no passage of step 1
+///    covers: a passage the right repeats is marked at each place.
 pub fn shared_passages(l: &[u32], r: &[u32], min: usize) -> (Vec<Passage>, bool) {
     let min = min.max(1);
     if l.len() < min || r.len() < min {
         return (Vec::new(), false);
     }
-    // Where each n-gram of the right side starts (n-grams across the break excluded).
-    let mut starts: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
-    for j in 0..=r.len() - min {
-        let g = &r[j..j + min];
-        if !g.contains(&BREAK) {
-            starts.entry(g).or_default().push(j as u32);
-        }
-    }
-    let same = |i: usize, j: usize| l[i] != BREAK && l[i] == r[j];
+    let (in_r, in_l) = (Grams::new(r, min), Grams::new(l, min));
     let mut out = Vec::new();
-    for i in 0..=l.len() - min {
-        let g = &l[i..i + min];
-        let Some(js) = starts.get(g) else { continue };
-        for &j in js {
-            let j = j as usize;
-            // Only the start of a maximal run: the words before differ (or there are none).
-            if i > 0 && j > 0 && same(i - 1, j - 1) {
+    let mut truncated = greedy(l, r, &in_r, min, &mut out, |_| false, false);
+    if !truncated {
+        // Right words covered by step 1's passages (as a running count, so
+        // that "is this whole run covered?" is one subtraction).
+        let mut covered = vec![0i32; r.len() + 1];
+        for p in &out {
+            covered[p.right as usize] += 1;
+            covered[(p.right + p.len) as usize] -= 1;
+        }
+        let mut depth = 0;
+        let mut before = vec![0u32; r.len() + 1];
+        for j in 0..r.len() {
+            depth += covered[j];
+            before[j + 1] = before[j] + u32::from(depth > 0);
+        }
+        let whole_run_covered = |j: usize| (before[j + min] - before[j]) as usize == min;
+        truncated = greedy(r, l, &in_l, min, &mut out, whole_run_covered, true);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.truncate(MAX_PASSAGES);
+    (out, truncated)
+}
+
+/// Places of the right side tried for a run found on the left.
+pub const CANDIDATES: usize = 8;
+
+/// Where each `min`-word run of a sequence starts (runs across [`BREAK`]
+/// left out): the first place of each, and for each place the next place of
+/// the same run (a chain, not a list per run: memory linear in the text).
+struct Grams<'a> {
+    first: FxHashMap<&'a [u32], u32>,
+    next: Vec<u32>,
+}
+
+impl<'a> Grams<'a> {
+    fn new(seq: &'a [u32], min: usize) -> Self {
+        let n = seq.len() + 1 - min;
+        let mut first: FxHashMap<&[u32], u32> = FxHashMap::default();
+        let mut next = vec![u32::MAX; n];
+        // From the end, so that each chain runs in reading order.
+        for j in (0..n).rev() {
+            let g = &seq[j..j + min];
+            if g.contains(&BREAK) {
                 continue;
             }
+            if let Some(old) = first.insert(g, j as u32) {
+                next[j] = old;
+            }
+        }
+        Grams { first, next }
+    }
+
+    /// The first `k` places of run `g`.
+    fn places(&self, g: &[u32], k: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.first.get(g).copied().unwrap_or(u32::MAX);
+        std::iter::from_fn(move || {
+            (at != u32::MAX).then(|| {
+                let here = at as usize;
+                at = self.next[here];
+                here
+            })
+        })
+        .take(k)
+    }
+}
+
+/// Step 1 (or 2, `swapped`) of [`shared_passages`]: reads `a` from its start
+/// for runs `b` holds (`in_b`), skipping places of `a` that `skip` says are
+/// covered; pushes passages (left, right as in the caller); true when
+/// [`MAX_PASSAGES`] was reached.
+fn greedy(
+    a: &[u32],
+    b: &[u32],
+    in_b: &Grams<'_>,
+    min: usize,
+    out: &mut Vec<Passage>,
+    skip: impl Fn(usize) -> bool,
+    swapped: bool,
+) -> bool {
+    let same = |i: usize, j: usize| a[i] != BREAK && a[i] == b[j];
+    let mut i = 0;
+    while i + min <= a.len() {
+        if skip(i) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for j in in_b.places(&a[i..i + min], CANDIDATES) {
             let mut len = min;
-            while i + len < l.len() && j + len < r.len() && same(i + len, j + len) {
+            while i + len < a.len() && j + len < b.len() && same(i + len, j + len) {
                 len += 1;
             }
-            if out.len() == MAX_PASSAGES {
-                return (out, true);
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((j, len));
             }
-            out.push(Passage {
-                left: i as u32,
-                right: j as u32,
-                len: len as u32,
-            });
         }
+        let Some((j, len)) = best else {
+            i += 1;
+            continue;
+        };
+        if out.len() == MAX_PASSAGES {
+            return true;
+        }
+        let (left, right) = if swapped { (j, i) } else { (i, j) };
+        out.push(Passage {
+            left: left as u32,
+            right: right as u32,
+            len: len as u32,
+        });
+        i = (i + len + 1).saturating_sub(min).max(i + 1);
     }
-    (out, false)
+    false
 }
 
 /// Compares articles `left` and `right` of the index's corpus (see [`Comparison`]).
