@@ -299,6 +299,11 @@ fn main() {
         c0.similarity * 100.0
     );
 
+    worst_cases(&corpus, &index);
+    if std::env::var_os("LENS_WORST_ONLY").is_some() {
+        return;
+    }
+
     let mut c = Criterion::default()
         .configure_from_args()
         .sample_size(20)
@@ -321,4 +326,223 @@ fn main() {
         b.iter(|| Index::new(&corpus).vocabulary_len())
     });
     c.final_summary();
+}
+
+/// Queries and keyword lists a link can hold, built to cost the most, and the
+/// largest units of work: each must answer (or be refused with a message) in
+/// well under 100 ms, with memory bounded by the corpus, not by the query.
+fn worst_cases(corpus: &Corpus, index: &Index) {
+    // The most frequent words of the corpus, most frequent first.
+    let mut by_count: Vec<(usize, u32)> = (0..index.vocabulary_len() as u32)
+        .map(|id| (index.postings(id).positions_len(), id))
+        .collect();
+    by_count.sort_unstable_by(|a, b| b.cmp(a));
+    let top: Vec<&str> = by_count
+        .iter()
+        .take(64)
+        .map(|&(_, id)| index.term(id))
+        .collect();
+    let mut nested = Vec::new();
+    for w in &top {
+        for k in 1..=w.chars().count() {
+            let p: String = w.chars().take(k).collect();
+            if !nested.contains(&p) && nested.len() < 256 {
+                nested.push(p);
+            }
+        }
+    }
+    let nested: Vec<String> = nested.into_iter().map(|p| format!("{p}*")).collect();
+    let phrases: Vec<String> = (0..256)
+        .map(|i| format!("\"{} {}\"", top[i / 16], top[i % 16]))
+        .collect();
+    // The most of them the work limit lets through.
+    let most = |parts: &[String], join: &str| {
+        let mut kept: Vec<String> = Vec::new();
+        for p in parts {
+            kept.push(p.clone());
+            let q = parse(&kept.join(join)).unwrap().query;
+            if index.cost(&[&q], SearchOptions::default()) > lens_engine::search::MAX_COST {
+                kept.pop();
+            }
+        }
+        (kept.len(), kept.join(join))
+    };
+    let (np, nested_most) = most(&nested, " OR ");
+    let (nph, phrases_most) = most(&phrases, " OR ");
+    let nested_label = format!("{np} of those prefixes, OR (the most the work limit lets through)");
+    let phrases_label =
+        format!("{nph} of those phrases, OR (the most the work limit lets through)");
+    let queries: Vec<(&str, String)> = vec![
+        ("4,000 dashes and a word", "-".repeat(4000) + "america"),
+        ("`t* ` × 256", "t* ".repeat(256)),
+        ("`t* ` × 1,000", "t* ".repeat(1000)),
+        ("`the ` × 256", "the ".repeat(256)),
+        ("`title:the ` × 100,000", "title:the ".repeat(100_000)),
+        (
+            "every prefix of the 64 most frequent words (up to 256), AND",
+            nested.join(" "),
+        ),
+        ("the same, OR", nested.join(" OR ")),
+        (nested_label.as_str(), nested_most),
+        (
+            "256 phrases of two of the 16 most frequent words, OR",
+            phrases.join(" OR "),
+        ),
+        (phrases_label.as_str(), phrases_most),
+        (
+            "the 256 most frequent words, OR",
+            by_count
+                .iter()
+                .take(256)
+                .map(|&(_, id)| index.term(id).to_string())
+                .collect::<Vec<_>>()
+                .join(" OR "),
+        ),
+    ];
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1e3);
+    println!("| worst case (query, {} KB at most) | cost (positions) | answer (match, rank, facets, 20 snippets) |", queries.iter().map(|(_, q)| q.len()).max().unwrap_or(0) / 1024);
+    println!("|---|---:|---:|");
+    for (label, q) in &queries {
+        let refused = |q: &str| match parse(q) {
+            Ok(p) => index.check(&[&p.query], SearchOptions::default()).err(),
+            Err(e) => Some(e),
+        };
+        let t = per_query(|| match refused(q) {
+            None => answer(corpus, index, q),
+            Some(e) => e.message.len(),
+        });
+        let why = refused(q)
+            .map(|e| format!(" (refused: {})", e.message))
+            .unwrap_or_default();
+        let cost = parse(q)
+            .map(|p| index.cost(&[&p.query], SearchOptions::default()) as f64 / 1e6)
+            .unwrap_or(0.0);
+        println!("| {label}{why} | {cost:.1} M | {} |", ms(t));
+    }
+    let all = lens_engine::search::DocSet::full(corpus.articles().len());
+    let twelve = |from: usize| {
+        (0..12)
+            .map(|k| nested[(from + k) % nested.len()].clone())
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    };
+    let lists: Vec<(&str, String)> = vec![
+        (
+            "20 keywords, each an OR of 12 of those prefixes",
+            (0..20)
+                .map(|k| twelve(k * 12 % 240))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            "20 keywords of `t* OR …` × 50",
+            vec![vec!["t*"; 50].join(" OR "); 20]
+                .iter()
+                .enumerate()
+                .map(|(i, k)| format!("{k} OR x{i}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    ];
+    for (label, list) in &lists {
+        let refused = |list: &str| match parse_keywords(list) {
+            Ok(kws) => index
+                .check(
+                    &kws.iter().map(|k| &k.query).collect::<Vec<_>>(),
+                    SearchOptions::default(),
+                )
+                .err()
+                .map(|e| e.message),
+            Err(e) => Some(e.message),
+        };
+        let t = per_query(|| match refused(list) {
+            None => trend_table(
+                corpus,
+                index,
+                &parse_keywords(list).unwrap(),
+                &all,
+                SearchOptions::default(),
+            )
+            .rows
+            .len(),
+            Some(m) => m.len(),
+        });
+        let why = refused(list)
+            .map(|m| format!(" (refused: {m})"))
+            .unwrap_or_default();
+        let cost = parse_keywords(list)
+            .map(|k| {
+                index.cost(
+                    &k.iter().map(|k| &k.query).collect::<Vec<_>>(),
+                    SearchOptions::default(),
+                ) as f64
+                    / 1e6
+            })
+            .unwrap_or(0.0);
+        println!("| trends: {label}{why} | {cost:.1} M | {} |", ms(t));
+    }
+    // One 10 MB article: the longest unit of the index build.
+    let text: String = (0..1_600_000)
+        .map(|i| format!("w{} ", i % 50_000))
+        .collect();
+    let big = lens_engine::Article {
+        id: "big".into(),
+        title: "Big".into(),
+        date: lens_engine::ArticleDate {
+            year: 2000,
+            month: None,
+            day: None,
+        },
+        date_basis: None,
+        source: None,
+        url: None,
+        author: None,
+        translator: None,
+        language: "en".into(),
+        tags: vec![],
+        body: vec![lens_engine::Block::Paragraph(text.clone())],
+    };
+    let info = lens_engine::CorpusInfo {
+        name: "big".into(),
+        description: None,
+    };
+    let one = Corpus::new(info.clone(), vec![big.clone()]);
+    let mut b = lens_engine::index::IndexBuilder::new(&one);
+    let mut longest = Duration::ZERO;
+    let mut units = 0;
+    loop {
+        let t = Instant::now();
+        let done = b.step(|| false);
+        longest = longest.max(t.elapsed());
+        units += 1;
+        if done {
+            break;
+        }
+    }
+    println!(
+        "| index build of one {:.1} MB article: longest unit of {units} | | {} |",
+        text.len() as f64 / 1e6,
+        ms(longest)
+    );
+    // Two 1 M-word repetitive articles, the second shifted by a word.
+    let rep = |shift: usize| lens_engine::Article {
+        id: format!("r{shift}"),
+        body: vec![lens_engine::Block::Paragraph(
+            (shift..1_000_000 + shift)
+                .map(|i| if i % 2 == 0 { "pay " } else { "ali " })
+                .collect(),
+        )],
+        ..big.clone()
+    };
+    let two = Corpus::new(info, vec![rep(0), rep(1)]);
+    let index2 = Index::new(&two);
+    let t = per_query(|| {
+        compare(&index2, 0, 1, CompareOptions::default())
+            .passages
+            .len()
+    });
+    println!(
+        "| compare two 1 M-word repetitive articles, shifted by a word | | {} |\n",
+        ms(t)
+    );
 }

@@ -652,6 +652,20 @@ impl Index {
         }
     }
 
+    /// Word positions in the whole corpus (its words, titles included).
+    pub fn positions_len(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// Positions of the terms `lo..=hi` in all.
+    pub fn positions_between(&self, lo: u32, hi: u32) -> usize {
+        let (a, b) = (
+            self.term_start[lo as usize],
+            self.term_start[hi as usize + 1],
+        );
+        (self.post_pos_start[b as usize] - self.post_pos_start[a as usize]) as usize
+    }
+
     /// Ids of every word starting with `prefix`.
     pub fn prefix_ids(&self, prefix: &str) -> std::ops::Range<u32> {
         let start = self.terms.partition_point(|t| t.as_str() < prefix);

@@ -482,6 +482,18 @@ impl Parser<'_> {
     }
 }
 
+impl Query {
+    /// The terms (words, phrases, prefixes, field clauses) the query holds.
+    pub fn term_count(&self) -> usize {
+        match self {
+            Query::All => 0,
+            Query::Text { .. } | Query::Source(_) | Query::Tag(_) | Query::Year { .. } => 1,
+            Query::And(qs) | Query::Or(qs) => qs.iter().map(Query::term_count).sum(),
+            Query::Not(q) => q.term_count(),
+        }
+    }
+}
+
 impl fmt::Display for Query {
     /// The query in the language it was parsed from: `parse(q.to_string())` gives `q` back.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

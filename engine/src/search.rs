@@ -3,12 +3,12 @@
 //! words stand, snippets around them and facet counts.
 
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::corpus::Article;
 use crate::fxhash::FxHashMap;
 use crate::index::{DocInfo, Index, Postings};
-use crate::query::{ParsedQuery, Query, TextField};
+use crate::query::{ParsedQuery, Query, QueryError, TextField};
 use crate::tokenize::words;
 
 /// A set of articles (by index in the corpus), as a bitset.
@@ -190,42 +190,38 @@ impl TermHits {
     }
 }
 
-/// The postings of one query word: one term's, or several merged (a prefix,
-/// word forms) into flat arrays shaped like [`TermHits`].
-enum WordList<'a> {
-    One(Postings<'a>),
-    Many(Rc<TermHits>),
+/// The terms one query word stands for: itself, the words a prefix starts
+/// (a range of the sorted vocabulary) or a word's forms.
+#[derive(Clone, Debug)]
+enum WordTest {
+    One(u32),
+    Range(u32, u32),
+    Set(Vec<u32>),
 }
 
-impl WordList<'_> {
-    fn len(&self) -> usize {
+impl WordTest {
+    #[inline]
+    fn has(&self, id: u32) -> bool {
         match self {
-            WordList::One(p) => p.len(),
-            WordList::Many(h) => h.len(),
+            WordTest::One(t) => id == *t,
+            WordTest::Range(lo, hi) => (*lo..=*hi).contains(&id),
+            WordTest::Set(ids) => ids.binary_search(&id).is_ok(),
         }
     }
 
-    fn doc(&self, j: usize) -> u32 {
+    fn ids(&self) -> Vec<u32> {
         match self {
-            WordList::One(p) => p.doc(j),
-            WordList::Many(h) => h.docs[j],
+            WordTest::One(t) => vec![*t],
+            WordTest::Range(lo, hi) => (*lo..=*hi).collect(),
+            WordTest::Set(ids) => ids.clone(),
         }
     }
+}
 
-    fn positions(&self, j: usize) -> &[u32] {
-        match self {
-            WordList::One(p) => p.get(j).positions,
-            WordList::Many(h) => h.starts(j),
-        }
-    }
-
-    /// Positions in all.
-    fn size(&self) -> usize {
-        match self {
-            WordList::One(p) => p.positions_len(),
-            WordList::Many(h) => h.starts.len(),
-        }
-    }
+/// One word of a text term: what it matches, and its positions in all.
+struct QueryWord {
+    test: Option<WordTest>,
+    size: usize,
 }
 
 /// What a query matched: the articles, and where its words stand in them.
@@ -233,7 +229,7 @@ impl WordList<'_> {
 pub struct Matches {
     /// Matching articles.
     pub docs: DocSet,
-    terms: Vec<TermHits>,
+    terms: Vec<Arc<TermHits>>,
 }
 
 impl Matches {
@@ -253,9 +249,9 @@ struct Evaluator<'i> {
     index: &'i Index,
     opts: SearchOptions,
     /// Each distinct text term's hits, shared by the queries that use it.
-    terms: FxHashMap<(TextField, Vec<String>, bool), Rc<TermHits>>,
+    terms: FxHashMap<(TextField, Vec<String>, bool), Arc<TermHits>>,
     /// Each merged word (prefix or word forms): (word, is a prefix).
-    merged: FxHashMap<(String, bool), Rc<TermHits>>,
+    merged: FxHashMap<(String, bool), Arc<TermHits>>,
 }
 
 impl<'i> Evaluator<'i> {
@@ -272,24 +268,18 @@ impl<'i> Evaluator<'i> {
         let mut positive = Vec::new();
         let docs = self.eval(query, true, &mut positive);
         // A term the query repeats is one term (for marks and ranking alike).
-        let mut terms: Vec<Rc<TermHits>> = Vec::with_capacity(positive.len());
+        let mut terms: Vec<Arc<TermHits>> = Vec::with_capacity(positive.len());
         for t in positive {
-            if !terms.iter().any(|k| Rc::ptr_eq(k, &t)) {
+            if !terms.iter().any(|k| Arc::ptr_eq(k, &t)) {
                 terms.push(t);
             }
         }
-        Matches {
-            docs,
-            terms: terms
-                .into_iter()
-                .map(|t| Rc::try_unwrap(t).unwrap_or_else(|t| (*t).clone()))
-                .collect(),
-        }
+        Matches { docs, terms }
     }
 
     /// Recursion follows the query's groups, which the parser bounds
     /// ([`crate::query::MAX_DEPTH`]); a chain of `-` is folded by the parser.
-    fn eval(&mut self, q: &Query, positive: bool, terms: &mut Vec<Rc<TermHits>>) -> DocSet {
+    fn eval(&mut self, q: &Query, positive: bool, terms: &mut Vec<Arc<TermHits>>) -> DocSet {
         let index = self.index;
         let n = index.doc_count();
         let filter = |f: &dyn Fn(usize) -> bool| {
@@ -343,112 +333,117 @@ impl<'i> Evaluator<'i> {
         }
     }
 
-    /// The postings of one query word.
-    fn word_list(&mut self, word: &str, is_prefix: bool) -> WordList<'i> {
+    /// What one query word stands for.
+    fn word(&self, word: &str, is_prefix: bool) -> QueryWord {
         let index = self.index;
-        if !is_prefix && !self.opts.word_forms {
-            return match index.term_id(word) {
-                Some(id) => WordList::One(index.postings(id)),
-                None => WordList::Many(Rc::new(TermHits::new(1))),
-            };
+        let test = if is_prefix {
+            let r = index.prefix_ids(word);
+            (!r.is_empty()).then(|| WordTest::Range(r.start, r.end - 1))
+        } else if self.opts.word_forms {
+            let mut ids = index.same_stem_ids(word).to_vec();
+            ids.extend(index.term_id(word));
+            ids.sort_unstable();
+            ids.dedup();
+            match ids[..] {
+                [] => None,
+                [id] => Some(WordTest::One(id)),
+                _ => Some(WordTest::Set(ids)),
+            }
+        } else {
+            index.term_id(word).map(WordTest::One)
+        };
+        let size = test.as_ref().map_or(0, |t| match t {
+            WordTest::One(id) => index.postings(*id).positions_len(),
+            WordTest::Range(lo, hi) => index.positions_between(*lo, *hi),
+            WordTest::Set(ids) => ids
+                .iter()
+                .map(|&id| index.postings(id).positions_len())
+                .sum(),
+        });
+        QueryWord { test, size }
+    }
+
+    /// Where one query word stands: the index's own arrays for one term, or
+    /// its terms merged (once per evaluation, shared by every term using it).
+    fn word_hits(&mut self, word: &str, is_prefix: bool, test: &WordTest) -> Arc<TermHits> {
+        let index = self.index;
+        if let WordTest::One(id) = test {
+            let (docs, ends, starts) = index.postings(*id).flat();
+            return Arc::new(TermHits {
+                width: 1,
+                docs: docs.to_vec(),
+                ends,
+                starts: starts.to_vec(),
+            });
         }
         let key = (word.to_string(), is_prefix);
         if let Some(m) = self.merged.get(&key) {
-            return WordList::Many(m.clone());
+            return m.clone();
         }
-        let ids: Vec<u32> = if is_prefix {
-            index.prefix_ids(word).collect()
-        } else {
-            let mut ids = index.same_stem_ids(word).to_vec();
-            if let Some(id) = index.term_id(word) {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            ids
-        };
-        if let [id] = ids[..] {
-            return WordList::One(index.postings(id));
-        }
-        let merged = Rc::new(merge(index, &ids));
+        let positions = self.word(word, is_prefix).size;
+        let merged = Arc::new(merge(index, test, positions));
         self.merged.insert(key, merged.clone());
-        WordList::Many(merged)
+        merged
     }
 
-    fn text_hits(&mut self, field: TextField, ws: &[String], prefix: bool) -> Rc<TermHits> {
+    fn text_hits(&mut self, field: TextField, ws: &[String], prefix: bool) -> Arc<TermHits> {
         let key = (field, ws.to_vec(), prefix);
         if let Some(h) = self.terms.get(&key) {
             return h.clone();
         }
-        let hits = Rc::new(self.find_text(field, ws, prefix));
+        let hits = Arc::new(self.find_text(field, ws, prefix));
         self.terms.insert(key, hits.clone());
         hits
     }
 
+    /// A word, or a phrase: the hits of its rarest word, each start then
+    /// checked against the articles' word sequences at the other words'
+    /// offsets (one array read per start and word).
     fn find_text(&mut self, field: TextField, ws: &[String], prefix: bool) -> TermHits {
         let index = self.index;
         let last = ws.len() - 1;
-        let lists: Vec<WordList<'_>> = ws
+        let words: Vec<QueryWord> = ws
             .iter()
             .enumerate()
-            .map(|(k, w)| self.word_list(w, prefix && k == last))
+            .map(|(k, w)| self.word(w, prefix && k == last))
             .collect();
         let width = ws.len() as u32;
         // A word found nowhere: nothing to look at.
-        if lists.iter().any(|l| l.len() == 0) {
+        if words.iter().any(|w| w.test.is_none()) {
             return TermHits::new(width);
         }
-        // Start from the rarest word of a phrase, then check the others at their offsets.
-        let base = (0..lists.len())
-            .min_by_key(|&k| lists[k].size())
-            .unwrap_or(0);
+        let base = (0..words.len()).min_by_key(|&k| words[k].size).unwrap_or(0);
+        let base_test = words[base].test.clone().expect("checked above");
+        let list = self.word_hits(&ws[base], prefix && base == last, &base_test);
         let offset = base as u32;
-        let mut hits = TermHits::new(width);
-        match &lists[base] {
-            // One word: the index's arrays, copied whole.
-            WordList::One(p) if offset == 0 => {
-                let (docs, ends, starts) = p.flat();
-                hits.docs = docs.to_vec();
-                hits.ends = ends;
-                hits.starts = starts.to_vec();
+        let mut hits = if offset == 0 {
+            let mut h = TermHits::clone(&list);
+            h.width = width;
+            h
+        } else {
+            let mut h = TermHits::new(width);
+            for j in 0..list.len() {
+                let ps = list.starts(j);
+                let from = ps.partition_point(|&p| p < offset);
+                h.starts.extend(ps[from..].iter().map(|&p| p - offset));
+                h.close(list.docs[j]);
             }
-            WordList::Many(h) if offset == 0 => {
-                hits = TermHits::clone(h);
-                hits.width = width;
-            }
-            list => {
-                for j in 0..list.len() {
-                    let ps = list.positions(j);
-                    let from = ps.partition_point(|&p| p < offset);
-                    hits.starts.extend(ps[from..].iter().map(|&p| p - offset));
-                    hits.close(list.doc(j));
-                }
-            }
-        }
-        for (k, here) in lists.iter().enumerate() {
+            h
+        };
+        for (k, w) in words.iter().enumerate() {
             if k == base {
                 continue;
             }
+            let test = w.test.as_ref().expect("checked above");
             // Keep the starts p where word k stands at p + k.
             let mut kept = TermHits::new(width);
-            let mut j = 0;
             for i in 0..hits.len() {
                 let d = hits.docs[i];
-                while j < here.len() && here.doc(j) < d {
-                    j += 1;
-                }
-                if j == here.len() {
-                    break;
-                }
-                if here.doc(j) != d {
-                    continue;
-                }
-                let at = here.positions(j);
-                kept.starts.extend(
-                    hits.starts(i)
-                        .iter()
-                        .filter(|&&p| at.binary_search(&(p + k as u32)).is_ok()),
-                );
+                let seq = index.words_of(d as usize);
+                kept.starts.extend(hits.starts(i).iter().filter(|&&p| {
+                    seq.get((p + k as u32) as usize)
+                        .is_some_and(|&id| test.has(id))
+                }));
                 kept.close(d);
             }
             hits = kept;
@@ -466,63 +461,128 @@ impl<'i> Evaluator<'i> {
         }
         hits
     }
+
+    /// What evaluating `q` would cost, in word positions read: each distinct
+    /// text term once (the positions of its rarest word, read once and
+    /// checked at each other word; a merged word's merge), each field
+    /// clause a look at every article.
+    fn cost(&self, q: &Query, seen: &mut FxHashMap<(TextField, Vec<String>, bool), ()>) -> usize {
+        match q {
+            Query::All => 0,
+            Query::Text {
+                field,
+                words,
+                prefix,
+            } => {
+                if seen.insert((*field, words.clone(), *prefix), ()).is_some() {
+                    return 0;
+                }
+                let last = words.len() - 1;
+                let ws: Vec<QueryWord> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(k, w)| self.word(w, *prefix && k == last))
+                    .collect();
+                if ws.iter().any(|w| w.test.is_none()) {
+                    return 1;
+                }
+                let base = (0..ws.len()).min_by_key(|&k| ws[k].size).unwrap_or(0);
+                let size = ws[base].size;
+                // Reading the rarest word (merging it first if it stands for
+                // several terms), then one look per start at each other word.
+                let read = match ws[base].test {
+                    Some(WordTest::One(_)) => size,
+                    _ => merge_plan(self.index, size).1,
+                };
+                read + size * (words.len() - 1)
+            }
+            Query::Source(_) | Query::Tag(_) | Query::Year { .. } => self.index.doc_count(),
+            Query::And(qs) | Query::Or(qs) => qs.iter().map(|q| self.cost(q, seen)).sum(),
+            Query::Not(q) => self.cost(q, seen),
+        }
+    }
 }
 
-/// The postings of several terms (`ids`, ascending) as one word's: by
-/// article, positions ascending. Few positions are merged list by list; many
-/// (a short prefix such as `t*`) are read off the articles' word sequences,
-/// one pass over the articles that hold any of them: never more than one
-/// pass over the corpus, however many terms the prefix stands for.
-fn merge(index: &Index, ids: &[u32]) -> TermHits {
-    let mut hits = TermHits::new(1);
-    if ids.is_empty() {
-        return hits;
+/// How [`merge`] reads the terms of a merged word: off the articles' word
+/// sequences when they are many (a short prefix such as `t*`), list by list
+/// when few; and what that costs in units of [`Index::cost`] (a word read in
+/// a pass over the corpus is one; a position merged, which is then sorted,
+/// four).
+fn merge_plan(index: &Index, positions: usize) -> (bool, usize) {
+    let corpus = index.positions_len();
+    if positions.saturating_mul(4) >= corpus {
+        (true, corpus)
+    } else {
+        (false, positions * 4)
     }
+}
+
+/// The postings of several terms (`test`) as one word's: by article,
+/// positions ascending. Never more than one pass over the corpus, however
+/// many terms a prefix stands for ([`merge_plan`]).
+fn merge(index: &Index, test: &WordTest, positions: usize) -> TermHits {
+    let mut hits = TermHits::new(1);
+    let ids = test.ids();
     let lists: Vec<Postings<'_>> = ids.iter().map(|&id| index.postings(id)).collect();
     let mut docs = DocSet::empty(index.doc_count());
-    let mut positions = 0usize;
     for l in &lists {
-        positions += l.positions_len();
         for j in 0..l.len() {
             docs.insert(l.doc(j) as usize);
         }
     }
-    let scanned: usize = docs.iter().map(|d| index.words_of(d).len()).sum();
-    if positions * 8 >= scanned {
-        let contiguous = ids[ids.len() - 1] - ids[0] + 1 == ids.len() as u32;
-        let (lo, hi) = (ids[0], ids[ids.len() - 1]);
+    if merge_plan(index, positions).0 {
         for d in docs.iter() {
             let seq = index.words_of(d);
-            if contiguous {
-                hits.starts.extend(
-                    (0u32..)
-                        .zip(seq)
-                        .filter(|&(_, &id)| (lo..=hi).contains(&id))
-                        .map(|(p, _)| p),
-                );
-            } else {
-                hits.starts.extend(
-                    (0u32..)
-                        .zip(seq)
-                        .filter(|&(_, id)| ids.binary_search(id).is_ok())
-                        .map(|(p, _)| p),
-                );
+            // Without a branch per word: write every position, keep the matching ones.
+            let from = hits.starts.len();
+            hits.starts.resize(from + seq.len(), 0);
+            let buf = &mut hits.starts[from..];
+            let mut kept = 0;
+            match *test {
+                WordTest::Range(lo, hi) => {
+                    let width = hi - lo;
+                    for (p, &id) in (0u32..).zip(seq) {
+                        buf[kept] = p;
+                        kept += usize::from(id.wrapping_sub(lo) <= width);
+                    }
+                }
+                _ => {
+                    for (p, &id) in (0u32..).zip(seq) {
+                        buf[kept] = p;
+                        kept += usize::from(test.has(id));
+                    }
+                }
             }
+            hits.starts.truncate(from + kept);
             hits.close(d as u32);
         }
         return hits;
     }
-    let mut cursor = vec![0usize; lists.len()];
-    for d in docs.iter() {
-        let from = hits.starts.len();
-        for (l, c) in lists.iter().zip(cursor.iter_mut()) {
-            if *c < l.len() && l.doc(*c) as usize == d {
-                hits.starts.extend_from_slice(l.get(*c).positions);
-                *c += 1;
-            }
+    // Few positions: placed article by article (a counting sort on the
+    // article), then each article's sorted.
+    let n = index.doc_count();
+    let mut start = vec![0u32; n + 1];
+    for l in &lists {
+        for p in l.iter() {
+            start[p.doc as usize + 1] += p.positions.len() as u32;
         }
-        hits.starts[from..].sort_unstable();
-        hits.close(d as u32);
+    }
+    for d in 0..n {
+        start[d + 1] += start[d];
+    }
+    let mut next = start.clone();
+    hits.starts = vec![0; start[n] as usize];
+    for l in &lists {
+        for p in l.iter() {
+            let at = next[p.doc as usize] as usize;
+            hits.starts[at..at + p.positions.len()].copy_from_slice(p.positions);
+            next[p.doc as usize] += p.positions.len() as u32;
+        }
+    }
+    for d in docs.iter() {
+        hits.starts[start[d] as usize..start[d + 1] as usize].sort_unstable();
+        hits.docs.push(d as u32);
+        hits.ends.push(start[d + 1]);
     }
     hits
 }
@@ -536,6 +596,28 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// `n` for a person: "17 million", "420,000".
+fn round_figure(n: usize) -> String {
+    if n >= 1_000_000 {
+        format!("{} million", (n as f64 / 1e6).round())
+    } else {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// The most work one query (or keyword list) may take, in units of
+/// [`Index::cost`] (about a word position read): five passes over a corpus
+/// of two million words, tens of milliseconds natively.
+pub const MAX_COST: usize = 10_000_000;
+
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// A word in the title counts as this many in the body.
@@ -545,6 +627,43 @@ impl Index {
     /// The articles matching `query`, and where.
     pub fn matches(&self, query: &Query, opts: SearchOptions) -> Matches {
         Evaluator::new(self, opts).matches(query)
+    }
+
+    /// Whether `queries` (one query, or a keyword list evaluated together) can
+    /// be answered at once: the word positions they would read, each distinct
+    /// term counted once, are at most [`MAX_COST`]. Otherwise a message for the
+    /// reader (a query such as 256 different short prefixes of common words).
+    pub fn check(&self, queries: &[&Query], opts: SearchOptions) -> Result<(), QueryError> {
+        self.check_within(queries, opts, MAX_COST)
+    }
+
+    /// [`Index::check`] with another limit than [`MAX_COST`].
+    pub fn check_within(
+        &self,
+        queries: &[&Query],
+        opts: SearchOptions,
+        limit: usize,
+    ) -> Result<(), QueryError> {
+        let cost = self.cost(queries, opts);
+        if cost <= limit {
+            return Ok(());
+        }
+        Err(QueryError {
+            message: format!(
+                "This asks too much at once (about {} word positions to read, at most {}): make prefixes longer (paym* rather than p*), or use fewer phrases and prefixes of common words.",
+                round_figure(cost),
+                round_figure(limit)
+            ),
+            span: 0..0,
+        })
+    }
+
+    /// The work `queries` would take, in about word positions read (each
+    /// distinct term once; see [`Index::check`]).
+    pub fn cost(&self, queries: &[&Query], opts: SearchOptions) -> usize {
+        let ev = Evaluator::new(self, opts);
+        let mut seen = FxHashMap::default();
+        queries.iter().map(|q| ev.cost(q, &mut seen)).sum()
     }
 
     /// What each of `queries` matched, evaluating a term the queries share
@@ -590,20 +709,55 @@ impl Index {
 
     /// Where the query's words matched in article `doc`: (first position, words), ascending.
     pub fn match_spans(&self, m: &Matches, doc: usize) -> Vec<(u32, u32)> {
-        let mut spans: Vec<(u32, u32)> = Vec::new();
-        for term in &m.terms {
-            if let Some(starts) = term.find(doc as u32) {
-                spans.extend(starts.iter().map(|&p| (p, term.width)));
+        let mut out = Vec::new();
+        self.each_width(m, doc, |w, bits| {
+            for (i, &b) in bits.iter().enumerate() {
+                let mut b = b;
+                while b != 0 {
+                    out.push((i as u32 * 64 + b.trailing_zeros(), w));
+                    b &= b - 1;
+                }
             }
+        });
+        if m.terms.iter().any(|t| t.width != m.terms[0].width) {
+            out.sort_unstable();
         }
-        spans.sort_unstable();
-        spans.dedup();
-        spans
+        out
     }
 
     /// Occurrences of the query's words in article `doc`.
     pub fn match_count(&self, m: &Matches, doc: usize) -> usize {
-        self.match_spans(m, doc).len()
+        let mut n = 0;
+        self.each_width(m, doc, |_, bits| {
+            n += bits.iter().map(|b| b.count_ones() as usize).sum::<usize>();
+        });
+        n
+    }
+
+    /// For each width of the query's terms, the starts in article `doc` as
+    /// a bitset over its positions: two terms matching the same words (`t*`
+    /// and `the`) are one occurrence, found in time linear in the starts and
+    /// the article, not by sorting them.
+    fn each_width(&self, m: &Matches, doc: usize, mut f: impl FnMut(u32, &[u64])) {
+        let mut widths: Vec<u32> = m.terms.iter().map(|t| t.width).collect();
+        widths.sort_unstable();
+        widths.dedup();
+        let mut bits = vec![0u64; self.words_of(doc).len().div_ceil(64)];
+        for w in widths {
+            let mut any = false;
+            for term in m.terms.iter().filter(|t| t.width == w) {
+                if let Some(starts) = term.find(doc as u32) {
+                    for &p in starts {
+                        bits[p as usize / 64] |= 1 << (p % 64);
+                    }
+                    any |= !starts.is_empty();
+                }
+            }
+            if any {
+                f(w, &bits);
+                bits.iter_mut().for_each(|b| *b = 0);
+            }
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::corpus::{Article, Corpus};
 use crate::index::Index;
-use crate::query::{parse, Query};
+use crate::query::{parse, Query, MAX_TERMS};
 use crate::search::{DocSet, SearchOptions};
 use crate::tokenize::words;
 
@@ -65,6 +65,14 @@ pub fn parse_keywords(input: &str) -> Result<Vec<Keyword>, KeywordError> {
         out.push(Keyword {
             label: part.to_string(),
             query: parsed.query,
+        });
+    }
+    let terms: usize = out.iter().map(|k| k.query.term_count()).sum();
+    if terms > MAX_TERMS {
+        return Err(KeywordError {
+            message: format!(
+                "These keywords hold {terms} terms: a chart counts at most {MAX_TERMS} in all."
+            ),
         });
     }
     if out.len() > MAX_KEYWORDS {
@@ -149,10 +157,11 @@ pub fn trend_table(
     for d in filter.iter() {
         let row = &mut rows[(articles[d].date.year - first_year) as usize];
         row.articles += 1;
-        row.words += corpus.word_count(d);
+        // The index's own count (the same as the corpus' for a sound build).
+        row.words += index.doc(d).len as usize;
     }
-    for (k, kw) in keywords.iter().enumerate() {
-        let m = index.matches(&kw.query, opts);
+    let queries: Vec<Query> = keywords.iter().map(|k| k.query.clone()).collect();
+    for (k, m) in index.matches_each(&queries, opts).into_iter().enumerate() {
         for d in m.docs.iter().filter(|&d| filter.contains(d)) {
             let n = index.match_count(&m, d);
             let row = &mut rows[(articles[d].date.year - first_year) as usize];

@@ -395,3 +395,46 @@ fn every_matched_word_is_marked_however_many_spans_overlap() {
         .sum();
     assert_eq!(in_snippet, 100, "and in the snippet");
 }
+
+/// A term a query repeats is evaluated and counted once: the same matches,
+/// marks and ranking as written once, and the same cost.
+#[test]
+fn a_repeated_term_is_one_term() {
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let opts = SearchOptions::default();
+    let once = parse("alipay pay*").unwrap().query;
+    let many = parse(&"alipay pay* ".repeat(100)).unwrap().query;
+    let (a, b) = (index.matches(&once, opts), index.matches(&many, opts));
+    assert_eq!(a.docs, b.docs);
+    for d in a.docs.iter() {
+        assert_eq!(index.match_spans(&a, d), index.match_spans(&b, d));
+    }
+    assert_eq!(index.rank(&a, Order::Relevance), index.rank(&b, Order::Relevance));
+    assert_eq!(index.cost(&[&once], opts), index.cost(&[&many], opts));
+    // A keyword list shares its terms too, and answers as each keyword alone.
+    let kws = [
+        parse("alipay").unwrap().query,
+        parse("alipay OR wechat").unwrap().query,
+    ];
+    let each = index.matches_each(&kws, opts);
+    for (q, m) in kws.iter().zip(&each) {
+        assert_eq!(&index.matches(q, opts), m);
+    }
+}
+
+/// A query whose work is over the limit is refused with a message that says
+/// how to fix it, and one under it is answered.
+#[test]
+fn a_query_over_the_work_limit_is_refused_with_a_message() {
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let opts = SearchOptions::default();
+    let small = parse("alipay").unwrap().query;
+    let big = parse("a* b* c* d* e* f* g* h* i* l* m* n* o* p* s* t* w*").unwrap().query;
+    let limit = index.cost(&[&small], opts) * 10;
+    assert!(index.check_within(&[&small], opts, limit).is_ok());
+    let e = index.check_within(&[&big], opts, limit).unwrap_err();
+    assert!(e.message.contains("make prefixes longer"), "{e}");
+    assert!(index.check(&[&big], opts).is_ok(), "the seed corpus is far from the real limit");
+}

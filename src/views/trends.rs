@@ -333,10 +333,8 @@ fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
         let kws = keywords.get();
         let opts = search.options.get();
         let filter = search.matches.with(|m| m.docs.clone());
-        let matches: Vec<_> = kws
-            .iter()
-            .map(|k| search.index.matches(&k.query, opts))
-            .collect();
+        let queries: Vec<_> = kws.iter().map(|k| k.query.clone()).collect();
+        let matches = search.index.matches_each(&queries, opts);
         let docs: Vec<usize> = filter
             .iter()
             .filter(|&d| corpus.articles()[d].date.year == year)
