@@ -144,9 +144,9 @@ pub fn App(
 ) -> impl IntoView {
     let url = UrlQuery::from_location();
     provide_context(url);
-    let query = QueryState::new(url);
-    provide_context(query);
     let (index, progress) = build_index(corpus);
+    let query = QueryState::new(url, index);
+    provide_context(query);
 
     let info = corpus.info();
     let count = corpus.articles().len();

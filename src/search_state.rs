@@ -34,16 +34,28 @@ pub struct QueryState {
 }
 
 impl QueryState {
-    /// Derives the query from `url`.
-    pub fn new(url: UrlQuery) -> QueryState {
+    /// Derives the query from `url`. Once `index` is built, a query that
+    /// parses but asks too much of it ([`Index::check`]) is an error too.
+    pub fn new(url: UrlQuery, index: ReadSignal<Option<&'static Index>>) -> QueryState {
         let text = Memo::new(move |_| url.get("q").unwrap_or_default());
-        let parsed = Memo::new(move |_| text.with(|t| parse(t)));
+        let options = Memo::new(move |_| SearchOptions {
+            word_forms: url.get("forms").as_deref() == Some("1"),
+        });
+        let parsed = Memo::new(move |_| {
+            text.with(|t| parse(t)).and_then(|p| match index.get() {
+                Some(ix) => ix
+                    .check(&[&p.query], options.get())
+                    .map(|()| p)
+                    .map_err(|e| QueryError {
+                        span: 0..text.with(String::len),
+                        ..e
+                    }),
+                None => Ok(p),
+            })
+        });
         let valid = last_valid(parsed, || ParsedQuery {
             query: Query::All,
             clauses: Vec::new(),
-        });
-        let options = Memo::new(move |_| SearchOptions {
-            word_forms: url.get("forms").as_deref() == Some("1"),
         });
         let order = Memo::new(move |_| match url.get("sort").as_deref() {
             Some("oldest") => Order::Oldest,

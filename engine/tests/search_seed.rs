@@ -410,7 +410,10 @@ fn a_repeated_term_is_one_term() {
     for d in a.docs.iter() {
         assert_eq!(index.match_spans(&a, d), index.match_spans(&b, d));
     }
-    assert_eq!(index.rank(&a, Order::Relevance), index.rank(&b, Order::Relevance));
+    assert_eq!(
+        index.rank(&a, Order::Relevance),
+        index.rank(&b, Order::Relevance)
+    );
     assert_eq!(index.cost(&[&once], opts), index.cost(&[&many], opts));
     // A keyword list shares its terms too, and answers as each keyword alone.
     let kws = [
@@ -431,10 +434,15 @@ fn a_query_over_the_work_limit_is_refused_with_a_message() {
     let index = Index::new(&corpus);
     let opts = SearchOptions::default();
     let small = parse("alipay").unwrap().query;
-    let big = parse("a* b* c* d* e* f* g* h* i* l* m* n* o* p* s* t* w*").unwrap().query;
+    let big = parse("a* b* c* d* e* f* g* h* i* l* m* n* o* p* s* t* w*")
+        .unwrap()
+        .query;
     let limit = index.cost(&[&small], opts) * 10;
     assert!(index.check_within(&[&small], opts, limit).is_ok());
     let e = index.check_within(&[&big], opts, limit).unwrap_err();
     assert!(e.message.contains("make prefixes longer"), "{e}");
-    assert!(index.check(&[&big], opts).is_ok(), "the seed corpus is far from the real limit");
+    assert!(
+        index.check(&[&big], opts).is_ok(),
+        "the seed corpus is far from the real limit"
+    );
 }

@@ -4,8 +4,10 @@
 //! `per10k`, `share`), `smooth` (0 to 10 years), `at` (the year whose
 //! contexts are listed); the search's `q` and `forms` apply too.
 
+use lens_engine::query::Query;
 use lens_engine::trends::{
-    format_value, keyword_in_context, parse_keywords, trend_table, Keyword, Measure, TrendTable,
+    format_value, keyword_in_context, parse_keywords, trend_table, Keyword, KeywordError, Measure,
+    TrendTable,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -59,7 +61,16 @@ pub fn TrendsView() -> impl IntoView {
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
     let kw_text = Memo::new(move |_| url.get("kw").unwrap_or_default());
-    let parsed = Memo::new(move |_| kw_text.with(|t| parse_keywords(t)));
+    // A keyword list that parses but asks too much of the index is an error too.
+    let parsed = Memo::new(move |_| {
+        kw_text.with(|t| parse_keywords(t)).and_then(|kws| {
+            let queries: Vec<&Query> = kws.iter().map(|k| &k.query).collect();
+            match search.index.check(&queries, search.options.get()) {
+                Ok(()) => Ok(kws),
+                Err(e) => Err(KeywordError { message: e.message }),
+            }
+        })
+    });
     // The chart keeps the last keywords that parsed while new ones are typed.
     let keywords = last_valid(parsed, Vec::new);
     let measure = Memo::new(move |_| measure_of(url.get("measure")));

@@ -51,3 +51,52 @@ test('a few hundred generated URLs load without an error', async () => {
   assert.deepEqual(bad, []);
   await context.close();
 });
+
+// Links built to cost the most: each loads, answers or says what is wrong,
+// and never stops the page (a chain of 4,000 dashes once overflowed the wasm
+// stack: a trap, not a panic, and a dead page).
+test('links built to cost the most answer or explain, and the page stays alive', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  const q = (s) => `?q=${encodeURIComponent(s)}`;
+  const cases = [
+    [q('-'.repeat(4000) + 'wechat'), async () => {
+      await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '3 of 5 articles');
+    }],
+    [q('-'.repeat(4001) + 'wechat'), async () => {
+      await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '2 of 5 articles');
+    }],
+    [q('t* '.repeat(1000)), async () => {
+      await page.getByRole('alert').filter({ hasText: 'more than 256 terms' }).waitFor();
+    }],
+    [q('('.repeat(5000) + 'a' + ')'.repeat(5000)), async () => {
+      await page.getByRole('alert').filter({ hasText: 'Too many nested parentheses' }).waitFor();
+    }],
+    [`?view=trends&kw=${encodeURIComponent(Array(20).fill(Array(50).fill('t*').join(' OR ')).map((k, i) => `${k} OR x${i}`).join(', '))}`, async () => {
+      await page.getByText(/a chart counts at most 256/).waitFor();
+    }],
+  ];
+  for (const [url, answered] of cases) {
+    await page.goto(server.base + url);
+    await answered();
+    assert.equal(await page.locator('#failure-panel').count(), 0, url.slice(0, 80));
+    // Still alive: typing a new query answers it.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('wechat');
+    await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '3 of 5 articles');
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// If a trap ever happens, the reader still gets the failure panel (from
+// public/failure.js, which needs no wasm), not a dead page.
+test('a WebAssembly trap shows the failure panel', async () => {
+  const { context, page } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.locator('.site-header').waitFor();
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const panel = page.getByRole('alertdialog', { name: 'Something went wrong' });
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /WebAssembly stopped: unreachable/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Reload');
+  await context.close();
+});
