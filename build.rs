@@ -9,12 +9,15 @@ use std::path::PathBuf;
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
     let dir = PathBuf::from(std::env::var("CORPUS_DIR").unwrap_or_else(|_| "corpus".into()));
-    println!("cargo:rerun-if-changed={}", dir.display());
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            println!("cargo:rerun-if-changed={}", entry.path().display());
-        }
+    // Cargo reads every line of this program's standard output as a
+    // directive, so nothing from the corpus is ever printed there: only the
+    // folder, which cargo then watches whole (every file in it, at any depth).
+    let shown = dir.display().to_string();
+    if shown.contains(['\n', '\r']) {
+        eprintln!("error: CORPUS_DIR {shown:?} holds a line break: name the folder without one");
+        std::process::exit(1);
     }
+    println!("cargo:rerun-if-changed={shown}");
     match lens_engine::load::load_corpus_dir(&dir) {
         Ok(corpus) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -12,6 +12,10 @@ use crate::date::ArticleDate;
 
 const MAGIC: &[u8; 8] = b"LENSCRP2";
 
+/// The fewest bytes an encoded article takes: its word count, id, title,
+/// date, five absent options, language, and its tag and block counts.
+const MIN_ARTICLE: usize = 4 + 4 + 4 + 4 + 5 + 4 + 4 + 4;
+
 /// Serialises a corpus (its articles in their corpus order).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024);
@@ -74,11 +78,14 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
         name: r.string()?,
         description: r.opt()?,
     };
+    // Every count is checked against the bytes left before anything is
+    // allocated for it: an article takes at least MIN_ARTICLE bytes, a tag
+    // 4, a block 5.
     let n = r.u32()?;
-    let mut articles = Vec::with_capacity(n.min(1 << 20));
-    let mut word_counts = Vec::with_capacity(n.min(1 << 20));
+    let mut articles = Vec::with_capacity(r.room(n, MIN_ARTICLE)?);
+    let mut word_counts = Vec::with_capacity(n);
     for _ in 0..n {
-        word_counts.push(r.u32()?);
+        let words = r.u32()?;
         let id = r.string()?;
         let title = r.string()?;
         let ymd = r.take(4)?;
@@ -88,17 +95,29 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
             month: (ymd[2] != 0).then_some(ymd[2]),
             day: (ymd[3] != 0).then_some(ymd[3]),
         };
+        // A date the loader would not have accepted is corruption (and
+        // would fail later, where it is shown).
+        if ArticleDate::parse(&date.iso()).ok() != Some(date)
+            || (date.day.is_some() && date.month.is_none())
+        {
+            return Err(DecodeError(format!(
+                "article {id:?} has an impossible date (year {year}, month {}, day {})",
+                ymd[2], ymd[3]
+            )));
+        }
         let mut opts = [None, None, None, None, None];
         for o in &mut opts {
             *o = r.opt()?;
         }
         let [date_basis, source, url, author, translator] = opts;
         let language = r.string()?;
-        let tags = (0..r.u32()?)
-            .map(|_| r.string())
-            .collect::<Result<_, _>>()?;
+        let nt = r.u32()?;
+        let mut tags = Vec::with_capacity(r.room(nt, 4)?);
+        for _ in 0..nt {
+            tags.push(r.string()?);
+        }
         let nb = r.u32()?;
-        let mut body = Vec::with_capacity(nb.min(1 << 20));
+        let mut body = Vec::with_capacity(r.room(nb, 5)?);
         for _ in 0..nb {
             let kind = r.take(1)?[0];
             let text = r.string()?;
@@ -108,6 +127,15 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
                 k => return Err(DecodeError(format!("unknown block kind {k}"))),
             });
         }
+        // Each word takes at least a byte of the text: a count above that
+        // is corruption (the index would size its arrays by it).
+        let bytes = title.len() + body.iter().map(|b: &Block| b.text().len()).sum::<usize>();
+        if words > bytes {
+            return Err(DecodeError(format!(
+                "article {id:?} claims {words} words in {bytes} bytes of text"
+            )));
+        }
+        word_counts.push(words);
         articles.push(Article {
             id,
             title,
@@ -160,6 +188,18 @@ impl<'a> Reader<'a> {
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
+    }
+
+    /// `n` items of at least `min` bytes each, if the bytes left can hold them.
+    fn room(&self, n: usize, min: usize) -> Result<usize, DecodeError> {
+        let left = self.bytes.len() - self.pos;
+        if n.saturating_mul(min) > left {
+            return Err(DecodeError(format!(
+                "truncated: {n} items at byte {} need more than the {left} bytes left",
+                self.pos
+            )));
+        }
+        Ok(n)
     }
 
     fn u32(&mut self) -> Result<usize, DecodeError> {

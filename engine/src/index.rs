@@ -177,11 +177,7 @@ pub const BREAK: u32 = u32::MAX;
 fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
     fn order(names: &mut Vec<String>, counts: Vec<usize>) -> Vec<u32> {
         let mut idx: Vec<usize> = (0..names.len()).collect();
-        idx.sort_by(|&a, &b| {
-            counts[b]
-                .cmp(&counts[a])
-                .then_with(|| names[a].to_lowercase().cmp(&names[b].to_lowercase()))
-        });
+        idx.sort_by_cached_key(|&i| (std::cmp::Reverse(counts[i]), fold_value(&names[i])));
         let mut new_id = vec![0u32; names.len()];
         for (new, &old) in idx.iter().enumerate() {
             new_id[old] = new as u32;

@@ -29,5 +29,5 @@ pub mod tokenize;
 pub mod trends;
 
 pub use body::Block;
-pub use corpus::{Article, Corpus, CorpusInfo};
+pub use corpus::{fold_value, Article, Corpus, CorpusInfo};
 pub use date::ArticleDate;

@@ -6,6 +6,7 @@
 //! is a problem too, except hidden files (names starting with a dot).
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -13,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use crate::body::parse_body;
-use crate::corpus::{Article, Corpus, CorpusInfo};
+use crate::corpus::{fold_value, Article, Corpus, CorpusInfo};
 use crate::date::ArticleDate;
 
 /// One thing wrong with a corpus: where, and what.
@@ -50,9 +51,110 @@ pub const ARTICLE_KEYS: [&str; 9] = [
 ];
 const CORPUS_KEYS: &[&str] = &["name", "description"];
 
+/// The largest file the loader reads, in bytes (16 MiB): an article larger
+/// than this is a problem, not a slow page.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// Problems of one kind in one file reported one by one before the rest are
+/// summed up in one line ("… and 99,990 more repeated tags").
+const SHOWN_PER_KIND: usize = 5;
+
+/// Whether `id` (a file name without `.md`) may be an article's id: ASCII
+/// letters, digits, `-`, `_` and `.`, not starting with a dot. Ids appear in
+/// URLs and file names, and nothing else can then be read as a command, a
+/// path or markup.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// A path as a problem shows it: control characters (a line break in a file
+/// name) escaped, so that a message is always one line of plain text.
+fn shown_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    if s.chars().any(char::is_control) {
+        s.escape_debug().to_string()
+    } else {
+        s
+    }
+}
+
+/// What a directory entry is, read without following it.
+enum Entry {
+    File,
+    Dir,
+    /// A symbolic link to a regular file inside the folder.
+    Link,
+    /// Anything else: what is wrong with it.
+    Refused(String),
+}
+
+fn entry_kind(dir_real: Option<&Path>, path: &Path) -> Entry {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Entry::Refused(format!("cannot read: {e}")),
+    };
+    let t = meta.file_type();
+    if t.is_dir() {
+        return Entry::Dir;
+    }
+    if t.is_file() {
+        return Entry::File;
+    }
+    if t.is_symlink() {
+        let target = match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(e) => return Entry::Refused(format!("a symbolic link to nothing readable: {e}")),
+        };
+        if !dir_real.is_some_and(|d| target.parent() == Some(d)) {
+            return Entry::Refused(
+                "a symbolic link to a file outside the corpus folder is not read: copy the file in instead".into(),
+            );
+        }
+        return match std::fs::metadata(&target) {
+            Ok(m) if m.is_file() => Entry::Link,
+            _ => {
+                Entry::Refused("a symbolic link to something other than a file is not read".into())
+            }
+        };
+    }
+    Entry::Refused(
+        "not a regular file (a pipe, socket or device): the corpus folder holds only files".into(),
+    )
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`] (checked before and while reading).
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let too_big = |n: u64| {
+        format!(
+            "the file is {:.1} MiB, more than the {} MiB an article may have: split it",
+            n as f64 / (1u64 << 20) as f64,
+            MAX_FILE_BYTES >> 20
+        )
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Reads every file of `dir` into a corpus, or returns every problem found.
 pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
-    let label = |name: &str| dir.join(name).display().to_string();
+    let label = |name: &str| shown_path(&dir.join(name));
+    let dir_real = std::fs::canonicalize(dir).ok();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -67,10 +169,7 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
     let mut problems = Vec::new();
     for entry in entries {
         match entry {
-            Ok(entry) => names.push((
-                entry.file_name(),
-                entry.file_type().map(|t| t.is_dir()).unwrap_or(false),
-            )),
+            Ok(entry) => names.push(entry.file_name()),
             Err(e) => problems.push(Problem {
                 file: dir.display().to_string(),
                 line: None,
@@ -81,7 +180,7 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
     names.sort();
     let mut files = Vec::new();
     let mut info_text = None;
-    for (name, is_dir) in names {
+    for name in names {
         let Some(name) = name.to_str().map(str::to_owned) else {
             problems.push(Problem {
                 file: label(&name.to_string_lossy()),
@@ -94,30 +193,48 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
             continue;
         }
         let path = dir.join(&name);
-        if is_dir {
+        let refuse = |problems: &mut Vec<Problem>, message: String| {
             problems.push(Problem {
                 file: label(&name),
                 line: None,
-                message:
+                message,
+            })
+        };
+        match entry_kind(dir_real.as_deref(), &path) {
+            Entry::File | Entry::Link => {}
+            Entry::Dir => {
+                refuse(
+                    &mut problems,
                     "a folder inside the corpus folder is not read; move its articles up or out"
                         .into(),
-            });
-            continue;
+                );
+                continue;
+            }
+            Entry::Refused(why) => {
+                refuse(&mut problems, why);
+                continue;
+            }
         }
-        let read = |problems: &mut Vec<Problem>| match std::fs::read(&path) {
+        let read = |problems: &mut Vec<Problem>| match read_limited(&path) {
             Ok(bytes) => Some(bytes),
-            Err(e) => {
-                problems.push(Problem {
-                    file: label(&name),
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                });
+            Err(message) => {
+                refuse(problems, message);
                 None
             }
         };
         if name == "corpus.toml" {
             info_text = read(&mut problems).map(|b| (label(&name), b));
         } else if let Some(id) = name.strip_suffix(".md") {
+            if !is_valid_id(id) {
+                refuse(
+                    &mut problems,
+                    format!(
+                        "{:?} cannot be an id: the file name before `.md` may hold only ASCII letters, digits, `-`, `_` and `.`; rename the file",
+                        id
+                    ),
+                );
+                continue;
+            }
             if let Some(bytes) = read(&mut problems) {
                 files.push((id.to_string(), label(&name), bytes));
             }
@@ -146,10 +263,9 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
         }),
     };
     let mut articles: Vec<Article> = Vec::new();
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: HashMap<String, &str> = HashMap::new();
     for (id, file, bytes) in &files {
-        let folded = id.to_lowercase();
-        if let Some((_, first)) = seen.iter().find(|(f, _)| *f == folded) {
+        if let Some(first) = seen.get(&fold_value(id)) {
             problems.push(Problem {
                 file: file.clone(),
                 line: None,
@@ -157,7 +273,7 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
             });
             continue;
         }
-        seen.push((folded, file.clone()));
+        seen.insert(fold_value(id), file);
         match parse_article(id, file, bytes) {
             Ok(a) => articles.push(a),
             Err(p) => problems.extend(p),
@@ -306,11 +422,46 @@ fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {
 /// A parsed TOML table whose keys are taken one by one, collecting problems.
 struct Fields<'a> {
     file: &'a str,
-    text: &'a str,
+    /// Byte offset of each line break of the front matter: a problem's line
+    /// is a binary search, not a scan of the text.
+    breaks: Vec<usize>,
     /// Lines before `text` in its file.
     line_offset: usize,
     table: Spanned<DeTable<'a>>,
     problems: Vec<Problem>,
+    /// Problems found of each kind, for [`summarise`].
+    kinds: Vec<&'static str>,
+}
+
+/// The 1-based line of byte `pos`, given the offsets of the line breaks.
+fn line_of(breaks: &[usize], line_offset: usize, pos: usize) -> usize {
+    line_offset + breaks.partition_point(|&b| b < pos) + 1
+}
+
+/// Keeps the first [`SHOWN_PER_KIND`] problems of each kind (`kinds[i]` is
+/// problem `i`'s, a plural noun) and sums up the rest in one line each.
+fn summarise(problems: Vec<Problem>, kinds: &[&'static str]) -> Vec<Problem> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut out = Vec::new();
+    let mut extra: Vec<(&str, usize, Problem)> = Vec::new();
+    for (p, &kind) in problems.into_iter().zip(kinds) {
+        let n = counts.entry(kind).or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_KIND {
+            out.push(p);
+        } else if *n == SHOWN_PER_KIND + 1 {
+            extra.push((kind, 0, p));
+        }
+    }
+    for (kind, _, p) in extra {
+        let more = counts[kind] - SHOWN_PER_KIND;
+        out.push(Problem {
+            message: format!("… and {more} more {kind} in this file, from here on"),
+            ..p
+        });
+    }
+    out.sort_by_key(|p| p.line);
+    out
 }
 
 impl<'a> Fields<'a> {
@@ -320,25 +471,30 @@ impl<'a> Fields<'a> {
         line_offset: usize,
         known: &[&str],
     ) -> Result<Fields<'a>, Vec<Problem>> {
-        let line_at =
-            |pos: usize| line_offset + text[..pos.min(text.len())].matches('\n').count() + 1;
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
         let (table, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
-            return Err(errors
+            let kinds = vec!["TOML syntax errors"; errors.len()];
+            let problems = errors
                 .iter()
                 .map(|e| Problem {
                     file: file.into(),
-                    line: Some(e.span().map_or(line_offset + 1, |s| line_at(s.start))),
+                    line: Some(
+                        e.span()
+                            .map_or(line_offset + 1, |s| line_of(&breaks, line_offset, s.start)),
+                    ),
                     message: format!("TOML syntax: {}", e.message().trim()),
                 })
-                .collect());
+                .collect();
+            return Err(summarise(problems, &kinds));
         }
         let mut fields = Fields {
             file,
-            text,
+            breaks,
             line_offset,
             table,
             problems: Vec::new(),
+            kinds: Vec::new(),
         };
         let unknown: Vec<(String, usize)> = fields
             .table
@@ -353,18 +509,23 @@ impl<'a> Fields<'a> {
                 .find(|k| edit_distance(k, &key) <= 2)
                 .map(|k| format!("; did you mean `{k}`?"))
                 .unwrap_or_else(|| format!("; the keys are {}", known.join(", ")));
-            fields.push(Some(pos), format!("unknown key `{key}`{hint}"));
+            fields.push_kind(
+                Some(pos),
+                format!("unknown key `{key}`{hint}"),
+                "unknown keys",
+            );
         }
         Ok(fields)
     }
 
-    fn line_at(&self, pos: usize) -> usize {
-        self.line_offset + self.text[..pos.min(self.text.len())].matches('\n').count() + 1
+    fn push(&mut self, pos: Option<usize>, message: String) {
+        self.push_kind(pos, message, "problems");
     }
 
-    fn push(&mut self, pos: Option<usize>, message: String) {
+    /// A problem of a kind that may repeat many times (see [`summarise`]).
+    fn push_kind(&mut self, pos: Option<usize>, message: String, kind: &'static str) {
         let line = match pos {
-            Some(p) => self.line_at(p),
+            Some(p) => line_of(&self.breaks, self.line_offset, p),
             None => self.line_offset.max(1),
         };
         self.problems.push(Problem {
@@ -372,14 +533,14 @@ impl<'a> Fields<'a> {
             line: Some(line),
             message,
         });
+        self.kinds.push(kind);
     }
 
     fn get(&self, key: &str) -> Option<(usize, &DeValue<'a>)> {
         self.table
             .get_ref()
-            .iter()
-            .find(|(k, _)| k.get_ref() == key)
-            .map(|(_, v)| (v.span().start, v.get_ref()))
+            .get(key)
+            .map(|v| (v.span().start, v.get_ref()))
     }
 
     /// A string key; an empty string is a problem (leave the key out instead).
@@ -477,17 +638,25 @@ impl<'a> Fields<'a> {
             return Vec::new();
         };
         let mut tags: Vec<String> = Vec::new();
+        let mut folded: HashSet<String> = HashSet::new();
         let mut found = Vec::new();
         for item in items.iter() {
             let at = item.span().start;
             match item.get_ref() {
                 DeValue::String(s) if s.trim().is_empty() => {
-                    found.push((at, "a tag is empty".to_string()))
+                    found.push((at, "a tag is empty".to_string(), "empty tags"))
                 }
                 DeValue::String(s) => {
                     let tag = s.trim().to_string();
-                    if tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                        found.push((at, format!("tag {tag:?} is listed twice")));
+                    // Compared as the index and the facets compare them.
+                    if !folded.insert(fold_value(&tag)) {
+                        found.push((
+                            at,
+                            format!(
+                                "tag {tag:?} is listed twice (tags are compared ignoring case)"
+                            ),
+                            "repeated tags",
+                        ));
                     } else {
                         tags.push(tag);
                     }
@@ -495,11 +664,12 @@ impl<'a> Fields<'a> {
                 other => found.push((
                     at,
                     format!("each tag must be a string, not a {}", other.type_str()),
+                    "tags that are not strings",
                 )),
             }
         }
-        for (at, m) in found {
-            self.push(Some(at), m);
+        for (at, m, kind) in found {
+            self.push_kind(Some(at), m, kind);
         }
         tags
     }
@@ -508,9 +678,9 @@ impl<'a> Fields<'a> {
         if self.problems.is_empty() {
             Ok(())
         } else {
-            let mut p = std::mem::take(&mut self.problems);
-            p.sort_by_key(|p| p.line);
-            Err(p)
+            let p = std::mem::take(&mut self.problems);
+            let kinds = std::mem::take(&mut self.kinds);
+            Err(summarise(p, &kinds))
         }
     }
 

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::corpus::Article;
+use crate::corpus::{fold_value, Article};
 use crate::fxhash::FxHashMap;
 use crate::index::{DocInfo, Index, Postings};
 use crate::query::{ParsedQuery, Query, QueryError, TextField};
@@ -1118,7 +1118,7 @@ impl FacetKind {
                 from == to && from.is_some_and(|y| y.to_string() == value)
             }
             (FacetKind::Source, Query::Source(s)) | (FacetKind::Tag, Query::Tag(s)) => {
-                s.to_lowercase() == value.to_lowercase()
+                fold_value(s) == fold_value(value)
             }
             _ => false,
         }
@@ -1146,14 +1146,20 @@ pub fn toggle_facet(text: &str, parsed: &ParsedQuery, kind: FacetKind, value: &s
         })
         .map(|(r, _)| r.clone())
         .collect();
-    let mut out = String::with_capacity(text.len() + 16);
+    // The text between the dropped clauses, each piece trimmed only where it
+    // was cut (whitespace inside another clause's quotes is its value).
+    let mut pieces = Vec::with_capacity(drop.len() + 1);
     let mut at = 0;
     for r in &drop {
-        out.push_str(&text[at..r.start]);
+        pieces.push(text[at..r.start].trim());
         at = r.end;
     }
-    out.push_str(&text[at..]);
-    let mut out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    pieces.push(text[at..].trim());
+    let mut out = pieces
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     if !was {
         if !out.is_empty() {
             out.push(' ');

@@ -465,3 +465,87 @@ fn long_repetitive_texts_compare_in_linear_time() {
     assert!(got.len() <= 3, "{:?}", &got[..got.len().min(5)]);
     assert_eq!(got.iter().map(|p| p.len).max(), Some(n - 1));
 }
+
+mod facets {
+    use super::*;
+    use lens_engine::search::{facet_counts, facet_selected, toggle_facet, FacetKind};
+
+    /// A source or tag the loader accepts: any text, trimmed, not empty;
+    /// rich in the query language's own characters.
+    fn value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "\\PC{1,10}",
+            prop::collection::vec(
+                prop::sample::select(vec![
+                    "\"",
+                    "\\",
+                    " ",
+                    "  ",
+                    "(",
+                    ")",
+                    "*",
+                    "-",
+                    "OR",
+                    "tag:",
+                    "a",
+                    "É",
+                    "\u{212A}",
+                    "\n",
+                    "\u{a0}",
+                    "\"><svg onload=alert(1)>",
+                ]),
+                1..6
+            )
+            .prop_map(|v| v.concat()),
+        ]
+        .prop_map(|v| v.trim().to_string())
+        .prop_filter("not empty", |v| !v.is_empty())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Picking a facet value writes a clause that finds exactly its
+        /// articles; picking it again gives the query back.
+        #[test]
+        fn picking_and_unpicking_any_value_round_trips(source in value(), tag in value(), other in value(), base in prop::sample::select(vec!["", "alipay", "pay* -x", "(a OR b)"])) {
+            let mk = |source: Option<String>, tags: Vec<String>| Article {
+                id: String::new(),
+                title: "T".into(),
+                date: ArticleDate { year: 2020, month: None, day: None },
+                date_basis: None,
+                source,
+                url: None, author: None, translator: None,
+                language: "en".into(),
+                tags,
+                body: vec![Block::Paragraph("alipay a b x".into())],
+            };
+            let mut articles = vec![mk(Some(source.clone()), vec![tag.clone()]), mk(Some(other.clone()), vec![])];
+            articles.iter_mut().enumerate().for_each(|(i, a)| a.id = format!("a{i}"));
+            let corpus = Corpus::new(CorpusInfo { name: "f".into(), description: None }, articles);
+            let index = Index::new(&corpus);
+            let opts = SearchOptions::default();
+            // A base query that already holds another source clause, quoted with odd spaces.
+            let base = format!("{base} {}", Query::Source(other.clone()));
+            let base_parsed = parse(&base).unwrap();
+            for (kind, v) in [(FacetKind::Source, &source), (FacetKind::Tag, &tag)] {
+                let picked = toggle_facet(&base, &base_parsed, kind, v);
+                let p = parse(&picked).map_err(|e| TestCaseError::fail(format!("{picked:?}: {e}")))?;
+                prop_assert!(facet_selected(&p, kind, v), "{:?} not picked in {:?}", v, picked);
+                let f = facet_counts(&index, &p, &index.matches(&p.query, opts).docs, opts);
+                let list = if kind == FacetKind::Source { &f.sources } else { &f.tags };
+                let shown = list.iter().find(|fv| lens_engine::fold_value(&fv.value) == lens_engine::fold_value(v));
+                prop_assert!(shown.is_some(), "{:?} in {:?}", v, list);
+                let alone = toggle_facet("", &parse("").unwrap(), kind, v);
+                let m = index.matches(&parse(&alone).unwrap().query, opts);
+                prop_assert!(m.docs.contains(0), "{:?} finds its article", alone);
+                let unpicked = toggle_facet(&picked, &p, kind, v);
+                let u = parse(&unpicked).unwrap();
+                prop_assert!(!facet_selected(&u, kind, v) || (kind == FacetKind::Source && lens_engine::fold_value(v) == lens_engine::fold_value(&other)));
+                if kind == FacetKind::Tag {
+                    prop_assert_eq!(u.query, base_parsed.query.clone(), "{:?} → {:?} → {:?}", base, picked, unpicked);
+                }
+            }
+        }
+    }
+}
