@@ -529,6 +529,9 @@ mod facets {
             let base = format!("{base} {}", Query::Source(other.clone()));
             let base_parsed = parse(&base).unwrap();
             for (kind, v) in [(FacetKind::Source, &source), (FacetKind::Tag, &tag)] {
+                if kind == FacetKind::Source && lens_engine::fold_value(v) == lens_engine::fold_value(&other) {
+                    continue; // already picked in the base: picking it un-picks it
+                }
                 let picked = toggle_facet(&base, &base_parsed, kind, v);
                 let p = parse(&picked).map_err(|e| TestCaseError::fail(format!("{picked:?}: {e}")))?;
                 prop_assert!(facet_selected(&p, kind, v), "{:?} not picked in {:?}", v, picked);
@@ -541,7 +544,7 @@ mod facets {
                 prop_assert!(m.docs.contains(0), "{:?} finds its article", alone);
                 let unpicked = toggle_facet(&picked, &p, kind, v);
                 let u = parse(&unpicked).unwrap();
-                prop_assert!(!facet_selected(&u, kind, v) || (kind == FacetKind::Source && lens_engine::fold_value(v) == lens_engine::fold_value(&other)));
+                prop_assert!(!facet_selected(&u, kind, v), "{:?} still picked in {:?}", v, unpicked);
                 if kind == FacetKind::Tag {
                     prop_assert_eq!(u.query, base_parsed.query.clone(), "{:?} → {:?} → {:?}", base, picked, unpicked);
                 }
