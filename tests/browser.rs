@@ -733,3 +733,25 @@ async fn a_long_trend_table_follows_keyword_typing_once_it_pauses() {
         "1903's article says war and peace four times"
     );
 }
+
+/// The page's engine has no normalisation tables: what a reader types is put
+/// in NFC by the browser, so a decomposed "café" finds the corpus' "café"
+/// (which the loader stored in NFC), and a soft hyphen in the text hides nothing.
+#[wasm_bindgen_test]
+async fn typed_accents_and_invisible_characters_find_their_words() {
+    let corpus = generated_corpus(3, |i| {
+        let body = [
+            "A café in town.",
+            "The Pay\u{AD}ment went through.",
+            "Nothing here.",
+        ][i];
+        (format!("Article {i}"), 2020, body.to_string())
+    });
+    let root = mount(corpus, "").await;
+    type_query(&root, "cafe\u{301}").await;
+    assert_eq!(count_line(&root), "1 of 3 articles");
+    assert_eq!(text(&one(&root, ".results mark")), "café");
+    type_query(&root, "payment").await;
+    assert_eq!(count_line(&root), "1 of 3 articles");
+    assert_eq!(text(&one(&root, ".results mark")), "Pay\u{AD}ment");
+}

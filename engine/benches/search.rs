@@ -542,7 +542,76 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
             .len()
     });
     println!(
-        "| compare two 1 M-word repetitive articles, shifted by a word | | {} |\n",
+        "| compare two 1 M-word repetitive articles, shifted by a word | | {} |",
         ms(t)
     );
+    // 20,000 distinct sources and tags: the facet values are interned by hash.
+    let many: Vec<lens_engine::Article> = (0..20_000)
+        .map(|i| lens_engine::Article {
+            id: format!("a{i}"),
+            source: Some(format!("Source {i}")),
+            tags: vec![format!("Tag {i}")],
+            body: vec![lens_engine::Block::Paragraph("text".into())],
+            ..big.clone()
+        })
+        .collect();
+    let many = Corpus::new(
+        lens_engine::CorpusInfo {
+            name: "many".into(),
+            description: None,
+        },
+        many,
+    );
+    let t = Instant::now();
+    let ix = Index::new(&many);
+    println!(
+        "| index build, 20,000 articles with distinct sources and tags | | {} |",
+        ms(t.elapsed())
+    );
+    drop(ix);
+    // The loader on folders built to be slow to check.
+    let dir = std::env::temp_dir().join(format!("lens-bench-load-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = "+++\ntitle = \"T\"\ndate = \"2020\"\n+++\n\nText.\n";
+    for i in 0..50_000 {
+        std::fs::write(dir.join(format!("a{i}.md")), article).unwrap();
+    }
+    let t = Instant::now();
+    let n = load_corpus_dir(&dir)
+        .map(|c| c.articles().len())
+        .unwrap_or(0);
+    println!(
+        "| load and check 50,000 files ({n} articles) | | {} |",
+        ms(t.elapsed())
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    let keys: String = (0..100_000).map(|i| format!("k{i} = 1\n")).collect();
+    let tags: String = (0..100_000).map(|i| format!("\"t{i}\", ")).collect();
+    let bad: String = (0..100_000).map(|i| format!("= {i}\n")).collect();
+    for (name, text) in [
+        (
+            "100,000 unknown keys",
+            format!("+++\ntitle = \"T\"\ndate = \"2020\"\n{keys}+++\n\nText.\n"),
+        ),
+        (
+            "100,000 distinct tags",
+            format!("+++\ntitle = \"T\"\ndate = \"2020\"\ntags = [{tags}]\n+++\n\nText.\n"),
+        ),
+        (
+            "100,000 bad TOML lines",
+            format!("+++\n{bad}+++\n\nText.\n"),
+        ),
+    ] {
+        std::fs::write(dir.join("a.md"), text).unwrap();
+        let t = Instant::now();
+        let problems = load_corpus_dir(&dir).err().map_or(0, |p| p.len());
+        println!(
+            "| load and check a file of {name} ({problems} messages) | | {} |",
+            ms(t.elapsed())
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    println!();
 }

@@ -71,7 +71,7 @@ impl Article {
 /// sources and tags, in the loader (duplicates), the index (facet values)
 /// and queries (`source:`, `tag:`). It is Unicode lower case of the NFC form,
 /// so "Ärger" and "ärger", "K" and the Kelvin sign "K", and a decomposed and a
-/// precomposed "é" are the same value.
+/// precomposed "é" are the same value (NFC: see [`crate::tokenize::nfc`]).
 pub fn fold_value(value: &str) -> String {
     crate::tokenize::nfc(value).to_lowercase()
 }

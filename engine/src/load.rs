@@ -13,7 +13,7 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::body::parse_body;
+use crate::body::{parse_body, Block};
 use crate::corpus::{fold_value, Article, Corpus, CorpusInfo};
 use crate::date::ArticleDate;
 
@@ -388,17 +388,31 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
         problems.sort_by_key(|p| p.line);
         return Err(problems);
     }
+    // Stored in NFC (canonically equivalent: it reads the same), so that the
+    // page, which has no normalisation tables, meets only NFC text.
+    let nfc = |s: String| crate::tokenize::nfc(&s).into_owned();
+    let opt = |s: Option<String>| s.map(nfc);
+    let blocks = blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(t) => Block::Paragraph(nfc(t)),
+            Block::Heading { level, text } => Block::Heading {
+                level,
+                text: nfc(text),
+            },
+        })
+        .collect();
     Ok(Article {
         id: id.into(),
-        title: title.expect("checked"),
+        title: nfc(title.expect("checked")),
         date: date.expect("checked"),
-        date_basis,
-        source,
+        date_basis: opt(date_basis),
+        source: opt(source),
         url,
-        author,
-        translator,
+        author: opt(author),
+        translator: opt(translator),
         language: language.unwrap_or_else(|| "en".into()),
-        tags,
+        tags: tags.into_iter().map(nfc).collect(),
         body: blocks,
     })
 }

@@ -242,6 +242,12 @@ pub fn normalize(word: &str) -> Cow<'_, str> {
 }
 
 /// `s` in Unicode Normalization Form C (borrowed when it already is).
+///
+/// Without the feature `nfc` (the page's build) this is the identity: there
+/// every text is NFC before it reaches the engine (the loader writes the
+/// corpus in NFC, the page normalises a reader's typing with the browser's
+/// `String.prototype.normalize`), and the tables stay out of the download.
+#[cfg(feature = "nfc")]
 pub fn nfc(s: &str) -> Cow<'_, str> {
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
@@ -249,6 +255,12 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.nfc().collect())
     }
+}
+
+/// See the other `nfc`: the page's build, where every text is NFC already.
+#[cfg(not(feature = "nfc"))]
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    Cow::Borrowed(s)
 }
 
 /// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt):
@@ -365,6 +377,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "nfc")]
     #[test]
     fn composed_and_decomposed_accents_are_one_word() {
         let norms = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();

@@ -446,3 +446,72 @@ fn a_query_over_the_work_limit_is_refused_with_a_message() {
         "the seed corpus is far from the real limit"
     );
 }
+
+fn one_article(body: &str) -> Corpus {
+    Corpus::new(
+        CorpusInfo {
+            name: "x".into(),
+            description: None,
+        },
+        vec![Article {
+            id: "a".into(),
+            title: "Title".into(),
+            date: ArticleDate {
+                year: 2020,
+                month: None,
+                day: None,
+            },
+            date_basis: None,
+            source: None,
+            url: None,
+            author: None,
+            translator: None,
+            language: "en".into(),
+            tags: vec![],
+            body: vec![Block::Paragraph(body.into())],
+        }],
+    )
+}
+
+/// Invisible characters and decomposed accents: the word is found, counted
+/// and marked whole, as typed plainly.
+#[test]
+fn words_with_invisible_characters_are_found_and_marked_whole() {
+    let text = "The Pay\u{AD}ment of Ameri\u{200D}ca and a cafe\u{301}.";
+    let corpus = one_article(text);
+    let index = Index::new(&corpus);
+    for (q, word) in [
+        ("payment", "Pay\u{AD}ment"),
+        ("america", "Ameri\u{200D}ca"),
+        ("café", "cafe\u{301}"),
+    ] {
+        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+        assert!(m.docs.contains(0), "{q}");
+        let marks = mark_article(&corpus.articles()[0], &index.match_spans(&m, 0));
+        assert_eq!(&text[marks.blocks[0][0].clone()], word, "{q}");
+    }
+}
+
+/// An article of any length is indexed in pieces of at most UNIT_WORDS
+/// words (a 10 MB article was one unit of 115 ms), and the index is the same.
+#[test]
+fn a_long_article_is_indexed_in_pieces() {
+    use lens_engine::index::{IndexBuilder, UNIT_WORDS};
+    let words = 10 * UNIT_WORDS + 7;
+    let body: String = (0..words).map(|i| format!("w{} ", i % 100)).collect();
+    let corpus = one_article(&body);
+    let mut b = IndexBuilder::new(&corpus);
+    let mut units = 0;
+    while !b.step(|| false) {
+        units += 1;
+    }
+    // Reading, counting and placing each take one unit per piece.
+    assert!(units >= 3 * 10, "{units} units");
+    let stepped = b.finish();
+    let whole = Index::new(&corpus);
+    let m1 = stepped.matches(&parse("w7").unwrap().query, SearchOptions::default());
+    let m2 = whole.matches(&parse("w7").unwrap().query, SearchOptions::default());
+    assert_eq!(stepped.match_spans(&m1, 0), whole.match_spans(&m2, 0));
+    assert_eq!(stepped.match_count(&m1, 0), words / 100 + 1);
+    assert_eq!(stepped.words_of(0), whole.words_of(0));
+}
