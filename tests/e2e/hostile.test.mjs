@@ -27,6 +27,16 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   assert.match(await reader.innerText(), /<script>window.__pwned=7<\/script>/);
   assert.match(await reader.innerText(), /javascript:window.__pwned=5/);
   assert.equal(await pwned(page), undefined);
+  // A facet value full of quotes is picked and un-picked like any other
+  // (the query escapes it: source:"\"><svg …").
+  await page.goto(server.base);
+  const source = page.getByRole('checkbox', { name: /^"><svg onload=/ });
+  await source.check();
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '1 of 10,003 articles');
+  assert.ok(await source.isChecked());
+  await source.uncheck();
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '10,003 of 10,003 articles');
+  assert.equal(await page.getByLabel('Search articles').inputValue(), '');
   await page.goto(`${server.base}?article=safe-link`);
   const link = page.getByRole('link', { name: 'https://example.org/a?b=<c>' });
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
