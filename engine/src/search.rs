@@ -709,6 +709,11 @@ impl Index {
 
     /// Where the query's words matched in article `doc`: (first position, words), ascending.
     pub fn match_spans(&self, m: &Matches, doc: usize) -> Vec<(u32, u32)> {
+        if let [term] = &m.terms[..] {
+            // One term: its starts are sorted and distinct already.
+            let starts = term.find(doc as u32).unwrap_or(&[]);
+            return starts.iter().map(|&p| (p, term.width)).collect();
+        }
         let mut out = Vec::new();
         self.each_width(m, doc, |w, bits| {
             for (i, &b) in bits.iter().enumerate() {
@@ -727,6 +732,9 @@ impl Index {
 
     /// Occurrences of the query's words in article `doc`.
     pub fn match_count(&self, m: &Matches, doc: usize) -> usize {
+        if let [term] = &m.terms[..] {
+            return term.find(doc as u32).map_or(0, <[u32]>::len);
+        }
         let mut n = 0;
         self.each_width(m, doc, |_, bits| {
             n += bits.iter().map(|b| b.count_ones() as usize).sum::<usize>();
