@@ -4,9 +4,11 @@
 
 use std::sync::OnceLock;
 
+use lens_engine::facets::facet_counts;
+use lens_engine::highlight::{mark_title, snippet};
 use lens_engine::index::Index;
 use lens_engine::query::parse;
-use lens_engine::search::{facet_counts, mark_title, snippet, Order, SearchOptions};
+use lens_engine::search::{Order, SearchOptions};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::embedded_corpus;

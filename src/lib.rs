@@ -17,7 +17,8 @@ pub mod url_state;
 pub mod views;
 
 use gloo_events::EventListener;
-use lens_engine::index::{Index, IndexBuilder};
+use lens_engine::builder::IndexBuilder;
+use lens_engine::index::Index;
 use search_state::{url_notices, QueryState, SearchState};
 use url_state::{QueryLink, UrlQuery};
 use views::{

@@ -12,10 +12,12 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use lens_engine::compare::{compare, CompareOptions};
+use lens_engine::facets::facet_counts;
+use lens_engine::highlight::{mark_title, snippet};
 use lens_engine::index::Index;
 use lens_engine::load::load_corpus_dir;
 use lens_engine::query::parse;
-use lens_engine::search::{facet_counts, mark_title, snippet, Order, SearchOptions};
+use lens_engine::search::{Order, SearchOptions};
 use lens_engine::tokenize::words;
 use lens_engine::trends::{parse_keywords, trend_table};
 use lens_engine::Corpus;
@@ -234,7 +236,7 @@ fn main() {
 
     // Trends: the series of 1, 5 and 20 keywords (frequent words) over every article.
     let frequent: Vec<String> = set[0].1.clone();
-    let all = lens_engine::search::DocSet::full(corpus.articles().len());
+    let all = lens_engine::docset::DocSet::full(corpus.articles().len());
     let years = corpus.articles().last().unwrap().date.year - corpus.articles()[0].date.year + 1;
     println!("| trends ({years} calendar years) | median | p95 | per keyword (median) |");
     println!("|---|---:|---:|---:|");
@@ -419,7 +421,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
             .unwrap_or(0.0);
         println!("| {label}{why} | {cost:.1} M | {} |", ms(t));
     }
-    let all = lens_engine::search::DocSet::full(corpus.articles().len());
+    let all = lens_engine::docset::DocSet::full(corpus.articles().len());
     let twelve = |from: usize| {
         (0..12)
             .map(|k| nested[(from + k) % nested.len()].clone())
@@ -507,7 +509,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
         description: None,
     };
     let one = Corpus::new(info.clone(), vec![big.clone()]);
-    let mut b = lens_engine::index::IndexBuilder::new(&one);
+    let mut b = lens_engine::builder::IndexBuilder::new(&one);
     let mut longest = Duration::ZERO;
     let mut units = 0;
     loop {

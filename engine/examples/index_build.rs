@@ -39,7 +39,7 @@ fn main() {
 /// Time per stage of [`IndexBuilder`], and its longest single unit of work.
 #[allow(dead_code)]
 fn stages(corpus: &lens_engine::Corpus) {
-    let mut b = lens_engine::index::IndexBuilder::new(corpus);
+    let mut b = lens_engine::builder::IndexBuilder::new(corpus);
     let mut per: Vec<(f32, Duration)> = Vec::new();
     let mut longest = Duration::ZERO;
     loop {

@@ -9,8 +9,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::fxhash::FxHashMap;
 
+use crate::builder::IndexBuilder;
 use crate::corpus::{fold_value, Corpus};
-use crate::tokenize::{words, Words};
 
 /// Where one term stands in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,9 +112,9 @@ pub struct FacetValues {
     /// Tags.
     pub tags: Vec<String>,
     /// Folded source → its place in `sources`.
-    source_ids: FxHashMap<String, u32>,
+    pub(crate) source_ids: FxHashMap<String, u32>,
     /// Folded tag → its place in `tags`.
-    tag_ids: FxHashMap<String, u32>,
+    pub(crate) tag_ids: FxHashMap<String, u32>,
 }
 
 impl FacetValues {
@@ -129,7 +129,11 @@ impl FacetValues {
     }
 
     /// The place of `value` among sources (or tags), adding it if new.
-    fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, value: &str) -> u32 {
+    pub(crate) fn intern(
+        names: &mut Vec<String>,
+        ids: &mut FxHashMap<String, u32>,
+        value: &str,
+    ) -> u32 {
         let fresh = names.len() as u32;
         let id = *ids.entry(fold_value(value)).or_insert(fresh);
         if id == fresh {
@@ -146,64 +150,30 @@ impl FacetValues {
 /// allocates a handful of times, not once per (word, article) pair.
 pub struct Index {
     /// Vocabulary, sorted: a term's id is its place here.
-    terms: Vec<String>,
+    pub(crate) terms: Vec<String>,
     /// Term id → its postings' range in `post_doc` (`term_start[id]..term_start[id + 1]`).
-    term_start: Vec<u32>,
+    pub(crate) term_start: Vec<u32>,
     /// Posting → its article.
-    post_doc: Vec<u32>,
+    pub(crate) post_doc: Vec<u32>,
     /// Posting → its positions' range in `positions` (one more entry than postings).
-    post_pos_start: Vec<u32>,
+    pub(crate) post_pos_start: Vec<u32>,
     /// Every position of every term, by term, then article.
-    positions: Vec<u32>,
+    pub(crate) positions: Vec<u32>,
     /// Term id → stem id.
-    term_stem: Vec<u32>,
+    pub(crate) term_stem: Vec<u32>,
     /// Stem → its id.
-    stem_ids: FxHashMap<String, u32>,
+    pub(crate) stem_ids: FxHashMap<String, u32>,
     /// Stem id → term ids with that stem.
-    stem_terms: Vec<Vec<u32>>,
-    docs: Vec<DocInfo>,
-    avg_len: f32,
-    facet_values: FacetValues,
+    pub(crate) stem_terms: Vec<Vec<u32>>,
+    pub(crate) docs: Vec<DocInfo>,
+    pub(crate) avg_len: f32,
+    pub(crate) facet_values: FacetValues,
     /// Each article's word ids in reading order, [`BREAK`] between title and body.
-    forward: Vec<Vec<u32>>,
+    pub(crate) forward: Vec<Vec<u32>>,
 }
 
 /// In [`Index::words_of`], the break between title and body.
 pub const BREAK: u32 = u32::MAX;
-
-/// Puts sources and tags in their lasting display order, most articles first
-/// (then by name), and renumbers the articles' ids to match: the facet lists
-/// then never reorder while a reader types.
-fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
-    fn order(names: &mut Vec<String>, counts: Vec<usize>) -> Vec<u32> {
-        let mut idx: Vec<usize> = (0..names.len()).collect();
-        idx.sort_by_cached_key(|&i| (std::cmp::Reverse(counts[i]), fold_value(&names[i])));
-        let mut new_id = vec![0u32; names.len()];
-        for (new, &old) in idx.iter().enumerate() {
-            new_id[old] = new as u32;
-        }
-        *names = idx.iter().map(|&i| names[i].clone()).collect();
-        new_id
-    }
-    let mut source_counts = vec![0; fv.sources.len()];
-    let mut tag_counts = vec![0; fv.tags.len()];
-    for d in docs.iter() {
-        d.source_id
-            .iter()
-            .for_each(|&s| source_counts[s as usize] += 1);
-        d.tag_ids.iter().for_each(|&t| tag_counts[t as usize] += 1);
-    }
-    let sources = order(&mut fv.sources, source_counts);
-    let tags = order(&mut fv.tags, tag_counts);
-    fv.source_ids
-        .values_mut()
-        .for_each(|s| *s = sources[*s as usize]);
-    fv.tag_ids.values_mut().for_each(|t| *t = tags[*t as usize]);
-    for d in docs.iter_mut() {
-        d.source_id = d.source_id.map(|s| sources[s as usize]);
-        d.tag_ids.iter_mut().for_each(|t| *t = tags[*t as usize]);
-    }
-}
 
 /// The English Snowball stem of a normalised word.
 pub fn stem(word: &str) -> String {
@@ -211,381 +181,6 @@ pub fn stem(word: &str) -> String {
         static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
     }
     STEMMER.with(|s| s.stem(word).into_owned())
-}
-
-/// An index being built, a step at a time: a page can build it between
-/// frames and stay responsive ([`Index::new`] builds it in one go).
-///
-/// The stages: read each article (tokenize, give each new word a provisional
-/// id), sort the vocabulary, renumber each article's words and count them,
-/// place every position in the flat postings, stem the vocabulary.
-pub struct IndexBuilder<'c> {
-    corpus: &'c Corpus,
-    stage: Stage,
-    /// The next unit (article or block of terms) of the stage.
-    next: usize,
-    /// Within article `next`: the next word to count or place.
-    at: usize,
-    /// The article being read, when it takes more than one unit.
-    reading: Option<Reading<'c>>,
-    ids: FxHashMap<String, u32>,
-    forward: Vec<Vec<u32>>,
-    docs: Vec<DocInfo>,
-    fv: FacetValues,
-    terms: Vec<String>,
-    sorted_id: Vec<u32>,
-    term_start: Vec<u32>,
-    post_doc: Vec<u32>,
-    post_pos_start: Vec<u32>,
-    positions: Vec<u32>,
-    /// Per term, while counting: articles and positions; while placing: the next free slots.
-    post_cursor: Vec<u32>,
-    pos_cursor: Vec<u32>,
-    last_doc: Vec<u32>,
-    term_stem: Vec<u32>,
-    stem_ids: FxHashMap<String, u32>,
-    stem_terms: Vec<Vec<u32>>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Stage {
-    Read,
-    Sort,
-    Count,
-    Place,
-    Stem,
-    Done,
-}
-
-/// Terms stemmed per unit of work.
-const STEM_BLOCK: usize = 256;
-
-/// Words read, counted or placed per unit of work: an article of any length
-/// is done in pieces, so no unit takes much longer than a few milliseconds
-/// (a 10 MB article was once one unit of 115 ms).
-pub const UNIT_WORDS: usize = 16_384;
-
-/// An article being read: its words so far, and where reading stands.
-struct Reading<'c> {
-    seq: Vec<u32>,
-    title_len: Option<u32>,
-    block_starts: Vec<u32>,
-    /// 0: the title; k: body block k - 1.
-    part: usize,
-    words: Words<'c>,
-}
-
-impl<'c> IndexBuilder<'c> {
-    /// Starts indexing `corpus`.
-    pub fn new(corpus: &'c Corpus) -> Self {
-        let n = corpus.articles().len();
-        IndexBuilder {
-            corpus,
-            stage: Stage::Read,
-            next: 0,
-            at: 0,
-            reading: None,
-            ids: FxHashMap::default(),
-            forward: Vec::with_capacity(n),
-            docs: Vec::with_capacity(n),
-            fv: FacetValues::default(),
-            terms: Vec::new(),
-            sorted_id: Vec::new(),
-            term_start: Vec::new(),
-            post_doc: Vec::new(),
-            post_pos_start: Vec::new(),
-            positions: Vec::new(),
-            post_cursor: Vec::new(),
-            pos_cursor: Vec::new(),
-            last_doc: Vec::new(),
-            term_stem: Vec::new(),
-            stem_ids: FxHashMap::default(),
-            stem_terms: Vec::new(),
-        }
-    }
-
-    /// True when every stage is done: [`IndexBuilder::finish`] is then quick.
-    pub fn is_done(&self) -> bool {
-        self.stage == Stage::Done
-    }
-
-    /// How far the work has come, from 0 to 1 (reading the articles is most of it).
-    pub fn progress(&self) -> f32 {
-        // In thousandths, with integers: exactly monotone from stage to stage.
-        let part =
-            |from: usize, to: usize, done: usize, of: usize| from + (to - from) * done / of.max(1);
-        let n = self.corpus.articles().len();
-        let permille = match self.stage {
-            Stage::Read => part(0, 600, self.next, n),
-            Stage::Sort => 600,
-            Stage::Count => part(620, 720, self.next, n),
-            Stage::Place => part(720, 900, self.next, n),
-            Stage::Stem => part(900, 1000, self.next, self.terms.len()),
-            Stage::Done => 1000,
-        };
-        permille as f32 / 1000.0
-    }
-
-    /// Does units of work (an article, or a block of terms) while `more()` says
-    /// so, at least one; returns true when everything is done.
-    pub fn step(&mut self, mut more: impl FnMut() -> bool) -> bool {
-        loop {
-            self.unit();
-            if self.is_done() {
-                return true;
-            }
-            if !more() {
-                return false;
-            }
-        }
-    }
-
-    /// One unit of work.
-    fn unit(&mut self) {
-        let n = self.corpus.articles().len();
-        match self.stage {
-            Stage::Read if self.next < n => {
-                if self.read(self.next) {
-                    self.next += 1;
-                }
-            }
-            Stage::Read => self.advance(Stage::Sort),
-            Stage::Sort => {
-                self.sort();
-                self.advance(Stage::Count);
-            }
-            Stage::Count if self.next < n => {
-                if self.count(self.next) {
-                    self.next += 1;
-                }
-            }
-            Stage::Count => {
-                self.start_placing();
-                self.advance(Stage::Place);
-            }
-            Stage::Place if self.next < n => {
-                if self.place(self.next) {
-                    self.next += 1;
-                }
-            }
-            Stage::Place => {
-                self.post_pos_start.push(self.positions.len() as u32);
-                self.post_cursor = Vec::new();
-                self.pos_cursor = Vec::new();
-                self.last_doc = Vec::new();
-                self.advance(Stage::Stem);
-            }
-            Stage::Stem if self.next < self.terms.len() => {
-                let end = (self.next + STEM_BLOCK).min(self.terms.len());
-                for t in self.next..end {
-                    let s = stem(&self.terms[t]);
-                    let fresh = self.stem_terms.len() as u32;
-                    let id = *self.stem_ids.entry(s).or_insert(fresh);
-                    if id == fresh {
-                        self.stem_terms.push(Vec::new());
-                    }
-                    self.stem_terms[id as usize].push(t as u32);
-                    self.term_stem.push(id);
-                }
-                self.next = end;
-            }
-            Stage::Stem => self.advance(Stage::Done),
-            Stage::Done => {}
-        }
-    }
-
-    fn advance(&mut self, stage: Stage) {
-        self.stage = stage;
-        self.next = 0;
-        self.at = 0;
-    }
-
-    /// The next piece of article `d`'s words to count or place: `at..end`;
-    /// true in the second value when it is the last.
-    fn piece(&mut self, d: usize) -> (std::ops::Range<usize>, bool) {
-        let len = self.forward[d].len();
-        let from = self.at;
-        let end = (from + UNIT_WORDS).min(len);
-        self.at = if end == len { 0 } else { end };
-        (from..end, end == len)
-    }
-
-    /// Tokenizes up to [`UNIT_WORDS`] words of article `d`, giving each new
-    /// word a provisional id (in order of first sight); true when the article
-    /// is read, with its facts.
-    fn read(&mut self, d: usize) -> bool {
-        let corpus = self.corpus;
-        let a = &corpus.articles()[d];
-        let r = self.reading.get_or_insert_with(|| {
-            // The stored count is only a hint (it comes from the embedded blob).
-            let hint = corpus.word_count(d).min(a.title.len() + 1 + a.body_len());
-            Reading {
-                seq: Vec::with_capacity(hint + 1),
-                title_len: None,
-                block_starts: Vec::with_capacity(a.body.len()),
-                part: 0,
-                words: words(&a.title),
-            }
-        });
-        let ids = &mut self.ids;
-        let mut budget = UNIT_WORDS;
-        loop {
-            for w in r.words.by_ref() {
-                let id = match ids.get(w.norm.as_ref()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = ids.len() as u32;
-                        ids.insert(w.norm.into_owned(), id);
-                        id
-                    }
-                };
-                r.seq.push(id);
-                budget -= 1;
-                if budget == 0 {
-                    return false;
-                }
-            }
-            // This part is read: the next one, if any.
-            if r.part == 0 {
-                r.title_len = Some(r.seq.len() as u32);
-                r.seq.push(BREAK);
-            }
-            r.part += 1;
-            match a.body.get(r.part - 1) {
-                Some(block) => {
-                    r.block_starts.push(r.seq.len() as u32);
-                    r.words = words(block.text());
-                }
-                None => break,
-            }
-        }
-        let r = self.reading.take().expect("being read");
-        let fv = &mut self.fv;
-        self.docs.push(DocInfo {
-            title_len: r.title_len.expect("the title is read first"),
-            len: r.seq.len() as u32 - 1,
-            year: a.date.year,
-            block_starts: r.block_starts,
-            source_id: a
-                .source
-                .as_ref()
-                .map(|s| FacetValues::intern(&mut fv.sources, &mut fv.source_ids, s)),
-            tag_ids: a
-                .tags
-                .iter()
-                .map(|t| FacetValues::intern(&mut fv.tags, &mut fv.tag_ids, t))
-                .collect(),
-        });
-        if !fv.years.contains(&a.date.year) {
-            fv.years.push(a.date.year);
-        }
-        self.forward.push(r.seq);
-        true
-    }
-
-    /// Sorts the vocabulary: a term's id becomes its place in sorted order.
-    fn sort(&mut self) {
-        let mut entries: Vec<(String, u32)> = std::mem::take(&mut self.ids).into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.sorted_id = vec![0u32; entries.len()];
-        for (new, (_, old)) in entries.iter().enumerate() {
-            self.sorted_id[*old as usize] = new as u32;
-        }
-        self.terms = entries.into_iter().map(|(t, _)| t).collect();
-        let v = self.terms.len();
-        self.post_cursor = vec![0; v];
-        self.pos_cursor = vec![0; v];
-        self.last_doc = vec![u32::MAX; v];
-    }
-
-    /// Renumbers a piece of article `d`'s words and counts, per term, its
-    /// articles and positions; true when the article is done.
-    fn count(&mut self, d: usize) -> bool {
-        let (range, last) = self.piece(d);
-        for id in self.forward[d][range].iter_mut().filter(|id| **id != BREAK) {
-            *id = self.sorted_id[*id as usize];
-            let t = *id as usize;
-            self.pos_cursor[t] += 1;
-            if self.last_doc[t] != d as u32 {
-                self.last_doc[t] = d as u32;
-                self.post_cursor[t] += 1;
-            }
-        }
-        last
-    }
-
-    /// Turns the counts into the flat arrays' ranges; the cursors become each
-    /// term's next free slots.
-    fn start_placing(&mut self) {
-        self.sorted_id = Vec::new();
-        let v = self.terms.len();
-        self.term_start = Vec::with_capacity(v + 1);
-        let (mut posts, mut positions) = (0u32, 0u32);
-        for t in 0..v {
-            self.term_start.push(posts);
-            let (p, q) = (self.post_cursor[t], self.pos_cursor[t]);
-            self.post_cursor[t] = posts;
-            self.pos_cursor[t] = positions;
-            posts += p;
-            positions += q;
-        }
-        self.term_start.push(posts);
-        self.post_doc = vec![0; posts as usize];
-        self.post_pos_start = vec![0; posts as usize];
-        self.positions = vec![0; positions as usize];
-        self.last_doc.iter_mut().for_each(|d| *d = u32::MAX);
-    }
-
-    /// Places a piece of article `d`'s positions (articles are placed in
-    /// order, so each term's postings and positions come out sorted); true
-    /// when the article is done.
-    fn place(&mut self, d: usize) -> bool {
-        let (range, last) = self.piece(d);
-        let from = range.start;
-        for (pos, &id) in (from..).zip(&self.forward[d][range]) {
-            if id == BREAK {
-                continue;
-            }
-            let t = id as usize;
-            if self.last_doc[t] != d as u32 {
-                self.last_doc[t] = d as u32;
-                let p = self.post_cursor[t] as usize;
-                self.post_cursor[t] += 1;
-                self.post_doc[p] = d as u32;
-                self.post_pos_start[p] = self.pos_cursor[t];
-            }
-            self.positions[self.pos_cursor[t] as usize] = pos as u32;
-            self.pos_cursor[t] += 1;
-        }
-        last
-    }
-
-    /// The index (doing first whatever work is left).
-    pub fn finish(mut self) -> Index {
-        self.step(|| true);
-        let total: u64 = self.docs.iter().map(|d| d.len as u64).sum();
-        let avg_len = if self.docs.is_empty() {
-            0.0
-        } else {
-            total as f32 / self.docs.len() as f32
-        };
-        self.fv.years.sort_unstable();
-        order_facet_values(&mut self.fv, &mut self.docs);
-        Index {
-            terms: self.terms,
-            term_start: self.term_start,
-            post_doc: self.post_doc,
-            post_pos_start: self.post_pos_start,
-            positions: self.positions,
-            term_stem: self.term_stem,
-            stem_ids: self.stem_ids,
-            stem_terms: self.stem_terms,
-            docs: self.docs,
-            avg_len,
-            facet_values: self.fv,
-            forward: self.forward,
-        }
-    }
 }
 
 impl Index {

@@ -1,5 +1,10 @@
-//! The text engine of Corpus Lens: the corpus model, its validation, the
-//! tokenizer, and (later) the index, queries, statistics and comparison.
+//! The text engine of Corpus Lens: the corpus model and its validation
+//! ([`load`], feature `load`), the byte format it is embedded in ([`codec`]),
+//! the one tokenizer ([`tokenize`]), the positional index ([`index`], built
+//! by [`builder`]), the query language ([`query`]), matching and ranking
+//! ([`search`] over [`docset`]), marks and snippets ([`highlight`]), facets
+//! ([`facets`]), keyword frequency per year ([`trends`]), the comparison of
+//! two articles ([`compare`]) and chart scales ([`scale`]).
 //!
 //! It knows nothing of the browser: it is used by the page (compiled to
 //! wasm), by `build.rs` (feature `load`, which reads a corpus folder) and by
@@ -14,11 +19,15 @@
 #![warn(missing_docs)]
 
 pub mod body;
+pub mod builder;
 pub mod codec;
 pub mod compare;
 mod corpus;
 pub mod date;
+pub mod docset;
+pub mod facets;
 mod fxhash;
+pub mod highlight;
 pub mod index;
 #[cfg(feature = "load")]
 pub mod load;

@@ -9,9 +9,10 @@
 use std::ops::Range;
 
 use crate::corpus::{Article, Corpus};
+use crate::docset::DocSet;
 use crate::index::Index;
 use crate::query::{parse, Query, MAX_TERMS};
-use crate::search::{DocSet, SearchOptions};
+use crate::search::SearchOptions;
 use crate::tokenize::words;
 
 /// One series: a keyword as typed and what it looks for.

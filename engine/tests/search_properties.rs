@@ -2,9 +2,11 @@
 //! finds: words, phrases, prefixes, fields, word forms and boolean
 //! combinations, on generated corpora and queries.
 
-use lens_engine::index::{stem, Index, IndexBuilder};
+use lens_engine::builder::IndexBuilder;
+use lens_engine::highlight::mark_article;
+use lens_engine::index::{stem, Index};
 use lens_engine::query::{parse, Query, TextField};
-use lens_engine::search::{mark_article, SearchOptions};
+use lens_engine::search::SearchOptions;
 use lens_engine::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
@@ -202,21 +204,21 @@ proptest! {
             prop_assert_eq!(index.match_spans(&m, d), want.clone());
             // Every occurrence is marked in the text, as words of the article.
             let marks = mark_article(a, &want);
-            let marked_words: usize = marks.title.iter().map(|r| words(&a.title[r.clone()]).count()).sum::<usize>()
-                + marks.blocks.iter().enumerate().map(|(b, rs)| rs.iter().map(|r| words(&a.body[b].text()[r.clone()]).count()).sum::<usize>()).sum::<usize>();
+            let marked_words: usize = marks.title.iter().map(|r| words(&a.title[r.range.clone()]).count()).sum::<usize>()
+                + marks.blocks.iter().enumerate().map(|(b, rs)| rs.iter().map(|r| words(&a.body[b].text()[r.range.clone()]).count()).sum::<usize>()).sum::<usize>();
             let mut covered: Vec<u32> = want.iter().flat_map(|&(s, w)| s..s + w).collect();
             covered.sort_unstable();
             covered.dedup();
             prop_assert_eq!(marked_words, covered.len());
             // A snippet marks what the article marks, and shows a match when the body has one.
-            let snip = lens_engine::search::snippet(a, index.doc(d), &want, 3);
+            let snip = lens_engine::highlight::snippet(a, index.doc(d), &want, 3);
             let body_has_match = want.iter().any(|&(p, _)| p > title.len() as u32);
             prop_assert_eq!(!snip.marks.is_empty(), body_has_match, "snippet {:?}", snip);
             for r in &snip.marks {
-                let piece = &snip.text[r.clone()];
-                prop_assert!(marks.blocks.iter().enumerate().any(|(b, rs)| rs.iter().any(|m| &a.body[b].text()[m.clone()] == piece)));
+                let piece = &snip.text[r.range.clone()];
+                prop_assert!(marks.blocks.iter().enumerate().any(|(b, rs)| rs.iter().any(|m| &a.body[b].text()[m.range.clone()] == piece)));
             }
-            prop_assert_eq!(lens_engine::search::mark_title(a, &want), marks.title.clone());
+            prop_assert_eq!(lens_engine::highlight::mark_title(a, &want), marks.title.clone());
         }
     }
 
@@ -237,7 +239,7 @@ proptest! {
 
 mod trends {
     use super::*;
-    use lens_engine::search::DocSet;
+    use lens_engine::docset::DocSet;
     use lens_engine::trends::{parse_keywords, trend_table, Measure};
 
     proptest! {
@@ -468,7 +470,7 @@ fn long_repetitive_texts_compare_in_linear_time() {
 
 mod facets {
     use super::*;
-    use lens_engine::search::{facet_counts, facet_selected, toggle_facet, FacetKind};
+    use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
 
     /// A source or tag the loader accepts: any text, trimmed, not empty;
     /// rich in the query language's own characters.

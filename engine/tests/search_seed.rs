@@ -2,10 +2,11 @@
 
 use std::path::Path;
 
+use lens_engine::highlight::{mark_article, snippet};
 use lens_engine::index::Index;
 use lens_engine::load::load_corpus_dir;
 use lens_engine::query::parse;
-use lens_engine::search::{mark_article, snippet, Order, SearchOptions};
+use lens_engine::search::{Order, SearchOptions};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 
 fn seed() -> Corpus {
@@ -115,7 +116,7 @@ fn snippets_and_marks_show_the_matched_words() {
     let s = snippet(article, index.doc(hits[0].doc), &spans, 8);
     assert!(!s.marks.is_empty());
     for r in &s.marks {
-        assert_eq!(s.text[r.clone()].to_lowercase(), "mobile atm");
+        assert_eq!(s.text[r.range.clone()].to_lowercase(), "mobile atm");
     }
     assert!(
         s.text.split_whitespace().count() <= 2 * 8 + 2 + 2,
@@ -143,7 +144,7 @@ fn facet_counts_follow_the_query() {
 
 #[test]
 fn picking_a_facet_writes_the_clause_a_reader_would_type() {
-    use lens_engine::search::{facet_counts, facet_selected, toggle_facet, FacetKind};
+    use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
     let corpus = seed();
     let index = Index::new(&corpus);
     let pick =
@@ -213,7 +214,7 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
 
 #[test]
 fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
-    use lens_engine::search::DocSet;
+    use lens_engine::docset::DocSet;
     use lens_engine::tokenize::words;
     use lens_engine::trends::{parse_keywords, trend_table, Measure};
     let corpus = seed();
@@ -294,7 +295,7 @@ fn keywords_parse_with_phrases_and_explain_mistakes() {
 
 #[test]
 fn smoothing_averages_neighbours_and_keeps_gaps() {
-    use lens_engine::search::DocSet;
+    use lens_engine::docset::DocSet;
     use lens_engine::trends::{parse_keywords, trend_table, Measure};
     let corpus = seed();
     let index = Index::new(&corpus);
@@ -346,7 +347,7 @@ fn keyword_in_context_lines_centre_the_match() {
 /// reader and in the snippet (marks once looked back only 64 spans).
 #[test]
 fn every_matched_word_is_marked_however_many_spans_overlap() {
-    use lens_engine::search::mark_title;
+    use lens_engine::highlight::mark_title;
     let body: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
     let article = Article {
         id: "a".into(),
@@ -383,7 +384,7 @@ fn every_matched_word_is_marked_however_many_spans_overlap() {
     let text = a.body[0].text();
     let marked: usize = marks.blocks[0]
         .iter()
-        .map(|r| lens_engine::tokenize::words(&text[r.clone()]).count())
+        .map(|r| lens_engine::tokenize::words(&text[r.range.clone()]).count())
         .sum();
     assert_eq!(marked, 100, "every word of w0 … w99 is marked");
     assert!(mark_title(a, &spans).is_empty());
@@ -391,7 +392,7 @@ fn every_matched_word_is_marked_however_many_spans_overlap() {
     let in_snippet: usize = snip
         .marks
         .iter()
-        .map(|r| lens_engine::tokenize::words(&snip.text[r.clone()]).count())
+        .map(|r| lens_engine::tokenize::words(&snip.text[r.range.clone()]).count())
         .sum();
     assert_eq!(in_snippet, 100, "and in the snippet");
 }
@@ -488,7 +489,7 @@ fn words_with_invisible_characters_are_found_and_marked_whole() {
         let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
         assert!(m.docs.contains(0), "{q}");
         let marks = mark_article(&corpus.articles()[0], &index.match_spans(&m, 0));
-        assert_eq!(&text[marks.blocks[0][0].clone()], word, "{q}");
+        assert_eq!(&text[marks.blocks[0][0].range.clone()], word, "{q}");
     }
 }
 
@@ -496,7 +497,7 @@ fn words_with_invisible_characters_are_found_and_marked_whole() {
 /// words (a 10 MB article was one unit of 115 ms), and the index is the same.
 #[test]
 fn a_long_article_is_indexed_in_pieces() {
-    use lens_engine::index::{IndexBuilder, UNIT_WORDS};
+    use lens_engine::builder::{IndexBuilder, UNIT_WORDS};
     let words = 10 * UNIT_WORDS + 7;
     let body: String = (0..words).map(|i| format!("w{} ", i % 100)).collect();
     let corpus = one_article(&body);

@@ -1,6 +1,6 @@
 //! One article: its metadata and its full text, rendered as text.
 
-use lens_engine::search::{mark_article, segments};
+use lens_engine::highlight::{mark_article, segments, Mark};
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
@@ -45,11 +45,11 @@ pub fn ArticleReader(
     let total = marks.len();
     let current = RwSignal::new(None::<usize>);
     let mut counter = 0usize;
-    let mut piece = |text: &str, ranges: &[std::ops::Range<usize>]| {
-        segments(text, ranges)
+    let mut piece = |text: &str, marks: &[Mark]| {
+        segments(text, marks)
             .into_iter()
-            .map(|(p, marked)| {
-                if marked {
+            .map(|(p, mark)| {
+                if mark.is_some() {
                     let i = counter;
                     counter += 1;
                     view! {

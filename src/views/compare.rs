@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use lens_engine::compare::{compare, CompareOptions, Comparison, Passage, WordScore};
-use lens_engine::search::{mark_article_indexed, segments};
+use lens_engine::highlight::{mark_article, segments, Mark};
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
@@ -309,7 +309,7 @@ fn Columns(
             .collect();
         spans.sort_unstable();
         let plain: Vec<(u32, u32)> = spans.iter().map(|&(s, l, _)| (s, l)).collect();
-        let marks = mark_article_indexed(a, &plain);
+        let marks = mark_article(a, &plain);
         let twins = passages.clone();
         // Passage k of this side lights up when the pointed passage shows the same words here.
         let lit = move |k: usize| {
@@ -324,17 +324,14 @@ fn Columns(
             })
         };
         let mut first_seen = std::collections::HashSet::new();
-        let mut piece = move |text: &str, ranges: &[(std::ops::Range<usize>, usize)]| {
-            let plain_ranges: Vec<std::ops::Range<usize>> =
-                ranges.iter().map(|(r, _)| r.clone()).collect();
-            let mut ids = ranges.iter().map(|(_, i)| spans[*i].2);
-            segments(text, &plain_ranges)
+        let mut piece = move |text: &str, marks: &[Mark]| {
+            segments(text, marks)
                 .into_iter()
-                .map(|(p, marked)| {
-                    if !marked {
+                .map(|(p, mark)| {
+                    let Some(span) = mark else {
                         return p.to_string().into_any();
-                    }
-                    let k = ids.next().unwrap_or(0);
+                    };
+                    let k = spans[span].2;
                     let id = first_seen.insert(k).then(|| passage_id(side, k));
                     let lit = lit.clone();
                     view! {

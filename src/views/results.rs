@@ -1,7 +1,7 @@
 //! The results: "N of M articles", order and word-form options, and the
 //! matching articles with snippets around their matches.
 
-use lens_engine::search::{mark_title, segments, snippet};
+use lens_engine::highlight::{mark_title, segments, snippet, Mark};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,7 +64,7 @@ pub fn Results() -> impl IntoView {
                 });
                 let snippet_view = segments(&snip.text, &snip.marks)
                     .into_iter()
-                    .map(|(piece, marked)| marked_text(piece.to_string(), marked))
+                    .map(|(piece, mark)| marked_text(piece.to_string(), mark.is_some()))
                     .collect_view();
                 view! {
                     <li class="result">
@@ -108,10 +108,10 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-fn marked_text_list(text: &str, marks: &[std::ops::Range<usize>]) -> impl IntoView {
+fn marked_text_list(text: &str, marks: &[Mark]) -> impl IntoView {
     segments(text, marks)
         .into_iter()
-        .map(|(p, m)| marked_text(p.to_string(), m))
+        .map(|(p, m)| marked_text(p.to_string(), m.is_some()))
         .collect_view()
 }
 
