@@ -3,9 +3,9 @@
 //! sort the vocabulary, count, place the positions, stem.
 
 use crate::corpus::{fold_value, Corpus};
-use crate::fxhash::FxHashMap;
 use crate::index::{stem, DocInfo, FacetValues, Index, BREAK};
 use crate::tokenize::{words, Words};
+use rustc_hash::FxHashMap;
 
 /// Puts sources and tags in their lasting display order, most articles first
 /// (then by name), and renumbers the articles' ids to match: the facet lists

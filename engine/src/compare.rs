@@ -1,8 +1,8 @@
 //! Comparing two articles: how similar they are, the words they share, the
 //! words that set each apart, and the passages they have in common.
 
-use crate::fxhash::FxHashMap;
 use crate::index::Index;
+use rustc_hash::FxHashMap;
 
 /// A built-in English stop-word list (function words), excluded from the word lists unless switched off.
 pub const STOP_WORDS: &[&str] = &[

@@ -7,7 +7,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 use crate::builder::IndexBuilder;
 use crate::corpus::{fold_value, Corpus};

@@ -26,7 +26,6 @@ mod corpus;
 pub mod date;
 pub mod docset;
 pub mod facets;
-mod fxhash;
 pub mod highlight;
 pub mod index;
 #[cfg(feature = "load")]

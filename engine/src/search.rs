@@ -7,9 +7,9 @@
 use std::sync::Arc;
 
 use crate::docset::DocSet;
-use crate::fxhash::FxHashMap;
 use crate::index::{Index, Postings};
 use crate::query::{Query, QueryError, TextField};
+use rustc_hash::FxHashMap;
 
 /// How to match.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
