@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Corpus Lens, installing what is missing first:
-#   1. formatting;  2. the engine, natively (unit, property and corpus tests);
+#   1. formatting and lints (clippy);  2. the engine, natively (unit, property and corpus tests);
 #   3. build.rs refusing a broken corpus;  4. the page in headless Chromium
 #   (wasm-bindgen-test);  5. the release build served from a sub-path;
 #   6. end-to-end journeys (Playwright driving Chromium) against that build.
@@ -12,11 +12,17 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "formatting"
 cargo fmt --all --check
 
+step "lints (clippy, every target and feature, warnings are errors)"
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-clippy" cargo clippy --all-targets --all-features -- -D warnings
+
 step "engine, natively"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" cargo test -p lens-engine --all-features
-if [ ! -d ../shared/seeds ]; then
+if [ -d ../shared/seeds ]; then
+  # The seed-sentence check must then run (it fails rather than skip).
+  export LENS_SEEDS_PRESENT=1
+else
   echo "NOTE: SKIPPED the seed-sentence check (every_seed_sentence_is_in_its_article_in_order): ../shared/seeds not found"
 fi
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" cargo test -p lens-engine --all-features
 
 step "build.rs refuses a broken corpus, naming file and line"
 wasm_dir="$CORPUS_LENS_CACHE/target-wasm-test"

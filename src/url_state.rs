@@ -22,12 +22,15 @@ use wasm_bindgen::JsCast;
 /// How long typing must pause before the address bar is updated.
 pub const WRITE_DELAY_MS: u32 = 300;
 
+/// An address-bar write waiting for typing to pause: its timer and href.
+type PendingWrite = Rc<RefCell<Option<(Timeout, String)>>>;
+
 /// The current query parameters, in URL order; kept in step with the address bar.
 #[derive(Clone, Copy)]
 pub struct UrlQuery {
     params: RwSignal<Vec<(String, String)>>,
-    /// A `replaceState` waiting for typing to pause: (timer, href).
-    pending: StoredValue<Rc<RefCell<Option<(Timeout, String)>>>, LocalStorage>,
+    /// A `replaceState` waiting for typing to pause.
+    pending: StoredValue<PendingWrite, LocalStorage>,
 }
 
 impl UrlQuery {
@@ -36,7 +39,7 @@ impl UrlQuery {
         let params = RwSignal::new(parse_search(
             &window().location().search().unwrap_or_default(),
         ));
-        let pending: Rc<RefCell<Option<(Timeout, String)>>> = Rc::default();
+        let pending: PendingWrite = Rc::default();
         let on_pop = pending.clone();
         let listener = EventListener::new(&window(), "popstate", move |_| {
             // The reader moved in history: a pending write belongs to the entry left behind.
@@ -98,10 +101,13 @@ impl UrlQuery {
     pub fn replace(&self, href: &str) {
         self.params.set(parse_search(href_search(href)));
         let slot = self.pending.get_value();
-        let write = slot.clone();
+        // The timer holds the slot weakly: when the page is unmounted the slot
+        // is dropped with its owner, and the timer with it (cancelled), so
+        // no write lands after the page is gone.
+        let write = Rc::downgrade(&slot);
         let target = href.to_string();
         let timer = Timeout::new(WRITE_DELAY_MS, move || {
-            if let Some((_, href)) = write.borrow_mut().take() {
+            if let Some((_, href)) = write.upgrade().and_then(|w| w.borrow_mut().take()) {
                 replace_state(&href);
             }
         });

@@ -27,7 +27,7 @@ impl DocSet {
     }
 
     fn trim(&mut self) {
-        if self.n % 64 != 0 {
+        if !self.n.is_multiple_of(64) {
             if let Some(last) = self.bits.last_mut() {
                 *last &= (1u64 << (self.n % 64)) - 1;
             }

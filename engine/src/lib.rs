@@ -30,6 +30,7 @@ pub mod highlight;
 pub mod index;
 #[cfg(feature = "load")]
 pub mod load;
+pub mod numbers;
 pub mod query;
 pub mod scale;
 pub mod search;

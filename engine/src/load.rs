@@ -109,7 +109,7 @@ fn entry_kind(dir_real: Option<&Path>, path: &Path) -> Entry {
             Ok(t) => t,
             Err(e) => return Entry::Refused(format!("a symbolic link to nothing readable: {e}")),
         };
-        if !dir_real.is_some_and(|d| target.parent() == Some(d)) {
+        if dir_real.is_none_or(|d| target.parent() != Some(d)) {
             return Entry::Refused(
                 "a symbolic link to a file outside the corpus folder is not read: copy the file in instead".into(),
             );

@@ -76,7 +76,8 @@ pub fn integer_ticks(min: i64, max: i64, count: usize) -> Vec<i64> {
 
 /// The upper end of a value axis starting at zero: `max` rounded up to a nice step (1 when all is zero).
 pub fn nice_max(max: f64, count: usize) -> f64 {
-    if !(max > 0.0) || !max.is_finite() {
+    // Also NaN: it is not greater than zero.
+    if max.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) || !max.is_finite() {
         return 1.0;
     }
     let step = nice_step(max, count);

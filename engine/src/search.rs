@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::docset::DocSet;
 use crate::index::{Index, Postings};
+use crate::numbers::round_figure;
 use crate::query::{Query, QueryError, TextField};
 use rustc_hash::FxHashMap;
 
@@ -485,23 +486,6 @@ pub struct Hit {
     pub doc: usize,
     /// BM25 score (0 when the query has no words).
     pub score: f32,
-}
-
-/// `n` for a person: "17 million", "420,000".
-fn round_figure(n: usize) -> String {
-    if n >= 1_000_000 {
-        format!("{} million", (n as f64 / 1e6).round())
-    } else {
-        let s = n.to_string();
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    }
 }
 
 /// The most work one query (or keyword list) may take, in units of

@@ -554,3 +554,85 @@ mod facets {
         }
     }
 }
+
+mod ranking {
+    use super::*;
+    use lens_engine::search::Order;
+
+    const FILLER: &[&str] = &["alpha", "beta", "gamma", "delta", "omega"];
+
+    fn article(id: &str, title: &str, body: &[&str]) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            date: ArticleDate { year: 2020, month: None, day: None },
+            date_basis: None,
+            source: None,
+            url: None, author: None, translator: None,
+            language: "en".into(),
+            tags: vec![],
+            body: vec![Block::Paragraph(body.join(" "))],
+        }
+    }
+
+    /// The ids of the articles `q` matches, best first.
+    fn ranked(corpus: &Corpus, q: &str) -> Vec<String> {
+        let index = Index::new(corpus);
+        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+        index.rank(&m, Order::Relevance).iter().map(|h| corpus.articles()[h.doc].id.clone()).collect()
+    }
+
+    fn body() -> impl Strategy<Value = Vec<usize>> {
+        prop::collection::vec(0..FILLER.len(), 3..30)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Two articles alike but for one more occurrence of the query word
+        /// (in place of another word, so of the same length): the one with
+        /// more ranks first.
+        #[test]
+        fn more_occurrences_never_rank_lower(words in body(), hits in prop::collection::vec(any::<prop::sample::Index>(), 1..4), swap in any::<prop::sample::Index>(), others in prop::collection::vec(body(), 0..4)) {
+            let mut fewer: Vec<&str> = words.iter().map(|&w| FILLER[w]).collect();
+            for h in &hits { let i = h.index(fewer.len()); fewer[i] = "zeta"; }
+            let mut more = fewer.clone();
+            let free: Vec<usize> = (0..more.len()).filter(|&i| more[i] != "zeta").collect();
+            prop_assume!(!free.is_empty());
+            more[free[swap.index(free.len())]] = "zeta";
+            let mut articles = vec![article("fewer", "Title", &fewer), article("more", "Title", &more)];
+            for (i, o) in others.iter().enumerate() {
+                let ws: Vec<&str> = o.iter().map(|&w| FILLER[w]).collect();
+                articles.push(article(&format!("other{i}"), "Other", &ws));
+            }
+            let corpus = Corpus::new(CorpusInfo { name: "r".into(), description: None }, articles);
+            let order = ranked(&corpus, "zeta");
+            prop_assert_eq!(&order[..2], &["more".to_string(), "fewer".to_string()][..]);
+        }
+
+        /// The same match in the title outranks it in the body (a title word counts three times).
+        #[test]
+        fn a_title_match_outranks_the_same_match_in_the_body(words in body()) {
+            let ws: Vec<&str> = words.iter().map(|&w| FILLER[w]).collect();
+            let mut with_zeta = ws.clone();
+            with_zeta.push("zeta");
+            let mut plain = ws.clone();
+            plain.push("omega");
+            let corpus = Corpus::new(CorpusInfo { name: "r".into(), description: None }, vec![
+                article("in-body", "A title", &with_zeta),
+                article("in-title", "A zeta", &plain),
+            ]);
+            prop_assert_eq!(ranked(&corpus, "zeta"), vec!["in-title".to_string(), "in-body".to_string()]);
+        }
+
+        /// Equal scores keep the corpus order: by date, then title, then id.
+        #[test]
+        fn ties_keep_the_corpus_order(words in body(), n in 2usize..6) {
+            let ws: Vec<&str> = words.iter().map(|&w| FILLER[w]).chain(["zeta"]).collect();
+            let articles: Vec<Article> = (0..n).rev().map(|i| article(&format!("id{i}"), "Same", &ws)).collect();
+            let corpus = Corpus::new(CorpusInfo { name: "r".into(), description: None }, articles);
+            let want: Vec<String> = (0..n).map(|i| format!("id{i}")).collect();
+            prop_assert_eq!(ranked(&corpus, "zeta"), want);
+        }
+    }
+}

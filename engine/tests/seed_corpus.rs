@@ -82,6 +82,15 @@ fn squash(s: &str) -> String {
 #[test]
 fn every_seed_sentence_is_in_its_article_in_order() {
     let dir = seeds_dir();
+    // The test command says when it found the seeds beside the repository:
+    // then this check must run, not skip (a wrong path would pass in silence).
+    if std::env::var_os("LENS_SEEDS_PRESENT").is_some() {
+        assert!(
+            dir.is_dir(),
+            "the test command found the seeds, this test does not: {}",
+            dir.display()
+        );
+    }
     if !dir.is_dir() {
         eprintln!(
             "SKIPPED every_seed_sentence_is_in_its_article_in_order: {} not found",

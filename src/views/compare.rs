@@ -360,7 +360,7 @@ fn Columns(
             "Right article text"
         };
         view! {
-            <div class="column" node_ref=node on:scroll=move |ev| on_scroll(ev) tabindex="0" role="region" aria-label=name lang=a.language.clone()>
+            <div class="column" node_ref=node on:scroll=on_scroll tabindex="0" role="region" aria-label=name lang=a.language.clone()>
                 <h3>{title}</h3>
                 {blocks}
             </div>

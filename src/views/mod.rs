@@ -19,18 +19,7 @@ pub use trends::TrendsView;
 
 use leptos::prelude::*;
 
-/// `1234567` as "1,234,567".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use lens_engine::numbers::thousands;
 
 /// A piece of article text, inside `<mark>` when it matched. Always a text node.
 pub fn marked_text(piece: String, marked: bool) -> AnyView {

@@ -111,8 +111,11 @@ test('compare two articles and follow a shared passage', async () => {
     return r.scrollTop > 0 && Math.abs(r.scrollTop - (r.scrollHeight - r.clientHeight)) <= 2;
   });
   await page.getByLabel('Scroll together').uncheck();
-  await columns.first().evaluate((el) => { el.scrollTop = 0; });
-  await page.waitForTimeout(200);
+  // Wait for the scroll that would have moved the right column (its event, then a frame).
+  await columns.first().evaluate((el) => new Promise((done) => {
+    el.addEventListener('scroll', () => requestAnimationFrame(() => requestAnimationFrame(done)), { once: true });
+    el.scrollTop = 0;
+  }));
   assert.ok(await columns.last().evaluate((el) => el.scrollTop > 0), 'unlinked: the right column stays where it was');
   const similarity = await page.locator('.figures').innerText();
   const again = await freshView(page.url(), (p) => p.locator('.figures').innerText());
