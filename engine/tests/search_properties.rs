@@ -565,10 +565,16 @@ mod ranking {
         Article {
             id: id.into(),
             title: title.into(),
-            date: ArticleDate { year: 2020, month: None, day: None },
+            date: ArticleDate {
+                year: 2020,
+                month: None,
+                day: None,
+            },
             date_basis: None,
             source: None,
-            url: None, author: None, translator: None,
+            url: None,
+            author: None,
+            translator: None,
             language: "en".into(),
             tags: vec![],
             body: vec![Block::Paragraph(body.join(" "))],
@@ -579,7 +585,11 @@ mod ranking {
     fn ranked(corpus: &Corpus, q: &str) -> Vec<String> {
         let index = Index::new(corpus);
         let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
-        index.rank(&m, Order::Relevance).iter().map(|h| corpus.articles()[h.doc].id.clone()).collect()
+        index
+            .rank(&m, Order::Relevance)
+            .iter()
+            .map(|h| corpus.articles()[h.doc].id.clone())
+            .collect()
     }
 
     fn body() -> impl Strategy<Value = Vec<usize>> {
