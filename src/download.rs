@@ -80,7 +80,7 @@ pub fn offer_png(name: &str, svg_id: &str) {
 fn svg_size(svg: &web_sys::Element) -> (f64, f64) {
     let num = |a: &str| svg.get_attribute(a).and_then(|v| v.parse::<f64>().ok());
     (
-        num("width").unwrap_or(760.0),
-        num("height").unwrap_or(360.0),
+        num("width").unwrap_or(crate::views::chart::W),
+        num("height").unwrap_or(crate::views::chart::H),
     )
 }

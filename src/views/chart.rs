@@ -17,8 +17,10 @@ pub struct Series {
 
 /// A line with more points than this shows a marker every few points.
 const MAX_MARKERS: usize = 60;
-const W: f64 = 760.0;
-const H: f64 = 340.0;
+/// The chart's width and height (its viewBox), in CSS pixels.
+pub const W: f64 = 760.0;
+/// See [`W`].
+pub const H: f64 = 340.0;
 const LEFT: f64 = 60.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 14.0;
@@ -76,15 +78,11 @@ pub const MARKER_NAMES: [&str; 5] = [
 
 fn fmt_tick(v: f64, step: f64) -> String {
     if step >= 1.0 {
-        lens_engine_fmt(v)
+        crate::views::thousands(v.round() as usize)
     } else {
         let decimals = (-step.log10().floor()) as usize;
         format!("{v:.decimals$}")
     }
-}
-
-fn lens_engine_fmt(v: f64) -> String {
-    crate::views::thousands(v.round() as usize)
 }
 
 /// The line chart. `on_point(series, row)` is called when a point is clicked or activated by keyboard.

@@ -75,7 +75,7 @@ pub fn CompareView() -> impl IntoView {
                 <WordList title="Distinctive to left" words=c.distinctive_left.clone() score_name=Some("G²") />
                 <WordList title="Distinctive to right" words=c.distinctive_right.clone() score_name=Some("G²") />
             </div>
-            <PassageList corpus=corpus left=l passages=passages.clone() active=active truncated=c.passages_truncated />
+            <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated />
             <Columns corpus=corpus left=l right=r passages=passages active=active linked=linked />
         }
         .into_any()
@@ -232,7 +232,6 @@ fn show_passage(k: usize) {
 /// The shared passages, each jumping to its place in both columns.
 #[component]
 fn PassageList(
-    corpus: &'static Corpus,
     left: usize,
     passages: Arc<Vec<Passage>>,
     active: RwSignal<Option<usize>>,
@@ -240,7 +239,6 @@ fn PassageList(
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
     let words = search.index.words_of(left);
-    let _ = corpus;
     let items = passages
         .iter()
         .enumerate()
