@@ -12,6 +12,7 @@ use leptos::prelude::*;
 pub mod bench_api;
 pub mod download;
 pub mod failure;
+pub mod params;
 pub mod search_state;
 pub mod url_state;
 pub mod views;
@@ -19,7 +20,8 @@ pub mod views;
 use gloo_events::EventListener;
 use lens_engine::builder::IndexBuilder;
 use lens_engine::index::Index;
-use search_state::{url_notices, QueryState, SearchState};
+use params::url_notices;
+use search_state::{QueryState, SearchState};
 use url_state::{QueryLink, UrlQuery};
 use views::{
     search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Indexing, Results,
@@ -150,6 +152,9 @@ enum View {
     Compare,
 }
 
+/// The views, in the order of [`params::VIEW`]'s options.
+const VIEWS: [View; 3] = [View::Articles, View::Trends, View::Compare];
+
 /// The whole page for one corpus. The URL decides what it shows:
 /// `?article=ID` opens an article, anything else lists them all.
 #[component]
@@ -165,14 +170,10 @@ pub fn App(
 
     let info = corpus.info();
     let count = corpus.articles().len();
-    let opened = Memo::new(move |_| url.get("article"));
+    let opened = Memo::new(move |_| params::ARTICLE.text(&url));
     let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
     let notices = Memo::new(move |_| url_notices(&url.all()));
-    let current_view = Memo::new(move |_| match url.get("view").as_deref() {
-        Some("trends") => View::Trends,
-        Some("compare") => View::Compare,
-        _ => View::Articles,
-    });
+    let current_view = Memo::new(move |_| VIEWS[params::VIEW.choice(&url)]);
 
     Effect::new(move |_| {
         let title = match article() {
@@ -209,7 +210,7 @@ pub fn App(
     view! {
         <header class="site-header">
             <div class="brand">
-                <h1><QueryLink href=Signal::derive(move || url.href(&[("article", None), ("q", None)]))>"Corpus Lens"</QueryLink></h1>
+                <h1><QueryLink href=Signal::derive(move || url.href(&[(params::ARTICLE.name, None), (params::Q.name, None)]))>"Corpus Lens"</QueryLink></h1>
                 <p class="corpus-line">
                     <span class="corpus-name">{info.name.clone()}</span>
                     {info.description.clone().map(|d| view! { <span class="corpus-description">": " {d}</span> })}
@@ -221,8 +222,9 @@ pub fn App(
             <SearchBox />
             <nav class="views" aria-label="Views">
                 <ul>
-                    {[(View::Articles, "Articles", None), (View::Trends, "Trends", Some("trends")), (View::Compare, "Compare", Some("compare"))].into_iter().map(|(v, name, param)| {
-                        let href = Signal::derive(move || url.href(&[("view", param), ("article", None), ("match", None)]));
+                    {params::VIEW.options().iter().zip(VIEWS).map(|(&(value, name), v)| {
+                        let param = params::VIEW.written(value);
+                        let href = Signal::derive(move || url.href(&[(params::VIEW.name, param), (params::ARTICLE.name, None), (params::MATCH.name, None)]));
                         view! {
                             <li aria-current=move || (current_view.get() == v && opened.get().is_none()).then_some("page")>
                                 <QueryLink href=href>{name}</QueryLink>
@@ -267,5 +269,8 @@ pub fn App(
                 }
             }}
         </main>
+        // The URL vocabulary, for tools that fuzz the page's URLs (a data
+        // block: never executed, so the Content Security Policy allows it).
+        <script type="application/json" id="url-vocabulary">{params::vocabulary_json()}</script>
     }
 }

@@ -1,6 +1,5 @@
 //! The search as the URL states it, derived once and shared by every view:
-//! `q` (the query text), `forms=1` (match word forms), `sort`
-//! (`relevance`, `oldest`, `newest`). Everything here is a `Memo` of the URL,
+//! the query text, word forms and order ([`crate::params`] `Q`, `FORMS`, `SORT`). Everything here is a `Memo` of the URL,
 //! so no view keeps a copy that could drift from it.
 
 use lens_engine::index::Index;
@@ -9,13 +8,8 @@ use lens_engine::search::{Hit, Matches, Order, SearchOptions};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
+use crate::params;
 use crate::url_state::UrlQuery;
-
-/// The URL parameters the page understands.
-pub const KNOWN_PARAMS: [&str; 15] = [
-    "q", "forms", "sort", "article", "match", "view", "kw", "measure", "smooth", "at", "left",
-    "right", "n", "stop", "link",
-];
 
 /// The query as the URL states it: known before the index is (the search box
 /// needs nothing more).
@@ -37,9 +31,9 @@ impl QueryState {
     /// Derives the query from `url`. Once `index` is built, a query that
     /// parses but asks too much of it ([`Index::check`]) is an error too.
     pub fn new(url: UrlQuery, index: ReadSignal<Option<&'static Index>>) -> QueryState {
-        let text = Memo::new(move |_| typed_text(url.get("q").unwrap_or_default()));
+        let text = Memo::new(move |_| typed_text(params::Q.text(&url).unwrap_or_default()));
         let options = Memo::new(move |_| SearchOptions {
-            word_forms: url.get("forms").as_deref() == Some("1"),
+            word_forms: params::FORMS.flag(&url),
         });
         let parsed = Memo::new(move |_| {
             text.with(|t| parse(t)).and_then(|p| match index.get() {
@@ -57,10 +51,9 @@ impl QueryState {
             query: Query::All,
             clauses: Vec::new(),
         });
-        let order = Memo::new(move |_| match url.get("sort").as_deref() {
-            Some("oldest") => Order::Oldest,
-            Some("newest") => Order::Newest,
-            _ => Order::Relevance,
+        // In the order of `params::SORT`'s options.
+        let order = Memo::new(move |_| {
+            [Order::Relevance, Order::Oldest, Order::Newest][params::SORT.choice(&url)]
         });
         QueryState {
             text,
@@ -147,41 +140,4 @@ where
         Ok(v) => v,
         Err(_) => prev.cloned().unwrap_or_else(empty),
     })
-}
-
-/// What is wrong with the URL's parameters, for a notice: each is ignored.
-pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
-    let known = |options: &[(&str, &str)], v: &str| options.iter().any(|(o, _)| *o == v);
-    let mut out = Vec::new();
-    for (k, v) in params {
-        let problem = match k.as_str() {
-            "sort" if !known(crate::views::results::SORTS, v) => {
-                Some("the orders are relevance, oldest and newest")
-            }
-            "forms" if !matches!(v.as_str(), "0" | "1") => Some("it is 1 (on) or 0 (off)"),
-            "view" if !matches!(v.as_str(), "articles" | "trends" | "compare") => {
-                Some("the views are articles, trends and compare")
-            }
-            "measure" if !known(crate::views::trends::MEASURES, v) => {
-                Some("the measures are count, per10k and share")
-            }
-            "smooth" if !v.parse::<u8>().is_ok_and(|n| n <= 10) => {
-                Some("smoothing is 0 to 10 years")
-            }
-            "at" | "match" if v.parse::<u32>().is_err() => Some("it is a number"),
-            "n" if !v.parse::<u8>().is_ok_and(|n| (3..=12).contains(&n)) => {
-                Some("shared passages are 3 to 12 words")
-            }
-            "stop" | "link" if !matches!(v.as_str(), "0" | "1") => Some("it is 1 (on) or 0 (off)"),
-            k if !KNOWN_PARAMS.contains(&k) => {
-                out.push(format!("Ignored the unknown URL parameter “{k}”."));
-                None
-            }
-            _ => None,
-        };
-        if let Some(why) = problem {
-            out.push(format!("Ignored {k}={v}: {why}."));
-        }
-    }
-    out
 }

@@ -1,5 +1,6 @@
 //! One article: its metadata and its full text, rendered as text.
 
+use crate::params;
 use lens_engine::highlight::{mark_article, segments, Mark};
 use lens_engine::Corpus;
 use leptos::html;
@@ -26,14 +27,16 @@ pub fn ArticleReader(
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let a = &corpus.articles()[index];
-    let back = Signal::derive(move || url.href(&[("article", None), ("match", None)]));
+    let back = Signal::derive(move || {
+        url.href(&[(params::ARTICLE.name, None), (params::MATCH.name, None)])
+    });
     let id = a.id.clone();
     let compare_with = Signal::derive(move || {
         url.href(&[
-            ("article", None),
-            ("match", None),
-            ("view", Some("compare")),
-            ("left", Some(id.as_str())),
+            (params::ARTICLE.name, None),
+            (params::MATCH.name, None),
+            (params::VIEW.name, Some("compare")),
+            (params::LEFT.name, Some(id.as_str())),
         ])
     });
     let has_query = move || search.text.with(|t| !t.trim().is_empty());
@@ -100,9 +103,8 @@ pub fn ArticleReader(
     // reader users start reading where the page changed; a link to one match
     // (`match=N`, from a keyword-in-context line) shows that match instead.
     let heading = NodeRef::<html::H2>::new();
-    let wanted = url
-        .get_untracked("match")
-        .and_then(|m| m.parse::<usize>().ok())
+    let wanted = untrack(|| params::MATCH.number(&url))
+        .map(|m| m as usize)
         .filter(|&m| m < total);
     Effect::new(move |_| {
         if let Some(h) = heading.get() {

@@ -7,6 +7,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use crate::params;
 use lens_engine::compare::{compare, CompareOptions, Comparison, Passage, WordScore};
 use lens_engine::highlight::{mark_article, segments, Mark};
 use lens_engine::Corpus;
@@ -27,8 +28,8 @@ enum Side {
 impl Side {
     fn param(self) -> &'static str {
         match self {
-            Side::Left => "left",
-            Side::Right => "right",
+            Side::Left => params::LEFT.name,
+            Side::Right => params::RIGHT.name,
         }
     }
 }
@@ -47,15 +48,11 @@ pub fn CompareView() -> impl IntoView {
     };
     let (left, right) = (pick(Side::Left), pick(Side::Right));
     let options = Memo::new(move |_| CompareOptions {
-        min_passage: url
-            .get("n")
-            .and_then(|n| n.parse().ok())
-            .filter(|n| (3..=12).contains(n))
-            .unwrap_or(5),
-        stop_words: url.get("stop").as_deref() != Some("0"),
+        min_passage: params::N.number_or_default(&url) as usize,
+        stop_words: params::STOP.flag(&url),
         list_len: 15,
     });
-    let linked = Memo::new(move |_| url.get("link").as_deref() != Some("0"));
+    let linked = Memo::new(move |_| params::LINK.flag(&url));
     let comparison = Memo::new(move |_| match (left.get(), right.get()) {
         (Some(l), Some(r)) => Some(compare(search.index, l, r, options.get())),
         _ => None,
@@ -83,15 +80,15 @@ pub fn CompareView() -> impl IntoView {
 
     let on_n = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
-        url.replace(&url.href(&[("n", (v != "5").then_some(v.as_str()))]));
+        url.replace(&url.href(&[(params::N.name, params::N.written(&v))]));
     };
     let on_stop = move |ev: web_sys::Event| {
         let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[("stop", (!on).then_some("0"))]));
+        url.navigate(&url.href(&[(params::STOP.name, (!on).then_some("0"))]));
     };
     let on_link = move |ev: web_sys::Event| {
         let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[("link", (!on).then_some("0"))]));
+        url.navigate(&url.href(&[(params::LINK.name, (!on).then_some("0"))]));
     };
 
     view! {
@@ -101,7 +98,7 @@ pub fn CompareView() -> impl IntoView {
                 <Chooser side=Side::Left label="Left article" chosen=left />
                 <Chooser side=Side::Right label="Right article" chosen=right />
                 <label class="field">"Shared passages of at least "
-                    <input type="number" min="3" max="12" step="1" prop:value=move || options.get().min_passage.to_string() on:input=on_n />
+                    <input type="number" min=params::N.bounds().0 max=params::N.bounds().1 step="1" prop:value=move || options.get().min_passage.to_string() on:input=on_n />
                     " words"
                 </label>
                 <label class="field"><input type="checkbox" prop:checked=move || options.get().stop_words on:change=on_stop />" Leave out stop words"</label>

@@ -1,5 +1,6 @@
 //! Facets: year, source and tag, each value with the number of articles picking it would give.
 
+use crate::params;
 use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
 use leptos::prelude::*;
 
@@ -68,7 +69,9 @@ fn Facet(
                 let next = search
                     .valid
                     .with_untracked(|p| toggle_facet(&text, p, kind, &v));
-                url.navigate(&url.href(&[("q", (!next.is_empty()).then_some(next.as_str()))]));
+                url.navigate(
+                    &url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]),
+                );
             };
             let hidden = move || i >= SHOWN && !expanded.get();
             view! {

@@ -2,6 +2,7 @@
 //! milliseconds, done in slices between frames so the page never freezes):
 //! how far it has come, and the plain list of articles, which needs no index.
 
+use crate::params;
 use lens_engine::search::Order;
 use lens_engine::Corpus;
 use leptos::prelude::*;
@@ -33,8 +34,8 @@ pub fn Indexing(
     // Only the plain list (no query, the articles view) is known without the index.
     let plain = move || {
         query.text.with(|t| t.trim().is_empty())
-            && url.get("view").is_none_or(|v| v == "articles")
-            && url.get("article").is_none()
+            && params::VIEW.choice(&url) == 0
+            && params::ARTICLE.text(&url).is_none()
     };
     let list = move || {
         if !plain() {
@@ -50,7 +51,8 @@ pub fn Indexing(
             .map(|d| {
                 let a = &corpus.articles()[d];
                 let id = a.id.clone();
-                let href = Signal::derive(move || url.href(&[("article", Some(id.as_str()))]));
+                let href =
+                    Signal::derive(move || url.href(&[(params::ARTICLE.name, Some(id.as_str()))]));
                 view! {
                     <li class="result">
                         <QueryLink href=href class="result-title">{a.title.clone()}</QueryLink>

@@ -17,6 +17,7 @@ pub use results::Results;
 pub use search_box::SearchBox;
 pub use trends::TrendsView;
 
+use crate::params;
 use leptos::prelude::*;
 
 pub use lens_engine::numbers::thousands;
@@ -38,25 +39,17 @@ pub fn marked_text(piece: String, marked: bool) -> AnyView {
 pub fn UrlSelect(
     /// The visible label, before the select.
     label: &'static str,
-    /// The URL parameter.
-    param: &'static str,
-    /// (value in the URL, name shown) of each option; the first is the default.
-    options: &'static [(&'static str, &'static str)],
+    /// The URL parameter, a [`params::Kind::Choice`]: its options, the first the default.
+    param: params::Param,
     /// The label's class.
     class: &'static str,
 ) -> impl IntoView {
     let url = expect_context::<crate::url_state::UrlQuery>();
-    let default = options[0].0;
-    let value = move || {
-        let v = url.get(param);
-        options
-            .iter()
-            .find(|(o, _)| Some(*o) == v.as_deref())
-            .map_or(default, |(o, _)| *o)
-    };
+    let options = param.options();
+    let value = move || options[param.choice(&url)].0;
     let on_change = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
-        url.navigate(&url.href(&[(param, (v != default).then_some(v.as_str()))]));
+        url.navigate(&url.href(&[(param.name, param.written(&v))]));
     };
     view! {
         <label class=class>
@@ -84,7 +77,7 @@ pub fn WordFormsToggle() -> impl IntoView {
     let search = expect_context::<crate::search_state::SearchState>();
     let on_change = move |ev: web_sys::Event| {
         let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[("forms", on.then_some("1"))]));
+        url.navigate(&url.href(&[(params::FORMS.name, on.then_some("1"))]));
     };
     view! {
         <label class="forms">

@@ -1,6 +1,7 @@
 //! The results: "N of M articles", order and word-form options, and the
 //! matching articles with snippets around their matches.
 
+use crate::params;
 use lens_engine::highlight::{mark_title, segments, snippet, Mark};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,12 +13,6 @@ use crate::views::{article_meta, marked_text, thousands, UrlSelect, WordFormsTog
 
 /// Results shown at first; more on request.
 pub const PAGE: usize = 25;
-/// The orders (URL parameter `sort`), the default first.
-pub const SORTS: &[(&str, &str)] = &[
-    ("relevance", "Best match"),
-    ("oldest", "Oldest first"),
-    ("newest", "Newest first"),
-];
 /// Words of context either side of a snippet's match.
 const CONTEXT: usize = 12;
 
@@ -59,8 +54,8 @@ pub fn Results() -> impl IntoView {
                 let id = a.id.clone();
                 let q = q.clone();
                 let href = Signal::derive(move || {
-                    url.href(&[("article", Some(id.as_str())),
-                        ("match", None), ("q", (!q.is_empty()).then_some(q.as_str()))])
+                    url.href(&[(params::ARTICLE.name, Some(id.as_str())),
+                        (params::MATCH.name, None), (params::Q.name, (!q.is_empty()).then_some(q.as_str()))])
                 });
                 let snippet_view = segments(&snip.text, &snip.marks)
                     .into_iter()
@@ -100,7 +95,7 @@ pub fn Results() -> impl IntoView {
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 <WordFormsToggle />
-                <UrlSelect label="Sort" param="sort" options=SORTS class="sort" />
+                <UrlSelect label="Sort" param=params::SORT class="sort" />
             </div>
             <ol class="results" on:keydown=arrow_keys>{items}</ol>
             {more}

@@ -1,5 +1,6 @@
 //! The search box, in the page header: filters as the reader types.
 
+use crate::params;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,7 +32,7 @@ pub fn SearchBox() -> impl IntoView {
     let set_query = move |text: String| {
         let q = (!text.is_empty()).then_some(text.as_str());
         // Typing shows results: it leaves an opened article.
-        url.replace(&url.href(&[("q", q), ("article", None)]));
+        url.replace(&url.href(&[(params::Q.name, q), (params::ARTICLE.name, None)]));
     };
     let on_input = move |ev: web_sys::Event| {
         let el: web_sys::HtmlInputElement = ev.target().expect("input").unchecked_into();

@@ -4,6 +4,7 @@
 //! `per10k`, `share`), `smooth` (0 to 10 years), `at` (the year whose
 //! contexts are listed); the search's `q` and `forms` apply too.
 
+use crate::params;
 use lens_engine::query::Query;
 use lens_engine::trends::{
     format_value, keyword_in_context, parse_keywords, trend_table, Keyword, KeywordError, Measure,
@@ -29,29 +30,13 @@ const TABLE_DELAY_MS: u32 = 150;
 /// Context lines listed per keyword and article before "more".
 const CONTEXT_LINES: usize = 12;
 
-/// The measures (URL parameter `measure`), the default first, in the order of [`measure_of`].
-pub const MEASURES: &[(&str, &str)] = &[
-    ("count", "Count"),
-    ("per10k", "Per 10,000 words"),
-    ("share", "Share of articles"),
-];
+/// The measures, in the order of [`params::MEASURE`]'s options.
+const MEASURES: [Measure; 3] = [Measure::Count, Measure::Per10k, Measure::ShareOfArticles];
 
-/// The measure with this URL value (the default for anything else).
-fn measure_of(v: Option<String>) -> Measure {
-    match v.as_deref() {
-        Some("per10k") => Measure::Per10k,
-        Some("share") => Measure::ShareOfArticles,
-        _ => Measure::Count,
-    }
-}
-
+/// A measure's name, as its option shows it.
 fn measure_name(m: Measure) -> &'static str {
-    let i = match m {
-        Measure::Count => 0,
-        Measure::Per10k => 1,
-        Measure::ShareOfArticles => 2,
-    };
-    MEASURES[i].1
+    let i = MEASURES.iter().position(|&x| x == m).unwrap_or(0);
+    params::MEASURE.options()[i].1
 }
 
 /// The Trends view.
@@ -60,7 +45,7 @@ pub fn TrendsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
-    let kw_text = Memo::new(move |_| typed_text(url.get("kw").unwrap_or_default()));
+    let kw_text = Memo::new(move |_| typed_text(params::KW.text(&url).unwrap_or_default()));
     // A keyword list that parses but asks too much of the index is an error too.
     let parsed = Memo::new(move |_| {
         kw_text.with(|t| parse_keywords(t)).and_then(|kws| {
@@ -73,14 +58,9 @@ pub fn TrendsView() -> impl IntoView {
     });
     // The chart keeps the last keywords that parsed while new ones are typed.
     let keywords = last_valid(parsed, Vec::new);
-    let measure = Memo::new(move |_| measure_of(url.get("measure")));
-    let smooth = Memo::new(move |_| {
-        url.get("smooth")
-            .and_then(|s| s.parse::<usize>().ok())
-            .filter(|&s| s <= 10)
-            .unwrap_or(0)
-    });
-    let at = Memo::new(move |_| url.get("at").and_then(|s| s.parse::<u16>().ok()));
+    let measure = Memo::new(move |_| MEASURES[params::MEASURE.choice(&url)]);
+    let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
+    let at = Memo::new(move |_| params::AT.number(&url).map(|y| y as u16));
     let table = Memo::new(move |_| {
         let opts = search.options.get();
         keywords.with(|k| {
@@ -123,13 +103,16 @@ pub fn TrendsView() -> impl IntoView {
     let on_input = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.replace(&url.href(&[
-            ("kw", (!v.trim().is_empty()).then_some(v.as_str())),
-            ("at", None),
+            (
+                params::KW.name,
+                (!v.trim().is_empty()).then_some(v.as_str()),
+            ),
+            (params::AT.name, None),
         ]));
     };
     let on_smooth = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
-        url.replace(&url.href(&[("smooth", (v != "0").then_some(v.as_str()))]));
+        url.replace(&url.href(&[(params::SMOOTH.name, params::SMOOTH.written(&v))]));
     };
     let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone()));
     let counting = move || {
@@ -148,7 +131,7 @@ pub fn TrendsView() -> impl IntoView {
     let choose = Callback::new(move |(_, row): (usize, usize)| {
         let year = table.with_untracked(|t| t.rows.get(row).map(|r| r.year));
         if let Some(y) = year {
-            url.navigate(&url.href(&[("at", Some(&y.to_string()))]));
+            url.navigate(&url.href(&[(params::AT.name, Some(&y.to_string()))]));
         }
     });
 
@@ -197,10 +180,10 @@ pub fn TrendsView() -> impl IntoView {
                     <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
                     <p id="keywords-error" class="query-error" role="alert">{error}</p>
                 </div>
-                <UrlSelect label="Measure" param="measure" options=MEASURES class="field" />
+                <UrlSelect label="Measure" param=params::MEASURE class="field" />
                 <div class="field"><WordFormsToggle /></div>
                 <label class="field">"Smoothing "
-                    <input type="range" min="0" max="10" step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
+                    <input type="range" min=params::SMOOTH.bounds().0 max=params::SMOOTH.bounds().1 step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
                         aria-valuetext=move || format!("{} years", smooth.get()) />
                     <output>{move || match smooth.get() { 0 => "off".to_string(), 1 => "1 year".to_string(), n => format!("{n} years") }}</output>
                 </label>
@@ -316,7 +299,7 @@ fn TrendTableView(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("tr[data-year]").ok().flatten());
         if let Some(year) = row.and_then(|r| r.get_attribute("data-year")) {
-            url.navigate(&url.href(&[("at", Some(&year))]));
+            url.navigate(&url.href(&[(params::AT.name, Some(&year))]));
         }
     };
     // A fixed height lets the browser lay out the long table of a large corpus quickly.
@@ -369,11 +352,11 @@ fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
                             .take(CONTEXT_LINES)
                             .map(|l| {
                                 let href = url.href(&[
-                                    ("view", None),
-                                    ("at", None),
-                                    ("article", Some(&a.id)),
-                                    ("q", Some(&k.label)),
-                                    ("match", Some(&l.number.to_string())),
+                                    (params::VIEW.name, None),
+                                    (params::AT.name, None),
+                                    (params::ARTICLE.name, Some(&a.id)),
+                                    (params::Q.name, Some(&k.label)),
+                                    (params::MATCH.name, Some(&l.number.to_string())),
                                 ]);
                                 view! {
                                     <li>

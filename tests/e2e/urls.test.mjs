@@ -17,12 +17,25 @@ function mulberry32(seed) {
   };
 }
 
-const KEYS = ['q', 'forms', 'sort', 'article', 'match', 'view', 'kw', 'measure', 'smooth', 'at', 'left', 'right', 'n', 'stop', 'link', 'zzz', '', '%00', 'q[]'];
-const VALUES = ['', '1', '0', '-1', '99999999999999999999', 'NaN', 'trends', 'compare', 'articles', 'per10k', 'share', 'newest',
+// The parameters come from the page itself (its #url-vocabulary, written from
+// src/params.rs): a new parameter is fuzzed without editing this file.
+// Beside them: names the page does not know, and values of every kind.
+const EXTRA_KEYS = ['zzz', '', '%00', 'q[]'];
+const EXTRA_VALUES = ['', '1', '0', '-1', '99999999999999999999', 'NaN',
   'alipay-dilemma-2024', 'anxious-alipay-2025', '..', '"', '(', ')', '-', 'OR', 'year:', 'year:2016..2013', 'tag:', 'pay*', '*',
-  '%FF', '%E2%80%AE', '%00', '%', '<script>alert(1)</script>', 'javascript:alert(1)', '\u202e\u200b', '支付宝', '🎉', 'a,b,,c', '"a, b', '12', '3'];
+  '%FF', '%E2%80%AE', '%00', '%', '<script>alert(1)</script>', 'javascript:alert(1)', '\u202e\u200b', '支付宝', '🎉', 'a,b,,c', '"a, b'];
 
-function randomQuery(rand) {
+async function vocabulary(page) {
+  await page.goto(server.base);
+  const params = JSON.parse(await page.locator('#url-vocabulary').textContent());
+  assert.ok(params.length >= 15 && params.every((p) => p.name), 'the page publishes its URL vocabulary');
+  const keys = [...params.map((p) => p.name), ...EXTRA_KEYS];
+  // Each parameter's own values, and one past each bound of a number.
+  const own = params.flatMap((p) => [...p.values, ...p.values.filter((v) => /^\d+$/.test(v)).map((v) => String(Number(v) + 1))]);
+  return { keys, values: [...new Set([...own, ...EXTRA_VALUES])] };
+}
+
+function randomQuery(rand, KEYS, VALUES) {
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   const parts = [];
   const n = 1 + Math.floor(rand() * 5);
@@ -39,9 +52,10 @@ function randomQuery(rand) {
 test('a few hundred generated URLs load without an error', async () => {
   const rand = mulberry32(20261122);
   const { context, page, problems } = await strictPage(browser);
+  const { keys, values } = await vocabulary(page);
   const bad = [];
   for (let i = 0; i < 250; i++) {
-    const query = randomQuery(rand);
+    const query = randomQuery(rand, keys, values);
     const before = problems.length;
     await page.goto(server.base + query);
     await page.locator('.site-header').waitFor();

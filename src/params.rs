@@ -1,0 +1,297 @@
+//! The URL vocabulary: every query-string parameter the page understands,
+//! declared once with its name, its kind (how it parses), its default, its
+//! bounds and why a bad value is ignored. Views read typed values from here;
+//! the notices for a tampered URL come from here; the page publishes the
+//! list (`#url-vocabulary`) so the end-to-end tests fuzz every parameter
+//! without a list of their own. A new view adds its parameters here and
+//! nowhere else.
+//!
+//! Not serde: a derived `Deserialize` of the query string stops at the first
+//! bad value, and the page must instead ignore each bad value on its own,
+//! with a notice that says what that parameter takes.
+
+use crate::url_state::UrlQuery;
+
+/// How a parameter's value is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text (a query, keywords).
+    Text,
+    /// An article id (unknown ids are reported by the view that opens them).
+    Id,
+    /// `1` (on) or `0` (off).
+    Flag {
+        /// When absent.
+        default: bool,
+    },
+    /// One of these (value in the URL, name shown); the first is the default.
+    Choice(&'static [(&'static str, &'static str)]),
+    /// A whole number in `min..=max`.
+    Number {
+        /// Smallest.
+        min: u32,
+        /// Largest.
+        max: u32,
+        /// When absent or out of bounds.
+        default: u32,
+    },
+}
+
+/// One query-string parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Param {
+    /// Its name in the URL.
+    pub name: &'static str,
+    /// How its value is read.
+    pub kind: Kind,
+    /// Why a bad value is ignored, for the notice ("the orders are …").
+    pub takes: &'static str,
+}
+
+/// The query (`q`).
+pub const Q: Param = Param {
+    name: "q",
+    kind: Kind::Text,
+    takes: "",
+};
+/// Match word forms.
+pub const FORMS: Param = Param {
+    name: "forms",
+    kind: Kind::Flag { default: false },
+    takes: "it is 1 (on) or 0 (off)",
+};
+/// The order of results: (value, name shown).
+pub const SORT: Param = Param {
+    name: "sort",
+    kind: Kind::Choice(&[
+        ("relevance", "Best match"),
+        ("oldest", "Oldest first"),
+        ("newest", "Newest first"),
+    ]),
+    takes: "the orders are relevance, oldest and newest",
+};
+/// The opened article.
+pub const ARTICLE: Param = Param {
+    name: "article",
+    kind: Kind::Id,
+    takes: "",
+};
+/// The match of the opened article to start at.
+pub const MATCH: Param = Param {
+    name: "match",
+    kind: Kind::Number {
+        min: 0,
+        max: u32::MAX,
+        default: 0,
+    },
+    takes: "it is a number",
+};
+/// The view.
+pub const VIEW: Param = Param {
+    name: "view",
+    kind: Kind::Choice(&[
+        ("articles", "Articles"),
+        ("trends", "Trends"),
+        ("compare", "Compare"),
+    ]),
+    takes: "the views are articles, trends and compare",
+};
+/// Trends: the keywords, comma-separated.
+pub const KW: Param = Param {
+    name: "kw",
+    kind: Kind::Text,
+    takes: "",
+};
+/// Trends: the measure.
+pub const MEASURE: Param = Param {
+    name: "measure",
+    kind: Kind::Choice(&[
+        ("count", "Count"),
+        ("per10k", "Per 10,000 words"),
+        ("share", "Share of articles"),
+    ]),
+    takes: "the measures are count, per10k and share",
+};
+/// Trends: years either side of the moving average.
+pub const SMOOTH: Param = Param {
+    name: "smooth",
+    kind: Kind::Number {
+        min: 0,
+        max: 10,
+        default: 0,
+    },
+    takes: "smoothing is 0 to 10 years",
+};
+/// Trends: the year whose contexts are listed.
+pub const AT: Param = Param {
+    name: "at",
+    kind: Kind::Number {
+        min: 0,
+        max: 65_535,
+        default: 0,
+    },
+    takes: "it is a number",
+};
+/// Compare: the left article.
+pub const LEFT: Param = Param {
+    name: "left",
+    kind: Kind::Id,
+    takes: "",
+};
+/// Compare: the right article.
+pub const RIGHT: Param = Param {
+    name: "right",
+    kind: Kind::Id,
+    takes: "",
+};
+/// Compare: the shortest shared passage, in words.
+pub const N: Param = Param {
+    name: "n",
+    kind: Kind::Number {
+        min: 3,
+        max: 12,
+        default: 5,
+    },
+    takes: "shared passages are 3 to 12 words",
+};
+/// Compare: leave out stop words.
+pub const STOP: Param = Param {
+    name: "stop",
+    kind: Kind::Flag { default: true },
+    takes: "it is 1 (on) or 0 (off)",
+};
+/// Compare: scroll the columns together.
+pub const LINK: Param = Param {
+    name: "link",
+    kind: Kind::Flag { default: true },
+    takes: "it is 1 (on) or 0 (off)",
+};
+
+/// Every parameter the page understands.
+pub const ALL: [Param; 15] = [
+    Q, FORMS, SORT, ARTICLE, MATCH, VIEW, KW, MEASURE, SMOOTH, AT, LEFT, RIGHT, N, STOP, LINK,
+];
+
+impl Param {
+    /// A [`Kind::Number`]'s bounds, as `(min, max)` for an input's attributes.
+    pub const fn bounds(&self) -> (u32, u32) {
+        match self.kind {
+            Kind::Number { min, max, .. } => (min, max),
+            _ => (0, 0),
+        }
+    }
+
+    /// The options of a [`Kind::Choice`] (none for other kinds).
+    pub const fn options(&self) -> &'static [(&'static str, &'static str)] {
+        match self.kind {
+            Kind::Choice(options) => options,
+            _ => &[],
+        }
+    }
+
+    /// Whether `v` is a value this parameter takes.
+    pub fn accepts(&self, v: &str) -> bool {
+        match self.kind {
+            Kind::Text | Kind::Id => true,
+            Kind::Flag { .. } => matches!(v, "0" | "1"),
+            Kind::Choice(options) => options.iter().any(|(o, _)| *o == v),
+            Kind::Number { min, max, .. } => {
+                v.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n))
+            }
+        }
+    }
+
+    /// The raw value in `url`, if present; tracked.
+    pub fn text(&self, url: &UrlQuery) -> Option<String> {
+        url.get(self.name)
+    }
+
+    /// A [`Kind::Flag`]'s value (its default when absent or bad); tracked.
+    pub fn flag(&self, url: &UrlQuery) -> bool {
+        let Kind::Flag { default } = self.kind else {
+            return false;
+        };
+        match url.get(self.name).as_deref() {
+            Some("1") => true,
+            Some("0") => false,
+            _ => default,
+        }
+    }
+
+    /// A [`Kind::Choice`]'s value as its place among the options (0, the
+    /// default, when absent or bad); tracked.
+    pub fn choice(&self, url: &UrlQuery) -> usize {
+        let v = url.get(self.name);
+        self.options()
+            .iter()
+            .position(|(o, _)| Some(*o) == v.as_deref())
+            .unwrap_or(0)
+    }
+
+    /// A [`Kind::Number`]'s value, if present and in bounds; tracked.
+    pub fn number(&self, url: &UrlQuery) -> Option<u32> {
+        url.get(self.name)
+            .filter(|v| self.accepts(v))
+            .and_then(|v| v.parse().ok())
+    }
+
+    /// A [`Kind::Number`]'s value, or its default; tracked.
+    pub fn number_or_default(&self, url: &UrlQuery) -> u32 {
+        let Kind::Number { default, .. } = self.kind else {
+            return 0;
+        };
+        self.number(url).unwrap_or(default)
+    }
+
+    /// The value to write for `v`: `None` (left out of the URL) for the default.
+    pub fn written<'a>(&self, v: &'a str) -> Option<&'a str> {
+        let default = match self.kind {
+            Kind::Flag { default } => Some(if default { "1" } else { "0" }),
+            Kind::Choice(options) => options.first().map(|(o, _)| *o),
+            Kind::Number { default, .. } => return (v != default.to_string()).then_some(v),
+            Kind::Text | Kind::Id => None,
+        };
+        (Some(v) != default && !v.is_empty()).then_some(v)
+    }
+}
+
+/// The parameter named `name`, if the page knows it.
+pub fn find(name: &str) -> Option<&'static Param> {
+    ALL.iter().find(|p| p.name == name)
+}
+
+/// What is wrong with the URL's parameters, for a notice: each is ignored.
+pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
+    params
+        .iter()
+        .filter_map(|(k, v)| match find(k) {
+            None => Some(format!("Ignored the unknown URL parameter “{k}”.")),
+            Some(p) if !p.accepts(v) => Some(format!("Ignored {k}={v}: {}.", p.takes)),
+            Some(_) => None,
+        })
+        .collect()
+}
+
+/// The vocabulary as JSON, for the end-to-end tests' URL generator:
+/// `[{"name": "sort", "values": ["relevance", …]}, …]` (values: the ones a
+/// choice or flag takes, and the bounds of a number).
+pub fn vocabulary_json() -> String {
+    let items: Vec<String> = ALL
+        .iter()
+        .map(|p| {
+            let values: Vec<String> = match p.kind {
+                Kind::Text | Kind::Id => Vec::new(),
+                Kind::Flag { .. } => vec!["0".into(), "1".into()],
+                Kind::Choice(options) => options.iter().map(|(o, _)| (*o).to_string()).collect(),
+                Kind::Number { min, max, .. } => vec![min.to_string(), max.to_string()],
+            };
+            let values: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+            format!(
+                "{{\"name\":\"{}\",\"values\":[{}]}}",
+                p.name,
+                values.join(",")
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
