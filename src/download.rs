@@ -24,27 +24,9 @@ fn offer_blob(name: &str, blob: Blob) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
-/// The markup of the SVG element with id `svg_id`, standalone: without the
-/// empty comments the renderer leaves as placeholders (text in the markup is
-/// escaped, so "<!---->" can only be such a placeholder).
-pub fn svg_markup(svg_id: &str) -> Option<String> {
-    let svg = document().get_element_by_id(svg_id)?;
-    Some(svg.outer_html().replace("<!---->", ""))
-}
-
-/// Offers the SVG element with id `svg_id` as a PNG file, drawn at twice its size.
-pub fn offer_png(name: &str, svg_id: &str) {
-    let Some(svg) = document().get_element_by_id(svg_id) else {
-        return;
-    };
-    let Some(markup) = svg_markup(svg_id) else {
-        return;
-    };
-    let (w, h) = svg_size(&svg);
-    let url = ObjectUrl::from(Blob::new_with_options(
-        markup.as_str(),
-        Some("image/svg+xml"),
-    ));
+/// Offers an SVG image (`markup`, `w` × `h` CSS pixels) as a PNG file, drawn at twice its size.
+pub fn offer_png(name: &str, markup: &str, w: f64, h: f64) {
+    let url = ObjectUrl::from(Blob::new_with_options(markup, Some("image/svg+xml")));
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
@@ -75,12 +57,4 @@ pub fn offer_png(name: &str, svg_id: &str) {
     });
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
-}
-
-fn svg_size(svg: &web_sys::Element) -> (f64, f64) {
-    let num = |a: &str| svg.get_attribute(a).and_then(|v| v.parse::<f64>().ok());
-    (
-        num("width").unwrap_or(crate::views::chart::W),
-        num("height").unwrap_or(crate::views::chart::H),
-    )
 }

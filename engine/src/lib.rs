@@ -20,6 +20,7 @@
 
 pub mod body;
 pub mod builder;
+pub mod chart;
 pub mod codec;
 pub mod compare;
 mod corpus;

@@ -1,14 +1,15 @@
 //! One article: its metadata and its full text, rendered as text.
 
 use crate::params;
-use lens_engine::highlight::{mark_article, segments, Mark};
+use crate::views::marked_article;
+use lens_engine::highlight::mark_article;
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{block_view, thousands};
+use crate::views::thousands;
 
 /// Only `http:` and `https:` addresses become links; anything else stays text.
 pub fn safe_link(url: &str) -> Option<&str> {
@@ -48,33 +49,14 @@ pub fn ArticleReader(
     let total = marks.len();
     let current = RwSignal::new(None::<usize>);
     let mut counter = 0usize;
-    let mut piece = |text: &str, marks: &[Mark]| {
-        segments(text, marks)
-            .into_iter()
-            .map(|(p, mark)| {
-                if mark.is_some() {
-                    let i = counter;
-                    counter += 1;
-                    view! {
-                        <mark id=format!("match-{i}") class:current=move || current.get() == Some(i)>{p.to_string()}</mark>
-                    }
-                    .into_any()
-                } else {
-                    p.to_string().into_any()
-                }
-            })
-            .collect_view()
-    };
-    let title_view = piece(&a.title, &marks.title);
-    let body = a
-        .body
-        .iter()
-        .zip(&marks.blocks)
-        .map(|(b, ranges)| {
-            let content = piece(b.text(), ranges);
-            block_view(b, 3, content)
-        })
-        .collect_view();
+    let (title_view, body) = marked_article(a, &marks, 3, |p, _| {
+        let i = counter;
+        counter += 1;
+        view! {
+            <mark id=format!("match-{i}") class:current=move || current.get() == Some(i)>{p.to_string()}</mark>
+        }
+        .into_any()
+    });
     let show = move |n: usize| {
         current.set(Some(n));
         if let Some(el) = document().get_element_by_id(&format!("match-{n}")) {

@@ -8,15 +8,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crate::params;
+use crate::views::marked_article;
 use lens_engine::compare::{compare, CompareOptions, Comparison, Passage, WordScore};
-use lens_engine::highlight::{mark_article, segments, Mark};
+use lens_engine::highlight::mark_article;
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
 use crate::url_state::UrlQuery;
-use crate::views::{block_view, thousands};
+use crate::views::thousands;
 
 /// Which column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -319,36 +320,18 @@ fn Columns(
             })
         };
         let mut first_seen = std::collections::HashSet::new();
-        let mut piece = move |text: &str, marks: &[Mark]| {
-            segments(text, marks)
-                .into_iter()
-                .map(|(p, mark)| {
-                    let Some(span) = mark else {
-                        return p.to_string().into_any();
-                    };
-                    let k = spans[span].2;
-                    let id = first_seen.insert(k).then(|| passage_id(side, k));
-                    let lit = lit.clone();
-                    view! {
-                        <mark class="passage" id=id tabindex="0" class:lit=move || lit(k)
-                            on:mouseenter=move |_| active.set(Some(k)) on:focus=move |_| active.set(Some(k))>
-                            {p.to_string()}
-                        </mark>
-                    }
-                    .into_any()
-                })
-                .collect_view()
-        };
-        let title = piece(&a.title, &marks.title);
-        let blocks = a
-            .body
-            .iter()
-            .zip(&marks.blocks)
-            .map(|(b, ranges)| {
-                let content = piece(b.text(), ranges);
-                block_view(b, 4, content)
-            })
-            .collect_view();
+        let (title, blocks) = marked_article(a, &marks, 4, move |p, span| {
+            let k = spans[span].2;
+            let id = first_seen.insert(k).then(|| passage_id(side, k));
+            let lit = lit.clone();
+            view! {
+                <mark class="passage" id=id tabindex="0" class:lit=move || lit(k)
+                    on:mouseenter=move |_| active.set(Some(k)) on:focus=move |_| active.set(Some(k))>
+                    {p.to_string()}
+                </mark>
+            }
+            .into_any()
+        });
         let name = if side == Side::Left {
             "Left article text"
         } else {

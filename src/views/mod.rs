@@ -22,6 +22,47 @@ use leptos::prelude::*;
 
 pub use lens_engine::numbers::thousands;
 
+/// `text` with its `marks` drawn by `mark(piece, span)` (the span the mark
+/// shows, see [`lens_engine::highlight::Mark`]); unmarked pieces are text
+/// nodes. The one place where marked text becomes views: results, the reader
+/// and Compare differ only in what a mark is.
+pub fn marked_pieces(
+    text: &str,
+    marks: &[lens_engine::highlight::Mark],
+    mut mark: impl FnMut(&str, usize) -> AnyView,
+) -> AnyView {
+    lens_engine::highlight::segments(text, marks)
+        .into_iter()
+        .map(|(piece, span)| match span {
+            Some(span) => mark(piece, span),
+            None => piece.to_string().into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// An article's title and body blocks (headings from `<h{top}>`) with
+/// `marks` drawn by `mark`, in reading order (title first).
+pub fn marked_article(
+    a: &lens_engine::Article,
+    marks: &lens_engine::highlight::Marks,
+    top: u8,
+    mut mark: impl FnMut(&str, usize) -> AnyView,
+) -> (AnyView, AnyView) {
+    let title = marked_pieces(&a.title, &marks.title, &mut mark);
+    let body = a
+        .body
+        .iter()
+        .zip(&marks.blocks)
+        .map(|(b, block_marks)| {
+            let content = marked_pieces(b.text(), block_marks, &mut mark);
+            block_view(b, top, content)
+        })
+        .collect_view()
+        .into_any();
+    (title, body)
+}
+
 /// A piece of article text, inside `<mark>` when it matched. Always a text node.
 pub fn marked_text(piece: String, marked: bool) -> AnyView {
     if marked {

@@ -2,14 +2,15 @@
 //! matching articles with snippets around their matches.
 
 use crate::params;
-use lens_engine::highlight::{mark_title, segments, snippet, Mark};
+use crate::views::marked_pieces;
+use lens_engine::highlight::{mark_title, snippet};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::search_box::SEARCH_BOX_ID;
-use crate::views::{article_meta, marked_text, thousands, UrlSelect, WordFormsToggle};
+use crate::views::{article_meta, thousands, UrlSelect, WordFormsToggle};
 
 /// Results shown at first; more on request.
 pub const PAGE: usize = 25;
@@ -57,13 +58,10 @@ pub fn Results() -> impl IntoView {
                     url.href(&[(params::ARTICLE.name, Some(id.as_str())),
                         (params::MATCH.name, None), (params::Q.name, (!q.is_empty()).then_some(q.as_str()))])
                 });
-                let snippet_view = segments(&snip.text, &snip.marks)
-                    .into_iter()
-                    .map(|(piece, mark)| marked_text(piece.to_string(), mark.is_some()))
-                    .collect_view();
+                let snippet_view = marked_pieces(&snip.text, &snip.marks, plain_mark);
                 view! {
                     <li class="result">
-                        <QueryLink href=href class="result-title">{marked_text_list(&a.title, &title_marks)}</QueryLink>
+                        <QueryLink href=href class="result-title">{marked_pieces(&a.title, &title_marks, plain_mark)}</QueryLink>
                         <p class="result-meta">
                             {article_meta(a, search.corpus.word_count(hit.doc))}
                             {has_terms.then(|| format!(" · {count} match{}", if count == 1 { "" } else { "es" }))}
@@ -103,11 +101,9 @@ pub fn Results() -> impl IntoView {
     }
 }
 
-fn marked_text_list(text: &str, marks: &[Mark]) -> impl IntoView {
-    segments(text, marks)
-        .into_iter()
-        .map(|(p, m)| marked_text(p.to_string(), m.is_some()))
-        .collect_view()
+/// A match in a result: a plain `<mark>`.
+fn plain_mark(piece: &str, _span: usize) -> AnyView {
+    view! { <mark>{piece.to_string()}</mark> }.into_any()
 }
 
 /// Up and down arrows move between result titles; up from the first returns to the search box.

@@ -17,10 +17,13 @@ use wasm_bindgen::JsCast;
 use crate::download::{offer_png, offer_text};
 use crate::search_state::{last_valid, typed_text, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::chart::{palette, LineChart, Series, MARKER_NAMES};
+use crate::views::chart::{palette, LineChart};
 use crate::views::{marked_text, UrlSelect, WordFormsToggle};
+use lens_engine::chart::{marker_path, LineChartModel, Series, HEIGHT, MARKER_NAMES, WIDTH};
 
 const CHART_ID: &str = "trends-chart";
+/// The chart's title, on the page and in its exports.
+const CHART_TITLE: &str = "Keyword frequency per year";
 /// A table with more rows than this follows keyword typing once it pauses
 /// ([`TABLE_DELAY_MS`]): the chart follows every keystroke, but laying out
 /// a table of centuries at each one would cost more than a frame.
@@ -135,7 +138,8 @@ pub fn TrendsView() -> impl IntoView {
         }
     });
 
-    let chart = move || {
+    // The chart's model: what the page draws and what the SVG and PNG exports write.
+    let chart_model = Memo::new(move |_| {
         let t = table.get();
         if t.keywords.is_empty() {
             return None;
@@ -161,10 +165,23 @@ pub fn TrendsView() -> impl IntoView {
                 String::new()
             }
         );
-        Some(view! {
-            <LineChart id=CHART_ID title="Keyword frequency per year".to_string() desc=desc years=years series=series
-                y_label=measure_name(m).to_string() selected=at.get() on_point=choose />
-            <Legend labels=t.keywords.clone() />
+        let model = LineChartModel::new(&years, &series, measure_name(m), at.get());
+        Some((model, desc, t.keywords.clone()))
+    });
+    let chart = move || {
+        chart_model.get().map(|(model, desc, labels)| {
+            view! {
+                <LineChart id=CHART_ID title=CHART_TITLE.to_string() desc=desc model=model on_point=choose />
+                <Legend labels=labels />
+            }
+        })
+    };
+    let export_svg = move || {
+        chart_model.with_untracked(|c| {
+            c.as_ref().map(|(model, desc, _)| {
+                let (colours, bg, fg, grid) = palette();
+                model.to_svg(colours, bg, fg, grid, CHART_TITLE, desc)
+            })
         })
     };
 
@@ -197,11 +214,15 @@ pub fn TrendsView() -> impl IntoView {
                 <div class="exports" role="group" aria-label="Download">
                     <button type="button" on:click=move |_| offer_text("corpus-lens-trends.csv", "text/csv;charset=utf-8", &table.with_untracked(|t| t.to_csv(measure.get_untracked())))>"Download CSV"</button>
                     <button type="button" on:click=move |_| {
-                        if let Some(markup) = crate::download::svg_markup(CHART_ID) {
+                        if let Some(markup) = export_svg() {
                             offer_text("corpus-lens-trends.svg", "image/svg+xml", &markup);
                         }
                     }>"Download SVG"</button>
-                    <button type="button" on:click=move |_| offer_png("corpus-lens-trends.png", CHART_ID)>"Download PNG"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(markup) = export_svg() {
+                            offer_png("corpus-lens-trends.png", &markup, WIDTH, HEIGHT);
+                        }
+                    }>"Download PNG"</button>
                 </div>
                 <TrendTableView table=shown measure=measure at=at />
             </Show>
@@ -223,7 +244,7 @@ fn Legend(labels: Vec<String>) -> impl IntoView {
                 <li>
                     <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">
                         <line x1="0" x2="28" y1="7" y2="7" stroke=c stroke-width="2.5" />
-                        <path d=crate::views::chart::marker_path(i, 14.0, 7.0) fill=c stroke=bg />
+                        <path d=marker_path(i, 14.0, 7.0) fill=c stroke=bg />
                     </svg>
                     {format!("{l} ({})", MARKER_NAMES[i % MARKER_NAMES.len()])}
                 </li>

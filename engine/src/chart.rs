@@ -1,0 +1,434 @@
+//! The geometry of the Trends line chart, as plain data: axes and their
+//! ticks, one path and its markers per series, the year under a click. The
+//! page's component draws this model; the SVG export writes the same model as
+//! text ([`LineChartModel::to_svg`]), so the file holds exactly what the page
+//! shows without reading the page back.
+
+use crate::numbers::thousands;
+use crate::scale::{integer_ticks, nice_max, ticks, LinearScale};
+
+/// The chart's width, in CSS pixels (its viewBox).
+pub const WIDTH: f64 = 760.0;
+/// The chart's height.
+pub const HEIGHT: f64 = 340.0;
+const LEFT: f64 = 60.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 40.0;
+/// A line with more points than this shows a marker every few points.
+pub const MAX_MARKERS: usize = 60;
+
+/// Names of the marker shapes, for a legend's text, by series.
+pub const MARKER_NAMES: [&str; 5] = [
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "inverted triangle",
+];
+
+/// One line to draw: its name and a value per year (`None`: a gap).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Its name.
+    pub label: String,
+    /// One value per year; `None` is a gap.
+    pub values: Vec<Option<f64>>,
+}
+
+/// A labelled tick: where it stands on its axis, in chart units, and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// x for the year axis, y for the value axis.
+    pub at: f64,
+    /// Its label.
+    pub label: String,
+}
+
+/// A marked point of a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    /// Its row (year) in the table.
+    pub row: usize,
+    /// The marker, an SVG path centred on the point.
+    pub marker: String,
+    /// "wechat, 2016: 3": what the point says when inspected.
+    pub label: String,
+}
+
+/// One series as drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// The SVG path of the line (gaps lift the pen).
+    pub path: String,
+    /// Its markers: every point, or every k-th of a long line ([`MAX_MARKERS`]).
+    pub points: Vec<Point>,
+    /// True when only every k-th point is marked (then points are not
+    /// targets: the table has every number).
+    pub thinned: bool,
+}
+
+/// The chart of some series over consecutive years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChartModel {
+    /// Years, one per row.
+    pub years: Vec<u16>,
+    /// The value axis' ticks (grid lines), bottom up.
+    pub y_ticks: Vec<Tick>,
+    /// The year axis' ticks.
+    pub x_ticks: Vec<Tick>,
+    /// The lines, by series.
+    pub lines: Vec<Line>,
+    /// x of the highlighted year, if any.
+    pub selected_x: Option<f64>,
+    /// What the value axis measures.
+    pub y_label: String,
+    /// Per row, the first series with a value there (what a click on that year chooses).
+    first_with_data: Vec<Option<usize>>,
+}
+
+/// The plot's left, right, top and bottom edges, in chart units.
+pub const PLOT: (f64, f64, f64, f64) = (LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
+
+/// The marker of series `i` centred at (x, y): circle, square, triangle, diamond, triangle down.
+pub fn marker_path(i: usize, x: f64, y: f64) -> String {
+    match i % 5 {
+        0 => format!("M{x:.1},{y:.1}m-4.5,0a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0"),
+        1 => format!("M{:.1},{:.1}h8v8h-8z", x - 4.0, y - 4.0),
+        2 => format!("M{:.1},{:.1}l5,9h-10z", x, y - 5.5),
+        3 => format!("M{:.1},{:.1}l5.5,5.5l-5.5,5.5l-5.5,-5.5z", x, y - 5.5),
+        _ => format!("M{:.1},{:.1}l5,-9h-10z", x, y + 5.5),
+    }
+}
+
+/// A value as a tick or a point shows it: whole numbers grouped by
+/// thousands, fractions with as many decimals as the step needs.
+pub fn format_tick(v: f64, step: f64) -> String {
+    if step >= 1.0 {
+        thousands(v.round().max(0.0) as usize)
+    } else {
+        let decimals = (-step.log10().floor()) as usize;
+        format!("{v:.decimals$}")
+    }
+}
+
+impl LineChartModel {
+    /// Lays out `series` over `years` (one value per year each).
+    pub fn new(years: &[u16], series: &[Series], y_label: &str, selected: Option<u16>) -> Self {
+        let (first, last) = (
+            years.first().copied().unwrap_or(0) as f64,
+            years.last().copied().unwrap_or(0) as f64,
+        );
+        let (left, right, top, bottom) = PLOT;
+        let x = LinearScale::new((first, last), (left, right));
+        let max = series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
+            .fold(0.0, f64::max);
+        let top_value = nice_max(max, 5);
+        let y = LinearScale::new((0.0, top_value), (bottom, top));
+        let y_values = ticks(0.0, top_value, 5);
+        let y_step = if y_values.len() > 1 {
+            y_values[1] - y_values[0]
+        } else {
+            1.0
+        };
+        let y_ticks = y_values
+            .iter()
+            .map(|&t| Tick {
+                at: y.map(t),
+                label: format_tick(t, y_step),
+            })
+            .collect();
+        let x_ticks = integer_ticks(first as i64, last as i64, 8)
+            .into_iter()
+            .map(|t| Tick {
+                at: x.map(t as f64),
+                label: t.to_string(),
+            })
+            .collect();
+        let dense = series.iter().any(|s| s.values.len() > MAX_MARKERS);
+        let lines = series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut path = String::new();
+                let mut pen_down = false;
+                for (r, v) in s.values.iter().enumerate() {
+                    match v {
+                        Some(v) => {
+                            let cmd = if pen_down { "L" } else { "M" };
+                            path.push_str(&format!(
+                                "{cmd}{:.1},{:.1}",
+                                x.map(years[r] as f64),
+                                y.map(*v)
+                            ));
+                            pen_down = true;
+                        }
+                        None => pen_down = false,
+                    }
+                }
+                // Every point is a marker while a line has few; a long line
+                // (a corpus of centuries) shows every k-th, enough to tell
+                // the shapes apart.
+                let step = if dense {
+                    s.values.len().div_ceil(MAX_MARKERS)
+                } else {
+                    1
+                };
+                let points = s
+                    .values
+                    .iter()
+                    .enumerate()
+                    .filter(|(r, _)| r % step == 0)
+                    .filter_map(|(r, v)| v.map(|v| (r, v)))
+                    .map(|(r, v)| Point {
+                        row: r,
+                        marker: marker_path(i, x.map(years[r] as f64), y.map(v)),
+                        label: format!(
+                            "{}, {}: {}",
+                            s.label,
+                            years[r],
+                            format_tick(v, if v.fract() == 0.0 { 1.0 } else { 0.01 })
+                        ),
+                    })
+                    .collect();
+                Line {
+                    path,
+                    points,
+                    thinned: dense,
+                }
+            })
+            .collect();
+        let selected_x = selected
+            .filter(|s| years.contains(s))
+            .map(|s| x.map(s as f64));
+        let first_with_data = (0..years.len())
+            .map(|r| series.iter().position(|s| s.values[r].is_some()))
+            .collect();
+        LineChartModel {
+            years: years.to_vec(),
+            y_ticks,
+            x_ticks,
+            lines,
+            selected_x,
+            y_label: y_label.to_string(),
+            first_with_data,
+        }
+    }
+
+    /// What a click at `x` (in chart units, 0 to [`WIDTH`]) chooses: the
+    /// nearest year, and the first series with a value there, as (series, row).
+    pub fn point_at(&self, x: f64) -> Option<(usize, usize)> {
+        let (first, last) = (*self.years.first()? as f64, *self.years.last()? as f64);
+        let (left, right, _, _) = PLOT;
+        let year = LinearScale::new((left, right), (first, last))
+            .map(x)
+            .round();
+        let row = self.years.iter().position(|&y| y as f64 == year)?;
+        Some((self.first_with_data[row]?, row))
+    }
+
+    /// The chart as a standalone SVG file: `colours` by series, then the
+    /// background, text and grid colours; `title` and `desc` for its reader.
+    /// Every text is escaped.
+    pub fn to_svg(
+        &self,
+        colours: &[&str],
+        bg: &str,
+        fg: &str,
+        grid: &str,
+        title: &str,
+        desc: &str,
+    ) -> String {
+        let (left, right, top, bottom) = PLOT;
+        let mut s = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" font-family="system-ui, sans-serif"><title>{}</title><desc>{}</desc><rect width="{WIDTH}" height="{HEIGHT}" fill="{bg}"/>"#,
+            escape(title),
+            escape(desc)
+        );
+        for t in &self.y_ticks {
+            s.push_str(&format!(
+                r#"<line x1="{left}" x2="{right}" y1="{a:.1}" y2="{a:.1}" stroke="{grid}" stroke-width="1"/><text x="{}" y="{:.1}" text-anchor="end" font-size="12" fill="{fg}">{}</text>"#,
+                left - 8.0,
+                t.at + 4.0,
+                escape(&t.label),
+                a = t.at
+            ));
+        }
+        s.push_str(&format!(
+            r#"<line x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}" stroke="{fg}" stroke-width="1"/>"#
+        ));
+        for t in &self.x_ticks {
+            s.push_str(&format!(
+                r#"<line x1="{a:.1}" x2="{a:.1}" y1="{bottom}" y2="{}" stroke="{fg}" stroke-width="1"/><text x="{a:.1}" y="{}" text-anchor="middle" font-size="12" fill="{fg}">{}</text>"#,
+                bottom + 5.0,
+                bottom + 19.0,
+                escape(&t.label),
+                a = t.at
+            ));
+        }
+        let mid = (top + bottom) / 2.0;
+        s.push_str(&format!(
+            r#"<text x="14" y="{mid}" font-size="12" fill="{fg}" text-anchor="middle" transform="rotate(-90 14 {mid})">{}</text>"#,
+            escape(&self.y_label)
+        ));
+        if let Some(x) = self.selected_x {
+            s.push_str(&format!(
+                r#"<line x1="{x:.1}" x2="{x:.1}" y1="{top}" y2="{bottom}" stroke="{fg}" stroke-width="1" stroke-dasharray="4 3"/>"#
+            ));
+        }
+        for (i, line) in self.lines.iter().enumerate() {
+            let c = colours
+                .get(i % colours.len().max(1))
+                .copied()
+                .unwrap_or("#000");
+            s.push_str(&format!(
+                r#"<g class="series"><path d="{}" fill="none" stroke="{c}" stroke-width="2.5" stroke-linejoin="round"/>"#,
+                line.path
+            ));
+            for p in &line.points {
+                s.push_str(&format!(
+                    r#"<path d="{}" fill="{c}" stroke="{bg}" stroke-width="1"><title>{}</title></path>"#,
+                    p.marker,
+                    escape(&p.label)
+                ));
+            }
+            s.push_str("</g>");
+        }
+        s.push_str("</svg>");
+        s
+    }
+}
+
+/// Text as SVG (XML) character data or attribute value.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow: left out.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(
+        values: Vec<Vec<Option<f64>>>,
+        years: std::ops::RangeInclusive<u16>,
+    ) -> LineChartModel {
+        let years: Vec<u16> = years.collect();
+        let series: Vec<Series> = values
+            .into_iter()
+            .enumerate()
+            .map(|(i, values)| Series {
+                label: format!("s{i}"),
+                values,
+            })
+            .collect();
+        LineChartModel::new(&years, &series, "Count", Some(2015))
+    }
+
+    #[test]
+    fn a_gap_lifts_the_pen_and_has_no_marker() {
+        let m = model(
+            vec![vec![Some(1.0), None, Some(3.0), Some(2.0)]],
+            2013..=2016,
+        );
+        let path = &m.lines[0].path;
+        assert_eq!(path.matches('M').count(), 2, "{path}");
+        assert_eq!(path.matches('L').count(), 1, "{path}");
+        assert_eq!(
+            m.lines[0].points.iter().map(|p| p.row).collect::<Vec<_>>(),
+            [0, 2, 3]
+        );
+        assert_eq!(m.lines[0].points[1].label, "s0, 2015: 3");
+        assert!(!m.lines[0].thinned);
+    }
+
+    #[test]
+    fn a_click_chooses_the_nearest_year_with_data() {
+        let m = model(
+            vec![
+                vec![None, Some(1.0), None],
+                vec![Some(2.0), Some(2.0), None],
+            ],
+            2000..=2002,
+        );
+        let (left, right, _, _) = PLOT;
+        assert_eq!(
+            m.point_at(left),
+            Some((1, 0)),
+            "only the second series has 2000"
+        );
+        assert_eq!(m.point_at((left + right) / 2.0 + 3.0), Some((0, 1)));
+        assert_eq!(m.point_at(right), None, "no series has 2002");
+        assert_eq!(m.point_at(-1000.0), None, "outside the years");
+    }
+
+    #[test]
+    fn long_lines_mark_every_kth_point() {
+        let values = vec![Some(1.0); 200];
+        let m = model(vec![values], 1801..=2000);
+        let l = &m.lines[0];
+        assert!(l.thinned);
+        assert_eq!(
+            l.points.len(),
+            200_usize.div_ceil(200_usize.div_ceil(MAX_MARKERS))
+        );
+        assert!(l.points.len() <= MAX_MARKERS);
+    }
+
+    #[test]
+    fn ticks_cover_the_values_and_the_years() {
+        let m = model(vec![vec![Some(0.0), Some(7.0), Some(12.0)]], 2013..=2015);
+        let labels: Vec<&str> = m.y_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"0"));
+        assert!(m.y_ticks.last().unwrap().label.parse::<f64>().unwrap() >= 12.0);
+        assert!(m.y_ticks.windows(2).all(|w| w[0].at > w[1].at), "bottom up");
+        assert_eq!(
+            m.x_ticks
+                .iter()
+                .map(|t| t.label.as_str())
+                .collect::<Vec<_>>(),
+            ["2013", "2014", "2015"]
+        );
+        assert_eq!(m.selected_x, Some(m.x_ticks[2].at));
+        assert_eq!(format_tick(12345.0, 1.0), "12,345");
+        assert_eq!(format_tick(0.25, 0.05), "0.25");
+    }
+
+    #[test]
+    fn the_svg_holds_every_series_and_escapes_text() {
+        let years: Vec<u16> = (2013..=2014).collect();
+        let series = vec![Series {
+            label: "<script>\"a\" & b".into(),
+            values: vec![Some(1.0), Some(2.0)],
+        }];
+        let m = LineChartModel::new(&years, &series, "Per 10,000 words", None);
+        let svg = m.to_svg(
+            &["#123456"],
+            "#fff",
+            "#000",
+            "#ccc",
+            "Keyword <frequency>",
+            "d",
+        );
+        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
+        assert!(svg.contains("<title>Keyword &lt;frequency&gt;</title>"));
+        assert_eq!(svg.matches(r#"class="series""#).count(), 1);
+        assert!(svg.contains("&lt;script&gt;&quot;a&quot; &amp; b, 2013: 1"));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.ends_with("</svg>"));
+    }
+}
