@@ -168,8 +168,6 @@ pub fn App(
     let query = QueryState::new(url, index);
     provide_context(query);
 
-    let info = corpus.info();
-    let count = corpus.articles().len();
     let opened = Memo::new(move |_| params::ARTICLE.text(&url));
     let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
     let notices = Memo::new(move |_| url_notices(&url.all()));
@@ -208,6 +206,44 @@ pub fn App(
     StoredValue::new_local(slash);
 
     view! {
+        <SiteHeader corpus=corpus current_view=current_view opened=opened />
+        <main id="main">
+            {move || {
+                let list = notices.get();
+                (!list.is_empty()).then(|| view! {
+                    <ul class="notice" role="status">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                })
+            }}
+            {move || match index.get() {
+                None => view! { <Indexing corpus=corpus progress=progress /> }.into_any(),
+                Some(index) => {
+                    // Views below find the search here; it exists once the index does.
+                    provide_context(SearchState::new(corpus, index, query));
+                    view! { <Shown corpus=corpus current_view=current_view opened=opened /> }.into_any()
+                }
+            }}
+        </main>
+        // The URL vocabulary, for tools that fuzz the page's URLs (a data
+        // block: never executed, so the Content Security Policy allows it).
+        <script type="application/json" id="url-vocabulary">{params::vocabulary_json()}</script>
+    }
+}
+
+/// The page's header: the corpus' name, description and size, the search
+/// box, and the views' navigation (the current one marked).
+#[component]
+fn SiteHeader(
+    /// The corpus explored.
+    corpus: &'static Corpus,
+    /// The view the URL states.
+    current_view: Memo<View>,
+    /// The id of the opened article, if any (then no view is current).
+    opened: Memo<Option<String>>,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let info = corpus.info();
+    let count = corpus.articles().len();
+    view! {
         <header class="site-header">
             <div class="brand">
                 <h1><QueryLink href=Signal::derive(move || url.href(&[(params::ARTICLE.name, None), (params::Q.name, None)]))>"Corpus Lens"</QueryLink></h1>
@@ -234,43 +270,39 @@ pub fn App(
                 </ul>
             </nav>
         </header>
-        <main id="main">
-            {move || {
-                let list = notices.get();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="notice" role="status">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                })
-            }}
-            {move || match index.get() {
-                None => view! { <Indexing corpus=corpus progress=progress /> }.into_any(),
-                Some(index) => {
-                    // Views below find the search here; it exists once the index does.
-                    provide_context(SearchState::new(corpus, index, query));
-                    view! {
-                        {move || match (opened.get(), article()) {
-                            (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
-                            (missing, None) => view! {
-                                {missing.map(|id| view! {
-                                    <p class="notice" role="status">
-                                        {format!("There is no article “{id}” in this corpus; here are the results instead.")}
-                                    </p>
-                                })}
-                                <div class="search-layout">
-                                    <FacetPanel />
-                                    {move || match current_view.get() {
-                                        View::Trends => view! { <TrendsView /> }.into_any(),
-                                        View::Compare => view! { <CompareView /> }.into_any(),
-                                        View::Articles => view! { <Results /> }.into_any(),
-                                    }}
-                                </div>
-                            }.into_any(),
-                        }}
-                    }.into_any()
-                }
-            }}
-        </main>
-        // The URL vocabulary, for tools that fuzz the page's URLs (a data
-        // block: never executed, so the Content Security Policy allows it).
-        <script type="application/json" id="url-vocabulary">{params::vocabulary_json()}</script>
+    }
+}
+
+/// What the URL opens once search is ready: the article (`article=ID`), or
+/// the facets beside the current view (an unknown id says so above them).
+#[component]
+fn Shown(
+    /// The corpus explored.
+    corpus: &'static Corpus,
+    /// The view the URL states.
+    current_view: Memo<View>,
+    /// The id of the opened article, if any.
+    opened: Memo<Option<String>>,
+) -> impl IntoView {
+    let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
+    move || {
+        match (opened.get(), article()) {
+        (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
+        (missing, None) => view! {
+            {missing.map(|id| view! {
+                <p class="notice" role="status">
+                    {format!("There is no article “{id}” in this corpus; here are the results instead.")}
+                </p>
+            })}
+            <div class="search-layout">
+                <FacetPanel />
+                {move || match current_view.get() {
+                    View::Trends => view! { <TrendsView /> }.into_any(),
+                    View::Compare => view! { <CompareView /> }.into_any(),
+                    View::Articles => view! { <Results /> }.into_any(),
+                }}
+            </div>
+        }.into_any(),
+    }
     }
 }

@@ -3,7 +3,7 @@
 use crate::params;
 use crate::views::marked_article;
 use lens_engine::highlight::mark_article;
-use lens_engine::Corpus;
+use lens_engine::{Article, Corpus};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -75,12 +75,6 @@ pub fn ArticleReader(
             Some(i) => (i as isize + step).rem_euclid(total as isize) as usize,
         });
     };
-    let match_status = move || match (total, current.get()) {
-        (0, _) => "No match in this article.".to_string(),
-        (n, None) => format!("{n} match{}", if n == 1 { "" } else { "es" }),
-        (n, Some(i)) => format!("Match {} of {n}", i + 1),
-    };
-
     // Move focus to the title when an article opens, so keyboard and screen
     // reader users start reading where the page changed; a link to one match
     // (`match=N`, from a keyword-in-context line) shows that match instead.
@@ -98,7 +92,56 @@ pub fn ArticleReader(
         }
     });
 
-    let meta_row = |label: &'static str, value: Option<String>| {
+    view! {
+        <article class="reader" aria-labelledby="article-title">
+            <p class="back">
+                <QueryLink href=back>{move || if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
+                <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink>
+            </p>
+            <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>
+            <Show when=has_query>
+                <MatchNav total=total current=current go=Callback::new(go) />
+            </Show>
+            <ArticleMeta article=a words=corpus.word_count(index) />
+            <div class="article-body" lang=a.language.clone()>{body}</div>
+        </article>
+    }
+}
+
+/// "Previous match", "Next match" and where the reader stands among the matches.
+#[component]
+fn MatchNav(
+    /// Matches in the article.
+    total: usize,
+    /// The match shown, if any (0-based).
+    current: RwSignal<Option<usize>>,
+    /// Steps to the previous (-1) or next (1) match.
+    go: Callback<isize>,
+) -> impl IntoView {
+    let status = move || match (total, current.get()) {
+        (0, _) => "No match in this article.".to_string(),
+        (n, None) => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+        (n, Some(i)) => format!("Match {} of {n}", i + 1),
+    };
+    view! {
+        <div class="match-nav" role="group" aria-label="Matches in this article">
+            <button type="button" on:click=move |_| go.run(-1) disabled=total == 0>"Previous match"</button>
+            <button type="button" on:click=move |_| go.run(1) disabled=total == 0>"Next match"</button>
+            <span class="match-status" aria-live="polite">{status}</span>
+        </div>
+    }
+}
+
+/// An article's metadata as a definition list; only `http(s)` URLs become links.
+#[component]
+fn ArticleMeta(
+    /// The article.
+    article: &'static Article,
+    /// Its words.
+    words: usize,
+) -> impl IntoView {
+    let a = article;
+    let row = |label: &'static str, value: Option<String>| {
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
     };
     let link = a.url.as_deref().map(|u| match safe_link(u) {
@@ -117,35 +160,19 @@ pub fn ArticleReader(
             .collect_view();
         view! { <dt>"Tags"</dt><dd><ul class="tags">{items}</ul></dd> }
     });
-
     view! {
-        <article class="reader" aria-labelledby="article-title">
-            <p class="back">
-                <QueryLink href=back>{move || if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
-                <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink>
-            </p>
-            <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>
-            <Show when=has_query>
-                <div class="match-nav" role="group" aria-label="Matches in this article">
-                    <button type="button" on:click=move |_| go(-1) disabled=total == 0>"Previous match"</button>
-                    <button type="button" on:click=move |_| go(1) disabled=total == 0>"Next match"</button>
-                    <span class="match-status" aria-live="polite">{match_status}</span>
-                </div>
-            </Show>
-            <dl class="meta">
-                <dt>"Date"</dt>
-                <dd><time datetime=a.date.iso()>{a.display_date()}</time></dd>
-                {meta_row("Dated", a.date_basis.clone())}
-                {meta_row("Source", a.source.clone())}
-                {meta_row("Author", a.author.clone())}
-                {meta_row("Translator", a.translator.clone())}
-                {meta_row("Language", Some(a.language.clone()))}
-                {tags}
-                {link}
-                <dt>"Words"</dt>
-                <dd>{thousands(corpus.word_count(index))}</dd>
-            </dl>
-            <div class="article-body" lang=a.language.clone()>{body}</div>
-        </article>
+        <dl class="meta">
+            <dt>"Date"</dt>
+            <dd><time datetime=a.date.iso()>{a.display_date()}</time></dd>
+            {row("Dated", a.date_basis.clone())}
+            {row("Source", a.source.clone())}
+            {row("Author", a.author.clone())}
+            {row("Translator", a.translator.clone())}
+            {row("Language", Some(a.language.clone()))}
+            {tags}
+            {link}
+            <dt>"Words"</dt>
+            <dd>{thousands(words)}</dd>
+        </dl>
     }
 }

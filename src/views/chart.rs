@@ -3,7 +3,7 @@
 //! keys into the point chosen. Colours are written into the SVG (not taken
 //! from CSS) so that it looks as the exported file ([`LineChartModel::to_svg`]) does.
 
-use lens_engine::chart::{LineChartModel, HEIGHT, PLOT, WIDTH};
+use lens_engine::chart::{Line, LineChartModel, HEIGHT, PLOT, WIDTH};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,7 +49,7 @@ pub fn LineChart(
     on_point: Callback<(usize, usize)>,
 ) -> impl IntoView {
     let (colours, bg, fg, grid) = palette();
-    let (left, right, top, bottom) = PLOT;
+    let (_, _, top, bottom) = PLOT;
     let click_model = model.clone();
     let on_click = move |ev: web_sys::MouseEvent| {
         // (Events are delegated: the target's own <svg>, not the current target.)
@@ -69,6 +69,35 @@ pub fn LineChart(
             on_point.run(point);
         }
     };
+    view! {
+        <svg id=id xmlns="http://www.w3.org/2000/svg" class="chart" width=WIDTH height=HEIGHT viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            role="img" aria-labelledby=format!("{id}-title {id}-desc") font-family="system-ui, sans-serif" on:click=on_click>
+            <title id=format!("{id}-title")>{title}</title>
+            <desc id=format!("{id}-desc")>{desc}</desc>
+            <rect width=WIDTH height=HEIGHT fill=bg />
+            <Axes model=model.clone() fg=fg grid=grid />
+            {model.selected_x.map(|x| view! {
+                <line class="selected-year" x1=x x2=x y1=top y2=bottom stroke=fg stroke-width="1" stroke-dasharray="4 3" />
+            })}
+            {model.lines.into_iter().enumerate().map(|(i, line)| view! {
+                <SeriesLine index=i line=line colour=colours[i % colours.len()] bg=bg on_point=on_point />
+            }).collect_view()}
+        </svg>
+    }
+}
+
+/// The grid with the value axis' labels, the year axis with its labels, and
+/// the value axis' title.
+#[component]
+fn Axes(
+    /// The chart laid out.
+    model: LineChartModel,
+    /// Text and axis colour.
+    fg: &'static str,
+    /// Grid colour.
+    grid: &'static str,
+) -> impl IntoView {
+    let (left, right, top, bottom) = PLOT;
     let grid_lines = model
         .y_ticks
         .iter()
@@ -89,64 +118,62 @@ pub fn LineChart(
             }
         })
         .collect_view();
-    let highlight = model.selected_x.map(|x| {
-        view! { <line class="selected-year" x1=x x2=x y1=top y2=bottom stroke=fg stroke-width="1" stroke-dasharray="4 3" /> }
-    });
-    let lines = model
-        .lines
+    let mid = (top + bottom) / 2.0;
+    view! {
+        {grid_lines}
+        <line x1=left x2=right y1=bottom y2=bottom stroke=fg stroke-width="1" />
+        {x_labels}
+        <text x="14" y=mid font-size="12" fill=fg text-anchor="middle"
+            transform=format!("rotate(-90 14 {mid})")>{model.y_label.clone()}</text>
+    }
+}
+
+/// One series: its line and its markers, which are buttons (Enter or Space
+/// chooses the point) unless the line is thinned.
+#[component]
+fn SeriesLine(
+    /// The series' place (its colour and shape).
+    index: usize,
+    /// The line laid out.
+    line: Line,
+    /// Its colour.
+    colour: &'static str,
+    /// The background colour (the markers' outline).
+    bg: &'static str,
+    /// Called with (series, row) when a point is chosen.
+    on_point: Callback<(usize, usize)>,
+) -> impl IntoView {
+    let i = index;
+    let points = line
+        .points
         .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let colour = colours[i % colours.len()];
-            let points = line
-                .points
-                .iter()
-                .map(|p| {
-                    let d = p.marker.clone();
-                    if line.thinned {
-                        // A long line's markers tell the shapes apart; its numbers are in the table.
-                        return view! { <path class="point" d=d fill=colour stroke=bg stroke-width="1" aria-hidden="true" /> }.into_any();
-                    }
-                    let row = p.row;
-                    let label = p.label.clone();
-                    let aria = p.label.clone();
-                    view! {
-                        <path class="point" d=d fill=colour stroke=bg stroke-width="1" role="button" tabindex="0" aria-label=aria
-                            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    on_point.run((i, row));
-                                }
-                            }>
-                            <title>{label}</title>
-                        </path>
-                    }
-                    .into_any()
-                })
-                .collect_view();
-            view! {
-                <g class="series" data-series=i.to_string()>
-                    <path class="series-line" d=line.path.clone() fill="none" stroke=colour stroke-width="2.5" stroke-linejoin="round" />
-                    {points}
-                </g>
+        .map(|p| {
+            let d = p.marker.clone();
+            if line.thinned {
+                // A long line's markers tell the shapes apart; its numbers are in the table.
+                return view! { <path class="point" d=d fill=colour stroke=bg stroke-width="1" aria-hidden="true" /> }.into_any();
             }
+            let row = p.row;
+            let label = p.label.clone();
+            let aria = p.label.clone();
+            view! {
+                <path class="point" d=d fill=colour stroke=bg stroke-width="1" role="button" tabindex="0" aria-label=aria
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            on_point.run((i, row));
+                        }
+                    }>
+                    <title>{label}</title>
+                </path>
+            }
+            .into_any()
         })
         .collect_view();
-    let mid = (top + bottom) / 2.0;
-
     view! {
-        <svg id=id xmlns="http://www.w3.org/2000/svg" class="chart" width=WIDTH height=HEIGHT viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-            role="img" aria-labelledby=format!("{id}-title {id}-desc") font-family="system-ui, sans-serif" on:click=on_click>
-            <title id=format!("{id}-title")>{title}</title>
-            <desc id=format!("{id}-desc")>{desc}</desc>
-            <rect width=WIDTH height=HEIGHT fill=bg />
-            {grid_lines}
-            <line x1=left x2=right y1=bottom y2=bottom stroke=fg stroke-width="1" />
-            {x_labels}
-            <text x="14" y=mid font-size="12" fill=fg text-anchor="middle"
-                transform=format!("rotate(-90 14 {mid})")>{model.y_label.clone()}</text>
-            {highlight}
-            {lines}
-        </svg>
+        <g class="series" data-series=i.to_string()>
+            <path class="series-line" d=line.path.clone() fill="none" stroke=colour stroke-width="2.5" stroke-linejoin="round" />
+            {points}
+        </g>
     }
 }

@@ -267,7 +267,74 @@ fn PassageList(
     }
 }
 
-/// The two texts side by side, shared passages marked, scrolling in step.
+/// One article's text with its shared passages marked; pointing at one (or
+/// focusing it) lights it and its twin.
+#[component]
+fn Column(
+    /// Which side this column is.
+    side: Side,
+    /// The article shown.
+    article: &'static lens_engine::Article,
+    /// The shared passages (positions on both sides).
+    passages: Arc<Vec<Passage>>,
+    /// The passage pointed at, shared with the other column and the list.
+    active: RwSignal<Option<usize>>,
+    /// The scrolling element, for the other column to follow.
+    node: NodeRef<html::Div>,
+    /// Called as this column scrolls.
+    on_scroll: Box<dyn Fn(web_sys::Event) + Send + Sync>,
+) -> impl IntoView {
+    let a = article;
+    // This side's spans in reading order, each with its passage.
+    let mut spans: Vec<(u32, u32, usize)> = passages
+        .iter()
+        .enumerate()
+        .map(|(k, p)| (if side == Side::Left { p.left } else { p.right }, p.len, k))
+        .collect();
+    spans.sort_unstable();
+    let plain: Vec<(u32, u32)> = spans.iter().map(|&(s, l, _)| (s, l)).collect();
+    let marks = mark_article(a, &plain);
+    // Passage k of this side lights up when the pointed passage shows the same words here.
+    let lit = move |k: usize| {
+        active.get().is_some_and(|act| {
+            let (p, q) = (passages[k], passages[act]);
+            k == act
+                || if side == Side::Left {
+                    p.left == q.left
+                } else {
+                    p.right == q.right
+                }
+        })
+    };
+    // A passage's id goes on its first mark only (a passage may cross paragraphs).
+    let mut first_seen = std::collections::HashSet::new();
+    let (title, blocks) = marked_article(a, &marks, 4, move |p, span| {
+        let k = spans[span].2;
+        let id = first_seen.insert(k).then(|| passage_id(side, k));
+        let lit = lit.clone();
+        view! {
+            <mark class="passage" id=id tabindex="0" class:lit=move || lit(k)
+                on:mouseenter=move |_| active.set(Some(k)) on:focus=move |_| active.set(Some(k))>
+                {p.to_string()}
+            </mark>
+        }
+        .into_any()
+    });
+    let name = if side == Side::Left {
+        "Left article text"
+    } else {
+        "Right article text"
+    };
+    view! {
+        <div class="column" node_ref=node on:scroll=on_scroll tabindex="0" role="region" aria-label=name lang=a.language.clone()>
+            <h3>{title}</h3>
+            {blocks}
+        </div>
+    }
+}
+
+/// The two texts side by side, shared passages marked, scrolling in step
+/// (proportionally, while `linked`).
 #[component]
 fn Columns(
     corpus: &'static Corpus,
@@ -293,64 +360,14 @@ fn Columns(
             }
         }
     };
-    let column = |side: Side,
-                  doc: usize,
-                  node: NodeRef<html::Div>,
-                  on_scroll: Box<dyn Fn(web_sys::Event) + Send + Sync>| {
-        let a = &corpus.articles()[doc];
-        let mut spans: Vec<(u32, u32, usize)> = passages
-            .iter()
-            .enumerate()
-            .map(|(k, p)| (if side == Side::Left { p.left } else { p.right }, p.len, k))
-            .collect();
-        spans.sort_unstable();
-        let plain: Vec<(u32, u32)> = spans.iter().map(|&(s, l, _)| (s, l)).collect();
-        let marks = mark_article(a, &plain);
-        let twins = passages.clone();
-        // Passage k of this side lights up when the pointed passage shows the same words here.
-        let lit = move |k: usize| {
-            active.get().is_some_and(|act| {
-                let (p, q) = (twins[k], twins[act]);
-                k == act
-                    || if side == Side::Left {
-                        p.left == q.left
-                    } else {
-                        p.right == q.right
-                    }
-            })
-        };
-        let mut first_seen = std::collections::HashSet::new();
-        let (title, blocks) = marked_article(a, &marks, 4, move |p, span| {
-            let k = spans[span].2;
-            let id = first_seen.insert(k).then(|| passage_id(side, k));
-            let lit = lit.clone();
-            view! {
-                <mark class="passage" id=id tabindex="0" class:lit=move || lit(k)
-                    on:mouseenter=move |_| active.set(Some(k)) on:focus=move |_| active.set(Some(k))>
-                    {p.to_string()}
-                </mark>
-            }
-            .into_any()
-        });
-        let name = if side == Side::Left {
-            "Left article text"
-        } else {
-            "Right article text"
-        };
-        view! {
-            <div class="column" node_ref=node on:scroll=on_scroll tabindex="0" role="region" aria-label=name lang=a.language.clone()>
-                <h3>{title}</h3>
-                {blocks}
-            </div>
-        }
+    let left_col = view! {
+        <Column side=Side::Left article=&corpus.articles()[left] passages=passages.clone() active=active
+            node=lref on_scroll=Box::new(sync(lref, rref, echo.clone())) />
     };
-    let left_col = column(
-        Side::Left,
-        left,
-        lref,
-        Box::new(sync(lref, rref, echo.clone())),
-    );
-    let right_col = column(Side::Right, right, rref, Box::new(sync(rref, lref, echo)));
+    let right_col = view! {
+        <Column side=Side::Right article=&corpus.articles()[right] passages=passages active=active
+            node=rref on_scroll=Box::new(sync(rref, lref, echo)) />
+    };
     view! {
         <div class="columns" on:mouseleave=move |_| active.set(None)>
             {left_col}

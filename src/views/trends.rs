@@ -94,30 +94,8 @@ pub fn TrendsView() -> impl IntoView {
         }
     });
 
-    let input = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        let text = kw_text.get();
-        if let Some(el) = input.get() {
-            if el.value() != text {
-                el.set_value(&text);
-            }
-        }
-    });
-    let on_input = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[
-            (
-                params::KW.name,
-                (!v.trim().is_empty()).then_some(v.as_str()),
-            ),
-            (params::AT.name, None),
-        ]));
-    };
-    let on_smooth = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[(params::SMOOTH.name, params::SMOOTH.written(&v))]));
-    };
-    let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone()));
+    let error =
+        Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone())));
     let counting = move || {
         let n = crate::views::thousands(search.matches.with(|m| m.docs.len()));
         let total = crate::views::thousands(corpus.articles().len());
@@ -166,22 +144,18 @@ pub fn TrendsView() -> impl IntoView {
             }
         );
         let model = LineChartModel::new(&years, &series, measure_name(m), at.get());
-        Some((model, desc, t.keywords.clone()))
+        Some(DrawnChart {
+            model,
+            desc,
+            labels: t.keywords.clone(),
+        })
     });
     let chart = move || {
-        chart_model.get().map(|(model, desc, labels)| {
+        chart_model.get().map(|c| {
             view! {
-                <LineChart id=CHART_ID title=CHART_TITLE.to_string() desc=desc model=model on_point=choose />
-                <Legend labels=labels />
+                <LineChart id=CHART_ID title=CHART_TITLE.to_string() desc=c.desc model=c.model on_point=choose />
+                <Legend labels=c.labels />
             }
-        })
-    };
-    let export_svg = move || {
-        chart_model.with_untracked(|c| {
-            c.as_ref().map(|(model, desc, _)| {
-                let (colours, bg, fg, grid) = palette();
-                model.to_svg(colours, bg, fg, grid, CHART_TITLE, desc)
-            })
         })
     };
 
@@ -189,21 +163,10 @@ pub fn TrendsView() -> impl IntoView {
         <section class="trends" aria-labelledby="trends-heading">
             <h2 id="trends-heading">"Trends"</h2>
             <div class="trends-controls">
-                <div class="field keywords-field">
-                    <label for="keywords">"Keywords"</label>
-                    <input id="keywords" node_ref=input type="text" autocomplete="off" spellcheck="false"
-                        placeholder="e.g. wechat, ai, \"mobile payment\", pay*"
-                        aria-describedby="keywords-hint keywords-error" on:input=on_input />
-                    <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
-                    <p id="keywords-error" class="query-error" role="alert">{error}</p>
-                </div>
+                <KeywordsField text=kw_text error=error />
                 <UrlSelect label="Measure" param=params::MEASURE class="field" />
                 <div class="field"><WordFormsToggle /></div>
-                <label class="field">"Smoothing "
-                    <input type="range" min=params::SMOOTH.bounds().0 max=params::SMOOTH.bounds().1 step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
-                        aria-valuetext=move || format!("{} years", smooth.get()) />
-                    <output>{move || match smooth.get() { 0 => "off".to_string(), 1 => "1 year".to_string(), n => format!("{n} years") }}</output>
-                </label>
+                <SmoothingField smooth=smooth />
             </div>
             <p class="counting" role="status">{counting}</p>
             <Show when=move || keywords.with(|k| k.is_empty())>
@@ -211,23 +174,116 @@ pub fn TrendsView() -> impl IntoView {
             </Show>
             {chart}
             <Show when=move || keywords.with(|k| !k.is_empty())>
-                <div class="exports" role="group" aria-label="Download">
-                    <button type="button" on:click=move |_| offer_text("corpus-lens-trends.csv", "text/csv;charset=utf-8", &table.with_untracked(|t| t.to_csv(measure.get_untracked())))>"Download CSV"</button>
-                    <button type="button" on:click=move |_| {
-                        if let Some(markup) = export_svg() {
-                            offer_text("corpus-lens-trends.svg", "image/svg+xml", &markup);
-                        }
-                    }>"Download SVG"</button>
-                    <button type="button" on:click=move |_| {
-                        if let Some(markup) = export_svg() {
-                            offer_png("corpus-lens-trends.png", &markup, WIDTH, HEIGHT);
-                        }
-                    }>"Download PNG"</button>
-                </div>
+                <Exports table=table measure=measure chart=chart_model />
                 <TrendTableView table=shown measure=measure at=at />
             </Show>
             {move || at.get().map(|year| view! { <YearContexts year=year keywords=keywords /> })}
         </section>
+    }
+}
+
+/// The chart as drawn: its model, its description and the series' names.
+#[derive(Clone, Debug, PartialEq)]
+struct DrawnChart {
+    model: LineChartModel,
+    desc: String,
+    labels: Vec<String>,
+}
+
+/// "Keywords": the comma-separated keyword list, written to the URL as typed.
+#[component]
+fn KeywordsField(
+    /// The keywords as the URL states them.
+    text: Memo<String>,
+    /// What is wrong with them, if anything.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    // The field follows the URL (back/forward, a link) without losing the caret while typing.
+    let input = NodeRef::<html::Input>::new();
+    Effect::new(move |_| {
+        let text = text.get();
+        if let Some(el) = input.get() {
+            if el.value() != text {
+                el.set_value(&text);
+            }
+        }
+    });
+    let on_input = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[
+            (
+                params::KW.name,
+                (!v.trim().is_empty()).then_some(v.as_str()),
+            ),
+            (params::AT.name, None),
+        ]));
+    };
+    view! {
+        <div class="field keywords-field">
+            <label for="keywords">"Keywords"</label>
+            <input id="keywords" node_ref=input type="text" autocomplete="off" spellcheck="false"
+                placeholder="e.g. wechat, ai, \"mobile payment\", pay*"
+                aria-describedby="keywords-hint keywords-error" on:input=on_input />
+            <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
+            <p id="keywords-error" class="query-error" role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// "Smoothing": years either side of the moving average, 0 (off) to 10.
+#[component]
+fn SmoothingField(
+    /// The smoothing as the URL states it.
+    smooth: Memo<usize>,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let on_smooth = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[(params::SMOOTH.name, params::SMOOTH.written(&v))]));
+    };
+    let (min, max) = params::SMOOTH.bounds();
+    view! {
+        <label class="field">"Smoothing "
+            <input type="range" min=min max=max step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
+                aria-valuetext=move || format!("{} years", smooth.get()) />
+            <output>{move || match smooth.get() { 0 => "off".to_string(), 1 => "1 year".to_string(), n => format!("{n} years") }}</output>
+        </label>
+    }
+}
+
+/// "Download CSV, SVG, PNG": files made in the page from the table and the chart's model.
+#[component]
+fn Exports(
+    /// The numbers, for the CSV.
+    table: Memo<TrendTable>,
+    /// The measure the CSV writes.
+    measure: Memo<Measure>,
+    /// The chart, for the SVG and the PNG.
+    chart: Memo<Option<DrawnChart>>,
+) -> impl IntoView {
+    let svg = move || {
+        chart.with_untracked(|c| {
+            c.as_ref().map(|c| {
+                let (colours, bg, fg, grid) = palette();
+                c.model.to_svg(colours, bg, fg, grid, CHART_TITLE, &c.desc)
+            })
+        })
+    };
+    view! {
+        <div class="exports" role="group" aria-label="Download">
+            <button type="button" on:click=move |_| offer_text("corpus-lens-trends.csv", "text/csv;charset=utf-8", &table.with_untracked(|t| t.to_csv(measure.get_untracked())))>"Download CSV"</button>
+            <button type="button" on:click=move |_| {
+                if let Some(markup) = svg() {
+                    offer_text("corpus-lens-trends.svg", "image/svg+xml", &markup);
+                }
+            }>"Download SVG"</button>
+            <button type="button" on:click=move |_| {
+                if let Some(markup) = svg() {
+                    offer_png("corpus-lens-trends.png", &markup, WIDTH, HEIGHT);
+                }
+            }>"Download PNG"</button>
+        </div>
     }
 }
 
