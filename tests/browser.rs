@@ -660,23 +660,17 @@ fn generated_corpus(n: usize, make: impl Fn(usize) -> (String, u16, String)) -> 
     let articles = (0..n)
         .map(|i| {
             let (title, year, text) = make(i);
-            Article {
-                id: format!("a{i:03}"),
+            let date = ArticleDate {
+                year,
+                month: None,
+                day: None,
+            };
+            Article::new(
+                format!("a{i:03}"),
                 title,
-                date: ArticleDate {
-                    year,
-                    month: None,
-                    day: None,
-                },
-                date_basis: None,
-                source: None,
-                url: None,
-                author: None,
-                translator: None,
-                language: "en".into(),
-                tags: vec![],
-                body: vec![Block::Paragraph(text)],
-            }
+                date,
+                vec![Block::Paragraph(text)],
+            )
         })
         .collect();
     let info = CorpusInfo {

@@ -487,23 +487,12 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
     let text: String = (0..1_600_000)
         .map(|i| format!("w{} ", i % 50_000))
         .collect();
-    let big = lens_engine::Article {
-        id: "big".into(),
-        title: "Big".into(),
-        date: lens_engine::ArticleDate {
-            year: 2000,
-            month: None,
-            day: None,
-        },
-        date_basis: None,
-        source: None,
-        url: None,
-        author: None,
-        translator: None,
-        language: "en".into(),
-        tags: vec![],
-        body: vec![lens_engine::Block::Paragraph(text.clone())],
-    };
+    let big = lens_engine::Article::new(
+        "big",
+        "Big",
+        lens_engine::ArticleDate::parse("2000").unwrap(),
+        vec![lens_engine::Block::Paragraph(text.clone())],
+    );
     let info = lens_engine::CorpusInfo {
         name: "big".into(),
         description: None,

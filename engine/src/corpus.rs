@@ -32,6 +32,30 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article with only what every article has: id, title, date and
+    /// body (language "en", no other metadata). Tests, benchmarks and
+    /// generated corpora start from here.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        date: ArticleDate,
+        body: Vec<Block>,
+    ) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            date,
+            date_basis: None,
+            source: None,
+            url: None,
+            author: None,
+            translator: None,
+            language: "en".into(),
+            tags: Vec::new(),
+            body,
+        }
+    }
+
     /// The article's text, the one every counting feature reads: the title,
     /// then each block of the body, separated by blank lines.
     pub fn text(&self) -> String {

@@ -381,22 +381,8 @@ mod compare {
 
     #[test]
     fn empty_and_one_word_articles_compare_without_panic() {
-        let mk = |title: &str, body: Vec<Block>| Article {
-            id: title.to_string(),
-            title: title.to_string(),
-            date: ArticleDate {
-                year: 2020,
-                month: None,
-                day: None,
-            },
-            date_basis: None,
-            source: None,
-            url: None,
-            author: None,
-            translator: None,
-            language: "en".into(),
-            tags: vec![],
-            body,
+        let mk = |title: &str, body: Vec<Block>| {
+            Article::new(title, title, ArticleDate::parse("2020").unwrap(), body)
         };
         let corpus = Corpus::new(
             CorpusInfo {
@@ -562,23 +548,12 @@ mod ranking {
     const FILLER: &[&str] = &["alpha", "beta", "gamma", "delta", "omega"];
 
     fn article(id: &str, title: &str, body: &[&str]) -> Article {
-        Article {
-            id: id.into(),
-            title: title.into(),
-            date: ArticleDate {
-                year: 2020,
-                month: None,
-                day: None,
-            },
-            date_basis: None,
-            source: None,
-            url: None,
-            author: None,
-            translator: None,
-            language: "en".into(),
-            tags: vec![],
-            body: vec![Block::Paragraph(body.join(" "))],
-        }
+        let date = ArticleDate {
+            year: 2020,
+            month: None,
+            day: None,
+        };
+        Article::new(id, title, date, vec![Block::Paragraph(body.join(" "))])
     }
 
     /// The ids of the articles `q` matches, best first.

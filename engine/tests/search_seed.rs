@@ -349,30 +349,7 @@ fn keyword_in_context_lines_centre_the_match() {
 fn every_matched_word_is_marked_however_many_spans_overlap() {
     use lens_engine::highlight::mark_title;
     let body: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
-    let article = Article {
-        id: "a".into(),
-        title: "Title".into(),
-        date: ArticleDate {
-            year: 2020,
-            month: None,
-            day: None,
-        },
-        date_basis: None,
-        source: None,
-        url: None,
-        author: None,
-        translator: None,
-        language: "en".into(),
-        tags: vec![],
-        body: vec![Block::Paragraph(body.join(" "))],
-    };
-    let corpus = Corpus::new(
-        CorpusInfo {
-            name: "x".into(),
-            description: None,
-        },
-        vec![article],
-    );
+    let corpus = one_article(&body.join(" "));
     let index = Index::new(&corpus);
     let or: Vec<String> = (0..80).map(|i| format!("w{i}")).collect();
     let q = format!("\"{}\" ({})", body.join(" "), or.join(" OR "));
@@ -454,23 +431,12 @@ fn one_article(body: &str) -> Corpus {
             name: "x".into(),
             description: None,
         },
-        vec![Article {
-            id: "a".into(),
-            title: "Title".into(),
-            date: ArticleDate {
-                year: 2020,
-                month: None,
-                day: None,
-            },
-            date_basis: None,
-            source: None,
-            url: None,
-            author: None,
-            translator: None,
-            language: "en".into(),
-            tags: vec![],
-            body: vec![Block::Paragraph(body.into())],
-        }],
+        vec![Article::new(
+            "a",
+            "Title",
+            ArticleDate::parse("2020").unwrap(),
+            vec![Block::Paragraph(body.into())],
+        )],
     )
 }
 
