@@ -771,3 +771,23 @@ async fn typed_accents_and_invisible_characters_find_their_words() {
     assert_eq!(count_line(&root), "1 of 3 articles");
     assert_eq!(text(&one(&root, ".results mark")), "Pay\u{AD}ment");
 }
+
+/// `NOT` and `AND` in capitals are operators, as in web search (once,
+/// "NOT wechat" found the three articles that mention WeChat).
+#[wasm_bindgen_test]
+async fn not_and_and_in_capitals_work_as_in_web_search() {
+    let root = mount(embedded_corpus().unwrap(), "").await;
+    type_query(&root, "wechat").await;
+    let with = count_line(&root);
+    assert_eq!(with, "3 of 5 articles");
+    type_query(&root, "NOT wechat").await;
+    assert_eq!(count_line(&root), "2 of 5 articles");
+    type_query(&root, "-wechat").await;
+    assert_eq!(count_line(&root), "2 of 5 articles");
+    type_query(&root, "alipay AND wechat").await;
+    let and = count_line(&root);
+    type_query(&root, "alipay wechat").await;
+    assert_eq!(count_line(&root), and);
+    type_query(&root, "wechat NOT").await;
+    assert!(text(&one(&root, ".query-error")).contains("NOT needs something after it"));
+}

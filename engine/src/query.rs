@@ -131,7 +131,12 @@ enum Tok {
     Open,
     Close,
     Or,
-    Not,
+    /// `-` (`word: false`) or `NOT` (`word: true`).
+    Not {
+        word: bool,
+    },
+    /// `AND`: the implicit AND, written out.
+    And,
     /// A term; `None` when it holds no word (punctuation, emoji): it is dropped.
     Term(Option<Query>),
 }
@@ -173,7 +178,7 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
                 && b[i + 1] != b')' =>
             {
                 out.push(Token {
-                    tok: Tok::Not,
+                    tok: Tok::Not { word: false },
                     span: i..i + 1,
                 });
                 i += 1;
@@ -196,8 +201,16 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
                 };
                 i = end;
                 let span = start..end;
-                if field.is_none() && !quoted && value == "OR" {
-                    out.push(Token { tok: Tok::Or, span });
+                // Operators in capitals, as web search engines take them;
+                // "or", "not" and "and" in lower case are words.
+                let operator = match &*value {
+                    "OR" => Some(Tok::Or),
+                    "NOT" => Some(Tok::Not { word: true }),
+                    "AND" => Some(Tok::And),
+                    _ => None,
+                };
+                if let (None, false, Some(tok)) = (field, quoted, operator) {
+                    out.push(Token { tok, span });
                     continue;
                 }
                 terms += 1;
@@ -388,6 +401,20 @@ impl Parser<'_> {
             if *tok == Tok::Close {
                 break;
             }
+            if *tok == Tok::And {
+                // Between two clauses it says what is implicit anyway.
+                let at = self.pos;
+                self.pos += 1;
+                if out.is_empty()
+                    || matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And))
+                {
+                    return Err(QueryError {
+                        message: "AND needs something on both sides, as in alipay AND wechat (a space does the same).".into(),
+                        span: self.tokens[at].span.clone(),
+                    });
+                }
+                continue;
+            }
             let start = self.tokens[self.pos].span.start;
             let q = self.or(depth)?;
             let end = self.tokens[self.pos - 1].span.end;
@@ -407,7 +434,7 @@ impl Parser<'_> {
             let or_at = self.pos;
             self.pos += 1;
             match self.peek() {
-                None | Some(Tok::Close) | Some(Tok::Or) => return Err(self.or_error(or_at)),
+                None | Some(Tok::Close | Tok::Or | Tok::And) => return Err(self.or_error(or_at)),
                 _ => alts.push(self.unary(depth)?),
             }
         }
@@ -430,17 +457,27 @@ impl Parser<'_> {
         let token = self.tokens[self.pos].clone();
         self.pos += 1;
         match token.tok {
-            Tok::Not => {
-                // A chain of "-" is read in a loop, not by recursion (a link of
-                // thousands of dashes must not overflow the stack): an even
-                // number of them cancels out.
+            Tok::Not { word } => {
+                // A chain of "-" (or NOT) is read in a loop, not by recursion
+                // (a link of thousands of dashes must not overflow the
+                // stack): an even number of them cancels out.
                 let mut negations = 1usize;
-                while let Some(Tok::Not) = self.peek() {
+                let mut last_word = word;
+                while let Some(Tok::Not { word }) = self.peek() {
+                    last_word = *word;
                     self.pos += 1;
                     negations += 1;
                 }
-                // A "-" with nothing it could negate after it is not an operator.
-                if matches!(self.peek(), None | Some(Tok::Close) | Some(Tok::Or)) {
+                if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And)) {
+                    // NOT with nothing after it is a mistake to point out; a
+                    // "-" with nothing it could negate is punctuation.
+                    if last_word {
+                        return Err(QueryError {
+                            message: "NOT needs something after it, as in NOT wechat (or -wechat)."
+                                .into(),
+                            span: self.tokens[self.pos - 1].span.clone(),
+                        });
+                    }
                     return Ok(None);
                 }
                 let inner = self.unary(depth)?;
@@ -477,7 +514,7 @@ impl Parser<'_> {
                 }
                 Ok(Some(and_of(inner.into_iter().map(|(_, q)| q).collect())))
             }
-            Tok::Close | Tok::Or => unreachable!("handled by the callers"),
+            Tok::Close | Tok::Or | Tok::And => unreachable!("handled by the callers"),
         }
     }
 }
@@ -748,6 +785,42 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let s = "(".repeat(10_000) + &")".repeat(10_000);
         assert!(err(&s).message.contains("nested"));
+    }
+
+    #[test]
+    fn not_and_and_in_capitals_are_operators() {
+        assert_eq!(q("NOT wechat"), Query::Not(Box::new(w("wechat"))));
+        assert_eq!(q("alipay NOT wechat"), q("alipay -wechat"));
+        assert_eq!(q("alipay AND wechat"), q("alipay wechat"));
+        assert_eq!(q("(a AND b) OR NOT c"), q("(a b) OR -c"));
+        assert_eq!(q("NOT NOT wechat"), w("wechat"));
+        assert_eq!(
+            q("not and"),
+            Query::And(vec![w("not"), w("and")]),
+            "in lower case they are words"
+        );
+        assert_eq!(q("\"NOT\""), w("not"), "quoted, a word");
+        for bad in [
+            "NOT",
+            "wechat NOT",
+            "(NOT)",
+            "AND",
+            "AND wechat",
+            "wechat AND",
+            "a AND AND b",
+            "a OR AND b",
+            "a AND OR b",
+            "(AND a)",
+        ] {
+            let e = err(bad);
+            assert!(
+                e.message.contains("NOT needs")
+                    || e.message.contains("AND needs")
+                    || e.message.contains("OR needs"),
+                "{bad}: {e}"
+            );
+            assert!(e.span.end <= bad.len());
+        }
     }
 
     #[test]

@@ -90,9 +90,9 @@ pub fn SearchBox() -> impl IntoView {
                     <thead><tr><th scope="col">"Type"</th><th scope="col">"To find"</th></tr></thead>
                     <tbody>
                         <tr><td><code>"payment"</code></td><td>"the word, in any case; “Alipay’s” is found by alipay"</td></tr>
-                        <tr><td><code>"mobile payment"</code></td><td>"articles with both words"</td></tr>
+                        <tr><td><code>"mobile payment"</code>", "<code>"mobile AND payment"</code></td><td>"articles with both words"</td></tr>
                         <tr><td><code>"wechat OR baidu"</code></td><td>"either (OR binds tighter: alipay wechat OR baidu is alipay and one of the two)"</td></tr>
-                        <tr><td><code>"-social"</code></td><td>"articles without the word"</td></tr>
+                        <tr><td><code>"-social"</code>", "<code>"NOT social"</code></td><td>"articles without the word (OR, AND and NOT in capitals; in lower case they are words)"</td></tr>
                         <tr><td><code>"(a OR b) -c"</code></td><td>"grouping"</td></tr>
                         <tr><td><code>"\"mobile payment\""</code></td><td>"the words in a row; Han characters such as 支付宝 are matched in a row too"</td></tr>
                         <tr><td><code>"pay*"</code></td><td>"words starting with pay"</td></tr>
