@@ -170,7 +170,7 @@ pub fn App(
 
     let opened = Memo::new(move |_| params::ARTICLE.text(&url));
     let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
-    let notices = Memo::new(move |_| url_notices(&url.all()));
+    let notices = Memo::new(move |_| url_notices(&url.all(), |id| corpus.find(id).is_some()));
     let current_view = Memo::new(move |_| VIEWS[params::VIEW.choice(&url)]);
 
     Effect::new(move |_| {
@@ -210,8 +210,11 @@ pub fn App(
         <main id="main">
             {move || {
                 let list = notices.get();
+                // The status region holds the list (a list keeps its own role).
                 (!list.is_empty()).then(|| view! {
-                    <ul class="notice" role="status">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <div class="notice" role="status">
+                        <ul class="notices">{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </div>
                 })
             }}
             {move || match index.get() {
@@ -274,7 +277,7 @@ fn SiteHeader(
 }
 
 /// What the URL opens once search is ready: the article (`article=ID`), or
-/// the facets beside the current view (an unknown id says so above them).
+/// the facets beside the current view (an unknown id is among the URL notices).
 #[component]
 fn Shown(
     /// The corpus explored.
@@ -287,22 +290,19 @@ fn Shown(
     let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
     move || {
         match (opened.get(), article()) {
-        (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
-        (missing, None) => view! {
-            {missing.map(|id| view! {
-                <p class="notice" role="status">
-                    {format!("There is no article “{id}” in this corpus; here are the results instead.")}
-                </p>
-            })}
-            <div class="search-layout">
-                <FacetPanel />
-                {move || match current_view.get() {
-                    View::Trends => view! { <TrendsView /> }.into_any(),
-                    View::Compare => view! { <CompareView /> }.into_any(),
-                    View::Articles => view! { <Results /> }.into_any(),
-                }}
-            </div>
-        }.into_any(),
-    }
+            (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
+            // An unknown id is named among the URL notices.
+            (_, None) => view! {
+                <div class="search-layout">
+                    <FacetPanel />
+                    {move || match current_view.get() {
+                        View::Trends => view! { <TrendsView /> }.into_any(),
+                        View::Compare => view! { <CompareView /> }.into_any(),
+                        View::Articles => view! { <Results /> }.into_any(),
+                    }}
+                </div>
+            }
+            .into_any(),
+        }
     }
 }

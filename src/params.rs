@@ -261,12 +261,16 @@ pub fn find(name: &str) -> Option<&'static Param> {
 }
 
 /// What is wrong with the URL's parameters, for a notice: each is ignored.
-pub fn url_notices(params: &[(String, String)]) -> Vec<String> {
+/// `is_article` says whether an id names an article of the corpus.
+pub fn url_notices(params: &[(String, String)], is_article: impl Fn(&str) -> bool) -> Vec<String> {
     params
         .iter()
         .filter_map(|(k, v)| match find(k) {
             None => Some(format!("Ignored the unknown URL parameter “{k}”.")),
             Some(p) if !p.accepts(v) => Some(format!("Ignored {k}={v}: {}.", p.takes)),
+            Some(p) if p.kind == Kind::Id && !is_article(v) => Some(format!(
+                "Ignored {k}={v}: there is no article “{v}” in this corpus."
+            )),
             Some(_) => None,
         })
         .collect()

@@ -371,18 +371,38 @@ async fn an_opened_result_steps_through_its_highlighted_matches() {
 async fn tampered_url_parameters_are_ignored_with_a_notice() {
     let root = mount(
         embedded_corpus().unwrap(),
-        "?sort=sideways&forms=maybe&zzz=1&q=%22unclosed",
+        "?sort=sideways&forms=maybe&zzz=1&q=%22unclosed&view=compare&left=missing",
     )
     .await;
-    let notice = text(&one(&root, "ul.notice"));
+    // One status region holding a real list (a list keeps its role).
+    let status = one(&root, "[role=status].notice");
+    let notice = text(&status);
     assert!(
         notice.contains("sort=sideways")
             && notice.contains("forms=maybe")
-            && notice.contains("“zzz”"),
+            && notice.contains("“zzz”")
+            && notice.contains("left=missing: there is no article “missing”"),
         "{notice}"
     );
+    assert_eq!(all(&status, "ul > li").len(), 4);
+    assert!(one(&status, "ul").get_attribute("role").is_none());
     assert!(text(&one(&root, ".query-error")).contains("quote is never closed"));
-    assert_eq!(count_line(&root), "5 of 5 articles");
+}
+
+/// Under a year's contexts, "and N more in this article" is a link to the
+/// first match not listed (it was plain text).
+#[wasm_bindgen_test]
+async fn more_contexts_link_to_the_rest_of_the_article() {
+    let root = mount(embedded_corpus().unwrap(), "?view=trends&kw=alipay&at=2016").await;
+    let more = all(&root, ".year-contexts a, .hint a")
+        .into_iter()
+        .find(|a| text(a).contains("more in this article"))
+        .expect("a link to the rest");
+    let href = more.get_attribute("href").unwrap();
+    assert!(
+        href.contains("article=") && href.contains("match=12"),
+        "{href}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -424,6 +424,16 @@ fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
                     .map(|(k, m)| {
                         let lines = keyword_in_context(a, &search.index.match_spans(m, d), 8);
                         let more = lines.len().saturating_sub(CONTEXT_LINES);
+                        // The rest are in the article: a link to the first not listed.
+                        let rest = lines.get(CONTEXT_LINES).map(|l| {
+                            url.href(&[
+                                (params::VIEW.name, None),
+                                (params::AT.name, None),
+                                (params::ARTICLE.name, Some(&a.id)),
+                                (params::Q.name, Some(&k.label)),
+                                (params::MATCH.name, Some(&l.number.to_string())),
+                            ])
+                        });
                         let rows = lines
                             .into_iter()
                             .take(CONTEXT_LINES)
@@ -449,7 +459,9 @@ fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
                         view! {
                             <h5>{format!("{} ", k.label)}</h5>
                             <ol class="kwic">{rows}</ol>
-                            {(more > 0).then(|| view! { <p class="hint">{format!("and {more} more in this article")}</p> })}
+                            {rest.map(|href| view! {
+                                <p class="hint"><QueryLink href=Signal::stored(href)>{format!("and {more} more in this article")}</QueryLink></p>
+                            })}
                         }
                     })
                     .collect_view();

@@ -114,3 +114,16 @@ test('a WebAssembly trap shows the failure panel', async () => {
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Reload');
   await context.close();
 });
+
+// URL notices: one status region holding a list without stray bullets.
+test('URL notices are a list without bullets in one status region', async () => {
+  const { context, page } = await strictPage(browser);
+  await page.goto(`${server.base}?zzz=1&view=compare&left=missing`);
+  const status = page.getByRole('status').filter({ hasText: 'Ignored the unknown URL parameter' });
+  await status.waitFor();
+  assert.match(await status.innerText(), /left=missing: there is no article “missing”/);
+  const items = status.getByRole('listitem');
+  assert.equal(await items.count(), 2);
+  assert.equal(await items.first().evaluate((li) => getComputedStyle(li).listStyleType), 'none');
+  await context.close();
+});
