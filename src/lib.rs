@@ -206,8 +206,10 @@ pub fn App(
     StoredValue::new_local(slash);
 
     view! {
+        // The first thing a keyboard reaches: past the header, the search box and the views.
+        <a class="skip-link" href="#main">"Skip to the content"</a>
         <SiteHeader corpus=corpus current_view=current_view opened=opened />
-        <main id="main">
+        <main id="main" tabindex="-1">
             {move || {
                 let list = notices.get();
                 // The status region holds the list (a list keeps its own role).
@@ -265,7 +267,14 @@ fn SiteHeader(
                         let param = params::VIEW.written(value);
                         let href = Signal::derive(move || url.href(&[(params::VIEW.name, param), (params::ARTICLE.name, None), (params::MATCH.name, None)]));
                         view! {
-                            <li aria-current=move || (current_view.get() == v && opened.get().is_none()).then_some("page")>
+                            <li aria-current=move || {
+                                // An open article belongs to Articles, whatever view it was opened from.
+                                let current = match opened.get() {
+                                    Some(_) => v == View::Articles,
+                                    None => current_view.get() == v,
+                                };
+                                current.then_some("page")
+                            }>
                                 <QueryLink href=href>{name}</QueryLink>
                             </li>
                         }

@@ -811,3 +811,22 @@ async fn not_and_and_in_capitals_work_as_in_web_search() {
     type_query(&root, "wechat NOT").await;
     assert!(text(&one(&root, ".query-error")).contains("NOT needs something after it"));
 }
+
+/// Keyboard: a skip link comes first and leads to the content; with an
+/// article open, the views navigation marks Articles as the current view.
+#[wasm_bindgen_test]
+async fn a_skip_link_comes_first_and_an_open_article_marks_its_view() {
+    let root = mount(embedded_corpus().unwrap(), "?article=anxious-alipay-2025").await;
+    let first = one(&root, "a, button, input, select, [tabindex]");
+    assert_eq!(text(&first), "Skip to the content");
+    assert_eq!(first.get_attribute("href").as_deref(), Some("#main"));
+    assert_eq!(
+        one(&root, "main").get_attribute("tabindex").as_deref(),
+        Some("-1")
+    );
+    let current: Vec<String> = all(&root, ".views li[aria-current=page]")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(current, ["Articles"]);
+}

@@ -70,3 +70,22 @@ test('trends: a point, clicked or pressed, lists its year in context; the link o
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A chart point reached by keyboard shows it: a thick ring in the focus colour.
+test('trends: a focused point has a visible focus ring', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?view=trends&kw=wechat`);
+  const point = page.getByRole('button', { name: /^wechat, 2016: / });
+  await point.waitFor();
+  await page.keyboard.press('Tab'); // a keyboard user: focus rings show
+  await point.focus();
+  const style = await point.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { width: parseFloat(s.strokeWidth), stroke: s.stroke, focus: getComputedStyle(document.documentElement).getPropertyValue('--focus').trim() };
+  });
+  assert.ok(style.width >= 4, `stroke width ${style.width}`);
+  const rgb = (hex) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+  assert.equal(style.stroke, rgb(style.focus));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
