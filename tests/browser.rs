@@ -830,3 +830,36 @@ async fn a_skip_link_comes_first_and_an_open_article_marks_its_view() {
         .collect();
     assert_eq!(current, ["Articles"]);
 }
+
+/// The chart labels the years with data (all of them, when they fit) and
+/// titles both axes; points resting on fewer than 3 articles are hollow,
+/// say so, and give their article count.
+#[wasm_bindgen_test]
+async fn the_chart_labels_its_years_and_marks_points_on_few_articles() {
+    let root = mount(embedded_corpus().unwrap(), "?view=trends&kw=wechat,ai").await;
+    let labels: Vec<String> = all(&root, "svg.chart text").iter().map(text).collect();
+    for year in ["2013", "2015", "2016", "2024", "2025", "Year", "Count"] {
+        assert!(labels.iter().any(|l| l == year), "{year} in {labels:?}");
+    }
+    let points = all(&root, "svg.chart .point");
+    assert!(!points.is_empty());
+    // Every year of the seed corpus has one article.
+    assert!(points.iter().all(|p| p.class_list().contains("few")));
+    let label = points[0].get_attribute("aria-label").unwrap();
+    assert!(label.ends_with("(1 article)"), "{label}");
+    assert!(text(&one(&root, ".few-note")).contains("fewer than 3 articles"));
+    // Both keywords are 0 in 2013: their markers stand side by side, not on each other.
+    let centres: Vec<f64> = points
+        .iter()
+        .filter(|p| p.get_attribute("aria-label").unwrap().contains(", 2013: 0"))
+        .map(|p| {
+            let r = p.get_bounding_client_rect();
+            r.left() + r.width() / 2.0
+        })
+        .collect();
+    assert_eq!(centres.len(), 2);
+    assert!(
+        (centres[0] - centres[1]).abs() >= 3.0,
+        "markers at one spot are set apart: {centres:?}"
+    );
+}

@@ -17,6 +17,12 @@ const TOP: f64 = 14.0;
 const BOTTOM: f64 = 40.0;
 /// A line with more points than this shows a marker every few points.
 pub const MAX_MARKERS: usize = 60;
+/// A point resting on fewer articles than this is drawn hollow.
+pub const FEW_ARTICLES: usize = 3;
+/// The most year labels the axis holds side by side.
+const MAX_YEAR_LABELS: usize = 19;
+/// Markers at the same spot are set this far apart, in chart units.
+const SPREAD: f64 = 7.0;
 
 /// Names of the marker shapes, for a legend's text, by series.
 pub const MARKER_NAMES: [&str; 5] = [
@@ -52,8 +58,10 @@ pub struct Point {
     pub row: usize,
     /// The marker, an SVG path centred on the point.
     pub marker: String,
-    /// "wechat, 2016: 3": what the point says when inspected.
+    /// "wechat, 2016: 3 (1 article)": what the point says when inspected.
     pub label: String,
+    /// It rests on fewer than [`FEW_ARTICLES`] articles: drawn hollow.
+    pub few: bool,
 }
 
 /// One series as drawn.
@@ -83,9 +91,14 @@ pub struct LineChartModel {
     pub selected_x: Option<f64>,
     /// What the value axis measures.
     pub y_label: String,
+    /// Some point rests on fewer than [`FEW_ARTICLES`] articles (the chart says what hollow means).
+    pub has_few: bool,
     /// Per row, the first series with a value there (what a click on that year chooses).
     first_with_data: Vec<Option<usize>>,
 }
+
+/// The year axis' title.
+pub const X_LABEL: &str = "Year";
 
 /// The plot's left, right, top and bottom edges, in chart units.
 pub const PLOT: (f64, f64, f64, f64) = (LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
@@ -113,8 +126,15 @@ pub fn format_tick(v: f64, step: f64) -> String {
 }
 
 impl LineChartModel {
-    /// Lays out `series` over `years` (one value per year each).
-    pub fn new(years: &[u16], series: &[Series], y_label: &str, selected: Option<u16>) -> Self {
+    /// Lays out `series` over `years` (one value per year each); `articles`
+    /// is how many articles each year's values rest on.
+    pub fn new(
+        years: &[u16],
+        series: &[Series],
+        y_label: &str,
+        selected: Option<u16>,
+        articles: &[usize],
+    ) -> Self {
         let (first, last) = (
             years.first().copied().unwrap_or(0) as f64,
             years.last().copied().unwrap_or(0) as f64,
@@ -140,15 +160,40 @@ impl LineChartModel {
                 label: format_tick(t, y_step),
             })
             .collect();
-        let x_ticks = integer_ticks(first as i64, last as i64, 8)
+        // Every year when they fit; else the years with data when they fit;
+        // else round years.
+        let with_data: Vec<u16> = (0..years.len())
+            .filter(|&r| articles.get(r).is_some_and(|&n| n > 0))
+            .map(|r| years[r])
+            .collect();
+        let labelled: Vec<i64> = if years.len() <= MAX_YEAR_LABELS {
+            years.iter().map(|&y| y as i64).collect()
+        } else if with_data.len() <= MAX_YEAR_LABELS {
+            with_data.iter().map(|&y| y as i64).collect()
+        } else {
+            integer_ticks(first as i64, last as i64, 8)
+        };
+        let x_ticks = labelled
             .into_iter()
             .map(|t| Tick {
                 at: x.map(t as f64),
                 label: t.to_string(),
             })
             .collect();
+        // Markers that would stand on the same spot (all keywords at 0, say)
+        // are set side by side, so that none hides another.
+        let spot =
+            |i: usize, r: usize| series[i].values[r].map(|v| (y.map(v) * 2.0).round() as i64);
+        let offset = |i: usize, r: usize| -> f64 {
+            let Some(here) = spot(i, r) else { return 0.0 };
+            let same: Vec<usize> = (0..series.len())
+                .filter(|&j| spot(j, r) == Some(here))
+                .collect();
+            let k = same.iter().position(|&j| j == i).unwrap_or(0) as f64;
+            (k - (same.len() as f64 - 1.0) / 2.0) * SPREAD
+        };
         let dense = series.iter().any(|s| s.values.len() > MAX_MARKERS);
-        let lines = series
+        let lines: Vec<Line> = series
             .iter()
             .enumerate()
             .map(|(i, s)| {
@@ -182,15 +227,21 @@ impl LineChartModel {
                     .enumerate()
                     .filter(|(r, _)| r % step == 0)
                     .filter_map(|(r, v)| v.map(|v| (r, v)))
-                    .map(|(r, v)| Point {
-                        row: r,
-                        marker: marker_path(i, x.map(years[r] as f64), y.map(v)),
-                        label: format!(
-                            "{}, {}: {}",
-                            s.label,
-                            years[r],
-                            format_tick(v, if v.fract() == 0.0 { 1.0 } else { 0.01 })
-                        ),
+                    .map(|(r, v)| {
+                        let n = articles.get(r).copied().unwrap_or(0);
+                        Point {
+                            row: r,
+                            marker: marker_path(i, x.map(years[r] as f64) + offset(i, r), y.map(v)),
+                            label: format!(
+                                "{}, {}: {} ({} article{})",
+                                s.label,
+                                years[r],
+                                format_tick(v, if v.fract() == 0.0 { 1.0 } else { 0.01 }),
+                                thousands(n),
+                                if n == 1 { "" } else { "s" }
+                            ),
+                            few: n < FEW_ARTICLES,
+                        }
                     })
                     .collect();
                 Line {
@@ -206,6 +257,7 @@ impl LineChartModel {
         let first_with_data = (0..years.len())
             .map(|r| series.iter().position(|s| s.values[r].is_some()))
             .collect();
+        let has_few = lines.iter().any(|l: &Line| l.points.iter().any(|p| p.few));
         LineChartModel {
             years: years.to_vec(),
             y_ticks,
@@ -213,6 +265,7 @@ impl LineChartModel {
             lines,
             selected_x,
             y_label: y_label.to_string(),
+            has_few,
             first_with_data,
         }
     }
@@ -273,6 +326,11 @@ impl LineChartModel {
             r#"<text x="14" y="{mid}" font-size="12" fill="{fg}" text-anchor="middle" transform="rotate(-90 14 {mid})">{}</text>"#,
             escape(&self.y_label)
         ));
+        s.push_str(&format!(
+            r#"<text x="{}" y="{}" font-size="12" fill="{fg}" text-anchor="middle">{X_LABEL}</text>"#,
+            (left + right) / 2.0,
+            bottom + 35.0
+        ));
         if let Some(x) = self.selected_x {
             s.push_str(&format!(
                 r#"<line x1="{x:.1}" x2="{x:.1}" y1="{top}" y2="{bottom}" stroke="{fg}" stroke-width="1" stroke-dasharray="4 3"/>"#
@@ -288,8 +346,9 @@ impl LineChartModel {
                 line.path
             ));
             for p in &line.points {
+                let (fill, stroke, width) = if p.few { (bg, c, 2) } else { (c, bg, 1) };
                 s.push_str(&format!(
-                    r#"<path d="{}" fill="{c}" stroke="{bg}" stroke-width="1"><title>{}</title></path>"#,
+                    r#"<path d="{}" fill="{fill}" stroke="{stroke}" stroke-width="{width}"><title>{}</title></path>"#,
                     p.marker,
                     escape(&p.label)
                 ));
@@ -336,7 +395,8 @@ mod tests {
                 values,
             })
             .collect();
-        LineChartModel::new(&years, &series, "Count", Some(2015))
+        let articles = vec![5; years.len()];
+        LineChartModel::new(&years, &series, "Count", Some(2015), &articles)
     }
 
     #[test]
@@ -352,7 +412,7 @@ mod tests {
             m.lines[0].points.iter().map(|p| p.row).collect::<Vec<_>>(),
             [0, 2, 3]
         );
-        assert_eq!(m.lines[0].points[1].label, "s0, 2015: 3");
+        assert_eq!(m.lines[0].points[1].label, "s0, 2015: 3 (5 articles)");
         assert!(!m.lines[0].thinned);
     }
 
@@ -390,6 +450,66 @@ mod tests {
     }
 
     #[test]
+    fn points_on_few_articles_are_hollow_and_say_how_many() {
+        let years: Vec<u16> = (2013..=2016).collect();
+        let series = vec![Series {
+            label: "k".into(),
+            values: vec![Some(1.0), None, Some(2.0), Some(3.0)],
+        }];
+        let m = LineChartModel::new(&years, &series, "Count", None, &[1, 0, 2, 50]);
+        let few: Vec<bool> = m.lines[0].points.iter().map(|p| p.few).collect();
+        assert_eq!(few, [true, true, false]);
+        assert!(m.has_few);
+        assert_eq!(m.lines[0].points[2].label, "k, 2016: 3 (50 articles)");
+    }
+
+    #[test]
+    fn years_with_data_are_labelled() {
+        // Every year fits: every year. Too many years: the years with data, when they fit.
+        let years: Vec<u16> = (2013..=2025).collect();
+        let articles: Vec<usize> = years
+            .iter()
+            .map(|&y| usize::from([2013, 2015, 2016, 2024, 2025].contains(&y)))
+            .collect();
+        let series = vec![Series {
+            label: "k".into(),
+            values: articles.iter().map(|&n| (n > 0).then_some(1.0)).collect(),
+        }];
+        let m = LineChartModel::new(&years, &series, "Count", None, &articles);
+        assert_eq!(m.x_ticks.len(), 13);
+        let years: Vec<u16> = (1900..=2000).collect();
+        let articles: Vec<usize> = years.iter().map(|&y| usize::from(y % 10 == 3)).collect();
+        let series = vec![Series {
+            label: "k".into(),
+            values: articles.iter().map(|&n| (n > 0).then_some(1.0)).collect(),
+        }];
+        let m = LineChartModel::new(&years, &series, "Count", None, &articles);
+        let labels: Vec<&str> = m.x_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"1903"));
+        assert!(labels.iter().all(|l| l.ends_with('3')), "{labels:?}");
+    }
+
+    #[test]
+    fn markers_at_one_spot_are_set_side_by_side() {
+        let years: Vec<u16> = (2013..=2014).collect();
+        let series: Vec<Series> = (0..3)
+            .map(|i| Series {
+                label: format!("k{i}"),
+                values: vec![Some(0.0), Some(i as f64)],
+            })
+            .collect();
+        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5]);
+        let at_zero: Vec<&str> = m
+            .lines
+            .iter()
+            .map(|l| l.points[0].marker.as_str())
+            .collect();
+        assert_ne!(at_zero[0], at_zero[1]);
+        assert_ne!(at_zero[1], at_zero[2]);
+        assert_ne!(at_zero[0], at_zero[2]);
+    }
+
+    #[test]
     fn ticks_cover_the_values_and_the_years() {
         let m = model(vec![vec![Some(0.0), Some(7.0), Some(12.0)]], 2013..=2015);
         let labels: Vec<&str> = m.y_ticks.iter().map(|t| t.label.as_str()).collect();
@@ -415,7 +535,7 @@ mod tests {
             label: "<script>\"a\" & b".into(),
             values: vec![Some(1.0), Some(2.0)],
         }];
-        let m = LineChartModel::new(&years, &series, "Per 10,000 words", None);
+        let m = LineChartModel::new(&years, &series, "Per 10,000 words", None, &[1, 4]);
         let svg = m.to_svg(
             &["#123456"],
             "#fff",
@@ -427,7 +547,12 @@ mod tests {
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
         assert!(svg.contains("<title>Keyword &lt;frequency&gt;</title>"));
         assert_eq!(svg.matches(r#"class="series""#).count(), 1);
-        assert!(svg.contains("&lt;script&gt;&quot;a&quot; &amp; b, 2013: 1"));
+        assert!(svg.contains("&lt;script&gt;&quot;a&quot; &amp; b, 2013: 1 (1 article)"));
+        assert!(
+            svg.contains(r##"fill="#fff" stroke="#123456" stroke-width="2""##),
+            "hollow: few articles"
+        );
+        assert!(svg.contains(">Year</text>"));
         assert!(!svg.contains("<script>"));
         assert!(svg.ends_with("</svg>"));
     }

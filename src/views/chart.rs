@@ -3,7 +3,7 @@
 //! keys into the point chosen. Colours are written into the SVG (not taken
 //! from CSS) so that it looks as the exported file ([`LineChartModel::to_svg`]) does.
 
-use lens_engine::chart::{Line, LineChartModel, HEIGHT, PLOT, WIDTH};
+use lens_engine::chart::{Line, LineChartModel, HEIGHT, PLOT, WIDTH, X_LABEL};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -125,6 +125,7 @@ fn Axes(
         {x_labels}
         <text x="14" y=mid font-size="12" fill=fg text-anchor="middle"
             transform=format!("rotate(-90 14 {mid})")>{model.y_label.clone()}</text>
+        <text x=(left + right) / 2.0 y=bottom + 35.0 font-size="12" fill=fg text-anchor="middle">{X_LABEL}</text>
     }
 }
 
@@ -149,15 +150,17 @@ fn SeriesLine(
         .iter()
         .map(|p| {
             let d = p.marker.clone();
+            // A point resting on few articles is hollow: its outline in the colour.
+            let (fill, stroke, width) = if p.few { (bg, colour, "2") } else { (colour, bg, "1") };
             if line.thinned {
                 // A long line's markers tell the shapes apart; its numbers are in the table.
-                return view! { <path class="point" d=d fill=colour stroke=bg stroke-width="1" aria-hidden="true" /> }.into_any();
+                return view! { <path class="point" class:few=p.few d=d fill=fill stroke=stroke stroke-width=width aria-hidden="true" /> }.into_any();
             }
             let row = p.row;
             let label = p.label.clone();
             let aria = p.label.clone();
             view! {
-                <path class="point" d=d fill=colour stroke=bg stroke-width="1" role="button" tabindex="0" aria-label=aria
+                <path class="point" class:few=p.few d=d fill=fill stroke=stroke stroke-width=width role="button" tabindex="0" aria-label=aria
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();

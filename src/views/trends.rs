@@ -19,7 +19,9 @@ use crate::search_state::{last_valid, typed_text, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
 use crate::views::{marked_text, UrlSelect, WordFormsToggle};
-use lens_engine::chart::{marker_path, LineChartModel, Series, HEIGHT, MARKER_NAMES, WIDTH};
+use lens_engine::chart::{
+    marker_path, LineChartModel, Series, FEW_ARTICLES, HEIGHT, MARKER_NAMES, WIDTH,
+};
 
 const CHART_ID: &str = "trends-chart";
 /// The chart's title, on the page and in its exports.
@@ -143,7 +145,8 @@ pub fn TrendsView() -> impl IntoView {
                 String::new()
             }
         );
-        let model = LineChartModel::new(&years, &series, measure_name(m), at.get());
+        let articles: Vec<usize> = t.rows.iter().map(|r| r.articles).collect();
+        let model = LineChartModel::new(&years, &series, measure_name(m), at.get(), &articles);
         Some(DrawnChart {
             model,
             desc,
@@ -153,6 +156,9 @@ pub fn TrendsView() -> impl IntoView {
     let chart = move || {
         chart_model.get().map(|c| {
             view! {
+                {c.model.has_few.then(|| view! {
+                    <p class="hint few-note">{format!("Hollow points rest on fewer than {FEW_ARTICLES} articles: read them with care.")}</p>
+                })}
                 <LineChart id=CHART_ID title=CHART_TITLE.to_string() desc=c.desc model=c.model on_point=choose />
                 <Legend labels=c.labels />
             }
