@@ -54,7 +54,7 @@ test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async 
 test('trends: a point, clicked or pressed, lists its year in context; the link opens the article at the match', async () => {
   const { context, page, problems } = await strictPage(browser);
   await page.goto(`${server.base}?view=trends&kw=baidu`);
-  const point = page.getByRole('button', { name: /^baidu, 2016: \d+$/ });
+  const point = page.getByRole('button', { name: /^baidu, 2016: \d+ \(1 article\)$/ });
   await point.click();
   await page.getByRole('heading', { name: '2016: keywords in context' }).waitFor();
   assert.match(page.url(), /[?&]at=2016/);
