@@ -169,12 +169,12 @@ pub fn App(
     provide_context(query);
 
     let opened = Memo::new(move |_| params::ARTICLE.text(&url));
-    let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
+    let article = Memo::new(move |_| opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i)));
     let notices = Memo::new(move |_| url_notices(&url.all(), |id| corpus.find(id).is_some()));
     let current_view = Memo::new(move |_| VIEWS[params::VIEW.choice(&url)]);
 
     Effect::new(move |_| {
-        let title = match article() {
+        let title = match article.get() {
             Some(i) => format!("{} — Corpus Lens", corpus.articles()[i].title),
             None => "Corpus Lens".to_string(),
         };
@@ -224,7 +224,7 @@ pub fn App(
                 Some(index) => {
                     // Views below find the search here; it exists once the index does.
                     provide_context(SearchState::new(corpus, index, query));
-                    view! { <Shown corpus=corpus current_view=current_view opened=opened /> }.into_any()
+                    view! { <Shown corpus=corpus current_view=current_view article=article /> }.into_any()
                 }
             }}
         </main>
@@ -293,15 +293,14 @@ fn Shown(
     corpus: &'static Corpus,
     /// The view the URL states.
     current_view: Memo<View>,
-    /// The id of the opened article, if any.
-    opened: Memo<Option<String>>,
+    /// The opened article (its index in the corpus), if the URL names one that exists.
+    article: Memo<Option<usize>>,
 ) -> impl IntoView {
-    let article = move || opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i));
     move || {
-        match (opened.get(), article()) {
-            (_, Some(index)) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
+        match article.get() {
+            Some(index) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
             // An unknown id is named among the URL notices.
-            (_, None) => view! {
+            None => view! {
                 <div class="search-layout">
                     <FacetPanel />
                     {move || match current_view.get() {

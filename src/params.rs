@@ -201,9 +201,15 @@ impl Param {
         }
     }
 
-    /// The raw value in `url`, if present; tracked.
+    /// The value in `url`, if present; tracked. Text a reader types
+    /// ([`Kind::Text`]) comes in NFC (see [`typed_text`]).
     pub fn text(&self, url: &UrlQuery) -> Option<String> {
-        url.get(self.name)
+        let v = url.get(self.name)?;
+        Some(if self.kind == Kind::Text {
+            typed_text(v)
+        } else {
+            v
+        })
     }
 
     /// A [`Kind::Flag`]'s value (its default when absent or bad); tracked.
@@ -252,6 +258,20 @@ impl Param {
             Kind::Text | Kind::Id => None,
         };
         (Some(v) != default && !v.is_empty()).then_some(v)
+    }
+}
+
+/// What a reader typed, in Unicode NFC. The engine in the page carries no
+/// normalisation tables (`lens_engine::tokenize::nfc`): the corpus is stored
+/// in NFC at build time, and the browser's own `String.prototype.normalize`
+/// puts typed text in the same form.
+fn typed_text(text: String) -> String {
+    if text.is_ascii() {
+        text
+    } else {
+        js_sys::JsString::from(text.as_str())
+            .normalize("NFC")
+            .into()
     }
 }
 

@@ -31,7 +31,7 @@ impl QueryState {
     /// Derives the query from `url`. Once `index` is built, a query that
     /// parses but asks too much of it ([`Index::check`]) is an error too.
     pub fn new(url: UrlQuery, index: ReadSignal<Option<&'static Index>>) -> QueryState {
-        let text = Memo::new(move |_| typed_text(params::Q.text(&url).unwrap_or_default()));
+        let text = Memo::new(move |_| params::Q.text(&url).unwrap_or_default());
         let options = Memo::new(move |_| SearchOptions {
             word_forms: params::FORMS.flag(&url),
         });
@@ -112,20 +112,6 @@ impl SearchState {
             matches,
             hits,
         }
-    }
-}
-
-/// What a reader typed, in Unicode NFC. The engine in the page carries no
-/// normalisation tables (`lens_engine::tokenize::nfc`): the corpus is stored
-/// in NFC at build time, and the browser's own `String.prototype.normalize`
-/// puts typed text in the same form.
-pub fn typed_text(text: String) -> String {
-    if text.is_ascii() {
-        text
-    } else {
-        js_sys::JsString::from(text.as_str())
-            .normalize("NFC")
-            .into()
     }
 }
 

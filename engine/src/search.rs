@@ -257,7 +257,8 @@ impl<'i> Evaluator<'i> {
 
     /// Where one query word stands: the index's own arrays for one term, or
     /// its terms merged (once per evaluation, shared by every term using it).
-    fn word_hits(&mut self, word: &str, is_prefix: bool, test: &WordTest) -> Arc<TermHits> {
+    fn word_hits(&mut self, word: &str, is_prefix: bool, qw: &QueryWord) -> Arc<TermHits> {
+        let test = qw.test.as_ref().expect("a word found somewhere");
         let index = self.index;
         if let WordTest::One(id) = test {
             let (docs, ends, starts) = index.postings(*id).flat();
@@ -272,8 +273,7 @@ impl<'i> Evaluator<'i> {
         if let Some(m) = self.merged.get(&key) {
             return m.clone();
         }
-        let positions = self.word(word, is_prefix).size;
-        let merged = Arc::new(merge(index, test, positions));
+        let merged = Arc::new(merge(index, test, qw.size));
         self.merged.insert(key, merged.clone());
         merged
     }
@@ -305,8 +305,7 @@ impl<'i> Evaluator<'i> {
             return TermHits::new(width);
         }
         let base = (0..words.len()).min_by_key(|&k| words[k].size).unwrap_or(0);
-        let base_test = words[base].test.clone().expect("checked above");
-        let list = self.word_hits(&ws[base], prefix && base == last, &base_test);
+        let list = self.word_hits(&ws[base], prefix && base == last, &words[base]);
         let offset = base as u32;
         let mut hits = if offset == 0 {
             let mut h = TermHits::clone(&list);

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::download::{offer_png, offer_text};
-use crate::search_state::{last_valid, typed_text, SearchState};
+use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
 use crate::views::{marked_text, UrlSelect, WordFormsToggle};
@@ -50,7 +50,7 @@ pub fn TrendsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
-    let kw_text = Memo::new(move |_| typed_text(params::KW.text(&url).unwrap_or_default()));
+    let kw_text = Memo::new(move |_| params::KW.text(&url).unwrap_or_default());
     // A keyword list that parses but asks too much of the index is an error too.
     let parsed = Memo::new(move |_| {
         kw_text.with(|t| parse_keywords(t)).and_then(|kws| {
