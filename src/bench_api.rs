@@ -46,7 +46,10 @@ pub fn lens_bench_answer(q: &str) -> u32 {
     for h in hits.iter().take(20) {
         let a = &corpus.articles()[h.doc];
         let spans = index().match_spans(&m, h.doc);
-        n += mark_title(a, &spans).len() + snippet(a, index().doc(h.doc), &spans, 12).text.len();
+        n += mark_title(a, &spans).len()
+            + snippet(a, index().doc(h.doc), &index().term_spans(&m, h.doc), 12)
+                .text
+                .len();
     }
     (n + hits.len()) as u32
 }

@@ -151,11 +151,28 @@ pub struct Snippet {
     pub cut_after: bool,
 }
 
-/// A snippet of about `2 × context` words of the article's body around the
-/// place where most matches stand close together (or its opening if no word
-/// of the query is in the body). Works from word positions, so only one
-/// paragraph is tokenized: cheap for long articles.
-pub fn snippet(article: &Article, doc: &DocInfo, spans: &[(u32, u32)], context: usize) -> Snippet {
+/// One occurrence of one of a query's terms (from
+/// [`crate::index::Index::term_spans`]): where it stands, which term it is
+/// and how much finding that term is worth (rarer terms more).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TermSpan {
+    /// First word position.
+    pub start: u32,
+    /// Words covered (a phrase covers several).
+    pub width: u32,
+    /// Which of the query's terms.
+    pub term: u32,
+    /// The term's weight (its inverse document frequency).
+    pub weight: f32,
+}
+
+/// A snippet of about `2 × context` words of one paragraph of the article's
+/// body (or its opening, if no word of the query is in the body). The passage
+/// chosen is the one whose distinct query terms weigh most (each term counted
+/// once, a rare term more than a frequent one; a phrase only when whole),
+/// then the one with more matches, then the earliest. Works from word
+/// positions, so only one paragraph is tokenized: cheap for long articles.
+pub fn snippet(article: &Article, doc: &DocInfo, spans: &[TermSpan], context: usize) -> Snippet {
     let empty = Snippet {
         text: String::new(),
         marks: Vec::new(),
@@ -163,30 +180,48 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[(u32, u32)], context: 
         cut_after: false,
     };
     let ctx = context as u32;
-    let body: Vec<(u32, u32)> = spans
+    let reach = 2 * ctx;
+    let mut body: Vec<TermSpan> = spans
         .iter()
         .copied()
-        .filter(|&(p, _)| p > doc.title_len)
+        .filter(|s| s.start > doc.title_len)
         .collect();
-    // The span with the most others starting within 2 × context words after it.
-    let mut best: Option<(usize, (u32, u32))> = None;
-    let mut j = 0;
-    for (i, &(p, w)) in body.iter().enumerate() {
-        j = j.max(i);
-        while j + 1 < body.len() && body[j + 1].0 <= p + 2 * ctx {
-            j += 1;
+    body.sort_by_key(|s| (s.start, s.term));
+    let block_of = |p: u32| {
+        doc.block_starts
+            .partition_point(|&st| st <= p)
+            .saturating_sub(1)
+    };
+    // For each span as the first of a passage: the spans whose words all lie
+    // within `reach` words of it, in its paragraph; their distinct terms' weight.
+    let mut best: Option<(f32, usize, u32, u32)> = None;
+    let mut terms: Vec<u32> = Vec::new();
+    for (i, first) in body.iter().enumerate() {
+        let b = block_of(first.start);
+        let block_end = doc.block_starts.get(b + 1).copied().unwrap_or(u32::MAX);
+        let limit = (first.start + reach).min(block_end.saturating_sub(1));
+        terms.clear();
+        let (mut weight, mut count, mut last) = (0.0f32, 0usize, first.start + first.width - 1);
+        for s in body[i..].iter().take_while(|s| s.start <= limit) {
+            let end = s.start + s.width - 1;
+            if end > limit && s.start != first.start {
+                continue;
+            }
+            count += 1;
+            last = last.max(end);
+            if !terms.contains(&s.term) {
+                terms.push(s.term);
+                weight += s.weight;
+            }
         }
-        if best.is_none_or(|(c, _)| j - i + 1 > c) {
-            best = Some((j - i + 1, (p, w)));
+        if best.is_none_or(|(w, c, _, _)| weight > w || (weight == w && count > c)) {
+            best = Some((weight, count, first.start, last));
         }
     }
     let (block, window) = match best {
-        Some((_, (p, w))) => {
-            let b = doc
-                .block_starts
-                .partition_point(|&st| st <= p)
-                .saturating_sub(1);
-            (b, Some((p.saturating_sub(ctx), p + w - 1 + ctx)))
+        Some((_, _, from, to)) => {
+            let pad = ((reach + 1).saturating_sub(to - from + 1) / 2).max(3);
+            (block_of(from), Some((from.saturating_sub(pad), to + pad)))
         }
         None => match article
             .body
@@ -220,7 +255,9 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[(u32, u32)], context: 
     let end = if hi == last { text.len() } else { ws[hi].end };
     let mut block_marks = Vec::new();
     if window.is_some() {
-        mark_text(text, first_pos, &Covering::new(spans), &mut block_marks);
+        let mut plain: Vec<(u32, u32)> = body.iter().map(|s| (s.start, s.width)).collect();
+        plain.dedup();
+        mark_text(text, first_pos, &Covering::new(&plain), &mut block_marks);
     }
     let marks = block_marks
         .into_iter()

@@ -35,6 +35,7 @@ pub mod numbers;
 pub mod query;
 pub mod scale;
 pub mod search;
+pub mod suggest;
 pub mod tokenize;
 pub mod trends;
 

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use crate::docset::DocSet;
+use crate::highlight::TermSpan;
 use crate::index::{Index, Postings};
 use crate::numbers::round_figure;
 use crate::query::{Query, QueryError, TextField};
@@ -548,12 +549,10 @@ impl Index {
     }
     /// The matching articles in `order`.
     pub fn rank(&self, m: &Matches, order: Order) -> Vec<Hit> {
-        let n = self.doc_count() as f32;
         let mut hits: Vec<Hit> = m.docs.iter().map(|doc| Hit { doc, score: 0.0 }).collect();
         if !m.terms.is_empty() {
             for term in &m.terms {
-                let df = term.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let idf = self.idf(term.len());
                 let mut j = 0;
                 for hit in hits.iter_mut() {
                     while j < term.len() && (term.docs[j] as usize) < hit.doc {
@@ -602,6 +601,33 @@ impl Index {
             out.sort_unstable();
         }
         out
+    }
+
+    /// Every occurrence of each of the query's terms in article `doc`, with
+    /// the term's weight (its inverse document frequency, as in ranking):
+    /// what a snippet is chosen from ([`crate::highlight::snippet`]).
+    pub fn term_spans(&self, m: &Matches, doc: usize) -> Vec<TermSpan> {
+        let mut out = Vec::new();
+        for (k, term) in m.terms.iter().enumerate() {
+            let Some(starts) = term.find(doc as u32) else {
+                continue;
+            };
+            let weight = self.idf(term.len());
+            out.extend(starts.iter().map(|&start| TermSpan {
+                start,
+                width: term.width,
+                term: k as u32,
+                weight,
+            }));
+        }
+        out.sort_by_key(|s| (s.start, s.term));
+        out
+    }
+
+    /// BM25's inverse document frequency of a term found in `df` articles.
+    fn idf(&self, df: usize) -> f32 {
+        let (n, df) = (self.doc_count() as f32, df as f32);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// Occurrences of the query's words in article `doc`.

@@ -211,7 +211,8 @@ proptest! {
             covered.dedup();
             prop_assert_eq!(marked_words, covered.len());
             // A snippet marks what the article marks, and shows a match when the body has one.
-            let snip = lens_engine::highlight::snippet(a, index.doc(d), &want, 3);
+            let term_spans: Vec<_> = want.iter().map(|&(start, width)| lens_engine::highlight::TermSpan { start, width, term: 0, weight: 1.0 }).collect();
+            let snip = lens_engine::highlight::snippet(a, index.doc(d), &term_spans, 3);
             let body_has_match = want.iter().any(|&(p, _)| p > title.len() as u32);
             prop_assert_eq!(!snip.marks.is_empty(), body_has_match, "snippet {:?}", snip);
             for r in &snip.marks {

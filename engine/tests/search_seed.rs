@@ -113,7 +113,12 @@ fn snippets_and_marks_show_the_matched_words() {
     let spans = index.match_spans(&m, hits[0].doc);
     let marks = mark_article(article, &spans);
     assert!(!marks.is_empty());
-    let s = snippet(article, index.doc(hits[0].doc), &spans, 8);
+    let s = snippet(
+        article,
+        index.doc(hits[0].doc),
+        &index.term_spans(&m, hits[0].doc),
+        8,
+    );
     assert!(!s.marks.is_empty());
     for r in &s.marks {
         assert_eq!(s.text[r.range.clone()].to_lowercase(), "mobile atm");
@@ -365,7 +370,7 @@ fn every_matched_word_is_marked_however_many_spans_overlap() {
         .sum();
     assert_eq!(marked, 100, "every word of w0 … w99 is marked");
     assert!(mark_title(a, &spans).is_empty());
-    let snip = snippet(a, index.doc(0), &spans, 200);
+    let snip = snippet(a, index.doc(0), &index.term_spans(&m, 0), 200);
     let in_snippet: usize = snip
         .marks
         .iter()
@@ -481,4 +486,60 @@ fn a_long_article_is_indexed_in_pieces() {
     assert_eq!(stepped.match_spans(&m1, 0), whole.match_spans(&m2, 0));
     assert_eq!(stepped.match_count(&m1, 0), words / 100 + 1);
     assert_eq!(stepped.words_of(0), whole.words_of(0));
+}
+
+/// `balance of treasure`: the snippet is the passage holding all three
+/// words, not the first cluster of the frequent "of".
+#[test]
+fn a_snippet_prefers_the_passage_with_the_most_and_rarest_terms() {
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let m = index.matches(
+        &parse("balance of treasure").unwrap().query,
+        SearchOptions::default(),
+    );
+    let hits = index.rank(&m, Order::Relevance);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let a = &corpus.articles()[h.doc];
+        let s = snippet(a, index.doc(h.doc), &index.term_spans(&m, h.doc), 12);
+        let marked: std::collections::BTreeSet<String> = s
+            .marks
+            .iter()
+            .map(|r| s.text[r.range.clone()].to_lowercase())
+            .collect();
+        assert!(
+            marked.contains("balance") && marked.contains("treasure"),
+            "{}: {:?} marks {marked:?}",
+            a.id,
+            s.text
+        );
+    }
+}
+
+/// A phrase is shown whole, and two distinct terms win over five of one.
+#[test]
+fn a_snippet_keeps_a_phrase_whole_and_prefers_more_distinct_terms() {
+    let filler = |n: usize| vec!["filler"; n].join(" ");
+    let body = format!(
+        "the the the the the {} the big rare word {} big rare word",
+        filler(40),
+        filler(40)
+    );
+    let corpus = one_article(&body);
+    let index = Index::new(&corpus);
+    let m = index.matches(
+        &parse("the OR \"big rare word\"").unwrap().query,
+        SearchOptions::default(),
+    );
+    let a = &corpus.articles()[0];
+    let s = snippet(a, index.doc(0), &index.term_spans(&m, 0), 2);
+    assert!(s.text.contains("big rare word"), "{:?}", s.text);
+    assert!(
+        s.marks
+            .iter()
+            .any(|r| &s.text[r.range.clone()] == "big rare word"),
+        "{:?}",
+        s
+    );
 }

@@ -49,8 +49,9 @@ pub fn Results() -> impl IntoView {
             .map(|hit| {
                 let a = &search.corpus.articles()[hit.doc];
                 let spans = search.matches.with_untracked(|m| search.index.match_spans(m, hit.doc));
+                let term_spans = search.matches.with_untracked(|m| search.index.term_spans(m, hit.doc));
                 let title_marks = mark_title(a, &spans);
-                let snip = snippet(a, search.index.doc(hit.doc), &spans, CONTEXT);
+                let snip = snippet(a, search.index.doc(hit.doc), &term_spans, CONTEXT);
                 let count = spans.len();
                 let id = a.id.clone();
                 let q = q.clone();

@@ -1,0 +1,253 @@
+//! For a query that finds nothing: the words it looks for that occur nowhere
+//! in the corpus, and words of the corpus' own vocabulary close to each in
+//! spelling. Suggestions only: the query itself is always read exactly.
+
+use crate::index::Index;
+use crate::query::Query;
+use crate::tokenize::{normalize, words};
+
+/// A word the query looks for that no article has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    /// The normalised word (a prefix without its `*`).
+    pub word: String,
+    /// True for a prefix (`yueb*`) that no word starts with.
+    pub prefix: bool,
+    /// Words of the corpus close in spelling, closest (then most frequent) first.
+    pub suggestions: Vec<String>,
+}
+
+/// The most suggestions for one word.
+pub const SUGGESTIONS: usize = 3;
+
+/// The words of `query`'s text terms (not those under `-`) that occur nowhere
+/// in the corpus, each once, in query order, with up to [`SUGGESTIONS`] close
+/// words. With `forms`, a word counts as found when a form of it is.
+pub fn missing_words(index: &Index, query: &Query, forms: bool) -> Vec<Missing> {
+    let mut out: Vec<Missing> = Vec::new();
+    let mut terms = Vec::new();
+    positive_terms(query, &mut terms);
+    for (words, prefix) in terms {
+        for (i, w) in words.iter().enumerate() {
+            let is_prefix = prefix && i + 1 == words.len();
+            let found = if is_prefix {
+                !index.prefix_ids(w).is_empty()
+            } else {
+                index.term_id(w).is_some() || (forms && !index.same_stem_ids(w).is_empty())
+            };
+            if found || out.iter().any(|m| m.word == *w && m.prefix == is_prefix) {
+                continue;
+            }
+            out.push(Missing {
+                word: w.clone(),
+                prefix: is_prefix,
+                suggestions: if is_prefix {
+                    Vec::new()
+                } else {
+                    close_words(index, w, SUGGESTIONS)
+                },
+            });
+        }
+    }
+    out
+}
+
+/// The text terms of `q` a match must contain (words, prefix flag), in order.
+fn positive_terms<'q>(q: &'q Query, out: &mut Vec<(&'q [String], bool)>) {
+    match q {
+        Query::Text { words, prefix, .. } => out.push((words, *prefix)),
+        Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| positive_terms(q, out)),
+        Query::All | Query::Not(_) | Query::Source(_) | Query::Tag(_) | Query::Year { .. } => {}
+    }
+}
+
+/// The most edits a suggestion may be away from a word of `len` characters:
+/// one for short words, two for longer ones.
+fn max_distance(len: usize) -> usize {
+    if len <= 4 {
+        1
+    } else {
+        2
+    }
+}
+
+/// Up to `k` words of the vocabulary within [`max_distance`] edits of `word`
+/// (insertions, deletions, substitutions and swaps of two neighbours, in
+/// characters), closest first, then most frequent, then alphabetically.
+pub fn close_words(index: &Index, word: &str, k: usize) -> Vec<String> {
+    let target: Vec<char> = word.chars().collect();
+    let max = max_distance(target.len());
+    let mut found: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::new();
+    let mut buf = Vec::new();
+    for id in 0..index.vocabulary_len() as u32 {
+        let t = index.term(id);
+        // Cheap length test first: most of the vocabulary is ruled out here.
+        let n = t.chars().count();
+        if n.abs_diff(target.len()) > max || t == word {
+            continue;
+        }
+        buf.clear();
+        buf.extend(t.chars());
+        if let Some(d) = edit_distance(&target, &buf, max) {
+            let freq = index.postings(id).positions_len();
+            found.push((d, std::cmp::Reverse(freq), id));
+        }
+    }
+    found.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| index.term(a.2).cmp(index.term(b.2)))
+    });
+    found
+        .into_iter()
+        .take(k)
+        .map(|(_, _, id)| index.term(id).to_string())
+        .collect()
+}
+
+/// The optimal-string-alignment distance of `a` and `b` if at most `max`.
+pub fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    // Three rows: two back (for swaps), one back, this one.
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
+}
+
+/// `input` with every word whose normalised form is `word` replaced by
+/// `replacement` (a word after a field name, as in `title:yuebao`, too), the
+/// rest kept as typed: the corrected query a suggestion links to.
+pub fn replace_word(input: &str, word: &str, replacement: &str) -> String {
+    let mut out = String::with_capacity(input.len() + replacement.len());
+    let mut at = 0;
+    for w in words(input) {
+        // A field clause is one word to UAX #29 ("title:yuebao"): look after its colon.
+        let start = match input[w.start..w.end].rfind(':') {
+            Some(c) => w.start + c + 1,
+            None => w.start,
+        };
+        if start < w.end && normalize(&input[start..w.end]) == word {
+            out.push_str(&input[at..start]);
+            out.push_str(replacement);
+            at = w.end;
+        }
+    }
+    out.push_str(&input[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+    use crate::query::parse;
+    use crate::{ArticleDate, Block, Corpus, CorpusInfo};
+
+    fn index(texts: &[&str]) -> Index {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Article::new(
+                    format!("a{i}"),
+                    "T",
+                    ArticleDate::parse("2020").unwrap(),
+                    vec![Block::Paragraph((*t).into())],
+                )
+            })
+            .collect();
+        Index::new(&Corpus::new(
+            CorpusInfo {
+                name: "x".into(),
+                description: None,
+            },
+            articles,
+        ))
+    }
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn edit_distance_counts_edits_and_gives_up_past_the_bound() {
+        let d = |a: &str, b: &str, max| edit_distance(&chars(a), &chars(b), max);
+        assert_eq!(d("yuebao", "yu'ebao", 2), Some(1));
+        assert_eq!(d("payment", "payemnt", 2), Some(1), "a swap is one edit");
+        assert_eq!(d("kitten", "sitting", 3), Some(3));
+        assert_eq!(d("kitten", "sitting", 2), None);
+        assert_eq!(d("", "ab", 2), Some(2));
+        assert_eq!(d("abc", "abc", 0), Some(0));
+    }
+
+    #[test]
+    fn missing_words_are_named_with_close_words_of_the_corpus() {
+        let ix = index(&[
+            "Yu'ebao and Yu'e Bao grew. Alipay grew.",
+            "Alipay again, alipay.",
+        ]);
+        let q = parse("yuebao \"yue bao\" alipay -wechat zzz*")
+            .unwrap()
+            .query;
+        let m = missing_words(&ix, &q, false);
+        let names: Vec<(&str, bool)> = m.iter().map(|m| (m.word.as_str(), m.prefix)).collect();
+        assert_eq!(
+            names,
+            [("yuebao", false), ("yue", false), ("zzz", true)],
+            "found words and words under - are not named"
+        );
+        assert_eq!(m[0].suggestions, ["yu'ebao"]);
+        assert_eq!(m[1].suggestions, ["yu'e"]);
+        assert!(m[2].suggestions.is_empty());
+    }
+
+    #[test]
+    fn suggestions_rank_by_distance_then_frequency() {
+        let ix = index(&["cat cat cat cart cast", "cot"]);
+        // "cot" is two edits from "cas": too many for a three-letter word.
+        assert_eq!(close_words(&ix, "cas", 3), ["cat", "cast"]);
+        assert_eq!(close_words(&ix, "cas", 1), ["cat"]);
+        // Two edits allowed: "cart" (one) first, then "cat" (more frequent) before "cast".
+        assert_eq!(close_words(&ix, "carts", 5), ["cart", "cat", "cast"]);
+    }
+
+    #[test]
+    fn a_word_is_found_through_its_forms_when_forms_are_matched() {
+        let ix = index(&["payments"]);
+        let q = parse("payment").unwrap().query;
+        assert_eq!(missing_words(&ix, &q, false).len(), 1);
+        assert!(missing_words(&ix, &q, true).is_empty());
+    }
+
+    #[test]
+    fn replacing_a_word_keeps_the_rest_of_the_query_as_typed() {
+        assert_eq!(
+            replace_word("Yue \"yue BAO\" title:yue -x", "yue", "yu'e"),
+            "yu'e \"yu'e BAO\" title:yu'e -x"
+        );
+        assert_eq!(replace_word("yuebao*", "yuebao", "x"), "x*");
+        assert_eq!(replace_word("", "a", "b"), "");
+    }
+}
