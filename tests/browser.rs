@@ -863,3 +863,50 @@ async fn the_chart_labels_its_years_and_marks_points_on_few_articles() {
         "markers at one spot are set apart: {centres:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_search_that_finds_nothing_names_the_missing_words_and_suggests_others() {
+    let root = mount(embedded_corpus().unwrap(), "").await;
+    type_query(&root, "yuebao").await;
+    assert_eq!(count_line(&root), "0 of 5 articles");
+    let said = text(&one(&root, ".no-match"));
+    assert!(said.contains("No article matches"), "{said}");
+    assert!(
+        said.contains("Found nowhere in this corpus: “yuebao”"),
+        "{said}"
+    );
+    let fixes: Vec<String> = all(&root, ".no-match .suggestions a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        fixes.first().map(String::as_str),
+        Some("yu'ebao"),
+        "{fixes:?}"
+    );
+    // A suggestion is a link that runs the corrected query.
+    let a: HtmlElement = one(&root, ".no-match .suggestions a").unchecked_into();
+    a.click();
+    leptos::task::tick().await;
+    until(2000, "the corrected query's results", || {
+        count_line(&root) == "1 of 5 articles"
+    })
+    .await;
+    assert_eq!(search_box(&root).value(), "yu'ebao");
+    assert!(root.query_selector(".no-match").unwrap().is_none());
+    // In a phrase, the missing word is corrected in place.
+    type_query(&root, "\"yue bao\"").await;
+    let fixes: Vec<String> = all(&root, ".no-match .suggestions a")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(fixes.contains(&"\"yu'e bao\"".to_string()), "{fixes:?}");
+    // Words that all exist but not together: said so, no suggestion.
+    type_query(&root, "\"alipay wechat baidu\"").await;
+    let said = text(&one(&root, ".no-match"));
+    assert!(
+        said.contains("Each of its words occurs somewhere"),
+        "{said}"
+    );
+    assert!(all(&root, ".no-match .suggestions a").is_empty());
+}

@@ -154,20 +154,198 @@ pub fn is_stop_word(word: &str) -> bool {
 
 pub use crate::index::BREAK;
 
-/// Counts of each word id of a sequence (from [`Index::words_of`]).
-fn counts(ids: &[u32]) -> FxHashMap<u32, usize> {
-    let mut m: FxHashMap<u32, usize> = FxHashMap::default();
-    for &w in ids.iter().filter(|&&w| w != BREAK) {
-        *m.entry(w).or_default() += 1;
+/// Whether a normalised word is listed and counted by Compare and its
+/// similarity: it has a letter, and more than one character unless that one
+/// character is of a script that writes a word with one (CJK ideographs,
+/// kana, hangul: from U+2E80). So "e" (of "e-commerce"), "s" and numbers such
+/// as "2015" are left out, "支" is kept.
+pub fn is_listed(word: &str) -> bool {
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        (Some(c), None) => c.is_alphabetic() && c >= '\u{2E80}',
+        _ => word.chars().any(char::is_alphabetic),
     }
-    m
+}
+
+/// Which words Compare counts, and as what: a word that [`is_listed`], not a
+/// stop word unless `stop_words` is off; with `forms`, a stem's forms are one
+/// word ("payment" and "payments").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct WordChoice {
+    /// Leave stop words out.
+    pub stop_words: bool,
+    /// Merge the forms of a word (same English Snowball stem).
+    pub forms: bool,
+}
+
+impl Default for WordChoice {
+    fn default() -> Self {
+        WordChoice {
+            stop_words: true,
+            forms: false,
+        }
+    }
+}
+
+/// [`WordChoice`] applied to an index: term id → the word it counts as (a
+/// "feature": the term itself, or its stem with `forms`), if counted.
+struct Features<'i> {
+    index: &'i Index,
+    choice: WordChoice,
+}
+
+impl<'i> Features<'i> {
+    fn of(&self, term: u32) -> Option<u32> {
+        let w = self.index.term(term);
+        if !is_listed(w) || (self.choice.stop_words && is_stop_word(w)) {
+            return None;
+        }
+        Some(if self.choice.forms {
+            self.index.stem_of(term)
+        } else {
+            term
+        })
+    }
+
+    /// Articles with the feature (any counted form of it).
+    fn df(&self, feature: u32) -> usize {
+        if !self.choice.forms {
+            return self.index.postings(feature).len();
+        }
+        let terms: Vec<u32> = self
+            .index
+            .stem_terms(feature)
+            .iter()
+            .copied()
+            .filter(|&t| self.of(t).is_some())
+            .collect();
+        if let [t] = terms[..] {
+            return self.index.postings(t).len();
+        }
+        let mut docs: Vec<u32> = terms
+            .iter()
+            .flat_map(|&t| {
+                let p = self.index.postings(t);
+                (0..p.len()).map(move |i| p.doc(i))
+            })
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
+    }
+
+    /// Each counted feature of article `doc`, with its count, by feature.
+    fn counts(&self, doc: usize) -> Vec<(u32, f64)> {
+        let mut fs: Vec<u32> = self
+            .index
+            .words_of(doc)
+            .iter()
+            .filter(|&&w| w != BREAK)
+            .filter_map(|&w| self.of(w))
+            .collect();
+        fs.sort_unstable();
+        let mut out: Vec<(u32, f64)> = Vec::new();
+        for f in fs {
+            match out.last_mut() {
+                Some((g, c)) if *g == f => *c += 1.0,
+                _ => out.push((f, 1.0)),
+            }
+        }
+        out
+    }
+}
+
+/// Smoothed inverse document frequency of a word found in `df` of `n`
+/// articles: ln((1 + n) / (1 + df)) + 1.
+pub fn idf(n: usize, df: usize) -> f64 {
+    ((1.0 + n as f64) / (1.0 + df as f64)).ln() + 1.0
+}
+
+/// Cosine of two sparse vectors sorted by feature; two empty vectors are alike (1).
+fn cosine(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
+    let norm = |v: &[(u32, f64)]| v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return if a.is_empty() && b.is_empty() {
+            1.0
+        } else {
+            0.0
+        };
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot / (na * nb)).clamp(0.0, 1.0)
+}
+
+/// How alike the articles of a corpus are, for ranking every article against
+/// one ("Most similar articles"): each article's TF-IDF vector over the words
+/// a [`WordChoice`] counts, computed once. The similarity of two articles is
+/// the cosine of their vectors, the same figure [`compare`] gives.
+pub struct Similarity {
+    vectors: Vec<Vec<(u32, f64)>>,
+}
+
+impl Similarity {
+    /// Weighs every article of `index` (time linear in the corpus' words).
+    pub fn new(index: &Index, choice: WordChoice) -> Similarity {
+        let f = Features { index, choice };
+        let n = index.doc_count();
+        let mut vectors: Vec<Vec<(u32, f64)>> = (0..n).map(|d| f.counts(d)).collect();
+        // Document frequencies from the vectors themselves: one pass.
+        let features = if choice.forms {
+            index.stem_count()
+        } else {
+            index.vocabulary_len()
+        };
+        let mut df = vec![0usize; features];
+        for v in &vectors {
+            for &(g, _) in v {
+                df[g as usize] += 1;
+            }
+        }
+        for v in &mut vectors {
+            for (g, x) in v.iter_mut() {
+                *x *= idf(n, df[*g as usize]);
+            }
+        }
+        Similarity { vectors }
+    }
+
+    /// The similarity of articles `a` and `b`, 0 to 1.
+    pub fn between(&self, a: usize, b: usize) -> f64 {
+        cosine(&self.vectors[a], &self.vectors[b])
+    }
+
+    /// Every other article with its similarity to `doc`, most similar first
+    /// (ties in corpus order).
+    pub fn most_similar(&self, doc: usize) -> Vec<(usize, f64)> {
+        let mut out: Vec<(usize, f64)> = (0..self.vectors.len())
+            .filter(|&d| d != doc)
+            .map(|d| (d, self.between(doc, d)))
+            .collect();
+        out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        out
+    }
 }
 
 /// A word with its counts on both sides.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WordScore {
-    /// The normalised word.
+    /// The normalised word (with word forms merged: the form most frequent in the two articles).
     pub word: String,
+    /// With word forms merged: the other forms found in the two articles.
+    pub forms: Vec<String>,
     /// Occurrences in the left article.
     pub left: usize,
     /// Occurrences in the right article.
@@ -191,15 +369,17 @@ pub struct Passage {
 /// Everything the Compare view shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
-    /// Cosine similarity of the TF-IDF vectors, 0 to 1.
+    /// Cosine similarity of the TF-IDF vectors of the counted words (see
+    /// [`Similarity`]), 0 to 1.
     pub similarity: f64,
-    /// Distinct words found in both.
+    /// Distinct counted words found in both.
     pub shared_word_count: usize,
-    /// Words frequent in both, by the smaller of the two relative frequencies.
+    /// Words found in both and not significantly more frequent in either
+    /// (G² under [`SIGNIFICANT`]), by the smaller of the two relative frequencies.
     pub shared: Vec<WordScore>,
-    /// Words more frequent on the left, by G².
+    /// The other words more frequent on the left, by G².
     pub distinctive_left: Vec<WordScore>,
-    /// Words more frequent on the right, by G².
+    /// The other words more frequent on the right, by G².
     pub distinctive_right: Vec<WordScore>,
     /// Shared passages, in order on the left.
     pub passages: Vec<Passage>,
@@ -212,8 +392,8 @@ pub struct Comparison {
 pub struct CompareOptions {
     /// Shortest shared passage, in words (3 to 12).
     pub min_passage: usize,
-    /// Leave stop words out of the word lists.
-    pub stop_words: bool,
+    /// Which words are listed and counted for the similarity.
+    pub words: WordChoice,
     /// Entries per word list.
     pub list_len: usize,
 }
@@ -222,11 +402,15 @@ impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
             min_passage: 5,
-            stop_words: true,
+            words: WordChoice::default(),
             list_len: 25,
         }
     }
 }
+
+/// G² at p < 0.05 (one degree of freedom): a word found in both articles
+/// with a G² at least this is distinctive, not shared.
+pub const SIGNIFICANT: f64 = 3.84;
 
 /// The most passages one comparison lists.
 pub const MAX_PASSAGES: usize = 2000;
@@ -247,37 +431,6 @@ pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
         }
     };
     2.0 * (term(a, e1) + term(b, e2))
-}
-
-/// Cosine similarity of two articles' TF-IDF vectors (word id → count), with
-/// the corpus' document frequencies from `index` (smoothed idf:
-/// ln((1 + N) / (1 + df)) + 1).
-pub fn tfidf_cosine(
-    index: &Index,
-    left: &FxHashMap<u32, usize>,
-    right: &FxHashMap<u32, usize>,
-) -> f64 {
-    let n = index.doc_count() as f64;
-    let v = index.vocabulary_len() as u32;
-    let idf = |id: u32| {
-        let df = if id < v { index.postings(id).len() } else { 0 } as f64;
-        ((1.0 + n) / (1.0 + df)).ln() + 1.0
-    };
-    let norm = |m: &FxHashMap<u32, usize>| {
-        m.iter()
-            .map(|(&w, &c)| (c as f64 * idf(w)).powi(2))
-            .sum::<f64>()
-            .sqrt()
-    };
-    let (nl, nr) = (norm(left), norm(right));
-    if nl == 0.0 || nr == 0.0 {
-        return if left == right { 1.0 } else { 0.0 };
-    }
-    let dot: f64 = left
-        .iter()
-        .filter_map(|(&w, &a)| right.get(&w).map(|&b| a as f64 * b as f64 * idf(w).powi(2)))
-        .sum();
-    (dot / (nl * nr)).clamp(0.0, 1.0)
 }
 
 /// The shared passages of two word-id sequences (from [`Index::words_of`];
@@ -418,74 +571,106 @@ fn greedy(
 }
 
 /// Compares articles `left` and `right` of the index's corpus (see [`Comparison`]).
+///
+/// The lists hold the words `opts.words` counts. A word found in both
+/// articles is shared unless its G² reaches [`SIGNIFICANT`]; every other word
+/// is distinctive of the article where its rate (count ÷ the article's words)
+/// is higher. So each word is in one list at most.
 pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -> Comparison {
-    let (ls, rs) = (index.words_of(left), index.words_of(right));
-    let (lc, rc) = (counts(ls), counts(rs));
-    let (ln, rn): (usize, usize) = (lc.values().sum(), rc.values().sum());
-    let word = |w: u32| index.term(w);
-    let similarity = tfidf_cosine(index, &lc, &rc);
-    let keep = |w: u32| !(opts.stop_words && is_stop_word(word(w)));
-    let shared_word_count = lc.keys().filter(|w| rc.contains_key(*w)).count();
-    let score = |w: u32, a: usize, b: usize, score: f64| WordScore {
-        word: word(w).to_string(),
-        left: a,
-        right: b,
-        score,
+    let f = Features {
+        index,
+        choice: opts.words,
     };
-    let by_score = |x: &WordScore, y: &WordScore| {
-        y.score
-            .total_cmp(&x.score)
-            .then_with(|| x.word.cmp(&y.word))
+    let (ls, rs) = (index.words_of(left), index.words_of(right));
+    let words_in = |s: &[u32]| s.iter().filter(|&&w| w != BREAK).count();
+    let (ln, rn) = (words_in(ls), words_in(rs));
+    // Per counted feature: counts on each side and each term's count in the pair.
+    let mut by_feature: FxHashMap<u32, (usize, usize, Vec<(u32, usize)>)> = FxHashMap::default();
+    for (side, seq) in [(0, ls), (1, rs)] {
+        for &w in seq.iter().filter(|&&w| w != BREAK) {
+            let Some(g) = f.of(w) else { continue };
+            let e = by_feature.entry(g).or_default();
+            if side == 0 {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+            match e.2.iter_mut().find(|(t, _)| *t == w) {
+                Some((_, c)) => *c += 1,
+                None => e.2.push((w, 1)),
+            }
+        }
+    }
+    let n = index.doc_count();
+    let mut features: Vec<u32> = by_feature.keys().copied().collect();
+    features.sort_unstable();
+    let weights: FxHashMap<u32, f64> = features.iter().map(|&g| (g, idf(n, f.df(g)))).collect();
+    let vector = |side: usize| -> Vec<(u32, f64)> {
+        features
+            .iter()
+            .filter_map(|g| {
+                let e = &by_feature[g];
+                let c = if side == 0 { e.0 } else { e.1 };
+                (c > 0).then(|| (*g, c as f64 * weights[g]))
+            })
+            .collect()
+    };
+    let similarity = cosine(&vector(0), &vector(1));
+    let shared_word_count = by_feature.values().filter(|e| e.0 > 0 && e.1 > 0).count();
+    // The name of a feature: its most frequent term in the pair (then the first alphabetically).
+    let name = |terms: &[(u32, usize)]| -> (String, Vec<String>) {
+        let mut ts = terms.to_vec();
+        ts.sort_by(|x, y| {
+            y.1.cmp(&x.1)
+                .then_with(|| index.term(x.0).cmp(index.term(y.0)))
+        });
+        let mut names = ts.iter().map(|&(t, _)| index.term(t).to_string());
+        let first = names.next().unwrap_or_default();
+        let mut rest: Vec<String> = names.collect();
+        rest.sort();
+        (first, rest)
     };
     let top = |mut v: Vec<(u32, usize, usize, f64)>| -> Vec<WordScore> {
         // Rank on numbers first; make strings only for the few kept.
-        v.sort_by(|x, y| y.3.total_cmp(&x.3).then_with(|| word(x.0).cmp(word(y.0))));
+        v.sort_by(|x, y| y.3.total_cmp(&x.3).then(x.0.cmp(&y.0)));
         let mut out: Vec<WordScore> = v
             .into_iter()
             .take(opts.list_len)
-            .map(|(w, a, b, s)| score(w, a, b, s))
+            .map(|(g, a, b, score)| {
+                let (word, forms) = name(&by_feature[&g].2);
+                WordScore {
+                    word,
+                    forms,
+                    left: a,
+                    right: b,
+                    score,
+                }
+            })
             .collect();
-        out.sort_by(by_score);
+        out.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then_with(|| x.word.cmp(&y.word))
+        });
         out
     };
-    let shared = top(lc
-        .iter()
-        .filter(|(&w, _)| keep(w))
-        .filter_map(|(&w, &a)| {
-            rc.get(&w).map(|&b| {
-                (
-                    w,
-                    a,
-                    b,
-                    (a as f64 / ln.max(1) as f64).min(b as f64 / rn.max(1) as f64),
-                )
-            })
-        })
-        .collect());
-    let (mut dl, mut dr) = (Vec::new(), Vec::new());
-    for (&w, _) in lc
-        .iter()
-        .chain(rc.iter().filter(|(w, _)| !lc.contains_key(*w)))
-    {
-        if !keep(w) {
-            continue;
-        }
-        let (a, b) = (
-            lc.get(&w).copied().unwrap_or(0),
-            rc.get(&w).copied().unwrap_or(0),
-        );
+    let (mut shared, mut dl, mut dr) = (Vec::new(), Vec::new(), Vec::new());
+    for (&g, &(a, b, _)) in &by_feature {
+        let g2 = log_likelihood(a, b, ln, rn);
         let (fa, fb) = (a as f64 / ln.max(1) as f64, b as f64 / rn.max(1) as f64);
-        if fa > fb {
-            dl.push((w, a, b, log_likelihood(a, b, ln, rn)));
+        if a > 0 && b > 0 && g2 < SIGNIFICANT {
+            shared.push((g, a, b, fa.min(fb)));
+        } else if fa > fb {
+            dl.push((g, a, b, g2));
         } else if fb > fa {
-            dr.push((w, a, b, log_likelihood(a, b, ln, rn)));
+            dr.push((g, a, b, g2));
         }
     }
     let (passages, passages_truncated) = shared_passages(ls, rs, opts.min_passage.clamp(3, 12));
     Comparison {
         similarity,
         shared_word_count,
-        shared,
+        shared: top(shared),
         distinctive_left: top(dl),
         distinctive_right: top(dr),
         passages,

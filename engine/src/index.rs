@@ -272,6 +272,16 @@ impl Index {
         }
     }
 
+    /// The term ids with stem id `stem`.
+    pub fn stem_terms(&self, stem: u32) -> &[u32] {
+        &self.stem_terms[stem as usize]
+    }
+
+    /// Number of distinct stems.
+    pub fn stem_count(&self) -> usize {
+        self.stem_terms.len()
+    }
+
     /// The stem id of a term (for grouping word forms).
     pub fn stem_of(&self, id: u32) -> u32 {
         self.term_stem[id as usize]

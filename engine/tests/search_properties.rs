@@ -284,7 +284,10 @@ mod trends {
 
 mod compare {
     use super::*;
-    use lens_engine::compare::{compare, shared_passages, CompareOptions, Passage, BREAK};
+    use lens_engine::compare::{
+        compare, is_listed, is_stop_word, shared_passages, CompareOptions, Passage, Similarity,
+        WordChoice, BREAK,
+    };
 
     /// A title of one word, the break, then the body (three words, so repeats and overlaps abound).
     fn seq(ws: &[usize]) -> Vec<u32> {
@@ -377,6 +380,99 @@ mod compare {
             let swap = |v: &[lens_engine::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.right, w.left, w.score)).collect::<Vec<_>>();
             let plain = |v: &[lens_engine::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.left, w.right, w.score)).collect::<Vec<_>>();
             prop_assert_eq!(plain(&ab.distinctive_left), swap(&ba.distinctive_right), "left of (a, b) is right of (b, a)");
+        }
+    }
+
+    /// Each article's counted words, naively: tokenized again, filtered by the stated rule.
+    fn counted(a: &Article, stop: bool) -> Vec<String> {
+        let mut out: Vec<String> = words(&a.title).map(|w| w.norm.into_owned()).collect();
+        for b in &a.body {
+            out.extend(words(b.text()).map(|w| w.norm.into_owned()));
+        }
+        out.retain(|w| is_listed(w) && !(stop && is_stop_word(w)));
+        out
+    }
+
+    /// TF-IDF cosine straight from the formula in the README.
+    fn naive_similarity(corpus: &Corpus, a: usize, b: usize, stop: bool) -> f64 {
+        use std::collections::BTreeMap;
+        let docs: Vec<Vec<String>> = corpus.articles().iter().map(|x| counted(x, stop)).collect();
+        let n = docs.len() as f64;
+        let df = |w: &str| docs.iter().filter(|d| d.iter().any(|x| x == w)).count() as f64;
+        let vec = |d: &[String]| {
+            let mut m: BTreeMap<String, f64> = BTreeMap::new();
+            for w in d {
+                *m.entry(w.clone()).or_default() += 1.0;
+            }
+            for (w, x) in m.iter_mut() {
+                *x *= ((1.0 + n) / (1.0 + df(w))).ln() + 1.0;
+            }
+            m
+        };
+        let (va, vb) = (vec(&docs[a]), vec(&docs[b]));
+        let norm = |m: &BTreeMap<String, f64>| m.values().map(|x| x * x).sum::<f64>().sqrt();
+        if norm(&va) == 0.0 || norm(&vb) == 0.0 {
+            return if va.is_empty() && vb.is_empty() {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let dot: f64 = va
+            .iter()
+            .filter_map(|(w, x)| vb.get(w).map(|y| x * y))
+            .sum();
+        dot / (norm(&va) * norm(&vb))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn similarity_is_the_tfidf_cosine_of_the_counted_words(corpus in corpus(), i in 0usize..8, j in 0usize..8, stop: bool, forms: bool) {
+            let index = Index::new(&corpus);
+            let n = corpus.articles().len();
+            let (a, b) = (i % n, j % n);
+            let choice = WordChoice { stop_words: stop, forms };
+            let c = compare(&index, a, b, CompareOptions { words: choice, ..CompareOptions::default() });
+            let model = Similarity::new(&index, choice);
+            prop_assert!((model.between(a, b) - c.similarity).abs() < 1e-9, "the ranking's figure is the pair's");
+            if !forms {
+                let want = naive_similarity(&corpus, a, b, stop);
+                prop_assert!((c.similarity - want).abs() < 1e-9, "{} vs {}", c.similarity, want);
+            }
+            let ranked = model.most_similar(a);
+            prop_assert_eq!(ranked.len(), n - 1);
+            prop_assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+        }
+
+        #[test]
+        fn each_listed_word_is_counted_and_in_one_list(corpus in corpus(), i in 0usize..8, j in 0usize..8, stop: bool, forms: bool) {
+            let index = Index::new(&corpus);
+            let n = corpus.articles().len();
+            let (a, b) = (i % n, j % n);
+            let opts = CompareOptions { words: WordChoice { stop_words: stop, forms }, list_len: 1000, ..CompareOptions::default() };
+            let c = compare(&index, a, b, opts);
+            let mut seen = std::collections::BTreeSet::new();
+            for w in c.shared.iter().chain(&c.distinctive_left).chain(&c.distinctive_right) {
+                prop_assert!(seen.insert(w.word.clone()), "{} is in two lists", w.word);
+                prop_assert!(is_listed(&w.word) && !(stop && is_stop_word(&w.word)), "{} is not a counted word", w.word);
+                if forms {
+                    for f in &w.forms {
+                        prop_assert_eq!(stem(f), stem(&w.word));
+                        prop_assert!(seen.insert(f.clone()), "{} is listed apart from its forms", f);
+                    }
+                } else {
+                    prop_assert!(w.forms.is_empty());
+                    // Without forms, the counts are the naive counts.
+                    let (ca, cb) = (counted(&corpus.articles()[a], stop), counted(&corpus.articles()[b], stop));
+                    prop_assert_eq!(w.left, ca.iter().filter(|x| **x == w.word).count());
+                    prop_assert_eq!(w.right, cb.iter().filter(|x| **x == w.word).count());
+                }
+            }
+            for w in &c.shared {
+                prop_assert!(w.left > 0 && w.right > 0);
+            }
         }
     }
 

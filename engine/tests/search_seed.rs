@@ -543,3 +543,35 @@ fn a_snippet_keeps_a_phrase_whole_and_prefers_more_distinct_terms() {
         s
     );
 }
+
+/// Similarity is computed on content words by default: switching stop words
+/// back in changes every pair's figure (it once left it unchanged), and
+/// frequent words no longer lift every pair above 45 %.
+#[test]
+fn similarity_follows_the_stop_word_switch() {
+    use lens_engine::compare::{Similarity, WordChoice};
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let content = Similarity::new(&index, WordChoice::default());
+    let all = Similarity::new(
+        &index,
+        WordChoice {
+            stop_words: false,
+            forms: false,
+        },
+    );
+    let n = corpus.articles().len();
+    let mut figures = Vec::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            let (c, w) = (content.between(a, b), all.between(a, b));
+            assert!((c - w).abs() > 0.005, "{a}, {b}: {c} vs {w}");
+            figures.push(c);
+        }
+    }
+    eprintln!("seed similarities on content words: {figures:?}");
+    assert!(
+        figures.iter().any(|&c| c < 0.45),
+        "content words separate pairs: {figures:?}"
+    );
+}

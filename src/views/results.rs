@@ -4,6 +4,7 @@
 use crate::params;
 use crate::views::marked_pieces;
 use lens_engine::highlight::{mark_title, snippet};
+use lens_engine::suggest::{missing_words, replace_word};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -98,7 +99,72 @@ pub fn Results() -> impl IntoView {
             </div>
             <ol class="results" on:keydown=arrow_keys>{items}</ol>
             {more}
+            <NoMatch />
         </section>
+    }
+}
+
+/// When the query finds nothing: says so, names the words found nowhere in
+/// the corpus and offers corrected queries (words of the corpus close in
+/// spelling), each a link. The query itself is always read exactly.
+#[component]
+fn NoMatch() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    move || {
+        if !search.hits.with(Vec::is_empty) || search.parsed.with(Result::is_err) {
+            return None;
+        }
+        let text = search.text.get();
+        let missing = search
+            .valid
+            .with(|p| missing_words(search.index, &p.query, search.options.get().word_forms));
+        let named = missing
+            .iter()
+            .map(|m| format!("“{}{}”", m.word, if m.prefix { "*" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // Each suggestion alone, and (when several words are missing) all the best ones at once.
+        let mut fixes: Vec<String> = Vec::new();
+        let with_suggestions: Vec<_> = missing
+            .iter()
+            .filter(|m| !m.suggestions.is_empty())
+            .collect();
+        if with_suggestions.len() > 1 {
+            fixes.push(with_suggestions.iter().fold(text.clone(), |q, m| {
+                replace_word(&q, &m.word, &m.suggestions[0])
+            }));
+        }
+        for m in &with_suggestions {
+            for s in &m.suggestions {
+                fixes.push(replace_word(&text, &m.word, s));
+            }
+        }
+        fixes.dedup();
+        let links = fixes
+            .into_iter()
+            .map(|q| {
+                let href = url.href(&[
+                    (params::Q.name, Some(q.as_str())),
+                    (params::ARTICLE.name, None),
+                ]);
+                view! { <li><QueryLink href=href>{q}</QueryLink></li> }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="no-match">
+                <p><strong>"No article matches this search."</strong></p>
+                {if missing.is_empty() {
+                    view! { <p>"Each of its words occurs somewhere in the corpus, but no article holds them all as asked: try fewer words, OR between them, or fewer filters."</p> }.into_any()
+                } else {
+                    view! { <p>{format!("Found nowhere in this corpus: {named}.")}</p> }.into_any()
+                }}
+                {(!with_suggestions.is_empty()).then(|| view! {
+                    <p id="did-you-mean">"Did you mean:"</p>
+                    <ul class="suggestions" aria-labelledby="did-you-mean">{links}</ul>
+                })}
+            </div>
+        })
     }
 }
 
