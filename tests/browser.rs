@@ -162,7 +162,8 @@ async fn opening_an_article_shows_its_full_text_and_puts_it_in_the_url() {
     let shown: Vec<String> = all(&root, ".article-body > *").iter().map(text).collect();
     let expected: Vec<&str> = article.body.iter().map(Block::text).collect();
     assert_eq!(shown, expected, "every heading and paragraph, in order");
-    let headings: Vec<String> = all(&root, ".article-body h4").iter().map(text).collect();
+    // Its "##" headings are its top level: under the title's h2, they are h3 (no level skipped).
+    let headings: Vec<String> = all(&root, ".article-body h3").iter().map(text).collect();
     assert_eq!(headings, ["I", "II", "III", "Conclusion"]);
     assert!(
         root.query_selector(".results").unwrap().is_none(),
@@ -909,4 +910,90 @@ async fn a_search_that_finds_nothing_names_the_missing_words_and_suggests_others
         "{said}"
     );
     assert!(all(&root, ".no-match .suggestions a").is_empty());
+}
+
+fn list_words(root: &Element, n: usize) -> Vec<String> {
+    all(root, &format!(".word-list:nth-child({n}) tbody th"))
+        .iter()
+        .map(|th| {
+            // The word alone, without the merged forms after it.
+            th.first_child()
+                .and_then(|c| c.text_content())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn compare_lists_each_word_once_merges_forms_and_follows_the_stop_switch() {
+    let corpus = embedded_corpus().unwrap();
+    let pair = "?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025";
+    let root = mount(corpus, pair).await;
+    let figure = |root: &Element| text(&one(root, ".figures div:first-child dd"));
+    let content = figure(&root);
+    let lists: Vec<Vec<String>> = (1..=3).map(|n| list_words(&root, n)).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for w in lists.iter().flatten() {
+        assert!(seen.insert(w.clone()), "{w} is in two lists: {lists:?}");
+        assert!(
+            w.chars().count() > 1 && w.chars().any(char::is_alphabetic),
+            "{w} is listed"
+        );
+    }
+    assert!(
+        text(&one(&root, ".explain")).contains("cosine"),
+        "the figure is explained"
+    );
+    // Stop words back in: the figure changes.
+    let root = mount(corpus, &format!("{pair}&stop=0")).await;
+    assert_ne!(
+        figure(&root),
+        content,
+        "the stop-word switch changes the similarity"
+    );
+    // Word forms merged: "payment" and "payments" are one entry.
+    let root = mount(corpus, &format!("{pair}&forms=1")).await;
+    let words: Vec<String> = (1..=3).flat_map(|n| list_words(&root, n)).collect();
+    assert!(
+        !(words.contains(&"payment".to_string()) && words.contains(&"payments".to_string())),
+        "{words:?}"
+    );
+    let merged: Vec<String> = all(&root, ".word-list .forms-merged")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(!merged.is_empty(), "merged forms are shown");
+}
+
+#[wasm_bindgen_test]
+async fn most_similar_articles_rank_every_other_article_and_open_the_pair() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=compare&left=alipay-dilemma-2024").await;
+    let items = all(&root, ".most-similar .similar-list li");
+    assert_eq!(
+        items.len(),
+        corpus.articles().len() - 1,
+        "every other article"
+    );
+    let figures: Vec<f64> = items
+        .iter()
+        .map(|li| {
+            let t = text(li);
+            let pct = t.rsplit(' ').next().unwrap().trim_end_matches('%');
+            pct.parse().unwrap()
+        })
+        .collect();
+    assert!(figures.windows(2).all(|w| w[0] >= w[1]), "{figures:?}");
+    let first: HtmlElement = one(&root, ".most-similar .similar-list a").unchecked_into();
+    let title = text(&first);
+    first.click();
+    leptos::task::tick().await;
+    let titles: Vec<String> = all(&root, ".columns .column h3").iter().map(text).collect();
+    assert_eq!(titles.len(), 2);
+    assert_eq!(titles[1], title, "the pair is open");
+    assert_eq!(
+        text(&one(&root, ".figures div:first-child dd")),
+        format!("{}%", figures[0]),
+        "the ranking's figure is the pair's"
+    );
 }

@@ -104,6 +104,7 @@ pub fn ArticleReader(
             </Show>
             <ArticleMeta article=a words=corpus.word_count(index) />
             <div class="article-body" lang=a.language.clone()>{body}</div>
+            <super::compare::MostSimilar doc=index open=false />
         </article>
     }
 }

@@ -2,14 +2,18 @@
 //!
 //! URL parameters: `left` and `right` (article ids), `n` (shortest shared
 //! passage, 3 to 12 words; 5 by default), `stop=0` (keep stop words in the
-//! lists), `link=0` (scroll the columns separately).
+//! lists and the similarity), `forms=1` (merge word forms, as in search),
+//! `link=0` (scroll the columns separately).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::Arc;
 
 use crate::params;
-use crate::views::marked_article;
-use lens_engine::compare::{compare, CompareOptions, Comparison, Passage, WordScore};
+use crate::url_state::QueryLink;
+use crate::views::{marked_article, WordFormsToggle};
+use lens_engine::compare::{
+    compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
+};
 use lens_engine::highlight::mark_article;
 use lens_engine::Corpus;
 use leptos::html;
@@ -48,9 +52,13 @@ pub fn CompareView() -> impl IntoView {
         })
     };
     let (left, right) = (pick(Side::Left), pick(Side::Right));
+    let words = Memo::new(move |_| WordChoice {
+        stop_words: params::STOP.flag(&url),
+        forms: params::FORMS.flag(&url),
+    });
     let options = Memo::new(move |_| CompareOptions {
         min_passage: params::N.number_or_default(&url) as usize,
-        stop_words: params::STOP.flag(&url),
+        words: words.get(),
         list_len: 15,
     });
     let linked = Memo::new(move |_| params::LINK.flag(&url));
@@ -63,18 +71,24 @@ pub fn CompareView() -> impl IntoView {
 
     let body = move || {
         let (Some(l), Some(r), Some(c)) = (left.get(), right.get(), comparison.get()) else {
-            return view! { <p class="empty">"Choose two articles to compare them side by side."</p> }.into_any();
+            return view! {
+                <p class="empty">"Choose two articles to compare them side by side."</p>
+                {move || left.get().map(|l| view! { <MostSimilar doc=l open=true /> })}
+            }
+            .into_any();
         };
         let passages = Arc::new(c.passages.clone());
+        let scroller = Scroller::new(linked);
         view! {
             <Summary corpus=corpus left=l right=r comparison=c.clone() />
+            <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
+            <Columns corpus=corpus left=l right=r passages=passages active=active scroller=scroller />
             <div class="word-lists">
                 <WordList title="Shared terms" words=c.shared.clone() score_name=None />
                 <WordList title="Distinctive to left" words=c.distinctive_left.clone() score_name=Some("G²") />
                 <WordList title="Distinctive to right" words=c.distinctive_right.clone() score_name=Some("G²") />
             </div>
-            <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated />
-            <Columns corpus=corpus left=l right=r passages=passages active=active linked=linked />
+            <MostSimilar doc=l open=false />
         }
         .into_any()
     };
@@ -102,7 +116,8 @@ pub fn CompareView() -> impl IntoView {
                     <input type="number" min=params::N.bounds().0 max=params::N.bounds().1 step="1" prop:value=move || options.get().min_passage.to_string() on:input=on_n />
                     " words"
                 </label>
-                <label class="field"><input type="checkbox" prop:checked=move || options.get().stop_words on:change=on_stop />" Leave out stop words"</label>
+                <label class="field"><input type="checkbox" prop:checked=move || words.get().stop_words on:change=on_stop />" Leave out stop words"</label>
+                <WordFormsToggle />
                 <label class="field"><input type="checkbox" prop:checked=move || linked.get() on:change=on_link />" Scroll together"</label>
             </div>
             {body}
@@ -170,11 +185,109 @@ fn Summary(
             {side(left, "Left")}
             <dl class="figures">
                 <div><dt>"Similarity"</dt><dd>{format!("{:.0}%", comparison.similarity * 100.0)}</dd></div>
-                <div><dt>"Shared words"</dt><dd>{thousands(comparison.shared_word_count)}</dd></div>
+                <div><dt>"Words in both"</dt><dd>{thousands(comparison.shared_word_count)}</dd></div>
                 <div><dt>"Shared passages"</dt><dd>{format!("{}{}", thousands(comparison.passages.len()), if comparison.passages_truncated { "+" } else { "" })}</dd></div>
             </dl>
             {side(right, "Right")}
+            <SimilarityExplained />
         </div>
+    }
+}
+
+/// How the similarity figure is computed and how to read it.
+#[component]
+fn SimilarityExplained() -> impl IntoView {
+    view! {
+        <details class="explain">
+            <summary>"How similarity is computed"</summary>
+            <p>"Each article is a list of its words, each weighted by how often the article uses it and how rare it is in the corpus (TF-IDF: count × (ln((1 + N) ÷ (1 + df)) + 1), with N the articles of the corpus and df those using the word). Similarity is the cosine of the two lists: 100 % means the same words in the same proportions, 0 % no word in common."</p>
+            <p>"It counts the words the lists show: words with a letter (not “e” of “e-commerce”, not numbers), stop words left out while “Leave out stop words” is on, a word’s forms as one while “Match word forms” is on."</p>
+            <p>"Read it to rank pairs within this corpus (see Most similar articles), not as an absolute score: articles on one subject share many words, and a long article shares more with anything."</p>
+        </details>
+    }
+}
+
+/// A cheap handle on a similarity model, compared by identity: a `Memo`
+/// holds it without comparing two models word by word.
+#[derive(Clone)]
+struct Model(Arc<Similarity>);
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Articles shown at first in Most similar articles; the rest on request.
+const SIMILAR_SHOWN: usize = 10;
+
+/// Every other article ranked by its similarity to `doc`, each opening the
+/// pair in Compare. The model weighs the whole corpus, so it is built only
+/// once the list is open.
+#[component]
+pub fn MostSimilar(
+    /// The article.
+    doc: usize,
+    /// Open at first.
+    open: bool,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let corpus = search.corpus;
+    let is_open = RwSignal::new(open);
+    let shown = RwSignal::new(SIMILAR_SHOWN);
+    let words = Memo::new(move |_| WordChoice {
+        stop_words: params::STOP.flag(&url),
+        forms: params::FORMS.flag(&url),
+    });
+    let model = Memo::new(move |_| {
+        is_open
+            .get()
+            .then(|| Model(Arc::new(Similarity::new(search.index, words.get()))))
+    });
+    let rows = move || {
+        let m = model.get()?;
+        let ranked = m.0.most_similar(doc);
+        let n = ranked.len();
+        let left_id = corpus.articles()[doc].id.clone();
+        let items = ranked
+            .into_iter()
+            .take(shown.get())
+            .map(|(d, sim)| {
+                let a = &corpus.articles()[d];
+                let href = url.href(&[
+                    (params::VIEW.name, Some("compare")),
+                    (params::LEFT.name, Some(left_id.as_str())),
+                    (params::RIGHT.name, Some(a.id.as_str())),
+                    (params::ARTICLE.name, None),
+                    (params::MATCH.name, None),
+                ]);
+                view! {
+                    <li>
+                        <QueryLink href=href>{a.title.clone()}</QueryLink>
+                        <span class="hint">{format!(" · {} · {:.0}%", a.display_date(), sim * 100.0)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <ol class="similar-list">{items}</ol>
+            {(n > shown.get()).then(|| view! {
+                <button type="button" class="more" on:click=move |_| shown.update(|s| *s += SIMILAR_SHOWN * 5)>
+                    {format!("Show {} more", (n - shown.get()).min(SIMILAR_SHOWN * 5))}
+                </button>
+            })}
+        })
+    };
+    view! {
+        <details class="most-similar" open=open on:toggle=move |ev| {
+            let el: web_sys::HtmlDetailsElement = event_target(&ev);
+            is_open.set(el.open());
+        }>
+            <summary>"Most similar articles"</summary>
+            <p class="hint">"Every other article, most similar first (similarity as in Compare); each opens the pair."</p>
+            {rows}
+        </details>
     }
 }
 
@@ -190,7 +303,7 @@ fn WordList(
         .map(|w| {
             view! {
                 <tr>
-                    <th scope="row">{w.word}</th>
+                    <th scope="row">{w.word}{(!w.forms.is_empty()).then(|| view! { <span class="forms-merged">{format!(" (also {})", w.forms.join(", "))}</span> })}</th>
                     <td class="num">{w.left}</td>
                     <td class="num">{w.right}</td>
                     {score_name.map(|_| view! { <td class="num">{format!("{:.1}", w.score)}</td> })}
@@ -216,13 +329,80 @@ fn passage_id(side: Side, k: usize) -> String {
     format!("passage-{}-{k}", side.param())
 }
 
-/// Scrolls each column to passage `k`.
-fn show_passage(k: usize) {
-    for side in [Side::Left, Side::Right] {
-        if let Some(el) = document().get_element_by_id(&passage_id(side, k)) {
+/// The two columns' scrolling: linked by how far each moves (in proportion
+/// to their lengths), not by where each stands, so that after a passage is
+/// followed (both twins centred) linked scrolling goes on from there.
+#[derive(Clone)]
+struct Scroller {
+    cols: [NodeRef<html::Div>; 2],
+    /// Per column: its next scroll event is one this page caused (not echoed back).
+    echo: Arc<[AtomicBool; 2]>,
+    /// Per column: where it stood at its last scroll event.
+    last: Arc<[AtomicI32; 2]>,
+    linked: Memo<bool>,
+}
+
+impl Scroller {
+    fn new(linked: Memo<bool>) -> Scroller {
+        Scroller {
+            cols: [NodeRef::new(), NodeRef::new()],
+            echo: Arc::new([AtomicBool::new(false), AtomicBool::new(false)]),
+            last: Arc::new([AtomicI32::new(0), AtomicI32::new(0)]),
+            linked,
+        }
+    }
+
+    /// Moves column `i` to `top` (clamped); its scroll event will be ignored.
+    fn set(&self, i: usize, top: f64) {
+        let Some(c) = self.cols[i].get_untracked() else {
+            return;
+        };
+        let max = (c.scroll_height() - c.client_height()).max(0);
+        let top = (top.round() as i32).clamp(0, max);
+        if top != c.scroll_top() {
+            self.echo[i].store(true, Ordering::Relaxed);
+            c.set_scroll_top(top);
+        }
+    }
+
+    /// Column `i` scrolled: while linked, the other moves as far, in proportion.
+    fn scrolled(&self, i: usize) {
+        let Some(a) = self.cols[i].get_untracked() else {
+            return;
+        };
+        let top = a.scroll_top();
+        let delta = top - self.last[i].swap(top, Ordering::Relaxed);
+        if self.echo[i].swap(false, Ordering::Relaxed) || !self.linked.get_untracked() {
+            return;
+        }
+        let j = 1 - i;
+        if let Some(b) = self.cols[j].get_untracked() {
+            let range_a = (a.scroll_height() - a.client_height()).max(1) as f64;
+            let range_b = (b.scroll_height() - b.client_height()).max(0) as f64;
+            self.set(j, b.scroll_top() as f64 + delta as f64 * range_b / range_a);
+        }
+    }
+
+    /// Centres passage `k` in both columns and brings the columns into view.
+    fn follow(&self, k: usize) {
+        for (i, side) in [Side::Left, Side::Right].into_iter().enumerate() {
+            let (Some(c), Some(el)) = (
+                self.cols[i].get_untracked(),
+                document().get_element_by_id(&passage_id(side, k)),
+            ) else {
+                continue;
+            };
+            let (cr, er) = (c.get_bounding_client_rect(), el.get_bounding_client_rect());
+            let offset = er.top() - cr.top() - (c.client_height() as f64 - er.height()) / 2.0;
+            self.set(i, c.scroll_top() as f64 + offset);
+        }
+        if let Some(parent) = self.cols[0]
+            .get_untracked()
+            .and_then(|c| c.parent_element())
+        {
             let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            parent.scroll_into_view_with_scroll_into_view_options(&opts);
         }
     }
 }
@@ -234,6 +414,7 @@ fn PassageList(
     passages: Arc<Vec<Passage>>,
     active: RwSignal<Option<usize>>,
     truncated: bool,
+    scroller: Scroller,
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
     let words = search.index.words_of(left);
@@ -248,9 +429,10 @@ fn PassageList(
                 .map(|&w| search.index.term(w))
                 .collect();
             let more = if p.len > 8 { " …" } else { "" };
+            let scroller = scroller.clone();
             view! {
                 <li>
-                    <button type="button" class="link-button" on:click=move |_| { active.set(Some(k)); show_passage(k); }>
+                    <button type="button" class="link-button" on:click=move |_| { active.set(Some(k)); scroller.follow(k); }>
                         {format!("“{}{more}” ({} words)", text.join(" "), p.len)}
                     </button>
                 </li>
@@ -281,8 +463,8 @@ fn Column(
     active: RwSignal<Option<usize>>,
     /// The scrolling element, for the other column to follow.
     node: NodeRef<html::Div>,
-    /// Called as this column scrolls.
-    on_scroll: Box<dyn Fn(web_sys::Event) + Send + Sync>,
+    /// Links its scrolling to the other column's.
+    scroller: Scroller,
 ) -> impl IntoView {
     let a = article;
     // This side's spans in reading order, each with its passage.
@@ -326,7 +508,7 @@ fn Column(
         "Right article text"
     };
     view! {
-        <div class="column" node_ref=node on:scroll=on_scroll tabindex="0" role="region" aria-label=name lang=a.language.clone()>
+        <div class="column" node_ref=node on:scroll=move |_| scroller.scrolled(usize::from(side == Side::Right)) tabindex="0" role="region" aria-label=name lang=a.language.clone()>
             <h3>{title}</h3>
             {blocks}
         </div>
@@ -334,7 +516,7 @@ fn Column(
 }
 
 /// The two texts side by side, shared passages marked, scrolling in step
-/// (proportionally, while `linked`).
+/// while linked (see [`Scroller`]).
 #[component]
 fn Columns(
     corpus: &'static Corpus,
@@ -342,31 +524,16 @@ fn Columns(
     right: usize,
     passages: Arc<Vec<Passage>>,
     active: RwSignal<Option<usize>>,
-    linked: Memo<bool>,
+    scroller: Scroller,
 ) -> impl IntoView {
-    let (lref, rref) = (NodeRef::<html::Div>::new(), NodeRef::<html::Div>::new());
-    // Set while one column moves the other, so that the other's scroll event is not echoed back.
-    let echo = Arc::new(AtomicBool::new(false));
-    let sync = move |from: NodeRef<html::Div>, to: NodeRef<html::Div>, echo: Arc<AtomicBool>| {
-        move |_: web_sys::Event| {
-            if echo.swap(false, Ordering::Relaxed) || !linked.get_untracked() {
-                return;
-            }
-            if let (Some(a), Some(b)) = (from.get_untracked(), to.get_untracked()) {
-                let range_a = (a.scroll_height() - a.client_height()).max(1) as f64;
-                let range_b = (b.scroll_height() - b.client_height()).max(0) as f64;
-                echo.store(true, Ordering::Relaxed);
-                b.set_scroll_top((a.scroll_top() as f64 / range_a * range_b).round() as i32);
-            }
-        }
-    };
+    let [lref, rref] = scroller.cols;
     let left_col = view! {
         <Column side=Side::Left article=&corpus.articles()[left] passages=passages.clone() active=active
-            node=lref on_scroll=Box::new(sync(lref, rref, echo.clone())) />
+            node=lref scroller=scroller.clone() />
     };
     let right_col = view! {
         <Column side=Side::Right article=&corpus.articles()[right] passages=passages active=active
-            node=rref on_scroll=Box::new(sync(rref, lref, echo)) />
+            node=rref scroller=scroller />
     };
     view! {
         <div class="columns" on:mouseleave=move |_| active.set(None)>

@@ -50,13 +50,22 @@ pub fn marked_article(
     mut mark: impl FnMut(&str, usize) -> AnyView,
 ) -> (AnyView, AnyView) {
     let title = marked_pieces(&a.title, &marks.title, &mut mark);
+    let top_level = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            lens_engine::Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let body = a
         .body
         .iter()
         .zip(&marks.blocks)
         .map(|(b, block_marks)| {
             let content = marked_pieces(b.text(), block_marks, &mut mark);
-            block_view(b, top, content)
+            block_view(b, top, top_level, content)
         })
         .collect_view()
         .into_any();
@@ -128,22 +137,22 @@ pub fn WordFormsToggle() -> impl IntoView {
     }
 }
 
-/// A body block as HTML: a level-1 heading becomes `<h{top}>`, a level-2 one
-/// `<h{top + 1}>` (top is 3 or 4), a paragraph `<p>`; `content` is its (marked) text.
+/// A body block as HTML: the article's top heading level becomes `<h{top}>`,
+/// the next `<h{top + 1}>` (top is 3 or 4), a paragraph `<p>`; `content` is
+/// its (marked) text. An article whose headings are all of level 2 starts at
+/// `top` too: heading levels never skip one.
 pub fn block_view(
     block: &lens_engine::Block,
     top: u8,
+    top_level: u8,
     content: impl IntoView + 'static,
 ) -> AnyView {
-    match (block, top) {
-        (lens_engine::Block::Paragraph(_), _) => view! { <p>{content}</p> }.into_any(),
-        (lens_engine::Block::Heading { level: 1, .. }, 3) => {
-            view! { <h3>{content}</h3> }.into_any()
-        }
-        (lens_engine::Block::Heading { .. }, 3)
-        | (lens_engine::Block::Heading { level: 1, .. }, _) => {
-            view! { <h4>{content}</h4> }.into_any()
-        }
-        (lens_engine::Block::Heading { .. }, _) => view! { <h5>{content}</h5> }.into_any(),
+    let lens_engine::Block::Heading { level, .. } = block else {
+        return view! { <p>{content}</p> }.into_any();
+    };
+    match top + level.saturating_sub(top_level).min(1) {
+        3 => view! { <h3>{content}</h3> }.into_any(),
+        4 => view! { <h4>{content}</h4> }.into_any(),
+        _ => view! { <h5>{content}</h5> }.into_any(),
     }
 }
