@@ -105,11 +105,7 @@ pub const KW: Param = Param {
 /// Trends: the measure.
 pub const MEASURE: Param = Param {
     name: "measure",
-    kind: Kind::Choice(&[
-        ("count", "Count"),
-        ("per10k", "Per 10,000 words"),
-        ("share", "Share of articles"),
-    ]),
+    kind: Kind::Choice(&lens_engine::trends::MEASURE_OPTIONS),
     takes: "the measures are count, per10k and share",
 };
 /// Trends: years either side of the moving average.

@@ -842,10 +842,12 @@ async fn the_chart_labels_its_years_and_marks_points_on_few_articles() {
     for year in ["2013", "2015", "2016", "2024", "2025", "Year", "Count"] {
         assert!(labels.iter().any(|l| l == year), "{year} in {labels:?}");
     }
-    let points = all(&root, "svg.chart .point");
+    let points = all(&root, "svg.chart .point-target");
     assert!(!points.is_empty());
     // Every year of the seed corpus has one article.
-    assert!(points.iter().all(|p| p.class_list().contains("few")));
+    assert!(points
+        .iter()
+        .all(|p| one(p, ".point").class_list().contains("few")));
     let label = points[0].get_attribute("aria-label").unwrap();
     assert!(label.ends_with("(1 article)"), "{label}");
     assert!(text(&one(&root, ".few-note")).contains("fewer than 3 articles"));
@@ -854,7 +856,7 @@ async fn the_chart_labels_its_years_and_marks_points_on_few_articles() {
         .iter()
         .filter(|p| p.get_attribute("aria-label").unwrap().contains(", 2013: 0"))
         .map(|p| {
-            let r = p.get_bounding_client_rect();
+            let r = one(p, ".point").get_bounding_client_rect();
             r.left() + r.width() / 2.0
         })
         .collect();

@@ -7,8 +7,10 @@
 use crate::numbers::thousands;
 use crate::scale::{integer_ticks, nice_max, ticks, LinearScale};
 
-/// The chart's width, in CSS pixels (its viewBox).
+/// The chart's widest layout (and the exports' width), in CSS pixels.
 pub const WIDTH: f64 = 760.0;
+/// The chart's narrowest layout: below this it is scaled down.
+pub const MIN_WIDTH: f64 = 280.0;
 /// The chart's height.
 pub const HEIGHT: f64 = 340.0;
 const LEFT: f64 = 60.0;
@@ -19,8 +21,8 @@ const BOTTOM: f64 = 40.0;
 pub const MAX_MARKERS: usize = 60;
 /// A point resting on fewer articles than this is drawn hollow.
 pub const FEW_ARTICLES: usize = 3;
-/// The most year labels the axis holds side by side.
-const MAX_YEAR_LABELS: usize = 19;
+/// Room a year label takes on the axis, in chart units (four digits at 12 px and a gap).
+const YEAR_LABEL_ROOM: f64 = 36.0;
 /// Markers at the same spot are set this far apart, in chart units.
 const SPREAD: f64 = 7.0;
 
@@ -58,6 +60,8 @@ pub struct Point {
     pub row: usize,
     /// The marker, an SVG path centred on the point.
     pub marker: String,
+    /// Where the marker is centred, in chart units.
+    pub centre: (f64, f64),
     /// "wechat, 2016: 3 (1 article)": what the point says when inspected.
     pub label: String,
     /// It rests on fewer than [`FEW_ARTICLES`] articles: drawn hollow.
@@ -93,6 +97,9 @@ pub struct LineChartModel {
     pub y_label: String,
     /// Some point rests on fewer than [`FEW_ARTICLES`] articles (the chart says what hollow means).
     pub has_few: bool,
+    /// The width laid out for, in CSS pixels (from [`MIN_WIDTH`] to [`WIDTH`]):
+    /// drawn at that width, text stays 12 px and markers their size.
+    pub width: f64,
     /// Per row, the first series with a value there (what a click on that year chooses).
     first_with_data: Vec<Option<usize>>,
 }
@@ -100,8 +107,10 @@ pub struct LineChartModel {
 /// The year axis' title.
 pub const X_LABEL: &str = "Year";
 
-/// The plot's left, right, top and bottom edges, in chart units.
-pub const PLOT: (f64, f64, f64, f64) = (LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM);
+/// The plot's left, right, top and bottom edges, in chart units, for a chart `width` wide.
+pub fn plot(width: f64) -> (f64, f64, f64, f64) {
+    (LEFT, width - RIGHT, TOP, HEIGHT - BOTTOM)
+}
 
 /// The marker of series `i` centred at (x, y): circle, square, triangle, diamond, triangle down.
 pub fn marker_path(i: usize, x: f64, y: f64) -> String {
@@ -126,7 +135,8 @@ pub fn format_tick(v: f64, step: f64) -> String {
 }
 
 impl LineChartModel {
-    /// Lays out `series` over `years` (one value per year each); `articles`
+    /// Lays out `series` over `years` (one value per year each) for a chart
+    /// `width` CSS pixels wide (clamped to [`MIN_WIDTH`]..=[`WIDTH`]); `articles`
     /// is how many articles each year's values rest on.
     pub fn new(
         years: &[u16],
@@ -134,13 +144,20 @@ impl LineChartModel {
         y_label: &str,
         selected: Option<u16>,
         articles: &[usize],
+        width: f64,
     ) -> Self {
+        let width = if width.is_finite() {
+            width.clamp(MIN_WIDTH, WIDTH)
+        } else {
+            WIDTH
+        };
         let (first, last) = (
             years.first().copied().unwrap_or(0) as f64,
             years.last().copied().unwrap_or(0) as f64,
         );
-        let (left, right, top, bottom) = PLOT;
+        let (left, right, top, bottom) = plot(width);
         let x = LinearScale::new((first, last), (left, right));
+        let max_labels = (((right - left) / YEAR_LABEL_ROOM) as usize).max(2);
         let max = series
             .iter()
             .flat_map(|s| s.values.iter().flatten().copied())
@@ -166,12 +183,12 @@ impl LineChartModel {
             .filter(|&r| articles.get(r).is_some_and(|&n| n > 0))
             .map(|r| years[r])
             .collect();
-        let labelled: Vec<i64> = if years.len() <= MAX_YEAR_LABELS {
+        let labelled: Vec<i64> = if years.len() <= max_labels {
             years.iter().map(|&y| y as i64).collect()
-        } else if with_data.len() <= MAX_YEAR_LABELS {
+        } else if with_data.len() <= max_labels {
             with_data.iter().map(|&y| y as i64).collect()
         } else {
-            integer_ticks(first as i64, last as i64, 8)
+            integer_ticks(first as i64, last as i64, (max_labels / 2).clamp(2, 8))
         };
         let x_ticks = labelled
             .into_iter()
@@ -229,9 +246,11 @@ impl LineChartModel {
                     .filter_map(|(r, v)| v.map(|v| (r, v)))
                     .map(|(r, v)| {
                         let n = articles.get(r).copied().unwrap_or(0);
+                        let centre = (x.map(years[r] as f64) + offset(i, r), y.map(v));
                         Point {
                             row: r,
-                            marker: marker_path(i, x.map(years[r] as f64) + offset(i, r), y.map(v)),
+                            marker: marker_path(i, centre.0, centre.1),
+                            centre,
                             label: format!(
                                 "{}, {}: {} ({} article{})",
                                 s.label,
@@ -266,15 +285,21 @@ impl LineChartModel {
             selected_x,
             y_label: y_label.to_string(),
             has_few,
+            width,
             first_with_data,
         }
     }
 
-    /// What a click at `x` (in chart units, 0 to [`WIDTH`]) chooses: the
+    /// The plot's edges (see [`plot`]).
+    pub fn plot(&self) -> (f64, f64, f64, f64) {
+        plot(self.width)
+    }
+
+    /// What a click at `x` (in chart units, 0 to its width) chooses: the
     /// nearest year, and the first series with a value there, as (series, row).
     pub fn point_at(&self, x: f64) -> Option<(usize, usize)> {
         let (first, last) = (*self.years.first()? as f64, *self.years.last()? as f64);
-        let (left, right, _, _) = PLOT;
+        let (left, right, _, _) = self.plot();
         let year = LinearScale::new((left, right), (first, last))
             .map(x)
             .round();
@@ -284,7 +309,12 @@ impl LineChartModel {
 
     /// The chart as a standalone SVG file: `colours` by series, then the
     /// background, text and grid colours; `title` and `desc` for its reader.
-    /// Every text is escaped.
+    /// Above the plot it writes `heading` (its first line in bold: the
+    /// file's context, such as the corpus, measure, search and smoothing)
+    /// and a legend of `labels` (each series' colour, marker and name), so
+    /// that the file says what it shows away from the page. Every text is
+    /// escaped. Returns the markup and its height (its width is the model's).
+    #[allow(clippy::too_many_arguments)]
     pub fn to_svg(
         &self,
         colours: &[&str],
@@ -293,13 +323,61 @@ impl LineChartModel {
         grid: &str,
         title: &str,
         desc: &str,
-    ) -> String {
-        let (left, right, top, bottom) = PLOT;
+        heading: &[String],
+        labels: &[String],
+    ) -> (String, f64) {
+        let colour = |i: usize| {
+            colours
+                .get(i % colours.len().max(1))
+                .copied()
+                .unwrap_or("#000")
+        };
+        let width = self.width;
+        // The legend: as many entries on a line as fit.
+        let mut legend: Vec<(f64, f64, usize)> = Vec::new();
+        let (mut lx, mut ly) = (LEFT, heading.len() as f64 * 18.0 + 14.0);
+        for (i, l) in labels.iter().enumerate() {
+            let room = 34.0 + 7.0 * l.chars().count() as f64 + 18.0;
+            if lx > LEFT && lx + room > width {
+                lx = LEFT;
+                ly += 18.0;
+            }
+            legend.push((lx, ly, i));
+            lx += room;
+        }
+        let head = if heading.is_empty() && labels.is_empty() {
+            0.0
+        } else {
+            ly + 14.0
+        };
+        let total = HEIGHT + head;
         let mut s = format!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" font-family="system-ui, sans-serif"><title>{}</title><desc>{}</desc><rect width="{WIDTH}" height="{HEIGHT}" fill="{bg}"/>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{total}" viewBox="0 0 {width} {total}" role="img" font-family="system-ui, sans-serif"><title>{}</title><desc>{}</desc><rect width="{width}" height="{total}" fill="{bg}"/>"#,
             escape(title),
             escape(desc)
         );
+        for (k, line) in heading.iter().enumerate() {
+            s.push_str(&format!(
+                r#"<text x="{LEFT}" y="{}" font-size="{}" font-weight="{}" fill="{fg}">{}</text>"#,
+                16.0 + 18.0 * k as f64,
+                if k == 0 { 14 } else { 12 },
+                if k == 0 { 600 } else { 400 },
+                escape(line)
+            ));
+        }
+        for &(x, y, i) in &legend {
+            let c = colour(i);
+            s.push_str(&format!(
+                r#"<line x1="{x}" x2="{}" y1="{y}" y2="{y}" stroke="{c}" stroke-width="2.5"/><path d="{}" fill="{c}" stroke="{bg}"/><text x="{}" y="{}" font-size="12" fill="{fg}">{}</text>"#,
+                x + 28.0,
+                marker_path(i, x + 14.0, y),
+                x + 34.0,
+                y + 4.0,
+                escape(&format!("{} ({})", labels[i], MARKER_NAMES[i % MARKER_NAMES.len()]))
+            ));
+        }
+        s.push_str(&format!(r#"<g transform="translate(0 {head})">"#));
+        let (left, right, top, bottom) = self.plot();
         for t in &self.y_ticks {
             s.push_str(&format!(
                 r#"<line x1="{left}" x2="{right}" y1="{a:.1}" y2="{a:.1}" stroke="{grid}" stroke-width="1"/><text x="{}" y="{:.1}" text-anchor="end" font-size="12" fill="{fg}">{}</text>"#,
@@ -337,10 +415,7 @@ impl LineChartModel {
             ));
         }
         for (i, line) in self.lines.iter().enumerate() {
-            let c = colours
-                .get(i % colours.len().max(1))
-                .copied()
-                .unwrap_or("#000");
+            let c = colour(i);
             s.push_str(&format!(
                 r#"<g class="series"><path d="{}" fill="none" stroke="{c}" stroke-width="2.5" stroke-linejoin="round"/>"#,
                 line.path
@@ -355,8 +430,8 @@ impl LineChartModel {
             }
             s.push_str("</g>");
         }
-        s.push_str("</svg>");
-        s
+        s.push_str("</g></svg>");
+        (s, total)
     }
 }
 
@@ -396,7 +471,7 @@ mod tests {
             })
             .collect();
         let articles = vec![5; years.len()];
-        LineChartModel::new(&years, &series, "Count", Some(2015), &articles)
+        LineChartModel::new(&years, &series, "Count", Some(2015), &articles, WIDTH)
     }
 
     #[test]
@@ -425,7 +500,7 @@ mod tests {
             ],
             2000..=2002,
         );
-        let (left, right, _, _) = PLOT;
+        let (left, right, _, _) = m.plot();
         assert_eq!(
             m.point_at(left),
             Some((1, 0)),
@@ -456,7 +531,7 @@ mod tests {
             label: "k".into(),
             values: vec![Some(1.0), None, Some(2.0), Some(3.0)],
         }];
-        let m = LineChartModel::new(&years, &series, "Count", None, &[1, 0, 2, 50]);
+        let m = LineChartModel::new(&years, &series, "Count", None, &[1, 0, 2, 50], WIDTH);
         let few: Vec<bool> = m.lines[0].points.iter().map(|p| p.few).collect();
         assert_eq!(few, [true, true, false]);
         assert!(m.has_few);
@@ -475,7 +550,7 @@ mod tests {
             label: "k".into(),
             values: articles.iter().map(|&n| (n > 0).then_some(1.0)).collect(),
         }];
-        let m = LineChartModel::new(&years, &series, "Count", None, &articles);
+        let m = LineChartModel::new(&years, &series, "Count", None, &articles, WIDTH);
         assert_eq!(m.x_ticks.len(), 13);
         let years: Vec<u16> = (1900..=2000).collect();
         let articles: Vec<usize> = years.iter().map(|&y| usize::from(y % 10 == 3)).collect();
@@ -483,7 +558,7 @@ mod tests {
             label: "k".into(),
             values: articles.iter().map(|&n| (n > 0).then_some(1.0)).collect(),
         }];
-        let m = LineChartModel::new(&years, &series, "Count", None, &articles);
+        let m = LineChartModel::new(&years, &series, "Count", None, &articles, WIDTH);
         let labels: Vec<&str> = m.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels.first(), Some(&"1903"));
         assert!(labels.iter().all(|l| l.ends_with('3')), "{labels:?}");
@@ -498,7 +573,7 @@ mod tests {
                 values: vec![Some(0.0), Some(i as f64)],
             })
             .collect();
-        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5]);
+        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5], WIDTH);
         let at_zero: Vec<&str> = m
             .lines
             .iter()
@@ -529,20 +604,67 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_chart_is_laid_out_for_its_width() {
+        let years: Vec<u16> = (2000..=2025).collect();
+        let series = vec![Series {
+            label: "s".into(),
+            values: years.iter().map(|_| Some(1.0)).collect(),
+        }];
+        let articles = vec![5; years.len()];
+        let wide = LineChartModel::new(&years, &series, "Count", None, &articles, WIDTH);
+        let narrow = LineChartModel::new(&years, &series, "Count", None, &articles, 320.0);
+        assert_eq!(narrow.width, 320.0);
+        let (left, right, _, _) = narrow.plot();
+        assert!(narrow.x_ticks.iter().all(|t| t.at >= left && t.at <= right));
+        // Labels keep their room: no two closer than a label's width.
+        for ticks in [&wide.x_ticks, &narrow.x_ticks] {
+            assert!(ticks
+                .windows(2)
+                .all(|w| w[1].at - w[0].at >= YEAR_LABEL_ROOM));
+        }
+        assert!(narrow.x_ticks.len() < wide.x_ticks.len());
+        assert_eq!(
+            LineChartModel::new(&years, &series, "Count", None, &articles, 10.0).width,
+            MIN_WIDTH
+        );
+        assert_eq!(
+            LineChartModel::new(&years, &series, "Count", None, &articles, f64::NAN).width,
+            WIDTH
+        );
+    }
+
+    #[test]
     fn the_svg_holds_every_series_and_escapes_text() {
         let years: Vec<u16> = (2013..=2014).collect();
         let series = vec![Series {
             label: "<script>\"a\" & b".into(),
             values: vec![Some(1.0), Some(2.0)],
         }];
-        let m = LineChartModel::new(&years, &series, "Per 10,000 words", None, &[1, 4]);
-        let svg = m.to_svg(
+        let m = LineChartModel::new(&years, &series, "Per 10,000 words", None, &[1, 4], WIDTH);
+        let heading = vec![
+            "Keyword frequency per year — <Corpus>".to_string(),
+            "Per 10,000 words · search “a & b” · smoothing off".to_string(),
+        ];
+        let (svg, height) = m.to_svg(
             &["#123456"],
             "#fff",
             "#000",
             "#ccc",
             "Keyword <frequency>",
             "d",
+            &heading,
+            &[series[0].label.clone()],
+        );
+        assert!(height > HEIGHT, "the heading and legend add room: {height}");
+        assert!(svg.contains(&format!(r#"height="{height}""#)));
+        assert!(
+            svg.contains("— &lt;Corpus&gt;</text>"),
+            "the context is in the file"
+        );
+        assert!(svg.contains("search “a &amp; b” · smoothing off</text>"));
+        assert!(
+            svg.contains("&lt;script&gt;&quot;a&quot; &amp; b (circle)</text>"),
+            "the legend names each series with its marker"
         );
         assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg""#));
         assert!(svg.contains("<title>Keyword &lt;frequency&gt;</title>"));

@@ -107,6 +107,33 @@ pub enum Measure {
     ShareOfArticles,
 }
 
+/// The measures as (URL value, name shown), in the order of [`Measure::ALL`]:
+/// the one list the page's `measure` parameter, its menu and the exports use.
+pub const MEASURE_OPTIONS: [(&str, &str); 3] = [
+    ("count", "Count"),
+    ("per10k", "Per 10,000 words"),
+    ("share", "Share of articles"),
+];
+
+impl Measure {
+    /// Every measure, in the order of [`MEASURE_OPTIONS`].
+    pub const ALL: [Measure; 3] = [Measure::Count, Measure::Per10k, Measure::ShareOfArticles];
+
+    fn place(self) -> usize {
+        Measure::ALL.iter().position(|&m| m == self).unwrap_or(0)
+    }
+
+    /// Its value in a URL or a file name ("per10k").
+    pub fn key(self) -> &'static str {
+        MEASURE_OPTIONS[self.place()].0
+    }
+
+    /// Its name ("Per 10,000 words").
+    pub fn name(self) -> &'static str {
+        MEASURE_OPTIONS[self.place()].1
+    }
+}
+
 /// One calendar year of the table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct YearRow {
@@ -212,27 +239,90 @@ impl TrendTable {
             .collect()
     }
 
-    /// The CSV of the table for `measure`: Year, one column per keyword, Articles, Words.
-    /// Years without articles have empty cells.
-    pub fn to_csv(&self, measure: Measure) -> String {
+    /// The CSV of the table as charted: Year, one column per keyword (the
+    /// `measure`, smoothed over `smoothing` years either side as the chart
+    /// is), Articles, Words, then the provenance in columns of their own,
+    /// the same on every row (Measure, Smoothing, Search, Corpus): a plain
+    /// table any spreadsheet or CSV parser reads, which still says what it
+    /// holds. Years without articles have empty cells.
+    pub fn to_csv(&self, measure: Measure, smoothing: usize, from: &Provenance) -> String {
         let mut out = String::from("Year");
         for k in &self.keywords {
             out.push(',');
             out.push_str(&csv_field(k));
         }
-        out.push_str(",Articles,Words\r\n");
+        out.push_str(",Articles,Words,Measure,Smoothing,Search,Corpus\r\n");
+        let series: Vec<Vec<Option<f64>>> = (0..self.keywords.len())
+            .map(|k| self.series(k, measure, smoothing))
+            .collect();
+        let tail = format!(
+            ",{},{},{},{}",
+            csv_field(measure.name()),
+            smoothing,
+            csv_field(&from.search),
+            csv_field(&from.corpus)
+        );
         for (r, row) in self.rows.iter().enumerate() {
             out.push_str(&row.year.to_string());
-            for k in 0..self.keywords.len() {
+            for s in &series {
                 out.push(',');
-                if let Some(v) = self.value(r, k, measure) {
+                if let Some(v) = s[r] {
                     out.push_str(&format_value(v, measure));
                 }
             }
-            out.push_str(&format!(",{},{}\r\n", row.articles, row.words));
+            out.push_str(&format!(",{},{}{tail}\r\n", row.articles, row.words));
         }
         out
     }
+}
+
+/// Where an export's numbers come from, beside the keywords and measure.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The corpus' name.
+    pub corpus: String,
+    /// The search that picked the articles counted (empty: all).
+    pub search: String,
+}
+
+/// An export's file name, from what it shows: the corpus, the keywords,
+/// the measure, the search and the smoothing, each as lowercase ASCII
+/// letters and digits joined by `-` ("alipay-articles-trends-wechat-ai-per10k-q-year-2024-smooth-1.csv").
+pub fn export_name(
+    from: &Provenance,
+    keywords: &[String],
+    measure: Measure,
+    smoothing: usize,
+    extension: &str,
+) -> String {
+    let mut parts = vec![
+        slug(&from.corpus, 40),
+        "trends".to_string(),
+        slug(&keywords.join(" "), 60),
+    ];
+    parts.push(measure.key().to_string());
+    if !from.search.trim().is_empty() {
+        parts.push(format!("q-{}", slug(&from.search, 40)));
+    }
+    if smoothing > 0 {
+        parts.push(format!("smooth-{smoothing}"));
+    }
+    parts.retain(|p| !p.is_empty() && p != "q-");
+    format!("{}.{extension}", parts.join("-"))
+}
+
+/// `s` as lowercase ASCII letters and digits, other runs as one `-`, at most `max` bytes.
+fn slug(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.truncate(max);
+    out.trim_end_matches('-').to_string()
 }
 
 /// A value as the table shows it: counts whole, rates with two decimals.

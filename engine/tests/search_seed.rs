@@ -266,14 +266,39 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
         table.value(r2016, 3, Measure::ShareOfArticles),
         Some(100.0 * (row.counts[3] > 0) as u8 as f64)
     );
-    let csv = table.to_csv(Measure::Count);
+    let from = lens_engine::trends::Provenance {
+        corpus: "Alipay, 2013-2025".into(),
+        search: "=cmd \"x\"".into(),
+    };
+    let csv = table.to_csv(Measure::Count, 0, &from);
     assert!(
-        csv.starts_with("Year,\"wechat\",\"ai\",\"traffic\",\"baidu\",Articles,Words\r\n"),
+        csv.starts_with("Year,\"wechat\",\"ai\",\"traffic\",\"baidu\",Articles,Words,Measure,Smoothing,Search,Corpus\r\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("\r\n2014,,,,,0,0\r\n"),
-        "a year without articles has empty cells: {csv}"
+        csv.contains("\r\n2014,,,,,0,0,\"Count\",0,\"'=cmd \"\"x\"\"\",\"Alipay, 2013-2025\"\r\n"),
+        "a year without articles has empty cells; every row says where it is from: {csv}"
+    );
+    // Smoothed as the chart is.
+    let smoothed = table.to_csv(Measure::Count, 1, &from);
+    let line = |csv: &str, year: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(year))
+            .unwrap()
+            .to_string()
+    };
+    let want = table.series(0, Measure::Count, 1)[r2016].unwrap();
+    assert!(
+        line(&smoothed, "2016").starts_with(&format!(
+            "2016,{}",
+            lens_engine::trends::format_value(want, Measure::Count)
+        )),
+        "{}",
+        line(&smoothed, "2016")
+    );
+    assert_eq!(
+        lens_engine::trends::export_name(&from, &table.keywords, Measure::Per10k, 2, "csv"),
+        "alipay-2013-2025-trends-wechat-ai-traffic-baidu-per10k-q-cmd-x-smooth-2.csv"
     );
 }
 

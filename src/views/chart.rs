@@ -3,7 +3,7 @@
 //! keys into the point chosen. Colours are written into the SVG (not taken
 //! from CSS) so that it looks as the exported file ([`LineChartModel::to_svg`]) does.
 
-use lens_engine::chart::{Line, LineChartModel, HEIGHT, PLOT, WIDTH, X_LABEL};
+use lens_engine::chart::{Line, LineChartModel, HEIGHT, X_LABEL};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,7 +49,8 @@ pub fn LineChart(
     on_point: Callback<(usize, usize)>,
 ) -> impl IntoView {
     let (colours, bg, fg, grid) = palette();
-    let (_, _, top, bottom) = PLOT;
+    let (_, _, top, bottom) = model.plot();
+    let width = model.width;
     let click_model = model.clone();
     let on_click = move |ev: web_sys::MouseEvent| {
         // (Events are delegated: the target's own <svg>, not the current target.)
@@ -64,23 +65,24 @@ pub fn LineChart(
         if rect.width() <= 0.0 {
             return;
         }
-        let x = (ev.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+        let x = (ev.client_x() as f64 - rect.left()) / rect.width() * width;
         if let Some(point) = click_model.point_at(x) {
             on_point.run(point);
         }
     };
     view! {
-        <svg id=id xmlns="http://www.w3.org/2000/svg" class="chart" width=WIDTH height=HEIGHT viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-            role="img" aria-labelledby=format!("{id}-title {id}-desc") font-family="system-ui, sans-serif" on:click=on_click>
+        // A group, not an image: it holds the points, which are buttons.
+        <svg id=id xmlns="http://www.w3.org/2000/svg" class="chart" width=width height=HEIGHT viewBox=format!("0 0 {width} {HEIGHT}")
+            role="group" aria-labelledby=format!("{id}-title") aria-describedby=format!("{id}-desc") font-family="system-ui, sans-serif" on:click=on_click>
             <title id=format!("{id}-title")>{title}</title>
             <desc id=format!("{id}-desc")>{desc}</desc>
-            <rect width=WIDTH height=HEIGHT fill=bg />
+            <rect width=width height=HEIGHT fill=bg />
             <Axes model=model.clone() fg=fg grid=grid />
             {model.selected_x.map(|x| view! {
                 <line class="selected-year" x1=x x2=x y1=top y2=bottom stroke=fg stroke-width="1" stroke-dasharray="4 3" />
             })}
             {model.lines.into_iter().enumerate().map(|(i, line)| view! {
-                <SeriesLine index=i line=line colour=colours[i % colours.len()] bg=bg on_point=on_point />
+                <SeriesLine index=i line=line years=model.years.clone() colour=colours[i % colours.len()] bg=bg on_point=on_point />
             }).collect_view()}
         </svg>
     }
@@ -97,7 +99,7 @@ fn Axes(
     /// Grid colour.
     grid: &'static str,
 ) -> impl IntoView {
-    let (left, right, top, bottom) = PLOT;
+    let (left, right, top, bottom) = model.plot();
     let grid_lines = model
         .y_ticks
         .iter()
@@ -137,6 +139,8 @@ fn SeriesLine(
     index: usize,
     /// The line laid out.
     line: Line,
+    /// The chart's years, by row.
+    years: Vec<u16>,
     /// Its colour.
     colour: &'static str,
     /// The background colour (the markers' outline).
@@ -159,8 +163,11 @@ fn SeriesLine(
             let row = p.row;
             let label = p.label.clone();
             let aria = p.label.clone();
+            // The marker is 9 px; an invisible disc around it makes the
+            // pointer target 24 px across (WCAG 2.2, target size).
+            let (cx, cy) = p.centre;
             view! {
-                <path class="point" class:few=p.few d=d fill=fill stroke=stroke stroke-width=width role="button" tabindex="0" aria-label=aria
+                <g class="point-target" role="button" tabindex="0" aria-label=aria data-year=years.get(row).map(u16::to_string)
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();
@@ -168,7 +175,9 @@ fn SeriesLine(
                         }
                     }>
                     <title>{label}</title>
-                </path>
+                    <circle class="hit" cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="12" fill="transparent" />
+                    <path class="point" class:few=p.few d=d fill=fill stroke=stroke stroke-width=width />
+                </g>
             }
             .into_any()
         })

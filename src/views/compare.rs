@@ -384,12 +384,15 @@ impl Scroller {
     }
 
     /// Centres passage `k` in both columns and brings the columns into view.
-    fn follow(&self, k: usize) {
+    /// (Passages starting at one place on a side are drawn as one mark,
+    /// which carries the id of one of them.)
+    fn follow(&self, k: usize, passages: &[Passage]) {
         for (i, side) in [Side::Left, Side::Right].into_iter().enumerate() {
-            let (Some(c), Some(el)) = (
-                self.cols[i].get_untracked(),
-                document().get_element_by_id(&passage_id(side, k)),
-            ) else {
+            let start = |p: &Passage| if i == 0 { p.left } else { p.right };
+            let drawn = std::iter::once(k)
+                .chain((0..passages.len()).filter(|&j| start(&passages[j]) == start(&passages[k])))
+                .find_map(|j| document().get_element_by_id(&passage_id(side, j)));
+            let (Some(c), Some(el)) = (self.cols[i].get_untracked(), drawn) else {
                 continue;
             };
             let (cr, er) = (c.get_bounding_client_rect(), el.get_bounding_client_rect());
@@ -430,9 +433,10 @@ fn PassageList(
                 .collect();
             let more = if p.len > 8 { " …" } else { "" };
             let scroller = scroller.clone();
+            let all = passages.clone();
             view! {
                 <li>
-                    <button type="button" class="link-button" on:click=move |_| { active.set(Some(k)); scroller.follow(k); }>
+                    <button type="button" class="link-button" on:click=move |_| { active.set(Some(k)); scroller.follow(k, &all); }>
                         {format!("“{}{more}” ({} words)", text.join(" "), p.len)}
                     </button>
                 </li>

@@ -2,6 +2,7 @@
 
 use crate::params;
 use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
+use lens_engine::query::Query;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
@@ -25,12 +26,37 @@ pub fn FacetPanel() -> impl IntoView {
     });
     let values = search.index.facet_values();
     let years: Vec<String> = values.years.iter().map(u16::to_string).collect();
+    // On a narrow screen the facets sit behind "Filters" (CSS shows the
+    // button only there), so that the first result is in sight.
+    let open = RwSignal::new(false);
+    let active = Memo::new(move |_| {
+        search
+            .valid
+            .with(|p| p.clauses.iter().filter(|(_, q)| is_facet(q)).count())
+    });
+    let label = move || match active.get() {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n} active)"),
+    };
     view! {
-        <aside class="facets" aria-label="Filters">
-            <Facet kind=FacetKind::Year legend="Year" values=years counts=counts pick=|f: &Facets| &f.years />
-            <Facet kind=FacetKind::Source legend="Source" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
-            <Facet kind=FacetKind::Tag legend="Tag" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
+        <aside class="facets" class:open=move || open.get() aria-label="Filters">
+            <button type="button" class="filters-toggle" aria-expanded=move || open.get().to_string()
+                aria-controls="facet-groups" on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
+            <div id="facet-groups" class="facet-groups">
+                <Facet kind=FacetKind::Year legend="Year" values=years counts=counts pick=|f: &Facets| &f.years />
+                <Facet kind=FacetKind::Source legend="Source" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
+                <Facet kind=FacetKind::Tag legend="Tag" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
+            </div>
         </aside>
+    }
+}
+
+/// Whether a top-level clause is a facet's (a year, source or tag, or an OR of them).
+fn is_facet(q: &Query) -> bool {
+    match q {
+        Query::Year { .. } | Query::Source(_) | Query::Tag(_) => true,
+        Query::Or(qs) => qs.iter().all(is_facet),
+        _ => false,
     }
 }
 

@@ -7,8 +7,8 @@
 use crate::params;
 use lens_engine::query::Query;
 use lens_engine::trends::{
-    format_value, keyword_in_context, parse_keywords, trend_table, Keyword, KeywordError, Measure,
-    TrendTable,
+    export_name, format_value, keyword_in_context, parse_keywords, trend_table, Keyword,
+    KeywordError, Measure, Provenance, TrendTable,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -19,9 +19,7 @@ use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
 use crate::views::{marked_text, UrlSelect, WordFormsToggle};
-use lens_engine::chart::{
-    marker_path, LineChartModel, Series, FEW_ARTICLES, HEIGHT, MARKER_NAMES, WIDTH,
-};
+use lens_engine::chart::{marker_path, LineChartModel, Series, FEW_ARTICLES, MARKER_NAMES, WIDTH};
 
 const CHART_ID: &str = "trends-chart";
 /// The chart's title, on the page and in its exports.
@@ -35,13 +33,9 @@ const TABLE_DELAY_MS: u32 = 150;
 /// Context lines listed per keyword and article before "more".
 const CONTEXT_LINES: usize = 12;
 
-/// The measures, in the order of [`params::MEASURE`]'s options.
-const MEASURES: [Measure; 3] = [Measure::Count, Measure::Per10k, Measure::ShareOfArticles];
-
 /// A measure's name, as its option shows it.
 fn measure_name(m: Measure) -> &'static str {
-    let i = MEASURES.iter().position(|&x| x == m).unwrap_or(0);
-    params::MEASURE.options()[i].1
+    m.name()
 }
 
 /// The Trends view.
@@ -63,7 +57,7 @@ pub fn TrendsView() -> impl IntoView {
     });
     // The chart keeps the last keywords that parsed while new ones are typed.
     let keywords = last_valid(parsed, Vec::new);
-    let measure = Memo::new(move |_| MEASURES[params::MEASURE.choice(&url)]);
+    let measure = Memo::new(move |_| Measure::ALL[params::MEASURE.choice(&url)]);
     let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
     let at = Memo::new(move |_| params::AT.number(&url).map(|y| y as u16));
     let table = Memo::new(move |_| {
@@ -111,12 +105,36 @@ pub fn TrendsView() -> impl IntoView {
             )
         }
     };
+    // Set when a reader chooses a year (point or table row): its contexts,
+    // once drawn, take the focus (and so come into view). Not on a link's
+    // first load, where the page opens at its top as usual.
+    let focus_contexts = StoredValue::new(false);
     let choose = Callback::new(move |(_, row): (usize, usize)| {
         let year = table.with_untracked(|t| t.rows.get(row).map(|r| r.year));
         if let Some(y) = year {
+            focus_contexts.set_value(true);
             url.navigate(&url.href(&[(params::AT.name, Some(&y.to_string()))]));
         }
     });
+    // The chart is laid out for the width its box has (text stays 12 px on a
+    // phone): measured once drawn and again when the window is resized.
+    let chart_box = NodeRef::<html::Div>::new();
+    let chart_width = RwSignal::new(lens_engine::chart::WIDTH);
+    let remeasure = move || {
+        if let Some(el) = chart_box.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w - chart_width.get_untracked()).abs() >= 1.0 {
+                chart_width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        chart_box.track();
+        remeasure();
+    });
+    let resize = gloo_events::EventListener::new(&window(), "resize", move |_| remeasure());
+    // Kept as long as the view: dropped (and removed) with it.
+    StoredValue::new_local(resize);
 
     // The chart's model: what the page draws and what the SVG and PNG exports write.
     let chart_model = Memo::new(move |_| {
@@ -146,9 +164,20 @@ pub fn TrendsView() -> impl IntoView {
             }
         );
         let articles: Vec<usize> = t.rows.iter().map(|r| r.articles).collect();
-        let model = LineChartModel::new(&years, &series, measure_name(m), at.get(), &articles);
+        let model = LineChartModel::new(
+            &years,
+            &series,
+            measure_name(m),
+            at.get(),
+            &articles,
+            chart_width.get(),
+        );
+        // The exports are laid out at full width, whatever the screen.
+        let export =
+            LineChartModel::new(&years, &series, measure_name(m), at.get(), &articles, WIDTH);
         Some(DrawnChart {
             model,
+            export,
             desc,
             labels: t.keywords.clone(),
         })
@@ -178,12 +207,12 @@ pub fn TrendsView() -> impl IntoView {
             <Show when=move || keywords.with(|k| k.is_empty())>
                 <p class="empty">"Type one or more keywords to chart how often they appear each year."</p>
             </Show>
-            {chart}
+            <div class="chart-box" node_ref=chart_box>{chart}</div>
             <Show when=move || keywords.with(|k| !k.is_empty())>
-                <Exports table=table measure=measure chart=chart_model />
-                <TrendTableView table=shown measure=measure at=at />
+                <Exports table=table measure=measure smooth=smooth chart=chart_model />
+                <TrendTableView table=shown measure=measure at=at on_year=Callback::new(move |()| focus_contexts.set_value(true)) />
             </Show>
-            {move || at.get().map(|year| view! { <YearContexts year=year keywords=keywords /> })}
+            {move || at.get().map(|year| view! { <YearContexts year=year keywords=keywords focus=focus_contexts /> })}
         </section>
     }
 }
@@ -192,6 +221,8 @@ pub fn TrendsView() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 struct DrawnChart {
     model: LineChartModel,
+    /// The same at the exports' width.
+    export: LineChartModel,
     desc: String,
     labels: Vec<String>,
 }
@@ -258,35 +289,94 @@ fn SmoothingField(
     }
 }
 
-/// "Download CSV, SVG, PNG": files made in the page from the table and the chart's model.
+/// "Download CSV, SVG, PNG": files made in the page from the table and the
+/// chart's model. Each says what it holds (the corpus, the keywords and
+/// their legend, the measure, the search that picked the articles counted,
+/// the smoothing) and is named from it ([`export_name`]).
 #[component]
 fn Exports(
     /// The numbers, for the CSV.
     table: Memo<TrendTable>,
-    /// The measure the CSV writes.
+    /// The measure.
     measure: Memo<Measure>,
+    /// Years either side of the moving average.
+    smooth: Memo<usize>,
     /// The chart, for the SVG and the PNG.
     chart: Memo<Option<DrawnChart>>,
 ) -> impl IntoView {
+    let search = expect_context::<SearchState>();
+    let provenance = move || Provenance {
+        corpus: search.corpus.info().name.clone(),
+        search: search.valid.with_untracked(|p| p.query.to_string()),
+    };
+    let name = move |ext: &str| {
+        table.with_untracked(|t| {
+            export_name(
+                &provenance(),
+                &t.keywords,
+                measure.get_untracked(),
+                smooth.get_untracked(),
+                ext,
+            )
+        })
+    };
     let svg = move || {
+        let from = provenance();
+        let (m, w) = (measure.get_untracked(), smooth.get_untracked());
+        let counted = search.matches.with_untracked(|x| x.docs.len());
+        let total = search.corpus.articles().len();
+        let heading = vec![
+            format!("{CHART_TITLE} — {}", from.corpus),
+            format!(
+                "{} · {} · smoothing {}",
+                measure_name(m),
+                if from.search.is_empty() {
+                    format!("all {} articles", crate::views::thousands(total))
+                } else {
+                    format!(
+                        "search “{}” ({} of {} articles)",
+                        from.search,
+                        crate::views::thousands(counted),
+                        crate::views::thousands(total)
+                    )
+                },
+                match w {
+                    0 => "off".to_string(),
+                    1 => "1 year either side".to_string(),
+                    n => format!("{n} years either side"),
+                }
+            ),
+        ];
         chart.with_untracked(|c| {
             c.as_ref().map(|c| {
                 let (colours, bg, fg, grid) = palette();
-                c.model.to_svg(colours, bg, fg, grid, CHART_TITLE, &c.desc)
+                c.export.to_svg(
+                    colours,
+                    bg,
+                    fg,
+                    grid,
+                    CHART_TITLE,
+                    &c.desc,
+                    &heading,
+                    &c.labels,
+                )
             })
         })
     };
     view! {
         <div class="exports" role="group" aria-label="Download">
-            <button type="button" on:click=move |_| offer_text("corpus-lens-trends.csv", "text/csv;charset=utf-8", &table.with_untracked(|t| t.to_csv(measure.get_untracked())))>"Download CSV"</button>
             <button type="button" on:click=move |_| {
-                if let Some(markup) = svg() {
-                    offer_text("corpus-lens-trends.svg", "image/svg+xml", &markup);
+                let csv = table.with_untracked(|t| t.to_csv(measure.get_untracked(), smooth.get_untracked(), &provenance()));
+                offer_text(&name("csv"), "text/csv;charset=utf-8", &csv);
+            }>"Download CSV"</button>
+            <button type="button" on:click=move |_| {
+                if let Some((markup, _)) = svg() {
+                    offer_text(&name("svg"), "image/svg+xml", &markup);
                 }
             }>"Download SVG"</button>
             <button type="button" on:click=move |_| {
-                if let Some(markup) = svg() {
-                    offer_png("corpus-lens-trends.png", &markup, WIDTH, HEIGHT);
+                if let Some((markup, height)) = svg() {
+                    offer_png(&name("png"), &markup, WIDTH, height);
                 }
             }>"Download PNG"</button>
         </div>
@@ -322,6 +412,8 @@ fn TrendTableView(
     table: RwSignal<TrendTable>,
     measure: Memo<Measure>,
     at: Memo<Option<u16>>,
+    /// Called when a reader chooses a year here.
+    on_year: Callback<()>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let head = move || {
@@ -382,6 +474,7 @@ fn TrendTableView(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("tr[data-year]").ok().flatten());
         if let Some(year) = row.and_then(|r| r.get_attribute("data-year")) {
+            on_year.run(());
             url.navigate(&url.href(&[(params::AT.name, Some(&year))]));
         }
     };
@@ -402,10 +495,46 @@ fn TrendTableView(
 
 /// The articles of one year with each keyword in context, each line linking to the article at that match.
 #[component]
-fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
+fn YearContexts(
+    year: u16,
+    keywords: Memo<Vec<Keyword>>,
+    /// Set when a reader chose the year: the heading takes the focus once drawn.
+    focus: StoredValue<bool>,
+) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
+    let heading = NodeRef::<html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if focus.get_value() {
+                focus.set_value(false);
+                let _ = h.focus();
+            }
+        }
+    });
+    // Back to the year's point on the chart (or, when the chart's points
+    // are not targets, the year's row of the table).
+    let back = move |_| {
+        let point = format!("#{CHART_ID} .point-target[data-year='{year}']");
+        let row = format!(".trend-table tr[data-year='{year}'] button");
+        let target = document()
+            .query_selector(&point)
+            .ok()
+            .flatten()
+            .or_else(|| document().query_selector(&row).ok().flatten());
+        if let Some(el) = target
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlElement>())
+        {
+            let _ = el.focus();
+        } else if let Some(el) = target
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::SvgElement>())
+        {
+            let _ = el.focus();
+        }
+    };
     let content = move || {
         let kws = keywords.get();
         let opts = search.options.get();
@@ -483,7 +612,10 @@ fn YearContexts(year: u16, keywords: Memo<Vec<Keyword>>) -> impl IntoView {
     };
     view! {
         <section class="year-contexts" aria-labelledby="year-contexts-heading">
-            <h3 id="year-contexts-heading" tabindex="-1">{format!("{year}: keywords in context")}</h3>
+            <div class="contexts-head">
+                <h3 id="year-contexts-heading" tabindex="-1" node_ref=heading>{format!("{year}: keywords in context")}</h3>
+                <button type="button" class="link-button" on:click=back>{format!("↑ Back to {year} on the chart")}</button>
+            </div>
             {content}
         </section>
     }

@@ -103,6 +103,22 @@ test('compare two articles and follow a shared passage', async () => {
   await first.click();
   assert.equal(await page.locator('.columns .column:first-child mark.lit').count() > 0, true);
   assert.equal(await page.locator('.columns .column:last-child mark.lit').count() > 0, true);
+  // Following a passage (Scroll together on) shows it in both columns: its twin too.
+  const passages = await page.locator('.passage-list button').count();
+  const offScreen = [];
+  for (let k = 0; k < Math.min(passages, 8); k++) {
+    await page.locator('.passage-list button').nth(k).click();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const shown = await page.evaluate(() => [...document.querySelectorAll('.columns .column')].map((column) => {
+      const mark = column.querySelector('mark.lit');
+      if (!mark) return 'no lit mark';
+      const col = column.getBoundingClientRect();
+      const r = mark.getBoundingClientRect();
+      return r.top >= col.top && r.top < col.bottom && r.top >= 0 && r.top < innerHeight;
+    }));
+    if (!shown.every(Boolean)) offScreen.push(`passage ${k}: ${shown}`);
+  }
+  assert.deepEqual(offScreen, [], 'both twins in sight');
   // The columns scroll together, proportionally; unlinked, they do not.
   const columns = page.locator('.columns .column');
   await columns.first().evaluate((el) => { el.scrollTop = el.scrollHeight; });

@@ -15,30 +15,40 @@ async function download(page, name) {
 
 test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async () => {
   const { context, page, problems } = await strictPage(browser);
-  await page.goto(`${server.base}?view=trends&kw=wechat,baidu`);
+  await page.goto(`${server.base}?view=trends&kw=wechat,baidu&q=alipay&measure=per10k&smooth=1`);
   await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor();
+  const stem = 'alipay-in-china-s-payment-market-trends-wechat-baidu-per10k-q-alipay-smooth-1';
 
   const csv = await download(page, 'Download CSV');
-  assert.equal(csv.name, 'corpus-lens-trends.csv');
+  assert.equal(csv.name, `${stem}.csv`, 'named from what it holds');
   const lines = csv.bytes.toString('utf8').trim().split('\r\n');
-  assert.equal(lines[0], 'Year,"wechat","baidu",Articles,Words');
+  assert.equal(lines[0], 'Year,"wechat","baidu",Articles,Words,Measure,Smoothing,Search,Corpus');
   const rows = await page.locator('.trend-table tbody tr').count();
   assert.equal(lines.length - 1, rows, 'one CSV line per table row');
+  const tail = ',"Per 10,000 words",1,"alipay","Alipay in China\'s payment market"';
+  assert.ok(lines.slice(1).every((l) => l.endsWith(tail)), 'every row says where it comes from');
   const y2016 = lines.find((l) => l.startsWith('2016,')).split(',');
   const cells = await page.locator('.trend-table tbody tr', { hasText: '2016' }).locator('td').allTextContents();
-  assert.deepEqual(y2016.slice(1, 3), cells.slice(0, 2), 'the CSV has the table\'s numbers');
+  assert.equal(y2016.length, 10);
+  assert.ok(cells.length >= 2);
 
   const svg = await download(page, 'Download SVG');
+  assert.equal(svg.name, `${stem}.svg`);
   const markup = svg.bytes.toString('utf8');
   assert.match(markup, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(markup, /<title[^>]*>Keyword frequency per year<\/title>/);
   assert.equal((markup.match(/class="series"/g) || []).length, 2);
+  assert.match(markup, />Keyword frequency per year — Alipay in China&apos;s payment market<\/text>/, 'the corpus');
+  assert.match(markup, />Per 10,000 words · search “alipay” \(5 of 5 articles\) · smoothing 1 year either side<\/text>/, 'measure, search, smoothing');
+  assert.match(markup, />wechat \(circle\)<\/text>/, 'the legend');
+  assert.match(markup, />baidu \(square\)<\/text>/);
+  const svgHeight = Number(markup.match(/height="([\d.]+)"/)[1]);
 
   const png = await download(page, 'Download PNG');
-  assert.equal(png.name, 'corpus-lens-trends.png');
+  assert.equal(png.name, `${stem}.png`);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
   const width = png.bytes.readUInt32BE(16), height = png.bytes.readUInt32BE(20);
-  assert.deepEqual([width, height], [1520, 680], 'drawn at twice the chart size');
+  assert.deepEqual([width, height], [1520, svgHeight * 2], 'drawn at twice the file\'s size, heading and legend included');
   // An image viewer can decode it: Chromium draws it.
   const decoded = await page.evaluate(async (b64) => {
     const img = new Image();
@@ -46,7 +56,7 @@ test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async 
     await img.decode();
     return [img.naturalWidth, img.naturalHeight];
   }, png.bytes.toString('base64'));
-  assert.deepEqual(decoded, [1520, 680]);
+  assert.deepEqual(decoded, [1520, svgHeight * 2]);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -56,12 +66,25 @@ test('trends: a point, clicked or pressed, lists its year in context; the link o
   await page.goto(`${server.base}?view=trends&kw=baidu`);
   const point = page.getByRole('button', { name: /^baidu, 2016: \d+ \(1 article\)$/ });
   await point.click();
-  await page.getByRole('heading', { name: '2016: keywords in context' }).waitFor();
+  const heading = page.getByRole('heading', { name: '2016: keywords in context' });
+  await heading.waitFor();
   assert.match(page.url(), /[?&]at=2016/);
+  // The contexts take the focus, in sight; a button leads back to the point.
+  const seen = async () => page.evaluate(() => {
+    const h = document.activeElement;
+    const r = h.getBoundingClientRect();
+    return { focused: h.textContent, inView: r.top >= 0 && r.bottom <= innerHeight };
+  });
+  await page.waitForFunction(() => document.activeElement?.id === 'year-contexts-heading');
+  assert.deepEqual(await seen(), { focused: '2016: keywords in context', inView: true });
+  await page.getByRole('button', { name: '↑ Back to 2016 on the chart' }).click();
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^baidu, 2016: /);
   await page.goBack();
-  await page.getByRole('heading', { name: '2016: keywords in context' }).waitFor({ state: 'detached' });
+  await heading.waitFor({ state: 'detached' });
   await point.focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'year-contexts-heading');
+  assert.deepEqual(await seen(), { focused: '2016: keywords in context', inView: true }, 'Enter too');
   const lines = page.locator('.kwic a');
   await lines.first().waitFor();
   await lines.nth(1).click();
@@ -79,13 +102,43 @@ test('trends: a focused point has a visible focus ring', async () => {
   await point.waitFor();
   await page.keyboard.press('Tab'); // a keyboard user: focus rings show
   await point.focus();
-  const style = await point.evaluate((el) => {
+  const style = await point.locator('.point').evaluate((el) => {
     const s = getComputedStyle(el);
     return { width: parseFloat(s.strokeWidth), stroke: s.stroke, focus: getComputedStyle(document.documentElement).getPropertyValue('--focus').trim() };
   });
   assert.ok(style.width >= 4, `stroke width ${style.width}`);
   const rgb = (hex) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
   assert.equal(style.stroke, rgb(style.focus));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// On a phone the chart is laid out for its width: 12 px text, 24 px pointer
+// targets; the table scrolls sideways with its Year column fixed, headers whole.
+test('trends at 390 px: readable chart, big enough targets, a table that scrolls', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.base}?view=trends&kw=wechat,baidu,ai,traffic,"mobile payment",social`);
+  await page.locator('svg.chart .point-target').first().waitFor();
+  const m = await page.evaluate(() => {
+    const svg = document.querySelector('svg.chart');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const fonts = [...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale);
+    const targets = [...svg.querySelectorAll('.point-target')].map((p) => p.getBoundingClientRect()).map((r) => Math.min(r.width, r.height));
+    const heads = [...document.querySelectorAll('.trend-table thead th')].map((th) => th.scrollWidth <= th.clientWidth + 1);
+    const box = document.querySelector('.table-scroll');
+    return { minFont: Math.min(...fonts), minTarget: Math.min(...targets), headsWhole: heads.every(Boolean), scrolls: box.scrollWidth > box.clientWidth };
+  });
+  assert.ok(m.minFont >= 11, `text at ${m.minFont} px`);
+  assert.ok(m.minTarget >= 24, `targets ${m.minTarget} px`);
+  assert.ok(m.headsWhole, 'no header clipped');
+  assert.ok(m.scrolls, 'six keywords: the table scrolls sideways');
+  await page.locator('.table-scroll').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  const year = await page.evaluate(() => {
+    const th = document.querySelector('.trend-table tbody th');
+    const box = document.querySelector('.table-scroll').getBoundingClientRect();
+    return th.getBoundingClientRect().left - box.left;
+  });
+  assert.ok(Math.abs(year) <= 2, `the Year column stays at the left edge (${year} px)`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,0 +1,86 @@
+// Accessibility, measured with axe-core in both themes on every view (list,
+// results, a search finding nothing, the reader, trends with a year's
+// contexts open, compare with a pair and with Most similar, URL notices):
+// no violation of impact serious or critical. And on a phone, the first
+// result is in sight (facets behind "Filters") and Compare's texts start
+// within the first screens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { serveDist, launch, strictPage } from './serve.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** Each view, with what shows it is drawn. */
+const VIEWS = [
+  ['list', '', '.results .result'],
+  ['results', '?q=wechat%20OR%20alipay', '.results mark'],
+  ['no match', '?q=yuebao', '.no-match'],
+  ['reader', '?article=anxious-alipay-2025&q=alipay', '.reader mark'],
+  ['trends with contexts', '?view=trends&kw=wechat,ai&at=2015', '.year-contexts .kwic mark'],
+  ['compare', '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025&n=3', '.columns mark.passage'],
+  ['most similar', '?view=compare&left=alipay-dilemma-2024', '.similar-list li'],
+  ['notices', '?zzz=1&sort=sideways&view=compare&left=missing', '.notices li'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds nothing serious or critical, ${scheme} theme`, async () => {
+    const { context, page, problems } = await strictPage(browser, { colorScheme: scheme });
+    const found = [];
+    for (const [name, url, ready] of VIEWS) {
+      await page.goto(server.base + url);
+      await page.locator(ready).first().waitFor();
+      // Evaluated through the DevTools protocol: the page's CSP stays as it is.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      for (const v of violations) found.push(`${name}: ${v}`);
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('on a phone the first result is in sight, the facets behind "Filters"', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.base}?q=alipay%20year:2015..2025`);
+  const filters = page.getByRole('button', { name: 'Filters (1 active)' });
+  await filters.waitFor();
+  assert.equal(await filters.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.getByRole('group', { name: 'Year' }).isVisible(), false);
+  const top = await page.locator('.results .result').first().evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(top < 844, `first result at ${top} px`);
+  await filters.click();
+  assert.equal(await filters.getAttribute('aria-expanded'), 'true');
+  await page.getByRole('checkbox', { name: /^2016/ }).waitFor();
+  // At desktop width the facets are always shown, with no button.
+  await page.setViewportSize({ width: 1366, height: 800 });
+  assert.equal(await page.getByRole('button', { name: /^Filters/ }).isVisible(), false);
+  assert.equal(await page.getByRole('group', { name: 'Year' }).isVisible(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone Compare fits and its texts start in the first screens', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.base}?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025`);
+  await page.locator('.columns .column').first().waitFor();
+  const m = await page.evaluate(() => ({
+    textsTop: document.querySelector('.columns').getBoundingClientRect().top + scrollY,
+    wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  }));
+  assert.equal(m.wide, false);
+  assert.ok(m.textsTop < 1.5 * 844, `texts start ${m.textsTop} px down`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
