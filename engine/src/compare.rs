@@ -570,6 +570,9 @@ fn greedy(
     false
 }
 
+/// A counted word's count on the left, on the right, and each of its forms' count in the pair.
+type PairCounts = (usize, usize, Vec<(u32, usize)>);
+
 /// Compares articles `left` and `right` of the index's corpus (see [`Comparison`]).
 ///
 /// The lists hold the words `opts.words` counts. A word found in both
@@ -585,7 +588,7 @@ pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -
     let words_in = |s: &[u32]| s.iter().filter(|&&w| w != BREAK).count();
     let (ln, rn) = (words_in(ls), words_in(rs));
     // Per counted feature: counts on each side and each term's count in the pair.
-    let mut by_feature: FxHashMap<u32, (usize, usize, Vec<(u32, usize)>)> = FxHashMap::default();
+    let mut by_feature: FxHashMap<u32, PairCounts> = FxHashMap::default();
     for (side, seq) in [(0, ls), (1, rs)] {
         for &w in seq.iter().filter(|&&w| w != BREAK) {
             let Some(g) = f.of(w) else { continue };
