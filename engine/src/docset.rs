@@ -70,7 +70,8 @@ impl DocSet {
         self
     }
 
-    pub(crate) fn not(mut self) -> DocSet {
+    /// Every article not in the set.
+    pub fn not(mut self) -> DocSet {
         self.bits.iter_mut().for_each(|b| *b = !*b);
         self.trim();
         self

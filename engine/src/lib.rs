@@ -38,6 +38,7 @@ pub mod search;
 pub mod suggest;
 pub mod tokenize;
 pub mod trends;
+pub mod words;
 
 pub use body::Block;
 pub use corpus::{fold_value, Article, Corpus, CorpusInfo};

@@ -333,7 +333,7 @@ pub fn format_value(v: f64, measure: Measure) -> String {
     }
 }
 
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     // Quote always (keywords hold quotes and commas); a leading =, +, - or @ is
     // kept from being read as a spreadsheet formula.
     let s = if s.starts_with(['=', '+', '-', '@']) {

@@ -600,3 +600,39 @@ fn similarity_follows_the_stop_word_switch() {
         "content words separate pairs: {figures:?}"
     );
 }
+
+/// The example, checked by hand: `year:2024..2025` against the rest
+/// of the corpus over-represents "traffic" and "ai" (at p < 0.01).
+#[test]
+fn keywords_of_the_last_two_years_include_traffic_and_ai() {
+    use lens_engine::words::{count_words, keywords, ListOptions};
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let m = index.matches(
+        &parse("year:2024..2025").unwrap().query,
+        SearchOptions::default(),
+    );
+    let (sc, rc) = (
+        count_words(&index, &m.docs),
+        count_words(&index, &m.docs.clone().not()),
+    );
+    let (over, under) = keywords(&index, &sc, &rc, ListOptions::default(), 6.63);
+    let words: Vec<&str> = over.iter().map(|r| r.word.as_str()).collect();
+    assert!(
+        words.contains(&"traffic") && words.contains(&"ai"),
+        "{words:?}"
+    );
+    // Independent count: "traffic" in the two articles' text, by a plain scan.
+    let plain = |d: usize| {
+        let a = &corpus.articles()[d];
+        lens_engine::tokenize::words(&a.text())
+            .filter(|w| w.norm == "traffic")
+            .count()
+    };
+    let want: usize = m.docs.iter().map(plain).sum();
+    let row = over.iter().find(|r| r.word == "traffic").unwrap();
+    assert_eq!(row.selection, want);
+    assert!(under
+        .iter()
+        .all(|r| r.selection_per_10k < r.reference_per_10k));
+}

@@ -1,0 +1,629 @@
+//! The Words view's questions of a selection (the articles a search and its
+//! facets pick): what is in it ([`summary`]), which words it uses most
+//! ([`word_rows`]), which words it over- and under-uses against a reference
+//! ([`keywords`]), its frequent phrases ([`phrases`]) and which words rise
+//! and fall across its years ([`rising_falling`]).
+//!
+//! Words are the index's normalised words, in titles and bodies. A word is
+//! listed when [`crate::compare::is_listed`] says so (it has a letter, and
+//! more than one character unless it is of a one-character-word script),
+//! the rule Compare follows too; totals (a selection's words, rates per
+//! 10,000 words) count every word.
+//!
+//! Everything is one pass over the selected articles' word ids
+//! ([`crate::index::Index::words_of`]): linear in the selection's words.
+
+use rustc_hash::FxHashMap;
+
+use crate::compare::{is_listed, is_stop_word, log_likelihood, BREAK};
+use crate::docset::DocSet;
+use crate::index::Index;
+
+/// Which words a list shows, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ListOptions {
+    /// Leave stop words out.
+    pub stop_words: bool,
+    /// A stem's forms are one entry, under its most frequent form.
+    pub forms: bool,
+}
+
+impl Default for ListOptions {
+    fn default() -> Self {
+        ListOptions {
+            stop_words: true,
+            forms: false,
+        }
+    }
+}
+
+/// Every word's occurrences in a selection, and in how many of its articles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counts {
+    /// Words of the selection (every word, listed or not).
+    pub words: usize,
+    /// Articles selected.
+    pub articles: usize,
+    /// By term id: occurrences.
+    pub count: Vec<u32>,
+    /// By term id: articles containing it.
+    pub term_articles: Vec<u32>,
+    /// By stem id: articles containing any of its forms.
+    pub stem_articles: Vec<u32>,
+}
+
+/// Counts every word of the articles in `docs`: one pass over their words.
+pub fn count_words(index: &Index, docs: &DocSet) -> Counts {
+    let v = index.vocabulary_len();
+    let mut c = Counts {
+        words: 0,
+        articles: 0,
+        count: vec![0; v],
+        term_articles: vec![0; v],
+        stem_articles: vec![0; index.stem_count()],
+    };
+    // The last article (plus one) each term and stem was seen in.
+    let mut seen_term = vec![0u32; v];
+    let mut seen_stem = vec![0u32; index.stem_count()];
+    for d in docs.iter() {
+        let mark = d as u32 + 1;
+        c.articles += 1;
+        for &w in index.words_of(d) {
+            if w == BREAK {
+                continue;
+            }
+            c.words += 1;
+            let t = w as usize;
+            c.count[t] += 1;
+            if seen_term[t] != mark {
+                seen_term[t] = mark;
+                c.term_articles[t] += 1;
+                let s = index.stem_of(w) as usize;
+                if seen_stem[s] != mark {
+                    seen_stem[s] = mark;
+                    c.stem_articles[s] += 1;
+                }
+            }
+        }
+    }
+    c
+}
+
+impl Counts {
+    /// Distinct words used.
+    pub fn distinct(&self) -> usize {
+        self.count.iter().filter(|&&n| n > 0).count()
+    }
+}
+
+/// What a selection holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Articles.
+    pub articles: usize,
+    /// Words.
+    pub words: usize,
+    /// Distinct words.
+    pub distinct: usize,
+    /// The earliest and the latest article (the corpus is in date order).
+    pub first_last: Option<(usize, usize)>,
+    /// The longest and the shortest article (ties: the earlier).
+    pub longest_shortest: Option<(usize, usize)>,
+    /// Articles per year, for every year from the first to the last (0 for a year without).
+    pub per_year: Vec<(u16, usize)>,
+}
+
+impl Summary {
+    /// Distinct words ÷ words, as a percentage (0 for no words).
+    pub fn density(&self) -> f64 {
+        if self.words == 0 {
+            0.0
+        } else {
+            100.0 * self.distinct as f64 / self.words as f64
+        }
+    }
+
+    /// Mean words per article (0 for none).
+    pub fn mean_words(&self) -> f64 {
+        if self.articles == 0 {
+            0.0
+        } else {
+            self.words as f64 / self.articles as f64
+        }
+    }
+}
+
+/// The summary of the selection `docs`, from its `counts`.
+pub fn summary(index: &Index, docs: &DocSet, counts: &Counts) -> Summary {
+    let mut first_last: Option<(usize, usize)> = None;
+    let mut longest_shortest: Option<(usize, usize)> = None;
+    let mut years: Vec<(u16, usize)> = Vec::new();
+    for d in docs.iter() {
+        first_last = Some(first_last.map_or((d, d), |(f, _)| (f, d)));
+        let len = |d: usize| index.doc(d).len;
+        longest_shortest = Some(longest_shortest.map_or((d, d), |(l, s)| {
+            (
+                if len(d) > len(l) { d } else { l },
+                if len(d) < len(s) { d } else { s },
+            )
+        }));
+        let y = index.doc(d).year;
+        match years.last_mut() {
+            Some((last, n)) if *last == y => *n += 1,
+            _ => years.push((y, 1)),
+        }
+    }
+    // Every year of the span, so that a bar chart shows the gaps.
+    let per_year = match (years.first(), years.last()) {
+        (Some(&(a, _)), Some(&(b, _))) => (a..=b)
+            .map(|y| {
+                let n = years.iter().find(|(x, _)| *x == y).map_or(0, |&(_, n)| n);
+                (y, n)
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Summary {
+        articles: counts.articles,
+        words: counts.words,
+        distinct: counts.distinct(),
+        first_last,
+        longest_shortest,
+        per_year,
+    }
+}
+
+/// One entry of a word list: a word (or a stem's forms) with its numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordRow {
+    /// The word (with forms merged: its most frequent form).
+    pub word: String,
+    /// With forms merged: the other forms used, alphabetically.
+    pub forms: Vec<String>,
+    /// Occurrences.
+    pub count: usize,
+    /// Articles containing it.
+    pub articles: usize,
+}
+
+/// Term ids grouped as the list shows them: one group per listed word, or
+/// per stem with `forms` (its listed forms), keeping only terms with a count.
+fn groups(index: &Index, count: &dyn Fn(u32) -> usize, opts: ListOptions) -> Vec<Vec<u32>> {
+    let listed = |t: u32| {
+        let w = index.term(t);
+        count(t) > 0 && is_listed(w) && !(opts.stop_words && is_stop_word(w))
+    };
+    if !opts.forms {
+        return (0..index.vocabulary_len() as u32)
+            .filter(|&t| listed(t))
+            .map(|t| vec![t])
+            .collect();
+    }
+    (0..index.stem_count() as u32)
+        .map(|s| {
+            let mut ts: Vec<u32> = index
+                .stem_terms(s)
+                .iter()
+                .copied()
+                .filter(|&t| listed(t))
+                .collect();
+            // Most frequent form first (then alphabetical: ids are sorted words).
+            ts.sort_by(|&a, &b| count(b).cmp(&count(a)).then(a.cmp(&b)));
+            ts
+        })
+        .filter(|g| !g.is_empty())
+        .collect()
+}
+
+/// The group's name and its other forms, alphabetically.
+fn names(index: &Index, g: &[u32]) -> (String, Vec<String>) {
+    let mut forms: Vec<String> = g[1..].iter().map(|&t| index.term(t).to_string()).collect();
+    forms.sort();
+    (index.term(g[0]).to_string(), forms)
+}
+
+/// Every listed word of the selection with its count and articles, by count
+/// (then word).
+pub fn word_rows(index: &Index, counts: &Counts, opts: ListOptions) -> Vec<WordRow> {
+    let count = |t: u32| counts.count[t as usize] as usize;
+    let mut rows: Vec<WordRow> = groups(index, &count, opts)
+        .into_iter()
+        .map(|g| {
+            let (word, forms) = names(index, &g);
+            WordRow {
+                count: g.iter().map(|&t| count(t)).sum(),
+                articles: if opts.forms {
+                    counts.stem_articles[index.stem_of(g[0]) as usize] as usize
+                } else {
+                    counts.term_articles[g[0] as usize] as usize
+                },
+                word,
+                forms,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+    rows
+}
+
+/// Occurrences per 10,000 words (0 when there are no words).
+pub fn per_10k(count: usize, words: usize) -> f64 {
+    if words == 0 {
+        0.0
+    } else {
+        count as f64 / words as f64 * 10_000.0
+    }
+}
+
+/// A word over- or under-represented in a selection against a reference.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyRow {
+    /// The word (forms merged as in [`WordRow`]).
+    pub word: String,
+    /// Other forms.
+    pub forms: Vec<String>,
+    /// Occurrences in the selection (a).
+    pub selection: usize,
+    /// Occurrences in the reference (b).
+    pub reference: usize,
+    /// Per 10,000 words of the selection.
+    pub selection_per_10k: f64,
+    /// Per 10,000 words of the reference.
+    pub reference_per_10k: f64,
+    /// Dunning's log-likelihood G² (see [`crate::compare::log_likelihood`]).
+    pub g2: f64,
+    /// Hardie's log ratio ([`log_ratio`]).
+    pub log_ratio: f64,
+}
+
+/// Hardie's log ratio: log2((a / c) / (b / d)), a zero count replaced by 0.5.
+pub fn log_ratio(a: usize, b: usize, c: usize, d: usize) -> f64 {
+    let z = |x: usize| if x == 0 { 0.5 } else { x as f64 };
+    if c == 0 || d == 0 {
+        return 0.0;
+    }
+    ((z(a) / c as f64) / (z(b) / d as f64)).log2()
+}
+
+/// G² at p < 0.05, 0.01, 0.001 and 0.0001 (one degree of freedom).
+pub const SIGNIFICANCE: [(f64, &str); 4] = [
+    (3.84, "p < 0.05"),
+    (6.63, "p < 0.01"),
+    (10.83, "p < 0.001"),
+    (15.13, "p < 0.0001"),
+];
+
+/// The keywords of a selection (`sel`, with counts `sc`) against a reference
+/// (`rc`): words with G² at least `min_g2`, over-represented (rate higher in
+/// the selection) and under-represented, each by G² (then word).
+pub fn keywords(
+    index: &Index,
+    sc: &Counts,
+    rc: &Counts,
+    opts: ListOptions,
+    min_g2: f64,
+) -> (Vec<KeyRow>, Vec<KeyRow>) {
+    let both = |t: u32| (sc.count[t as usize] + rc.count[t as usize]) as usize;
+    let (c, d) = (sc.words, rc.words);
+    let (mut over, mut under) = (Vec::new(), Vec::new());
+    for g in groups(index, &both, opts) {
+        let a: usize = g.iter().map(|&t| sc.count[t as usize] as usize).sum();
+        let b: usize = g.iter().map(|&t| rc.count[t as usize] as usize).sum();
+        let g2 = log_likelihood(a, b, c, d);
+        if g2 < min_g2 || c == 0 || d == 0 {
+            continue;
+        }
+        let (ra, rb) = (per_10k(a, c), per_10k(b, d));
+        let (word, forms) = names(index, &g);
+        let row = KeyRow {
+            word,
+            forms,
+            selection: a,
+            reference: b,
+            selection_per_10k: ra,
+            reference_per_10k: rb,
+            g2,
+            log_ratio: log_ratio(a, b, c, d),
+        };
+        if ra > rb {
+            over.push(row);
+        } else if rb > ra {
+            under.push(row);
+        }
+    }
+    let by_g2 = |x: &KeyRow, y: &KeyRow| y.g2.total_cmp(&x.g2).then_with(|| x.word.cmp(&y.word));
+    over.sort_by(by_g2);
+    under.sort_by(by_g2);
+    (over, under)
+}
+
+/// A frequent phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseRow {
+    /// Its words, normalised, joined by spaces.
+    pub phrase: String,
+    /// Occurrences.
+    pub count: usize,
+    /// Articles containing it.
+    pub articles: usize,
+}
+
+/// The longest phrase [`phrases`] counts.
+pub const MAX_PHRASE: usize = 5;
+
+/// The stretches of article `d` a phrase may not cross: the title, then each
+/// body block (heading or paragraph), as ranges of positions.
+pub fn stretches(index: &Index, d: usize) -> Vec<std::ops::Range<usize>> {
+    let info = index.doc(d);
+    let total = index.words_of(d).len();
+    let mut out = vec![0..(info.title_len as usize).min(total)];
+    for (i, &s) in info.block_starts.iter().enumerate() {
+        let e = info.block_starts.get(i + 1).map_or(total, |&e| e as usize);
+        out.push((s as usize).min(total)..e.min(total));
+    }
+    out
+}
+
+/// The phrases of `len` words (2 to [`MAX_PHRASE`]) found at least
+/// `min_count` times in the articles of `docs`, never across a title,
+/// heading or paragraph boundary; with `stop_edges`, none starting or ending
+/// with a stop word. By count, then phrase.
+pub fn phrases(
+    index: &Index,
+    docs: &DocSet,
+    len: usize,
+    min_count: usize,
+    stop_edges: bool,
+) -> Vec<PhraseRow> {
+    let len = len.clamp(2, MAX_PHRASE);
+    let stop: Vec<bool> = if stop_edges {
+        (0..index.vocabulary_len() as u32)
+            .map(|t| is_stop_word(index.term(t)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let is_stop = |t: u32| stop_edges && stop[t as usize];
+    // Key: the ids, padded; value: count, articles, last article seen (+1).
+    let mut grams: FxHashMap<[u32; MAX_PHRASE], (u32, u32, u32)> = FxHashMap::default();
+    for d in docs.iter() {
+        let ids = index.words_of(d);
+        for r in stretches(index, d) {
+            let s = &ids[r];
+            if s.len() < len {
+                continue;
+            }
+            for w in s.windows(len) {
+                if is_stop(w[0]) || is_stop(w[len - 1]) {
+                    continue;
+                }
+                let mut key = [u32::MAX; MAX_PHRASE];
+                key[..len].copy_from_slice(w);
+                let e = grams.entry(key).or_insert((0, 0, 0));
+                e.0 += 1;
+                if e.2 != d as u32 + 1 {
+                    e.2 = d as u32 + 1;
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    let mut rows: Vec<([u32; MAX_PHRASE], u32, u32)> = grams
+        .into_iter()
+        .filter(|(_, (n, _, _))| *n as usize >= min_count.max(1))
+        .map(|(k, (n, a, _))| (k, n, a))
+        .collect();
+    let text = |k: &[u32; MAX_PHRASE]| {
+        k[..len]
+            .iter()
+            .map(|&t| index.term(t))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out: Vec<PhraseRow> = rows
+        .drain(..)
+        .map(|(k, n, a)| PhraseRow {
+            phrase: text(&k),
+            count: n as usize,
+            articles: a as usize,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase)));
+    out
+}
+
+/// A word whose rate changes across the selection's years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendRow {
+    /// The word (forms merged as in [`WordRow`]).
+    pub word: String,
+    /// Other forms.
+    pub forms: Vec<String>,
+    /// Occurrences in the selection.
+    pub count: usize,
+    /// The weighted least-squares slope of its rate, per 10,000 words per year.
+    pub slope: f64,
+    /// Its rate (per 10,000 words) in each year of [`RisingFalling::years`]
+    /// (`None`: no words that year).
+    pub rates: Vec<Option<f64>>,
+}
+
+/// Rising and falling words of a selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RisingFalling {
+    /// Every year from the first to the last of the selection.
+    pub years: Vec<u16>,
+    /// The steepest rising slopes first.
+    pub rising: Vec<TrendRow>,
+    /// The steepest falling slopes first.
+    pub falling: Vec<TrendRow>,
+}
+
+/// Fewer years with words than this, and a trend means nothing: [`rising_falling`] says so.
+pub const MIN_TREND_YEARS: usize = 3;
+/// Words seen fewer times than this in the selection are not trended.
+pub const MIN_TREND_COUNT: usize = 10;
+
+/// For each listed word seen at least `min_count` times in the selection
+/// `docs`, the slope of the least-squares line through its yearly rates
+/// (per 10,000 words), each year weighted by its words:
+/// slope = Σ wᵧ (y − ȳ)(rᵧ − r̄) / Σ wᵧ (y − ȳ)², with ȳ and r̄ the
+/// weighted means, over the years with words. `Err(years with words)` when
+/// there are fewer than [`MIN_TREND_YEARS`]. Each list holds up to `k`.
+pub fn rising_falling(
+    index: &Index,
+    docs: &DocSet,
+    counts: &Counts,
+    opts: ListOptions,
+    min_count: usize,
+    k: usize,
+) -> Result<RisingFalling, usize> {
+    // Words per year of the selection, and each term's (year, count) pairs.
+    let mut year_words: Vec<(u16, usize)> = Vec::new();
+    let wanted: Vec<bool> = {
+        let count = |t: u32| counts.count[t as usize] as usize;
+        let mut w = vec![false; index.vocabulary_len()];
+        for g in groups(index, &count, opts) {
+            let total: usize = g.iter().map(|&t| count(t)).sum();
+            if total >= min_count.max(1) {
+                for t in g {
+                    w[t as usize] = true;
+                }
+            }
+        }
+        w
+    };
+    let mut per_term: FxHashMap<u32, Vec<(usize, u32)>> = FxHashMap::default();
+    let mut this_year: FxHashMap<u32, u32> = FxHashMap::default();
+    let flush = |this_year: &mut FxHashMap<u32, u32>,
+                 per_term: &mut FxHashMap<u32, Vec<(usize, u32)>>,
+                 y: usize| {
+        for (t, n) in this_year.drain() {
+            per_term.entry(t).or_default().push((y, n));
+        }
+    };
+    for d in docs.iter() {
+        let y = index.doc(d).year;
+        if year_words.last().is_none_or(|&(last, _)| last != y) {
+            if !year_words.is_empty() {
+                flush(&mut this_year, &mut per_term, year_words.len() - 1);
+            }
+            year_words.push((y, 0));
+        }
+        for &w in index.words_of(d) {
+            if w == BREAK {
+                continue;
+            }
+            if let Some(last) = year_words.last_mut() {
+                last.1 += 1;
+            }
+            if wanted[w as usize] {
+                *this_year.entry(w).or_default() += 1;
+            }
+        }
+    }
+    if !year_words.is_empty() {
+        flush(&mut this_year, &mut per_term, year_words.len() - 1);
+    }
+    let with_words: Vec<usize> = (0..year_words.len())
+        .filter(|&i| year_words[i].1 > 0)
+        .collect();
+    if with_words.len() < MIN_TREND_YEARS {
+        return Err(with_words.len());
+    }
+    let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
+    let years: Vec<u16> = (first..=last).collect();
+    let count = |t: u32| counts.count[t as usize] as usize;
+    let mut rows: Vec<TrendRow> = Vec::new();
+    for g in groups(index, &count, opts) {
+        let total: usize = g.iter().map(|&t| count(t)).sum();
+        if total < min_count.max(1) {
+            continue;
+        }
+        let mut by_year = vec![0u32; year_words.len()];
+        for t in &g {
+            for &(y, n) in per_term.get(t).map(Vec::as_slice).unwrap_or(&[]) {
+                by_year[y] += n;
+            }
+        }
+        let points: Vec<(f64, f64, f64)> = with_words
+            .iter()
+            .map(|&i| {
+                let (y, w) = year_words[i];
+                (y as f64, per_10k(by_year[i] as usize, w), w as f64)
+            })
+            .collect();
+        let slope = weighted_slope(&points);
+        let mut rates = vec![None; years.len()];
+        for &i in &with_words {
+            let (y, w) = year_words[i];
+            rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
+        }
+        let (word, forms) = names(index, &g);
+        rows.push(TrendRow {
+            word,
+            forms,
+            count: total,
+            slope,
+            rates,
+        });
+    }
+    let mut rising: Vec<TrendRow> = rows.iter().filter(|r| r.slope > 0.0).cloned().collect();
+    let mut falling: Vec<TrendRow> = rows.into_iter().filter(|r| r.slope < 0.0).collect();
+    rising.sort_by(|a, b| {
+        b.slope
+            .total_cmp(&a.slope)
+            .then_with(|| a.word.cmp(&b.word))
+    });
+    falling.sort_by(|a, b| {
+        a.slope
+            .total_cmp(&b.slope)
+            .then_with(|| a.word.cmp(&b.word))
+    });
+    rising.truncate(k);
+    falling.truncate(k);
+    Ok(RisingFalling {
+        years,
+        rising,
+        falling,
+    })
+}
+
+/// The weighted least-squares slope through (x, y, weight) points (0 when undefined).
+pub fn weighted_slope(points: &[(f64, f64, f64)]) -> f64 {
+    let sw: f64 = points.iter().map(|p| p.2).sum();
+    if sw == 0.0 {
+        return 0.0;
+    }
+    let mx = points.iter().map(|p| p.2 * p.0).sum::<f64>() / sw;
+    let my = points.iter().map(|p| p.2 * p.1).sum::<f64>() / sw;
+    let sxy: f64 = points.iter().map(|p| p.2 * (p.0 - mx) * (p.1 - my)).sum();
+    let sxx: f64 = points.iter().map(|p| p.2 * (p.0 - mx).powi(2)).sum();
+    if sxx == 0.0 {
+        0.0
+    } else {
+        sxy / sxx
+    }
+}
+
+/// A table as CSV: a header line, then one line per row; every cell quoted
+/// as the Trends CSV's are (a leading `=`, `+`, `-` or `@` kept from being
+/// read as a formula), numbers as given.
+pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
+    let line = |cells: &mut dyn Iterator<Item = String>| {
+        let mut l = cells.collect::<Vec<_>>().join(",");
+        l.push_str("\r\n");
+        l
+    };
+    let mut out = line(&mut header.iter().map(|h| crate::trends::csv_field(h)));
+    for r in rows {
+        out.push_str(&line(&mut r.iter().map(|c| {
+            if !c.is_empty() && c.parse::<f64>().is_ok() {
+                c.clone()
+            } else {
+                crate::trends::csv_field(c)
+            }
+        })));
+    }
+    out
+}

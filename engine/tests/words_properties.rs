@@ -1,0 +1,234 @@
+//! The Words view's statistics against naive computations on generated
+//! corpora: word and article counts, stop-word filtering and word forms, G²
+//! and log ratio from their formulas, phrases from a scan of the text that
+//! honours titles, headings and paragraphs, rising and falling from a
+//! direct least-squares fit.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use lens_engine::compare::{is_listed, is_stop_word, log_likelihood};
+use lens_engine::docset::DocSet;
+use lens_engine::index::{stem, Index};
+use lens_engine::tokenize::words;
+use lens_engine::words::{
+    count_words, keywords, log_ratio, phrases, rising_falling, summary, weighted_slope, word_rows,
+    ListOptions,
+};
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use proptest::prelude::*;
+
+const VOCAB: &[&str] = &[
+    "pay", "payment", "Payments", "the", "of", "alipay", "ai", "e", "2015", "支",
+];
+
+fn text(ws: &[usize]) -> String {
+    ws.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
+}
+
+prop_compose! {
+    fn article()(title in prop::collection::vec(0..VOCAB.len(), 0..3),
+                 blocks in prop::collection::vec((any::<bool>(), prop::collection::vec(0..VOCAB.len(), 0..10)), 1..4),
+                 year in 2013u16..2019) -> Article {
+        let body = blocks.iter().map(|(h, b)| if *h && !b.is_empty() {
+            Block::Heading { level: 2, text: text(b) }
+        } else {
+            Block::Paragraph(text(b))
+        }).collect();
+        Article::new(String::new(), text(&title), ArticleDate { year, month: None, day: None }, body)
+    }
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    prop::collection::vec(article(), 1..10).prop_map(|mut v| {
+        v.iter_mut()
+            .enumerate()
+            .for_each(|(i, a)| a.id = format!("a{i}"));
+        Corpus::new(
+            CorpusInfo {
+                name: "gen".into(),
+                description: None,
+            },
+            v,
+        )
+    })
+}
+
+/// Each stretch a phrase may not cross (title, each block), as normalised words.
+fn stretches(a: &Article) -> Vec<Vec<String>> {
+    let norm = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
+    std::iter::once(norm(&a.title))
+        .chain(a.body.iter().map(|b| norm(b.text())))
+        .collect()
+}
+
+fn select(n: usize, bits: &[bool]) -> DocSet {
+    let mut s = DocSet::empty(n);
+    for d in 0..n {
+        if bits.get(d).copied().unwrap_or(false) {
+            s.insert(d);
+        }
+    }
+    s
+}
+
+/// Naive counts of each listed word (or stem with forms) in the selected articles: (count, articles).
+fn naive(corpus: &Corpus, sel: &DocSet, o: ListOptions) -> BTreeMap<String, (usize, usize)> {
+    let key = |w: &str| if o.forms { stem(w) } else { w.to_string() };
+    let mut m: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for d in sel.iter() {
+        let ws: Vec<String> = stretches(&corpus.articles()[d]).concat();
+        let mut here = BTreeSet::new();
+        for w in ws
+            .iter()
+            .filter(|w| is_listed(w) && !(o.stop_words && is_stop_word(w)))
+        {
+            m.entry(key(w)).or_default().0 += 1;
+            here.insert(key(w));
+        }
+        for k in here {
+            m.entry(k).or_default().1 += 1;
+        }
+    }
+    m
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn word_counts_match_a_naive_count(corpus in corpus(), bits in prop::collection::vec(any::<bool>(), 10), stop: bool, forms: bool) {
+        let index = Index::new(&corpus);
+        let n = corpus.articles().len();
+        let sel = select(n, &bits);
+        let counts = count_words(&index, &sel);
+        let o = ListOptions { stop_words: stop, forms };
+        let want = naive(&corpus, &sel, o);
+        let rows = word_rows(&index, &counts, o);
+        let key = |w: &str| if forms { stem(w) } else { w.to_string() };
+        let got: BTreeMap<String, (usize, usize)> = rows.iter().map(|r| (key(&r.word), (r.count, r.articles))).collect();
+        prop_assert_eq!(got.len(), rows.len(), "one row per word (or stem)");
+        prop_assert_eq!(got, want);
+        prop_assert!(rows.windows(2).all(|w| w[0].count > w[1].count || (w[0].count == w[1].count && w[0].word < w[1].word)));
+        // The totals count every word.
+        let all: usize = sel.iter().map(|d| stretches(&corpus.articles()[d]).concat().len()).sum();
+        prop_assert_eq!(counts.words, all);
+        let s = summary(&index, &sel, &counts);
+        prop_assert_eq!(s.articles, sel.len());
+        prop_assert_eq!(s.per_year.iter().map(|(_, n)| n).sum::<usize>(), sel.len());
+    }
+
+    #[test]
+    fn keywords_follow_the_formulas(corpus in corpus(), bits in prop::collection::vec(any::<bool>(), 10), min in 0usize..4) {
+        let index = Index::new(&corpus);
+        let n = corpus.articles().len();
+        let sel = select(n, &bits);
+        let rest = sel.clone().not();
+        let (sc, rc) = (count_words(&index, &sel), count_words(&index, &rest));
+        let o = ListOptions::default();
+        let min_g2 = [0.0, 3.84, 6.63, 10.83][min];
+        let (over, under) = keywords(&index, &sc, &rc, o, min_g2);
+        let (a_all, b_all) = (naive(&corpus, &sel, o), naive(&corpus, &rest, o));
+        let (c, d) = (sc.words, rc.words);
+        let words: BTreeSet<&String> = a_all.keys().chain(b_all.keys()).collect();
+        let mut want_over = BTreeSet::new();
+        let mut want_under = BTreeSet::new();
+        for w in words {
+            let a = a_all.get(w).map_or(0, |x| x.0);
+            let b = b_all.get(w).map_or(0, |x| x.0);
+            if c == 0 || d == 0 { continue; }
+            let (e1, e2) = (c as f64 * (a + b) as f64 / (c + d) as f64, d as f64 * (a + b) as f64 / (c + d) as f64);
+            let t = |o: usize, e: f64| if o == 0 { 0.0 } else { o as f64 * (o as f64 / e).ln() };
+            let g2 = 2.0 * (t(a, e1) + t(b, e2));
+            prop_assert!((g2 - log_likelihood(a, b, c, d)).abs() < 1e-9);
+            if g2 < min_g2 { continue; }
+            let z = |x: usize| if x == 0 { 0.5 } else { x as f64 };
+            let lr = ((z(a) / c as f64) / (z(b) / d as f64)).log2();
+            prop_assert!((lr - log_ratio(a, b, c, d)).abs() < 1e-9);
+            let (ra, rb) = (a as f64 / c as f64, b as f64 / d as f64);
+            if ra > rb { want_over.insert(w.clone()); } else if rb > ra { want_under.insert(w.clone()); }
+        }
+        let got_over: BTreeSet<String> = over.iter().map(|r| r.word.clone()).collect();
+        let got_under: BTreeSet<String> = under.iter().map(|r| r.word.clone()).collect();
+        prop_assert_eq!(got_over, want_over);
+        prop_assert_eq!(got_under, want_under);
+        for r in over.iter().chain(&under) {
+            prop_assert!((r.g2 - log_likelihood(r.selection, r.reference, c, d)).abs() < 1e-9);
+            prop_assert!((r.log_ratio - log_ratio(r.selection, r.reference, c, d)).abs() < 1e-9);
+        }
+        prop_assert!(over.windows(2).all(|w| w[0].g2 >= w[1].g2));
+    }
+
+    #[test]
+    fn phrases_match_a_scan_that_honours_boundaries(corpus in corpus(), bits in prop::collection::vec(any::<bool>(), 10), len in 2usize..6, min in 1usize..3, stop_edges: bool) {
+        let index = Index::new(&corpus);
+        let sel = select(corpus.articles().len(), &bits);
+        let mut want: BTreeMap<String, (usize, BTreeSet<usize>)> = BTreeMap::new();
+        for d in sel.iter() {
+            for s in stretches(&corpus.articles()[d]) {
+                for w in s.windows(len) {
+                    if stop_edges && (is_stop_word(&w[0]) || is_stop_word(&w[len - 1])) { continue; }
+                    let e = want.entry(w.join(" ")).or_default();
+                    e.0 += 1;
+                    e.1.insert(d);
+                }
+            }
+        }
+        let want: BTreeMap<String, (usize, usize)> = want.into_iter().filter(|(_, (n, _))| *n >= min).map(|(k, (n, a))| (k, (n, a.len()))).collect();
+        let got_rows = phrases(&index, &sel, len, min, stop_edges);
+        let got: BTreeMap<String, (usize, usize)> = got_rows.iter().map(|r| (r.phrase.clone(), (r.count, r.articles))).collect();
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn rising_and_falling_is_a_weighted_least_squares_fit(corpus in corpus()) {
+        let index = Index::new(&corpus);
+        let all = DocSet::full(corpus.articles().len());
+        let counts = count_words(&index, &all);
+        let o = ListOptions::default();
+        let mut year_words: BTreeMap<u16, usize> = BTreeMap::new();
+        let mut word_year: BTreeMap<String, BTreeMap<u16, usize>> = BTreeMap::new();
+        for (d, a) in corpus.articles().iter().enumerate() {
+            let _ = d;
+            let ws = stretches(a).concat();
+            *year_words.entry(a.date.year).or_default() += ws.len();
+            for w in ws.iter().filter(|w| is_listed(w) && !is_stop_word(w)) {
+                *word_year.entry(w.clone()).or_default().entry(a.date.year).or_default() += 1;
+            }
+        }
+        let years: Vec<(u16, usize)> = year_words.iter().filter(|(_, &w)| w > 0).map(|(&y, &w)| (y, w)).collect();
+        match rising_falling(&index, &all, &counts, o, 2, usize::MAX) {
+            Err(n) => prop_assert!(n == years.len() && n < 3),
+            Ok(rf) => {
+                prop_assert!(years.len() >= 3);
+                for r in rf.rising.iter().chain(&rf.falling) {
+                    let by = &word_year[&r.word];
+                    prop_assert!(by.values().sum::<usize>() >= 2);
+                    let pts: Vec<(f64, f64, f64)> = years.iter().map(|&(y, w)| (y as f64, *by.get(&y).unwrap_or(&0) as f64 / w as f64 * 1e4, w as f64)).collect();
+                    let want = weighted_slope(&pts);
+                    prop_assert!((r.slope - want).abs() < 1e-6 * (1.0 + want.abs()), "{} {} {}", r.word, r.slope, want);
+                }
+                prop_assert!(rf.rising.iter().all(|r| r.slope > 0.0));
+                prop_assert!(rf.falling.iter().all(|r| r.slope < 0.0));
+            }
+        }
+    }
+}
+
+#[test]
+fn weighted_slope_of_a_line_is_its_slope() {
+    let pts = [(2000.0, 1.0, 5.0), (2001.0, 3.0, 1.0), (2002.0, 5.0, 9.0)];
+    assert!((weighted_slope(&pts) - 2.0).abs() < 1e-12);
+    assert_eq!(weighted_slope(&[(2000.0, 1.0, 1.0)]), 0.0);
+}
+
+#[test]
+fn csv_quotes_text_guards_formulas_and_keeps_numbers() {
+    let rows = vec![
+        vec!["=cmd".to_string(), "12".to_string(), "1.50".to_string()],
+        vec!["a \"b\", c".to_string(), "-3".to_string(), "".to_string()],
+    ];
+    assert_eq!(
+        lens_engine::words::csv(&["Word", "Count", "Per 10,000 words"], &rows),
+        "\"Word\",\"Count\",\"Per 10,000 words\"\r\n\"'=cmd\",12,1.50\r\n\"a \"\"b\"\", c\",-3,\"\"\r\n"
+    );
+}
