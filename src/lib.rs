@@ -25,7 +25,7 @@ use search_state::{QueryState, SearchState};
 use url_state::{QueryLink, UrlQuery};
 use views::{
     search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Indexing, Results,
-    SearchBox, TrendsView,
+    SearchBox, TrendsView, WordsView,
 };
 use wasm_bindgen::JsCast;
 
@@ -150,10 +150,12 @@ enum View {
     Trends,
     /// Two articles side by side.
     Compare,
+    /// What is in the selection, and what stands out.
+    Words,
 }
 
 /// The views, in the order of [`params::VIEW`]'s options.
-const VIEWS: [View; 3] = [View::Articles, View::Trends, View::Compare];
+const VIEWS: [View; 4] = [View::Articles, View::Trends, View::Compare, View::Words];
 
 /// The whole page for one corpus. The URL decides what it shows:
 /// `?article=ID` opens an article, anything else lists them all.
@@ -306,6 +308,7 @@ fn Shown(
                     {move || match current_view.get() {
                         View::Trends => view! { <TrendsView /> }.into_any(),
                         View::Compare => view! { <CompareView /> }.into_any(),
+                        View::Words => view! { <WordsView /> }.into_any(),
                         View::Articles => view! { <Results /> }.into_any(),
                     }}
                 </div>

@@ -93,8 +93,9 @@ pub const VIEW: Param = Param {
         ("articles", "Articles"),
         ("trends", "Trends"),
         ("compare", "Compare"),
+        ("words", "Words"),
     ]),
-    takes: "the views are articles, trends and compare",
+    takes: "the views are articles, trends, compare and words",
 };
 /// Trends: the keywords, comma-separated.
 pub const KW: Param = Param {
@@ -150,7 +151,7 @@ pub const N: Param = Param {
     },
     takes: "shared passages are 3 to 12 words",
 };
-/// Compare: leave out stop words.
+/// Compare and Words: leave out stop words.
 pub const STOP: Param = Param {
     name: "stop",
     kind: Kind::Flag { default: true },
@@ -163,9 +164,80 @@ pub const LINK: Param = Param {
     takes: "it is 1 (on) or 0 (off)",
 };
 
+/// Words: only words starting with this.
+pub const WF: Param = Param {
+    name: "wf",
+    kind: Kind::Text,
+    takes: "",
+};
+/// Words: the order of the word list.
+pub const WSORT: Param = Param {
+    name: "wsort",
+    kind: Kind::Choice(&[
+        ("count", "Count"),
+        ("word", "Word"),
+        ("articles", "Articles"),
+    ]),
+    takes: "the orders are count, word and articles",
+};
+/// Words: what the selection's keywords are measured against.
+pub const REF: Param = Param {
+    name: "ref",
+    kind: Kind::Choice(&[
+        ("rest", "Rest of the corpus"),
+        ("all", "Whole corpus"),
+        ("search", "Another search"),
+    ]),
+    takes: "the references are rest, all and search",
+};
+/// Words: the reference search (with `ref=search`).
+pub const RQ: Param = Param {
+    name: "rq",
+    kind: Kind::Text,
+    takes: "",
+};
+/// Words: the keywords' significance level (the first, p < 0.01, the default).
+pub const SIG: Param = Param {
+    name: "sig",
+    kind: Kind::Choice(&[
+        ("0.01", "p < 0.01"),
+        ("0.05", "p < 0.05"),
+        ("0.001", "p < 0.001"),
+        ("0.0001", "p < 0.0001"),
+    ]),
+    takes: "the levels are 0.01, 0.05, 0.001 and 0.0001",
+};
+/// Words: phrase length, in words.
+pub const PLEN: Param = Param {
+    name: "plen",
+    kind: Kind::Number {
+        min: 2,
+        max: 5,
+        default: 2,
+    },
+    takes: "phrases are 2 to 5 words",
+};
+/// Words: the fewest occurrences of a listed phrase.
+pub const PMIN: Param = Param {
+    name: "pmin",
+    kind: Kind::Number {
+        min: 1,
+        max: 1_000_000,
+        default: 2,
+    },
+    takes: "it is a number from 1",
+};
+/// Words: leave out phrases that start or end with a stop word.
+pub const PSTOP: Param = Param {
+    name: "pstop",
+    kind: Kind::Flag { default: true },
+    takes: "it is 1 (on) or 0 (off)",
+};
+
 /// Every parameter the page understands.
-pub const ALL: [Param; 15] = [
-    Q, FORMS, SORT, ARTICLE, MATCH, VIEW, KW, MEASURE, SMOOTH, AT, LEFT, RIGHT, N, STOP, LINK,
+pub const ALL: [Param; 23] = [
+    Q, FORMS, SORT, ARTICLE, MATCH, VIEW, KW, MEASURE, SMOOTH, AT, LEFT, RIGHT, N, STOP, LINK, WF,
+    WSORT, REF, RQ, SIG, PLEN, PMIN, PSTOP,
 ];
 
 impl Param {

@@ -999,3 +999,121 @@ async fn most_similar_articles_rank_every_other_article_and_open_the_pair() {
         "the ranking's figure is the pair's"
     );
 }
+
+fn cell_texts(row: &Element) -> Vec<String> {
+    all(row, "th, td").iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn words_summarise_the_selection_and_list_its_words() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=words").await;
+    let current: Vec<String> = all(&root, "nav.views li[aria-current=page]")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(current, ["Words"]);
+    let figures = text(&one(&root, ".words-summary .figures-list"));
+    assert!(figures.contains("Articles5"), "{figures}");
+    let total: usize = corpus.total_words();
+    assert!(
+        figures.contains(&format!("Words{}", lens_engine::numbers::thousands(total))),
+        "{figures} vs {total}"
+    );
+    assert_eq!(
+        all(&root, ".year-bars li").len(),
+        2025 - 2013 + 1,
+        "every year of the span"
+    );
+    // The word list: by count, no stop words, counts as a plain scan gives.
+    let rows = all(&root, ".words-frequencies tbody tr");
+    assert!(rows.len() >= 25);
+    let first = cell_texts(&rows[0]);
+    assert!(first[0].starts_with("alipay"), "{first:?}");
+    let want: usize = corpus
+        .articles()
+        .iter()
+        .map(|a| {
+            lens_engine::tokenize::words(&a.text())
+                .filter(|w| w.norm == "alipay")
+                .count()
+        })
+        .sum();
+    assert_eq!(first[1], lens_engine::numbers::thousands(want));
+    let words: Vec<String> = rows.iter().map(|r| text(&one(r, "th a"))).collect();
+    assert!(!words.iter().any(|w| w == "the" || w == "of"), "{words:?}");
+    // A word links to its search and its trend.
+    let links: Vec<String> = all(&rows[0], "a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert!(links.iter().any(|h| h.contains("q=alipay")), "{links:?}");
+    assert!(
+        links
+            .iter()
+            .any(|h| h.contains("view=trends") && h.contains("kw=alipay")),
+        "{links:?}"
+    );
+    // The whole corpus against the rest: nothing to compare, and the page says so.
+    assert!(text(&one(&root, ".words-keyness")).contains("nothing is left to compare"));
+    // A click on a year's bar narrows the search to that year.
+    let bar: HtmlElement = one(&root, ".year-bars li:last-child button").unchecked_into();
+    bar.click();
+    leptos::task::tick().await;
+    until(2000, "the search narrowed to 2025", || {
+        search_box(&root).value() == "year:2025"
+    })
+    .await;
+    let over: Vec<String> = all(
+        &root,
+        ".words-keyness table:first-of-type tbody th a:first-child",
+    )
+    .iter()
+    .map(text)
+    .collect();
+    assert!(!over.is_empty(), "a year against the rest has keywords");
+}
+
+#[wasm_bindgen_test]
+async fn words_keywords_phrases_and_trends_follow_their_controls() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=words&q=year:2024..2025").await;
+    let over: Vec<String> = all(
+        &root,
+        ".words-keyness .key-tables > div:first-child tbody th > a:first-child",
+    )
+    .iter()
+    .map(text)
+    .collect();
+    assert!(
+        over.contains(&"traffic".to_string()) && over.contains(&"ai".to_string()),
+        "{over:?}"
+    );
+    let caption = text(&one(&root, ".words-keyness caption"));
+    assert!(caption.starts_with("Over-represented"), "{caption}");
+    // Phrases: of two words by default, each linking to a quoted search.
+    let phrase = one(&root, ".words-phrases tbody th a");
+    assert_eq!(text(&phrase).split(' ').count(), 2);
+    assert!(
+        phrase.get_attribute("href").unwrap().contains("%22"),
+        "quoted"
+    );
+    let root = mount(corpus, "?view=words&plen=3").await;
+    let phrase = text(&one(&root, ".words-phrases tbody th a"));
+    assert_eq!(phrase.split(' ').count(), 3, "{phrase}");
+    // Rising and falling: five years with articles, so there are trends.
+    assert!(!all(&root, ".words-trends tbody tr").is_empty());
+    // One year: too few for a trend, and the page says so.
+    let root = mount(corpus, "?view=words&q=year:2016").await;
+    assert!(text(&one(&root, ".words-trends")).contains("a trend needs at least 3"));
+    // A filter keeps words starting with it.
+    let root = mount(corpus, "?view=words&wf=pay").await;
+    let words: Vec<String> = all(&root, ".words-frequencies tbody th > a:first-child")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        !words.is_empty() && words.iter().all(|w| w.starts_with("pay")),
+        "{words:?}"
+    );
+}

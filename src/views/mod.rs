@@ -8,6 +8,7 @@ mod indexing;
 pub mod results;
 pub mod search_box;
 pub mod trends;
+mod words;
 
 pub use article_reader::ArticleReader;
 pub use compare::CompareView;
@@ -16,6 +17,7 @@ pub use indexing::Indexing;
 pub use results::Results;
 pub use search_box::SearchBox;
 pub use trends::TrendsView;
+pub use words::WordsView;
 
 use crate::params;
 use leptos::prelude::*;

@@ -1,0 +1,748 @@
+//! Words: what is in the selection (the articles the search box and facets
+//! pick; no query: the whole corpus) and what stands out in it. The engine
+//! computes ([`lens_engine::words`]); this file draws.
+//!
+//! URL parameters: `stop=0` (keep stop words), `forms=1` (merge word forms,
+//! as in search), `wf` (only words starting with it), `wsort` (the word
+//! list's order), `ref`, `rq` and `sig` (the keywords' reference, its search
+//! and the significance level), `plen`, `pmin` and `pstop=0` (phrases).
+
+use lens_engine::compare::STOP_WORDS;
+use lens_engine::docset::DocSet;
+use lens_engine::facets::{toggle_facet, FacetKind};
+use lens_engine::query::{parse, Query, TextField};
+use lens_engine::words::{
+    count_words, csv, keywords, per_10k, phrases, rising_falling, summary, word_rows, Counts,
+    KeyRow, ListOptions, RisingFalling, WordRow, MIN_TREND_COUNT, SIGNIFICANCE,
+};
+use leptos::prelude::*;
+
+use crate::download::offer_text;
+use crate::params;
+use crate::search_state::SearchState;
+use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::{thousands, UrlSelect, WordFormsToggle};
+
+/// Rows of a list shown at first; "Show more" adds as many again.
+const PAGE: usize = 50;
+/// Words in the bar chart beside the word list.
+const BARS: usize = 25;
+/// Rows of the keyword, phrase and trend lists shown at first.
+const SHORT: usize = 25;
+
+/// A word (or phrase) as query text: quoted when the query language needs it.
+fn as_query(words: &str) -> String {
+    Query::Text {
+        field: TextField::Any,
+        words: words.split(' ').map(str::to_string).collect(),
+        prefix: false,
+    }
+    .to_string()
+}
+
+/// The Words view.
+#[component]
+pub fn WordsView() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let opts = Memo::new(move |_| ListOptions {
+        stop_words: params::STOP.flag(&url),
+        forms: params::FORMS.flag(&url),
+    });
+    let counts = Memo::new(move |_| search.matches.with(|m| count_words(search.index, &m.docs)));
+    let on_stop = move |ev: web_sys::Event| {
+        let on = event_target_checked(&ev);
+        url.navigate(&url.href(&[(params::STOP.name, (!on).then_some("0"))]));
+    };
+    let selection = move || {
+        let q = search.text.get();
+        if q.trim().is_empty() {
+            "The selection is the whole corpus: search, or pick facets, to narrow it.".to_string()
+        } else {
+            format!("The selection is the articles that match “{}”.", q.trim())
+        }
+    };
+    view! {
+        <section class="words" aria-labelledby="words-heading">
+            <h2 id="words-heading">"Words"</h2>
+            <p class="counting" role="status">{selection}</p>
+            <div class="words-controls">
+                <label class="field"><input type="checkbox" prop:checked=move || opts.get().stop_words on:change=on_stop />" Leave out stop words"</label>
+                <WordFormsToggle />
+                <details class="stop-list">
+                    <summary>"The stop words"</summary>
+                    <p>{STOP_WORDS.join(", ")}</p>
+                </details>
+            </div>
+            <SummaryBlock counts=counts />
+            <Frequencies counts=counts opts=opts />
+            <Keyness counts=counts opts=opts />
+            <Phrases />
+            <RisingFallingBlock counts=counts opts=opts />
+        </section>
+    }
+}
+
+/// A link to the word's trend and a link to a search for it.
+fn word_links(url: UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
+    let q = as_query(word);
+    let search = url.href(&[
+        (params::VIEW.name, None),
+        (params::Q.name, Some(q.as_str())),
+        (params::ARTICLE.name, None),
+    ]);
+    let trend = url.href(&[
+        (params::VIEW.name, Some("trends")),
+        (params::KW.name, Some(q.as_str())),
+        (params::AT.name, None),
+    ]);
+    let name = word.to_string();
+    let trend_name = format!("Trend of {word}");
+    let also = (!forms.is_empty()).then(|| format!(" (also {})", forms.join(", ")));
+    view! {
+        <QueryLink href=Signal::stored(search)>{name}</QueryLink>
+        {also.map(|a| view! { <span class="forms-merged">{a}</span> })}
+        " "
+        <QueryLink href=Signal::stored(trend) class="trend-link">
+            <span aria-hidden="true">"↗"</span>
+            <span class="visually-hidden">{trend_name}</span>
+        </QueryLink>
+    }
+}
+
+/// A "Download CSV" button for a table made when clicked.
+fn csv_button(
+    name: &'static str,
+    label: &'static str,
+    make: impl Fn() -> String + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="csv" aria-label=format!("Download CSV: {label}") on:click=move |_| {
+            offer_text(name, "text/csv;charset=utf-8", &make());
+        }>"Download CSV"</button>
+    }
+}
+
+/// "Summary": the selection's size, vocabulary, dates, longest and shortest
+/// article, and articles per year (a bar narrows the search to its year).
+#[component]
+fn SummaryBlock(counts: Memo<Counts>) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let corpus = search.corpus;
+    let s = Memo::new(move |_| {
+        search
+            .matches
+            .with(|m| counts.with(|c| summary(search.index, &m.docs, c)))
+    });
+    move || {
+        let s = s.get();
+        let link = |d: usize| {
+            let a = &corpus.articles()[d];
+            let href = url.href(&[
+                (params::ARTICLE.name, Some(a.id.as_str())),
+                (params::MATCH.name, None),
+            ]);
+            view! {
+                <QueryLink href=Signal::stored(href)>{a.title.clone()}</QueryLink>
+                {format!(" ({} words)", thousands(search.index.doc(d).len as usize))}
+            }
+        };
+        let range = s.first_last.map(|(f, l)| {
+            format!(
+                "{} to {}",
+                corpus.articles()[f].display_date(),
+                corpus.articles()[l].display_date()
+            )
+        });
+        let max = s.per_year.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
+        let bars = s
+            .per_year
+            .iter()
+            .map(|&(year, n)| {
+                let pick = move |_| {
+                    let text = search.text.get_untracked();
+                    let next = search.valid.with_untracked(|p| toggle_facet(&text, p, FacetKind::Year, &year.to_string()));
+                    url.navigate(&url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]));
+                };
+                view! {
+                    <li>
+                        <button type="button" class="year-bar" on:click=pick
+                            aria-label=format!("{year}: {n} article{}. Narrow the search to {year}.", if n == 1 { "" } else { "s" })>
+                            <span class="year">{year.to_string()}</span>
+                            <span class="bar" style=format!("width: {:.1}%", 100.0 * n as f64 / max as f64)></span>
+                            <span class="n">{n.to_string()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="words-summary" aria-labelledby="summary-heading">
+                <h3 id="summary-heading">"Summary"</h3>
+                <dl class="figures-list">
+                    <div><dt>"Articles"</dt><dd>{thousands(s.articles)}</dd></div>
+                    <div><dt>"Words"</dt><dd>{thousands(s.words)}</dd></div>
+                    <div><dt>"Distinct words"</dt><dd>{thousands(s.distinct)}</dd></div>
+                    <div><dt>"Vocabulary density"</dt><dd>{format!("{:.1}%", s.density())}</dd></div>
+                    <div><dt>"Mean words per article"</dt><dd>{thousands(s.mean_words().round() as usize)}</dd></div>
+                    {range.map(|r| view! { <div><dt>"Dates"</dt><dd>{r}</dd></div> })}
+                    {s.longest_shortest.map(|(l, sh)| view! {
+                        <div><dt>"Longest"</dt><dd>{link(l)}</dd></div>
+                        <div><dt>"Shortest"</dt><dd>{link(sh)}</dd></div>
+                    })}
+                </dl>
+                <h4 id="per-year-heading">"Articles per year"</h4>
+                <ul class="year-bars" aria-labelledby="per-year-heading">{bars}</ul>
+            </section>
+        }
+    }
+}
+
+/// "Word frequencies": every listed word of the selection with its count,
+/// rate and articles, sortable, filtered by a prefix, paged; a bar chart of
+/// the most frequent beside it.
+#[component]
+fn Frequencies(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let prefix = Memo::new(move |_| {
+        params::WF
+            .text(&url)
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase()
+    });
+    let order = Memo::new(move |_| params::WSORT.choice(&url));
+    let all = Memo::new(move |_| {
+        counts.with(|c| word_rows(expect_context::<SearchState>().index, c, opts.get()))
+    });
+    let rows = Memo::new(move |_| {
+        let p = prefix.get();
+        let mut rows: Vec<WordRow> = all.with(|a| {
+            a.iter()
+                .filter(|r| r.word.starts_with(&p))
+                .cloned()
+                .collect()
+        });
+        match order.get() {
+            1 => rows.sort_by(|a, b| a.word.cmp(&b.word)),
+            2 => rows.sort_by(|a, b| {
+                b.articles
+                    .cmp(&a.articles)
+                    .then(b.count.cmp(&a.count))
+                    .then_with(|| a.word.cmp(&b.word))
+            }),
+            _ => {}
+        }
+        rows
+    });
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        rows.track();
+        shown.set(PAGE);
+    });
+    let words = move || counts.with(|c| c.words);
+    let on_filter = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[(
+            params::WF.name,
+            (!v.trim().is_empty()).then_some(v.as_str()),
+        )]));
+    };
+    let sort_button = move |i: usize, name: &'static str| {
+        let value = params::WSORT.options()[i].0;
+        view! {
+            <button type="button" class="sort-head" aria-pressed=move || (order.get() == i).to_string()
+                on:click=move |_| url.navigate(&url.href(&[(params::WSORT.name, params::WSORT.written(value))]))>
+                {name}{move || if order.get() == i { " ▾" } else { "" }}
+            </button>
+        }
+    };
+    let body = move || {
+        let n = words();
+        rows.with(|rows| {
+            rows.iter()
+                .take(shown.get())
+                .map(|r| {
+                    view! {
+                        <tr>
+                            <th scope="row">{word_links(url, &r.word, &r.forms)}</th>
+                            <td class="num">{thousands(r.count)}</td>
+                            <td class="num">{format!("{:.2}", per_10k(r.count, n))}</td>
+                            <td class="num">{thousands(r.articles)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let more =
+        move || {
+            let n = rows.with(Vec::len);
+            (n > shown.get()).then(|| view! {
+            <button type="button" class="more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                {format!("Show {} more (of {})", (n - shown.get()).min(PAGE), thousands(n))}
+            </button>
+        })
+        };
+    let bars = move || {
+        all.with(|a| {
+            let top: Vec<&WordRow> = a.iter().take(BARS).collect();
+            let max = top.first().map_or(1, |r| r.count.max(1));
+            top.into_iter()
+                .map(|r| view! {
+                    <li><span class="bar-word">{r.word.clone()}</span><span class="bar" style=format!("width: {:.1}%", 100.0 * r.count as f64 / max as f64)></span><span class="n">{thousands(r.count)}</span></li>
+                })
+                .collect_view()
+        })
+    };
+    let make_csv = move || {
+        let n = words();
+        let rows: Vec<Vec<String>> = rows.with_untracked(|rows| {
+            rows.iter()
+                .map(|r| {
+                    vec![
+                        r.word.clone(),
+                        r.forms.join(" "),
+                        r.count.to_string(),
+                        format!("{:.2}", per_10k(r.count, n)),
+                        r.articles.to_string(),
+                    ]
+                })
+                .collect()
+        });
+        csv(
+            &[
+                "Word",
+                "Other forms",
+                "Count",
+                "Per 10,000 words",
+                "Articles",
+            ],
+            &rows,
+        )
+    };
+    view! {
+        <section class="words-frequencies" aria-labelledby="freq-heading">
+            <h3 id="freq-heading">"Word frequencies"</h3>
+            <div class="list-controls">
+                <label class="field">"Filter words "
+                    <input type="search" autocomplete="off" spellcheck="false" placeholder="a prefix, e.g. pay"
+                        prop:value=move || params::WF.text(&url).unwrap_or_default() on:input=on_filter />
+                </label>
+                {csv_button("corpus-lens-word-frequencies.csv", "word frequencies", make_csv)}
+            </div>
+            <div class="freq-layout">
+                <div class="table-wrap">
+                    <table class="word-table">
+                        <caption>"Word frequencies"</caption>
+                        <thead><tr>
+                            <th scope="col">{sort_button(1, "Word")}</th>
+                            <th scope="col" class="num">{sort_button(0, "Count")}</th>
+                            <th scope="col" class="num">"Per 10,000 words"</th>
+                            <th scope="col" class="num">{sort_button(2, "Articles")}</th>
+                        </tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                    {more}
+                </div>
+                <figure class="bars">
+                    <figcaption>{format!("The {BARS} most frequent words (numbers in the table)")}</figcaption>
+                    <ol class="word-bars" aria-hidden="true">{bars}</ol>
+                </figure>
+            </div>
+        </section>
+    }
+}
+
+/// One keyness table.
+fn key_table(url: UrlQuery, caption: &'static str, rows: &[KeyRow]) -> impl IntoView {
+    let body = rows
+        .iter()
+        .take(SHORT)
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{word_links(url, &r.word, &r.forms)}</th>
+                    <td class="num">{thousands(r.selection)}</td>
+                    <td class="num">{thousands(r.reference)}</td>
+                    <td class="num">{format!("{:.2}", r.selection_per_10k)}</td>
+                    <td class="num">{format!("{:.2}", r.reference_per_10k)}</td>
+                    <td class="num">{format!("{:.2}", r.g2)}</td>
+                    <td class="num">{format!("{:+.2}", r.log_ratio)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let more = rows.len().saturating_sub(SHORT);
+    view! {
+        <div class="table-wrap">
+            <table class="word-table">
+                <caption>{format!("{caption} ({})", thousands(rows.len()))}</caption>
+                <thead><tr>
+                    <th scope="col">"Word"</th><th scope="col" class="num">"Selection"</th><th scope="col" class="num">"Reference"</th>
+                    <th scope="col" class="num">"Selection per 10,000"</th><th scope="col" class="num">"Reference per 10,000"</th>
+                    <th scope="col" class="num">"G²"</th><th scope="col" class="num">"Log ratio"</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            {(more > 0).then(|| view! { <p class="hint">{format!("and {} more in the CSV", thousands(more))}</p> })}
+        </div>
+    }
+}
+
+/// "Keywords of the selection": words over- and under-represented against a reference.
+#[component]
+fn Keyness(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let n = search.corpus.articles().len();
+    let reference = Memo::new(move |_| params::REF.choice(&url));
+    let rq = Memo::new(move |_| params::RQ.text(&url).unwrap_or_default());
+    let min_g2 = Memo::new(move |_| {
+        let v = params::SIG.options()[params::SIG.choice(&url)].1;
+        SIGNIFICANCE
+            .iter()
+            .find(|(_, name)| *name == v)
+            .map_or(6.63, |(g, _)| *g)
+    });
+    // The reference articles, or what is wrong with the reference search.
+    let ref_docs = Memo::new(move |_| -> Result<DocSet, String> {
+        match reference.get() {
+            0 => Ok(search.matches.with(|m| m.docs.clone().not())),
+            1 => Ok(DocSet::full(n)),
+            _ => {
+                let q = rq.get();
+                let p = parse(&q).map_err(|e| e.message)?;
+                search
+                    .index
+                    .check(&[&p.query], search.options.get())
+                    .map_err(|e| e.message)?;
+                let m = search.index.matches(&p.query, search.options.get());
+                Ok(m.docs)
+            }
+        }
+    });
+    let result = Memo::new(move |_| {
+        let docs = ref_docs.get()?;
+        if docs.is_empty() {
+            return Err(match reference.get() {
+                0 => "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.".to_string(),
+                _ => "The reference finds no article: change the reference search.".to_string(),
+            });
+        }
+        let rc = count_words(search.index, &docs);
+        Ok(counts.with(|sc| keywords(search.index, sc, &rc, opts.get(), min_g2.get())))
+    });
+    let on_rq = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[(
+            params::RQ.name,
+            (!v.trim().is_empty()).then_some(v.as_str()),
+        )]));
+    };
+    let make_csv = move || {
+        let rows: Vec<Vec<String>> = result.with_untracked(|r| match r {
+            Ok((over, under)) => over
+                .iter()
+                .map(|r| ("over", r))
+                .chain(under.iter().map(|r| ("under", r)))
+                .map(|(side, r)| {
+                    vec![
+                        side.to_string(),
+                        r.word.clone(),
+                        r.forms.join(" "),
+                        r.selection.to_string(),
+                        r.reference.to_string(),
+                        format!("{:.4}", r.selection_per_10k),
+                        format!("{:.4}", r.reference_per_10k),
+                        format!("{:.4}", r.g2),
+                        format!("{:.4}", r.log_ratio),
+                    ]
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        });
+        csv(
+            &[
+                "Represented",
+                "Word",
+                "Other forms",
+                "Selection",
+                "Reference",
+                "Selection per 10,000",
+                "Reference per 10,000",
+                "G²",
+                "Log ratio",
+            ],
+            &rows,
+        )
+    };
+    view! {
+        <section class="words-keyness" aria-labelledby="keyness-heading">
+            <h3 id="keyness-heading">"Keywords of the selection"</h3>
+            <div class="list-controls">
+                <UrlSelect label="Reference" param=params::REF class="field" />
+                <Show when=move || reference.get() == 2>
+                    <label class="field">"Reference search "
+                        <input type="search" autocomplete="off" spellcheck="false" prop:value=move || rq.get() on:input=on_rq />
+                    </label>
+                </Show>
+                <UrlSelect label="Significance" param=params::SIG class="field" />
+                {csv_button("corpus-lens-keywords.csv", "keywords of the selection", make_csv)}
+            </div>
+            {move || match result.get() {
+                Err(message) => view! { <p class="empty">{message}</p> }.into_any(),
+                Ok((over, under)) => view! {
+                    <div class="key-tables">
+                        {key_table(url, "Over-represented", &over)}
+                        {key_table(url, "Under-represented", &under)}
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "Frequent phrases": sequences of 2 to 5 words within a title, heading or paragraph.
+#[component]
+fn Phrases() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
+    let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
+    let stop_edges = Memo::new(move |_| params::PSTOP.flag(&url));
+    let rows = Memo::new(move |_| {
+        search.matches.with(|m| {
+            phrases(
+                search.index,
+                &m.docs,
+                len.get(),
+                min.get(),
+                stop_edges.get(),
+            )
+        })
+    });
+    let shown = RwSignal::new(SHORT);
+    let number = move |p: params::Param| {
+        move |ev: web_sys::Event| {
+            let v = event_target_value(&ev);
+            url.replace(&url.href(&[(p.name, p.written(&v))]));
+        }
+    };
+    let on_stop = move |ev: web_sys::Event| {
+        let on = event_target_checked(&ev);
+        url.navigate(&url.href(&[(params::PSTOP.name, (!on).then_some("0"))]));
+    };
+    let body = move || {
+        rows.with(|rows| {
+            rows.iter()
+                .take(shown.get())
+                .map(|r| {
+                    let q = as_query(&r.phrase);
+                    let href = url.href(&[(params::VIEW.name, None), (params::Q.name, Some(q.as_str())), (params::ARTICLE.name, None)]);
+                    let (phrase, count, articles) = (r.phrase.clone(), thousands(r.count), thousands(r.articles));
+                    view! {
+                        <tr>
+                            <th scope="row"><QueryLink href=Signal::stored(href)>{phrase}</QueryLink></th>
+                            <td class="num">{count}</td>
+                            <td class="num">{articles}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let more =
+        move || {
+            let n = rows.with(Vec::len);
+            (n > shown.get()).then(|| view! {
+            <button type="button" class="more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                {format!("Show {} more (of {})", (n - shown.get()).min(PAGE), thousands(n))}
+            </button>
+        })
+        };
+    let make_csv = move || {
+        let rows: Vec<Vec<String>> = rows.with_untracked(|rows| {
+            rows.iter()
+                .map(|r| {
+                    vec![
+                        r.phrase.clone(),
+                        r.count.to_string(),
+                        r.articles.to_string(),
+                    ]
+                })
+                .collect()
+        });
+        csv(&["Phrase", "Count", "Articles"], &rows)
+    };
+    let (lo, hi) = params::PLEN.bounds();
+    view! {
+        <section class="words-phrases" aria-labelledby="phrases-heading">
+            <h3 id="phrases-heading">"Frequent phrases"</h3>
+            <div class="list-controls">
+                <label class="field">"Phrase length "
+                    <input type="number" min=lo max=hi step="1" prop:value=move || len.get().to_string() on:input=number(params::PLEN) />
+                </label>
+                <label class="field">"At least "
+                    <input type="number" min=params::PMIN.bounds().0 step="1" prop:value=move || min.get().to_string() on:input=number(params::PMIN) />
+                    " times"
+                </label>
+                <label class="field"><input type="checkbox" prop:checked=move || stop_edges.get() on:change=on_stop />" Leave out phrases that start or end with a stop word"</label>
+                {csv_button("corpus-lens-phrases.csv", "frequent phrases", make_csv)}
+            </div>
+            <div class="table-wrap">
+                <table class="word-table">
+                    <caption>"Frequent phrases"</caption>
+                    <thead><tr><th scope="col">"Phrase"</th><th scope="col" class="num">"Count"</th><th scope="col" class="num">"Articles"</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+                {more}
+            </div>
+        </section>
+    }
+}
+
+/// A small line of a word's yearly rates (decorative: the rates are in the CSV, the first and last in the table).
+fn sparkline(rates: &[Option<f64>]) -> impl IntoView {
+    let (w, h) = (80.0, 18.0);
+    let max = rates
+        .iter()
+        .flatten()
+        .copied()
+        .fold(0.0, f64::max)
+        .max(1e-9);
+    let n = rates.len().max(2) - 1;
+    let mut d = String::new();
+    let mut pen = false;
+    for (i, r) in rates.iter().enumerate() {
+        match r {
+            Some(v) => {
+                let x = i as f64 / n as f64 * w;
+                let y = h - v / max * (h - 2.0) - 1.0;
+                d.push_str(&format!("{}{x:.1},{y:.1}", if pen { "L" } else { "M" }));
+                pen = true;
+            }
+            None => pen = false,
+        }
+    }
+    view! {
+        <svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true">
+            <path d=d fill="none" stroke="currentColor" stroke-width="1.5" />
+        </svg>
+    }
+}
+
+/// One rising or falling table.
+fn trend_table(
+    url: UrlQuery,
+    caption: &'static str,
+    rf: &RisingFalling,
+    rows: &[lens_engine::words::TrendRow],
+) -> impl IntoView {
+    let first_last = |r: &lens_engine::words::TrendRow| {
+        let first = r.rates.iter().flatten().next().copied().unwrap_or(0.0);
+        let last = r.rates.iter().flatten().last().copied().unwrap_or(0.0);
+        (first, last)
+    };
+    let body = rows
+        .iter()
+        .map(|r| {
+            let (first, last) = first_last(r);
+            view! {
+                <tr>
+                    <th scope="row">{word_links(url, &r.word, &r.forms)}</th>
+                    <td>{sparkline(&r.rates)}</td>
+                    <td class="num">{format!("{first:.2}")}</td>
+                    <td class="num">{format!("{last:.2}")}</td>
+                    <td class="num">{format!("{:+.3}", r.slope)}</td>
+                    <td class="num">{thousands(r.count)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let (y0, y1) = (
+        rf.years.first().copied().unwrap_or(0),
+        rf.years.last().copied().unwrap_or(0),
+    );
+    view! {
+        <div class="table-wrap">
+            <table class="word-table">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">"Word"</th><th scope="col">{format!("{y0}–{y1}")}</th>
+                    <th scope="col" class="num">{format!("Per 10,000, first year")}</th><th scope="col" class="num">"Per 10,000, last year"</th>
+                    <th scope="col" class="num">"Slope per year"</th><th scope="col" class="num">"Count"</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// "Rising and falling words": the steepest weighted least-squares slopes of the yearly rates.
+#[component]
+fn RisingFallingBlock(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let result = Memo::new(move |_| {
+        search.matches.with(|m| {
+            counts.with(|c| {
+                rising_falling(search.index, &m.docs, c, opts.get(), MIN_TREND_COUNT, SHORT)
+            })
+        })
+    });
+    let make_csv = move || {
+        let rows: Vec<Vec<String>> = result.with_untracked(|r| match r {
+            Ok(rf) => rf
+                .rising
+                .iter()
+                .map(|r| ("rising", r))
+                .chain(rf.falling.iter().map(|r| ("falling", r)))
+                .map(|(side, r)| {
+                    let mut row = vec![
+                        side.to_string(),
+                        r.word.clone(),
+                        format!("{:.6}", r.slope),
+                        r.count.to_string(),
+                    ];
+                    row.extend(
+                        r.rates
+                            .iter()
+                            .map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()),
+                    );
+                    row
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        });
+        let years: Vec<String> = result.with_untracked(|r| {
+            r.as_ref()
+                .map(|rf| rf.years.iter().map(u16::to_string).collect())
+                .unwrap_or_default()
+        });
+        let mut header = vec!["Direction", "Word", "Slope per year", "Count"];
+        header.extend(years.iter().map(String::as_str));
+        csv(&header, &rows)
+    };
+    view! {
+        <section class="words-trends" aria-labelledby="rising-heading">
+            <h3 id="rising-heading">"Rising and falling words"</h3>
+            <div class="list-controls">
+                <p class="hint">{format!("Words seen at least {MIN_TREND_COUNT} times, by the slope of their rate per 10,000 words over the years with articles (least squares, each year weighted by its words).")}</p>
+                {csv_button("corpus-lens-rising-falling.csv", "rising and falling words", make_csv)}
+            </div>
+            {move || match result.get() {
+                Err(n) => view! {
+                    <p class="empty">{format!("The selection has articles in {n} year{}: a trend needs at least 3. Widen the selection.", if n == 1 { "" } else { "s" })}</p>
+                }.into_any(),
+                Ok(rf) => view! {
+                    <div class="key-tables">
+                        {trend_table(url, "Rising and falling words: rising", &rf, &rf.rising)}
+                        {trend_table(url, "Rising and falling words: falling", &rf, &rf.falling)}
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
