@@ -167,11 +167,11 @@ fn SummaryBlock(counts: Memo<Counts>) -> impl IntoView {
                 };
                 view! {
                     <li>
-                        <button type="button" class="year-bar" on:click=pick
-                            aria-label=format!("{year}: {n} article{}. Narrow the search to {year}.", if n == 1 { "" } else { "s" })>
+                        <button type="button" class="year-bar" on:click=pick>
                             <span class="year">{year.to_string()}</span>
                             <span class="bar" style=format!("width: {:.1}%", 100.0 * n as f64 / max as f64)></span>
                             <span class="n">{n.to_string()}</span>
+                            <span class="visually-hidden">{format!(" article{}: narrow the search to {year}", if n == 1 { "" } else { "s" })}</span>
                         </button>
                     </li>
                 }

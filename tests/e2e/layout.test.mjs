@@ -20,6 +20,8 @@ const URLS = [
   `?q=${long}`,
   '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025',
   `?zzz=1&sort=${long}`,
+  '?view=words&q=year:2024..2025',
+  `?view=words&wf=${long}&rq=${long}&ref=search`,
 ];
 
 for (const width of [320, 390, 768, 1366]) {
