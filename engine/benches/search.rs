@@ -152,7 +152,7 @@ fn answer(corpus: &Corpus, index: &Index, q: &str) -> usize {
     for h in hits.iter().take(20) {
         let a = &corpus.articles()[h.doc];
         let spans = index.match_spans(&m, h.doc);
-        n += mark_title(a, &spans).len() + snippet(a, index.doc(h.doc), &spans, 12).text.len();
+        n += mark_title(a, &spans).len() + snippet(a, index.doc(h.doc), &index.term_spans(&m, h.doc), 12).text.len();
     }
     n + hits.len()
 }
@@ -301,6 +301,7 @@ fn main() {
         c0.similarity * 100.0
     );
 
+    words_view(&corpus, &index);
     worst_cases(&corpus, &index);
     if std::env::var_os("LENS_WORST_ONLY").is_some() {
         return;
@@ -328,6 +329,54 @@ fn main() {
         b.iter(|| Index::new(&corpus).vocabulary_len())
     });
     c.final_summary();
+}
+
+/// The Words view's statistics, natively (median of 5): on the whole
+/// corpus, and on the last fifth of its years against the rest.
+fn words_view(corpus: &Corpus, index: &Index) {
+    use lens_engine::docset::DocSet;
+    use lens_engine::words::{
+        count_words, keywords, phrases, rising_falling, summary, word_rows, ListOptions,
+    };
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
+    let median = |f: &mut dyn FnMut() -> usize| {
+        let mut t: Vec<Duration> = (0..5).map(|_| per_query(&mut *f)).collect();
+        t.sort();
+        ms(percentile(&t, 0.5))
+    };
+    let all = DocSet::full(corpus.articles().len());
+    let years = &index.facet_values().years;
+    let from = years[years.len() * 4 / 5];
+    let recent = index
+        .matches(&parse(&format!("year:{from}..")).unwrap().query, SearchOptions::default())
+        .docs;
+    let o = ListOptions::default();
+    println!("Words view (natively, median of 5):");
+    println!(
+        "  summary and word list, whole corpus: {}",
+        median(&mut || {
+            let c = count_words(index, &all);
+            summary(index, &all, &c).words + word_rows(index, &c, o).len()
+        })
+    );
+    println!(
+        "  keywords of year:{from}.. against the rest: {}",
+        median(&mut || {
+            let (sc, rc) = (count_words(index, &recent), count_words(index, &recent.clone().not()));
+            keywords(index, &sc, &rc, o, 6.63).0.len()
+        })
+    );
+    println!(
+        "  phrases of 3 words, whole corpus: {}",
+        median(&mut || phrases(index, &all, 3, 2, true).len())
+    );
+    let c = count_words(index, &all);
+    println!(
+        "  rising and falling, whole corpus: {}\n",
+        median(&mut || {
+            rising_falling(index, &all, &c, o, 10, 25).map_or(0, |r| r.rising.len())
+        })
+    );
 }
 
 /// Queries and keyword lists a link can hold, built to cost the most, and the
