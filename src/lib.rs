@@ -14,6 +14,7 @@ pub mod download;
 pub mod failure;
 pub mod params;
 pub mod search_state;
+pub mod slices;
 pub mod url_state;
 pub mod views;
 
@@ -22,6 +23,7 @@ use lens_engine::builder::IndexBuilder;
 use lens_engine::index::Index;
 use params::url_notices;
 use search_state::{QueryState, SearchState};
+use slices::{mark, next_task, now, SLICE_MS};
 use url_state::{QueryLink, UrlQuery};
 use views::{
     search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Indexing, Results,
@@ -72,36 +74,6 @@ thread_local! {
 #[doc(hidden)]
 pub fn set_first_slice_ms(ms: f64) {
     FIRST_SLICE.with(|s| s.set(ms));
-}
-
-/// Work per slice: well under the 50 ms at which a task delays input.
-const SLICE_MS: f64 = 25.0;
-
-/// A performance mark, for the benchmarks.
-fn mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
-    }
-}
-
-fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
-}
-
-/// Resolves in a new task, after the browser has had its turn (rendering,
-/// input). A message to oneself, not `setTimeout(0)`: browsers clamp nested
-/// timeouts to 4 ms, which over dozens of slices would add a tenth of a second.
-async fn next_task() {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        return gloo_timers::future::TimeoutFuture::new(0).await;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        channel.port1().set_onmessage(Some(&resolve));
-        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
-    });
-    // `channel` lives until the message has arrived.
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    channel.port1().set_onmessage(None);
 }
 
 /// Builds the index of `corpus`: at once if that is quick (the seed corpus

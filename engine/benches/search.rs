@@ -152,7 +152,10 @@ fn answer(corpus: &Corpus, index: &Index, q: &str) -> usize {
     for h in hits.iter().take(20) {
         let a = &corpus.articles()[h.doc];
         let spans = index.match_spans(&m, h.doc);
-        n += mark_title(a, &spans).len() + snippet(a, index.doc(h.doc), &index.term_spans(&m, h.doc), 12).text.len();
+        n += mark_title(a, &spans).len()
+            + snippet(a, index.doc(h.doc), &index.term_spans(&m, h.doc), 12)
+                .text
+                .len();
     }
     n + hits.len()
 }
@@ -348,7 +351,10 @@ fn words_view(corpus: &Corpus, index: &Index) {
     let years = &index.facet_values().years;
     let from = years[years.len() * 4 / 5];
     let recent = index
-        .matches(&parse(&format!("year:{from}..")).unwrap().query, SearchOptions::default())
+        .matches(
+            &parse(&format!("year:{from}..")).unwrap().query,
+            SearchOptions::default(),
+        )
         .docs;
     let o = ListOptions::default();
     println!("Words view (natively, median of 5):");
@@ -362,7 +368,10 @@ fn words_view(corpus: &Corpus, index: &Index) {
     println!(
         "  keywords of year:{from}.. against the rest: {}",
         median(&mut || {
-            let (sc, rc) = (count_words(index, &recent), count_words(index, &recent.clone().not()));
+            let (sc, rc) = (
+                count_words(index, &recent),
+                count_words(index, &recent.clone().not()),
+            );
             keywords(index, &sc, &rc, o, 6.63).0.len()
         })
     );

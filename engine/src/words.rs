@@ -52,41 +52,100 @@ pub struct Counts {
     pub stem_articles: Vec<u32>,
 }
 
-/// Counts every word of the articles in `docs`: one pass over their words.
-pub fn count_words(index: &Index, docs: &DocSet) -> Counts {
-    let v = index.vocabulary_len();
-    let mut c = Counts {
-        words: 0,
-        articles: 0,
-        count: vec![0; v],
-        term_articles: vec![0; v],
-        stem_articles: vec![0; index.stem_count()],
-    };
-    // The last article (plus one) each term and stem was seen in.
-    let mut seen_term = vec![0u32; v];
-    let mut seen_stem = vec![0u32; index.stem_count()];
-    for d in docs.iter() {
-        let mark = d as u32 + 1;
-        c.articles += 1;
-        for &w in index.words_of(d) {
-            if w == BREAK {
-                continue;
-            }
-            c.words += 1;
-            let t = w as usize;
-            c.count[t] += 1;
-            if seen_term[t] != mark {
-                seen_term[t] = mark;
-                c.term_articles[t] += 1;
-                let s = index.stem_of(w) as usize;
-                if seen_stem[s] != mark {
-                    seen_stem[s] = mark;
-                    c.stem_articles[s] += 1;
-                }
-            }
+/// Work that goes article by article and can stop between two: the page
+/// runs it in slices between frames (no task long enough to delay input),
+/// tests and `build.rs` in one go ([`Steps::run`]).
+pub trait Steps {
+    /// What it gives when done.
+    type Output;
+    /// Works on while `more()` says so (asked between articles); true when done.
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool;
+    /// The answer (call once [`Steps::step`] has returned true).
+    fn finish(self) -> Self::Output;
+    /// Does it all at once.
+    fn run(mut self) -> Self::Output
+    where
+        Self: Sized,
+    {
+        while !self.step(&mut || true) {}
+        self.finish()
+    }
+}
+
+/// [`count_words`] in steps.
+pub struct CountJob<'i> {
+    index: &'i Index,
+    docs: Vec<usize>,
+    at: usize,
+    counts: Counts,
+    /// The last article (plus one) each term and stem was seen in.
+    seen_term: Vec<u32>,
+    seen_stem: Vec<u32>,
+}
+
+impl<'i> CountJob<'i> {
+    /// Counting the articles of `docs`.
+    pub fn new(index: &'i Index, docs: &DocSet) -> Self {
+        let v = index.vocabulary_len();
+        CountJob {
+            index,
+            docs: docs.iter().collect(),
+            at: 0,
+            counts: Counts {
+                words: 0,
+                articles: 0,
+                count: vec![0; v],
+                term_articles: vec![0; v],
+                stem_articles: vec![0; index.stem_count()],
+            },
+            seen_term: vec![0; v],
+            seen_stem: vec![0; index.stem_count()],
         }
     }
-    c
+}
+
+impl Steps for CountJob<'_> {
+    type Output = Counts;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        let (index, c) = (self.index, &mut self.counts);
+        while self.at < self.docs.len() {
+            let d = self.docs[self.at];
+            self.at += 1;
+            let mark = d as u32 + 1;
+            c.articles += 1;
+            for &w in index.words_of(d) {
+                if w == BREAK {
+                    continue;
+                }
+                c.words += 1;
+                let t = w as usize;
+                c.count[t] += 1;
+                if self.seen_term[t] != mark {
+                    self.seen_term[t] = mark;
+                    c.term_articles[t] += 1;
+                    let s = index.stem_of(w) as usize;
+                    if self.seen_stem[s] != mark {
+                        self.seen_stem[s] = mark;
+                        c.stem_articles[s] += 1;
+                    }
+                }
+            }
+            if !more() {
+                break;
+            }
+        }
+        self.at == self.docs.len()
+    }
+
+    fn finish(self) -> Counts {
+        self.counts
+    }
+}
+
+/// Counts every word of the articles in `docs`: one pass over their words.
+pub fn count_words(index: &Index, docs: &DocSet) -> Counts {
+    CountJob::new(index, docs).run()
 }
 
 impl Counts {
@@ -364,6 +423,99 @@ pub fn stretches(index: &Index, d: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// [`phrases`] in steps.
+pub struct PhraseJob<'i> {
+    index: &'i Index,
+    docs: Vec<usize>,
+    at: usize,
+    len: usize,
+    min_count: usize,
+    stop: Vec<bool>,
+    /// Key: the ids, padded; value: count, articles, last article seen (+1).
+    grams: FxHashMap<[u32; MAX_PHRASE], (u32, u32, u32)>,
+}
+
+impl<'i> PhraseJob<'i> {
+    /// Phrases of `len` words in `docs` (see [`phrases`]).
+    pub fn new(
+        index: &'i Index,
+        docs: &DocSet,
+        len: usize,
+        min_count: usize,
+        stop_edges: bool,
+    ) -> Self {
+        let stop = if stop_edges {
+            (0..index.vocabulary_len() as u32)
+                .map(|t| is_stop_word(index.term(t)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        PhraseJob {
+            index,
+            docs: docs.iter().collect(),
+            at: 0,
+            len: len.clamp(2, MAX_PHRASE),
+            min_count: min_count.max(1),
+            stop,
+            grams: FxHashMap::default(),
+        }
+    }
+}
+
+impl Steps for PhraseJob<'_> {
+    type Output = Vec<PhraseRow>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        let (index, len) = (self.index, self.len);
+        while self.at < self.docs.len() {
+            let d = self.docs[self.at];
+            self.at += 1;
+            let ids = index.words_of(d);
+            let is_stop = |t: u32| !self.stop.is_empty() && self.stop[t as usize];
+            for r in stretches(index, d) {
+                for w in ids[r].windows(len) {
+                    if is_stop(w[0]) || is_stop(w[len - 1]) {
+                        continue;
+                    }
+                    let mut key = [u32::MAX; MAX_PHRASE];
+                    key[..len].copy_from_slice(w);
+                    let e = self.grams.entry(key).or_insert((0, 0, 0));
+                    e.0 += 1;
+                    if e.2 != d as u32 + 1 {
+                        e.2 = d as u32 + 1;
+                        e.1 += 1;
+                    }
+                }
+            }
+            if !more() {
+                break;
+            }
+        }
+        self.at == self.docs.len()
+    }
+
+    fn finish(self) -> Vec<PhraseRow> {
+        let (index, len) = (self.index, self.len);
+        let mut out: Vec<PhraseRow> = self
+            .grams
+            .into_iter()
+            .filter(|(_, (n, _, _))| *n as usize >= self.min_count)
+            .map(|(k, (n, a, _))| PhraseRow {
+                phrase: k[..len]
+                    .iter()
+                    .map(|&t| index.term(t))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                count: n as usize,
+                articles: a as usize,
+            })
+            .collect();
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase)));
+        out
+    }
+}
+
 /// The phrases of `len` words (2 to [`MAX_PHRASE`]) found at least
 /// `min_count` times in the articles of `docs`, never across a title,
 /// heading or paragraph boundary; with `stop_edges`, none starting or ending
@@ -375,61 +527,7 @@ pub fn phrases(
     min_count: usize,
     stop_edges: bool,
 ) -> Vec<PhraseRow> {
-    let len = len.clamp(2, MAX_PHRASE);
-    let stop: Vec<bool> = if stop_edges {
-        (0..index.vocabulary_len() as u32)
-            .map(|t| is_stop_word(index.term(t)))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let is_stop = |t: u32| stop_edges && stop[t as usize];
-    // Key: the ids, padded; value: count, articles, last article seen (+1).
-    let mut grams: FxHashMap<[u32; MAX_PHRASE], (u32, u32, u32)> = FxHashMap::default();
-    for d in docs.iter() {
-        let ids = index.words_of(d);
-        for r in stretches(index, d) {
-            let s = &ids[r];
-            if s.len() < len {
-                continue;
-            }
-            for w in s.windows(len) {
-                if is_stop(w[0]) || is_stop(w[len - 1]) {
-                    continue;
-                }
-                let mut key = [u32::MAX; MAX_PHRASE];
-                key[..len].copy_from_slice(w);
-                let e = grams.entry(key).or_insert((0, 0, 0));
-                e.0 += 1;
-                if e.2 != d as u32 + 1 {
-                    e.2 = d as u32 + 1;
-                    e.1 += 1;
-                }
-            }
-        }
-    }
-    let mut rows: Vec<([u32; MAX_PHRASE], u32, u32)> = grams
-        .into_iter()
-        .filter(|(_, (n, _, _))| *n as usize >= min_count.max(1))
-        .map(|(k, (n, a, _))| (k, n, a))
-        .collect();
-    let text = |k: &[u32; MAX_PHRASE]| {
-        k[..len]
-            .iter()
-            .map(|&t| index.term(t))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let mut out: Vec<PhraseRow> = rows
-        .drain(..)
-        .map(|(k, n, a)| PhraseRow {
-            phrase: text(&k),
-            count: n as usize,
-            articles: a as usize,
-        })
-        .collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.phrase.cmp(&b.phrase)));
-    out
+    PhraseJob::new(index, docs, len, min_count, stop_edges).run()
 }
 
 /// A word whose rate changes across the selection's years.
@@ -464,6 +562,196 @@ pub const MIN_TREND_YEARS: usize = 3;
 /// Words seen fewer times than this in the selection are not trended.
 pub const MIN_TREND_COUNT: usize = 10;
 
+/// [`rising_falling`] in steps.
+pub struct TrendJob<'i> {
+    index: &'i Index,
+    docs: Vec<usize>,
+    at: usize,
+    opts: ListOptions,
+    min_count: usize,
+    k: usize,
+    /// The selection's counts (for which words are trended).
+    totals: Vec<u32>,
+    /// Term ids trended.
+    wanted: Vec<bool>,
+    /// Each year of the selection (ascending) and its words.
+    year_words: Vec<(u16, usize)>,
+    /// The current year's count of each term, and the terms it touched.
+    this_year: Vec<u32>,
+    touched: Vec<u32>,
+    /// (term, year's place in `year_words`, count), year by year.
+    triples: Vec<(u32, u32, u32)>,
+}
+
+impl<'i> TrendJob<'i> {
+    /// Trends of the selection `docs` with its `counts` (see [`rising_falling`]).
+    pub fn new(
+        index: &'i Index,
+        docs: &DocSet,
+        counts: &Counts,
+        opts: ListOptions,
+        min_count: usize,
+        k: usize,
+    ) -> Self {
+        let count = |t: u32| counts.count[t as usize] as usize;
+        let mut wanted = vec![false; index.vocabulary_len()];
+        for g in groups(index, &count, opts) {
+            if g.iter().map(|&t| count(t)).sum::<usize>() >= min_count.max(1) {
+                for t in g {
+                    wanted[t as usize] = true;
+                }
+            }
+        }
+        TrendJob {
+            index,
+            docs: docs.iter().collect(),
+            at: 0,
+            opts,
+            min_count: min_count.max(1),
+            k,
+            totals: counts.count.clone(),
+            wanted,
+            year_words: Vec::new(),
+            this_year: vec![0; index.vocabulary_len()],
+            touched: Vec::new(),
+            triples: Vec::new(),
+        }
+    }
+
+    /// Closes the current year: its counts become triples.
+    fn flush(&mut self) {
+        let y = self.year_words.len().saturating_sub(1) as u32;
+        for &t in &self.touched {
+            self.triples.push((t, y, self.this_year[t as usize]));
+            self.this_year[t as usize] = 0;
+        }
+        self.touched.clear();
+    }
+}
+
+impl Steps for TrendJob<'_> {
+    type Output = Result<RisingFalling, usize>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        let index = self.index;
+        while self.at < self.docs.len() {
+            let d = self.docs[self.at];
+            self.at += 1;
+            let y = index.doc(d).year;
+            if self.year_words.last().is_none_or(|&(last, _)| last != y) {
+                self.flush();
+                self.year_words.push((y, 0));
+            }
+            let mut n = 0;
+            for &w in index.words_of(d) {
+                if w == BREAK {
+                    continue;
+                }
+                n += 1;
+                let t = w as usize;
+                if self.wanted[t] {
+                    if self.this_year[t] == 0 {
+                        self.touched.push(w);
+                    }
+                    self.this_year[t] += 1;
+                }
+            }
+            if let Some(last) = self.year_words.last_mut() {
+                last.1 += n;
+            }
+            if !more() {
+                break;
+            }
+        }
+        self.at == self.docs.len()
+    }
+
+    fn finish(mut self) -> Result<RisingFalling, usize> {
+        self.flush();
+        let index = self.index;
+        let year_words = &self.year_words;
+        let with_words: Vec<usize> = (0..year_words.len())
+            .filter(|&i| year_words[i].1 > 0)
+            .collect();
+        if with_words.len() < MIN_TREND_YEARS {
+            return Err(with_words.len());
+        }
+        // The triples by term (a counting sort): each term's years in a run.
+        let v = index.vocabulary_len();
+        let mut start = vec![0usize; v + 1];
+        for &(t, _, _) in &self.triples {
+            start[t as usize + 1] += 1;
+        }
+        for i in 0..v {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut by_term = vec![(0u32, 0u32); self.triples.len()];
+        for &(t, y, n) in &self.triples {
+            by_term[fill[t as usize]] = (y, n);
+            fill[t as usize] += 1;
+        }
+        let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
+        let years: Vec<u16> = (first..=last).collect();
+        let totals = &self.totals;
+        let count = |t: u32| totals[t as usize] as usize;
+        let mut rows: Vec<TrendRow> = Vec::new();
+        let mut by_year = vec![0u32; year_words.len()];
+        for g in groups(index, &count, self.opts) {
+            let total: usize = g.iter().map(|&t| count(t)).sum();
+            if total < self.min_count {
+                continue;
+            }
+            by_year.iter_mut().for_each(|n| *n = 0);
+            for &t in &g {
+                for &(y, n) in &by_term[start[t as usize]..start[t as usize + 1]] {
+                    by_year[y as usize] += n;
+                }
+            }
+            let points: Vec<(f64, f64, f64)> = with_words
+                .iter()
+                .map(|&i| {
+                    let (y, w) = year_words[i];
+                    (y as f64, per_10k(by_year[i] as usize, w), w as f64)
+                })
+                .collect();
+            let slope = weighted_slope(&points);
+            let mut rates = vec![None; years.len()];
+            for &i in &with_words {
+                let (y, w) = year_words[i];
+                rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
+            }
+            let (word, forms) = names(index, &g);
+            rows.push(TrendRow {
+                word,
+                forms,
+                count: total,
+                slope,
+                rates,
+            });
+        }
+        let mut rising: Vec<TrendRow> = rows.iter().filter(|r| r.slope > 0.0).cloned().collect();
+        let mut falling: Vec<TrendRow> = rows.into_iter().filter(|r| r.slope < 0.0).collect();
+        rising.sort_by(|a, b| {
+            b.slope
+                .total_cmp(&a.slope)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+        falling.sort_by(|a, b| {
+            a.slope
+                .total_cmp(&b.slope)
+                .then_with(|| a.word.cmp(&b.word))
+        });
+        rising.truncate(self.k);
+        falling.truncate(self.k);
+        Ok(RisingFalling {
+            years,
+            rising,
+            falling,
+        })
+    }
+}
+
 /// For each listed word seen at least `min_count` times in the selection
 /// `docs`, the slope of the least-squares line through its yearly rates
 /// (per 10,000 words), each year weighted by its words:
@@ -478,115 +766,7 @@ pub fn rising_falling(
     min_count: usize,
     k: usize,
 ) -> Result<RisingFalling, usize> {
-    // Words per year of the selection, and each term's (year, count) pairs.
-    let mut year_words: Vec<(u16, usize)> = Vec::new();
-    let wanted: Vec<bool> = {
-        let count = |t: u32| counts.count[t as usize] as usize;
-        let mut w = vec![false; index.vocabulary_len()];
-        for g in groups(index, &count, opts) {
-            let total: usize = g.iter().map(|&t| count(t)).sum();
-            if total >= min_count.max(1) {
-                for t in g {
-                    w[t as usize] = true;
-                }
-            }
-        }
-        w
-    };
-    let mut per_term: FxHashMap<u32, Vec<(usize, u32)>> = FxHashMap::default();
-    let mut this_year: FxHashMap<u32, u32> = FxHashMap::default();
-    let flush = |this_year: &mut FxHashMap<u32, u32>,
-                 per_term: &mut FxHashMap<u32, Vec<(usize, u32)>>,
-                 y: usize| {
-        for (t, n) in this_year.drain() {
-            per_term.entry(t).or_default().push((y, n));
-        }
-    };
-    for d in docs.iter() {
-        let y = index.doc(d).year;
-        if year_words.last().is_none_or(|&(last, _)| last != y) {
-            if !year_words.is_empty() {
-                flush(&mut this_year, &mut per_term, year_words.len() - 1);
-            }
-            year_words.push((y, 0));
-        }
-        for &w in index.words_of(d) {
-            if w == BREAK {
-                continue;
-            }
-            if let Some(last) = year_words.last_mut() {
-                last.1 += 1;
-            }
-            if wanted[w as usize] {
-                *this_year.entry(w).or_default() += 1;
-            }
-        }
-    }
-    if !year_words.is_empty() {
-        flush(&mut this_year, &mut per_term, year_words.len() - 1);
-    }
-    let with_words: Vec<usize> = (0..year_words.len())
-        .filter(|&i| year_words[i].1 > 0)
-        .collect();
-    if with_words.len() < MIN_TREND_YEARS {
-        return Err(with_words.len());
-    }
-    let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
-    let years: Vec<u16> = (first..=last).collect();
-    let count = |t: u32| counts.count[t as usize] as usize;
-    let mut rows: Vec<TrendRow> = Vec::new();
-    for g in groups(index, &count, opts) {
-        let total: usize = g.iter().map(|&t| count(t)).sum();
-        if total < min_count.max(1) {
-            continue;
-        }
-        let mut by_year = vec![0u32; year_words.len()];
-        for t in &g {
-            for &(y, n) in per_term.get(t).map(Vec::as_slice).unwrap_or(&[]) {
-                by_year[y] += n;
-            }
-        }
-        let points: Vec<(f64, f64, f64)> = with_words
-            .iter()
-            .map(|&i| {
-                let (y, w) = year_words[i];
-                (y as f64, per_10k(by_year[i] as usize, w), w as f64)
-            })
-            .collect();
-        let slope = weighted_slope(&points);
-        let mut rates = vec![None; years.len()];
-        for &i in &with_words {
-            let (y, w) = year_words[i];
-            rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
-        }
-        let (word, forms) = names(index, &g);
-        rows.push(TrendRow {
-            word,
-            forms,
-            count: total,
-            slope,
-            rates,
-        });
-    }
-    let mut rising: Vec<TrendRow> = rows.iter().filter(|r| r.slope > 0.0).cloned().collect();
-    let mut falling: Vec<TrendRow> = rows.into_iter().filter(|r| r.slope < 0.0).collect();
-    rising.sort_by(|a, b| {
-        b.slope
-            .total_cmp(&a.slope)
-            .then_with(|| a.word.cmp(&b.word))
-    });
-    falling.sort_by(|a, b| {
-        a.slope
-            .total_cmp(&b.slope)
-            .then_with(|| a.word.cmp(&b.word))
-    });
-    rising.truncate(k);
-    falling.truncate(k);
-    Ok(RisingFalling {
-        years,
-        rising,
-        falling,
-    })
+    TrendJob::new(index, docs, counts, opts, min_count, k).run()
 }
 
 /// The weighted least-squares slope through (x, y, weight) points (0 when undefined).

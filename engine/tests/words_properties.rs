@@ -214,6 +214,32 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// Cut into steps of one article (as the page runs them between frames),
+    /// each job gives what it gives in one go.
+    #[test]
+    fn jobs_in_steps_give_what_they_give_at_once(corpus in corpus(), len in 2usize..4) {
+        use lens_engine::words::{CountJob, PhraseJob, Steps, TrendJob};
+        fn in_steps<J: Steps>(mut job: J) -> (J::Output, usize) {
+            let mut steps = 0;
+            while !job.step(&mut || false) {
+                steps += 1;
+            }
+            (job.finish(), steps + 1)
+        }
+        let index = Index::new(&corpus);
+        let all = DocSet::full(corpus.articles().len());
+        let (counts, steps) = in_steps(CountJob::new(&index, &all));
+        prop_assert_eq!(steps, corpus.articles().len(), "one article a step");
+        prop_assert_eq!(&counts, &count_words(&index, &all));
+        prop_assert_eq!(in_steps(PhraseJob::new(&index, &all, len, 1, true)).0, phrases(&index, &all, len, 1, true));
+        let o = ListOptions::default();
+        prop_assert_eq!(in_steps(TrendJob::new(&index, &all, &counts, o, 1, 10)).0, rising_falling(&index, &all, &counts, o, 1, 10));
+    }
+}
+
 #[test]
 fn weighted_slope_of_a_line_is_its_slope() {
     let pts = [(2000.0, 1.0, 5.0), (2001.0, 3.0, 1.0), (2002.0, 5.0, 9.0)];

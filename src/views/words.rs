@@ -12,14 +12,15 @@ use lens_engine::docset::DocSet;
 use lens_engine::facets::{toggle_facet, FacetKind};
 use lens_engine::query::{parse, Query, TextField};
 use lens_engine::words::{
-    count_words, csv, keywords, per_10k, phrases, rising_falling, summary, word_rows, Counts,
-    KeyRow, ListOptions, RisingFalling, WordRow, MIN_TREND_COUNT, SIGNIFICANCE,
+    csv, keywords, per_10k, summary, word_rows, CountJob, Counts, KeyRow, ListOptions, PhraseJob,
+    RisingFalling, Steps, TrendJob, WordRow, MIN_TREND_COUNT, SIGNIFICANCE,
 };
 use leptos::prelude::*;
 
 use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
+use crate::slices::{sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{thousands, UrlSelect, WordFormsToggle};
 
@@ -40,6 +41,25 @@ fn as_query(words: &str) -> String {
     .to_string()
 }
 
+/// A job with the articles it works on, given back with its answer: what
+/// is drawn from the answer always goes with the selection it was computed on.
+struct WithDocs<J>(DocSet, J);
+
+impl<J: Steps> Steps for WithDocs<J> {
+    type Output = (DocSet, J::Output);
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        self.1.step(more)
+    }
+
+    fn finish(self) -> Self::Output {
+        (self.0, self.1.finish())
+    }
+}
+
+/// The selection's counts, computed in slices (see [`sliced`]).
+type SelectionCounts = ReadSignal<Sliced<(DocSet, Counts)>>;
+
 /// The Words view.
 #[component]
 pub fn WordsView() -> impl IntoView {
@@ -49,7 +69,11 @@ pub fn WordsView() -> impl IntoView {
         stop_words: params::STOP.flag(&url),
         forms: params::FORMS.flag(&url),
     });
-    let counts = Memo::new(move |_| search.matches.with(|m| count_words(search.index, &m.docs)));
+    let counts: SelectionCounts = sliced(move || {
+        search
+            .matches
+            .with(|m| WithDocs(m.docs.clone(), CountJob::new(search.index, &m.docs)))
+    });
     let on_stop = move |ev: web_sys::Event| {
         let on = event_target_checked(&ev);
         url.navigate(&url.href(&[(params::STOP.name, (!on).then_some("0"))]));
@@ -62,10 +86,11 @@ pub fn WordsView() -> impl IntoView {
             format!("The selection is the articles that match “{}”.", q.trim())
         }
     };
+    let busy = move || counts.with(|c| c.busy).then_some(" Counting…");
     view! {
         <section class="words" aria-labelledby="words-heading">
             <h2 id="words-heading">"Words"</h2>
-            <p class="counting" role="status">{selection}</p>
+            <p class="counting" role="status">{selection}{busy}</p>
             <div class="words-controls">
                 <label class="field"><input type="checkbox" prop:checked=move || opts.get().stop_words on:change=on_stop />" Leave out stop words"</label>
                 <WordFormsToggle />
@@ -126,17 +151,19 @@ fn csv_button(
 /// "Summary": the selection's size, vocabulary, dates, longest and shortest
 /// article, and articles per year (a bar narrows the search to its year).
 #[component]
-fn SummaryBlock(counts: Memo<Counts>) -> impl IntoView {
+fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
     let s = Memo::new(move |_| {
-        search
-            .matches
-            .with(|m| counts.with(|c| summary(search.index, &m.docs, c)))
+        counts.with(|c| {
+            c.value
+                .as_ref()
+                .map(|(docs, c)| summary(search.index, docs, c))
+        })
     });
     move || {
-        let s = s.get();
+        let s = s.get()?;
         let link = |d: usize| {
             let a = &corpus.articles()[d];
             let href = url.href(&[
@@ -177,7 +204,7 @@ fn SummaryBlock(counts: Memo<Counts>) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
+        Some(view! {
             <section class="words-summary" aria-labelledby="summary-heading">
                 <h3 id="summary-heading">"Summary"</h3>
                 <dl class="figures-list">
@@ -195,7 +222,7 @@ fn SummaryBlock(counts: Memo<Counts>) -> impl IntoView {
                 <h4 id="per-year-heading">"Articles per year"</h4>
                 <ul class="year-bars" aria-labelledby="per-year-heading">{bars}</ul>
             </section>
-        }
+        })
     }
 }
 
@@ -203,7 +230,7 @@ fn SummaryBlock(counts: Memo<Counts>) -> impl IntoView {
 /// rate and articles, sortable, filtered by a prefix, paged; a bar chart of
 /// the most frequent beside it.
 #[component]
-fn Frequencies(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
+fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let prefix = Memo::new(move |_| {
         params::WF
@@ -213,8 +240,13 @@ fn Frequencies(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
             .to_lowercase()
     });
     let order = Memo::new(move |_| params::WSORT.choice(&url));
+    let index = expect_context::<SearchState>().index;
     let all = Memo::new(move |_| {
-        counts.with(|c| word_rows(expect_context::<SearchState>().index, c, opts.get()))
+        counts.with(|c| {
+            c.value
+                .as_ref()
+                .map_or_else(Vec::new, |(_, c)| word_rows(index, c, opts.get()))
+        })
     });
     let rows = Memo::new(move |_| {
         let p = prefix.get();
@@ -241,7 +273,7 @@ fn Frequencies(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
         rows.track();
         shown.set(PAGE);
     });
-    let words = move || counts.with(|c| c.words);
+    let words = move || counts.with(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
     let on_filter = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.replace(&url.href(&[(
@@ -297,7 +329,7 @@ fn Frequencies(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
         })
     };
     let make_csv = move || {
-        let n = words();
+        let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
         let rows: Vec<Vec<String>> = rows.with_untracked(|rows| {
             rows.iter()
                 .map(|r| {
@@ -393,7 +425,7 @@ fn key_table(url: UrlQuery, caption: &'static str, rows: &[KeyRow]) -> impl Into
 
 /// "Keywords of the selection": words over- and under-represented against a reference.
 #[component]
-fn Keyness(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
+fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let n = search.corpus.articles().len();
@@ -423,17 +455,30 @@ fn Keyness(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
             }
         }
     });
-    let result = Memo::new(move |_| {
-        let docs = ref_docs.get()?;
-        if docs.is_empty() {
-            return Err(match reference.get() {
+    let ref_counts = sliced(move || {
+        let docs = ref_docs.get().unwrap_or_else(|_| DocSet::empty(n));
+        WithDocs(docs.clone(), CountJob::new(search.index, &docs))
+    });
+    let result = Memo::new(
+        move |_| -> Result<Option<(Vec<KeyRow>, Vec<KeyRow>)>, String> {
+            let docs = ref_docs.get()?;
+            if docs.is_empty() {
+                return Err(match reference.get() {
                 0 => "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.".to_string(),
                 _ => "The reference finds no article: change the reference search.".to_string(),
             });
-        }
-        let rc = count_words(search.index, &docs);
-        Ok(counts.with(|sc| keywords(search.index, sc, &rc, opts.get(), min_g2.get())))
-    });
+            }
+            Ok(ref_counts.with(|r| {
+                counts.with(|s| match (&r.value, &s.value) {
+                    // Only counts of the reference as it stands now.
+                    (Some((rd, rc)), Some((_, sc))) if *rd == docs => {
+                        Some(keywords(search.index, sc, rc, opts.get(), min_g2.get()))
+                    }
+                    _ => None,
+                })
+            }))
+        },
+    );
     let on_rq = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.replace(&url.href(&[(
@@ -443,7 +488,7 @@ fn Keyness(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
     };
     let make_csv = move || {
         let rows: Vec<Vec<String>> = result.with_untracked(|r| match r {
-            Ok((over, under)) => over
+            Ok(Some((over, under))) => over
                 .iter()
                 .map(|r| ("over", r))
                 .chain(under.iter().map(|r| ("under", r)))
@@ -461,7 +506,7 @@ fn Keyness(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
                     ]
                 })
                 .collect(),
-            Err(_) => Vec::new(),
+            _ => Vec::new(),
         });
         csv(
             &[
@@ -493,7 +538,8 @@ fn Keyness(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
             </div>
             {move || match result.get() {
                 Err(message) => view! { <p class="empty">{message}</p> }.into_any(),
-                Ok((over, under)) => view! {
+                Ok(None) => view! { <p class="hint">"Counting…"</p> }.into_any(),
+                Ok(Some((over, under))) => view! {
                     <div class="key-tables">
                         {key_table(url, "Over-represented", &over)}
                         {key_table(url, "Under-represented", &under)}
@@ -512,9 +558,9 @@ fn Phrases() -> impl IntoView {
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
     let stop_edges = Memo::new(move |_| params::PSTOP.flag(&url));
-    let rows = Memo::new(move |_| {
+    let found = sliced(move || {
         search.matches.with(|m| {
-            phrases(
+            PhraseJob::new(
                 search.index,
                 &m.docs,
                 len.get(),
@@ -523,6 +569,7 @@ fn Phrases() -> impl IntoView {
             )
         })
     });
+    let rows = Memo::new(move |_| found.with(|f| f.value.clone().unwrap_or_default()));
     let shown = RwSignal::new(SHORT);
     let number = move |p: params::Param| {
         move |ev: web_sys::Event| {
@@ -682,16 +729,24 @@ fn trend_table(
 
 /// "Rising and falling words": the steepest weighted least-squares slopes of the yearly rates.
 #[component]
-fn RisingFallingBlock(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl IntoView {
+fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let result = Memo::new(move |_| {
-        search.matches.with(|m| {
-            counts.with(|c| {
-                rising_falling(search.index, &m.docs, c, opts.get(), MIN_TREND_COUNT, SHORT)
-            })
+    let n = search.corpus.articles().len();
+    // On the selection the counts were made from, once they are.
+    let found = sliced(move || {
+        counts.with(|c| match &c.value {
+            Some((docs, c)) => {
+                TrendJob::new(search.index, docs, c, opts.get(), MIN_TREND_COUNT, SHORT)
+            }
+            None => {
+                let none = DocSet::empty(n);
+                let c = CountJob::new(search.index, &none).run();
+                TrendJob::new(search.index, &none, &c, opts.get(), MIN_TREND_COUNT, SHORT)
+            }
         })
     });
+    let result = Memo::new(move |_| found.with(|f| f.value.clone()).unwrap_or(Err(0)));
     let make_csv = move || {
         let rows: Vec<Vec<String>> = result.with_untracked(|r| match r {
             Ok(rf) => rf
@@ -714,7 +769,7 @@ fn RisingFallingBlock(counts: Memo<Counts>, opts: Memo<ListOptions>) -> impl Int
                     row
                 })
                 .collect(),
-            Err(_) => Vec::new(),
+            _ => Vec::new(),
         });
         let years: Vec<String> = result.with_untracked(|r| {
             r.as_ref()

@@ -1,0 +1,106 @@
+//! Work that grows with the corpus, cut into slices between which the
+//! browser paints and handles input: no task long enough to delay a
+//! keystroke. The index is built this way ([`crate::build_index`]), and so
+//! are the Words view's statistics ([`sliced`] over the engine's
+//! [`lens_engine::words::Steps`]).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lens_engine::words::Steps;
+use leptos::prelude::*;
+
+/// Work per slice: well under the 50 ms at which a task delays input.
+pub const SLICE_MS: f64 = 25.0;
+
+/// A performance mark, for the benchmarks.
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Milliseconds since the page started.
+pub fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Resolves in a new task, after the browser has had its turn (rendering,
+/// input). A message to oneself, not `setTimeout(0)`: browsers clamp nested
+/// timeouts to 4 ms, which over dozens of slices would add a tenth of a second.
+pub async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return gloo_timers::future::TimeoutFuture::new(0).await;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+        let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    });
+    // `channel` lives until the message has arrived.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    channel.port1().set_onmessage(None);
+}
+
+/// What a sliced computation shows: its last answer (kept on screen while a
+/// new one is computed, so nothing flickers) and whether a newer one is on its way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sliced<T> {
+    /// The last answer, if any yet.
+    pub value: Option<T>,
+    /// A newer answer is being computed.
+    pub busy: bool,
+}
+
+/// Runs the job `make` builds (reading signals: when they change, a new job
+/// replaces the running one) in slices of [`SLICE_MS`]: at once when one
+/// slice is enough, else between frames. The answer arrives in the signal.
+pub fn sliced<J, F>(make: F) -> ReadSignal<Sliced<J::Output>>
+where
+    J: Steps + 'static,
+    J::Output: Send + Sync + 'static,
+    F: Fn() -> J + 'static,
+{
+    let out = RwSignal::new(Sliced {
+        value: None,
+        busy: true,
+    });
+    // The newest job's number: an older one still running stops at its next slice.
+    let newest = Rc::new(Cell::new(0u64));
+    let make = StoredValue::new_local(make);
+    Effect::new(move |_| {
+        let mut job = make.with_value(|m| m());
+        let me = newest.get() + 1;
+        newest.set(me);
+        let deadline = now() + SLICE_MS;
+        if job.step(&mut || now() < deadline) {
+            let v = job.finish();
+            out.set(Sliced {
+                value: Some(v),
+                busy: false,
+            });
+            return;
+        }
+        out.update(|o| o.busy = true);
+        let newest = newest.clone();
+        leptos::task::spawn_local(async move {
+            loop {
+                next_task().await;
+                if newest.get() != me {
+                    return;
+                }
+                let deadline = now() + SLICE_MS;
+                if job.step(&mut || now() < deadline) {
+                    break;
+                }
+            }
+            let v = job.finish();
+            if newest.get() == me {
+                out.set(Sliced {
+                    value: Some(v),
+                    busy: false,
+                });
+            }
+        });
+    });
+    out.read_only()
+}
