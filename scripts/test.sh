@@ -13,7 +13,7 @@ step "formatting"
 cargo fmt --all --check
 
 step "lints (clippy, every target and feature, warnings are errors)"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-clippy" cargo clippy --all-targets --all-features -- -D warnings
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-clippy" cargo clippy --workspace --all-targets --all-features -- -D warnings
 
 step "engine, natively"
 if [ -d ../shared/seeds ]; then

@@ -370,7 +370,7 @@ fn words_view(corpus: &Corpus, index: &Index) {
         median(&mut || {
             let (sc, rc) = (
                 count_words(index, &recent),
-                count_words(index, &recent.clone().not()),
+                count_words(index, &recent.clone().complement()),
             );
             keywords(index, &sc, &rc, o, 6.63).0.len()
         })

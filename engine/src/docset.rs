@@ -71,7 +71,7 @@ impl DocSet {
     }
 
     /// Every article not in the set.
-    pub fn not(mut self) -> DocSet {
+    pub fn complement(mut self) -> DocSet {
         self.bits.iter_mut().for_each(|b| *b = !*b);
         self.trim();
         self

@@ -222,7 +222,7 @@ impl<'i> Evaluator<'i> {
                 }
                 acc
             }
-            Query::Not(q) => self.eval(q, !positive, terms).not(),
+            Query::Not(q) => self.eval(q, !positive, terms).complement(),
         }
     }
 

@@ -415,7 +415,8 @@ pub const MAX_PHRASE: usize = 5;
 pub fn stretches(index: &Index, d: usize) -> Vec<std::ops::Range<usize>> {
     let info = index.doc(d);
     let total = index.words_of(d).len();
-    let mut out = vec![0..(info.title_len as usize).min(total)];
+    let mut out = Vec::with_capacity(info.block_starts.len() + 1);
+    out.push(0..(info.title_len as usize).min(total));
     for (i, &s) in info.block_starts.iter().enumerate() {
         let e = info.block_starts.get(i + 1).map_or(total, |&e| e as usize);
         out.push((s as usize).min(total)..e.min(total));

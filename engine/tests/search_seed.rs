@@ -614,7 +614,7 @@ fn keywords_of_the_last_two_years_include_traffic_and_ai() {
     );
     let (sc, rc) = (
         count_words(&index, &m.docs),
-        count_words(&index, &m.docs.clone().not()),
+        count_words(&index, &m.docs.clone().complement()),
     );
     let (over, under) = keywords(&index, &sc, &rc, ListOptions::default(), 6.63);
     let words: Vec<&str> = over.iter().map(|r| r.word.as_str()).collect();

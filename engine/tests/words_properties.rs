@@ -122,7 +122,7 @@ proptest! {
         let index = Index::new(&corpus);
         let n = corpus.articles().len();
         let sel = select(n, &bits);
-        let rest = sel.clone().not();
+        let rest = sel.clone().complement();
         let (sc, rc) = (count_words(&index, &sel), count_words(&index, &rest));
         let o = ListOptions::default();
         let min_g2 = [0.0, 3.84, 6.63, 10.83][min];

@@ -423,6 +423,9 @@ fn key_table(url: UrlQuery, caption: &'static str, rows: &[KeyRow]) -> impl Into
     }
 }
 
+/// Over- and under-represented words.
+type KeyLists = (Vec<KeyRow>, Vec<KeyRow>);
+
 /// "Keywords of the selection": words over- and under-represented against a reference.
 #[component]
 fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
@@ -441,7 +444,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     // The reference articles, or what is wrong with the reference search.
     let ref_docs = Memo::new(move |_| -> Result<DocSet, String> {
         match reference.get() {
-            0 => Ok(search.matches.with(|m| m.docs.clone().not())),
+            0 => Ok(search.matches.with(|m| m.docs.clone().complement())),
             1 => Ok(DocSet::full(n)),
             _ => {
                 let q = rq.get();
@@ -459,26 +462,24 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         let docs = ref_docs.get().unwrap_or_else(|_| DocSet::empty(n));
         WithDocs(docs.clone(), CountJob::new(search.index, &docs))
     });
-    let result = Memo::new(
-        move |_| -> Result<Option<(Vec<KeyRow>, Vec<KeyRow>)>, String> {
-            let docs = ref_docs.get()?;
-            if docs.is_empty() {
-                return Err(match reference.get() {
+    let result = Memo::new(move |_| -> Result<Option<KeyLists>, String> {
+        let docs = ref_docs.get()?;
+        if docs.is_empty() {
+            return Err(match reference.get() {
                 0 => "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.".to_string(),
                 _ => "The reference finds no article: change the reference search.".to_string(),
             });
-            }
-            Ok(ref_counts.with(|r| {
-                counts.with(|s| match (&r.value, &s.value) {
-                    // Only counts of the reference as it stands now.
-                    (Some((rd, rc)), Some((_, sc))) if *rd == docs => {
-                        Some(keywords(search.index, sc, rc, opts.get(), min_g2.get()))
-                    }
-                    _ => None,
-                })
-            }))
-        },
-    );
+        }
+        Ok(ref_counts.with(|r| {
+            counts.with(|s| match (&r.value, &s.value) {
+                // Only counts of the reference as it stands now.
+                (Some((rd, rc)), Some((_, sc))) if *rd == docs => {
+                    Some(keywords(search.index, sc, rc, opts.get(), min_g2.get()))
+                }
+                _ => None,
+            })
+        }))
+    });
     let on_rq = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.replace(&url.href(&[(
@@ -718,7 +719,7 @@ fn trend_table(
                 <caption>{caption}</caption>
                 <thead><tr>
                     <th scope="col">"Word"</th><th scope="col">{format!("{y0}–{y1}")}</th>
-                    <th scope="col" class="num">{format!("Per 10,000, first year")}</th><th scope="col" class="num">"Per 10,000, last year"</th>
+                    <th scope="col" class="num">"Per 10,000, first year"</th><th scope="col" class="num">"Per 10,000, last year"</th>
                     <th scope="col" class="num">"Slope per year"</th><th scope="col" class="num">"Count"</th>
                 </tr></thead>
                 <tbody>{body}</tbody>

@@ -1,0 +1,102 @@
+// The Words view as a reader feels it, in headless Chromium: from a change
+// (the selection, the phrase length, the stop-word switch) to the tables
+// drawn, and the longest main-thread task meanwhile (PerformanceObserver
+// "longtask": a task over 50 ms delays input).
+// Usage: node bench/words.mjs NAME=DIST_DIR [NAME=DIST_DIR …]
+// Prints a Markdown table and writes target/bench/words.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { launch } from './page.mjs';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+function serve(root) {
+  const server = http.createServer((req, res) => {
+    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * In the page: `act()` (a change), then the time until `done()` holds
+ * (checked each frame), and the longest task meanwhile.
+ */
+async function timed(page, act, done) {
+  return page.evaluate(async ({ act, done }) => {
+    const tasks = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+    obs.observe({ type: 'longtask' });
+    const check = new Function(`return (${done})();`);
+    const t0 = performance.now();
+    new Function(`(${act})();`)();
+    await new Promise((resolve) => {
+      const tick = () => (check() ? resolve() : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    });
+    const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 50));
+    obs.disconnect();
+    return { ms, longest: Math.max(0, ...tasks) };
+  }, { act: act.toString(), done: done.toString() });
+}
+
+const typeQuery = (q) => `() => { const f = document.querySelector('input[type=search]'); f.value = ${JSON.stringify(q)}; f.dispatchEvent(new Event('input', { bubbles: true })); }`;
+const settled = () => !document.querySelector('.words .counting').textContent.includes('Counting');
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
+  return { n: s.length, median: at(0.5), p95: at(0.95) };
+};
+
+async function measure(browser, name, dist, runs = 5) {
+  const server = await serve(path.resolve(dist));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const r = { summary: [], keywords: [], phrases: [], trends: [], longest: [] };
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}?view=words`);
+    await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:search-ready').length > 0, null, { timeout: 120000 });
+    await page.waitForFunction(() => document.querySelector('.words-trends tbody tr'), null, { timeout: 120000 });
+    const years = await page.evaluate(() => [...document.querySelectorAll('.year-bars .year')].map((y) => y.textContent));
+    const from = years[Math.floor(years.length * 4 / 5)];
+    // The selection changes to the last fifth of the years: summary and the first page of words, then keywords against the rest.
+    const before = await page.evaluate(() => document.querySelector('.words-summary dl').textContent);
+    const s = await timed(page, typeQuery(`year:${from}..`), new Function(`return () => { const dl = document.querySelector('.words-summary dl'); return dl && dl.textContent !== ${JSON.stringify(before)} && document.querySelector('.words-frequencies tbody tr'); }`)());
+    const k = await timed(page, '() => {}', () => document.querySelector('.words-keyness table') && !document.querySelector('.words .counting').textContent.includes('Counting'));
+    r.summary.push(s.ms); r.keywords.push(s.ms + k.ms); r.longest.push(Math.max(s.longest, k.longest));
+    // Back to the whole corpus; phrases of 3 words.
+    await timed(page, typeQuery(''), settled);
+    await page.waitForFunction(() => document.querySelector('.words-trends tbody tr'));
+    const p = await timed(page, `() => { const f = document.querySelector('.words-phrases input[type=number]'); f.value = '3'; f.dispatchEvent(new Event('input', { bubbles: true })); }`,
+      () => { const a = document.querySelector('.words-phrases tbody th a'); return a && a.textContent.split(' ').length === 3; });
+    r.phrases.push(p.ms); r.longest.push(p.longest);
+    // Stop words back in: every list again, rising and falling last.
+    const firstTrend = await page.evaluate(() => document.querySelector('.words-trends tbody th a').textContent);
+    const t = await timed(page, `() => { const c = document.querySelector('.words-controls input[type=checkbox]'); c.click(); }`,
+      new Function(`return () => { const a = document.querySelector('.words-trends tbody th a'); return a && a.textContent !== ${JSON.stringify(firstTrend)}; }`)());
+    r.trends.push(t.ms); r.longest.push(t.longest);
+    await context.close();
+  }
+  server.close();
+  return { name, summary_ms: stats(r.summary), keywords_ms: stats(r.keywords), phrases3_ms: stats(r.phrases), stop_switch_to_trends_ms: stats(r.trends), longest_task_ms: Math.max(...r.longest) };
+}
+
+const builds = process.argv.slice(2).map((a) => a.split('='));
+if (!builds.length) { console.error('usage: node bench/words.mjs NAME=DIST …'); process.exit(2); }
+const browser = await launch();
+const results = [];
+for (const [name, dist] of builds) results.push(await measure(browser, name, dist));
+await browser.close();
+const f = (s) => `${s.median.toFixed(0)} ms (${s.p95.toFixed(0)})`;
+console.log('| build | selection change to summary and word list, median (p95) | … to keywords against the rest | phrase length 3, whole corpus | stop-word switch to rising and falling, whole corpus | longest main-thread task |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const r of results) console.log(`| ${r.name} | ${f(r.summary_ms)} | ${f(r.keywords_ms)} | ${f(r.phrases3_ms)} | ${f(r.stop_switch_to_trends_ms)} | ${r.longest_task_ms.toFixed(0)} ms |`);
+fs.mkdirSync('target/bench', { recursive: true });
+fs.writeFileSync('target/bench/words.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, results }, null, 2));
