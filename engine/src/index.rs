@@ -170,7 +170,14 @@ pub struct Index {
     pub(crate) facet_values: FacetValues,
     /// Each article's word ids in reading order, [`BREAK`] between title and body.
     pub(crate) forward: Vec<Vec<u32>>,
+    /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
+    pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
 }
+
+/// In [`Index::kinds`]: the word is listed ([`crate::compare::is_listed`]).
+pub const LISTED: u8 = 1;
+/// In [`Index::kinds`]: the word is a stop word ([`crate::compare::is_stop_word`]).
+pub const STOP: u8 = 2;
 
 /// In [`Index::words_of`], the break between title and body.
 pub const BREAK: u32 = u32::MAX;
@@ -280,6 +287,20 @@ impl Index {
     /// Number of distinct stems.
     pub fn stem_count(&self) -> usize {
         self.stem_terms.len()
+    }
+
+    /// Per term id, [`LISTED`] and [`STOP`] bits: word lists ask this of
+    /// every word of the vocabulary, so it is worked out once.
+    pub fn kinds(&self) -> &[u8] {
+        self.kinds.get_or_init(|| {
+            self.terms
+                .iter()
+                .map(|t| {
+                    u8::from(crate::compare::is_listed(t)) * LISTED
+                        | u8::from(crate::compare::is_stop_word(t)) * STOP
+                })
+                .collect()
+        })
     }
 
     /// The stem id of a term (for grouping word forms).

@@ -15,9 +15,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::compare::{is_listed, is_stop_word, log_likelihood, BREAK};
+use crate::compare::{log_likelihood, BREAK};
 use crate::docset::DocSet;
-use crate::index::Index;
+use crate::index::{Index, LISTED, STOP};
 
 /// Which words a list shows, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -246,32 +246,55 @@ pub struct WordRow {
 }
 
 /// Term ids grouped as the list shows them: one group per listed word, or
-/// per stem with `forms` (its listed forms), keeping only terms with a count.
-fn groups(index: &Index, count: &dyn Fn(u32) -> usize, opts: ListOptions) -> Vec<Vec<u32>> {
+/// per stem with `forms` (its listed forms, the most frequent first), keeping
+/// only terms with a count. Flat: group `g` is `terms[starts[g]..starts[g + 1]]`.
+struct Groups {
+    terms: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Groups {
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn get(&self, g: usize) -> &[u32] {
+        &self.terms[self.starts[g] as usize..self.starts[g + 1] as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.len()).map(|g| self.get(g))
+    }
+}
+
+fn groups(index: &Index, count: &dyn Fn(u32) -> usize, opts: ListOptions) -> Groups {
+    let kinds = index.kinds();
     let listed = |t: u32| {
-        let w = index.term(t);
-        count(t) > 0 && is_listed(w) && !(opts.stop_words && is_stop_word(w))
+        let k = kinds[t as usize];
+        count(t) > 0 && k & LISTED != 0 && !(opts.stop_words && k & STOP != 0)
+    };
+    let mut out = Groups {
+        terms: Vec::new(),
+        starts: vec![0],
     };
     if !opts.forms {
-        return (0..index.vocabulary_len() as u32)
-            .filter(|&t| listed(t))
-            .map(|t| vec![t])
-            .collect();
+        for t in (0..index.vocabulary_len() as u32).filter(|&t| listed(t)) {
+            out.terms.push(t);
+            out.starts.push(out.terms.len() as u32);
+        }
+        return out;
     }
-    (0..index.stem_count() as u32)
-        .map(|s| {
-            let mut ts: Vec<u32> = index
-                .stem_terms(s)
-                .iter()
-                .copied()
-                .filter(|&t| listed(t))
-                .collect();
+    for s in 0..index.stem_count() as u32 {
+        let from = out.terms.len();
+        out.terms
+            .extend(index.stem_terms(s).iter().copied().filter(|&t| listed(t)));
+        if out.terms.len() > from {
             // Most frequent form first (then alphabetical: ids are sorted words).
-            ts.sort_by(|&a, &b| count(b).cmp(&count(a)).then(a.cmp(&b)));
-            ts
-        })
-        .filter(|g| !g.is_empty())
-        .collect()
+            out.terms[from..].sort_by(|&a, &b| count(b).cmp(&count(a)).then(a.cmp(&b)));
+            out.starts.push(out.terms.len() as u32);
+        }
+    }
+    out
 }
 
 /// The group's name and its other forms, alphabetically.
@@ -285,12 +308,22 @@ fn names(index: &Index, g: &[u32]) -> (String, Vec<String>) {
 /// (then word).
 pub fn word_rows(index: &Index, counts: &Counts, opts: ListOptions) -> Vec<WordRow> {
     let count = |t: u32| counts.count[t as usize] as usize;
-    let mut rows: Vec<WordRow> = groups(index, &count, opts)
+    let gs = groups(index, &count, opts);
+    // Ranked on numbers (a group's first term id orders its name: the
+    // vocabulary is sorted); strings are made once, in order.
+    let mut ranked: Vec<(usize, usize)> = gs
+        .iter()
+        .enumerate()
+        .map(|(k, g)| (k, g.iter().map(|&t| count(t)).sum()))
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(gs.get(a.0)[0].cmp(&gs.get(b.0)[0])));
+    ranked
         .into_iter()
-        .map(|g| {
-            let (word, forms) = names(index, &g);
+        .map(|(k, n)| {
+            let g = gs.get(k);
+            let (word, forms) = names(index, g);
             WordRow {
-                count: g.iter().map(|&t| count(t)).sum(),
+                count: n,
                 articles: if opts.forms {
                     counts.stem_articles[index.stem_of(g[0]) as usize] as usize
                 } else {
@@ -300,9 +333,7 @@ pub fn word_rows(index: &Index, counts: &Counts, opts: ListOptions) -> Vec<WordR
                 forms,
             }
         })
-        .collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
-    rows
+        .collect()
 }
 
 /// Occurrences per 10,000 words (0 when there are no words).
@@ -365,7 +396,7 @@ pub fn keywords(
     let both = |t: u32| (sc.count[t as usize] + rc.count[t as usize]) as usize;
     let (c, d) = (sc.words, rc.words);
     let (mut over, mut under) = (Vec::new(), Vec::new());
-    for g in groups(index, &both, opts) {
+    for g in groups(index, &both, opts).iter() {
         let a: usize = g.iter().map(|&t| sc.count[t as usize] as usize).sum();
         let b: usize = g.iter().map(|&t| rc.count[t as usize] as usize).sum();
         let g2 = log_likelihood(a, b, c, d);
@@ -373,7 +404,7 @@ pub fn keywords(
             continue;
         }
         let (ra, rb) = (per_10k(a, c), per_10k(b, d));
-        let (word, forms) = names(index, &g);
+        let (word, forms) = names(index, g);
         let row = KeyRow {
             word,
             forms,
@@ -446,9 +477,7 @@ impl<'i> PhraseJob<'i> {
         stop_edges: bool,
     ) -> Self {
         let stop = if stop_edges {
-            (0..index.vocabulary_len() as u32)
-                .map(|t| is_stop_word(index.term(t)))
-                .collect()
+            index.kinds().iter().map(|k| k & STOP != 0).collect()
         } else {
             Vec::new()
         };
@@ -596,9 +625,9 @@ impl<'i> TrendJob<'i> {
     ) -> Self {
         let count = |t: u32| counts.count[t as usize] as usize;
         let mut wanted = vec![false; index.vocabulary_len()];
-        for g in groups(index, &count, opts) {
+        for g in groups(index, &count, opts).iter() {
             if g.iter().map(|&t| count(t)).sum::<usize>() >= min_count.max(1) {
-                for t in g {
+                for &t in g {
                     wanted[t as usize] = true;
                 }
             }
@@ -698,13 +727,13 @@ impl Steps for TrendJob<'_> {
         let count = |t: u32| totals[t as usize] as usize;
         let mut rows: Vec<TrendRow> = Vec::new();
         let mut by_year = vec![0u32; year_words.len()];
-        for g in groups(index, &count, self.opts) {
+        for g in groups(index, &count, self.opts).iter() {
             let total: usize = g.iter().map(|&t| count(t)).sum();
             if total < self.min_count {
                 continue;
             }
             by_year.iter_mut().for_each(|n| *n = 0);
-            for &t in &g {
+            for &t in g {
                 for &(y, n) in &by_term[start[t as usize]..start[t as usize + 1]] {
                     by_year[y as usize] += n;
                 }
@@ -722,7 +751,7 @@ impl Steps for TrendJob<'_> {
                 let (y, w) = year_words[i];
                 rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
             }
-            let (word, forms) = names(index, &g);
+            let (word, forms) = names(index, g);
             rows.push(TrendRow {
                 word,
                 forms,
