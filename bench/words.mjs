@@ -41,7 +41,12 @@ async function timed(page, act, done) {
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 50));
     obs.disconnect();
-    return { ms, longest: Math.max(0, ...tasks) };
+    // The page's own measures (User Timing) in that time: which step costs what.
+    const steps = {};
+    for (const m of performance.getEntriesByType('measure')) {
+      if (m.startTime >= t0) steps[m.name] = Math.max(steps[m.name] || 0, m.duration);
+    }
+    return { ms, longest: Math.max(0, ...tasks), steps };
   }, { act: act.toString(), done: done.toString() });
 }
 
@@ -82,6 +87,7 @@ async function measure(browser, name, dist, runs = 5) {
     const t = await timed(page, `() => { const c = document.querySelector('.words-controls input[type=checkbox]'); c.click(); }`,
       new Function(`return () => { const a = document.querySelector('.words-trends tbody th a'); return a && a.textContent !== ${JSON.stringify(firstTrend)}; }`)());
     r.trends.push(t.ms); r.longest.push(t.longest); r.by.stop = Math.max(r.by.stop, t.longest);
+    if (process.env.WORDS_STEPS) console.error(name, JSON.stringify({ selection: s.steps, keywords: k.steps, phrases: p.steps, stop: t.steps }));
     await context.close();
   }
   server.close();

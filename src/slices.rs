@@ -25,6 +25,21 @@ pub fn mark(name: &str) {
     }
 }
 
+/// `f()`, timed as a User Timing measure named `name` (the benchmarks read
+/// them to tell which step of a change costs what).
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = window().performance();
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let v = f();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    v
+}
+
 /// Milliseconds since the page started.
 pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
@@ -59,7 +74,7 @@ pub struct Sliced<T> {
 /// Runs the job `make` builds (reading signals: when they change, a new job
 /// replaces the running one) in slices of [`SLICE_MS`]: at once when one
 /// slice is enough, else between frames. The answer arrives in the signal.
-pub fn sliced<J, F>(make: F) -> ReadSignal<Sliced<J::Output>>
+pub fn sliced<J, F>(name: &'static str, make: F) -> ReadSignal<Sliced<J::Output>>
 where
     J: Steps + 'static,
     J::Output: Send + Sync + 'static,
@@ -73,12 +88,12 @@ where
     let newest = Rc::new(Cell::new(0u64));
     let make = StoredValue::new_local(make);
     Effect::new(move |_| {
-        let mut job = make.with_value(|m| m());
+        let mut job = measured(name, || make.with_value(|m| m()));
         let me = newest.get() + 1;
         newest.set(me);
         let deadline = now() + FIRST_SLICE_MS;
         if job.step(&mut || now() < deadline) {
-            let v = job.finish();
+            let v = measured(name, || job.finish());
             out.set(Sliced {
                 value: Some(v),
                 busy: false,
@@ -103,7 +118,7 @@ where
             if newest.get() != me {
                 return;
             }
-            let v = job.finish();
+            let v = measured(name, || job.finish());
             if newest.get() == me {
                 out.set(Sliced {
                     value: Some(v),

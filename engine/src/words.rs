@@ -611,6 +611,8 @@ pub struct TrendJob<'i> {
     touched: Vec<u32>,
     /// (term, year's place in `year_words`, count), year by year.
     triples: Vec<(u32, u32, u32)>,
+    /// Once every article is read: the fitting, or too few years.
+    fitting: Option<Result<Fitting, usize>>,
 }
 
 impl<'i> TrendJob<'i> {
@@ -645,6 +647,7 @@ impl<'i> TrendJob<'i> {
             this_year: vec![0; index.vocabulary_len()],
             touched: Vec::new(),
             triples: Vec::new(),
+            fitting: None,
         }
     }
 
@@ -656,6 +659,110 @@ impl<'i> TrendJob<'i> {
             self.this_year[t as usize] = 0;
         }
         self.touched.clear();
+    }
+}
+
+/// The second half of a [`TrendJob`]: each trended word's yearly counts
+/// (flat, by term), fitted group by group.
+struct Fitting {
+    with_words: Vec<usize>,
+    /// Term `t`'s (year's place, count) pairs are `by_term[start[t]..start[t + 1]]`.
+    start: Vec<usize>,
+    by_term: Vec<(u32, u32)>,
+    groups: Groups,
+    next: usize,
+    rows: Vec<TrendRow>,
+}
+
+impl TrendJob<'_> {
+    /// Once every article is read: the yearly counts by term (a counting
+    /// sort of the triples), ready to fit; `Err` with too few years.
+    fn prepare(&mut self) -> Result<Fitting, usize> {
+        self.flush();
+        let year_words = &self.year_words;
+        let with_words: Vec<usize> = (0..year_words.len())
+            .filter(|&i| year_words[i].1 > 0)
+            .collect();
+        if with_words.len() < MIN_TREND_YEARS {
+            return Err(with_words.len());
+        }
+        let v = self.index.vocabulary_len();
+        let mut start = vec![0usize; v + 1];
+        for &(t, _, _) in &self.triples {
+            start[t as usize + 1] += 1;
+        }
+        for i in 0..v {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut by_term = vec![(0u32, 0u32); self.triples.len()];
+        for &(t, y, n) in &self.triples {
+            by_term[fill[t as usize]] = (y, n);
+            fill[t as usize] += 1;
+        }
+        self.triples = Vec::new();
+        let totals = &self.totals;
+        let groups = groups(self.index, &|t: u32| totals[t as usize] as usize, self.opts);
+        Ok(Fitting {
+            with_words,
+            start,
+            by_term,
+            groups,
+            next: 0,
+            rows: Vec::new(),
+        })
+    }
+
+    /// Fits groups while `more()` says so; true when every group is fitted.
+    fn fit(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        let index = self.index;
+        let (year_words, totals) = (&self.year_words, &self.totals);
+        let Some(Ok(f)) = self.fitting.as_mut() else {
+            return true;
+        };
+        let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
+        let span = (last - first) as usize + 1;
+        let mut by_year = vec![0u32; year_words.len()];
+        while f.next < f.groups.len() {
+            let g = f.groups.get(f.next);
+            f.next += 1;
+            let total: usize = g.iter().map(|&t| totals[t as usize] as usize).sum();
+            if total >= self.min_count {
+                by_year.iter_mut().for_each(|n| *n = 0);
+                for &t in g {
+                    for &(y, n) in &f.by_term[f.start[t as usize]..f.start[t as usize + 1]] {
+                        by_year[y as usize] += n;
+                    }
+                }
+                let points: Vec<(f64, f64, f64)> = f
+                    .with_words
+                    .iter()
+                    .map(|&i| {
+                        let (y, w) = year_words[i];
+                        (y as f64, per_10k(by_year[i] as usize, w), w as f64)
+                    })
+                    .collect();
+                let slope = weighted_slope(&points);
+                let mut rates = vec![None; span];
+                for &i in &f.with_words {
+                    let (y, w) = year_words[i];
+                    rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
+                }
+                let (word, forms) = names(index, g);
+                f.rows.push(TrendRow {
+                    word,
+                    forms,
+                    count: total,
+                    slope,
+                    rates,
+                });
+            }
+            // Asked every 64 groups: a group is quick, a clock is not free.
+            if f.next % 64 == 0 && !more() {
+                break;
+            }
+        }
+        f.next == f.groups.len()
     }
 }
 
@@ -690,76 +797,25 @@ impl Steps for TrendJob<'_> {
                 last.1 += n;
             }
             if !more() {
-                break;
+                return false;
             }
         }
-        self.at == self.docs.len()
+        if self.fitting.is_none() {
+            self.fitting = Some(self.prepare());
+            if !more() {
+                return false;
+            }
+        }
+        self.fit(more)
     }
 
     fn finish(mut self) -> Result<RisingFalling, usize> {
-        self.flush();
-        let index = self.index;
+        while !self.step(&mut || true) {}
+        let f = self.fitting.take().unwrap_or(Err(0))?;
         let year_words = &self.year_words;
-        let with_words: Vec<usize> = (0..year_words.len())
-            .filter(|&i| year_words[i].1 > 0)
-            .collect();
-        if with_words.len() < MIN_TREND_YEARS {
-            return Err(with_words.len());
-        }
-        // The triples by term (a counting sort): each term's years in a run.
-        let v = index.vocabulary_len();
-        let mut start = vec![0usize; v + 1];
-        for &(t, _, _) in &self.triples {
-            start[t as usize + 1] += 1;
-        }
-        for i in 0..v {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut by_term = vec![(0u32, 0u32); self.triples.len()];
-        for &(t, y, n) in &self.triples {
-            by_term[fill[t as usize]] = (y, n);
-            fill[t as usize] += 1;
-        }
         let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
         let years: Vec<u16> = (first..=last).collect();
-        let totals = &self.totals;
-        let count = |t: u32| totals[t as usize] as usize;
-        let mut rows: Vec<TrendRow> = Vec::new();
-        let mut by_year = vec![0u32; year_words.len()];
-        for g in groups(index, &count, self.opts).iter() {
-            let total: usize = g.iter().map(|&t| count(t)).sum();
-            if total < self.min_count {
-                continue;
-            }
-            by_year.iter_mut().for_each(|n| *n = 0);
-            for &t in g {
-                for &(y, n) in &by_term[start[t as usize]..start[t as usize + 1]] {
-                    by_year[y as usize] += n;
-                }
-            }
-            let points: Vec<(f64, f64, f64)> = with_words
-                .iter()
-                .map(|&i| {
-                    let (y, w) = year_words[i];
-                    (y as f64, per_10k(by_year[i] as usize, w), w as f64)
-                })
-                .collect();
-            let slope = weighted_slope(&points);
-            let mut rates = vec![None; years.len()];
-            for &i in &with_words {
-                let (y, w) = year_words[i];
-                rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
-            }
-            let (word, forms) = names(index, g);
-            rows.push(TrendRow {
-                word,
-                forms,
-                count: total,
-                slope,
-                rates,
-            });
-        }
+        let rows = f.rows;
         let mut rising: Vec<TrendRow> = rows.iter().filter(|r| r.slope > 0.0).cloned().collect();
         let mut falling: Vec<TrendRow> = rows.into_iter().filter(|r| r.slope < 0.0).collect();
         rising.sort_by(|a, b| {

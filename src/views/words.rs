@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
-use crate::slices::{sliced, Sliced};
+use crate::slices::{measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{thousands, UrlSelect, WordFormsToggle};
 
@@ -69,7 +69,7 @@ pub fn WordsView() -> impl IntoView {
         stop_words: params::STOP.flag(&url),
         forms: params::FORMS.flag(&url),
     });
-    let counts: SelectionCounts = sliced(move || {
+    let counts: SelectionCounts = sliced("words:counts", move || {
         search
             .matches
             .with(|m| WithDocs(m.docs.clone(), CountJob::new(search.index, &m.docs)))
@@ -159,7 +159,7 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
         counts.with(|c| {
             c.value
                 .as_ref()
-                .map(|(docs, c)| summary(search.index, docs, c))
+                .map(|(docs, c)| measured("words:summary", || summary(search.index, docs, c)))
         })
     });
     move || {
@@ -243,9 +243,9 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     let index = expect_context::<SearchState>().index;
     let all = Memo::new(move |_| {
         counts.with(|c| {
-            c.value
-                .as_ref()
-                .map_or_else(Vec::new, |(_, c)| word_rows(index, c, opts.get()))
+            c.value.as_ref().map_or_else(Vec::new, |(_, c)| {
+                measured("words:word-rows", || word_rows(index, c, opts.get()))
+            })
         })
     });
     let rows = Memo::new(move |_| {
@@ -458,7 +458,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             }
         }
     });
-    let ref_counts = sliced(move || {
+    let ref_counts = sliced("words:reference-counts", move || {
         let docs = ref_docs.get().unwrap_or_else(|_| DocSet::empty(n));
         WithDocs(docs.clone(), CountJob::new(search.index, &docs))
     });
@@ -474,7 +474,9 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             counts.with(|s| match (&r.value, &s.value) {
                 // Only counts of the reference as it stands now.
                 (Some((rd, rc)), Some((_, sc))) if *rd == docs => {
-                    Some(keywords(search.index, sc, rc, opts.get(), min_g2.get()))
+                    Some(measured("words:keywords", || {
+                        keywords(search.index, sc, rc, opts.get(), min_g2.get())
+                    }))
                 }
                 _ => None,
             })
@@ -559,7 +561,7 @@ fn Phrases() -> impl IntoView {
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
     let stop_edges = Memo::new(move |_| params::PSTOP.flag(&url));
-    let found = sliced(move || {
+    let found = sliced("words:phrases", move || {
         search.matches.with(|m| {
             PhraseJob::new(
                 search.index,
@@ -735,7 +737,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
     let search = expect_context::<SearchState>();
     let n = search.corpus.articles().len();
     // On the selection the counts were made from, once they are.
-    let found = sliced(move || {
+    let found = sliced("words:trends", move || {
         counts.with(|c| match &c.value {
             Some((docs, c)) => {
                 TrendJob::new(search.index, docs, c, opts.get(), MIN_TREND_COUNT, SHORT)
