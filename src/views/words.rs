@@ -135,6 +135,25 @@ fn word_links(url: UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
     }
 }
 
+/// "Show N more (of M)" under a list of `total()` rows of which `shown` are
+/// drawn; each click draws [`PAGE`] more.
+fn show_more(
+    total: impl Fn() -> usize + Send + Sync + Copy + 'static,
+    shown: RwSignal<usize>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + Copy + 'static {
+    move || {
+        let n = total();
+        (n > shown.get()).then(|| {
+            view! {
+                <button type="button" class="more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                    {format!("Show {} more (of {})", (n - shown.get()).min(PAGE), thousands(n))}
+                </button>
+            }
+            .into_any()
+        })
+    }
+}
+
 /// A "Download CSV" button for a table made when clicked.
 fn csv_button(
     name: &'static str,
@@ -308,15 +327,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
                 .collect_view()
         })
     };
-    let more =
-        move || {
-            let n = rows.with(Vec::len);
-            (n > shown.get()).then(|| view! {
-            <button type="button" class="more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                {format!("Show {} more (of {})", (n - shown.get()).min(PAGE), thousands(n))}
-            </button>
-        })
-        };
+    let more = show_more(move || rows.with(Vec::len), shown);
     let bars = move || {
         all.with(|a| {
             let top: Vec<&WordRow> = a.iter().take(BARS).collect();
@@ -603,15 +614,7 @@ fn Phrases() -> impl IntoView {
                 .collect_view()
         })
     };
-    let more =
-        move || {
-            let n = rows.with(Vec::len);
-            (n > shown.get()).then(|| view! {
-            <button type="button" class="more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                {format!("Show {} more (of {})", (n - shown.get()).min(PAGE), thousands(n))}
-            </button>
-        })
-        };
+    let more = show_more(move || rows.with(Vec::len), shown);
     let make_csv = move || {
         let rows: Vec<Vec<String>> = rows.with_untracked(|rows| {
             rows.iter()
