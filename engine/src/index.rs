@@ -296,8 +296,14 @@ impl Index {
             self.terms
                 .iter()
                 .map(|t| {
-                    u8::from(crate::compare::is_listed(t)) * LISTED
-                        | u8::from(crate::compare::is_stop_word(t)) * STOP
+                    let mut k = 0;
+                    if crate::compare::is_listed(t) {
+                        k |= LISTED;
+                    }
+                    if crate::compare::is_stop_word(t) {
+                        k |= STOP;
+                    }
+                    k
                 })
                 .collect()
         })
