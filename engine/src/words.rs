@@ -149,6 +149,21 @@ pub fn count_words(index: &Index, docs: &DocSet) -> Counts {
 }
 
 impl Counts {
+    /// The counts of the articles in `self` and not in `part`, when `part`
+    /// counts a subset of `self`'s articles (a selection of the whole
+    /// corpus): "the rest of the corpus" without reading it again.
+    pub fn minus(&self, part: &Counts) -> Counts {
+        let sub =
+            |a: &[u32], b: &[u32]| a.iter().zip(b).map(|(x, y)| x.saturating_sub(*y)).collect();
+        Counts {
+            words: self.words.saturating_sub(part.words),
+            articles: self.articles.saturating_sub(part.articles),
+            count: sub(&self.count, &part.count),
+            term_articles: sub(&self.term_articles, &part.term_articles),
+            stem_articles: sub(&self.stem_articles, &part.stem_articles),
+        }
+    }
+
     /// Distinct words used.
     pub fn distinct(&self) -> usize {
         self.count.iter().filter(|&&n| n > 0).count()

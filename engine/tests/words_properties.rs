@@ -124,6 +124,8 @@ proptest! {
         let sel = select(n, &bits);
         let rest = sel.clone().complement();
         let (sc, rc) = (count_words(&index, &sel), count_words(&index, &rest));
+        let whole = count_words(&index, &DocSet::full(n));
+        prop_assert_eq!(&whole.minus(&sc), &rc, "the rest is the whole less the selection");
         let o = ListOptions::default();
         let min_g2 = [0.0, 3.84, 6.63, 10.83][min];
         let (over, under) = keywords(&index, &sc, &rc, o, min_g2);

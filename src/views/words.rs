@@ -102,7 +102,7 @@ pub fn WordsView() -> impl IntoView {
             <SummaryBlock counts=counts />
             <Frequencies counts=counts opts=opts />
             <Keyness counts=counts opts=opts />
-            <Phrases />
+            <Phrases counts=counts />
             <RisingFallingBlock counts=counts opts=opts />
         </section>
     }
@@ -452,46 +452,64 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             .find(|(_, name)| *name == v)
             .map_or(6.63, |(g, _)| *g)
     });
-    // The reference articles, or what is wrong with the reference search.
-    let ref_docs = Memo::new(move |_| -> Result<DocSet, String> {
-        match reference.get() {
-            0 => Ok(search.matches.with(|m| m.docs.clone().complement())),
-            1 => Ok(DocSet::full(n)),
-            _ => {
-                let q = rq.get();
-                let p = parse(&q).map_err(|e| e.message)?;
-                search
-                    .index
-                    .check(&[&p.query], search.options.get())
-                    .map_err(|e| e.message)?;
-                let m = search.index.matches(&p.query, search.options.get());
-                Ok(m.docs)
-            }
-        }
+    // The whole corpus' counts, once: "the rest" is the whole less the
+    // selection, so a new selection costs no second pass over the corpus.
+    let whole = sliced("words:corpus-counts", move || {
+        CountJob::new(search.index, &DocSet::full(n))
     });
-    let ref_counts = sliced("words:reference-counts", move || {
-        let docs = ref_docs.get().unwrap_or_else(|_| DocSet::empty(n));
+    // "Another search": its articles, or what is wrong with it.
+    let search_docs = Memo::new(move |_| -> Result<DocSet, String> {
+        if reference.get() != 2 {
+            return Ok(DocSet::empty(n));
+        }
+        let q = rq.get();
+        let p = parse(&q).map_err(|e| e.message)?;
+        search
+            .index
+            .check(&[&p.query], search.options.get())
+            .map_err(|e| e.message)?;
+        Ok(search.index.matches(&p.query, search.options.get()).docs)
+    });
+    let search_counts = sliced("words:reference-counts", move || {
+        let docs = search_docs.get().unwrap_or_else(|_| DocSet::empty(n));
         WithDocs(docs.clone(), CountJob::new(search.index, &docs))
     });
     let result = Memo::new(move |_| -> Result<Option<KeyLists>, String> {
-        let docs = ref_docs.get()?;
-        if docs.is_empty() {
-            return Err(match reference.get() {
-                0 => "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.".to_string(),
-                _ => "The reference finds no article: change the reference search.".to_string(),
-            });
-        }
-        Ok(ref_counts.with(|r| {
-            counts.with(|s| match (&r.value, &s.value) {
-                // Only counts of the reference as it stands now.
-                (Some((rd, rc)), Some((_, sc))) if *rd == docs => {
-                    Some(measured("words:keywords", || {
-                        keywords(search.index, sc, rc, opts.get(), min_g2.get())
+        let nothing_left = "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.";
+        let found_nothing = "The reference finds no article: change the reference search.";
+        let keys = |sc: &Counts, rc: &Counts| {
+            measured("words:keywords", || {
+                keywords(search.index, sc, rc, opts.get(), min_g2.get())
+            })
+        };
+        counts.with(|s| {
+            let Some((sel, sc)) = &s.value else {
+                return Ok(None);
+            };
+            match reference.get() {
+                0 if sel.len() == n => Err(nothing_left.to_string()),
+                2 => {
+                    let docs = search_docs.get()?;
+                    if docs.is_empty() {
+                        return Err(found_nothing.to_string());
+                    }
+                    Ok(search_counts.with(|r| match &r.value {
+                        // Only counts of the reference search as it stands now.
+                        Some((rd, rc)) if *rd == docs => Some(keys(sc, rc)),
+                        _ => None,
                     }))
                 }
-                _ => None,
-            })
-        }))
+                which => Ok(whole.with(|w| {
+                    w.value.as_ref().map(|wc| {
+                        if which == 0 {
+                            keys(sc, &wc.minus(sc))
+                        } else {
+                            keys(sc, wc)
+                        }
+                    })
+                })),
+            }
+        })
     });
     let on_rq = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
@@ -566,21 +584,20 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
 
 /// "Frequent phrases": sequences of 2 to 5 words within a title, heading or paragraph.
 #[component]
-fn Phrases() -> impl IntoView {
+fn Phrases(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let n = search.corpus.articles().len();
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
     let stop_edges = Memo::new(move |_| params::PSTOP.flag(&url));
+    // Started once the selection's counts are in (they come first: the
+    // summary and the word list wait on them), on the same articles.
     let found = sliced("words:phrases", move || {
-        search.matches.with(|m| {
-            PhraseJob::new(
-                search.index,
-                &m.docs,
-                len.get(),
-                min.get(),
-                stop_edges.get(),
-            )
+        counts.with(|c| {
+            let none = DocSet::empty(n);
+            let docs = c.value.as_ref().map_or(&none, |(d, _)| d);
+            PhraseJob::new(search.index, docs, len.get(), min.get(), stop_edges.get())
         })
     });
     let rows = Memo::new(move |_| found.with(|f| f.value.clone().unwrap_or_default()));
