@@ -23,6 +23,7 @@ pub mod builder;
 pub mod chart;
 pub mod codec;
 pub mod compare;
+pub mod contexts;
 mod corpus;
 pub mod date;
 pub mod docset;

@@ -1,0 +1,263 @@
+//! The Contexts view's questions (issue #15, engine first): every match of
+//! the node in a selection as a concordance line, its sort orders, where the
+//! matches fall in each article, and the node's collocates with their
+//! association measures.
+//!
+//! The node is the text part of a query (its words, phrases and prefixes;
+//! `-` clauses are not nodes): its occurrences are the query's match spans
+//! ([`crate::index::Index::match_spans`]) in the selected articles.
+//! Positions are the index's ([`crate::index::Index::words_of`]).
+
+use crate::compare::BREAK;
+use crate::docset::DocSet;
+use crate::index::{Index, STOP};
+use crate::search::Matches;
+use crate::words::{stretches, Counts};
+
+/// One occurrence of the node: the article, its first word and its length in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Occurrence {
+    /// The article (corpus order is date order).
+    pub doc: u32,
+    /// First word position.
+    pub start: u32,
+    /// Words covered.
+    pub width: u32,
+}
+
+/// Every occurrence of the node in the articles of `docs`, in date order,
+/// then position: each match once.
+pub fn occurrences(index: &Index, m: &Matches, docs: &DocSet) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    for d in docs.iter() {
+        let mut spans = index.match_spans(m, d);
+        spans.sort_unstable();
+        spans.dedup_by_key(|s| s.0);
+        out.extend(spans.into_iter().map(|(start, width)| Occurrence {
+            doc: d as u32,
+            start,
+            width,
+        }));
+    }
+    out
+}
+
+/// A concordance sort key: the article (date, then position), the match
+/// itself, or the word at a place left (`Left(1)` is 1L) or right of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// Date, then position (the default order).
+    Article,
+    /// The match's words.
+    Match,
+    /// The word `n` places left of the match (1 to 5).
+    Left(u8),
+    /// The word `n` places right of the match (1 to 5).
+    Right(u8),
+}
+
+/// The word `n` places left (`left`) or right of an occurrence, skipping the
+/// title/body break, as a term id (`None` past the article's edge).
+fn word_at(index: &Index, o: &Occurrence, left: bool, n: u8) -> Option<u32> {
+    let ids = index.words_of(o.doc as usize);
+    let mut at = if left {
+        o.start as i64
+    } else {
+        (o.start + o.width) as i64 - 1
+    };
+    let mut left_to_go = n;
+    while left_to_go > 0 {
+        at += if left { -1 } else { 1 };
+        let w = *ids.get(usize::try_from(at).ok()?)?;
+        if w != BREAK {
+            left_to_go -= 1;
+        }
+    }
+    Some(ids[at as usize])
+}
+
+/// Sorts the occurrences by up to three keys in turn (words compare by
+/// their normalised form: term ids, since the vocabulary is sorted; a word
+/// past the article's edge sorts first); ties keep date order.
+pub fn sort(index: &Index, lines: &mut [Occurrence], keys: &[SortKey]) {
+    lines.sort_by(|a, b| {
+        for k in keys.iter().take(3) {
+            let ord = match *k {
+                SortKey::Article => (a.doc, a.start).cmp(&(b.doc, b.start)),
+                SortKey::Match => {
+                    let w = |o: &Occurrence| {
+                        index.words_of(o.doc as usize)
+                            [o.start as usize..(o.start + o.width) as usize]
+                            .iter()
+                            .filter(|&&w| w != BREAK)
+                            .map(|&w| index.term(w))
+                            .collect::<Vec<_>>()
+                    };
+                    w(a).cmp(&w(b))
+                }
+                SortKey::Left(n) => word_at(index, a, true, n)
+                    .map(|t| index.term(t))
+                    .cmp(&word_at(index, b, true, n).map(|t| index.term(t))),
+                SortKey::Right(n) => word_at(index, a, false, n)
+                    .map(|t| index.term(t))
+                    .cmp(&word_at(index, b, false, n).map(|t| index.term(t))),
+            };
+            if ord.is_ne() {
+                return ord;
+            }
+        }
+        (a.doc, a.start).cmp(&(b.doc, b.start))
+    });
+}
+
+/// Where the matches fall in one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dispersion {
+    /// The article.
+    pub doc: u32,
+    /// Each match's position relative to the article's words, 0 to 1.
+    pub at: Vec<f64>,
+    /// Matches per 10,000 words of the article.
+    pub per_10k: f64,
+}
+
+/// Per article with matches (date order): where they fall, and the rate.
+pub fn dispersion(index: &Index, lines: &[Occurrence]) -> Vec<Dispersion> {
+    let mut out: Vec<Dispersion> = Vec::new();
+    for o in lines {
+        let len = index.words_of(o.doc as usize).len().max(1) as f64;
+        let at = o.start as f64 / len;
+        match out.last_mut() {
+            Some(d) if d.doc == o.doc => d.at.push(at),
+            _ => out.push(Dispersion {
+                doc: o.doc,
+                at: vec![at],
+                per_10k: 0.0,
+            }),
+        }
+    }
+    for d in &mut out {
+        let words = index.doc(d.doc as usize).len.max(1) as f64;
+        d.per_10k = d.at.len() as f64 / words * 10_000.0;
+    }
+    out
+}
+
+/// A word found near the node, with its association measures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collocate {
+    /// The term id.
+    pub term: u32,
+    /// f_xy: times it stands within a window of a node occurrence (a word
+    /// inside two windows counts twice).
+    pub with_node: usize,
+    /// f_y: its count in the selection.
+    pub total: usize,
+    /// 14 + log2(2·f_xy / (f_x + f_y)) (Rychlý 2008).
+    pub log_dice: f64,
+    /// log2(f_xy / E), E = f_x · f_y · W / N.
+    pub mi: f64,
+    /// (f_xy − E) / √f_xy.
+    pub t_score: f64,
+    /// Dunning's log-likelihood of the 2×2 table (see [`collocates`]).
+    pub g2: f64,
+}
+
+/// The collocates of the node's occurrences `lines` in a selection with
+/// word counts `counts`: every word within `left` words before or `right`
+/// words after an occurrence (a phrase's window counted from its first and
+/// last words), never across a title, heading or paragraph boundary, not
+/// inside an occurrence and not one of the node's own terms (`node_terms`);
+/// with `stop_words`, no stop word. At least `min` (f_xy) times.
+///
+/// With f_x the occurrences, f_y the word's count in the selection, N the
+/// selection's words and W = left + right: logDice, MI, T-score as in
+/// [`Collocate`]; G² from the table O11 = f_xy, O12 = W·f_x − f_xy,
+/// O21 = f_y − f_xy, O22 = N − W·f_x − f_y + f_xy (a negative cell counts
+/// as 0), expected values from its margins.
+#[allow(clippy::too_many_arguments)]
+pub fn collocates(
+    index: &Index,
+    lines: &[Occurrence],
+    counts: &Counts,
+    node_terms: &[u32],
+    left: usize,
+    right: usize,
+    stop_words: bool,
+    min: usize,
+) -> Vec<Collocate> {
+    let kinds = index.kinds();
+    let mut f_xy = vec![0u32; index.vocabulary_len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut d_prev = u32::MAX;
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
+    for o in lines {
+        if o.doc != d_prev {
+            bounds = stretches(index, o.doc as usize);
+            d_prev = o.doc;
+        }
+        let ids = index.words_of(o.doc as usize);
+        let (s, e) = (o.start as usize, (o.start + o.width) as usize);
+        let Some(r) = bounds.iter().find(|r| r.contains(&s)) else {
+            continue;
+        };
+        let lo = s.saturating_sub(left).max(r.start);
+        let hi = (e + right).min(r.end);
+        for p in (lo..s).chain(e..hi) {
+            let t = ids[p];
+            if t == BREAK
+                || node_terms.contains(&t)
+                || (stop_words && kinds[t as usize] & STOP != 0)
+            {
+                continue;
+            }
+            if f_xy[t as usize] == 0 {
+                touched.push(t);
+            }
+            f_xy[t as usize] += 1;
+        }
+    }
+    let fx = lines.len() as f64;
+    let n = counts.words as f64;
+    let w = (left + right) as f64;
+    let mut out: Vec<Collocate> = touched
+        .into_iter()
+        .filter(|&t| f_xy[t as usize] as usize >= min.max(1))
+        .map(|t| {
+            let fxy = f_xy[t as usize] as f64;
+            let fy = counts.count[t as usize] as f64;
+            let e = fx * fy * w / n.max(1.0);
+            Collocate {
+                term: t,
+                with_node: fxy as usize,
+                total: fy as usize,
+                log_dice: 14.0 + (2.0 * fxy / (fx + fy)).log2(),
+                mi: if e > 0.0 { (fxy / e).log2() } else { 0.0 },
+                t_score: (fxy - e) / fxy.sqrt(),
+                g2: table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.log_dice.total_cmp(&a.log_dice).then(a.term.cmp(&b.term)));
+    out
+}
+
+/// G² = 2 Σ O ln(O / E) over a 2×2 table, E from its margins; a negative
+/// cell counts as 0, a zero cell adds nothing.
+pub fn table_g2(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
+    let cells = [o11, o12, o21, o22].map(|c| c.max(0.0));
+    let total: f64 = cells.iter().sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let rows = [cells[0] + cells[1], cells[2] + cells[3]];
+    let cols = [cells[0] + cells[2], cells[1] + cells[3]];
+    let mut g = 0.0;
+    for (i, &o) in cells.iter().enumerate() {
+        let e = rows[i / 2] * cols[i % 2] / total;
+        if o > 0.0 && e > 0.0 {
+            g += o * (o / e).ln();
+        }
+    }
+    2.0 * g
+}

@@ -1,0 +1,175 @@
+//! The Contexts engine against naive computations on generated corpora:
+//! every occurrence once and in order, each sort order against a naive sort,
+//! collocate counts against a naive window scan that honours titles,
+//! headings and paragraphs, and the measures against their formulas.
+
+use std::collections::BTreeMap;
+
+use lens_engine::compare::is_stop_word;
+use lens_engine::contexts::{collocates, dispersion, occurrences, sort, table_g2, SortKey};
+use lens_engine::docset::DocSet;
+use lens_engine::index::Index;
+use lens_engine::query::parse;
+use lens_engine::search::SearchOptions;
+use lens_engine::tokenize::words;
+use lens_engine::words::count_words;
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use proptest::prelude::*;
+
+const VOCAB: &[&str] = &["war", "peace", "the", "of", "tax", "pay", "ai"];
+
+fn text(ws: &[usize]) -> String {
+    ws.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
+}
+
+prop_compose! {
+    fn article()(title in prop::collection::vec(0..VOCAB.len(), 0..3),
+                 blocks in prop::collection::vec((any::<bool>(), prop::collection::vec(0..VOCAB.len(), 0..12)), 1..4),
+                 year in 2000u16..2004) -> Article {
+        let body = blocks.iter().map(|(h, b)| if *h && !b.is_empty() {
+            Block::Heading { level: 2, text: text(b) }
+        } else {
+            Block::Paragraph(text(b))
+        }).collect();
+        Article::new(String::new(), text(&title), ArticleDate { year, month: None, day: None }, body)
+    }
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    prop::collection::vec(article(), 1..8).prop_map(|mut v| {
+        v.iter_mut()
+            .enumerate()
+            .for_each(|(i, a)| a.id = format!("a{i}"));
+        Corpus::new(
+            CorpusInfo {
+                name: "gen".into(),
+                description: None,
+            },
+            v,
+        )
+    })
+}
+
+/// The article as its stretches of normalised words (title, each block).
+fn stretches(a: &Article) -> Vec<Vec<String>> {
+    let norm = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
+    std::iter::once(norm(&a.title))
+        .chain(a.body.iter().map(|b| norm(b.text())))
+        .collect()
+}
+
+/// Naive occurrences of a word or phrase: (doc, part, index in it), a part
+/// being the title or the body (a search phrase may cross paragraphs, not
+/// the title's end: the README's rule).
+fn naive_occurrences(corpus: &Corpus, phrase: &[&str]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (d, a) in corpus.articles().iter().enumerate() {
+        let st = stretches(a);
+        let parts = [st[0].clone(), st[1..].concat()];
+        for (s, ws) in parts.iter().enumerate() {
+            for i in 0..ws.len() {
+                if ws.len() - i >= phrase.len()
+                    && ws[i..i + phrase.len()]
+                        .iter()
+                        .zip(phrase)
+                        .all(|(a, b)| a == b)
+                {
+                    out.push((d, s, i));
+                }
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn each_occurrence_once_in_order_and_sorted_as_asked(corpus in corpus(), phrase in prop::collection::vec(0..VOCAB.len(), 1..3), key in 0usize..4, n in 1u8..4) {
+        let index = Index::new(&corpus);
+        let words_: Vec<&str> = phrase.iter().map(|&i| VOCAB[i]).collect();
+        let q = if words_.len() == 1 { words_[0].to_string() } else { format!("\"{}\"", words_.join(" ")) };
+        let m = index.matches(&parse(&q).unwrap().query, SearchOptions::default());
+        let mut lines = occurrences(&index, &m, &m.docs);
+        let want = naive_occurrences(&corpus, &words_);
+        prop_assert_eq!(lines.len(), want.len(), "every match once");
+        prop_assert!(lines.windows(2).all(|w| (w[0].doc, w[0].start) < (w[1].doc, w[1].start)), "in date order, then position");
+        // Naive neighbours: the article's words in reading order (title, then blocks), across boundaries.
+        let flat = |d: usize| stretches(&corpus.articles()[d]).concat();
+        let naive_key = |o: &lens_engine::contexts::Occurrence| -> Option<String> {
+            let ws = flat(o.doc as usize);
+            let title = corpus.articles()[o.doc as usize].title.as_str();
+            let t = words(title).count() as u32;
+            // Index positions skip one place for the break after the title.
+            let i = if o.start > t { o.start - 1 } else { o.start } as i64;
+            match key {
+                1 => Some(ws[i as usize..i as usize + o.width as usize].join(" ")),
+                2 => { let j = i - n as i64; (j >= 0).then(|| ws[j as usize].clone()) }
+                3 => { let j = i + o.width as i64 - 1 + n as i64; ws.get(j as usize).cloned() }
+                _ => None,
+            }
+        };
+        let sk = [SortKey::Article, SortKey::Match, SortKey::Left(n), SortKey::Right(n)][key];
+        let mut naive = lines.clone();
+        naive.sort_by(|a, b| naive_key(a).cmp(&naive_key(b)).then((a.doc, a.start).cmp(&(b.doc, b.start))));
+        sort(&index, &mut lines, &[sk]);
+        prop_assert_eq!(lines, naive);
+    }
+
+    #[test]
+    fn collocates_match_a_naive_window_scan(corpus in corpus(), node in 0..VOCAB.len(), left in 0usize..4, right in 0usize..4, stop: bool) {
+        let index = Index::new(&corpus);
+        let m = index.matches(&parse(VOCAB[node]).unwrap().query, SearchOptions::default());
+        let all = DocSet::full(corpus.articles().len());
+        let lines = occurrences(&index, &m, &all);
+        let counts = count_words(&index, &all);
+        let node_id = index.term_id(VOCAB[node]).into_iter().collect::<Vec<_>>();
+        let got = collocates(&index, &lines, &counts, &node_id, left, right, stop, 1);
+        let mut want: BTreeMap<String, usize> = BTreeMap::new();
+        for a in corpus.articles() {
+            for ws in stretches(a) {
+                for (i, w) in ws.iter().enumerate() {
+                    if w != VOCAB[node] { continue; }
+                    let lo = i.saturating_sub(left);
+                    for (j, x) in ws.iter().enumerate().take((i + 1 + right).min(ws.len())).skip(lo) {
+                        if j == i || x == VOCAB[node] || (stop && is_stop_word(x)) { continue; }
+                        *want.entry(x.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let got_counts: BTreeMap<String, usize> = got.iter().map(|c| (index.term(c.term).to_string(), c.with_node)).collect();
+        prop_assert_eq!(got_counts, want);
+        let (fx, n, w) = (lines.len() as f64, counts.words as f64, (left + right) as f64);
+        for c in &got {
+            let (fxy, fy) = (c.with_node as f64, c.total as f64);
+            let e = fx * fy * w / n;
+            prop_assert!((c.log_dice - (14.0 + (2.0 * fxy / (fx + fy)).log2())).abs() < 1e-9);
+            prop_assert!((c.mi - (fxy / e).log2()).abs() < 1e-9);
+            prop_assert!((c.t_score - (fxy - e) / fxy.sqrt()).abs() < 1e-9);
+            prop_assert!((c.g2 - table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy)).abs() < 1e-9);
+            prop_assert!(c.g2 >= 0.0);
+        }
+        let disp = dispersion(&index, &lines);
+        prop_assert_eq!(disp.iter().map(|d| d.at.len()).sum::<usize>(), lines.len());
+        prop_assert!(disp.iter().all(|d| d.at.iter().all(|&x| (0.0..1.0).contains(&x))));
+    }
+}
+
+#[test]
+fn table_g2_matches_a_hand_computed_value() {
+    // O = [[10, 20], [30, 940]]: rows 30, 970; columns 40, 960; total 1000.
+    // E11 = 1.2, E12 = 28.8, E21 = 38.8, E22 = 931.2.
+    let want = 2.0
+        * (10.0 * (10.0f64 / 1.2).ln()
+            + 20.0 * (20.0f64 / 28.8).ln()
+            + 30.0 * (30.0f64 / 38.8).ln()
+            + 940.0 * (940.0f64 / 931.2).ln());
+    assert!((table_g2(10.0, 20.0, 30.0, 940.0) - want).abs() < 1e-9);
+    assert_eq!(table_g2(0.0, 0.0, 0.0, 0.0), 0.0);
+    assert!(
+        table_g2(5.0, -3.0, 1.0, 10.0).is_finite(),
+        "a negative cell counts as 0"
+    );
+}
