@@ -173,3 +173,40 @@ fn table_g2_matches_a_hand_computed_value() {
         "a negative cell counts as 0"
     );
 }
+
+#[test]
+fn a_line_shows_its_context_as_written_and_marks_boundaries() {
+    use lens_engine::contexts::{line_text, BOUNDARY};
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "x".into(),
+            description: None,
+        },
+        vec![Article::new(
+            "a",
+            "War and Peace",
+            ArticleDate::parse("2000").unwrap(),
+            vec![
+                Block::Paragraph("One, two: three.".into()),
+                Block::Paragraph("Tax the rich, now!".into()),
+            ],
+        )],
+    );
+    let index = Index::new(&corpus);
+    let m = index.matches(&parse("tax").unwrap().query, SearchOptions::default());
+    let lines = occurrences(&index, &m, &m.docs);
+    assert_eq!(lines.len(), 1);
+    let t = line_text(&index, &corpus.articles()[0], &lines[0], 3);
+    assert_eq!(t.matched, "Tax");
+    assert_eq!(
+        t.left,
+        format!("One, two: three{BOUNDARY}"),
+        "the boundary before the match is marked"
+    );
+    assert_eq!(t.right, "the rich, now");
+    let t = line_text(&index, &corpus.articles()[0], &lines[0], 5);
+    assert_eq!(
+        t.left,
+        format!("and Peace{BOUNDARY}One, two: three{BOUNDARY}")
+    );
+}
