@@ -339,3 +339,63 @@ pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usi
         right,
     }
 }
+
+/// The term ids the node stands for (its words, a prefix's words, with
+/// `forms` a word's forms), from the query's positive text terms: what is
+/// not its own collocate.
+pub fn node_terms(index: &Index, query: &crate::query::Query, forms: bool) -> Vec<u32> {
+    use crate::query::Query;
+    fn walk(index: &Index, q: &Query, forms: bool, out: &mut Vec<u32>) {
+        match q {
+            Query::Text { words, prefix, .. } => {
+                for (i, w) in words.iter().enumerate() {
+                    if *prefix && i + 1 == words.len() {
+                        out.extend(index.prefix_ids(w));
+                    } else if forms {
+                        out.extend_from_slice(index.same_stem_ids(w));
+                    } else {
+                        out.extend(index.term_id(w));
+                    }
+                }
+            }
+            Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| walk(index, q, forms, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(index, query, forms, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The lines with term `near` within `left` words before or `right` words
+/// after the match (the window of [`collocates`]).
+pub fn near(
+    index: &Index,
+    lines: &[Occurrence],
+    near: u32,
+    left: usize,
+    right: usize,
+) -> Vec<Occurrence> {
+    let mut d_prev = u32::MAX;
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
+    lines
+        .iter()
+        .filter(|o| {
+            if o.doc != d_prev {
+                bounds = stretches(index, o.doc as usize);
+                d_prev = o.doc;
+            }
+            let ids = index.words_of(o.doc as usize);
+            let (s, e) = (o.start as usize, (o.start + o.width) as usize);
+            let Some(r) = bounds.iter().find(|r| r.contains(&s)) else {
+                return false;
+            };
+            let lo = s.saturating_sub(left).max(r.start);
+            let hi = (e + right).min(r.end);
+            (lo..s).chain(e..hi).any(|p| ids[p] == near)
+        })
+        .copied()
+        .collect()
+}

@@ -210,3 +210,51 @@ fn a_line_shows_its_context_as_written_and_marks_boundaries() {
         format!("and Peace{BOUNDARY}One, two: three{BOUNDARY}")
     );
 }
+
+#[test]
+fn near_keeps_the_lines_with_the_word_in_their_window() {
+    use lens_engine::contexts::{near, node_terms};
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "x".into(),
+            description: None,
+        },
+        vec![Article::new(
+            "a",
+            "T",
+            ArticleDate::parse("2000").unwrap(),
+            vec![
+                Block::Paragraph("war and peace, war of words".into()),
+                Block::Paragraph("tax war".into()),
+            ],
+        )],
+    );
+    let index = Index::new(&corpus);
+    let q = parse("war").unwrap().query;
+    let m = index.matches(&q, SearchOptions::default());
+    let lines = occurrences(&index, &m, &m.docs);
+    assert_eq!(lines.len(), 3);
+    let peace = index.term_id("peace").unwrap();
+    assert_eq!(
+        near(&index, &lines, peace, 2, 2).len(),
+        2,
+        "both wars of the first paragraph"
+    );
+    assert_eq!(near(&index, &lines, peace, 0, 2).len(), 1, "right only");
+    let words_ = index.term_id("words").unwrap();
+    assert_eq!(
+        near(&index, &lines, words_, 5, 5).len(),
+        2,
+        "never across the paragraph: not the tax war"
+    );
+    assert_eq!(
+        node_terms(&index, &q, false),
+        vec![index.term_id("war").unwrap()]
+    );
+    let p = parse("wa* -peace").unwrap().query;
+    assert_eq!(
+        node_terms(&index, &p, false),
+        vec![index.term_id("war").unwrap()],
+        "not the - clause"
+    );
+}
