@@ -26,8 +26,8 @@ use search_state::{QueryState, SearchState};
 use slices::{mark, next_task, now, SLICE_MS};
 use url_state::{QueryLink, UrlQuery};
 use views::{
-    search_box::SEARCH_BOX_ID, ArticleReader, CompareView, FacetPanel, Indexing, Results,
-    SearchBox, TrendsView, WordsView,
+    search_box::SEARCH_BOX_ID, ArticleReader, CompareView, ContextsView, FacetPanel, Indexing,
+    Results, SearchBox, TrendsView, WordsView,
 };
 use wasm_bindgen::JsCast;
 
@@ -124,10 +124,18 @@ enum View {
     Compare,
     /// What is in the selection, and what stands out.
     Words,
+    /// The node's concordance, dispersion and collocates.
+    Contexts,
 }
 
 /// The views, in the order of [`params::VIEW`]'s options.
-const VIEWS: [View; 4] = [View::Articles, View::Trends, View::Compare, View::Words];
+const VIEWS: [View; 5] = [
+    View::Articles,
+    View::Trends,
+    View::Compare,
+    View::Words,
+    View::Contexts,
+];
 
 /// The whole page for one corpus. The URL decides what it shows:
 /// `?article=ID` opens an article, anything else lists them all.
@@ -281,6 +289,7 @@ fn Shown(
                         View::Trends => view! { <TrendsView /> }.into_any(),
                         View::Compare => view! { <CompareView /> }.into_any(),
                         View::Words => view! { <WordsView /> }.into_any(),
+                        View::Contexts => view! { <ContextsView /> }.into_any(),
                         View::Articles => view! { <Results /> }.into_any(),
                     }}
                 </div>

@@ -94,8 +94,9 @@ pub const VIEW: Param = Param {
         ("trends", "Trends"),
         ("compare", "Compare"),
         ("words", "Words"),
+        ("contexts", "Contexts"),
     ]),
-    takes: "the views are articles, trends, compare and words",
+    takes: "the views are articles, trends, compare, words and contexts",
 };
 /// Trends: the keywords, comma-separated.
 pub const KW: Param = Param {
@@ -234,10 +235,127 @@ pub const PSTOP: Param = Param {
     takes: "it is 1 (on) or 0 (off)",
 };
 
+/// The concordance's sort keys, (value, name): the article, the match, a word left or right.
+const SORT_KEYS: [(&str, &str); 12] = [
+    ("article", "Article (date, position)"),
+    ("match", "The match"),
+    ("1L", "1L"),
+    ("2L", "2L"),
+    ("3L", "3L"),
+    ("4L", "4L"),
+    ("5L", "5L"),
+    ("1R", "1R"),
+    ("2R", "2R"),
+    ("3R", "3R"),
+    ("4R", "4R"),
+    ("5R", "5R"),
+];
+/// The same, after "no further key".
+const MORE_SORT_KEYS: [(&str, &str); 13] = [
+    ("none", "—"),
+    ("article", "Article (date, position)"),
+    ("match", "The match"),
+    ("1L", "1L"),
+    ("2L", "2L"),
+    ("3L", "3L"),
+    ("4L", "4L"),
+    ("5L", "5L"),
+    ("1R", "1R"),
+    ("2R", "2R"),
+    ("3R", "3R"),
+    ("4R", "4R"),
+    ("5R", "5R"),
+];
+/// Contexts: words of context either side of a match.
+pub const CTX: Param = Param {
+    name: "ctx",
+    kind: Kind::Number {
+        min: 1,
+        max: 25,
+        default: 8,
+    },
+    takes: "context is 1 to 25 words",
+};
+/// Contexts: the concordance's first sort key.
+pub const S1: Param = Param {
+    name: "s1",
+    kind: Kind::Choice(&SORT_KEYS),
+    takes: "the sort keys are article, match, 1L to 5L and 1R to 5R",
+};
+/// Contexts: the second sort key.
+pub const S2: Param = Param {
+    name: "s2",
+    kind: Kind::Choice(&MORE_SORT_KEYS),
+    takes: "the sort keys are none, article, match, 1L to 5L and 1R to 5R",
+};
+/// Contexts: the third sort key.
+pub const S3: Param = Param {
+    name: "s3",
+    kind: Kind::Choice(&MORE_SORT_KEYS),
+    takes: "the sort keys are none, article, match, 1L to 5L and 1R to 5R",
+};
+/// Contexts: the concordance's page (from 1).
+pub const CPAGE: Param = Param {
+    name: "cpage",
+    kind: Kind::Number {
+        min: 1,
+        max: u32::MAX,
+        default: 1,
+    },
+    takes: "it is a page number from 1",
+};
+/// Contexts: collocates' window, words left of the node.
+pub const WL: Param = Param {
+    name: "wl",
+    kind: Kind::Number {
+        min: 0,
+        max: 10,
+        default: 5,
+    },
+    takes: "the window is 0 to 10 words",
+};
+/// Contexts: collocates' window, words right of the node.
+pub const WR: Param = Param {
+    name: "wr",
+    kind: Kind::Number {
+        min: 0,
+        max: 10,
+        default: 5,
+    },
+    takes: "the window is 0 to 10 words",
+};
+/// Contexts: the fewest times a collocate stands near the node.
+pub const CMIN: Param = Param {
+    name: "cmin",
+    kind: Kind::Number {
+        min: 1,
+        max: 1_000_000,
+        default: 2,
+    },
+    takes: "it is a number from 1",
+};
+/// Contexts: the collocates' order.
+pub const CBY: Param = Param {
+    name: "cby",
+    kind: Kind::Choice(&[
+        ("logdice", "logDice"),
+        ("mi", "MI"),
+        ("t", "T-score"),
+        ("g2", "G²"),
+    ]),
+    takes: "the orders are logdice, mi, t and g2",
+};
+/// Contexts: only the lines with this word in the collocates' window.
+pub const NEAR: Param = Param {
+    name: "near",
+    kind: Kind::Text,
+    takes: "",
+};
+
 /// Every parameter the page understands.
-pub const ALL: [Param; 23] = [
+pub const ALL: [Param; 33] = [
     Q, FORMS, SORT, ARTICLE, MATCH, VIEW, KW, MEASURE, SMOOTH, AT, LEFT, RIGHT, N, STOP, LINK, WF,
-    WSORT, REF, RQ, SIG, PLEN, PMIN, PSTOP,
+    WSORT, REF, RQ, SIG, PLEN, PMIN, PSTOP, CTX, S1, S2, S3, CPAGE, WL, WR, CMIN, CBY, NEAR,
 ];
 
 impl Param {

@@ -1117,3 +1117,70 @@ async fn words_keywords_phrases_and_trends_follow_their_controls() {
         "{words:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=contexts").await;
+    assert!(
+        text(&one(&root, ".contexts")).contains("Type a word"),
+        "no node: says what to do"
+    );
+    let root = mount(corpus, "?view=contexts&q=wechat").await;
+    // Every match, as a plain scan counts them.
+    let want: usize = corpus
+        .articles()
+        .iter()
+        .map(|a| {
+            lens_engine::tokenize::words(&a.text())
+                .filter(|w| w.norm == "wechat")
+                .count()
+        })
+        .sum();
+    let rows = all(&root, ".kwic-table tbody tr");
+    assert_eq!(rows.len(), want.min(100));
+    let status = text(&one(&root, ".concordance .counting"));
+    assert!(
+        status.starts_with(&format!("{want} matches in ")),
+        "{status}"
+    );
+    for r in &rows {
+        let key = text(&one(r, ".kwic-key"));
+        let norm: Vec<String> = lens_engine::tokenize::words(&key)
+            .map(|w| w.norm.into_owned())
+            .collect();
+        assert_eq!(norm, ["wechat"], "{key}");
+    }
+    // Sorted by 1R: the words right of the match in order.
+    let root = mount(corpus, "?view=contexts&q=wechat&s1=1R").await;
+    let firsts: Vec<String> = all(&root, ".kwic-table tbody td.kwic-right")
+        .iter()
+        .map(|td| {
+            lens_engine::tokenize::words(&text(td))
+                .next()
+                .map(|w| w.norm.into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut sorted = firsts.clone();
+    sorted.sort();
+    assert_eq!(firsts, sorted);
+    // A line opens the article at its match.
+    let link = one(&root, ".kwic-table tbody a");
+    assert!(link.get_attribute("href").unwrap().contains("match="));
+    // Collocates, each narrowing the concordance to lines with it nearby.
+    let colloc = all(&root, ".collocates tbody th a");
+    assert!(!colloc.is_empty());
+    let first: HtmlElement = colloc[0].clone().unchecked_into();
+    let word = text(&first);
+    first.click();
+    leptos::task::tick().await;
+    until(2000, "the concordance narrowed", || {
+        text(&one(&root, ".concordance .counting"))
+            .contains(&format!("only those with “{word}” nearby"))
+    })
+    .await;
+    assert!(!all(&root, ".kwic-table tbody tr").is_empty());
+    // Where the matches fall: a row per article with matches.
+    assert!(!all(&root, ".dispersion tbody tr").is_empty());
+}

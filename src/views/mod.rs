@@ -3,6 +3,7 @@
 mod article_reader;
 pub mod chart;
 mod compare;
+mod contexts;
 mod facets;
 mod indexing;
 pub mod results;
@@ -12,6 +13,7 @@ mod words;
 
 pub use article_reader::ArticleReader;
 pub use compare::CompareView;
+pub use contexts::ContextsView;
 pub use facets::FacetPanel;
 pub use indexing::Indexing;
 pub use results::Results;
