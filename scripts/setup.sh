@@ -13,6 +13,16 @@ export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
 # Build caches shared by every checkout on this machine, one per build kind.
 export CORPUS_LENS_CACHE="${CORPUS_LENS_CACHE:-$HOME/.cache/corpus-lens}"
 mkdir -p "$CORPUS_LENS_CACHE"
+# The Cargo target directories in the cache are shared by every checkout (a
+# clean clone builds warm). Cargo judges a crate fresh when its sources are
+# older than its last build, so a checkout whose files predate another
+# checkout's build would reuse that build, stale. When the cache was last
+# used by another checkout, this one's files are made newer: only our own
+# crates rebuild.
+if [ -e "$root/.git" ] && [ "$(cat "$CORPUS_LENS_CACHE/last-checkout" 2>/dev/null)" != "$root" ]; then
+  git -C "$root" ls-files -z | xargs -0 touch -c
+  echo "$root" > "$CORPUS_LENS_CACHE/last-checkout"
+fi
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -256,9 +256,9 @@ fn Concordance(
                     <input type="number" min=lo max=hi step="1" prop:value=move || ctx.get().to_string() on:input=on_ctx />
                     " words"
                 </label>
-                <UrlSelect label="Sort by" param=params::S1 class="field" />
+                <UrlSelect label="Sort lines by" param=params::S1 class="field" />
                 <UrlSelect label="then by" param=params::S2 class="field" />
-                <UrlSelect label="then by" param=params::S3 class="field" />
+                <UrlSelect label="and then by" param=params::S3 class="field" />
                 <button type="button" class="csv" aria-label="Download CSV: concordance" on:click=move |_| {
                     offer_text("corpus-lens-concordance.csv", "text/csv;charset=utf-8", &make_csv());
                 }>"Download CSV"</button>
@@ -465,7 +465,7 @@ fn Collocates(
                     <input type="number" min=params::CMIN.bounds().0 step="1" prop:value=move || min.get().to_string() on:input=number(params::CMIN) />
                     " times"
                 </label>
-                <UrlSelect label="Sort by" param=params::CBY class="field" />
+                <UrlSelect label="Order collocates by" param=params::CBY class="field" />
                 <label class="field"><input type="checkbox" prop:checked=move || stop.get() on:change=on_stop />" Leave out stop words"</label>
                 <button type="button" class="csv" aria-label="Download CSV: collocates" on:click=move |_| {
                     offer_text("corpus-lens-collocates.csv", "text/csv;charset=utf-8", &make_csv());

@@ -26,6 +26,7 @@ const VIEWS = [
   ['compare', '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025&n=3', '.columns mark.passage'],
   ['most similar', '?view=compare&left=alipay-dilemma-2024', '.similar-list li'],
   ['words', '?view=words&q=year:2024..2025', '.words-keyness tbody tr'],
+  ['contexts', '?view=contexts&q=wechat', '.collocates tbody tr'],
   ['notices', '?zzz=1&sort=sideways&view=compare&left=missing', '.notices li'],
 ];
 

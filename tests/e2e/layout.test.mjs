@@ -21,6 +21,7 @@ const URLS = [
   '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025',
   `?zzz=1&sort=${long}`,
   '?view=words&q=year:2024..2025',
+  '?view=contexts&q=alipay&ctx=25',
   `?view=words&wf=${long}&rq=${long}&ref=search`,
 ];
 
