@@ -155,6 +155,8 @@ fn Concordance(
     };
     let pages = move || shown.with(Vec::len).div_ceil(LINES).max(1);
     let page_now = move || page.get().min(pages());
+    let at_start = move || page_now() <= 1;
+    let at_end = move || page_now() >= pages();
     let go = move |p: usize| {
         url.navigate(&url.href(&[(params::CPAGE.name, params::CPAGE.written(&p.to_string()))]));
     };
@@ -274,9 +276,9 @@ fn Concordance(
                 </table>
             </div>
             <div class="pager">
-                <button type="button" class="more" disabled=move || page_now() <= 1 on:click=move |_| go(page_now() - 1)>"Previous"</button>
+                <button type="button" class="more" disabled=at_start on:click=move |_| go(page_now() - 1)>"Previous"</button>
                 <span>{move || format!("Page {} of {}", page_now(), pages())}</span>
-                <button type="button" class="more" disabled=move || page_now() >= pages() on:click=move |_| go(page_now() + 1)>"Next"</button>
+                <button type="button" class="more" disabled=at_end on:click=move |_| go(page_now() + 1)>"Next"</button>
             </div>
         </section>
     }
