@@ -78,36 +78,48 @@ fn word_at(index: &Index, o: &Occurrence, left: bool, n: u8) -> Option<u32> {
 
 /// Sorts the occurrences by up to three keys in turn (words compare by
 /// their normalised form: term ids, since the vocabulary is sorted; a word
-/// past the article's edge sorts first); ties keep date order.
+/// past the article's edge sorts first); ties keep date order. Each line's
+/// keys are worked out once, then compared as numbers.
 pub fn sort(index: &Index, lines: &mut [Occurrence], keys: &[SortKey]) {
-    lines.sort_by(|a, b| {
-        for k in keys.iter().take(3) {
-            let ord = match *k {
-                SortKey::Article => (a.doc, a.start).cmp(&(b.doc, b.start)),
-                SortKey::Match => {
-                    let w = |o: &Occurrence| {
-                        index.words_of(o.doc as usize)
-                            [o.start as usize..(o.start + o.width) as usize]
-                            .iter()
-                            .filter(|&&w| w != BREAK)
-                            .map(|&w| index.term(w))
-                            .collect::<Vec<_>>()
-                    };
-                    w(a).cmp(&w(b))
+    let keys: Vec<SortKey> = keys.iter().take(3).copied().collect();
+    if keys.is_empty() || keys[0] == SortKey::Article {
+        lines.sort_unstable_by_key(|o| (o.doc, o.start));
+        return;
+    }
+    // A word as a sortable number: 0 for none, else its id + 1.
+    let word = |w: Option<u32>| w.map_or(0, |t| t as u64 + 1);
+    // Per line: for each key, one number, or (the match) its words.
+    let keyed: Vec<(Vec<u64>, Occurrence)> = lines
+        .iter()
+        .map(|o| {
+            let mut k = Vec::with_capacity(keys.len() + 1);
+            for key in &keys {
+                match *key {
+                    SortKey::Article => {
+                        k.push(((o.doc as u64) << 32) | o.start as u64);
+                    }
+                    SortKey::Match => {
+                        let ids = &index.words_of(o.doc as usize)
+                            [o.start as usize..(o.start + o.width) as usize];
+                        // Words in turn, then a 0 that ends the match (a shorter match first).
+                        k.extend(ids.iter().filter(|&&w| w != BREAK).map(|&w| w as u64 + 1));
+                        k.push(0);
+                    }
+                    SortKey::Left(n) => k.push(word(word_at(index, o, true, n))),
+                    SortKey::Right(n) => k.push(word(word_at(index, o, false, n))),
                 }
-                SortKey::Left(n) => word_at(index, a, true, n)
-                    .map(|t| index.term(t))
-                    .cmp(&word_at(index, b, true, n).map(|t| index.term(t))),
-                SortKey::Right(n) => word_at(index, a, false, n)
-                    .map(|t| index.term(t))
-                    .cmp(&word_at(index, b, false, n).map(|t| index.term(t))),
-            };
-            if ord.is_ne() {
-                return ord;
             }
-        }
-        (a.doc, a.start).cmp(&(b.doc, b.start))
+            (k, *o)
+        })
+        .collect();
+    let mut keyed = keyed;
+    keyed.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((a.1.doc, a.1.start).cmp(&(b.1.doc, b.1.start)))
     });
+    for (slot, (_, o)) in lines.iter_mut().zip(keyed) {
+        *slot = o;
+    }
 }
 
 /// Where the matches fall in one article.

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
+use crate::slices::measured;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{thousands, UrlSelect};
 
@@ -25,6 +26,9 @@ use crate::views::{thousands, UrlSelect};
 const LINES: usize = 100;
 /// Articles shown in "Where the matches fall" before "Show more".
 const ARTICLES: usize = 50;
+/// An article with at most this many matches has a link per tick; one with
+/// more draws its ticks as one picture (a click opens the nearest match).
+const TICK_LINKS: usize = 100;
 /// Collocates listed before the CSV.
 const COLLOCATES: usize = 50;
 
@@ -67,7 +71,7 @@ pub fn ContextsView() -> impl IntoView {
     // Every match, numbered within its article.
     let lines = Memo::new(move |_| {
         search.matches.with(|m| {
-            let occ = occurrences(index, m, &m.docs);
+            let occ = measured("contexts:occurrences", || occurrences(index, m, &m.docs));
             let mut numbered = Vec::with_capacity(occ.len());
             let mut k = 0;
             for (i, o) in occ.iter().enumerate() {
@@ -105,7 +109,7 @@ pub fn ContextsView() -> impl IntoView {
                     None => Vec::new(),
                 };
             }
-            sort(index, &mut occ, &keys);
+            measured("contexts:sort", || sort(index, &mut occ, &keys));
             occ
         })
     });
@@ -301,25 +305,50 @@ fn Dispersion(lines: Memo<Lines>) -> impl IntoView {
                 .map(|d| {
                     let a = &corpus.articles()[d.doc as usize];
                     let n = d.at.len();
-                    let ticks = d
-                        .at
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &x)| {
-                            let href = match_href(url, &a.id, &q, k);
-                            view! {
-                                <QueryLink href=Signal::stored(href) class="tick">
-                                    <span class="visually-hidden">{format!("Match {} of {n}", k + 1)}</span>
-                                </QueryLink>
-                            }
-                            .attr("style", format!("left: {:.2}%", x * 100.0))
-                        })
-                        .collect_view();
+                    // The links are made from the URL as it is now, untracked:
+                    // another sort or page of the concordance redraws no tick.
+                    let href = |k: usize| untrack(|| match_href(url, &a.id, &q, k));
+                    let first = href(0);
+                    let strip = if n <= TICK_LINKS {
+                        // Few: a tick is a link to its match.
+                        d.at.iter()
+                            .enumerate()
+                            .map(|(k, &x)| {
+                                view! {
+                                    <QueryLink href=Signal::stored(href(k)) class="tick">
+                                        <span class="visually-hidden">{format!("Match {} of {n}", k + 1)}</span>
+                                    </QueryLink>
+                                }
+                                .attr("style", format!("left: {:.2}%", x * 100.0))
+                            })
+                            .collect_view()
+                            .into_any()
+                    } else {
+                        // Many: the ticks as one drawing; a click opens the
+                        // nearest match (the count links to the first).
+                        let path: String = d.at.iter().map(|x| format!("M{:.1} 0v10", x * 1000.0)).collect();
+                        let at = d.at.clone();
+                        let id = a.id.clone();
+                        let q = q.clone();
+                        let open = move |ev: web_sys::MouseEvent| {
+                            let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
+                            let r = el.get_bounding_client_rect();
+                            let x = (ev.client_x() as f64 - r.left()) / r.width().max(1.0);
+                            let k = at.partition_point(|&p| p < x).min(at.len() - 1);
+                            url.navigate(&match_href(url, &id, &q, k));
+                        };
+                        view! {
+                            <svg class="strip-ticks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" on:click=open>
+                                <path d=path stroke="currentColor" stroke-width="3" vector-effect="non-scaling-stroke" />
+                            </svg>
+                        }
+                        .into_any()
+                    };
                     view! {
                         <tr>
                             <th scope="row">{a.title.clone()}<span class="hint">{format!(" · {}", a.display_date())}</span></th>
-                            <td class="strip-cell"><div class="strip">{ticks}</div></td>
-                            <td class="num">{thousands(n)}</td>
+                            <td class="strip-cell"><div class="strip">{strip}</div></td>
+                            <td class="num"><QueryLink href=Signal::stored(first)>{thousands(n)}</QueryLink></td>
                             <td class="num">{format!("{:.2}", d.per_10k)}</td>
                         </tr>
                     }
