@@ -155,6 +155,34 @@ pub fn dispersion(index: &Index, lines: &[Occurrence]) -> Vec<Dispersion> {
     out
 }
 
+/// The window positions of each occurrence, in order: up to `left` words
+/// before and `right` after it, within its title, heading or paragraph
+/// (one stretch's boundaries are looked up once per article).
+fn each_window<'a>(
+    index: &'a Index,
+    lines: &'a [Occurrence],
+    left: usize,
+    right: usize,
+) -> impl Iterator<Item = (&'a Occurrence, &'a [u32], Vec<usize>)> + 'a {
+    let mut d_prev = u32::MAX;
+    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
+    lines.iter().map(move |o| {
+        if o.doc != d_prev {
+            bounds = stretches(index, o.doc as usize);
+            d_prev = o.doc;
+        }
+        let ids = index.words_of(o.doc as usize);
+        let (s, e) = (o.start as usize, (o.start + o.width) as usize);
+        let window = match bounds.iter().find(|r| r.contains(&s)) {
+            Some(r) => (s.saturating_sub(left).max(r.start)..s)
+                .chain(e..(e + right).min(r.end))
+                .collect(),
+            None => Vec::new(),
+        };
+        (o, ids, window)
+    })
+}
+
 /// A word found near the node, with its association measures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Collocate {
@@ -201,21 +229,8 @@ pub fn collocates(
     let kinds = index.kinds();
     let mut f_xy = vec![0u32; index.vocabulary_len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut d_prev = u32::MAX;
-    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
-    for o in lines {
-        if o.doc != d_prev {
-            bounds = stretches(index, o.doc as usize);
-            d_prev = o.doc;
-        }
-        let ids = index.words_of(o.doc as usize);
-        let (s, e) = (o.start as usize, (o.start + o.width) as usize);
-        let Some(r) = bounds.iter().find(|r| r.contains(&s)) else {
-            continue;
-        };
-        let lo = s.saturating_sub(left).max(r.start);
-        let hi = (e + right).min(r.end);
-        for p in (lo..s).chain(e..hi) {
+    for (_, ids, window) in each_window(index, lines, left, right) {
+        for p in window {
             let t = ids[p];
             if t == BREAK
                 || node_terms.contains(&t)
@@ -390,24 +405,9 @@ pub fn near(
     left: usize,
     right: usize,
 ) -> Vec<Occurrence> {
-    let mut d_prev = u32::MAX;
-    let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
-    lines
-        .iter()
-        .filter(|o| {
-            if o.doc != d_prev {
-                bounds = stretches(index, o.doc as usize);
-                d_prev = o.doc;
-            }
-            let ids = index.words_of(o.doc as usize);
-            let (s, e) = (o.start as usize, (o.start + o.width) as usize);
-            let Some(r) = bounds.iter().find(|r| r.contains(&s)) else {
-                return false;
-            };
-            let lo = s.saturating_sub(left).max(r.start);
-            let hi = (e + right).min(r.end);
-            (lo..s).chain(e..hi).any(|p| ids[p] == near)
-        })
+    each_window(index, lines, left, right)
+        .filter(|(_, ids, window)| window.iter().any(|&p| ids[p] == near))
+        .map(|(o, _, _)| o)
         .copied()
         .collect()
 }
