@@ -32,6 +32,9 @@ node bench/page.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu
 echo; echo "== page: the Words view (sotu and its paragraphs)"
 node bench/words.mjs sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api-sotu-paragraphs
 
+echo; echo "== page: the Contexts view (sotu: \"war\" and \"the\")"
+node bench/contexts.mjs target/bench/api-sotu
+
 echo; echo "== page: beside MiniSearch and FlexSearch"
 node bench/peers.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu \
   sotu-paragraphs-1of8=target/bench/api-sotu-paragraphs-1of8 sotu-paragraphs-1of4=target/bench/api-sotu-paragraphs-1of4 \
