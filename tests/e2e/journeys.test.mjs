@@ -57,7 +57,11 @@ test('search, narrow by year, open a result and step through its matches', async
   // The copied links give the same views.
   const articleUrl = page.url();
   assert.equal(await freshView(listUrl, (p) => p.locator('.result-count').innerText()), '1 of 5 articles');
-  const marks = await freshView(articleUrl, (p) => p.locator('.reader mark').count());
+  // Wait for the article's marks to be drawn, then count them (counting at once raced the page).
+  const marks = await freshView(articleUrl, async (p) => {
+    await p.locator('.reader mark').first().waitFor();
+    return p.locator('.reader mark').count();
+  });
   assert.ok(marks > 3, `${marks} marks`);
   assert.deepEqual(problems, []);
   await context.close();
