@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::params;
 use crate::url_state::QueryLink;
-use crate::views::{marked_article, WordFormsToggle};
+use crate::views::{marked_article, on_number, UrlCheckbox, WordFormsToggle};
 use lens_engine::compare::{
     compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
 };
@@ -93,18 +93,7 @@ pub fn CompareView() -> impl IntoView {
         .into_any()
     };
 
-    let on_n = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[(params::N.name, params::N.written(&v))]));
-    };
-    let on_stop = move |ev: web_sys::Event| {
-        let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[(params::STOP.name, (!on).then_some("0"))]));
-    };
-    let on_link = move |ev: web_sys::Event| {
-        let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[(params::LINK.name, (!on).then_some("0"))]));
-    };
+    let on_n = on_number(url, params::N);
 
     view! {
         <section class="compare" aria-labelledby="compare-heading">
@@ -116,9 +105,9 @@ pub fn CompareView() -> impl IntoView {
                     <input type="number" min=params::N.bounds().0 max=params::N.bounds().1 step="1" prop:value=move || options.get().min_passage.to_string() on:input=on_n />
                     " words"
                 </label>
-                <label class="field"><input type="checkbox" prop:checked=move || words.get().stop_words on:change=on_stop />" Leave out stop words"</label>
+                <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <WordFormsToggle />
-                <label class="field"><input type="checkbox" prop:checked=move || linked.get() on:change=on_link />" Scroll together"</label>
+                <UrlCheckbox label="Scroll together" param=params::LINK />
             </div>
             {body}
         </section>

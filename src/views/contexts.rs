@@ -20,7 +20,7 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::measured;
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{thousands, UrlSelect};
+use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect};
 
 /// Concordance lines on a page.
 const LINES: usize = 100;
@@ -248,10 +248,7 @@ fn Concordance(
             &rows,
         )
     };
-    let on_ctx = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[(params::CTX.name, params::CTX.written(&v))]));
-    };
+    let on_ctx = on_number(url, params::CTX);
     let (lo, hi) = params::CTX.bounds();
     view! {
         <section class="concordance" aria-labelledby="concordance-heading">
@@ -421,16 +418,7 @@ fn Collocates(
         c.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.term.cmp(&b.term)));
         c
     });
-    let number = move |p: params::Param| {
-        move |ev: web_sys::Event| {
-            let v = event_target_value(&ev);
-            url.replace(&url.href(&[(p.name, p.written(&v))]));
-        }
-    };
-    let on_stop = move |ev: web_sys::Event| {
-        let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[(params::STOP.name, (!on).then_some("0"))]));
-    };
+    let number = move |p: params::Param| on_number(url, p);
     let rows = move || {
         found.with(|f| {
             f.iter()
@@ -497,7 +485,7 @@ fn Collocates(
                     " times"
                 </label>
                 <UrlSelect label="Order collocates by" param=params::CBY class="field" />
-                <label class="field"><input type="checkbox" prop:checked=move || stop.get() on:change=on_stop />" Leave out stop words"</label>
+                <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <button type="button" class="csv" aria-label="Download CSV: collocates" on:click=move |_| {
                     offer_text("corpus-lens-collocates.csv", "text/csv;charset=utf-8", &make_csv());
                 }>"Download CSV"</button>

@@ -115,6 +115,40 @@ pub fn UrlSelect(
     }
 }
 
+/// A labelled checkbox bound to the URL flag `param` (a [`params::Kind::Flag`]):
+/// it shows the flag's value and a change writes it, leaving the parameter
+/// out at its default. The views' "Leave out stop words", "Scroll together" and
+/// the like.
+#[component]
+pub fn UrlCheckbox(
+    /// The visible label, after the box.
+    label: &'static str,
+    /// The URL parameter.
+    param: params::Param,
+) -> impl IntoView {
+    let url = expect_context::<crate::url_state::UrlQuery>();
+    let on_change = move |ev: web_sys::Event| {
+        let on = if event_target_checked(&ev) { "1" } else { "0" };
+        url.navigate(&url.href(&[(param.name, param.written(on))]));
+    };
+    view! {
+        <label class="field"><input type="checkbox" prop:checked=move || param.flag(&url) on:change=on_change />" "{label}</label>
+    }
+}
+
+/// An `input` handler writing a number field's value to the URL parameter
+/// `param` (left out at its default), in place of the current history entry:
+/// typing a number is one step, not one per keystroke.
+pub fn on_number(
+    url: crate::url_state::UrlQuery,
+    param: params::Param,
+) -> impl Fn(web_sys::Event) + Copy + 'static {
+    move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.replace(&url.href(&[(param.name, param.written(&v))]));
+    }
+}
+
 /// An article's date, source and word count, as listed among results.
 pub fn article_meta(a: &lens_engine::Article, words: usize) -> impl IntoView {
     view! {

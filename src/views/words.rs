@@ -22,7 +22,7 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::{measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{thousands, UrlSelect, WordFormsToggle};
+use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect, WordFormsToggle};
 
 /// Rows of a list shown at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -74,10 +74,6 @@ pub fn WordsView() -> impl IntoView {
             .matches
             .with(|m| WithDocs(m.docs.clone(), CountJob::new(search.index, &m.docs)))
     });
-    let on_stop = move |ev: web_sys::Event| {
-        let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[(params::STOP.name, (!on).then_some("0"))]));
-    };
     let selection = move || {
         let q = search.text.get();
         if q.trim().is_empty() {
@@ -92,7 +88,7 @@ pub fn WordsView() -> impl IntoView {
             <h2 id="words-heading">"Words"</h2>
             <p class="counting" role="status">{selection}{busy}</p>
             <div class="words-controls">
-                <label class="field"><input type="checkbox" prop:checked=move || opts.get().stop_words on:change=on_stop />" Leave out stop words"</label>
+                <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <WordFormsToggle />
                 <details class="stop-list">
                     <summary>"The stop words"</summary>
@@ -602,16 +598,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     });
     let rows = Memo::new(move |_| found.with(|f| f.value.clone().unwrap_or_default()));
     let shown = RwSignal::new(SHORT);
-    let number = move |p: params::Param| {
-        move |ev: web_sys::Event| {
-            let v = event_target_value(&ev);
-            url.replace(&url.href(&[(p.name, p.written(&v))]));
-        }
-    };
-    let on_stop = move |ev: web_sys::Event| {
-        let on = event_target_checked(&ev);
-        url.navigate(&url.href(&[(params::PSTOP.name, (!on).then_some("0"))]));
-    };
+    let number = move |p: params::Param| on_number(url, p);
     let body = move || {
         rows.with(|rows| {
             rows.iter()
@@ -658,7 +645,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
                     <input type="number" min=params::PMIN.bounds().0 step="1" prop:value=move || min.get().to_string() on:input=number(params::PMIN) />
                     " times"
                 </label>
-                <label class="field"><input type="checkbox" prop:checked=move || stop_edges.get() on:change=on_stop />" Leave out phrases that start or end with a stop word"</label>
+                <UrlCheckbox label="Leave out phrases that start or end with a stop word" param=params::PSTOP />
                 {csv_button("corpus-lens-phrases.csv", "frequent phrases", make_csv)}
             </div>
             <div class="table-wrap">
