@@ -8,11 +8,13 @@
 //! ([`crate::index::Index::match_spans`]) in the selected articles.
 //! Positions are the index's ([`crate::index::Index::words_of`]).
 
+use std::sync::Arc;
+
 use crate::compare::BREAK;
 use crate::docset::DocSet;
 use crate::index::{Index, STOP};
 use crate::search::Matches;
-use crate::words::{stretches, Counts};
+use crate::words::{stretches, CountJob, Counts, Steps};
 
 /// One occurrence of the node: the article, its first word and its length in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,18 +30,64 @@ pub struct Occurrence {
 /// Every occurrence of the node in the articles of `docs`, in date order,
 /// then position: each match once.
 pub fn occurrences(index: &Index, m: &Matches, docs: &DocSet) -> Vec<Occurrence> {
-    let mut out = Vec::new();
-    for d in docs.iter() {
-        let mut spans = index.match_spans(m, d);
-        spans.sort_unstable();
-        spans.dedup_by_key(|s| s.0);
-        out.extend(spans.into_iter().map(|(start, width)| Occurrence {
-            doc: d as u32,
-            start,
-            width,
-        }));
+    OccurrenceJob::new(index, m.clone(), docs).run()
+}
+
+/// [`occurrences`] in steps, an article at a time.
+pub struct OccurrenceJob<'i> {
+    index: &'i Index,
+    matches: Matches,
+    docs: Vec<usize>,
+    at: usize,
+    out: Vec<Occurrence>,
+}
+
+impl<'i> OccurrenceJob<'i> {
+    /// The occurrences of `m`'s terms in the articles of `docs`.
+    pub fn new(index: &'i Index, m: Matches, docs: &DocSet) -> Self {
+        OccurrenceJob {
+            index,
+            matches: m,
+            docs: docs.iter().collect(),
+            at: 0,
+            out: Vec::new(),
+        }
     }
-    out
+}
+
+impl Steps for OccurrenceJob<'_> {
+    type Output = Vec<Occurrence>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        while self.at < self.docs.len() {
+            let d = self.docs[self.at];
+            self.at += 1;
+            let mut spans = self.index.match_spans(&self.matches, d);
+            spans.sort_unstable();
+            spans.dedup_by_key(|s| s.0);
+            self.out
+                .extend(spans.into_iter().map(|(start, width)| Occurrence {
+                    doc: d as u32,
+                    start,
+                    width,
+                }));
+            if !more() {
+                break;
+            }
+        }
+        self.at == self.docs.len()
+    }
+
+    fn finish(self) -> Vec<Occurrence> {
+        self.out
+    }
+}
+
+/// An occurrence's number among its article's in `lines` (all of a
+/// selection's occurrences, in date order): what `match=` opens.
+pub fn number_in_article(lines: &[Occurrence], o: &Occurrence) -> usize {
+    let first = lines.partition_point(|x| x.doc < o.doc);
+    lines[first..].partition_point(|x| x.doc == o.doc && x.start < o.start)
 }
 
 /// A concordance sort key: the article (date, then position), the match
@@ -78,47 +126,245 @@ fn word_at(index: &Index, o: &Occurrence, left: bool, n: u8) -> Option<u32> {
 
 /// Sorts the occurrences by up to three keys in turn (words compare by
 /// their normalised form: term ids, since the vocabulary is sorted; a word
-/// past the article's edge sorts first); ties keep date order. Each line's
-/// keys are worked out once, then compared as numbers.
+/// past the article's edge sorts first); ties keep date order (`lines`
+/// come in date order). Each line's keys are worked out once, then compared
+/// as numbers.
 pub fn sort(index: &Index, lines: &mut [Occurrence], keys: &[SortKey]) {
-    let keys: Vec<SortKey> = keys.iter().take(3).copied().collect();
-    if keys.is_empty() || keys[0] == SortKey::Article {
-        lines.sort_unstable_by_key(|o| (o.doc, o.start));
-        return;
+    let sorted = SortJob::new(index, lines.to_vec(), keys, None).run();
+    lines.copy_from_slice(&sorted);
+}
+
+/// Lines a word's presence in their window narrows to (see [`near`]): the
+/// word and the window, left and right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Near {
+    /// The word's term id.
+    pub term: u32,
+    /// Words before the match.
+    pub left: usize,
+    /// Words after the match.
+    pub right: usize,
+}
+
+/// Lines per check of the clock while keys are made or lines filtered.
+const LINE_CHUNK: usize = 2048;
+/// Lines sorted at once before the sorted runs are merged.
+const RUN: usize = 4096;
+
+/// Where a [`SortJob`] is.
+enum SortPhase {
+    /// Keeping the lines with the [`Near`] word in their window, from here.
+    Near(usize),
+    /// Making the sort keys, from this line.
+    Keys(usize),
+    /// Sorting runs of [`RUN`] lines, from this one.
+    Runs(usize),
+    /// Merging sorted runs of this width, from this line.
+    Merge(usize, usize),
+    Done,
+}
+
+/// [`near`] then [`sort`], in steps: the keys of a few thousand lines, one
+/// run of lines sorted, or two runs merged at a time (a stable merge sort,
+/// so ties keep the lines' date order).
+pub struct SortJob<'i> {
+    index: &'i Index,
+    lines: Vec<Occurrence>,
+    keys: Vec<SortKey>,
+    near: Option<Near>,
+    kept: Vec<Occurrence>,
+    /// Numbers per line: each key's, a match as its words then 0, padded with 0.
+    stride: usize,
+    /// The numbers of a match key: the widest match's words and the 0.
+    match_width: usize,
+    flat: Vec<u64>,
+    /// Line numbers in their order so far, and the merge's buffer.
+    order: Vec<u32>,
+    buffer: Vec<u32>,
+    run: usize,
+    phase: SortPhase,
+}
+
+impl<'i> SortJob<'i> {
+    /// `lines` (in date order), narrowed to those with `near`'s word in
+    /// their window, sorted by `keys` (up to three; after
+    /// [`SortKey::Article`] none counts).
+    pub fn new(
+        index: &'i Index,
+        lines: Vec<Occurrence>,
+        keys: &[SortKey],
+        near: Option<Near>,
+    ) -> Self {
+        let mut ks: Vec<SortKey> = Vec::new();
+        for &k in keys.iter().take(3) {
+            if k == SortKey::Article {
+                break;
+            }
+            ks.push(k);
+        }
+        let match_width = lines.iter().map(|o| o.width as usize).max().unwrap_or(0) + 1;
+        let stride = ks
+            .iter()
+            .map(|k| if *k == SortKey::Match { match_width } else { 1 })
+            .sum();
+        SortJob {
+            index,
+            lines,
+            keys: ks,
+            near,
+            kept: Vec::new(),
+            stride,
+            match_width,
+            flat: Vec::new(),
+            order: Vec::new(),
+            buffer: Vec::new(),
+            run: RUN,
+            phase: if near.is_some() {
+                SortPhase::Near(0)
+            } else {
+                SortPhase::Keys(0)
+            },
+        }
     }
-    // A word as a sortable number: 0 for none, else its id + 1.
-    let word = |w: Option<u32>| w.map_or(0, |t| t as u64 + 1);
-    // Per line: for each key, one number, or (the match) its words.
-    let keyed: Vec<(Vec<u64>, Occurrence)> = lines
-        .iter()
-        .map(|o| {
-            let mut k = Vec::with_capacity(keys.len() + 1);
-            for key in &keys {
+
+    /// Sorts runs of `run` lines before merging them (tests make them short
+    /// to exercise the merges).
+    #[doc(hidden)]
+    pub fn run_size(mut self, run: usize) -> Self {
+        self.run = run.max(1);
+        self
+    }
+
+    /// The keys of lines `from..to` into `flat`.
+    fn make_keys(&mut self, from: usize, to: usize) {
+        let index = self.index;
+        // A word as a sortable number: 0 for none, else its id + 1.
+        let word = |w: Option<u32>| w.map_or(0, |t| t as u64 + 1);
+        for o in &self.lines[from..to] {
+            let at = self.flat.len();
+            for key in &self.keys {
                 match *key {
-                    SortKey::Article => {
-                        k.push(((o.doc as u64) << 32) | o.start as u64);
-                    }
+                    SortKey::Article => {}
                     SortKey::Match => {
                         let ids = &index.words_of(o.doc as usize)
                             [o.start as usize..(o.start + o.width) as usize];
                         // Words in turn, then a 0 that ends the match (a shorter match first).
-                        k.extend(ids.iter().filter(|&&w| w != BREAK).map(|&w| w as u64 + 1));
-                        k.push(0);
+                        let before = self.flat.len();
+                        self.flat
+                            .extend(ids.iter().filter(|&&w| w != BREAK).map(|&w| w as u64 + 1));
+                        let used = self.flat.len() - before;
+                        self.flat
+                            .extend(std::iter::repeat_n(0, self.match_width - used));
                     }
-                    SortKey::Left(n) => k.push(word(word_at(index, o, true, n))),
-                    SortKey::Right(n) => k.push(word(word_at(index, o, false, n))),
+                    SortKey::Left(n) => self.flat.push(word(word_at(index, o, true, n))),
+                    SortKey::Right(n) => self.flat.push(word(word_at(index, o, false, n))),
                 }
             }
-            (k, *o)
-        })
-        .collect();
-    let mut keyed = keyed;
-    keyed.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then((a.1.doc, a.1.start).cmp(&(b.1.doc, b.1.start)))
-    });
-    for (slot, (_, o)) in lines.iter_mut().zip(keyed) {
-        *slot = o;
+            debug_assert_eq!(self.flat.len() - at, self.stride);
+        }
+    }
+
+    fn key(&self, line: u32) -> &[u64] {
+        let at = line as usize * self.stride;
+        &self.flat[at..at + self.stride]
+    }
+}
+
+impl Steps for SortJob<'_> {
+    type Output = Vec<Occurrence>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        loop {
+            match self.phase {
+                SortPhase::Near(from) => {
+                    let nr = self.near.expect("a near phase has its word");
+                    let to = (from + LINE_CHUNK).min(self.lines.len());
+                    self.kept.extend(
+                        each_window(self.index, &self.lines[from..to], nr.left, nr.right)
+                            .filter(|(_, ids, l, r)| {
+                                ids[l.clone()].contains(&nr.term)
+                                    || ids[r.clone()].contains(&nr.term)
+                            })
+                            .map(|(o, ..)| *o),
+                    );
+                    if to == self.lines.len() {
+                        self.lines = std::mem::take(&mut self.kept);
+                        self.phase = SortPhase::Keys(0);
+                    } else {
+                        self.phase = SortPhase::Near(to);
+                    }
+                }
+                SortPhase::Keys(from) => {
+                    if self.keys.is_empty() {
+                        self.phase = SortPhase::Done;
+                        continue;
+                    }
+                    let to = (from + LINE_CHUNK).min(self.lines.len());
+                    self.make_keys(from, to);
+                    if to == self.lines.len() {
+                        self.order = (0..self.lines.len() as u32).collect();
+                        self.phase = SortPhase::Runs(0);
+                    } else {
+                        self.phase = SortPhase::Keys(to);
+                    }
+                }
+                SortPhase::Runs(from) => {
+                    let to = (from + self.run).min(self.order.len());
+                    let mut run = std::mem::take(&mut self.order);
+                    run[from..to].sort_by(|&a, &b| self.key(a).cmp(self.key(b)));
+                    self.order = run;
+                    self.phase = if to == self.order.len() {
+                        SortPhase::Merge(self.run, 0)
+                    } else {
+                        SortPhase::Runs(to)
+                    };
+                }
+                SortPhase::Merge(width, from) => {
+                    let n = self.order.len();
+                    if width >= n {
+                        self.phase = SortPhase::Done;
+                        continue;
+                    }
+                    if from == 0 {
+                        self.buffer.clear();
+                    }
+                    let mid = (from + width).min(n);
+                    let to = (from + 2 * width).min(n);
+                    let (mut i, mut j) = (from, mid);
+                    let mut out = std::mem::take(&mut self.buffer);
+                    while i < mid && j < to {
+                        // Stable: on a tie the left run's line first.
+                        if self.key(self.order[j]) < self.key(self.order[i]) {
+                            out.push(self.order[j]);
+                            j += 1;
+                        } else {
+                            out.push(self.order[i]);
+                            i += 1;
+                        }
+                    }
+                    out.extend_from_slice(&self.order[i..mid]);
+                    out.extend_from_slice(&self.order[j..to]);
+                    self.buffer = out;
+                    self.phase = if to == n {
+                        std::mem::swap(&mut self.order, &mut self.buffer);
+                        SortPhase::Merge(width * 2, 0)
+                    } else {
+                        SortPhase::Merge(width, to)
+                    };
+                }
+                SortPhase::Done => return true,
+            }
+            if !more() {
+                return matches!(self.phase, SortPhase::Done);
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<Occurrence> {
+        if self.keys.is_empty() {
+            return self.lines;
+        }
+        self.order.iter().map(|&i| self.lines[i as usize]).collect()
     }
 }
 
@@ -155,15 +401,23 @@ pub fn dispersion(index: &Index, lines: &[Occurrence]) -> Vec<Dispersion> {
     out
 }
 
-/// The window positions of each occurrence, in order: up to `left` words
-/// before and `right` after it, within its title, heading or paragraph
-/// (one stretch's boundaries are looked up once per article).
+/// The window of each occurrence, in order: up to `left` words before and
+/// `right` after it, within its title, heading or paragraph (an article's
+/// stretches are found once), as two ranges of positions.
+#[allow(clippy::type_complexity)]
 fn each_window<'a>(
     index: &'a Index,
     lines: &'a [Occurrence],
     left: usize,
     right: usize,
-) -> impl Iterator<Item = (&'a Occurrence, &'a [u32], Vec<usize>)> + 'a {
+) -> impl Iterator<
+    Item = (
+        &'a Occurrence,
+        &'a [u32],
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+    ),
+> + 'a {
     let mut d_prev = u32::MAX;
     let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
     lines.iter().map(move |o| {
@@ -173,13 +427,21 @@ fn each_window<'a>(
         }
         let ids = index.words_of(o.doc as usize);
         let (s, e) = (o.start as usize, (o.start + o.width) as usize);
-        let window = match bounds.iter().find(|r| r.contains(&s)) {
-            Some(r) => (s.saturating_sub(left).max(r.start)..s)
-                .chain(e..(e + right).min(r.end))
-                .collect(),
-            None => Vec::new(),
-        };
-        (o, ids, window)
+        // Stretches are in order and do not overlap: the last one starting at or before s.
+        let k = bounds.partition_point(|r| r.start <= s);
+        match k
+            .checked_sub(1)
+            .map(|k| &bounds[k])
+            .filter(|r| r.contains(&s))
+        {
+            Some(r) => (
+                o,
+                ids,
+                s.saturating_sub(left).max(r.start)..s,
+                e.min(r.end)..(e + right).min(r.end),
+            ),
+            None => (o, ids, 0..0, 0..0),
+        }
     })
 }
 
@@ -214,59 +476,161 @@ pub struct Collocate {
 /// selection's words and W = left + right: logDice, MI, T-score as in
 /// [`Collocate`]; G² from the table O11 = f_xy, O12 = W·f_x − f_xy,
 /// O21 = f_y − f_xy, O22 = N − W·f_x − f_y + f_xy (a negative cell counts
-/// as 0), expected values from its margins.
-#[allow(clippy::too_many_arguments)]
+/// as 0), expected values from its margins. Sorted by logDice.
 pub fn collocates(
     index: &Index,
     lines: &[Occurrence],
     counts: &Counts,
     node_terms: &[u32],
-    left: usize,
-    right: usize,
-    stop_words: bool,
-    min: usize,
+    window: Window,
 ) -> Vec<Collocate> {
-    let kinds = index.kinds();
-    let mut f_xy = vec![0u32; index.vocabulary_len()];
-    let mut touched: Vec<u32> = Vec::new();
-    for (_, ids, window) in each_window(index, lines, left, right) {
-        for p in window {
-            let t = ids[p];
-            if t == BREAK
-                || node_terms.contains(&t)
-                || (stop_words && kinds[t as usize] & STOP != 0)
-            {
-                continue;
-            }
-            if f_xy[t as usize] == 0 {
-                touched.push(t);
-            }
-            f_xy[t as usize] += 1;
+    let mut job = CollocateJob::new(
+        index,
+        Arc::new(lines.to_vec()),
+        Counted::Done(Arc::new(counts.clone())),
+        node_terms,
+        window,
+    );
+    while !job.step(&mut || true) {}
+    job.finish()
+}
+
+/// The collocates' window and what they leave out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    /// Words before the match.
+    pub left: usize,
+    /// Words after the match.
+    pub right: usize,
+    /// Leave out stop words.
+    pub stop_words: bool,
+    /// The least f_xy listed (1 at least).
+    pub min: usize,
+}
+
+/// The selection's word counts a [`CollocateJob`] needs: to count, or counted.
+pub enum Counted<'i> {
+    /// Still to count.
+    Count(Box<CountJob<'i>>),
+    /// Counted (shared: another window counts nothing again).
+    Done(Arc<Counts>),
+}
+
+/// [`collocates`] in steps: the selection's words counted (an article at a
+/// time, unless given), then the windows of a few thousand lines at a time.
+pub struct CollocateJob<'i> {
+    index: &'i Index,
+    lines: Arc<Vec<Occurrence>>,
+    counts: Counted<'i>,
+    node_terms: Vec<u32>,
+    window: Window,
+    at: usize,
+    f_xy: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl<'i> CollocateJob<'i> {
+    /// The collocates of `lines` (see [`collocates`]), with the selection's counts.
+    pub fn new(
+        index: &'i Index,
+        lines: Arc<Vec<Occurrence>>,
+        counts: Counted<'i>,
+        node_terms: &[u32],
+        window: Window,
+    ) -> Self {
+        CollocateJob {
+            index,
+            lines,
+            counts,
+            node_terms: node_terms.to_vec(),
+            window,
+            at: 0,
+            f_xy: vec![0; index.vocabulary_len()],
+            touched: Vec::new(),
         }
     }
-    let fx = lines.len() as f64;
-    let n = counts.words as f64;
-    let w = (left + right) as f64;
-    let mut out: Vec<Collocate> = touched
-        .into_iter()
-        .filter(|&t| f_xy[t as usize] as usize >= min.max(1))
-        .map(|t| {
-            let fxy = f_xy[t as usize] as f64;
-            let fy = counts.count[t as usize] as f64;
-            let e = fx * fy * w / n.max(1.0);
-            Collocate {
-                term: t,
-                with_node: fxy as usize,
-                total: fy as usize,
-                log_dice: 14.0 + (2.0 * fxy / (fx + fy)).log2(),
-                mi: if e > 0.0 { (fxy / e).log2() } else { 0.0 },
-                t_score: (fxy - e) / fxy.sqrt(),
-                g2: table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy),
+}
+
+impl Steps for CollocateJob<'_> {
+    type Output = Vec<Collocate>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        if let Counted::Count(job) = &mut self.counts {
+            if !job.step(more) {
+                return false;
             }
-        })
-        .collect();
-    out.sort_by(|a, b| b.log_dice.total_cmp(&a.log_dice).then(a.term.cmp(&b.term)));
-    out
+            let Counted::Count(job) =
+                std::mem::replace(&mut self.counts, Counted::Done(Arc::default()))
+            else {
+                unreachable!("matched above")
+            };
+            self.counts = Counted::Done(Arc::new(job.finish()));
+            if !more() {
+                return self.at == self.lines.len();
+            }
+        }
+        let kinds = self.index.kinds();
+        let Window {
+            left,
+            right,
+            stop_words,
+            ..
+        } = self.window;
+        while self.at < self.lines.len() {
+            let to = (self.at + LINE_CHUNK).min(self.lines.len());
+            for (_, ids, l, r) in each_window(self.index, &self.lines[self.at..to], left, right) {
+                for &t in ids[l].iter().chain(&ids[r]) {
+                    if t == BREAK
+                        || self.node_terms.binary_search(&t).is_ok()
+                        || (stop_words && kinds[t as usize] & STOP != 0)
+                    {
+                        continue;
+                    }
+                    if self.f_xy[t as usize] == 0 {
+                        self.touched.push(t);
+                    }
+                    self.f_xy[t as usize] += 1;
+                }
+            }
+            self.at = to;
+            if !more() {
+                break;
+            }
+        }
+        self.at == self.lines.len()
+    }
+
+    fn finish(self) -> Vec<Collocate> {
+        let Counted::Done(counts) = &self.counts else {
+            return Vec::new();
+        };
+        let fx = self.lines.len() as f64;
+        let n = counts.words as f64;
+        let w = (self.window.left + self.window.right) as f64;
+        let f_xy = &self.f_xy;
+        let mut out: Vec<Collocate> = self
+            .touched
+            .iter()
+            .copied()
+            .filter(|&t| f_xy[t as usize] as usize >= self.window.min.max(1))
+            .map(|t| {
+                let fxy = f_xy[t as usize] as f64;
+                let fy = counts.count[t as usize] as f64;
+                let e = fx * fy * w / n.max(1.0);
+                Collocate {
+                    term: t,
+                    with_node: fxy as usize,
+                    total: fy as usize,
+                    log_dice: 14.0 + (2.0 * fxy / (fx + fy)).log2(),
+                    mi: if e > 0.0 { (fxy / e).log2() } else { 0.0 },
+                    t_score: (fxy - e) / fxy.sqrt(),
+                    g2: table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.log_dice.total_cmp(&a.log_dice).then(a.term.cmp(&b.term)));
+        out
+    }
 }
 
 /// G² = 2 Σ O ln(O / E) over a 2×2 table, E from its margins; a negative
@@ -405,9 +769,10 @@ pub fn near(
     left: usize,
     right: usize,
 ) -> Vec<Occurrence> {
-    each_window(index, lines, left, right)
-        .filter(|(_, ids, window)| window.iter().any(|&p| ids[p] == near))
-        .map(|(o, _, _)| o)
-        .copied()
-        .collect()
+    let nr = Near {
+        term: near,
+        left,
+        right,
+    };
+    SortJob::new(index, lines.to_vec(), &[], Some(nr)).run()
 }

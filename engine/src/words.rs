@@ -38,7 +38,7 @@ impl Default for ListOptions {
 }
 
 /// Every word's occurrences in a selection, and in how many of its articles.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     /// Words of the selection (every word, listed or not).
     pub words: usize,

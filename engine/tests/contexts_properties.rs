@@ -6,13 +6,17 @@
 use std::collections::BTreeMap;
 
 use lens_engine::compare::is_stop_word;
-use lens_engine::contexts::{collocates, dispersion, occurrences, sort, table_g2, SortKey};
+use lens_engine::contexts::{
+    collocates, dispersion, number_in_article, occurrences, sort, table_g2, CollocateJob, Counted,
+    SortJob, SortKey, Window,
+};
 use lens_engine::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::query::parse;
 use lens_engine::search::SearchOptions;
 use lens_engine::tokenize::words;
 use lens_engine::words::count_words;
+use lens_engine::words::{CountJob, Steps};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
 
@@ -95,6 +99,10 @@ proptest! {
         let want = naive_occurrences(&corpus, &words_);
         prop_assert_eq!(lines.len(), want.len(), "every match once");
         prop_assert!(lines.windows(2).all(|w| (w[0].doc, w[0].start) < (w[1].doc, w[1].start)), "in date order, then position");
+        for (i, o) in lines.iter().enumerate() {
+            let before = lines[..i].iter().filter(|x| x.doc == o.doc).count();
+            prop_assert_eq!(number_in_article(&lines, o), before, "a match's number in its article");
+        }
         // Naive neighbours: the article's words in reading order (title, then blocks), across boundaries.
         let flat = |d: usize| stretches(&corpus.articles()[d]).concat();
         let naive_key = |o: &lens_engine::contexts::Occurrence| -> Option<String> {
@@ -118,6 +126,44 @@ proptest! {
     }
 
     #[test]
+    fn a_sort_by_several_keys_in_steps_matches_a_naive_sort(corpus in corpus(), word in 0..VOCAB.len(), pair in (0..VOCAB.len(), 0..VOCAB.len()), keys in prop::collection::vec((0usize..4, 1u8..4), 1..4), run in 1usize..6) {
+        // Matches of different widths: a word or a two-word phrase.
+        let index = Index::new(&corpus);
+        let q = format!("{} OR \"{} {}\"", VOCAB[word], VOCAB[pair.0], VOCAB[pair.1]);
+        let m = index.matches(&parse(&q).unwrap().query, SearchOptions::default());
+        let lines = occurrences(&index, &m, &m.docs);
+        let flat = |d: usize| stretches(&corpus.articles()[d]).concat();
+        let naive_key = |o: &lens_engine::contexts::Occurrence, key: usize, n: u8| -> Option<String> {
+            let ws = flat(o.doc as usize);
+            let t = words(&corpus.articles()[o.doc as usize].title).count() as u32;
+            let i = if o.start > t { o.start - 1 } else { o.start } as i64;
+            match key {
+                1 => Some(ws[i as usize..i as usize + o.width as usize].join(" ")),
+                2 => { let j = i - n as i64; (j >= 0).then(|| ws[j as usize].clone()) }
+                3 => { let j = i + o.width as i64 - 1 + n as i64; ws.get(j as usize).cloned() }
+                _ => None,
+            }
+        };
+        // After the article's own order no key counts: (doc, start) is unique.
+        let upto = keys.iter().position(|k| k.0 == 0).unwrap_or(keys.len());
+        let naive_keys = |o: &lens_engine::contexts::Occurrence| -> Vec<Option<String>> {
+            keys[..upto].iter().map(|&(k, n)| naive_key(o, k, n)).collect()
+        };
+        let mut naive = lines.clone();
+        naive.sort_by(|a, b| naive_keys(a).cmp(&naive_keys(b)).then((a.doc, a.start).cmp(&(b.doc, b.start))));
+        let sks: Vec<SortKey> = keys.iter().map(|&(k, n)| [SortKey::Article, SortKey::Match, SortKey::Left(n), SortKey::Right(n)][k]).collect();
+        // In the smallest steps (the clock always says stop), with short runs to merge.
+        let mut job = SortJob::new(&index, lines.clone(), &sks, None).run_size(run);
+        let mut steps = 0;
+        while !job.step(&mut || false) { steps += 1; prop_assert!(steps < 100_000); }
+        prop_assert_eq!(job.finish(), naive.clone());
+        // And all at once, through `sort`.
+        let mut at_once = lines.clone();
+        sort(&index, &mut at_once, &sks);
+        prop_assert_eq!(at_once, naive);
+    }
+
+    #[test]
     fn collocates_match_a_naive_window_scan(corpus in corpus(), node in 0..VOCAB.len(), left in 0usize..4, right in 0usize..4, stop: bool) {
         let index = Index::new(&corpus);
         let m = index.matches(&parse(VOCAB[node]).unwrap().query, SearchOptions::default());
@@ -125,7 +171,7 @@ proptest! {
         let lines = occurrences(&index, &m, &all);
         let counts = count_words(&index, &all);
         let node_id = index.term_id(VOCAB[node]).into_iter().collect::<Vec<_>>();
-        let got = collocates(&index, &lines, &counts, &node_id, left, right, stop, 1);
+        let got = collocates(&index, &lines, &counts, &node_id, Window { left, right, stop_words: stop, min: 1 });
         let mut want: BTreeMap<String, usize> = BTreeMap::new();
         for a in corpus.articles() {
             for ws in stretches(a) {
@@ -139,6 +185,10 @@ proptest! {
                 }
             }
         }
+        // The same in the smallest steps, counting the selection's words itself.
+        let mut job = CollocateJob::new(&index, std::sync::Arc::new(lines.clone()), Counted::Count(Box::new(CountJob::new(&index, &all))), &node_id, Window { left, right, stop_words: stop, min: 1 });
+        while !job.step(&mut || false) {}
+        prop_assert_eq!(job.finish(), got.clone());
         let got_counts: BTreeMap<String, usize> = got.iter().map(|c| (index.term(c.term).to_string(), c.with_node)).collect();
         prop_assert_eq!(got_counts, want);
         let (fx, n, w) = (lines.len() as f64, counts.words as f64, (left + right) as f64);
