@@ -186,6 +186,7 @@ pub fn App(
         },
     );
     StoredValue::new_local(slash);
+    StoredValue::new_local(url_state::follow_query_links(url));
 
     view! {
         // The first thing a keyboard reaches: past the header, the search box and the views.

@@ -87,6 +87,23 @@ impl UrlQuery {
         build_href(&params)
     }
 
+    /// [`UrlQuery::href`] as a signal of its own: a link drawn in a list
+    /// follows the URL by updating its attribute, and the list around it is
+    /// not drawn again on every change of the URL (a keystroke in the
+    /// search box changes it).
+    pub fn link(&self, changes: &[(&'static str, Option<&str>)]) -> Signal<String> {
+        let url = *self;
+        let changes: Vec<(&'static str, Option<String>)> = changes
+            .iter()
+            .map(|(k, v)| (*k, v.map(str::to_string)))
+            .collect();
+        Signal::derive(move || {
+            let c: Vec<(&str, Option<&str>)> =
+                changes.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+            url.href(&c)
+        })
+    }
+
     /// Goes to `href` (from [`UrlQuery::href`]) as a new history entry.
     pub fn navigate(&self, href: &str) {
         self.flush();
@@ -158,16 +175,71 @@ fn build_href(params: &[(String, String)]) -> String {
             .pathname()
             .unwrap_or_else(|_| "./".into());
     }
-    let Ok(search) = web_sys::UrlSearchParams::new() else {
-        return "?".into();
-    };
-    for (k, v) in params {
-        search.append(k, v);
+    let mut out = String::from("?");
+    for (i, (k, v)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        form_encode(k, &mut out);
+        out.push('=');
+        form_encode(v, &mut out);
     }
-    format!("?{}", String::from(search.to_string()))
+    out
 }
 
-/// A link within the page: a real `<a href>`, followed without a reload on a plain click.
+/// `s` as `application/x-www-form-urlencoded` writes it, byte for byte what
+/// `URLSearchParams` gives: in Rust, since a page draws hundreds of links
+/// and a call into JavaScript per parameter was most of their cost.
+pub fn form_encode(s: &str, out: &mut String) {
+    for &b in s.as_bytes() {
+        match b {
+            b'*' | b'-' | b'.' | b'_' | b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+}
+
+/// Follows a plain click on any [`QueryLink`] of the document without a
+/// reload: one listener for the page, not one closure per link (a view
+/// draws hundreds). Kept as long as the returned listener is.
+pub fn follow_query_links(url: UrlQuery) -> EventListener {
+    EventListener::new_with_options(
+        &document(),
+        "click",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        move |ev| {
+            let ev: &web_sys::MouseEvent = ev.unchecked_ref();
+            if ev.default_prevented()
+                || ev.button() != 0
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || ev.shift_key()
+                || ev.alt_key()
+            {
+                return; // new tab, new window, download: the browser's business
+            }
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[data-query-link]").ok().flatten());
+            if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+                ev.prevent_default();
+                url.navigate(&href);
+            }
+        },
+    )
+}
+
+/// A link within the page: a real `<a href>`, followed without a reload on
+/// a plain click (by [`follow_query_links`]).
 #[component]
 pub fn QueryLink(
     /// Where it goes, from [`UrlQuery::href`].
@@ -179,13 +251,5 @@ pub fn QueryLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    let url = expect_context::<UrlQuery>();
-    let on_click = move |ev: web_sys::MouseEvent| {
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-            return; // new tab, new window, download: the browser's business
-        }
-        ev.prevent_default();
-        url.navigate(&href.get_untracked());
-    };
-    view! { <a href=move || href.get() class=class on:click=on_click>{children()}</a> }
+    view! { <a href=move || href.get() class=class data-query-link="">{children()}</a> }
 }
