@@ -103,11 +103,14 @@ pub struct Sliced<T> {
 /// Runs the job `make` builds (reading signals: when they change, a new job
 /// replaces the running one) in slices of [`SLICE_MS`]: at once when one
 /// slice is enough, else between frames. The answer arrives in the signal.
+/// `make` gives `None` while its inputs are not ready (another sliced job
+/// is still at work): the last answer stays, marked busy, and no work is
+/// done on inputs about to change.
 pub fn sliced<J, F>(name: &'static str, make: F) -> ReadSignal<Sliced<J::Output>>
 where
     J: Steps + 'static,
     J::Output: Send + Sync + 'static,
-    F: Fn() -> J + 'static,
+    F: Fn() -> Option<J> + 'static,
 {
     let out = RwSignal::new(Sliced {
         value: None,
@@ -117,22 +120,32 @@ where
     let newest = Rc::new(Cell::new(0u64));
     let make = StoredValue::new_local(make);
     Effect::new(move |_| {
-        let mut job = measured(name, || make.with_value(|m| m()));
+        let job = measured(name, || make.with_value(|m| m()));
         let me = newest.get() + 1;
         newest.set(me);
-        let t0 = now();
-        let deadline = t0 + first_slice_budget(t0);
-        let done = job.step(&mut || now() < deadline);
-        spend(now() - t0);
-        if done {
-            let v = measured(name, || job.finish());
-            out.set(Sliced {
-                value: Some(v),
-                busy: false,
-            });
+        let Some(mut job) = job else {
+            out.update(|o| o.busy = true);
             return;
+        };
+        let t0 = now();
+        let budget = first_slice_budget(t0);
+        // With the burst's time spent, the job starts in a task of its own.
+        if budget > 0.0 {
+            let deadline = t0 + budget;
+            let done = job.step(&mut || now() < deadline);
+            spend(now() - t0);
+            if done {
+                let v = measured(name, || job.finish());
+                out.set(Sliced {
+                    value: Some(v),
+                    busy: false,
+                });
+                return;
+            }
         }
-        out.update(|o| o.busy = true);
+        if !out.with_untracked(|o| o.busy) {
+            out.update(|o| o.busy = true);
+        }
         let newest = newest.clone();
         leptos::task::spawn_local(async move {
             loop {
@@ -156,6 +169,37 @@ where
                     value: Some(v),
                     busy: false,
                 });
+            }
+        });
+    });
+    out.read_only()
+}
+
+/// `source`, a task later (`tasks` tasks later): what is drawn from it is
+/// drawn in a task of its own, after what is drawn from `source` itself.
+/// Each change is passed on once, the newest.
+pub fn deferred<T>(source: ReadSignal<T>, tasks: u32) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let out = RwSignal::new(source.get_untracked());
+    let newest = Rc::new(Cell::new(0u64));
+    Effect::new(move |first: Option<()>| {
+        let v = source.get();
+        // The first run passes on only a change made since `out` was made
+        // (a job that finished in its first slice), a task later too.
+        if first.is_none() && out.with_untracked(|o| *o == v) {
+            return;
+        }
+        let me = newest.get() + 1;
+        newest.set(me);
+        let newest = newest.clone();
+        leptos::task::spawn_local(async move {
+            for _ in 0..tasks {
+                next_task().await;
+            }
+            if newest.get() == me {
+                out.set(v);
             }
         });
     });

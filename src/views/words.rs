@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
-use crate::slices::{measured, sliced, Sliced};
+use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect, WordFormsToggle};
 
@@ -70,9 +70,11 @@ pub fn WordsView() -> impl IntoView {
         forms: params::FORMS.flag(&url),
     });
     let counts: SelectionCounts = sliced("words:counts", move || {
-        search
-            .matches
-            .with(|m| WithDocs(m.docs.clone(), CountJob::new(search.index, &m.docs)))
+        Some(
+            search
+                .matches
+                .with(|m| WithDocs(m.docs.clone(), CountJob::new(search.index, &m.docs))),
+        )
     });
     let selection = move || {
         let q = search.text.get();
@@ -96,8 +98,10 @@ pub fn WordsView() -> impl IntoView {
                 </details>
             </div>
             <SummaryBlock counts=counts />
-            <Frequencies counts=counts opts=opts />
-            <Keyness counts=counts opts=opts />
+            // Each drawn in a task of its own: a new selection's answers
+            // arrive together, and drawing them all at once is a long task.
+            <Frequencies counts=deferred(counts, 1) opts=opts />
+            <Keyness counts=deferred(counts, 2) opts=opts />
             <Phrases counts=counts />
             <RisingFallingBlock counts=counts opts=opts />
         </section>
@@ -107,12 +111,12 @@ pub fn WordsView() -> impl IntoView {
 /// A link to the word's trend and a link to a search for it.
 fn word_links(url: UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
     let q = as_query(word);
-    let search = url.href(&[
+    let search = url.link(&[
         (params::VIEW.name, None),
         (params::Q.name, Some(q.as_str())),
         (params::ARTICLE.name, None),
     ]);
-    let trend = url.href(&[
+    let trend = url.link(&[
         (params::VIEW.name, Some("trends")),
         (params::KW.name, Some(q.as_str())),
         (params::AT.name, None),
@@ -121,10 +125,10 @@ fn word_links(url: UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
     let trend_name = format!("Trend of {word}");
     let also = (!forms.is_empty()).then(|| format!(" (also {})", forms.join(", ")));
     view! {
-        <QueryLink href=Signal::stored(search)>{name}</QueryLink>
+        <QueryLink href=search>{name}</QueryLink>
         {also.map(|a| view! { <span class="forms-merged">{a}</span> })}
         " "
-        <QueryLink href=Signal::stored(trend) class="trend-link">
+        <QueryLink href=trend class="trend-link">
             <span aria-hidden="true">"↗"</span>
             <span class="visually-hidden">{trend_name}</span>
         </QueryLink>
@@ -181,12 +185,12 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
         let s = s.get()?;
         let link = |d: usize| {
             let a = &corpus.articles()[d];
-            let href = url.href(&[
+            let href = url.link(&[
                 (params::ARTICLE.name, Some(a.id.as_str())),
                 (params::MATCH.name, None),
             ]);
             view! {
-                <QueryLink href=Signal::stored(href)>{a.title.clone()}</QueryLink>
+                <QueryLink href=href>{a.title.clone()}</QueryLink>
                 {format!(" ({} words)", thousands(search.index.doc(d).len as usize))}
             }
         };
@@ -451,7 +455,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     // The whole corpus' counts, once: "the rest" is the whole less the
     // selection, so a new selection costs no second pass over the corpus.
     let whole = sliced("words:corpus-counts", move || {
-        CountJob::new(search.index, &DocSet::full(n))
+        Some(CountJob::new(search.index, &DocSet::full(n)))
     });
     // "Another search": its articles, or what is wrong with it.
     let search_docs = Memo::new(move |_| -> Result<DocSet, String> {
@@ -468,7 +472,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     });
     let search_counts = sliced("words:reference-counts", move || {
         let docs = search_docs.get().unwrap_or_else(|_| DocSet::empty(n));
-        WithDocs(docs.clone(), CountJob::new(search.index, &docs))
+        Some(WithDocs(docs.clone(), CountJob::new(search.index, &docs)))
     });
     let result = Memo::new(move |_| -> Result<Option<KeyLists>, String> {
         let nothing_left = "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.";
@@ -583,7 +587,6 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
 fn Phrases(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let n = search.corpus.articles().len();
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
     let stop_edges = Memo::new(move |_| params::PSTOP.flag(&url));
@@ -591,9 +594,14 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     // summary and the word list wait on them), on the same articles.
     let found = sliced("words:phrases", move || {
         counts.with(|c| {
-            let none = DocSet::empty(n);
-            let docs = c.value.as_ref().map_or(&none, |(d, _)| d);
-            PhraseJob::new(search.index, docs, len.get(), min.get(), stop_edges.get())
+            let (docs, _) = c.value.as_ref().filter(|_| !c.busy)?;
+            Some(PhraseJob::new(
+                search.index,
+                docs,
+                len.get(),
+                min.get(),
+                stop_edges.get(),
+            ))
         })
     });
     let rows = Memo::new(move |_| found.with(|f| f.value.clone().unwrap_or_default()));
@@ -605,11 +613,16 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
                 .take(shown.get())
                 .map(|r| {
                     let q = as_query(&r.phrase);
-                    let href = url.href(&[(params::VIEW.name, None), (params::Q.name, Some(q.as_str())), (params::ARTICLE.name, None)]);
-                    let (phrase, count, articles) = (r.phrase.clone(), thousands(r.count), thousands(r.articles));
+                    let href = url.link(&[
+                        (params::VIEW.name, None),
+                        (params::Q.name, Some(q.as_str())),
+                        (params::ARTICLE.name, None),
+                    ]);
+                    let (phrase, count, articles) =
+                        (r.phrase.clone(), thousands(r.count), thousands(r.articles));
                     view! {
                         <tr>
-                            <th scope="row"><QueryLink href=Signal::stored(href)>{phrase}</QueryLink></th>
+                            <th scope="row"><QueryLink href=href>{phrase}</QueryLink></th>
                             <td class="num">{count}</td>
                             <td class="num">{articles}</td>
                         </tr>
@@ -742,18 +755,18 @@ fn trend_table(
 fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let n = search.corpus.articles().len();
     // On the selection the counts were made from, once they are.
     let found = sliced("words:trends", move || {
-        counts.with(|c| match &c.value {
-            Some((docs, c)) => {
-                TrendJob::new(search.index, docs, c, opts.get(), MIN_TREND_COUNT, SHORT)
-            }
-            None => {
-                let none = DocSet::empty(n);
-                let c = CountJob::new(search.index, &none).run();
-                TrendJob::new(search.index, &none, &c, opts.get(), MIN_TREND_COUNT, SHORT)
-            }
+        counts.with(|c| {
+            let (docs, c) = c.value.as_ref().filter(|_| !c.busy)?;
+            Some(TrendJob::new(
+                search.index,
+                docs,
+                c,
+                opts.get(),
+                MIN_TREND_COUNT,
+                SHORT,
+            ))
         })
     });
     let result = Memo::new(move |_| found.with(|f| f.value.clone()).unwrap_or(Err(0)));
