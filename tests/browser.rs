@@ -1127,6 +1127,15 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
         "no node: says what to do"
     );
     let root = mount(corpus, "?view=contexts&q=wechat").await;
+    let drawn = |root: &Element| {
+        text(&one(root, ".concordance .counting")).contains("lines 1–")
+            && !all(root, ".dispersion tbody tr").is_empty()
+            && !all(root, ".collocates tbody tr").is_empty()
+    };
+    until(2000, "the concordance, dispersion and collocates", || {
+        drawn(&root)
+    })
+    .await;
     // Every match, as a plain scan counts them.
     let want: usize = corpus
         .articles()
@@ -1153,6 +1162,7 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
     }
     // Sorted by 1R: the words right of the match in order.
     let root = mount(corpus, "?view=contexts&q=wechat&s1=1R").await;
+    until(2000, "the sorted concordance", || drawn(&root)).await;
     let firsts: Vec<String> = all(&root, ".kwic-table tbody td.kwic-right")
         .iter()
         .map(|td| {
@@ -1183,4 +1193,24 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
     assert!(!all(&root, ".kwic-table tbody tr").is_empty());
     // Where the matches fall: a row per article with matches.
     assert!(!all(&root, ".dispersion tbody tr").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn links_are_encoded_as_url_search_params_encodes_them() {
+    for v in [
+        "a b",
+        "year:2013..2016 -wechat",
+        "&=?#+%",
+        "\"yu'e bao\"",
+        "支付宝 alipay",
+        "émigré 😀",
+        "*-._~!'()",
+        "",
+    ] {
+        let mut ours = String::new();
+        corpus_lens::url_state::form_encode(v, &mut ours);
+        let js = web_sys::UrlSearchParams::new().unwrap();
+        js.append("q", v);
+        assert_eq!(format!("q={ours}"), String::from(js.to_string()), "{v}");
+    }
 }

@@ -8,17 +8,19 @@
 //! `cpage` (the concordance's page), `wl`, `wr`, `cmin`, `cby` and `stop=0`
 //! (collocates), `near` (only lines with that word in the window).
 
+use std::sync::Arc;
+
 use lens_engine::contexts::{
-    collocates, dispersion, line_text, near, node_terms, occurrences, sort, Collocate, Occurrence,
-    SortKey,
+    dispersion, line_text, node_terms, number_in_article, Collocate, CollocateJob, Counted, Near,
+    Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
-use lens_engine::words::{count_words, csv};
+use lens_engine::words::{csv, CountJob, Counts, Steps};
 use leptos::prelude::*;
 
 use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
-use crate::slices::measured;
+use crate::slices::{deferred, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect};
 
@@ -49,14 +51,53 @@ fn sort_key(v: &str) -> Option<SortKey> {
     }
 }
 
-/// The node's matches in the selection, each with its number among its
-/// article's matches (what `match=` opens), in date order.
-#[derive(Clone, Debug, PartialEq)]
-struct Lines {
-    all: Vec<(Occurrence, usize)>,
+/// Every match of the node in the selection, in date order: shared, not
+/// copied, by what is drawn from it.
+type Lines = Arc<Vec<Occurrence>>;
+
+/// The concordance's lines as shown (narrowed, sorted), with the lines they
+/// were made from (a line's number in its article is counted there).
+type Shown = Arc<(Lines, Vec<Occurrence>)>;
+
+/// A job whose answer is shared.
+struct Shared<J>(J);
+
+impl<J: Steps> Steps for Shared<J> {
+    type Output = Arc<J::Output>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        self.0.step(more)
+    }
+
+    fn finish(self) -> Self::Output {
+        Arc::new(self.0.finish())
+    }
 }
 
-/// The Contexts view.
+/// A [`SortJob`] given back with the lines it sorted.
+struct SortOf<'i>(Lines, SortJob<'i>);
+
+impl Steps for SortOf<'_> {
+    type Output = Shown;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        self.1.step(more)
+    }
+
+    fn finish(self) -> Shown {
+        Arc::new((self.0, self.1.finish()))
+    }
+}
+
+/// The lines a sliced job's answer holds, once it is current (not while a
+/// newer one is being computed).
+fn ready<T: Clone>(s: &Sliced<T>) -> Option<T> {
+    s.value.clone().filter(|_| !s.busy)
+}
+
+/// The Contexts view. Everything that grows with the matches is computed in
+/// slices between frames ([`sliced`]): the matches, then the concordance's
+/// order and, in turn, the collocates; each block is drawn in a task of its own.
 #[component]
 pub fn ContextsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
@@ -68,22 +109,12 @@ pub fn ContextsView() -> impl IntoView {
             .with(|p| node_terms(index, &p.query, search.options.get().word_forms))
     });
     let has_node = Memo::new(move |_| search.matches.with(|m| m.has_terms()));
-    // Every match, numbered within its article.
-    let lines = Memo::new(move |_| {
-        search.matches.with(|m| {
-            let occ = measured("contexts:occurrences", || occurrences(index, m, &m.docs));
-            let mut numbered = Vec::with_capacity(occ.len());
-            let mut k = 0;
-            for (i, o) in occ.iter().enumerate() {
-                k = if i > 0 && occ[i - 1].doc == o.doc {
-                    k + 1
-                } else {
-                    0
-                };
-                numbered.push((*o, k));
-            }
-            Lines { all: numbered }
-        })
+    let lines = sliced("contexts:occurrences", move || {
+        Some(
+            search
+                .matches
+                .with(|m| Shared(OccurrenceJob::new(index, m.clone(), &m.docs))),
+        )
     });
     let (wl, wr) = (
         Memo::new(move |_| params::WL.number_or_default(&url) as usize),
@@ -95,23 +126,23 @@ pub fn ContextsView() -> impl IntoView {
             .map(|w| w.trim().to_lowercase())
             .filter(|w| !w.is_empty())
     });
-    // The lines shown: narrowed to a collocate's window, then sorted.
-    let shown = Memo::new(move |_| {
-        let keys: Vec<SortKey> = [params::S1, params::S2, params::S3]
+    let keys = Memo::new(move |_| {
+        [params::S1, params::S2, params::S3]
             .iter()
             .filter_map(|p| sort_key(p.options()[p.choice(&url)].0))
-            .collect();
-        lines.with(|l| {
-            let mut occ: Vec<Occurrence> = l.all.iter().map(|(o, _)| *o).collect();
-            if let Some(w) = near_word.get() {
-                occ = match index.term_id(&w) {
-                    Some(t) => near(index, &occ, t, wl.get(), wr.get()),
-                    None => Vec::new(),
-                };
-            }
-            measured("contexts:sort", || sort(index, &mut occ, &keys));
-            occ
-        })
+            .collect::<Vec<SortKey>>()
+    });
+    // The lines shown: narrowed to a collocate's window, then sorted.
+    let shown = sliced("contexts:sort", move || {
+        let from = lines.with(ready)?;
+        let near = near_word.get().map(|w| Near {
+            // A word the corpus lacks is near nothing: no term has this id.
+            term: index.term_id(&w).unwrap_or(u32::MAX),
+            left: wl.get(),
+            right: wr.get(),
+        });
+        let job = SortJob::new(index, from.to_vec(), &keys.get(), near);
+        Some(SortOf(from, job))
     });
     view! {
         <section class="contexts" aria-labelledby="contexts-heading">
@@ -119,8 +150,11 @@ pub fn ContextsView() -> impl IntoView {
             <Show when=move || has_node.get() fallback=|| view! {
                 <p class="empty">"Type a word, a phrase or a prefix in the search box: its contexts, where its matches fall and its collocates appear here."</p>
             }>
+                // The first page is drawn as soon as its lines are in; the
+                // other blocks, and the counting the collocates need, start
+                // in tasks of their own (all at once would be a long task).
                 <Concordance lines=lines shown=shown near_word=near_word />
-                <Dispersion lines=lines />
+                <Dispersion lines=deferred(lines, 1) />
                 <Collocates lines=lines nodes=nodes wl=wl wr=wr />
             </Show>
         </section>
@@ -137,11 +171,17 @@ fn match_href(url: UrlQuery, id: &str, q: &str, k: usize) -> String {
     ])
 }
 
+/// How many matches, in how many articles.
+fn match_count(lines: &[Occurrence]) -> (usize, usize) {
+    let articles = lines.chunk_by(|a, b| a.doc == b.doc).count();
+    (lines.len(), articles)
+}
+
 /// "Concordance": a page of lines in three aligned columns, with the article.
 #[component]
 fn Concordance(
-    lines: Memo<Lines>,
-    shown: Memo<Vec<Occurrence>>,
+    lines: ReadSignal<Sliced<Lines>>,
+    shown: ReadSignal<Sliced<Shown>>,
     near_word: Memo<Option<String>>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
@@ -149,15 +189,8 @@ fn Concordance(
     let (index, corpus) = (search.index, search.corpus);
     let ctx = Memo::new(move |_| params::CTX.number_or_default(&url) as usize);
     let page = Memo::new(move |_| params::CPAGE.number_or_default(&url) as usize);
-    // Each match's number in its article, for the link that opens it there.
-    let number = move |o: &Occurrence| {
-        lines.with(|l| {
-            l.all
-                .binary_search_by(|(x, _)| (x.doc, x.start).cmp(&(o.doc, o.start)))
-                .map_or(0, |i| l.all[i].1)
-        })
-    };
-    let pages = move || shown.with(Vec::len).div_ceil(LINES).max(1);
+    let shown_len = move || shown.with(|s| s.value.as_ref().map_or(0, |v| v.1.len()));
+    let pages = move || shown_len().div_ceil(LINES).max(1);
     let page_now = move || page.get().min(pages());
     let at_start = move || page_now() <= 1;
     let at_end = move || page_now() >= pages();
@@ -165,12 +198,11 @@ fn Concordance(
         url.navigate(&url.href(&[(params::CPAGE.name, params::CPAGE.written(&p.to_string()))]));
     };
     let status = move || {
-        let (n, m) = lines.with(|l| {
-            let mut docs: Vec<u32> = l.all.iter().map(|(o, _)| o.doc).collect();
-            docs.dedup();
-            (l.all.len(), docs.len())
-        });
-        let shown_n = shown.with(Vec::len);
+        if lines.with(|l| l.busy) {
+            return "Finding the matches…".to_string();
+        }
+        let (n, m) = lines.with(|l| l.value.as_ref().map_or((0, 0), |l| match_count(l)));
+        let shown_n = shown_len();
         let range = if shown_n == 0 {
             String::new()
         } else {
@@ -186,8 +218,13 @@ fn Concordance(
             .get()
             .map(|w| format!(" · only those with “{w}” nearby"))
             .unwrap_or_default();
+        let sorting = if shown.with(|s| s.busy) {
+            " · sorting…"
+        } else {
+            ""
+        };
         format!(
-            "{} match{} in {} article{}{narrowed}{range}",
+            "{} match{} in {} article{}{narrowed}{range}{sorting}",
             thousands(n),
             if n == 1 { "" } else { "es" },
             thousands(m),
@@ -195,33 +232,41 @@ fn Concordance(
         )
     };
     let rows = move || {
-        let q = search.text.get();
         let k = ctx.get();
         let from = (page_now() - 1) * LINES;
         shown.with(|s| {
-            s.iter()
+            let Some(v) = &s.value else {
+                return Vec::new();
+            };
+            let (all, sorted) = &**v;
+            sorted
+                .iter()
                 .skip(from)
                 .take(LINES)
                 .map(|o| {
                     let a = &corpus.articles()[o.doc as usize];
                     let t = line_text(index, a, o, k);
-                    let href = match_href(url, &a.id, &q, number(o));
+                    let (id, k_in) = (a.id.clone(), number_in_article(all, o));
+                    // Its own signal: typing redraws no line (see `UrlQuery::link`).
+                    let href = Signal::derive(move || match_href(url, &id, &search.text.get(), k_in));
                     view! {
                         <tr>
                             <td class="kwic-left">{t.left}</td>
-                            <td class="kwic-key"><QueryLink href=Signal::stored(href)><mark>{t.matched}</mark></QueryLink></td>
+                            <td class="kwic-key"><QueryLink href=href><mark>{t.matched}</mark></QueryLink></td>
                             <td class="kwic-right">{t.right}</td>
                             <td class="kwic-article">{a.title.clone()}<span class="hint">{format!(" · {}", a.display_date())}</span></td>
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
     };
     let make_csv = move || {
         let k = ctx.get_untracked();
         let rows: Vec<Vec<String>> = shown.with_untracked(|s| {
-            s.iter()
+            s.value
+                .iter()
+                .flat_map(|v| v.1.iter())
                 .map(|o| {
                     let a = &corpus.articles()[o.doc as usize];
                     let t = line_text(index, a, o, k);
@@ -287,16 +332,20 @@ fn Concordance(
 
 /// "Where the matches fall": per article, a bar with a tick at each match.
 #[component]
-fn Dispersion(lines: Memo<Lines>) -> impl IntoView {
+fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let (index, corpus) = (search.index, search.corpus);
     let shown = RwSignal::new(ARTICLES);
     let rows = move || {
-        let q = search.text.get();
+        // Drawn again when the lines change, not on every keystroke: the
+        // query as it is when they arrive (the query they were found for).
+        let q = search.text.get_untracked();
         lines.with(|l| {
-            let occ: Vec<Occurrence> = l.all.iter().map(|(o, _)| *o).collect();
-            dispersion(index, &occ)
+            let Some(occ) = &l.value else {
+                return Vec::new();
+            };
+            dispersion(index, occ)
                 .into_iter()
                 .take(shown.get())
                 .map(|d| {
@@ -350,15 +399,11 @@ fn Dispersion(lines: Memo<Lines>) -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
     };
     let more = move || {
-        let n = lines.with(|l| {
-            let mut docs: Vec<u32> = l.all.iter().map(|(o, _)| o.doc).collect();
-            docs.dedup();
-            docs.len()
-        });
+        let n = lines.with(|l| l.value.as_ref().map_or(0, |l| match_count(l).1));
         (n > shown.get()).then(|| view! {
             <button type="button" class="more" on:click=move |_| shown.update(|s| *s += ARTICLES)>
                 {format!("Show {} more (of {})", (n - shown.get()).min(ARTICLES), thousands(n))}
@@ -380,10 +425,13 @@ fn Dispersion(lines: Memo<Lines>) -> impl IntoView {
     }
 }
 
+/// The selection's word counts, for the collocates' f_y and N.
+type SelectionCounts = Arc<Counts>;
+
 /// "Collocates": words near the node, with four association measures.
 #[component]
 fn Collocates(
-    lines: Memo<Lines>,
+    lines: ReadSignal<Sliced<Lines>>,
     nodes: Memo<Vec<u32>>,
     wl: Memo<usize>,
     wr: Memo<usize>,
@@ -394,21 +442,34 @@ fn Collocates(
     let min = Memo::new(move |_| params::CMIN.number_or_default(&url) as usize);
     let stop = Memo::new(move |_| params::STOP.flag(&url));
     let by = Memo::new(move |_| params::CBY.choice(&url));
-    let counts = Memo::new(move |_| search.matches.with(|m| count_words(index, &m.docs)));
+    // Counted once per selection (another window or minimum counts nothing again).
+    // Once the lines are in, a task later: the first page comes first.
+    let lines_later = deferred(lines, 1);
+    let counts = sliced("contexts:counts", move || {
+        lines_later.with(ready)?;
+        Some(Shared(
+            search.matches.with(|m| CountJob::new(index, &m.docs)),
+        ))
+    });
+    let computed = sliced("contexts:collocates", move || {
+        let from = lines.with(ready)?;
+        let counts: SelectionCounts = counts.with(ready)?;
+        let window = Window {
+            left: wl.get(),
+            right: wr.get(),
+            stop_words: stop.get(),
+            min: min.get(),
+        };
+        Some(CollocateJob::new(
+            index,
+            from,
+            Counted::Done(counts),
+            &nodes.get(),
+            window,
+        ))
+    });
     let found = Memo::new(move |_| {
-        let occ: Vec<Occurrence> = lines.with(|l| l.all.iter().map(|(o, _)| *o).collect());
-        let mut c = counts.with(|c| {
-            collocates(
-                index,
-                &occ,
-                c,
-                &nodes.get(),
-                wl.get(),
-                wr.get(),
-                stop.get(),
-                min.get(),
-            )
-        });
+        let mut c: Vec<Collocate> = computed.with(|c| c.value.clone().unwrap_or_default());
         let key = |x: &Collocate| match by.get() {
             1 => x.mi,
             2 => x.t_score,
@@ -425,10 +486,13 @@ fn Collocates(
                 .take(COLLOCATES)
                 .map(|c| {
                     let w = index.term(c.term).to_string();
-                    let href = url.href(&[(params::NEAR.name, Some(w.as_str())), (params::CPAGE.name, None)]);
+                    let href = url.link(&[
+                        (params::NEAR.name, Some(w.as_str())),
+                        (params::CPAGE.name, None),
+                    ]);
                     view! {
                         <tr>
-                            <th scope="row"><QueryLink href=Signal::stored(href)>{w}</QueryLink></th>
+                            <th scope="row"><QueryLink href=href>{w}</QueryLink></th>
                             <td class="num">{thousands(c.with_node)}</td>
                             <td class="num">{thousands(c.total)}</td>
                             <td class="num">{format!("{:.2}", c.log_dice)}</td>
@@ -492,7 +556,7 @@ fn Collocates(
             </div>
             <div class="table-wrap">
                 <table class="word-table">
-                    <caption>{move || format!("Collocates ({})", thousands(found.with(Vec::len)))}</caption>
+                    <caption>{move || format!("Collocates ({}){}", thousands(found.with(Vec::len)), if computed.with(|c| c.busy) { " · counting…" } else { "" })}</caption>
                     <thead><tr>
                         <th scope="col">"Word"</th><th scope="col" class="num">"With node"</th><th scope="col" class="num">"Total"</th>
                         <th scope="col" class="num">"logDice"</th><th scope="col" class="num">"MI"</th><th scope="col" class="num">"T-score"</th><th scope="col" class="num">"G²"</th>
