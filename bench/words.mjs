@@ -6,58 +6,10 @@
 // Prints a Markdown table and writes target/bench/words.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import { launch } from './page.mjs';
+import { serve, stats, timed, typeQuery } from './harness.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-function serve(root) {
-  const server = http.createServer((req, res) => {
-    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/**
- * In the page: `act()` (a change), then the time until `done()` holds
- * (checked each frame), and the longest task meanwhile.
- */
-async function timed(page, act, done) {
-  return page.evaluate(async ({ act, done }) => {
-    const tasks = [];
-    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
-    obs.observe({ type: 'longtask' });
-    const check = new Function(`return (${done})();`);
-    const t0 = performance.now();
-    new Function(`(${act})();`)();
-    await new Promise((resolve) => {
-      const tick = () => (check() ? resolve() : requestAnimationFrame(tick));
-      requestAnimationFrame(tick);
-    });
-    const ms = performance.now() - t0;
-    await new Promise((r) => setTimeout(r, 50));
-    obs.disconnect();
-    // The page's own measures (User Timing) in that time: which step costs what.
-    const steps = {};
-    for (const m of performance.getEntriesByType('measure')) {
-      if (m.startTime >= t0) steps[m.name] = Math.max(steps[m.name] || 0, m.duration);
-    }
-    return { ms, longest: Math.max(0, ...tasks), steps };
-  }, { act: act.toString(), done: done.toString() });
-}
-
-const typeQuery = (q) => `() => { const f = document.querySelector('input[type=search]'); f.value = ${JSON.stringify(q)}; f.dispatchEvent(new Event('input', { bubbles: true })); }`;
 const settled = () => !document.querySelector('.words .counting').textContent.includes('Counting');
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
-  return { n: s.length, median: at(0.5), p95: at(0.95) };
-};
 
 async function measure(browser, name, dist, runs = 5) {
   const server = await serve(path.resolve(dist));
@@ -87,7 +39,7 @@ async function measure(browser, name, dist, runs = 5) {
     const t = await timed(page, `() => { const c = document.querySelector('.words-controls input[type=checkbox]'); c.click(); }`,
       new Function(`return () => { const a = document.querySelector('.words-trends tbody th a'); return a && a.textContent !== ${JSON.stringify(firstTrend)}; }`)());
     r.trends.push(t.ms); r.longest.push(t.longest); r.by.stop = Math.max(r.by.stop, t.longest);
-    if (process.env.WORDS_STEPS) console.error(name, JSON.stringify({ selection: s.steps, keywords: k.steps, phrases: p.steps, stop: t.steps }));
+    if (process.env.WORDS_STEPS) console.error(name, JSON.stringify({ selection: [s.steps, s.inLongest], keywords: [k.steps, k.inLongest], phrases: [p.steps, p.inLongest], stop: [t.steps, t.inLongest] }));
     await context.close();
   }
   server.close();

@@ -32,8 +32,8 @@ node bench/page.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu
 echo; echo "== page: the Words view (sotu and its paragraphs)"
 node bench/words.mjs sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api-sotu-paragraphs
 
-echo; echo "== page: the Contexts view (sotu: \"war\" and \"the\")"
-node bench/contexts.mjs target/bench/api-sotu
+echo; echo "== page: the Contexts view (sotu and its paragraphs: \"war\" and \"the\")"
+node bench/contexts.mjs sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api-sotu-paragraphs
 
 echo; echo "== page: beside MiniSearch and FlexSearch"
 node bench/peers.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu \

@@ -1,0 +1,70 @@
+// What the page benchmarks share: a static server for a build, a change
+// timed in the page until a condition holds (with the long tasks meanwhile
+// and the page's own User Timing measures), and median/p95.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+/** Serves `root` on a free port of 127.0.0.1. */
+export function serve(root) {
+  const server = http.createServer((req, res) => {
+    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * In the page: `act()` (a change), then the time until `done()` holds
+ * (checked each frame: the page's effects run in microtasks, before the
+ * first frame), the longest task meanwhile (PerformanceObserver
+ * "longtask": a task over 50 ms delays input) and the page's measures.
+ */
+export async function timed(page, act, done) {
+  return page.evaluate(async ({ act, done }) => {
+    const tasks = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push({ start: e.startTime, ms: e.duration })));
+    obs.observe({ type: 'longtask' });
+    const check = new Function(`return (${done})();`);
+    const t0 = performance.now();
+    new Function(`(${act})();`)();
+    await new Promise((resolve, reject) => {
+      const tick = () => {
+        if (check()) resolve();
+        else if (performance.now() - t0 > 60000) reject(new Error(`still not done after 60 s: ${done}`));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 50));
+    obs.disconnect();
+    // The page's own measures (User Timing) in that time: which step costs what,
+    // and which of them ran inside the longest task.
+    const steps = {};
+    const longest = tasks.reduce((a, t) => (t.ms > a.ms ? t : a), { start: 0, ms: 0 });
+    const inLongest = [];
+    for (const m of performance.getEntriesByType('measure')) {
+      if (m.startTime < t0) continue;
+      steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
+      if (longest.ms && m.startTime >= longest.start && m.startTime < longest.start + longest.ms) inLongest.push(`${m.name} ${m.duration.toFixed(1)}`);
+    }
+    return { ms, longest: longest.ms, longestAt: longest.start - t0, inLongest, steps };
+  }, { act: act.toString(), done: done.toString() });
+}
+
+/** Median and p95 of `xs`. */
+export const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.round((s.length - 1) * p))];
+  return { n: s.length, median: at(0.5), p95: at(0.95) };
+};
+
+/** The search box's input event, as typing `q` gives it. */
+export const typeQuery = (q) => `() => { const f = document.querySelector('input[type=search]'); f.value = ${JSON.stringify(q)}; f.dispatchEvent(new Event('input', { bubbles: true })); }`;
