@@ -1000,6 +1000,23 @@ async fn most_similar_articles_rank_every_other_article_and_open_the_pair() {
     );
 }
 
+/// The texts of `selector` in `root`, once there is at least one (blocks
+/// drawn in slices, or a task later, come when they are ready).
+async fn texts_when(root: &Element, selector: &str) -> Vec<String> {
+    until(2000, selector, || !all(root, selector).is_empty()).await;
+    all(root, selector).iter().map(text).collect()
+}
+
+/// Waits until the text of `selector` contains `needle`.
+async fn text_when(root: &Element, selector: &str, needle: &str) {
+    until(2000, needle, || {
+        all(root, selector)
+            .first()
+            .is_some_and(|e| text(e).contains(needle))
+    })
+    .await;
+}
+
 fn cell_texts(row: &Element) -> Vec<String> {
     all(row, "th, td").iter().map(text).collect()
 }
@@ -1026,6 +1043,7 @@ async fn words_summarise_the_selection_and_list_its_words() {
         "every year of the span"
     );
     // The word list: by count, no stop words, counts as a plain scan gives.
+    texts_when(&root, ".words-frequencies tbody tr").await;
     let rows = all(&root, ".words-frequencies tbody tr");
     assert!(rows.len() >= 25);
     let first = cell_texts(&rows[0]);
@@ -1055,7 +1073,7 @@ async fn words_summarise_the_selection_and_list_its_words() {
         "{links:?}"
     );
     // The whole corpus against the rest: nothing to compare, and the page says so.
-    assert!(text(&one(&root, ".words-keyness")).contains("nothing is left to compare"));
+    text_when(&root, ".words-keyness", "nothing is left to compare").await;
     // A click on a year's bar narrows the search to that year.
     let bar: HtmlElement = one(&root, ".year-bars li:last-child button").unchecked_into();
     bar.click();
@@ -1064,13 +1082,11 @@ async fn words_summarise_the_selection_and_list_its_words() {
         search_box(&root).value() == "year:2025"
     })
     .await;
-    let over: Vec<String> = all(
+    let over = texts_when(
         &root,
         ".words-keyness table:first-of-type tbody th a:first-child",
     )
-    .iter()
-    .map(text)
-    .collect();
+    .await;
     assert!(!over.is_empty(), "a year against the rest has keywords");
 }
 
@@ -1078,13 +1094,11 @@ async fn words_summarise_the_selection_and_list_its_words() {
 async fn words_keywords_phrases_and_trends_follow_their_controls() {
     let corpus = embedded_corpus().unwrap();
     let root = mount(corpus, "?view=words&q=year:2024..2025").await;
-    let over: Vec<String> = all(
+    let over = texts_when(
         &root,
         ".words-keyness .key-tables > div:first-child tbody th > a:first-child",
     )
-    .iter()
-    .map(text)
-    .collect();
+    .await;
     assert!(
         over.contains(&"traffic".to_string()) && over.contains(&"ai".to_string()),
         "{over:?}"
@@ -1092,6 +1106,7 @@ async fn words_keywords_phrases_and_trends_follow_their_controls() {
     let caption = text(&one(&root, ".words-keyness caption"));
     assert!(caption.starts_with("Over-represented"), "{caption}");
     // Phrases: of two words by default, each linking to a quoted search.
+    texts_when(&root, ".words-phrases tbody th a").await;
     let phrase = one(&root, ".words-phrases tbody th a");
     assert_eq!(text(&phrase).split(' ').count(), 2);
     assert!(
@@ -1099,19 +1114,16 @@ async fn words_keywords_phrases_and_trends_follow_their_controls() {
         "quoted"
     );
     let root = mount(corpus, "?view=words&plen=3").await;
-    let phrase = text(&one(&root, ".words-phrases tbody th a"));
+    let phrase = texts_when(&root, ".words-phrases tbody th a").await[0].clone();
     assert_eq!(phrase.split(' ').count(), 3, "{phrase}");
     // Rising and falling: five years with articles, so there are trends.
-    assert!(!all(&root, ".words-trends tbody tr").is_empty());
+    assert!(!texts_when(&root, ".words-trends tbody tr").await.is_empty());
     // One year: too few for a trend, and the page says so.
     let root = mount(corpus, "?view=words&q=year:2016").await;
-    assert!(text(&one(&root, ".words-trends")).contains("a trend needs at least 3"));
+    text_when(&root, ".words-trends", "a trend needs at least 3").await;
     // A filter keeps words starting with it.
     let root = mount(corpus, "?view=words&wf=pay").await;
-    let words: Vec<String> = all(&root, ".words-frequencies tbody th > a:first-child")
-        .iter()
-        .map(text)
-        .collect();
+    let words = texts_when(&root, ".words-frequencies tbody th > a:first-child").await;
     assert!(
         !words.is_empty() && words.iter().all(|w| w.starts_with("pay")),
         "{words:?}"

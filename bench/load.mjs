@@ -1,0 +1,100 @@
+// A phone's cold load, as Lighthouse's mobile profile measures it, through
+// the DevTools protocol: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up,
+// the CPU slowed 4×, cache empty, the build served gzip-encoded as static
+// hosts serve it. Per URL, median (p95) of 5 loads: first contentful paint,
+// the article list visible, search answering (a query typed as soon as the
+// search box is there shows its results), cumulative layout shift, and,
+// with JavaScript disabled, whether the list shows at all.
+// Usage: node bench/load.mjs DIST_DIR [URL_QUERY …]   (default: "" and "?view=trends")
+// Prints a Markdown table and writes target/bench/load.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { launch } from './page.mjs';
+import { stats } from './harness.mjs';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+const PROFILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
+
+/** Serves `root`, gzip-encoded (made once per file), from a sub-path `/site/`. */
+function serveGzip(root) {
+  const cache = new Map();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith('/site/')) { res.writeHead(404).end(); return; }
+    let file = path.join(root, decodeURIComponent(url.pathname.slice('/site'.length)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    if (!cache.has(file)) cache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-cache' }).end(cache.get(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// In the page from its first script on: when the content shows (the article
+// list, or the view a URL asks for), when a query typed as soon as the search
+// box exists shows its results (default URL only), and layout shifts.
+const PROBE = () => {
+  const plain = location.search === '';
+  const t = (window.__load = { list: null, typed: null, answered: plain ? null : 0, cls: 0 });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) t.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
+  const tick = () => {
+    const shown = plain ? document.querySelector('ol.results li') : document.querySelector('main h2, main h1');
+    if (t.list === null && shown) t.list = performance.now();
+    const box = document.querySelector('input[type=search]');
+    if (plain && t.typed === null && box) {
+      box.value = 'wechat';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      t.typed = performance.now();
+    }
+    if (plain && t.typed !== null && t.answered === null && document.querySelector('ol.results li mark')) t.answered = performance.now();
+    if (t.answered === null || t.list === null) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function coldLoad(browser, url, js) {
+  const context = await browser.newContext({ javaScriptEnabled: js, serviceWorkers: 'block', viewport: { width: 412, height: 823 }, isMobile: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PROFILE.latency, downloadThroughput: PROFILE.downloadThroughput, uploadThroughput: PROFILE.uploadThroughput });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
+  if (js) await page.addInitScript(PROBE);
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  let r;
+  if (js) {
+    await page.waitForFunction(() => window.__load && window.__load.answered !== null && window.__load.list !== null, null, { timeout: 120000 });
+    await page.waitForTimeout(500); // late layout shifts
+    r = await page.evaluate(() => ({ ...window.__load, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null }));
+  } else {
+    // No script runs: what the DOM holds once loaded.
+    r = { list: (await page.$$('ol.results li')).length > 0 };
+  }
+  await context.close();
+  return r;
+}
+
+const [dist, ...queries] = process.argv.slice(2);
+if (!dist) { console.error('usage: node bench/load.mjs DIST_DIR [URL_QUERY …]'); process.exit(2); }
+const server = await serveGzip(path.resolve(dist));
+const base = `http://127.0.0.1:${server.address().port}/site/`;
+const browser = await launch();
+const runs = Number(process.env.RUNS || 5);
+const results = [];
+for (const q of queries.length ? queries : ['', '?view=trends']) {
+  const loads = [];
+  for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser, base + q, true));
+  const off = await coldLoad(browser, base + q, false);
+  results.push({ url: q || '/', fcp_ms: stats(loads.map((l) => l.fcp)), list_ms: stats(loads.map((l) => l.list)), search_answers_ms: stats(loads.map((l) => l.answered)), cls: stats(loads.map((l) => l.cls)), js_off: off });
+}
+await browser.close(); server.close();
+const f = (s) => `${s.median.toFixed(0)} ms (${s.p95.toFixed(0)})`;
+console.log('| URL | first contentful paint, median (p95) | article list (or the view asked for) visible | search answers | layout shift | JS off: list shown |');
+console.log('|---|---:|---:|---:|---:|---|');
+for (const r of results) console.log(`| \`${r.url}\` | ${f(r.fcp_ms)} | ${f(r.list_ms)} | ${r.url === '/' ? f(r.search_answers_ms) : '–'} | ${r.cls.median.toFixed(3)} (${r.cls.p95.toFixed(3)}) | ${r.js_off.list ? 'yes' : 'no'} |`);
+fs.mkdirSync('target/bench', { recursive: true });
+fs.writeFileSync('target/bench/load.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, profile: PROFILE, results }, null, 2));
