@@ -59,6 +59,38 @@ export async function timed(page, act, done) {
   }, { act: act.toString(), done: done.toString() });
 }
 
+/**
+ * In the page: `act()`, then for each named condition of `marks` (checked
+ * each frame) the time from `act()` until it first holds; with the longest
+ * task and the page's measures over the whole, as [`timed`] gives them.
+ * One loop for all, so no time between two conditions goes uncounted.
+ */
+export async function milestones(page, act, marks) {
+  return page.evaluate(async ({ act, marks }) => {
+    const tasks = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+    obs.observe({ type: 'longtask' });
+    const checks = Object.entries(marks).map(([name, f]) => [name, new Function(`return (${f})();`)]);
+    const at = {};
+    const t0 = performance.now();
+    new Function(`(${act})();`)();
+    await new Promise((resolve, reject) => {
+      const tick = () => {
+        for (const [name, check] of checks) if (!(name in at) && check()) at[name] = performance.now() - t0;
+        if (Object.keys(at).length === checks.length) resolve();
+        else if (performance.now() - t0 > 60000) reject(new Error(`still not done after 60 s: ${checks.filter(([n]) => !(n in at)).map(([n]) => n)}`));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    obs.disconnect();
+    const steps = {};
+    for (const m of performance.getEntriesByType('measure')) if (m.startTime >= t0) steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
+    return { at, longest: Math.max(0, ...tasks), steps };
+  }, { act: act.toString(), marks: Object.fromEntries(Object.entries(marks).map(([k, f]) => [k, f.toString()])) });
+}
+
 /** Median and p95 of `xs`. */
 export const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

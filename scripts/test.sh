@@ -2,7 +2,8 @@
 # Runs every test of Corpus Lens, installing what is missing first:
 #   1. formatting and lints (clippy);  2. the engine, natively (unit, property and corpus tests);
 #   3. build.rs refusing a broken corpus;  4. the page in headless Chromium
-#   (wasm-bindgen-test);  5. the release build served from a sub-path;
+#   (wasm-bindgen-test);  5. the release build served from a sub-path, and
+#   the publishing workflow;
 #   6. end-to-end journeys (Playwright driving Chromium) against that build.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
@@ -38,9 +39,13 @@ rm -f "$log"
 step "the page in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_DIR="$wasm_dir" cargo test --target wasm32-unknown-unknown -p corpus-lens --tests
 
-step "release build, served from a sub-path"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release" trunk build --release --dist dist
+step "release build (the README's publishing script), served from a sub-path"
+scripts/build-site.sh dist
 scripts/check-dist.sh dist
+
+step "the GitHub Pages workflow (YAML, official Pages actions, the same build script)"
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
+python3 tests/check-workflow.py
 
 step "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date) builds"
 hostile="$CORPUS_LENS_CACHE/hostile"

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use lens_engine::compare::is_stop_word;
 use lens_engine::contexts::{
     collocates, dispersion, number_in_article, occurrences, sort, table_g2, CollocateJob, Counted,
-    SortJob, SortKey, Window,
+    Occurrence, SortJob, SortKey, Window,
 };
 use lens_engine::docset::DocSet;
 use lens_engine::index::Index;
@@ -86,6 +86,27 @@ fn naive_occurrences(corpus: &Corpus, phrase: &[&str]) -> Vec<(usize, usize, usi
     out
 }
 
+/// A line's sort key worked out naively from the article's words in reading
+/// order (title, then blocks, across boundaries): `key` 1 the match, 2 the
+/// word `n` left, 3 the word `n` right, else none (the article's order).
+fn naive_sort_key(corpus: &Corpus, o: &Occurrence, key: usize, n: u8) -> Option<String> {
+    let ws = stretches(&corpus.articles()[o.doc as usize]).concat();
+    let t = words(&corpus.articles()[o.doc as usize].title).count() as u32;
+    // Index positions skip one place for the break after the title.
+    let i = if o.start > t { o.start - 1 } else { o.start } as i64;
+    match key {
+        1 => Some(ws[i as usize..i as usize + o.width as usize].join(" ")),
+        2 => {
+            let j = i - n as i64;
+            (j >= 0).then(|| ws[j as usize].clone())
+        }
+        3 => ws
+            .get((i + o.width as i64 - 1 + n as i64) as usize)
+            .cloned(),
+        _ => None,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -103,21 +124,7 @@ proptest! {
             let before = lines[..i].iter().filter(|x| x.doc == o.doc).count();
             prop_assert_eq!(number_in_article(&lines, o), before, "a match's number in its article");
         }
-        // Naive neighbours: the article's words in reading order (title, then blocks), across boundaries.
-        let flat = |d: usize| stretches(&corpus.articles()[d]).concat();
-        let naive_key = |o: &lens_engine::contexts::Occurrence| -> Option<String> {
-            let ws = flat(o.doc as usize);
-            let title = corpus.articles()[o.doc as usize].title.as_str();
-            let t = words(title).count() as u32;
-            // Index positions skip one place for the break after the title.
-            let i = if o.start > t { o.start - 1 } else { o.start } as i64;
-            match key {
-                1 => Some(ws[i as usize..i as usize + o.width as usize].join(" ")),
-                2 => { let j = i - n as i64; (j >= 0).then(|| ws[j as usize].clone()) }
-                3 => { let j = i + o.width as i64 - 1 + n as i64; ws.get(j as usize).cloned() }
-                _ => None,
-            }
-        };
+        let naive_key = |o: &Occurrence| naive_sort_key(&corpus, o, key, n);
         let sk = [SortKey::Article, SortKey::Match, SortKey::Left(n), SortKey::Right(n)][key];
         let mut naive = lines.clone();
         naive.sort_by(|a, b| naive_key(a).cmp(&naive_key(b)).then((a.doc, a.start).cmp(&(b.doc, b.start))));
@@ -132,21 +139,10 @@ proptest! {
         let q = format!("{} OR \"{} {}\"", VOCAB[word], VOCAB[pair.0], VOCAB[pair.1]);
         let m = index.matches(&parse(&q).unwrap().query, SearchOptions::default());
         let lines = occurrences(&index, &m, &m.docs);
-        let flat = |d: usize| stretches(&corpus.articles()[d]).concat();
-        let naive_key = |o: &lens_engine::contexts::Occurrence, key: usize, n: u8| -> Option<String> {
-            let ws = flat(o.doc as usize);
-            let t = words(&corpus.articles()[o.doc as usize].title).count() as u32;
-            let i = if o.start > t { o.start - 1 } else { o.start } as i64;
-            match key {
-                1 => Some(ws[i as usize..i as usize + o.width as usize].join(" ")),
-                2 => { let j = i - n as i64; (j >= 0).then(|| ws[j as usize].clone()) }
-                3 => { let j = i + o.width as i64 - 1 + n as i64; ws.get(j as usize).cloned() }
-                _ => None,
-            }
-        };
+        let naive_key = |o: &Occurrence, key: usize, n: u8| naive_sort_key(&corpus, o, key, n);
         // After the article's own order no key counts: (doc, start) is unique.
         let upto = keys.iter().position(|k| k.0 == 0).unwrap_or(keys.len());
-        let naive_keys = |o: &lens_engine::contexts::Occurrence| -> Vec<Option<String>> {
+        let naive_keys = |o: &Occurrence| -> Vec<Option<String>> {
             keys[..upto].iter().map(|&(k, n)| naive_key(o, k, n)).collect()
         };
         let mut naive = lines.clone();

@@ -8,6 +8,7 @@
 //! `cpage` (the concordance's page), `wl`, `wr`, `cmin`, `cby` and `stop=0`
 //! (collocates), `near` (only lines with that word in the window).
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use lens_engine::contexts::{
@@ -20,7 +21,7 @@ use leptos::prelude::*;
 use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
-use crate::slices::{deferred, sliced, Sliced};
+use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect};
 
@@ -57,7 +58,7 @@ type Lines = Arc<Vec<Occurrence>>;
 
 /// The concordance's lines as shown (narrowed, sorted), with the lines they
 /// were made from (a line's number in its article is counted there).
-type Shown = Arc<(Lines, Vec<Occurrence>)>;
+type Shown = Arc<(Lines, Lines)>;
 
 /// A job whose answer is shared.
 struct Shared<J>(J);
@@ -74,18 +75,23 @@ impl<J: Steps> Steps for Shared<J> {
     }
 }
 
-/// A [`SortJob`] given back with the lines it sorted.
-struct SortOf<'i>(Lines, SortJob<'i>);
+/// A [`SortJob`] given back with the lines it sorted; none for the lines'
+/// own order (date, then position), which they are in already: shared, not copied.
+struct SortOf<'i>(Lines, Option<SortJob<'i>>);
 
 impl Steps for SortOf<'_> {
     type Output = Shown;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        self.1.step(more)
+        self.1.as_mut().is_none_or(|j| j.step(more))
     }
 
     fn finish(self) -> Shown {
-        Arc::new((self.0, self.1.finish()))
+        let sorted = match self.1 {
+            Some(job) => Arc::new(job.finish()),
+            None => self.0.clone(),
+        };
+        Arc::new((self.0, sorted))
     }
 }
 
@@ -141,7 +147,9 @@ pub fn ContextsView() -> impl IntoView {
             left: wl.get(),
             right: wr.get(),
         });
-        let job = SortJob::new(index, from.to_vec(), &keys.get(), near);
+        let keys = keys.get();
+        let own_order = near.is_none() && keys.first().is_none_or(|k| *k == SortKey::Article);
+        let job = (!own_order).then(|| SortJob::new(index, from.to_vec(), &keys, near));
         Some(SortOf(from, job))
     });
     view! {
@@ -341,6 +349,8 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
         // Drawn again when the lines change, not on every keystroke: the
         // query as it is when they arrive (the query they were found for).
         let q = search.text.get_untracked();
+        // For the benchmark: from here to the rows in the document is the block's own cost.
+        mark("contexts:dispersion");
         lines.with(|l| {
             let Some(occ) = &l.value else {
                 return Vec::new();
@@ -372,7 +382,16 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
                     } else {
                         // Many: the ticks as one drawing; a click opens the
                         // nearest match (the count links to the first).
-                        let path: String = d.at.iter().map(|x| format!("M{:.1} 0v10", x * 1000.0)).collect();
+                        // One tick per place the 1,000-wide drawing can tell apart.
+                        let mut path = String::with_capacity(d.at.len().min(1000) * 8);
+                        let mut last = u32::MAX;
+                        for x in &d.at {
+                            let p = (x * 1000.0) as u32;
+                            if p != last {
+                                let _ = write!(path, "M{p} 0v10");
+                                last = p;
+                            }
+                        }
                         let at = d.at.clone();
                         let id = a.id.clone();
                         let q = q.clone();
@@ -443,8 +462,9 @@ fn Collocates(
     let stop = Memo::new(move |_| params::STOP.flag(&url));
     let by = Memo::new(move |_| params::CBY.choice(&url));
     // Counted once per selection (another window or minimum counts nothing again).
-    // Once the lines are in, a task later: the first page comes first.
-    let lines_later = deferred(lines, 1);
+    // Once the lines are in, two tasks later: the first page, then where
+    // the matches fall, come first.
+    let lines_later = deferred(lines, 2);
     let counts = sliced("contexts:counts", move || {
         lines_later.with(ready)?;
         Some(Shared(

@@ -260,32 +260,38 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     });
     let order = Memo::new(move |_| params::WSORT.choice(&url));
     let index = expect_context::<SearchState>().index;
-    let all = Memo::new(move |_| {
-        counts.with(|c| {
-            c.value.as_ref().map_or_else(Vec::new, |(_, c)| {
-                measured("words:word-rows", || word_rows(index, c, opts.get()))
+    // Always "changed" when recomputed: comparing tens of thousands of
+    // rows with the last ones would cost as much as making them.
+    let all = Memo::new_with_compare(
+        move |_| {
+            counts.with(|c| {
+                c.value.as_ref().map_or_else(Vec::new, |(_, c)| {
+                    measured("words:word-rows", || word_rows(index, c, opts.get()))
+                })
             })
-        })
-    });
-    let rows = Memo::new(move |_| {
+        },
+        |_, _| true,
+    );
+    // The rows shown, as places in `all`: filtered and sorted without copies.
+    let rows = Memo::new(move |_| -> Vec<usize> {
         let p = prefix.get();
-        let mut rows: Vec<WordRow> = all.with(|a| {
-            a.iter()
-                .filter(|r| r.word.starts_with(&p))
-                .cloned()
-                .collect()
-        });
-        match order.get() {
-            1 => rows.sort_by(|a, b| a.word.cmp(&b.word)),
-            2 => rows.sort_by(|a, b| {
-                b.articles
-                    .cmp(&a.articles)
-                    .then(b.count.cmp(&a.count))
-                    .then_with(|| a.word.cmp(&b.word))
-            }),
-            _ => {}
-        }
-        rows
+        all.with(|a| {
+            let mut ix: Vec<usize> = (0..a.len())
+                .filter(|&i| a[i].word.starts_with(&p))
+                .collect();
+            match order.get() {
+                1 => ix.sort_by(|&x, &y| a[x].word.cmp(&a[y].word)),
+                2 => ix.sort_by(|&x, &y| {
+                    let (a, b) = (&a[x], &a[y]);
+                    b.articles
+                        .cmp(&a.articles)
+                        .then(b.count.cmp(&a.count))
+                        .then_with(|| a.word.cmp(&b.word))
+                }),
+                _ => {}
+            }
+            ix
+        })
     });
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
@@ -311,20 +317,23 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     };
     let body = move || {
         let n = words();
-        rows.with(|rows| {
-            rows.iter()
-                .take(shown.get())
-                .map(|r| {
-                    view! {
-                        <tr>
-                            <th scope="row">{word_links(url, &r.word, &r.forms)}</th>
-                            <td class="num">{thousands(r.count)}</td>
-                            <td class="num">{format!("{:.2}", per_10k(r.count, n))}</td>
-                            <td class="num">{thousands(r.articles)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        all.with(|all| {
+            rows.with(|rows| {
+                rows.iter()
+                    .take(shown.get())
+                    .map(|&i| {
+                        let r = &all[i];
+                        view! {
+                            <tr>
+                                <th scope="row">{word_links(url, &r.word, &r.forms)}</th>
+                                <td class="num">{thousands(r.count)}</td>
+                                <td class="num">{format!("{:.2}", per_10k(r.count, n))}</td>
+                                <td class="num">{thousands(r.articles)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     let more = show_more(move || rows.with(Vec::len), shown);
@@ -341,18 +350,21 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     };
     let make_csv = move || {
         let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
-        let rows: Vec<Vec<String>> = rows.with_untracked(|rows| {
-            rows.iter()
-                .map(|r| {
-                    vec![
-                        r.word.clone(),
-                        r.forms.join(" "),
-                        r.count.to_string(),
-                        format!("{:.2}", per_10k(r.count, n)),
-                        r.articles.to_string(),
-                    ]
-                })
-                .collect()
+        let rows: Vec<Vec<String>> = all.with_untracked(|all| {
+            rows.with_untracked(|rows| {
+                rows.iter()
+                    .map(|&i| {
+                        let r = &all[i];
+                        vec![
+                            r.word.clone(),
+                            r.forms.join(" "),
+                            r.count.to_string(),
+                            format!("{:.2}", per_10k(r.count, n)),
+                            r.articles.to_string(),
+                        ]
+                    })
+                    .collect()
+            })
         });
         csv(
             &[
