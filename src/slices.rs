@@ -69,9 +69,20 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     v
 }
 
+thread_local! {
+    /// The page's clock, found once: a job asks it between small pieces of work.
+    static CLOCK: Option<web_sys::Performance> = window().performance();
+}
+
 /// Milliseconds since the page started.
 pub fn now() -> f64 {
-    window().performance().map_or(0.0, |p| p.now())
+    CLOCK.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
+}
+
+/// A job's "more?" until `deadline` (jobs ask between pieces of work of
+/// similar size: articles, or some thousands of words of small ones).
+fn until(deadline: f64) -> impl FnMut() -> bool {
+    move || now() < deadline
 }
 
 /// Resolves in a new task, after the browser has had its turn (rendering,
@@ -88,6 +99,16 @@ pub async fn next_task() {
     // `channel` lives until the message has arrived.
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     channel.port1().set_onmessage(None);
+}
+
+/// Resolves in a task after the browser's next frame: work started then
+/// comes after what is drawn now is on screen.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    next_task().await;
 }
 
 /// What a sliced computation shows: its last answer (kept on screen while a
@@ -131,8 +152,7 @@ where
         let budget = first_slice_budget(t0);
         // With the burst's time spent, the job starts in a task of its own.
         if budget > 0.0 {
-            let deadline = t0 + budget;
-            let done = job.step(&mut || now() < deadline);
+            let done = job.step(&mut until(t0 + budget));
             spend(now() - t0);
             if done {
                 let v = measured(name, || job.finish());
@@ -153,8 +173,7 @@ where
                 if newest.get() != me {
                     return;
                 }
-                let deadline = now() + SLICE_MS;
-                if job.step(&mut || now() < deadline) {
+                if job.step(&mut until(now() + SLICE_MS)) {
                     break;
                 }
             }
@@ -175,10 +194,11 @@ where
     out.read_only()
 }
 
-/// `source`, a task later (`tasks` tasks later): what is drawn from it is
-/// drawn in a task of its own, after what is drawn from `source` itself.
-/// Each change is passed on once, the newest.
-pub fn deferred<T>(source: ReadSignal<T>, tasks: u32) -> ReadSignal<T>
+/// `source`, a frame later (`frames` frames later): what is drawn from it
+/// is drawn in a task of its own once what is drawn from `source` itself is
+/// on screen (a new answer's blocks appear one after another, the first at
+/// once, and no task draws them all). Each change is passed on once, the newest.
+pub fn deferred<T>(source: ReadSignal<T>, frames: u32) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -187,7 +207,7 @@ where
     Effect::new(move |first: Option<()>| {
         let v = source.get();
         // The first run passes on only a change made since `out` was made
-        // (a job that finished in its first slice), a task later too.
+        // (a job that finished in its first slice), a frame later too.
         if first.is_none() && out.with_untracked(|o| *o == v) {
             return;
         }
@@ -195,8 +215,8 @@ where
         newest.set(me);
         let newest = newest.clone();
         leptos::task::spawn_local(async move {
-            for _ in 0..tasks {
-                next_task().await;
+            for _ in 0..frames {
+                after_paint().await;
             }
             if newest.get() == me {
                 out.set(v);

@@ -14,7 +14,7 @@ use crate::compare::BREAK;
 use crate::docset::DocSet;
 use crate::index::{Index, STOP};
 use crate::search::Matches;
-use crate::words::{stretches, CountJob, Counts, Steps};
+use crate::words::{stretches, CountJob, Counts, Steps, ASK_EVERY_WORDS};
 
 /// One occurrence of the node: the article, its first word and its length in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,20 +59,28 @@ impl Steps for OccurrenceJob<'_> {
     type Output = Vec<Occurrence>;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        let mut since = 0;
         while self.at < self.docs.len() {
             let d = self.docs[self.at];
             self.at += 1;
+            since += self.index.words_of(d).len();
             let mut spans = self.index.match_spans(&self.matches, d);
-            spans.sort_unstable();
-            spans.dedup_by_key(|s| s.0);
+            // Already in order, each start once, unless terms of several widths met.
+            if !spans.windows(2).all(|w| w[0].0 < w[1].0) {
+                spans.sort_unstable();
+                spans.dedup_by_key(|s| s.0);
+            }
             self.out
                 .extend(spans.into_iter().map(|(start, width)| Occurrence {
                     doc: d as u32,
                     start,
                     width,
                 }));
-            if !more() {
-                break;
+            if since >= ASK_EVERY_WORDS {
+                since = 0;
+                if !more() {
+                    break;
+                }
             }
         }
         self.at == self.docs.len()

@@ -72,6 +72,11 @@ pub trait Steps {
     }
 }
 
+/// Words a job works through between two questions to its `more()`, at
+/// least: asking costs a clock reading, and a corpus of tens of thousands of
+/// short articles would spend more time asking than counting.
+pub const ASK_EVERY_WORDS: usize = 4096;
+
 /// [`count_words`] in steps.
 pub struct CountJob<'i> {
     index: &'i Index,
@@ -109,11 +114,15 @@ impl Steps for CountJob<'_> {
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
         let (index, c) = (self.index, &mut self.counts);
+        // Words counted since `more()` was last asked: small articles (a
+        // paragraph each) are asked about a few thousand words at a time.
+        let mut since = 0;
         while self.at < self.docs.len() {
             let d = self.docs[self.at];
             self.at += 1;
             let mark = d as u32 + 1;
             c.articles += 1;
+            since += index.words_of(d).len();
             for &w in index.words_of(d) {
                 if w == BREAK {
                     continue;
@@ -131,8 +140,11 @@ impl Steps for CountJob<'_> {
                     }
                 }
             }
-            if !more() {
-                break;
+            if since >= ASK_EVERY_WORDS {
+                since = 0;
+                if !more() {
+                    break;
+                }
             }
         }
         self.at == self.docs.len()

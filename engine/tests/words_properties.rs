@@ -234,7 +234,19 @@ proptest! {
         let index = Index::new(&corpus);
         let all = DocSet::full(corpus.articles().len());
         let (counts, steps) = in_steps(CountJob::new(&index, &all));
-        prop_assert_eq!(steps, corpus.articles().len(), "one article a step");
+        // A step ends where the articles' words since the last question reach ASK_EVERY_WORDS.
+        let mut want_steps = 1;
+        let mut since = 0;
+        for d in 0..corpus.articles().len() {
+            since += index.words_of(d).len();
+            if since >= lens_engine::words::ASK_EVERY_WORDS {
+                since = 0;
+                if d + 1 < corpus.articles().len() {
+                    want_steps += 1;
+                }
+            }
+        }
+        prop_assert_eq!(steps, want_steps, "a question per {} words", lens_engine::words::ASK_EVERY_WORDS);
         prop_assert_eq!(&counts, &count_words(&index, &all));
         prop_assert_eq!(in_steps(PhraseJob::new(&index, &all, len, 1, true)).0, phrases(&index, &all, len, 1, true));
         let o = ListOptions::default();
@@ -259,4 +271,48 @@ fn csv_quotes_text_guards_formulas_and_keeps_numbers() {
         lens_engine::words::csv(&["Word", "Count", "Per 10,000 words"], &rows),
         "\"Word\",\"Count\",\"Per 10,000 words\"\r\n\"'=cmd\",12,1.50\r\n\"a \"\"b\"\", c\",-3,\"\"\r\n"
     );
+}
+
+#[test]
+fn a_count_in_steps_asks_once_per_few_thousand_words() {
+    use lens_engine::words::{CountJob, Steps, ASK_EVERY_WORDS};
+    // Five articles of 3,000 words: the question comes after the 2nd and the 4th.
+    let body = vec![Block::Paragraph("war ".repeat(3000))];
+    let articles = (0..5)
+        .map(|i| {
+            let mut a = Article::new(
+                format!("a{i}"),
+                String::new(),
+                ArticleDate {
+                    year: 2000,
+                    month: None,
+                    day: None,
+                },
+                body.clone(),
+            );
+            a.id = format!("a{i}");
+            a
+        })
+        .collect();
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "gen".into(),
+            description: None,
+        },
+        articles,
+    );
+    let index = Index::new(&corpus);
+    let all = DocSet::full(5);
+    assert!(3000 < ASK_EVERY_WORDS && 6000 >= ASK_EVERY_WORDS);
+    let mut job = CountJob::new(&index, &all);
+    let mut asked = 0;
+    let mut calls = 0;
+    while !job.step(&mut || {
+        asked += 1;
+        false
+    }) {
+        calls += 1;
+    }
+    assert_eq!((asked, calls + 1), (2, 3), "asked twice, three steps");
+    assert_eq!(job.finish().words, 15_000);
 }

@@ -462,7 +462,7 @@ fn Collocates(
     let stop = Memo::new(move |_| params::STOP.flag(&url));
     let by = Memo::new(move |_| params::CBY.choice(&url));
     // Counted once per selection (another window or minimum counts nothing again).
-    // Once the lines are in, two tasks later: the first page, then where
+    // Once the lines are in, two frames later: the first page, then where
     // the matches fall, come first.
     let lines_later = deferred(lines, 2);
     let counts = sliced("contexts:counts", move || {

@@ -98,8 +98,8 @@ pub fn WordsView() -> impl IntoView {
                 </details>
             </div>
             <SummaryBlock counts=counts />
-            // Each drawn in a task of its own: a new selection's answers
-            // arrive together, and drawing them all at once is a long task.
+            // Each drawn a frame after the one before: a new selection's
+            // answers arrive together, and drawing them all at once is a long task.
             <Frequencies counts=deferred(counts, 1) opts=opts />
             <Keyness counts=deferred(counts, 2) opts=opts />
             <Phrases counts=counts />
