@@ -303,7 +303,7 @@ fn a_count_in_steps_asks_once_per_few_thousand_words() {
     );
     let index = Index::new(&corpus);
     let all = DocSet::full(5);
-    assert!(3000 < ASK_EVERY_WORDS && 6000 >= ASK_EVERY_WORDS);
+    const { assert!(3000 < ASK_EVERY_WORDS && 6000 >= ASK_EVERY_WORDS) };
     let mut job = CountJob::new(&index, &all);
     let mut asked = 0;
     let mut calls = 0;
