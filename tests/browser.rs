@@ -1148,6 +1148,25 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
         drawn(&root)
     })
     .await;
+    // The keyboard can jump past a page of lines: each link leads to a part
+    // of the view that takes the focus.
+    let jumps = all(&root, ".contexts nav.jump a");
+    assert_eq!(jumps.len(), 3);
+    for a in &jumps {
+        let id = a.get_attribute("href").unwrap();
+        let target = one(&root, &id);
+        assert_eq!(target.tag_name(), "SECTION", "{id}");
+        assert_eq!(
+            target.get_attribute("tabindex").as_deref(),
+            Some("-1"),
+            "{id}"
+        );
+        assert!(
+            text(&target).starts_with(&text(a)),
+            "{id} is headed {}",
+            text(a)
+        );
+    }
     // Every match, as a plain scan counts them.
     let want: usize = corpus
         .articles()

@@ -161,6 +161,14 @@ pub fn ContextsView() -> impl IntoView {
                 // The first page is drawn as soon as its lines are in; the
                 // other blocks, and the counting the collocates need, start
                 // in tasks of their own (all at once would be a long task).
+                // A page of 100 lines is 100 links: the keyboard can jump past them.
+                <nav class="jump" aria-label="Parts of this view">
+                    <ul>
+                        <li><a href="#concordance">"Concordance"</a></li>
+                        <li><a href="#dispersion">"Where the matches fall"</a></li>
+                        <li><a href="#collocates">"Collocates"</a></li>
+                    </ul>
+                </nav>
                 <Concordance lines=lines shown=shown near_word=near_word />
                 <Dispersion lines=deferred(lines, 1) />
                 <Collocates lines=lines nodes=nodes wl=wl wr=wr />
@@ -304,7 +312,7 @@ fn Concordance(
     let on_ctx = on_number(url, params::CTX);
     let (lo, hi) = params::CTX.bounds();
     view! {
-        <section class="concordance" aria-labelledby="concordance-heading">
+        <section class="concordance" id="concordance" tabindex="-1" aria-labelledby="concordance-heading">
             <h3 id="concordance-heading">"Concordance"</h3>
             <p class="counting" role="status">{status}</p>
             <div class="list-controls">
@@ -430,7 +438,7 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
         })
     };
     view! {
-        <section class="dispersion" aria-labelledby="dispersion-heading">
+        <section class="dispersion" id="dispersion" tabindex="-1" aria-labelledby="dispersion-heading">
             <h3 id="dispersion-heading">"Where the matches fall"</h3>
             <div class="table-wrap">
                 <table class="word-table">
@@ -555,7 +563,7 @@ fn Collocates(
         )
     };
     view! {
-        <section class="collocates" aria-labelledby="collocates-heading">
+        <section class="collocates" id="collocates" tabindex="-1" aria-labelledby="collocates-heading">
             <h3 id="collocates-heading">"Collocates"</h3>
             <div class="list-controls">
                 <label class="field">"Window left "
