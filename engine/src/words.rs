@@ -70,6 +70,43 @@ pub trait Steps {
         while !self.step(&mut || true) {}
         self.finish()
     }
+
+    /// The same job, its answer passed through `f` (paired with what it
+    /// was computed from, say, or shared).
+    fn map_output<U, F: FnOnce(Self::Output) -> U>(self, f: F) -> MapOutput<Self, F>
+    where
+        Self: Sized,
+    {
+        MapOutput(self, f)
+    }
+}
+
+/// A job whose answer is passed through a function ([`Steps::map_output`]).
+pub struct MapOutput<J, F>(J, F);
+
+impl<J: Steps, U, F: FnOnce(J::Output) -> U> Steps for MapOutput<J, F> {
+    type Output = U;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        self.0.step(more)
+    }
+
+    fn finish(self) -> U {
+        (self.1)(self.0.finish())
+    }
+}
+
+/// No job (nothing to do: done at once, no answer), or a job.
+impl<J: Steps> Steps for Option<J> {
+    type Output = Option<J::Output>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        self.as_mut().is_none_or(|j| j.step(more))
+    }
+
+    fn finish(self) -> Self::Output {
+        self.map(Steps::finish)
+    }
 }
 
 /// Words a job works through between two questions to its `more()`, at

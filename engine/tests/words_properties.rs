@@ -316,3 +316,38 @@ fn a_count_in_steps_asks_once_per_few_thousand_words() {
     assert_eq!((asked, calls + 1), (2, 3), "asked twice, three steps");
     assert_eq!(job.finish().words, 15_000);
 }
+
+#[test]
+fn a_mapped_job_or_none_gives_what_the_job_gives() {
+    use lens_engine::words::{CountJob, Steps};
+    let body = vec![Block::Paragraph("war and peace".into())];
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "gen".into(),
+            description: None,
+        },
+        vec![Article::new(
+            "a",
+            "t",
+            ArticleDate {
+                year: 2000,
+                month: None,
+                day: None,
+            },
+            body,
+        )],
+    );
+    let index = Index::new(&corpus);
+    let all = DocSet::full(1);
+    let words = CountJob::new(&index, &all).map_output(|c| c.words).run();
+    assert_eq!(words, count_words(&index, &all).words);
+    assert_eq!(
+        Some(CountJob::new(&index, &all)).run().map(|c| c.words),
+        Some(words)
+    );
+    assert_eq!(
+        None::<CountJob>.run(),
+        None,
+        "no job: done at once, no answer"
+    );
+}

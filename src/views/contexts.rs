@@ -60,41 +60,6 @@ type Lines = Arc<Vec<Occurrence>>;
 /// were made from (a line's number in its article is counted there).
 type Shown = Arc<(Lines, Lines)>;
 
-/// A job whose answer is shared.
-struct Shared<J>(J);
-
-impl<J: Steps> Steps for Shared<J> {
-    type Output = Arc<J::Output>;
-
-    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        self.0.step(more)
-    }
-
-    fn finish(self) -> Self::Output {
-        Arc::new(self.0.finish())
-    }
-}
-
-/// A [`SortJob`] given back with the lines it sorted; none for the lines'
-/// own order (date, then position), which they are in already: shared, not copied.
-struct SortOf<'i>(Lines, Option<SortJob<'i>>);
-
-impl Steps for SortOf<'_> {
-    type Output = Shown;
-
-    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        self.1.as_mut().is_none_or(|j| j.step(more))
-    }
-
-    fn finish(self) -> Shown {
-        let sorted = match self.1 {
-            Some(job) => Arc::new(job.finish()),
-            None => self.0.clone(),
-        };
-        Arc::new((self.0, sorted))
-    }
-}
-
 /// The lines a sliced job's answer holds, once it is current (not while a
 /// newer one is being computed).
 fn ready<T: Clone>(s: &Sliced<T>) -> Option<T> {
@@ -119,7 +84,7 @@ pub fn ContextsView() -> impl IntoView {
         Some(
             search
                 .matches
-                .with(|m| Shared(OccurrenceJob::new(index, m.clone(), &m.docs))),
+                .with(|m| OccurrenceJob::new(index, m.clone(), &m.docs).map_output(Arc::new)),
         )
     });
     let (wl, wr) = (
@@ -149,8 +114,16 @@ pub fn ContextsView() -> impl IntoView {
         });
         let keys = keys.get();
         let own_order = near.is_none() && keys.first().is_none_or(|k| *k == SortKey::Article);
+        // None for the lines' own order (date, then position), which they
+        // are in already: shared, not copied.
         let job = (!own_order).then(|| SortJob::new(index, from.to_vec(), &keys, near));
-        Some(SortOf(from, job))
+        Some(Steps::map_output(
+            job,
+            move |sorted: Option<Vec<Occurrence>>| -> Shown {
+                let sorted = sorted.map_or_else(|| from.clone(), Arc::new);
+                Arc::new((from, sorted))
+            },
+        ))
     });
     view! {
         <section class="contexts" aria-labelledby="contexts-heading">
@@ -158,9 +131,6 @@ pub fn ContextsView() -> impl IntoView {
             <Show when=move || has_node.get() fallback=|| view! {
                 <p class="empty">"Type a word, a phrase or a prefix in the search box: its contexts, where its matches fall and its collocates appear here."</p>
             }>
-                // The first page is drawn as soon as its lines are in; the
-                // other blocks, and the counting the collocates need, start
-                // in tasks of their own (all at once would be a long task).
                 // A page of 100 lines is 100 links: the keyboard can jump past them.
                 <nav class="jump" aria-label="Parts of this view">
                     <ul>
@@ -169,6 +139,9 @@ pub fn ContextsView() -> impl IntoView {
                         <li><a href="#collocates">"Collocates"</a></li>
                     </ul>
                 </nav>
+                // The first page is drawn as soon as its lines are in; the
+                // other blocks, and the counting the collocates need, start
+                // frames later (all at once would be a long task).
                 <Concordance lines=lines shown=shown near_word=near_word />
                 <Dispersion lines=deferred(lines, 1) />
                 <Collocates lines=lines nodes=nodes wl=wl wr=wr />
@@ -475,9 +448,12 @@ fn Collocates(
     let lines_later = deferred(lines, 2);
     let counts = sliced("contexts:counts", move || {
         lines_later.with(ready)?;
-        Some(Shared(
-            search.matches.with(|m| CountJob::new(index, &m.docs)),
-        ))
+        Some(
+            search
+                .matches
+                .with(|m| CountJob::new(index, &m.docs))
+                .map_output(Arc::new),
+        )
     });
     let computed = sliced("contexts:collocates", move || {
         let from = lines.with(ready)?;

@@ -10,6 +10,7 @@
 use lens_engine::compare::STOP_WORDS;
 use lens_engine::docset::DocSet;
 use lens_engine::facets::{toggle_facet, FacetKind};
+use lens_engine::index::Index;
 use lens_engine::query::{parse, Query, TextField};
 use lens_engine::words::{
     csv, keywords, per_10k, summary, word_rows, CountJob, Counts, KeyRow, ListOptions, PhraseJob,
@@ -41,20 +42,10 @@ fn as_query(words: &str) -> String {
     .to_string()
 }
 
-/// A job with the articles it works on, given back with its answer: what
-/// is drawn from the answer always goes with the selection it was computed on.
-struct WithDocs<J>(DocSet, J);
-
-impl<J: Steps> Steps for WithDocs<J> {
-    type Output = (DocSet, J::Output);
-
-    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        self.1.step(more)
-    }
-
-    fn finish(self) -> Self::Output {
-        (self.0, self.1.finish())
-    }
+/// Counting the articles of `docs`, given back with them: what is drawn
+/// from the counts always goes with the selection they were made on.
+fn count_with_docs(index: &'static Index, docs: DocSet) -> impl Steps<Output = (DocSet, Counts)> {
+    CountJob::new(index, &docs).map_output(move |c| (docs, c))
 }
 
 /// The selection's counts, computed in slices (see [`sliced`]).
@@ -73,7 +64,7 @@ pub fn WordsView() -> impl IntoView {
         Some(
             search
                 .matches
-                .with(|m| WithDocs(m.docs.clone(), CountJob::new(search.index, &m.docs))),
+                .with(|m| count_with_docs(search.index, m.docs.clone())),
         )
     });
     let selection = move || {
@@ -484,7 +475,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     });
     let search_counts = sliced("words:reference-counts", move || {
         let docs = search_docs.get().unwrap_or_else(|_| DocSet::empty(n));
-        Some(WithDocs(docs.clone(), CountJob::new(search.index, &docs)))
+        Some(count_with_docs(search.index, docs))
     });
     let result = Memo::new(move |_| -> Result<Option<KeyLists>, String> {
         let nothing_left = "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.";
