@@ -4,7 +4,8 @@
 //! by [`builder`]), the query language ([`query`]), matching and ranking
 //! ([`search`] over [`docset`]), marks and snippets ([`highlight`]), facets
 //! ([`facets`]), keyword frequency per year ([`trends`]), the comparison of
-//! two articles ([`compare`]) and chart scales ([`scale`]).
+//! two articles ([`compare`]), chart scales ([`scale`]) and the static
+//! pages of a published corpus ([`site`]).
 //!
 //! It knows nothing of the browser: it is used by the page (compiled to
 //! wasm), by `build.rs` (feature `load`, which reads a corpus folder) and by
@@ -36,6 +37,7 @@ pub mod numbers;
 pub mod query;
 pub mod scale;
 pub mod search;
+pub mod site;
 pub mod suggest;
 pub mod tokenize;
 pub mod trends;

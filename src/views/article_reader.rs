@@ -11,11 +11,7 @@ use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::thousands;
 
-/// Only `http:` and `https:` addresses become links; anything else stays text.
-pub fn safe_link(url: &str) -> Option<&str> {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
-}
+use lens_engine::site::safe_link;
 
 /// The article at `index` of `corpus`: metadata, then headings and paragraphs.
 #[component]
@@ -84,11 +80,14 @@ pub fn ArticleReader(
         .filter(|&m| m < total);
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-            if let Some(m) = wanted {
-                show(m);
-            }
+            // Focus and scrolling need the page on screen (src/takeover.rs).
+            crate::takeover::when_shown(move || {
+                let _ = h.focus();
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                if let Some(m) = wanted {
+                    show(m);
+                }
+            });
         }
     });
 

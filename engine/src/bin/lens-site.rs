@@ -1,0 +1,55 @@
+//! Writes the static pages of a corpus into a built site:
+//! `SITE/articles/ID.html` for each article and `SITE/articles/index.html`.
+//!
+//! Usage: `lens-site CORPUS_DIR SITE_DIR STYLESHEET`, where STYLESHEET is the
+//! site's stylesheet relative to SITE_DIR. Run by `scripts/build-site.sh`
+//! after `trunk build`, on the same corpus folder as `build.rs`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use lens_engine::load::load_corpus_dir;
+use lens_engine::site::{article_page, index_page, page_name, ARTICLES_DIR};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [corpus_dir, site_dir, stylesheet] = args.as_slice() else {
+        eprintln!("usage: lens-site CORPUS_DIR SITE_DIR STYLESHEET");
+        return ExitCode::from(2);
+    };
+    let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
+        Ok(c) => c,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("error: {p}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let out = Path::new(site_dir).join(ARTICLES_DIR);
+    // A page of an article no longer in the corpus must not linger.
+    let _ = std::fs::remove_dir_all(&out);
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let write = |name: &str, html: String| {
+        std::fs::write(out.join(name), html).map_err(|e| {
+            eprintln!("error: cannot write {}: {e}", out.join(name).display());
+        })
+    };
+    for (i, a) in corpus.articles().iter().enumerate() {
+        if write(&page_name(a), article_page(&corpus, i, stylesheet)).is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    if write("index.html", index_page(&corpus, stylesheet)).is_err() {
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "lens-site: {} article pages and an index in {}",
+        corpus.articles().len(),
+        out.display()
+    );
+    ExitCode::SUCCESS
+}

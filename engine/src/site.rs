@@ -1,0 +1,380 @@
+//! The static pages of a published corpus: one plain HTML page per article
+//! (`articles/ID.html`) and a page listing them all (`articles/index.html`),
+//! made at build time so a hosted corpus can be read with JavaScript off and
+//! found by search engines.
+//!
+//! Everything from the corpus is escaped ([`escape`]) and each page carries
+//! a Content Security Policy that allows no script at all, so a hostile
+//! corpus stays inert here as in the app. Every address is relative: the
+//! pages work from any sub-path.
+
+use crate::body::Block;
+use crate::corpus::{Article, Corpus};
+use crate::numbers::thousands;
+
+/// The folder of the static pages, relative to the site's root.
+pub const ARTICLES_DIR: &str = "articles";
+
+/// The policy of every static page: its own stylesheet and nothing else (no
+/// script, no frame, no form, no base).
+pub const STATIC_CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// Appends `text` to `out` with the five characters HTML gives a meaning
+/// (`&`, `<`, `>`, `"`, `'`) escaped: safe in text and in quoted attributes.
+pub fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Only `http:` and `https:` addresses become links; anything else stays text.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
+}
+
+/// The file name of an article's static page within [`ARTICLES_DIR`].
+/// Ids are checked by the loader (`load::is_valid_id`: letters, digits, `-`
+/// and `_`), so the name needs no escaping as a path.
+pub fn page_name(article: &Article) -> String {
+    format!("{}.html", article.id)
+}
+
+/// A small writer of HTML: text is always escaped, markup is only ever one
+/// of this module's literals.
+struct Html(String);
+
+impl Html {
+    fn raw(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+    fn text(&mut self, text: &str) -> &mut Self {
+        escape(text, &mut self.0);
+        self
+    }
+    /// `<tag>text</tag>`.
+    fn element(&mut self, tag: &str, text: &str) -> &mut Self {
+        self.raw("<")
+            .raw(tag)
+            .raw(">")
+            .text(text)
+            .raw("</")
+            .raw(tag)
+            .raw(">")
+    }
+}
+
+/// The document's head and the header shared by the static pages.
+fn open_page(out: &mut Html, lang: &str, title: &str, description: &str, stylesheet: &str) {
+    out.raw("<!DOCTYPE html>\n<html lang=\"")
+        .text(lang)
+        .raw("\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .raw(STATIC_CSP)
+        .raw("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n")
+        .element("title", title)
+        .raw("\n<meta name=\"description\" content=\"")
+        .text(description)
+        .raw("\">\n<link rel=\"stylesheet\" href=\"../")
+        .text(stylesheet)
+        .raw("\">\n</head>\n<body class=\"static-page\">\n");
+}
+
+/// The header line: the app's name (a link to the full page) and the corpus.
+fn site_line(out: &mut Html, corpus: &Corpus) {
+    out.raw("<header class=\"site-header\"><p class=\"brand-line\"><a href=\"../\">Corpus Lens</a> · <span class=\"corpus-name\">")
+        .text(&corpus.info().name)
+        .raw("</span>");
+    if let Some(d) = &corpus.info().description {
+        out.raw(": ").text(d);
+    }
+    out.raw("</p></header>\n");
+}
+
+/// The start of an article's text, for a page's description: at most about
+/// `max` characters, cut at a word.
+pub fn first_lines(article: &Article, max: usize) -> String {
+    let text = article
+        .body
+        .iter()
+        .find(|b| matches!(b, Block::Paragraph(_)))
+        .map_or("", Block::text);
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+/// The static page of the article at `index` of `corpus`: title, date,
+/// source, author and the rest of its metadata, the text as headings and
+/// paragraphs, and links to open it in the full page and to every article.
+/// `stylesheet` is the site's stylesheet, relative to the site's root.
+pub fn article_page(corpus: &Corpus, index: usize, stylesheet: &str) -> String {
+    let a = &corpus.articles()[index];
+    let mut out = Html(String::with_capacity(a.body_len() + 2048));
+    let title = format!("{} — {}", a.title, corpus.info().name);
+    open_page(
+        &mut out,
+        &a.language,
+        &title,
+        &first_lines(a, 160),
+        stylesheet,
+    );
+    site_line(&mut out, corpus);
+    out.raw("<main>\n<article class=\"reader\">\n<p class=\"back\"><a href=\"./\">← All articles</a> <a class=\"open-full\" href=\"../?article=")
+        .text(&a.id)
+        .raw("\">Open in Corpus Lens (search, marks, comparison)</a></p>\n")
+        .element("h1", &a.title)
+        .raw("\n<dl class=\"meta\">\n<dt>Date</dt><dd><time datetime=\"")
+        .text(&a.date.iso())
+        .raw("\">")
+        .text(&a.display_date())
+        .raw("</time></dd>\n");
+    let rows = [
+        ("Dated", &a.date_basis),
+        ("Source", &a.source),
+        ("Author", &a.author),
+        ("Translator", &a.translator),
+    ];
+    for (label, value) in rows {
+        if let Some(v) = value {
+            out.element("dt", label).element("dd", v).raw("\n");
+        }
+    }
+    out.element("dt", "Language")
+        .element("dd", &a.language)
+        .raw("\n");
+    if !a.tags.is_empty() {
+        out.raw("<dt>Tags</dt><dd><ul class=\"tags\">");
+        for t in &a.tags {
+            out.raw("<li class=\"tag\">").text(t).raw("</li>");
+        }
+        out.raw("</ul></dd>\n");
+    }
+    if let Some(u) = &a.url {
+        out.element("dt", "Link");
+        match safe_link(u) {
+            Some(href) => out
+                .raw("<dd><a href=\"")
+                .text(href)
+                .raw("\" rel=\"noopener noreferrer\">")
+                .text(href)
+                .raw("</a></dd>\n"),
+            None => out.element("dd", u).raw("\n"),
+        };
+    }
+    out.element("dt", "Words")
+        .element("dd", &thousands(corpus.word_count(index)))
+        .raw("\n</dl>\n<div class=\"article-body\" lang=\"")
+        .text(&a.language)
+        .raw("\">\n");
+    // Headings as in the app: the article's top level one below the title, the next below that.
+    let top_level = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            Block::Paragraph(_) => None,
+        })
+        .min()
+        .unwrap_or(2);
+    for block in &a.body {
+        match block {
+            Block::Paragraph(text) => out.element("p", text),
+            Block::Heading { level, text } => {
+                let tag = match level.saturating_sub(top_level).min(1) {
+                    0 => "h2",
+                    _ => "h3",
+                };
+                out.element(tag, text)
+            }
+        };
+        out.raw("\n");
+    }
+    out.raw("</div>\n</article>\n</main>\n</body>\n</html>\n");
+    out.0
+}
+
+/// The page listing every article, newest first: title (a link to its
+/// static page), date, source and first lines.
+pub fn index_page(corpus: &Corpus, stylesheet: &str) -> String {
+    let mut out = Html(String::new());
+    let n = corpus.articles().len();
+    let title = format!("All articles — {}", corpus.info().name);
+    let description = corpus
+        .info()
+        .description
+        .clone()
+        .unwrap_or_else(|| title.clone());
+    open_page(&mut out, "en", &title, &description, stylesheet);
+    site_line(&mut out, corpus);
+    out.raw("<main>\n<h1>All articles</h1>\n<p class=\"result-count\">")
+        .text(&format!(
+            "{} article{}, newest first. ",
+            thousands(n),
+            if n == 1 { "" } else { "s" }
+        ))
+        .raw("<a href=\"../\">Search them in Corpus Lens</a></p>\n<ol class=\"results\">\n");
+    for a in corpus.articles().iter().rev() {
+        out.raw("<li class=\"result\"><a class=\"result-title\" href=\"")
+            .text(&page_name(a))
+            .raw("\">")
+            .text(&a.title)
+            .raw("</a><p class=\"result-meta\"><time datetime=\"")
+            .text(&a.date.iso())
+            .raw("\">")
+            .text(&a.display_date())
+            .raw("</time>");
+        if let Some(s) = &a.source {
+            out.raw(" · ").text(s);
+        }
+        out.raw("</p><p class=\"snippet\">")
+            .text(&first_lines(a, 200))
+            .raw("</p></li>\n");
+    }
+    out.raw("</ol>\n</main>\n</body>\n</html>\n");
+    out.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ArticleDate, CorpusInfo};
+
+    const HOSTILE: &str = "<script>alert(1)</script><img src=x onerror=\"alert('x')\">&amp;";
+
+    fn corpus() -> Corpus {
+        let mut a = Article::new(
+            "hostile",
+            HOSTILE,
+            ArticleDate::parse("2020-01-02").unwrap(),
+            vec![
+                Block::Heading {
+                    level: 2,
+                    text: HOSTILE.into(),
+                },
+                Block::Paragraph(HOSTILE.into()),
+                Block::Heading {
+                    level: 3,
+                    text: "Sub".into(),
+                },
+                Block::Paragraph("Plain words here.".into()),
+            ],
+        );
+        a.source = Some(HOSTILE.into());
+        a.author = Some("A. Writer".into());
+        a.url = Some("javascript:alert(1)".into());
+        a.tags = vec![HOSTILE.into()];
+        a.language = "en\"><script>".into();
+        let mut b = Article::new(
+            "plain",
+            "A plain article",
+            ArticleDate::parse("2021").unwrap(),
+            vec![Block::Paragraph("First lines.".into())],
+        );
+        b.url = Some("https://example.com/a?b=1&c=2".into());
+        Corpus::new(
+            CorpusInfo {
+                name: HOSTILE.into(),
+                description: Some(HOSTILE.into()),
+            },
+            vec![a, b],
+        )
+    }
+
+    /// Every `<` in a page is one of the page's own tags.
+    fn tags(html: &str) -> Vec<String> {
+        html.split('<')
+            .skip(1)
+            .map(|t| {
+                t.split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    const ALLOWED: &[&str] = &[
+        "!DOCTYPE", "html", "/html", "head", "/head", "meta", "title", "/title", "link", "body",
+        "/body", "header", "/header", "p", "/p", "a", "/a", "span", "/span", "main", "/main",
+        "article", "/article", "h1", "/h1", "dl", "/dl", "dt", "/dt", "dd", "/dd", "time", "/time",
+        "ul", "/ul", "li", "/li", "div", "/div", "h2", "/h2", "h3", "/h3", "ol", "/ol",
+    ];
+
+    #[test]
+    fn a_hostile_corpus_stays_text() {
+        let c = corpus();
+        let pages = [article_page(&c, 0, "main.css"), index_page(&c, "main.css")];
+        for page in &pages {
+            for tag in tags(page) {
+                assert!(
+                    ALLOWED.contains(&tag.as_str()),
+                    "unexpected tag <{tag}> in\n{page}"
+                );
+            }
+            assert!(!page.contains("<script"), "{page}");
+            assert!(!page.contains("onerror=\""), "{page}");
+            assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+            assert!(
+                page.contains("&amp;amp;"),
+                "an entity in the text is shown as typed"
+            );
+        }
+        // A `javascript:` address is shown, never linked.
+        assert!(!pages[0].contains("href=\"javascript"), "{}", pages[0]);
+        assert!(pages[0].contains("<dd>javascript:alert(1)</dd>"));
+        assert!(pages[0].contains(STATIC_CSP));
+    }
+
+    #[test]
+    fn an_article_page_has_its_metadata_text_and_links() {
+        let c = corpus();
+        let page = article_page(&c, 1, "main-1.css");
+        assert!(page.contains("<h1>A plain article</h1>"));
+        assert!(
+            page.contains("<time datetime=\"2021\">2021</time>"),
+            "{page}"
+        );
+        assert!(page.contains("<p>First lines.</p>"));
+        assert!(page.contains("href=\"../?article=plain\""));
+        assert!(page.contains("href=\"../main-1.css\""));
+        assert!(page.contains("<a href=\"https://example.com/a?b=1&amp;c=2\""));
+        // Headings one below the title; the next level one below that.
+        let page = article_page(&c, 0, "main.css");
+        assert!(page.contains("<h2>&lt;script&gt;"), "{page}");
+        assert!(page.contains("<h3>Sub</h3>"));
+    }
+
+    #[test]
+    fn the_index_lists_every_article_newest_first() {
+        let c = corpus();
+        let page = index_page(&c, "main.css");
+        let plain = page.find("href=\"plain.html\"").unwrap();
+        let hostile = page.find("href=\"hostile.html\"").unwrap();
+        assert!(plain < hostile, "newest first");
+        assert!(page.contains("2 articles, newest first."));
+    }
+
+    #[test]
+    fn first_lines_cut_at_a_word() {
+        let a = Article::new(
+            "x",
+            "t",
+            ArticleDate::parse("2020").unwrap(),
+            vec![Block::Paragraph("one two three four".into())],
+        );
+        assert_eq!(first_lines(&a, 100), "one two three four");
+        assert_eq!(first_lines(&a, 9), "one two…");
+    }
+}
