@@ -41,7 +41,9 @@ const PROBE = () => {
   const t = (window.__load = { list: null, typed: null, answered: plain ? null : 0, cls: 0 });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) t.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
   const tick = () => {
-    const shown = plain ? document.querySelector('ol.results li') : document.querySelector('main h2, main h1');
+    // The list may be the prerendered one; another view is the app's own.
+    const shown = plain ? document.querySelector('ol.results li')
+      : document.querySelector('.app-root:not([hidden]) main :is(h1, h2):not(.visually-hidden, #loading-full-heading)');
     if (t.list === null && shown) t.list = performance.now();
     const box = document.querySelector('input[type=search]');
     if (plain && t.typed === null && box) {
@@ -69,7 +71,13 @@ async function coldLoad(browser, url, js) {
   if (js) {
     await page.waitForFunction(() => window.__load && window.__load.answered !== null && window.__load.list !== null, null, { timeout: 120000 });
     await page.waitForTimeout(500); // late layout shifts
-    r = await page.evaluate(() => ({ ...window.__load, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null }));
+    r = await page.evaluate(() => ({
+      ...window.__load,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      // Where the time goes: the wasm downloaded, and the app started.
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? null,
+      start: performance.getEntriesByName('corpus-lens:start')[0]?.startTime ?? null,
+    }));
   } else {
     // No script runs: what the DOM holds once loaded.
     r = { list: (await page.$$('ol.results li')).length > 0 };
@@ -89,12 +97,12 @@ for (const q of queries.length ? queries : ['', '?view=trends']) {
   const loads = [];
   for (let i = 0; i < runs; i++) loads.push(await coldLoad(browser, base + q, true));
   const off = await coldLoad(browser, base + q, false);
-  results.push({ url: q || '/', fcp_ms: stats(loads.map((l) => l.fcp)), list_ms: stats(loads.map((l) => l.list)), search_answers_ms: stats(loads.map((l) => l.answered)), cls: stats(loads.map((l) => l.cls)), js_off: off });
+  results.push({ url: q || '/', fcp_ms: stats(loads.map((l) => l.fcp)), list_ms: stats(loads.map((l) => l.list)), search_answers_ms: stats(loads.map((l) => l.answered)), wasm_downloaded_ms: stats(loads.map((l) => l.wasm)), app_started_ms: stats(loads.map((l) => l.start)), cls: stats(loads.map((l) => l.cls)), js_off: off });
 }
 await browser.close(); server.close();
-const f = (s) => `${s.median.toFixed(0)} ms (${s.p95.toFixed(0)})`;
-console.log('| URL | first contentful paint, median (p95) | article list (or the view asked for) visible | search answers | layout shift | JS off: list shown |');
-console.log('|---|---:|---:|---:|---:|---|');
-for (const r of results) console.log(`| \`${r.url}\` | ${f(r.fcp_ms)} | ${f(r.list_ms)} | ${r.url === '/' ? f(r.search_answers_ms) : '–'} | ${r.cls.median.toFixed(3)} (${r.cls.p95.toFixed(3)}) | ${r.js_off.list ? 'yes' : 'no'} |`);
+const f = (s) => (s.median === null || s.median === undefined ? '–' : `${s.median.toFixed(0)} ms (${s.p95.toFixed(0)})`);
+console.log('| URL | first contentful paint, median (p95) | article list (or the view asked for) visible | search answers | layout shift | JS off: list shown | wasm downloaded | app started |');
+console.log('|---|---:|---:|---:|---:|---|---:|---:|');
+for (const r of results) console.log(`| \`${r.url}\` | ${f(r.fcp_ms)} | ${f(r.list_ms)} | ${r.url === '/' ? f(r.search_answers_ms) : '–'} | ${r.cls.median.toFixed(3)} (${r.cls.p95.toFixed(3)}) | ${r.js_off.list ? 'yes' : 'no'} | ${f(r.wasm_downloaded_ms)} | ${f(r.app_started_ms)} |`);
 fs.mkdirSync('target/bench', { recursive: true });
 fs.writeFileSync('target/bench/load.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, profile: PROFILE, results }, null, 2));

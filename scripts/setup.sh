@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Corpus Lens needs and is missing; quick when everything is there.
-# Sourced by scripts/serve.sh and scripts/test.sh: `source scripts/setup.sh [--browser]`.
+# Sourced by scripts/serve.sh, build-site.sh and test.sh: `source scripts/setup.sh [--chromium|--browser]`.
 # Pinned: Rust from rust-toolchain.toml, trunk 0.21.14, wasm-bindgen-cli 0.2.130
 # (must equal the wasm-bindgen in Cargo.lock, or trunk would download one),
 # npm packages from package-lock.json (wasm-opt from binaryen), and with
@@ -61,14 +61,24 @@ if [ ! -x node_modules/.bin/wasm-opt ] || ! cmp -s package-lock.json "$stamp"; t
   cp package-lock.json "$stamp"
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+# --chromium: a Chromium to prerender the site with (Debian's, or Google
+# Chrome where it is installed, as on GitHub's runners); --browser: also
+# ChromeDriver and brotli, for the tests.
+if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--chromium" ]; then
   missing=()
-  command -v chromium >/dev/null || missing+=(chromium)
-  command -v chromedriver >/dev/null || missing+=(chromium-driver)
-  command -v brotli >/dev/null || missing+=(brotli)
+  if [ "${1:-}" = "--browser" ]; then
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    command -v brotli >/dev/null || missing+=(brotli)
+  elif ! command -v chromium >/dev/null && ! command -v google-chrome >/dev/null; then
+    missing+=(chromium)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     apt_install "${missing[@]}"
   fi
-  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  if [ "${1:-}" = "--browser" ]; then
+    export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  fi
+  export CHROMIUM="${CHROMIUM:-$(command -v chromium || command -v google-chrome)}"
 fi

@@ -8,6 +8,11 @@ use lens_engine::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
+#[cfg(all(feature = "full", feature = "light"))]
+compile_error!(
+    "`light` is the build without the heavier views: build it with --no-default-features"
+);
+
 #[cfg(feature = "bench-api")]
 pub mod bench_api;
 pub mod download;
@@ -15,6 +20,7 @@ pub mod failure;
 pub mod params;
 pub mod search_state;
 pub mod slices;
+pub mod takeover;
 pub mod url_state;
 pub mod views;
 
@@ -25,10 +31,7 @@ use params::url_notices;
 use search_state::{QueryState, SearchState};
 use slices::{mark, next_task, now, SLICE_MS};
 use url_state::{QueryLink, UrlQuery};
-use views::{
-    search_box::SEARCH_BOX_ID, ArticleReader, CompareView, ContextsView, FacetPanel, Indexing,
-    Results, SearchBox, TrendsView, WordsView,
-};
+use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Indexing, Results, SearchBox};
 use wasm_bindgen::JsCast;
 
 /// The corpus embedded at build time by `build.rs`.
@@ -45,10 +48,21 @@ pub fn start() {
     // Benchmarks read this mark as "wasm loaded": what comes after is ours.
     mark("corpus-lens:start");
     failure::install_panic_hook();
-    leptos::mount::mount_to_body(|| match embedded_corpus() {
-        Ok(corpus) => view! { <App corpus=corpus /> }.into_any(),
-        Err(e) => view! { <p role="alert" class="fatal">{e.to_string()}</p> }.into_any(),
-    });
+    // A lighter build of this page may have loaded this one for a view it
+    // lacks: it leaves a copy of its page behind to take over from.
+    takeover::receive_handoff();
+    // Mounted beside the prerendered page (if the build made one), hidden
+    // until its search is ready: then `takeover::take_over` swaps them.
+    takeover::keep_mounted(leptos::mount::mount_to(
+        takeover::app_root(),
+        || match embedded_corpus() {
+            Ok(corpus) => view! { <App corpus=corpus /> }.into_any(),
+            Err(e) => view! { <p role="alert" class="fatal">{e.to_string()}</p> }.into_any(),
+        },
+    ));
+    if embedded_corpus().is_err() || SEARCH_READY.with(std::cell::Cell::get) {
+        takeover::take_over();
+    }
     // Release builds work offline after the first visit (sw.js is written by scripts/post-build.mjs).
     if !cfg!(debug_assertions) {
         let _ = window().navigator().service_worker().register("sw.js");
@@ -68,6 +82,11 @@ thread_local! {
     static FIRST_SLICE: std::cell::Cell<f64> = const { std::cell::Cell::new(FIRST_SLICE_MS) };
 }
 
+thread_local! {
+    /// Whether the index was built before the page was mounted.
+    static SEARCH_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// For tests: the time the page may index before its first paint (0: one
 /// unit of work only), so that a test of the page before its index exists
 /// holds on any machine, however fast.
@@ -85,6 +104,8 @@ fn build_index(corpus: &'static Corpus) -> (ReadSignal<Option<&'static Index>>, 
     let deadline = now() + FIRST_SLICE.with(std::cell::Cell::get);
     if builder.step(|| now() < deadline) {
         let index: &'static Index = Box::leak(Box::new(builder.finish()));
+        // `start` takes over from the prerendered page once mounted.
+        SEARCH_READY.with(|r| r.set(true));
         mark("corpus-lens:search-ready");
         return (
             RwSignal::new(Some(index)).read_only(),
@@ -108,6 +129,9 @@ fn build_index(corpus: &'static Corpus) -> (ReadSignal<Option<&'static Index>>, 
         let built: &'static Index = Box::leak(Box::new(builder.finish()));
         next_task().await;
         index.set(Some(built));
+        // Once the views the index opens are drawn (their effects run as tasks).
+        leptos::task::tick().await;
+        takeover::take_over();
         mark("corpus-lens:search-ready");
     });
     (index.read_only(), progress.read_only())
@@ -287,11 +311,22 @@ fn Shown(
                 <div class="search-layout">
                     <FacetPanel />
                     {move || match current_view.get() {
-                        View::Trends => view! { <TrendsView /> }.into_any(),
-                        View::Compare => view! { <CompareView /> }.into_any(),
-                        View::Words => view! { <WordsView /> }.into_any(),
-                        View::Contexts => view! { <ContextsView /> }.into_any(),
+                        #[cfg(feature = "trends")]
+                        View::Trends => view! { <views::TrendsView /> }.into_any(),
+                        #[cfg(feature = "compare")]
+                        View::Compare => view! { <views::CompareView /> }.into_any(),
+                        #[cfg(feature = "words")]
+                        View::Words => view! { <views::WordsView /> }.into_any(),
+                        #[cfg(feature = "contexts")]
+                        View::Contexts => view! { <views::ContextsView /> }.into_any(),
                         View::Articles => view! { <Results /> }.into_any(),
+                        // A view this build lacks: the full build takes over.
+                        #[cfg(not(feature = "full"))]
+                        #[allow(unreachable_patterns)]
+                        other => {
+                            let name = params::VIEW.options()[VIEWS.iter().position(|&v| v == other).unwrap_or(0)].1;
+                            view! { <takeover::LoadingFull name=name /> }.into_any()
+                        }
                     }}
                 </div>
             }

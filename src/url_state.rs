@@ -229,7 +229,14 @@ pub fn follow_query_links(url: UrlQuery) -> EventListener {
             let link = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("a[data-query-link]").ok().flatten());
+                .and_then(|e| e.closest("a[data-query-link]").ok().flatten())
+                // The app's own links: not a prerendered copy's (src/takeover.rs).
+                .filter(|a| {
+                    a.closest(&format!("#{}", crate::takeover::APP_ID))
+                        .ok()
+                        .flatten()
+                        .is_some()
+                });
             if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
                 ev.prevent_default();
                 url.navigate(&href);

@@ -117,7 +117,9 @@ pub fn TrendsView() -> impl IntoView {
         }
     });
     // The chart is laid out for the width its box has (text stays 12 px on a
-    // phone): measured once drawn and again when the window is resized.
+    // phone): measured once drawn and again whenever the box changes size (a
+    // window resized, or the page shown: the app is drawn hidden while a
+    // prerendered page is on screen, src/takeover.rs).
     let chart_box = NodeRef::<html::Div>::new();
     let chart_width = RwSignal::new(lens_engine::chart::WIDTH);
     let remeasure = move || {
@@ -128,13 +130,13 @@ pub fn TrendsView() -> impl IntoView {
             }
         }
     };
+    let watch = BoxWatch::new(remeasure);
     Effect::new(move |_| {
-        chart_box.track();
-        remeasure();
+        if let Some(el) = chart_box.get() {
+            remeasure();
+            watch.with_value(|w| w.observe(&el));
+        }
     });
-    let resize = gloo_events::EventListener::new(&window(), "resize", move |_| remeasure());
-    // Kept as long as the view: dropped (and removed) with it.
-    StoredValue::new_local(resize);
 
     // The chart's model: what the page draws and what the SVG and PNG exports write.
     let chart_model = Memo::new(move |_| {
@@ -618,5 +620,40 @@ fn YearContexts(
             </div>
             {content}
         </section>
+    }
+}
+
+/// A `ResizeObserver` calling back while the view lives (disconnected when
+/// dropped with it).
+struct BoxWatch {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl BoxWatch {
+    /// Kept as long as the view (a local stored value).
+    fn new(on_resize: impl Fn() + 'static) -> StoredValue<BoxWatch, LocalStorage> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(on_resize);
+        let observer =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
+                .ok();
+        StoredValue::new_local(BoxWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    fn observe(&self, el: &web_sys::Element) {
+        if let Some(o) = &self.observer {
+            o.observe(el);
+        }
+    }
+}
+
+impl Drop for BoxWatch {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
     }
 }

@@ -31,10 +31,26 @@ export function launch() {
   });
 }
 
-/** A fresh page that fails the test on any console error or uncaught exception. */
-export async function strictPage(browser, options = {}) {
+/** The app has taken over from the prerendered page and from the light build (src/takeover.rs). */
+export const appShown = () => !document.getElementById('prerendered') && !document.querySelector('.loading-full')
+  && document.getElementById('app') && !document.getElementById('app').hidden;
+
+/**
+ * A fresh page that fails the test on any console error or uncaught
+ * exception. Its `goto` returns once the app has taken over (the journeys
+ * are the app's), unless `prerendered: true` asks for the page as served.
+ */
+export async function strictPage(browser, { prerendered = false, ...options } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
+  if (!prerendered && options.javaScriptEnabled !== false) {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, opts) => {
+      const response = await goto(url, opts);
+      await page.waitForFunction(appShown, null, { timeout: 60000 });
+      return response;
+    };
+  }
   const problems = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });

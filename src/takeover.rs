@@ -1,0 +1,362 @@
+//! The app's takeover of the prerendered page.
+//!
+//! A published build's `index.html` holds the app's own first page as HTML
+//! (`scripts/prerender.mjs` takes it from this app in a headless browser at
+//! build time) inside `<div id="prerendered">`, so the page shows itself
+//! before the WebAssembly has arrived, and reads with JavaScript off. The
+//! app mounts into a hidden `<div id="app">` beside it and, once its search
+//! is ready, swaps the two in one task: no frame shows both or neither.
+//!
+//! What the reader did in the prerendered page meanwhile is carried over:
+//! text typed into a field (the search box) goes to the app's field as if
+//! typed there, a box ticked or an option chosen is ticked or chosen, an
+//! open `<details>` stays open, and the focus stays on the same control.
+//! Controls pair up by what they are (tag, type, id, class and label), not by
+//! position, so a URL that opens another view carries the search box's text
+//! and nothing else.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+/// The id of the prerendered page's wrapper (absent in `trunk serve`).
+pub const PRERENDERED_ID: &str = "prerendered";
+/// The id of the element the app mounts into.
+pub const APP_ID: &str = "app";
+
+/// The element the app mounts into, appended to the body: hidden while a
+/// prerendered page is shown instead.
+pub fn app_root() -> HtmlElement {
+    let root: HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    root.set_id(APP_ID);
+    root.set_class_name("app-root");
+    root.set_hidden(document().get_element_by_id(PRERENDERED_ID).is_some());
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("append the app's root");
+    root
+}
+
+thread_local! {
+    /// What waits for the app to be on screen ([`when_shown`]).
+    static PENDING: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` once the app is on screen: at once, or when it takes over. For
+/// what needs layout (focus, scrolling to a match), which a hidden app lacks.
+pub fn when_shown(f: impl FnOnce() + 'static) {
+    let shown = document()
+        .get_element_by_id(APP_ID)
+        .is_none_or(|app| !app.has_attribute("hidden"));
+    if shown {
+        f();
+    } else {
+        PENDING.with(|p| p.borrow_mut().push(Box::new(f)));
+    }
+}
+
+/// What identifies a control across the two copies of the page.
+fn signature(el: &Element) -> String {
+    let label = el
+        .closest("label")
+        .ok()
+        .flatten()
+        .and_then(|l| l.text_content())
+        .unwrap_or_default();
+    format!(
+        "{}|{}|{}|{}|{}|{}",
+        el.tag_name(),
+        el.get_attribute("type").unwrap_or_default(),
+        el.id(),
+        // Not `class_name()`: an SVG element's className is no string.
+        el.get_attribute("class").unwrap_or_default(),
+        // A prerendered article link leads to the article's static page and
+        // keeps the app's address beside it (scripts/prerender.mjs); links
+        // compare as the addresses they resolve to.
+        el.get_attribute("data-app-href")
+            .or_else(|| el.get_attribute("href"))
+            .map(|h| resolve(&h))
+            .unwrap_or_default(),
+        label.trim()
+    )
+}
+
+/// A link's address, absolute.
+fn resolve(href: &str) -> String {
+    document()
+        .url()
+        .ok()
+        .and_then(|base| web_sys::Url::new_with_base(href, &base).ok())
+        .map_or_else(|| href.to_string(), |u| u.href())
+}
+
+const CONTROLS: &str = "input, select, details, a[href], button, summary, [tabindex]";
+
+/// Shows the app in place of the prerendered page (if any), carrying over
+/// what the reader typed, ticked, chose, opened and focused there. Does
+/// nothing the second time.
+pub fn take_over() {
+    let doc = document();
+    let Some(app) = doc.get_element_by_id(APP_ID) else {
+        return;
+    };
+    let Some(pre) = doc.get_element_by_id(PRERENDERED_ID) else {
+        let _ = app.remove_attribute("hidden");
+        for f in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+            f();
+        }
+        return;
+    };
+    // The app's controls by signature, in document order.
+    let mut mine: HashMap<String, Vec<Element>> = HashMap::new();
+    if let Ok(list) = app.query_selector_all(CONTROLS) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                mine.entry(signature(&el)).or_default().push(el);
+            }
+        }
+    }
+    let active = doc.active_element();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut carried: Vec<(Element, Element)> = Vec::new();
+    let mut focus = None;
+    if let Ok(list) = pre.query_selector_all(CONTROLS) {
+        for i in 0..list.length() {
+            let Some(old) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let sig = signature(&old);
+            let n = seen.entry(sig.clone()).or_default();
+            let twin = mine.get(&sig).and_then(|v| v.get(*n)).cloned();
+            *n += 1;
+            let Some(new) = twin else { continue };
+            if active.as_ref().is_some_and(|a| a.is_same_node(Some(&old))) {
+                focus = Some(new.clone());
+            }
+            carried.push((old, new));
+        }
+    }
+    // Unhidden before the old copy goes: the page never gets shorter in
+    // between, so the scroll position stays where the reader left it.
+    let _ = app.remove_attribute("hidden");
+    pre.remove();
+    for f in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        f();
+    }
+    // Then the reader's own: what they typed and where their focus was.
+    for (old, new) in carried {
+        carry(&old, &new);
+    }
+    if let Some(el) = focus.and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            if input.type_() == "search" || input.type_() == "text" {
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
+            }
+        }
+    }
+}
+
+/// Gives `new` the state the reader left `old` in, if the reader changed
+/// it (a control as the page was served says nothing: the URL decides),
+/// through the events the app listens to, so the URL follows as if the
+/// reader had acted in the app.
+fn carry(old: &Element, new: &Element) {
+    if let (Some(o), Some(n)) = (
+        old.dyn_ref::<HtmlInputElement>(),
+        new.dyn_ref::<HtmlInputElement>(),
+    ) {
+        match o.type_().as_str() {
+            "checkbox" | "radio" => {
+                if o.checked() != o.default_checked() && o.checked() != n.checked() {
+                    n.click();
+                }
+            }
+            _ => {
+                if o.value() != o.default_value() && o.value() != n.value() {
+                    n.set_value(&o.value());
+                    dispatch(new, "input");
+                }
+            }
+        }
+    } else if let (Some(o), Some(n)) = (
+        old.dyn_ref::<HtmlSelectElement>(),
+        new.dyn_ref::<HtmlSelectElement>(),
+    ) {
+        let chosen = o.selected_index();
+        let served = (0..o.length())
+            .find(|&i| {
+                o.item(i)
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                    .is_some_and(|opt| opt.default_selected())
+            })
+            .map_or(0, |i| i as i32);
+        if chosen != served && o.value() != n.value() {
+            n.set_value(&o.value());
+            dispatch(new, "change");
+        }
+    } else if let (Some(o), Some(n)) = (
+        old.dyn_ref::<web_sys::HtmlDetailsElement>(),
+        new.dyn_ref::<web_sys::HtmlDetailsElement>(),
+    ) {
+        if o.open() {
+            n.set_open(true);
+        }
+    }
+}
+
+fn dispatch(target: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = web_sys::Event::new_with_event_init_dict(kind, &init) {
+        let _ = target.dispatch_event(&ev);
+    }
+}
+
+thread_local! {
+    /// The mounted app, kept so that it can leave the page to the full build.
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the mounted app (dropping the handle would unmount it).
+pub fn keep_mounted(handle: impl std::any::Any) {
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// The name, on `window`, of the function by which a lighter build leaves
+/// the page to the full one.
+const HANDOFF: &str = "corpusLensHandoff";
+
+/// Called first by `start`: if a lighter build of this page is running (it
+/// loaded this build for a view it lacks), it now leaves a copy of its page
+/// as `#prerendered` and unmounts, so this build takes over from that copy
+/// as from a prerendered page, with what the reader typed and focused.
+pub fn receive_handoff() {
+    let key = wasm_bindgen::JsValue::from_str(HANDOFF);
+    if let Ok(f) = js_sys::Reflect::get(&window(), &key) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = js_sys::Reflect::delete_property(&window(), &key);
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+}
+
+/// Leaves a static copy of the app's page behind (`#prerendered`, the
+/// focus on the same control) and unmounts the app.
+#[cfg_attr(feature = "full", allow(dead_code))]
+fn hand_off() {
+    let doc = document();
+    let Some(app) = doc.get_element_by_id(APP_ID) else {
+        return;
+    };
+    let Ok(copy) = app
+        .clone_node_with_deep(true)
+        .map(|n| n.unchecked_into::<Element>())
+    else {
+        return;
+    };
+    copy.set_id(PRERENDERED_ID);
+    copy.set_class_name("");
+    // The focused control, by position: the copy is the same tree.
+    let active = doc.active_element();
+    let position = app.query_selector_all(CONTROLS).ok().and_then(|list| {
+        (0..list.length()).find(|&i| {
+            list.item(i)
+                .zip(active.as_ref())
+                .is_some_and(|(n, a)| n.is_same_node(Some(a)))
+        })
+    });
+    let _ = app.before_with_node_1(&copy);
+    if let Some(el) = position
+        .and_then(|i| copy.query_selector_all(CONTROLS).ok()?.item(i))
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+    {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+    }
+    // Unmounting removes the app's nodes and drops its listeners.
+    MOUNTED.with(|m| m.borrow_mut().take());
+    app.remove();
+}
+
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function import_full(js, wasm) { return import(js).then((m) => m.default({ module_or_path: wasm })); }"
+)]
+extern "C" {
+    /// Loads and starts the full build (its `start` calls [`receive_handoff`]).
+    fn import_full(js: &str, wasm: &str) -> js_sys::Promise;
+}
+
+/// Where a lighter build finds the full one: written into its index.html by
+/// `scripts/build-site.sh` as `<meta name="corpus-lens-full" content="full/…js">`.
+#[cfg(not(feature = "full"))]
+const FULL_META: &str = "meta[name=corpus-lens-full]";
+
+/// In a build without some views: a view it lacks was asked for. Says so
+/// while the full build loads, then that build takes over the page; says
+/// what went wrong if it cannot load.
+#[cfg(not(feature = "full"))]
+#[component]
+pub fn LoadingFull(
+    /// The view's name, as the navigation gives it.
+    name: &'static str,
+) -> impl IntoView {
+    thread_local! {
+        static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let failed = RwSignal::new(None::<String>);
+    if !LOADING.with(|l| l.replace(true)) {
+        let found = document()
+            .query_selector(FULL_META)
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"));
+        match found {
+            None => failed.set(Some("this build has no full version".into())),
+            Some(js) => {
+                let js = resolve(&js);
+                let wasm = js.replace(".js", "_bg.wasm");
+                let handoff = wasm_bindgen::closure::Closure::once_into_js(hand_off);
+                let _ = js_sys::Reflect::set(&window(), &HANDOFF.into(), &handoff);
+                leptos::task::spawn_local(async move {
+                    if let Err(e) =
+                        wasm_bindgen_futures::JsFuture::from(import_full(&js, &wasm)).await
+                    {
+                        LOADING.with(|l| l.set(false));
+                        let _ = js_sys::Reflect::delete_property(&window(), &HANDOFF.into());
+                        failed.set(Some(
+                            e.as_string()
+                                .or_else(|| {
+                                    js_sys::Reflect::get(&e, &"message".into())
+                                        .ok()?
+                                        .as_string()
+                                })
+                                .unwrap_or_else(|| "no network".into()),
+                        ));
+                    }
+                });
+            }
+        }
+    }
+    view! {
+        <section class="loading-full" aria-labelledby="loading-full-heading">
+            <h2 id="loading-full-heading">{name}</h2>
+            <p role="status">{move || match failed.get() {
+                None => format!("Loading the {name} view…"),
+                Some(e) => format!("The {name} view could not be loaded ({e}). Reload the page to try again."),
+            }}</p>
+        </section>
+    }
+}
