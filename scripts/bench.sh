@@ -40,6 +40,9 @@ node bench/peers.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu \
   sotu-paragraphs-1of8=target/bench/api-sotu-paragraphs-1of8 sotu-paragraphs-1of4=target/bench/api-sotu-paragraphs-1of4 \
   sotu-paragraphs-1of2=target/bench/api-sotu-paragraphs-1of2 sotu-paragraphs=target/bench/api-sotu-paragraphs
 
-echo; echo "== page: a phone's cold load (Lighthouse's mobile profile through the DevTools protocol; seed release build, gzip, from a sub-path)"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release" trunk build --release --dist target/bench/seed-release >/dev/null
+echo; echo "== page: what each view adds to the download (wasm, gzip and brotli)"
+scripts/view-sizes.sh | tee target/bench/view-sizes.md
+
+echo; echo "== page: a phone's cold load (Lighthouse's mobile profile through the DevTools protocol; the seed site as published, gzip, from a sub-path)"
+scripts/build-site.sh target/bench/seed-release >/dev/null
 node bench/load.mjs target/bench/seed-release "" "?view=trends&kw=alipay" "?article=$(ls corpus/*.md | head -1 | xargs basename | sed 's/\.md$//')"

@@ -14,10 +14,13 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh" --chromium
 dist="${1:-dist}"
 corpus="${CORPUS_DIR:-corpus}"
+# Cargo's target directories: one per build kind, and per corpus when asked
+# (CORPUS_LENS_TARGETS): a corpus change relinks the app.
+targets="${CORPUS_LENS_TARGETS:-$CORPUS_LENS_CACHE}"
 full="$(mktemp -d)"
 trap 'rm -rf "$full"' EXIT
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-release" trunk build --release --dist "$full"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-lite" trunk build --release --no-default-features --features light --dist "$dist"
+CARGO_TARGET_DIR="$targets/target-trunk-release" trunk build --release --dist "$full"
+CARGO_TARGET_DIR="$targets/target-trunk-light" trunk build --release --no-default-features --features light --dist "$dist"
 mkdir -p "$dist/full"
 cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
 stylesheet="$(cd "$dist" && ls main-*.css)"

@@ -44,8 +44,8 @@ root_rows=$(grep -o '<li class="result"' <<<"$dom" | wc -l)
 echo "root check: the list shows $root_rows articles"
 
 printf '%-40s %10s %10s %10s\n' "file" "raw" "gzip -9" "brotli"
-for f in "$dist"/*; do
+for f in "$dist"/* "$dist"/full/*; do
   [ -f "$f" ] || continue
   br=$(command -v brotli >/dev/null && brotli -c -q 11 "$f" | wc -c || echo "-")
-  printf '%-40s %10d %10d %10s\n' "$(basename "$f")" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$br"
+  printf '%-40s %10d %10d %10s\n' "${f#"$dist"/}" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" "$br"
 done

@@ -54,8 +54,7 @@ python3 tests/check-workflow.py
 step "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date) builds"
 hostile="$CORPUS_LENS_CACHE/hostile"
 node tests/e2e/make-hostile-corpus.mjs "$hostile/corpus"
-CORPUS_DIR="$hostile/corpus" CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-hostile" \
-  trunk build --release --dist "$hostile/dist"
+CORPUS_DIR="$hostile/corpus" CORPUS_LENS_TARGETS="$hostile" scripts/build-site.sh "$hostile/dist"
 
 step "end to end, against the release builds (Playwright, Chromium)"
 DIST=dist HOSTILE_DIST="$hostile/dist" node --test --test-timeout=300000 tests/e2e/

@@ -83,7 +83,7 @@ fn open_page(out: &mut Html, lang: &str, title: &str, description: &str, stylesh
         .element("title", title)
         .raw("\n<meta name=\"description\" content=\"")
         .text(description)
-        .raw("\">\n<link rel=\"stylesheet\" href=\"../")
+        .raw("\">\n<link rel=\"icon\" href=\"../public/favicon.svg\">\n<link rel=\"stylesheet\" href=\"../")
         .text(stylesheet)
         .raw("\">\n</head>\n<body class=\"static-page\">\n");
 }

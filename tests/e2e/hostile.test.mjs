@@ -50,3 +50,30 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the hostile corpus\' static pages and prerendered list are inert text', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true });
+  await page.goto(`${server.base}articles/hostile.html`);
+  await page.getByRole('heading', { level: 1, name: /^Hostile title <img src=x onerror=/ }).waitFor();
+  const main = page.locator('main');
+  await main.hover();
+  await page.locator('.meta').hover();
+  assert.equal(await page.locator('body').locator('img, script, iframe, svg, style, b, i').count(), 0, 'no element from the corpus');
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0, 'a javascript: URL is never a link');
+  assert.match(await main.innerText(), /<script>window.__pwned=7<\/script>/);
+  assert.match(await page.locator('header').innerText(), /Hostile <img src=x onerror=/);
+  assert.equal(await pwned(page), undefined);
+  // Every article listed, each a link to its page.
+  await page.goto(`${server.base}articles/`);
+  assert.equal(await page.locator('ol.results a').count(), 10_003);
+  assert.equal(await pwned(page), undefined);
+  // The prerendered list, read before the app runs.
+  await page.route('**/*_bg.wasm', () => {}); // never answered: the app does not start
+  await page.goto(server.base);
+  await page.locator('#prerendered ol.results li').first().waitFor();
+  assert.equal(await page.locator('#prerendered').locator('img, script, iframe, style, b, i').count(), 0);
+  assert.equal(await pwned(page), undefined);
+  assert.deepEqual(problems.filter((p) => !p.includes('_bg.wasm')), []);
+  await context.close();
+});
+

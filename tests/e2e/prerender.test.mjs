@@ -1,0 +1,154 @@
+// The page before (and without) its WebAssembly: the prerendered first page
+// (scripts/prerender.mjs), the static article pages (lens-site), and the
+// app's takeover (src/takeover.rs), from a sub-path, under the CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, strictPage, appShown } from './serve.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** The articles as a list shows them: title, its address, date line and first lines. */
+const listed = (page) => page.locator('ol.results li').evaluateAll((items) => items.map((li) => ({
+  title: li.querySelector('a').textContent,
+  href: li.querySelector('a').getAttribute('data-app-href') ?? li.querySelector('a').getAttribute('href'),
+  meta: li.querySelector('.result-meta').textContent,
+  first: li.querySelector('.snippet')?.textContent,
+})));
+
+/** Layout shifts from the page's start (none counted after input, as CLS). */
+const watchShifts = () => {
+  window.__shift = 0;
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shift += e.value; }))
+    .observe({ type: 'layout-shift', buffered: true });
+};
+
+/**
+ * Holds the page's WebAssembly until `release()` is called: the prerendered
+ * page stays on screen meanwhile, as on a slow phone.
+ */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  return () => release();
+}
+
+test('with JavaScript off, the list and every article read as plain pages, from a sub-path', async () => {
+  const { context, page, problems } = await strictPage(browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(server.base);
+  await page.getByRole('heading', { level: 1, name: 'Corpus Lens' }).waitFor();
+  const items = await listed(page);
+  assert.equal(items.length, 5);
+  assert.ok(items.every((i) => i.title && /\d{4}/.test(i.meta) && i.first.length > 40), JSON.stringify(items));
+  // What needs the app is hidden; the notice says so and leads to every article.
+  assert.equal(await page.getByLabel('Search articles').isVisible(), false);
+  assert.equal(await page.getByRole('navigation', { name: 'Views' }).isVisible(), false);
+  await page.getByText(/Searching, charts and comparisons need JavaScript/).waitFor();
+  // An article: its static page, with its metadata and text as paragraphs.
+  await page.getByRole('link', { name: 'Anxious Alipay Has Lost Its Rhythm' }).click();
+  await page.waitForURL(/\/sub\/path\/articles\/anxious-alipay-2025\.html$/);
+  await page.getByRole('heading', { level: 1, name: 'Anxious Alipay Has Lost Its Rhythm' }).waitFor();
+  assert.match(await page.locator('.article-body').innerText(), /Jack Ma has always held high aspirations for Alipay\./);
+  assert.ok(await page.locator('.article-body p').count() > 5);
+  assert.match(await page.locator('dl.meta').innerText(), /Date\s+\d/);
+  assert.equal(await page.title(), 'Anxious Alipay Has Lost Its Rhythm — Alipay in China\'s payment market');
+  const full = await page.getByRole('link', { name: /Open in Corpus Lens/ }).evaluate((a) => a.href);
+  assert.equal(full, `${server.base}?article=anxious-alipay-2025`);
+  // Every article, newest first, each a link that works.
+  await page.getByRole('link', { name: '← All articles' }).click();
+  await page.getByRole('heading', { level: 1, name: 'All articles' }).waitFor();
+  const all = await page.locator('ol.results a').evaluateAll((as) => as.map((a) => a.textContent));
+  assert.equal(all.length, 5);
+  assert.equal(all[0], 'Anxious Alipay Has Lost Its Rhythm');
+  await page.getByRole('link', { name: all[4] }).click();
+  await page.getByRole('heading', { level: 1, name: all[4] }).waitFor();
+  await page.getByRole('link', { name: 'Corpus Lens', exact: true }).click();
+  await page.waitForURL(server.base);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the prerendered page is the app\'s own first page', async () => {
+  const off = await strictPage(browser, { javaScriptEnabled: false });
+  await off.page.goto(server.base);
+  const served = await off.page.evaluate(() => document.getElementById('prerendered').innerHTML);
+  const servedList = await listed(off.page);
+  await off.context.close();
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  const drawn = await page.evaluate(() => {
+    const root = document.getElementById('app').cloneNode(true);
+    root.querySelectorAll('script').forEach((s) => s.remove());
+    return root.innerHTML;
+  });
+  assert.deepEqual(await listed(page), servedList, 'the same articles, in the same order, with the same lines');
+  // Byte for byte, once the prerendered copy's two changes are undone: an
+  // article link leads to its static page, and the page's own path is `./`.
+  const undo = (html) => html
+    .replace(/href="articles\/[^"]+\.html" data-app-href="([^"]+)"/g, 'href="$1"')
+    .replaceAll('href="./"', `href="${new URL(server.base).pathname}"`);
+  assert.equal(undo(served), drawn);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('typing before the takeover is kept, without a layout shift; the full build keeps it too', async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
+  await page.addInitScript(watchShifts);
+  const release = await holdWasm(page);
+  await page.goto(server.base);
+  const box = page.getByLabel('Search articles');
+  await box.fill('wechat');
+  assert.equal(await page.evaluate(() => !!document.getElementById('prerendered')), true, 'typed into the prerendered page');
+  release();
+  await page.waitForFunction(appShown);
+  assert.equal(await box.inputValue(), 'wechat');
+  assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'the focus stays in the box');
+  await page.waitForURL(/q=wechat/);
+  await page.locator('ol.results li mark').first().waitFor();
+  assert.match(await page.locator('.result-count').innerText(), /^[1-4] of 5 articles$/);
+  assert.ok(await page.evaluate(() => window.__shift) < 0.1, `layout shift ${await page.evaluate(() => window.__shift)}`);
+  // A view the page's build lacks: the full build takes over, with the query.
+  await page.getByRole('link', { name: 'Words' }).click();
+  await page.waitForFunction(appShown);
+  await page.getByRole('heading', { level: 2, name: 'Words' }).waitFor();
+  assert.equal(await box.inputValue(), 'wechat');
+  assert.equal(await page.locator('.app-root').count(), 1, 'one app in the page');
+  // One click, one action: the light build's listeners left with it.
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  await filters.click();
+  assert.equal(await filters.getAttribute('aria-expanded'), 'true');
+  assert.ok(await page.evaluate(() => window.__shift) < 0.1, `layout shift ${await page.evaluate(() => window.__shift)}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link followed before the takeover works: it leads to the static page', async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true });
+  const release = await holdWasm(page);
+  await page.goto(server.base);
+  await page.getByRole('link', { name: 'Alipay’s Dilemma in the Evolving Payment Landscape' }).or(page.getByRole('link', { name: 'Alipay\'s Dilemma in the Evolving Payment Landscape' })).click();
+  await page.waitForURL(/articles\/alipay-dilemma-2024\.html$/);
+  await page.getByRole('heading', { level: 1, name: /Dilemma/ }).waitFor();
+  release();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a URL that opens another view shows the page, then that view', async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
+  await page.addInitScript(watchShifts);
+  await page.goto(`${server.base}?view=trends&kw=alipay`);
+  await page.waitForFunction(appShown);
+  await page.locator('svg.chart g.series').waitFor();
+  // Laid out for its box once shown (it was drawn hidden): 12 px text on a phone.
+  const font = await page.evaluate(() => {
+    const svg = document.querySelector('svg.chart');
+    return Number(svg.querySelector('text').getAttribute('font-size')) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  });
+  assert.ok(font >= 11, `chart text at ${font} px`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
