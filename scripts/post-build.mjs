@@ -32,7 +32,34 @@ html = html.replace(link[0], () => `<style>${css}</style>`);
 // Where the page's build finds the full one (src/takeover.rs, LoadingFull).
 const fullDir = path.join(dir, 'full');
 const fullJs = fs.existsSync(fullDir) ? fs.readdirSync(fullDir).find((f) => f.endsWith('.js')) : null;
-if (fullJs) html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n    <meta name="corpus-lens-full" content="full/${fullJs}">`);
+if (fullJs) {
+  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n    <meta name="corpus-lens-full" content="full/${fullJs}">`);
+  // trunk's loader (and its preloads) load the light build; a URL that opens
+  // a view only the full build has loads that one at once instead. The views
+  // are those of the full build's features (Cargo.toml) beyond `light`.
+  const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
+  const light = html.match(/import init, \* as bindings from '\.\/([^']+)\.js';/);
+  if (!loader || !light) throw new Error("trunk's loader not found in index.html");
+  html = html.replace(loader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  const full = fullJs.replace(/\.js$/, '');
+  const pick = `<script>
+(() => {
+  // Written by scripts/post-build.mjs: the light build, or the full one for a view only it has.
+  const full = /[?&]view=(trends|compare|words|contexts)(&|$)/.test(location.search);
+  const name = full ? './full/${full}' : './${light[1]}';
+  for (const [rel, href, as] of [['modulepreload', name + '.js'], ['preload', name + '_bg.wasm', 'fetch']]) {
+    const link = document.createElement('link');
+    link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';
+    if (as) { link.as = as; link.type = 'application/wasm'; }
+    document.head.append(link);
+  }
+  // Started once the page is parsed, as a module script would be: the app takes over from it.
+  const start = () => import(name + '.js').then((m) => m.default({ module_or_path: name + '_bg.wasm' }).then(() => { window.wasmBindings = m; }));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
+})();
+</script>`;
+  html = html.replace('</head>', () => `${pick}\n  </head>`);
+}
 
 const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1]));

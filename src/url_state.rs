@@ -230,12 +230,10 @@ pub fn follow_query_links(url: UrlQuery) -> EventListener {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|e| e.closest("a[data-query-link]").ok().flatten())
-                // The app's own links: not a prerendered copy's (src/takeover.rs).
+                // Not a prerendered copy's (src/takeover.rs): those are plain links.
                 .filter(|a| {
-                    a.closest(&format!("#{}", crate::takeover::APP_ID))
-                        .ok()
-                        .flatten()
-                        .is_some()
+                    let copy = format!("#{}", crate::takeover::PRERENDERED_ID);
+                    a.closest(&copy).ok().flatten().is_none()
                 });
             if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
                 ev.prevent_default();

@@ -1,6 +1,7 @@
 // Accessibility, measured with axe-core in both themes on every view (list,
 // results, a search finding nothing, the reader, trends with a year's
-// contexts open, compare with a pair and with Most similar, URL notices):
+// contexts open, compare with a pair and with Most similar, URL notices,
+// the static pages; the prerendered page before its wasm runs):
 // no violation of impact serious or critical. And on a phone, the first
 // result is in sight (facets behind "Filters") and Compare's texts start
 // within the first screens.
@@ -28,6 +29,8 @@ const VIEWS = [
   ['words', '?view=words&q=year:2024..2025', '.words-keyness tbody tr'],
   ['contexts', '?view=contexts&q=wechat', '.collocates tbody tr'],
   ['notices', '?zzz=1&sort=sideways&view=compare&left=missing', '.notices li'],
+  ['static article page', 'articles/anxious-alipay-2025.html', '.article-body p'],
+  ['static list of all articles', 'articles/', 'ol.results a'],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -52,6 +55,19 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('axe finds nothing serious or critical in the prerendered page, before the app runs', async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true });
+  await page.route('**/*_bg.wasm', () => {}); // never answered: the app does not start
+  await page.goto(server.base);
+  await page.locator('#prerendered .results .result').first().waitFor();
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0].target.join(' ')}`));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems.filter((p) => !p.includes('_bg.wasm')), []);
+  await context.close();
+});
 
 test('on a phone the first result is in sight, the facets behind "Filters"', async () => {
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });

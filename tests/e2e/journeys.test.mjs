@@ -155,6 +155,11 @@ test('offline after the first visit', async () => {
   await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 1);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Corpus Lens' }).waitFor();
+  // The static pages too.
+  await page.goto(`${server.base}articles/anxious-alipay-2025.html`);
+  await page.getByRole('heading', { level: 1, name: 'Anxious Alipay Has Lost Its Rhythm' }).waitFor();
+  await page.goto(`${server.base}articles/`);
+  await page.getByRole('heading', { level: 1, name: 'All articles' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -137,11 +137,15 @@ test('a link followed before the takeover works: it leads to the static page', a
   await context.close();
 });
 
-test('a URL that opens another view shows the page, then that view', async () => {
+test('a URL that opens another view shows the page, then that view, loading only the full build', async () => {
   const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
   await page.addInitScript(watchShifts);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
   await page.goto(`${server.base}?view=trends&kw=alipay`);
   await page.waitForFunction(appShown);
+  // Only the full build is loaded: the light one lacks this view.
+  assert.ok(wasm.length >= 1 && wasm.every((p) => p.includes('/full/')), wasm.join(', '));
   await page.locator('svg.chart g.series').waitFor();
   // Laid out for its box once shown (it was drawn hidden): 12 px text on a phone.
   const font = await page.evaluate(() => {
@@ -149,6 +153,7 @@ test('a URL that opens another view shows the page, then that view', async () =>
     return Number(svg.querySelector('text').getAttribute('font-size')) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   });
   assert.ok(font >= 11, `chart text at ${font} px`);
+  assert.ok(await page.evaluate(() => window.__shift) < 0.1, `layout shift ${await page.evaluate(() => window.__shift)}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

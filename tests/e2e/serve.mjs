@@ -31,9 +31,13 @@ export function launch() {
   });
 }
 
-/** The app has taken over from the prerendered page and from the light build (src/takeover.rs). */
-export const appShown = () => !document.getElementById('prerendered') && !document.querySelector('.loading-full')
-  && document.getElementById('app') && !document.getElementById('app').hidden;
+/**
+ * The app has taken over from the prerendered page and from the light build
+ * (src/takeover.rs); or the page is a static article page, which has no app.
+ */
+export const appShown = () => document.body.classList.contains('static-page')
+  || (!document.getElementById('prerendered') && !document.querySelector('.loading-full')
+    && !!document.getElementById('app') && !document.getElementById('app').hidden);
 
 /**
  * A fresh page that fails the test on any console error or uncaught
