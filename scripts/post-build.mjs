@@ -35,8 +35,11 @@ const fullJs = fs.existsSync(fullDir) ? fs.readdirSync(fullDir).find((f) => f.en
 if (fullJs) {
   html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n    <meta name="corpus-lens-full" content="full/${fullJs}">`);
   // trunk's loader (and its preloads) load the light build; a URL that opens
-  // a view only the full build has loads that one at once instead. The views
-  // are those of the full build's features (Cargo.toml) beyond `light`.
+  // a view only the full build has loads that one at once instead. Those
+  // views are the `full` feature's, in Cargo.toml (named as `view=` names them).
+  const views = fs.readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8').match(/^full = \[([^\]]*)\]/m);
+  if (!views) throw new Error('no `full` feature in Cargo.toml');
+  const fullOnly = [...views[1].matchAll(/"([a-z]+)"/g)].map((m) => m[1]).join('|');
   const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
   const light = html.match(/import init, \* as bindings from '\.\/([^']+)\.js';/);
   if (!loader || !light) throw new Error("trunk's loader not found in index.html");
@@ -45,7 +48,7 @@ if (fullJs) {
   const pick = `<script>
 (() => {
   // Written by scripts/post-build.mjs: the light build, or the full one for a view only it has.
-  const full = /[?&]view=(trends|compare|words|contexts)(&|$)/.test(location.search);
+  const full = /[?&]view=(${fullOnly})(&|$)/.test(location.search);
   const name = full ? './full/${full}' : './${light[1]}';
   for (const [rel, href, as] of [['modulepreload', name + '.js'], ['preload', name + '_bg.wasm', 'fetch']]) {
     const link = document.createElement('link');

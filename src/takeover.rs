@@ -62,6 +62,13 @@ pub fn when_shown(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs what waited for the app to be on screen.
+fn run_pending() {
+    for f in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        f();
+    }
+}
+
 /// What identifies a control across the two copies of the page.
 fn signature(el: &Element) -> String {
     let label = el
@@ -109,9 +116,7 @@ pub fn take_over() {
     };
     let Some(pre) = doc.get_element_by_id(PRERENDERED_ID) else {
         let _ = app.remove_attribute("hidden");
-        for f in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
-            f();
-        }
+        run_pending();
         return;
     };
     // The app's controls by signature, in document order.
@@ -147,9 +152,7 @@ pub fn take_over() {
     // between, so the scroll position stays where the reader left it.
     let _ = app.remove_attribute("hidden");
     pre.remove();
-    for f in PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())) {
-        f();
-    }
+    run_pending();
     // Then the reader's own: what they typed and where their focus was.
     for (old, new) in carried {
         carry(&old, &new);
