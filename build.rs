@@ -18,18 +18,21 @@ fn main() {
         std::process::exit(1);
     }
     println!("cargo:rerun-if-changed={shown}");
-    match lens_engine::load::load_corpus_dir(&dir) {
+    match lens_engine::corpus::load::load_corpus_dir(&dir) {
         Ok(corpus) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(out.join("corpus.bin"), lens_engine::codec::encode(&corpus))
-                .expect("write the embedded corpus");
+            std::fs::write(
+                out.join("corpus.bin"),
+                lens_engine::corpus::codec::encode(&corpus),
+            )
+            .expect("write the embedded corpus");
         }
         Err(problems) => {
             for p in &problems {
                 eprintln!("error: {p}");
             }
             eprintln!(
-                "error: the corpus in {} has {} problem{}; fix {} and build again (the corpus format is in README.md)",
+                "error: the corpus in {} has {} problem{}; fix {} and build again (the corpus format is in docs/corpus-format.md)",
                 dir.display(),
                 problems.len(),
                 if problems.len() == 1 { "" } else { "s" },

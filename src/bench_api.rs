@@ -4,10 +4,10 @@
 
 use std::sync::OnceLock;
 
-use lens_engine::facets::facet_counts;
-use lens_engine::highlight::{mark_title, snippet};
 use lens_engine::index::Index;
-use lens_engine::query::parse;
+use lens_engine::search::facets::facet_counts;
+use lens_engine::search::highlight::{mark_title, snippet};
+use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use wasm_bindgen::prelude::wasm_bindgen;
 

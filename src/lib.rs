@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use lens_engine::codec::{decode, DecodeError};
+use lens_engine::corpus::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub mod url_state;
 pub mod views;
 
 use gloo_events::EventListener;
-use lens_engine::builder::IndexBuilder;
+use lens_engine::index::builder::IndexBuilder;
 use lens_engine::index::Index;
 use params::url_notices;
 use search_state::{QueryState, SearchState};

@@ -107,7 +107,7 @@ pub const KW: Param = Param {
 /// Trends: the measure.
 pub const MEASURE: Param = Param {
     name: "measure",
-    kind: Kind::Choice(&lens_engine::trends::MEASURE_OPTIONS),
+    kind: Kind::Choice(&lens_engine::stats::trends::MEASURE_OPTIONS),
     takes: "the measures are count, per10k and share",
 };
 /// Trends: years either side of the moving average.
@@ -448,7 +448,7 @@ impl Param {
 }
 
 /// What a reader typed, in Unicode NFC. The engine in the page carries no
-/// normalisation tables (`lens_engine::tokenize::nfc`): the corpus is stored
+/// normalisation tables (`lens_engine::text::tokenize::nfc`): the corpus is stored
 /// in NFC at build time, and the browser's own `String.prototype.normalize`
 /// puts typed text in the same form.
 fn typed_text(text: String) -> String {

@@ -3,7 +3,7 @@
 //! so no view keeps a copy that could drift from it.
 
 use lens_engine::index::Index;
-use lens_engine::query::{parse, ParsedQuery, Query, QueryError};
+use lens_engine::search::query::{parse, ParsedQuery, Query, QueryError};
 use lens_engine::search::{Hit, Matches, Order, SearchOptions};
 use lens_engine::Corpus;
 use leptos::prelude::*;

@@ -2,12 +2,12 @@
 //! browser paints and handles input: no task long enough to delay a
 //! keystroke. The index is built this way ([`crate::build_index`]), and so
 //! are the Words view's statistics ([`sliced`] over the engine's
-//! [`lens_engine::words::Steps`]).
+//! [`lens_engine::stats::words::Steps`]).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use lens_engine::words::Steps;
+use lens_engine::stats::words::Steps;
 use leptos::prelude::*;
 
 /// Work per slice: well under the 50 ms at which a task delays input.

@@ -334,7 +334,7 @@ async fn an_opened_result_steps_through_its_highlighted_matches() {
     assert!(
         marks
             .iter()
-            .all(|m| lens_engine::tokenize::normalize(&text(m)) == "wechat"),
+            .all(|m| lens_engine::text::tokenize::normalize(&text(m)) == "wechat"),
         "WeChat, WeChat's…"
     );
     let next: HtmlElement = all(&root, ".match-nav button")
@@ -443,7 +443,7 @@ fn count_in_year(corpus: &Corpus, word: &str, year: u16) -> Option<usize> {
         texts
             .iter()
             .map(|t| {
-                lens_engine::tokenize::words(t)
+                lens_engine::text::tokenize::words(t)
                     .filter(|w| w.norm == word)
                     .count()
             })
@@ -532,7 +532,7 @@ async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
     let keys: Vec<String> = lines.iter().map(|l| text(&one(l, ".kwic-key"))).collect();
     assert!(
         keys.iter()
-            .all(|k| lens_engine::tokenize::normalize(k) == "baidu"),
+            .all(|k| lens_engine::text::tokenize::normalize(k) == "baidu"),
         "{keys:?}"
     );
     let third: HtmlElement = lines[2].clone().unchecked_into();
@@ -632,7 +632,7 @@ async fn pointing_at_a_shared_passage_lights_its_twin() {
         .collect();
     assert!(!lit_right.is_empty(), "the twin on the right lights up");
     let norm = |s: &str| {
-        lens_engine::tokenize::words(s)
+        lens_engine::text::tokenize::words(s)
             .map(|w| w.norm.into_owned())
             .collect::<Vec<_>>()
     };
@@ -1034,7 +1034,10 @@ async fn words_summarise_the_selection_and_list_its_words() {
     assert!(figures.contains("Articles5"), "{figures}");
     let total: usize = corpus.total_words();
     assert!(
-        figures.contains(&format!("Words{}", lens_engine::numbers::thousands(total))),
+        figures.contains(&format!(
+            "Words{}",
+            lens_engine::out::numbers::thousands(total)
+        )),
         "{figures} vs {total}"
     );
     assert_eq!(
@@ -1052,12 +1055,12 @@ async fn words_summarise_the_selection_and_list_its_words() {
         .articles()
         .iter()
         .map(|a| {
-            lens_engine::tokenize::words(&a.text())
+            lens_engine::text::tokenize::words(&a.text())
                 .filter(|w| w.norm == "alipay")
                 .count()
         })
         .sum();
-    assert_eq!(first[1], lens_engine::numbers::thousands(want));
+    assert_eq!(first[1], lens_engine::out::numbers::thousands(want));
     let words: Vec<String> = rows.iter().map(|r| text(&one(r, "th a"))).collect();
     assert!(!words.iter().any(|w| w == "the" || w == "of"), "{words:?}");
     // A word links to its search and its trend.
@@ -1172,7 +1175,7 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
         .articles()
         .iter()
         .map(|a| {
-            lens_engine::tokenize::words(&a.text())
+            lens_engine::text::tokenize::words(&a.text())
                 .filter(|w| w.norm == "wechat")
                 .count()
         })
@@ -1186,7 +1189,7 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
     );
     for r in &rows {
         let key = text(&one(r, ".kwic-key"));
-        let norm: Vec<String> = lens_engine::tokenize::words(&key)
+        let norm: Vec<String> = lens_engine::text::tokenize::words(&key)
             .map(|w| w.norm.into_owned())
             .collect();
         assert_eq!(norm, ["wechat"], "{key}");
@@ -1197,7 +1200,7 @@ async fn contexts_list_every_match_sort_by_a_neighbour_and_find_collocates() {
     let firsts: Vec<String> = all(&root, ".kwic-table tbody td.kwic-right")
         .iter()
         .map(|td| {
-            lens_engine::tokenize::words(&text(td))
+            lens_engine::text::tokenize::words(&text(td))
                 .next()
                 .map(|w| w.norm.into_owned())
                 .unwrap_or_default()

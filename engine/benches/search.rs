@@ -11,15 +11,15 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use lens_engine::compare::{compare, CompareOptions};
-use lens_engine::facets::facet_counts;
-use lens_engine::highlight::{mark_title, snippet};
+use lens_engine::corpus::load::load_corpus_dir;
 use lens_engine::index::Index;
-use lens_engine::load::load_corpus_dir;
-use lens_engine::query::parse;
+use lens_engine::search::facets::facet_counts;
+use lens_engine::search::highlight::{mark_title, snippet};
+use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
-use lens_engine::tokenize::words;
-use lens_engine::trends::{parse_keywords, trend_table};
+use lens_engine::stats::compare::{compare, CompareOptions};
+use lens_engine::stats::trends::{parse_keywords, trend_table};
+use lens_engine::text::tokenize::words;
 use lens_engine::Corpus;
 
 /// A small deterministic generator (the query set must be the same every run).
@@ -239,7 +239,7 @@ fn main() {
 
     // Trends: the series of 1, 5 and 20 keywords (frequent words) over every article.
     let frequent: Vec<String> = set[0].1.clone();
-    let all = lens_engine::docset::DocSet::full(corpus.articles().len());
+    let all = lens_engine::index::docset::DocSet::full(corpus.articles().len());
     let years = corpus.articles().last().unwrap().date.year - corpus.articles()[0].date.year + 1;
     println!("| trends ({years} calendar years) | median | p95 | per keyword (median) |");
     println!("|---|---:|---:|---:|");
@@ -337,8 +337,8 @@ fn main() {
 /// The Words view's statistics, natively (median of 5): on the whole
 /// corpus, and on the last fifth of its years against the rest.
 fn words_view(corpus: &Corpus, index: &Index) {
-    use lens_engine::docset::DocSet;
-    use lens_engine::words::{
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::words::{
         count_words, keywords, phrases, rising_falling, summary, word_rows, ListOptions,
     };
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1e3);
@@ -485,7 +485,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
             .unwrap_or(0.0);
         println!("| {label}{why} | {cost:.1} M | {} |", ms(t));
     }
-    let all = lens_engine::docset::DocSet::full(corpus.articles().len());
+    let all = lens_engine::index::docset::DocSet::full(corpus.articles().len());
     let twelve = |from: usize| {
         (0..12)
             .map(|k| nested[(from + k) % nested.len()].clone())
@@ -562,7 +562,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
         description: None,
     };
     let one = Corpus::new(info.clone(), vec![big.clone()]);
-    let mut b = lens_engine::builder::IndexBuilder::new(&one);
+    let mut b = lens_engine::index::builder::IndexBuilder::new(&one);
     let mut longest = Duration::ZERO;
     let mut units = 0;
     loop {

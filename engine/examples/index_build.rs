@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+use lens_engine::corpus::load::load_corpus_dir;
 use lens_engine::index::Index;
-use lens_engine::load::load_corpus_dir;
-use lens_engine::tokenize::{reference_words, words};
+use lens_engine::text::tokenize::{reference_words, words};
 
 fn median(mut f: impl FnMut() -> usize) -> (Duration, usize) {
     let mut times = Vec::new();
@@ -39,7 +39,7 @@ fn main() {
 /// Time per stage of [`IndexBuilder`], and its longest single unit of work.
 #[allow(dead_code)]
 fn stages(corpus: &lens_engine::Corpus) {
-    let mut b = lens_engine::builder::IndexBuilder::new(corpus);
+    let mut b = lens_engine::index::builder::IndexBuilder::new(corpus);
     let mut per: Vec<(f32, Duration)> = Vec::new();
     let mut longest = Duration::ZERO;
     loop {

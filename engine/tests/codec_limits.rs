@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use lens_engine::codec::{decode, encode};
+use lens_engine::corpus::codec::{decode, encode};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
 

@@ -5,18 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use lens_engine::compare::is_stop_word;
-use lens_engine::contexts::{
+use lens_engine::index::docset::DocSet;
+use lens_engine::index::Index;
+use lens_engine::search::query::parse;
+use lens_engine::search::SearchOptions;
+use lens_engine::stats::contexts::{
     collocates, dispersion, number_in_article, occurrences, sort, table_g2, CollocateJob, Counted,
     Occurrence, SortJob, SortKey, Window,
 };
-use lens_engine::docset::DocSet;
-use lens_engine::index::Index;
-use lens_engine::query::parse;
-use lens_engine::search::SearchOptions;
-use lens_engine::tokenize::words;
-use lens_engine::words::count_words;
-use lens_engine::words::{CountJob, Steps};
+use lens_engine::stats::words::count_words;
+use lens_engine::stats::words::{CountJob, Steps};
+use lens_engine::text::lexicon::is_stop_word;
+use lens_engine::text::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
 
@@ -64,7 +64,7 @@ fn stretches(a: &Article) -> Vec<Vec<String>> {
 
 /// Naive occurrences of a word or phrase: (doc, part, index in it), a part
 /// being the title or the body (a search phrase may cross paragraphs, not
-/// the title's end: the README's rule).
+/// the title's end: the rule in docs/query-language.md).
 fn naive_occurrences(corpus: &Corpus, phrase: &[&str]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (d, a) in corpus.articles().iter().enumerate() {
@@ -222,7 +222,7 @@ fn table_g2_matches_a_hand_computed_value() {
 
 #[test]
 fn a_line_shows_its_context_as_written_and_marks_boundaries() {
-    use lens_engine::contexts::{line_text, BOUNDARY};
+    use lens_engine::stats::contexts::{line_text, BOUNDARY};
     let corpus = Corpus::new(
         CorpusInfo {
             name: "x".into(),
@@ -259,7 +259,7 @@ fn a_line_shows_its_context_as_written_and_marks_boundaries() {
 
 #[test]
 fn near_keeps_the_lines_with_the_word_in_their_window() {
-    use lens_engine::contexts::{near, node_terms};
+    use lens_engine::stats::contexts::{near, node_terms};
     let corpus = Corpus::new(
         CorpusInfo {
             name: "x".into(),

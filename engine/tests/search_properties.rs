@@ -2,12 +2,13 @@
 //! finds: words, phrases, prefixes, fields, word forms and boolean
 //! combinations, on generated corpora and queries.
 
-use lens_engine::builder::IndexBuilder;
-use lens_engine::highlight::mark_article;
-use lens_engine::index::{stem, Index};
-use lens_engine::query::{parse, Query, TextField};
+use lens_engine::index::builder::IndexBuilder;
+use lens_engine::index::Index;
+use lens_engine::search::highlight::mark_article;
+use lens_engine::search::query::{parse, Query, TextField};
 use lens_engine::search::SearchOptions;
-use lens_engine::tokenize::words;
+use lens_engine::text::lexicon::{is_listed, is_stop_word, stem, BREAK};
+use lens_engine::text::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
 
@@ -211,15 +212,15 @@ proptest! {
             covered.dedup();
             prop_assert_eq!(marked_words, covered.len());
             // A snippet marks what the article marks, and shows a match when the body has one.
-            let term_spans: Vec<_> = want.iter().map(|&(start, width)| lens_engine::highlight::TermSpan { start, width, term: 0, weight: 1.0 }).collect();
-            let snip = lens_engine::highlight::snippet(a, index.doc(d), &term_spans, 3);
+            let term_spans: Vec<_> = want.iter().map(|&(start, width)| lens_engine::search::highlight::TermSpan { start, width, term: 0, weight: 1.0 }).collect();
+            let snip = lens_engine::search::highlight::snippet(a, index.doc(d), &term_spans, 3);
             let body_has_match = want.iter().any(|&(p, _)| p > title.len() as u32);
             prop_assert_eq!(!snip.marks.is_empty(), body_has_match, "snippet {:?}", snip);
             for r in &snip.marks {
                 let piece = &snip.text[r.range.clone()];
                 prop_assert!(marks.blocks.iter().enumerate().any(|(b, rs)| rs.iter().any(|m| &a.body[b].text()[m.range.clone()] == piece)));
             }
-            prop_assert_eq!(lens_engine::highlight::mark_title(a, &want), marks.title.clone());
+            prop_assert_eq!(lens_engine::search::highlight::mark_title(a, &want), marks.title.clone());
         }
     }
 
@@ -240,8 +241,8 @@ proptest! {
 
 mod trends {
     use super::*;
-    use lens_engine::docset::DocSet;
-    use lens_engine::trends::{parse_keywords, trend_table, Measure};
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
@@ -284,9 +285,8 @@ mod trends {
 
 mod compare {
     use super::*;
-    use lens_engine::compare::{
-        compare, is_listed, is_stop_word, shared_passages, CompareOptions, Passage, Similarity,
-        WordChoice, BREAK,
+    use lens_engine::stats::compare::{
+        compare, shared_passages, CompareOptions, Passage, Similarity, WordChoice,
     };
 
     /// A title of one word, the break, then the body (three words, so repeats and overlaps abound).
@@ -377,8 +377,8 @@ mod compare {
             prop_assert!((ab.similarity - ba.similarity).abs() < 1e-12);
             prop_assert!((0.0..=1.0).contains(&ab.similarity));
             prop_assert_eq!(ab.shared_word_count, ba.shared_word_count);
-            let swap = |v: &[lens_engine::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.right, w.left, w.score)).collect::<Vec<_>>();
-            let plain = |v: &[lens_engine::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.left, w.right, w.score)).collect::<Vec<_>>();
+            let swap = |v: &[lens_engine::stats::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.right, w.left, w.score)).collect::<Vec<_>>();
+            let plain = |v: &[lens_engine::stats::compare::WordScore]| v.iter().map(|w| (w.word.clone(), w.left, w.right, w.score)).collect::<Vec<_>>();
             prop_assert_eq!(plain(&ab.distinctive_left), swap(&ba.distinctive_right), "left of (a, b) is right of (b, a)");
         }
     }
@@ -393,7 +393,7 @@ mod compare {
         out
     }
 
-    /// TF-IDF cosine straight from the formula in the README.
+    /// TF-IDF cosine straight from the formula in docs/statistics.md.
     fn naive_similarity(corpus: &Corpus, a: usize, b: usize, stop: bool) -> f64 {
         use std::collections::BTreeMap;
         let docs: Vec<Vec<String>> = corpus.articles().iter().map(|x| counted(x, stop)).collect();
@@ -535,7 +535,7 @@ mod compare {
 /// (this took 3.3 s for 1 M words when every run was extended).
 #[test]
 fn long_repetitive_texts_compare_in_linear_time() {
-    use lens_engine::compare::{shared_passages, BREAK};
+    use lens_engine::stats::compare::shared_passages;
     let n = 200_000;
     let l: Vec<u32> = [0, BREAK]
         .into_iter()
@@ -553,7 +553,7 @@ fn long_repetitive_texts_compare_in_linear_time() {
 
 mod facets {
     use super::*;
-    use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
+    use lens_engine::search::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
 
     /// A source or tag the loader accepts: any text, trimmed, not empty;
     /// rich in the query language's own characters.

@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use lens_engine::highlight::{mark_article, snippet};
+use lens_engine::corpus::load::load_corpus_dir;
 use lens_engine::index::Index;
-use lens_engine::load::load_corpus_dir;
-use lens_engine::query::parse;
+use lens_engine::search::highlight::{mark_article, snippet};
+use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 
@@ -149,7 +149,7 @@ fn facet_counts_follow_the_query() {
 
 #[test]
 fn picking_a_facet_writes_the_clause_a_reader_would_type() {
-    use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
+    use lens_engine::search::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
     let corpus = seed();
     let index = Index::new(&corpus);
     let pick =
@@ -219,9 +219,9 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
 
 #[test]
 fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
-    use lens_engine::docset::DocSet;
-    use lens_engine::tokenize::words;
-    use lens_engine::trends::{parse_keywords, trend_table, Measure};
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
+    use lens_engine::text::tokenize::words;
     let corpus = seed();
     let index = Index::new(&corpus);
     let keywords = parse_keywords("wechat, ai, traffic, baidu").unwrap();
@@ -266,7 +266,7 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
         table.value(r2016, 3, Measure::ShareOfArticles),
         Some(100.0 * (row.counts[3] > 0) as u8 as f64)
     );
-    let from = lens_engine::trends::Provenance {
+    let from = lens_engine::stats::trends::Provenance {
         corpus: "Alipay, 2013-2025".into(),
         search: "=cmd \"x\"".into(),
     };
@@ -291,20 +291,20 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
     assert!(
         line(&smoothed, "2016").starts_with(&format!(
             "2016,{}",
-            lens_engine::trends::format_value(want, Measure::Count)
+            lens_engine::stats::trends::format_value(want, Measure::Count)
         )),
         "{}",
         line(&smoothed, "2016")
     );
     assert_eq!(
-        lens_engine::trends::export_name(&from, &table.keywords, Measure::Per10k, 2, "csv"),
+        lens_engine::stats::trends::export_name(&from, &table.keywords, Measure::Per10k, 2, "csv"),
         "alipay-2013-2025-trends-wechat-ai-traffic-baidu-per10k-q-cmd-x-smooth-2.csv"
     );
 }
 
 #[test]
 fn keywords_parse_with_phrases_and_explain_mistakes() {
-    use lens_engine::trends::parse_keywords;
+    use lens_engine::stats::trends::parse_keywords;
     let k = parse_keywords("wechat, \"mobile payment, again\", pay*,, ").unwrap();
     let labels: Vec<&str> = k.iter().map(|k| k.label.as_str()).collect();
     assert_eq!(labels, ["wechat", "\"mobile payment, again\"", "pay*"]);
@@ -325,8 +325,8 @@ fn keywords_parse_with_phrases_and_explain_mistakes() {
 
 #[test]
 fn smoothing_averages_neighbours_and_keeps_gaps() {
-    use lens_engine::docset::DocSet;
-    use lens_engine::trends::{parse_keywords, trend_table, Measure};
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
     let corpus = seed();
     let index = Index::new(&corpus);
     let table = trend_table(
@@ -351,7 +351,7 @@ fn smoothing_averages_neighbours_and_keeps_gaps() {
 
 #[test]
 fn keyword_in_context_lines_centre_the_match() {
-    use lens_engine::trends::keyword_in_context;
+    use lens_engine::stats::trends::keyword_in_context;
     let corpus = seed();
     let index = Index::new(&corpus);
     let m = index.matches(&parse("baidu").unwrap().query, SearchOptions::default());
@@ -377,7 +377,7 @@ fn keyword_in_context_lines_centre_the_match() {
 /// reader and in the snippet (marks once looked back only 64 spans).
 #[test]
 fn every_matched_word_is_marked_however_many_spans_overlap() {
-    use lens_engine::highlight::mark_title;
+    use lens_engine::search::highlight::mark_title;
     let body: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
     let corpus = one_article(&body.join(" "));
     let index = Index::new(&corpus);
@@ -391,7 +391,7 @@ fn every_matched_word_is_marked_however_many_spans_overlap() {
     let text = a.body[0].text();
     let marked: usize = marks.blocks[0]
         .iter()
-        .map(|r| lens_engine::tokenize::words(&text[r.range.clone()]).count())
+        .map(|r| lens_engine::text::tokenize::words(&text[r.range.clone()]).count())
         .sum();
     assert_eq!(marked, 100, "every word of w0 … w99 is marked");
     assert!(mark_title(a, &spans).is_empty());
@@ -399,7 +399,7 @@ fn every_matched_word_is_marked_however_many_spans_overlap() {
     let in_snippet: usize = snip
         .marks
         .iter()
-        .map(|r| lens_engine::tokenize::words(&snip.text[r.range.clone()]).count())
+        .map(|r| lens_engine::text::tokenize::words(&snip.text[r.range.clone()]).count())
         .sum();
     assert_eq!(in_snippet, 100, "and in the snippet");
 }
@@ -493,7 +493,7 @@ fn words_with_invisible_characters_are_found_and_marked_whole() {
 /// words (a 10 MB article was one unit of 115 ms), and the index is the same.
 #[test]
 fn a_long_article_is_indexed_in_pieces() {
-    use lens_engine::builder::{IndexBuilder, UNIT_WORDS};
+    use lens_engine::index::builder::{IndexBuilder, UNIT_WORDS};
     let words = 10 * UNIT_WORDS + 7;
     let body: String = (0..words).map(|i| format!("w{} ", i % 100)).collect();
     let corpus = one_article(&body);
@@ -574,7 +574,7 @@ fn a_snippet_keeps_a_phrase_whole_and_prefers_more_distinct_terms() {
 /// frequent words no longer lift every pair above 45 %.
 #[test]
 fn similarity_follows_the_stop_word_switch() {
-    use lens_engine::compare::{Similarity, WordChoice};
+    use lens_engine::stats::compare::{Similarity, WordChoice};
     let corpus = seed();
     let index = Index::new(&corpus);
     let content = Similarity::new(&index, WordChoice::default());
@@ -605,7 +605,7 @@ fn similarity_follows_the_stop_word_switch() {
 /// of the corpus over-represents "traffic" and "ai" (at p < 0.01).
 #[test]
 fn keywords_of_the_last_two_years_include_traffic_and_ai() {
-    use lens_engine::words::{count_words, keywords, ListOptions};
+    use lens_engine::stats::words::{count_words, keywords, ListOptions};
     let corpus = seed();
     let index = Index::new(&corpus);
     let m = index.matches(
@@ -625,7 +625,7 @@ fn keywords_of_the_last_two_years_include_traffic_and_ai() {
     // Independent count: "traffic" in the two articles' text, by a plain scan.
     let plain = |d: usize| {
         let a = &corpus.articles()[d];
-        lens_engine::tokenize::words(&a.text())
+        lens_engine::text::tokenize::words(&a.text())
             .filter(|w| w.norm == "traffic")
             .count()
     };

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use lens_engine::load::load_corpus_dir;
+use lens_engine::corpus::load::load_corpus_dir;
 
 struct Seed {
     file_prefix: &'static str,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use lens_engine::load::{load_corpus_dir, Problem};
+use lens_engine::corpus::load::{load_corpus_dir, Problem};
 
 fn fixture(case: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -258,8 +258,8 @@ fn ids_are_letters_digits_dash_underscore_and_dot() {
         assert!(p.message.contains("cannot be an id"), "{p}");
         assert!(!p.to_string().contains('\n'), "one line: {p}");
     }
-    assert!(lens_engine::load::is_valid_id("ok-1_2.x"));
-    assert!(!lens_engine::load::is_valid_id(".hidden"));
+    assert!(lens_engine::corpus::load::is_valid_id("ok-1_2.x"));
+    assert!(!lens_engine::corpus::load::is_valid_id(".hidden"));
 }
 
 /// Only regular files inside the folder are read: a FIFO does not hang the
@@ -300,7 +300,7 @@ fn a_file_over_the_size_limit_is_a_problem() {
     let d = TempDir::new("size");
     let big = format!(
         "{ARTICLE}{}",
-        "word ".repeat((lens_engine::load::MAX_FILE_BYTES / 5 + 1) as usize)
+        "word ".repeat((lens_engine::corpus::load::MAX_FILE_BYTES / 5 + 1) as usize)
     );
     d.write("big.md", &big);
     let p = load_problems(&d);

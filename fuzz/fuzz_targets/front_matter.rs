@@ -2,7 +2,7 @@
 //! message and a line inside the file; never a panic.
 #![no_main]
 
-use lens_engine::load::parse_article;
+use lens_engine::corpus::load::parse_article;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use lens_engine::index::Index;
-use lens_engine::query::parse;
+use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use libfuzzer_sys::fuzz_target;

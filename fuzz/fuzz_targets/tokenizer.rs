@@ -3,7 +3,7 @@
 //! path gives exactly the words of plain UAX #29 segmentation.
 #![no_main]
 
-use lens_engine::tokenize::{normalize, reference_words, words};
+use lens_engine::text::tokenize::{normalize, reference_words, words};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

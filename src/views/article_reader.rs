@@ -2,7 +2,7 @@
 
 use crate::params;
 use crate::views::marked_article;
-use lens_engine::highlight::mark_article;
+use lens_engine::search::highlight::mark_article;
 use lens_engine::{Article, Corpus};
 use leptos::html;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use crate::search_state::SearchState;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::thousands;
 
-use lens_engine::site::safe_link;
+use lens_engine::out::site::safe_link;
 
 /// The article at `index` of `corpus`: metadata, then headings and paragraphs.
 #[component]

@@ -3,7 +3,7 @@
 //! keys into the point chosen. Colours are written into the SVG (not taken
 //! from CSS) so that it looks as the exported file ([`LineChartModel::to_svg`]) does.
 
-use lens_engine::chart::{Line, LineChartModel, HEIGHT, X_LABEL};
+use lens_engine::out::chart::{Line, LineChartModel, HEIGHT, X_LABEL};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

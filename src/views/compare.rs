@@ -11,10 +11,10 @@ use std::sync::Arc;
 use crate::params;
 use crate::url_state::QueryLink;
 use crate::views::{marked_article, on_number, UrlCheckbox, WordFormsToggle};
-use lens_engine::compare::{
+use lens_engine::search::highlight::mark_article;
+use lens_engine::stats::compare::{
     compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
 };
-use lens_engine::highlight::mark_article;
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;

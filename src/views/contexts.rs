@@ -2,7 +2,7 @@
 //! where its matches fall in each article, and its collocates. The node is
 //! the text part of the search box's query; facets and field clauses narrow
 //! the articles as everywhere. The engine computes
-//! ([`lens_engine::contexts`]); this file draws.
+//! ([`lens_engine::stats::contexts`]); this file draws.
 //!
 //! URL parameters: `ctx` (context words), `s1`, `s2`, `s3` (sort keys),
 //! `cpage` (the concordance's page), `wl`, `wr`, `cmin`, `cby` and `stop=0`
@@ -11,11 +11,11 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use lens_engine::contexts::{
+use lens_engine::stats::contexts::{
     dispersion, line_text, node_terms, number_in_article, Collocate, CollocateJob, Counted, Near,
     Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
-use lens_engine::words::{csv, CountJob, Counts, Steps};
+use lens_engine::stats::words::{csv, CountJob, Counts, Steps};
 use leptos::prelude::*;
 
 use crate::download::offer_text;

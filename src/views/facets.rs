@@ -1,8 +1,8 @@
 //! Facets: year, source and tag, each value with the number of articles picking it would give.
 
 use crate::params;
-use lens_engine::facets::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
-use lens_engine::query::Query;
+use lens_engine::search::facets::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
+use lens_engine::search::query::Query;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
@@ -73,7 +73,7 @@ fn Facet(
     /// The counts of every facet for the current query.
     counts: Memo<Facets>,
     /// This facet's counts within `counts` (same order as `values`).
-    pick: fn(&Facets) -> &Vec<lens_engine::facets::FacetValue>,
+    pick: fn(&Facets) -> &Vec<lens_engine::search::facets::FacetValue>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();

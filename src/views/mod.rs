@@ -24,18 +24,18 @@ pub use words::WordsView;
 use crate::params;
 use leptos::prelude::*;
 
-pub use lens_engine::numbers::thousands;
+pub use lens_engine::out::numbers::thousands;
 
 /// `text` with its `marks` drawn by `mark(piece, span)` (the span the mark
-/// shows, see [`lens_engine::highlight::Mark`]); unmarked pieces are text
+/// shows, see [`lens_engine::search::highlight::Mark`]); unmarked pieces are text
 /// nodes. The one place where marked text becomes views: results, the reader
 /// and Compare differ only in what a mark is.
 pub fn marked_pieces(
     text: &str,
-    marks: &[lens_engine::highlight::Mark],
+    marks: &[lens_engine::search::highlight::Mark],
     mut mark: impl FnMut(&str, usize) -> AnyView,
 ) -> AnyView {
-    lens_engine::highlight::segments(text, marks)
+    lens_engine::search::highlight::segments(text, marks)
         .into_iter()
         .map(|(piece, span)| match span {
             Some(span) => mark(piece, span),
@@ -49,7 +49,7 @@ pub fn marked_pieces(
 /// `marks` drawn by `mark`, in reading order (title first).
 pub fn marked_article(
     a: &lens_engine::Article,
-    marks: &lens_engine::highlight::Marks,
+    marks: &lens_engine::search::highlight::Marks,
     top: u8,
     mut mark: impl FnMut(&str, usize) -> AnyView,
 ) -> (AnyView, AnyView) {

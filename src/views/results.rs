@@ -3,8 +3,8 @@
 
 use crate::params;
 use crate::views::marked_pieces;
-use lens_engine::highlight::{mark_title, snippet};
-use lens_engine::suggest::{missing_words, replace_word};
+use lens_engine::search::highlight::{mark_title, snippet};
+use lens_engine::search::suggest::{missing_words, replace_word};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -5,8 +5,8 @@
 //! contexts are listed); the search's `q` and `forms` apply too.
 
 use crate::params;
-use lens_engine::query::Query;
-use lens_engine::trends::{
+use lens_engine::search::query::Query;
+use lens_engine::stats::trends::{
     export_name, format_value, keyword_in_context, parse_keywords, trend_table, Keyword,
     KeywordError, Measure, Provenance, TrendTable,
 };
@@ -19,7 +19,9 @@ use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
 use crate::views::{marked_text, UrlSelect, WordFormsToggle};
-use lens_engine::chart::{marker_path, LineChartModel, Series, FEW_ARTICLES, MARKER_NAMES, WIDTH};
+use lens_engine::out::chart::{
+    marker_path, LineChartModel, Series, FEW_ARTICLES, MARKER_NAMES, WIDTH,
+};
 
 const CHART_ID: &str = "trends-chart";
 /// The chart's title, on the page and in its exports.
@@ -121,7 +123,7 @@ pub fn TrendsView() -> impl IntoView {
     // window resized, or the page shown: the app is drawn hidden while a
     // prerendered page is on screen, src/takeover.rs).
     let chart_box = NodeRef::<html::Div>::new();
-    let chart_width = RwSignal::new(lens_engine::chart::WIDTH);
+    let chart_width = RwSignal::new(lens_engine::out::chart::WIDTH);
     let remeasure = move || {
         if let Some(el) = chart_box.get_untracked() {
             let w = el.client_width() as f64;

@@ -1,21 +1,21 @@
 //! Words: what is in the selection (the articles the search box and facets
 //! pick; no query: the whole corpus) and what stands out in it. The engine
-//! computes ([`lens_engine::words`]); this file draws.
+//! computes ([`lens_engine::stats::words`]); this file draws.
 //!
 //! URL parameters: `stop=0` (keep stop words), `forms=1` (merge word forms,
 //! as in search), `wf` (only words starting with it), `wsort` (the word
 //! list's order), `ref`, `rq` and `sig` (the keywords' reference, its search
 //! and the significance level), `plen`, `pmin` and `pstop=0` (phrases).
 
-use lens_engine::compare::STOP_WORDS;
-use lens_engine::docset::DocSet;
-use lens_engine::facets::{toggle_facet, FacetKind};
+use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
-use lens_engine::query::{parse, Query, TextField};
-use lens_engine::words::{
+use lens_engine::search::facets::{toggle_facet, FacetKind};
+use lens_engine::search::query::{parse, Query, TextField};
+use lens_engine::stats::words::{
     csv, keywords, per_10k, summary, word_rows, CountJob, Counts, KeyRow, ListOptions, PhraseJob,
     RisingFalling, Steps, TrendJob, WordRow, MIN_TREND_COUNT, SIGNIFICANCE,
 };
+use lens_engine::text::lexicon::STOP_WORDS;
 use leptos::prelude::*;
 
 use crate::download::offer_text;
@@ -711,9 +711,9 @@ fn trend_table(
     url: UrlQuery,
     caption: &'static str,
     rf: &RisingFalling,
-    rows: &[lens_engine::words::TrendRow],
+    rows: &[lens_engine::stats::words::TrendRow],
 ) -> impl IntoView {
-    let first_last = |r: &lens_engine::words::TrendRow| {
+    let first_last = |r: &lens_engine::stats::words::TrendRow| {
         let first = r.rates.iter().flatten().next().copied().unwrap_or(0.0);
         let last = r.rates.iter().flatten().last().copied().unwrap_or(0.0);
         (first, last)

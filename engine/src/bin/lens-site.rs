@@ -8,8 +8,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use lens_engine::load::load_corpus_dir;
-use lens_engine::site::{article_page, index_page, page_name, ARTICLES_DIR};
+use lens_engine::corpus::load::load_corpus_dir;
+use lens_engine::out::site::{article_page, index_page, page_name, ARTICLES_DIR};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -6,9 +6,9 @@
 //! [`decode`] checks everything it reads, so a corrupt blob is an error, not
 //! a panic.
 
-use crate::body::Block;
+use crate::corpus::body::Block;
+use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo};
-use crate::date::ArticleDate;
 
 const MAGIC: &[u8; 8] = b"LENSCRP2";
 

@@ -13,9 +13,9 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::body::{parse_body, Block};
+use crate::corpus::body::{parse_body, Block};
+use crate::corpus::date::ArticleDate;
 use crate::corpus::{fold_value, Article, Corpus, CorpusInfo};
-use crate::date::ArticleDate;
 
 /// One thing wrong with a corpus: where, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -390,7 +390,7 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
     }
     // Stored in NFC (canonically equivalent: it reads the same), so that the
     // page, which has no normalisation tables, meets only NFC text.
-    let nfc = |s: String| crate::tokenize::nfc(&s).into_owned();
+    let nfc = |s: String| crate::text::tokenize::nfc(&s).into_owned();
     let opt = |s: Option<String>| s.map(nfc);
     let blocks = blocks
         .into_iter()

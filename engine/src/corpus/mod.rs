@@ -1,8 +1,14 @@
 //! The corpus model: articles with their metadata, and the corpus that holds them.
 
-use crate::body::Block;
-use crate::date::ArticleDate;
-use crate::tokenize::word_count;
+pub mod body;
+pub mod codec;
+pub mod date;
+#[cfg(feature = "load")]
+pub mod load;
+
+use crate::corpus::body::Block;
+use crate::corpus::date::ArticleDate;
+use crate::text::tokenize::word_count;
 
 /// One article of the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,9 +101,9 @@ impl Article {
 /// sources and tags, in the loader (duplicates), the index (facet values)
 /// and queries (`source:`, `tag:`). It is Unicode lower case of the NFC form,
 /// so "Ärger" and "ärger", "K" and the Kelvin sign "K", and a decomposed and a
-/// precomposed "é" are the same value (NFC: see [`crate::tokenize::nfc`]).
+/// precomposed "é" are the same value (NFC: see [`crate::text::tokenize::nfc`]).
 pub fn fold_value(value: &str) -> String {
-    crate::tokenize::nfc(value).to_lowercase()
+    crate::text::tokenize::nfc(value).to_lowercase()
 }
 
 /// What a corpus calls itself (from `corpus.toml`).
@@ -129,7 +135,7 @@ impl Corpus {
         }
     }
 
-    /// A corpus whose word counts are already known (from [`crate::codec`]):
+    /// A corpus whose word counts are already known (from [`crate::corpus::codec`]):
     /// no second pass of the tokenizer at start-up. Articles out of date order,
     /// or counts that do not fit, fall back to [`Corpus::new`].
     pub fn with_word_counts(

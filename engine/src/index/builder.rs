@@ -3,8 +3,9 @@
 //! sort the vocabulary, count, place the positions, stem.
 
 use crate::corpus::{fold_value, Corpus};
-use crate::index::{stem, DocInfo, FacetValues, Index, BREAK};
-use crate::tokenize::{words, Words};
+use crate::index::{DocInfo, FacetValues, Index};
+use crate::text::lexicon::{stem, BREAK};
+use crate::text::tokenize::{words, Words};
 use rustc_hash::FxHashMap;
 
 /// Puts sources and tags in their lasting display order, most articles first

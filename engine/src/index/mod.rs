@@ -5,12 +5,14 @@
 //! T + 1, so that a phrase never runs from the title into the body. A body
 //! is its blocks' words in order (a phrase may cross paragraphs).
 
-use rust_stemmers::{Algorithm, Stemmer};
+pub mod builder;
+pub mod docset;
 
 use rustc_hash::FxHashMap;
 
-use crate::builder::IndexBuilder;
 use crate::corpus::{fold_value, Corpus};
+use crate::index::builder::IndexBuilder;
+use crate::text::lexicon::{is_listed, is_stop_word, stem, LISTED, STOP};
 
 /// Where one term stands in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,26 +170,10 @@ pub struct Index {
     pub(crate) docs: Vec<DocInfo>,
     pub(crate) avg_len: f32,
     pub(crate) facet_values: FacetValues,
-    /// Each article's word ids in reading order, [`BREAK`] between title and body.
+    /// Each article's word ids in reading order, [`BREAK`](crate::text::lexicon::BREAK) between title and body.
     pub(crate) forward: Vec<Vec<u32>>,
     /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
-}
-
-/// In [`Index::kinds`]: the word is listed ([`crate::compare::is_listed`]).
-pub const LISTED: u8 = 1;
-/// In [`Index::kinds`]: the word is a stop word ([`crate::compare::is_stop_word`]).
-pub const STOP: u8 = 2;
-
-/// In [`Index::words_of`], the break between title and body.
-pub const BREAK: u32 = u32::MAX;
-
-/// The English Snowball stem of a normalised word.
-pub fn stem(word: &str) -> String {
-    thread_local! {
-        static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
-    }
-    STEMMER.with(|s| s.stem(word).into_owned())
 }
 
 impl Index {
@@ -197,7 +183,7 @@ impl Index {
     }
 
     /// Article `doc`'s word ids in reading order (positions as in the module docs):
-    /// the title's, [`BREAK`], the body's.
+    /// the title's, [`BREAK`](crate::text::lexicon::BREAK), the body's.
     pub fn words_of(&self, doc: usize) -> &[u32] {
         &self.forward[doc]
     }
@@ -297,10 +283,10 @@ impl Index {
                 .iter()
                 .map(|t| {
                     let mut k = 0;
-                    if crate::compare::is_listed(t) {
+                    if is_listed(t) {
                         k |= LISTED;
                     }
-                    if crate::compare::is_stop_word(t) {
+                    if is_stop_word(t) {
                         k |= STOP;
                     }
                     k

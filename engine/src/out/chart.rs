@@ -4,8 +4,8 @@
 //! text ([`LineChartModel::to_svg`]), so the file holds exactly what the page
 //! shows without reading the page back.
 
-use crate::numbers::thousands;
-use crate::scale::{integer_ticks, nice_max, ticks, LinearScale};
+use crate::out::numbers::thousands;
+use crate::out::scale::{integer_ticks, nice_max, ticks, LinearScale};
 
 /// The chart's widest layout (and the exports' width), in CSS pixels.
 pub const WIDTH: f64 = 760.0;

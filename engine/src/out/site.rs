@@ -8,9 +8,9 @@
 //! corpus stays inert here as in the app. Every address is relative: the
 //! pages work from any sub-path.
 
-use crate::body::Block;
+use crate::corpus::body::Block;
 use crate::corpus::{Article, Corpus};
-use crate::numbers::thousands;
+use crate::out::numbers::thousands;
 
 /// The folder of the static pages, relative to the site's root.
 pub const ARTICLES_DIR: &str = "articles";

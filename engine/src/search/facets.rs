@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use crate::corpus::fold_value;
-use crate::docset::DocSet;
+use crate::index::docset::DocSet;
 use crate::index::Index;
-use crate::query::{ParsedQuery, Query};
+use crate::search::query::{ParsedQuery, Query};
 use crate::search::SearchOptions;
 
 /// One value of a facet with the number of matching articles that have it.

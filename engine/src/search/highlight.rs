@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::corpus::Article;
 use crate::index::DocInfo;
-use crate::tokenize::words;
+use crate::text::tokenize::words;
 
 /// One marked piece of a title or block: its byte range, and which of the
 /// spans given to [`mark_article`] it shows (a shared passage's twin, a match's number).

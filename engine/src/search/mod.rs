@@ -1,16 +1,21 @@
 //! Answering a [`Query`] with the [`Index`]: which articles match (each
 //! distinct term evaluated once, the work priced before it runs), in what
 //! order (BM25, title words weighing more, or by date), and where the
-//! matched words stand. Marks and snippets are in [`crate::highlight`],
-//! facet counts in [`crate::facets`].
+//! matched words stand. Marks and snippets are in [`crate::search::highlight`],
+//! facet counts in [`crate::search::facets`].
+
+pub mod facets;
+pub mod highlight;
+pub mod query;
+pub mod suggest;
 
 use std::sync::Arc;
 
-use crate::docset::DocSet;
-use crate::highlight::TermSpan;
+use crate::index::docset::DocSet;
 use crate::index::{Index, Postings};
-use crate::numbers::round_figure;
-use crate::query::{Query, QueryError, TextField};
+use crate::out::numbers::round_figure;
+use crate::search::highlight::TermSpan;
+use crate::search::query::{Query, QueryError, TextField};
 use rustc_hash::FxHashMap;
 
 /// How to match.
@@ -136,7 +141,7 @@ impl Matches {
 /// query (or a keyword list) that repeats a word, phrase or prefix pays for
 /// it once, and the postings a prefix or word forms merge are shared by
 /// every phrase that ends in them. With the parser's limit on terms
-/// ([`crate::query::MAX_TERMS`]) and nesting, this bounds the work and memory
+/// ([`crate::search::query::MAX_TERMS`]) and nesting, this bounds the work and memory
 /// of any query that parses.
 struct Evaluator<'i> {
     index: &'i Index,
@@ -171,7 +176,7 @@ impl<'i> Evaluator<'i> {
     }
 
     /// Recursion follows the query's groups, which the parser bounds
-    /// ([`crate::query::MAX_DEPTH`]); a chain of `-` is folded by the parser.
+    /// ([`crate::search::query::MAX_DEPTH`]); a chain of `-` is folded by the parser.
     fn eval(&mut self, q: &Query, positive: bool, terms: &mut Vec<Arc<TermHits>>) -> DocSet {
         let index = self.index;
         let n = index.doc_count();
@@ -605,7 +610,7 @@ impl Index {
 
     /// Every occurrence of each of the query's terms in article `doc`, with
     /// the term's weight (its inverse document frequency, as in ranking):
-    /// what a snippet is chosen from ([`crate::highlight::snippet`]).
+    /// what a snippet is chosen from ([`crate::search::highlight::snippet`]).
     pub fn term_spans(&self, m: &Matches, doc: usize) -> Vec<TermSpan> {
         let mut out = Vec::new();
         for (k, term) in m.terms.iter().enumerate() {

@@ -2,7 +2,7 @@
 //!
 //! | syntax | meaning |
 //! |---|---|
-//! | `payment` | the word, in its normalised form (see [`crate::tokenize`]) |
+//! | `payment` | the word, in its normalised form (see [`crate::text::tokenize`]) |
 //! | `mobile payment` | both (AND is implicit) |
 //! | `wechat OR baidu` | either; OR binds tighter than AND: `alipay wechat OR baidu` is alipay AND (wechat OR baidu) |
 //! | `-social` | not |
@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
-use crate::tokenize::words;
+use crate::text::tokenize::words;
 
 /// Where a text term must be found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,8 +3,8 @@
 //! spelling. Suggestions only: the query itself is always read exactly.
 
 use crate::index::Index;
-use crate::query::Query;
-use crate::tokenize::{normalize, words};
+use crate::search::query::Query;
+use crate::text::tokenize::{normalize, words};
 
 /// A word the query looks for that no article has.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +162,7 @@ pub fn replace_word(input: &str, word: &str, replacement: &str) -> String {
 mod tests {
     use super::*;
     use crate::corpus::Article;
-    use crate::query::parse;
+    use crate::search::query::parse;
     use crate::{ArticleDate, Block, Corpus, CorpusInfo};
 
     fn index(texts: &[&str]) -> Index {

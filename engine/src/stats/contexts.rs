@@ -10,11 +10,11 @@
 
 use std::sync::Arc;
 
-use crate::compare::BREAK;
-use crate::docset::DocSet;
-use crate::index::{Index, STOP};
+use crate::index::docset::DocSet;
+use crate::index::Index;
 use crate::search::Matches;
-use crate::words::{stretches, CountJob, Counts, Steps, ASK_EVERY_WORDS};
+use crate::stats::words::{stretches, CountJob, Counts, Steps, ASK_EVERY_WORDS};
+use crate::text::lexicon::{BREAK, STOP};
 
 /// One occurrence of the node: the article, its first word and its length in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -680,7 +680,7 @@ pub const BOUNDARY: &str = " ¶ ";
 /// Article `a`'s text (`index`'s article `o.doc`) around occurrence `o`,
 /// with `context` words either side.
 pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usize) -> LineText {
-    use crate::tokenize::words;
+    use crate::text::tokenize::words;
     let info = index.doc(o.doc as usize);
     let total = index.words_of(o.doc as usize).len();
     // Each stretch (title, blocks) with its text and its words' byte ranges, made when first needed.
@@ -742,8 +742,8 @@ pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usi
 /// The term ids the node stands for (its words, a prefix's words, with
 /// `forms` a word's forms), from the query's positive text terms: what is
 /// not its own collocate.
-pub fn node_terms(index: &Index, query: &crate::query::Query, forms: bool) -> Vec<u32> {
-    use crate::query::Query;
+pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: bool) -> Vec<u32> {
+    use crate::search::query::Query;
     fn walk(index: &Index, q: &Query, forms: bool, out: &mut Vec<u32>) {
         match q {
             Query::Text { words, prefix, .. } => {

@@ -9,11 +9,11 @@
 use std::ops::Range;
 
 use crate::corpus::{Article, Corpus};
-use crate::docset::DocSet;
+use crate::index::docset::DocSet;
 use crate::index::Index;
-use crate::query::{parse, Query, MAX_TERMS};
+use crate::search::query::{parse, Query, MAX_TERMS};
 use crate::search::SearchOptions;
-use crate::tokenize::words;
+use crate::text::tokenize::words;
 
 /// One series: a keyword as typed and what it looks for.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! and fall across its years ([`rising_falling`]).
 //!
 //! Words are the index's normalised words, in titles and bodies. A word is
-//! listed when [`crate::compare::is_listed`] says so (it has a letter, and
+//! listed when [`crate::text::lexicon::is_listed`] says so (it has a letter, and
 //! more than one character unless it is of a one-character-word script),
 //! the rule Compare follows too; totals (a selection's words, rates per
 //! 10,000 words) count every word.
@@ -15,9 +15,10 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::compare::{log_likelihood, BREAK};
-use crate::docset::DocSet;
-use crate::index::{Index, LISTED, STOP};
+use crate::index::docset::DocSet;
+use crate::index::Index;
+use crate::stats::compare::log_likelihood;
+use crate::text::lexicon::{BREAK, LISTED, STOP};
 
 /// Which words a list shows, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -424,7 +425,7 @@ pub struct KeyRow {
     pub selection_per_10k: f64,
     /// Per 10,000 words of the reference.
     pub reference_per_10k: f64,
-    /// Dunning's log-likelihood G² (see [`crate::compare::log_likelihood`]).
+    /// Dunning's log-likelihood G² (see [`crate::stats::compare::log_likelihood`]).
     pub g2: f64,
     /// Hardie's log ratio ([`log_ratio`]).
     pub log_ratio: f64,
@@ -945,13 +946,13 @@ pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
         l.push_str("\r\n");
         l
     };
-    let mut out = line(&mut header.iter().map(|h| crate::trends::csv_field(h)));
+    let mut out = line(&mut header.iter().map(|h| crate::stats::trends::csv_field(h)));
     for r in rows {
         out.push_str(&line(&mut r.iter().map(|c| {
             if !c.is_empty() && c.parse::<f64>().is_ok() {
                 c.clone()
             } else {
-                crate::trends::csv_field(c)
+                crate::stats::trends::csv_field(c)
             }
         })));
     }

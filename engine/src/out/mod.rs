@@ -1,0 +1,8 @@
+//! What the engine writes for a reader to see or keep: numbers as a reader
+//! reads them ([`numbers`]), chart scales and geometry ([`scale`],
+//! [`chart`]), and the static pages of a published corpus ([`site`]).
+
+pub mod chart;
+pub mod numbers;
+pub mod scale;
+pub mod site;
