@@ -7,7 +7,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use lens_engine::stats::words::Steps;
+use lens_engine::stats::steps::Steps;
 use leptos::prelude::*;
 
 /// Work per slice: well under the 50 ms at which a task delays input.

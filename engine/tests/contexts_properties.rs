@@ -10,11 +10,13 @@ use lens_engine::index::Index;
 use lens_engine::search::query::parse;
 use lens_engine::search::SearchOptions;
 use lens_engine::stats::contexts::{
-    collocates, dispersion, number_in_article, occurrences, sort, table_g2, CollocateJob, Counted,
+    collocates, dispersion, number_in_article, occurrences, sort, CollocateJob, Counted,
     Occurrence, SortJob, SortKey, Window,
 };
+use lens_engine::stats::measures::table_g2;
+use lens_engine::stats::steps::Steps;
 use lens_engine::stats::words::count_words;
-use lens_engine::stats::words::{CountJob, Steps};
+use lens_engine::stats::words::CountJob;
 use lens_engine::text::lexicon::is_stop_word;
 use lens_engine::text::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};

@@ -15,7 +15,8 @@ use lens_engine::stats::contexts::{
     dispersion, line_text, node_terms, number_in_article, Collocate, CollocateJob, Counted, Near,
     Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
-use lens_engine::stats::words::{csv, CountJob, Counts, Steps};
+use lens_engine::stats::steps::Steps;
+use lens_engine::stats::words::{csv, CountJob, Counts};
 use leptos::prelude::*;
 
 use crate::download::offer_text;

@@ -11,9 +11,11 @@ use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::facets::{toggle_facet, FacetKind};
 use lens_engine::search::query::{parse, Query, TextField};
+use lens_engine::stats::measures::{per_10k, SIGNIFICANCE};
+use lens_engine::stats::steps::Steps;
 use lens_engine::stats::words::{
-    csv, keywords, per_10k, summary, word_rows, CountJob, Counts, KeyRow, ListOptions, PhraseJob,
-    RisingFalling, Steps, TrendJob, WordRow, MIN_TREND_COUNT, SIGNIFICANCE,
+    csv, keywords, summary, word_rows, CountJob, Counts, KeyRow, ListOptions, PhraseJob,
+    RisingFalling, TrendJob, WordRow, MIN_TREND_COUNT,
 };
 use lens_engine::text::lexicon::STOP_WORDS;
 use leptos::prelude::*;
@@ -452,8 +454,8 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         let v = params::SIG.options()[params::SIG.choice(&url)].1;
         SIGNIFICANCE
             .iter()
-            .find(|(_, name)| *name == v)
-            .map_or(6.63, |(g, _)| *g)
+            .find(|s| s.label == v)
+            .map_or(6.63, |s| s.min_g2)
     });
     // The whole corpus' counts, once: "the rest" is the whole less the
     // selection, so a new selection costs no second pass over the corpus.

@@ -38,7 +38,7 @@ test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async 
   assert.match(markup, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(markup, /<title[^>]*>Keyword frequency per year<\/title>/);
   assert.equal((markup.match(/class="series"/g) || []).length, 2);
-  assert.match(markup, />Keyword frequency per year — Alipay in China&apos;s payment market<\/text>/, 'the corpus');
+  assert.match(markup, />Keyword frequency per year — Alipay in China&#39;s payment market<\/text>/, 'the corpus');
   assert.match(markup, />Per 10,000 words · search “alipay” \(5 of 5 articles\) · smoothing 1 year either side<\/text>/, 'measure, search, smoothing');
   assert.match(markup, />wechat \(circle\)<\/text>/, 'the legend');
   assert.match(markup, />baidu \(square\)<\/text>/);

@@ -16,6 +16,7 @@ use toml::Spanned;
 use crate::corpus::body::{parse_body, Block};
 use crate::corpus::date::ArticleDate;
 use crate::corpus::{fold_value, Article, Corpus, CorpusInfo};
+use crate::text::distance::edit_distance;
 
 /// One thing wrong with a corpus: where, and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -520,7 +521,11 @@ impl<'a> Fields<'a> {
         for (key, pos) in unknown {
             let hint = known
                 .iter()
-                .find(|k| edit_distance(k, &key) <= 2)
+                .find(|k| {
+                    let (k, key): (Vec<char>, Vec<char>) =
+                        (k.chars().collect(), key.chars().collect());
+                    edit_distance(&k, &key, 2).is_some()
+                })
                 .map(|k| format!("; did you mean `{k}`?"))
                 .unwrap_or_else(|| format!("; the keys are {}", known.join(", ")));
             fields.push_kind(
@@ -701,21 +706,4 @@ impl<'a> Fields<'a> {
     fn finish(mut self) -> Result<(), Vec<Problem>> {
         self.finish_mut()
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push(
-                (prev[j] + usize::from(ca != *cb))
-                    .min(prev[j + 1] + 1)
-                    .min(cur[j] + 1),
-            );
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

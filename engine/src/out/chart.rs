@@ -4,6 +4,7 @@
 //! text ([`LineChartModel::to_svg`]), so the file holds exactly what the page
 //! shows without reading the page back.
 
+use crate::out::markup::escaped;
 use crate::out::numbers::thousands;
 use crate::out::scale::{integer_ticks, nice_max, ticks, LinearScale};
 
@@ -353,8 +354,8 @@ impl LineChartModel {
         let total = HEIGHT + head;
         let mut s = format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{total}" viewBox="0 0 {width} {total}" role="img" font-family="system-ui, sans-serif"><title>{}</title><desc>{}</desc><rect width="{width}" height="{total}" fill="{bg}"/>"#,
-            escape(title),
-            escape(desc)
+            escaped(title),
+            escaped(desc)
         );
         for (k, line) in heading.iter().enumerate() {
             s.push_str(&format!(
@@ -362,7 +363,7 @@ impl LineChartModel {
                 16.0 + 18.0 * k as f64,
                 if k == 0 { 14 } else { 12 },
                 if k == 0 { 600 } else { 400 },
-                escape(line)
+                escaped(line)
             ));
         }
         for &(x, y, i) in &legend {
@@ -373,7 +374,7 @@ impl LineChartModel {
                 marker_path(i, x + 14.0, y),
                 x + 34.0,
                 y + 4.0,
-                escape(&format!("{} ({})", labels[i], MARKER_NAMES[i % MARKER_NAMES.len()]))
+                escaped(&format!("{} ({})", labels[i], MARKER_NAMES[i % MARKER_NAMES.len()]))
             ));
         }
         s.push_str(&format!(r#"<g transform="translate(0 {head})">"#));
@@ -383,7 +384,7 @@ impl LineChartModel {
                 r#"<line x1="{left}" x2="{right}" y1="{a:.1}" y2="{a:.1}" stroke="{grid}" stroke-width="1"/><text x="{}" y="{:.1}" text-anchor="end" font-size="12" fill="{fg}">{}</text>"#,
                 left - 8.0,
                 t.at + 4.0,
-                escape(&t.label),
+                escaped(&t.label),
                 a = t.at
             ));
         }
@@ -395,14 +396,14 @@ impl LineChartModel {
                 r#"<line x1="{a:.1}" x2="{a:.1}" y1="{bottom}" y2="{}" stroke="{fg}" stroke-width="1"/><text x="{a:.1}" y="{}" text-anchor="middle" font-size="12" fill="{fg}">{}</text>"#,
                 bottom + 5.0,
                 bottom + 19.0,
-                escape(&t.label),
+                escaped(&t.label),
                 a = t.at
             ));
         }
         let mid = (top + bottom) / 2.0;
         s.push_str(&format!(
             r#"<text x="14" y="{mid}" font-size="12" fill="{fg}" text-anchor="middle" transform="rotate(-90 14 {mid})">{}</text>"#,
-            escape(&self.y_label)
+            escaped(&self.y_label)
         ));
         s.push_str(&format!(
             r#"<text x="{}" y="{}" font-size="12" fill="{fg}" text-anchor="middle">{X_LABEL}</text>"#,
@@ -425,7 +426,7 @@ impl LineChartModel {
                 s.push_str(&format!(
                     r#"<path d="{}" fill="{fill}" stroke="{stroke}" stroke-width="{width}"><title>{}</title></path>"#,
                     p.marker,
-                    escape(&p.label)
+                    escaped(&p.label)
                 ));
             }
             s.push_str("</g>");
@@ -433,24 +434,6 @@ impl LineChartModel {
         s.push_str("</g></svg>");
         (s, total)
     }
-}
-
-/// Text as SVG (XML) character data or attribute value.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow: left out.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! What the engine writes for a reader to see or keep: numbers as a reader
 //! reads them ([`numbers`]), chart scales and geometry ([`scale`],
-//! [`chart`]), and the static pages of a published corpus ([`site`]).
+//! [`chart`]), markup text ([`markup`]) and the static pages of a published corpus ([`site`]).
 
 pub mod chart;
+pub mod markup;
 pub mod numbers;
 pub mod scale;
 pub mod site;

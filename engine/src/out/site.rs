@@ -3,13 +3,14 @@
 //! made at build time so a hosted corpus can be read with JavaScript off and
 //! found by search engines.
 //!
-//! Everything from the corpus is escaped ([`escape`]) and each page carries
+//! Everything from the corpus is escaped ([`escape`](crate::out::markup::escape)) and each page carries
 //! a Content Security Policy that allows no script at all, so a hostile
 //! corpus stays inert here as in the app. Every address is relative: the
 //! pages work from any sub-path.
 
 use crate::corpus::body::Block;
 use crate::corpus::{Article, Corpus};
+use crate::out::markup::escape;
 use crate::out::numbers::thousands;
 
 /// The folder of the static pages, relative to the site's root.
@@ -19,21 +20,6 @@ pub const ARTICLES_DIR: &str = "articles";
 /// script, no frame, no form, no base).
 pub const STATIC_CSP: &str =
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
-
-/// Appends `text` to `out` with the five characters HTML gives a meaning
-/// (`&`, `<`, `>`, `"`, `'`) escaped: safe in text and in quoted attributes.
-pub fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
 
 /// Only `http:` and `https:` addresses become links; anything else stays text.
 pub fn safe_link(url: &str) -> Option<&str> {

@@ -2,6 +2,7 @@
 //! words that set each apart, and the passages they have in common.
 
 use crate::index::Index;
+use crate::stats::measures::{log_likelihood, P05};
 use crate::text::lexicon::{is_listed, is_stop_word, BREAK};
 use rustc_hash::FxHashMap;
 
@@ -212,7 +213,7 @@ pub struct Comparison {
     /// Distinct counted words found in both.
     pub shared_word_count: usize,
     /// Words found in both and not significantly more frequent in either
-    /// (G² under [`SIGNIFICANT`]), by the smaller of the two relative frequencies.
+    /// (G² under [`P05`](crate::stats::measures::P05)), by the smaller of the two relative frequencies.
     pub shared: Vec<WordScore>,
     /// The other words more frequent on the left, by G².
     pub distinctive_left: Vec<WordScore>,
@@ -245,30 +246,8 @@ impl Default for CompareOptions {
     }
 }
 
-/// G² at p < 0.05 (one degree of freedom): a word found in both articles
-/// with a G² at least this is distinctive, not shared.
-pub const SIGNIFICANT: f64 = 3.84;
-
 /// The most passages one comparison lists.
 pub const MAX_PASSAGES: usize = 2000;
-
-/// Dunning's log-likelihood G² of a word seen `a` times in `c` words and `b` times in `d` words.
-pub fn log_likelihood(a: usize, b: usize, c: usize, d: usize) -> f64 {
-    let (a, b, c, d) = (a as f64, b as f64, c as f64, d as f64);
-    if c + d == 0.0 || a + b == 0.0 {
-        return 0.0;
-    }
-    let e1 = c * (a + b) / (c + d);
-    let e2 = d * (a + b) / (c + d);
-    let term = |o: f64, e: f64| {
-        if o > 0.0 && e > 0.0 {
-            o * (o / e).ln()
-        } else {
-            0.0
-        }
-    };
-    2.0 * (term(a, e1) + term(b, e2))
-}
 
 /// The shared passages of two word-id sequences (from [`Index::words_of`];
 /// [`BREAK`] equals nothing): runs of at least `min` consecutive equal words
@@ -413,7 +392,7 @@ type PairCounts = (usize, usize, Vec<(u32, usize)>);
 /// Compares articles `left` and `right` of the index's corpus (see [`Comparison`]).
 ///
 /// The lists hold the words `opts.words` counts. A word found in both
-/// articles is shared unless its G² reaches [`SIGNIFICANT`]; every other word
+/// articles is shared unless its G² reaches [`P05`](crate::stats::measures::P05); every other word
 /// is distinctive of the article where its rate (count ÷ the article's words)
 /// is higher. So each word is in one list at most.
 pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -> Comparison {
@@ -498,7 +477,7 @@ pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -
     for (&g, &(a, b, _)) in &by_feature {
         let g2 = log_likelihood(a, b, ln, rn);
         let (fa, fb) = (a as f64 / ln.max(1) as f64, b as f64 / rn.max(1) as f64);
-        if a > 0 && b > 0 && g2 < SIGNIFICANT {
+        if a > 0 && b > 0 && g2 < P05.min_g2 {
             shared.push((g, a, b, fa.min(fb)));
         } else if fa > fb {
             dl.push((g, a, b, g2));
@@ -515,25 +494,5 @@ pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -
         distinctive_right: top(dr),
         passages,
         passages_truncated,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn log_likelihood_matches_a_hand_computed_value() {
-        // "alipay" 10 times in 1,000 words on the left, 2 times in 1,000 on the right:
-        // E1 = E2 = 1000 × 12 / 2000 = 6; G² = 2 (10 ln(10/6) + 2 ln(2/6)) = 5.82206…
-        let g2 = log_likelihood(10, 2, 1000, 1000);
-        assert!((g2 - 5.822_063).abs() < 1e-5, "{g2}");
-        assert_eq!(
-            log_likelihood(3, 3, 100, 100),
-            0.0,
-            "the same rate on both sides is not distinctive"
-        );
-        assert_eq!(log_likelihood(0, 0, 0, 0), 0.0);
-        assert!(log_likelihood(5, 0, 100, 100) > 0.0);
     }
 }

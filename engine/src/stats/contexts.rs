@@ -13,7 +13,9 @@ use std::sync::Arc;
 use crate::index::docset::DocSet;
 use crate::index::Index;
 use crate::search::Matches;
-use crate::stats::words::{stretches, CountJob, Counts, Steps, ASK_EVERY_WORDS};
+use crate::stats::measures::{association, per_10k};
+use crate::stats::steps::{Steps, ASK_EVERY_WORDS};
+use crate::stats::words::{stretches, CountJob, Counts};
 use crate::text::lexicon::{BREAK, STOP};
 
 /// One occurrence of the node: the article, its first word and its length in words.
@@ -403,8 +405,7 @@ pub fn dispersion(index: &Index, lines: &[Occurrence]) -> Vec<Dispersion> {
         }
     }
     for d in &mut out {
-        let words = index.doc(d.doc as usize).len.max(1) as f64;
-        d.per_10k = d.at.len() as f64 / words * 10_000.0;
+        d.per_10k = per_10k(d.at.len(), index.doc(d.doc as usize).len.max(1) as usize);
     }
     out
 }
@@ -624,41 +625,21 @@ impl Steps for CollocateJob<'_> {
             .map(|t| {
                 let fxy = f_xy[t as usize] as f64;
                 let fy = counts.count[t as usize] as f64;
-                let e = fx * fy * w / n.max(1.0);
+                let a = association(fxy, fx, fy, w, n);
                 Collocate {
                     term: t,
                     with_node: fxy as usize,
                     total: fy as usize,
-                    log_dice: 14.0 + (2.0 * fxy / (fx + fy)).log2(),
-                    mi: if e > 0.0 { (fxy / e).log2() } else { 0.0 },
-                    t_score: (fxy - e) / fxy.sqrt(),
-                    g2: table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy),
+                    log_dice: a.log_dice,
+                    mi: a.mi,
+                    t_score: a.t_score,
+                    g2: a.g2,
                 }
             })
             .collect();
         out.sort_by(|a, b| b.log_dice.total_cmp(&a.log_dice).then(a.term.cmp(&b.term)));
         out
     }
-}
-
-/// G² = 2 Σ O ln(O / E) over a 2×2 table, E from its margins; a negative
-/// cell counts as 0, a zero cell adds nothing.
-pub fn table_g2(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
-    let cells = [o11, o12, o21, o22].map(|c| c.max(0.0));
-    let total: f64 = cells.iter().sum();
-    if total == 0.0 {
-        return 0.0;
-    }
-    let rows = [cells[0] + cells[1], cells[2] + cells[3]];
-    let cols = [cells[0] + cells[2], cells[1] + cells[3]];
-    let mut g = 0.0;
-    for (i, &o) in cells.iter().enumerate() {
-        let e = rows[i / 2] * cols[i % 2] / total;
-        if o > 0.0 && e > 0.0 {
-            g += o * (o / e).ln();
-        }
-    }
-    2.0 * g
 }
 
 /// A concordance line as text: the context left of the match, the match,

@@ -13,6 +13,7 @@ use crate::index::docset::DocSet;
 use crate::index::Index;
 use crate::search::query::{parse, Query, MAX_TERMS};
 use crate::search::SearchOptions;
+use crate::stats::measures::per_10k;
 use crate::text::tokenize::words;
 
 /// One series: a keyword as typed and what it looks for.
@@ -212,8 +213,7 @@ impl TrendTable {
         }
         Some(match measure {
             Measure::Count => row.counts[k] as f64,
-            Measure::Per10k if row.words == 0 => 0.0,
-            Measure::Per10k => row.counts[k] as f64 / row.words as f64 * 10_000.0,
+            Measure::Per10k => per_10k(row.counts[k], row.words),
             Measure::ShareOfArticles => row.containing[k] as f64 / row.articles as f64 * 100.0,
         })
     }

@@ -17,7 +17,9 @@ use rustc_hash::FxHashMap;
 
 use crate::index::docset::DocSet;
 use crate::index::Index;
-use crate::stats::compare::log_likelihood;
+use crate::stats::measures::log_likelihood;
+use crate::stats::measures::{log_ratio, per_10k};
+use crate::stats::steps::{Steps, ASK_EVERY_WORDS};
 use crate::text::lexicon::{BREAK, LISTED, STOP};
 
 /// Which words a list shows, and how.
@@ -52,68 +54,6 @@ pub struct Counts {
     /// By stem id: articles containing any of its forms.
     pub stem_articles: Vec<u32>,
 }
-
-/// Work that goes article by article and can stop between two: the page
-/// runs it in slices between frames (no task long enough to delay input),
-/// tests and `build.rs` in one go ([`Steps::run`]).
-pub trait Steps {
-    /// What it gives when done.
-    type Output;
-    /// Works on while `more()` says so (asked between articles); true when done.
-    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool;
-    /// The answer (call once [`Steps::step`] has returned true).
-    fn finish(self) -> Self::Output;
-    /// Does it all at once.
-    fn run(mut self) -> Self::Output
-    where
-        Self: Sized,
-    {
-        while !self.step(&mut || true) {}
-        self.finish()
-    }
-
-    /// The same job, its answer passed through `f` (paired with what it
-    /// was computed from, say, or shared).
-    fn map_output<U, F: FnOnce(Self::Output) -> U>(self, f: F) -> MapOutput<Self, F>
-    where
-        Self: Sized,
-    {
-        MapOutput(self, f)
-    }
-}
-
-/// A job whose answer is passed through a function ([`Steps::map_output`]).
-pub struct MapOutput<J, F>(J, F);
-
-impl<J: Steps, U, F: FnOnce(J::Output) -> U> Steps for MapOutput<J, F> {
-    type Output = U;
-
-    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        self.0.step(more)
-    }
-
-    fn finish(self) -> U {
-        (self.1)(self.0.finish())
-    }
-}
-
-/// No job (nothing to do: done at once, no answer), or a job.
-impl<J: Steps> Steps for Option<J> {
-    type Output = Option<J::Output>;
-
-    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        self.as_mut().is_none_or(|j| j.step(more))
-    }
-
-    fn finish(self) -> Self::Output {
-        self.map(Steps::finish)
-    }
-}
-
-/// Words a job works through between two questions to its `more()`, at
-/// least: asking costs a clock reading, and a corpus of tens of thousands of
-/// short articles would spend more time asking than counting.
-pub const ASK_EVERY_WORDS: usize = 4096;
 
 /// [`count_words`] in steps.
 pub struct CountJob<'i> {
@@ -401,15 +341,6 @@ pub fn word_rows(index: &Index, counts: &Counts, opts: ListOptions) -> Vec<WordR
         .collect()
 }
 
-/// Occurrences per 10,000 words (0 when there are no words).
-pub fn per_10k(count: usize, words: usize) -> f64 {
-    if words == 0 {
-        0.0
-    } else {
-        count as f64 / words as f64 * 10_000.0
-    }
-}
-
 /// A word over- or under-represented in a selection against a reference.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KeyRow {
@@ -425,28 +356,11 @@ pub struct KeyRow {
     pub selection_per_10k: f64,
     /// Per 10,000 words of the reference.
     pub reference_per_10k: f64,
-    /// Dunning's log-likelihood G² (see [`crate::stats::compare::log_likelihood`]).
+    /// Dunning's log-likelihood G² (see [`crate::stats::measures::log_likelihood`]).
     pub g2: f64,
     /// Hardie's log ratio ([`log_ratio`]).
     pub log_ratio: f64,
 }
-
-/// Hardie's log ratio: log2((a / c) / (b / d)), a zero count replaced by 0.5.
-pub fn log_ratio(a: usize, b: usize, c: usize, d: usize) -> f64 {
-    let z = |x: usize| if x == 0 { 0.5 } else { x as f64 };
-    if c == 0 || d == 0 {
-        return 0.0;
-    }
-    ((z(a) / c as f64) / (z(b) / d as f64)).log2()
-}
-
-/// G² at p < 0.05, 0.01, 0.001 and 0.0001 (one degree of freedom).
-pub const SIGNIFICANCE: [(f64, &str); 4] = [
-    (3.84, "p < 0.05"),
-    (6.63, "p < 0.01"),
-    (10.83, "p < 0.001"),
-    (15.13, "p < 0.0001"),
-];
 
 /// The keywords of a selection (`sel`, with counts `sc`) against a reference
 /// (`rc`): words with G² at least `min_g2`, over-represented (rate higher in
