@@ -266,13 +266,13 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
         table.value(r2016, 3, Measure::ShareOfArticles),
         Some(100.0 * (row.counts[3] > 0) as u8 as f64)
     );
-    let from = lens_engine::stats::trends::Provenance {
+    let from = lens_engine::stats::Provenance {
         corpus: "Alipay, 2013-2025".into(),
         search: "=cmd \"x\"".into(),
     };
     let csv = table.to_csv(Measure::Count, 0, &from);
     assert!(
-        csv.starts_with("Year,\"wechat\",\"ai\",\"traffic\",\"baidu\",Articles,Words,Measure,Smoothing,Search,Corpus\r\n"),
+        csv.starts_with("\"Year\",\"wechat\",\"ai\",\"traffic\",\"baidu\",\"Articles\",\"Words\",\"Measure\",\"Smoothing\",\"Search\",\"Corpus\"\r\n"),
         "{csv}"
     );
     assert!(

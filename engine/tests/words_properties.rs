@@ -263,18 +263,6 @@ fn weighted_slope_of_a_line_is_its_slope() {
 }
 
 #[test]
-fn csv_quotes_text_guards_formulas_and_keeps_numbers() {
-    let rows = vec![
-        vec!["=cmd".to_string(), "12".to_string(), "1.50".to_string()],
-        vec!["a \"b\", c".to_string(), "-3".to_string(), "".to_string()],
-    ];
-    assert_eq!(
-        lens_engine::stats::words::csv(&["Word", "Count", "Per 10,000 words"], &rows),
-        "\"Word\",\"Count\",\"Per 10,000 words\"\r\n\"'=cmd\",12,1.50\r\n\"a \"\"b\"\", c\",-3,\"\"\r\n"
-    );
-}
-
-#[test]
 fn a_count_in_steps_asks_once_per_few_thousand_words() {
     use lens_engine::stats::steps::{Steps, ASK_EVERY_WORDS};
     use lens_engine::stats::words::CountJob;

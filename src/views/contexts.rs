@@ -12,11 +12,11 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use lens_engine::stats::contexts::{
-    dispersion, line_text, node_terms, number_in_article, Collocate, CollocateJob, Counted, Near,
-    Occurrence, OccurrenceJob, SortJob, SortKey, Window,
+    collocate_table, concordance_table, dispersion, line_text, node_terms, number_in_article,
+    Collocate, CollocateJob, Counted, Near, Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
 use lens_engine::stats::steps::Steps;
-use lens_engine::stats::words::{csv, CountJob, Counts};
+use lens_engine::stats::words::{CountJob, Counts};
 use leptos::prelude::*;
 
 use crate::download::offer_text;
@@ -24,7 +24,7 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect};
+use crate::views::{on_number, provenance, thousands, UrlCheckbox, UrlSelect};
 
 /// Concordance lines on a page.
 const LINES: usize = 100;
@@ -143,7 +143,7 @@ pub fn ContextsView() -> impl IntoView {
                 // The first page is drawn as soon as its lines are in; the
                 // other blocks, and the counting the collocates need, start
                 // frames later (all at once would be a long task).
-                <Concordance lines=lines shown=shown near_word=near_word />
+                <Concordance lines=lines nodes=nodes shown=shown near_word=near_word />
                 <Dispersion lines=deferred(lines, 1) />
                 <Collocates lines=lines nodes=nodes wl=wl wr=wr />
             </Show>
@@ -161,6 +161,12 @@ fn match_href(url: UrlQuery, id: &str, q: &str, k: usize) -> String {
     ])
 }
 
+/// The node as an export names it: its words, as the index holds them.
+fn node_label(index: &lens_engine::index::Index, nodes: &[u32]) -> String {
+    let words: Vec<&str> = nodes.iter().map(|&t| index.term(t)).collect();
+    words.join(" ")
+}
+
 /// How many matches, in how many articles.
 fn match_count(lines: &[Occurrence]) -> (usize, usize) {
     let articles = lines.chunk_by(|a, b| a.doc == b.doc).count();
@@ -171,6 +177,7 @@ fn match_count(lines: &[Occurrence]) -> (usize, usize) {
 #[component]
 fn Concordance(
     lines: ReadSignal<Sliced<Lines>>,
+    nodes: Memo<Vec<u32>>,
     shown: ReadSignal<Sliced<Shown>>,
     near_word: Memo<Option<String>>,
 ) -> impl IntoView {
@@ -252,36 +259,20 @@ fn Concordance(
         })
     };
     let make_csv = move || {
-        let k = ctx.get_untracked();
-        let rows: Vec<Vec<String>> = shown.with_untracked(|s| {
-            s.value
-                .iter()
-                .flat_map(|v| v.1.iter())
-                .map(|o| {
-                    let a = &corpus.articles()[o.doc as usize];
-                    let t = line_text(index, a, o, k);
-                    vec![
-                        t.left,
-                        t.matched,
-                        t.right,
-                        a.id.clone(),
-                        a.title.clone(),
-                        a.date.iso(),
-                    ]
-                })
-                .collect()
-        });
-        csv(
-            &[
-                "Left context",
-                "Match",
-                "Right context",
-                "Article",
-                "Title",
-                "Date",
-            ],
-            &rows,
-        )
+        let node = node_label(index, &nodes.get_untracked());
+        shown.with_untracked(|s| {
+            let lines = s.value.iter().flat_map(|v| v.1.iter());
+            let from = provenance(&search);
+            concordance_table(
+                index,
+                corpus.articles(),
+                lines,
+                ctx.get_untracked(),
+                &node,
+                &from,
+            )
+            .to_csv()
+        })
     };
     let on_ctx = on_number(url, params::CTX);
     let (lo, hi) = params::CTX.bounds();
@@ -511,33 +502,18 @@ fn Collocates(
         })
     };
     let make_csv = move || {
-        let rows: Vec<Vec<String>> = found.with_untracked(|f| {
-            f.iter()
-                .map(|c| {
-                    vec![
-                        index.term(c.term).to_string(),
-                        c.with_node.to_string(),
-                        c.total.to_string(),
-                        format!("{:.4}", c.log_dice),
-                        format!("{:.4}", c.mi),
-                        format!("{:.4}", c.t_score),
-                        format!("{:.4}", c.g2),
-                    ]
-                })
-                .collect()
-        });
-        csv(
-            &[
-                "Word",
-                "With node",
-                "Total",
-                "logDice",
-                "MI",
-                "T-score",
-                "G²",
-            ],
-            &rows,
-        )
+        let window = Window {
+            left: wl.get_untracked(),
+            right: wr.get_untracked(),
+            stop_words: stop.get_untracked(),
+            min: min.get_untracked(),
+        };
+        let fx = lines.with_untracked(|l| l.value.as_ref().map_or(0, |l| l.len()));
+        let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |c| c.words));
+        let node = node_label(index, &nodes.get_untracked());
+        found.with_untracked(|f| {
+            collocate_table(index, f, &node, fx, n, window, &provenance(&search)).to_csv()
+        })
     };
     view! {
         <section class="collocates" id="collocates" tabindex="-1" aria-labelledby="collocates-heading">

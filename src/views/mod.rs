@@ -22,6 +22,8 @@ pub use trends::TrendsView;
 pub use words::WordsView;
 
 use crate::params;
+use crate::search_state::SearchState;
+use lens_engine::stats::Provenance;
 use leptos::prelude::*;
 
 pub use lens_engine::out::numbers::thousands;
@@ -82,6 +84,14 @@ pub fn marked_text(piece: String, marked: bool) -> AnyView {
         view! { <mark>{piece}</mark> }.into_any()
     } else {
         piece.into_any()
+    }
+}
+
+/// What an export was made from: the corpus and the search as it stands.
+pub fn provenance(search: &SearchState) -> Provenance {
+    Provenance {
+        corpus: search.corpus.info().name.clone(),
+        search: search.valid.with_untracked(|p| p.query.to_string()),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::params;
 use lens_engine::search::query::Query;
 use lens_engine::stats::trends::{
     export_name, format_value, keyword_in_context, parse_keywords, trend_table, Keyword,
-    KeywordError, Measure, Provenance, TrendTable,
+    KeywordError, Measure, TrendTable,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ use crate::download::{offer_png, offer_text};
 use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
-use crate::views::{marked_text, UrlSelect, WordFormsToggle};
+use crate::views::{marked_text, provenance, UrlSelect, WordFormsToggle};
 use lens_engine::out::chart::{
     marker_path, LineChartModel, Series, FEW_ARTICLES, MARKER_NAMES, WIDTH,
 };
@@ -309,14 +309,11 @@ fn Exports(
     chart: Memo<Option<DrawnChart>>,
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
-    let provenance = move || Provenance {
-        corpus: search.corpus.info().name.clone(),
-        search: search.valid.with_untracked(|p| p.query.to_string()),
-    };
+    let from = move || provenance(&search);
     let name = move |ext: &str| {
         table.with_untracked(|t| {
             export_name(
-                &provenance(),
+                &from(),
                 &t.keywords,
                 measure.get_untracked(),
                 smooth.get_untracked(),
@@ -325,7 +322,7 @@ fn Exports(
         })
     };
     let svg = move || {
-        let from = provenance();
+        let from = from();
         let (m, w) = (measure.get_untracked(), smooth.get_untracked());
         let counted = search.matches.with_untracked(|x| x.docs.len());
         let total = search.corpus.articles().len();
@@ -370,7 +367,7 @@ fn Exports(
     view! {
         <div class="exports" role="group" aria-label="Download">
             <button type="button" on:click=move |_| {
-                let csv = table.with_untracked(|t| t.to_csv(measure.get_untracked(), smooth.get_untracked(), &provenance()));
+                let csv = table.with_untracked(|t| t.to_csv(measure.get_untracked(), smooth.get_untracked(), &from()));
                 offer_text(&name("csv"), "text/csv;charset=utf-8", &csv);
             }>"Download CSV"</button>
             <button type="button" on:click=move |_| {

@@ -14,8 +14,9 @@ use lens_engine::search::query::{parse, Query, TextField};
 use lens_engine::stats::measures::{per_10k, SIGNIFICANCE};
 use lens_engine::stats::steps::Steps;
 use lens_engine::stats::words::{
-    csv, keywords, summary, word_rows, CountJob, Counts, KeyRow, ListOptions, PhraseJob,
-    RisingFalling, TrendJob, WordRow, MIN_TREND_COUNT,
+    frequency_table, keyword_table, keywords, phrase_table, rising_falling_table, summary,
+    word_rows, CountJob, Counts, KeyRow, KeynessSettings, ListOptions, PhraseJob, RisingFalling,
+    TrendJob, WordRow, MIN_TREND_COUNT,
 };
 use lens_engine::text::lexicon::STOP_WORDS;
 use leptos::prelude::*;
@@ -25,7 +26,7 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{on_number, thousands, UrlCheckbox, UrlSelect, WordFormsToggle};
+use crate::views::{on_number, provenance, thousands, UrlCheckbox, UrlSelect, WordFormsToggle};
 
 /// Rows of a list shown at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -252,7 +253,8 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
             .to_lowercase()
     });
     let order = Memo::new(move |_| params::WSORT.choice(&url));
-    let index = expect_context::<SearchState>().index;
+    let search = expect_context::<SearchState>();
+    let index = search.index;
     // Always "changed" when recomputed: comparing tens of thousands of
     // rows with the last ones would cost as much as making them.
     let all = Memo::new_with_compare(
@@ -343,32 +345,19 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     };
     let make_csv = move || {
         let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
-        let rows: Vec<Vec<String>> = all.with_untracked(|all| {
+        all.with_untracked(|all| {
             rows.with_untracked(|rows| {
-                rows.iter()
-                    .map(|&i| {
-                        let r = &all[i];
-                        vec![
-                            r.word.clone(),
-                            r.forms.join(" "),
-                            r.count.to_string(),
-                            format!("{:.2}", per_10k(r.count, n)),
-                            r.articles.to_string(),
-                        ]
-                    })
-                    .collect()
+                let listed = rows.iter().map(|&i| &all[i]);
+                frequency_table(
+                    listed,
+                    n,
+                    opts.get_untracked(),
+                    &prefix.get_untracked(),
+                    &provenance(&search),
+                )
+                .to_csv()
             })
-        });
-        csv(
-            &[
-                "Word",
-                "Other forms",
-                "Count",
-                "Per 10,000 words",
-                "Articles",
-            ],
-            &rows,
-        )
+        })
     };
     view! {
         <section class="words-frequencies" aria-labelledby="freq-heading">
@@ -439,8 +428,8 @@ fn key_table(url: UrlQuery, caption: &'static str, rows: &[KeyRow]) -> impl Into
     }
 }
 
-/// Over- and under-represented words.
-type KeyLists = (Vec<KeyRow>, Vec<KeyRow>);
+/// Over- and under-represented words, with the words of the selection and of the reference.
+type KeyLists = (Vec<KeyRow>, Vec<KeyRow>, usize, usize);
 
 /// "Keywords of the selection": words over- and under-represented against a reference.
 #[component]
@@ -450,13 +439,14 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let n = search.corpus.articles().len();
     let reference = Memo::new(move |_| params::REF.choice(&url));
     let rq = Memo::new(move |_| params::RQ.text(&url).unwrap_or_default());
-    let min_g2 = Memo::new(move |_| {
+    let significance = Memo::new(move |_| {
         let v = params::SIG.options()[params::SIG.choice(&url)].1;
         SIGNIFICANCE
-            .iter()
+            .into_iter()
             .find(|s| s.label == v)
-            .map_or(6.63, |s| s.min_g2)
+            .unwrap_or(SIGNIFICANCE[1])
     });
+    let min_g2 = Memo::new(move |_| significance.get().min_g2);
     // The whole corpus' counts, once: "the rest" is the whole less the
     // selection, so a new selection costs no second pass over the corpus.
     let whole = sliced("words:corpus-counts", move || {
@@ -483,9 +473,10 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         let nothing_left = "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.";
         let found_nothing = "The reference finds no article: change the reference search.";
         let keys = |sc: &Counts, rc: &Counts| {
-            measured("words:keywords", || {
+            let (over, under) = measured("words:keywords", || {
                 keywords(search.index, sc, rc, opts.get(), min_g2.get())
-            })
+            });
+            (over, under, sc.words, rc.words)
         };
         counts.with(|s| {
             let Some((sel, sc)) = &s.value else {
@@ -524,41 +515,25 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         )]));
     };
     let make_csv = move || {
-        let rows: Vec<Vec<String>> = result.with_untracked(|r| match r {
-            Ok(Some((over, under))) => over
-                .iter()
-                .map(|r| ("over", r))
-                .chain(under.iter().map(|r| ("under", r)))
-                .map(|(side, r)| {
-                    vec![
-                        side.to_string(),
-                        r.word.clone(),
-                        r.forms.join(" "),
-                        r.selection.to_string(),
-                        r.reference.to_string(),
-                        format!("{:.4}", r.selection_per_10k),
-                        format!("{:.4}", r.reference_per_10k),
-                        format!("{:.4}", r.g2),
-                        format!("{:.4}", r.log_ratio),
-                    ]
-                })
-                .collect(),
-            _ => Vec::new(),
-        });
-        csv(
-            &[
-                "Represented",
-                "Word",
-                "Other forms",
-                "Selection",
-                "Reference",
-                "Selection per 10,000",
-                "Reference per 10,000",
-                "G²",
-                "Log ratio",
-            ],
-            &rows,
-        )
+        let no_lists = (Vec::new(), Vec::new(), 0, 0);
+        result.with_untracked(|r| {
+            let (over, under, c, d) = match r {
+                Ok(Some(lists)) => lists,
+                _ => &no_lists,
+            };
+            let against = match reference.get_untracked() {
+                2 => format!("Search: {}", rq.get_untracked()),
+                which => params::REF.options()[which].1.to_string(),
+            };
+            let settings = KeynessSettings {
+                reference: against,
+                selection_words: *c,
+                reference_words: *d,
+                significance: significance.get_untracked(),
+                opts: opts.get_untracked(),
+            };
+            keyword_table(over, under, &settings, &provenance(&search)).to_csv()
+        })
     };
     view! {
         <section class="words-keyness" aria-labelledby="keyness-heading">
@@ -576,7 +551,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             {move || match result.get() {
                 Err(message) => view! { <p class="empty">{message}</p> }.into_any(),
                 Ok(None) => view! { <p class="hint">"Counting…"</p> }.into_any(),
-                Ok(Some((over, under))) => view! {
+                Ok(Some((over, under, _, _))) => view! {
                     <div class="key-tables">
                         {key_table(url, "Over-represented", &over)}
                         {key_table(url, "Under-represented", &under)}
@@ -638,18 +613,14 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     };
     let more = show_more(move || rows.with(Vec::len), shown);
     let make_csv = move || {
-        let rows: Vec<Vec<String>> = rows.with_untracked(|rows| {
-            rows.iter()
-                .map(|r| {
-                    vec![
-                        r.phrase.clone(),
-                        r.count.to_string(),
-                        r.articles.to_string(),
-                    ]
-                })
-                .collect()
-        });
-        csv(&["Phrase", "Count", "Articles"], &rows)
+        rows.with_untracked(|rows| {
+            let (len, min, edges) = (
+                len.get_untracked(),
+                min.get_untracked(),
+                stop_edges.get_untracked(),
+            );
+            phrase_table(rows, len, min, edges, &provenance(&search)).to_csv()
+        })
     };
     let (lo, hi) = params::PLEN.bounds();
     view! {
@@ -776,37 +747,15 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
     });
     let result = Memo::new(move |_| found.with(|f| f.value.clone()).unwrap_or(Err(0)));
     let make_csv = move || {
-        let rows: Vec<Vec<String>> = result.with_untracked(|r| match r {
-            Ok(rf) => rf
-                .rising
-                .iter()
-                .map(|r| ("rising", r))
-                .chain(rf.falling.iter().map(|r| ("falling", r)))
-                .map(|(side, r)| {
-                    let mut row = vec![
-                        side.to_string(),
-                        r.word.clone(),
-                        format!("{:.6}", r.slope),
-                        r.count.to_string(),
-                    ];
-                    row.extend(
-                        r.rates
-                            .iter()
-                            .map(|v| v.map(|v| format!("{v:.4}")).unwrap_or_default()),
-                    );
-                    row
-                })
-                .collect(),
-            _ => Vec::new(),
-        });
-        let years: Vec<String> = result.with_untracked(|r| {
-            r.as_ref()
-                .map(|rf| rf.years.iter().map(u16::to_string).collect())
-                .unwrap_or_default()
-        });
-        let mut header = vec!["Direction", "Word", "Slope per year", "Count"];
-        header.extend(years.iter().map(String::as_str));
-        csv(&header, &rows)
+        let none = RisingFalling {
+            years: Vec::new(),
+            rising: Vec::new(),
+            falling: Vec::new(),
+        };
+        result.with_untracked(|r| {
+            let rf = r.as_ref().unwrap_or(&none);
+            rising_falling_table(rf, opts.get_untracked(), &provenance(&search)).to_csv()
+        })
     };
     view! {
         <section class="words-trends" aria-labelledby="rising-heading">

@@ -28,7 +28,8 @@ test('contexts: a word\'s concordance sorted by 1R, a line opened at its match, 
   // The CSV holds every line, in the order shown.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: concordance' }).click()]);
   const csv = fs.readFileSync(await dl.path(), 'utf8').trim().split('\r\n');
-  assert.equal(csv[0], '"Left context","Match","Right context","Article","Title","Date"');
+  assert.equal(csv[0], '"Left context","Match","Right context","Article","Title","Date","Node","Context words","Search","Corpus"');
+  assert.ok(csv.slice(1).every((l) => l.endsWith(',"wechat",8,"wechat","Alipay in China\'s payment market"')), 'every line says what it was made from');
   assert.equal(csv.length - 1, total, 'every line, not only the page');
   // Collocates: follow one; the concordance narrows to lines with it nearby.
   const collocate = page.getByRole('table', { name: /^Collocates/ }).locator('tbody th a').first();

@@ -22,7 +22,7 @@ test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async 
   const csv = await download(page, 'Download CSV');
   assert.equal(csv.name, `${stem}.csv`, 'named from what it holds');
   const lines = csv.bytes.toString('utf8').trim().split('\r\n');
-  assert.equal(lines[0], 'Year,"wechat","baidu",Articles,Words,Measure,Smoothing,Search,Corpus');
+  assert.equal(lines[0], '"Year","wechat","baidu","Articles","Words","Measure","Smoothing","Search","Corpus"');
   const rows = await page.locator('.trend-table tbody tr').count();
   assert.equal(lines.length - 1, rows, 'one CSV line per table row');
   const tail = ',"Per 10,000 words",1,"alipay","Alipay in China\'s payment market"';

@@ -40,7 +40,11 @@ test('words: a year range, its keywords, a word to its trend, a CSV with the tab
   // Download the keywords: the CSV holds the table's numbers.
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: keywords of the selection' }).click()]);
   const rows = parseCsv(fs.readFileSync(await dl.path(), 'utf8'));
-  assert.deepEqual(rows[0], ['Represented', 'Word', 'Other forms', 'Selection', 'Reference', 'Selection per 10,000', 'Reference per 10,000', 'G²', 'Log ratio']);
+  assert.deepEqual(rows[0], ['Represented', 'Word', 'Other forms', 'Selection', 'Reference', 'Selection per 10,000', 'Reference per 10,000', 'G²', 'Log ratio',
+    'Compared with', 'Selection words', 'Reference words', 'Significance', 'Least G²', 'Word forms', 'Stop words', 'Search', 'Corpus']);
+  const col = (name) => rows[0].indexOf(name);
+  assert.ok(rows.slice(1).every((r) => r[col('Compared with')] === 'Rest of the corpus' && r[col('Search')] === 'year:2024..2025'
+    && r[col('Significance')] === 'p < 0.01'), 'every row says what it was made from');
   const traffic = rows.find((r) => r[0] === 'over' && r[1] === 'traffic');
   const cells = await over.getByRole('row', { name: /^traffic/ }).locator('td').allTextContents();
   assert.equal(traffic[3], cells[0], 'selection count');

@@ -12,10 +12,12 @@ use std::sync::Arc;
 
 use crate::index::docset::DocSet;
 use crate::index::Index;
+use crate::out::csv::{Cell, Table};
 use crate::search::Matches;
 use crate::stats::measures::{association, per_10k};
 use crate::stats::steps::{Steps, ASK_EVERY_WORDS};
 use crate::stats::words::{stretches, CountJob, Counts};
+use crate::stats::{stop_word_rule, Provenance};
 use crate::text::lexicon::{BREAK, STOP};
 
 /// One occurrence of the node: the article, its first word and its length in words.
@@ -764,4 +766,82 @@ pub fn near(
         right,
     };
     SortJob::new(index, lines.to_vec(), &[], Some(nr)).run()
+}
+
+// The exports, with what they were made from in columns of their own.
+
+/// The concordance as a table: every line of `lines` (occurrences in
+/// `articles`, the index's corpus), `context` words either side of the node
+/// (`node`: its words as the search box names them).
+pub fn concordance_table<'l>(
+    index: &Index,
+    articles: &[crate::Article],
+    lines: impl IntoIterator<Item = &'l Occurrence>,
+    context: usize,
+    node: &str,
+    from: &Provenance,
+) -> Table {
+    let mut t = Table::new([
+        "Left context",
+        "Match",
+        "Right context",
+        "Article",
+        "Title",
+        "Date",
+    ]);
+    for o in lines {
+        let a = &articles[o.doc as usize];
+        let l = line_text(index, a, o, context);
+        t.push(vec![
+            l.left.into(),
+            l.matched.into(),
+            l.right.into(),
+            (&a.id).into(),
+            (&a.title).into(),
+            a.date.iso().into(),
+        ]);
+    }
+    from.stamp(t.about("Node", node).about("Context words", context))
+}
+
+/// The collocates as a table, with every figure their measures are computed
+/// from: f_x (the node's occurrences), N (the selection's words), the window.
+pub fn collocate_table(
+    index: &Index,
+    found: &[Collocate],
+    node: &str,
+    node_frequency: usize,
+    selection_words: usize,
+    window: Window,
+    from: &Provenance,
+) -> Table {
+    let mut t = Table::new([
+        "Word",
+        "With node",
+        "Total",
+        "logDice",
+        "MI",
+        "T-score",
+        "G²",
+    ]);
+    for c in found {
+        t.push(vec![
+            index.term(c.term).into(),
+            c.with_node.into(),
+            c.total.into(),
+            Cell::num(c.log_dice, 4),
+            Cell::num(c.mi, 4),
+            Cell::num(c.t_score, 4),
+            Cell::num(c.g2, 4),
+        ]);
+    }
+    from.stamp(
+        t.about("Node", node)
+            .about("Node frequency", node_frequency)
+            .about("Window left", window.left)
+            .about("Window right", window.right)
+            .about("Words in selection", selection_words)
+            .about("At least", window.min.max(1))
+            .about("Stop words", stop_word_rule(window.stop_words)),
+    )
 }

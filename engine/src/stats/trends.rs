@@ -11,9 +11,11 @@ use std::ops::Range;
 use crate::corpus::{Article, Corpus};
 use crate::index::docset::DocSet;
 use crate::index::Index;
+use crate::out::csv::{Cell, Table};
 use crate::search::query::{parse, Query, MAX_TERMS};
 use crate::search::SearchOptions;
 use crate::stats::measures::per_10k;
+use crate::stats::Provenance;
 use crate::text::tokenize::words;
 
 /// One series: a keyword as typed and what it looks for.
@@ -246,43 +248,31 @@ impl TrendTable {
     /// table any spreadsheet or CSV parser reads, which still says what it
     /// holds. Years without articles have empty cells.
     pub fn to_csv(&self, measure: Measure, smoothing: usize, from: &Provenance) -> String {
-        let mut out = String::from("Year");
-        for k in &self.keywords {
-            out.push(',');
-            out.push_str(&csv_field(k));
-        }
-        out.push_str(",Articles,Words,Measure,Smoothing,Search,Corpus\r\n");
+        let header = ["Year"]
+            .into_iter()
+            .chain(self.keywords.iter().map(String::as_str))
+            .chain(["Articles", "Words"]);
+        let mut t = Table::new(header);
         let series: Vec<Vec<Option<f64>>> = (0..self.keywords.len())
             .map(|k| self.series(k, measure, smoothing))
             .collect();
-        let tail = format!(
-            ",{},{},{},{}",
-            csv_field(measure.name()),
-            smoothing,
-            csv_field(&from.search),
-            csv_field(&from.corpus)
-        );
+        // As the table shows it (format_value): counts whole, rates with two decimals.
+        let cell = |v: f64| match measure {
+            Measure::Count => Cell::Int(v.round() as u64),
+            _ => Cell::num(v, 2),
+        };
         for (r, row) in self.rows.iter().enumerate() {
-            out.push_str(&row.year.to_string());
-            for s in &series {
-                out.push(',');
-                if let Some(v) = s[r] {
-                    out.push_str(&format_value(v, measure));
-                }
-            }
-            out.push_str(&format!(",{},{}{tail}\r\n", row.articles, row.words));
+            let mut cells = vec![Cell::from(row.year)];
+            cells.extend(series.iter().map(|s| s[r].map_or(Cell::Empty, cell)));
+            cells.extend([row.articles.into(), row.words.into()]);
+            t.push(cells);
         }
-        out
+        from.stamp(
+            t.about("Measure", measure.name())
+                .about("Smoothing", smoothing),
+        )
+        .to_csv()
     }
-}
-
-/// Where an export's numbers come from, beside the keywords and measure.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Provenance {
-    /// The corpus' name.
-    pub corpus: String,
-    /// The search that picked the articles counted (empty: all).
-    pub search: String,
 }
 
 /// An export's file name, from what it shows: the corpus, the keywords,
@@ -331,17 +321,6 @@ pub fn format_value(v: f64, measure: Measure) -> String {
         Measure::Count => format!("{}", v.round() as u64),
         _ => format!("{v:.2}"),
     }
-}
-
-pub(crate) fn csv_field(s: &str) -> String {
-    // Quote always (keywords hold quotes and commas); a leading =, +, - or @ is
-    // kept from being read as a spreadsheet formula.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    format!("\"{}\"", s.replace('"', "\"\""))
 }
 
 /// One line of a keyword-in-context list.

@@ -17,9 +17,12 @@ use rustc_hash::FxHashMap;
 
 use crate::index::docset::DocSet;
 use crate::index::Index;
+use crate::out::csv::{Cell, Table};
 use crate::stats::measures::log_likelihood;
+use crate::stats::measures::Significance;
 use crate::stats::measures::{log_ratio, per_10k};
 use crate::stats::steps::{Steps, ASK_EVERY_WORDS};
+use crate::stats::{stop_word_rule, Provenance};
 use crate::text::lexicon::{BREAK, LISTED, STOP};
 
 /// Which words a list shows, and how.
@@ -851,24 +854,159 @@ pub fn weighted_slope(points: &[(f64, f64, f64)]) -> f64 {
     }
 }
 
-/// A table as CSV: a header line, then one line per row; every cell quoted
-/// as the Trends CSV's are (a leading `=`, `+`, `-` or `@` kept from being
-/// read as a formula), numbers as given.
-pub fn csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let line = |cells: &mut dyn Iterator<Item = String>| {
-        let mut l = cells.collect::<Vec<_>>().join(",");
-        l.push_str("\r\n");
-        l
-    };
-    let mut out = line(&mut header.iter().map(|h| crate::stats::trends::csv_field(h)));
+// The exports: each table as the page lists it, with what it was made
+// from in columns of their own, so a reader can recompute every figure
+// from the file and docs/statistics.md.
+
+/// The columns every word list's export states: how words are counted.
+fn counted_as(t: Table, opts: ListOptions) -> Table {
+    t.about("Word forms", if opts.forms { "Merged" } else { "Apart" })
+        .about("Stop words", stop_word_rule(opts.stop_words))
+}
+
+/// "Word frequencies" as a table: `rows` as listed, in a selection of `words` words.
+pub fn frequency_table<'r>(
+    rows: impl IntoIterator<Item = &'r WordRow>,
+    words: usize,
+    opts: ListOptions,
+    filter: &str,
+    from: &Provenance,
+) -> Table {
+    let mut t = Table::new([
+        "Word",
+        "Other forms",
+        "Count",
+        "Per 10,000 words",
+        "Articles",
+    ]);
     for r in rows {
-        out.push_str(&line(&mut r.iter().map(|c| {
-            if !c.is_empty() && c.parse::<f64>().is_ok() {
-                c.clone()
-            } else {
-                crate::stats::trends::csv_field(c)
-            }
-        })));
+        t.push(vec![
+            (&r.word).into(),
+            r.forms.join(" ").into(),
+            r.count.into(),
+            Cell::num(per_10k(r.count, words), 2),
+            r.articles.into(),
+        ]);
     }
-    out
+    let t = counted_as(t.about("Words in selection", words), opts).about("Filter", filter);
+    from.stamp(t)
+}
+
+/// What keywords were measured against, for their export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeynessSettings {
+    /// The reference as a reader reads it ("Rest of the corpus", "Search: wechat").
+    pub reference: String,
+    /// Words in the selection (c).
+    pub selection_words: usize,
+    /// Words in the reference (d).
+    pub reference_words: usize,
+    /// The level every listed word reaches.
+    pub significance: Significance,
+    /// How words are counted.
+    pub opts: ListOptions,
+}
+
+/// "Keywords of the selection" as a table: the over-represented words, then the under-represented.
+pub fn keyword_table(
+    over: &[KeyRow],
+    under: &[KeyRow],
+    k: &KeynessSettings,
+    from: &Provenance,
+) -> Table {
+    let mut t = Table::new([
+        "Represented",
+        "Word",
+        "Other forms",
+        "Selection",
+        "Reference",
+        "Selection per 10,000",
+        "Reference per 10,000",
+        "G²",
+        "Log ratio",
+    ]);
+    for (side, r) in over
+        .iter()
+        .map(|r| ("over", r))
+        .chain(under.iter().map(|r| ("under", r)))
+    {
+        t.push(vec![
+            side.into(),
+            (&r.word).into(),
+            r.forms.join(" ").into(),
+            r.selection.into(),
+            r.reference.into(),
+            Cell::num(r.selection_per_10k, 4),
+            Cell::num(r.reference_per_10k, 4),
+            Cell::num(r.g2, 4),
+            Cell::num(r.log_ratio, 4),
+        ]);
+    }
+    let t = t
+        .about("Compared with", k.reference.as_str())
+        .about("Selection words", k.selection_words)
+        .about("Reference words", k.reference_words)
+        .about("Significance", k.significance.label)
+        .about("Least G²", Cell::num(k.significance.min_g2, 2));
+    from.stamp(counted_as(t, k.opts))
+}
+
+/// "Frequent phrases" as a table: phrases of `len` words seen at least `min_count` times.
+pub fn phrase_table(
+    rows: &[PhraseRow],
+    len: usize,
+    min_count: usize,
+    stop_edges: bool,
+    from: &Provenance,
+) -> Table {
+    let mut t = Table::new(["Phrase", "Count", "Articles"]);
+    for r in rows {
+        t.push(vec![(&r.phrase).into(), r.count.into(), r.articles.into()]);
+    }
+    let edges = if stop_edges {
+        "No phrase starts or ends with one"
+    } else {
+        "Kept"
+    };
+    from.stamp(
+        t.about("Phrase length", len)
+            .about("At least", min_count)
+            .about("Stop words", edges),
+    )
+}
+
+/// "Rising and falling words" as a table: each word's slope and its rate in every year.
+pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Provenance) -> Table {
+    let header = [
+        "Direction",
+        "Word",
+        "Other forms",
+        "Slope per year",
+        "Count",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(rf.years.iter().map(u16::to_string));
+    let mut t = Table::new(header);
+    let sides = rf.rising.iter().map(|r| ("rising", r));
+    for (side, r) in sides.chain(rf.falling.iter().map(|r| ("falling", r))) {
+        let mut row = vec![
+            side.into(),
+            (&r.word).into(),
+            r.forms.join(" ").into(),
+            Cell::num(r.slope, 6),
+            r.count.into(),
+        ];
+        row.extend(
+            r.rates
+                .iter()
+                .map(|v| v.map_or(Cell::Empty, |v| Cell::num(v, 4))),
+        );
+        t.push(row);
+    }
+    let t = t
+        .about("Rate", "Per 10,000 words")
+        .about("Weights", "Each year by its words")
+        .about("At least", MIN_TREND_COUNT);
+    from.stamp(counted_as(t, opts))
 }
