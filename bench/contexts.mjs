@@ -17,8 +17,8 @@ const collocated = () => document.querySelector('.collocates tbody tr') && !docu
 const sorted = `() => { const s = (${status})(); return location.search.includes('s1=1R') && s.includes('lines 1–') && !s.includes('sorting'); }`;
 
 async function measure(browser, name, dist, runs = Number(process.env.RUNS || 5)) {
-  const server = await serve(path.resolve(dist));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serve(dist);
+  const base = server.base;
   const out = {};
   for (const word of ['war', 'the']) {
     const r = { page: [], dispersion: [], dispersion_after_page: [], dispersion_own: [], collocates: [], sort: [], longest: [], inLongest: [] };

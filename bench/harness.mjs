@@ -1,24 +1,7 @@
 // What the page benchmarks share: a static server for a build, a change
 // timed in the page until a condition holds (with the long tasks meanwhile
 // and the page's own User Timing measures), and median/p95.
-import fs from 'node:fs';
-import path from 'node:path';
-import http from 'node:http';
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-/** Serves `root` on a free port of 127.0.0.1. */
-export function serve(root) {
-  const server = http.createServer((req, res) => {
-    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+export { serve } from '../scripts/lib/static-server.mjs';
 
 /**
  * In the page: `act()` (a change), then the time until `done()` holds

@@ -9,29 +9,9 @@
 // Prints a Markdown table and writes target/bench/load.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
-import zlib from 'node:zlib';
+import { serve } from '../scripts/lib/static-server.mjs';
 import { launch } from './page.mjs';
 import { stats } from './harness.mjs';
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
-const PROFILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
-
-/** Serves `root`, gzip-encoded (made once per file), from a sub-path `/site/`. */
-function serveGzip(root) {
-  const cache = new Map();
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith('/site/')) { res.writeHead(404).end(); return; }
-    let file = path.join(root, decodeURIComponent(url.pathname.slice('/site'.length)));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
-    if (!cache.has(file)) cache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-cache' }).end(cache.get(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // In the page from its first script on: when the content shows (the article
 // list, or the view a URL asks for), when a query typed as soon as the search
@@ -88,8 +68,8 @@ async function coldLoad(browser, url, js) {
 
 const [dist, ...queries] = process.argv.slice(2);
 if (!dist) { console.error('usage: node bench/load.mjs DIST_DIR [URL_QUERY …]'); process.exit(2); }
-const server = await serveGzip(path.resolve(dist));
-const base = `http://127.0.0.1:${server.address().port}/site/`;
+const server = await serve(dist, { prefix: '/site/', gzip: true });
+const base = server.base;
 const browser = await launch();
 const runs = Number(process.env.RUNS || 5);
 const results = [];

@@ -3,30 +3,12 @@
 // Usage: node bench/page.mjs NAME=DIST_DIR [NAME=DIST_DIR …]
 // Prints a Markdown table and writes target/bench/page.json.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
 import fs from 'node:fs';
-import path from 'node:path';
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
-
-/** A static file server for `root` on a free loopback port. */
-function serve(root) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let file = path.join(root, decodeURIComponent(url.pathname));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+import { serve, chromiumPath } from '../scripts/lib/static-server.mjs';
 
 export async function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--enable-precise-memory-info', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
 }
@@ -78,8 +60,8 @@ const stats = (xs) => {
 };
 
 async function measure(browser, name, dist, runs = 5) {
-  const server = await serve(path.resolve(dist));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serve(dist);
+  const base = server.base;
   const loads = [], readies = [], starts = [];
   let keys = [];
   let kws = [];

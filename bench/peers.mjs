@@ -3,30 +3,27 @@
 // drawn with a fixed seed by bench/make_corpora.py).
 // Usage: node bench/peers.mjs NAME=DIST … (each DIST built with --features bench-api
 // from bench/data/NAME). Writes target/bench/peers.json and peers.md.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch } from './page.mjs';
+import { serve } from '../scripts/lib/static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const LIBS = {
   'minisearch.js': path.join(ROOT, 'node_modules/minisearch/dist/umd/index.js'),
   'flexsearch.js': path.join(ROOT, 'node_modules/flexsearch/dist/flexsearch.bundle.min.js'),
 };
 
-function serve(dist) {
-  const server = http.createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file;
-    if (p.startsWith('/lib/')) file = LIBS[p.slice(5)];
-    else if (p.startsWith('/data/')) file = path.join(ROOT, 'bench/data', path.basename(p));
-    else file = path.join(dist, p === '/' ? 'index.html' : p);
-    if (!file || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(fs.readFileSync(file));
+/** The page's build, with the peers' libraries under /lib/ and the bench data under /data/. */
+function servePeers(dist) {
+  return serve(dist, {
+    route: (p) => {
+      if (p.startsWith('/lib/')) return LIBS[p.slice(5)] || path.join(ROOT, 'missing');
+      if (p.startsWith('/data/')) return path.join(ROOT, 'bench/data', path.basename(p));
+      return null;
+    },
   });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
 }
 
 function sizes(files) {
@@ -119,8 +116,8 @@ const builds = process.argv.slice(2).map((a) => a.split('='));
 const browser = await launch();
 const results = [];
 for (const [name, dist] of builds) {
-  const server = await serve(path.resolve(dist));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await servePeers(dist);
+  const base = server.base;
   const loads = [], readies = [], heaps = [], wasm = [];
   for (let r = 0; r < 3; r++) {
     const context = await browser.newContext({ bypassCSP: true });

@@ -12,8 +12,8 @@ import { milestones, serve, stats, timed, typeQuery } from './harness.mjs';
 const settled = () => !document.querySelector('.words .counting').textContent.includes('Counting');
 
 async function measure(browser, name, dist, runs = 5) {
-  const server = await serve(path.resolve(dist));
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serve(dist);
+  const base = server.base;
   const r = { summary: [], keywords: [], phrases: [], trends: [], longest: [], by: { selection: 0, phrases: 0, stop: 0 } };
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();

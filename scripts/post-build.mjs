@@ -1,6 +1,8 @@
 // The last step of scripts/build-site.sh, once the site is complete (trunk's
 // build, the static pages, the prerendered first page):
-// - names the full build (full/) for the page's lighter one;
+// - replaces trunk's loader with the page's one loader: which build a URL
+//   needs (the light one, or full/ for a view only it has) and where each
+//   build's files are;
 // - inlines the stylesheet into index.html, so the first paint waits for
 //   nothing but the page itself (the file stays, for the static pages);
 // - writes the Content Security Policy into index.html: trunk's loader (its
@@ -29,40 +31,56 @@ if (!link) throw new Error('no stylesheet link in index.html');
 const css = fs.readFileSync(path.join(dir, link[1]), 'utf8');
 html = html.replace(link[0], () => `<style>${css}</style>`);
 
-// Where the page's build finds the full one (src/takeover.rs, LoadingFull).
-const fullDir = path.join(dir, 'full');
-const fullJs = fs.existsSync(fullDir) ? fs.readdirSync(fullDir).find((f) => f.endsWith('.js')) : null;
-if (fullJs) {
-  html = html.replace(/<meta charset="utf-8">/i, (m) => `${m}\n    <meta name="corpus-lens-full" content="full/${fullJs}">`);
-  // trunk's loader (and its preloads) load the light build; a URL that opens
-  // a view only the full build has loads that one at once instead. Those
-  // views are the `full` feature's, in Cargo.toml (named as `view=` names them).
-  const views = fs.readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8').match(/^full = \[([^\]]*)\]/m);
-  if (!views) throw new Error('no `full` feature in Cargo.toml');
-  const fullOnly = [...views[1].matchAll(/"([a-z]+)"/g)].map((m) => m[1]).join('|');
-  const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
-  const light = html.match(/import init, \* as bindings from '\.\/([^']+)\.js';/);
-  if (!loader || !light) throw new Error("trunk's loader not found in index.html");
-  html = html.replace(loader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
-  const full = fullJs.replace(/\.js$/, '');
-  const pick = `<script>
+// The one loader of the page's builds: which build a URL needs, and where
+// each build's files are (the light build's LoadingFull calls it for a
+// view it lacks: src/takeover.rs). It replaces trunk's own loader.
+const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
+if (!loader) throw new Error("trunk's loader (<script type=\"module\">) not found in index.html: trunk's output changed shape");
+/** A build's files, by what is on disk: its .js and its _bg.wasm. */
+function build(sub) {
+  const names = fs.readdirSync(path.join(dir, sub));
+  const js = names.filter((f) => /^corpus-lens-[0-9a-f]+\.js$/.test(f));
+  const wasm = names.filter((f) => /^corpus-lens-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (js.length !== 1 || wasm.length !== 1) {
+    throw new Error(`${path.join(dir, sub)}: expected one corpus-lens-HASH.js and one corpus-lens-HASH_bg.wasm, found ${[...js, ...wasm].join(', ') || 'none'}: trunk's output changed shape`);
+  }
+  const at = sub ? `./${sub}/` : './';
+  return { js: at + js[0], wasm: at + wasm[0] };
+}
+const builds = { light: build('') };
+// trunk's loader must start the build found on disk, or its shape changed.
+if (!loader[0].includes(`'${builds.light.js}'`) || !loader[0].includes(`'${builds.light.wasm}'`)) {
+  throw new Error(`trunk's loader does not load ${builds.light.js} and ${builds.light.wasm}: trunk's output changed shape`);
+}
+if (fs.existsSync(path.join(dir, 'full'))) builds.full = build('full');
+// The views only the full build has: the light build names them on its
+// page (the view navigation's data-full-only, drawn from its own features).
+const named = html.match(/data-full-only="([a-z ]*)"/);
+if (builds.full && !named) throw new Error('the prerendered page names no views for the full build (data-full-only): prerender before post-build');
+const fullOnly = builds.full ? named[1].split(' ').filter(Boolean) : [];
+html = html.replace(loader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+const pick = `<script>
 (() => {
-  // Written by scripts/post-build.mjs: the light build, or the full one for a view only it has.
-  const full = /[?&]view=(${fullOnly})(&|$)/.test(location.search);
-  const name = full ? './full/${full}' : './${light[1]}';
-  for (const [rel, href, as] of [['modulepreload', name + '.js'], ['preload', name + '_bg.wasm', 'fetch']]) {
+  // Written by scripts/post-build.mjs: the one loader of this page's builds.
+  const builds = ${JSON.stringify(builds)};
+  const fullOnly = ${JSON.stringify(fullOnly)};
+  const load = (name) => import(builds[name].js)
+    .then((m) => m.default({ module_or_path: builds[name].wasm }).then(() => { window.wasmBindings = m; }));
+  window.corpusLens = { load };
+  const view = new URLSearchParams(location.search).get('view');
+  const first = builds.full && fullOnly.includes(view) ? 'full' : 'light';
+  for (const [rel, href, as] of [['modulepreload', builds[first].js], ['preload', builds[first].wasm, 'fetch']]) {
     const link = document.createElement('link');
     link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';
     if (as) { link.as = as; link.type = 'application/wasm'; }
     document.head.append(link);
   }
   // Started once the page is parsed, as a module script would be: the app takes over from it.
-  const start = () => import(name + '.js').then((m) => m.default({ module_or_path: name + '_bg.wasm' }).then(() => { window.wasmBindings = m; }));
+  const start = () => load(first);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
 </script>`;
-  html = html.replace('</head>', () => `${pick}\n  </head>`);
-}
+html = html.replace('</head>', () => `${pick}\n  </head>`);
 
 const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1]));

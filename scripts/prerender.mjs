@@ -4,70 +4,63 @@
 // site in headless Chromium, waits until search is ready, and copies what
 // the app drew (its #app root, scripts left out) into index.html as
 // <div id="prerendered">; the app takes over from it (src/takeover.rs).
-// One change is made: a link to an article (`?article=ID`) leads to its
-// static page (`articles/ID.html`, written by lens-site), which works without
-// JavaScript; the app's address stays beside it as data-app-href.
+// Two changes are made, on the elements: a link to an article leads to its
+// static page (`articles/ID.html`, written by lens-site, named by the app in
+// the link's data-static-page), which works without JavaScript, with the
+// app's address kept as data-app-href; and a link to the page itself (its
+// path, here /site/) leads to `./`, so the copy works from any sub-path.
 // Usage: node scripts/prerender.mjs SITE_DIR   (run by scripts/build-site.sh)
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import { chromium } from 'playwright-core';
+import { serve, chromiumPath } from './lib/static-server.mjs';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-/** The Chromium to use: $CHROMIUM, Debian's, or Google Chrome (GitHub's runners). */
-export function chromiumPath() {
-  const found = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/chromium-browser']
-    .find((p) => p && fs.existsSync(p));
-  if (!found) throw new Error('no Chromium found: set CHROMIUM, or run scripts/setup.sh');
-  return found;
-}
+/** The page's own path while it is prerendered. */
+const AT = '/site/';
 
 /**
- * Rewrites the app's article links to the static pages (see the top of this
- * file), and the page's own path (the app's link to the page without a
- * query: `location.pathname`, here `/site/`) to `./`, so the copy works from
- * any sub-path.
+ * In the page: the copy of the app's root, scripts left out, with the two
+ * changes of the top of this file made on the elements themselves (a link
+ * to an article carries its static page in data-static-page, as the app
+ * drew it; a link to the page itself carries its path).
  */
-export function staticLinks(html, pathname) {
-  return html
-    .replace(/href="\?article=([A-Za-z0-9_-]+)"/g, 'href="articles/$1.html" data-app-href="?article=$1"')
-    .replaceAll(`href="${pathname}`, 'href="./');
+function copyOfApp(at) {
+  const root = document.getElementById('app').cloneNode(true);
+  root.querySelectorAll('script').forEach((s) => s.remove());
+  for (const a of root.querySelectorAll('a[data-static-page]')) {
+    a.setAttribute('data-app-href', a.getAttribute('href'));
+    a.setAttribute('href', a.getAttribute('data-static-page'));
+  }
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href');
+    if (href === at || href.startsWith(`${at}?`)) a.setAttribute('href', `./${href.slice(at.length)}`);
+  }
+  return root.innerHTML;
 }
 
 async function main(site) {
   const indexPath = path.join(site, 'index.html');
   const original = fs.readFileSync(indexPath, 'utf8');
   if (original.includes('id="prerendered"')) throw new Error(`${indexPath} is prerendered already`);
-  const server = http.createServer((req, res) => {
-    let file = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname.replace(/^\/site/, '')));
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serve(site, { prefix: AT });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(`http://127.0.0.1:${server.address().port}/site/`);
+    await page.goto(server.base);
     await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:search-ready').length > 0
       && document.getElementById('app') && !document.getElementById('app').hidden, null, { timeout: 120000 });
     // Blocks a view draws a frame or two later (slices::deferred).
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
-    const html = await page.evaluate(() => {
-      if (document.getElementById('failure-panel')) throw new Error(document.getElementById('failure-panel').textContent);
-      const root = document.getElementById('app').cloneNode(true);
-      root.querySelectorAll('script').forEach((s) => s.remove());
-      return root.innerHTML;
-    });
+    const failure = await page.evaluate(() => document.getElementById('failure-panel')?.textContent);
+    if (failure) throw new Error(failure);
+    const html = await page.evaluate(copyOfApp, AT);
     if (errors.length) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
     if (!html.includes('<ol class="results"')) throw new Error('the app drew no article list');
-    const body = `<div id="prerendered">${staticLinks(html, '/site/')}</div>\n  </body>`;
+    if (!html.includes('data-app-href=')) throw new Error('the app named no static page for its article links (data-static-page)');
+    const body = `<div id="prerendered">${html}</div>\n  </body>`;
     if (!/<\/body>/.test(original)) throw new Error(`${indexPath} has no </body>`);
     // A function, not a string: a `$&` in an article is text, not a pattern.
     fs.writeFileSync(indexPath, original.replace(/<\/body>/, () => body));

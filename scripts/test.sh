@@ -45,7 +45,7 @@ CARGO_TARGET_DIR="$wasm_dir" cargo test --target wasm32-unknown-unknown -p corpu
 
 step "release build (the README's publishing script), served from a sub-path"
 scripts/build-site.sh dist
-scripts/check-dist.sh dist
+node scripts/check-dist.mjs dist
 
 step "the GitHub Pages workflow (YAML, official Pages actions, the same build script)"
 python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml

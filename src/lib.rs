@@ -27,9 +27,9 @@ pub mod views;
 use gloo_events::EventListener;
 use lens_engine::index::builder::IndexBuilder;
 use lens_engine::index::Index;
-use params::url_notices;
+use params::{url_notices, View};
 use search_state::{QueryState, SearchState};
-use slices::{mark, next_task, now, SLICE_MS};
+use slices::{mark, run_sliced};
 use url_state::{QueryLink, UrlQuery};
 use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Indexing, Results, SearchBox};
 use wasm_bindgen::JsCast;
@@ -60,7 +60,9 @@ pub fn start() {
             Err(e) => view! { <p role="alert" class="fatal">{e.to_string()}</p> }.into_any(),
         },
     ));
-    if embedded_corpus().is_err() || SEARCH_READY.with(std::cell::Cell::get) {
+    // A corpus that cannot be read has nothing to wait for (else the index
+    // build takes over once search is ready).
+    if embedded_corpus().is_err() {
         takeover::take_over();
     }
     // Release builds work offline after the first visit (sw.js is written by scripts/post-build.mjs).
@@ -82,84 +84,46 @@ thread_local! {
     static FIRST_SLICE: std::cell::Cell<f64> = const { std::cell::Cell::new(FIRST_SLICE_MS) };
 }
 
-thread_local! {
-    /// Whether the index was built before the page was mounted.
-    static SEARCH_READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// For tests: the time the page may index before its first paint (0: one
-/// unit of work only), so that a test of the page before its index exists
+/// For tests: the time the page may index before its first paint (0: none), so that a test of the page before its index exists
 /// holds on any machine, however fast.
 #[doc(hidden)]
 pub fn set_first_slice_ms(ms: f64) {
     FIRST_SLICE.with(|s| s.set(ms));
 }
 
-/// Builds the index of `corpus`: at once if that is quick (the seed corpus
-/// takes well under a millisecond), else in slices of [`SLICE_MS`] between
-/// which the browser paints and handles input. Returns the index, `None`
-/// until it is built, and how far the work has come.
+/// Builds the index of `corpus`, a job like the others ([`run_sliced`]):
+/// at once if that is quick (the seed corpus takes well under a
+/// millisecond), else in slices between which the browser paints and
+/// handles input. Returns the index, `None` until it is built, and how far
+/// the work has come. Once it is built and the views it opens are drawn,
+/// the app takes over from the prerendered page and search is ready.
 fn build_index(corpus: &'static Corpus) -> (ReadSignal<Option<&'static Index>>, ReadSignal<f32>) {
-    let mut builder = IndexBuilder::new(corpus);
-    let deadline = now() + FIRST_SLICE.with(std::cell::Cell::get);
-    if builder.step(|| now() < deadline) {
-        let index: &'static Index = Box::leak(Box::new(builder.finish()));
-        // `start` takes over from the prerendered page once mounted.
-        SEARCH_READY.with(|r| r.set(true));
-        mark("corpus-lens:search-ready");
-        return (
-            RwSignal::new(Some(index)).read_only(),
-            RwSignal::new(1.0).read_only(),
-        );
-    }
     let index = RwSignal::new(None);
-    let progress = RwSignal::new(builder.progress());
-    leptos::task::spawn_local(async move {
-        loop {
-            // A new task each time: the browser paints and handles input in between.
-            next_task().await;
-            let deadline = now() + SLICE_MS;
-            let done = builder.step(|| now() < deadline);
-            progress.set(builder.progress());
-            if done {
-                break;
-            }
-        }
+    let progress = RwSignal::new(0.0);
+    run_sliced(
+        "index",
+        IndexBuilder::new(corpus),
+        FIRST_SLICE.with(std::cell::Cell::get),
+        || true,
+        move |b| progress.set(b.progress()),
         // The index lives as long as the page (one per corpus mounted).
-        let built: &'static Index = Box::leak(Box::new(builder.finish()));
-        next_task().await;
-        index.set(Some(built));
-        // Once the views the index opens are drawn (their effects run as tasks).
-        leptos::task::tick().await;
-        takeover::take_over();
-        mark("corpus-lens:search-ready");
+        move |built| {
+            progress.set(1.0);
+            index.set(Some(&*Box::leak(Box::new(built))));
+        },
+    );
+    Effect::new(move |_| {
+        if index.get().is_some() {
+            leptos::task::spawn_local(async {
+                // Once the views the index opens are drawn (their effects run as tasks).
+                leptos::task::tick().await;
+                takeover::take_over();
+                mark("corpus-lens:search-ready");
+            });
+        }
     });
     (index.read_only(), progress.read_only())
 }
-
-/// The views of the page (URL parameter `view`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum View {
-    /// Search and read (the default).
-    Articles,
-    /// Keyword frequency per year.
-    Trends,
-    /// Two articles side by side.
-    Compare,
-    /// What is in the selection, and what stands out.
-    Words,
-    /// The node's concordance, dispersion and collocates.
-    Contexts,
-}
-
-/// The views, in the order of [`params::VIEW`]'s options.
-const VIEWS: [View; 5] = [
-    View::Articles,
-    View::Trends,
-    View::Compare,
-    View::Words,
-    View::Contexts,
-];
 
 /// The whole page for one corpus. The URL decides what it shows:
 /// `?article=ID` opens an article, anything else lists them all.
@@ -177,7 +141,7 @@ pub fn App(
     let opened = Memo::new(move |_| params::ARTICLE.text(&url));
     let article = Memo::new(move |_| opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i)));
     let notices = Memo::new(move |_| url_notices(&url.all(), |id| corpus.find(id).is_some()));
-    let current_view = Memo::new(move |_| VIEWS[params::VIEW.choice(&url)]);
+    let current_view = Memo::new(move |_| params::VIEW.get(&url));
 
     Effect::new(move |_| {
         let title = match article.get() {
@@ -255,6 +219,13 @@ fn SiteHeader(
     let url = expect_context::<UrlQuery>();
     let info = corpus.info();
     let count = corpus.articles().len();
+    let full_only: Vec<&str> = params::VIEW
+        .options()
+        .iter()
+        .filter(|o| !o.meaning.in_this_build())
+        .map(|o| o.value)
+        .collect();
+    let full_only = full_only.join(" ");
     view! {
         <header class="site-header">
             <div class="brand">
@@ -269,10 +240,11 @@ fn SiteHeader(
             </div>
             <SearchBox />
             <nav class="views" aria-label="Views">
-                <ul>
-                    {params::VIEW.options().iter().zip(VIEWS).map(|(&(value, name), v)| {
-                        let param = params::VIEW.written(value);
-                        let href = Signal::derive(move || url.href(&[(params::VIEW.name, param), (params::ARTICLE.name, None), (params::MATCH.name, None)]));
+                // The views this build lacks, for the page's loader (scripts/post-build.mjs).
+                <ul data-full-only=full_only>
+                    {params::VIEW.options().iter().map(|o| {
+                        let v = o.meaning;
+                        let href = Signal::derive(move || url.href(&[(params::VIEW.name(), params::VIEW.write(v)), (params::ARTICLE.name, None), (params::MATCH.name, None)]));
                         view! {
                             <li aria-current=move || {
                                 // An open article belongs to Articles, whatever view it was opened from.
@@ -282,7 +254,7 @@ fn SiteHeader(
                                 };
                                 current.then_some("page")
                             }>
-                                <QueryLink href=href>{name}</QueryLink>
+                                <QueryLink href=href>{o.label}</QueryLink>
                             </li>
                         }
                     }).collect_view()}
@@ -324,7 +296,7 @@ fn Shown(
                         #[cfg(not(feature = "full"))]
                         #[allow(unreachable_patterns)]
                         other => {
-                            let name = params::VIEW.options()[VIEWS.iter().position(|&v| v == other).unwrap_or(0)].1;
+                            let name = params::VIEW.option_of(other).label;
                             view! { <takeover::LoadingFull name=name /> }.into_any()
                         }
                     }}

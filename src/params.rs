@@ -10,10 +10,43 @@
 //! bad value, and the page must instead ignore each bad value on its own,
 //! with a notice that says what that parameter takes.
 
+use lens_engine::search::Order;
+use lens_engine::stats::contexts::{CollocateMeasure, SortKey};
+use lens_engine::stats::measures::{Significance, P0001, P001, P01, P05};
+use lens_engine::stats::trends::Measure;
+
 use crate::url_state::UrlQuery;
 
+/// One option of a choice parameter: its value in the URL, its name on the
+/// page, and what it means to the code that reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Opt<T: 'static> {
+    /// In the URL ("newest").
+    pub value: &'static str,
+    /// On the page ("Newest first").
+    pub label: &'static str,
+    /// What the page does with it.
+    pub meaning: T,
+}
+
+/// A choice's options seen without their meanings: what the URL
+/// vocabulary, the notices and a `<select>` need.
+pub trait Options: Sync {
+    /// Every option as (value, label), the default first.
+    fn pairs(&self) -> Vec<(&'static str, &'static str)>;
+}
+
+/// A list of options of one meaning, as one `dyn` [`Options`].
+pub struct OptList<T: 'static>(pub &'static [Opt<T>]);
+
+impl<T: Sync> Options for OptList<T> {
+    fn pairs(&self) -> Vec<(&'static str, &'static str)> {
+        self.0.iter().map(|o| (o.value, o.label)).collect()
+    }
+}
+
 /// How a parameter's value is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Kind {
     /// Free text (a query, keywords).
     Text,
@@ -24,8 +57,9 @@ pub enum Kind {
         /// When absent.
         default: bool,
     },
-    /// One of these (value in the URL, name shown); the first is the default.
-    Choice(&'static [(&'static str, &'static str)]),
+    /// One of these options; the first is the default. Read through the
+    /// parameter's [`Choice`], which knows what each means.
+    Choice(&'static dyn Options),
     /// A whole number in `min..=max`.
     Number {
         /// Smallest.
@@ -37,15 +71,106 @@ pub enum Kind {
     },
 }
 
+impl PartialEq for Kind {
+    fn eq(&self, other: &Kind) -> bool {
+        match (self, other) {
+            (Kind::Text, Kind::Text) | (Kind::Id, Kind::Id) => true,
+            (Kind::Flag { default: a }, Kind::Flag { default: b }) => a == b,
+            (Kind::Choice(a), Kind::Choice(b)) => std::ptr::addr_eq(*a, *b),
+            (
+                Kind::Number { min, max, default },
+                Kind::Number {
+                    min: m,
+                    max: x,
+                    default: d,
+                },
+            ) => (min, max, default) == (m, x, d),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Debug for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Kind::Text => f.write_str("Text"),
+            Kind::Id => f.write_str("Id"),
+            Kind::Flag { default } => write!(f, "Flag {{ default: {default} }}"),
+            Kind::Choice(o) => write!(f, "Choice({:?})", o.pairs()),
+            Kind::Number { min, max, default } => {
+                write!(f, "Number {{ min: {min}, max: {max}, default: {default} }}")
+            }
+        }
+    }
+}
+
 /// One query-string parameter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Param {
     /// Its name in the URL.
     pub name: &'static str,
     /// How its value is read.
     pub kind: Kind,
-    /// Why a bad value is ignored, for the notice ("the orders are …").
+    /// Why a bad value is ignored, for the notice (a choice's is made
+    /// from its options: [`Param::takes`]).
     pub takes: &'static str,
+}
+
+/// A choice parameter: its options with what each means, read as that type.
+#[derive(Clone, Copy)]
+pub struct Choice<T: 'static> {
+    /// The parameter, for the vocabulary, the notices and [`crate::views::UrlSelect`].
+    pub param: Param,
+    options: &'static [Opt<T>],
+}
+
+impl<T: Copy + PartialEq + Sync> Choice<T> {
+    /// The parameter `name` with these options (the first the default).
+    pub const fn new(name: &'static str, options: &'static OptList<T>) -> Choice<T> {
+        Choice {
+            param: Param {
+                name,
+                kind: Kind::Choice(options),
+                takes: "",
+            },
+            options: options.0,
+        }
+    }
+
+    /// Its name in the URL.
+    pub const fn name(&self) -> &'static str {
+        self.param.name
+    }
+
+    /// The value to write for `m`: `None` (left out of the URL) for the default.
+    pub fn write(&self, m: T) -> Option<&'static str> {
+        let o = self.option_of(m);
+        (o.meaning != self.options[0].meaning).then_some(o.value)
+    }
+
+    /// The options, the default first.
+    pub fn options(&self) -> &'static [Opt<T>] {
+        self.options
+    }
+
+    /// What the URL's value means (the default's meaning when absent or
+    /// not an option); tracked.
+    pub fn get(&self, url: &UrlQuery) -> T {
+        let v = url.get(self.param.name);
+        self.options
+            .iter()
+            .find(|o| Some(o.value) == v.as_deref())
+            .unwrap_or(&self.options[0])
+            .meaning
+    }
+
+    /// The option that means `m` (the default's, if none does).
+    pub fn option_of(&self, m: T) -> &'static Opt<T> {
+        self.options
+            .iter()
+            .find(|o| o.meaning == m)
+            .unwrap_or(&self.options[0])
+    }
 }
 
 /// The query (`q`).
@@ -58,18 +183,29 @@ pub const Q: Param = Param {
 pub const FORMS: Param = Param {
     name: "forms",
     kind: Kind::Flag { default: false },
-    takes: "it is 1 (on) or 0 (off)",
+    takes: "",
 };
-/// The order of results: (value, name shown).
-pub const SORT: Param = Param {
-    name: "sort",
-    kind: Kind::Choice(&[
-        ("relevance", "Best match"),
-        ("oldest", "Oldest first"),
-        ("newest", "Newest first"),
+/// The order of results.
+pub const SORT: Choice<Order> = Choice::new(
+    "sort",
+    &OptList(&[
+        Opt {
+            value: "relevance",
+            label: "Best match",
+            meaning: Order::Relevance,
+        },
+        Opt {
+            value: "oldest",
+            label: "Oldest first",
+            meaning: Order::Oldest,
+        },
+        Opt {
+            value: "newest",
+            label: "Newest first",
+            meaning: Order::Newest,
+        },
     ]),
-    takes: "the orders are relevance, oldest and newest",
-};
+);
 /// The opened article.
 pub const ARTICLE: Param = Param {
     name: "article",
@@ -86,17 +222,82 @@ pub const MATCH: Param = Param {
     },
     takes: "it is a number",
 };
-/// The view.
-pub const VIEW: Param = Param {
-    name: "view",
-    kind: Kind::Choice(&[
-        ("articles", "Articles"),
-        ("trends", "Trends"),
-        ("compare", "Compare"),
-        ("words", "Words"),
-        ("contexts", "Contexts"),
+/// The views of the page, in the order of the navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Search and read (the default).
+    Articles,
+    /// Keyword frequency per year.
+    Trends,
+    /// Two articles side by side.
+    Compare,
+    /// What is in the selection, and what stands out.
+    Words,
+    /// The node's concordance, dispersion and collocates.
+    Contexts,
+}
+
+impl View {
+    /// Whether this build draws the view: the light build has Articles
+    /// only, and loads the full build for the rest (`src/takeover.rs`). A
+    /// view's cargo feature is named as its `view` value.
+    pub const fn in_this_build(self) -> bool {
+        match self {
+            View::Articles => true,
+            View::Trends => cfg!(feature = "trends"),
+            View::Compare => cfg!(feature = "compare"),
+            View::Words => cfg!(feature = "words"),
+            View::Contexts => cfg!(feature = "contexts"),
+        }
+    }
+}
+
+/// The view: the one list of the page's views, which the navigation, the
+/// views this build lacks (`data-full-only`, read by `scripts/post-build.mjs`)
+/// and the `full` feature's check below are made from.
+pub const VIEW: Choice<View> = Choice::new(
+    "view",
+    &OptList(&[
+        Opt {
+            value: "articles",
+            label: "Articles",
+            meaning: View::Articles,
+        },
+        Opt {
+            value: "trends",
+            label: "Trends",
+            meaning: View::Trends,
+        },
+        Opt {
+            value: "compare",
+            label: "Compare",
+            meaning: View::Compare,
+        },
+        Opt {
+            value: "words",
+            label: "Words",
+            meaning: View::Words,
+        },
+        Opt {
+            value: "contexts",
+            label: "Contexts",
+            meaning: View::Contexts,
+        },
     ]),
-    takes: "the views are articles, trends, compare, words and contexts",
+);
+
+// The full build (feature `full`) draws every view: a view missing from
+// the `full` feature's list in Cargo.toml stops its build here.
+#[cfg(feature = "full")]
+const _: () = {
+    let mut i = 0;
+    while i < VIEW.options.len() {
+        assert!(
+            VIEW.options[i].meaning.in_this_build(),
+            "the `full` feature lacks a view's feature (Cargo.toml)"
+        );
+        i += 1;
+    }
 };
 /// Trends: the keywords, comma-separated.
 pub const KW: Param = Param {
@@ -104,12 +305,27 @@ pub const KW: Param = Param {
     kind: Kind::Text,
     takes: "",
 };
-/// Trends: the measure.
-pub const MEASURE: Param = Param {
-    name: "measure",
-    kind: Kind::Choice(&lens_engine::stats::trends::MEASURE_OPTIONS),
-    takes: "the measures are count, per10k and share",
-};
+/// Trends: the measure (values and names are the engine's, as exports name them).
+pub const MEASURE: Choice<Measure> = Choice::new(
+    "measure",
+    &OptList(&[
+        Opt {
+            value: Measure::Count.key(),
+            label: Measure::Count.name(),
+            meaning: Measure::Count,
+        },
+        Opt {
+            value: Measure::Per10k.key(),
+            label: Measure::Per10k.name(),
+            meaning: Measure::Per10k,
+        },
+        Opt {
+            value: Measure::ShareOfArticles.key(),
+            label: Measure::ShareOfArticles.name(),
+            meaning: Measure::ShareOfArticles,
+        },
+    ]),
+);
 /// Trends: years either side of the moving average.
 pub const SMOOTH: Param = Param {
     name: "smooth",
@@ -156,13 +372,13 @@ pub const N: Param = Param {
 pub const STOP: Param = Param {
     name: "stop",
     kind: Kind::Flag { default: true },
-    takes: "it is 1 (on) or 0 (off)",
+    takes: "",
 };
 /// Compare: scroll the columns together.
 pub const LINK: Param = Param {
     name: "link",
     kind: Kind::Flag { default: true },
-    takes: "it is 1 (on) or 0 (off)",
+    takes: "",
 };
 
 /// Words: only words starting with this.
@@ -171,26 +387,70 @@ pub const WF: Param = Param {
     kind: Kind::Text,
     takes: "",
 };
+/// The orders of the Words view's word list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordOrder {
+    /// Most frequent first.
+    Count,
+    /// Alphabetically.
+    Word,
+    /// In the most articles first.
+    Articles,
+}
+
 /// Words: the order of the word list.
-pub const WSORT: Param = Param {
-    name: "wsort",
-    kind: Kind::Choice(&[
-        ("count", "Count"),
-        ("word", "Word"),
-        ("articles", "Articles"),
+pub const WSORT: Choice<WordOrder> = Choice::new(
+    "wsort",
+    &OptList(&[
+        Opt {
+            value: "count",
+            label: "Count",
+            meaning: WordOrder::Count,
+        },
+        Opt {
+            value: "word",
+            label: "Word",
+            meaning: WordOrder::Word,
+        },
+        Opt {
+            value: "articles",
+            label: "Articles",
+            meaning: WordOrder::Articles,
+        },
     ]),
-    takes: "the orders are count, word and articles",
-};
+);
+/// What the Words view's keywords are measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// The articles not in the selection.
+    Rest,
+    /// Every article, the selection's included.
+    Whole,
+    /// The articles another search picks (`rq`).
+    Search,
+}
+
 /// Words: what the selection's keywords are measured against.
-pub const REF: Param = Param {
-    name: "ref",
-    kind: Kind::Choice(&[
-        ("rest", "Rest of the corpus"),
-        ("all", "Whole corpus"),
-        ("search", "Another search"),
+pub const REF: Choice<Reference> = Choice::new(
+    "ref",
+    &OptList(&[
+        Opt {
+            value: "rest",
+            label: "Rest of the corpus",
+            meaning: Reference::Rest,
+        },
+        Opt {
+            value: "all",
+            label: "Whole corpus",
+            meaning: Reference::Whole,
+        },
+        Opt {
+            value: "search",
+            label: "Another search",
+            meaning: Reference::Search,
+        },
     ]),
-    takes: "the references are rest, all and search",
-};
+);
 /// Words: the reference search (with `ref=search`).
 pub const RQ: Param = Param {
     name: "rq",
@@ -198,16 +458,31 @@ pub const RQ: Param = Param {
     takes: "",
 };
 /// Words: the keywords' significance level (the first, p < 0.01, the default).
-pub const SIG: Param = Param {
-    name: "sig",
-    kind: Kind::Choice(&[
-        ("0.01", "p < 0.01"),
-        ("0.05", "p < 0.05"),
-        ("0.001", "p < 0.001"),
-        ("0.0001", "p < 0.0001"),
+pub const SIG: Choice<Significance> = Choice::new(
+    "sig",
+    &OptList(&[
+        Opt {
+            value: "0.01",
+            label: P01.label,
+            meaning: P01,
+        },
+        Opt {
+            value: "0.05",
+            label: P05.label,
+            meaning: P05,
+        },
+        Opt {
+            value: "0.001",
+            label: P001.label,
+            meaning: P001,
+        },
+        Opt {
+            value: "0.0001",
+            label: P0001.label,
+            meaning: P0001,
+        },
     ]),
-    takes: "the levels are 0.01, 0.05, 0.001 and 0.0001",
-};
+);
 /// Words: phrase length, in words.
 pub const PLEN: Param = Param {
     name: "plen",
@@ -232,40 +507,79 @@ pub const PMIN: Param = Param {
 pub const PSTOP: Param = Param {
     name: "pstop",
     kind: Kind::Flag { default: true },
-    takes: "it is 1 (on) or 0 (off)",
+    takes: "",
 };
 
-/// The concordance's sort keys, (value, name): the article, the match, a word left or right.
-const SORT_KEYS: [(&str, &str); 12] = [
-    ("article", "Article (date, position)"),
-    ("match", "The match"),
-    ("1L", "1L"),
-    ("2L", "2L"),
-    ("3L", "3L"),
-    ("4L", "4L"),
-    ("5L", "5L"),
-    ("1R", "1R"),
-    ("2R", "2R"),
-    ("3R", "3R"),
-    ("4R", "4R"),
-    ("5R", "5R"),
+/// The concordance's sort keys: the article, the match, a word left or
+/// right of it (`None`: no further key).
+const SORT_KEYS: [Opt<Option<SortKey>>; 13] = [
+    Opt {
+        value: "none",
+        label: "—",
+        meaning: None,
+    },
+    Opt {
+        value: "article",
+        label: "Article (date, position)",
+        meaning: Some(SortKey::Article),
+    },
+    Opt {
+        value: "match",
+        label: "The match",
+        meaning: Some(SortKey::Match),
+    },
+    Opt {
+        value: "1L",
+        label: "1L",
+        meaning: Some(SortKey::Left(1)),
+    },
+    Opt {
+        value: "2L",
+        label: "2L",
+        meaning: Some(SortKey::Left(2)),
+    },
+    Opt {
+        value: "3L",
+        label: "3L",
+        meaning: Some(SortKey::Left(3)),
+    },
+    Opt {
+        value: "4L",
+        label: "4L",
+        meaning: Some(SortKey::Left(4)),
+    },
+    Opt {
+        value: "5L",
+        label: "5L",
+        meaning: Some(SortKey::Left(5)),
+    },
+    Opt {
+        value: "1R",
+        label: "1R",
+        meaning: Some(SortKey::Right(1)),
+    },
+    Opt {
+        value: "2R",
+        label: "2R",
+        meaning: Some(SortKey::Right(2)),
+    },
+    Opt {
+        value: "3R",
+        label: "3R",
+        meaning: Some(SortKey::Right(3)),
+    },
+    Opt {
+        value: "4R",
+        label: "4R",
+        meaning: Some(SortKey::Right(4)),
+    },
+    Opt {
+        value: "5R",
+        label: "5R",
+        meaning: Some(SortKey::Right(5)),
+    },
 ];
-/// The same, after "no further key".
-const MORE_SORT_KEYS: [(&str, &str); 13] = [
-    ("none", "—"),
-    ("article", "Article (date, position)"),
-    ("match", "The match"),
-    ("1L", "1L"),
-    ("2L", "2L"),
-    ("3L", "3L"),
-    ("4L", "4L"),
-    ("5L", "5L"),
-    ("1R", "1R"),
-    ("2R", "2R"),
-    ("3R", "3R"),
-    ("4R", "4R"),
-    ("5R", "5R"),
-];
+
 /// Contexts: words of context either side of a match.
 pub const CTX: Param = Param {
     name: "ctx",
@@ -276,24 +590,12 @@ pub const CTX: Param = Param {
     },
     takes: "context is 1 to 25 words",
 };
-/// Contexts: the concordance's first sort key.
-pub const S1: Param = Param {
-    name: "s1",
-    kind: Kind::Choice(&SORT_KEYS),
-    takes: "the sort keys are article, match, 1L to 5L and 1R to 5R",
-};
+/// Contexts: the concordance's first sort key (the article by default: "none" is no option).
+pub const S1: Choice<Option<SortKey>> = Choice::new("s1", &OptList(SORT_KEYS.split_at(1).1));
 /// Contexts: the second sort key.
-pub const S2: Param = Param {
-    name: "s2",
-    kind: Kind::Choice(&MORE_SORT_KEYS),
-    takes: "the sort keys are none, article, match, 1L to 5L and 1R to 5R",
-};
+pub const S2: Choice<Option<SortKey>> = Choice::new("s2", &OptList(&SORT_KEYS));
 /// Contexts: the third sort key.
-pub const S3: Param = Param {
-    name: "s3",
-    kind: Kind::Choice(&MORE_SORT_KEYS),
-    takes: "the sort keys are none, article, match, 1L to 5L and 1R to 5R",
-};
+pub const S3: Choice<Option<SortKey>> = Choice::new("s3", &OptList(&SORT_KEYS));
 /// Contexts: the concordance's page (from 1).
 pub const CPAGE: Param = Param {
     name: "cpage",
@@ -335,16 +637,31 @@ pub const CMIN: Param = Param {
     takes: "it is a number from 1",
 };
 /// Contexts: the collocates' order.
-pub const CBY: Param = Param {
-    name: "cby",
-    kind: Kind::Choice(&[
-        ("logdice", "logDice"),
-        ("mi", "MI"),
-        ("t", "T-score"),
-        ("g2", "G²"),
+pub const CBY: Choice<CollocateMeasure> = Choice::new(
+    "cby",
+    &OptList(&[
+        Opt {
+            value: "logdice",
+            label: "logDice",
+            meaning: CollocateMeasure::LogDice,
+        },
+        Opt {
+            value: "mi",
+            label: "MI",
+            meaning: CollocateMeasure::Mi,
+        },
+        Opt {
+            value: "t",
+            label: "T-score",
+            meaning: CollocateMeasure::TScore,
+        },
+        Opt {
+            value: "g2",
+            label: "G²",
+            meaning: CollocateMeasure::G2,
+        },
     ]),
-    takes: "the orders are logdice, mi, t and g2",
-};
+);
 /// Contexts: only the lines with this word in the collocates' window.
 pub const NEAR: Param = Param {
     name: "near",
@@ -354,8 +671,39 @@ pub const NEAR: Param = Param {
 
 /// Every parameter the page understands.
 pub const ALL: [Param; 33] = [
-    Q, FORMS, SORT, ARTICLE, MATCH, VIEW, KW, MEASURE, SMOOTH, AT, LEFT, RIGHT, N, STOP, LINK, WF,
-    WSORT, REF, RQ, SIG, PLEN, PMIN, PSTOP, CTX, S1, S2, S3, CPAGE, WL, WR, CMIN, CBY, NEAR,
+    Q,
+    FORMS,
+    SORT.param,
+    ARTICLE,
+    MATCH,
+    VIEW.param,
+    KW,
+    MEASURE.param,
+    SMOOTH,
+    AT,
+    LEFT,
+    RIGHT,
+    N,
+    STOP,
+    LINK,
+    WF,
+    WSORT.param,
+    REF.param,
+    RQ,
+    SIG.param,
+    PLEN,
+    PMIN,
+    PSTOP,
+    CTX,
+    S1.param,
+    S2.param,
+    S3.param,
+    CPAGE,
+    WL,
+    WR,
+    CMIN,
+    CBY.param,
+    NEAR,
 ];
 
 impl Param {
@@ -367,11 +715,29 @@ impl Param {
         }
     }
 
-    /// The options of a [`Kind::Choice`] (none for other kinds).
-    pub const fn options(&self) -> &'static [(&'static str, &'static str)] {
+    /// A [`Kind::Choice`]'s options as (value, label), the default first (none for other kinds).
+    pub fn options(&self) -> Vec<(&'static str, &'static str)> {
         match self.kind {
-            Kind::Choice(options) => options,
-            _ => &[],
+            Kind::Choice(options) => options.pairs(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// What the parameter takes, for the notice that ignores a bad value:
+    /// a choice's options, or the parameter's own words.
+    pub fn takes(&self) -> String {
+        match self.kind {
+            Kind::Choice(options) => {
+                let values: Vec<&str> = options.pairs().iter().map(|(v, _)| *v).collect();
+                match values.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("it is {} or {last}", rest.join(", "))
+                    }
+                    _ => format!("it is {}", values.join("")),
+                }
+            }
+            Kind::Flag { .. } => "it is 1 (on) or 0 (off)".to_string(),
+            _ => self.takes.to_string(),
         }
     }
 
@@ -380,7 +746,7 @@ impl Param {
         match self.kind {
             Kind::Text | Kind::Id => true,
             Kind::Flag { .. } => matches!(v, "0" | "1"),
-            Kind::Choice(options) => options.iter().any(|(o, _)| *o == v),
+            Kind::Choice(options) => options.pairs().iter().any(|(o, _)| *o == v),
             Kind::Number { min, max, .. } => {
                 v.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n))
             }
@@ -410,16 +776,6 @@ impl Param {
         }
     }
 
-    /// A [`Kind::Choice`]'s value as its place among the options (0, the
-    /// default, when absent or bad); tracked.
-    pub fn choice(&self, url: &UrlQuery) -> usize {
-        let v = url.get(self.name);
-        self.options()
-            .iter()
-            .position(|(o, _)| Some(*o) == v.as_deref())
-            .unwrap_or(0)
-    }
-
     /// A [`Kind::Number`]'s value, if present and in bounds; tracked.
     pub fn number(&self, url: &UrlQuery) -> Option<u32> {
         url.get(self.name)
@@ -439,7 +795,7 @@ impl Param {
     pub fn written<'a>(&self, v: &'a str) -> Option<&'a str> {
         let default = match self.kind {
             Kind::Flag { default } => Some(if default { "1" } else { "0" }),
-            Kind::Choice(options) => options.first().map(|(o, _)| *o),
+            Kind::Choice(options) => options.pairs().first().map(|(o, _)| *o),
             Kind::Number { default, .. } => return (v != default.to_string()).then_some(v),
             Kind::Text | Kind::Id => None,
         };
@@ -473,7 +829,7 @@ pub fn url_notices(params: &[(String, String)], is_article: impl Fn(&str) -> boo
         .iter()
         .filter_map(|(k, v)| match find(k) {
             None => Some(format!("Ignored the unknown URL parameter “{k}”.")),
-            Some(p) if !p.accepts(v) => Some(format!("Ignored {k}={v}: {}.", p.takes)),
+            Some(p) if !p.accepts(v) => Some(format!("Ignored {k}={v}: {}.", p.takes())),
             Some(p) if p.kind == Kind::Id && !is_article(v) => Some(format!(
                 "Ignored {k}={v}: there is no article “{v}” in this corpus."
             )),
@@ -492,7 +848,11 @@ pub fn vocabulary_json() -> String {
             let values: Vec<String> = match p.kind {
                 Kind::Text | Kind::Id => Vec::new(),
                 Kind::Flag { .. } => vec!["0".into(), "1".into()],
-                Kind::Choice(options) => options.iter().map(|(o, _)| (*o).to_string()).collect(),
+                Kind::Choice(options) => options
+                    .pairs()
+                    .iter()
+                    .map(|(o, _)| (*o).to_string())
+                    .collect(),
                 Kind::Number { min, max, .. } => vec![min.to_string(), max.to_string()],
             };
             let values: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();

@@ -51,10 +51,7 @@ impl QueryState {
             query: Query::All,
             clauses: Vec::new(),
         });
-        // In the order of `params::SORT`'s options.
-        let order = Memo::new(move |_| {
-            [Order::Relevance, Order::Oldest, Order::Newest][params::SORT.choice(&url)]
-        });
+        let order = Memo::new(move |_| params::SORT.get(&url));
         QueryState {
             text,
             parsed,

@@ -1,13 +1,13 @@
 //! Work that grows with the corpus, cut into slices between which the
 //! browser paints and handles input: no task long enough to delay a
-//! keystroke. The index is built this way ([`crate::build_index`]), and so
-//! are the Words view's statistics ([`sliced`] over the engine's
-//! [`lens_engine::stats::words::Steps`]).
+//! keystroke. Every job of the engine (a [`Steps`]) runs through
+//! [`run_sliced`]: the index build at start, and the views' statistics
+//! through [`sliced`], which restarts a job when its inputs change.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use lens_engine::stats::steps::Steps;
+use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 /// Work per slice: well under the 50 ms at which a task delays input.
@@ -144,54 +144,71 @@ where
         let job = measured(name, || make.with_value(|m| m()));
         let me = newest.get() + 1;
         newest.set(me);
-        let Some(mut job) = job else {
+        let Some(job) = job else {
             out.update(|o| o.busy = true);
             return;
         };
         let t0 = now();
-        let budget = first_slice_budget(t0);
-        // With the burst's time spent, the job starts in a task of its own.
-        if budget > 0.0 {
-            let done = job.step(&mut until(t0 + budget));
-            spend(now() - t0);
-            if done {
-                let v = measured(name, || job.finish());
+        let newest = newest.clone();
+        let done_at_once = run_sliced(
+            name,
+            job,
+            first_slice_budget(t0),
+            move || newest.get() == me,
+            |_| {},
+            move |v| {
                 out.set(Sliced {
                     value: Some(v),
                     busy: false,
-                });
-                return;
-            }
-        }
-        if !out.with_untracked(|o| o.busy) {
+                })
+            },
+        );
+        spend(now() - t0);
+        if !done_at_once && !out.with_untracked(|o| o.busy) {
             out.update(|o| o.busy = true);
         }
-        let newest = newest.clone();
-        leptos::task::spawn_local(async move {
-            loop {
-                next_task().await;
-                if newest.get() != me {
-                    return;
-                }
-                if job.step(&mut until(now() + SLICE_MS)) {
-                    break;
-                }
-            }
-            // The answer (and what the page draws from it) in a task of its own.
-            next_task().await;
-            if newest.get() != me {
-                return;
-            }
-            let v = measured(name, || job.finish());
-            if newest.get() == me {
-                out.set(Sliced {
-                    value: Some(v),
-                    busy: false,
-                });
-            }
-        });
     });
     out.read_only()
+}
+
+/// The one runner of [`Steps`] jobs in the page: a first slice of
+/// `first_ms` at once, in this task (none when 0), then slices of
+/// [`SLICE_MS`], each in a task of its own, while `live()` holds (a newer
+/// job makes an older one stop at its next slice). `on_slice` sees the job
+/// after each slice (for progress); `done` gets the answer, made at once
+/// when the first slice finishes the work (then this returns true), else in
+/// a task of its own after the last slice, so that what is drawn from it
+/// is drawn in a task of its own too.
+pub fn run_sliced<J: Steps + 'static>(
+    name: &'static str,
+    mut job: J,
+    first_ms: f64,
+    live: impl Fn() -> bool + 'static,
+    on_slice: impl Fn(&J) + 'static,
+    done: impl FnOnce(J::Output) + 'static,
+) -> bool {
+    if first_ms > 0.0 && job.step(&mut until(now() + first_ms)) {
+        done(measured(name, || job.finish()));
+        return true;
+    }
+    leptos::task::spawn_local(async move {
+        loop {
+            next_task().await;
+            if !live() {
+                return;
+            }
+            let finished = job.step(&mut until(now() + SLICE_MS));
+            on_slice(&job);
+            if finished {
+                break;
+            }
+        }
+        next_task().await;
+        if live() {
+            done(measured(name, || job.finish()));
+        }
+    });
+    false
 }
 
 /// `source`, a frame later (`frames` frames later): what is drawn from it

@@ -294,18 +294,17 @@ fn hand_off() {
 }
 
 #[cfg(not(feature = "full"))]
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function import_full(js, wasm) { return import(js).then((m) => m.default({ module_or_path: wasm })); }"
-)]
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function load_full() {
+  return window.corpusLens && window.corpusLens.load
+    ? window.corpusLens.load('full')
+    : Promise.reject(new Error('this build has no full version'));
+}")]
 extern "C" {
-    /// Loads and starts the full build (its `start` calls [`receive_handoff`]).
-    fn import_full(js: &str, wasm: &str) -> js_sys::Promise;
+    /// Loads and starts the full build with the page's one loader (written
+    /// by `scripts/post-build.mjs`, which knows where each build's files
+    /// are); its `start` calls [`receive_handoff`].
+    fn load_full() -> js_sys::Promise;
 }
-
-/// Where a lighter build finds the full one: written into its index.html by
-/// `scripts/build-site.sh` as `<meta name="corpus-lens-full" content="full/…js">`.
-#[cfg(not(feature = "full"))]
-const FULL_META: &str = "meta[name=corpus-lens-full]";
 
 /// In a build without some views: a view it lacks was asked for. Says so
 /// while the full build loads, then that build takes over the page; says
@@ -321,37 +320,23 @@ pub fn LoadingFull(
     }
     let failed = RwSignal::new(None::<String>);
     if !LOADING.with(|l| l.replace(true)) {
-        let found = document()
-            .query_selector(FULL_META)
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"));
-        match found {
-            None => failed.set(Some("this build has no full version".into())),
-            Some(js) => {
-                let js = resolve(&js);
-                let wasm = js.replace(".js", "_bg.wasm");
-                let handoff = wasm_bindgen::closure::Closure::once_into_js(hand_off);
-                let _ = js_sys::Reflect::set(&window(), &HANDOFF.into(), &handoff);
-                leptos::task::spawn_local(async move {
-                    if let Err(e) =
-                        wasm_bindgen_futures::JsFuture::from(import_full(&js, &wasm)).await
-                    {
-                        LOADING.with(|l| l.set(false));
-                        let _ = js_sys::Reflect::delete_property(&window(), &HANDOFF.into());
-                        failed.set(Some(
-                            e.as_string()
-                                .or_else(|| {
-                                    js_sys::Reflect::get(&e, &"message".into())
-                                        .ok()?
-                                        .as_string()
-                                })
-                                .unwrap_or_else(|| "no network".into()),
-                        ));
-                    }
-                });
+        let handoff = wasm_bindgen::closure::Closure::once_into_js(hand_off);
+        let _ = js_sys::Reflect::set(&window(), &HANDOFF.into(), &handoff);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = wasm_bindgen_futures::JsFuture::from(load_full()).await {
+                LOADING.with(|l| l.set(false));
+                let _ = js_sys::Reflect::delete_property(&window(), &HANDOFF.into());
+                failed.set(Some(
+                    e.as_string()
+                        .or_else(|| {
+                            js_sys::Reflect::get(&e, &"message".into())
+                                .ok()?
+                                .as_string()
+                        })
+                        .unwrap_or_else(|| "no network".into()),
+                ));
             }
-        }
+        });
     }
     view! {
         <section class="loading-full" aria-labelledby="loading-full-heading">

@@ -253,8 +253,13 @@ pub fn QueryLink(
     /// Extra classes.
     #[prop(optional, into)]
     class: Option<String>,
+    /// For a link to an article: its static page
+    /// ([`lens_engine::out::site::page_href`]), which a copy of this page
+    /// read without the app links to instead (`scripts/prerender.mjs`).
+    #[prop(optional, into)]
+    static_page: Option<String>,
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    view! { <a href=move || href.get() class=class data-query-link="">{children()}</a> }
+    view! { <a href=move || href.get() class=class data-static-page=static_page data-query-link="">{children()}</a> }
 }

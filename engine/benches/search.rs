@@ -6,6 +6,7 @@
 //! `cargo bench -p lens-engine --features load --bench search`
 //! (`LENS_BENCH_CORPUS=path` for another corpus).
 
+use lens_engine::steps::Steps;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -567,7 +568,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
     let mut units = 0;
     loop {
         let t = Instant::now();
-        let done = b.step(|| false);
+        let done = b.step(&mut || false);
         longest = longest.max(t.elapsed());
         units += 1;
         if done {

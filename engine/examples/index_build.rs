@@ -2,6 +2,7 @@
 //! folder: `cargo run --release -p lens-engine --features load --example
 //! index_build -- bench/data/sotu`. Medians of five runs.
 
+use lens_engine::steps::Steps;
 use std::time::{Duration, Instant};
 
 use lens_engine::corpus::load::load_corpus_dir;
@@ -45,7 +46,7 @@ fn stages(corpus: &lens_engine::Corpus) {
     loop {
         let p = b.progress();
         let t = Instant::now();
-        let done = b.step(|| false);
+        let done = b.step(&mut || false);
         let e = t.elapsed();
         longest = longest.max(e);
         let bucket = [0.6, 0.62, 0.72, 0.9, 1.0]

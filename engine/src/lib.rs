@@ -8,7 +8,9 @@
 //! - [`search`]: the query language, matching and ranking, marks and
 //!   snippets, facets, suggestions;
 //! - [`stats`]: the views' statistics (Trends, Compare, Words, Contexts);
-//! - [`out`]: what is written for a reader (numbers, chart geometry, static pages).
+//! - [`out`]: what is written for a reader (numbers, chart geometry, static pages);
+//! - [`steps`]: the job protocol every piece of work that grows with the
+//!   corpus follows, so the page can run it between frames.
 //!
 //! It knows nothing of the browser: it is used by the page (compiled to
 //! wasm), by `build.rs` (feature `load`, which reads a corpus folder) and by
@@ -27,6 +29,7 @@ pub mod index;
 pub mod out;
 pub mod search;
 pub mod stats;
+pub mod steps;
 pub mod text;
 
 pub use corpus::body::Block;

@@ -14,9 +14,9 @@ use lens_engine::stats::contexts::{
     Occurrence, SortJob, SortKey, Window,
 };
 use lens_engine::stats::measures::table_g2;
-use lens_engine::stats::steps::Steps;
 use lens_engine::stats::words::count_words;
 use lens_engine::stats::words::CountJob;
+use lens_engine::steps::Steps;
 use lens_engine::text::lexicon::is_stop_word;
 use lens_engine::text::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};

@@ -7,6 +7,7 @@ use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
 use lens_engine::search::query::{parse, Query, TextField};
 use lens_engine::search::SearchOptions;
+use lens_engine::steps::Steps;
 use lens_engine::text::lexicon::{is_listed, is_stop_word, stem, BREAK};
 use lens_engine::text::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
@@ -174,7 +175,7 @@ proptest! {
         let index = if stepped {
             let mut b = IndexBuilder::new(&corpus);
             let mut last = 0.0;
-            while !b.step(|| false) {
+            while !b.step(&mut || false) {
                 prop_assert!(b.progress() >= last && b.progress() <= 1.0);
                 last = b.progress();
             }

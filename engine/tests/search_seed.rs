@@ -1,5 +1,6 @@
 //! Search over the seed corpus, as a reader would use it.
 
+use lens_engine::steps::Steps;
 use std::path::Path;
 
 use lens_engine::corpus::load::load_corpus_dir;
@@ -499,7 +500,7 @@ fn a_long_article_is_indexed_in_pieces() {
     let corpus = one_article(&body);
     let mut b = IndexBuilder::new(&corpus);
     let mut units = 0;
-    while !b.step(|| false) {
+    while !b.step(&mut || false) {
         units += 1;
     }
     // Reading, counting and placing each take one unit per piece.

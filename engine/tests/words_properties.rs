@@ -223,7 +223,7 @@ proptest! {
     /// each job gives what it gives in one go.
     #[test]
     fn jobs_in_steps_give_what_they_give_at_once(corpus in corpus(), len in 2usize..4) {
-        use lens_engine::stats::steps::Steps;
+        use lens_engine::steps::Steps;
         use lens_engine::stats::words::{CountJob, PhraseJob, TrendJob};
         fn in_steps<J: Steps>(mut job: J) -> (J::Output, usize) {
             let mut steps = 0;
@@ -240,14 +240,14 @@ proptest! {
         let mut since = 0;
         for d in 0..corpus.articles().len() {
             since += index.words_of(d).len();
-            if since >= lens_engine::stats::steps::ASK_EVERY_WORDS {
+            if since >= lens_engine::steps::ASK_EVERY_WORDS {
                 since = 0;
                 if d + 1 < corpus.articles().len() {
                     want_steps += 1;
                 }
             }
         }
-        prop_assert_eq!(steps, want_steps, "a question per {} words", lens_engine::stats::steps::ASK_EVERY_WORDS);
+        prop_assert_eq!(steps, want_steps, "a question per {} words", lens_engine::steps::ASK_EVERY_WORDS);
         prop_assert_eq!(&counts, &count_words(&index, &all));
         prop_assert_eq!(in_steps(PhraseJob::new(&index, &all, len, 1, true)).0, phrases(&index, &all, len, 1, true));
         let o = ListOptions::default();
@@ -264,8 +264,8 @@ fn weighted_slope_of_a_line_is_its_slope() {
 
 #[test]
 fn a_count_in_steps_asks_once_per_few_thousand_words() {
-    use lens_engine::stats::steps::{Steps, ASK_EVERY_WORDS};
     use lens_engine::stats::words::CountJob;
+    use lens_engine::steps::{Steps, ASK_EVERY_WORDS};
     // Five articles of 3,000 words: the question comes after the 2nd and the 4th.
     let body = vec![Block::Paragraph("war ".repeat(3000))];
     let articles = (0..5)
@@ -309,8 +309,8 @@ fn a_count_in_steps_asks_once_per_few_thousand_words() {
 
 #[test]
 fn a_mapped_job_or_none_gives_what_the_job_gives() {
-    use lens_engine::stats::steps::Steps;
     use lens_engine::stats::words::CountJob;
+    use lens_engine::steps::Steps;
     let body = vec![Block::Paragraph("war and peace".into())];
     let corpus = Corpus::new(
         CorpusInfo {

@@ -32,7 +32,10 @@ pub fn ArticleReader(
         url.href(&[
             (params::ARTICLE.name, None),
             (params::MATCH.name, None),
-            (params::VIEW.name, Some("compare")),
+            (
+                params::VIEW.name(),
+                params::VIEW.write(params::View::Compare),
+            ),
             (params::LEFT.name, Some(id.as_str())),
         ])
     });

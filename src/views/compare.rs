@@ -245,7 +245,7 @@ pub fn MostSimilar(
             .map(|(d, sim)| {
                 let a = &corpus.articles()[d];
                 let href = url.href(&[
-                    (params::VIEW.name, Some("compare")),
+                    (params::VIEW.name(), params::VIEW.write(params::View::Compare)),
                     (params::LEFT.name, Some(left_id.as_str())),
                     (params::RIGHT.name, Some(a.id.as_str())),
                     (params::ARTICLE.name, None),

@@ -15,8 +15,8 @@ use lens_engine::stats::contexts::{
     collocate_table, concordance_table, dispersion, line_text, node_terms, number_in_article,
     Collocate, CollocateJob, Counted, Near, Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
-use lens_engine::stats::steps::Steps;
 use lens_engine::stats::words::{CountJob, Counts};
+use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 use crate::download::offer_text;
@@ -35,23 +35,6 @@ const ARTICLES: usize = 50;
 const TICK_LINKS: usize = 100;
 /// Collocates listed before the CSV.
 const COLLOCATES: usize = 50;
-
-/// A sort key from its URL value (`None` for "none").
-fn sort_key(v: &str) -> Option<SortKey> {
-    match v {
-        "article" => Some(SortKey::Article),
-        "match" => Some(SortKey::Match),
-        _ => {
-            let (n, side) = v.split_at(1);
-            let n: u8 = n.parse().ok()?;
-            match side {
-                "L" => Some(SortKey::Left(n)),
-                "R" => Some(SortKey::Right(n)),
-                _ => None,
-            }
-        }
-    }
-}
 
 /// Every match of the node in the selection, in date order: shared, not
 /// copied, by what is drawn from it.
@@ -101,7 +84,7 @@ pub fn ContextsView() -> impl IntoView {
     let keys = Memo::new(move |_| {
         [params::S1, params::S2, params::S3]
             .iter()
-            .filter_map(|p| sort_key(p.options()[p.choice(&url)].0))
+            .filter_map(|p| p.get(&url))
             .collect::<Vec<SortKey>>()
     });
     // The lines shown: narrowed to a collocate's window, then sorted.
@@ -154,7 +137,7 @@ pub fn ContextsView() -> impl IntoView {
 /// The link that opens an article at one of its matches.
 fn match_href(url: UrlQuery, id: &str, q: &str, k: usize) -> String {
     url.href(&[
-        (params::VIEW.name, None),
+        (params::VIEW.name(), None),
         (params::ARTICLE.name, Some(id)),
         (params::Q.name, Some(q)),
         (params::MATCH.name, Some(&k.to_string())),
@@ -285,9 +268,9 @@ fn Concordance(
                     <input type="number" min=lo max=hi step="1" prop:value=move || ctx.get().to_string() on:input=on_ctx />
                     " words"
                 </label>
-                <UrlSelect label="Sort lines by" param=params::S1 class="field" />
-                <UrlSelect label="then by" param=params::S2 class="field" />
-                <UrlSelect label="and then by" param=params::S3 class="field" />
+                <UrlSelect label="Sort lines by" param=params::S1.param class="field" />
+                <UrlSelect label="then by" param=params::S2.param class="field" />
+                <UrlSelect label="and then by" param=params::S3.param class="field" />
                 <button type="button" class="csv" aria-label="Download CSV: concordance" on:click=move |_| {
                     offer_text("corpus-lens-concordance.csv", "text/csv;charset=utf-8", &make_csv());
                 }>"Download CSV"</button>
@@ -433,7 +416,7 @@ fn Collocates(
     let index = search.index;
     let min = Memo::new(move |_| params::CMIN.number_or_default(&url) as usize);
     let stop = Memo::new(move |_| params::STOP.flag(&url));
-    let by = Memo::new(move |_| params::CBY.choice(&url));
+    let by = Memo::new(move |_| params::CBY.get(&url));
     // Counted once per selection (another window or minimum counts nothing again).
     // Once the lines are in, two frames later: the first page, then where
     // the matches fall, come first.
@@ -466,13 +449,7 @@ fn Collocates(
     });
     let found = Memo::new(move |_| {
         let mut c: Vec<Collocate> = computed.with(|c| c.value.clone().unwrap_or_default());
-        let key = |x: &Collocate| match by.get() {
-            1 => x.mi,
-            2 => x.t_score,
-            3 => x.g2,
-            _ => x.log_dice,
-        };
-        c.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.term.cmp(&b.term)));
+        by.get().sort(&mut c);
         c
     });
     let number = move |p: params::Param| on_number(url, p);
@@ -529,7 +506,7 @@ fn Collocates(
                     <input type="number" min=params::CMIN.bounds().0 step="1" prop:value=move || min.get().to_string() on:input=number(params::CMIN) />
                     " times"
                 </label>
-                <UrlSelect label="Order collocates by" param=params::CBY class="field" />
+                <UrlSelect label="Order collocates by" param=params::CBY.param class="field" />
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <button type="button" class="csv" aria-label="Download CSV: collocates" on:click=move |_| {
                     offer_text("corpus-lens-collocates.csv", "text/csv;charset=utf-8", &make_csv());

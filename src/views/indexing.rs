@@ -3,6 +3,7 @@
 //! how far it has come, and the plain list of articles, which needs no index.
 
 use crate::params;
+use lens_engine::out::site::page_href;
 use lens_engine::search::Order;
 use lens_engine::Corpus;
 use leptos::prelude::*;
@@ -34,7 +35,7 @@ pub fn Indexing(
     // Only the plain list (no query, the articles view) is known without the index.
     let plain = move || {
         query.text.with(|t| t.trim().is_empty())
-            && params::VIEW.choice(&url) == 0
+            && params::VIEW.get(&url) == params::View::Articles
             && params::ARTICLE.text(&url).is_none()
     };
     let list = move || {
@@ -55,7 +56,7 @@ pub fn Indexing(
                     Signal::derive(move || url.href(&[(params::ARTICLE.name, Some(id.as_str()))]));
                 view! {
                     <li class="result">
-                        <QueryLink href=href class="result-title">{a.title.clone()}</QueryLink>
+                        <QueryLink href=href class="result-title" static_page=page_href(a)>{a.title.clone()}</QueryLink>
                         <p class="result-meta">{article_meta(a, corpus.word_count(d))}</p>
                     </li>
                 }

@@ -103,14 +103,20 @@ pub fn provenance(search: &SearchState) -> Provenance {
 pub fn UrlSelect(
     /// The visible label, before the select.
     label: &'static str,
-    /// The URL parameter, a [`params::Kind::Choice`]: its options, the first the default.
+    /// The URL parameter, a [`params::Choice`]'s: its options, the first the default.
     param: params::Param,
     /// The label's class.
     class: &'static str,
 ) -> impl IntoView {
     let url = expect_context::<crate::url_state::UrlQuery>();
     let options = param.options();
-    let value = move || options[param.choice(&url)].0;
+    let default = options.first().map_or("", |o| o.0);
+    // The URL's value if it is an option, else the default's.
+    let value = move || {
+        url.get(param.name)
+            .filter(|v| param.accepts(v))
+            .unwrap_or_else(|| default.to_string())
+    };
     let on_change = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.navigate(&url.href(&[(param.name, param.written(&v))]));

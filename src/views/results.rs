@@ -3,6 +3,7 @@
 
 use crate::params;
 use crate::views::marked_pieces;
+use lens_engine::out::site::page_href;
 use lens_engine::search::highlight::{mark_title, snippet};
 use lens_engine::search::suggest::{missing_words, replace_word};
 use leptos::prelude::*;
@@ -63,7 +64,7 @@ pub fn Results() -> impl IntoView {
                 let snippet_view = marked_pieces(&snip.text, &snip.marks, plain_mark);
                 view! {
                     <li class="result">
-                        <QueryLink href=href class="result-title">{marked_pieces(&a.title, &title_marks, plain_mark)}</QueryLink>
+                        <QueryLink href=href class="result-title" static_page=page_href(a)>{marked_pieces(&a.title, &title_marks, plain_mark)}</QueryLink>
                         <p class="result-meta">
                             {article_meta(a, search.corpus.word_count(hit.doc))}
                             {has_terms.then(|| format!(" · {count} match{}", if count == 1 { "" } else { "es" }))}
@@ -95,7 +96,7 @@ pub fn Results() -> impl IntoView {
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 <WordFormsToggle />
-                <UrlSelect label="Sort" param=params::SORT class="sort" />
+                <UrlSelect label="Sort" param=params::SORT.param class="sort" />
             </div>
             <ol class="results" on:keydown=arrow_keys>{items}</ol>
             {more}

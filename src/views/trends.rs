@@ -59,7 +59,7 @@ pub fn TrendsView() -> impl IntoView {
     });
     // The chart keeps the last keywords that parsed while new ones are typed.
     let keywords = last_valid(parsed, Vec::new);
-    let measure = Memo::new(move |_| Measure::ALL[params::MEASURE.choice(&url)]);
+    let measure = Memo::new(move |_| params::MEASURE.get(&url));
     let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
     let at = Memo::new(move |_| params::AT.number(&url).map(|y| y as u16));
     let table = Memo::new(move |_| {
@@ -203,7 +203,7 @@ pub fn TrendsView() -> impl IntoView {
             <h2 id="trends-heading">"Trends"</h2>
             <div class="trends-controls">
                 <KeywordsField text=kw_text error=error />
-                <UrlSelect label="Measure" param=params::MEASURE class="field" />
+                <UrlSelect label="Measure" param=params::MEASURE.param class="field" />
                 <div class="field"><WordFormsToggle /></div>
                 <SmoothingField smooth=smooth />
             </div>
@@ -563,7 +563,7 @@ fn YearContexts(
                         // The rest are in the article: a link to the first not listed.
                         let rest = lines.get(CONTEXT_LINES).map(|l| {
                             url.href(&[
-                                (params::VIEW.name, None),
+                                (params::VIEW.name(), None),
                                 (params::AT.name, None),
                                 (params::ARTICLE.name, Some(&a.id)),
                                 (params::Q.name, Some(&k.label)),
@@ -575,7 +575,7 @@ fn YearContexts(
                             .take(CONTEXT_LINES)
                             .map(|l| {
                                 let href = url.href(&[
-                                    (params::VIEW.name, None),
+                                    (params::VIEW.name(), None),
                                     (params::AT.name, None),
                                     (params::ARTICLE.name, Some(&a.id)),
                                     (params::Q.name, Some(&k.label)),

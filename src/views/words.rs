@@ -11,18 +11,18 @@ use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::facets::{toggle_facet, FacetKind};
 use lens_engine::search::query::{parse, Query, TextField};
-use lens_engine::stats::measures::{per_10k, SIGNIFICANCE};
-use lens_engine::stats::steps::Steps;
+use lens_engine::stats::measures::per_10k;
 use lens_engine::stats::words::{
     frequency_table, keyword_table, keywords, phrase_table, rising_falling_table, summary,
     word_rows, CountJob, Counts, KeyRow, KeynessSettings, ListOptions, PhraseJob, RisingFalling,
     TrendJob, WordRow, MIN_TREND_COUNT,
 };
+use lens_engine::steps::Steps;
 use lens_engine::text::lexicon::STOP_WORDS;
 use leptos::prelude::*;
 
 use crate::download::offer_text;
-use crate::params;
+use crate::params::{self, Reference, WordOrder};
 use crate::search_state::SearchState;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
@@ -106,12 +106,15 @@ pub fn WordsView() -> impl IntoView {
 fn word_links(url: UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
     let q = as_query(word);
     let search = url.link(&[
-        (params::VIEW.name, None),
+        (params::VIEW.name(), None),
         (params::Q.name, Some(q.as_str())),
         (params::ARTICLE.name, None),
     ]);
     let trend = url.link(&[
-        (params::VIEW.name, Some("trends")),
+        (
+            params::VIEW.name(),
+            params::VIEW.write(params::View::Trends),
+        ),
         (params::KW.name, Some(q.as_str())),
         (params::AT.name, None),
     ]);
@@ -252,7 +255,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
             .trim()
             .to_lowercase()
     });
-    let order = Memo::new(move |_| params::WSORT.choice(&url));
+    let order = Memo::new(move |_| params::WSORT.get(&url));
     let search = expect_context::<SearchState>();
     let index = search.index;
     // Always "changed" when recomputed: comparing tens of thousands of
@@ -275,15 +278,15 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
                 .filter(|&i| a[i].word.starts_with(&p))
                 .collect();
             match order.get() {
-                1 => ix.sort_by(|&x, &y| a[x].word.cmp(&a[y].word)),
-                2 => ix.sort_by(|&x, &y| {
+                WordOrder::Word => ix.sort_by(|&x, &y| a[x].word.cmp(&a[y].word)),
+                WordOrder::Articles => ix.sort_by(|&x, &y| {
                     let (a, b) = (&a[x], &a[y]);
                     b.articles
                         .cmp(&a.articles)
                         .then(b.count.cmp(&a.count))
                         .then_with(|| a.word.cmp(&b.word))
                 }),
-                _ => {}
+                WordOrder::Count => {}
             }
             ix
         })
@@ -301,12 +304,12 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
             (!v.trim().is_empty()).then_some(v.as_str()),
         )]));
     };
-    let sort_button = move |i: usize, name: &'static str| {
-        let value = params::WSORT.options()[i].0;
+    let sort_button = move |by: WordOrder| {
+        let name = params::WSORT.option_of(by).label;
         view! {
-            <button type="button" class="sort-head" aria-pressed=move || (order.get() == i).to_string()
-                on:click=move |_| url.navigate(&url.href(&[(params::WSORT.name, params::WSORT.written(value))]))>
-                {name}{move || if order.get() == i { " ▾" } else { "" }}
+            <button type="button" class="sort-head" aria-pressed=move || (order.get() == by).to_string()
+                on:click=move |_| url.navigate(&url.href(&[(params::WSORT.name(), params::WSORT.write(by))]))>
+                {name}{move || if order.get() == by { " ▾" } else { "" }}
             </button>
         }
     };
@@ -374,10 +377,10 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
                     <table class="word-table">
                         <caption>"Word frequencies"</caption>
                         <thead><tr>
-                            <th scope="col">{sort_button(1, "Word")}</th>
-                            <th scope="col" class="num">{sort_button(0, "Count")}</th>
+                            <th scope="col">{sort_button(WordOrder::Word)}</th>
+                            <th scope="col" class="num">{sort_button(WordOrder::Count)}</th>
                             <th scope="col" class="num">"Per 10,000 words"</th>
-                            <th scope="col" class="num">{sort_button(2, "Articles")}</th>
+                            <th scope="col" class="num">{sort_button(WordOrder::Articles)}</th>
                         </tr></thead>
                         <tbody>{body}</tbody>
                     </table>
@@ -437,15 +440,9 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let n = search.corpus.articles().len();
-    let reference = Memo::new(move |_| params::REF.choice(&url));
+    let reference = Memo::new(move |_| params::REF.get(&url));
     let rq = Memo::new(move |_| params::RQ.text(&url).unwrap_or_default());
-    let significance = Memo::new(move |_| {
-        let v = params::SIG.options()[params::SIG.choice(&url)].1;
-        SIGNIFICANCE
-            .into_iter()
-            .find(|s| s.label == v)
-            .unwrap_or(SIGNIFICANCE[1])
-    });
+    let significance = Memo::new(move |_| params::SIG.get(&url));
     let min_g2 = Memo::new(move |_| significance.get().min_g2);
     // The whole corpus' counts, once: "the rest" is the whole less the
     // selection, so a new selection costs no second pass over the corpus.
@@ -454,7 +451,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     });
     // "Another search": its articles, or what is wrong with it.
     let search_docs = Memo::new(move |_| -> Result<DocSet, String> {
-        if reference.get() != 2 {
+        if reference.get() != Reference::Search {
             return Ok(DocSet::empty(n));
         }
         let q = rq.get();
@@ -483,8 +480,8 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                 return Ok(None);
             };
             match reference.get() {
-                0 if sel.len() == n => Err(nothing_left.to_string()),
-                2 => {
+                Reference::Rest if sel.len() == n => Err(nothing_left.to_string()),
+                Reference::Search => {
                     let docs = search_docs.get()?;
                     if docs.is_empty() {
                         return Err(found_nothing.to_string());
@@ -497,7 +494,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                 }
                 which => Ok(whole.with(|w| {
                     w.value.as_ref().map(|wc| {
-                        if which == 0 {
+                        if which == Reference::Rest {
                             keys(sc, &wc.minus(sc))
                         } else {
                             keys(sc, wc)
@@ -522,8 +519,8 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                 _ => &no_lists,
             };
             let against = match reference.get_untracked() {
-                2 => format!("Search: {}", rq.get_untracked()),
-                which => params::REF.options()[which].1.to_string(),
+                Reference::Search => format!("Search: {}", rq.get_untracked()),
+                which => params::REF.option_of(which).label.to_string(),
             };
             let settings = KeynessSettings {
                 reference: against,
@@ -539,13 +536,13 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         <section class="words-keyness" aria-labelledby="keyness-heading">
             <h3 id="keyness-heading">"Keywords of the selection"</h3>
             <div class="list-controls">
-                <UrlSelect label="Reference" param=params::REF class="field" />
-                <Show when=move || reference.get() == 2>
+                <UrlSelect label="Reference" param=params::REF.param class="field" />
+                <Show when=move || reference.get() == Reference::Search>
                     <label class="field">"Reference search "
                         <input type="search" autocomplete="off" spellcheck="false" prop:value=move || rq.get() on:input=on_rq />
                     </label>
                 </Show>
-                <UrlSelect label="Significance" param=params::SIG class="field" />
+                <UrlSelect label="Significance" param=params::SIG.param class="field" />
                 {csv_button("corpus-lens-keywords.csv", "keywords of the selection", make_csv)}
             </div>
             {move || match result.get() {
@@ -594,7 +591,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
                 .map(|r| {
                     let q = as_query(&r.phrase);
                     let href = url.link(&[
-                        (params::VIEW.name, None),
+                        (params::VIEW.name(), None),
                         (params::Q.name, Some(q.as_str())),
                         (params::ARTICLE.name, None),
                     ]);

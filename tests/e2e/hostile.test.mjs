@@ -15,7 +15,7 @@ const pwned = (page) => page.evaluate(() => window.__pwned);
 test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
   const { context, page, problems } = await strictPage(browser);
   await page.goto(server.base);
-  await page.locator('.corpus-count', { hasText: '10,003 articles' }).waitFor();
+  await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
   await page.getByLabel('Search articles').fill('title:hostile');
   await page.getByRole('link', { name: /^Hostile title/ }).click();
   await page.getByRole('heading', { level: 2, name: /Hostile title <img src=x onerror=/ }).waitFor();
@@ -32,10 +32,10 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   await page.goto(server.base);
   const source = page.getByRole('checkbox', { name: /^"><svg onload=/ });
   await source.check();
-  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '1 of 10,003 articles');
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '1 of 10,004 articles');
   assert.ok(await source.isChecked());
   await source.uncheck();
-  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '10,003 of 10,003 articles');
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '10,004 of 10,004 articles');
   assert.equal(await page.getByLabel('Search articles').inputValue(), '');
   await page.goto(`${server.base}?article=safe-link`);
   const link = page.getByRole('link', { name: 'https://example.org/a?b=<c>' });
@@ -65,7 +65,7 @@ test('the hostile corpus\' static pages and prerendered list are inert text', { 
   assert.equal(await pwned(page), undefined);
   // Every article listed, each a link to its page.
   await page.goto(`${server.base}articles/`);
-  assert.equal(await page.locator('ol.results a').count(), 10_003);
+  assert.equal(await page.locator('ol.results a').count(), 10_004);
   assert.equal(await pwned(page), undefined);
   // The prerendered list, read before the app runs.
   await page.route('**/*_bg.wasm', () => {}); // never answered: the app does not start
@@ -74,6 +74,16 @@ test('the hostile corpus\' static pages and prerendered list are inert text', { 
   assert.equal(await page.locator('#prerendered').locator('img, script, iframe, style, b, i').count(), 0);
   assert.equal(await pwned(page), undefined);
   assert.deepEqual(problems.filter((p) => !p.includes('_bg.wasm')), []);
+  await context.close();
+});
+
+test('with JavaScript off, an article whose id holds a dot opens as its static page', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
+  const { context, page, problems } = await strictPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.base);
+  await page.getByRole('link', { name: 'A report whose id holds a dot' }).click();
+  await page.waitForURL(/\/articles\/report\.2015\.html$/);
+  await page.getByRole('heading', { level: 1, name: 'A report whose id holds a dot' }).waitFor();
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

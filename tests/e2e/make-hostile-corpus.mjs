@@ -1,7 +1,7 @@
 // Writes a hostile corpus into the folder given: HTML and script in every
 // field, javascript: URLs, event-handler attributes, Markdown that tries to
 // inject HTML, right-to-left and zero-width characters, a 1 MB paragraph, and
-// 10,000 articles on one date. Usage: node tests/e2e/make-hostile-corpus.mjs DIR
+// 10,000 articles on one date, and an id with a dot. Usage: node tests/e2e/make-hostile-corpus.mjs DIR
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -32,6 +32,8 @@ write('hostile', [
   `<iframe src="javascript:window.__pwned=10"></iframe> <style>body{display:none}</style> ![img](x" onerror="window.__pwned=11)`,
   `Right-to-left \u202eesrever\u202c, Arabic مرحبا, Hebrew שלום, zero\u200bwidth, combining e\u0301, emoji 🎉 and pwned.`,
 ].join('\n\n'));
+// An id with a dot (ids may hold one): its static page is `report.2015.html`.
+write('report.2015', 'title = "A report whose id holds a dot"\ndate = "1999-01-01"', 'The oldest article, listed first. pwned');
 write('safe-link', 'title = "A safe link"\ndate = "2020-01-01"\nurl = "https://example.org/a?b=<c>"', 'The only link that may be a link. pwned');
 
 const words = ['alipay', 'wechat', 'payment', 'traffic', 'social', 'ai', 'market', 'pwned'];

@@ -70,6 +70,22 @@ test('with JavaScript off, the list and every article read as plain pages, from 
   await context.close();
 });
 
+test('from a sub-path holding ".js", the light build loads the full one for a view it lacks', async () => {
+  const dotted = await serveDist(process.env.DIST || 'dist', '/three.js-notes/site/');
+  const { context, page, problems } = await strictPage(browser);
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await page.goto(dotted.base);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Words' }).click();
+  await page.getByRole('heading', { level: 3, name: 'Summary' }).waitFor();
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.wasm')));
+  assert.ok(wasm.some((n) => n.includes('/three.js-notes/site/full/')), wasm.join(', '));
+  assert.deepEqual(failed, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+  dotted.close();
+});
+
 test('the prerendered page is the app\'s own first page', async () => {
   const off = await strictPage(browser, { javaScriptEnabled: false });
   await off.page.goto(server.base);
@@ -84,12 +100,21 @@ test('the prerendered page is the app\'s own first page', async () => {
     return root.innerHTML;
   });
   assert.deepEqual(await listed(page), servedList, 'the same articles, in the same order, with the same lines');
-  // Byte for byte, once the prerendered copy's two changes are undone: an
-  // article link leads to its static page, and the page's own path is `./`.
-  const undo = (html) => html
-    .replace(/href="articles\/[^"]+\.html" data-app-href="([^"]+)"/g, 'href="$1"')
-    .replaceAll('href="./"', `href="${new URL(server.base).pathname}"`);
-  assert.equal(undo(served), drawn);
+  // Byte for byte, once the prerendered copy's two changes are undone on
+  // its elements: an article link leads to its static page (the app's
+  // address kept in data-app-href), and the page's own path is `./`.
+  const undone = await page.evaluate(([html, at]) => {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    for (const a of t.content.querySelectorAll('a[data-app-href]')) {
+      a.setAttribute('href', a.getAttribute('data-app-href'));
+      a.removeAttribute('data-app-href');
+    }
+    for (const a of t.content.querySelectorAll('a[href^="./"]')) a.setAttribute('href', at + a.getAttribute('href').slice(2));
+    return t.innerHTML;
+  }, [served, new URL(server.base).pathname]);
+  assert.ok(served.includes('data-app-href='), 'article links lead to the static pages');
+  assert.equal(undone, drawn);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,32 +1,16 @@
-// Helpers for the end-to-end tests: a static server for dist/ at a sub-path, and Debian's Chromium.
+// Helpers for the end-to-end tests: dist/ served from a sub-path (the one
+// static server, scripts/lib/static-server.mjs), and Debian's Chromium.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
+import { serve, chromiumPath } from '../../scripts/lib/static-server.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
-
-/** Serves `dist` under `/sub/path/` on a free loopback port; resolves to { base, close }. */
-export async function serveDist(dist = process.env.DIST || 'dist', prefix = '/sub/path/') {
-  const root = path.resolve(dist);
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
-    let file = path.join(root, decodeURIComponent(url.pathname.slice(prefix.length)));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(data);
-    });
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { base: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => server.close() };
+/** Serves `dist` under `/sub/path/` (or `prefix`) on a free loopback port; resolves to { base, close }. */
+export function serveDist(dist = process.env.DIST || 'dist', prefix = '/sub/path/') {
+  return serve(dist, { prefix });
 }
 
 export function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
 }

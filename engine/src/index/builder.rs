@@ -4,6 +4,7 @@
 
 use crate::corpus::{fold_value, Corpus};
 use crate::index::{DocInfo, FacetValues, Index};
+use crate::steps::Steps;
 use crate::text::lexicon::{stem, BREAK};
 use crate::text::tokenize::{words, Words};
 use rustc_hash::FxHashMap;
@@ -153,20 +154,6 @@ impl<'c> IndexBuilder<'c> {
             Stage::Done => 1000,
         };
         permille as f32 / 1000.0
-    }
-
-    /// Does units of work (an article, or a block of terms) while `more()` says
-    /// so, at least one; returns true when everything is done.
-    pub fn step(&mut self, mut more: impl FnMut() -> bool) -> bool {
-        loop {
-            self.unit();
-            if self.is_done() {
-                return true;
-            }
-            if !more() {
-                return false;
-            }
-        }
     }
 
     /// One unit of work.
@@ -388,10 +375,29 @@ impl<'c> IndexBuilder<'c> {
         }
         last
     }
+}
+
+/// The index build is a job like the others: the page runs it between frames.
+impl Steps for IndexBuilder<'_> {
+    type Output = Index;
+
+    /// Does units of work (an article, or a block of terms) while `more()` says
+    /// so, at least one; returns true when everything is done.
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        loop {
+            self.unit();
+            if self.is_done() {
+                return true;
+            }
+            if !more() {
+                return false;
+            }
+        }
+    }
 
     /// The index (doing first whatever work is left).
-    pub fn finish(mut self) -> Index {
-        self.step(|| true);
+    fn finish(mut self) -> Index {
+        while !self.step(&mut || true) {}
         let total: u64 = self.docs.iter().map(|d| d.len as u64).sum();
         let avg_len = if self.docs.is_empty() {
             0.0

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
+use crate::steps::Steps;
 use crate::text::lexicon::{is_listed, is_stop_word, stem, LISTED, STOP};
 
 /// Where one term stands in one article.
@@ -179,7 +180,7 @@ pub struct Index {
 impl Index {
     /// Indexes every article of `corpus`, in one go.
     pub fn new(corpus: &Corpus) -> Index {
-        IndexBuilder::new(corpus).finish()
+        IndexBuilder::new(corpus).run()
     }
 
     /// Article `doc`'s word ids in reading order (positions as in the module docs):

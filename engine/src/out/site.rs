@@ -34,6 +34,13 @@ pub fn page_name(article: &Article) -> String {
     format!("{}.html", article.id)
 }
 
+/// An article's static page relative to the site's root (`articles/ID.html`):
+/// the app names it on its article links, for a copy of the page read
+/// without the app (scripts/prerender.mjs).
+pub fn page_href(article: &Article) -> String {
+    format!("{ARTICLES_DIR}/{}", page_name(article))
+}
+
 /// A small writer of HTML: text is always escaped, markup is only ever one
 /// of this module's literals.
 struct Html(String);

@@ -15,9 +15,9 @@ use crate::index::Index;
 use crate::out::csv::{Cell, Table};
 use crate::search::Matches;
 use crate::stats::measures::{association, per_10k};
-use crate::stats::steps::{Steps, ASK_EVERY_WORDS};
 use crate::stats::words::{stretches, CountJob, Counts};
 use crate::stats::{stop_word_rule, Provenance};
+use crate::steps::{Steps, ASK_EVERY_WORDS};
 use crate::text::lexicon::{BREAK, STOP};
 
 /// One occurrence of the node: the article, its first word and its length in words.
@@ -454,6 +454,37 @@ fn each_window<'a>(
             None => (o, ids, 0..0, 0..0),
         }
     })
+}
+
+/// The measure collocates are ordered by (the strongest first).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CollocateMeasure {
+    /// [`Collocate::log_dice`].
+    #[default]
+    LogDice,
+    /// [`Collocate::mi`].
+    Mi,
+    /// [`Collocate::t_score`].
+    TScore,
+    /// [`Collocate::g2`].
+    G2,
+}
+
+impl CollocateMeasure {
+    /// The measure's value for `c`.
+    pub fn of(self, c: &Collocate) -> f64 {
+        match self {
+            CollocateMeasure::LogDice => c.log_dice,
+            CollocateMeasure::Mi => c.mi,
+            CollocateMeasure::TScore => c.t_score,
+            CollocateMeasure::G2 => c.g2,
+        }
+    }
+
+    /// `found` ordered by the measure, the strongest first (ties by term id).
+    pub fn sort(self, found: &mut [Collocate]) {
+        found.sort_by(|a, b| self.of(b).total_cmp(&self.of(a)).then(a.term.cmp(&b.term)));
+    }
 }
 
 /// A word found near the node, with its association measures.

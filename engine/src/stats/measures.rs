@@ -103,22 +103,26 @@ pub const P05: Significance = Significance {
     min_g2: 3.84,
 };
 
+/// p < 0.01: G² ≥ 6.63.
+pub const P01: Significance = Significance {
+    label: "p < 0.01",
+    min_g2: 6.63,
+};
+
+/// p < 0.001: G² ≥ 10.83.
+pub const P001: Significance = Significance {
+    label: "p < 0.001",
+    min_g2: 10.83,
+};
+
+/// p < 0.0001: G² ≥ 15.13.
+pub const P0001: Significance = Significance {
+    label: "p < 0.0001",
+    min_g2: 15.13,
+};
+
 /// The levels a reader can ask keywords to reach, weakest first.
-pub const SIGNIFICANCE: [Significance; 4] = [
-    P05,
-    Significance {
-        label: "p < 0.01",
-        min_g2: 6.63,
-    },
-    Significance {
-        label: "p < 0.001",
-        min_g2: 10.83,
-    },
-    Significance {
-        label: "p < 0.0001",
-        min_g2: 15.13,
-    },
-];
+pub const SIGNIFICANCE: [Significance; 4] = [P05, P01, P001, P0001];
 
 #[cfg(test)]
 mod tests {

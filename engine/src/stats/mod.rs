@@ -2,13 +2,12 @@
 //! keyword frequency per year ([`trends`]), the comparison of two articles
 //! ([`compare`]), word lists, keyness, phrases and rising words ([`words`]),
 //! concordance lines and collocates ([`contexts`]); the measures they
-//! report, each written once ([`measures`]), and the job protocol their
-//! work is done in ([`steps`]).
+//! report, each written once ([`measures`]). Their work is done in steps
+//! ([`crate::steps`]).
 
 pub mod compare;
 pub mod contexts;
 pub mod measures;
-pub mod steps;
 pub mod trends;
 pub mod words;
 

@@ -110,30 +110,23 @@ pub enum Measure {
     ShareOfArticles,
 }
 
-/// The measures as (URL value, name shown), in the order of [`Measure::ALL`]:
-/// the one list the page's `measure` parameter, its menu and the exports use.
-pub const MEASURE_OPTIONS: [(&str, &str); 3] = [
-    ("count", "Count"),
-    ("per10k", "Per 10,000 words"),
-    ("share", "Share of articles"),
-];
-
 impl Measure {
-    /// Every measure, in the order of [`MEASURE_OPTIONS`].
-    pub const ALL: [Measure; 3] = [Measure::Count, Measure::Per10k, Measure::ShareOfArticles];
-
-    fn place(self) -> usize {
-        Measure::ALL.iter().position(|&m| m == self).unwrap_or(0)
-    }
-
     /// Its value in a URL or a file name ("per10k").
-    pub fn key(self) -> &'static str {
-        MEASURE_OPTIONS[self.place()].0
+    pub const fn key(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Per10k => "per10k",
+            Measure::ShareOfArticles => "share",
+        }
     }
 
     /// Its name ("Per 10,000 words").
-    pub fn name(self) -> &'static str {
-        MEASURE_OPTIONS[self.place()].1
+    pub const fn name(self) -> &'static str {
+        match self {
+            Measure::Count => "Count",
+            Measure::Per10k => "Per 10,000 words",
+            Measure::ShareOfArticles => "Share of articles",
+        }
     }
 }
 

@@ -21,8 +21,8 @@ use crate::out::csv::{Cell, Table};
 use crate::stats::measures::log_likelihood;
 use crate::stats::measures::Significance;
 use crate::stats::measures::{log_ratio, per_10k};
-use crate::stats::steps::{Steps, ASK_EVERY_WORDS};
 use crate::stats::{stop_word_rule, Provenance};
+use crate::steps::{Steps, ASK_EVERY_WORDS};
 use crate::text::lexicon::{BREAK, LISTED, STOP};
 
 /// Which words a list shows, and how.
