@@ -3,6 +3,8 @@
 //! collocate counts against a naive window scan that honours titles,
 //! headings and paragraphs, and the measures against their formulas.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use lens_engine::index::docset::DocSet;
@@ -24,44 +26,18 @@ use proptest::prelude::*;
 
 const VOCAB: &[&str] = &["war", "peace", "the", "of", "tax", "pay", "ai"];
 
-fn text(ws: &[usize]) -> String {
-    ws.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
-}
-
-prop_compose! {
-    fn article()(title in prop::collection::vec(0..VOCAB.len(), 0..3),
-                 blocks in prop::collection::vec((any::<bool>(), prop::collection::vec(0..VOCAB.len(), 0..12)), 1..4),
-                 year in 2000u16..2004) -> Article {
-        let body = blocks.iter().map(|(h, b)| if *h && !b.is_empty() {
-            Block::Heading { level: 2, text: text(b) }
-        } else {
-            Block::Paragraph(text(b))
-        }).collect();
-        Article::new(String::new(), text(&title), ArticleDate { year, month: None, day: None }, body)
-    }
-}
-
 fn corpus() -> impl Strategy<Value = Corpus> {
-    prop::collection::vec(article(), 1..8).prop_map(|mut v| {
-        v.iter_mut()
-            .enumerate()
-            .for_each(|(i, a)| a.id = format!("a{i}"));
-        Corpus::new(
-            CorpusInfo {
-                name: "gen".into(),
-                description: None,
-            },
-            v,
-        )
+    common::corpus(common::Shape {
+        vocab: VOCAB,
+        title: 0..3,
+        blocks: 1..4,
+        block_words: 0..12,
+        headings: true,
+        years: 2000..2004,
+        sources: &[],
+        tags: &[],
+        articles: 1..8,
     })
-}
-
-/// The article as its stretches of normalised words (title, each block).
-fn stretches(a: &Article) -> Vec<Vec<String>> {
-    let norm = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
-    std::iter::once(norm(&a.title))
-        .chain(a.body.iter().map(|b| norm(b.text())))
-        .collect()
 }
 
 /// Naive occurrences of a word or phrase: (doc, part, index in it), a part
@@ -70,7 +46,7 @@ fn stretches(a: &Article) -> Vec<Vec<String>> {
 fn naive_occurrences(corpus: &Corpus, phrase: &[&str]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (d, a) in corpus.articles().iter().enumerate() {
-        let st = stretches(a);
+        let st = common::stretches(a);
         let parts = [st[0].clone(), st[1..].concat()];
         for (s, ws) in parts.iter().enumerate() {
             for i in 0..ws.len() {
@@ -92,7 +68,7 @@ fn naive_occurrences(corpus: &Corpus, phrase: &[&str]) -> Vec<(usize, usize, usi
 /// order (title, then blocks, across boundaries): `key` 1 the match, 2 the
 /// word `n` left, 3 the word `n` right, else none (the article's order).
 fn naive_sort_key(corpus: &Corpus, o: &Occurrence, key: usize, n: u8) -> Option<String> {
-    let ws = stretches(&corpus.articles()[o.doc as usize]).concat();
+    let ws = common::stretches(&corpus.articles()[o.doc as usize]).concat();
     let t = words(&corpus.articles()[o.doc as usize].title).count() as u32;
     // Index positions skip one place for the break after the title.
     let i = if o.start > t { o.start - 1 } else { o.start } as i64;
@@ -172,7 +148,7 @@ proptest! {
         let got = collocates(&index, &lines, &counts, &node_id, Window { left, right, stop_words: stop, min: 1 });
         let mut want: BTreeMap<String, usize> = BTreeMap::new();
         for a in corpus.articles() {
-            for ws in stretches(a) {
+            for ws in common::stretches(a) {
                 for (i, w) in ws.iter().enumerate() {
                     if w != VOCAB[node] { continue; }
                     let lo = i.saturating_sub(left);

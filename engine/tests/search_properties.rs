@@ -2,6 +2,8 @@
 //! finds: words, phrases, prefixes, fields, word forms and boolean
 //! combinations, on generated corpora and queries.
 
+mod common;
+
 use lens_engine::index::builder::IndexBuilder;
 use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
@@ -30,41 +32,17 @@ const VOCAB: &[&str] = &[
 const SOURCES: &[&str] = &["TMTpost", "Caixin Global"];
 const TAGS: &[&str] = &["social", "ai", "competition"];
 
-fn text(ws: &[usize]) -> String {
-    ws.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
-}
-
-prop_compose! {
-    fn article()(title in prop::collection::vec(0..VOCAB.len(), 0..4),
-                 blocks in prop::collection::vec(prop::collection::vec(0..VOCAB.len(), 0..12), 1..4),
-                 year in 2013u16..2017, source in prop::option::of(0..SOURCES.len()),
-                 tags in prop::sample::subsequence(TAGS.to_vec(), 0..3)) -> Article {
-        Article {
-            id: String::new(),
-            title: text(&title),
-            date: ArticleDate { year, month: None, day: None },
-            date_basis: None,
-            source: source.map(|s| SOURCES[s].to_string()),
-            url: None, author: None, translator: None,
-            language: "en".into(),
-            tags: tags.into_iter().map(String::from).collect(),
-            body: blocks.iter().map(|b| Block::Paragraph(text(b))).collect(),
-        }
-    }
-}
-
 fn corpus() -> impl Strategy<Value = Corpus> {
-    prop::collection::vec(article(), 1..8).prop_map(|mut v| {
-        v.iter_mut()
-            .enumerate()
-            .for_each(|(i, a)| a.id = format!("a{i}"));
-        Corpus::new(
-            CorpusInfo {
-                name: "gen".into(),
-                description: None,
-            },
-            v,
-        )
+    common::corpus(common::Shape {
+        vocab: VOCAB,
+        title: 0..4,
+        blocks: 1..4,
+        block_words: 0..12,
+        headings: false,
+        years: 2013..2017,
+        sources: SOURCES,
+        tags: TAGS,
+        articles: 1..8,
     })
 }
 

@@ -4,6 +4,8 @@
 //! honours titles, headings and paragraphs, rising and falling from a
 //! direct least-squares fit.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use lens_engine::index::docset::DocSet;
@@ -13,7 +15,6 @@ use lens_engine::stats::words::{
     count_words, keywords, phrases, rising_falling, summary, weighted_slope, word_rows, ListOptions,
 };
 use lens_engine::text::lexicon::{is_listed, is_stop_word, stem};
-use lens_engine::text::tokenize::words;
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
 
@@ -21,44 +22,18 @@ const VOCAB: &[&str] = &[
     "pay", "payment", "Payments", "the", "of", "alipay", "ai", "e", "2015", "支",
 ];
 
-fn text(ws: &[usize]) -> String {
-    ws.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ")
-}
-
-prop_compose! {
-    fn article()(title in prop::collection::vec(0..VOCAB.len(), 0..3),
-                 blocks in prop::collection::vec((any::<bool>(), prop::collection::vec(0..VOCAB.len(), 0..10)), 1..4),
-                 year in 2013u16..2019) -> Article {
-        let body = blocks.iter().map(|(h, b)| if *h && !b.is_empty() {
-            Block::Heading { level: 2, text: text(b) }
-        } else {
-            Block::Paragraph(text(b))
-        }).collect();
-        Article::new(String::new(), text(&title), ArticleDate { year, month: None, day: None }, body)
-    }
-}
-
 fn corpus() -> impl Strategy<Value = Corpus> {
-    prop::collection::vec(article(), 1..10).prop_map(|mut v| {
-        v.iter_mut()
-            .enumerate()
-            .for_each(|(i, a)| a.id = format!("a{i}"));
-        Corpus::new(
-            CorpusInfo {
-                name: "gen".into(),
-                description: None,
-            },
-            v,
-        )
+    common::corpus(common::Shape {
+        vocab: VOCAB,
+        title: 0..3,
+        blocks: 1..4,
+        block_words: 0..10,
+        headings: true,
+        years: 2013..2019,
+        sources: &[],
+        tags: &[],
+        articles: 1..10,
     })
-}
-
-/// Each stretch a phrase may not cross (title, each block), as normalised words.
-fn stretches(a: &Article) -> Vec<Vec<String>> {
-    let norm = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
-    std::iter::once(norm(&a.title))
-        .chain(a.body.iter().map(|b| norm(b.text())))
-        .collect()
 }
 
 fn select(n: usize, bits: &[bool]) -> DocSet {
@@ -76,7 +51,7 @@ fn naive(corpus: &Corpus, sel: &DocSet, o: ListOptions) -> BTreeMap<String, (usi
     let key = |w: &str| if o.forms { stem(w) } else { w.to_string() };
     let mut m: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for d in sel.iter() {
-        let ws: Vec<String> = stretches(&corpus.articles()[d]).concat();
+        let ws: Vec<String> = common::stretches(&corpus.articles()[d]).concat();
         let mut here = BTreeSet::new();
         for w in ws
             .iter()
@@ -110,7 +85,7 @@ proptest! {
         prop_assert_eq!(got, want);
         prop_assert!(rows.windows(2).all(|w| w[0].count > w[1].count || (w[0].count == w[1].count && w[0].word < w[1].word)));
         // The totals count every word.
-        let all: usize = sel.iter().map(|d| stretches(&corpus.articles()[d]).concat().len()).sum();
+        let all: usize = sel.iter().map(|d| common::stretches(&corpus.articles()[d]).concat().len()).sum();
         prop_assert_eq!(counts.words, all);
         let s = summary(&index, &sel, &counts);
         prop_assert_eq!(s.articles, sel.len());
@@ -166,7 +141,7 @@ proptest! {
         let sel = select(corpus.articles().len(), &bits);
         let mut want: BTreeMap<String, (usize, BTreeSet<usize>)> = BTreeMap::new();
         for d in sel.iter() {
-            for s in stretches(&corpus.articles()[d]) {
+            for s in common::stretches(&corpus.articles()[d]) {
                 for w in s.windows(len) {
                     if stop_edges && (is_stop_word(&w[0]) || is_stop_word(&w[len - 1])) { continue; }
                     let e = want.entry(w.join(" ")).or_default();
@@ -191,7 +166,7 @@ proptest! {
         let mut word_year: BTreeMap<String, BTreeMap<u16, usize>> = BTreeMap::new();
         for (d, a) in corpus.articles().iter().enumerate() {
             let _ = d;
-            let ws = stretches(a).concat();
+            let ws = common::stretches(a).concat();
             *year_words.entry(a.date.year).or_default() += ws.len();
             for w in ws.iter().filter(|w| is_listed(w) && !is_stop_word(w)) {
                 *word_year.entry(w.clone()).or_default().entry(a.date.year).or_default() += 1;

@@ -1,0 +1,109 @@
+//! What the property tests share: generated corpora of a small vocabulary
+//! (so that repeats, overlaps and shared words abound), and an article as
+//! its stretches of normalised words (title, each block), the unit no
+//! phrase, window or passage crosses.
+#![allow(dead_code)] // each test file uses part of it
+
+use std::ops::Range;
+
+use lens_engine::text::tokenize::words;
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use proptest::prelude::*;
+
+/// The shape of the articles a test generates.
+#[derive(Clone)]
+pub struct Shape {
+    /// The words articles are made of (each as written: case and apostrophes kept).
+    pub vocab: &'static [&'static str],
+    /// Words in a title.
+    pub title: Range<usize>,
+    /// Body blocks per article.
+    pub blocks: Range<usize>,
+    /// Words per block.
+    pub block_words: Range<usize>,
+    /// Whether a block may be a heading.
+    pub headings: bool,
+    /// Years articles are dated in.
+    pub years: Range<u16>,
+    /// Sources an article may have (none: no source).
+    pub sources: &'static [&'static str],
+    /// Tags an article may have some of.
+    pub tags: &'static [&'static str],
+    /// Articles per corpus.
+    pub articles: Range<usize>,
+}
+
+/// Words of `vocab`, by index, joined by spaces.
+pub fn text(vocab: &[&str], ws: &[usize]) -> String {
+    ws.iter().map(|&i| vocab[i]).collect::<Vec<_>>().join(" ")
+}
+
+/// One article of `shape` (its id given by [`corpus`]).
+pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
+    let v = shape.vocab.len();
+    let block = (
+        any::<bool>(),
+        prop::collection::vec(0..v, shape.block_words.clone()),
+    );
+    let source = if shape.sources.is_empty() {
+        Just(None).boxed()
+    } else {
+        prop::option::of(0..shape.sources.len()).boxed()
+    };
+    (
+        prop::collection::vec(0..v, shape.title.clone()),
+        prop::collection::vec(block, shape.blocks.clone()),
+        shape.years.clone(),
+        source,
+        prop::sample::subsequence(shape.tags.to_vec(), 0..=shape.tags.len()),
+    )
+        .prop_map(move |(title, blocks, year, source, tags)| {
+            let body = blocks
+                .iter()
+                .map(|(h, b)| {
+                    if *h && shape.headings && !b.is_empty() {
+                        Block::Heading {
+                            level: 2,
+                            text: text(shape.vocab, b),
+                        }
+                    } else {
+                        Block::Paragraph(text(shape.vocab, b))
+                    }
+                })
+                .collect();
+            let date = ArticleDate {
+                year,
+                month: None,
+                day: None,
+            };
+            let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
+            a.source = source.map(|s| shape.sources[s].to_string());
+            a.tags = tags.into_iter().map(String::from).collect();
+            a
+        })
+}
+
+/// A corpus of articles of `shape`, with ids `a0`, `a1`, …
+pub fn corpus(shape: Shape) -> impl Strategy<Value = Corpus> {
+    let n = shape.articles.clone();
+    prop::collection::vec(article(shape), n).prop_map(|mut v| {
+        v.iter_mut()
+            .enumerate()
+            .for_each(|(i, a)| a.id = format!("a{i}"));
+        Corpus::new(
+            CorpusInfo {
+                name: "gen".into(),
+                description: None,
+            },
+            v,
+        )
+    })
+}
+
+/// The article as its stretches of normalised words (title, each block).
+pub fn stretches(a: &Article) -> Vec<Vec<String>> {
+    let norm = |t: &str| words(t).map(|w| w.norm.into_owned()).collect::<Vec<_>>();
+    std::iter::once(norm(&a.title))
+        .chain(a.body.iter().map(|b| norm(b.text())))
+        .collect()
+}
