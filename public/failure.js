@@ -1,8 +1,9 @@
-// A WebAssembly trap (a stack overflow, an abort) is not a Rust panic: the
-// panic hook of src/failure.rs never runs, and after a trap the module may be
-// in no state to run anything. So this plain script, which needs no wasm,
-// shows the same failure panel (same markup as src/failure.rs) when a trap
-// reaches the page as an uncaught error or an unhandled rejection.
+// The failure panel, built in one place: this plain script, which needs no
+// wasm. It shows the panel for a WebAssembly trap (a stack overflow, an
+// abort: not a Rust panic, and after a trap the module may be in no state
+// to run anything) that reaches the page as an uncaught error or an
+// unhandled rejection; and the panic hook of src/failure.rs calls it
+// (window.corpusLensFailure) for a panic.
 (function () {
   'use strict';
   function isTrap(e) {
@@ -30,6 +31,7 @@
     document.body.appendChild(panel);
     button.focus();
   }
+  window.corpusLensFailure = show;
   window.addEventListener('error', function (event) {
     if (isTrap(event.error)) show('WebAssembly stopped: ' + event.error.message);
   });

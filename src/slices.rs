@@ -10,6 +10,45 @@ use std::rc::Rc;
 use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
+thread_local! {
+    /// Jobs and deferred draws under way (see [`Working`]).
+    static UNDER_WAY: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Work under way while it lives: the page says so on its root element
+/// (`data-working`, absent once everything is settled), so that a test or
+/// a benchmark can wait until the page has answered rather than for a time.
+struct Working;
+
+impl Working {
+    fn start() -> Working {
+        Working::set(UNDER_WAY.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        }));
+        Working
+    }
+
+    fn set(n: u32) {
+        if let Some(root) = document().document_element() {
+            let _ = if n == 0 {
+                root.remove_attribute("data-working")
+            } else {
+                root.set_attribute("data-working", &n.to_string())
+            };
+        }
+    }
+}
+
+impl Drop for Working {
+    fn drop(&mut self) {
+        Working::set(UNDER_WAY.with(|n| {
+            n.set(n.get().saturating_sub(1));
+            n.get()
+        }));
+    }
+}
+
 /// Work per slice: well under the 50 ms at which a task delays input.
 pub const SLICE_MS: f64 = 25.0;
 
@@ -191,7 +230,9 @@ pub fn run_sliced<J: Steps + 'static>(
         done(measured(name, || job.finish()));
         return true;
     }
+    let working = Working::start();
     leptos::task::spawn_local(async move {
+        let _working = working;
         loop {
             next_task().await;
             if !live() {
@@ -231,7 +272,9 @@ where
         let me = newest.get() + 1;
         newest.set(me);
         let newest = newest.clone();
+        let working = Working::start();
         leptos::task::spawn_local(async move {
+            let _working = working;
             for _ in 0..frames {
                 after_paint().await;
             }

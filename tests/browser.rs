@@ -292,6 +292,14 @@ async fn a_mistyped_query_explains_itself_and_keeps_the_last_results() {
     type_query(&root, "baidu (wechat").await;
     let error = text(&one(&root, ".query-error"));
     assert!(error.contains("( is never closed"), "{error}");
+    // Where: the query shown with the part in question marked.
+    let place = text(&one(&root, ".query-place"));
+    assert!(place.contains("baidu (wechat"), "{place}");
+    assert_eq!(
+        text(&one(&root, ".query-place mark")),
+        "(",
+        "the unclosed parenthesis"
+    );
     assert_eq!(count_line(&root), before, "the last valid results stay");
     type_query(&root, "baidu (wechat)").await;
     assert_eq!(text(&one(&root, ".query-error")), "");
@@ -659,6 +667,10 @@ async fn compare_with_from_an_article_puts_it_on_the_left() {
 #[wasm_bindgen_test]
 async fn a_failure_shows_a_panel_with_the_message_as_text_and_a_reload_button() {
     let document = web_sys::window().unwrap().document().unwrap();
+    // The page loads the panel's one home, public/failure.js; so does this test.
+    let script = document.create_element("script").unwrap();
+    script.set_text_content(Some(include_str!("../public/failure.js")));
+    document.head().unwrap().append_child(&script).unwrap();
     corpus_lens::failure::show_failure_panel("panicked at <img src=x onerror=alert(1)>");
     let panel = document
         .get_element_by_id("failure-panel")

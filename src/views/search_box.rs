@@ -8,6 +8,9 @@ use wasm_bindgen::JsCast;
 use crate::search_state::QueryState;
 use crate::url_state::UrlQuery;
 
+/// Characters of the query shown either side of where it is wrong.
+const PLACE_CHARS: usize = 30;
+
 /// The id of the search box (for `/` and for the results' arrow keys).
 pub const SEARCH_BOX_ID: &str = "search-box";
 
@@ -59,9 +62,13 @@ pub fn SearchBox() -> impl IntoView {
         _ => {}
     };
     let error = move || {
-        search
-            .parsed
-            .with(|p| p.as_ref().err().map(|e| e.message.clone()))
+        search.parsed.with(|p| {
+            let e = p.as_ref().err()?;
+            Some((
+                e.message.clone(),
+                search.text.with(|t| e.place(t, PLACE_CHARS)),
+            ))
+        })
     };
 
     view! {
@@ -81,7 +88,15 @@ pub fn SearchBox() -> impl IntoView {
             />
             <span id="search-hint" class="hint">"Press / to search, Escape to clear."</span>
             <p id="search-error" class="query-error" role="alert">
-                {move || error().map(|e| format!("{e} Showing the results of the last valid query."))}
+                {move || error().map(|(message, place)| view! {
+                    {format!("{message} Showing the results of the last valid query.")}
+                    // Where, as regex-syntax shows it: the query with the part in question marked.
+                    <span class="query-place">" In the query: "<code>
+                        {place.before}
+                        <mark>{if place.at.is_empty() { "‸".to_string() } else { place.at }}</mark>
+                        {place.after}
+                    </code></span>
+                })}
             </p>
             <details class="help">
                 <summary>"Query syntax"</summary>

@@ -59,6 +59,8 @@ test('a few hundred generated URLs load without an error', async () => {
     const before = problems.length;
     await page.goto(server.base + query);
     await page.locator('.site-header').waitFor();
+    // Settled: every job the URL started has answered (a late panic lands on its own URL).
+    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-working') || document.getElementById('failure-panel'));
     if (await page.locator('#failure-panel').count()) bad.push(`${query}: failure panel`);
     if (problems.length > before) bad.push(`${query}: ${problems.slice(before).join('; ')}`);
   }

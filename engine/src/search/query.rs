@@ -73,6 +73,58 @@ pub struct QueryError {
     pub span: Range<usize>,
 }
 
+/// Where a [`QueryError`] is, as a reader is shown it: the text before the
+/// span, the span itself, and the text after, each cut to a few characters
+/// with "…" where the query goes on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorPlace {
+    /// Before the span.
+    pub before: String,
+    /// The span (empty when the error is at a point, such as the end).
+    pub at: String,
+    /// After the span.
+    pub after: String,
+}
+
+impl QueryError {
+    /// The place of the error in `input` (the text that was parsed), with at
+    /// most `around` characters either side and of the span itself.
+    pub fn place(&self, input: &str, around: usize) -> ErrorPlace {
+        // A span not on character boundaries (the input changed) shows nothing wrong.
+        let clamp = |i: usize| {
+            let mut i = i.min(input.len());
+            while !input.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (s, e) = (
+            clamp(self.span.start),
+            clamp(self.span.end.max(self.span.start)),
+        );
+        let cut_left = |t: &str| {
+            let n = t.chars().count();
+            if n > around {
+                format!("…{}", t.chars().skip(n - around).collect::<String>())
+            } else {
+                t.to_string()
+            }
+        };
+        let cut_right = |t: &str| {
+            if t.chars().count() > around {
+                format!("{}…", t.chars().take(around).collect::<String>())
+            } else {
+                t.to_string()
+            }
+        };
+        ErrorPlace {
+            before: cut_left(&input[..s]),
+            at: cut_right(&input[s..e]),
+            after: cut_right(&input[e..]),
+        }
+    }
+}
+
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -101,11 +153,7 @@ pub const MAX_DEPTH: usize = 64;
 /// Parses a query (see the module docs).
 pub fn parse(input: &str) -> Result<ParsedQuery, QueryError> {
     let tokens = lex(input)?;
-    let mut p = Parser {
-        tokens,
-        pos: 0,
-        input,
-    };
+    let mut p = Parser { tokens, pos: 0 };
     let clauses = p.clauses(0)?;
     if let Some(t) = p.tokens.get(p.pos) {
         return Err(QueryError {
@@ -383,13 +431,12 @@ fn year_range(v: &str) -> Result<Query, String> {
     Ok(Query::Year { from, to })
 }
 
-struct Parser<'a> {
+struct Parser {
     tokens: Vec<Token>,
     pos: usize,
-    input: &'a str,
 }
 
-impl Parser<'_> {
+impl Parser {
     fn peek(&self) -> Option<&Tok> {
         self.tokens.get(self.pos).map(|t| &t.tok)
     }
@@ -505,7 +552,7 @@ impl Parser<'_> {
                     _ => {
                         return Err(QueryError {
                             message: "This ( is never closed: add a ) after what it groups.".into(),
-                            span: token.span.start..self.input.len(),
+                            span: token.span,
                         })
                     }
                 }
@@ -753,7 +800,9 @@ mod tests {
         let e = err("alipay \"mobile pay");
         assert!(e.message.contains("quote is never closed"), "{e}");
         assert_eq!(e.span.start, 7);
-        assert!(err("(alipay wechat").message.contains("( is never closed"));
+        let e = err("(alipay wechat");
+        assert!(e.message.contains("( is never closed"));
+        assert_eq!(e.span, 0..1, "the parenthesis itself");
         let e = err("alipay) wechat");
         assert!(e.message.contains(") closes nothing"));
         assert_eq!(e.span, 6..7);
@@ -779,6 +828,34 @@ mod tests {
             .map(|(s, _)| &"alipay  tag:social (a OR b)"[s.clone()])
             .collect();
         assert_eq!(spans, ["alipay", "tag:social", "(a OR b)"]);
+    }
+
+    #[test]
+    fn an_error_shows_its_place_in_the_query() {
+        let input = "wechat (alipay OR";
+        let e = parse(input).unwrap_err();
+        let p = e.place(input, 40);
+        assert_eq!(
+            format!("{}{}{}", p.before, p.at, p.after),
+            input,
+            "nothing lost"
+        );
+        assert!(!p.at.is_empty() || p.after.is_empty(), "{p:?}");
+        // A long query is cut around the place, on character boundaries.
+        let long = format!("{} \"unclosed 支付宝", "支付宝 ".repeat(50));
+        let e = parse(&long).unwrap_err();
+        let p = e.place(&long, 8);
+        assert!(
+            p.before.starts_with('…') && p.before.chars().count() <= 9,
+            "{p:?}"
+        );
+        assert!(p.at.starts_with('"'), "{p:?}");
+        // A span past the input (a stale error) is clamped, not a panic.
+        let stale = QueryError {
+            message: String::new(),
+            span: 3..99,
+        };
+        assert_eq!(stale.place("支付", 5).at, "付");
     }
 
     #[test]
