@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::params;
 use crate::url_state::QueryLink;
-use crate::views::{marked_article, on_number, UrlCheckbox, WordFormsToggle};
+use crate::views::{marked_article, UrlCheckbox, UrlNumber, WordFormsToggle};
 use lens_engine::search::highlight::mark_article;
 use lens_engine::stats::compare::{
     compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
@@ -93,18 +93,13 @@ pub fn CompareView() -> impl IntoView {
         .into_any()
     };
 
-    let on_n = on_number(url, params::N);
-
     view! {
         <section class="compare" aria-labelledby="compare-heading">
             <h2 id="compare-heading">"Compare"</h2>
             <div class="compare-controls">
                 <Chooser side=Side::Left label="Left article" chosen=left />
                 <Chooser side=Side::Right label="Right article" chosen=right />
-                <label class="field">"Shared passages of at least "
-                    <input type="number" min=params::N.bounds().0 max=params::N.bounds().1 step="1" prop:value=move || options.get().min_passage.to_string() on:input=on_n />
-                    " words"
-                </label>
+                <UrlNumber label="Shared passages of at least" param=params::N after="words" />
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <WordFormsToggle />
                 <UrlCheckbox label="Scroll together" param=params::LINK />

@@ -24,7 +24,7 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{on_number, provenance, thousands, UrlCheckbox, UrlSelect};
+use crate::views::{provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect};
 
 /// Concordance lines on a page.
 const LINES: usize = 100;
@@ -257,17 +257,12 @@ fn Concordance(
             .to_csv()
         })
     };
-    let on_ctx = on_number(url, params::CTX);
-    let (lo, hi) = params::CTX.bounds();
     view! {
         <section class="concordance" id="concordance" tabindex="-1" aria-labelledby="concordance-heading">
             <h3 id="concordance-heading">"Concordance"</h3>
             <p class="counting" role="status">{status}</p>
             <div class="list-controls">
-                <label class="field">"Context "
-                    <input type="number" min=lo max=hi step="1" prop:value=move || ctx.get().to_string() on:input=on_ctx />
-                    " words"
-                </label>
+                <UrlNumber label="Context" param=params::CTX after="words" />
                 <UrlSelect label="Sort lines by" param=params::S1.param class="field" />
                 <UrlSelect label="then by" param=params::S2.param class="field" />
                 <UrlSelect label="and then by" param=params::S3.param class="field" />
@@ -452,7 +447,6 @@ fn Collocates(
         by.get().sort(&mut c);
         c
     });
-    let number = move |p: params::Param| on_number(url, p);
     let rows = move || {
         found.with(|f| {
             f.iter()
@@ -496,16 +490,9 @@ fn Collocates(
         <section class="collocates" id="collocates" tabindex="-1" aria-labelledby="collocates-heading">
             <h3 id="collocates-heading">"Collocates"</h3>
             <div class="list-controls">
-                <label class="field">"Window left "
-                    <input type="number" min=params::WL.bounds().0 max=params::WL.bounds().1 step="1" prop:value=move || wl.get().to_string() on:input=number(params::WL) />
-                </label>
-                <label class="field">"Window right "
-                    <input type="number" min=params::WR.bounds().0 max=params::WR.bounds().1 step="1" prop:value=move || wr.get().to_string() on:input=number(params::WR) />
-                </label>
-                <label class="field">"At least "
-                    <input type="number" min=params::CMIN.bounds().0 step="1" prop:value=move || min.get().to_string() on:input=number(params::CMIN) />
-                    " times"
-                </label>
+                <UrlNumber label="Window left" param=params::WL />
+                <UrlNumber label="Window right" param=params::WR />
+                <UrlNumber label="At least" param=params::CMIN after="times" />
                 <UrlSelect label="Order collocates by" param=params::CBY.param class="field" />
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <button type="button" class="csv" aria-label="Download CSV: collocates" on:click=move |_| {

@@ -152,16 +152,86 @@ pub fn UrlCheckbox(
     }
 }
 
-/// An `input` handler writing a number field's value to the URL parameter
-/// `param` (left out at its default), in place of the current history entry:
-/// typing a number is one step, not one per keystroke.
-pub fn on_number(
-    url: crate::url_state::UrlQuery,
+/// A labelled number field bound to the URL number `param` (a
+/// [`params::Kind::Number`]): it shows the URL's value (or the default) and
+/// typing writes it, in place of the current history entry (typing a number
+/// is one step, not one per keystroke), left out at its default.
+#[component]
+pub fn UrlNumber(
+    /// The text before the field.
+    label: &'static str,
+    /// The URL parameter.
     param: params::Param,
-) -> impl Fn(web_sys::Event) + Copy + 'static {
-    move |ev: web_sys::Event| {
+    /// The text after the field ("words").
+    #[prop(optional)]
+    after: &'static str,
+) -> impl IntoView {
+    let url = expect_context::<crate::url_state::UrlQuery>();
+    let (min, max) = param.bounds();
+    let on_input = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);
         url.replace(&url.href(&[(param.name, param.written(&v))]));
+    };
+    view! {
+        <label class="field">{label}" "
+            <input type="number" min=min max=max step="1"
+                prop:value=move || param.number_or_default(&url).to_string() on:input=on_input />
+            {(!after.is_empty()).then(|| format!(" {after}"))}
+        </label>
+    }
+}
+
+/// Keeps the field `input` showing `text` (the URL's, as it changes:
+/// back/forward, a link, a facet), but never rewrites what the reader is
+/// typing, which would move the caret.
+pub fn follow_url_text(input: NodeRef<leptos::html::Input>, text: impl Fn() -> String + 'static) {
+    Effect::new(move |_| {
+        let text = text();
+        if let Some(el) = input.get() {
+            if el.value() != text {
+                el.set_value(&text);
+            }
+        }
+    });
+}
+
+/// A text field bound to the URL text `param`: it follows the URL
+/// ([`follow_url_text`]) and typing writes it (left out when blank), in
+/// place of the current history entry, clearing the parameters `clears`
+/// (what the old text chose). The caller labels it.
+#[component]
+pub fn UrlText(
+    /// The URL parameter.
+    param: params::Param,
+    /// `search` or `text`.
+    #[prop(default = "search")]
+    kind: &'static str,
+    /// The field's id, for a `<label for>`.
+    #[prop(optional)]
+    id: &'static str,
+    /// An example of what to type.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Ids of the elements that describe the field (hints, errors).
+    #[prop(optional)]
+    describedby: &'static str,
+    /// Parameters that typing clears.
+    #[prop(optional)]
+    clears: &'static [&'static str],
+) -> impl IntoView {
+    let url = expect_context::<crate::url_state::UrlQuery>();
+    let input = NodeRef::<leptos::html::Input>::new();
+    follow_url_text(input, move || param.text(&url).unwrap_or_default());
+    let on_input = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        let mut changes = vec![(param.name, (!v.trim().is_empty()).then_some(v.as_str()))];
+        changes.extend(clears.iter().map(|&c| (c, None)));
+        url.replace(&url.href(&changes));
+    };
+    view! {
+        <input node_ref=input type=kind id=(!id.is_empty()).then_some(id) autocomplete="off" spellcheck="false"
+            placeholder=(!placeholder.is_empty()).then_some(placeholder)
+            aria-describedby=(!describedby.is_empty()).then_some(describedby) on:input=on_input />
     }
 }
 

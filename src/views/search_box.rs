@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::search_state::QueryState;
 use crate::url_state::UrlQuery;
+use crate::views::follow_url_text;
 
 /// Characters of the query shown either side of where it is wrong.
 const PLACE_CHARS: usize = 30;
@@ -21,16 +22,8 @@ pub fn SearchBox() -> impl IntoView {
     let search = expect_context::<QueryState>();
     let input = NodeRef::<html::Input>::new();
 
-    // The URL is the truth: follow it into the box (back/forward, facets),
-    // but never rewrite what the reader is typing, which would move the caret.
-    Effect::new(move |_| {
-        let text = search.text.get();
-        if let Some(el) = input.get() {
-            if el.value() != text {
-                el.set_value(&text);
-            }
-        }
-    });
+    // The URL is the truth: the box follows it (back/forward, facets).
+    follow_url_text(input, move || search.text.get());
 
     let set_query = move |text: String| {
         let q = (!text.is_empty()).then_some(text.as_str());

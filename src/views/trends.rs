@@ -18,7 +18,7 @@ use crate::download::{offer_png, offer_text};
 use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
-use crate::views::{marked_text, provenance, UrlSelect, WordFormsToggle};
+use crate::views::{marked_text, provenance, UrlSelect, UrlText, WordFormsToggle};
 use lens_engine::out::chart::{
     marker_path, LineChartModel, Series, FEW_ARTICLES, MARKER_NAMES, WIDTH,
 };
@@ -202,7 +202,7 @@ pub fn TrendsView() -> impl IntoView {
         <section class="trends" aria-labelledby="trends-heading">
             <h2 id="trends-heading">"Trends"</h2>
             <div class="trends-controls">
-                <KeywordsField text=kw_text error=error />
+                <KeywordsField error=error />
                 <UrlSelect label="Measure" param=params::MEASURE.param class="field" />
                 <div class="field"><WordFormsToggle /></div>
                 <SmoothingField smooth=smooth />
@@ -234,38 +234,14 @@ struct DrawnChart {
 /// "Keywords": the comma-separated keyword list, written to the URL as typed.
 #[component]
 fn KeywordsField(
-    /// The keywords as the URL states them.
-    text: Memo<String>,
-    /// What is wrong with them, if anything.
+    /// What is wrong with the keywords, if anything.
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let url = expect_context::<UrlQuery>();
-    // The field follows the URL (back/forward, a link) without losing the caret while typing.
-    let input = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
-        let text = text.get();
-        if let Some(el) = input.get() {
-            if el.value() != text {
-                el.set_value(&text);
-            }
-        }
-    });
-    let on_input = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[
-            (
-                params::KW.name,
-                (!v.trim().is_empty()).then_some(v.as_str()),
-            ),
-            (params::AT.name, None),
-        ]));
-    };
     view! {
         <div class="field keywords-field">
             <label for="keywords">"Keywords"</label>
-            <input id="keywords" node_ref=input type="text" autocomplete="off" spellcheck="false"
-                placeholder="e.g. wechat, ai, \"mobile payment\", pay*"
-                aria-describedby="keywords-hint keywords-error" on:input=on_input />
+            <UrlText param=params::KW kind="text" id="keywords" placeholder="e.g. wechat, ai, \"mobile payment\", pay*"
+                describedby="keywords-hint keywords-error" clears=&[params::AT.name] />
             <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
             <p id="keywords-error" class="query-error" role="alert">{error}</p>
         </div>

@@ -26,7 +26,9 @@ use crate::params::{self, Reference, WordOrder};
 use crate::search_state::SearchState;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{on_number, provenance, thousands, UrlCheckbox, UrlSelect, WordFormsToggle};
+use crate::views::{
+    provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect, UrlText, WordFormsToggle,
+};
 
 /// Rows of a list shown at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -297,13 +299,6 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
         shown.set(PAGE);
     });
     let words = move || counts.with(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
-    let on_filter = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[(
-            params::WF.name,
-            (!v.trim().is_empty()).then_some(v.as_str()),
-        )]));
-    };
     let sort_button = move |by: WordOrder| {
         let name = params::WSORT.option_of(by).label;
         view! {
@@ -367,8 +362,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
             <h3 id="freq-heading">"Word frequencies"</h3>
             <div class="list-controls">
                 <label class="field">"Filter words "
-                    <input type="search" autocomplete="off" spellcheck="false" placeholder="a prefix, e.g. pay"
-                        prop:value=move || params::WF.text(&url).unwrap_or_default() on:input=on_filter />
+                    <UrlText param=params::WF placeholder="a prefix, e.g. pay" />
                 </label>
                 {csv_button("corpus-lens-word-frequencies.csv", "word frequencies", make_csv)}
             </div>
@@ -504,13 +498,6 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             }
         })
     });
-    let on_rq = move |ev: web_sys::Event| {
-        let v = event_target_value(&ev);
-        url.replace(&url.href(&[(
-            params::RQ.name,
-            (!v.trim().is_empty()).then_some(v.as_str()),
-        )]));
-    };
     let make_csv = move || {
         let no_lists = (Vec::new(), Vec::new(), 0, 0);
         result.with_untracked(|r| {
@@ -539,7 +526,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                 <UrlSelect label="Reference" param=params::REF.param class="field" />
                 <Show when=move || reference.get() == Reference::Search>
                     <label class="field">"Reference search "
-                        <input type="search" autocomplete="off" spellcheck="false" prop:value=move || rq.get() on:input=on_rq />
+                        <UrlText param=params::RQ />
                     </label>
                 </Show>
                 <UrlSelect label="Significance" param=params::SIG.param class="field" />
@@ -583,7 +570,6 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     });
     let rows = Memo::new(move |_| found.with(|f| f.value.clone().unwrap_or_default()));
     let shown = RwSignal::new(SHORT);
-    let number = move |p: params::Param| on_number(url, p);
     let body = move || {
         rows.with(|rows| {
             rows.iter()
@@ -619,18 +605,12 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
             phrase_table(rows, len, min, edges, &provenance(&search)).to_csv()
         })
     };
-    let (lo, hi) = params::PLEN.bounds();
     view! {
         <section class="words-phrases" aria-labelledby="phrases-heading">
             <h3 id="phrases-heading">"Frequent phrases"</h3>
             <div class="list-controls">
-                <label class="field">"Phrase length "
-                    <input type="number" min=lo max=hi step="1" prop:value=move || len.get().to_string() on:input=number(params::PLEN) />
-                </label>
-                <label class="field">"At least "
-                    <input type="number" min=params::PMIN.bounds().0 step="1" prop:value=move || min.get().to_string() on:input=number(params::PMIN) />
-                    " times"
-                </label>
+                <UrlNumber label="Phrase length" param=params::PLEN />
+                <UrlNumber label="At least" param=params::PMIN after="times" />
                 <UrlCheckbox label="Leave out phrases that start or end with a stop word" param=params::PSTOP />
                 {csv_button("corpus-lens-phrases.csv", "frequent phrases", make_csv)}
             </div>
