@@ -11,7 +11,7 @@ export BENCH_MACHINE="$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $
 echo "machine: $BENCH_MACHINE"
 
 echo; echo "== engine, natively (sotu)"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" cargo bench -p lens-engine --features load --bench search -- ${CRITERION_FILTER:-nothing} | tee target/bench/engine.txt
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" cargo bench -p lens-engine --features load --bench search -- ${CRITERION_FILTER:-nothing} | tee target/bench/engine.txt
 
 echo; echo "== page: builds"
 export CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-bench"

@@ -14,17 +14,26 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh" --chromium
 dist="${1:-dist}"
 corpus="${CORPUS_DIR:-corpus}"
-# Cargo's target directories: one per build kind, and per corpus when asked
-# (CORPUS_LENS_TARGETS): a corpus change relinks the app.
+# Cargo's target directory for release builds: one for both builds (they
+# share every crate but leptos and what depends on it), and one per corpus
+# when asked (CORPUS_LENS_TARGETS): the corpus is embedded, so another
+# corpus rebuilds the app's crate. A new one starts as a copy of the
+# default's, so only the app's crate is built again (a copy, not hard
+# links: cargo rewrites some files in place).
 targets="${CORPUS_LENS_TARGETS:-$CORPUS_LENS_CACHE}"
+release="$targets/target-release"
+if [ ! -d "$release" ] && [ -d "$CORPUS_LENS_CACHE/target-release" ]; then
+  mkdir -p "$targets"
+  cp -a "$CORPUS_LENS_CACHE/target-release" "$release"
+fi
 full="$(mktemp -d)"
 trap 'rm -rf "$full"' EXIT
-CARGO_TARGET_DIR="$targets/target-trunk-release" trunk build --release --dist "$full"
-CARGO_TARGET_DIR="$targets/target-trunk-light" trunk build --release --no-default-features --features light --dist "$dist"
+CARGO_TARGET_DIR="$release" trunk build --release --dist "$full"
+CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features light --dist "$dist"
 mkdir -p "$dist/full"
 cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
 stylesheet="$(cd "$dist" && ls main-*.css)"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" \
+CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
   cargo run --quiet -p lens-engine --features load --bin lens-site -- "$corpus" "$dist" "$stylesheet"
 node scripts/prerender.mjs "$dist"
 node scripts/post-build.mjs "$dist"

@@ -39,16 +39,34 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# trunk and wasm-bindgen-cli compile side by side: each spends a long while
+# in steps that use one core (linking, its largest crates).
+installs=()
+install() { # NAME LOG COMMAND…
+  local name="$1" log="$2"; shift 2
+  say "installing $name"
+  ("$@" >"$log" 2>&1) &
+  installs+=("$!:$name:$log")
+}
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
-  say "installing trunk 0.21.14 (about 13 minutes on 2 cores)"
-  cargo install trunk --version 0.21.14 --locked
+  # Without default features: no TLS and no update check, which the build
+  # never uses (wasm-bindgen and wasm-opt come from PATH), and less to compile.
+  install "trunk 0.21.14 (several minutes on 2 cores)" "$CORPUS_LENS_CACHE/install-trunk.log" \
+    cargo install trunk --version 0.21.14 --locked --no-default-features
 fi
-
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
-  say "installing wasm-bindgen-cli 0.2.130 (with wasm-bindgen-test-runner)"
   # Not --locked: its lock file names a crate version the registry lacks.
-  cargo install wasm-bindgen-cli --version 0.2.130
+  install "wasm-bindgen-cli 0.2.130 (with wasm-bindgen-test-runner)" "$CORPUS_LENS_CACHE/install-wasm-bindgen.log" \
+    cargo install wasm-bindgen-cli --version 0.2.130
 fi
+for job in "${installs[@]}"; do
+  IFS=: read -r pid name log <<<"$job"
+  if ! wait "$pid"; then
+    cat "$log" >&2
+    say "installing $name failed (the log is above)"
+    exit 1
+  fi
+done
 
 if ! command -v npm >/dev/null; then
   say "installing Node.js and npm"

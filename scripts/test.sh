@@ -1,63 +1,98 @@
 #!/usr/bin/env bash
-# Runs every test of Corpus Lens, installing what is missing first:
-#   1. formatting and lints (clippy);  2. the engine, natively (unit, property and corpus tests);
-#   3. build.rs refusing a broken corpus;  4. the page in headless Chromium
-#   (wasm-bindgen-test);  5. the release build served from a sub-path, and
-#   the publishing workflow;
-#   6. end-to-end journeys (Playwright driving Chromium) against that build.
+# Runs every test of Corpus Lens, installing what is missing first, and
+# prints each step's time at the end. `scripts/test.sh STEP…` runs only
+# those steps (a step builds what it needs that no chosen step builds):
+#   lint     formatting and lints (clippy, every target and feature)
+#   engine   the engine, natively (unit, property, corpus and export tests)
+#   corpus   build.rs refusing a broken corpus, naming file and line
+#   browser  the page's components in headless Chromium (wasm-bindgen-test)
+#   site     the published site (scripts/build-site.sh), checked from a
+#            sub-path and the root, and the GitHub Pages workflow
+#   hostile  the site of a hostile corpus
+#   e2e      end-to-end journeys (Playwright, Chromium) against both sites
 set -euo pipefail
+all=(lint engine corpus browser site hostile e2e)
+if [ $# -gt 0 ]; then chosen=("$@"); else chosen=("${all[@]}"); fi
+for s in "${chosen[@]}"; do
+  [[ " ${all[*]} " == *" $s "* ]] || { echo "unknown step '$s': the steps are ${all[*]}"; exit 2; }
+done
 source "$(dirname "$0")/setup.sh" --browser
 started=$SECONDS
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+times=()
+chosen() { [[ " ${chosen[*]} " == *" $1 "* ]]; }
+step() { step_name="$1"; step_start=$SECONDS; printf '\n\033[1m== %s: %s\033[0m\n' "$1" "$2"; }
+done_step() { times+=("$(printf '%-8s %4d s' "$step_name" $((SECONDS - step_start)))"); }
 
-step "formatting"
-cargo fmt --all --check
+# Every native cargo command shares one target folder, so the host's build
+# scripts and proc-macros (leptos' macros, syn, serde's derive) are built
+# once for clippy, the engine's tests, lens-site and the wasm tests.
+native="$CORPUS_LENS_CACHE/target-dev"
 
-step "lints (clippy, every target and feature, warnings are errors)"
-# The app's `full` (default) and `light` builds exclude each other: linted one by one.
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-clippy" cargo clippy --workspace --all-targets \
-  --features corpus-lens/bench-api,lens-engine/load,lens-engine/nfc -- -D warnings
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-clippy" cargo clippy -p corpus-lens --lib \
-  --no-default-features --features light -- -D warnings
-
-step "engine, natively"
-if [ -d ../shared/seeds ]; then
-  # The seed-sentence check must then run (it fails rather than skip).
-  export LENS_SEEDS_PRESENT=1
-else
-  echo "NOTE: SKIPPED the seed-sentence check (every_seed_sentence_is_in_its_article_in_order): ../shared/seeds not found"
+if chosen lint; then
+  step lint "formatting and lints (clippy, every target and feature, warnings are errors)"
+  cargo fmt --all --check
+  # The app's `full` (default) and `light` builds exclude each other: linted one by one.
+  CARGO_TARGET_DIR="$native" cargo clippy --workspace --all-targets \
+    --features corpus-lens/bench-api,lens-engine/load,lens-engine/nfc -- -D warnings
+  CARGO_TARGET_DIR="$native" cargo clippy -p corpus-lens --lib \
+    --no-default-features --features light -- -D warnings
+  done_step
 fi
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-native" cargo test -p lens-engine --all-features
 
-step "build.rs refuses a broken corpus, naming file and line"
-wasm_dir="$CORPUS_LENS_CACHE/target-wasm-test"
-log="$(mktemp)"
-if CORPUS_DIR=tests/corpora/bad-date CARGO_TARGET_DIR="$wasm_dir" \
-    cargo build --quiet --lib --target wasm32-unknown-unknown >"$log" 2>&1; then
-  echo "FAILED: the build accepted tests/corpora/bad-date"; exit 1
+if chosen engine; then
+  step engine "the engine, natively"
+  if [ -d ../shared/seeds ]; then
+    # The seed-sentence check must then run (it fails rather than skip).
+    export LENS_SEEDS_PRESENT=1
+  else
+    echo "NOTE: SKIPPED the seed-sentence check (every_seed_sentence_is_in_its_article_in_order): ../shared/seeds not found"
+  fi
+  CARGO_TARGET_DIR="$native" cargo test -p lens-engine --all-features
+  done_step
 fi
-grep -F "error: tests/corpora/bad-date/article.md:4: bad date" "$log" \
-  || { cat "$log"; echo "FAILED: no message naming the file and line"; exit 1; }
-rm -f "$log"
 
-step "the page in headless Chromium (wasm-bindgen-test)"
-CARGO_TARGET_DIR="$wasm_dir" cargo test --target wasm32-unknown-unknown -p corpus-lens --tests
+if chosen corpus; then
+  step corpus "build.rs refuses a broken corpus, naming file and line"
+  log="$(mktemp)"
+  if CORPUS_DIR=tests/corpora/bad-date CARGO_TARGET_DIR="$native" \
+      cargo build --quiet --lib --target wasm32-unknown-unknown >"$log" 2>&1; then
+    echo "FAILED: the build accepted tests/corpora/bad-date"; exit 1
+  fi
+  grep -F "error: tests/corpora/bad-date/article.md:4: bad date" "$log" \
+    || { cat "$log"; echo "FAILED: no message naming the file and line"; exit 1; }
+  rm -f "$log"
+  done_step
+fi
 
-step "release build (the README's publishing script), served from a sub-path"
-scripts/build-site.sh dist
-node scripts/check-dist.mjs dist
+if chosen browser; then
+  step browser "the page in headless Chromium (wasm-bindgen-test)"
+  CARGO_TARGET_DIR="$native" cargo test --target wasm32-unknown-unknown -p corpus-lens --tests
+  done_step
+fi
 
-step "the GitHub Pages workflow (YAML, official Pages actions, the same build script)"
-python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
-python3 tests/check-workflow.py
+if chosen site || chosen e2e; then
+  step site "the published site (scripts/build-site.sh), from a sub-path and the root"
+  scripts/build-site.sh dist
+  node scripts/check-dist.mjs dist
+  python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
+  python3 tests/check-workflow.py
+  done_step
+fi
 
-step "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date) builds"
 hostile="$CORPUS_LENS_CACHE/hostile"
-node tests/e2e/make-hostile-corpus.mjs "$hostile/corpus"
-CORPUS_DIR="$hostile/corpus" CORPUS_LENS_TARGETS="$hostile" scripts/build-site.sh "$hostile/dist"
+if chosen hostile || chosen e2e; then
+  step hostile "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date) builds"
+  node tests/e2e/make-hostile-corpus.mjs "$hostile/corpus"
+  CORPUS_DIR="$hostile/corpus" CORPUS_LENS_TARGETS="$hostile" scripts/build-site.sh "$hostile/dist"
+  done_step
+fi
 
-step "end to end, against the release builds (Playwright, Chromium)"
-DIST=dist HOSTILE_DIST="$hostile/dist" node --test --test-timeout=300000 tests/e2e/
+if chosen e2e; then
+  step e2e "end to end, against the release builds (Playwright, Chromium)"
+  DIST=dist HOSTILE_DIST="$hostile/dist" node --test --test-concurrency=2 --test-timeout=300000 tests/e2e/
+  done_step
+fi
 
 echo
+printf '%s\n' "${times[@]}"
 echo "all tests passed in $((SECONDS - started)) s (after set-up)"

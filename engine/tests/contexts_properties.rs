@@ -200,7 +200,8 @@ fn table_g2_matches_a_hand_computed_value() {
 
 #[test]
 fn a_line_shows_its_context_as_written_and_marks_boundaries() {
-    use lens_engine::stats::contexts::{line_text, BOUNDARY};
+    use lens_engine::index::layout::BOUNDARY;
+    use lens_engine::stats::contexts::line_text;
     let corpus = Corpus::new(
         CorpusInfo {
             name: "x".into(),

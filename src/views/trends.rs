@@ -537,31 +537,32 @@ fn YearContexts(
                         let lines = keyword_in_context(a, &search.index.match_spans(m, d), 8);
                         let more = lines.len().saturating_sub(CONTEXT_LINES);
                         // The rest are in the article: a link to the first not listed.
-                        let rest = lines.get(CONTEXT_LINES).map(|l| {
+                        let rest = (lines.len() > CONTEXT_LINES).then(|| {
                             url.href(&[
                                 (params::VIEW.name(), None),
                                 (params::AT.name, None),
                                 (params::ARTICLE.name, Some(&a.id)),
                                 (params::Q.name, Some(&k.label)),
-                                (params::MATCH.name, Some(&l.number.to_string())),
+                                (params::MATCH.name, Some(&CONTEXT_LINES.to_string())),
                             ])
                         });
                         let rows = lines
                             .into_iter()
                             .take(CONTEXT_LINES)
-                            .map(|l| {
+                            .enumerate()
+                            .map(|(number, l)| {
                                 let href = url.href(&[
                                     (params::VIEW.name(), None),
                                     (params::AT.name, None),
                                     (params::ARTICLE.name, Some(&a.id)),
                                     (params::Q.name, Some(&k.label)),
-                                    (params::MATCH.name, Some(&l.number.to_string())),
+                                    (params::MATCH.name, Some(&number.to_string())),
                                 ]);
                                 view! {
                                     <li>
                                         <QueryLink href=Signal::stored(href) class="kwic-line">
                                             <span class="kwic-left">{l.left}</span>
-                                            <span class="kwic-key">{marked_text(l.keyword, true)}</span>
+                                            <span class="kwic-key">{marked_text(l.matched, true)}</span>
                                             <span class="kwic-right">{l.right}</span>
                                         </QueryLink>
                                     </li>

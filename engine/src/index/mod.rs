@@ -7,6 +7,7 @@
 
 pub mod builder;
 pub mod docset;
+pub mod layout;
 
 use rustc_hash::FxHashMap;
 

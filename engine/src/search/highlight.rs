@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::corpus::Article;
+use crate::index::layout::Layout;
 use crate::index::DocInfo;
 use crate::text::tokenize::words;
 
@@ -51,18 +52,21 @@ pub fn mark_article(article: &Article, spans: &[(u32, u32)]) -> Marks {
         return marks;
     }
     let cover = Covering::new(spans);
-    let mut pos = mark_text(&article.title, 0, &cover, &mut marks.title) + 1;
-    for (i, block) in article.body.iter().enumerate() {
-        pos = mark_text(block.text(), pos, &cover, &mut marks.blocks[i]);
+    let layout = Layout::new(article);
+    mark_words(&layout, 0, &cover, &mut marks.title);
+    for (i, out) in marks.blocks.iter_mut().enumerate() {
+        mark_words(&layout, i + 1, &cover, out);
     }
     marks
 }
 
-/// Marks of the title alone.
+/// Marks of the title alone (its words only are read: a list marks many titles).
 pub fn mark_title(article: &Article, spans: &[(u32, u32)]) -> Vec<Mark> {
     let mut out = Vec::new();
     if !spans.is_empty() {
-        mark_text(&article.title, 0, &Covering::new(spans), &mut out);
+        let cover = Covering::new(spans);
+        let ws: Vec<Range<usize>> = words(&article.title).map(|w| w.start..w.end).collect();
+        mark_ranges(&ws, 0, &cover, &mut out);
     }
     out
 }
@@ -98,26 +102,27 @@ impl<'a> Covering<'a> {
     }
 }
 
-/// Marks the words of `text` (whose first word is at `first_pos`) that
-/// `cover` covers; returns the position after its last word.
-fn mark_text(text: &str, first_pos: u32, cover: &Covering<'_>, out: &mut Vec<Mark>) -> u32 {
-    let mut pos = first_pos;
+/// Marks the words of stretch `s` of `layout` that `cover` covers.
+fn mark_words(layout: &Layout<'_>, s: usize, cover: &Covering<'_>, out: &mut Vec<Mark>) {
+    mark_ranges(layout.words(s), layout.positions(s).start, cover, out);
+}
+
+/// Marks the words `ws` (byte ranges; the first at position `first`) that `cover` covers.
+fn mark_ranges(ws: &[Range<usize>], first: usize, cover: &Covering<'_>, out: &mut Vec<Mark>) {
     let mut current: Option<Mark> = None;
-    for w in words(text) {
-        match (cover.at(pos), current.as_mut()) {
-            (Some(k), Some(m)) if m.span == k => m.range.end = w.end,
+    for (k, w) in ws.iter().enumerate() {
+        match (cover.at((first + k) as u32), current.as_mut()) {
+            (Some(span), Some(m)) if m.span == span => m.range.end = w.end,
             (found, _) => {
                 out.extend(current.take());
                 current = found.map(|span| Mark {
-                    range: w.start..w.end,
+                    range: w.clone(),
                     span,
                 });
             }
         }
-        pos += 1;
     }
     out.extend(current);
-    pos
 }
 
 /// Splits `text` into pieces at the marks' byte ranges (sorted, disjoint),
@@ -257,7 +262,12 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[TermSpan], context: us
     if window.is_some() {
         let mut plain: Vec<(u32, u32)> = body.iter().map(|s| (s.start, s.width)).collect();
         plain.dedup();
-        mark_text(text, first_pos, &Covering::new(&plain), &mut block_marks);
+        mark_ranges(
+            &ws,
+            first_pos as usize,
+            &Covering::new(&plain),
+            &mut block_marks,
+        );
     }
     let marks = block_marks
         .into_iter()

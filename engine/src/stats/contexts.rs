@@ -11,11 +11,12 @@
 use std::sync::Arc;
 
 use crate::index::docset::DocSet;
+use crate::index::layout::{stretches, Edge, KwicLine, Layout};
 use crate::index::Index;
 use crate::out::csv::{Cell, Table};
 use crate::search::Matches;
 use crate::stats::measures::{association, per_10k};
-use crate::stats::words::{stretches, CountJob, Counts};
+use crate::stats::words::{CountJob, Counts};
 use crate::stats::{stop_word_rule, Provenance};
 use crate::steps::{Steps, ASK_EVERY_WORDS};
 use crate::text::lexicon::{BREAK, STOP};
@@ -433,7 +434,8 @@ fn each_window<'a>(
     let mut bounds: Vec<std::ops::Range<usize>> = Vec::new();
     lines.iter().map(move |o| {
         if o.doc != d_prev {
-            bounds = stretches(index, o.doc as usize);
+            let d = o.doc as usize;
+            bounds = stretches(index.doc(d), index.words_of(d).len());
             d_prev = o.doc;
         }
         let ids = index.words_of(o.doc as usize);
@@ -675,82 +677,41 @@ impl Steps for CollocateJob<'_> {
     }
 }
 
-/// A concordance line as text: the context left of the match, the match,
-/// the context right of it, as the article writes them. Where the context
-/// runs across a paragraph, heading or title boundary, [`BOUNDARY`] stands there.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineText {
-    /// Up to the context's words before the match.
-    pub left: String,
-    /// The match.
-    pub matched: String,
-    /// Up to the context's words after the match.
-    pub right: String,
-}
-
-/// The mark a concordance line shows where its context crosses a boundary.
-pub const BOUNDARY: &str = " ¶ ";
-
 /// Article `a`'s text (`index`'s article `o.doc`) around occurrence `o`,
-/// with `context` words either side.
-pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usize) -> LineText {
-    use crate::text::tokenize::words;
-    let info = index.doc(o.doc as usize);
-    let total = index.words_of(o.doc as usize).len();
-    // Each stretch (title, blocks) with its text and its words' byte ranges, made when first needed.
-    let texts: Vec<&str> = std::iter::once(a.title.as_str())
-        .chain(a.body.iter().map(|b| b.text()))
-        .collect();
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(info.block_starts.iter().map(|&s| s as usize))
-        .collect();
-    let mut cache: Vec<Option<Vec<std::ops::Range<usize>>>> = vec![None; texts.len()];
-    let mut locate = |p: usize| -> Option<(usize, std::ops::Range<usize>)> {
-        let s = starts.partition_point(|&st| st <= p).checked_sub(1)?;
-        let ws = cache[s].get_or_insert_with(|| words(texts[s]).map(|w| w.start..w.end).collect());
-        ws.get(p - starts[s]).map(|r| (s, r.clone()))
-    };
-    // Positions of the words either side (the title/body break is no word).
-    let is_word = |p: usize| index.words_of(o.doc as usize)[p] != BREAK;
+/// with `context` words either side, as the article writes them; where the
+/// context runs across a paragraph, heading or title boundary,
+/// [`crate::index::layout::BOUNDARY`] stands there.
+pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usize) -> KwicLine {
+    let d = o.doc as usize;
+    let layout = Layout::of(a, index.doc(d), index.words_of(d).len());
+    let is_word = |p: usize| layout.stretch_of(p).is_some();
     let (s, e) = (o.start as usize, (o.start + o.width) as usize);
-    let mut left_pos: Vec<usize> = (0..s).rev().filter(|&p| is_word(p)).take(context).collect();
-    left_pos.reverse();
-    let right_pos: Vec<usize> = (e..total).filter(|&p| is_word(p)).take(context).collect();
-    let mut join = |ps: &[usize]| -> String {
-        let mut out = String::new();
-        let mut prev: Option<(usize, std::ops::Range<usize>)> = None;
-        for &p in ps {
-            let Some((st, r)) = locate(p) else { continue };
-            match &prev {
-                Some((pst, pr)) if *pst == st => out.push_str(&texts[st][pr.end..r.start]),
-                Some(_) => out.push_str(BOUNDARY),
-                None => {}
-            }
-            out.push_str(&texts[st][r.clone()]);
-            prev = Some((st, r));
-        }
-        out
+    let total = index.words_of(d).len();
+    let left: Vec<usize> = (0..s).rev().filter(|&p| is_word(p)).take(context).collect();
+    let right: Vec<usize> = (e..total).filter(|&p| is_word(p)).take(context).collect();
+    let words_of = |ps: &[usize]| match (ps.iter().min(), ps.iter().max()) {
+        (Some(&a), Some(&b)) => layout.between((a, Edge::Start), (b, Edge::End)),
+        _ => String::new(),
     };
-    let matched = join(&(s..e).filter(|&p| is_word(p)).collect::<Vec<_>>());
-    let mut left = join(&left_pos);
-    let mut right = join(&right_pos);
+    let mut line = KwicLine {
+        left: words_of(&left),
+        matched: words_of(&(s..e).filter(|&p| is_word(p)).collect::<Vec<_>>()),
+        right: words_of(&right),
+    };
     // The boundary between the context and the match, if any.
-    let stretch_of = |p: usize| starts.partition_point(|&st| st <= p);
-    if let Some(&l) = left_pos.last() {
-        if stretch_of(l) != stretch_of(s) {
-            left.push_str(BOUNDARY);
-        }
+    if left
+        .first()
+        .is_some_and(|&l| layout.stretch_of(l) != layout.stretch_of(s))
+    {
+        line.left.push_str(crate::index::layout::BOUNDARY);
     }
-    if let Some(&r) = right_pos.first() {
-        if stretch_of(r) != stretch_of(e.saturating_sub(1)) {
-            right.insert_str(0, BOUNDARY);
-        }
+    if right
+        .first()
+        .is_some_and(|&r| layout.stretch_of(r) != layout.stretch_of(e - 1))
+    {
+        line.right.insert_str(0, crate::index::layout::BOUNDARY);
     }
-    LineText {
-        left,
-        matched,
-        right,
-    }
+    line
 }
 
 /// The term ids the node stands for (its words, a prefix's words, with

@@ -6,17 +6,15 @@
 //! consecutive words for a phrase) in the title and body of that year's
 //! articles, among the articles the current filter keeps.
 
-use std::ops::Range;
-
 use crate::corpus::{Article, Corpus};
 use crate::index::docset::DocSet;
+use crate::index::layout::{Edge, KwicLine, Layout};
 use crate::index::Index;
 use crate::out::csv::{Cell, Table};
 use crate::search::query::{parse, Query, MAX_TERMS};
 use crate::search::SearchOptions;
 use crate::stats::measures::per_10k;
 use crate::stats::Provenance;
-use crate::text::tokenize::words;
 
 /// One series: a keyword as typed and what it looks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -316,48 +314,30 @@ pub fn format_value(v: f64, measure: Measure) -> String {
     }
 }
 
-/// One line of a keyword-in-context list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ContextLine {
-    /// Up to `context` words before, with the text between them.
-    pub left: String,
-    /// The match as written.
-    pub keyword: String,
-    /// Up to `context` words after.
-    pub right: String,
-    /// The match's number in reading order (title first), as the reader numbers marks.
-    pub number: usize,
-}
-
-/// Keyword-in-context lines for word spans (from [`Index::match_spans`]) of an article.
+/// Keyword-in-context lines for word spans (from [`Index::match_spans`]) of
+/// an article, in reading order (a line's place is the match's number, as the
+/// reader numbers marks): up to `context` words either side within the
+/// match's title or block, with the text between them as written.
 pub fn keyword_in_context(
     article: &Article,
     spans: &[(u32, u32)],
     context: usize,
-) -> Vec<ContextLine> {
+) -> Vec<KwicLine> {
+    let layout = Layout::new(article);
     let mut out = Vec::new();
-    let mut pos = 0u32;
-    let mut texts: Vec<&str> = vec![&article.title];
-    texts.extend(article.body.iter().map(|b| b.text()));
-    let mut number = 0;
-    for (i, text) in texts.into_iter().enumerate() {
-        let ws: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
-        let first = pos;
-        let end = first + ws.len() as u32;
-        for &(s, w) in spans.iter().filter(|&&(s, _)| s >= first && s < end) {
-            let a = (s - first) as usize;
-            let b = ((s + w - first) as usize).min(ws.len()) - 1;
-            let lo = a.saturating_sub(context);
-            let hi = (b + context).min(ws.len() - 1);
-            out.push(ContextLine {
-                left: text[ws[lo].start..ws[a].start].to_string(),
-                keyword: text[ws[a].start..ws[b].end].to_string(),
-                right: text[ws[b].end..ws[hi].end].to_string(),
-                number,
+    for s in 0..layout.len() {
+        let r = layout.positions(s);
+        for &(start, w) in spans.iter().filter(|&&(p, _)| r.contains(&(p as usize))) {
+            let a = start as usize;
+            let b = (a + w as usize).min(r.end) - 1;
+            let lo = a.saturating_sub(context).max(r.start);
+            let hi = (b + context).min(r.end - 1);
+            out.push(KwicLine {
+                left: layout.between((lo, Edge::Start), (a, Edge::Start)),
+                matched: layout.between((a, Edge::Start), (b, Edge::End)),
+                right: layout.between((b, Edge::End), (hi, Edge::End)),
             });
-            number += 1;
         }
-        pos = end + u32::from(i == 0);
     }
     out
 }

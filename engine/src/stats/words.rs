@@ -16,6 +16,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::index::docset::DocSet;
+use crate::index::layout::stretches;
 use crate::index::Index;
 use crate::out::csv::{Cell, Table};
 use crate::stats::measures::log_likelihood;
@@ -423,20 +424,6 @@ pub struct PhraseRow {
 /// The longest phrase [`phrases`] counts.
 pub const MAX_PHRASE: usize = 5;
 
-/// The stretches of article `d` a phrase may not cross: the title, then each
-/// body block (heading or paragraph), as ranges of positions.
-pub fn stretches(index: &Index, d: usize) -> Vec<std::ops::Range<usize>> {
-    let info = index.doc(d);
-    let total = index.words_of(d).len();
-    let mut out = Vec::with_capacity(info.block_starts.len() + 1);
-    out.push(0..(info.title_len as usize).min(total));
-    for (i, &s) in info.block_starts.iter().enumerate() {
-        let e = info.block_starts.get(i + 1).map_or(total, |&e| e as usize);
-        out.push((s as usize).min(total)..e.min(total));
-    }
-    out
-}
-
 /// [`phrases`] in steps.
 pub struct PhraseJob<'i> {
     index: &'i Index,
@@ -485,7 +472,7 @@ impl Steps for PhraseJob<'_> {
             self.at += 1;
             let ids = index.words_of(d);
             let is_stop = |t: u32| !self.stop.is_empty() && self.stop[t as usize];
-            for r in stretches(index, d) {
+            for r in stretches(index.doc(d), index.words_of(d).len()) {
                 for w in ids[r].windows(len) {
                     if is_stop(w[0]) || is_stop(w[len - 1]) {
                         continue;
