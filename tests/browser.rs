@@ -193,7 +193,7 @@ async fn article_text_is_rendered_as_text_never_as_html() {
     let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
     let article = Article {
         id: "x".into(),
-        title: format!("Title {hostile}"),
+        title: format!("Title {hostile}").into(),
         date: ArticleDate::parse("2020").unwrap(),
         date_basis: None,
         source: Some(hostile.into()),
@@ -702,7 +702,7 @@ fn generated_corpus(n: usize, make: impl Fn(usize) -> (String, u16, String)) -> 
                 format!("a{i:03}"),
                 title,
                 date,
-                vec![Block::Paragraph(text)],
+                vec![Block::Paragraph(text.into())],
             )
         })
         .collect();

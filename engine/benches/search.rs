@@ -556,7 +556,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
         "big",
         "Big",
         lens_engine::ArticleDate::parse("2000").unwrap(),
-        vec![lens_engine::Block::Paragraph(text.clone())],
+        vec![lens_engine::Block::Paragraph(text.clone().into())],
     );
     let info = lens_engine::CorpusInfo {
         name: "big".into(),
@@ -582,7 +582,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
     );
     // Two 1 M-word repetitive articles, the second shifted by a word.
     let rep = |shift: usize| lens_engine::Article {
-        id: format!("r{shift}"),
+        id: format!("r{shift}").into(),
         body: vec![lens_engine::Block::Paragraph(
             (shift..1_000_000 + shift)
                 .map(|i| if i % 2 == 0 { "pay " } else { "ali " })
@@ -604,9 +604,9 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
     // 20,000 distinct sources and tags: the facet values are interned by hash.
     let many: Vec<lens_engine::Article> = (0..20_000)
         .map(|i| lens_engine::Article {
-            id: format!("a{i}"),
-            source: Some(format!("Source {i}")),
-            tags: vec![format!("Tag {i}")],
+            id: format!("a{i}").into(),
+            source: Some(format!("Source {i}").into()),
+            tags: vec![format!("Tag {i}").into()],
             body: vec![lens_engine::Block::Paragraph("text".into())],
             ..big.clone()
         })

@@ -42,7 +42,12 @@ fn corpus() -> Corpus {
                 day: None,
             };
             let text = format!("{body} {} war {}", "peace ".repeat(i), "tax ".repeat(5 - i));
-            Article::new(format!("a{i}"), *t, date, vec![Block::Paragraph(text)])
+            Article::new(
+                format!("a{i}"),
+                *t,
+                date,
+                vec![Block::Paragraph(text.into())],
+            )
         })
         .collect();
     let info = CorpusInfo {
@@ -245,7 +250,7 @@ fn concordance_and_collocates_read_back_and_collocates_recompute() {
         "concordance",
     );
     assert_eq!(p.records.len(), lines.len());
-    let titles: Vec<&str> = c.articles().iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = c.articles().iter().map(|a| &*a.title).collect();
     for rec in &p.records {
         let shown = &rec[p.col("Title")];
         let title = shown

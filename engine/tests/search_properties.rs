@@ -458,7 +458,12 @@ mod compare {
     #[test]
     fn empty_and_one_word_articles_compare_without_panic() {
         let mk = |title: &str, body: Vec<Block>| {
-            Article::new(title, title, ArticleDate::parse("2020").unwrap(), body)
+            Article::new(
+                title.to_string(),
+                title.to_string(),
+                ArticleDate::parse("2020").unwrap(),
+                body,
+            )
         };
         let corpus = Corpus::new(
             CorpusInfo {
@@ -574,18 +579,18 @@ mod facets {
         #[test]
         fn picking_and_unpicking_any_value_round_trips(source in value(), tag in value(), other in value(), base in prop::sample::select(vec!["", "alipay", "pay* -x", "(a OR b)"])) {
             let mk = |source: Option<String>, tags: Vec<String>| Article {
-                id: String::new(),
+                id: "".into(),
                 title: "T".into(),
                 date: ArticleDate { year: 2020, month: None, day: None },
                 date_basis: None,
-                source,
+                source: source.map(Into::into),
                 url: None, author: None, translator: None,
                 language: "en".into(),
-                tags,
+                tags: tags.into_iter().map(Into::into).collect(),
                 body: vec![Block::Paragraph("alipay a b x".into())],
             };
             let mut articles = vec![mk(Some(source.clone()), vec![tag.clone()]), mk(Some(other.clone()), vec![])];
-            articles.iter_mut().enumerate().for_each(|(i, a)| a.id = format!("a{i}"));
+            articles.iter_mut().enumerate().for_each(|(i, a)| a.id = format!("a{i}").into());
             let corpus = Corpus::new(CorpusInfo { name: "f".into(), description: None }, articles);
             let index = Index::new(&corpus);
             let opts = SearchOptions::default();
@@ -629,7 +634,12 @@ mod ranking {
             month: None,
             day: None,
         };
-        Article::new(id, title, date, vec![Block::Paragraph(body.join(" "))])
+        Article::new(
+            id.to_string(),
+            title.to_string(),
+            date,
+            vec![Block::Paragraph(body.join(" ").into())],
+        )
     }
 
     /// The ids of the articles `q` matches, best first.
@@ -639,7 +649,7 @@ mod ranking {
         index
             .rank(&m, Order::Relevance)
             .iter()
-            .map(|h| corpus.articles()[h.doc].id.clone())
+            .map(|h| corpus.articles()[h.doc].id.to_string())
             .collect()
     }
 

@@ -19,7 +19,7 @@ fn ids(corpus: &Corpus, index: &Index, q: &str, order: Order) -> Vec<String> {
     index
         .rank(&m, order)
         .iter()
-        .map(|h| corpus.articles()[h.doc].id.clone())
+        .map(|h| corpus.articles()[h.doc].id.to_string())
         .collect()
 }
 
@@ -465,7 +465,7 @@ fn one_article(body: &str) -> Corpus {
             "a",
             "Title",
             ArticleDate::parse("2020").unwrap(),
-            vec![Block::Paragraph(body.into())],
+            vec![Block::Paragraph(body.to_string().into())],
         )],
     )
 }

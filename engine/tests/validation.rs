@@ -190,7 +190,7 @@ fn the_accepted_forms_load() {
         corpus.info().description.as_deref(),
         Some("All the accepted forms.")
     );
-    let ids: Vec<_> = corpus.articles().iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<_> = corpus.articles().iter().map(|a| &*a.id).collect();
     assert_eq!(ids, ["integer-year", "toml-date", "bom-crlf"], "date order");
     let (_, a) = corpus.find("integer-year").unwrap();
     assert_eq!(a.display_date(), "2013 (est.)");

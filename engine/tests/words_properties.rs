@@ -242,7 +242,7 @@ fn a_count_in_steps_asks_once_per_few_thousand_words() {
     use lens_engine::stats::words::CountJob;
     use lens_engine::steps::{Steps, ASK_EVERY_WORDS};
     // Five articles of 3,000 words: the question comes after the 2nd and the 4th.
-    let body = vec![Block::Paragraph("war ".repeat(3000))];
+    let body = vec![Block::Paragraph("war ".repeat(3000).into())];
     let articles = (0..5)
         .map(|i| {
             let mut a = Article::new(
@@ -255,7 +255,7 @@ fn a_count_in_steps_asks_once_per_few_thousand_words() {
                 },
                 body.clone(),
             );
-            a.id = format!("a{i}");
+            a.id = format!("a{i}").into();
             a
         })
         .collect();

@@ -14,7 +14,7 @@ use libfuzzer_sys::fuzz_target;
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let a = |id: &str, title: &str, body: &str, year: u16| Article {
+        let a = |id: &'static str, title: &'static str, body: &'static str, year: u16| Article {
             id: id.into(),
             title: title.into(),
             date: ArticleDate { year, month: None, day: None },

@@ -36,7 +36,7 @@ pub fn ArticleReader(
                 params::VIEW.name(),
                 params::VIEW.write(params::View::Compare),
             ),
-            (params::LEFT.name, Some(id.as_str())),
+            (params::LEFT.name, Some(&*id)),
         ])
     });
     let has_query = move || search.text.with(|t| !t.trim().is_empty());
@@ -167,11 +167,11 @@ fn ArticleMeta(
         <dl class="meta">
             <dt>"Date"</dt>
             <dd><time datetime=a.date.iso()>{a.display_date()}</time></dd>
-            {row("Dated", a.date_basis.clone())}
-            {row("Source", a.source.clone())}
-            {row("Author", a.author.clone())}
-            {row("Translator", a.translator.clone())}
-            {row("Language", Some(a.language.clone()))}
+            {row("Dated", a.date_basis.as_deref().map(String::from))}
+            {row("Source", a.source.as_deref().map(String::from))}
+            {row("Author", a.author.as_deref().map(String::from))}
+            {row("Translator", a.translator.as_deref().map(String::from))}
+            {row("Language", Some(a.language.to_string()))}
             {tags}
             {link}
             <dt>"Words"</dt>

@@ -241,8 +241,8 @@ pub fn MostSimilar(
                 let a = &corpus.articles()[d];
                 let href = url.href(&[
                     (params::VIEW.name(), params::VIEW.write(params::View::Compare)),
-                    (params::LEFT.name, Some(left_id.as_str())),
-                    (params::RIGHT.name, Some(a.id.as_str())),
+                    (params::LEFT.name, Some(&*left_id)),
+                    (params::RIGHT.name, Some(&*a.id)),
                     (params::ARTICLE.name, None),
                     (params::MATCH.name, None),
                 ]);

@@ -53,7 +53,7 @@ pub fn Indexing(
                 let a = &corpus.articles()[d];
                 let id = a.id.clone();
                 let href =
-                    Signal::derive(move || url.href(&[(params::ARTICLE.name, Some(id.as_str()))]));
+                    Signal::derive(move || url.href(&[(params::ARTICLE.name, Some(&*id))]));
                 view! {
                     <li class="result">
                         <QueryLink href=href class="result-title" static_page=page_href(a)>{a.title.clone()}</QueryLink>

@@ -58,7 +58,7 @@ pub fn Results() -> impl IntoView {
                 let id = a.id.clone();
                 let q = q.clone();
                 let href = Signal::derive(move || {
-                    url.href(&[(params::ARTICLE.name, Some(id.as_str())),
+                    url.href(&[(params::ARTICLE.name, Some(&*id)),
                         (params::MATCH.name, None), (params::Q.name, (!q.is_empty()).then_some(q.as_str()))])
                 });
                 let snippet_view = marked_pieces(&snip.text, &snip.marks, plain_mark);

@@ -185,7 +185,7 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
         let link = |d: usize| {
             let a = &corpus.articles()[d];
             let href = url.link(&[
-                (params::ARTICLE.name, Some(a.id.as_str())),
+                (params::ARTICLE.name, Some(&*a.id)),
                 (params::MATCH.name, None),
             ]);
             view! {

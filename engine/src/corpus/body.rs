@@ -5,6 +5,8 @@
 //! included, is text and is shown literally. The lines of a paragraph are
 //! joined with single spaces, as Markdown does with soft line breaks.
 
+use crate::corpus::Text;
+
 /// One block of an article body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
@@ -13,10 +15,10 @@ pub enum Block {
         /// 1 or 2.
         level: u8,
         /// The heading text, trimmed.
-        text: String,
+        text: Text,
     },
     /// A paragraph of text.
-    Paragraph(String),
+    Paragraph(Text),
 }
 
 impl Block {
@@ -34,7 +36,7 @@ pub fn parse_body(body: &str) -> Vec<Block> {
     let mut para = String::new();
     let flush = |para: &mut String, blocks: &mut Vec<Block>| {
         if !para.is_empty() {
-            blocks.push(Block::Paragraph(std::mem::take(para)));
+            blocks.push(Block::Paragraph(std::mem::take(para).into()));
         }
     };
     for line in body.lines() {
@@ -45,7 +47,7 @@ pub fn parse_body(body: &str) -> Vec<Block> {
             flush(&mut para, &mut blocks);
             blocks.push(Block::Heading {
                 level,
-                text: text.to_string(),
+                text: text.to_string().into(),
             });
         } else {
             if !para.is_empty() {
@@ -75,7 +77,7 @@ mod tests {
     use super::*;
 
     fn p(s: &str) -> Block {
-        Block::Paragraph(s.into())
+        Block::Paragraph(s.to_string().into())
     }
 
     #[test]

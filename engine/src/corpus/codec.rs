@@ -8,7 +8,7 @@
 
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
-use crate::corpus::{Article, Corpus, CorpusInfo};
+use crate::corpus::{Article, Corpus, CorpusInfo, Text};
 
 const MAGIC: &[u8; 8] = b"LENSCRP2";
 
@@ -66,17 +66,36 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
-/// Reads what [`encode`] wrote.
-pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
-    let mut r = Reader { bytes, pos: 0 };
+/// Reads what [`encode`] wrote, borrowing every text from `bytes`, which
+/// live as long as the program (the corpus embedded in the page): the text
+/// is held once, where it was embedded.
+pub fn decode(bytes: &'static [u8]) -> Result<Corpus, DecodeError> {
+    read(Reader {
+        bytes,
+        pos: 0,
+        text: Text::Borrowed,
+    })
+}
+
+/// Reads what [`encode`] wrote from bytes that do not live as long as the
+/// program (a file, an import): every text is copied out of them.
+pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    read(Reader {
+        bytes,
+        pos: 0,
+        text: |s: &str| Text::Owned(s.to_owned()),
+    })
+}
+
+fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     if r.take(MAGIC.len())? != MAGIC {
         return Err(DecodeError(
             "wrong header (built by another version?)".into(),
         ));
     }
     let info = CorpusInfo {
-        name: r.string()?,
-        description: r.opt()?,
+        name: r.string()?.into_owned(),
+        description: r.opt()?.map(Text::into_owned),
     };
     // Every count is checked against the bytes left before anything is
     // allocated for it: an article takes at least MIN_ARTICLE bytes, a tag
@@ -150,7 +169,7 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
             body,
         });
     }
-    if r.pos != bytes.len() {
+    if r.pos != r.bytes.len() {
         return Err(DecodeError("trailing bytes".into()));
     }
     Ok(Corpus::with_word_counts(info, articles, word_counts))
@@ -179,6 +198,8 @@ fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// A text of the bytes as the corpus holds it: borrowed or copied.
+    text: fn(&'a str) -> Text,
 }
 
 impl<'a> Reader<'a> {
@@ -207,15 +228,16 @@ impl<'a> Reader<'a> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
     }
 
-    fn string(&mut self) -> Result<String, DecodeError> {
+    fn string(&mut self) -> Result<Text, DecodeError> {
         let n = self.u32()?;
         let at = self.pos;
         let b = self.take(n)?;
-        String::from_utf8(b.to_vec())
+        std::str::from_utf8(b)
+            .map(self.text)
             .map_err(|_| DecodeError(format!("invalid UTF-8 at byte {at}")))
     }
 
-    fn opt(&mut self) -> Result<Option<String>, DecodeError> {
+    fn opt(&mut self) -> Result<Option<Text>, DecodeError> {
         match self.take(1)?[0] {
             0 => Ok(None),
             1 => self.string().map(Some),
@@ -237,8 +259,8 @@ mod tests {
         tags: Vec<String>,
     ) -> Article {
         Article {
-            id,
-            title,
+            id: id.into(),
+            title: title.into(),
             date: ArticleDate {
                 year,
                 month: Some(2),
@@ -250,15 +272,18 @@ mod tests {
             author: Some("Ann".into()),
             translator: None,
             language: "en".into(),
-            tags,
+            tags: tags.into_iter().map(Text::from).collect(),
             body: body
                 .into_iter()
                 .enumerate()
                 .map(|(i, t)| {
                     if i % 3 == 1 {
-                        Block::Heading { level: 2, text: t }
+                        Block::Heading {
+                            level: 2,
+                            text: t.into(),
+                        }
                     } else {
-                        Block::Paragraph(t)
+                        Block::Paragraph(t.into())
                     }
                 })
                 .collect(),
@@ -271,7 +296,7 @@ mod tests {
             let articles = items.into_iter().enumerate()
                 .map(|(i, (id, t, y, b, tags))| article(format!("{i}{id}"), t, y, b, tags)).collect();
             let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: Some("d".into()) }, articles);
-            prop_assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+            prop_assert_eq!(decode_copy(&encode(&corpus)).unwrap(), corpus);
         }
 
         #[test]
@@ -281,7 +306,35 @@ mod tests {
             let mut bytes = encode(&corpus);
             if flip < bytes.len() { bytes[flip] ^= 0xff; }
             bytes.truncate(cut.min(bytes.len()));
-            let _ = decode(&bytes);
+            let _ = decode_copy(&bytes);
         }
+    }
+
+    #[test]
+    fn the_embedded_corpus_is_read_without_a_copy_of_its_text() {
+        let corpus = Corpus::new(
+            CorpusInfo {
+                name: "N".into(),
+                description: None,
+            },
+            vec![article(
+                "a".into(),
+                "Title".into(),
+                2000,
+                vec!["x y".into(), "z".into()],
+                vec!["t".into()],
+            )],
+        );
+        let bytes: &'static [u8] = Box::leak(encode(&corpus).into_boxed_slice());
+        let decoded = decode(bytes).unwrap();
+        assert_eq!(decoded, corpus);
+        let within =
+            |t: &Text| matches!(t, Text::Borrowed(_)) && bytes.as_ptr_range().contains(&t.as_ptr());
+        let a = &decoded.articles()[0];
+        assert!(within(&a.id) && within(&a.title) && within(&a.language));
+        assert!(a.tags.iter().all(within) && a.source.iter().all(within));
+        assert!(a.body.iter().all(|b| match b {
+            Block::Paragraph(t) | Block::Heading { text: t, .. } => within(t),
+        }));
     }
 }

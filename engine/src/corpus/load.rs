@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use crate::corpus::body::{parse_body, Block};
 use crate::corpus::date::ArticleDate;
-use crate::corpus::{fold_value, Article, Corpus, CorpusInfo};
+use crate::corpus::{fold_value, Article, Corpus, CorpusInfo, Text};
 use crate::text::distance::edit_distance;
 
 /// One thing wrong with a corpus: where, and what.
@@ -391,29 +391,29 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
     }
     // Stored in NFC (canonically equivalent: it reads the same), so that the
     // page, which has no normalisation tables, meets only NFC text.
-    let nfc = |s: String| crate::text::tokenize::nfc(&s).into_owned();
-    let opt = |s: Option<String>| s.map(nfc);
+    let nfc = |s: &str| Text::Owned(crate::text::tokenize::nfc(s).into_owned());
+    let opt = |s: Option<String>| s.as_deref().map(nfc);
     let blocks = blocks
         .into_iter()
         .map(|b| match b {
-            Block::Paragraph(t) => Block::Paragraph(nfc(t)),
+            Block::Paragraph(t) => Block::Paragraph(nfc(&t)),
             Block::Heading { level, text } => Block::Heading {
                 level,
-                text: nfc(text),
+                text: nfc(&text),
             },
         })
         .collect();
     Ok(Article {
-        id: id.into(),
-        title: nfc(title.expect("checked")),
+        id: Text::Owned(id.to_owned()),
+        title: nfc(&title.expect("checked")),
         date: date.expect("checked"),
         date_basis: opt(date_basis),
         source: opt(source),
-        url,
+        url: url.map(Text::Owned),
         author: opt(author),
         translator: opt(translator),
-        language: language.unwrap_or_else(|| "en".into()),
-        tags: tags.into_iter().map(nfc).collect(),
+        language: language.map_or(Text::Borrowed("en"), Text::Owned),
+        tags: tags.iter().map(|t| nfc(t)).collect(),
         body: blocks,
     })
 }

@@ -6,33 +6,41 @@ pub mod date;
 #[cfg(feature = "load")]
 pub mod load;
 
+use std::borrow::Cow;
+
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
 use crate::text::tokenize::word_count;
+
+/// A corpus' text: borrowed where the bytes live as long as the page (the
+/// corpus embedded in the wasm is decoded without a copy: the page holds
+/// its text once), owned where they do not (a corpus read from a folder, or
+/// imported).
+pub type Text = Cow<'static, str>;
 
 /// One article of the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     /// The file name without `.md`: unique, stable, used in URLs.
-    pub id: String,
+    pub id: Text,
     /// The title (required).
-    pub title: String,
+    pub title: Text,
     /// When it was published (or estimated to be).
     pub date: ArticleDate,
     /// How an article without a printed date was dated.
-    pub date_basis: Option<String>,
+    pub date_basis: Option<Text>,
     /// Publication or site.
-    pub source: Option<String>,
+    pub source: Option<Text>,
     /// Where the article was found.
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// Who wrote it.
-    pub author: Option<String>,
+    pub author: Option<Text>,
     /// Who translated it.
-    pub translator: Option<String>,
+    pub translator: Option<Text>,
     /// BCP 47 language tag ("en" by default).
-    pub language: String,
+    pub language: Text,
     /// Topical tags.
-    pub tags: Vec<String>,
+    pub tags: Vec<Text>,
     /// The body, as headings and paragraphs.
     pub body: Vec<Block>,
 }
@@ -42,8 +50,8 @@ impl Article {
     /// body (language "en", no other metadata). Tests, benchmarks and
     /// generated corpora start from here.
     pub fn new(
-        id: impl Into<String>,
-        title: impl Into<String>,
+        id: impl Into<Text>,
+        title: impl Into<Text>,
         date: ArticleDate,
         body: Vec<Block>,
     ) -> Article {
@@ -65,7 +73,7 @@ impl Article {
     /// The article's text, the one every counting feature reads: the title,
     /// then each block of the body, separated by blank lines.
     pub fn text(&self) -> String {
-        let mut text = self.title.clone();
+        let mut text = self.title.to_string();
         for block in &self.body {
             text.push_str("\n\n");
             text.push_str(block.text());

@@ -91,7 +91,7 @@ impl<'a> Layout<'a> {
     }
 
     fn texts(article: &'a Article) -> Vec<&'a str> {
-        std::iter::once(article.title.as_str())
+        std::iter::once(&*article.title)
             .chain(article.body.iter().map(|b| b.text()))
             .collect()
     }
@@ -200,7 +200,7 @@ mod tests {
             ArticleDate::parse("2000").unwrap(),
             vec![
                 Block::Paragraph("One, two: three.".into()),
-                Block::Paragraph(String::new()),
+                Block::Paragraph(String::new().into()),
                 Block::Paragraph("Tax the rich, now!".into()),
             ],
         )

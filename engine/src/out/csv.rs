@@ -50,6 +50,12 @@ impl From<&String> for Cell {
     }
 }
 
+impl From<&crate::corpus::Text> for Cell {
+    fn from(s: &crate::corpus::Text) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+
 impl From<usize> for Cell {
     fn from(n: usize) -> Cell {
         Cell::Int(n as u64)

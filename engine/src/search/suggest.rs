@@ -144,7 +144,7 @@ mod tests {
                     format!("a{i}"),
                     "T",
                     ArticleDate::parse("2020").unwrap(),
-                    vec![Block::Paragraph((*t).into())],
+                    vec![Block::Paragraph(t.to_string().into())],
                 )
             })
             .collect();

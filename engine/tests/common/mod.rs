@@ -64,10 +64,10 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
                     if *h && shape.headings && !b.is_empty() {
                         Block::Heading {
                             level: 2,
-                            text: text(shape.vocab, b),
+                            text: text(shape.vocab, b).into(),
                         }
                     } else {
-                        Block::Paragraph(text(shape.vocab, b))
+                        Block::Paragraph(text(shape.vocab, b).into())
                     }
                 })
                 .collect();
@@ -77,8 +77,8 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
                 day: None,
             };
             let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
-            a.source = source.map(|s| shape.sources[s].to_string());
-            a.tags = tags.into_iter().map(String::from).collect();
+            a.source = source.map(|s| shape.sources[s].into());
+            a.tags = tags.into_iter().map(Into::into).collect();
             a
         })
 }
@@ -89,7 +89,7 @@ pub fn corpus(shape: Shape) -> impl Strategy<Value = Corpus> {
     prop::collection::vec(article(shape), n).prop_map(|mut v| {
         v.iter_mut()
             .enumerate()
-            .for_each(|(i, a)| a.id = format!("a{i}"));
+            .for_each(|(i, a)| a.id = format!("a{i}").into());
         Corpus::new(
             CorpusInfo {
                 name: "gen".into(),
