@@ -21,7 +21,7 @@ use lens_engine::stats::words::CountJob;
 use lens_engine::steps::Steps;
 use lens_engine::text::lexicon::is_stop_word;
 use lens_engine::text::tokenize::words;
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::Corpus;
 use proptest::prelude::*;
 
 const VOCAB: &[&str] = &["war", "peace", "the", "of", "tax", "pay", "ai"];
@@ -202,21 +202,7 @@ fn table_g2_matches_a_hand_computed_value() {
 fn a_line_shows_its_context_as_written_and_marks_boundaries() {
     use lens_engine::index::layout::BOUNDARY;
     use lens_engine::stats::contexts::line_text;
-    let corpus = Corpus::new(
-        CorpusInfo {
-            name: "x".into(),
-            description: None,
-        },
-        vec![Article::new(
-            "a",
-            "War and Peace",
-            ArticleDate::parse("2000").unwrap(),
-            vec![
-                Block::Paragraph("One, two: three.".into()),
-                Block::Paragraph("Tax the rich, now!".into()),
-            ],
-        )],
-    );
+    let corpus = common::one_article("War and Peace", &["One, two: three.", "Tax the rich, now!"]);
     let index = Index::new(&corpus);
     let m = index.matches(&parse("tax").unwrap().query, SearchOptions::default());
     let lines = occurrences(&index, &m, &m.docs);
@@ -239,21 +225,7 @@ fn a_line_shows_its_context_as_written_and_marks_boundaries() {
 #[test]
 fn near_keeps_the_lines_with_the_word_in_their_window() {
     use lens_engine::stats::contexts::{near, node_terms};
-    let corpus = Corpus::new(
-        CorpusInfo {
-            name: "x".into(),
-            description: None,
-        },
-        vec![Article::new(
-            "a",
-            "T",
-            ArticleDate::parse("2000").unwrap(),
-            vec![
-                Block::Paragraph("war and peace, war of words".into()),
-                Block::Paragraph("tax war".into()),
-            ],
-        )],
-    );
+    let corpus = common::one_article("T", &["war and peace, war of words", "tax war"]);
     let index = Index::new(&corpus);
     let q = parse("war").unwrap().query;
     let m = index.matches(&q, SearchOptions::default());

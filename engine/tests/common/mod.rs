@@ -107,3 +107,23 @@ pub fn stretches(a: &Article) -> Vec<Vec<String>> {
         .chain(a.body.iter().map(|b| norm(b.text())))
         .collect()
 }
+
+/// A corpus of one article "a" dated 2000, titled `title`, with these paragraphs.
+pub fn one_article(title: &'static str, paragraphs: &[&'static str]) -> Corpus {
+    let body = paragraphs
+        .iter()
+        .map(|&p| Block::Paragraph(p.into()))
+        .collect();
+    Corpus::new(
+        CorpusInfo {
+            name: "x".into(),
+            description: None,
+        },
+        vec![Article::new(
+            "a",
+            title,
+            ArticleDate::parse("2000").unwrap(),
+            body,
+        )],
+    )
+}
