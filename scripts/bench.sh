@@ -26,6 +26,9 @@ for name in seed sotu sotu-paragraphs-1of8 sotu-paragraphs-1of4 sotu-paragraphs-
 done
 echo "${times%,}}" > target/bench/build-times.json
 
+echo; echo "== page: wasm memory once searchable"
+node bench/memory.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api-sotu-paragraphs | tee target/bench/memory.txt
+
 echo; echo "== page: what a reader feels (seed and sotu)"
 node bench/page.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu
 
