@@ -13,6 +13,8 @@ import { serve } from '../scripts/lib/static-server.mjs';
 import { launch } from './page.mjs';
 import { stats } from './harness.mjs';
 
+const PROFILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
+
 // In the page from its first script on: when the content shows (the article
 // list, or the view a URL asks for), when a query typed as soon as the search
 // box exists shows its results (default URL only), and layout shifts.

@@ -9,7 +9,9 @@
 #   2. lens-site: a static page per article, and one listing them all;
 #   3. prerender.mjs: the app's first page, drawn by the app in headless
 #      Chromium, into index.html (the page shows before its wasm runs);
-#   4. post-build.mjs: the stylesheet inline, the CSP, the service worker.
+#   4. post-build.mjs: the page's one loader (which build a URL needs, and
+#      where each build's files are), the stylesheet inline, the CSP, the
+#      service worker.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --chromium
 dist="${1:-dist}"

@@ -5,8 +5,8 @@
 //   build's files are;
 // - inlines the stylesheet into index.html, so the first paint waits for
 //   nothing but the page itself (the file stays, for the static pages);
-// - writes the Content Security Policy into index.html: trunk's loader (its
-//   one inline script) and the inline styles allowed by their hashes;
+// - writes the Content Security Policy into index.html: the page's loader
+//   (its one inline script) and the inline styles allowed by their hashes;
 // - writes a service worker that caches this build for offline use, named
 //   by the build's content hash, so a new build replaces the old cache
 //   cleanly. The static pages are cached with the rest when they are few
@@ -64,8 +64,9 @@ const pick = `<script>
   // Written by scripts/post-build.mjs: the one loader of this page's builds.
   const builds = ${JSON.stringify(builds)};
   const fullOnly = ${JSON.stringify(fullOnly)};
-  const load = (name) => import(builds[name].js)
-    .then((m) => m.default({ module_or_path: builds[name].wasm }).then(() => { window.wasmBindings = m; }));
+  const load = (name) => (builds[name]
+    ? import(builds[name].js).then((m) => m.default({ module_or_path: builds[name].wasm }).then(() => { window.wasmBindings = m; }))
+    : Promise.reject(new Error('this site has no ' + name + ' build')));
   window.corpusLens = { load };
   const view = new URLSearchParams(location.search).get('view');
   const first = builds.full && fullOnly.includes(view) ? 'full' : 'light';

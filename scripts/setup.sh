@@ -42,7 +42,7 @@ fi
 # trunk and wasm-bindgen-cli compile side by side: each spends a long while
 # in steps that use one core (linking, its largest crates).
 installs=()
-install() { # NAME LOG COMMAND…
+install_bg() { # NAME LOG COMMAND…
   local name="$1" log="$2"; shift 2
   say "installing $name"
   ("$@" >"$log" 2>&1) &
@@ -50,13 +50,17 @@ install() { # NAME LOG COMMAND…
 }
 if [ "$(trunk --version 2>/dev/null)" != "trunk 0.21.14" ]; then
   # Without default features: no TLS and no update check, which the build
-  # never uses (wasm-bindgen and wasm-opt come from PATH), and less to compile.
-  install "trunk 0.21.14 (several minutes on 2 cores)" "$CORPUS_LENS_CACHE/install-trunk.log" \
+  # never uses (wasm-bindgen and wasm-opt come from PATH), and less to
+  # compile. Its own release profile (fat LTO, one codegen unit) is replaced
+  # by a quick one: trunk only runs cargo, wasm-bindgen and wasm-opt, and it
+  # then builds in half the time (4 minutes instead of 8.4 here).
+  install_bg "trunk 0.21.14 (about 4 minutes on 2 cores)" "$CORPUS_LENS_CACHE/install-trunk.log" \
+    env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
     cargo install trunk --version 0.21.14 --locked --no-default-features
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
   # Not --locked: its lock file names a crate version the registry lacks.
-  install "wasm-bindgen-cli 0.2.130 (with wasm-bindgen-test-runner)" "$CORPUS_LENS_CACHE/install-wasm-bindgen.log" \
+  install_bg "wasm-bindgen-cli 0.2.130 (with wasm-bindgen-test-runner)" "$CORPUS_LENS_CACHE/install-wasm-bindgen.log" \
     cargo install wasm-bindgen-cli --version 0.2.130
 fi
 for job in "${installs[@]}"; do
@@ -64,6 +68,7 @@ for job in "${installs[@]}"; do
   if ! wait "$pid"; then
     cat "$log" >&2
     say "installing $name failed (the log is above)"
+    for other in "${installs[@]}"; do kill "${other%%:*}" 2>/dev/null || true; done
     exit 1
   fi
 done

@@ -71,19 +71,19 @@ if chosen browser; then
 fi
 
 hostile="$CORPUS_LENS_CACHE/hostile"
-build_hostile() {
-  node tests/e2e/make-hostile-corpus.mjs "$hostile/corpus"
-  CORPUS_DIR="$hostile/corpus" CORPUS_LENS_TARGETS="$hostile" scripts/build-site.sh "$hostile/dist"
-}
+build_hostile=(bash -c 'node tests/e2e/make-hostile-corpus.mjs "$1/corpus" &&
+  CORPUS_DIR="$1/corpus" CORPUS_LENS_TARGETS="$1" scripts/build-site.sh "$1/dist"' - "$hostile")
 # Once the hostile corpus has a target folder of its own, its site builds
 # beside the seed's: each build spends most of its time linking on one core.
 hostile_pid=""
 if { chosen hostile || chosen e2e; } && { chosen site || chosen e2e; } && [ -d "$hostile/target-release" ]; then
   hostile_log="$(mktemp)"
   hostile_start=$SECONDS
-  build_hostile >"$hostile_log" 2>&1 &
+  # A process group of its own, so that a failure elsewhere stops all of it
+  # (cargo, trunk, Chromium), shows what it printed, and leaves no build behind.
+  setsid "${build_hostile[@]}" >"$hostile_log" 2>&1 &
   hostile_pid=$!
-  trap 'kill "$hostile_pid" 2>/dev/null || true' EXIT
+  trap 'if [ -n "$hostile_pid" ]; then kill -- -"$hostile_pid" 2>/dev/null || true; cat "$hostile_log"; rm -f "$hostile_log"; fi' EXIT
 fi
 
 if chosen site || chosen e2e; then
@@ -101,11 +101,12 @@ if chosen hostile || chosen e2e; then
     echo "(built beside the seed's site, from $((hostile_start - started)) s)"
     status=0
     wait "$hostile_pid" || status=$?
+    hostile_pid=""
     cat "$hostile_log"
     rm -f "$hostile_log"
     [ "$status" = 0 ] || { echo "FAILED: the hostile corpus' site did not build"; exit 1; }
   else
-    build_hostile
+    "${build_hostile[@]}"
   fi
   done_step
 fi

@@ -226,9 +226,12 @@ pub fn run_sliced<J: Steps + 'static>(
     on_slice: impl Fn(&J) + 'static,
     done: impl FnOnce(J::Output) + 'static,
 ) -> bool {
-    if first_ms > 0.0 && job.step(&mut until(now() + first_ms)) {
-        done(measured(name, || job.finish()));
-        return true;
+    if first_ms > 0.0 {
+        if job.step(&mut until(now() + first_ms)) {
+            done(measured(name, || job.finish()));
+            return true;
+        }
+        on_slice(&job);
     }
     let working = Working::start();
     leptos::task::spawn_local(async move {

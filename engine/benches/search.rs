@@ -373,7 +373,9 @@ fn words_view(corpus: &Corpus, index: &Index) {
                 count_words(index, &recent),
                 count_words(index, &recent.clone().complement()),
             );
-            keywords(index, &sc, &rc, o, 6.63).0.len()
+            keywords(index, &sc, &rc, o, lens_engine::stats::measures::P01.min_g2)
+                .0
+                .len()
         })
     );
     println!(

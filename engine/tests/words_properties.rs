@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
-use lens_engine::stats::measures::{log_likelihood, log_ratio};
+use lens_engine::stats::measures::{log_likelihood, log_ratio, SIGNIFICANCE};
 use lens_engine::stats::words::{
     count_words, keywords, phrases, rising_falling, summary, weighted_slope, word_rows, ListOptions,
 };
@@ -102,7 +102,8 @@ proptest! {
         let whole = count_words(&index, &DocSet::full(n));
         prop_assert_eq!(&whole.minus(&sc), &rc, "the rest is the whole less the selection");
         let o = ListOptions::default();
-        let min_g2 = [0.0, 3.84, 6.63, 10.83][min];
+        // No threshold, or one of the levels a reader can ask for.
+        let min_g2 = [0.0, SIGNIFICANCE[0].min_g2, SIGNIFICANCE[1].min_g2, SIGNIFICANCE[2].min_g2][min];
         let (over, under) = keywords(&index, &sc, &rc, o, min_g2);
         let (a_all, b_all) = (naive(&corpus, &sel, o), naive(&corpus, &rest, o));
         let (c, d) = (sc.words, rc.words);

@@ -19,12 +19,11 @@ use lens_engine::stats::words::{CountJob, Counts};
 use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
-use crate::download::offer_text;
 use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
-use crate::views::{provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect};
+use crate::views::{csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect};
 
 /// Concordance lines on a page.
 const LINES: usize = 100;
@@ -266,9 +265,7 @@ fn Concordance(
                 <UrlSelect label="Sort lines by" param=params::S1.param class="field" />
                 <UrlSelect label="then by" param=params::S2.param class="field" />
                 <UrlSelect label="and then by" param=params::S3.param class="field" />
-                <button type="button" class="csv" aria-label="Download CSV: concordance" on:click=move |_| {
-                    offer_text("corpus-lens-concordance.csv", "text/csv;charset=utf-8", &make_csv());
-                }>"Download CSV"</button>
+                {csv_button("corpus-lens-concordance.csv", "concordance", make_csv)}
             </div>
             <div class="table-wrap">
                 <table class="kwic-table">
@@ -495,9 +492,7 @@ fn Collocates(
                 <UrlNumber label="At least" param=params::CMIN after="times" />
                 <UrlSelect label="Order collocates by" param=params::CBY.param class="field" />
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
-                <button type="button" class="csv" aria-label="Download CSV: collocates" on:click=move |_| {
-                    offer_text("corpus-lens-collocates.csv", "text/csv;charset=utf-8", &make_csv());
-                }>"Download CSV"</button>
+                {csv_button("corpus-lens-collocates.csv", "collocates", make_csv)}
             </div>
             <div class="table-wrap">
                 <table class="word-table">

@@ -87,6 +87,22 @@ pub fn marked_text(piece: String, marked: bool) -> AnyView {
     }
 }
 
+/// The media type of every CSV the page offers.
+pub const CSV_TYPE: &str = "text/csv;charset=utf-8";
+
+/// A "Download CSV" button for a table made when clicked.
+pub fn csv_button(
+    name: &'static str,
+    label: &'static str,
+    make: impl Fn() -> String + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="csv" aria-label=format!("Download CSV: {label}") on:click=move |_| {
+            crate::download::offer_text(name, CSV_TYPE, &make());
+        }>"Download CSV"</button>
+    }
+}
+
 /// What an export was made from: the corpus and the search as it stands.
 pub fn provenance(search: &SearchState) -> Provenance {
     Provenance {

@@ -344,7 +344,7 @@ fn Exports(
         <div class="exports" role="group" aria-label="Download">
             <button type="button" on:click=move |_| {
                 let csv = table.with_untracked(|t| t.to_csv(measure.get_untracked(), smooth.get_untracked(), &from()));
-                offer_text(&name("csv"), "text/csv;charset=utf-8", &csv);
+                offer_text(&name("csv"), crate::views::CSV_TYPE, &csv);
             }>"Download CSV"</button>
             <button type="button" on:click=move |_| {
                 if let Some((markup, _)) = svg() {

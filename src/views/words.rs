@@ -21,13 +21,12 @@ use lens_engine::steps::Steps;
 use lens_engine::text::lexicon::STOP_WORDS;
 use leptos::prelude::*;
 
-use crate::download::offer_text;
 use crate::params::{self, Reference, WordOrder};
 use crate::search_state::SearchState;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::{
-    provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect, UrlText, WordFormsToggle,
+    csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect, UrlText, WordFormsToggle,
 };
 
 /// Rows of a list shown at first; "Show more" adds as many again.
@@ -150,19 +149,6 @@ fn show_more(
             }
             .into_any()
         })
-    }
-}
-
-/// A "Download CSV" button for a table made when clicked.
-fn csv_button(
-    name: &'static str,
-    label: &'static str,
-    make: impl Fn() -> String + 'static,
-) -> impl IntoView {
-    view! {
-        <button type="button" class="csv" aria-label=format!("Download CSV: {label}") on:click=move |_| {
-            offer_text(name, "text/csv;charset=utf-8", &make());
-        }>"Download CSV"</button>
     }
 }
 

@@ -519,13 +519,10 @@ impl<'a> Fields<'a> {
             .map(|(k, _)| (k.get_ref().to_string(), k.span().start))
             .collect();
         for (key, pos) in unknown {
+            let typed: Vec<char> = key.chars().collect();
             let hint = known
                 .iter()
-                .find(|k| {
-                    let (k, key): (Vec<char>, Vec<char>) =
-                        (k.chars().collect(), key.chars().collect());
-                    edit_distance(&k, &key, 2).is_some()
-                })
+                .find(|k| edit_distance(&k.chars().collect::<Vec<_>>(), &typed, 2).is_some())
                 .map(|k| format!("; did you mean `{k}`?"))
                 .unwrap_or_else(|| format!("; the keys are {}", known.join(", ")));
             fields.push_kind(

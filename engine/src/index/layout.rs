@@ -18,9 +18,10 @@ use crate::text::tokenize::words;
 pub const BOUNDARY: &str = " ¶ ";
 
 /// The stretches of an article a phrase may not cross (the title, then each
-/// body block), as ranges of positions, from the index's facts about it and
-/// its number of positions `total` (title, break and body).
-pub fn stretches(info: &DocInfo, total: usize) -> Vec<Range<usize>> {
+/// body block), as ranges of positions, from the index's facts about it.
+pub fn stretches(info: &DocInfo) -> Vec<Range<usize>> {
+    // The title, the break, the body.
+    let total = info.len as usize + 1;
     let mut out = Vec::with_capacity(info.block_starts.len() + 1);
     out.push(0..(info.title_len as usize).min(total));
     for (i, &s) in info.block_starts.iter().enumerate() {
@@ -63,10 +64,10 @@ pub struct Layout<'a> {
 }
 
 impl<'a> Layout<'a> {
-    /// The layout of `article` from the index's facts about it (`info`,
-    /// and its number of positions `total`): no stretch is read until asked for.
-    pub fn of(article: &'a Article, info: &DocInfo, total: usize) -> Layout<'a> {
-        Layout::with_ranges(article, stretches(info, total))
+    /// The layout of `article` from the index's facts about it (`info`): no
+    /// stretch is read until asked for.
+    pub fn of(article: &'a Article, info: &DocInfo) -> Layout<'a> {
+        Layout::with_ranges(article, stretches(info))
     }
 
     /// The layout of `article` from its text alone (each stretch read to
@@ -217,7 +218,12 @@ mod tests {
         );
         let index = crate::index::Index::new(&corpus);
         let a = &corpus.articles()[0];
-        let from_index = Layout::of(a, index.doc(0), index.words_of(0).len());
+        assert_eq!(
+            index.doc(0).len as usize + 1,
+            index.words_of(0).len(),
+            "title, break, body"
+        );
+        let from_index = Layout::of(a, index.doc(0));
         let from_text = Layout::new(a);
         assert_eq!(from_index.len(), from_text.len());
         for s in 0..from_text.len() {

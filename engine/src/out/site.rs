@@ -28,8 +28,9 @@ pub fn safe_link(url: &str) -> Option<&str> {
 }
 
 /// The file name of an article's static page within [`ARTICLES_DIR`].
-/// Ids are checked by the loader (`load::is_valid_id`: letters, digits, `-`
-/// and `_`), so the name needs no escaping as a path.
+/// Ids are checked by the loader (`corpus::load::is_valid_id`: ASCII
+/// letters, digits, `-`, `_` and `.`, not first), so the name needs no
+/// escaping as a path.
 pub fn page_name(article: &Article) -> String {
     format!("{}.html", article.id)
 }

@@ -186,24 +186,22 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[TermSpan], context: us
     };
     let ctx = context as u32;
     let reach = 2 * ctx;
+    let layout = Layout::of(article, doc);
+    // Body stretches are 1.. (0 is the title).
+    let block_of = |p: u32| layout.stretch_of(p as usize).filter(|&s| s > 0);
     let mut body: Vec<TermSpan> = spans
         .iter()
         .copied()
-        .filter(|s| s.start > doc.title_len)
+        .filter(|s| block_of(s.start).is_some())
         .collect();
     body.sort_by_key(|s| (s.start, s.term));
-    let block_of = |p: u32| {
-        doc.block_starts
-            .partition_point(|&st| st <= p)
-            .saturating_sub(1)
-    };
     // For each span as the first of a passage: the spans whose words all lie
     // within `reach` words of it, in its paragraph; their distinct terms' weight.
     let mut best: Option<(f32, usize, u32, u32)> = None;
     let mut terms: Vec<u32> = Vec::new();
     for (i, first) in body.iter().enumerate() {
-        let b = block_of(first.start);
-        let block_end = doc.block_starts.get(b + 1).copied().unwrap_or(u32::MAX);
+        let stretch = block_of(first.start).expect("a body span");
+        let block_end = layout.positions(stretch).end as u32;
         let limit = (first.start + reach).min(block_end.saturating_sub(1));
         terms.clear();
         let (mut weight, mut count, mut last) = (0.0f32, 0usize, first.start + first.width - 1);
@@ -223,25 +221,24 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[TermSpan], context: us
             best = Some((weight, count, first.start, last));
         }
     }
-    let (block, window) = match best {
+    let (stretch, window) = match best {
         Some((_, _, from, to)) => {
             let pad = ((reach + 1).saturating_sub(to - from + 1) / 2).max(3);
-            (block_of(from), Some((from.saturating_sub(pad), to + pad)))
+            let stretch = block_of(from).expect("a body span");
+            (stretch, Some((from.saturating_sub(pad), to + pad)))
         }
         None => match article
             .body
             .iter()
             .position(|b| matches!(b, crate::Block::Paragraph(_)))
         {
-            Some(b) => (b, None),
+            Some(b) => (b + 1, None),
             None => return empty,
         },
     };
-    let Some(text) = article.body.get(block).map(|b| b.text()) else {
-        return empty;
-    };
-    let first_pos = doc.block_starts.get(block).copied().unwrap_or(0);
-    let ws: Vec<Range<usize>> = words(text).map(|w| w.start..w.end).collect();
+    let text = layout.text(stretch);
+    let first_pos = layout.positions(stretch).start as u32;
+    let ws = layout.words(stretch);
     if ws.is_empty() {
         return Snippet {
             text: text.to_string(),
@@ -263,7 +260,7 @@ pub fn snippet(article: &Article, doc: &DocInfo, spans: &[TermSpan], context: us
         let mut plain: Vec<(u32, u32)> = body.iter().map(|s| (s.start, s.width)).collect();
         plain.dedup();
         mark_ranges(
-            &ws,
+            ws,
             first_pos as usize,
             &Covering::new(&plain),
             &mut block_marks,

@@ -435,7 +435,7 @@ fn each_window<'a>(
     lines.iter().map(move |o| {
         if o.doc != d_prev {
             let d = o.doc as usize;
-            bounds = stretches(index.doc(d), index.words_of(d).len());
+            bounds = stretches(index.doc(d));
             d_prev = o.doc;
         }
         let ids = index.words_of(o.doc as usize);
@@ -683,7 +683,7 @@ impl Steps for CollocateJob<'_> {
 /// [`crate::index::layout::BOUNDARY`] stands there.
 pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usize) -> KwicLine {
     let d = o.doc as usize;
-    let layout = Layout::of(a, index.doc(d), index.words_of(d).len());
+    let layout = Layout::of(a, index.doc(d));
     let is_word = |p: usize| layout.stretch_of(p).is_some();
     let (s, e) = (o.start as usize, (o.start + o.width) as usize);
     let total = index.words_of(d).len();
@@ -764,7 +764,8 @@ pub fn near(
 
 /// The concordance as a table: every line of `lines` (occurrences in
 /// `articles`, the index's corpus), `context` words either side of the node
-/// (`node`: its words as the search box names them).
+/// (`node`: the words it matches, as the index holds them: for a prefix or
+/// with word forms, every word it stands for).
 pub fn concordance_table<'l>(
     index: &Index,
     articles: &[crate::Article],

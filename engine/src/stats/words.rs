@@ -472,7 +472,7 @@ impl Steps for PhraseJob<'_> {
             self.at += 1;
             let ids = index.words_of(d);
             let is_stop = |t: u32| !self.stop.is_empty() && self.stop[t as usize];
-            for r in stretches(index.doc(d), index.words_of(d).len()) {
+            for r in stretches(index.doc(d)) {
                 for w in ids[r].windows(len) {
                     if is_stop(w[0]) || is_stop(w[len - 1]) {
                         continue;
