@@ -9,6 +9,7 @@
 #   site     the published site (scripts/build-site.sh), checked from a
 #            sub-path and the root, and the GitHub Pages workflow
 #   hostile  the site of a hostile corpus
+# The sites build in the background from the start; their steps wait for them.
 #   e2e      end-to-end journeys (Playwright, Chromium) against both sites
 set -euo pipefail
 all=(lint engine corpus browser site hostile e2e)
@@ -27,6 +28,42 @@ done_step() { times+=("$(printf '%-8s %4d s' "$step_name" $((SECONDS - step_star
 # scripts and proc-macros (leptos' macros, syn, serde's derive) are built
 # once for clippy, the engine's tests, lens-site and the wasm tests.
 native="$CORPUS_LENS_CACHE/target-dev"
+
+# The published sites build in the background while the steps before them
+# run: a release build spends much of its time linking on one core, and
+# uses target folders of its own. The seed's site first, then the hostile
+# corpus' (its target folder starts as a copy of the seed's). Each writes
+# its output to a log, shown by its step, and its status to a file.
+hostile="$CORPUS_LENS_CACHE/hostile"
+sites="$(mktemp -d)"
+want_site=""; want_hostile=""
+if chosen site || chosen e2e; then want_site=1; fi
+if chosen hostile || chosen e2e; then want_hostile=1; fi
+sites_pid=""
+if [ -n "$want_site$want_hostile" ]; then
+  # A process group of its own, so that a failure elsewhere stops all of it
+  # (cargo, trunk, Chromium) and leaves no build behind.
+  setsid bash -c '
+    if [ -n "$2" ]; then
+      scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"
+    fi
+    if [ -n "$3" ]; then
+      { node tests/e2e/make-hostile-corpus.mjs "$4/corpus" &&
+        CORPUS_DIR="$4/corpus" CORPUS_LENS_TARGETS="$4" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
+      echo $? >"$1/hostile.status"
+    fi' - "$sites" "$want_site" "$want_hostile" "$hostile" &
+  sites_pid=$!
+fi
+trap 'if [ -n "$sites_pid" ]; then kill -- -"$sites_pid" 2>/dev/null || true; fi; rm -rf "$sites"' EXIT
+# Waits for a background site build (`site` or `hostile`), shows its output, fails with it.
+site_built() {
+  while [ ! -f "$sites/$1.status" ]; do
+    kill -0 "$sites_pid" 2>/dev/null || { sleep 1; [ -f "$sites/$1.status" ] || break; }
+    sleep 1
+  done
+  cat "$sites/$1.log" 2>/dev/null || true
+  [ "$(cat "$sites/$1.status" 2>/dev/null)" = 0 ] || { echo "FAILED: the $1 site did not build"; exit 1; }
+}
 
 if chosen lint; then
   step lint "formatting and lints (clippy, every target and feature, warnings are errors)"
@@ -70,44 +107,18 @@ if chosen browser; then
   done_step
 fi
 
-hostile="$CORPUS_LENS_CACHE/hostile"
-build_hostile=(bash -c 'node tests/e2e/make-hostile-corpus.mjs "$1/corpus" &&
-  CORPUS_DIR="$1/corpus" CORPUS_LENS_TARGETS="$1" scripts/build-site.sh "$1/dist"' - "$hostile")
-# Once the hostile corpus has a target folder of its own, its site builds
-# beside the seed's: each build spends most of its time linking on one core.
-hostile_pid=""
-if { chosen hostile || chosen e2e; } && { chosen site || chosen e2e; } && [ -d "$hostile/target-release" ]; then
-  hostile_log="$(mktemp)"
-  hostile_start=$SECONDS
-  # A process group of its own, so that a failure elsewhere stops all of it
-  # (cargo, trunk, Chromium), shows what it printed, and leaves no build behind.
-  setsid "${build_hostile[@]}" >"$hostile_log" 2>&1 &
-  hostile_pid=$!
-  trap 'if [ -n "$hostile_pid" ]; then kill -- -"$hostile_pid" 2>/dev/null || true; cat "$hostile_log"; rm -f "$hostile_log"; fi' EXIT
-fi
-
-if chosen site || chosen e2e; then
+if [ -n "$want_site" ]; then
   step site "the published site (scripts/build-site.sh), from a sub-path and the root"
-  scripts/build-site.sh dist
+  site_built site
   node scripts/check-dist.mjs dist
   python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
   python3 tests/check-workflow.py
   done_step
 fi
 
-if chosen hostile || chosen e2e; then
-  step hostile "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date) builds"
-  if [ -n "$hostile_pid" ]; then
-    echo "(built beside the seed's site, from $((hostile_start - started)) s)"
-    status=0
-    wait "$hostile_pid" || status=$?
-    hostile_pid=""
-    cat "$hostile_log"
-    rm -f "$hostile_log"
-    [ "$status" = 0 ] || { echo "FAILED: the hostile corpus' site did not build"; exit 1; }
-  else
-    "${build_hostile[@]}"
-  fi
+if [ -n "$want_hostile" ]; then
+  step hostile "a hostile corpus (HTML, scripts, RTL, a 1 MB paragraph, 10,000 articles on one date, an id with a dot) builds"
+  site_built hostile
   done_step
 fi
 

@@ -1,5 +1,7 @@
 //! Search over the seed corpus, as a reader would use it.
 
+mod common;
+
 use lens_engine::steps::Steps;
 use std::path::Path;
 
@@ -8,7 +10,7 @@ use lens_engine::index::Index;
 use lens_engine::search::highlight::{mark_article, snippet};
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::Corpus;
 
 fn seed() -> Corpus {
     load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap()
@@ -456,18 +458,7 @@ fn a_query_over_the_work_limit_is_refused_with_a_message() {
 }
 
 fn one_article(body: &str) -> Corpus {
-    Corpus::new(
-        CorpusInfo {
-            name: "x".into(),
-            description: None,
-        },
-        vec![Article::new(
-            "a",
-            "Title",
-            ArticleDate::parse("2020").unwrap(),
-            vec![Block::Paragraph(body.to_string().into())],
-        )],
-    )
+    common::one_article("Title", &[body])
 }
 
 /// Invisible characters and decomposed accents: the word is found, counted

@@ -109,10 +109,10 @@ pub fn stretches(a: &Article) -> Vec<Vec<String>> {
 }
 
 /// A corpus of one article "a" dated 2000, titled `title`, with these paragraphs.
-pub fn one_article(title: &'static str, paragraphs: &[&'static str]) -> Corpus {
+pub fn one_article(title: &str, paragraphs: &[&str]) -> Corpus {
     let body = paragraphs
         .iter()
-        .map(|&p| Block::Paragraph(p.into()))
+        .map(|p| Block::Paragraph(p.to_string().into()))
         .collect();
     Corpus::new(
         CorpusInfo {
@@ -121,7 +121,7 @@ pub fn one_article(title: &'static str, paragraphs: &[&'static str]) -> Corpus {
         },
         vec![Article::new(
             "a",
-            title,
+            title.to_string(),
             ArticleDate::parse("2000").unwrap(),
             body,
         )],
