@@ -43,14 +43,20 @@ sites_pid=""
 if [ -n "$want_site$want_hostile" ]; then
   # A process group of its own, so that a failure elsewhere stops all of it
   # (cargo, trunk, Chromium) and leaves no build behind.
+  # Once the hostile corpus has its own target folder (a warm machine), the
+  # two sites build side by side; before that, one after the other.
   setsid bash -c '
-    if [ -n "$2" ]; then
-      scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"
-    fi
-    if [ -n "$3" ]; then
+    seed() { scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"; }
+    hostile() {
       { node tests/e2e/make-hostile-corpus.mjs "$4/corpus" &&
         CORPUS_DIR="$4/corpus" CORPUS_LENS_TARGETS="$4" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
       echo $? >"$1/hostile.status"
+    }
+    if [ -n "$2" ] && [ -n "$3" ] && [ -d "$4/target-release" ]; then
+      seed "$@" & hostile "$@"; wait
+    else
+      if [ -n "$2" ]; then seed "$@"; fi
+      if [ -n "$3" ]; then hostile "$@"; fi
     fi' - "$sites" "$want_site" "$want_hostile" "$hostile" &
   sites_pid=$!
 fi
