@@ -214,12 +214,42 @@ fn a_line_shows_its_context_as_written_and_marks_boundaries() {
         format!("One, two: three{BOUNDARY}"),
         "the boundary before the match is marked"
     );
-    assert_eq!(t.right, "the rich, now");
+    assert_eq!(t.right, " the rich, now");
     let t = line_text(&index, &corpus.articles()[0], &lines[0], 5);
     assert_eq!(
         t.left,
         format!("and Peace{BOUNDARY}One, two: three{BOUNDARY}")
     );
+}
+
+#[test]
+fn a_line_keeps_the_punctuation_next_to_the_match() {
+    use lens_engine::stats::contexts::line_text;
+    let corpus = common::one_article(
+        "T",
+        &["It grew in the external market. Alipay will soon lead AI-related tools. However, WeChat won."],
+    );
+    let index = Index::new(&corpus);
+    let a = &corpus.articles()[0];
+    let line = |q: &str, k: usize| {
+        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+        let lines = occurrences(&index, &m, &m.docs);
+        assert_eq!(lines.len(), 1, "{q}");
+        line_text(&index, a, &lines[0], k)
+    };
+    let t = line("alipay", 2);
+    assert_eq!(
+        (t.left.as_str(), t.matched.as_str(), t.right.as_str()),
+        ("external market. ", "Alipay", " will soon")
+    );
+    let t = line("ai", 1);
+    assert_eq!((t.left.as_str(), t.right.as_str()), ("lead ", "-related"));
+    let t = line("wechat", 1);
+    assert_eq!((t.left.as_str(), t.right.as_str()), ("However, ", " won"));
+    // Each line's three parts are the article's own bytes, back to back.
+    let t = line("\"soon lead\"", 3);
+    let whole = format!("{}{}{}", t.left, t.matched, t.right);
+    assert!(a.body[0].text().contains(&whole), "{whole:?}");
 }
 
 #[test]

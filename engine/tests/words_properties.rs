@@ -12,7 +12,8 @@ use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::stats::measures::{log_likelihood, log_ratio, SIGNIFICANCE};
 use lens_engine::stats::words::{
-    count_words, keywords, phrases, rising_falling, summary, weighted_slope, word_rows, ListOptions,
+    count_words, keywords, phrases, rising_falling, summary, weighted_slope, word_rows, Fit,
+    ListOptions,
 };
 use lens_engine::text::lexicon::{is_listed, is_stop_word, stem};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
@@ -184,7 +185,16 @@ proptest! {
                     let pts: Vec<(f64, f64, f64)> = years.iter().map(|&(y, w)| (y as f64, *by.get(&y).unwrap_or(&0) as f64 / w as f64 * 1e4, w as f64)).collect();
                     let want = weighted_slope(&pts);
                     prop_assert!((r.slope - want).abs() < 1e-6 * (1.0 + want.abs()), "{} {} {}", r.word, r.slope, want);
+                    // The fitted line's ends say what the slope says.
+                    let (x0, x1) = (years[0].0 as f64, years[years.len() - 1].0 as f64);
+                    let fit = Fit::of(&pts);
+                    prop_assert!((r.fitted.0 - fit.at(x0)).abs() < 1e-6 * (1.0 + fit.at(x0).abs()));
+                    prop_assert!((r.fitted.1 - fit.at(x1)).abs() < 1e-6 * (1.0 + fit.at(x1).abs()));
+                    prop_assert_eq!(r.fitted.1 > r.fitted.0, r.slope > 0.0, "{} {} {:?}", r.word, r.slope, r.fitted);
+                    prop_assert_eq!(r.years_with, by.len());
                 }
+                let weights: Vec<usize> = rf.years.iter().map(|y| *year_words.get(y).unwrap_or(&0)).collect();
+                prop_assert_eq!(&rf.year_words, &weights);
                 prop_assert!(rf.rising.iter().all(|r| r.slope > 0.0));
                 prop_assert!(rf.falling.iter().all(|r| r.slope < 0.0));
             }
@@ -229,6 +239,63 @@ proptest! {
         let o = ListOptions::default();
         prop_assert_eq!(in_steps(TrendJob::new(&index, &all, &counts, o, 1, 10)).0, rising_falling(&index, &all, &counts, o, 1, 10));
     }
+}
+
+/// The case a reader met: a word whose first year (few words) has a high
+/// rate and whose last year a lower one, yet which rises over the heavy
+/// years between. It is listed as rising, and its fitted ends say so.
+#[test]
+fn a_rising_word_shows_a_fitted_line_that_rises() {
+    use lens_engine::corpus::body::Block;
+    use lens_engine::corpus::date::ArticleDate;
+    use lens_engine::{Article, Corpus, CorpusInfo};
+    let text = |internet: usize, other: usize| {
+        let mut t = "internet ".repeat(internet);
+        t.push_str(&"market ".repeat(other));
+        t
+    };
+    let article = |id: &'static str, year: &str, body: String| {
+        Article::new(
+            id,
+            "T",
+            ArticleDate::parse(year).unwrap(),
+            vec![Block::Paragraph(body.into())],
+        )
+    };
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "x".into(),
+            description: None,
+        },
+        vec![
+            article("a", "2013", text(3, 10)),
+            article("b", "2015", text(10, 990)),
+            article("c", "2020", text(60, 940)),
+            article("d", "2025", text(1, 19)),
+        ],
+    );
+    let index = Index::new(&corpus);
+    let all = DocSet::full(4);
+    let counts = count_words(&index, &all);
+    let rf = rising_falling(&index, &all, &counts, ListOptions::default(), 1, 10).unwrap();
+    let r = rf
+        .rising
+        .iter()
+        .find(|r| r.word == "internet")
+        .expect("internet rises");
+    let (first, last) = (r.rates[0].unwrap(), r.rates[r.rates.len() - 1].unwrap());
+    assert!(
+        first > last,
+        "its own first and last rates fall: {first} → {last}"
+    );
+    assert!(
+        r.fitted.1 > r.fitted.0,
+        "the fitted line rises: {:?}",
+        r.fitted
+    );
+    assert_eq!(r.years_with, 4);
+    assert_eq!(rf.year_words.iter().filter(|&&w| w > 0).count(), 4);
+    assert_eq!(rf.year_words[0], 14, "2013: the title and 13 words");
 }
 
 #[test]

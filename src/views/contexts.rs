@@ -224,15 +224,16 @@ fn Concordance(
                 .take(LINES)
                 .map(|o| {
                     let a = &corpus.articles()[o.doc as usize];
-                    let t = line_text(index, a, o, k);
+                    let t = super::KwicCells::of(line_text(index, a, o, k));
+                    let dir = t.dir;
                     let (id, k_in) = (a.id.clone(), number_in_article(all, o));
                     // Its own signal: typing redraws no line (see `UrlQuery::link`).
                     let href = Signal::derive(move || match_href(url, &id, &search.text.get(), k_in));
                     view! {
                         <tr>
-                            <td class="kwic-left">{t.left}</td>
-                            <td class="kwic-key"><QueryLink href=href><mark>{t.matched}</mark></QueryLink></td>
-                            <td class="kwic-right">{t.right}</td>
+                            <td class="kwic-left"><span dir=dir>{t.left}</span></td>
+                            <td class="kwic-key"><QueryLink href=href><mark dir=dir>{t.matched}</mark></QueryLink></td>
+                            <td class="kwic-right"><span dir=dir>{t.right}</span></td>
                             <td class="kwic-article">{a.title.clone()}<span class="hint">{format!(" · {}", a.display_date())}</span></td>
                         </tr>
                     }

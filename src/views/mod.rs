@@ -28,6 +28,52 @@ use leptos::prelude::*;
 
 pub use lens_engine::out::numbers::thousands;
 
+/// A keyword-in-context line as its two side cells show it. The left cell
+/// is cut at its left end and the right cell at its right end (the CSS of
+/// `.kwic-left` and `.kwic-right`), so the words nearest the match always
+/// stay beside it. A right-to-left line reads from the right, so its
+/// context before the match goes in the right cell; each piece keeps its
+/// own direction (`dir`, which also isolates it from the cell's).
+pub struct KwicCells {
+    /// The line's direction, for the `dir` of each piece.
+    pub dir: &'static str,
+    /// The text of the left cell.
+    pub left: String,
+    /// The match.
+    pub matched: String,
+    /// The text of the right cell.
+    pub right: String,
+}
+
+impl KwicCells {
+    /// `line` laid out in cells; its line breaks and tabs become spaces (the
+    /// cells keep every space, so that "AI" and "-related" touch as written).
+    pub fn of(line: lens_engine::index::layout::KwicLine) -> KwicCells {
+        use lens_engine::text::direction::{direction, Direction};
+        let one_line = |s: String| {
+            if s.contains(['\n', '\r', '\t']) {
+                s.replace(['\n', '\r', '\t'], " ")
+            } else {
+                s
+            }
+        };
+        let dir = direction(&line.matched)
+            .or_else(|| direction(&line.left))
+            .or_else(|| direction(&line.right))
+            .unwrap_or(Direction::Ltr);
+        let (left, right) = match dir {
+            Direction::Ltr => (line.left, line.right),
+            Direction::Rtl => (line.right, line.left),
+        };
+        KwicCells {
+            dir: dir.attr(),
+            left: one_line(left),
+            matched: one_line(line.matched),
+            right: one_line(right),
+        }
+    }
+}
+
 /// `text` with its `marks` drawn by `mark(piece, span)` (the span the mark
 /// shows, see [`lens_engine::search::highlight::Mark`]); unmarked pieces are text
 /// nodes. The one place where marked text becomes views: results, the reader

@@ -551,6 +551,8 @@ fn YearContexts(
                             .take(CONTEXT_LINES)
                             .enumerate()
                             .map(|(number, l)| {
+                                let l = super::KwicCells::of(l);
+                                let dir = l.dir;
                                 let href = url.href(&[
                                     (params::VIEW.name(), None),
                                     (params::AT.name, None),
@@ -561,9 +563,9 @@ fn YearContexts(
                                 view! {
                                     <li>
                                         <QueryLink href=Signal::stored(href) class="kwic-line">
-                                            <span class="kwic-left">{l.left}</span>
-                                            <span class="kwic-key">{marked_text(l.matched, true)}</span>
-                                            <span class="kwic-right">{l.right}</span>
+                                            <span class="kwic-left"><span dir=dir>{l.left}</span></span>
+                                            <span class="kwic-key" dir=dir>{marked_text(l.matched, true)}</span>
+                                            <span class="kwic-right"><span dir=dir>{l.right}</span></span>
                                         </QueryLink>
                                     </li>
                                 }

@@ -612,32 +612,54 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     }
 }
 
-/// A small line of a word's yearly rates (decorative: the rates are in the CSV, the first and last in the table).
-fn sparkline(rates: &[Option<f64>]) -> impl IntoView {
-    let (w, h) = (80.0, 18.0);
-    let max = rates
+/// A small chart of a word's yearly rates: a dot for each year with
+/// articles (so a year alone between empty ones still shows), a line
+/// through them, and the fitted line dashed. Decorative: the table and the
+/// CSV hold the numbers.
+fn sparkline(r: &lens_engine::stats::words::TrendRow) -> impl IntoView {
+    let (w, h, pad) = (84.0, 20.0, 2.5);
+    let max = r
+        .rates
         .iter()
         .flatten()
         .copied()
+        .chain([r.fitted.0, r.fitted.1])
         .fold(0.0, f64::max)
         .max(1e-9);
-    let n = rates.len().max(2) - 1;
+    let n = (r.rates.len().max(2) - 1) as f64;
+    let x = |i: usize| pad + i as f64 / n * (w - 2.0 * pad);
+    let y = |v: f64| h - pad - v.clamp(0.0, max) / max * (h - 2.0 * pad);
+    let points: Vec<(f64, f64)> = r
+        .rates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (x(i), y(v))))
+        .collect();
     let mut d = String::new();
-    let mut pen = false;
-    for (i, r) in rates.iter().enumerate() {
-        match r {
-            Some(v) => {
-                let x = i as f64 / n as f64 * w;
-                let y = h - v / max * (h - 2.0) - 1.0;
-                d.push_str(&format!("{}{x:.1},{y:.1}", if pen { "L" } else { "M" }));
-                pen = true;
-            }
-            None => pen = false,
-        }
+    for (k, (px, py)) in points.iter().enumerate() {
+        d.push_str(&format!(
+            "{}{px:.1},{py:.1}",
+            if k == 0 { "M" } else { "L" }
+        ));
     }
+    let first = r.rates.iter().position(Option::is_some).unwrap_or(0);
+    let last = r.rates.iter().rposition(Option::is_some).unwrap_or(0);
+    let fit = format!(
+        "M{:.1},{:.1}L{:.1},{:.1}",
+        x(first),
+        y(r.fitted.0),
+        x(last),
+        y(r.fitted.1)
+    );
+    let dots = points
+        .into_iter()
+        .map(|(cx, cy)| view! { <circle cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="1.6" /> })
+        .collect_view();
     view! {
         <svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true">
-            <path d=d fill="none" stroke="currentColor" stroke-width="1.5" />
+            <path class="spark-fit" d=fit />
+            <path d=d fill="none" stroke="currentColor" stroke-width="1" opacity="0.6" />
+            <g fill="currentColor">{dots}</g>
         </svg>
     }
 }
@@ -649,22 +671,17 @@ fn trend_table(
     rf: &RisingFalling,
     rows: &[lens_engine::stats::words::TrendRow],
 ) -> impl IntoView {
-    let first_last = |r: &lens_engine::stats::words::TrendRow| {
-        let first = r.rates.iter().flatten().next().copied().unwrap_or(0.0);
-        let last = r.rates.iter().flatten().last().copied().unwrap_or(0.0);
-        (first, last)
-    };
+    let periods = rf.year_words.iter().filter(|&&w| w > 0).count();
     let body = rows
         .iter()
         .map(|r| {
-            let (first, last) = first_last(r);
             view! {
                 <tr>
                     <th scope="row">{word_links(url, &r.word, &r.forms)}</th>
-                    <td>{sparkline(&r.rates)}</td>
-                    <td class="num">{format!("{first:.2}")}</td>
-                    <td class="num">{format!("{last:.2}")}</td>
                     <td class="num">{format!("{:+.3}", r.slope)}</td>
+                    <td class="num">{format!("{:.2} → {:.2}", r.fitted.0, r.fitted.1)}</td>
+                    <td>{sparkline(r)}</td>
+                    <td class="num">{format!("{} of {periods}", r.years_with)}</td>
                     <td class="num">{thousands(r.count)}</td>
                 </tr>
             }
@@ -676,17 +693,44 @@ fn trend_table(
     );
     view! {
         <div class="table-wrap">
-            <table class="word-table">
+            <table class="word-table trend-table">
                 <caption>{caption}</caption>
                 <thead><tr>
-                    <th scope="col">"Word"</th><th scope="col">{format!("{y0}–{y1}")}</th>
-                    <th scope="col" class="num">"Per 10,000, first year"</th><th scope="col" class="num">"Per 10,000, last year"</th>
-                    <th scope="col" class="num">"Slope per year"</th><th scope="col" class="num">"Count"</th>
+                    <th scope="col">"Word"</th>
+                    <th scope="col" class="num">"Slope per year"</th>
+                    <th scope="col" class="num">"Fitted per 10,000, first → last year"</th>
+                    <th scope="col">{format!("{y0}–{y1}")}</th>
+                    <th scope="col" class="num">"Years with it"</th>
+                    <th scope="col" class="num">"Count"</th>
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
     }
+}
+
+/// What a rising and falling list rests on: the years fitted and how much
+/// each weighs.
+fn fit_basis(rf: &RisingFalling) -> String {
+    let total: usize = rf.year_words.iter().sum();
+    let periods = rf.year_words.iter().filter(|&&w| w > 0).count();
+    let heaviest = rf
+        .years
+        .iter()
+        .zip(&rf.year_words)
+        .max_by_key(|&(_, &w)| w)
+        .map(|(&y, &w)| (y, w));
+    let share = |w: usize| 100.0 * w as f64 / total.max(1) as f64;
+    let mut out = format!("Fitted over {periods} years with articles, each weighted by its words");
+    if let Some((y, w)) = heaviest {
+        out.push_str(&format!(
+            " ({y} carries the most, {:.0}% of {} words)",
+            share(w),
+            thousands(total)
+        ));
+    }
+    out.push_str(". Slope: the weighted least-squares line's change in rate per 10,000 words per year; fitted: that line's rate at the first and the last year. A year's own rate can say otherwise when it has few words. Chart: dots are the years' own rates, dashed the fitted line.");
+    out
 }
 
 /// "Rising and falling words": the steepest weighted least-squares slopes of the yearly rates.
@@ -712,6 +756,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
     let make_csv = move || {
         let none = RisingFalling {
             years: Vec::new(),
+            year_words: Vec::new(),
             rising: Vec::new(),
             falling: Vec::new(),
         };
@@ -732,6 +777,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
                     <p class="empty">{format!("The selection has articles in {n} year{}: a trend needs at least 3. Widen the selection.", if n == 1 { "" } else { "s" })}</p>
                 }.into_any(),
                 Ok(rf) => view! {
+                    <p class="hint">{fit_basis(&rf)}</p>
                     <div class="key-tables">
                         {trend_table(url, "Rising and falling words: rising", &rf, &rf.rising)}
                         {trend_table(url, "Rising and falling words: falling", &rf, &rf.falling)}

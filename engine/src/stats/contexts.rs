@@ -678,40 +678,36 @@ impl Steps for CollocateJob<'_> {
 }
 
 /// Article `a`'s text (`index`'s article `o.doc`) around occurrence `o`,
-/// with `context` words either side, as the article writes them; where the
-/// context runs across a paragraph, heading or title boundary,
-/// [`crate::index::layout::BOUNDARY`] stands there.
+/// with `context` words either side, as the article writes them: the left
+/// context runs up to the match's first byte and the right one from its last,
+/// so the punctuation and spaces next to the match are kept ("market. " |
+/// "Alipay" | "-related"). Where the context runs across a paragraph,
+/// heading or title boundary, [`crate::index::layout::BOUNDARY`] stands there.
 pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usize) -> KwicLine {
     let d = o.doc as usize;
     let layout = Layout::of(a, index.doc(d));
     let is_word = |p: usize| layout.stretch_of(p).is_some();
     let (s, e) = (o.start as usize, (o.start + o.width) as usize);
     let total = index.words_of(d).len();
-    let left: Vec<usize> = (0..s).rev().filter(|&p| is_word(p)).take(context).collect();
-    let right: Vec<usize> = (e..total).filter(|&p| is_word(p)).take(context).collect();
-    let words_of = |ps: &[usize]| match (ps.iter().min(), ps.iter().max()) {
-        (Some(&a), Some(&b)) => layout.between((a, Edge::Start), (b, Edge::End)),
-        _ => String::new(),
+    let matched: Vec<usize> = (s..e).filter(|&p| is_word(p)).collect();
+    let (Some(&first), Some(&last)) = (matched.first(), matched.last()) else {
+        return KwicLine {
+            left: String::new(),
+            matched: String::new(),
+            right: String::new(),
+        };
     };
-    let mut line = KwicLine {
-        left: words_of(&left),
-        matched: words_of(&(s..e).filter(|&p| is_word(p)).collect::<Vec<_>>()),
-        right: words_of(&right),
-    };
-    // The boundary between the context and the match, if any.
-    if left
-        .first()
-        .is_some_and(|&l| layout.stretch_of(l) != layout.stretch_of(s))
-    {
-        line.left.push_str(crate::index::layout::BOUNDARY);
+    let far_left = (0..s).rev().filter(|&p| is_word(p)).take(context).last();
+    let far_right = (e..total).filter(|&p| is_word(p)).take(context).last();
+    KwicLine {
+        left: far_left.map_or_else(String::new, |l| {
+            layout.between((l, Edge::Start), (first, Edge::Start))
+        }),
+        matched: layout.between((first, Edge::Start), (last, Edge::End)),
+        right: far_right.map_or_else(String::new, |r| {
+            layout.between((last, Edge::End), (r, Edge::End))
+        }),
     }
-    if right
-        .first()
-        .is_some_and(|&r| layout.stretch_of(r) != layout.stretch_of(e - 1))
-    {
-        line.right.insert_str(0, crate::index::layout::BOUNDARY);
-    }
-    line
 }
 
 /// The term ids the node stands for (its words, a prefix's words, with

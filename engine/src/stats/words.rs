@@ -540,6 +540,12 @@ pub struct TrendRow {
     pub count: usize,
     /// The weighted least-squares slope of its rate, per 10,000 words per year.
     pub slope: f64,
+    /// The fitted line's rate (per 10,000 words) at the first and at the
+    /// last year with words: what the slope says, where the first and last
+    /// years' own rates may say the opposite (each year weighs by its words).
+    pub fitted: (f64, f64),
+    /// The years with words in which it occurs.
+    pub years_with: usize,
     /// Its rate (per 10,000 words) in each year of [`RisingFalling::years`]
     /// (`None`: no words that year).
     pub rates: Vec<Option<f64>>,
@@ -550,6 +556,9 @@ pub struct TrendRow {
 pub struct RisingFalling {
     /// Every year from the first to the last of the selection.
     pub years: Vec<u16>,
+    /// The words of each of [`RisingFalling::years`] (0: no article): each
+    /// year's weight in the fit. The years with words are the fit's points.
+    pub year_words: Vec<usize>,
     /// The steepest rising slopes first.
     pub rising: Vec<TrendRow>,
     /// The steepest falling slopes first.
@@ -711,7 +720,9 @@ impl TrendJob<'_> {
                         (y as f64, per_10k(by_year[i] as usize, w), w as f64)
                     })
                     .collect();
-                let slope = weighted_slope(&points);
+                let fit = Fit::of(&points);
+                let (x0, x1) = (points[0].0, points[points.len() - 1].0);
+                let years_with = f.with_words.iter().filter(|&&i| by_year[i] > 0).count();
                 let mut rates = vec![None; span];
                 for &i in &f.with_words {
                     let (y, w) = year_words[i];
@@ -722,7 +733,9 @@ impl TrendJob<'_> {
                     word,
                     forms,
                     count: total,
-                    slope,
+                    slope: fit.slope,
+                    fitted: (fit.at(x0), fit.at(x1)),
+                    years_with,
                     rates,
                 });
             }
@@ -784,6 +797,10 @@ impl Steps for TrendJob<'_> {
         let year_words = &self.year_words;
         let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
         let years: Vec<u16> = (first..=last).collect();
+        let mut words_by_year = vec![0; years.len()];
+        for &(y, w) in year_words {
+            words_by_year[(y - first) as usize] += w;
+        }
         let rows = f.rows;
         let mut rising: Vec<TrendRow> = rows.iter().filter(|r| r.slope > 0.0).cloned().collect();
         let mut falling: Vec<TrendRow> = rows.into_iter().filter(|r| r.slope < 0.0).collect();
@@ -801,6 +818,7 @@ impl Steps for TrendJob<'_> {
         falling.truncate(self.k);
         Ok(RisingFalling {
             years,
+            year_words: words_by_year,
             rising,
             falling,
         })
@@ -824,21 +842,66 @@ pub fn rising_falling(
     TrendJob::new(index, docs, counts, opts, min_count, k).run()
 }
 
+/// A weighted least-squares line: it passes through the weighted means
+/// (x̄, ȳ) with slope Σ w (x − x̄)(y − ȳ) / Σ w (x − x̄)², taken as 0 where
+/// it changes y by less than a billionth of the largest |y| over the range
+/// of x (floating-point rounding, not a trend).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// The slope (0 when undefined: no weight, or one x).
+    pub slope: f64,
+    /// The weighted mean of x.
+    pub mean_x: f64,
+    /// The weighted mean of y.
+    pub mean_y: f64,
+}
+
+impl Fit {
+    /// The line through (x, y, weight) points.
+    pub fn of(points: &[(f64, f64, f64)]) -> Fit {
+        let sw: f64 = points.iter().map(|p| p.2).sum();
+        if sw == 0.0 {
+            return Fit {
+                slope: 0.0,
+                mean_x: 0.0,
+                mean_y: 0.0,
+            };
+        }
+        let mean_x = points.iter().map(|p| p.2 * p.0).sum::<f64>() / sw;
+        let mean_y = points.iter().map(|p| p.2 * p.1).sum::<f64>() / sw;
+        let sxy: f64 = points
+            .iter()
+            .map(|p| p.2 * (p.0 - mean_x) * (p.1 - mean_y))
+            .sum();
+        let sxx: f64 = points.iter().map(|p| p.2 * (p.0 - mean_x).powi(2)).sum();
+        let slope = if sxx == 0.0 { 0.0 } else { sxy / sxx };
+        // A change over the whole range below a billionth of the values is
+        // rounding (a flat rate gives ±1e-14, not 0): it is no trend.
+        let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+            (lo.min(p.0), hi.max(p.0))
+        });
+        let size = points.iter().map(|p| p.1.abs()).fold(0.0, f64::max);
+        let slope = if (slope * (hi - lo)).abs() <= 1e-9 * size {
+            0.0
+        } else {
+            slope
+        };
+        Fit {
+            slope,
+            mean_x,
+            mean_y,
+        }
+    }
+
+    /// The line's y at `x`.
+    pub fn at(&self, x: f64) -> f64 {
+        self.mean_y + self.slope * (x - self.mean_x)
+    }
+}
+
 /// The weighted least-squares slope through (x, y, weight) points (0 when undefined).
 pub fn weighted_slope(points: &[(f64, f64, f64)]) -> f64 {
-    let sw: f64 = points.iter().map(|p| p.2).sum();
-    if sw == 0.0 {
-        return 0.0;
-    }
-    let mx = points.iter().map(|p| p.2 * p.0).sum::<f64>() / sw;
-    let my = points.iter().map(|p| p.2 * p.1).sum::<f64>() / sw;
-    let sxy: f64 = points.iter().map(|p| p.2 * (p.0 - mx) * (p.1 - my)).sum();
-    let sxx: f64 = points.iter().map(|p| p.2 * (p.0 - mx).powi(2)).sum();
-    if sxx == 0.0 {
-        0.0
-    } else {
-        sxy / sxx
-    }
+    Fit::of(points).slope
 }
 
 // The exports: each table as the page lists it, with what it was made
@@ -969,6 +1032,9 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
         "Word",
         "Other forms",
         "Slope per year",
+        "Fitted, first year",
+        "Fitted, last year",
+        "Years with the word",
         "Count",
     ]
     .into_iter()
@@ -982,6 +1048,9 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
             (&r.word).into(),
             r.forms.join(" ").into(),
             Cell::num(r.slope, 6),
+            Cell::num(r.fitted.0, 4),
+            Cell::num(r.fitted.1, 4),
+            r.years_with.into(),
             r.count.into(),
         ];
         row.extend(
@@ -991,8 +1060,10 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
         );
         t.push(row);
     }
+    let with_words = rf.year_words.iter().filter(|&&w| w > 0).count();
     let t = t
         .about("Rate", "Per 10,000 words")
+        .about("Years fitted", with_words)
         .about("Weights", "Each year by its words")
         .about("At least", MIN_TREND_COUNT);
     from.stamp(counted_as(t, opts))
