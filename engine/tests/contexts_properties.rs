@@ -172,8 +172,11 @@ proptest! {
             prop_assert!((c.log_dice - (14.0 + (2.0 * fxy / (fx + fy)).log2())).abs() < 1e-9);
             prop_assert!((c.mi - (fxy / e).log2()).abs() < 1e-9);
             prop_assert!((c.t_score - (fxy - e) / fxy.sqrt()).abs() < 1e-9);
-            prop_assert!((c.g2 - table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy)).abs() < 1e-9);
-            prop_assert!(c.g2 >= 0.0);
+            // G² signed by observed minus expected: repelled words are negative.
+            let sign = if fxy < e { -1.0 } else { 1.0 };
+            prop_assert!((c.g2 - sign * table_g2(fxy, w * fx - fxy, fy - fxy, n - w * fx - fy + fxy)).abs() < 1e-9);
+            prop_assert!((c.expected - e).abs() < 1e-9);
+            prop_assert!(c.t_score * c.g2 >= 0.0, "G² and the T-score agree on the direction");
         }
         let disp = dispersion(&index, &lines);
         prop_assert_eq!(disp.iter().map(|d| d.at.len()).sum::<usize>(), lines.len());
@@ -250,6 +253,45 @@ fn a_line_keeps_the_punctuation_next_to_the_match() {
     let t = line("\"soon lead\"", 3);
     let whole = format!("{}{}{}", t.left, t.matched, t.right);
     assert!(a.body[0].text().contains(&whole), "{whole:?}");
+}
+
+/// The case a reader met: a word common in the selection but seldom near
+/// the node is repelled. Its G² is negative, and ordered by G² it comes
+/// after every attracted word, not near the top.
+#[test]
+fn a_repelled_word_has_a_negative_g2_and_comes_last() {
+    use lens_engine::stats::contexts::{collocates, node_terms, CollocateMeasure, Window};
+    let mut paragraphs = vec!["alipay wallet launch"; 20];
+    paragraphs
+        .extend(["internet internet internet internet internet internet internet internet"; 30]);
+    paragraphs.push("internet alipay");
+    let corpus = common::one_article("T", &paragraphs);
+    let index = Index::new(&corpus);
+    let q = parse("alipay").unwrap().query;
+    let m = index.matches(&q, SearchOptions::default());
+    let lines = occurrences(&index, &m, &m.docs);
+    let counts = lens_engine::stats::words::count_words(&index, &m.docs);
+    let window = Window {
+        left: 2,
+        right: 2,
+        stop_words: false,
+        min: 1,
+    };
+    let mut found = collocates(
+        &index,
+        &lines,
+        &counts,
+        &node_terms(&index, &q, false),
+        window,
+    );
+    CollocateMeasure::G2.sort(&mut found);
+    let names: Vec<&str> = found.iter().map(|c| index.term(c.term)).collect();
+    assert_eq!(names.last(), Some(&"internet"), "{names:?}");
+    let internet = found.last().unwrap();
+    assert!(internet.g2 < -3.84, "repelled, and surely: {}", internet.g2);
+    assert!(internet.mi < 0.0 && internet.t_score < 0.0);
+    assert!((internet.with_node as f64) < internet.expected);
+    assert!(found[0].g2 > 0.0);
 }
 
 #[test]

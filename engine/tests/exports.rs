@@ -292,6 +292,7 @@ fn concordance_and_collocates_read_back_and_collocates_recompute() {
         let n = p.num(r, "Words in selection");
         let w = p.num(r, "Window left") + p.num(r, "Window right");
         let e = fx * fy * w / n;
+        assert!((p.num(r, "Expected") - e).abs() < 1e-3, "row {r}: expected");
         let log_dice = 14.0 + (2.0 * fxy / (fx + fy)).log2();
         let mi = (fxy / e).log2();
         let t = (fxy - e) / fxy.sqrt();
@@ -311,12 +312,13 @@ fn concordance_and_collocates_read_back_and_collocates_recompute() {
                         0.0
                     }
                 })
-                .sum::<f64>();
+                .sum::<f64>()
+            * if fxy < e { -1.0 } else { 1.0 };
         for (name, want) in [
             ("logDice", log_dice),
             ("MI", mi),
             ("T-score", t),
-            ("G²", g2),
+            ("G² (signed)", g2),
         ] {
             assert!(
                 (p.num(r, name) - want).abs() < 1e-3,

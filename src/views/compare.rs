@@ -15,6 +15,7 @@ use lens_engine::search::highlight::mark_article;
 use lens_engine::stats::compare::{
     compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
 };
+use lens_engine::stats::measures::COMPARE_G2;
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ pub fn CompareView() -> impl IntoView {
                 <WordList title="Distinctive to left" words=c.distinctive_left.clone() score_name=Some("G²") />
                 <WordList title="Distinctive to right" words=c.distinctive_right.clone() score_name=Some("G²") />
             </div>
+            <super::MeaningOf measures=&[COMPARE_G2] />
             <MostSimilar doc=l open=false />
         }
         .into_any()

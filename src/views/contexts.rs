@@ -15,6 +15,9 @@ use lens_engine::stats::contexts::{
     collocate_table, concordance_table, dispersion, line_text, node_terms, number_in_article,
     Collocate, CollocateJob, Counted, Near, Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
+use lens_engine::stats::measures::{
+    Explained, COLLOCATE_G2, EXPECTED, LOG_DICE, MI, T_SCORE, WITH_NODE,
+};
 use lens_engine::stats::words::{CountJob, Counts};
 use lens_engine::steps::Steps;
 use leptos::prelude::*;
@@ -397,6 +400,10 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
 type SelectionCounts = Arc<Counts>;
 
 /// "Collocates": words near the node, with four association measures.
+/// The collocates table's measures, in its column order.
+const COLLOCATE_MEASURES: &[Explained] =
+    &[WITH_NODE, EXPECTED, LOG_DICE, MI, T_SCORE, COLLOCATE_G2];
+
 #[component]
 fn Collocates(
     lines: ReadSignal<Sliced<Lines>>,
@@ -455,15 +462,19 @@ fn Collocates(
                         (params::NEAR.name, Some(w.as_str())),
                         (params::CPAGE.name, None),
                     ]);
+                    // Seen near the node less often than chance: marked, and
+                    // said in words beside the word (colour is not enough).
+                    let repelled = c.g2 < 0.0;
                     view! {
-                        <tr>
-                            <th scope="row"><QueryLink href=href>{w}</QueryLink></th>
+                        <tr class:repelled=repelled>
+                            <th scope="row"><QueryLink href=href>{w}</QueryLink>{repelled.then_some(view! { <span class="hint">" (repelled)"</span> })}</th>
                             <td class="num">{thousands(c.with_node)}</td>
                             <td class="num">{thousands(c.total)}</td>
+                            <td class="num">{format!("{:.1}", c.expected)}</td>
                             <td class="num">{format!("{:.2}", c.log_dice)}</td>
                             <td class="num">{format!("{:.2}", c.mi)}</td>
                             <td class="num">{format!("{:.2}", c.t_score)}</td>
-                            <td class="num">{format!("{:.2}", c.g2)}</td>
+                            <td class="num">{format!("{:+.2}", c.g2)}</td>
                         </tr>
                     }
                 })
@@ -499,12 +510,13 @@ fn Collocates(
                 <table class="word-table">
                     <caption>{move || format!("Collocates ({}){}", thousands(found.with(Vec::len)), if computed.with(|c| c.busy) { " · counting…" } else { "" })}</caption>
                     <thead><tr>
-                        <th scope="col">"Word"</th><th scope="col" class="num">"With node"</th><th scope="col" class="num">"Total"</th>
+                        <th scope="col">"Word"</th><th scope="col" class="num">"With node"</th><th scope="col" class="num">"Total"</th><th scope="col" class="num">"Expected"</th>
                         <th scope="col" class="num">"logDice"</th><th scope="col" class="num">"MI"</th><th scope="col" class="num">"T-score"</th><th scope="col" class="num">"G²"</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <super::MeaningOf measures=COLLOCATE_MEASURES />
         </section>
     }
 }

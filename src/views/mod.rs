@@ -28,6 +28,26 @@ use leptos::prelude::*;
 
 pub use lens_engine::out::numbers::thousands;
 
+/// "What these numbers mean": one line for each measure of a table, from
+/// the engine's own words ([`lens_engine::stats::measures::Explained`]).
+#[component]
+pub fn MeaningOf(
+    /// The table's measures, in its column order.
+    measures: &'static [lens_engine::stats::measures::Explained],
+) -> impl IntoView {
+    let items = measures
+        .iter()
+        .map(|m| view! { <dt>{m.name}</dt><dd>{m.meaning}</dd> })
+        .collect_view();
+    view! {
+        <details class="meaning">
+            <summary>"What these numbers mean"</summary>
+            <dl>{items}</dl>
+            <p class="hint">"The formulas, with their sources, are in the project's docs/statistics.md; every CSV export carries the figures they are computed from."</p>
+        </details>
+    }
+}
+
 /// A keyword-in-context line as its two side cells show it. The left cell
 /// is cut at its left end and the right cell at its right end (the CSS of
 /// `.kwic-left` and `.kwic-right`), so the words nearest the match always

@@ -12,6 +12,7 @@ use lens_engine::index::Index;
 use lens_engine::search::facets::{toggle_facet, FacetKind};
 use lens_engine::search::query::{parse, Query, TextField};
 use lens_engine::stats::measures::per_10k;
+use lens_engine::stats::measures::{KEYNESS_G2, LOG_RATIO};
 use lens_engine::stats::words::{
     frequency_table, keyword_table, keywords, phrase_table, rising_falling_table, summary,
     word_rows, CountJob, Counts, KeyRow, KeynessSettings, ListOptions, PhraseJob, RisingFalling,
@@ -526,6 +527,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                         {key_table(url, "Over-represented", &over)}
                         {key_table(url, "Under-represented", &under)}
                     </div>
+                    <super::MeaningOf measures=&[KEYNESS_G2, LOG_RATIO] />
                 }.into_any(),
             }}
         </section>

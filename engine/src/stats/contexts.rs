@@ -505,8 +505,11 @@ pub struct Collocate {
     pub mi: f64,
     /// (f_xy − E) / √f_xy.
     pub t_score: f64,
-    /// Dunning's log-likelihood of the 2×2 table (see [`collocates`]).
+    /// Dunning's log-likelihood of the 2×2 table (see [`collocates`]),
+    /// negative for a word seen near the node less often than expected.
     pub g2: f64,
+    /// E: how often it would stand near the node by chance.
+    pub expected: f64,
 }
 
 /// The collocates of the node's occurrences `lines` in a selection with
@@ -669,6 +672,7 @@ impl Steps for CollocateJob<'_> {
                     mi: a.mi,
                     t_score: a.t_score,
                     g2: a.g2,
+                    expected: a.expected,
                 }
             })
             .collect();
@@ -808,16 +812,18 @@ pub fn collocate_table(
         "Word",
         "With node",
         "Total",
+        "Expected",
         "logDice",
         "MI",
         "T-score",
-        "G²",
+        "G² (signed)",
     ]);
     for c in found {
         t.push(vec![
             index.term(c.term).into(),
             c.with_node.into(),
             c.total.into(),
+            Cell::num(c.expected, 4),
             Cell::num(c.log_dice, 4),
             Cell::num(c.mi, 4),
             Cell::num(c.t_score, 4),

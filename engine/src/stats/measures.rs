@@ -72,8 +72,13 @@ pub struct Association {
     /// (f_xy − E) / √f_xy.
     pub t_score: f64,
     /// [`table_g2`] of O11 = f_xy, O12 = w·f_x − f_xy, O21 = f_y − f_xy,
-    /// O22 = n − w·f_x − f_y + f_xy.
+    /// O22 = n − w·f_x − f_y + f_xy, signed by f_xy − E: negative for a word
+    /// seen near the node less often than expected (repelled), as keyness
+    /// tools sign G² by which side a word is over-used in.
     pub g2: f64,
+    /// E = f_x · f_y · w / n: the times it would stand near the node if words
+    /// were placed at random.
+    pub expected: f64,
 }
 
 /// The measures of [`Association`] (f_xy at least 1).
@@ -83,7 +88,9 @@ pub fn association(f_xy: f64, f_x: f64, f_y: f64, w: f64, n: f64) -> Association
         log_dice: 14.0 + (2.0 * f_xy / (f_x + f_y)).log2(),
         mi: if e > 0.0 { (f_xy / e).log2() } else { 0.0 },
         t_score: (f_xy - e) / f_xy.sqrt(),
-        g2: table_g2(f_xy, w * f_x - f_xy, f_y - f_xy, n - w * f_x - f_y + f_xy),
+        g2: table_g2(f_xy, w * f_x - f_xy, f_y - f_xy, n - w * f_x - f_y + f_xy)
+            * if f_xy < e { -1.0 } else { 1.0 },
+        expected: e,
     }
 }
 
@@ -149,3 +156,67 @@ mod tests {
         assert_eq!(SIGNIFICANCE[0], P05);
     }
 }
+
+/// What a measure means, one line for a reader, as the page explains a
+/// table's columns (the formulas are in docs/statistics.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Explained {
+    /// The column's name.
+    pub name: &'static str,
+    /// What its numbers mean.
+    pub meaning: &'static str,
+}
+
+/// G² of a keyword list: how surely a word's rate differs.
+pub const KEYNESS_G2: Explained = Explained {
+    name: "G²",
+    meaning: "Dunning's log-likelihood: how surely the word's rate here differs from the reference's, not how much. 3.84 is p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001 (one degree of freedom).",
+};
+
+/// Hardie's log ratio.
+pub const LOG_RATIO: Explained = Explained {
+    name: "Log ratio",
+    meaning: "Hardie's log ratio, the size of the difference: log2 of the rate here over the rate in the reference. +1 is twice as frequent, +2 four times, −1 half; a count of 0 is taken as 0.5.",
+};
+
+/// The node's window counts.
+pub const WITH_NODE: Explained = Explained {
+    name: "With node",
+    meaning: "Times the word stands within the window of an occurrence of the node (f_xy). A word inside two windows counts twice, as in AntConc, so it can exceed Total.",
+};
+
+/// The expected count near the node.
+pub const EXPECTED: Explained = Explained {
+    name: "Expected",
+    meaning: "Times it would stand near the node by chance: node occurrences × its total × window width ÷ words in the selection.",
+};
+
+/// logDice.
+pub const LOG_DICE: Explained = Explained {
+    name: "logDice",
+    meaning: "14 + log2(2 · with node ÷ (node occurrences + total)) (Rychlý 2008): at most 14, comparable across corpora of any size; the default order.",
+};
+
+/// Mutual information.
+pub const MI: Explained = Explained {
+    name: "MI",
+    meaning: "log2(with node ÷ expected): how much more often than chance, in powers of two. Favours rare words; below 0 the word keeps away from the node.",
+};
+
+/// The T-score.
+pub const T_SCORE: Explained = Explained {
+    name: "T-score",
+    meaning: "(with node − expected) ÷ √with node: how sure the attraction is. Favours frequent words; below 0 the word keeps away from the node.",
+};
+
+/// G² of collocates, signed.
+pub const COLLOCATE_G2: Explained = Explained {
+    name: "G²",
+    meaning: "Dunning's log-likelihood of the node's windows against the rest of the selection, signed: negative when the word stands near the node less often than expected (repelled). Ordered by it, attracted words come first and repelled ones last.",
+};
+
+/// Compare's G².
+pub const COMPARE_G2: Explained = Explained {
+    name: "G²",
+    meaning: "Dunning's log-likelihood of the word's counts in the two articles: how surely it is used more in one. A word in both with G² of at least 3.84 (p < 0.05) is distinctive, not shared.",
+};
