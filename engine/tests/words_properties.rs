@@ -20,7 +20,8 @@ use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 use proptest::prelude::*;
 
 const VOCAB: &[&str] = &[
-    "pay", "payment", "Payments", "the", "of", "alipay", "ai", "e", "2015", "支",
+    "pay", "payment", "Payments", "the", "of", "alipay", "ai", "e", "2015", "支", "alipay,",
+    "(pay", "—",
 ];
 
 fn corpus() -> impl Strategy<Value = Corpus> {
@@ -143,7 +144,7 @@ proptest! {
         let sel = select(corpus.articles().len(), &bits);
         let mut want: BTreeMap<String, (usize, BTreeSet<usize>)> = BTreeMap::new();
         for d in sel.iter() {
-            for s in common::stretches(&corpus.articles()[d]) {
+            for s in common::clauses(&corpus.articles()[d]) {
                 for w in s.windows(len) {
                     if stop_edges && (is_stop_word(&w[0]) || is_stop_word(&w[len - 1])) { continue; }
                     let e = want.entry(w.join(" ")).or_default();
@@ -296,6 +297,33 @@ fn a_rising_word_shows_a_fitted_line_that_rises() {
     assert_eq!(r.years_with, 4);
     assert_eq!(rf.year_words.iter().filter(|&&w| w > 0).count(), 4);
     assert_eq!(rf.year_words[0], 14, "2013: the title and 13 words");
+}
+
+#[test]
+fn a_phrase_does_not_run_across_a_clause_mark() {
+    let corpus = common::one_article(
+        "T",
+        &["However, WeChat grew. However WeChat grew; otherwise Alipay (the leader) grew."],
+    );
+    let index = Index::new(&corpus);
+    let rows = phrases(&index, &DocSet::full(1), 2, 1, false);
+    let got: Vec<&str> = rows.iter().map(|r| r.phrase.as_str()).collect();
+    let count = |p: &str| rows.iter().find(|r| r.phrase == p).map_or(0, |r| r.count);
+    assert_eq!(
+        count("however wechat"),
+        1,
+        "once without the comma: {got:?}"
+    );
+    assert_eq!(count("wechat grew"), 2);
+    for crossing in [
+        "grew however",
+        "grew otherwise",
+        "alipay the",
+        "leader grew",
+    ] {
+        assert_eq!(count(crossing), 0, "{crossing}: {got:?}");
+    }
+    assert_eq!(count("the leader"), 1);
 }
 
 #[test]

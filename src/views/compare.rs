@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::params;
 use crate::url_state::QueryLink;
 use crate::views::{marked_article, UrlCheckbox, UrlNumber, WordFormsToggle};
+use lens_engine::index::layout::{Edge, Layout};
 use lens_engine::search::highlight::mark_article;
 use lens_engine::stats::compare::{
     compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
@@ -406,24 +407,23 @@ fn PassageList(
     scroller: Scroller,
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
-    let words = search.index.words_of(left);
+    // Each passage as the left article writes it (case and punctuation
+    // kept), its first eight words.
+    let layout = Layout::of(&search.corpus.articles()[left], search.index.doc(left));
     let items = passages
         .iter()
         .enumerate()
         .take(200)
         .map(|(k, p)| {
-            let text: Vec<&str> = words[p.left as usize..(p.left + p.len) as usize]
-                .iter()
-                .take(8)
-                .map(|&w| search.index.term(w))
-                .collect();
+            let last = p.left + p.len.min(8) - 1;
+            let text = layout.between((p.left as usize, Edge::Start), (last as usize, Edge::End));
             let more = if p.len > 8 { " …" } else { "" };
             let scroller = scroller.clone();
             let all = passages.clone();
             view! {
                 <li>
                     <button type="button" class="link-button" on:click=move |_| { active.set(Some(k)); scroller.follow(k, &all); }>
-                        {format!("“{}{more}” ({} words)", text.join(" "), p.len)}
+                        {format!("“{text}{more}” ({} words)", p.len)}
                     </button>
                 </li>
             }

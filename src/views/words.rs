@@ -596,6 +596,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     view! {
         <section class="words-phrases" aria-labelledby="phrases-heading">
             <h3 id="phrases-heading">"Frequent phrases"</h3>
+            <p class="hint">"Runs of words within one sentence or clause: a phrase never crosses a title, heading or paragraph, nor a mark that ends a sentence or clause (. , ; : ! ? …, a dash, a bracket or a quotation mark), so “However, WeChat” holds none."</p>
             <div class="list-controls">
                 <UrlNumber label="Phrase length" param=params::PLEN />
                 <UrlNumber label="At least" param=params::PMIN after="times" />

@@ -6,7 +6,7 @@ use crate::corpus::{fold_value, Corpus};
 use crate::index::{DocInfo, FacetValues, Index};
 use crate::steps::Steps;
 use crate::text::lexicon::{stem, BREAK};
-use crate::text::tokenize::{words, Words};
+use crate::text::tokenize::{ends_clause, words, Words};
 use rustc_hash::FxHashMap;
 
 /// Puts sources and tags in their lasting display order, most articles first
@@ -102,7 +102,13 @@ struct Reading<'c> {
     block_starts: Vec<u32>,
     /// 0: the title; k: body block k - 1.
     part: usize,
+    /// The part's text and its words.
+    text: &'c str,
     words: Words<'c>,
+    /// Where the part's last word read ends (`None` before its first).
+    last_end: Option<usize>,
+    /// Positions of words that follow a clause mark in their part.
+    clause_starts: Vec<u32>,
 }
 
 impl<'c> IndexBuilder<'c> {
@@ -240,7 +246,10 @@ impl<'c> IndexBuilder<'c> {
                 title_len: None,
                 block_starts: Vec::with_capacity(a.body.len()),
                 part: 0,
+                text: &a.title,
                 words: words(&a.title),
+                last_end: None,
+                clause_starts: Vec::new(),
             }
         });
         let ids = &mut self.ids;
@@ -255,6 +264,10 @@ impl<'c> IndexBuilder<'c> {
                         id
                     }
                 };
+                if r.last_end.is_some_and(|e| ends_clause(&r.text[e..w.start])) {
+                    r.clause_starts.push(r.seq.len() as u32);
+                }
+                r.last_end = Some(w.end);
                 r.seq.push(id);
                 budget -= 1;
                 if budget == 0 {
@@ -270,7 +283,9 @@ impl<'c> IndexBuilder<'c> {
             match a.body.get(r.part - 1) {
                 Some(block) => {
                     r.block_starts.push(r.seq.len() as u32);
+                    r.text = block.text();
                     r.words = words(block.text());
+                    r.last_end = None;
                 }
                 None => break,
             }
@@ -282,6 +297,7 @@ impl<'c> IndexBuilder<'c> {
             len: r.seq.len() as u32 - 1,
             year: a.date.year,
             block_starts: r.block_starts,
+            clause_starts: r.clause_starts,
             source_id: a
                 .source
                 .as_ref()

@@ -31,6 +31,24 @@ pub fn stretches(info: &DocInfo) -> Vec<Range<usize>> {
     out
 }
 
+/// The clauses of an article a phrase may not cross: its [`stretches`] cut
+/// again before each word that follows a sentence or clause mark.
+pub fn clauses(info: &DocInfo) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(info.block_starts.len() + info.clause_starts.len() + 1);
+    let mut cuts = info.clause_starts.iter().map(|&c| c as usize).peekable();
+    for r in stretches(info) {
+        let mut from = r.start;
+        while let Some(c) = cuts.next_if(|&c| c < r.end) {
+            if c > from {
+                out.push(from..c);
+                from = c;
+            }
+        }
+        out.push(from..r.end);
+    }
+    out
+}
+
 /// Where a piece of text starts or ends: at the start or at the end of the
 /// word at a position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

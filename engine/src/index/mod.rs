@@ -98,6 +98,9 @@ pub struct DocInfo {
     /// Position of the first word of each body block (a block without words
     /// has the position its first word would have had).
     pub block_starts: Vec<u32>,
+    /// Position of each word that follows a sentence or clause mark within
+    /// its title or block ([`crate::text::tokenize::ends_clause`]), ascending.
+    pub clause_starts: Vec<u32>,
     /// Index of the source in [`Index::facet_values`]' sources.
     pub source_id: Option<u32>,
     /// Indexes of the tags in [`Index::facet_values`]' tags.

@@ -16,7 +16,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::index::docset::DocSet;
-use crate::index::layout::stretches;
+use crate::index::layout::clauses;
 use crate::index::Index;
 use crate::out::csv::{Cell, Table};
 use crate::stats::measures::log_likelihood;
@@ -472,7 +472,7 @@ impl Steps for PhraseJob<'_> {
             self.at += 1;
             let ids = index.words_of(d);
             let is_stop = |t: u32| !self.stop.is_empty() && self.stop[t as usize];
-            for r in stretches(index.doc(d)) {
+            for r in clauses(index.doc(d)) {
                 for w in ids[r].windows(len) {
                     if is_stop(w[0]) || is_stop(w[len - 1]) {
                         continue;
@@ -517,7 +517,9 @@ impl Steps for PhraseJob<'_> {
 
 /// The phrases of `len` words (2 to [`MAX_PHRASE`]) found at least
 /// `min_count` times in the articles of `docs`, never across a title,
-/// heading or paragraph boundary; with `stop_edges`, none starting or ending
+/// heading or paragraph boundary, nor across a sentence or clause mark
+/// ([`crate::text::tokenize::ends_clause`]: "However, WeChat" holds no
+/// phrase); with `stop_edges`, none starting or ending
 /// with a stop word. By count, then phrase.
 pub fn phrases(
     index: &Index,

@@ -29,6 +29,85 @@ pub struct Token<'a> {
     pub norm: Cow<'a, str>,
 }
 
+/// Whether the text between two words (`gap`) ends a sentence or a clause,
+/// so that a phrase never runs across it: it holds a sentence or clause mark
+/// (`. , ; : ! ? …` and their full-width, Arabic, Devanagari, Greek,
+/// Armenian and Ethiopic forms), a bracket, a quotation mark other than the
+/// straight `'` and the right single quote (both are apostrophes), a dash
+/// (– — ―), or a hyphen standing apart from a word ("Alipay - the leader";
+/// not "AI-related").
+pub fn ends_clause(gap: &str) -> bool {
+    if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
+        return false;
+    }
+    let spaced = gap.starts_with(char::is_whitespace) || gap.ends_with(char::is_whitespace);
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '"'
+                | '…'
+                | '–'
+                | '—'
+                | '―'
+                | '‘'
+                | '“'
+                | '”'
+                | '„'
+                | '‟'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '。'
+                | '，'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '｡'
+                | '､'
+                | '（'
+                | '）'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '【'
+                | '】'
+                | '〔'
+                | '〕'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '¿'
+                | '¡'
+                | '،'
+                | '؛'
+                | '؟'
+                | '۔'
+                | '।'
+                | '॥'
+                | '\u{37E}'
+                | '։'
+                | '።'
+                | '፣'
+        ) || (spaced && matches!(c, '-' | '‐'))
+    })
+}
+
 /// The words of `text`, in order.
 ///
 /// Most text is ASCII, and UAX #29 always breaks on both sides of an ASCII
@@ -306,6 +385,35 @@ fn truncate_cow(s: &mut Cow<'_, str>, len: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_marks_end_a_phrase_and_word_joiners_do_not() {
+        for gap in [
+            ", ",
+            ". ",
+            "; ",
+            ": ",
+            " (",
+            ") ",
+            " “",
+            "” ",
+            " — ",
+            "–",
+            " - ",
+            "。",
+            "，",
+            "، ",
+            "? ",
+            "\u{2026} ",
+        ] {
+            assert!(ends_clause(gap), "{gap:?}");
+        }
+        for gap in [
+            " ", "  ", "-", "\n", "'", "’", "/", " & ", " + ", "", "\u{00A0}",
+        ] {
+            assert!(!ends_clause(gap), "{gap:?}");
+        }
+    }
 
     fn norms(text: &str) -> Vec<String> {
         words(text).map(|t| t.norm.into_owned()).collect()

@@ -108,6 +108,27 @@ pub fn stretches(a: &Article) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The article as its clauses of normalised words: each stretch cut again
+/// where the text between two words ends a clause (a naive reading of the
+/// text, word by word).
+pub fn clauses(a: &Article) -> Vec<Vec<String>> {
+    use lens_engine::text::tokenize::ends_clause;
+    let mut out = Vec::new();
+    for text in std::iter::once(&*a.title).chain(a.body.iter().map(|b| b.text())) {
+        let mut clause = Vec::new();
+        let mut last_end = None;
+        for w in words(text) {
+            if last_end.is_some_and(|e| ends_clause(&text[e..w.start])) {
+                out.push(std::mem::take(&mut clause));
+            }
+            last_end = Some(w.end);
+            clause.push(w.norm.into_owned());
+        }
+        out.push(clause);
+    }
+    out
+}
+
 /// A corpus of one article "a" dated 2000, titled `title`, with these paragraphs.
 pub fn one_article(title: &str, paragraphs: &[&str]) -> Corpus {
     let body = paragraphs
