@@ -24,12 +24,26 @@ fn offer_blob(name: &str, blob: Blob) {
     gloo_timers::callback::Timeout::new(10_000, move || drop(url)).forget();
 }
 
-/// Offers an SVG image (`markup`, `w` × `h` CSS pixels) as a PNG file, drawn at twice its size.
-pub fn offer_png(name: &str, markup: &str, w: f64, h: f64) {
+/// Offers an SVG image (`markup`, `w` × `h` CSS pixels) as a PNG file,
+/// drawn at twice its size; `failed` is called, with why, when the browser
+/// cannot make the image (it cannot read the SVG, or gives no PNG).
+pub fn offer_png(
+    name: &str,
+    markup: &str,
+    w: f64,
+    h: f64,
+    failed: impl Fn(&str) + Clone + 'static,
+) {
     let url = ObjectUrl::from(Blob::new_with_options(markup, Some("image/svg+xml")));
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
+    let on_error = {
+        let failed = failed.clone();
+        Closure::once(move || failed("the browser could not read the chart as an image"))
+    };
+    img.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
     img.set_src(&url);
     let name = name.to_string();
     let img2 = img.clone();
@@ -47,10 +61,9 @@ pub fn offer_png(name: &str, markup: &str, w: f64, h: f64) {
         let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
         let _ = ctx.scale(2.0, 2.0);
         let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, w, h);
-        let on_blob = Closure::once(move |blob: Option<web_sys::Blob>| {
-            if let Some(b) = blob {
-                offer_blob(&name, Blob::from(b));
-            }
+        let on_blob = Closure::once(move |blob: Option<web_sys::Blob>| match blob {
+            Some(b) => offer_blob(&name, Blob::from(b)),
+            None => failed("the browser made no PNG of it"),
         });
         let _ = canvas.to_blob(on_blob.as_ref().unchecked_ref());
         on_blob.forget();

@@ -132,7 +132,7 @@ pub fn App(
     /// The corpus to explore.
     corpus: &'static Corpus,
 ) -> impl IntoView {
-    let url = UrlQuery::from_location();
+    let url = UrlQuery::from_location(|p| params::clean(p, |id| corpus.find(id).is_some()));
     provide_context(url);
     let (index, progress) = build_index(corpus);
     let query = QueryState::new(url, index);

@@ -16,6 +16,7 @@ use lens_engine::stats::measures::{Significance, P0001, P001, P01, P05};
 use lens_engine::stats::trends::Measure;
 
 use crate::url_state::UrlQuery;
+use lens_engine::out::numbers::thousands;
 
 /// One option of a choice parameter: its value in the URL, its name on the
 /// page, and what it means to the code that reads it.
@@ -48,8 +49,16 @@ impl<T: Sync> Options for OptList<T> {
 /// How a parameter's value is read.
 #[derive(Clone, Copy)]
 pub enum Kind {
-    /// Free text (a query, keywords).
-    Text,
+    /// Free text (a query, keywords), up to `max` characters: a longer
+    /// value is read cut to its first `max` (and the page says so), so that
+    /// no value a link copies can grow the page's memory or its addresses
+    /// without bound. The bounds keep an address the page writes under
+    /// 16 KB even when every text is at its bound and percent-encoded
+    /// (`every_address_fits_a_request_line`).
+    Text {
+        /// The most characters read.
+        max: u32,
+    },
     /// An article id (unknown ids are reported by the view that opens them).
     Id,
     /// `1` (on) or `0` (off).
@@ -74,7 +83,8 @@ pub enum Kind {
 impl PartialEq for Kind {
     fn eq(&self, other: &Kind) -> bool {
         match (self, other) {
-            (Kind::Text, Kind::Text) | (Kind::Id, Kind::Id) => true,
+            (Kind::Text { max: a }, Kind::Text { max: b }) => a == b,
+            (Kind::Id, Kind::Id) => true,
             (Kind::Flag { default: a }, Kind::Flag { default: b }) => a == b,
             (Kind::Choice(a), Kind::Choice(b)) => std::ptr::addr_eq(*a, *b),
             (
@@ -93,7 +103,7 @@ impl PartialEq for Kind {
 impl std::fmt::Debug for Kind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Kind::Text => f.write_str("Text"),
+            Kind::Text { max } => write!(f, "Text {{ max: {max} }}"),
             Kind::Id => f.write_str("Id"),
             Kind::Flag { default } => write!(f, "Flag {{ default: {default} }}"),
             Kind::Choice(o) => write!(f, "Choice({:?})", o.pairs()),
@@ -176,7 +186,7 @@ impl<T: Copy + PartialEq + Sync> Choice<T> {
 /// The query (`q`).
 pub const Q: Param = Param {
     name: "q",
-    kind: Kind::Text,
+    kind: Kind::Text { max: 800 },
     takes: "",
 };
 /// Match word forms.
@@ -302,7 +312,7 @@ const _: () = {
 /// Trends: the keywords, comma-separated.
 pub const KW: Param = Param {
     name: "kw",
-    kind: Kind::Text,
+    kind: Kind::Text { max: 300 },
     takes: "",
 };
 /// Trends: the measure (values and names are the engine's, as exports name them).
@@ -384,7 +394,7 @@ pub const LINK: Param = Param {
 /// Words: only words starting with this.
 pub const WF: Param = Param {
     name: "wf",
-    kind: Kind::Text,
+    kind: Kind::Text { max: 60 },
     takes: "",
 };
 /// The orders of the Words view's word list.
@@ -454,7 +464,7 @@ pub const REF: Choice<Reference> = Choice::new(
 /// Words: the reference search (with `ref=search`).
 pub const RQ: Param = Param {
     name: "rq",
-    kind: Kind::Text,
+    kind: Kind::Text { max: 300 },
     takes: "",
 };
 /// Words: the keywords' significance level (the first, p < 0.01, the default).
@@ -665,7 +675,7 @@ pub const CBY: Choice<CollocateMeasure> = Choice::new(
 /// Contexts: only the lines with this word in the collocates' window.
 pub const NEAR: Param = Param {
     name: "near",
-    kind: Kind::Text,
+    kind: Kind::Text { max: 60 },
     takes: "",
 };
 
@@ -715,6 +725,15 @@ impl Param {
         }
     }
 
+    /// A [`Kind::Text`]'s bound in characters, for an input's `maxlength`
+    /// (a paste past it is cut by the browser, as the URL's value would be).
+    pub const fn max_len(&self) -> Option<u32> {
+        match self.kind {
+            Kind::Text { max } => Some(max),
+            _ => None,
+        }
+    }
+
     /// A [`Kind::Choice`]'s options as (value, label), the default first (none for other kinds).
     pub fn options(&self) -> Vec<(&'static str, &'static str)> {
         match self.kind {
@@ -744,7 +763,9 @@ impl Param {
     /// Whether `v` is a value this parameter takes.
     pub fn accepts(&self, v: &str) -> bool {
         match self.kind {
-            Kind::Text | Kind::Id => true,
+            Kind::Text { .. } => true,
+            // An article's id is its file name: at most 255 bytes.
+            Kind::Id => v.len() <= MAX_ID,
             Kind::Flag { .. } => matches!(v, "0" | "1"),
             Kind::Choice(options) => options.pairs().iter().any(|(o, _)| *o == v),
             Kind::Number { min, max, .. } => {
@@ -757,7 +778,7 @@ impl Param {
     /// ([`Kind::Text`]) comes in NFC (see [`typed_text`]).
     pub fn text(&self, url: &UrlQuery) -> Option<String> {
         let v = url.get(self.name)?;
-        Some(if self.kind == Kind::Text {
+        Some(if matches!(self.kind, Kind::Text { .. }) {
             typed_text(v)
         } else {
             v
@@ -797,7 +818,7 @@ impl Param {
             Kind::Flag { default } => Some(if default { "1" } else { "0" }),
             Kind::Choice(options) => options.pairs().first().map(|(o, _)| *o),
             Kind::Number { default, .. } => return (v != default.to_string()).then_some(v),
-            Kind::Text | Kind::Id => None,
+            Kind::Text { .. } | Kind::Id => None,
         };
         (Some(v) != default && !v.is_empty()).then_some(v)
     }
@@ -822,20 +843,184 @@ pub fn find(name: &str) -> Option<&'static Param> {
     ALL.iter().find(|p| p.name == name)
 }
 
-/// What is wrong with the URL's parameters, for a notice: each is ignored.
-/// `is_article` says whether an id names an article of the corpus.
+/// The longest article id: a file name's bound.
+pub const MAX_ID: usize = 255;
+
+/// The most characters of a bad value a notice quotes.
+const QUOTED: usize = 40;
+
+/// The most notices a URL gets; the rest are counted in one more.
+const MAX_NOTICES: usize = 6;
+
+/// `v` as a notice quotes it: its first [`QUOTED`] characters.
+fn quoted(v: &str) -> String {
+    match v.char_indices().nth(QUOTED) {
+        Some((i, _)) => format!("{}…", &v[..i]),
+        None => v.to_string(),
+    }
+}
+
+/// `v` cut to its first `max` characters (itself when shorter).
+fn bounded(v: &str, max: u32) -> &str {
+    v.char_indices()
+        .nth(max as usize)
+        .map_or(v, |(i, _)| &v[..i])
+}
+
+/// How the page reads one occurrence of a parameter.
+enum Reading<'a> {
+    /// Not a parameter of the page.
+    Unknown,
+    /// Read as this value (a text cut to its bound).
+    Valid(&'a Param, &'a str),
+    /// Ignored: what is wrong with it.
+    Bad(String),
+}
+
+fn reading<'a>(k: &str, v: &'a str, is_article: &impl Fn(&str) -> bool) -> Reading<'a> {
+    let Some(p) = find(k) else {
+        return Reading::Unknown;
+    };
+    if !p.accepts(v) {
+        return Reading::Bad(match p.kind {
+            Kind::Id => format!(
+                "Ignored {k}={}: an article id has at most {MAX_ID} characters.",
+                quoted(v)
+            ),
+            _ => format!("Ignored {k}={}: {}.", quoted(v), p.takes()),
+        });
+    }
+    match p.kind {
+        Kind::Id if !is_article(v) => Reading::Bad(format!(
+            "Ignored {k}={}: there is no article “{}” in this corpus.",
+            quoted(v),
+            quoted(v)
+        )),
+        Kind::Text { max } => Reading::Valid(p, bounded(v, max)),
+        _ => Reading::Valid(p, v),
+    }
+}
+
+/// The parameters the page reads and its links carry: for each parameter
+/// it knows, the first valid occurrence (a text cut to its bound), in URL
+/// order. Unknown parameters, bad values and repeats are left out (and
+/// named by [`url_notices`]). `is_article` says whether an id names an
+/// article of the corpus.
+pub fn clean(
+    params: &[(String, String)],
+    is_article: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (k, v) in params {
+        if out.iter().any(|(o, _)| o == k) {
+            continue;
+        }
+        if let Reading::Valid(p, v) = reading(k, v, &is_article) {
+            out.push((p.name.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
+/// What is wrong with the URL's parameters, for the notices: each value
+/// the page does not read, and why; a text read cut to its bound. Unknown
+/// parameters make one notice, a notice quotes at most the first
+/// characters of a value, and past [`MAX_NOTICES`] the rest are counted.
 pub fn url_notices(params: &[(String, String)], is_article: impl Fn(&str) -> bool) -> Vec<String> {
-    params
-        .iter()
-        .filter_map(|(k, v)| match find(k) {
-            None => Some(format!("Ignored the unknown URL parameter “{k}”.")),
-            Some(p) if !p.accepts(v) => Some(format!("Ignored {k}={v}: {}.", p.takes())),
-            Some(p) if p.kind == Kind::Id && !is_article(v) => Some(format!(
-                "Ignored {k}={v}: there is no article “{v}” in this corpus."
-            )),
-            Some(_) => None,
+    let mut out = Vec::new();
+    let mut unknown: Vec<&str> = Vec::new();
+    // The value used for each parameter so far.
+    let mut used: Vec<(&str, &str)> = Vec::new();
+    for (k, v) in params {
+        match reading(k, v, &is_article) {
+            Reading::Unknown => {
+                if !unknown.contains(&k.as_str()) {
+                    unknown.push(k);
+                }
+            }
+            Reading::Bad(why) => out.push(why),
+            Reading::Valid(p, read) => match used.iter().find(|(u, _)| *u == p.name) {
+                Some((_, first)) => out.push(format!(
+                    "Ignored the repeated {k}={}: the first, {k}={}, is used.",
+                    quoted(v),
+                    quoted(first)
+                )),
+                None => {
+                    used.push((p.name, read));
+                    if let Kind::Text { max } = p.kind {
+                        if read.len() < v.len() {
+                            out.push(format!(
+                                "Read only the first {} characters of {k} (it has {}).",
+                                thousands(max as usize),
+                                thousands(v.chars().count())
+                            ));
+                        }
+                    }
+                }
+            },
+        }
+    }
+    match unknown.as_slice() {
+        [] => {}
+        [one] => out.insert(
+            0,
+            format!("Ignored the unknown URL parameter “{}”.", quoted(one)),
+        ),
+        many => {
+            let named: Vec<String> = many
+                .iter()
+                .take(3)
+                .map(|k| format!("“{}”", quoted(k)))
+                .collect();
+            let rest = many.len() - named.len();
+            out.insert(
+                0,
+                format!(
+                    "Ignored {} unknown URL parameters: {}{}.",
+                    thousands(many.len()),
+                    named.join(", "),
+                    if rest > 0 {
+                        format!(" and {} more", thousands(rest))
+                    } else {
+                        String::new()
+                    }
+                ),
+            );
+        }
+    }
+    if out.len() > MAX_NOTICES {
+        let rest = out.len() - (MAX_NOTICES - 1);
+        out.truncate(MAX_NOTICES - 1);
+        out.push(format!(
+            "And {} more ignored URL parameters.",
+            thousands(rest)
+        ));
+    }
+    out
+}
+
+/// The longest address the page can write: every parameter at its
+/// longest, every character percent-encoded as three bytes of UTF-8
+/// (`%XX%XX%XX`, 9 characters). Kept under the 16 KB request line some
+/// hosts refuse past.
+pub fn longest_address() -> usize {
+    ALL.iter()
+        .map(|p| {
+            let value = match p.kind {
+                Kind::Text { max } => max as usize * 9,
+                Kind::Id => MAX_ID * 3,
+                Kind::Flag { .. } => 1,
+                Kind::Choice(options) => options
+                    .pairs()
+                    .iter()
+                    .map(|(v, _)| v.len())
+                    .max()
+                    .unwrap_or(0),
+                Kind::Number { max, .. } => max.to_string().len(),
+            };
+            p.name.len() + 2 + value
         })
-        .collect()
+        .sum()
 }
 
 /// The vocabulary as JSON, for the end-to-end tests' URL generator:
@@ -846,7 +1031,7 @@ pub fn vocabulary_json() -> String {
         .iter()
         .map(|p| {
             let values: Vec<String> = match p.kind {
-                Kind::Text | Kind::Id => Vec::new(),
+                Kind::Text { .. } | Kind::Id => Vec::new(),
                 Kind::Flag { .. } => vec!["0".into(), "1".into()],
                 Kind::Choice(options) => options
                     .pairs()

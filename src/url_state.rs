@@ -28,17 +28,27 @@ type PendingWrite = Rc<RefCell<Option<(Timeout, String)>>>;
 /// The current query parameters, in URL order; kept in step with the address bar.
 #[derive(Clone, Copy)]
 pub struct UrlQuery {
+    /// Every parameter of the address, as written (for the notices).
     params: RwSignal<Vec<(String, String)>>,
+    /// What the page reads and its links carry: the parameters it knows,
+    /// each once, valid and bounded (`crate::params::clean`). A link never
+    /// copies what the page ignored, so no value of the address is
+    /// multiplied into every link of a view.
+    clean: Memo<Vec<(String, String)>>,
     /// A `replaceState` waiting for typing to pause.
     pending: StoredValue<PendingWrite, LocalStorage>,
 }
 
 impl UrlQuery {
-    /// Reads the address bar, and follows it on back/forward (`popstate`).
-    pub fn from_location() -> UrlQuery {
+    /// Reads the address bar, and follows it on back/forward (`popstate`);
+    /// `clean` picks what the page reads of it.
+    pub fn from_location(
+        clean: impl Fn(&[(String, String)]) -> Vec<(String, String)> + Send + Sync + 'static,
+    ) -> UrlQuery {
         let params = RwSignal::new(parse_search(
             &window().location().search().unwrap_or_default(),
         ));
+        let clean = Memo::new(move |_| params.with(|p| clean(p)));
         let pending: PendingWrite = Rc::default();
         let on_pop = pending.clone();
         let listener = EventListener::new(&window(), "popstate", move |_| {
@@ -53,31 +63,33 @@ impl UrlQuery {
         StoredValue::new_local(listener);
         UrlQuery {
             params,
+            clean,
             pending: StoredValue::new_local(pending),
         }
     }
 
-    /// The value of `key` (the first, if repeated); tracked.
+    /// The value the page reads for `key` (its first valid one); tracked.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.params
+        self.clean
             .with(|p| p.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
     }
 
     /// The value of `key`, untracked (read once).
     pub fn get_untracked(&self, key: &str) -> Option<String> {
-        self.params
+        self.clean
             .with_untracked(|p| p.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
     }
 
-    /// Every parameter, in URL order; tracked.
+    /// Every parameter of the address, as written, in URL order; tracked.
     pub fn all(&self) -> Vec<(String, String)> {
         self.params.get()
     }
 
-    /// A link to the current view with some parameters set (`Some`) or removed (`None`).
-    /// Tracked, so a link stays right as the view changes.
+    /// A link to the current view with some parameters set (`Some`) or
+    /// removed (`None`): the page's own parameters and these changes, never
+    /// what it ignored. Tracked, so a link stays right as the view changes.
     pub fn href(&self, changes: &[(&str, Option<&str>)]) -> String {
-        let mut params = self.params.get();
+        let mut params = self.clean.get();
         for (key, value) in changes {
             params.retain(|(k, _)| k != key);
             if let Some(v) = value {

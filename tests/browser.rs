@@ -398,6 +398,74 @@ async fn tampered_url_parameters_are_ignored_with_a_notice() {
     assert!(text(&one(&root, ".query-error")).contains("quote is never closed"));
 }
 
+/// A link carries only what the page reads: no unknown parameter, no bad
+/// or repeated value, and a long text only as far as its bound. So one
+/// long value can never be copied into every link of a view.
+#[wasm_bindgen_test]
+async fn links_carry_only_the_parameters_the_page_reads() {
+    let huge = "z".repeat(200_000);
+    let long_q = "wechat ".repeat(300);
+    let query = format!("?view=contexts&q={}&sort=99999&sort=newest&sort=oldest&zz={huge}&wl=10&extra=1&article=nope&article=breakthrough-in-the-siege-2013", long_q.replace(' ', "+"));
+    let root = mount(embedded_corpus().unwrap(), &query).await;
+    let hrefs: Vec<String> = all(&root, "a[href^='?']")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    assert!(!hrefs.is_empty());
+    for h in &hrefs {
+        assert!(h.len() < 2_000, "{} characters: {}", h.len(), &h[..200]);
+        assert!(
+            !h.contains("zz=")
+                && !h.contains("extra=")
+                && !h.contains("99999")
+                && !h.contains("nope"),
+            "{h}"
+        );
+        assert!(h.matches("sort=").count() <= 1, "{h}");
+    }
+    let status = text(&one(&root, "[role=status].notice"));
+    assert!(
+        status.len() < 1_500,
+        "the notices quote short prefixes: {} bytes",
+        status.len()
+    );
+    for said in [
+        "Ignored 2 unknown URL parameters: “zz”, “extra”",
+        "Ignored sort=99999",
+        "Ignored the repeated sort=oldest: the first, sort=newest, is used.",
+        "Ignored article=nope: there is no article “nope”",
+        "Read only the first 800 characters of q (it has 2,100).",
+    ] {
+        assert!(status.contains(said), "{said:?} in {status}");
+    }
+    // The repeated `article` and `sort`: the first valid ones are used.
+    assert!(text(&one(&root, "#article-title")).contains("breakthrough in the siege"));
+    let back = one(&root, ".back a").get_attribute("href").unwrap();
+    assert!(back.contains("sort=newest"), "{back}");
+}
+
+#[wasm_bindgen_test]
+fn the_notices_of_many_unknown_parameters_are_one_and_their_number_bounded() {
+    use corpus_lens::params::{clean, longest_address, url_notices};
+    let params: Vec<(String, String)> = (0..2_000)
+        .map(|i| (format!("p{i}"), "x".repeat(10_000)))
+        .chain((0..20).map(|i| ("sort".to_string(), format!("bad{i}"))))
+        .collect();
+    let notices = url_notices(&params, |_| false);
+    assert_eq!(notices.len(), 6, "{notices:?}");
+    assert!(
+        notices[0]
+            .starts_with("Ignored 2,000 unknown URL parameters: “p0”, “p1”, “p2” and 1,997 more."),
+        "{}",
+        notices[0]
+    );
+    assert!(notices[5].contains("15 more"), "{}", notices[5]);
+    assert!(notices.iter().all(|n| n.len() < 300), "{notices:?}");
+    assert!(clean(&params, |_| false).is_empty());
+    // Every text at its bound and percent-encoded still fits a request line.
+    assert!(longest_address() < 15_000, "{}", longest_address());
+}
+
 /// Under a year's contexts, "and N more in this article" is a link to the
 /// first match not listed (it was plain text).
 #[wasm_bindgen_test]

@@ -324,6 +324,12 @@ fn keywords_parse_with_phrases_and_explain_mistakes() {
         1,
         "the same keyword twice is one series"
     );
+    // An escaped quote inside a phrase neither closes it nor opens another.
+    let k = parse_keywords(r#""a \" b",alipay"#).unwrap();
+    let labels: Vec<&str> = k.iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(labels, [r#""a \" b""#, "alipay"]);
+    let k = parse_keywords(r#""x \\", wechat"#).unwrap();
+    assert_eq!(k.len(), 2, "an escaped backslash ends nothing");
 }
 
 #[test]

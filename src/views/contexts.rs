@@ -78,10 +78,13 @@ pub fn ContextsView() -> impl IntoView {
         Memo::new(move |_| params::WR.number_or_default(&url) as usize),
     );
     let near_word = Memo::new(move |_| {
-        params::NEAR
-            .text(&url)
-            .map(|w| w.trim().to_lowercase())
-            .filter(|w| !w.is_empty())
+        // Normalised by the one rule (case, apostrophes, a possessive "’s"):
+        // the word as the index knows it.
+        params::NEAR.text(&url).and_then(|w| {
+            lens_engine::text::tokenize::words(&w)
+                .next()
+                .map(|t| t.norm.into_owned())
+        })
     });
     let keys = Memo::new(move |_| {
         [params::S1, params::S2, params::S3]

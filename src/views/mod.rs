@@ -311,7 +311,7 @@ pub fn UrlText(
         url.replace(&url.href(&changes));
     };
     view! {
-        <input node_ref=input type=kind id=(!id.is_empty()).then_some(id) autocomplete="off" spellcheck="false"
+        <input node_ref=input type=kind id=(!id.is_empty()).then_some(id) autocomplete="off" spellcheck="false" maxlength=param.max_len()
             placeholder=(!placeholder.is_empty()).then_some(placeholder)
             aria-describedby=(!describedby.is_empty()).then_some(describedby) on:input=on_input />
     }

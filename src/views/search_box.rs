@@ -71,6 +71,7 @@ pub fn SearchBox() -> impl IntoView {
                 id=SEARCH_BOX_ID
                 node_ref=input
                 type="search"
+                maxlength=params::Q.max_len()
                 autocomplete="off"
                 spellcheck="false"
                 placeholder="e.g. wechat OR baidu, \"mobile payment\", pay*, tag:social"

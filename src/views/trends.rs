@@ -297,6 +297,8 @@ fn Exports(
             )
         })
     };
+    // Why the last image could not be made, if it could not.
+    let failure = RwSignal::new(None::<String>);
     let svg = move || {
         let from = from();
         let (m, w) = (measure.get_untracked(), smooth.get_untracked());
@@ -352,10 +354,14 @@ fn Exports(
                 }
             }>"Download SVG"</button>
             <button type="button" on:click=move |_| {
+                failure.set(None);
                 if let Some((markup, height)) = svg() {
-                    offer_png(&name("png"), &markup, WIDTH, height);
+                    offer_png(&name("png"), &markup, WIDTH, height, move |why| {
+                        failure.set(Some(format!("No PNG could be made: {why}. Download the SVG or the CSV instead.")));
+                    });
                 }
             }>"Download PNG"</button>
+            <p class="hint" role="status">{move || failure.get()}</p>
         </div>
     }
 }

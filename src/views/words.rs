@@ -238,11 +238,9 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
 fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let prefix = Memo::new(move |_| {
-        params::WF
-            .text(&url)
-            .unwrap_or_default()
-            .trim()
-            .to_lowercase()
+        let typed = params::WF.text(&url).unwrap_or_default();
+        // Normalised by the one rule, as the words listed are.
+        lens_engine::text::tokenize::normalize(typed.trim()).into_owned()
     });
     let order = Memo::new(move |_| params::WSORT.get(&url));
     let search = expect_context::<SearchState>();

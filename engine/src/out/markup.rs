@@ -4,8 +4,10 @@
 
 /// Appends `text` to `out` with the five characters markup gives a meaning
 /// (`&`, `<`, `>`, `"`, `'`) escaped, and the characters XML 1.0 does not
-/// allow (C0 controls other than tab, line feed and carriage return; the
-/// non-characters U+FFFE and U+FFFF) left out, so an SVG always parses.
+/// allow or Unicode reserves (C0 controls other than tab, line feed and
+/// carriage return; the non-characters U+FDD0 to U+FDEF and the last two
+/// code points of every plane, U+FFFE, U+FFFF, U+1FFFE…) left out, so an
+/// SVG always parses.
 pub fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
@@ -15,10 +17,16 @@ pub fn escape(text: &str, out: &mut String) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
+            c if is_noncharacter(c) => {}
             c => out.push(c),
         }
     }
+}
+
+/// Whether `c` is one of Unicode's 66 non-characters.
+pub fn is_noncharacter(c: char) -> bool {
+    let u = c as u32;
+    (0xFDD0..=0xFDEF).contains(&u) || u & 0xFFFE == 0xFFFE
 }
 
 /// [`escape`] into a new string.
@@ -39,8 +47,15 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;"
         );
         assert_eq!(
-            escaped("a\u{0}b\u{1b}c\td\ne\u{FFFF}f\u{FFFE}"),
-            "abc\td\nef"
+            escaped("a\u{0}b\u{1b}c\td\ne\u{FFFF}f\u{FFFE}g\u{FDD0}\u{10FFFF}\u{1FFFE}"),
+            "abc\td\nefg"
+        );
+        assert_eq!(
+            (0..=0x10FFFF)
+                .filter_map(char::from_u32)
+                .filter(|&c| is_noncharacter(c))
+                .count(),
+            66
         );
         assert_eq!(escaped("支付宝 مرحبا"), "支付宝 مرحبا");
     }

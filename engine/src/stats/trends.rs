@@ -35,13 +35,21 @@ pub struct KeywordError {
 /// The most series one chart draws.
 pub const MAX_KEYWORDS: usize = 20;
 
-/// Splits on commas outside quotes and parses each keyword.
+/// Splits on commas outside quotes (within quotes, `\"` and `\\` are a
+/// quote and a backslash, as in the query language) and parses each
+/// keyword.
 pub fn parse_keywords(input: &str) -> Result<Vec<Keyword>, KeywordError> {
     let mut parts = Vec::new();
     let mut quoted = false;
+    let mut escaped = false;
     let mut start = 0;
     for (i, c) in input.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
         match c {
+            '\\' if quoted => escaped = true,
             '"' => quoted = !quoted,
             ',' if !quoted => {
                 parts.push(&input[start..i]);
