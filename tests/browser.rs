@@ -459,7 +459,7 @@ fn the_notices_of_many_unknown_parameters_are_one_and_their_number_bounded() {
         "{}",
         notices[0]
     );
-    assert!(notices[5].contains("15 more"), "{}", notices[5]);
+    assert!(notices[5].contains("16 more"), "{}", notices[5]);
     assert!(notices.iter().all(|n| n.len() < 300), "{notices:?}");
     assert!(clean(&params, |_| false).is_empty());
     // Every text at its bound and percent-encoded still fits a request line.
