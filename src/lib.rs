@@ -244,7 +244,7 @@ fn SiteHeader(
                 <ul data-full-only=full_only>
                     {params::VIEW.options().iter().map(|o| {
                         let v = o.meaning;
-                        let href = Signal::derive(move || url.href(&[(params::VIEW.name(), params::VIEW.write(v)), (params::ARTICLE.name, None), (params::MATCH.name, None)]));
+                        let href = Signal::derive(move || url.href(&[(params::VIEW.name(), params::VIEW.write(v)), (params::ARTICLE.name, None), (params::MATCH.name, None), (params::MARK.name, None)]));
                         view! {
                             <li aria-current=move || {
                                 // An open article belongs to Articles, whatever view it was opened from.

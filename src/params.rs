@@ -186,7 +186,7 @@ impl<T: Copy + PartialEq + Sync> Choice<T> {
 /// The query (`q`).
 pub const Q: Param = Param {
     name: "q",
-    kind: Kind::Text { max: 800 },
+    kind: Kind::Text { max: 600 },
     takes: "",
 };
 /// Match word forms.
@@ -346,6 +346,14 @@ pub const SMOOTH: Param = Param {
     },
     takes: "smoothing is 0 to 10 years",
 };
+/// The reader: a query whose matches it marks instead of the search's (a
+/// Trends keyword opened from its contexts), so that opening an article
+/// from a chart never changes the chart's selection.
+pub const MARK: Param = Param {
+    name: "mark",
+    kind: Kind::Text { max: 300 },
+    takes: "",
+};
 /// Trends: the year whose contexts are listed.
 pub const AT: Param = Param {
     name: "at",
@@ -394,7 +402,7 @@ pub const LINK: Param = Param {
 /// Words: only words starting with this.
 pub const WF: Param = Param {
     name: "wf",
-    kind: Kind::Text { max: 60 },
+    kind: Kind::Text { max: 40 },
     takes: "",
 };
 /// The orders of the Words view's word list.
@@ -464,7 +472,7 @@ pub const REF: Choice<Reference> = Choice::new(
 /// Words: the reference search (with `ref=search`).
 pub const RQ: Param = Param {
     name: "rq",
-    kind: Kind::Text { max: 300 },
+    kind: Kind::Text { max: 200 },
     takes: "",
 };
 /// Words: the keywords' significance level (the first, p < 0.01, the default).
@@ -675,17 +683,18 @@ pub const CBY: Choice<CollocateMeasure> = Choice::new(
 /// Contexts: only the lines with this word in the collocates' window.
 pub const NEAR: Param = Param {
     name: "near",
-    kind: Kind::Text { max: 60 },
+    kind: Kind::Text { max: 40 },
     takes: "",
 };
 
 /// Every parameter the page understands.
-pub const ALL: [Param; 33] = [
+pub const ALL: [Param; 34] = [
     Q,
     FORMS,
     SORT.param,
     ARTICLE,
     MATCH,
+    MARK,
     VIEW.param,
     KW,
     MEASURE.param,
@@ -1008,7 +1017,9 @@ pub fn longest_address() -> usize {
         .map(|p| {
             let value = match p.kind {
                 Kind::Text { max } => max as usize * 9,
-                Kind::Id => MAX_ID * 3,
+                // Only an id of the corpus is kept, and ids are ASCII
+                // letters, digits, `-`, `_` and `.`: never encoded.
+                Kind::Id => MAX_ID,
                 Kind::Flag { .. } => 1,
                 Kind::Choice(options) => options
                     .pairs()

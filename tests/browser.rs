@@ -434,7 +434,7 @@ async fn links_carry_only_the_parameters_the_page_reads() {
         "Ignored sort=99999",
         "Ignored the repeated sort=oldest: the first, sort=newest, is used.",
         "Ignored article=nope: there is no article “nope”",
-        "Read only the first 800 characters of q (it has 2,100).",
+        "Read only the first 600 characters of q (it has 2,100).",
     ] {
         assert!(status.contains(said), "{said:?} in {status}");
     }
@@ -624,6 +624,54 @@ async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
         "match-2",
         "the article opens at that match"
     );
+    // The keyword is marked by a parameter of its own: the chart's
+    // selection (no search) is unchanged, and the year is kept.
+    let location = web_sys::window().unwrap().location().search().unwrap();
+    assert!(
+        location.contains("mark=baidu") && !location.contains("q="),
+        "{location}"
+    );
+    assert!(
+        location.contains("at=2016") && location.contains("view=trends"),
+        "{location}"
+    );
+    // Stepping to another match names it in the address (a shared link opens there).
+    let next: HtmlElement = all(&root, ".match-nav button")[1].clone().unchecked_into();
+    next.click();
+    leptos::task::tick().await;
+    until(2000, "match=3 in the address", || {
+        web_sys::window()
+            .unwrap()
+            .location()
+            .search()
+            .unwrap()
+            .contains("match=3")
+    })
+    .await;
+    // The way back returns to the chart at that year, counting every article.
+    let back = one(&root, ".back a");
+    assert_eq!(text(&back), "← Back to the chart");
+    back.unchecked_into::<HtmlElement>().click();
+    leptos::task::tick().await;
+    text_when(&root, ".year-contexts h3", "2016: keywords in context").await;
+    assert!(all(&root, ".trend-table tbody tr.selected").len() == 1);
+    until(2000, "the year's contexts take the focus", || {
+        document()
+            .active_element()
+            .is_some_and(|e| e.id() == "year-contexts-heading")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_year_outside_the_chart_names_no_point() {
+    let root = mount(
+        embedded_corpus().unwrap(),
+        "?view=trends&kw=wechat&at=65535",
+    )
+    .await;
+    texts_when(&root, ".trend-table tbody tr").await;
+    assert!(all(&root, ".year-contexts").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -945,6 +993,63 @@ async fn the_chart_labels_its_years_and_marks_points_on_few_articles() {
         (centres[0] - centres[1]).abs() >= 3.0,
         "markers at one spot are set apart: {centres:?}"
     );
+}
+
+/// Each way of finding nothing says what is wrong, in its own words.
+#[wasm_bindgen_test]
+async fn finding_nothing_says_why_in_every_view() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?q=year:3000").await;
+    let said = text(&one(&root, ".no-match"));
+    assert!(
+        said.contains("No article is from 3000: the articles span 2013 to 2025."),
+        "{said}"
+    );
+    assert!(!said.contains("Each of its words"), "{said}");
+
+    let root = mount(corpus, "?q=author:zhang").await;
+    let said = text(&one(&root, ".query-error"));
+    assert!(
+        said.contains("“author” is not a field: the fields are title:, source:, tag: and year:."),
+        "{said}"
+    );
+
+    let root = mount(corpus, "?q=tag:").await;
+    assert!(text(&one(&root, ".query-error")).contains("tag:social."));
+
+    let root = mount(corpus, "?q=soc").await;
+    let fixes: Vec<String> = all(&root, ".no-match .suggestions a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        fixes.first().map(String::as_str),
+        Some("social"),
+        "a content word first: {fixes:?}"
+    );
+
+    let root = mount(corpus, "?view=contexts&q=year:2015").await;
+    text_when(&root, ".contexts .empty", "only narrows").await;
+    assert!(all(&root, ".kwic-table").is_empty());
+
+    let root = mount(corpus, "?view=contexts&q=zzzz").await;
+    text_when(
+        &root,
+        ".contexts .no-match",
+        "Found nowhere in this corpus: “zzzz”",
+    )
+    .await;
+    assert!(all(&root, ".kwic-table").is_empty() && all(&root, ".pager").is_empty());
+
+    let root = mount(corpus, "?view=trends&kw=wechatt,ai").await;
+    text_when(
+        &root,
+        ".keywords-nowhere",
+        "Found nowhere in this corpus, so charted as 0: “wechatt”.",
+    )
+    .await;
+    let fix = one(&root, ".keywords-nowhere .suggestions a");
+    assert_eq!(text(&fix), "wechat,ai");
 }
 
 #[wasm_bindgen_test]

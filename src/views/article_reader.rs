@@ -24,14 +24,23 @@ pub fn ArticleReader(
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let a = &corpus.articles()[index];
+    // Back to where the article was opened from: the list, or the view
+    // (a Trends chart at its year) whose keyword it marks.
     let back = Signal::derive(move || {
-        url.href(&[(params::ARTICLE.name, None), (params::MATCH.name, None)])
+        url.href(&[
+            (params::ARTICLE.name, None),
+            (params::MATCH.name, None),
+            (params::MARK.name, None),
+        ])
     });
+    let marked = untrack(|| params::MARK.text(&url)).filter(|m| !m.trim().is_empty());
+    let from_chart = marked.is_some() && untrack(|| params::VIEW.get(&url)) == params::View::Trends;
     let id = a.id.clone();
     let compare_with = Signal::derive(move || {
         url.href(&[
             (params::ARTICLE.name, None),
             (params::MATCH.name, None),
+            (params::MARK.name, None),
             (
                 params::VIEW.name(),
                 params::VIEW.write(params::View::Compare),
@@ -39,12 +48,25 @@ pub fn ArticleReader(
             (params::LEFT.name, Some(&*id)),
         ])
     });
-    let has_query = move || search.text.with(|t| !t.trim().is_empty());
+    let has_marks = marked.is_some();
+    let has_query = move || has_marks || search.text.with(|t| !t.trim().is_empty());
 
-    // The query's matches in this article, numbered in reading order (title first).
-    let marks = search
-        .matches
-        .with_untracked(|m| mark_article(a, &search.index.match_spans(m, index)));
+    // The matches in this article of the keyword it was opened for (`mark`)
+    // or else of the search, numbered in reading order (title first).
+    let mark_query = marked
+        .as_deref()
+        .and_then(|m| lens_engine::search::query::parse(m).ok());
+    let marks = match mark_query {
+        Some(p) => {
+            let m = search
+                .index
+                .matches(&p.query, search.options.get_untracked());
+            mark_article(a, &search.index.match_spans(&m, index))
+        }
+        None => search
+            .matches
+            .with_untracked(|m| mark_article(a, &search.index.match_spans(m, index))),
+    };
     let total = marks.len();
     let current = RwSignal::new(None::<usize>);
     let mut counter = 0usize;
@@ -58,6 +80,10 @@ pub fn ArticleReader(
     });
     let show = move |n: usize| {
         current.set(Some(n));
+        // The address names the match shown, so a shared link opens at it.
+        if untrack(|| params::MATCH.number(&url)) != Some(n as u32) {
+            url.replace(&url.href(&[(params::MATCH.name, Some(&n.to_string()))]));
+        }
         if let Some(el) = document().get_element_by_id(&format!("match-{n}")) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -97,7 +123,7 @@ pub fn ArticleReader(
     view! {
         <article class="reader" aria-labelledby="article-title">
             <p class="back">
-                <QueryLink href=back>{move || if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
+                <QueryLink href=back>{move || if from_chart { "← Back to the chart" } else if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
                 <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink>
             </p>
             <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>

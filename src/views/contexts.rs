@@ -66,6 +66,15 @@ pub fn ContextsView() -> impl IntoView {
             .with(|p| node_terms(index, &p.query, search.options.get().word_forms))
     });
     let has_node = Memo::new(move |_| search.matches.with(|m| m.has_terms()));
+    // Something typed that looks for no word: only filters, or only `-`.
+    let only_filters = Memo::new(move |_| {
+        !has_node.get()
+            && search.parsed.with(Result::is_ok)
+            && !search.text.with(|t| t.trim().is_empty())
+    });
+    let found_nothing = Memo::new(move |_| {
+        has_node.get() && search.parsed.with(Result::is_ok) && search.hits.with(Vec::is_empty)
+    });
     let lines = sliced("contexts:occurrences", move || {
         Some(
             search
@@ -117,8 +126,14 @@ pub fn ContextsView() -> impl IntoView {
     view! {
         <section class="contexts" aria-labelledby="contexts-heading">
             <h2 id="contexts-heading">"Contexts"</h2>
-            <Show when=move || has_node.get() fallback=|| view! {
-                <p class="empty">"Type a word, a phrase or a prefix in the search box: its contexts, where its matches fall and its collocates appear here."</p>
+            <Show when=move || has_node.get() && !found_nothing.get() fallback=move || if found_nothing.get() {
+                view! { <super::results::NoMatch /> }.into_any()
+            } else if only_filters.get() {
+                view! {
+                    <p class="empty">{move || format!("“{}” only narrows the articles (a filter, or words left out with -): contexts need a word, a phrase or a prefix to look for, as in “{} wechat”.", search.text.get().trim(), search.text.get().trim())}</p>
+                }.into_any()
+            } else {
+                view! { <p class="empty">"Type a word, a phrase or a prefix in the search box: its contexts, where its matches fall and its collocates appear here."</p> }.into_any()
             }>
                 // A page of 100 lines is 100 links: the keyboard can jump past them.
                 <nav class="jump" aria-label="Parts of this view">

@@ -5,7 +5,7 @@ use crate::params;
 use crate::views::marked_pieces;
 use lens_engine::out::site::page_href;
 use lens_engine::search::highlight::{mark_title, snippet};
-use lens_engine::search::suggest::{missing_words, replace_word};
+use lens_engine::search::suggest::{empty_filters, missing_words, replace_word};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -109,7 +109,7 @@ pub fn Results() -> impl IntoView {
 /// the corpus and offers corrected queries (words of the corpus close in
 /// spelling), each a link. The query itself is always read exactly.
 #[component]
-fn NoMatch() -> impl IntoView {
+pub fn NoMatch() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     move || {
@@ -120,6 +120,9 @@ fn NoMatch() -> impl IntoView {
         let missing = search
             .valid
             .with(|p| missing_words(search.index, &p.query, search.options.get().word_forms));
+        // Filters no article passes (a year outside the corpus, a tag it lacks).
+        let empty = search.valid.with(|p| empty_filters(search.index, &p.query));
+        let filters_pass = empty.is_empty();
         let named = missing
             .iter()
             .map(|m| format!("“{}{}”", m.word, if m.prefix { "*" } else { "" }))
@@ -155,10 +158,13 @@ fn NoMatch() -> impl IntoView {
         Some(view! {
             <div class="no-match">
                 <p><strong>"No article matches this search."</strong></p>
-                {if missing.is_empty() {
+                {empty.into_iter().map(|e| view! { <p>{e}</p> }).collect_view()}
+                {if !missing.is_empty() {
+                    view! { <p>{format!("Found nowhere in this corpus: {named}.")}</p> }.into_any()
+                } else if filters_pass {
                     view! { <p>"Each of its words occurs somewhere in the corpus, but no article holds them all as asked: try fewer words, OR between them, or fewer filters."</p> }.into_any()
                 } else {
-                    view! { <p>{format!("Found nowhere in this corpus: {named}.")}</p> }.into_any()
+                    ().into_any()
                 }}
                 {(!with_suggestions.is_empty()).then(|| view! {
                     <p id="did-you-mean">"Did you mean:"</p>

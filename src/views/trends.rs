@@ -61,7 +61,20 @@ pub fn TrendsView() -> impl IntoView {
     let keywords = last_valid(parsed, Vec::new);
     let measure = Memo::new(move |_| params::MEASURE.get(&url));
     let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
-    let at = Memo::new(move |_| params::AT.number(&url).map(|y| y as u16));
+    // A year of the chart, or none: `at` outside the corpus' years names no point.
+    let span = {
+        let years = &search.index.facet_values().years;
+        (
+            years.first().copied().unwrap_or(0),
+            years.last().copied().unwrap_or(0),
+        )
+    };
+    let at = Memo::new(move |_| {
+        params::AT
+            .number(&url)
+            .map(|y| y as u16)
+            .filter(|y| (span.0..=span.1).contains(y))
+    });
     let table = Memo::new(move |_| {
         let opts = search.options.get();
         keywords.with(|k| {
@@ -107,10 +120,11 @@ pub fn TrendsView() -> impl IntoView {
             )
         }
     };
-    // Set when a reader chooses a year (point or table row): its contexts,
-    // once drawn, take the focus (and so come into view). Not on a link's
-    // first load, where the page opens at its top as usual.
-    let focus_contexts = StoredValue::new(false);
+    // Set when a reader chooses a year (point or table row), or opens a
+    // link that names one (a shared link, the way back from an article
+    // opened here): its contexts, once drawn, take the focus and so come
+    // into view.
+    let focus_contexts = StoredValue::new(at.get_untracked().is_some());
     let choose = Callback::new(move |(_, row): (usize, usize)| {
         let year = table.with_untracked(|t| t.rows.get(row).map(|r| r.year));
         if let Some(y) = year {
@@ -202,7 +216,7 @@ pub fn TrendsView() -> impl IntoView {
         <section class="trends" aria-labelledby="trends-heading">
             <h2 id="trends-heading">"Trends"</h2>
             <div class="trends-controls">
-                <KeywordsField error=error />
+                <KeywordsField error=error keywords=keywords />
                 <UrlSelect label="Measure" param=params::MEASURE.param class="field" />
                 <div class="field"><WordFormsToggle /></div>
                 <SmoothingField smooth=smooth />
@@ -236,7 +250,47 @@ struct DrawnChart {
 fn KeywordsField(
     /// What is wrong with the keywords, if anything.
     error: Signal<Option<String>>,
+    /// The keywords charted.
+    keywords: Memo<Vec<Keyword>>,
 ) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    // Words of the keywords that occur nowhere in the corpus (a flat zero
+    // line otherwise says nothing of why), each with the keyword list with
+    // it corrected, as the search box offers.
+    let nowhere = move || {
+        let forms = search.options.get().word_forms;
+        let text = params::KW.text(&url).unwrap_or_default();
+        let missing: Vec<lens_engine::search::suggest::Missing> = keywords.with(|kws| {
+            kws.iter()
+                .flat_map(|k| {
+                    lens_engine::search::suggest::missing_words(search.index, &k.query, forms)
+                })
+                .collect()
+        });
+        (!missing.is_empty()).then(|| {
+            let named: Vec<String> = missing.iter().map(|m| format!("“{}{}”", m.word, if m.prefix { "*" } else { "" })).collect();
+            let fixes = missing
+                .iter()
+                .flat_map(|m| m.suggestions.iter().map(move |s| (m, s)))
+                .map(|(m, s)| {
+                    let fixed = lens_engine::search::suggest::replace_word(&text, &m.word, s);
+                    let href = url.href(&[(params::KW.name, Some(fixed.as_str())), (params::AT.name, None)]);
+                    view! { <li><QueryLink href=href>{fixed}</QueryLink></li> }
+                })
+                .collect::<Vec<_>>();
+            let any = !fixes.is_empty();
+            view! {
+                <div class="no-match keywords-nowhere">
+                    <p>{format!("Found nowhere in this corpus, so charted as 0: {}.", named.join(", "))}</p>
+                    {any.then(|| view! {
+                        <p id="keywords-did-you-mean">"Did you mean:"</p>
+                        <ul class="suggestions" aria-labelledby="keywords-did-you-mean">{fixes}</ul>
+                    })}
+                </div>
+            }
+        })
+    };
     view! {
         <div class="field keywords-field">
             <label for="keywords">"Keywords"</label>
@@ -244,6 +298,7 @@ fn KeywordsField(
                 describedby="keywords-hint keywords-error" clears=&[params::AT.name] />
             <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
             <p id="keywords-error" class="query-error" role="alert">{error}</p>
+            {nowhere}
         </div>
     }
 }
@@ -492,7 +547,10 @@ fn YearContexts(
         if let Some(h) = heading.get() {
             if focus.get_value() {
                 focus.set_value(false);
-                let _ = h.focus();
+                // Focus and scrolling need the page on screen (src/takeover.rs).
+                crate::takeover::when_shown(move || {
+                    let _ = h.focus();
+                });
             }
         }
     });
@@ -543,12 +601,13 @@ fn YearContexts(
                         let lines = keyword_in_context(a, &search.index.match_spans(m, d), 8);
                         let more = lines.len().saturating_sub(CONTEXT_LINES);
                         // The rest are in the article: a link to the first not listed.
+                        // The article opens with the keyword marked (`mark`,
+                        // not the search: the chart's selection stays), and
+                        // its way back returns here, at this year.
                         let rest = (lines.len() > CONTEXT_LINES).then(|| {
                             url.href(&[
-                                (params::VIEW.name(), None),
-                                (params::AT.name, None),
                                 (params::ARTICLE.name, Some(&a.id)),
-                                (params::Q.name, Some(&k.label)),
+                                (params::MARK.name, Some(&k.label)),
                                 (params::MATCH.name, Some(&CONTEXT_LINES.to_string())),
                             ])
                         });
@@ -560,10 +619,8 @@ fn YearContexts(
                                 let l = super::KwicCells::of(l);
                                 let dir = l.dir;
                                 let href = url.href(&[
-                                    (params::VIEW.name(), None),
-                                    (params::AT.name, None),
                                     (params::ARTICLE.name, Some(&a.id)),
-                                    (params::Q.name, Some(&k.label)),
+                                    (params::MARK.name, Some(&k.label)),
                                     (params::MATCH.name, Some(&number.to_string())),
                                 ]);
                                 view! {

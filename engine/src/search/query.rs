@@ -249,6 +249,9 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
                 };
                 i = end;
                 let span = start..end;
+                if let (None, false) = (field, quoted) {
+                    unknown_field(&value, start)?;
+                }
                 // Operators in capitals, as web search engines take them;
                 // "or", "not" and "and" in lower case are words.
                 let operator = match &*value {
@@ -279,6 +282,26 @@ fn lex(input: &str) -> Result<Vec<Token>, QueryError> {
         }
     }
     Ok(out)
+}
+
+/// An error for a word written as a field clause of a field the query
+/// language lacks (`author:zhang`): it would otherwise be looked for as the
+/// one word "author:zhang" (a colon joins letters, UAX #29) and found
+/// nowhere, in silence. A web address (`https://…`) is no field.
+fn unknown_field(value: &str, start: usize) -> Result<(), QueryError> {
+    let Some((name, rest)) = value.split_once(':') else {
+        return Ok(());
+    };
+    let is_name = (2..=20).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphabetic());
+    if !is_name || rest.is_empty() || rest.starts_with('/') {
+        return Ok(());
+    }
+    Err(QueryError {
+        message: format!(
+            "“{name}” is not a field: the fields are title:, source:, tag: and year:. To look for “{value}” as written, put it in quotes."
+        ),
+        span: start..start + name.len() + 1,
+    })
 }
 
 /// The value of a quoted term: `s` is what follows the opening quote. Inside
@@ -345,7 +368,7 @@ fn term(
         None => "",
     };
     if field.is_some() && value.trim().is_empty() {
-        return err(format!("{name}: needs a value, e.g. {}", example(field)));
+        return err(format!("{name}: needs a value, e.g. {}.", example(field)));
     }
     match field {
         Some(Field::Source) => Ok(Some(Query::Source(value.trim().to_string()))),
@@ -716,6 +739,22 @@ mod tests {
                 prefix: false
             }
         );
+    }
+
+    #[test]
+    fn a_field_the_language_lacks_is_named_with_the_fields_it_has() {
+        let e = parse("alipay author:zhang").unwrap_err();
+        assert_eq!(
+            e.message,
+            "“author” is not a field: the fields are title:, source:, tag: and year:. To look for “author:zhang” as written, put it in quotes."
+        );
+        assert_eq!(&"alipay author:zhang"[e.span], "author:");
+        assert!(parse("\"author:zhang\"").is_ok(), "quoted, it is text");
+        assert!(
+            parse("https://alipay.com 10:30 e:").is_ok(),
+            "an address, a time, a bare colon"
+        );
+        assert!(parse("tag:").unwrap_err().message.ends_with("tag:social."));
     }
 
     #[test]

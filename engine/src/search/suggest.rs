@@ -5,6 +5,7 @@
 use crate::index::Index;
 use crate::search::query::Query;
 use crate::text::distance::edit_distance;
+use crate::text::lexicon::is_stop_word;
 use crate::text::tokenize::{normalize, words};
 
 /// A word the query looks for that no article has.
@@ -53,6 +54,86 @@ pub fn missing_words(index: &Index, query: &Query, forms: bool) -> Vec<Missing> 
     out
 }
 
+/// The filters of `query` (not under `-`) that no article of the corpus
+/// passes, each as a sentence for a reader saying what the corpus has
+/// instead: "No article is from 3000: the articles span 2013 to 2025."
+pub fn empty_filters(index: &Index, query: &Query) -> Vec<String> {
+    fn walk(index: &Index, q: &Query, out: &mut Vec<String>) {
+        let fv = index.facet_values();
+        let listed = |values: &[String]| {
+            let shown: Vec<String> = values.iter().take(8).map(|v| format!("“{v}”")).collect();
+            let more = values.len().saturating_sub(shown.len());
+            if more > 0 {
+                format!("{} and {more} more", shown.join(", "))
+            } else {
+                shown.join(", ")
+            }
+        };
+        let said = match q {
+            Query::Year { from, to } => {
+                let (lo, hi) = (from.unwrap_or(0), to.unwrap_or(u16::MAX));
+                let first = fv.years.first().copied();
+                let last = fv.years.last().copied();
+                match (first, last) {
+                    (Some(a), Some(b)) if !fv.years.iter().any(|y| (lo..=hi).contains(y)) => {
+                        Some(format!(
+                            "No article is from {}: the articles span {a} to {b}.",
+                            match (from, to) {
+                                (Some(f), Some(t)) if f == t => f.to_string(),
+                                (Some(f), Some(t)) => format!("{f} to {t}"),
+                                (Some(f), None) => format!("{f} on"),
+                                (None, Some(t)) => format!("before {}", u32::from(*t) + 1),
+                                (None, None) => String::new(),
+                            }
+                        ))
+                    }
+                    _ => None,
+                }
+            }
+            Query::Source(v) if fv.source_id(v).is_none() => Some(if fv.sources.is_empty() {
+                format!("No article has the source “{v}”: no article names its source.")
+            } else {
+                format!(
+                    "No article has the source “{v}”: the sources are {}.",
+                    listed(&fv.sources)
+                )
+            }),
+            Query::Tag(v) if fv.tag_id(v).is_none() => Some(if fv.tags.is_empty() {
+                format!("No article has the tag “{v}”: no article has tags.")
+            } else {
+                format!(
+                    "No article has the tag “{v}”: the tags are {}.",
+                    listed(&fv.tags)
+                )
+            }),
+            Query::And(qs) => {
+                qs.iter().for_each(|q| walk(index, q, out));
+                None
+            }
+            // Of alternatives, only if none can pass.
+            Query::Or(qs) => {
+                let mut each = Vec::new();
+                for q in qs {
+                    let mut one = Vec::new();
+                    walk(index, q, &mut one);
+                    if one.is_empty() {
+                        return;
+                    }
+                    each.extend(one);
+                }
+                out.extend(each);
+                None
+            }
+            _ => None,
+        };
+        out.extend(said);
+    }
+    let mut out = Vec::new();
+    walk(index, query, &mut out);
+    out.dedup();
+    out
+}
+
 /// The text terms of `q` a match must contain (words, prefix flag), in order.
 fn positive_terms<'q>(q: &'q Query, out: &mut Vec<(&'q [String], bool)>) {
     match q {
@@ -74,24 +155,35 @@ fn max_distance(len: usize) -> usize {
 
 /// Up to `k` words of the vocabulary within [`max_distance`] edits of `word`
 /// (insertions, deletions, substitutions and swaps of two neighbours, in
-/// characters), closest first, then most frequent, then alphabetically.
+/// characters), or, for a word of 3 letters or more, starting with it (a
+/// word cut short: "soc" for "social", as one edit); closest first, then
+/// content words before stop words ("social" before "so" for "soc"), then
+/// most frequent, then alphabetically.
 pub fn close_words(index: &Index, word: &str, k: usize) -> Vec<String> {
     let target: Vec<char> = word.chars().collect();
     let max = max_distance(target.len());
-    let mut found: Vec<(usize, std::cmp::Reverse<usize>, u32)> = Vec::new();
+    let mut found: Vec<((usize, bool), std::cmp::Reverse<usize>, u32)> = Vec::new();
     let mut buf = Vec::new();
     for id in 0..index.vocabulary_len() as u32 {
         let t = index.term(id);
+        if t == word {
+            continue;
+        }
+        if target.len() >= 3 && t.starts_with(word) {
+            let freq = index.postings(id).positions_len();
+            found.push(((1, is_stop_word(t)), std::cmp::Reverse(freq), id));
+            continue;
+        }
         // Cheap length test first: most of the vocabulary is ruled out here.
         let n = t.chars().count();
-        if n.abs_diff(target.len()) > max || t == word {
+        if n.abs_diff(target.len()) > max {
             continue;
         }
         buf.clear();
         buf.extend(t.chars());
         if let Some(d) = edit_distance(&target, &buf, max) {
             let freq = index.postings(id).positions_len();
-            found.push((d, std::cmp::Reverse(freq), id));
+            found.push(((d, is_stop_word(t)), std::cmp::Reverse(freq), id));
         }
     }
     found.sort_unstable_by(|a, b| {
@@ -176,6 +268,50 @@ mod tests {
         assert_eq!(m[0].suggestions, ["yu'ebao"]);
         assert_eq!(m[1].suggestions, ["yu'e"]);
         assert!(m[2].suggestions.is_empty());
+    }
+
+    #[test]
+    fn a_filter_no_article_passes_says_what_the_corpus_has() {
+        let ix = index(&["alipay"]);
+        let said = |q: &str| empty_filters(&ix, &parse(q).unwrap().query);
+        assert_eq!(
+            said("alipay year:3000"),
+            ["No article is from 3000: the articles span 2020 to 2020."]
+        );
+        assert_eq!(
+            said("year:2021.."),
+            ["No article is from 2021 on: the articles span 2020 to 2020."]
+        );
+        assert!(said("year:2019..2021").is_empty());
+        assert!(
+            said("year:3000 OR alipay").is_empty(),
+            "an alternative can pass"
+        );
+        assert!(
+            said("-year:3000").is_empty(),
+            "a filter under - is no filter to pass"
+        );
+        assert_eq!(
+            said("tag:social"),
+            ["No article has the tag “social”: no article has tags."]
+        );
+    }
+
+    #[test]
+    fn a_word_cut_short_is_completed_and_content_words_come_first() {
+        let ix = index(&["so social social so so so society"]);
+        assert_eq!(close_words(&ix, "soci", 3), ["social", "society"]);
+        let ix = index(&["so so so social society"]);
+        assert_eq!(
+            close_words(&ix, "soc", 3),
+            ["social", "society", "so"],
+            "“so” last"
+        );
+        assert_eq!(
+            close_words(&ix, "sp", 3),
+            ["so"],
+            "a stop word when nothing else is close"
+        );
     }
 
     #[test]
