@@ -330,6 +330,83 @@ async fn a_facet_narrows_like_typing_its_field() {
     assert_eq!(titles(&typed), picked);
 }
 
+/// The year checkbox of `year` in the Year facet.
+fn year_box(root: &Element, year: &str) -> web_sys::HtmlInputElement {
+    all(root, ".facet li label")
+        .into_iter()
+        .find(|l| text(&one(l, ".facet-value")) == year)
+        .map(|l| one(&l, "input").unchecked_into())
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn two_ticked_years_select_both_and_a_typed_range_ticks_its_years() {
+    let root = mount(embedded_corpus().unwrap(), "?q=wechat").await;
+    year_box(&root, "2015").click();
+    leptos::task::tick().await;
+    year_box(&root, "2016").click();
+    leptos::task::tick().await;
+    assert_eq!(search_box(&root).value(), "wechat year:2015..2016");
+    assert!(year_box(&root, "2015").checked() && year_box(&root, "2016").checked());
+    assert!(!year_box(&root, "2013").checked());
+    // A typed range shows its years ticked; unticking one keeps the rest.
+    let root = mount(embedded_corpus().unwrap(), "?q=year%3A2013..2016").await;
+    let ticked: Vec<bool> = ["2013", "2015", "2016", "2024"]
+        .iter()
+        .map(|y| year_box(&root, y).checked())
+        .collect();
+    assert_eq!(ticked, [true, true, true, false]);
+    year_box(&root, "2015").click();
+    leptos::task::tick().await;
+    assert_eq!(search_box(&root).value(), "(year:2013 OR year:2016)");
+    assert_eq!(count_line(&root), "2 of 5 articles");
+    let legends: Vec<String> = all(&root, ".facet legend").iter().map(text).collect();
+    assert!(
+        legends.contains(&"Tag (all ticked)".to_string()),
+        "{legends:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn compare_offers_every_article_and_says_how_the_search_narrows() {
+    let root = mount(embedded_corpus().unwrap(), "?view=compare&q=wechatt").await;
+    let options = all(&root, "#choose-left option:not([value=''])");
+    assert_eq!(
+        options.len(),
+        5,
+        "every article, though the search finds none"
+    );
+    let groups: Vec<String> = all(&root, "#choose-left optgroup")
+        .iter()
+        .map(|g| g.get_attribute("label").unwrap())
+        .collect();
+    assert_eq!(groups, ["Matching “wechatt” (0)", "Other articles (5)"]);
+    assert!(text(&one(&root, ".search-effect")).contains("matches 0 of 5 articles"));
+    let root = mount(embedded_corpus().unwrap(), "?view=compare&q=wechat").await;
+    let first_group = all(&root, "#choose-left optgroup")[0].clone();
+    assert_eq!(all(&first_group, "option").len(), 3);
+    assert_eq!(all(&root, "#choose-left option:not([value=''])").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn the_next_page_of_the_concordance_starts_at_its_top_with_the_focus() {
+    let root = mount(embedded_corpus().unwrap(), "?view=contexts&q=the").await;
+    texts_when(&root, ".kwic-table tbody tr").await;
+    let next: HtmlElement = all(&root, ".pager button")
+        .into_iter()
+        .find(|b| text(b) == "Next")
+        .unwrap()
+        .unchecked_into();
+    next.focus().unwrap();
+    next.click();
+    leptos::task::tick().await;
+    text_when(&root, ".pager span", "Page 2 of").await;
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("concordance".to_string())
+    );
+}
+
 #[wasm_bindgen_test]
 async fn an_opened_result_steps_through_its_highlighted_matches() {
     let root = mount(

@@ -597,21 +597,26 @@ mod facets {
             // A base query that already holds another source clause, quoted with odd spaces.
             let base = format!("{base} {}", Query::Source(other.clone()));
             let base_parsed = parse(&base).unwrap();
-            for (kind, v) in [(FacetKind::Source, &source), (FacetKind::Tag, &tag)] {
+            let fv = index.facet_values();
+            for (kind, v, values) in [(FacetKind::Source, &source, &fv.sources), (FacetKind::Tag, &tag, &fv.tags)] {
                 if kind == FacetKind::Source && lens_engine::fold_value(v) == lens_engine::fold_value(&other) {
                     continue; // already picked in the base: picking it un-picks it
                 }
-                let picked = toggle_facet(&base, &base_parsed, kind, v);
+                let picked = toggle_facet(&base, &base_parsed, kind, v, values);
                 let p = parse(&picked).map_err(|e| TestCaseError::fail(format!("{picked:?}: {e}")))?;
                 prop_assert!(facet_selected(&p, kind, v), "{:?} not picked in {:?}", v, picked);
                 let f = facet_counts(&index, &p, &index.matches(&p.query, opts).docs, opts);
                 let list = if kind == FacetKind::Source { &f.sources } else { &f.tags };
                 let shown = list.iter().find(|fv| lens_engine::fold_value(&fv.value) == lens_engine::fold_value(v));
                 prop_assert!(shown.is_some(), "{:?} in {:?}", v, list);
-                let alone = toggle_facet("", &parse("").unwrap(), kind, v);
+                let alone = toggle_facet("", &parse("").unwrap(), kind, v, values);
                 let m = index.matches(&parse(&alone).unwrap().query, opts);
                 prop_assert!(m.docs.contains(0), "{:?} finds its article", alone);
-                let unpicked = toggle_facet(&picked, &p, kind, v);
+                let unpicked = toggle_facet(&picked, &p, kind, v, values);
+                // Two sources picked mean either: the other stays picked.
+                if kind == FacetKind::Source {
+                    prop_assert!(facet_selected(&p, kind, &other), "{:?} keeps {:?}", picked, other);
+                }
                 let u = parse(&unpicked).unwrap();
                 prop_assert!(!facet_selected(&u, kind, v), "{:?} still picked in {:?}", v, unpicked);
                 if kind == FacetKind::Tag {

@@ -155,8 +155,16 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
     use lens_engine::search::facets::{facet_counts, facet_selected, toggle_facet, FacetKind};
     let corpus = seed();
     let index = Index::new(&corpus);
-    let pick =
-        |text: &str, kind, value: &str| toggle_facet(text, &parse(text).unwrap(), kind, value);
+    let fv = index.facet_values();
+    let years: Vec<String> = fv.years.iter().map(u16::to_string).collect();
+    let pick = |text: &str, kind, value: &str| {
+        let values = match kind {
+            FacetKind::Year => &years,
+            FacetKind::Source => &fv.sources,
+            FacetKind::Tag => &fv.tags,
+        };
+        toggle_facet(text, &parse(text).unwrap(), kind, value, values)
+    };
     assert_eq!(pick("", FacetKind::Tag, "social"), "tag:social");
     assert_eq!(
         pick("wechat", FacetKind::Tag, "social"),
@@ -170,15 +178,42 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
         pick("wechat tag:social", FacetKind::Tag, "ai"),
         "wechat tag:social tag:ai"
     );
+    // The seed's years: 2013, 2015, 2016, 2024, 2025. Two years mean either.
     assert_eq!(
         pick("year:2015 wechat", FacetKind::Year, "2016"),
-        "wechat year:2016",
-        "a year replaces a year"
+        "wechat year:2015..2016",
+        "a second year widens, neighbours as a range"
     );
     assert_eq!(
         pick("wechat year:2013..2016", FacetKind::Year, "2016"),
-        "wechat year:2016"
+        "wechat year:2013..2015",
+        "unticking one year of a range keeps the rest"
     );
+    assert_eq!(
+        pick("wechat year:2013..2016", FacetKind::Year, "2015"),
+        "wechat (year:2013 OR year:2016)"
+    );
+    assert_eq!(
+        pick("wechat (year:2013 OR year:2016)", FacetKind::Year, "2025"),
+        "wechat (year:2013 OR year:2016 OR year:2025)"
+    );
+    assert_eq!(
+        pick("(year:2013 OR year:2016) wechat", FacetKind::Year, "2015"),
+        "wechat year:2013..2016"
+    );
+    let typed = parse("wechat year:2013..2016").unwrap();
+    for (y, ticked) in [
+        ("2013", true),
+        ("2015", true),
+        ("2016", true),
+        ("2024", false),
+    ] {
+        assert_eq!(
+            facet_selected(&typed, FacetKind::Year, y),
+            ticked,
+            "a typed range ticks its years: {y}"
+        );
+    }
     assert_eq!(pick("wechat year:2016", FacetKind::Year, "2016"), "wechat");
     assert_eq!(
         pick("", FacetKind::Source, "Caixin Global"),

@@ -107,32 +107,62 @@ pub fn CompareView() -> impl IntoView {
                 <WordFormsToggle />
                 <UrlCheckbox label="Scroll together" param=params::LINK />
             </div>
+            {move || {
+                let text = search.text.get();
+                (!text.trim().is_empty()).then(|| {
+                    let n = search.matches.with(|m| m.docs.len());
+                    view! {
+                        <p class="hint search-effect">{format!(
+                            "The search “{}” matches {} of {} articles: they come first in the choosers, and the passages and words are marked as usual. Every article can still be chosen.",
+                            text.trim(), thousands(n), thousands(search.corpus.articles().len())
+                        )}</p>
+                    }
+                })
+            }}
             {body}
         </section>
     }
 }
 
-/// A chooser of one side's article, among the articles the search keeps (and the one chosen).
+/// A chooser of one side's article: every article, the search's matches first.
 #[component]
 fn Chooser(side: Side, label: &'static str, chosen: Memo<Option<usize>>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
     let id = format!("choose-{}", side.param());
+    // Every article stays one choice away: with a search, its matches come
+    // first in a group of their own and the others follow in another.
     let options = move || {
-        let mut docs: Vec<usize> = search.matches.with(|m| m.docs.iter().collect());
-        if let Some(c) = chosen.get() {
-            if !docs.contains(&c) {
-                docs.push(c);
-                docs.sort_unstable();
-            }
+        let searching = search.text.with(|t| !t.trim().is_empty());
+        let matched: Vec<bool> = search.matches.with(|m| {
+            let mut v = vec![false; corpus.articles().len()];
+            m.docs.iter().for_each(|d| v[d] = true);
+            v
+        });
+        let option = move |d: usize| {
+            let a = &corpus.articles()[d];
+            view! { <option value=a.id.clone() selected=chosen.get() == Some(d)>{format!("{} · {}", a.display_date(), a.title)}</option> }
+        };
+        let all = 0..corpus.articles().len();
+        if !searching {
+            return all.map(option).collect_view().into_any();
         }
-        docs.into_iter()
-            .map(|d| {
-                let a = &corpus.articles()[d];
-                view! { <option value=a.id.clone() selected=chosen.get() == Some(d)>{format!("{} · {}", a.display_date(), a.title)}</option> }
-            })
-            .collect_view()
+        let (hits, rest): (Vec<usize>, Vec<usize>) = all.partition(|&d| matched[d]);
+        let text = search.text.get();
+        let (hit_label, rest_label) = (
+            format!("Matching “{}” ({})", text.trim(), thousands(hits.len())),
+            format!("Other articles ({})", thousands(rest.len())),
+        );
+        view! {
+            <optgroup label=hit_label>
+                {hits.into_iter().map(option).collect_view()}
+            </optgroup>
+            <optgroup label=rest_label>
+                {rest.into_iter().map(option).collect_view()}
+            </optgroup>
+        }
+        .into_any()
     };
     let on_change = move |ev: web_sys::Event| {
         let v = event_target_value(&ev);

@@ -194,8 +194,15 @@ fn Concordance(
     let page_now = move || page.get().min(pages());
     let at_start = move || page_now() <= 1;
     let at_end = move || page_now() >= pages();
+    // A new page starts at the top of the concordance, with the focus
+    // there: the pager's button is far below the new first line.
+    let section = NodeRef::<leptos::html::Section>::new();
     let go = move |p: usize| {
         url.navigate(&url.href(&[(params::CPAGE.name, params::CPAGE.written(&p.to_string()))]));
+        if let Some(s) = section.get_untracked() {
+            let _ = s.focus();
+            s.scroll_into_view();
+        }
     };
     let status = move || {
         if lines.with(|l| l.busy) {
@@ -279,7 +286,7 @@ fn Concordance(
         })
     };
     view! {
-        <section class="concordance" id="concordance" tabindex="-1" aria-labelledby="concordance-heading">
+        <section class="concordance" id="concordance" tabindex="-1" aria-labelledby="concordance-heading" node_ref=section>
             <h3 id="concordance-heading">"Concordance"</h3>
             <p class="counting" role="status">{status}</p>
             <div class="list-controls">

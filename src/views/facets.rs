@@ -12,7 +12,9 @@ use crate::url_state::UrlQuery;
 const SHOWN: usize = 12;
 
 /// The three facets for the current query. Picking a value edits the query
-/// text exactly as typing `year:2015` or `tag:social` would.
+/// text exactly as typing `year:2015` or `tag:social` would. Two years or
+/// two sources ticked mean either (an article has one); two tags mean both,
+/// and each legend says so.
 #[component]
 pub fn FacetPanel() -> impl IntoView {
     let search = expect_context::<SearchState>();
@@ -43,9 +45,9 @@ pub fn FacetPanel() -> impl IntoView {
             <button type="button" class="filters-toggle" aria-expanded=move || open.get().to_string()
                 aria-controls="facet-groups" on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
             <div id="facet-groups" class="facet-groups">
-                <Facet kind=FacetKind::Year legend="Year" values=years counts=counts pick=|f: &Facets| &f.years />
-                <Facet kind=FacetKind::Source legend="Source" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
-                <Facet kind=FacetKind::Tag legend="Tag" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
+                <Facet kind=FacetKind::Year legend="Year" combine=" (any ticked)" values=years counts=counts pick=|f: &Facets| &f.years />
+                <Facet kind=FacetKind::Source legend="Source" combine=" (any ticked)" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
+                <Facet kind=FacetKind::Tag legend="Tag" combine=" (all ticked)" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
             </div>
         </aside>
     }
@@ -68,6 +70,8 @@ fn Facet(
     kind: FacetKind,
     /// Its legend.
     legend: &'static str,
+    /// How two ticked values combine, said after the legend.
+    combine: &'static str,
     /// Every value, in display order.
     values: Vec<String>,
     /// The counts of every facet for the current query.
@@ -82,6 +86,7 @@ fn Facet(
     }
     let total = values.len();
     let expanded = RwSignal::new(false);
+    let all = std::sync::Arc::new(values.clone());
     let rows = values
         .into_iter()
         .enumerate()
@@ -90,11 +95,12 @@ fn Facet(
             let v = value.clone();
             let checked = move || search.valid.with(|p| facet_selected(p, kind, &v));
             let v = value.clone();
+            let all = all.clone();
             let on_change = move |_| {
                 let text = search.text.get_untracked();
                 let next = search
                     .valid
-                    .with_untracked(|p| toggle_facet(&text, p, kind, &v));
+                    .with_untracked(|p| toggle_facet(&text, p, kind, &v, &all));
                 url.navigate(
                     &url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]),
                 );
@@ -121,7 +127,7 @@ fn Facet(
     });
     Some(view! {
         <fieldset class="facet">
-            <legend>{legend}</legend>
+            <legend>{legend}<span class="hint">{combine}</span></legend>
             <ul>{rows}</ul>
             {more}
         </fieldset>

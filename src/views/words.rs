@@ -192,21 +192,39 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
             .per_year
             .iter()
             .map(|&(year, n)| {
+                // Narrows to this year alone: the only year the toggle knows.
                 let pick = move |_| {
                     let text = search.text.get_untracked();
-                    let next = search.valid.with_untracked(|p| toggle_facet(&text, p, FacetKind::Year, &year.to_string()));
+                    let y = year.to_string();
+                    let next = search.valid.with_untracked(|p| toggle_facet(&text, p, FacetKind::Year, &y, std::slice::from_ref(&y)));
                     url.navigate(&url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]));
                 };
+                let bar = format!("width: {:.1}%", 100.0 * n as f64 / max as f64);
+                if n == 0 {
+                    // A year without articles in the selection: nothing to narrow to.
+                    return view! {
+                        <li>
+                            <span class="year-bar empty">
+                                <span class="year">{year.to_string()}</span>
+                                <span class="bar" style=bar></span>
+                                <span class="n">"0"</span>
+                                <span class="visually-hidden">" articles"</span>
+                            </span>
+                        </li>
+                    }
+                    .into_any();
+                }
                 view! {
                     <li>
                         <button type="button" class="year-bar" on:click=pick>
                             <span class="year">{year.to_string()}</span>
-                            <span class="bar" style=format!("width: {:.1}%", 100.0 * n as f64 / max as f64)></span>
+                            <span class="bar" style=bar></span>
                             <span class="n">{n.to_string()}</span>
                             <span class="visually-hidden">{format!(" article{}: narrow the search to {year}", if n == 1 { "" } else { "s" })}</span>
                         </button>
                     </li>
                 }
+                .into_any()
             })
             .collect_view();
         Some(view! {

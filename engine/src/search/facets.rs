@@ -78,22 +78,49 @@ impl Index {
 /// The facets a reader can pick from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FacetKind {
-    /// The year: picking one replaces any year clause (an article has one year).
+    /// The year: an article has one, so two years picked mean either
+    /// (`(year:2013 OR year:2015..2016)`, consecutive years as a range).
     Year,
-    /// The source: picking one replaces any source clause.
+    /// The source: an article has one, so two sources picked mean either.
     Source,
-    /// A tag: picking one adds it (AND), picking it again removes it.
+    /// A tag: an article has several, so two tags picked mean both
+    /// (`tag:social tag:ai`); picking one again removes it.
     Tag,
 }
 
 impl FacetKind {
+    /// Whether a top-level clause is this facet's: one of its clauses, or
+    /// (years and sources) an OR of them.
     fn owns(self, q: &Query) -> bool {
+        match q {
+            Query::Or(qs) if self != FacetKind::Tag => {
+                !qs.is_empty() && qs.iter().all(|q| self.owns_one(q))
+            }
+            q => self.owns_one(q),
+        }
+    }
+
+    fn owns_one(self, q: &Query) -> bool {
         matches!(
             (self, q),
             (FacetKind::Year, Query::Year { .. })
                 | (FacetKind::Source, Query::Source(_))
                 | (FacetKind::Tag, Query::Tag(_))
         )
+    }
+
+    /// Whether a clause it owns lets an article with `value` through.
+    fn admits(self, q: &Query, value: &str) -> bool {
+        match (self, q) {
+            (_, Query::Or(qs)) => qs.iter().any(|q| self.admits(q, value)),
+            (FacetKind::Year, Query::Year { from, to }) => value
+                .parse::<u16>()
+                .is_ok_and(|y| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)),
+            (FacetKind::Source, Query::Source(s)) | (FacetKind::Tag, Query::Tag(s)) => {
+                fold_value(s) == fold_value(value)
+            }
+            _ => false,
+        }
     }
 
     fn clause(self, value: &str) -> Query {
@@ -107,34 +134,69 @@ impl FacetKind {
         }
     }
 
-    fn same(self, q: &Query, value: &str) -> bool {
-        match (self, q) {
-            (FacetKind::Year, Query::Year { from, to }) => {
-                from == to && from.is_some_and(|y| y.to_string() == value)
+    /// The one clause that picks `picked` (indexes into `values`, the
+    /// facet's values in display order, ascending): years in runs of
+    /// neighbours in `values` as ranges, the pieces joined by OR.
+    fn clause_of(self, picked: &[usize], values: &[String]) -> String {
+        let mut pieces: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < picked.len() {
+            let mut j = i;
+            if self == FacetKind::Year {
+                while j + 1 < picked.len() && picked[j + 1] == picked[j] + 1 {
+                    j += 1;
+                }
             }
-            (FacetKind::Source, Query::Source(s)) | (FacetKind::Tag, Query::Tag(s)) => {
-                fold_value(s) == fold_value(value)
-            }
-            _ => false,
+            let (a, b) = (&values[picked[i]], &values[picked[j]]);
+            pieces.push(if j > i {
+                format!("year:{a}..{b}")
+            } else {
+                self.clause(a).to_string()
+            });
+            i = j + 1;
+        }
+        match pieces.len() {
+            1 => pieces.remove(0),
+            _ => format!("({})", pieces.join(" OR ")),
         }
     }
 }
 
-/// Whether `value` of facet `kind` is picked: the query has it as a top-level clause.
+/// Whether `value` of facet `kind` is picked. A tag: the query has it as
+/// a top-level clause. A year or a source: the query has clauses of its
+/// kind at the top level (`year:2015`, `year:2013..2016`, an OR of them),
+/// and every one lets `value` through, so a typed range ticks its years.
 pub fn facet_selected(parsed: &ParsedQuery, kind: FacetKind, value: &str) -> bool {
-    parsed.clauses.iter().any(|(_, q)| kind.same(q, value))
+    let mut owned = parsed
+        .clauses
+        .iter()
+        .filter(|(_, q)| kind.owns(q))
+        .peekable();
+    match kind {
+        FacetKind::Tag => owned.any(|(_, q)| kind.admits(q, value)),
+        _ => owned.peek().is_some() && owned.all(|(_, q)| kind.admits(q, value)),
+    }
 }
 
-/// The query text after picking (or un-picking) `value` of facet `kind`: the
-/// same text a reader would type, so the box shows what the facet did.
-pub fn toggle_facet(text: &str, parsed: &ParsedQuery, kind: FacetKind, value: &str) -> String {
+/// The query text after picking (or un-picking) `value` of facet `kind`,
+/// whose values (in display order) are `values`: the same text a reader
+/// would type, so the box shows what the facet did. A tag clause is added
+/// or removed; the clauses of a year or a source are replaced by the one
+/// clause that picks what was picked, with `value` added or removed.
+pub fn toggle_facet(
+    text: &str,
+    parsed: &ParsedQuery,
+    kind: FacetKind,
+    value: &str,
+    values: &[String],
+) -> String {
     let was = facet_selected(parsed, kind, value);
     let drop: Vec<Range<usize>> = parsed
         .clauses
         .iter()
         .filter(|(_, q)| {
             if kind == FacetKind::Tag {
-                kind.same(q, value)
+                kind.owns(q) && kind.admits(q, value)
             } else {
                 kind.owns(q)
             }
@@ -155,13 +217,37 @@ pub fn toggle_facet(text: &str, parsed: &ParsedQuery, kind: FacetKind, value: &s
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    if !was {
-        if !out.is_empty() {
-            out.push(' ');
+    let add = match kind {
+        FacetKind::Tag => (!was).then(|| kind.clause(value).to_string()),
+        _ => {
+            let same = |v: &String| fold_value(v) == fold_value(value);
+            let mut picked: Vec<usize> = (0..values.len())
+                .filter(|&i| facet_selected(parsed, kind, &values[i]) && !(was && same(&values[i])))
+                .collect();
+            if !was {
+                match values.iter().position(same) {
+                    Some(i) => picked.push(i),
+                    // A value the list lacks: picked alone, as before.
+                    None => return join(out, &kind.clause(value).to_string()),
+                }
+            }
+            picked.sort_unstable();
+            picked.dedup();
+            (!picked.is_empty()).then(|| kind.clause_of(&picked, values))
         }
-        out.push_str(&kind.clause(value).to_string());
+    };
+    if let Some(c) = add {
+        out = join(out, &c);
     }
     out
+}
+
+fn join(mut text: String, clause: &str) -> String {
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(clause);
+    text
 }
 
 /// Facet counts for a parsed query (`matched`: the articles it matches): for
