@@ -64,8 +64,24 @@ const pick = `<script>
   // Written by scripts/post-build.mjs: the one loader of this page's builds.
   const builds = ${JSON.stringify(builds)};
   const fullOnly = ${JSON.stringify(fullOnly)};
+  // A build's files can be gone when a new version was published since
+  // this page opened (and the cache of its build with them): the address
+  // holds the page's whole state, so a reload opens the same view in the
+  // new version, once.
+  const reloadOnce = (name, error) => {
+    const key = 'corpus-lens-reloaded:' + builds[name].js;
+    try {
+      if (!sessionStorage.getItem(key)) {
+        sessionStorage.setItem(key, '1');
+        location.reload();
+        return new Promise(() => {});
+      }
+    } catch (_) { /* no storage: say what failed */ }
+    throw error;
+  };
   const load = (name) => (builds[name]
     ? import(builds[name].js).then((m) => m.default({ module_or_path: builds[name].wasm }).then(() => { window.wasmBindings = m; }))
+      .catch((e) => reloadOnce(name, e))
     : Promise.reject(new Error('this site has no ' + name + ' build')));
   window.corpusLens = { load };
   const view = new URLSearchParams(location.search).get('view');
@@ -76,8 +92,28 @@ const pick = `<script>
     if (as) { link.as = as; link.type = 'application/wasm'; }
     document.head.append(link);
   }
+  // The prerendered page is the answer to the bare address. An address
+  // that asks for more (a search, a view, an article) must not look
+  // answered by it meanwhile: its box shows the linked search, its list
+  // and filters are hidden (CSS: .prerender-stale), and a line says what
+  // is coming. What is typed there is still carried over (src/takeover.rs).
+  const asked = new URLSearchParams(location.search);
+  const stale = () => {
+    if ([...asked.keys()].length === 0) return;
+    const page = document.getElementById('prerendered');
+    if (!page) return;
+    document.documentElement.classList.add('prerender-stale');
+    const box = page.querySelector('input[type=search]');
+    const q = asked.get('q');
+    if (box && q && !box.value) box.value = q;
+    const note = document.createElement('p');
+    note.className = 'notice prerender-note';
+    note.setAttribute('role', 'status');
+    note.textContent = q ? 'Searching for \u201c' + q.slice(0, 80) + '\u201d\u2026' : 'Opening this address\u2026';
+    page.querySelector('main')?.prepend(note);
+  };
   // Started once the page is parsed, as a module script would be: the app takes over from it.
-  const start = () => load(first);
+  const start = () => { stale(); load(first); };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
 </script>`;
@@ -128,9 +164,15 @@ const FILES = ${JSON.stringify(['./', ...precached.map((f) => `./${f}`)])};
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
 });
+// A page opened before this build was published keeps running its own
+// build: its files stay in the previous build's cache, which is kept (only
+// older ones go), and a file this build lacks is looked for there.
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('corpus-lens-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then((keys) => {
+      const older = keys.filter((k) => k.startsWith('corpus-lens-') && k !== CACHE);
+      return Promise.all(older.slice(0, -1).map((k) => caches.delete(k)));
+    })
     .then(() => self.clients.claim()));
 });
 const root = new URL('./', self.location).pathname;
@@ -142,7 +184,8 @@ self.addEventListener('fetch', (event) => {
   const app = req.mode === 'navigate' && (url.pathname === root || url.pathname === root + 'index.html');
   // A folder's address is its index.html (articles/).
   const key = url.pathname.endsWith('/') ? url.pathname + 'index.html' : req;
-  const lookup = app ? caches.match('./', { cacheName: CACHE }) : caches.match(key, { cacheName: CACHE, ignoreSearch: true });
+  const lookup = app ? caches.match('./', { cacheName: CACHE })
+    : caches.match(key, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || caches.match(key, { ignoreSearch: true }));
   event.respondWith(lookup.then((hit) => hit || fetch(req).then((res) => {
     // A static page not cached at install is kept once read.
     if (res.ok && url.pathname.startsWith(root + 'articles/')) {

@@ -71,11 +71,34 @@ fn run_pending() {
 
 /// What identifies a control across the two copies of the page.
 fn signature(el: &Element) -> String {
+    // The label's text, less what differs between the two copies (a
+    // facet's count: the prerendered page counts before the URL's query).
     let label = el
         .closest("label")
         .ok()
         .flatten()
-        .and_then(|l| l.text_content())
+        .map(|l| {
+            if l.query_selector("[data-pair-ignore]")
+                .ok()
+                .flatten()
+                .is_none()
+            {
+                return l.text_content().unwrap_or_default();
+            }
+            // A copy without those parts, read as text.
+            let Ok(copy) = l.clone_node_with_deep(true) else {
+                return String::new();
+            };
+            let copy: Element = copy.unchecked_into();
+            if let Ok(varying) = copy.query_selector_all("[data-pair-ignore]") {
+                for i in 0..varying.length() {
+                    if let Some(n) = varying.item(i) {
+                        let _ = n.unchecked_into::<Element>().remove();
+                    }
+                }
+            }
+            copy.text_content().unwrap_or_default()
+        })
         .unwrap_or_default();
     format!(
         "{}|{}|{}|{}|{}|{}",

@@ -111,7 +111,7 @@ fn Facet(
                     <label>
                         <input type="checkbox" prop:checked=checked on:change=on_change />
                         <span class="facet-value">{value}</span>
-                        <span class="facet-count">{count}</span>
+                        <span class="facet-count" data-pair-ignore="">{count}</span>
                     </label>
                 </li>
             }

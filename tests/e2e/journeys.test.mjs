@@ -2,7 +2,7 @@
 // against the release build served from a sub-path, under its CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, strictPage } from './serve.mjs';
+import { serveDist, launch, strictPage, appShown } from './serve.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -162,4 +162,45 @@ test('offline after the first visit', async () => {
   await page.getByRole('heading', { level: 1, name: 'All articles' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a page opened before a new version is published keeps opening every view', async () => {
+  // The site as published, in a folder of its own that the test republishes.
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { serve } = await import('../../scripts/lib/static-server.mjs');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-deploy-'));
+  fs.cpSync(process.env.DIST || 'dist', root, { recursive: true });
+  const site = await serve(root, { prefix: '/sub/path/' });
+  const { context, page, problems } = await strictPage(browser);
+  try {
+    await page.goto(`${site.base}?q=wechat`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction(appShown, null, { timeout: 60000 });
+    // A new version: the full build's files are gone under their old names,
+    // and a new service worker (another cache) takes over the open page.
+    for (const f of fs.readdirSync(path.join(root, 'full'))) fs.rmSync(path.join(root, 'full', f));
+    const sw = path.join(root, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8')
+      .replace(/const CACHE = "corpus-lens-([0-9a-f]+)"/, 'const CACHE = "corpus-lens-next$1"')
+      .replace(/"\.\/full\/[^"]*",?/g, ''));
+    await page.evaluate(async () => {
+      const changed = new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      await (await navigator.serviceWorker.getRegistration()).update();
+      await changed;
+    });
+    // The open page still opens a view of the full build, the search kept.
+    await page.getByRole('link', { name: 'Trends' }).click();
+    await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor({ timeout: 30000 });
+    assert.match(page.url(), /view=trends/);
+    assert.match(page.url(), /q=wechat/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    site.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
 });

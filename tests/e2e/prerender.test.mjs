@@ -182,3 +182,20 @@ test('a URL that opens another view shows the page, then that view, loading only
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the prerendered page never looks like the answer to a search it has not run', async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
+  const release = await holdWasm(page);
+  await page.goto(`${server.base}?q=wechat`);
+  const pre = page.locator('#prerendered');
+  assert.equal(await pre.getByRole('searchbox').inputValue(), 'wechat', 'the box shows the linked search');
+  assert.equal(await pre.locator('ol.results').isVisible(), false, 'no list of all five articles as if it were the answer');
+  assert.match(await pre.getByRole('status').filter({ hasText: 'Searching' }).innerText(), /Searching for “wechat”/);
+  release();
+  await page.waitForFunction(appShown);
+  await page.getByText('3 of 5 articles').waitFor();
+  assert.equal(await page.getByRole('searchbox').inputValue(), 'wechat');
+  assert.match(page.url(), /q=wechat/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
