@@ -93,7 +93,7 @@ fn signature(el: &Element) -> String {
             if let Ok(varying) = copy.query_selector_all("[data-pair-ignore]") {
                 for i in 0..varying.length() {
                     if let Some(n) = varying.item(i) {
-                        let _ = n.unchecked_into::<Element>().remove();
+                        n.unchecked_into::<Element>().remove();
                     }
                 }
             }
