@@ -194,6 +194,7 @@ test('a page opened before a new version is published keeps opening every view',
     });
     // The open page still opens a view of the full build, the search kept.
     await page.getByRole('link', { name: 'Trends' }).click();
+    await page.getByRole('textbox', { name: 'Keywords' }).fill('ai');
     await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor({ timeout: 30000 });
     assert.match(page.url(), /view=trends/);
     assert.match(page.url(), /q=wechat/);

@@ -74,21 +74,29 @@ test('a few hundred generated URLs load without an error', async () => {
 test('links built to cost the most answer or explain, and the page stays alive', async () => {
   const { context, page, problems } = await strictPage(browser);
   const q = (s) => `?q=${encodeURIComponent(s)}`;
+  // A text parameter is read up to its bound (600 characters for q, 300
+  // for kw): past it, the page reads the first part and says so.
   const cases = [
     [q('-'.repeat(4000) + 'wechat'), async () => {
+      await page.getByRole('status').filter({ hasText: 'Read only the first 600 characters of q (it has 4,006).' }).waitFor();
+    }],
+    [q('-'.repeat(594) + 'wechat'), async () => {
       await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '3 of 5 articles');
     }],
-    [q('-'.repeat(4001) + 'wechat'), async () => {
+    [q('-'.repeat(593) + 'wechat'), async () => {
       await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '2 of 5 articles');
     }],
-    [q('t* '.repeat(1000)), async () => {
+    [q('t '.repeat(300)), async () => {
       await page.getByRole('alert').filter({ hasText: 'more than 256 terms' }).waitFor();
     }],
-    [q('('.repeat(5000) + 'a' + ')'.repeat(5000)), async () => {
+    [q('('.repeat(299) + 'a' + ')'.repeat(299)), async () => {
       await page.getByRole('alert').filter({ hasText: 'Too many nested parentheses' }).waitFor();
     }],
-    [`?view=trends&kw=${encodeURIComponent(Array(20).fill(Array(50).fill('t*').join(' OR ')).map((k, i) => `${k} OR x${i}`).join(', '))}`, async () => {
-      await page.getByText(/a chart counts at most 256/).waitFor();
+    [`?view=trends&kw=${encodeURIComponent(Array.from({ length: 21 }, (_, i) => `x${i}`).join(','))}`, async () => {
+      await page.getByText(/21 keywords: a chart draws at most 20/).waitFor();
+    }],
+    [`?view=trends&kw=${encodeURIComponent('t* OR '.repeat(200))}`, async () => {
+      await page.getByRole('status').filter({ hasText: 'Read only the first 300 characters of kw' }).waitFor();
     }],
   ];
   for (const [url, answered] of cases) {
