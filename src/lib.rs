@@ -282,6 +282,9 @@ fn Shown(
             None => view! {
                 <div class="search-layout">
                     <FacetPanel />
+                    // The view's own controls, one link away from the search box
+                    // (the skip link at the top of the filters).
+                    <div id="view-start" class="view-start" tabindex="-1">
                     {move || match current_view.get() {
                         #[cfg(feature = "trends")]
                         View::Trends => view! { <views::TrendsView /> }.into_any(),
@@ -300,6 +303,7 @@ fn Shown(
                             view! { <takeover::LoadingFull name=name /> }.into_any()
                         }
                     }}
+                    </div>
                 </div>
             }
             .into_any(),

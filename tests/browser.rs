@@ -788,19 +788,53 @@ async fn compare_shows_both_texts_the_similarity_and_the_three_lists() {
         "{figures}"
     );
     let captions: Vec<String> = all(&root, ".word-list caption").iter().map(text).collect();
-    assert_eq!(
-        captions,
-        [
-            "Shared terms",
-            "Distinctive to left",
-            "Distinctive to right"
-        ]
+    assert_eq!(captions.len(), 3);
+    for (c, want) in captions.iter().zip([
+        "Shared terms (",
+        "Distinctive to left (",
+        "Distinctive to right (",
+    ]) {
+        assert!(c.starts_with(want), "{c}");
+    }
+    // The similarity stands among the left article's pairs.
+    let standing = text(&one(&root, ".figures .standing"));
+    assert!(
+        standing.contains("of the left article's 4 pairs (from "),
+        "{standing}"
     );
+    // The lists come before the texts, each word a link, with more on request and a CSV.
+    let lists = one(&root, ".word-lists");
+    let columns = one(&root, ".columns");
+    assert!(lists.get_bounding_client_rect().top() < columns.get_bounding_client_rect().top());
+    assert!(!all(&root, ".word-list tbody th a[href*='q=']").is_empty());
+    assert!(all(&root, "button.csv").iter().any(|b| b
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .contains("shared and distinctive words")));
+    let longest = all(&root, ".word-list caption")
+        .iter()
+        .map(|c| {
+            text(c)
+                .rsplit('(')
+                .next()
+                .unwrap()
+                .trim_end_matches(')')
+                .replace(',', "")
+                .parse::<usize>()
+                .unwrap()
+        })
+        .max()
+        .unwrap();
+    if longest > 15 {
+        assert!(all(&root, ".word-list-box button.more")
+            .iter()
+            .any(|b| text(b).starts_with("Show ")));
+    }
     for list in all(&root, ".word-list") {
         assert!(!all(&list, "tbody tr").is_empty(), "{}", text(&list));
     }
     // Stop words are left out by default.
-    let shared: Vec<String> = all(&root, ".word-list:first-child tbody th")
+    let shared: Vec<String> = all(&root, ".word-list-box:first-child tbody th a:first-child")
         .iter()
         .map(text)
         .collect();
@@ -1177,15 +1211,18 @@ async fn a_search_that_finds_nothing_names_the_missing_words_and_suggests_others
 }
 
 fn list_words(root: &Element, n: usize) -> Vec<String> {
-    all(root, &format!(".word-list:nth-child({n}) tbody th"))
-        .iter()
-        .map(|th| {
-            // The word alone, without the merged forms after it.
-            th.first_child()
-                .and_then(|c| c.text_content())
-                .unwrap_or_default()
-        })
-        .collect()
+    all(
+        root,
+        &format!(".word-list-box:nth-child({n}) .word-list tbody th"),
+    )
+    .iter()
+    .map(|th| {
+        // The word alone, without the merged forms after it.
+        th.first_child()
+            .and_then(|c| c.text_content())
+            .unwrap_or_default()
+    })
+    .collect()
 }
 
 #[wasm_bindgen_test]

@@ -327,3 +327,42 @@ fn concordance_and_collocates_read_back_and_collocates_recompute() {
         }
     }
 }
+
+#[test]
+fn comparison_lists_read_back_and_their_g2_recomputes() {
+    use lens_engine::stats::compare::{compare, comparison_table, CompareOptions};
+    let c = corpus();
+    let ix = Index::new(&c);
+    let opts = CompareOptions {
+        list_len: usize::MAX,
+        ..CompareOptions::default()
+    };
+    let cmp = compare(&ix, 0, 5, opts);
+    let from = Provenance {
+        corpus: c.info().name.clone(),
+        search: String::new(),
+    };
+    let t = comparison_table(&cmp, "a0", "a5", opts.words, &from);
+    let p = read(&t.to_csv(), "comparison");
+    let listed = cmp.shared.len() + cmp.distinctive_left.len() + cmp.distinctive_right.len();
+    assert_eq!(p.records.len(), listed);
+    assert!(listed > 0);
+    for r in 0..p.records.len() {
+        let (a, b) = (p.num(r, "Left"), p.num(r, "Right"));
+        let (cw, dw) = (p.num(r, "Left words"), p.num(r, "Right words"));
+        let e1 = cw * (a + b) / (cw + dw);
+        let e2 = dw * (a + b) / (cw + dw);
+        let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
+        let g2 = 2.0 * (term(a, e1) + term(b, e2));
+        assert!((g2 - p.num(r, "G²")).abs() < 1e-3, "row {r}");
+        let list = &p.records[r][p.col("List")];
+        // A shared word is below the threshold; a distinctive one is used more on its side.
+        match list.as_str() {
+            "Shared" => assert!(g2 < p.num(r, "Shared when G² below")),
+            "Distinctive to left" => assert!(a / cw > b / dw),
+            "Distinctive to right" => assert!(b / dw > a / cw),
+            other => panic!("list {other:?}"),
+        }
+        assert!((p.num(r, "Left per 10,000") - a / cw * 1e4).abs() < 1e-3);
+    }
+}

@@ -34,6 +34,39 @@ pub fn palette() -> (
     }
 }
 
+/// The light theme's colours, whatever the page's: what an exported figure
+/// is drawn in (a document or a slide is light).
+pub fn light_palette() -> (
+    &'static [&'static str; 8],
+    &'static str,
+    &'static str,
+    &'static str,
+) {
+    (&LIGHT, "#ffffff", "#1b1f24", "#d0d7de")
+}
+
+/// A text's width at 12 px in the chart's font, measured by a canvas; the
+/// engine's wide estimate when no canvas can be had.
+pub fn text_measure() -> impl Fn(&str) -> f64 {
+    let ctx = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+    if let Some(ctx) = &ctx {
+        ctx.set_font("12px system-ui, sans-serif");
+    }
+    move |text: &str| match &ctx {
+        // A little room for a viewer's other font.
+        Some(ctx) => ctx.measure_text(text).map_or_else(
+            |_| lens_engine::out::chart::estimate_width(text),
+            |m| m.width() * 1.1,
+        ),
+        None => lens_engine::out::chart::estimate_width(text),
+    }
+}
+
 /// The line chart of `model`.
 #[component]
 pub fn LineChart(
@@ -184,7 +217,7 @@ fn SeriesLine(
         .collect_view();
     view! {
         <g class="series" data-series=i.to_string()>
-            <path class="series-line" d=line.path.clone() fill="none" stroke=colour stroke-width="2.5" stroke-linejoin="round" />
+            <path class="series-line" d=line.path.clone() fill="none" stroke=colour stroke-width="2.5" stroke-linejoin="round" stroke-dasharray=lens_engine::out::chart::dash(i) />
             {points}
         </g>
     }

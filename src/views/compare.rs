@@ -14,7 +14,8 @@ use crate::views::{marked_article, UrlCheckbox, UrlNumber, WordFormsToggle};
 use lens_engine::index::layout::{Edge, Layout};
 use lens_engine::search::highlight::mark_article;
 use lens_engine::stats::compare::{
-    compare, CompareOptions, Comparison, Passage, Similarity, WordChoice, WordScore,
+    compare, comparison_table, CompareOptions, Comparison, Passage, Similarity, WordChoice,
+    WordScore,
 };
 use lens_engine::stats::measures::COMPARE_G2;
 use lens_engine::Corpus;
@@ -58,10 +59,22 @@ pub fn CompareView() -> impl IntoView {
         stop_words: params::STOP.flag(&url),
         forms: params::FORMS.flag(&url),
     });
+    // Every listed word (the lists show the first ones, and the rest on request).
     let options = Memo::new(move |_| CompareOptions {
         min_passage: params::N.number_or_default(&url) as usize,
         words: words.get(),
-        list_len: 15,
+        list_len: usize::MAX,
+    });
+    // Where this pair's similarity stands among the left article's pairs:
+    // (its rank, the pairs, the lowest and the highest similarity).
+    let standing = Memo::new(move |_| {
+        let (l, r) = (left.get()?, right.get()?);
+        let model = Similarity::new(search.index, words.get());
+        let ranked = model.most_similar(l);
+        let rank = ranked.iter().position(|&(d, _)| d == r)? + 1;
+        let lo = ranked.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let hi = ranked.iter().map(|p| p.1).fold(0.0, f64::max);
+        Some((rank, ranked.len(), lo, hi))
     });
     let linked = Memo::new(move |_| params::LINK.flag(&url));
     let comparison = Memo::new(move |_| match (left.get(), right.get()) {
@@ -81,16 +94,36 @@ pub fn CompareView() -> impl IntoView {
         };
         let passages = Arc::new(c.passages.clone());
         let scroller = Scroller::new(linked);
+        let (left_id, right_id) = (
+            corpus.articles()[l].id.clone(),
+            corpus.articles()[r].id.clone(),
+        );
+        let for_csv = c.clone();
+        let make_csv = move || {
+            comparison_table(
+                &for_csv,
+                &left_id,
+                &right_id,
+                words.get_untracked(),
+                &super::provenance(&search),
+            )
+            .to_csv()
+        };
+        // The lists first, where they are seen; the texts after them.
         view! {
-            <Summary corpus=corpus left=l right=r comparison=c.clone() />
-            <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
-            <Columns corpus=corpus left=l right=r passages=passages active=active scroller=scroller />
+            <Summary corpus=corpus left=l right=r comparison=c.clone() standing=standing.get() />
+            <div class="list-controls">
+                <h3 class="lists-heading">"Words"</h3>
+                {super::csv_button("corpus-lens-compare.csv", "shared and distinctive words", make_csv)}
+            </div>
             <div class="word-lists">
                 <WordList title="Shared terms" words=c.shared.clone() score_name=None />
                 <WordList title="Distinctive to left" words=c.distinctive_left.clone() score_name=Some("G²") />
                 <WordList title="Distinctive to right" words=c.distinctive_right.clone() score_name=Some("G²") />
             </div>
             <super::MeaningOf measures=&[COMPARE_G2] />
+            <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
+            <Columns corpus=corpus left=l right=r passages=passages active=active scroller=scroller />
             <MostSimilar doc=l open=false />
         }
         .into_any()
@@ -186,7 +219,22 @@ fn Summary(
     left: usize,
     right: usize,
     comparison: Comparison,
+    /// This pair's rank among the left article's pairs, their number, and
+    /// the lowest and highest similarity among them.
+    standing: Option<(usize, usize, f64, f64)>,
 ) -> impl IntoView {
+    let place = standing.map(|(rank, n, lo, hi)| {
+        format!(
+            "{} of the left article's {} pairs (from {:.0}% to {:.0}%)",
+            match rank {
+                1 => "The most similar".to_string(),
+                r => format!("The {} most similar", ordinal(r)),
+            },
+            thousands(n),
+            lo * 100.0,
+            hi * 100.0
+        )
+    });
     let side = |d: usize, name: &'static str| {
         let a = &corpus.articles()[d];
         view! {
@@ -201,7 +249,8 @@ fn Summary(
         <div class="summary" role="group" aria-label="Summary">
             {side(left, "Left")}
             <dl class="figures">
-                <div><dt>"Similarity"</dt><dd>{format!("{:.0}%", comparison.similarity * 100.0)}</dd></div>
+                <div><dt>"Similarity"</dt><dd>{format!("{:.0}%", comparison.similarity * 100.0)}</dd>
+                    {place.map(|p| view! { <dd class="hint standing">{p}</dd> })}</div>
                 <div><dt>"Words in both"</dt><dd>{thousands(comparison.shared_word_count)}</dd></div>
                 <div><dt>"Shared passages"</dt><dd>{format!("{}{}", thousands(comparison.passages.len()), if comparison.passages_truncated { "+" } else { "" })}</dd></div>
             </dl>
@@ -209,6 +258,18 @@ fn Summary(
             <SimilarityExplained />
         </div>
     }
+}
+
+/// "2nd", "3rd", "11th", "22nd".
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// How the similarity figure is computed and how to read it.
@@ -315,32 +376,52 @@ fn WordList(
     words: Vec<WordScore>,
     score_name: Option<&'static str>,
 ) -> impl IntoView {
-    let rows = words
-        .into_iter()
-        .map(|w| {
-            view! {
-                <tr>
-                    <th scope="row">{w.word}{(!w.forms.is_empty()).then(|| view! { <span class="forms-merged">{format!(" (also {})", w.forms.join(", "))}</span> })}</th>
-                    <td class="num">{w.left}</td>
-                    <td class="num">{w.right}</td>
-                    {score_name.map(|_| view! { <td class="num">{format!("{:.1}", w.score)}</td> })}
-                </tr>
-            }
-        })
-        .collect_view();
+    let url = expect_context::<UrlQuery>();
+    let n = words.len();
+    let shown = RwSignal::new(LIST_SHOWN);
+    let words = Arc::new(words);
+    let rows = {
+        let words = words.clone();
+        move || {
+            words
+                .iter()
+                .take(shown.get())
+                .map(|w| {
+                    view! {
+                        <tr>
+                            <th scope="row">{super::word_links(url, &w.word, &w.forms)}</th>
+                            <td class="num">{w.left}</td>
+                            <td class="num">{w.right}</td>
+                            {score_name.map(|_| view! { <td class="num">{format!("{:.1}", w.score)}</td> })}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        }
+    };
     view! {
-        <table class="word-list">
-            <caption>{title}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Word"</th><th scope="col" class="num">"Left"</th><th scope="col" class="num">"Right"</th>
-                    {score_name.map(|s| view! { <th scope="col" class="num">{s}</th> })}
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="word-list-box">
+            <table class="word-list">
+                <caption>{format!("{title} ({})", thousands(n))}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Word"</th><th scope="col" class="num">"Left"</th><th scope="col" class="num">"Right"</th>
+                        {score_name.map(|s| view! { <th scope="col" class="num">{s}</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {move || (n > shown.get()).then(|| view! {
+                <button type="button" class="more" on:click=move |_| shown.update(|s| *s += LIST_SHOWN * 4)>
+                    {format!("Show {} more", thousands((n - shown.get()).min(LIST_SHOWN * 4)))}
+                </button>
+            })}
+        </div>
     }
 }
+
+/// Words a list shows at first.
+const LIST_SHOWN: usize = 15;
 
 fn passage_id(side: Side, k: usize) -> String {
     format!("passage-{}-{k}", side.param())

@@ -42,6 +42,9 @@ pub fn FacetPanel() -> impl IntoView {
     };
     view! {
         <aside class="facets" class:open=move || open.get() aria-label="Filters">
+            // The filters come before every view's own controls: a keyboard
+            // can pass them in one step.
+            <a class="skip-link" href="#view-start">"Skip the filters"</a>
             <button type="button" class="filters-toggle" aria-expanded=move || open.get().to_string()
                 aria-controls="facet-groups" on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
             <div id="facet-groups" class="facet-groups">

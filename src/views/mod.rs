@@ -48,6 +48,46 @@ pub fn MeaningOf(
     }
 }
 
+/// A word (or phrase) as query text: quoted when the query language needs it.
+pub fn as_query(words: &str) -> String {
+    lens_engine::search::query::Query::Text {
+        field: lens_engine::search::query::TextField::Any,
+        words: words.split(' ').map(str::to_string).collect(),
+        prefix: false,
+    }
+    .to_string()
+}
+
+/// A link to the word's trend and a link to a search for it.
+pub fn word_links(url: crate::url_state::UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
+    let q = as_query(word);
+    let search = url.link(&[
+        (params::VIEW.name(), None),
+        (params::Q.name, Some(q.as_str())),
+        (params::ARTICLE.name, None),
+    ]);
+    let trend = url.link(&[
+        (
+            params::VIEW.name(),
+            params::VIEW.write(params::View::Trends),
+        ),
+        (params::KW.name, Some(q.as_str())),
+        (params::AT.name, None),
+    ]);
+    let name = word.to_string();
+    let trend_name = format!("Trend of {word}");
+    let also = (!forms.is_empty()).then(|| format!(" (also {})", forms.join(", ")));
+    view! {
+        <crate::url_state::QueryLink href=search>{name}</crate::url_state::QueryLink>
+        {also.map(|a| view! { <span class="forms-merged">{a}</span> })}
+        " "
+        <crate::url_state::QueryLink href=trend class="trend-link">
+            <span aria-hidden="true">"↗"</span>
+            <span class="visually-hidden">{trend_name}</span>
+        </crate::url_state::QueryLink>
+    }
+}
+
 /// A keyword-in-context line as its two side cells show it. The left cell
 /// is cut at its left end and the right cell at its right end (the CSS of
 /// `.kwic-left` and `.kwic-right`), so the words nearest the match always
@@ -320,7 +360,7 @@ pub fn UrlText(
 /// An article's date, source and word count, as listed among results.
 pub fn article_meta(a: &lens_engine::Article, words: usize) -> impl IntoView {
     view! {
-        <time datetime=a.date.iso()>{a.display_date()}</time>
+        <time datetime=a.date.iso() title=a.is_date_estimated().then_some("Estimated date: the article says how it was estimated")>{a.display_date()}</time>
         {a.source.clone().map(|s| format!(" · {s}"))}
         {format!(" · {} words", thousands(words))}
     }

@@ -93,6 +93,15 @@ pub fn Results() -> impl IntoView {
     view! {
         <section class="results-pane" aria-labelledby="results-heading">
             <h2 id="results-heading" class="visually-hidden">"Results"</h2>
+            // What the page is for, said once on the landing page (the
+            // prerendered first page says it too).
+            <Show when=move || search.text.with(|t| t.trim().is_empty())>
+                <p class="intro">
+                    "Search these articles, or explore them: "<strong>"Trends"</strong>" charts words year by year, "
+                    <strong>"Compare"</strong>" sets two articles side by side, "<strong>"Words"</strong>" lists and weighs their vocabulary, and "
+                    <strong>"Contexts"</strong>" shows every match in its sentence. Everything runs in this page: nothing you type leaves your device. A date marked (est.) is estimated; the article says how."
+                </p>
+            </Show>
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 <WordFormsToggle />

@@ -74,13 +74,13 @@ pub fn SearchBox() -> impl IntoView {
                 maxlength=params::Q.max_len()
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="e.g. wechat OR baidu, \"mobile payment\", pay*, tag:social"
+                placeholder="e.g. wechat OR baidu, \"mobile payment\""
                 aria-describedby="search-error search-hint"
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 on:input=on_input
                 on:keydown=on_keydown
             />
-            <span id="search-hint" class="hint">"Press / to search, Escape to clear."</span>
+            <span id="search-hint" class="hint keys-hint">"Press / to search, Escape to clear."</span>
             <p id="search-error" class="query-error" role="alert">
                 {move || error().map(|(message, place)| view! {
                     {format!("{message} Showing the results of the last valid query.")}

@@ -20,7 +20,7 @@ use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
 use crate::views::{marked_text, provenance, UrlSelect, UrlText, WordFormsToggle};
 use lens_engine::out::chart::{
-    marker_path, LineChartModel, Series, FEW_ARTICLES, MARKER_NAMES, WIDTH,
+    dash, marker_path, style_name, LineChartModel, Series, FEW_ARTICLES, WIDTH,
 };
 
 const CHART_ID: &str = "trends-chart";
@@ -182,17 +182,30 @@ pub fn TrendsView() -> impl IntoView {
             }
         );
         let articles: Vec<usize> = t.rows.iter().map(|r| r.articles).collect();
-        let model = LineChartModel::new(
+        let unit = if m == Measure::ShareOfArticles {
+            "%"
+        } else {
+            ""
+        };
+        let model = LineChartModel::with_unit(
             &years,
             &series,
             measure_name(m),
+            unit,
             at.get(),
             &articles,
             chart_width.get(),
         );
         // The exports are laid out at full width, whatever the screen.
-        let export =
-            LineChartModel::new(&years, &series, measure_name(m), at.get(), &articles, WIDTH);
+        let export = LineChartModel::with_unit(
+            &years,
+            &series,
+            measure_name(m),
+            unit,
+            at.get(),
+            &articles,
+            WIDTH,
+        );
         Some(DrawnChart {
             model,
             export,
@@ -202,12 +215,13 @@ pub fn TrendsView() -> impl IntoView {
     });
     let chart = move || {
         chart_model.get().map(|c| {
+            let few = c.model.has_few;
             view! {
                 {c.model.has_few.then(|| view! {
                     <p class="hint few-note">{format!("Hollow points rest on fewer than {FEW_ARTICLES} articles: read them with care.")}</p>
                 })}
                 <LineChart id=CHART_ID title=CHART_TITLE.to_string() desc=c.desc model=c.model on_point=choose />
-                <Legend labels=c.labels />
+                <Legend labels=c.labels few=few />
             }
         })
     };
@@ -383,7 +397,9 @@ fn Exports(
         ];
         chart.with_untracked(|c| {
             c.as_ref().map(|c| {
-                let (colours, bg, fg, grid) = palette();
+                // A figure for a document or a slide: light, whatever the page's theme.
+                let (colours, bg, fg, grid) = crate::views::chart::light_palette();
+                let measure = crate::views::chart::text_measure();
                 c.export.to_svg(
                     colours,
                     bg,
@@ -393,6 +409,7 @@ fn Exports(
                     &c.desc,
                     &heading,
                     &c.labels,
+                    &measure,
                 )
             })
         })
@@ -421,10 +438,11 @@ fn Exports(
     }
 }
 
-/// Colour swatch, marker shape and name of each series.
+/// Colour swatch, marker shape, line pattern and name of each series, and
+/// what a hollow marker means when the chart has one.
 #[component]
-fn Legend(labels: Vec<String>) -> impl IntoView {
-    let (colours, bg, _, _) = palette();
+fn Legend(labels: Vec<String>, few: bool) -> impl IntoView {
+    let (colours, bg, fg, _) = palette();
     let items = labels
         .into_iter()
         .enumerate()
@@ -433,15 +451,25 @@ fn Legend(labels: Vec<String>) -> impl IntoView {
             view! {
                 <li>
                     <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">
-                        <line x1="0" x2="28" y1="7" y2="7" stroke=c stroke-width="2.5" />
+                        <line x1="0" x2="28" y1="7" y2="7" stroke=c stroke-width="2.5" stroke-dasharray=dash(i) />
                         <path d=marker_path(i, 14.0, 7.0) fill=c stroke=bg />
                     </svg>
-                    {format!("{l} ({})", MARKER_NAMES[i % MARKER_NAMES.len()])}
+                    {format!("{l} ({})", style_name(i))}
                 </li>
             }
         })
         .collect_view();
-    view! { <ul class="legend" aria-label="Legend">{items}</ul> }
+    let hollow = few.then(|| {
+        view! {
+            <li>
+                <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">
+                    <path d=marker_path(0, 14.0, 7.0) fill=bg stroke=fg stroke-width="2" />
+                </svg>
+                {format!("hollow: fewer than {FEW_ARTICLES} articles that year")}
+            </li>
+        }
+    });
+    view! { <ul class="legend" aria-label="Legend">{items}{hollow}</ul> }
 }
 
 /// The numbers behind the chart: every year, a column per keyword, Articles and Words.

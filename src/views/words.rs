@@ -7,10 +7,11 @@
 //! list's order), `ref`, `rq` and `sig` (the keywords' reference, its search
 //! and the significance level), `plen`, `pmin` and `pstop=0` (phrases).
 
+use super::{as_query, word_links};
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::facets::{toggle_facet, FacetKind};
-use lens_engine::search::query::{parse, Query, TextField};
+use lens_engine::search::query::parse;
 use lens_engine::stats::measures::per_10k;
 use lens_engine::stats::measures::{KEYNESS_G2, LOG_RATIO};
 use lens_engine::stats::words::{
@@ -36,16 +37,6 @@ const PAGE: usize = 50;
 const BARS: usize = 25;
 /// Rows of the keyword, phrase and trend lists shown at first.
 const SHORT: usize = 25;
-
-/// A word (or phrase) as query text: quoted when the query language needs it.
-fn as_query(words: &str) -> String {
-    Query::Text {
-        field: TextField::Any,
-        words: words.split(' ').map(str::to_string).collect(),
-        prefix: false,
-    }
-    .to_string()
-}
 
 /// Counting the articles of `docs`, given back with them: what is drawn
 /// from the counts always goes with the selection they were made on.
@@ -101,36 +92,6 @@ pub fn WordsView() -> impl IntoView {
             <Phrases counts=counts />
             <RisingFallingBlock counts=counts opts=opts />
         </section>
-    }
-}
-
-/// A link to the word's trend and a link to a search for it.
-fn word_links(url: UrlQuery, word: &str, forms: &[String]) -> impl IntoView {
-    let q = as_query(word);
-    let search = url.link(&[
-        (params::VIEW.name(), None),
-        (params::Q.name, Some(q.as_str())),
-        (params::ARTICLE.name, None),
-    ]);
-    let trend = url.link(&[
-        (
-            params::VIEW.name(),
-            params::VIEW.write(params::View::Trends),
-        ),
-        (params::KW.name, Some(q.as_str())),
-        (params::AT.name, None),
-    ]);
-    let name = word.to_string();
-    let trend_name = format!("Trend of {word}");
-    let also = (!forms.is_empty()).then(|| format!(" (also {})", forms.join(", ")));
-    view! {
-        <QueryLink href=search>{name}</QueryLink>
-        {also.map(|a| view! { <span class="forms-merged">{a}</span> })}
-        " "
-        <QueryLink href=trend class="trend-link">
-            <span aria-hidden="true">"↗"</span>
-            <span class="visually-hidden">{trend_name}</span>
-        </QueryLink>
     }
 }
 

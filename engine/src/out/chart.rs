@@ -26,6 +26,57 @@ pub const FEW_ARTICLES: usize = 3;
 const YEAR_LABEL_ROOM: f64 = 36.0;
 /// Markers at the same spot are set this far apart, in chart units.
 const SPREAD: f64 = 7.0;
+/// The first and last years stand this far inside the plot, in chart
+/// units, so that their markers (set apart, at most two spreads out) never
+/// cover the value axis' labels nor are cut at the chart's edge.
+const EDGE: f64 = 20.0;
+
+/// The line pattern of series `i`: solid for the first five (one per
+/// marker shape), then dashed, dotted and dash-dotted, so that no two of
+/// the twenty series a chart may draw share both shape and pattern, and
+/// colour is never the only cue.
+pub fn dash(i: usize) -> Option<&'static str> {
+    match (i / MARKER_NAMES.len()) % 4 {
+        0 => None,
+        1 => Some("8 4"),
+        2 => Some("2 3"),
+        _ => Some("10 3 2 3"),
+    }
+}
+
+/// How series `i` is drawn, in words, for a legend: "circle", "square, dashed".
+pub fn style_name(i: usize) -> String {
+    let shape = MARKER_NAMES[i % MARKER_NAMES.len()];
+    match (i / MARKER_NAMES.len()) % 4 {
+        0 => shape.to_string(),
+        1 => format!("{shape}, dashed"),
+        2 => format!("{shape}, dotted"),
+        _ => format!("{shape}, dash-dot"),
+    }
+}
+
+/// A width for `text` at 12 px that no common font exceeds: wide (CJK,
+/// full-width) characters a full em, capitals and W/M 0.8 em, the rest
+/// 0.6 em. What the SVG export lays its legend out by when nothing measures
+/// the text.
+pub fn estimate_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| {
+            let wide = matches!(c as u32,
+                0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF
+                | 0x20000..=0x3FFFD);
+            let em = if wide {
+                1.0
+            } else if c.is_uppercase() || matches!(c, 'w' | 'm' | '%' | '@') {
+                0.8
+            } else {
+                0.6
+            };
+            em * 12.0
+        })
+        .sum()
+}
 
 /// Names of the marker shapes, for a legend's text, by series.
 pub const MARKER_NAMES: [&str; 5] = [
@@ -147,6 +198,20 @@ impl LineChartModel {
         articles: &[usize],
         width: f64,
     ) -> Self {
+        LineChartModel::with_unit(years, series, y_label, "", selected, articles, width)
+    }
+
+    /// [`LineChartModel::new`] with `unit` after every value the chart
+    /// writes (its ticks and its points' labels): "%" for a share.
+    pub fn with_unit(
+        years: &[u16],
+        series: &[Series],
+        y_label: &str,
+        unit: &str,
+        selected: Option<u16>,
+        articles: &[usize],
+        width: f64,
+    ) -> Self {
         let width = if width.is_finite() {
             width.clamp(MIN_WIDTH, WIDTH)
         } else {
@@ -157,8 +222,8 @@ impl LineChartModel {
             years.last().copied().unwrap_or(0) as f64,
         );
         let (left, right, top, bottom) = plot(width);
-        let x = LinearScale::new((first, last), (left, right));
-        let max_labels = (((right - left) / YEAR_LABEL_ROOM) as usize).max(2);
+        let x = LinearScale::new((first, last), (left + EDGE, right - EDGE));
+        let max_labels = (((right - left - 2.0 * EDGE) / YEAR_LABEL_ROOM) as usize).max(2);
         let max = series
             .iter()
             .flat_map(|s| s.values.iter().flatten().copied())
@@ -175,7 +240,7 @@ impl LineChartModel {
             .iter()
             .map(|&t| Tick {
                 at: y.map(t),
-                label: format_tick(t, y_step),
+                label: format!("{}{unit}", format_tick(t, y_step)),
             })
             .collect();
         // Every year when they fit; else the years with data when they fit;
@@ -191,13 +256,40 @@ impl LineChartModel {
         } else {
             integer_ticks(first as i64, last as i64, (max_labels / 2).clamp(2, 8))
         };
-        let x_ticks = labelled
-            .into_iter()
-            .map(|t| Tick {
-                at: x.map(t as f64),
-                label: t.to_string(),
-            })
-            .collect();
+        // No two labels closer than a label's room: years with data can
+        // stand side by side (2015, 2016) on a narrow chart. The last year
+        // is kept in place of the one before it.
+        let mut x_ticks: Vec<Tick> = Vec::new();
+        let last_label = labelled.last().copied();
+        for t in labelled {
+            let at = x.map(t as f64);
+            if x_ticks
+                .last()
+                .is_none_or(|prev| at - prev.at >= YEAR_LABEL_ROOM)
+            {
+                x_ticks.push(Tick {
+                    at,
+                    label: t.to_string(),
+                });
+            }
+        }
+        if let Some(t) =
+            last_label.filter(|t| x_ticks.last().is_some_and(|k| k.label != t.to_string()))
+        {
+            let at = x.map(t as f64);
+            if x_ticks.len() > 1 {
+                x_ticks.pop();
+            }
+            if x_ticks
+                .last()
+                .is_none_or(|prev| at - prev.at >= YEAR_LABEL_ROOM)
+            {
+                x_ticks.push(Tick {
+                    at,
+                    label: t.to_string(),
+                });
+            }
+        }
         // Markers that would stand on the same spot (all keywords at 0, say)
         // are set side by side, so that none hides another.
         let spot =
@@ -253,7 +345,7 @@ impl LineChartModel {
                             marker: marker_path(i, centre.0, centre.1),
                             centre,
                             label: format!(
-                                "{}, {}: {} ({} article{})",
+                                "{}, {}: {}{unit} ({} article{})",
                                 s.label,
                                 years[r],
                                 format_tick(v, if v.fract() == 0.0 { 1.0 } else { 0.01 }),
@@ -301,7 +393,7 @@ impl LineChartModel {
     pub fn point_at(&self, x: f64) -> Option<(usize, usize)> {
         let (first, last) = (*self.years.first()? as f64, *self.years.last()? as f64);
         let (left, right, _, _) = self.plot();
-        let year = LinearScale::new((left, right), (first, last))
+        let year = LinearScale::new((left + EDGE, right - EDGE), (first, last))
             .map(x)
             .round();
         let row = self.years.iter().position(|&y| y as f64 == year)?;
@@ -313,8 +405,11 @@ impl LineChartModel {
     /// Above the plot it writes `heading` (its first line in bold: the
     /// file's context, such as the corpus, measure, search and smoothing)
     /// and a legend of `labels` (each series' colour, marker and name), so
-    /// that the file says what it shows away from the page. Every text is
-    /// escaped. Returns the markup and its height (its width is the model's).
+    /// that the file says what it shows away from the page. The legend is
+    /// laid out by `measure` (a text's width at 12 px: the page measures it
+    /// in its font; [`estimate_width`] errs wide), with a hollow marker's
+    /// entry when a point rests on few articles. Every text is escaped.
+    /// Returns the markup and its height (its width is the model's).
     #[allow(clippy::too_many_arguments)]
     pub fn to_svg(
         &self,
@@ -326,6 +421,7 @@ impl LineChartModel {
         desc: &str,
         heading: &[String],
         labels: &[String],
+        measure: &dyn Fn(&str) -> f64,
     ) -> (String, f64) {
         let colour = |i: usize| {
             colours
@@ -334,11 +430,21 @@ impl LineChartModel {
                 .unwrap_or("#000")
         };
         let width = self.width;
-        // The legend: as many entries on a line as fit.
+        // The legend: as many entries on a line as fit, each as wide as its
+        // text measures (a swatch of 28, a gap of 6, the text, 18 apart).
+        let texts: Vec<String> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{l} ({})", style_name(i)))
+            .chain(
+                self.has_few
+                    .then(|| format!("hollow: fewer than {FEW_ARTICLES} articles that year")),
+            )
+            .collect();
         let mut legend: Vec<(f64, f64, usize)> = Vec::new();
         let (mut lx, mut ly) = (LEFT, heading.len() as f64 * 18.0 + 14.0);
-        for (i, l) in labels.iter().enumerate() {
-            let room = 34.0 + 7.0 * l.chars().count() as f64 + 18.0;
+        for (i, t) in texts.iter().enumerate() {
+            let room = 34.0 + measure(t).max(0.0) + 18.0;
             if lx > LEFT && lx + room > width {
                 lx = LEFT;
                 ly += 18.0;
@@ -367,14 +473,27 @@ impl LineChartModel {
             ));
         }
         for &(x, y, i) in &legend {
-            let c = colour(i);
+            if i == labels.len() {
+                // The hollow marker's entry.
+                s.push_str(&format!(
+                    r#"<path d="{}" fill="{bg}" stroke="{fg}" stroke-width="2"/>"#,
+                    marker_path(0, x + 14.0, y)
+                ));
+            } else {
+                let c = colour(i);
+                let pattern =
+                    dash(i).map_or(String::new(), |d| format!(r#" stroke-dasharray="{d}""#));
+                s.push_str(&format!(
+                    r#"<line x1="{x}" x2="{}" y1="{y}" y2="{y}" stroke="{c}" stroke-width="2.5"{pattern}/><path d="{}" fill="{c}" stroke="{bg}"/>"#,
+                    x + 28.0,
+                    marker_path(i, x + 14.0, y),
+                ));
+            }
             s.push_str(&format!(
-                r#"<line x1="{x}" x2="{}" y1="{y}" y2="{y}" stroke="{c}" stroke-width="2.5"/><path d="{}" fill="{c}" stroke="{bg}"/><text x="{}" y="{}" font-size="12" fill="{fg}">{}</text>"#,
-                x + 28.0,
-                marker_path(i, x + 14.0, y),
+                r#"<text x="{}" y="{}" font-size="12" fill="{fg}">{}</text>"#,
                 x + 34.0,
                 y + 4.0,
-                escaped(&format!("{} ({})", labels[i], MARKER_NAMES[i % MARKER_NAMES.len()]))
+                escaped(&texts[i])
             ));
         }
         s.push_str(&format!(r#"<g transform="translate(0 {head})">"#));
@@ -417,8 +536,9 @@ impl LineChartModel {
         }
         for (i, line) in self.lines.iter().enumerate() {
             let c = colour(i);
+            let pattern = dash(i).map_or(String::new(), |d| format!(r#" stroke-dasharray="{d}""#));
             s.push_str(&format!(
-                r#"<g class="series"><path d="{}" fill="none" stroke="{c}" stroke-width="2.5" stroke-linejoin="round"/>"#,
+                r#"<g class="series"><path d="{}" fill="none" stroke="{c}" stroke-width="2.5" stroke-linejoin="round"{pattern}/>"#,
                 line.path
             ));
             for p in &line.points {
@@ -617,6 +737,136 @@ mod tests {
     }
 
     #[test]
+    fn neighbouring_years_with_data_never_overprint_on_a_phone() {
+        // The seed's years: 2015 and 2016 side by side, 2024 and 2025 too.
+        let years: Vec<u16> = (2013..=2025).collect();
+        let articles: Vec<usize> = years
+            .iter()
+            .map(|&y| usize::from([2013, 2015, 2016, 2024, 2025].contains(&y)))
+            .collect();
+        let series = vec![Series {
+            label: "k".into(),
+            values: articles.iter().map(|&n| (n > 0).then_some(0.0)).collect(),
+        }];
+        for width in [MIN_WIDTH, 300.0, 350.0, 390.0, 500.0, WIDTH] {
+            let m = LineChartModel::new(&years, &series, "Count", None, &articles, width);
+            assert!(
+                m.x_ticks
+                    .windows(2)
+                    .all(|w| w[1].at - w[0].at >= YEAR_LABEL_ROOM),
+                "{width}: {:?}",
+                m.x_ticks
+                    .iter()
+                    .map(|t| (&t.label, t.at))
+                    .collect::<Vec<_>>()
+            );
+            assert_eq!(
+                m.x_ticks.last().unwrap().label,
+                "2025",
+                "{width}: the last year is labelled"
+            );
+            // Markers stand clear of the value axis' labels and of the edge.
+            let (left, right, _, _) = m.plot();
+            for p in &m.lines[0].points {
+                assert!(
+                    p.centre.0 - 2.0 * SPREAD - 5.5 >= left - 1.0
+                        && p.centre.0 + 2.0 * SPREAD + 5.5 <= right + RIGHT,
+                    "{width}: {:?}",
+                    p.centre
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn twenty_series_differ_in_shape_or_pattern_not_colour_alone() {
+        let styles: std::collections::HashSet<String> = (0..20).map(style_name).collect();
+        assert_eq!(styles.len(), 20);
+        assert_eq!(dash(0), None);
+        assert_eq!(style_name(6), "square, dashed");
+    }
+
+    #[test]
+    fn the_legend_is_laid_out_by_measured_text() {
+        let years: Vec<u16> = (2013..=2014).collect();
+        let labels: Vec<String> = (0..12).map(|i| format!("keyword number {i}")).collect();
+        let series: Vec<Series> = labels
+            .iter()
+            .map(|l| Series {
+                label: l.clone(),
+                values: vec![Some(1.0), Some(2.0)],
+            })
+            .collect();
+        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5], WIDTH);
+        let width_of = |t: &str| estimate_width(t);
+        let (svg, _) = m.to_svg(
+            &["#123"],
+            "#fff",
+            "#000",
+            "#ccc",
+            "t",
+            "d",
+            &[],
+            &labels,
+            &width_of,
+        );
+        // Each text's start, and the next entry's start on its line: no entry
+        // starts before the text before it ends.
+        let starts: Vec<(f64, f64, String)> = svg
+            .split(r#"<text x=""#)
+            .skip(1)
+            .filter_map(|rest| {
+                let x: f64 = rest.split('"').next()?.parse().ok()?;
+                let y: f64 = rest
+                    .split(r#"y=""#)
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()?;
+                let text = rest.split('>').nth(1)?.split('<').next()?.to_string();
+                text.contains("keyword").then_some((x, y, text))
+            })
+            .collect();
+        assert_eq!(starts.len(), 12);
+        for w in starts.windows(2) {
+            if w[0].1 == w[1].1 {
+                assert!(
+                    w[0].0 + width_of(&w[0].2) < w[1].0 - 28.0,
+                    "{:?} overprints {:?}",
+                    w[0],
+                    w[1]
+                );
+            }
+            assert!(w[1].0 + width_of(&w[1].2) <= WIDTH, "{:?} fits", w[1]);
+        }
+        assert!(
+            svg.contains(r#"stroke-dasharray="8 4""#),
+            "the sixth series is dashed"
+        );
+    }
+
+    #[test]
+    fn a_share_says_percent() {
+        let years: Vec<u16> = (2013..=2014).collect();
+        let series = vec![Series {
+            label: "k".into(),
+            values: vec![Some(50.0), Some(100.0)],
+        }];
+        let m = LineChartModel::with_unit(
+            &years,
+            &series,
+            "Share of articles",
+            "%",
+            None,
+            &[5, 5],
+            WIDTH,
+        );
+        assert!(m.y_ticks.iter().all(|t| t.label.ends_with('%')));
+        assert_eq!(m.lines[0].points[1].label, "k, 2014: 100% (5 articles)");
+    }
+
+    #[test]
     fn the_svg_holds_every_series_and_escapes_text() {
         let years: Vec<u16> = (2013..=2014).collect();
         let series = vec![Series {
@@ -637,8 +887,13 @@ mod tests {
             "d",
             &heading,
             &[series[0].label.clone()],
+            &estimate_width,
         );
         assert!(height > HEIGHT, "the heading and legend add room: {height}");
+        assert!(
+            svg.contains(">hollow: fewer than 3 articles that year</text>"),
+            "the hollow marker has its legend entry"
+        );
         assert!(svg.contains(&format!(r#"height="{height}""#)));
         assert!(
             svg.contains("— &lt;Corpus&gt;</text>"),

@@ -223,6 +223,8 @@ pub struct Comparison {
     pub passages: Vec<Passage>,
     /// True when there were more passages than [`MAX_PASSAGES`] and the rest were left out.
     pub passages_truncated: bool,
+    /// The words of the left and right articles (the G² and rates' totals).
+    pub words: (usize, usize),
 }
 
 /// How to compare.
@@ -494,5 +496,62 @@ pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -
         distinctive_right: top(dr),
         passages,
         passages_truncated,
+        words: (ln, rn),
     }
+}
+
+/// A comparison's word lists as one table: each word's list, its counts,
+/// rates per 10,000 words and G² (the figures each list is ranked by),
+/// with the two articles, their words and how words were counted.
+pub fn comparison_table(
+    c: &Comparison,
+    left_id: &str,
+    right_id: &str,
+    choice: WordChoice,
+    from: &crate::stats::Provenance,
+) -> crate::out::csv::Table {
+    use crate::out::csv::{Cell, Table};
+    use crate::stats::measures::per_10k;
+    let (ln, rn) = c.words;
+    let mut t = Table::new([
+        "List",
+        "Word",
+        "Other forms",
+        "Left",
+        "Right",
+        "Left per 10,000",
+        "Right per 10,000",
+        "G²",
+    ]);
+    let lists = [
+        ("Shared", &c.shared),
+        ("Distinctive to left", &c.distinctive_left),
+        ("Distinctive to right", &c.distinctive_right),
+    ];
+    for (name, list) in lists {
+        for w in list.iter() {
+            t.push(vec![
+                name.into(),
+                (&w.word).into(),
+                w.forms.join(" ").into(),
+                w.left.into(),
+                w.right.into(),
+                Cell::num(per_10k(w.left, ln), 4),
+                Cell::num(per_10k(w.right, rn), 4),
+                Cell::num(log_likelihood(w.left, w.right, ln, rn), 4),
+            ]);
+        }
+    }
+    from.stamp(
+        t.about("Left article", left_id)
+            .about("Right article", right_id)
+            .about("Left words", ln)
+            .about("Right words", rn)
+            .about("Shared when G² below", Cell::num(P05.min_g2, 2))
+            .about(
+                "Stop words",
+                crate::stats::stop_word_rule(choice.stop_words),
+            )
+            .about("Word forms", if choice.forms { "Merged" } else { "Apart" }),
+    )
 }

@@ -314,11 +314,13 @@ fn slug(s: &str, max: usize) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// A value as the table shows it: counts whole, rates with two decimals.
+/// A value as the table shows it: counts whole, rates with two decimals,
+/// shares as percentages ("100.00%").
 pub fn format_value(v: f64, measure: Measure) -> String {
     match measure {
         Measure::Count => format!("{}", v.round() as u64),
-        _ => format!("{v:.2}"),
+        Measure::Per10k => format!("{v:.2}"),
+        Measure::ShareOfArticles => format!("{v:.2}%"),
     }
 }
 
