@@ -18,10 +18,11 @@ thread_local! {
 /// Work under way while it lives: the page says so on its root element
 /// (`data-working`, absent once everything is settled), so that a test or
 /// a benchmark can wait until the page has answered rather than for a time.
-struct Working;
+pub(crate) struct Working;
 
 impl Working {
-    fn start() -> Working {
+    /// Marks work under way until the value is dropped.
+    pub(crate) fn start() -> Working {
         Working::set(UNDER_WAY.with(|n| {
             n.set(n.get() + 1);
             n.get()

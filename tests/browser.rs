@@ -548,6 +548,7 @@ fn the_notices_of_many_unknown_parameters_are_one_and_their_number_bounded() {
 #[wasm_bindgen_test]
 async fn more_contexts_link_to_the_rest_of_the_article() {
     let root = mount(embedded_corpus().unwrap(), "?view=trends&kw=alipay&at=2016").await;
+    text_when(&root, ".year-contexts", "more in this article").await;
     let more = all(&root, ".year-contexts a, .hint a")
         .into_iter()
         .find(|a| text(a).contains("more in this article"))
@@ -677,6 +678,8 @@ async fn a_table_cell_lists_the_years_contexts_linking_to_the_match() {
     let cell: HtmlElement = all(&row, "td")[0].clone().unchecked_into();
     cell.click();
     leptos::task::tick().await;
+    // Drawn in a task of its own, after the chart's frame.
+    texts_when(&root, ".kwic a.kwic-line").await;
     let lines = all(&root, ".kwic a.kwic-line");
     assert_eq!(
         lines.len(),

@@ -181,11 +181,23 @@ fn ArticleMeta(
         .into_any(),
         None => view! { <dt>"Link"</dt><dd>{u.to_string()}</dd> }.into_any(),
     });
+    // Each tag leads to the articles that have it (the search `tag:…`).
+    let url = expect_context::<UrlQuery>();
     let tags = (!a.tags.is_empty()).then(|| {
         let items = a
             .tags
             .iter()
-            .map(|t| view! { <li class="tag">{t.clone()}</li> })
+            .map(|t| {
+                let q = lens_engine::search::query::Query::Tag(t.to_string()).to_string();
+                let href = url.href(&[
+                    (params::Q.name, Some(q.as_str())),
+                    (params::ARTICLE.name, None),
+                    (params::MATCH.name, None),
+                    (params::MARK.name, None),
+                    (params::VIEW.name(), None),
+                ]);
+                view! { <li class="tag"><QueryLink href=Signal::stored(href)>{t.clone()}</QueryLink></li> }
+            })
             .collect_view();
         view! { <dt>"Tags"</dt><dd><ul class="tags">{items}</ul></dd> }
     });

@@ -378,7 +378,19 @@ fn WordList(
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let n = words.len();
-    let shown = RwSignal::new(LIST_SHOWN);
+    // Fewer at first on a phone, where the lists stand one under another
+    // above the texts.
+    let narrow = window()
+        .match_media("(max-width: 48rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let first = if narrow {
+        LIST_SHOWN_NARROW
+    } else {
+        LIST_SHOWN
+    };
+    let shown = RwSignal::new(first);
     let words = Arc::new(words);
     let rows = {
         let words = words.clone();
@@ -422,6 +434,8 @@ fn WordList(
 
 /// Words a list shows at first.
 const LIST_SHOWN: usize = 15;
+/// Words a list shows at first on a narrow screen.
+const LIST_SHOWN_NARROW: usize = 5;
 
 fn passage_id(side: Side, k: usize) -> String {
     format!("passage-{}-{k}", side.param())

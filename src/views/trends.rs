@@ -604,7 +604,19 @@ fn YearContexts(
             let _ = el.focus();
         }
     };
+    // The contexts of many keywords are a task of their own, after the
+    // chart's frame: not part of the page's start-up task on a link with `at`.
+    let ready = RwSignal::new(false);
+    let working = crate::slices::Working::start();
+    leptos::task::spawn_local(async move {
+        let _working = working;
+        crate::slices::after_paint().await;
+        ready.set(true);
+    });
     let content = move || {
+        if !ready.get() {
+            return view! { <p class="counting">"Finding the contexts…"</p> }.into_any();
+        }
         let kws = keywords.get();
         let opts = search.options.get();
         let filter = search.matches.with(|m| m.docs.clone());

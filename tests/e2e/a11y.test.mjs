@@ -33,9 +33,9 @@ const VIEWS = [
   ['static list of all articles', 'articles/', 'ol.results a'],
 ];
 
-for (const scheme of ['light', 'dark']) {
-  test(`axe finds nothing serious or critical, ${scheme} theme`, async () => {
-    const { context, page, problems } = await strictPage(browser, { colorScheme: scheme });
+for (const [scheme, width] of [['light', 1366], ['dark', 1366], ['light', 390], ['dark', 390]]) {
+  test(`axe finds nothing serious or critical, ${scheme} theme, ${width} px`, async () => {
+    const { context, page, problems } = await strictPage(browser, { colorScheme: scheme, viewport: { width, height: 900 } });
     const found = [];
     for (const [name, url, ready] of VIEWS) {
       await page.goto(server.base + url);
@@ -89,16 +89,18 @@ test('on a phone the first result is in sight, the facets behind "Filters"', asy
   await context.close();
 });
 
-test('on a phone Compare fits and its texts start in the first screens', async () => {
+test('on a phone Compare fits, its lists start on the first screen and its texts soon after', async () => {
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${server.base}?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025`);
   await page.locator('.columns .column').first().waitFor();
   const m = await page.evaluate(() => ({
+    listsTop: document.querySelector('.word-lists').getBoundingClientRect().top + scrollY,
     textsTop: document.querySelector('.columns').getBoundingClientRect().top + scrollY,
     wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
   }));
   assert.equal(m.wide, false);
-  assert.ok(m.textsTop < 1.5 * 844, `texts start ${m.textsTop} px down`);
+  assert.ok(m.listsTop < 844, `the lists start ${m.listsTop} px down`);
+  assert.ok(m.textsTop < 2.5 * 844, `texts start ${m.textsTop} px down`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -31,6 +31,8 @@ write('hostile', [
   `Paragraph with <script>window.__pwned=7</script> and [a link](javascript:window.__pwned=8) and <a href="javascript:window.__pwned=9">an anchor</a>.`,
   `<iframe src="javascript:window.__pwned=10"></iframe> <style>body{display:none}</style> ![img](x" onerror="window.__pwned=11)`,
   `Right-to-left \u202eesrever\u202c, Arabic مرحبا, Hebrew שלום, zero\u200bwidth, combining e\u0301, emoji 🎉 and pwned.`,
+  // A long right-to-left line around one word, for the concordance's layout.
+  `${'كلمة عربية طويلة للاختبار '.repeat(12)}سوقالدفع${' نص عربي آخر بعد الكلمة'.repeat(12)}.`,
 ].join('\n\n'));
 // An id with a dot (ids may hold one): its static page is `report.2015.html`.
 write('report.2015', 'title = "A report whose id holds a dot"\ndate = "1999-01-01"', 'The oldest article, listed first. pwned');
