@@ -105,7 +105,9 @@ const pick = `<script>
     document.documentElement.classList.add('prerender-stale');
     const box = page.querySelector('input[type=search]');
     const q = asked.get('q');
-    if (box && q && !box.value) box.value = q;
+    // As served, not as typed: the takeover carries over only what a
+    // reader changed (src/takeover.rs), and the app reads the address itself.
+    if (box && q && !box.value) box.defaultValue = q;
     const note = document.createElement('p');
     note.className = 'notice prerender-note';
     note.setAttribute('role', 'status');

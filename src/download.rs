@@ -26,7 +26,8 @@ fn offer_blob(name: &str, blob: Blob) {
 
 /// Offers an SVG image (`markup`, `w` × `h` CSS pixels) as a PNG file,
 /// drawn at twice its size; `failed` is called, with why, when the browser
-/// cannot make the image (it cannot read the SVG, or gives no PNG).
+/// cannot read the SVG as an image or gives no PNG of it. (A page without
+/// a canvas at all fails silently: every browser the page runs in has one.)
 pub fn offer_png(
     name: &str,
     markup: &str,

@@ -49,14 +49,15 @@ impl<T: Sync> Options for OptList<T> {
 /// How a parameter's value is read.
 #[derive(Clone, Copy)]
 pub enum Kind {
-    /// Free text (a query, keywords), up to `max` characters: a longer
-    /// value is read cut to its first `max` (and the page says so), so that
-    /// no value a link copies can grow the page's memory or its addresses
-    /// without bound. The bounds keep an address the page writes under
-    /// 16 KB even when every text is at its bound and percent-encoded
-    /// (`every_address_fits_a_request_line`).
+    /// Free text (a query, keywords), up to `max` bytes of UTF-8: a longer
+    /// value is read cut to the characters within them (and the page says
+    /// so), so that no value a link copies can grow the page's memory or
+    /// its addresses without bound. Bytes, not characters: percent-encoded,
+    /// a byte is three characters of the address whatever the script, so
+    /// the bounds keep every address the page writes under 16 KB
+    /// ([`longest_address`]).
     Text {
-        /// The most characters read.
+        /// The most bytes read.
         max: u32,
     },
     /// An article id (unknown ids are reported by the view that opens them).
@@ -186,7 +187,7 @@ impl<T: Copy + PartialEq + Sync> Choice<T> {
 /// The query (`q`).
 pub const Q: Param = Param {
     name: "q",
-    kind: Kind::Text { max: 600 },
+    kind: Kind::Text { max: 1800 },
     takes: "",
 };
 /// Match word forms.
@@ -312,7 +313,7 @@ const _: () = {
 /// Trends: the keywords, comma-separated.
 pub const KW: Param = Param {
     name: "kw",
-    kind: Kind::Text { max: 300 },
+    kind: Kind::Text { max: 900 },
     takes: "",
 };
 /// Trends: the measure (values and names are the engine's, as exports name them).
@@ -351,7 +352,7 @@ pub const SMOOTH: Param = Param {
 /// from a chart never changes the chart's selection.
 pub const MARK: Param = Param {
     name: "mark",
-    kind: Kind::Text { max: 300 },
+    kind: Kind::Text { max: 900 },
     takes: "",
 };
 /// Trends: the year whose contexts are listed.
@@ -402,7 +403,7 @@ pub const LINK: Param = Param {
 /// Words: only words starting with this.
 pub const WF: Param = Param {
     name: "wf",
-    kind: Kind::Text { max: 40 },
+    kind: Kind::Text { max: 120 },
     takes: "",
 };
 /// The orders of the Words view's word list.
@@ -472,7 +473,7 @@ pub const REF: Choice<Reference> = Choice::new(
 /// Words: the reference search (with `ref=search`).
 pub const RQ: Param = Param {
     name: "rq",
-    kind: Kind::Text { max: 200 },
+    kind: Kind::Text { max: 600 },
     takes: "",
 };
 /// Words: the keywords' significance level (the first, p < 0.01, the default).
@@ -683,7 +684,7 @@ pub const CBY: Choice<CollocateMeasure> = Choice::new(
 /// Contexts: only the lines with this word in the collocates' window.
 pub const NEAR: Param = Param {
     name: "near",
-    kind: Kind::Text { max: 40 },
+    kind: Kind::Text { max: 120 },
     takes: "",
 };
 
@@ -734,11 +735,13 @@ impl Param {
         }
     }
 
-    /// A [`Kind::Text`]'s bound in characters, for an input's `maxlength`
-    /// (a paste past it is cut by the browser, as the URL's value would be).
+    /// A [`Kind::Text`]'s bound for an input's `maxlength`: a third of its
+    /// bytes, since `maxlength` counts UTF-16 units and one unit is at most
+    /// three bytes of UTF-8 (a character outside the BMP is two units and
+    /// four bytes). What can be typed is never cut from the address.
     pub const fn max_len(&self) -> Option<u32> {
         match self.kind {
-            Kind::Text { max } => Some(max),
+            Kind::Text { max } => Some(max / 3),
             _ => None,
         }
     }
@@ -956,14 +959,12 @@ pub fn url_notices(params: &[(String, String)], is_article: impl Fn(&str) -> boo
                 )),
                 None => {
                     used.push((p.name, read));
-                    if let Kind::Text { max } = p.kind {
-                        if read.len() < v.len() {
-                            out.push(format!(
-                                "Read only the first {} characters of {k} (it has {}).",
-                                thousands(max as usize),
-                                thousands(v.chars().count())
-                            ));
-                        }
+                    if matches!(p.kind, Kind::Text { .. }) && read.len() < v.len() {
+                        out.push(format!(
+                            "Read only the first {} characters of {k} (it has {}).",
+                            thousands(read.chars().count()),
+                            thousands(v.chars().count())
+                        ));
                     }
                 }
             },
@@ -1009,14 +1010,13 @@ pub fn url_notices(params: &[(String, String)], is_article: impl Fn(&str) -> boo
 }
 
 /// The longest address the page can write: every parameter at its
-/// longest, every character percent-encoded as three bytes of UTF-8
-/// (`%XX%XX%XX`, 9 characters). Kept under the 16 KB request line some
-/// hosts refuse past.
+/// longest, every byte of its text percent-encoded (`%XX`, 3 characters).
+/// Kept under the 16 KB request line some hosts refuse past.
 pub fn longest_address() -> usize {
     ALL.iter()
         .map(|p| {
             let value = match p.kind {
-                Kind::Text { max } => max as usize * 9,
+                Kind::Text { max } => max as usize * 3,
                 // Only an id of the corpus is kept, and ids are ASCII
                 // letters, digits, `-`, `_` and `.`: never encoded.
                 Kind::Id => MAX_ID,

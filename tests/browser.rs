@@ -511,7 +511,7 @@ async fn links_carry_only_the_parameters_the_page_reads() {
         "Ignored sort=99999",
         "Ignored the repeated sort=oldest: the first, sort=newest, is used.",
         "Ignored article=nope: there is no article “nope”",
-        "Read only the first 600 characters of q (it has 2,100).",
+        "Read only the first 1,800 characters of q (it has 2,100).",
     ] {
         assert!(status.contains(said), "{said:?} in {status}");
     }
@@ -1549,4 +1549,113 @@ fn links_are_encoded_as_url_search_params_encodes_them() {
         js.append("q", v);
         assert_eq!(format!("q={ours}"), String::from(js.to_string()), "{v}");
     }
+}
+
+/// What #24 asked of the numbers' pages, as a reader sees them.
+#[wasm_bindgen_test]
+async fn rising_words_show_their_fit_and_every_year() {
+    let root = mount(embedded_corpus().unwrap(), "?view=words").await;
+    let rows = texts_when(&root, ".words-trends .trend-table tbody tr").await;
+    assert!(!rows.is_empty());
+    let basis = text(&one(&root, ".words-trends"));
+    assert!(
+        basis.contains("Fitted over 5 years with articles, each weighted by its words"),
+        "{basis}"
+    );
+    let rising = all(&root, ".words-trends .trend-table")[0].clone();
+    for tr in all(&rising, "tbody tr") {
+        let cells = cell_texts(&tr);
+        // "a → b": the fitted line of a rising word rises.
+        let (a, b) = cells[2].split_once(" → ").expect("fitted first → last");
+        assert!(
+            b.parse::<f64>().unwrap() > a.parse::<f64>().unwrap(),
+            "{cells:?}"
+        );
+        // A dot for every year the word's rate is known (the seed's five years).
+        assert_eq!(all(&tr, "svg.sparkline circle").len(), 5, "{cells:?}");
+    }
+    // Words' years without articles are not offered as narrowing.
+    let root = mount(embedded_corpus().unwrap(), "?view=words&q=wechat").await;
+    texts_when(&root, ".year-bars li").await;
+    for li in all(&root, ".year-bars li") {
+        let n: usize = text(&one(&li, ".n")).parse().unwrap();
+        assert_eq!(
+            all(&li, "button").len(),
+            usize::from(n > 0),
+            "{}",
+            text(&li)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn collocates_mark_repelled_words_and_every_table_says_what_its_numbers_mean() {
+    let root = mount(
+        embedded_corpus().unwrap(),
+        "?view=contexts&q=alipay&cby=g2&stop=0",
+    )
+    .await;
+    let rows = texts_when(&root, ".collocates tbody tr").await;
+    // Ordered by signed G²: every attracted word before every repelled one.
+    let g2: Vec<f64> = all(&root, ".collocates tbody tr")
+        .iter()
+        .map(|tr| {
+            cell_texts(tr)
+                .last()
+                .unwrap()
+                .replace('−', "-")
+                .parse::<f64>()
+                .unwrap()
+        })
+        .collect();
+    assert!(g2.windows(2).all(|w| w[0] >= w[1]), "{g2:?}");
+    for tr in all(&root, ".collocates tbody tr") {
+        let repelled = tr.class_list().contains("repelled");
+        let last: f64 = cell_texts(&tr).last().unwrap().parse().unwrap();
+        assert_eq!(repelled, last < 0.0, "{}", text(&tr));
+        assert_eq!(repelled, text(&tr).contains("(repelled)"));
+    }
+    assert!(!rows.is_empty());
+    let meaning = text(&one(&root, ".collocates details.meaning"));
+    for m in ["logDice", "MI", "T-score", "G²", "can exceed Total"] {
+        assert!(meaning.contains(m), "{m}: {meaning}");
+    }
+    let root = mount(embedded_corpus().unwrap(), "?view=words").await;
+    texts_when(&root, ".words-keyness tbody tr").await;
+    assert!(text(&one(&root, ".words-keyness details.meaning")).contains("Log ratio"));
+}
+
+#[wasm_bindgen_test]
+async fn near_is_read_by_the_one_rule_and_tags_and_passages_read_as_written() {
+    let corpus = embedded_corpus().unwrap();
+    let lines = |root: &Element| text(&one(root, ".concordance .counting"));
+    let root = mount(corpus, "?view=contexts&q=wechat&near=alipay").await;
+    texts_when(&root, ".kwic-table tbody tr").await;
+    let plain = lines(&root);
+    let root = mount(corpus, "?view=contexts&q=wechat&near=Alipay%E2%80%99s").await;
+    texts_when(&root, ".kwic-table tbody tr").await;
+    assert_eq!(lines(&root), plain, "Alipay’s is alipay");
+    // The reader's tags lead to their articles.
+    let root = mount(corpus, "?article=real-name-social-2015").await;
+    let tag = one(&root, ".meta .tags a");
+    assert!(
+        tag.get_attribute("href").unwrap().contains("q=tag%3A"),
+        "{:?}",
+        tag.get_attribute("href")
+    );
+    // Shared passages as the left article writes them (capitals kept).
+    let root = mount(
+        corpus,
+        "?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025&n=3",
+    )
+    .await;
+    let passages: Vec<String> = all(&root, ".passage-list li button")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(!passages.is_empty());
+    assert!(
+        passages.iter().any(|p| p.chars().any(char::is_uppercase)),
+        "{passages:?}"
+    );
 }

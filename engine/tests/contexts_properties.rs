@@ -214,14 +214,14 @@ fn a_line_shows_its_context_as_written_and_marks_boundaries() {
     assert_eq!(t.matched, "Tax");
     assert_eq!(
         t.left,
-        format!("One, two: three{BOUNDARY}"),
-        "the boundary before the match is marked"
+        format!("One, two: three.{BOUNDARY}"),
+        "the boundary before the match is marked, the paragraph's full stop kept"
     );
     assert_eq!(t.right, " the rich, now");
     let t = line_text(&index, &corpus.articles()[0], &lines[0], 5);
     assert_eq!(
         t.left,
-        format!("and Peace{BOUNDARY}One, two: three{BOUNDARY}")
+        format!("and Peace{BOUNDARY}One, two: three.{BOUNDARY}")
     );
 }
 
@@ -249,6 +249,29 @@ fn a_line_keeps_the_punctuation_next_to_the_match() {
     assert_eq!((t.left.as_str(), t.right.as_str()), ("lead ", "-related"));
     let t = line("wechat", 1);
     assert_eq!((t.left.as_str(), t.right.as_str()), ("However, ", " won"));
+    // At the article's end and start: the full stop, the opening quote.
+    let t = line("won", 2);
+    assert_eq!(t.right, ".");
+    let corpus2 = common::one_article("T", &["“Alipay grows,” he said.", "It grew."]);
+    let index2 = Index::new(&corpus2);
+    let m = index2.matches(&parse("alipay").unwrap().query, SearchOptions::default());
+    let lines2 = occurrences(&index2, &m, &m.docs);
+    let t = line_text(&index2, &corpus2.articles()[0], &lines2[0], 1);
+    assert_eq!(
+        (t.left.as_str(), t.right.as_str()),
+        (
+            format!("T{}“", lens_engine::index::layout::BOUNDARY).as_str(),
+            " grows"
+        )
+    );
+    let m = index2.matches(&parse("said").unwrap().query, SearchOptions::default());
+    let lines2 = occurrences(&index2, &m, &m.docs);
+    let t = line_text(&index2, &corpus2.articles()[0], &lines2[0], 2);
+    assert_eq!(
+        t.right,
+        format!(".{}It grew", lens_engine::index::layout::BOUNDARY),
+        "the paragraph's full stop, then the next"
+    );
     // Each line's three parts are the article's own bytes, back to back.
     let t = line("\"soon lead\"", 3);
     let whole = format!("{}{}{}", t.left, t.matched, t.right);

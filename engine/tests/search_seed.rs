@@ -201,6 +201,17 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
         pick("(year:2013 OR year:2016) wechat", FacetKind::Year, "2015"),
         "wechat year:2013..2016"
     );
+    // The Words view's bar narrows to its year alone, and a second click undoes it.
+    use lens_engine::search::facets::narrow_to;
+    let narrow =
+        |text: &str, y: &str| narrow_to(text, &parse(text).unwrap(), FacetKind::Year, y, &years);
+    assert_eq!(narrow("wechat year:2013..2016", "2015"), "wechat year:2015");
+    assert_eq!(narrow("wechat", "2015"), "wechat year:2015");
+    assert_eq!(narrow("wechat year:2015", "2015"), "wechat");
+    assert_eq!(
+        narrow("(year:2013 OR year:2016) wechat", "2024"),
+        "wechat year:2024"
+    );
     let typed = parse("wechat year:2013..2016").unwrap();
     for (y, ticked) in [
         ("2013", true),

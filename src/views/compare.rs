@@ -67,10 +67,12 @@ pub fn CompareView() -> impl IntoView {
     });
     // Where this pair's similarity stands among the left article's pairs:
     // (its rank, the pairs, the lowest and the highest similarity).
+    // The model weighs the whole corpus: built once per way of counting
+    // words (when a pair is first shown), not for every pair.
+    let model = Memo::new(move |_| Model(Arc::new(Similarity::new(search.index, words.get()))));
     let standing = Memo::new(move |_| {
         let (l, r) = (left.get()?, right.get()?);
-        let model = Similarity::new(search.index, words.get());
-        let ranked = model.most_similar(l);
+        let ranked = model.with(|m| m.0.most_similar(l));
         let rank = ranked.iter().position(|&(d, _)| d == r)? + 1;
         let lo = ranked.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
         let hi = ranked.iter().map(|p| p.1).fold(0.0, f64::max);
@@ -499,6 +501,19 @@ impl Scroller {
     /// (Passages starting at one place on a side are drawn as one mark,
     /// which carries the id of one of them.)
     fn follow(&self, k: usize, passages: &[Passage]) {
+        // Stacked on a phone, the columns do not scroll (the page does):
+        // the page brings the left passage to the middle of the screen.
+        let stacked = self.cols[0]
+            .get_untracked()
+            .is_some_and(|c| c.scroll_height() <= c.client_height());
+        if stacked {
+            if let Some(el) = document().get_element_by_id(&passage_id(Side::Left, k)) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+            return;
+        }
         for (i, side) in [Side::Left, Side::Right].into_iter().enumerate() {
             let start = |p: &Passage| if i == 0 { p.left } else { p.right };
             let drawn = std::iter::once(k)

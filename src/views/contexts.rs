@@ -130,7 +130,7 @@ pub fn ContextsView() -> impl IntoView {
                 view! { <super::results::NoMatch /> }.into_any()
             } else if only_filters.get() {
                 view! {
-                    <p class="empty">{move || format!("“{}” only narrows the articles (a filter, or words left out with -): contexts need a word, a phrase or a prefix to look for, as in “{} wechat”.", search.text.get().trim(), search.text.get().trim())}</p>
+                    <p class="empty">{move || format!("“{}” only narrows the articles (a filter, or words left out with -): contexts need a word, a phrase or a prefix to look for as well, typed beside it.", search.text.get().trim())}</p>
                 }.into_any()
             } else {
                 view! { <p class="empty">"Type a word, a phrase or a prefix in the search box: its contexts, where its matches fall and its collocates appear here."</p> }.into_any()

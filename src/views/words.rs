@@ -10,7 +10,7 @@
 use super::{as_query, word_links};
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
-use lens_engine::search::facets::{toggle_facet, FacetKind};
+use lens_engine::search::facets::{narrow_to, FacetKind};
 use lens_engine::search::query::parse;
 use lens_engine::stats::measures::per_10k;
 use lens_engine::stats::measures::{KEYNESS_G2, LOG_RATIO};
@@ -153,11 +153,12 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
             .per_year
             .iter()
             .map(|&(year, n)| {
-                // Narrows to this year alone: the only year the toggle knows.
+                // Narrows to this year alone (again: back to every year).
                 let pick = move |_| {
                     let text = search.text.get_untracked();
                     let y = year.to_string();
-                    let next = search.valid.with_untracked(|p| toggle_facet(&text, p, FacetKind::Year, &y, std::slice::from_ref(&y)));
+                    let years: Vec<String> = search.index.facet_values().years.iter().map(u16::to_string).collect();
+                    let next = search.valid.with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years));
                     url.navigate(&url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]));
                 };
                 let bar = format!("width: {:.1}%", 100.0 * n as f64 / max as f64);

@@ -67,7 +67,7 @@ test('at 1366 px every column of the tables of numbers is in view', async () => 
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 1366, height: 900 } });
   const wide = [];
   for (const [url, ready] of [
-    ['?view=words', '.words-keyness tbody tr'],
+    ['?view=words&q=year:2024..2025', '.words-keyness tbody tr'],
     ['?view=words', '.words-trends tbody tr'],
     ['?view=contexts&q=alipay', '.collocates tbody tr'],
     ['?view=contexts&q=alipay', '.dispersion tbody tr'],
@@ -87,7 +87,7 @@ test('at 1366 px every column of the tables of numbers is in view', async () => 
 
 test('on a phone: the tabs on one line, no keyboard hint, the word and its statistics first', async () => {
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  await page.goto(`${server.base}?view=words`);
+  await page.goto(`${server.base}?view=words&q=year:2024..2025`);
   await page.locator('.words-keyness tbody tr').first().waitFor();
   const tops = await page.locator('.views li').evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().top));
   assert.equal(new Set(tops).size, 1, `the five tabs on one line: ${tops}`);
@@ -141,6 +141,25 @@ test('Compare: the lists are seen on the first screen of a desktop', async () =>
   const top = await page.locator('.word-lists').evaluate((e) => e.getBoundingClientRect().top);
   assert.ok(top < 900, `the lists start ${top} px down`);
   assert.match(await page.locator('.figures .standing').innerText(), /of the left article's 4 pairs/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone: filters opened leave the results in reach, the reader starts with its text, Compare has no scroll box inside the page', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.base}?q=alipay`);
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  const first = await page.locator('.results .result').first().evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(first < 844, `the first result starts ${first} px down with the filters open`);
+  await page.goto(`${server.base}?article=anxious-alipay-2025`);
+  const body = await page.locator('.article-body p').first().evaluate((e) => e.getBoundingClientRect().top + scrollY);
+  assert.ok(body < 844, `the text starts ${body} px down`);
+  await page.goto(`${server.base}?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025`);
+  await page.locator('.columns .column').first().waitFor();
+  assert.deepEqual(await page.locator('.columns .column').evaluateAll((cs) => cs.map((c) => getComputedStyle(c).overflowY)), ['visible', 'visible']);
+  await page.goto(`${server.base}?view=trends&kw=wechat,ai`);
+  const caption = await page.locator('.trend-table caption').evaluate((c) => c.getBoundingClientRect().right);
+  assert.ok(caption <= 390, `the table's caption ends at ${caption} px`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -74,11 +74,11 @@ test('a few hundred generated URLs load without an error', async () => {
 test('links built to cost the most answer or explain, and the page stays alive', async () => {
   const { context, page, problems } = await strictPage(browser);
   const q = (s) => `?q=${encodeURIComponent(s)}`;
-  // A text parameter is read up to its bound (600 characters for q, 300
-  // for kw): past it, the page reads the first part and says so.
+  // A text parameter is read up to its bound (1,800 bytes of UTF-8 for q,
+  // 900 for kw): past it, the page reads the first part and says so.
   const cases = [
     [q('-'.repeat(4000) + 'wechat'), async () => {
-      await page.getByRole('status').filter({ hasText: 'Read only the first 600 characters of q (it has 4,006).' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Read only the first 1,800 characters of q (it has 4,006).' }).waitFor();
     }],
     [q('-'.repeat(594) + 'wechat'), async () => {
       await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '3 of 5 articles');
@@ -96,7 +96,7 @@ test('links built to cost the most answer or explain, and the page stays alive',
       await page.getByText(/21 keywords: a chart draws at most 20/).waitFor();
     }],
     [`?view=trends&kw=${encodeURIComponent('t* OR '.repeat(200))}`, async () => {
-      await page.getByRole('status').filter({ hasText: 'Read only the first 300 characters of kw' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Read only the first 900 characters of kw' }).waitFor();
     }],
   ];
   for (const [url, answered] of cases) {

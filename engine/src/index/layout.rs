@@ -167,10 +167,23 @@ impl<'a> Layout<'a> {
         Some((s, r))
     }
 
+    /// Stretch `s`'s text before byte `at`, less its leading spaces: what
+    /// stands before its first word ("“", "(") when `at` is that word's start.
+    pub fn head(&self, s: usize, at: usize) -> &'a str {
+        self.texts[s][..at].trim_start()
+    }
+
+    /// Stretch `s`'s text from byte `at`, less its trailing spaces: what
+    /// follows its last word (". ", "”") when `at` is that word's end.
+    pub fn tail(&self, s: usize, at: usize) -> &'a str {
+        self.texts[s][at..].trim_end()
+    }
+
     /// The text as written from `from` to `to` (a start or an end of the
     /// words at those positions), with [`BOUNDARY`] where it crosses from
-    /// one stretch into the next (a stretch's text then ends at its last
-    /// word within the range, and the next starts at its first).
+    /// one stretch into the next: a stretch's text then runs to its end (its
+    /// last word's full stop kept), and the next one's from its start (an
+    /// opening quote kept), spaces at either end left out.
     pub fn between(&self, from: (usize, Edge), to: (usize, Edge)) -> String {
         let point = |r: &Range<usize>, e: Edge| match e {
             Edge::Start => r.start,
@@ -190,10 +203,18 @@ impl<'a> Layout<'a> {
             match &mut piece {
                 Some((ps, _, end)) if *ps == s => *end = hi,
                 _ => {
-                    if let Some((ps, start, end)) = piece.take() {
-                        out.push_str(&self.texts[ps][start..end]);
+                    let crossed = piece.is_some();
+                    if let Some((ps, start, _)) = piece.take() {
+                        // Left for the next stretch: this one to its end.
+                        out.push_str(self.texts[ps][start..].trim_end());
                         out.push_str(BOUNDARY);
                     }
+                    // Come from another stretch: this one from its start.
+                    let lo = if crossed {
+                        r.start - self.head(s, r.start).len()
+                    } else {
+                        lo
+                    };
                     piece = Some((s, lo, hi));
                 }
             }
@@ -267,11 +288,12 @@ mod tests {
         );
         assert_eq!(
             l.between((5, Edge::Start), (7, Edge::Start)),
-            format!("two: three{BOUNDARY}")
+            format!("two: three.{BOUNDARY}"),
+            "a stretch left runs to its end, full stop and all"
         );
         assert_eq!(
             l.between((1, Edge::Start), (8, Edge::End)),
-            format!("and Peace{BOUNDARY}One, two: three{BOUNDARY}Tax the")
+            format!("and Peace{BOUNDARY}One, two: three.{BOUNDARY}Tax the")
         );
         assert_eq!(l.between((7, Edge::End), (7, Edge::End)), "");
         assert_eq!(l.between((7, Edge::End), (9, Edge::End)), " the rich");

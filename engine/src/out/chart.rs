@@ -27,9 +27,11 @@ const YEAR_LABEL_ROOM: f64 = 36.0;
 /// Markers at the same spot are set this far apart, in chart units.
 const SPREAD: f64 = 7.0;
 /// The first and last years stand this far inside the plot, in chart
-/// units, so that their markers (set apart, at most two spreads out) never
-/// cover the value axis' labels nor are cut at the chart's edge.
+/// units, so that their markers (however many are set apart at one spot)
+/// never cover the value axis' labels nor are cut at the chart's edge.
 const EDGE: f64 = 20.0;
+/// Half a marker's width, in chart units.
+const MARKER_RADIUS: f64 = 5.5;
 
 /// The line pattern of series `i`: solid for the first five (one per
 /// marker shape), then dashed, dotted and dash-dotted, so that no two of
@@ -300,7 +302,11 @@ impl LineChartModel {
                 .filter(|&j| spot(j, r) == Some(here))
                 .collect();
             let k = same.iter().position(|&j| j == i).unwrap_or(0) as f64;
-            (k - (same.len() as f64 - 1.0) / 2.0) * SPREAD
+            // Many at one spot are set closer, so the outermost stays within
+            // the edge's room (clear of the value axis and of the chart's side).
+            let gaps = (same.len() as f64 - 1.0).max(1.0);
+            let spread = SPREAD.min(2.0 * (EDGE - MARKER_RADIUS) / gaps);
+            (k - (same.len() as f64 - 1.0) / 2.0) * spread
         };
         let dense = series.iter().any(|s| s.values.len() > MAX_MARKERS);
         let lines: Vec<Line> = series
@@ -776,6 +782,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn twenty_markers_at_one_spot_stay_within_the_plot() {
+        let years: Vec<u16> = (2013..=2014).collect();
+        let series: Vec<Series> = (0..20)
+            .map(|i| Series {
+                label: format!("k{i}"),
+                values: vec![Some(0.0), Some(0.0)],
+            })
+            .collect();
+        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5], 350.0);
+        let (left, right, _, _) = m.plot();
+        for l in &m.lines {
+            for p in &l.points {
+                assert!(
+                    p.centre.0 - MARKER_RADIUS >= left && p.centre.0 + MARKER_RADIUS <= right,
+                    "{:?} outside {left}..{right}",
+                    p.centre
+                );
+            }
+        }
+        let xs: std::collections::BTreeSet<i64> = m
+            .lines
+            .iter()
+            .map(|l| (l.points[0].centre.0 * 10.0) as i64)
+            .collect();
+        assert_eq!(xs.len(), 20, "still set apart");
     }
 
     #[test]

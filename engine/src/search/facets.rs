@@ -242,6 +242,38 @@ pub fn toggle_facet(
     out
 }
 
+/// The query text narrowed to `value` of facet `kind` alone (the clauses of
+/// that kind replaced by its one clause), or, when the query already picks
+/// exactly that value and no other of `values`, without it: the Words
+/// view's "Articles per year" bar, which narrows rather than adds.
+pub fn narrow_to(
+    text: &str,
+    parsed: &ParsedQuery,
+    kind: FacetKind,
+    value: &str,
+    values: &[String],
+) -> String {
+    let picked: Vec<&String> = values
+        .iter()
+        .filter(|v| facet_selected(parsed, kind, v))
+        .collect();
+    let only = picked.len() == 1 && fold_value(picked[0]) == fold_value(value);
+    // With no values to keep, un-picking one drops every clause of the kind.
+    let none: Vec<String> = Vec::new();
+    let cleared = match picked.first() {
+        Some(v) => toggle_facet(text, parsed, kind, v, &none),
+        None => text.trim().to_string(),
+    };
+    if only {
+        return cleared;
+    }
+    match crate::search::query::parse(&cleared) {
+        // Not picked now, and not among the values to keep: picked alone.
+        Ok(p) => toggle_facet(&cleared, &p, kind, value, &none),
+        Err(_) => cleared,
+    }
+}
+
 fn join(mut text: String, clause: &str) -> String {
     if !text.is_empty() {
         text.push(' ');
@@ -251,9 +283,9 @@ fn join(mut text: String, clause: &str) -> String {
 }
 
 /// Facet counts for a parsed query (`matched`: the articles it matches): for
-/// each value, how many articles the query would match with that value picked. Years and sources are counted
-/// without the query's own year or source clauses (picking one replaces them);
-/// tags with the whole query (picking one narrows it).
+/// each value, how many articles of the query, its year (or source) clauses
+/// set aside, have that value: what that value alone would give. Tags are
+/// counted with the whole query (picking one narrows it).
 pub fn facet_counts(
     index: &Index,
     parsed: &ParsedQuery,

@@ -668,6 +668,7 @@ fn needs_quotes(word: &str) -> bool {
     word == "OR"
         || word.starts_with('-')
         || field_prefix(word).0.is_some()
+        || unknown_field(word, 0).is_err()
         || word.contains(['"', '(', ')', '*'])
 }
 
@@ -755,6 +756,14 @@ mod tests {
             "an address, a time, a bare colon"
         );
         assert!(parse("tag:").unwrap_err().message.ends_with("tag:social."));
+        // A word of the corpus that looks like a field is written quoted, and reads back.
+        let q = Query::Text {
+            field: TextField::Any,
+            words: vec!["photo:reuters".into()],
+            prefix: false,
+        };
+        assert_eq!(q.to_string(), "\"photo:reuters\"");
+        assert_eq!(parse(&q.to_string()).unwrap().query, q);
     }
 
     #[test]

@@ -703,14 +703,24 @@ pub fn line_text(index: &Index, a: &crate::Article, o: &Occurrence, context: usi
     };
     let far_left = (0..s).rev().filter(|&p| is_word(p)).take(context).last();
     let far_right = (e..total).filter(|&p| is_word(p)).take(context).last();
+    // With no word before (or after) the match in the article, what stands
+    // there in its stretch: an opening quote, a closing full stop.
+    let edge = |p: usize, e: Edge| {
+        layout.word(p).map_or("", |(s, r)| match e {
+            Edge::Start => layout.head(s, r.start),
+            Edge::End => layout.tail(s, r.end),
+        })
+    };
     KwicLine {
-        left: far_left.map_or_else(String::new, |l| {
-            layout.between((l, Edge::Start), (first, Edge::Start))
-        }),
+        left: far_left.map_or_else(
+            || edge(first, Edge::Start).to_string(),
+            |l| layout.between((l, Edge::Start), (first, Edge::Start)),
+        ),
         matched: layout.between((first, Edge::Start), (last, Edge::End)),
-        right: far_right.map_or_else(String::new, |r| {
-            layout.between((last, Edge::End), (r, Edge::End))
-        }),
+        right: far_right.map_or_else(
+            || edge(last, Edge::End).to_string(),
+            |r| layout.between((last, Edge::End), (r, Edge::End)),
+        ),
     }
 }
 

@@ -342,10 +342,24 @@ pub fn keyword_in_context(
             let b = (a + w as usize).min(r.end) - 1;
             let lo = a.saturating_sub(context).max(r.start);
             let hi = (b + context).min(r.end - 1);
+            let mut left = layout.between((lo, Edge::Start), (a, Edge::Start));
+            let mut right = layout.between((b, Edge::End), (hi, Edge::End));
+            // At the stretch's first or last word: what stands before or
+            // after it as written (an opening quote, a full stop).
+            if lo == r.start {
+                if let Some((st, w)) = layout.word(lo) {
+                    left.insert_str(0, layout.head(st, w.start));
+                }
+            }
+            if hi + 1 == r.end {
+                if let Some((st, w)) = layout.word(hi) {
+                    right.push_str(layout.tail(st, w.end));
+                }
+            }
             out.push(KwicLine {
-                left: layout.between((lo, Edge::Start), (a, Edge::Start)),
+                left,
                 matched: layout.between((a, Edge::Start), (b, Edge::End)),
-                right: layout.between((b, Edge::End), (hi, Edge::End)),
+                right,
             });
         }
     }
