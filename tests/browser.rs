@@ -1620,7 +1620,7 @@ async fn collocates_mark_repelled_words_and_every_table_says_what_its_numbers_me
     for m in ["logDice", "MI", "T-score", "G²", "can exceed Total"] {
         assert!(meaning.contains(m), "{m}: {meaning}");
     }
-    let root = mount(embedded_corpus().unwrap(), "?view=words").await;
+    let root = mount(embedded_corpus().unwrap(), "?view=words&q=year:2024..2025").await;
     texts_when(&root, ".words-keyness tbody tr").await;
     assert!(text(&one(&root, ".words-keyness details.meaning")).contains("Log ratio"));
 }

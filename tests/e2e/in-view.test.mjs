@@ -163,3 +163,38 @@ test('on a phone: filters opened leave the results in reach, the reader starts w
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the search box says its example whole at 1366 px; Words\' controls look like the others\'', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 1366, height: 900 } });
+  await page.goto(`${server.base}?view=words`);
+  const [text, room] = await page.getByRole('searchbox', { name: 'Search articles' }).evaluate((box) => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    const style = getComputedStyle(box);
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    return [ctx.measureText(box.placeholder).width, box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)];
+  });
+  assert.ok(text <= room, `the placeholder takes ${text} px of ${room}`);
+  const radius = await page.locator('.list-controls input[type=number]').first().evaluate((e) => getComputedStyle(e).borderRadius);
+  assert.equal(radius, '6px');
+  // "(est.)" is explained where it is first seen: in the list's intro, and on the date itself.
+  await page.goto(server.base);
+  assert.match(await page.locator('.intro').innerText(), /\(est\.\) is estimated/);
+  assert.match(await page.locator('.result-meta time', { hasText: '(est.)' }).first().getAttribute('title'), /^Estimated date/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a chart the browser cannot draw as an image says so', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  // As a browser that cannot read the SVG would: the image fails to load.
+  await page.addInitScript(() => {
+    const src = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'src');
+    Object.defineProperty(HTMLImageElement.prototype, 'src', { get: src.get, set(v) { src.set.call(this, String(v).startsWith('blob:') ? 'data:image/svg+xml,%3Cnot-svg' : v); } });
+  });
+  await page.goto(`${server.base}?view=trends&kw=wechat`);
+  await page.locator('svg.chart g.series').first().waitFor();
+  await page.getByRole('button', { name: 'Download PNG' }).click();
+  await page.getByRole('status').filter({ hasText: 'No PNG could be made' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
