@@ -190,6 +190,7 @@ test('the prerendered page never looks like the answer to a search it has not ru
   const pre = page.locator('#prerendered');
   assert.equal(await pre.getByRole('searchbox').inputValue(), 'wechat', 'the box shows the linked search');
   assert.equal(await pre.locator('ol.results').isVisible(), false, 'no list of all five articles as if it were the answer');
+  assert.equal(await pre.locator('.facets').isVisible(), false, 'no filters counted for another search, to be ticked and lost');
   assert.match(await pre.getByRole('status').filter({ hasText: 'Searching' }).innerText(), /Searching for “wechat”/);
   release();
   await page.waitForFunction(appShown);
