@@ -413,6 +413,20 @@ fn keyword_in_context_lines_centre_the_match() {
     let d = corpus.find("rich-strangers-nearby-2016").unwrap().0;
     let lines = keyword_in_context(&corpus.articles()[d], &index.match_spans(&m, d), 8);
     assert_eq!(lines.len(), index.match_count(&m, d));
+    // The same lines from the index's lazy layout, shared by every keyword.
+    for (q, a) in [("baidu", d), ("alipay", 0), ("wechat OR ai", 3)] {
+        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+        let layout = lens_engine::index::layout::Layout::of(&corpus.articles()[a], index.doc(a));
+        assert_eq!(
+            lens_engine::stats::trends::keyword_in_context_of(
+                &layout,
+                &index.match_spans(&m, a),
+                8
+            ),
+            keyword_in_context(&corpus.articles()[a], &index.match_spans(&m, a), 8),
+            "{q}"
+        );
+    }
     for l in &lines {
         assert!(
             l.matched.eq_ignore_ascii_case("baidu")

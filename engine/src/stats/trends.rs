@@ -333,7 +333,17 @@ pub fn keyword_in_context(
     spans: &[(u32, u32)],
     context: usize,
 ) -> Vec<KwicLine> {
-    let layout = Layout::new(article);
+    keyword_in_context_of(&Layout::new(article), spans, context)
+}
+
+/// [`keyword_in_context`] over an article's [`Layout`], made once for
+/// all its keywords (from the index, [`Layout::of`]: only the stretches
+/// holding a match are read).
+pub fn keyword_in_context_of(
+    layout: &Layout<'_>,
+    spans: &[(u32, u32)],
+    context: usize,
+) -> Vec<KwicLine> {
     let mut out = Vec::new();
     for s in 0..layout.len() {
         let r = layout.positions(s);
