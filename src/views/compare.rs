@@ -123,7 +123,7 @@ pub fn CompareView() -> impl IntoView {
                 <WordList title="Distinctive to left" words=c.distinctive_left.clone() score_name=Some("G²") />
                 <WordList title="Distinctive to right" words=c.distinctive_right.clone() score_name=Some("G²") />
             </div>
-            <super::MeaningOf measures=&[COMPARE_G2] />
+            <super::MeaningOf measures=&[COMPARE_G2] section=lens_engine::stats::measures::SECTION_KEYWORDS />
             <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
             <Columns corpus=corpus left=l right=r passages=passages active=active scroller=scroller />
             <MostSimilar doc=l open=false />
@@ -283,6 +283,7 @@ fn SimilarityExplained() -> impl IntoView {
             <p>"Each article is a list of its words, each weighted by how often the article uses it and how rare it is in the corpus (TF-IDF: count × (ln((1 + N) ÷ (1 + df)) + 1), with N the articles of the corpus and df those using the word). Similarity is the cosine of the two lists: 100 % means the same words in the same proportions, 0 % no word in common."</p>
             <p>"It counts the words the lists show: words with a letter (not “e” of “e-commerce”, not numbers), stop words left out while “Leave out stop words” is on, a word’s forms as one while “Match word forms” is on."</p>
             <p>"Read it to rank pairs within this corpus (see Most similar articles), not as an absolute score: articles on one subject share many words, and a long article shares more with anything."</p>
+            <p>{super::formulas_link(lens_engine::stats::measures::SECTION_SIMILARITY)}"."</p>
         </details>
     }
 }

@@ -541,7 +541,7 @@ fn Collocates(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <super::MeaningOf measures=COLLOCATE_MEASURES />
+            <super::MeaningOf measures=COLLOCATE_MEASURES section=lens_engine::stats::measures::SECTION_COLLOCATES />
         </section>
     }
 }

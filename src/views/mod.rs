@@ -34,6 +34,8 @@ pub use lens_engine::out::numbers::thousands;
 pub fn MeaningOf(
     /// The table's measures, in its column order.
     measures: &'static [lens_engine::stats::measures::Explained],
+    /// The heading of docs/statistics.md that gives their formulas.
+    section: &'static str,
 ) -> impl IntoView {
     let items = measures
         .iter()
@@ -43,9 +45,20 @@ pub fn MeaningOf(
         <details class="meaning">
             <summary>"What these numbers mean"</summary>
             <dl>{items}</dl>
-            <p class="hint">"The formulas, with their sources, are in the project's docs/statistics.md; every CSV export carries the figures they are computed from."</p>
+            <p class="hint">{formulas_link(section)}"; every CSV export carries the figures they are computed from."</p>
         </details>
     }
+}
+
+/// A link to the formulas of `section` (a heading of docs/statistics.md),
+/// on the site's page of formulas (written by lens-site).
+pub fn formulas_link(section: &'static str) -> impl IntoView {
+    use lens_engine::stats::measures::FORMULAS_PAGE;
+    let href = format!(
+        "{FORMULAS_PAGE}#{}",
+        lens_engine::out::site::anchor(section)
+    );
+    view! { <a href=href>"The formulas, with their sources"</a> }
 }
 
 /// A word (or phrase) as query text: quoted when the query language needs it.

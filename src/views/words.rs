@@ -505,7 +505,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                         {key_table(url, "Over-represented", &over)}
                         {key_table(url, "Under-represented", &under)}
                     </div>
-                    <super::MeaningOf measures=&[KEYNESS_G2, LOG_RATIO] />
+                    <super::MeaningOf measures=&[KEYNESS_G2, LOG_RATIO] section=lens_engine::stats::measures::SECTION_KEYWORDS />
                 }.into_any(),
             }}
         </section>
@@ -758,7 +758,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
                     <p class="empty">{format!("The selection has articles in {n} year{}: a trend needs at least 3. Widen the selection.", if n == 1 { "" } else { "s" })}</p>
                 }.into_any(),
                 Ok(rf) => view! {
-                    <p class="hint">{fit_basis(&rf)}</p>
+                    <p class="hint">{fit_basis(&rf)}" "{super::formulas_link(lens_engine::stats::measures::SECTION_RISING)}"."</p>
                     <div class="key-tables">
                         {trend_table(url, "Rising and falling words: rising", &rf, &rf.rising)}
                         {trend_table(url, "Rising and falling words: falling", &rf, &rf.falling)}

@@ -31,6 +31,7 @@ const VIEWS = [
   ['notices', '?zzz=1&sort=sideways&view=compare&left=missing', '.notices li'],
   ['static article page', 'articles/anxious-alipay-2025.html', '.article-body p'],
   ['static list of all articles', 'articles/', 'ol.results a'],
+  ['formulas', 'docs/statistics.html', 'main.doc h2'],
 ];
 
 for (const [scheme, width] of [['light', 1366], ['dark', 1366], ['light', 390], ['dark', 390]]) {

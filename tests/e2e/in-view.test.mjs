@@ -198,3 +198,16 @@ test('a chart the browser cannot draw as an image says so', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('"What these numbers mean" leads to the formulas, on a page of the site', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?view=contexts&q=alipay`);
+  const meaning = page.locator('.collocates details.meaning');
+  await meaning.locator('summary').click();
+  await meaning.getByRole('link', { name: 'The formulas, with their sources' }).click();
+  await page.waitForURL(/docs\/statistics\.html#collocates-logdice-mi-t-score-and-log-likelihood$/);
+  await page.getByRole('heading', { level: 2, name: 'Collocates: logDice, MI, T-score and log-likelihood' }).waitFor();
+  assert.match(await page.locator('main.doc').innerText(), /logDice = 14 \+ log2/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,5 +1,6 @@
 //! Writes the static pages of a corpus into a built site:
-//! `SITE/articles/ID.html` for each article and `SITE/articles/index.html`.
+//! `SITE/articles/ID.html` for each article, `SITE/articles/index.html`,
+//! and the formulas (docs/statistics.md) as `SITE/docs/statistics.html`.
 //!
 //! Usage: `lens-site CORPUS_DIR SITE_DIR STYLESHEET`, where STYLESHEET is the
 //! site's stylesheet relative to SITE_DIR. Run by `scripts/build-site.sh`
@@ -9,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use lens_engine::corpus::load::load_corpus_dir;
-use lens_engine::out::site::{article_page, index_page, page_name, ARTICLES_DIR};
+use lens_engine::out::site::{article_page, doc_page, index_page, page_name, ARTICLES_DIR};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +45,23 @@ fn main() -> ExitCode {
         }
     }
     if write("index.html", index_page(&corpus, stylesheet)).is_err() {
+        return ExitCode::FAILURE;
+    }
+    // The formulas, as a page of the site: the tables of numbers link to it.
+    let docs = Path::new(site_dir).join("docs");
+    let page = doc_page(
+        &corpus,
+        "statistics.md",
+        include_str!("../../../docs/statistics.md"),
+        stylesheet,
+    );
+    if let Err(e) = std::fs::create_dir_all(&docs)
+        .and_then(|()| std::fs::write(docs.join("statistics.html"), page))
+    {
+        eprintln!(
+            "error: cannot write {}: {e}",
+            docs.join("statistics.html").display()
+        );
         return ExitCode::FAILURE;
     }
     println!(

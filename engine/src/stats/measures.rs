@@ -157,6 +157,20 @@ mod tests {
     }
 }
 
+/// Where the published site keeps docs/statistics.md as a page (written by
+/// lens-site), relative to the app's page.
+pub const FORMULAS_PAGE: &str = "docs/statistics.html";
+
+/// The sections of docs/statistics.md a table's "what these numbers mean"
+/// links to, by their headings (their anchors: [`crate::out::site::anchor`]).
+pub const SECTION_KEYWORDS: &str = "Keywords: log-likelihood and log ratio";
+/// See [`SECTION_KEYWORDS`].
+pub const SECTION_RISING: &str = "Rising and falling words: the weighted slope";
+/// See [`SECTION_KEYWORDS`].
+pub const SECTION_COLLOCATES: &str = "Collocates: logDice, MI, T-score and log-likelihood";
+/// See [`SECTION_KEYWORDS`].
+pub const SECTION_SIMILARITY: &str = "Compare: similarity (TF-IDF cosine)";
+
 /// What a measure means, one line for a reader, as the page explains a
 /// table's columns (the formulas are in docs/statistics.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
