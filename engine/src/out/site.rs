@@ -240,6 +240,126 @@ pub fn index_page(corpus: &Corpus, stylesheet: &str) -> String {
     out.0
 }
 
+/// The heading's anchor as GitHub writes it (and the docs link to it):
+/// lower case, letters, digits, `-` and `_` kept, spaces as `-`, the rest
+/// dropped ("Collocates: logDice, MI" → `collocates-logdice-mi`).
+pub fn anchor(heading: &str) -> String {
+    heading
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A page of the docs (Markdown, such as docs/statistics.md) for the
+/// published site, beside the article pages: each heading with its anchor
+/// (what the page's "the formulas" links point at), a link to another
+/// section of the same file kept, a link to another file of the docs as
+/// its text (the site holds only this one), raw HTML as text.
+#[cfg(feature = "docs")]
+pub fn doc_page(corpus: &Corpus, file: &str, markdown: &str, stylesheet: &str) -> String {
+    use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+    let events: Vec<Event> = Parser::new(markdown).collect();
+    // Each heading's text, for its anchor and the page's title.
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
+    let mut inside: Option<(HeadingLevel, String)> = None;
+    for e in &events {
+        match e {
+            Event::Start(Tag::Heading { level, .. }) => inside = Some((*level, String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, h)) = &mut inside {
+                    h.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(inside.take()),
+            _ => {}
+        }
+    }
+    let title = headings
+        .iter()
+        .find(|(l, _)| *l == HeadingLevel::H1)
+        .map_or("Corpus Lens", |(_, t)| t.as_str())
+        .to_string();
+    let mut nth = 0;
+    let mut dropped_links = Vec::new();
+    let events = events.into_iter().filter_map(|e| match e {
+        Event::Start(Tag::Heading {
+            level,
+            classes,
+            attrs,
+            ..
+        }) => {
+            let id = headings.get(nth).map(|(_, t)| anchor(t));
+            nth += 1;
+            Some(Event::Start(Tag::Heading {
+                level,
+                id: id.map(CowStr::from),
+                classes,
+                attrs,
+            }))
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest = dest_url.to_string();
+            let same = dest.strip_prefix(file).filter(|rest| rest.starts_with('#'));
+            if dest.starts_with("https://") {
+                dropped_links.push(false);
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            } else if let Some(fragment) =
+                same.or_else(|| dest.starts_with('#').then_some(dest.as_str()))
+            {
+                dropped_links.push(false);
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(fragment.to_string()),
+                    title,
+                    id,
+                }))
+            } else {
+                dropped_links.push(true);
+                None
+            }
+        }
+        Event::End(TagEnd::Link) => {
+            if dropped_links.pop().unwrap_or(false) {
+                None
+            } else {
+                Some(Event::End(TagEnd::Link))
+            }
+        }
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        e => Some(e),
+    });
+    let mut body = String::new();
+    pulldown_cmark::html::push_html(&mut body, events);
+    let mut out = Html(String::new());
+    open_page(
+        &mut out,
+        "en",
+        &format!("{title} — Corpus Lens"),
+        &title,
+        stylesheet,
+    );
+    site_line(&mut out, corpus);
+    out.raw("<main class=\"doc\">\n")
+        .raw(&body)
+        .raw("</main>\n</body>\n</html>\n");
+    out.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,126 +491,6 @@ mod tests {
         assert_eq!(first_lines(&a, 100), "one two three four");
         assert_eq!(first_lines(&a, 9), "one two…");
     }
-}
-
-/// The heading's anchor as GitHub writes it (and the docs link to it):
-/// lower case, letters, digits, `-` and `_` kept, spaces as `-`, the rest
-/// dropped ("Collocates: logDice, MI" → `collocates-logdice-mi`).
-pub fn anchor(heading: &str) -> String {
-    heading
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
-/// A page of the docs (Markdown, such as docs/statistics.md) for the
-/// published site, beside the article pages: each heading with its anchor
-/// (what the page's "the formulas" links point at), a link to another
-/// section of the same file kept, a link to another file of the docs as
-/// its text (the site holds only this one), raw HTML as text.
-#[cfg(feature = "docs")]
-pub fn doc_page(corpus: &Corpus, file: &str, markdown: &str, stylesheet: &str) -> String {
-    use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
-    let events: Vec<Event> = Parser::new(markdown).collect();
-    // Each heading's text, for its anchor and the page's title.
-    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
-    let mut inside: Option<(HeadingLevel, String)> = None;
-    for e in &events {
-        match e {
-            Event::Start(Tag::Heading { level, .. }) => inside = Some((*level, String::new())),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, h)) = &mut inside {
-                    h.push_str(t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => headings.extend(inside.take()),
-            _ => {}
-        }
-    }
-    let title = headings
-        .iter()
-        .find(|(l, _)| *l == HeadingLevel::H1)
-        .map_or("Corpus Lens", |(_, t)| t.as_str())
-        .to_string();
-    let mut nth = 0;
-    let mut dropped_links = Vec::new();
-    let events = events.into_iter().filter_map(|e| match e {
-        Event::Start(Tag::Heading {
-            level,
-            classes,
-            attrs,
-            ..
-        }) => {
-            let id = headings.get(nth).map(|(_, t)| anchor(t));
-            nth += 1;
-            Some(Event::Start(Tag::Heading {
-                level,
-                id: id.map(CowStr::from),
-                classes,
-                attrs,
-            }))
-        }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest = dest_url.to_string();
-            let same = dest.strip_prefix(file).filter(|rest| rest.starts_with('#'));
-            if dest.starts_with("https://") {
-                dropped_links.push(false);
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }))
-            } else if let Some(fragment) =
-                same.or_else(|| dest.starts_with('#').then_some(dest.as_str()))
-            {
-                dropped_links.push(false);
-                Some(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(fragment.to_string()),
-                    title,
-                    id,
-                }))
-            } else {
-                dropped_links.push(true);
-                None
-            }
-        }
-        Event::End(TagEnd::Link) => {
-            if dropped_links.pop().unwrap_or(false) {
-                None
-            } else {
-                Some(Event::End(TagEnd::Link))
-            }
-        }
-        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
-        e => Some(e),
-    });
-    let mut body = String::new();
-    pulldown_cmark::html::push_html(&mut body, events);
-    let mut out = Html(String::new());
-    open_page(
-        &mut out,
-        "en",
-        &format!("{title} — Corpus Lens"),
-        &title,
-        stylesheet,
-    );
-    site_line(&mut out, corpus);
-    out.raw("<main class=\"doc\">\n")
-        .raw(&body)
-        .raw("</main>\n</body>\n</html>\n");
-    out.0
 }
 
 #[cfg(all(test, feature = "docs"))]
