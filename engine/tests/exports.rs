@@ -57,6 +57,16 @@ fn corpus() -> Corpus {
     Corpus::new(info, articles)
 }
 
+/// docs/statistics.md's G² of a word seen `a` times in `c` words and `b`
+/// times in `d`: E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d),
+/// G² = 2(a ln(a/E1) + b ln(b/E2)), written here from the formula.
+fn dunning(a: f64, b: f64, c: f64, d: f64) -> f64 {
+    let e1 = c * (a + b) / (c + d);
+    let e2 = d * (a + b) / (c + d);
+    let t = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
+    2.0 * (t(a, e1) + t(b, e2))
+}
+
 /// A parsed export: its header and records.
 struct Parsed {
     header: Vec<String>,
@@ -205,10 +215,7 @@ fn word_lists_read_back_and_keywords_recompute_from_their_columns() {
         // docs/statistics.md: E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d), G² = 2(a ln(a/E1) + b ln(b/E2)).
         let (a, b) = (p.num(r, "Selection"), p.num(r, "Reference"));
         let (cw, dw) = (p.num(r, "Selection words"), p.num(r, "Reference words"));
-        let e1 = cw * (a + b) / (cw + dw);
-        let e2 = dw * (a + b) / (cw + dw);
-        let t = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
-        let g2 = 2.0 * (t(a, e1) + t(b, e2));
+        let g2 = dunning(a, b, cw, dw);
         assert!(
             (g2 - p.num(r, "G²")).abs() < 1e-3,
             "row {r}: G² {g2} from the columns"
@@ -350,10 +357,7 @@ fn comparison_lists_read_back_and_their_g2_recomputes() {
     for r in 0..p.records.len() {
         let (a, b) = (p.num(r, "Left"), p.num(r, "Right"));
         let (cw, dw) = (p.num(r, "Left words"), p.num(r, "Right words"));
-        let e1 = cw * (a + b) / (cw + dw);
-        let e2 = dw * (a + b) / (cw + dw);
-        let term = |o: f64, e: f64| if o > 0.0 { o * (o / e).ln() } else { 0.0 };
-        let g2 = 2.0 * (term(a, e1) + term(b, e2));
+        let g2 = dunning(a, b, cw, dw);
         assert!((g2 - p.num(r, "G²")).abs() < 1e-3, "row {r}");
         let list = &p.records[r][p.col("List")];
         // A shared word is below the threshold; a distinctive one is used more on its side.

@@ -188,25 +188,21 @@ pub fn TrendsView() -> impl IntoView {
         } else {
             ""
         };
-        let model = LineChartModel::with_unit(
-            &years,
-            &series,
-            measure_name(m),
-            unit,
-            at.get(),
-            &articles,
-            chart_width.get(),
-        );
+        let selected = at.get();
+        let laid_out = |width: f64| {
+            LineChartModel::with_unit(
+                &years,
+                &series,
+                measure_name(m),
+                unit,
+                selected,
+                &articles,
+                width,
+            )
+        };
+        let model = laid_out(chart_width.get());
         // The exports are laid out at full width, whatever the screen.
-        let export = LineChartModel::with_unit(
-            &years,
-            &series,
-            measure_name(m),
-            unit,
-            at.get(),
-            &articles,
-            WIDTH,
-        );
+        let export = laid_out(WIDTH);
         Some(DrawnChart {
             model,
             export,
