@@ -8,6 +8,8 @@
 //! - [`search`]: the query language, matching and ranking, marks and
 //!   snippets, facets, suggestions;
 //! - [`stats`]: the views' statistics (Trends, Compare, Words, Contexts);
+//! - `import` (feature `import`): a reader's own files as articles, with a
+//!   report of what could not be read (the page's import worker calls it);
 //! - [`out`]: what is written for a reader (numbers, chart geometry, static pages);
 //! - [`steps`]: the job protocol every piece of work that grows with the
 //!   corpus follows, so the page can run it between frames.
@@ -25,6 +27,8 @@
 #![warn(missing_docs)]
 
 pub mod corpus;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod index;
 pub mod out;
 pub mod search;

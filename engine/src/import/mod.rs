@@ -1,0 +1,326 @@
+//! A reader's own files as articles: plain functions from each file's path
+//! and bytes to articles, and a report of everything else (problems,
+//! files skipped on purpose, exact duplicates, articles still without a
+//! date). The page's import worker and the tests only call [`import`].
+//!
+//! So far: plain text and Markdown ([`plain`]); the other formats of
+//! issue #25 are named in the report as not read yet.
+//!
+//! - **Ids** come from the file's path, so a re-import of the same files
+//!   gives the same ids: the file name without its extension, in lower
+//!   case, letters and digits kept and anything else as `-`; a name with
+//!   no such letter gets `article-` and a hash of the path; a second file
+//!   of the same id gets `-2`, then `-3` (files taken in path order).
+//! - **Dates**, in this order: the file's own field (front matter), a
+//!   date in its URL, a date in its name; never the file's time. How it
+//!   was found goes in `date_basis` (exported with the article). A numeric
+//!   date that reads two ways is asked, once per import
+//!   ([`ImportOptions::numeric_order`]). An article with no date is held
+//!   in [`Report::undated`], never dropped.
+
+pub mod dates;
+pub mod decode;
+pub mod plain;
+
+use crate::corpus::body::Block;
+use crate::corpus::date::ArticleDate;
+use crate::corpus::load::{is_valid_id, parse_article, Problem};
+use crate::corpus::Article;
+use dates::{NumericOrder, Written};
+use decode::{decode, Encoding};
+
+/// One file to import: its path (folders included, as dropped) and bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct ImportFile<'a> {
+    /// The path, `/`-separated.
+    pub path: &'a str,
+    /// The content.
+    pub bytes: &'a [u8],
+}
+
+/// The reader's answers for one import.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// How to read a numeric date that reads two ways; `None`: ask.
+    pub numeric_order: Option<NumericOrder>,
+}
+
+/// An article still without a date: held until the reader gives one (or
+/// leaves it out).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undated {
+    /// The file.
+    pub path: String,
+    /// The article, dated 1 (a placeholder the page never shows).
+    pub article: Article,
+    /// Why there is no date.
+    pub why: String,
+}
+
+/// What an import gave.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Files read (skipped ones not counted).
+    pub files: usize,
+    /// The articles, in path order.
+    pub articles: Vec<Article>,
+    /// Articles without a date.
+    pub undated: Vec<Undated>,
+    /// Files that gave no article, and why (with the line, where there is one).
+    pub problems: Vec<Problem>,
+    /// What the reader should know of files that were read (an encoding
+    /// other than UTF-8, a front-matter field ignored).
+    pub notes: Vec<Problem>,
+    /// Files skipped on purpose (system and hidden files).
+    pub skipped: Vec<String>,
+    /// Exact duplicates: (the file left out, the id of the article it repeats).
+    pub duplicates: Vec<(String, String)>,
+    /// True when a numeric date read two ways and no order was given: the
+    /// page asks once, and imports again with the answer.
+    pub asks_numeric_order: bool,
+}
+
+/// Whether a path is a file to skip without a word: system files, hidden
+/// files, Office lock files, the folders macOS adds to zips.
+pub fn skipped_on_purpose(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    path.split('/')
+        .any(|part| part == "__MACOSX" || (part.starts_with('.') && part.len() > 1 && part != ".."))
+        || name.starts_with("~$")
+        || matches!(name, "Thumbs.db" | "desktop.ini" | "Icon\r")
+}
+
+/// What to say of a file of a format not read.
+fn unsupported(ext: &str) -> String {
+    match ext {
+        "doc" => "Word 97–2003 (.doc) is not supported: save it as .docx (Word: File › Save As › Word Document)".into(),
+        "pdf" => "PDF is not supported yet: copy its text into a .txt file".into(),
+        "html" | "htm" | "docx" | "csv" | "tsv" | "json" | "jsonl" | "zip" => {
+            format!(".{ext} files are not read yet in this version: plain text (.txt) and Markdown (.md) are")
+        }
+        "" => "a file without an extension is not read: name it .txt if it is plain text".into(),
+        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt) and Markdown (.md)"),
+    }
+}
+
+/// The id of a file: see the module's docs.
+fn base_id(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let mut id = String::new();
+    for c in stem.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() || !is_valid_id(&id) {
+        // FNV-1a of the path: the same path, the same id.
+        let h = path.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+        });
+        format!("article-{:08x}", h as u32)
+    } else {
+        id
+    }
+}
+
+/// The file's name as a title: its stem, `_` and `-` as spaces.
+fn name_as_title(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let t = stem.replace(['_', '-'], " ");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() {
+        name.to_string()
+    } else {
+        t
+    }
+}
+
+/// Imports `files` (see the module's docs for ids and dates).
+pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportOptions) -> Report {
+    let mut files: Vec<ImportFile> = files.into_iter().collect();
+    files.sort_by(|a, b| a.path.cmp(b.path));
+    let mut report = Report::default();
+    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen_text: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for f in files {
+        if skipped_on_purpose(f.path) {
+            report.skipped.push(f.path.to_string());
+            continue;
+        }
+        report.files += 1;
+        let problem = |line: Option<usize>, message: String| Problem {
+            file: f.path.to_string(),
+            line,
+            message,
+        };
+        let name = f.path.rsplit('/').next().unwrap_or(f.path);
+        let ext = name
+            .rsplit_once('.')
+            .map_or("", |(_, e)| e)
+            .to_ascii_lowercase();
+        if !matches!(ext.as_str(), "txt" | "text" | "md" | "markdown") {
+            report.problems.push(problem(None, unsupported(&ext)));
+            continue;
+        }
+        if f.bytes.is_empty() {
+            report
+                .problems
+                .push(problem(None, "the file is empty".into()));
+            continue;
+        }
+        let (content, encoding) = match decode(f.bytes) {
+            Ok(d) => d,
+            Err(why) => {
+                report
+                    .problems
+                    .push(problem(None, format!("not read: {why}")));
+                continue;
+            }
+        };
+        if encoding != Encoding::Utf8 {
+            report.notes.push(problem(
+                None,
+                format!("read as {} (not UTF-8)", encoding.name()),
+            ));
+        }
+        // An id of its own, stable for the same path.
+        let base = base_id(f.path);
+        let n = taken.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let is_md = matches!(ext.as_str(), "md" | "markdown");
+        // The project's own format: the build's parser and its messages.
+        if is_md && content.trim_start_matches('\u{feff}').starts_with("+++") {
+            match parse_article(&id, f.path, content.as_bytes()) {
+                Ok(a) => keep(&mut report, &mut seen_text, f.path, a),
+                Err(problems) => report.problems.extend(problems),
+            }
+            continue;
+        }
+        let draft = if is_md {
+            plain::markdown(&content)
+        } else {
+            plain::text(&content)
+        };
+        report.notes.extend(
+            draft
+                .notes
+                .iter()
+                .map(|(line, what)| problem(Some(*line), what.clone())),
+        );
+        if draft.body.is_empty() && draft.title.is_none() {
+            report
+                .problems
+                .push(problem(None, "the file holds no text".into()));
+            continue;
+        }
+        // The date: the file's own field, its URL, its name.
+        let mut why_undated = "no date in the file, its URL or its name".to_string();
+        let mut found: Option<(ArticleDate, String)> = None;
+        if let Some(v) = &draft.date {
+            match dates::written(v, opts.numeric_order) {
+                Written::Date(d) => found = Some((d, "the file's date field".into())),
+                Written::Ambiguous => {
+                    report.asks_numeric_order = true;
+                    why_undated = format!("its date “{v}” reads two ways (day or month first)");
+                }
+                Written::NotADate => {
+                    report.notes.push(problem(
+                        None,
+                        format!("the date “{v}” is not a date Corpus Lens reads"),
+                    ));
+                }
+            }
+        }
+        if found.is_none()
+            && !matches!(
+                draft
+                    .date
+                    .as_deref()
+                    .map(|v| dates::written(v, opts.numeric_order)),
+                Some(Written::Ambiguous)
+            )
+        {
+            found = draft
+                .url
+                .as_deref()
+                .and_then(dates::in_url)
+                .map(|d| (d, "a date in its URL".into()))
+                .or_else(|| {
+                    dates::in_file_name(f.path).map(|d| (d, "a date in its file name".into()))
+                });
+        }
+        let title = draft.title.clone().unwrap_or_else(|| name_as_title(f.path));
+        let placeholder = ArticleDate {
+            year: 1,
+            month: None,
+            day: None,
+        };
+        let mut a = Article::new(
+            id,
+            title,
+            found.as_ref().map_or(placeholder, |(d, _)| *d),
+            draft.body.clone(),
+        );
+        a.source = draft.source.clone().map(Into::into);
+        a.url = draft.url.clone().map(Into::into);
+        a.author = draft.author.clone().map(Into::into);
+        a.translator = draft.translator.clone().map(Into::into);
+        if let Some(l) = &draft.language {
+            a.language = l.clone().into();
+        }
+        a.tags = draft.tags.iter().map(|t| t.clone().into()).collect();
+        a.date_basis = draft
+            .date_basis
+            .clone()
+            .or_else(|| found.as_ref().map(|(_, how)| format!("imported: {how}")))
+            .map(Into::into);
+        let why = found.is_none().then_some(why_undated);
+        keep_or_hold(&mut report, &mut seen_text, f.path, a, why);
+    }
+    report
+}
+
+/// Adds `a` unless an article of the same text came before (then it is listed as a duplicate).
+fn keep(
+    report: &mut Report,
+    seen: &mut std::collections::HashMap<String, String>,
+    path: &str,
+    a: Article,
+) {
+    keep_or_hold(report, seen, path, a, None);
+}
+
+/// [`keep`], or, with `undated` (why it has no date), holds it among the undated.
+fn keep_or_hold(
+    report: &mut Report,
+    seen: &mut std::collections::HashMap<String, String>,
+    path: &str,
+    a: Article,
+    undated: Option<String>,
+) {
+    let text: String = a
+        .body
+        .iter()
+        .map(Block::text)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if let Some(first) = seen.get(&text).filter(|_| !text.is_empty()) {
+        report.duplicates.push((path.to_string(), first.clone()));
+        return;
+    }
+    seen.insert(text, a.id.to_string());
+    match undated {
+        None => report.articles.push(a),
+        Some(why) => report.undated.push(Undated {
+            path: path.to_string(),
+            article: a,
+            why,
+        }),
+    }
+}

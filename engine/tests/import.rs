@@ -1,0 +1,208 @@
+//! Importing a reader's own files (issue #25, first step: plain text and
+//! Markdown), on small fixtures written here from each format's rules.
+
+use lens_engine::corpus::load::is_valid_id;
+use lens_engine::import::dates::NumericOrder;
+use lens_engine::import::{import, ImportFile, ImportOptions, Report};
+use lens_engine::index::Index;
+use lens_engine::search::query::parse;
+use lens_engine::search::SearchOptions;
+use lens_engine::{ArticleDate, Corpus, CorpusInfo};
+
+/// A folder as a reader would drop it.
+fn folder() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("drop/news/2016-09-22-alipay-social.txt", b"Alipay turns social\n\nAlipay launched a feed.\nIts users were not amused.\n".to_vec()),
+        ("drop/news/Alipay social (copy).txt", b"Alipay turns social\n\nAlipay launched a feed.\nIts users were not amused.\n".to_vec()),
+        ("drop/notes/undated.txt", b"A note with no date anywhere.\n".to_vec()),
+        ("drop/md/yaml.md", b"---\ntitle: WeChat Pay grows\ndate: 22 septembre 2016\ntags: [payments, social]\nurl: https://example.com/x\nlayout: post\n---\nWeChat Pay grew.\n".to_vec()),
+        ("drop/md/ambiguous.md", b"---\ntitle: Red packets\ndate: 03/04/2020\n---\nRed packets spread.\n".to_vec()),
+        ("drop/md/project.md", b"+++\ntitle = \"In the project's own format\"\ndate = \"2013\"\n+++\n\nText.\n".to_vec()),
+        ("drop/md/broken.md", b"+++\ntitle = \"No date\"\n+++\n\nText.\n".to_vec()),
+        ("drop/web/page.html", b"<html><body>x</body></html>".to_vec()),
+        ("drop/old.doc", vec![0xD0, 0xCF, 0x11, 0xE0]),
+        ("drop/.DS_Store", vec![0, 0, 0, 1]),
+        ("drop/__MACOSX/news/._x.txt", vec![0, 5]),
+        ("drop/~$draft.docx", vec![1]),
+        ("drop/empty.txt", Vec::new()),
+        ("drop/image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec()),
+        ("drop/legacy/2015_cafe.txt", b"Caf\xE9 culture\n\nA \x93quoted\x94 word.\n".to_vec()),
+        ("drop/a/report.txt", b"First report, 2019.\n".to_vec()),
+        ("drop/b/report.txt", b"Second report, 2019.\n".to_vec()),
+        ("drop/支付宝.txt", b"2018\n\nA title that is a year.\n".to_vec()),
+    ]
+}
+
+fn run(files: &[(&'static str, Vec<u8>)], opts: ImportOptions) -> Report {
+    import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        opts,
+    )
+}
+
+#[test]
+fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
+    let files = folder();
+    let r = run(&files, ImportOptions::default());
+    let ids: Vec<&str> = r.articles.iter().map(|a| &*a.id).collect();
+    assert_eq!(
+        ids,
+        ["2015-cafe", "project", "yaml", "2016-09-22-alipay-social"],
+        "path order"
+    );
+    // Skipped on purpose, counted, not errors.
+    assert_eq!(r.skipped.len(), 3, "{:?}", r.skipped);
+    assert_eq!(r.files, files.len() - 3);
+    // Each problem names its file and says what is wrong.
+    let said = |path: &str| {
+        r.problems
+            .iter()
+            .filter(|p| p.file == path)
+            .map(|p| p.message.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    assert!(
+        said("drop/old.doc").contains("save it as .docx"),
+        "{}",
+        said("drop/old.doc")
+    );
+    assert!(said("drop/web/page.html").contains("not read yet"));
+    assert!(said("drop/empty.txt").contains("empty"));
+    assert!(said("drop/image.txt").contains("binary"));
+    let broken = r
+        .problems
+        .iter()
+        .find(|p| p.file == "drop/md/broken.md")
+        .expect("the build's own message");
+    assert!(broken.message.contains("date"), "{broken:?}");
+    // Notes: the encoding, an ignored field.
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.file == "drop/legacy/2015_cafe.txt" && n.message.contains("Windows-1252")));
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.file == "drop/md/yaml.md" && n.message.contains("layout")));
+    // The same text twice: imported once, and listed.
+    assert_eq!(
+        r.duplicates,
+        [(
+            "drop/news/Alipay social (copy).txt".to_string(),
+            "2016-09-22-alipay-social".to_string()
+        )]
+    );
+    // Without a date: held, with why; the ambiguous one asks.
+    let undated: Vec<(&str, &str)> = r
+        .undated
+        .iter()
+        .map(|u| (u.path.as_str(), u.why.as_str()))
+        .collect();
+    assert_eq!(undated.len(), 5, "{undated:?}");
+    assert!(undated
+        .iter()
+        .any(|(p, why)| *p == "drop/md/ambiguous.md" && why.contains("reads two ways")));
+    assert!(r.asks_numeric_order);
+    // Titles: a plain first line, the front matter, else the file's name.
+    let a = |id: &str| r.articles.iter().find(|a| &*a.id == id).unwrap();
+    assert_eq!(&*a("2016-09-22-alipay-social").title, "Alipay turns social");
+    assert_eq!(
+        a("2016-09-22-alipay-social").date,
+        ArticleDate::parse("2016-09-22").unwrap()
+    );
+    assert_eq!(
+        a("2016-09-22-alipay-social").date_basis.as_deref(),
+        Some("imported: a date in its file name")
+    );
+    assert_eq!(&*a("yaml").title, "WeChat Pay grows");
+    assert_eq!(a("yaml").date, ArticleDate::parse("2016-09-22").unwrap());
+    assert_eq!(
+        a("yaml").tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["payments", "social"]
+    );
+    assert_eq!(&*a("2015-cafe").title, "Café culture");
+    assert_eq!(a("2015-cafe").body[0].text(), "A “quoted” word.");
+    // Ids: valid, and the same on a re-import in another order; a name
+    // without Latin letters gets a stable hashed id.
+    assert!(r
+        .articles
+        .iter()
+        .chain(r.undated.iter().map(|u| &u.article))
+        .all(|a| is_valid_id(&a.id)));
+    let mut reversed = folder();
+    reversed.reverse();
+    let again = run(&reversed, ImportOptions::default());
+    let all_ids = |r: &Report| {
+        let mut v: Vec<String> = r
+            .articles
+            .iter()
+            .chain(r.undated.iter().map(|u| &u.article))
+            .map(|a| a.id.to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(all_ids(&r), all_ids(&again));
+    assert!(
+        all_ids(&r).contains(&"report-2".to_string()),
+        "{:?}",
+        all_ids(&r)
+    );
+    assert!(
+        all_ids(&r).iter().any(|id| id.starts_with("article-")),
+        "{:?}",
+        all_ids(&r)
+    );
+}
+
+#[test]
+fn the_answer_to_the_date_question_dates_the_article() {
+    let files = folder();
+    let r = run(
+        &files,
+        ImportOptions {
+            numeric_order: Some(NumericOrder::DayFirst),
+        },
+    );
+    let red = r
+        .articles
+        .iter()
+        .find(|a| &*a.title == "Red packets")
+        .expect("dated now");
+    assert_eq!(red.date, ArticleDate::parse("2020-04-03").unwrap());
+    assert!(!r.asks_numeric_order);
+}
+
+#[test]
+fn imported_articles_are_a_corpus_like_any_other() {
+    let r = run(&folder(), ImportOptions::default());
+    let corpus = Corpus::new(
+        CorpusInfo {
+            name: "Mine".into(),
+            description: None,
+        },
+        r.articles,
+    );
+    let index = Index::new(&corpus);
+    let m = index.matches(&parse("alipay").unwrap().query, SearchOptions::default());
+    assert_eq!(m.docs.len(), 1);
+    let m = index.matches(
+        &parse("tag:payments year:2016").unwrap().query,
+        SearchOptions::default(),
+    );
+    assert_eq!(m.docs.len(), 1);
+}
+
+#[test]
+fn any_bytes_under_any_name_give_an_article_or_a_line_of_the_report() {
+    use proptest::prelude::*;
+    proptest!(ProptestConfig { cases: 300, ..ProptestConfig::default() }, |(
+        name in "[a-zA-Z0-9 _.\\-/支]{0,20}\\.(txt|md|html|doc|)",
+        bytes in prop::collection::vec(any::<u8>(), 0..200),
+    )| {
+        let r = import([ImportFile { path: &name, bytes: &bytes }], ImportOptions::default());
+        let accounted = r.articles.len() + r.undated.len() + r.problems.iter().filter(|p| p.file == name).count().min(1) + r.skipped.len() + r.duplicates.len();
+        prop_assert_eq!(accounted, 1, "{:?}", r);
+    });
+}
