@@ -30,6 +30,7 @@ fn folder() -> Vec<(&'static str, Vec<u8>)> {
         ("drop/a/report.txt", b"First report, 2019.\n".to_vec()),
         ("drop/b/report.txt", b"Second report, 2019.\n".to_vec()),
         ("drop/支付宝.txt", b"2018\n\nA title that is a year.\n".to_vec()),
+        ("drop/decomposed.txt", "Cafe\u{301} 2\n\nThe cafe\u{301} is open.\n".as_bytes().to_vec()),
     ]
 }
 
@@ -99,7 +100,7 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
         .iter()
         .map(|u| (u.path.as_str(), u.why.as_str()))
         .collect();
-    assert_eq!(undated.len(), 5, "{undated:?}");
+    assert_eq!(undated.len(), 6, "{undated:?}");
     assert!(undated
         .iter()
         .any(|(p, why)| *p == "drop/md/ambiguous.md" && why.contains("reads two ways")));
@@ -122,6 +123,13 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
         ["payments", "social"]
     );
     assert_eq!(&*a("2015-cafe").title, "Café culture");
+    // Text is stored in NFC, as the build stores it.
+    let decomposed = r
+        .undated
+        .iter()
+        .find(|u| u.path == "drop/decomposed.txt")
+        .unwrap();
+    assert_eq!(&*decomposed.article.title, "Caf\u{e9} 2");
     assert_eq!(a("2015-cafe").body[0].text(), "A “quoted” word.");
     // Ids: valid, and the same on a re-import in another order; a name
     // without Latin letters gets a stable hashed id.
@@ -205,4 +213,53 @@ fn any_bytes_under_any_name_give_an_article_or_a_line_of_the_report() {
         let accounted = r.articles.len() + r.undated.len() + r.problems.iter().filter(|p| p.file == name).count().min(1) + r.skipped.len() + r.duplicates.len();
         prop_assert_eq!(accounted, 1, "{:?}", r);
     });
+}
+
+/// The project's format written back reads back the same: the seed corpus,
+/// an import, and articles built to be hard (quotes, control characters,
+/// text that looks like a heading or a fence).
+#[test]
+fn a_corpus_written_as_files_reads_back_the_same() {
+    use lens_engine::corpus::load::{load_corpus_dir, parse_article};
+    use lens_engine::corpus::write::{article_file, corpus_toml};
+    use lens_engine::{Article, Block};
+    let seed = load_corpus_dir(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../corpus"
+    )))
+    .unwrap();
+    let imported = run(&folder(), ImportOptions::default()).articles;
+    let mut hard = Article::new(
+        "hard",
+        "A \"quoted\" title \\ with a backslash\tand a tab",
+        ArticleDate::parse("2016-09").unwrap(),
+        vec![
+            Block::Heading {
+                level: 1,
+                text: "# Not a heading inside".into(),
+            },
+            Block::Paragraph("# looks like a heading".into()),
+            Block::Paragraph("+++".into()),
+            Block::Paragraph("Two  spaces, “curly” and a\u{7}bell".into()),
+        ],
+    );
+    hard.tags = vec!["a, b".into(), "\"q\"".into()];
+    hard.language = "zh".into();
+    hard.url = Some("https://example.org/?a=\"b\"".into());
+    for a in seed.articles().iter().chain(&imported).chain([&hard]) {
+        let file = article_file(a);
+        let back = parse_article(&a.id, "x.md", file.as_bytes())
+            .unwrap_or_else(|p| panic!("{p:?}\n{file}"));
+        assert_eq!(&back, a, "{file}");
+    }
+    let dir = std::env::temp_dir().join(format!("corpus-lens-write-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("corpus.toml"), corpus_toml(seed.info())).unwrap();
+    for a in seed.articles() {
+        std::fs::write(dir.join(format!("{}.md", a.id)), article_file(a)).unwrap();
+    }
+    let again = load_corpus_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(again.info().name, seed.info().name);
+    assert_eq!(again.articles(), seed.articles());
 }

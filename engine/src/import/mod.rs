@@ -255,7 +255,31 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
                     dates::in_file_name(f.path).map(|d| (d, "a date in its file name".into()))
                 });
         }
-        let title = draft.title.clone().unwrap_or_else(|| name_as_title(f.path));
+        // In NFC, as the build stores text (the page has no normalisation tables).
+        let nfc = |s: &str| crate::text::tokenize::nfc(s).into_owned();
+        let draft = plain::Draft {
+            title: draft.title.as_deref().map(nfc),
+            source: draft.source.as_deref().map(nfc),
+            author: draft.author.as_deref().map(nfc),
+            translator: draft.translator.as_deref().map(nfc),
+            tags: draft.tags.iter().map(|t| nfc(t)).collect(),
+            body: draft
+                .body
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(t) => Block::Paragraph(nfc(t).into()),
+                    Block::Heading { level, text } => Block::Heading {
+                        level: *level,
+                        text: nfc(text).into(),
+                    },
+                })
+                .collect(),
+            ..draft
+        };
+        let title = draft
+            .title
+            .clone()
+            .unwrap_or_else(|| nfc(&name_as_title(f.path)));
         let placeholder = ArticleDate {
             year: 1,
             month: None,
