@@ -263,3 +263,87 @@ fn a_corpus_written_as_files_reads_back_the_same() {
     assert_eq!(again.info().name, seed.info().name);
     assert_eq!(again.articles(), seed.articles());
 }
+
+/// A zip is read entry by entry, as its files would be; an export (the
+/// project's files, zipped) imports back as the same articles.
+#[test]
+fn a_zip_imports_like_its_files_and_an_export_round_trips() {
+    use lens_engine::corpus::write::{article_file, corpus_toml};
+    use lens_engine::import::zip;
+    let files = folder();
+    let entries: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(p, b)| (p.trim_start_matches("drop/").to_string(), b.clone()))
+        .chain([(
+            "inner.zip".to_string(),
+            zip::write(&[("x.txt".into(), b"x".to_vec())]),
+        )])
+        .collect();
+    let archive = zip::write(&entries);
+    let from_zip = import(
+        [ImportFile {
+            path: "drop.zip",
+            bytes: &archive,
+        }],
+        ImportOptions::default(),
+    );
+    let from_folder = run(&files, ImportOptions::default());
+    let titles = |r: &Report| {
+        let mut v: Vec<(String, String)> = r
+            .articles
+            .iter()
+            .map(|a| (a.title.to_string(), a.date.iso()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(titles(&from_zip), titles(&from_folder));
+    assert_eq!(from_zip.undated.len(), from_folder.undated.len());
+    assert!(from_zip
+        .problems
+        .iter()
+        .any(|p| p.file == "drop.zip/inner.zip" && p.message.contains("zip inside a zip")));
+    assert!(from_zip.skipped.iter().any(|s| s == "drop.zip/.DS_Store"));
+    let broken = import(
+        [ImportFile {
+            path: "cut.zip",
+            bytes: &archive[..archive.len() / 2],
+        }],
+        ImportOptions::default(),
+    );
+    assert!(
+        broken.problems[0].message.contains("cut short"),
+        "{:?}",
+        broken.problems
+    );
+    // The export: the project's format, zipped; imported again, the same articles.
+    let mut export = vec![(
+        "corpus.toml".to_string(),
+        corpus_toml(&CorpusInfo {
+            name: "Mine".into(),
+            description: None,
+        })
+        .into_bytes(),
+    )];
+    export.extend(
+        from_folder
+            .articles
+            .iter()
+            .map(|a| (format!("{}.md", a.id), article_file(a).into_bytes())),
+    );
+    let zipped = zip::write(&export);
+    let again = import(
+        [ImportFile {
+            path: "export.zip",
+            bytes: &zipped,
+        }],
+        ImportOptions::default(),
+    );
+    assert_eq!(again.articles, from_folder.articles);
+    assert_eq!(again.problems, [], "nothing unread");
+    assert_eq!(
+        again.info.map(|i| i.name),
+        Some("Mine".to_string()),
+        "its corpus.toml names it"
+    );
+}

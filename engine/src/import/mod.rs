@@ -21,13 +21,15 @@
 pub mod dates;
 pub mod decode;
 pub mod plain;
+pub mod zip;
 
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
-use crate::corpus::load::{is_valid_id, parse_article, Problem};
+use crate::corpus::load::{is_valid_id, parse_article, parse_corpus_info, Problem};
 use crate::corpus::Article;
 use dates::{NumericOrder, Written};
 use decode::{decode, Encoding};
+use std::collections::HashMap;
 
 /// One file to import: its path (folders included, as dropped) and bytes.
 #[derive(Clone, Copy, Debug)]
@@ -75,6 +77,9 @@ pub struct Report {
     pub skipped: Vec<String>,
     /// Exact duplicates: (the file left out, the id of the article it repeats).
     pub duplicates: Vec<(String, String)>,
+    /// The name and description a `corpus.toml` among the files gives (an
+    /// export of Corpus Lens, imported again).
+    pub info: Option<crate::corpus::CorpusInfo>,
     /// True when a numeric date read two ways and no order was given: the
     /// page asks once, and imports again with the answer.
     pub asks_numeric_order: bool,
@@ -144,93 +149,154 @@ fn name_as_title(path: &str) -> String {
 pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportOptions) -> Report {
     let mut files: Vec<ImportFile> = files.into_iter().collect();
     files.sort_by(|a, b| a.path.cmp(b.path));
-    let mut report = Report::default();
-    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut seen_text: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut state = State {
+        report: Report::default(),
+        taken: HashMap::new(),
+        seen: HashMap::new(),
+        opts,
+    };
     for f in files {
-        if skipped_on_purpose(f.path) {
-            report.skipped.push(f.path.to_string());
-            continue;
+        state.file(f.path, f.bytes, true);
+    }
+    state.report
+}
+
+/// An import under way: the report so far, the ids given, the texts seen.
+struct State {
+    report: Report,
+    taken: HashMap<String, usize>,
+    seen: HashMap<String, String>,
+    opts: ImportOptions,
+}
+
+impl State {
+    /// Reads one file (`may_be_zip`: not an entry of a zip already).
+    fn file(&mut self, path: &str, bytes: &[u8], may_be_zip: bool) {
+        if skipped_on_purpose(path) {
+            self.report.skipped.push(path.to_string());
+            return;
         }
-        report.files += 1;
+        self.report.files += 1;
         let problem = |line: Option<usize>, message: String| Problem {
-            file: f.path.to_string(),
+            file: path.to_string(),
             line,
             message,
         };
-        let name = f.path.rsplit('/').next().unwrap_or(f.path);
+        let name = path.rsplit('/').next().unwrap_or(path);
         let ext = name
             .rsplit_once('.')
             .map_or("", |(_, e)| e)
             .to_ascii_lowercase();
-        if !matches!(ext.as_str(), "txt" | "text" | "md" | "markdown") {
-            report.problems.push(problem(None, unsupported(&ext)));
-            continue;
+        // An export's corpus.toml: the corpus' name, read by the build's parser.
+        if name.eq_ignore_ascii_case("corpus.toml") {
+            match parse_corpus_info(path, bytes) {
+                Ok(info) => self.report.info = Some(info),
+                Err(problems) => self.report.problems.extend(problems),
+            }
+            return;
         }
-        if f.bytes.is_empty() {
-            report
+        if ext == "zip" {
+            if !may_be_zip {
+                self.report.problems.push(problem(
+                    None,
+                    "a zip inside a zip is not read: unpack it first".into(),
+                ));
+                return;
+            }
+            match zip::Archive::new(bytes, zip::Limits::default()) {
+                Err(why) => self
+                    .report
+                    .problems
+                    .push(problem(None, format!("not read: {why}"))),
+                Ok(archive) => {
+                    // Its entries are the files read, one at a time.
+                    self.report.files -= 1;
+                    for e in archive {
+                        let inner = format!("{path}/{}", e.name);
+                        match e.data {
+                            Ok(b) => self.file(&inner, &b, false),
+                            Err(why) => {
+                                self.report.files += 1;
+                                self.report.problems.push(Problem {
+                                    file: inner,
+                                    line: None,
+                                    message: why,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        if !matches!(ext.as_str(), "txt" | "text" | "md" | "markdown") {
+            self.report.problems.push(problem(None, unsupported(&ext)));
+            return;
+        }
+        if bytes.is_empty() {
+            self.report
                 .problems
                 .push(problem(None, "the file is empty".into()));
-            continue;
+            return;
         }
-        let (content, encoding) = match decode(f.bytes) {
+        let (content, encoding) = match decode(bytes) {
             Ok(d) => d,
             Err(why) => {
-                report
+                self.report
                     .problems
                     .push(problem(None, format!("not read: {why}")));
-                continue;
+                return;
             }
         };
         if encoding != Encoding::Utf8 {
-            report.notes.push(problem(
+            self.report.notes.push(problem(
                 None,
                 format!("read as {} (not UTF-8)", encoding.name()),
             ));
         }
         // An id of its own, stable for the same path.
-        let base = base_id(f.path);
-        let n = taken.entry(base.clone()).or_insert(0);
+        let base = base_id(path);
+        let n = self.taken.entry(base.clone()).or_insert(0);
         *n += 1;
         let id = if *n == 1 { base } else { format!("{base}-{n}") };
         let is_md = matches!(ext.as_str(), "md" | "markdown");
         // The project's own format: the build's parser and its messages.
         if is_md && content.trim_start_matches('\u{feff}').starts_with("+++") {
-            match parse_article(&id, f.path, content.as_bytes()) {
-                Ok(a) => keep(&mut report, &mut seen_text, f.path, a),
-                Err(problems) => report.problems.extend(problems),
+            match parse_article(&id, path, content.as_bytes()) {
+                Ok(a) => keep(&mut self.report, &mut self.seen, path, a),
+                Err(problems) => self.report.problems.extend(problems),
             }
-            continue;
+            return;
         }
         let draft = if is_md {
             plain::markdown(&content)
         } else {
             plain::text(&content)
         };
-        report.notes.extend(
+        self.report.notes.extend(
             draft
                 .notes
                 .iter()
                 .map(|(line, what)| problem(Some(*line), what.clone())),
         );
         if draft.body.is_empty() && draft.title.is_none() {
-            report
+            self.report
                 .problems
                 .push(problem(None, "the file holds no text".into()));
-            continue;
+            return;
         }
         // The date: the file's own field, its URL, its name.
         let mut why_undated = "no date in the file, its URL or its name".to_string();
         let mut found: Option<(ArticleDate, String)> = None;
         if let Some(v) = &draft.date {
-            match dates::written(v, opts.numeric_order) {
+            match dates::written(v, self.opts.numeric_order) {
                 Written::Date(d) => found = Some((d, "the file's date field".into())),
                 Written::Ambiguous => {
-                    report.asks_numeric_order = true;
+                    self.report.asks_numeric_order = true;
                     why_undated = format!("its date “{v}” reads two ways (day or month first)");
                 }
                 Written::NotADate => {
-                    report.notes.push(problem(
+                    self.report.notes.push(problem(
                         None,
                         format!("the date “{v}” is not a date Corpus Lens reads"),
                     ));
@@ -242,7 +308,7 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
                 draft
                     .date
                     .as_deref()
-                    .map(|v| dates::written(v, opts.numeric_order)),
+                    .map(|v| dates::written(v, self.opts.numeric_order)),
                 Some(Written::Ambiguous)
             )
         {
@@ -252,7 +318,7 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
                 .and_then(dates::in_url)
                 .map(|d| (d, "a date in its URL".into()))
                 .or_else(|| {
-                    dates::in_file_name(f.path).map(|d| (d, "a date in its file name".into()))
+                    dates::in_file_name(path).map(|d| (d, "a date in its file name".into()))
                 });
         }
         // In NFC, as the build stores text (the page has no normalisation tables).
@@ -279,7 +345,7 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
         let title = draft
             .title
             .clone()
-            .unwrap_or_else(|| nfc(&name_as_title(f.path)));
+            .unwrap_or_else(|| nfc(&name_as_title(path)));
         let placeholder = ArticleDate {
             year: 1,
             month: None,
@@ -305,25 +371,19 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
             .or_else(|| found.as_ref().map(|(_, how)| format!("imported: {how}")))
             .map(Into::into);
         let why = found.is_none().then_some(why_undated);
-        keep_or_hold(&mut report, &mut seen_text, f.path, a, why);
+        keep_or_hold(&mut self.report, &mut self.seen, path, a, why);
     }
-    report
 }
 
 /// Adds `a` unless an article of the same text came before (then it is listed as a duplicate).
-fn keep(
-    report: &mut Report,
-    seen: &mut std::collections::HashMap<String, String>,
-    path: &str,
-    a: Article,
-) {
+fn keep(report: &mut Report, seen: &mut HashMap<String, String>, path: &str, a: Article) {
     keep_or_hold(report, seen, path, a, None);
 }
 
 /// [`keep`], or, with `undated` (why it has no date), holds it among the undated.
 fn keep_or_hold(
     report: &mut Report,
-    seen: &mut std::collections::HashMap<String, String>,
+    seen: &mut HashMap<String, String>,
     path: &str,
     a: Article,
     undated: Option<String>,

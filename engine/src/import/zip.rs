@@ -1,0 +1,332 @@
+//! Zip archives, read one entry at a time (only one entry's bytes unpacked
+//! at once) and written for the corpus export. Stored and deflated entries
+//! are read; an encrypted entry, another method, a corrupt entry (its
+//! CRC-32 does not match) and an entry that unpacks past the limits (a zip
+//! bomb: [`Limits`]) are each a line of the report, and the rest of the
+//! archive is read. ZIP64 archives (over 4 GB or 65,535 entries) are not.
+
+/// How much an archive may unpack to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most one entry may unpack to.
+    pub entry: usize,
+    /// The most all entries together may unpack to.
+    pub total: usize,
+    /// The most an entry over 1 MB may unpack to, per byte packed.
+    pub ratio: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            entry: 64 << 20,
+            total: 1 << 30,
+            ratio: 200,
+        }
+    }
+}
+
+/// One entry of an archive: its name (folders `/`-separated) and its bytes,
+/// or why they cannot be read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The path inside the archive.
+    pub name: String,
+    /// The unpacked bytes, or why not.
+    pub data: Result<Vec<u8>, String>,
+}
+
+/// CRC-32 (IEEE), as zip files carry it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for (i, v) in t.iter_mut().enumerate() {
+            let mut c = i as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+            *v = c;
+        }
+        t
+    });
+    !bytes.iter().fold(!0u32, |c, &b| {
+        table[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8)
+    })
+}
+
+fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
+}
+
+/// The entries of an archive, read as they are asked for.
+pub struct Archive<'a> {
+    bytes: &'a [u8],
+    limits: Limits,
+    /// The central directory's next record.
+    at: usize,
+    /// Entries left.
+    left: usize,
+    /// Bytes unpacked so far.
+    unpacked: usize,
+}
+
+impl<'a> Archive<'a> {
+    /// The archive in `bytes`; `Err` (why) when they are not a zip archive
+    /// or are cut short.
+    pub fn new(bytes: &'a [u8], limits: Limits) -> Result<Archive<'a>, String> {
+        // The end record: the last one, within the 64 KB a comment may take.
+        let from = bytes.len().saturating_sub(22 + 0xFFFF);
+        let end = (from..=bytes.len().saturating_sub(22))
+            .rev()
+            .find(|&i| u32_at(bytes, i) == Some(0x0605_4B50))
+            .ok_or("it is not a zip archive, or it is cut short (no end of its directory)")?;
+        let entries = u16_at(bytes, end + 10).ok_or("cut short")? as usize;
+        let offset = u32_at(bytes, end + 16).ok_or("cut short")?;
+        if entries == 0xFFFF || offset == 0xFFFF_FFFF {
+            return Err(
+                "it is a ZIP64 archive (over 4 GB or 65,535 entries), which is not read".into(),
+            );
+        }
+        if offset as usize > bytes.len() {
+            return Err("its directory points past its end: it is cut short or corrupt".into());
+        }
+        Ok(Archive {
+            bytes,
+            limits,
+            at: offset as usize,
+            left: entries,
+            unpacked: 0,
+        })
+    }
+}
+
+impl Iterator for Archive<'_> {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        loop {
+            if self.left == 0 {
+                return None;
+            }
+            self.left -= 1;
+            let b = self.bytes;
+            let i = self.at;
+            if u32_at(b, i) != Some(0x0201_4B50) {
+                self.left = 0;
+                return Some(Entry {
+                    name: String::new(),
+                    data: Err(
+                        "its directory is corrupt: the rest of the archive is not read".into(),
+                    ),
+                });
+            }
+            let field = |k: usize| u16_at(b, i + k).unwrap_or(0) as usize;
+            let flags = field(8);
+            let method = field(10);
+            let crc = u32_at(b, i + 16).unwrap_or(0);
+            let packed = u32_at(b, i + 20).unwrap_or(0) as usize;
+            let size = u32_at(b, i + 24).unwrap_or(0) as usize;
+            let (name_len, extra_len, comment_len) = (field(28), field(30), field(32));
+            let local = u32_at(b, i + 42).unwrap_or(0) as usize;
+            let raw_name = b.get(i + 46..i + 46 + name_len).unwrap_or(&[]);
+            // Names are UTF-8 (flag 11) or, in older archives, code page 437
+            // (read as UTF-8 where they are, else with replacements).
+            let name = String::from_utf8_lossy(raw_name).replace('\\', "/");
+            let _ = flags & 0x800;
+            self.at = i + 46 + name_len + extra_len + comment_len;
+            if name.ends_with('/') {
+                continue; // a folder
+            }
+            let data = self.read(flags, method, crc, packed, size, local);
+            return Some(Entry { name, data });
+        }
+    }
+}
+
+impl Archive<'_> {
+    fn read(
+        &mut self,
+        flags: usize,
+        method: usize,
+        crc: u32,
+        packed: usize,
+        size: usize,
+        local: usize,
+    ) -> Result<Vec<u8>, String> {
+        if flags & 1 != 0 {
+            return Err("the entry is encrypted: unpack it with its password first".into());
+        }
+        let b = self.bytes;
+        if u32_at(b, local) != Some(0x0403_4B50) {
+            return Err("the entry's header is missing: the archive is corrupt".into());
+        }
+        let start = local
+            + 30
+            + u16_at(b, local + 26).unwrap_or(0) as usize
+            + u16_at(b, local + 28).unwrap_or(0) as usize;
+        let data = b
+            .get(start..start.saturating_add(packed))
+            .ok_or("the entry is cut short")?;
+        let l = self.limits;
+        if size > l.entry
+            || self.unpacked.saturating_add(size) > l.total
+            || (size > 1 << 20 && size / packed.max(1) > l.ratio)
+        {
+            return Err(format!(
+                "the entry would unpack to {} MB: too much for one import (a zip bomb?)",
+                size >> 20
+            ));
+        }
+        let out = match method {
+            0 => data.to_vec(),
+            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
+                "the entry does not unpack (corrupt, or larger than it says)".to_string()
+            })?,
+            m => {
+                return Err(format!(
+                "the entry is packed with method {m}, which is not read (only stored and deflate)"
+            ))
+            }
+        };
+        if out.len() != size || crc32(&out) != crc {
+            return Err("the entry is corrupt (its checksum does not match)".into());
+        }
+        self.unpacked += out.len();
+        Ok(out)
+    }
+}
+
+/// A zip archive of `files` (path, bytes), each deflated when that makes
+/// it smaller, with UTF-8 names: what the export downloads.
+pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (name, data) in files {
+        let crc = crc32(data);
+        let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let (method, body): (u16, &[u8]) = if deflated.len() < data.len() {
+            (8, &deflated)
+        } else {
+            (0, data)
+        };
+        let offset = out.len() as u32;
+        let head = |sig: u32, out: &mut Vec<u8>| {
+            out.extend(sig.to_le_bytes());
+            if sig == 0x0201_4B50 {
+                out.extend(20u16.to_le_bytes()); // made by
+            }
+            out.extend(20u16.to_le_bytes()); // needed
+            out.extend(0x800u16.to_le_bytes()); // UTF-8 names
+            out.extend(method.to_le_bytes());
+            out.extend([0, 0, 0x21, 0]); // time 00:00, date 1980-01-01
+            out.extend(crc.to_le_bytes());
+            out.extend((body.len() as u32).to_le_bytes());
+            out.extend((data.len() as u32).to_le_bytes());
+            out.extend((name.len() as u16).to_le_bytes());
+            out.extend(0u16.to_le_bytes()); // extra
+        };
+        head(0x0403_4B50, &mut out);
+        out.extend(name.as_bytes());
+        out.extend(body);
+        head(0x0201_4B50, &mut directory);
+        directory.extend([0u8; 6]); // comment length, disk, internal attributes
+        directory.extend(0u32.to_le_bytes()); // external attributes
+        directory.extend(offset.to_le_bytes());
+        directory.extend(name.as_bytes());
+    }
+    let offset = out.len() as u32;
+    out.extend(&directory);
+    out.extend(0x0605_4B50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((directory.len() as u32).to_le_bytes());
+    out.extend(offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_archive_written_reads_back_entry_by_entry() {
+        let files = vec![
+            ("corpus.toml".to_string(), b"name = \"x\"\n".to_vec()),
+            (
+                "a/支付宝.md".to_string(),
+                "Alipay ".repeat(500).into_bytes(),
+            ),
+            ("empty.txt".to_string(), Vec::new()),
+        ];
+        let zip = write(&files);
+        let back: Vec<(String, Vec<u8>)> = Archive::new(&zip, Limits::default())
+            .unwrap()
+            .map(|e| (e.name, e.data.unwrap()))
+            .collect();
+        assert_eq!(back, files);
+        assert!(zip.len() < 1500, "deflated: {} bytes", zip.len());
+        assert_eq!(
+            crc32(b"The quick brown fox jumps over the lazy dog"),
+            0x414F_A339
+        );
+    }
+
+    #[test]
+    fn a_broken_archive_says_what_is_wrong_and_reads_the_rest() {
+        let mut zip = write(&[
+            ("a.txt".into(), b"first".to_vec()),
+            ("b.txt".into(), b"second".to_vec()),
+        ]);
+        // Corrupt the first entry's stored bytes: its checksum no longer matches.
+        let at = zip.windows(5).position(|w| w == b"first").unwrap();
+        zip[at] = b'F';
+        let entries: Vec<Entry> = Archive::new(&zip, Limits::default()).unwrap().collect();
+        assert!(entries[0].data.as_ref().unwrap_err().contains("checksum"));
+        assert_eq!(entries[1].data.as_deref(), Ok(&b"second"[..]));
+        // Cut short, or not a zip at all.
+        assert!(Archive::new(&zip[..zip.len() - 10], Limits::default()).is_err());
+        assert!(Archive::new(b"plain text", Limits::default()).is_err());
+        assert!(Archive::new(b"", Limits::default()).is_err());
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_by_its_ratio_and_by_what_it_really_unpacks_to() {
+        let zeros = vec![0u8; 8 << 20];
+        let zip = write(&[("bomb.txt".into(), zeros)]);
+        let e: Vec<Entry> = Archive::new(&zip, Limits::default()).unwrap().collect();
+        assert!(
+            e[0].data.as_ref().unwrap_err().contains("zip bomb"),
+            "{:?}",
+            e[0].data.as_ref().err()
+        );
+        // An entry that says it is small but unpacks to more: refused by the inflater's limit.
+        let mut lying = write(&[("small.txt".into(), vec![b'a'; 100_000])]);
+        let at = lying
+            .windows(4)
+            .position(|w| w == 0x0201_4B50u32.to_le_bytes())
+            .unwrap();
+        lying[at + 24..at + 28].copy_from_slice(&1000u32.to_le_bytes());
+        let e: Vec<Entry> = Archive::new(&lying, Limits::default()).unwrap().collect();
+        assert!(e[0].data.is_err());
+        // Encrypted: flag bit 0.
+        let mut locked = write(&[("secret.txt".into(), b"x".to_vec())]);
+        let at = locked
+            .windows(4)
+            .position(|w| w == 0x0201_4B50u32.to_le_bytes())
+            .unwrap();
+        locked[at + 8] |= 1;
+        let e: Vec<Entry> = Archive::new(&locked, Limits::default()).unwrap().collect();
+        assert!(e[0].data.as_ref().unwrap_err().contains("encrypted"));
+    }
+}
