@@ -171,6 +171,7 @@ fn the_answer_to_the_date_question_dates_the_article() {
         &files,
         ImportOptions {
             numeric_order: Some(NumericOrder::DayFirst),
+            ..ImportOptions::default()
         },
     );
     let red = r
@@ -206,12 +207,17 @@ fn imported_articles_are_a_corpus_like_any_other() {
 fn any_bytes_under_any_name_give_an_article_or_a_line_of_the_report() {
     use proptest::prelude::*;
     proptest!(ProptestConfig { cases: 300, ..ProptestConfig::default() }, |(
-        name in "[a-zA-Z0-9 _.\\-/支]{0,20}\\.(txt|md|html|doc|)",
+        name in "[a-zA-Z0-9 _.\\-/支]{0,20}\\.(txt|md|html|doc|csv|json|jsonl|zip|)",
         bytes in prop::collection::vec(any::<u8>(), 0..200),
     )| {
         let r = import([ImportFile { path: &name, bytes: &bytes }], ImportOptions::default());
-        let accounted = r.articles.len() + r.undated.len() + r.problems.iter().filter(|p| p.file == name).count().min(1) + r.skipped.len() + r.duplicates.len();
-        prop_assert_eq!(accounted, 1, "{:?}", r);
+        let accounted = r.articles.len() + r.undated.len() + r.problems.iter().filter(|p| p.file.starts_with(&name)).count().min(1) + r.skipped.len() + r.duplicates.len();
+        // A table may give several articles; any other file exactly one thing.
+        if r.tables.is_empty() {
+            prop_assert_eq!(accounted, 1, "{:?}", r);
+        } else {
+            prop_assert!(accounted >= 1, "{:?}", r);
+        }
     });
 }
 
@@ -346,4 +352,103 @@ fn a_zip_imports_like_its_files_and_an_export_round_trips() {
         Some("Mine".to_string()),
         "its corpus.toml names it"
     );
+}
+
+/// A table gives an article a row, its columns guessed; the reader's
+/// correction is used when given; every row that cannot be an article says why.
+#[test]
+fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
+    use lens_engine::import::table::Mapping;
+    let csv = "Headline,Date,Text,URL,Keywords\n\
+        Alipay grows,22/09/2016,\"Alipay grew.\n\nA second paragraph.\",https://x.org/a,\"pay; ai\"\n\
+        Red packets,03/04/2020,Red packets spread.,,\n\
+        Undated row,,Text without a date.,https://x.org/2019/05/04/undated,\n\
+        Empty text,2017,,,\n";
+    let jsonl = "{\"title\": \"From JSON\", \"published\": \"September 2016\", \"body\": \"JSON text.\", \"tags\": [\"json\"]}\n";
+    let files = [
+        ("t/articles.csv", csv.as_bytes()),
+        ("t/more.jsonl", jsonl.as_bytes()),
+    ];
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    let titles: Vec<&str> = r.articles.iter().map(|a| &*a.title).collect();
+    assert_eq!(titles, ["Alipay grows", "Undated row", "From JSON"]);
+    let grows = &r.articles[0];
+    assert_eq!(grows.date, ArticleDate::parse("2016-09-22").unwrap());
+    assert_eq!(
+        grows.body.len(),
+        2,
+        "a blank line in a cell parts paragraphs"
+    );
+    assert_eq!(
+        grows.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["pay", "ai"]
+    );
+    assert_eq!(
+        grows.date_basis.as_deref(),
+        Some("imported: the table's date column")
+    );
+    assert_eq!(
+        r.articles[1].date,
+        ArticleDate::parse("2019-05-04").unwrap(),
+        "the date in its URL"
+    );
+    assert_eq!(r.articles[2].date, ArticleDate::parse("2016-09").unwrap());
+    assert_eq!(&*grows.id, "articles-2", "file and line: stable");
+    assert!(r.asks_numeric_order);
+    assert_eq!(r.undated.len(), 1);
+    assert!(
+        r.problems.iter().any(|p| p.file == "t/articles.csv"
+            && p.line == Some(7)
+            && p.message.contains("text is empty")),
+        "{:?}",
+        r.problems
+    );
+    let guessed = &r.tables[0];
+    assert_eq!(
+        guessed.columns,
+        ["Headline", "Date", "Text", "URL", "Keywords"]
+    );
+    assert_eq!(
+        (
+            guessed.mapping.title,
+            guessed.mapping.text,
+            guessed.mapping.tags
+        ),
+        (Some(0), Some(2), Some(4))
+    );
+    // The reader says the URL column is the title: so it is.
+    let mut opts = ImportOptions::default();
+    opts.mappings.insert(
+        "t/articles.csv".into(),
+        Mapping {
+            title: Some(3),
+            text: Some(2),
+            ..Mapping::default()
+        },
+    );
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        opts,
+    );
+    let all: Vec<&str> = r
+        .articles
+        .iter()
+        .chain(r.undated.iter().map(|u| &u.article))
+        .map(|a| &*a.title)
+        .collect();
+    assert!(all.contains(&"https://x.org/2019/05/04/undated"), "{all:?}");
+    // No text column: said, not guessed wrong.
+    let r = import(
+        [ImportFile {
+            path: "ids.csv",
+            bytes: b"id,n\n1,2\n",
+        }],
+        ImportOptions::default(),
+    );
+    assert!(r.problems[0]
+        .message
+        .contains("no column holds the articles' text"));
 }

@@ -3,8 +3,9 @@
 //! files skipped on purpose, exact duplicates, articles still without a
 //! date). The page's import worker and the tests only call [`import`].
 //!
-//! So far: plain text and Markdown ([`plain`]); the other formats of
-//! issue #25 are named in the report as not read yet.
+//! So far: plain text and Markdown ([`plain`]), tables ([`table`]: CSV,
+//! TSV, JSON, JSON lines) and zip archives of them ([`zip`]); the other
+//! formats of issue #25 (HTML, Word) are named in the report as not read yet.
 //!
 //! - **Ids** come from the file's path, so a re-import of the same files
 //!   gives the same ids: the file name without its extension, in lower
@@ -21,6 +22,7 @@
 pub mod dates;
 pub mod decode;
 pub mod plain;
+pub mod table;
 pub mod zip;
 
 use crate::corpus::body::Block;
@@ -41,10 +43,25 @@ pub struct ImportFile<'a> {
 }
 
 /// The reader's answers for one import.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportOptions {
     /// How to read a numeric date that reads two ways; `None`: ask.
     pub numeric_order: Option<NumericOrder>,
+    /// For a table (by its path), which column holds what, where the
+    /// reader corrected the guess.
+    pub mappings: HashMap<String, table::Mapping>,
+}
+
+/// The columns of a table and which holds what, as the import read them:
+/// what the page shows so the reader can correct it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRead {
+    /// The file.
+    pub path: String,
+    /// Its columns.
+    pub columns: Vec<String>,
+    /// Which holds what (the guess, or the reader's mapping).
+    pub mapping: table::Mapping,
 }
 
 /// An article still without a date: held until the reader gives one (or
@@ -77,6 +94,8 @@ pub struct Report {
     pub skipped: Vec<String>,
     /// Exact duplicates: (the file left out, the id of the article it repeats).
     pub duplicates: Vec<(String, String)>,
+    /// Each table read, with its columns and mapping.
+    pub tables: Vec<TableRead>,
     /// The name and description a `corpus.toml` among the files gives (an
     /// export of Corpus Lens, imported again).
     pub info: Option<crate::corpus::CorpusInfo>,
@@ -100,11 +119,11 @@ fn unsupported(ext: &str) -> String {
     match ext {
         "doc" => "Word 97–2003 (.doc) is not supported: save it as .docx (Word: File › Save As › Word Document)".into(),
         "pdf" => "PDF is not supported yet: copy its text into a .txt file".into(),
-        "html" | "htm" | "docx" | "csv" | "tsv" | "json" | "jsonl" | "zip" => {
-            format!(".{ext} files are not read yet in this version: plain text (.txt) and Markdown (.md) are")
+        "html" | "htm" | "docx" => {
+            format!(".{ext} files are not read yet in this version: plain text, Markdown, tables (.csv, .tsv, .json, .jsonl) and zips of them are")
         }
         "" => "a file without an extension is not read: name it .txt if it is plain text".into(),
-        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt) and Markdown (.md)"),
+        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt), Markdown (.md), tables (.csv, .tsv, .json, .jsonl) and zips of them"),
     }
 }
 
@@ -229,7 +248,10 @@ impl State {
             }
             return;
         }
-        if !matches!(ext.as_str(), "txt" | "text" | "md" | "markdown") {
+        if !matches!(
+            ext.as_str(),
+            "txt" | "text" | "md" | "markdown" | "csv" | "tsv" | "json" | "jsonl"
+        ) {
             self.report.problems.push(problem(None, unsupported(&ext)));
             return;
         }
@@ -253,6 +275,10 @@ impl State {
                 None,
                 format!("read as {} (not UTF-8)", encoding.name()),
             ));
+        }
+        if matches!(ext.as_str(), "csv" | "tsv" | "json" | "jsonl") {
+            self.table(path, &content, &ext);
+            return;
         }
         // An id of its own, stable for the same path.
         let base = base_id(path);
@@ -372,6 +398,132 @@ impl State {
             .map(Into::into);
         let why = found.is_none().then_some(why_undated);
         keep_or_hold(&mut self.report, &mut self.seen, path, a, why);
+    }
+}
+
+impl State {
+    /// A table's rows as articles (see [`table`]).
+    fn table(&mut self, path: &str, content: &str, ext: &str) {
+        let t = match ext {
+            "csv" => table::delimited(content, b','),
+            "tsv" => table::delimited(content, b'\t'),
+            "json" => table::json(content, false),
+            _ => table::json(content, true),
+        };
+        let at = |line: usize, message: String| Problem {
+            file: path.to_string(),
+            line: Some(line),
+            message,
+        };
+        self.report
+            .notes
+            .extend(t.problems.iter().map(|(l, what)| at(*l, what.clone())));
+        let m = self
+            .opts
+            .mappings
+            .get(path)
+            .cloned()
+            .unwrap_or_else(|| table::guess(&t));
+        self.report.tables.push(TableRead {
+            path: path.to_string(),
+            columns: t.columns.clone(),
+            mapping: m.clone(),
+        });
+        if t.rows.is_empty() {
+            self.report.problems.push(Problem {
+                file: path.to_string(),
+                line: None,
+                message: "the table has no rows".into(),
+            });
+            return;
+        }
+        let Some(text_col) = m.text else {
+            self.report.problems.push(Problem {
+                file: path.to_string(),
+                line: None,
+                message: "no column holds the articles' text: say which one does".into(),
+            });
+            return;
+        };
+        let base = base_id(path);
+        let stem = name_as_title(path);
+        let nfc = |s: &str| crate::text::tokenize::nfc(s).into_owned();
+        for (line, row) in &t.rows {
+            let cell = |c: Option<usize>| {
+                c.and_then(|c| row.get(c))
+                    .map(|v| v.trim())
+                    .filter(|v| !v.is_empty())
+            };
+            let body: Vec<Block> = row[text_col]
+                .split("\n\n")
+                .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|p| !p.is_empty())
+                .map(|p| Block::Paragraph(nfc(&p).into()))
+                .collect();
+            if body.is_empty() {
+                self.report
+                    .problems
+                    .push(at(*line, "the row's text is empty".into()));
+                continue;
+            }
+            let title = cell(m.title).map_or_else(|| format!("{stem}, row {line}"), nfc);
+            let mut why = None;
+            let mut found: Option<(ArticleDate, &str)> = None;
+            match cell(m.date).map(|v| (v, dates::written(v, self.opts.numeric_order))) {
+                Some((_, Written::Date(d))) => {
+                    found = Some((d, "imported: the table's date column"))
+                }
+                Some((v, Written::Ambiguous)) => {
+                    self.report.asks_numeric_order = true;
+                    why = Some(format!(
+                        "its date “{v}” reads two ways (day or month first)"
+                    ));
+                }
+                Some((v, Written::NotADate)) => {
+                    why = Some(format!("its date “{v}” is not a date Corpus Lens reads"))
+                }
+                None => {}
+            }
+            if found.is_none() && why.is_none() {
+                found = cell(m.url)
+                    .and_then(dates::in_url)
+                    .map(|d| (d, "imported: a date in its URL"));
+            }
+            let placeholder = ArticleDate {
+                year: 1,
+                month: None,
+                day: None,
+            };
+            let mut a = Article::new(
+                format!("{base}-{line}"),
+                title,
+                found.map_or(placeholder, |(d, _)| d),
+                body,
+            );
+            a.date_basis = found.map(|(_, how)| how.to_string().into());
+            a.source = cell(m.source).map(|v| nfc(v).into());
+            a.url = cell(m.url).map(|v| v.to_string().into());
+            a.author = cell(m.author).map(|v| nfc(v).into());
+            a.tags = cell(m.tags)
+                .map(|v| {
+                    v.split([',', ';'])
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| nfc(t).into())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let why = found
+                .is_none()
+                .then(|| why.unwrap_or_else(|| "no date in its row".into()));
+            keep_or_hold(
+                &mut self.report,
+                &mut self.seen,
+                &format!("{path}#{line}"),
+                a,
+                why,
+            );
+        }
     }
 }
 
