@@ -11,8 +11,9 @@
 //! the build's parser with its messages ([`crate::corpus::load`]); `---`
 //! YAML front matter is read for title, date, source, url, author,
 //! translator, language and tags (the subset such files use: `key: value`,
-//! quoted or not, and lists as `[a, b]` or `- a` lines); without front
-//! matter the first `# ` heading is the title.
+//! quoted or not, block scalars `|` and `>`, and lists as `[a, b]` or `- a`
+//! lines; a line it cannot read is named); without front matter the first
+//! `# ` heading is the title.
 
 use crate::corpus::body::{parse_body, Block};
 
@@ -152,6 +153,24 @@ fn front_matter(front: &str, draft: &mut Draft) {
                 i += 1;
             }
         }
+        // A block scalar (`|` keeps lines, `>` folds them): its indented lines.
+        let mut value = value.to_string();
+        if matches!(value.as_str(), "|" | ">" | "|-" | ">-" | "|+" | ">+") {
+            let keep_lines = value.starts_with('|');
+            let mut parts = Vec::new();
+            while let Some(l) = lines
+                .get(i)
+                .filter(|l| l.starts_with([' ', '\t']) || l.trim().is_empty())
+            {
+                parts.push(l.trim());
+                i += 1;
+            }
+            value = parts
+                .join(if keep_lines { "\n" } else { " " })
+                .trim()
+                .to_string();
+        }
+        let value = value.as_str();
         let scalar = (!value.is_empty() && !value.starts_with('[')).then(|| unquote(value));
         let one = || {
             scalar
@@ -254,6 +273,10 @@ mod tests {
             ["Heading one", "Text."],
             "with a title, a heading stays in the text"
         );
+        let d = markdown("---\ntitle: >\n  A folded\n  title\nsource: |\n  Caixin\n---\nText.\n");
+        assert_eq!(d.title.as_deref(), Some("A folded title"));
+        assert_eq!(d.source.as_deref(), Some("Caixin"));
+        assert!(d.notes.is_empty(), "{:?}", d.notes);
         let d = markdown("# The title\n\nText.\n");
         assert_eq!(d.title.as_deref(), Some("The title"));
         assert_eq!(paras(&d), ["Text."]);
