@@ -19,7 +19,7 @@ fn folder() -> Vec<(&'static str, Vec<u8>)> {
         ("drop/md/ambiguous.md", b"---\ntitle: Red packets\ndate: 03/04/2020\n---\nRed packets spread.\n".to_vec()),
         ("drop/md/project.md", b"+++\ntitle = \"In the project's own format\"\ndate = \"2013\"\n+++\n\nText.\n".to_vec()),
         ("drop/md/broken.md", b"+++\ntitle = \"No date\"\n+++\n\nText.\n".to_vec()),
-        ("drop/web/page.html", b"<html><body>x</body></html>".to_vec()),
+        ("drop/web/page.html", b"<html><head><meta property=\"article:published_time\" content=\"2017-05-04T09:00:00Z\"><script>window.pwned=1</script></head><body><nav>Menu</nav><article><h1>A web page</h1><p>Its <a href=\"javascript:x\">text</a> &amp; more.</p></article></body></html>".to_vec()),
         ("drop/old.doc", vec![0xD0, 0xCF, 0x11, 0xE0]),
         ("drop/.DS_Store", vec![0, 0, 0, 1]),
         ("drop/__MACOSX/news/._x.txt", vec![0, 5]),
@@ -48,7 +48,7 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
     let ids: Vec<&str> = r.articles.iter().map(|a| &*a.id).collect();
     assert_eq!(
         ids,
-        ["2015-cafe", "project", "yaml", "2016-09-22-alipay-social"],
+        ["2015-cafe", "project", "yaml", "2016-09-22-alipay-social", "page"],
         "path order"
     );
     // Skipped on purpose, counted, not errors.
@@ -68,7 +68,11 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
         "{}",
         said("drop/old.doc")
     );
-    assert!(said("drop/web/page.html").contains("not read yet"));
+    assert!(
+        said("drop/web/page.html").is_empty(),
+        "{}",
+        said("drop/web/page.html")
+    );
     assert!(said("drop/empty.txt").contains("empty"));
     assert!(said("drop/image.txt").contains("binary"));
     let broken = r
@@ -117,6 +121,10 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
         Some("imported: a date in its file name")
     );
     assert_eq!(&*a("yaml").title, "WeChat Pay grows");
+    // An HTML page: its article's text, as text, dated by its metadata.
+    assert_eq!(&*a("page").title, "A web page");
+    assert_eq!(a("page").body[0].text(), "Its text & more.");
+    assert_eq!(a("page").date, ArticleDate::parse("2017-05-04").unwrap());
     assert_eq!(a("yaml").date, ArticleDate::parse("2016-09-22").unwrap());
     assert_eq!(
         a("yaml").tags.iter().map(|t| &**t).collect::<Vec<_>>(),

@@ -3,17 +3,18 @@
 //! files skipped on purpose, exact duplicates, articles still without a
 //! date). The page's import worker and the tests only call [`import`].
 //!
-//! So far: plain text and Markdown ([`plain`]), tables ([`table`]: CSV,
-//! TSV, JSON, JSON lines) and zip archives of them ([`zip`]); the other
-//! formats of issue #25 (HTML, Word) are named in the report as not read yet.
+//! So far: plain text and Markdown ([`plain`]), HTML pages ([`html`]),
+//! tables ([`table`]: CSV, TSV, JSON, JSON lines) and zip archives of them
+//! ([`zip`]); Word (`.docx`) is named in the report as not read yet.
 //!
 //! - **Ids** come from the file's path, so a re-import of the same files
 //!   gives the same ids: the file name without its extension, in lower
 //!   case, letters and digits kept and anything else as `-`; a name with
 //!   no such letter gets `article-` and a hash of the path; a second file
 //!   of the same id gets `-2`, then `-3` (files taken in path order).
-//! - **Dates**, in this order: the file's own field (front matter), a
-//!   date in its URL, a date in its name; never the file's time. How it
+//! - **Dates**, in this order: the file's own field (front matter, a
+//!   table's column, an HTML page's metadata), a date in its URL, a date in
+//!   its name; never the file's time. How it
 //!   was found goes in `date_basis` (exported with the article). A numeric
 //!   date that reads two ways is asked, once per import
 //!   ([`ImportOptions::numeric_order`]). An article with no date is held
@@ -21,6 +22,7 @@
 
 pub mod dates;
 pub mod decode;
+pub mod html;
 pub mod plain;
 pub mod table;
 pub mod zip;
@@ -119,11 +121,11 @@ fn unsupported(ext: &str) -> String {
     match ext {
         "doc" => "Word 97–2003 (.doc) is not supported: save it as .docx (Word: File › Save As › Word Document)".into(),
         "pdf" => "PDF is not supported yet: copy its text into a .txt file".into(),
-        "html" | "htm" | "docx" => {
-            format!(".{ext} files are not read yet in this version: plain text, Markdown, tables (.csv, .tsv, .json, .jsonl) and zips of them are")
+        "docx" => {
+            "Word (.docx) files are not read yet in this version: plain text, Markdown, HTML, tables (.csv, .tsv, .json, .jsonl) and zips of them are".into()
         }
         "" => "a file without an extension is not read: name it .txt if it is plain text".into(),
-        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt), Markdown (.md), tables (.csv, .tsv, .json, .jsonl) and zips of them"),
+        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt), Markdown (.md), HTML (.html), tables (.csv, .tsv, .json, .jsonl) and zips of them"),
     }
 }
 
@@ -250,7 +252,7 @@ impl State {
         }
         if !matches!(
             ext.as_str(),
-            "txt" | "text" | "md" | "markdown" | "csv" | "tsv" | "json" | "jsonl"
+            "txt" | "text" | "md" | "markdown" | "html" | "htm" | "csv" | "tsv" | "json" | "jsonl"
         ) {
             self.report.problems.push(problem(None, unsupported(&ext)));
             return;
@@ -296,6 +298,8 @@ impl State {
         }
         let draft = if is_md {
             plain::markdown(&content)
+        } else if matches!(ext.as_str(), "html" | "htm") {
+            html::html(&content)
         } else {
             plain::text(&content)
         };
