@@ -9,9 +9,34 @@ use lens_engine::search::query::parse;
 use lens_engine::search::SearchOptions;
 use lens_engine::{ArticleDate, Corpus, CorpusInfo};
 
+/// A Word document of these paragraphs (the first styled `Title`), created at `created`.
+fn word(paragraphs: &[&str], created: &str) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let style = if i == 0 {
+                "<w:pPr><w:pStyle w:val=\"Title\"/></w:pPr>"
+            } else {
+                ""
+            };
+            format!("<w:p>{style}<w:r><w:t>{p}</w:t></w:r></w:p>")
+        })
+        .collect();
+    let document = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+    let core = format!("<cp:coreProperties xmlns:cp=\"c\" xmlns:dcterms=\"d\"><dcterms:created>{created}</dcterms:created></cp:coreProperties>");
+    lens_engine::import::zip::write(&[
+        ("word/document.xml".into(), document.into_bytes()),
+        ("docProps/core.xml".into(), core.into_bytes()),
+    ])
+}
+
 /// A folder as a reader would drop it.
 fn folder() -> Vec<(&'static str, Vec<u8>)> {
     vec![
+        ("drop/word/memo.docx", word(&["A memo", "The memo's text."], "2021-06-01T09:00:00Z")),
+        ("drop/word/report-2018.docx", word(&["A report", "The report's text."], "2021-06-01T09:00:00Z")),
+        ("drop/word/not-word.docx", b"plain text named .docx".to_vec()),
         ("drop/news/2016-09-22-alipay-social.txt", b"Alipay turns social\n\nAlipay launched a feed.\nIts users were not amused.\n".to_vec()),
         ("drop/news/Alipay social (copy).txt", b"Alipay turns social\n\nAlipay launched a feed.\nIts users were not amused.\n".to_vec()),
         ("drop/notes/undated.txt", b"A note with no date anywhere.\n".to_vec()),
@@ -48,7 +73,15 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
     let ids: Vec<&str> = r.articles.iter().map(|a| &*a.id).collect();
     assert_eq!(
         ids,
-        ["2015-cafe", "project", "yaml", "2016-09-22-alipay-social", "page"],
+        [
+            "2015-cafe",
+            "project",
+            "yaml",
+            "2016-09-22-alipay-social",
+            "page",
+            "memo",
+            "report-2018"
+        ],
         "path order"
     );
     // Skipped on purpose, counted, not errors.
@@ -121,6 +154,17 @@ fn a_dropped_folder_gives_its_articles_and_a_report_that_names_every_file() {
         Some("imported: a date in its file name")
     );
     assert_eq!(&*a("yaml").title, "WeChat Pay grows");
+    // Word: its text; dated by its name before its own properties, which come last, marked.
+    assert_eq!(&*a("memo").title, "A memo");
+    assert_eq!(a("memo").body[0].text(), "The memo's text.");
+    assert_eq!(a("memo").date, ArticleDate::parse("2021-06-01").unwrap());
+    assert!(a("memo")
+        .date_basis
+        .as_deref()
+        .unwrap()
+        .contains("own properties"));
+    assert_eq!(a("report-2018").date, ArticleDate::parse("2018").unwrap());
+    assert!(said("drop/word/not-word.docx").contains("not a zip"));
     // An HTML page: its article's text, as text, dated by its metadata.
     assert_eq!(&*a("page").title, "A web page");
     assert_eq!(a("page").body[0].text(), "Its text & more.");

@@ -4,8 +4,8 @@
 //! date). The page's import worker and the tests only call [`import`].
 //!
 //! So far: plain text and Markdown ([`plain`]), HTML pages ([`html`]),
-//! tables ([`table`]: CSV, TSV, JSON, JSON lines) and zip archives of them
-//! ([`zip`]); Word (`.docx`) is named in the report as not read yet.
+//! Word documents ([`docx`]), tables ([`table`]: CSV, TSV, JSON, JSON
+//! lines) and zip archives of them ([`zip`]).
 //!
 //! - **Ids** come from the file's path, so a re-import of the same files
 //!   gives the same ids: the file name without its extension, in lower
@@ -14,7 +14,8 @@
 //!   of the same id gets `-2`, then `-3` (files taken in path order).
 //! - **Dates**, in this order: the file's own field (front matter, a
 //!   table's column, an HTML page's metadata), a date in its URL, a date in
-//!   its name; never the file's time. How it
+//!   its name, and last, marked as such, a Word document's own properties;
+//!   never the file's time. How it
 //!   was found goes in `date_basis` (exported with the article). A numeric
 //!   date that reads two ways is asked, once per import
 //!   ([`ImportOptions::numeric_order`]). An article with no date is held
@@ -22,6 +23,7 @@
 
 pub mod dates;
 pub mod decode;
+pub mod docx;
 pub mod html;
 pub mod plain;
 pub mod table;
@@ -121,11 +123,8 @@ fn unsupported(ext: &str) -> String {
     match ext {
         "doc" => "Word 97–2003 (.doc) is not supported: save it as .docx (Word: File › Save As › Word Document)".into(),
         "pdf" => "PDF is not supported yet: copy its text into a .txt file".into(),
-        "docx" => {
-            "Word (.docx) files are not read yet in this version: plain text, Markdown, HTML, tables (.csv, .tsv, .json, .jsonl) and zips of them are".into()
-        }
         "" => "a file without an extension is not read: name it .txt if it is plain text".into(),
-        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt), Markdown (.md), HTML (.html), tables (.csv, .tsv, .json, .jsonl) and zips of them"),
+        e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt), Markdown (.md), HTML (.html), Word (.docx), tables (.csv, .tsv, .json, .jsonl) and zips of them"),
     }
 }
 
@@ -252,7 +251,17 @@ impl State {
         }
         if !matches!(
             ext.as_str(),
-            "txt" | "text" | "md" | "markdown" | "html" | "htm" | "csv" | "tsv" | "json" | "jsonl"
+            "txt"
+                | "text"
+                | "md"
+                | "markdown"
+                | "html"
+                | "htm"
+                | "docx"
+                | "csv"
+                | "tsv"
+                | "json"
+                | "jsonl"
         ) {
             self.report.problems.push(problem(None, unsupported(&ext)));
             return;
@@ -263,7 +272,26 @@ impl State {
                 .push(problem(None, "the file is empty".into()));
             return;
         }
-        let (content, encoding) = match decode(bytes) {
+        // A Word document is a zip of XML, not text.
+        let word = if ext == "docx" {
+            match docx::docx(bytes) {
+                Ok(d) => Some(d),
+                Err(why) => {
+                    self.report
+                        .problems
+                        .push(problem(None, format!("not read: {why}")));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let decoded = if word.is_some() {
+            Ok((String::new(), Encoding::Utf8))
+        } else {
+            decode(bytes)
+        };
+        let (content, encoding) = match decoded {
             Ok(d) => d,
             Err(why) => {
                 self.report
@@ -296,7 +324,9 @@ impl State {
             }
             return;
         }
-        let draft = if is_md {
+        let draft = if let Some(d) = word {
+            d
+        } else if is_md {
             plain::markdown(&content)
         } else if matches!(ext.as_str(), "html" | "htm") {
             html::html(&content)
@@ -349,6 +379,22 @@ impl State {
                 .map(|d| (d, "a date in its URL".into()))
                 .or_else(|| {
                     dates::in_file_name(path).map(|d| (d, "a date in its file name".into()))
+                })
+                .or_else(|| {
+                    // The file's own properties, last, and marked: usually when
+                    // it was made or saved, not published.
+                    match draft
+                        .fallback_date
+                        .as_deref()
+                        .map(|v| dates::written(v, None))
+                    {
+                        Some(Written::Date(d)) => Some((
+                            d,
+                            "the file's own properties (usually when it was saved, not published)"
+                                .into(),
+                        )),
+                        _ => None,
+                    }
                 });
         }
         // In NFC, as the build stores text (the page has no normalisation tables).

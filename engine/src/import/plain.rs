@@ -26,6 +26,9 @@ pub struct Draft {
     pub date: Option<String>,
     /// How the file says it was dated (`date_basis`), if it does.
     pub date_basis: Option<String>,
+    /// A date the file's own properties give (a Word document's creation
+    /// time): used only when nothing else dates it, and marked as such.
+    pub fallback_date: Option<String>,
     /// Publication or site.
     pub source: Option<String>,
     /// Where it was found.
