@@ -504,3 +504,63 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
         .message
         .contains("no column holds the articles' text"));
 }
+
+/// The reader dates what had no date, one date for all or each its own;
+/// what is left undated stays listed.
+#[test]
+fn undated_articles_take_the_dates_the_reader_gives() {
+    use lens_engine::import::GivenDate;
+    let r0 = run(&folder(), ImportOptions::default());
+    let n = r0.undated.len();
+    let mut r = r0.clone();
+    r.give_dates(&GivenDate::ForAll(ArticleDate::parse("2019").unwrap()));
+    assert!(r.undated.is_empty());
+    assert_eq!(r.articles.len(), r0.articles.len() + n);
+    assert!(
+        r.articles
+            .iter()
+            .filter(|a| a.date_basis.as_deref() == Some("given at import"))
+            .count()
+            == n
+    );
+    let mut r = r0.clone();
+    let first = r0.undated[0].article.id.to_string();
+    r.give_dates(&GivenDate::Each(
+        [(first.clone(), ArticleDate::parse("2001-02").unwrap())].into(),
+    ));
+    assert_eq!(r.undated.len(), n - 1);
+    assert_eq!(
+        r.articles.iter().find(|a| *a.id == *first).unwrap().date,
+        ArticleDate::parse("2001-02").unwrap()
+    );
+    r.leave_undated_out();
+    assert!(r.undated.is_empty());
+}
+
+/// A folder of 20,000 small files: every one read, ids unique.
+#[test]
+fn twenty_thousand_small_files_are_each_accounted_for() {
+    let files: Vec<(String, Vec<u8>)> = (0..20_000)
+        .map(|i| {
+            (
+                format!("many/{:02}/note-{i}.txt", i % 50),
+                format!("Note {i}\n\nText of note {i}, 2019.\n").into_bytes(),
+            )
+        })
+        .collect();
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    assert_eq!(r.files, 20_000);
+    // "note-1999" is dated by the year in its name; the others are held undated.
+    assert_eq!(r.articles.len() + r.undated.len(), 20_000);
+    assert_eq!(r.articles.len(), (1500..=2200).count());
+    let ids: std::collections::HashSet<&str> = r
+        .articles
+        .iter()
+        .chain(r.undated.iter().map(|u| &u.article))
+        .map(|a| &*a.id)
+        .collect();
+    assert_eq!(ids.len(), 20_000);
+}

@@ -80,6 +80,46 @@ pub struct Undated {
     pub why: String,
 }
 
+/// The most bytes one file (or one zip entry) may hold: 256 MB, far past
+/// any article or news export, short of what a browser tab can hold twice.
+pub const MAX_FILE: usize = 256 << 20;
+
+/// How undated articles get their date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GivenDate {
+    /// One date for every undated article.
+    ForAll(ArticleDate),
+    /// A date for each article named (by id); the others stay undated.
+    Each(HashMap<String, ArticleDate>),
+}
+
+impl Report {
+    /// Dates undated articles as the reader says (`date_basis`: "given at
+    /// import"); those left without a date stay in [`Report::undated`].
+    pub fn give_dates(&mut self, given: &GivenDate) {
+        let undated = std::mem::take(&mut self.undated);
+        for mut u in undated {
+            let date = match given {
+                GivenDate::ForAll(d) => Some(*d),
+                GivenDate::Each(map) => map.get(&*u.article.id).copied(),
+            };
+            match date {
+                Some(d) => {
+                    u.article.date = d;
+                    u.article.date_basis = Some("given at import".into());
+                    self.articles.push(u.article);
+                }
+                None => self.undated.push(u),
+            }
+        }
+    }
+
+    /// Leaves the undated articles out (the reader chose to).
+    pub fn leave_undated_out(&mut self) {
+        self.undated.clear();
+    }
+}
+
 /// What an import gave.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
@@ -264,6 +304,17 @@ impl State {
                 | "jsonl"
         ) {
             self.report.problems.push(problem(None, unsupported(&ext)));
+            return;
+        }
+        if bytes.len() > MAX_FILE {
+            self.report.problems.push(problem(
+                None,
+                format!(
+                    "the file is {} MB: the most one file may hold is {} MB (split it, or zip it: a zip's entries are read one at a time)",
+                    bytes.len() >> 20,
+                    MAX_FILE >> 20
+                ),
+            ));
             return;
         }
         if bytes.is_empty() {
