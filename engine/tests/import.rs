@@ -564,3 +564,26 @@ fn twenty_thousand_small_files_are_each_accounted_for() {
         .collect();
     assert_eq!(ids.len(), 20_000);
 }
+
+/// A generated id is never given twice: `report`, `report-2` for a second
+/// `report.txt`, and a file named `report-2.txt` gets another.
+#[test]
+fn ids_are_unique_even_against_generated_ones() {
+    let files = [
+        ("a/report.txt", &b"One, 2019."[..]),
+        ("b/report-2.txt", &b"Two, 2019."[..]),
+        ("c/report.txt", &b"Three, 2019."[..]),
+        ("t/report.csv", &b"text\nFour, 2019.\n"[..]),
+        ("u/report.csv", &b"text\nFive, 2019.\n"[..]),
+    ];
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    let mut ids: Vec<String> = r.undated.iter().map(|u| u.article.id.to_string()).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "{ids:?}");
+    assert_eq!(n, 5);
+}

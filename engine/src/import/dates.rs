@@ -224,7 +224,7 @@ pub fn in_url(url: &str) -> Option<ArticleDate> {
 fn segment_date(s: &str) -> Option<ArticleDate> {
     let b = s.as_bytes();
     if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && (b.len() == 10 || !b[10].is_ascii_digit()) {
-        ArticleDate::parse(&s[..10]).ok()
+        s.get(..10).and_then(|d| ArticleDate::parse(d).ok())
     } else {
         None
     }
@@ -364,6 +364,11 @@ mod tests {
             "a year folder alone says little"
         );
         assert_eq!(in_url("https://example.com/item/12345678"), None);
+        assert_eq!(
+            in_url("https://example.com/2016-09-2€/x"),
+            None,
+            "a multibyte character where a digit would be"
+        );
         assert_eq!(
             in_file_name("news/2016-09-22-alipay.txt"),
             Some(d("2016-09-22"))

@@ -93,17 +93,25 @@ pub fn html(content: &str) -> Draft {
     let mut skipped_stack: Vec<String> = Vec::new();
     let mut in_title = false;
     let mut in_ld: Option<String> = None;
-    let mut parts: Vec<Part> = Vec::new();
+    // How deep in <article> and in <main> the reader is (counts, not a
+    // stack to scan: a page nesting a million of them stays linear).
+    let mut parts = (0usize, 0usize);
     let flush = |text: &mut String,
                  heading: Option<u8>,
-                 parts: &[Part],
+                 parts: &(usize, usize),
                  blocks: &mut Vec<(Part, Block)>| {
         let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
         text.clear();
         if t.is_empty() {
             return;
         }
-        let part = parts.iter().max().copied().unwrap_or(Part::Body);
+        let part = if parts.0 > 0 {
+            Part::Article
+        } else if parts.1 > 0 {
+            Part::Main
+        } else {
+            Part::Body
+        };
         blocks.push((
             part,
             match heading {
@@ -152,6 +160,11 @@ pub fn html(content: &str) -> Draft {
                     }
                     _ => {}
                 }
+                // `</head>` may be left out: the body starts anyway.
+                if name == "body" && skipped_stack.first().is_some_and(|s| s == "head") {
+                    skipped_stack.clear();
+                    skip_depth = 0;
+                }
                 if SKIPPED.contains(&name.as_str()) && !tag.self_closing {
                     skip_depth += 1;
                     skipped_stack.push(name.clone());
@@ -164,10 +177,10 @@ pub fn html(content: &str) -> Draft {
                     flush(&mut text, heading, &parts, &mut blocks);
                 }
                 match name.as_str() {
-                    "article" => parts.push(Part::Article),
-                    "main" => parts.push(Part::Main),
+                    "article" => parts.0 += 1,
+                    "main" => parts.1 += 1,
                     h if h.len() == 2 && h.starts_with('h') && h.as_bytes()[1].is_ascii_digit() => {
-                        heading = Some(if h == "h1" || h == "h2" { 1 } else { 2 });
+                        heading = Some(if h == "h1" { 1 } else { 2 });
                     }
                     _ => {}
                 }
@@ -193,9 +206,8 @@ pub fn html(content: &str) -> Draft {
                     flush(&mut text, heading, &parts, &mut blocks);
                 }
                 match name.as_str() {
-                    "article" | "main" => {
-                        parts.pop();
-                    }
+                    "article" => parts.0 = parts.0.saturating_sub(1),
+                    "main" => parts.1 = parts.1.saturating_sub(1),
                     h if h.len() == 2 && h.starts_with('h') && h.as_bytes()[1].is_ascii_digit() => {
                         heading = None
                     }
@@ -340,6 +352,17 @@ mod tests {
         assert_eq!(
             d.body.iter().map(|b| b.text()).collect::<Vec<_>>(),
             ["One.", "Two"]
+        );
+        let d = html("<html><head><title>No end of head</title><body><h2>Not the title</h2><p>Text.</p></body>");
+        assert_eq!(
+            d.title.as_deref(),
+            Some("No end of head"),
+            "an h2 is no title"
+        );
+        assert_eq!(
+            d.body.len(),
+            2,
+            "the body is read though </head> is missing"
         );
         let d = html("<body><p>Outside</p><main><p>Inside <time datetime=\"2015-03\">March</time></p></main></body>");
         assert_eq!(

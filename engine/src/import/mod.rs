@@ -35,7 +35,7 @@ use crate::corpus::load::{is_valid_id, parse_article, parse_corpus_info, Problem
 use crate::corpus::Article;
 use dates::{NumericOrder, Written};
 use decode::{decode, Encoding};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One file to import: its path (folders included, as dropped) and bytes.
 #[derive(Clone, Copy, Debug)]
@@ -211,7 +211,8 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
     files.sort_by(|a, b| a.path.cmp(b.path));
     let mut state = State {
         report: Report::default(),
-        taken: HashMap::new(),
+        given: HashSet::new(),
+        next: HashMap::new(),
         seen: HashMap::new(),
         opts,
     };
@@ -224,12 +225,32 @@ pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportO
 /// An import under way: the report so far, the ids given, the texts seen.
 struct State {
     report: Report,
-    taken: HashMap<String, usize>,
+    /// Every id given.
+    given: HashSet<String>,
+    /// For a base asked for twice or more, the last suffix tried.
+    next: HashMap<String, usize>,
     seen: HashMap<String, String>,
     opts: ImportOptions,
 }
 
 impl State {
+    /// `base`, or `base-2`, `base-3`…: an id no article of this import has
+    /// yet, a generated one included (`report`, `report-2` for a second
+    /// `report.txt`; then a file named `report-2.txt` gets `report-2-2`).
+    fn unique(&mut self, base: String) -> String {
+        if self.given.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let id = format!("{base}-{n}");
+            if self.given.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+
     /// Reads one file (`may_be_zip`: not an entry of a zip already).
     fn file(&mut self, path: &str, bytes: &[u8], may_be_zip: bool) {
         if skipped_on_purpose(path) {
@@ -362,10 +383,7 @@ impl State {
             return;
         }
         // An id of its own, stable for the same path.
-        let base = base_id(path);
-        let n = self.taken.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let id = self.unique(base_id(path));
         let is_md = matches!(ext.as_str(), "md" | "markdown");
         // The project's own format: the build's parser and its messages.
         if is_md && content.trim_start_matches('\u{feff}').starts_with("+++") {
@@ -390,10 +408,18 @@ impl State {
                 .iter()
                 .map(|(line, what)| problem(Some(*line), what.clone())),
         );
-        if draft.body.is_empty() && draft.title.is_none() {
-            self.report
-                .problems
-                .push(problem(None, "the file holds no text".into()));
+        // An article is text: a title alone is none (the corpus format
+        // refuses an empty body, so an export could not be read again).
+        if draft.body.is_empty() {
+            self.report.problems.push(problem(
+                None,
+                if draft.title.is_some() {
+                    "the file holds a title but no text"
+                } else {
+                    "the file holds no text"
+                }
+                .into(),
+            ));
             return;
         }
         // The date: the file's own field, its URL, its name.
@@ -491,7 +517,14 @@ impl State {
         if let Some(l) = &draft.language {
             a.language = l.clone().into();
         }
-        a.tags = draft.tags.iter().map(|t| t.clone().into()).collect();
+        // Each tag once, ignoring case, as the corpus format requires.
+        let mut seen_tags = HashSet::new();
+        a.tags = draft
+            .tags
+            .iter()
+            .filter(|t| !t.trim().is_empty() && seen_tags.insert(crate::corpus::fold_value(t)))
+            .map(|t| t.trim().to_string().into())
+            .collect();
         a.date_basis = draft
             .date_basis
             .clone()
@@ -555,7 +588,18 @@ impl State {
                     .map(|v| v.trim())
                     .filter(|v| !v.is_empty())
             };
-            let body: Vec<Block> = row[text_col]
+            let Some(text) = row.get(text_col) else {
+                self.report.problems.push(at(
+                    *line,
+                    format!(
+                        "the text's column ({}) is not one of the table's {} columns",
+                        text_col + 1,
+                        t.columns.len()
+                    ),
+                ));
+                continue;
+            };
+            let body: Vec<Block> = text
                 .split("\n\n")
                 .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|p| !p.is_empty())
@@ -596,7 +640,7 @@ impl State {
                 day: None,
             };
             let mut a = Article::new(
-                format!("{base}-{line}"),
+                self.unique(format!("{base}-{line}")),
                 title,
                 found.map_or(placeholder, |(d, _)| d),
                 body,

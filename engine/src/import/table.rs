@@ -37,6 +37,11 @@ pub struct Table {
     pub problems: Vec<(usize, String)>,
 }
 
+/// The most columns a table may have: a row is an article, and no
+/// article has a thousand fields (a header of a million commas is refused,
+/// not padded into every row).
+pub const MAX_COLUMNS: usize = 1000;
+
 /// Column names that say what a column holds, lower case, by field.
 const NAMES: [(&str, &[&str]); 7] = [
     (
@@ -176,6 +181,16 @@ pub fn delimited(text: &str, delimiter: u8) -> Table {
         match record {
             Err(e) => t.problems.push((line, format!("not read: {e}"))),
             Ok(r) if i == 0 => {
+                if r.len() > MAX_COLUMNS {
+                    t.problems.push((
+                        line,
+                        format!(
+                            "{} columns: a table of articles has at most {MAX_COLUMNS}",
+                            r.len()
+                        ),
+                    ));
+                    return t;
+                }
                 t.columns = r
                     .iter()
                     .map(|c| c.trim_start_matches('\u{feff}').to_string())
@@ -251,6 +266,11 @@ pub fn json(text: &str, lines: bool) -> Table {
     for (_, o) in &objects {
         for k in o.keys() {
             if !place.contains_key(k) {
+                if t.columns.len() == MAX_COLUMNS {
+                    t.problems.push((1, format!("more than {MAX_COLUMNS} different keys: a table of articles has at most {MAX_COLUMNS} columns")));
+                    t.columns.clear();
+                    return t;
+                }
                 place.insert(k.clone(), t.columns.len());
                 t.columns.push(k.clone());
             }
@@ -309,6 +329,20 @@ mod tests {
         assert!(json("{\"a\": 1}", false).problems[0]
             .1
             .contains("not an array"));
+    }
+
+    #[test]
+    fn a_table_of_a_million_columns_is_refused_not_padded() {
+        let header = ",".repeat(100_000);
+        let t = delimited(&format!("{header}\na\nb\n"), b',');
+        assert!(
+            t.rows.is_empty() && t.problems[0].1.contains("100001 columns"),
+            "{:?}",
+            t.problems
+        );
+        let lines: String = (0..2000).map(|i| format!("{{\"k{i}\": 1}}\n")).collect();
+        let t = json(&lines, true);
+        assert!(t.rows.is_empty() && t.problems.iter().any(|p| p.1.contains("different keys")));
     }
 
     #[test]

@@ -141,7 +141,6 @@ impl Iterator for Archive<'_> {
             // Names are UTF-8 (flag 11) or, in older archives, code page 437
             // (read as UTF-8 where they are, else with replacements).
             let name = String::from_utf8_lossy(raw_name).replace('\\', "/");
-            let _ = flags & 0x800;
             self.at = i + 46 + name_len + extra_len + comment_len;
             if name.ends_with('/') {
                 continue; // a folder
@@ -186,6 +185,9 @@ impl Archive<'_> {
                 size >> 20
             ));
         }
+        // Counted before it is unpacked: an entry that fails its checksum
+        // (or a directory naming one entry 65,535 times) costs its work too.
+        self.unpacked += size;
         let out = match method {
             0 => data.to_vec(),
             8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
@@ -200,7 +202,6 @@ impl Archive<'_> {
         if out.len() != size || crc32(&out) != crc {
             return Err("the entry is corrupt (its checksum does not match)".into());
         }
-        self.unpacked += out.len();
         Ok(out)
     }
 }
