@@ -587,3 +587,27 @@ fn ids_are_unique_even_against_generated_ones() {
     assert_eq!(ids.len(), n, "{ids:?}");
     assert_eq!(n, 5);
 }
+
+/// A table's row without a date of its own takes its URL's, then its file's
+/// name's; a cell's paragraphs part at a blank line however lines end.
+#[test]
+fn a_table_row_is_dated_like_a_file_and_parts_its_paragraphs() {
+    let csv = "text\n\"First.\r\n\r\nSecond.\"\n";
+    let r = import(
+        [ImportFile {
+            path: "2016-09-22 rows.csv",
+            bytes: csv.as_bytes(),
+        }],
+        ImportOptions::default(),
+    );
+    let a = &r.articles[0];
+    assert_eq!(a.date, ArticleDate::parse("2016-09-22").unwrap());
+    assert_eq!(
+        a.date_basis.as_deref(),
+        Some("imported: a date in its file name")
+    );
+    assert_eq!(
+        a.body.iter().map(|b| b.text()).collect::<Vec<_>>(),
+        ["First.", "Second."]
+    );
+}

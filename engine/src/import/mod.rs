@@ -600,6 +600,7 @@ impl State {
                 continue;
             };
             let body: Vec<Block> = text
+                .replace("\r\n", "\n")
                 .split("\n\n")
                 .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|p| !p.is_empty())
@@ -632,7 +633,10 @@ impl State {
             if found.is_none() && why.is_none() {
                 found = cell(m.url)
                     .and_then(dates::in_url)
-                    .map(|d| (d, "imported: a date in its URL"));
+                    .map(|d| (d, "imported: a date in its URL"))
+                    .or_else(|| {
+                        dates::in_file_name(path).map(|d| (d, "imported: a date in its file name"))
+                    });
             }
             let placeholder = ArticleDate {
                 year: 1,

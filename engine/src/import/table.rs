@@ -164,11 +164,14 @@ pub fn guess(t: &Table) -> Mapping {
 }
 
 /// A `.csv` (`,`) or `.tsv` (tab) file's table: the first record names the
-/// columns; a ragged row is padded or cut, and said.
+/// columns; a ragged row is padded or cut, and said. Tab-separated values
+/// have no quoting (a cell may start with `"`), comma-separated ones
+/// RFC 4180's.
 pub fn delimited(text: &str, delimiter: u8) -> Table {
     let mut t = Table::default();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .quoting(delimiter != b'\t')
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
@@ -343,6 +346,16 @@ mod tests {
         let lines: String = (0..2000).map(|i| format!("{{\"k{i}\": 1}}\n")).collect();
         let t = json(&lines, true);
         assert!(t.rows.is_empty() && t.problems.iter().any(|p| p.1.contains("different keys")));
+    }
+
+    #[test]
+    fn a_tsv_cell_may_start_with_a_quote() {
+        let t = delimited(
+            "title\ttext\n\"Quoted\" title\tText one.\nSecond\tText two.\n",
+            b'\t',
+        );
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].1[0], "\"Quoted\" title");
     }
 
     #[test]
