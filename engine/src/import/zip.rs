@@ -1,5 +1,6 @@
-//! Zip archives, read one entry at a time (only one entry's bytes unpacked
-//! at once) and written for the corpus export. Stored and deflated entries
+//! Zip archives, read one entry at a time in the order of their names
+//! (only one entry's bytes unpacked at once) and written for the corpus
+//! export. Stored and deflated entries
 //! are read; an encrypted entry, another method, a corrupt entry (its
 //! CRC-32 does not match) and an entry that unpacks past the limits (a zip
 //! bomb: [`Limits`]) are each a line of the report, and the rest of the
@@ -67,14 +68,28 @@ fn u32_at(b: &[u8], i: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
 }
 
-/// The entries of an archive, read as they are asked for.
+/// One record of an archive's directory: where an entry is and how it is packed.
+struct Record {
+    name: String,
+    flags: usize,
+    method: usize,
+    crc: u32,
+    packed: usize,
+    size: usize,
+    local: usize,
+}
+
+/// The entries of an archive, read as they are asked for, in the order of
+/// their names (so that what an import makes of them does not depend on
+/// the order a zip tool wrote them in). Only the directory is read first.
 pub struct Archive<'a> {
     bytes: &'a [u8],
     limits: Limits,
-    /// The central directory's next record.
+    /// The directory's records, in name order; the next one read is `at`.
+    records: Vec<Record>,
     at: usize,
-    /// Entries left.
-    left: usize,
+    /// A problem with the directory itself, said after its readable records.
+    broken: Option<String>,
     /// Bytes unpacked so far.
     unpacked: usize,
 }
@@ -99,11 +114,41 @@ impl<'a> Archive<'a> {
         if offset as usize > bytes.len() {
             return Err("its directory points past its end: it is cut short or corrupt".into());
         }
+        let (mut records, mut broken) = (Vec::with_capacity(entries), None);
+        let mut i = offset as usize;
+        for _ in 0..entries {
+            if u32_at(bytes, i) != Some(0x0201_4B50) {
+                broken = Some(
+                    "its directory is corrupt: the rest of the archive is not read".to_string(),
+                );
+                break;
+            }
+            let field = |k: usize| u16_at(bytes, i + k).unwrap_or(0) as usize;
+            let (name_len, extra_len, comment_len) = (field(28), field(30), field(32));
+            let raw_name = bytes.get(i + 46..i + 46 + name_len).unwrap_or(&[]);
+            // Names are UTF-8 (flag 11) or, in older archives, code page 437
+            // (read as UTF-8 where they are, else with replacements).
+            let name = String::from_utf8_lossy(raw_name).replace('\\', "/");
+            if !name.ends_with('/') {
+                records.push(Record {
+                    name,
+                    flags: field(8),
+                    method: field(10),
+                    crc: u32_at(bytes, i + 16).unwrap_or(0),
+                    packed: u32_at(bytes, i + 20).unwrap_or(0) as usize,
+                    size: u32_at(bytes, i + 24).unwrap_or(0) as usize,
+                    local: u32_at(bytes, i + 42).unwrap_or(0) as usize,
+                });
+            }
+            i += 46 + name_len + extra_len + comment_len;
+        }
+        records.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Archive {
             bytes,
             limits,
-            at: offset as usize,
-            left: entries,
+            records,
+            at: 0,
+            broken,
             unpacked: 0,
         })
     }
@@ -113,41 +158,24 @@ impl Iterator for Archive<'_> {
     type Item = Entry;
 
     fn next(&mut self) -> Option<Entry> {
-        loop {
-            if self.left == 0 {
-                return None;
-            }
-            self.left -= 1;
-            let b = self.bytes;
-            let i = self.at;
-            if u32_at(b, i) != Some(0x0201_4B50) {
-                self.left = 0;
-                return Some(Entry {
-                    name: String::new(),
-                    data: Err(
-                        "its directory is corrupt: the rest of the archive is not read".into(),
-                    ),
-                });
-            }
-            let field = |k: usize| u16_at(b, i + k).unwrap_or(0) as usize;
-            let flags = field(8);
-            let method = field(10);
-            let crc = u32_at(b, i + 16).unwrap_or(0);
-            let packed = u32_at(b, i + 20).unwrap_or(0) as usize;
-            let size = u32_at(b, i + 24).unwrap_or(0) as usize;
-            let (name_len, extra_len, comment_len) = (field(28), field(30), field(32));
-            let local = u32_at(b, i + 42).unwrap_or(0) as usize;
-            let raw_name = b.get(i + 46..i + 46 + name_len).unwrap_or(&[]);
-            // Names are UTF-8 (flag 11) or, in older archives, code page 437
-            // (read as UTF-8 where they are, else with replacements).
-            let name = String::from_utf8_lossy(raw_name).replace('\\', "/");
-            self.at = i + 46 + name_len + extra_len + comment_len;
-            if name.ends_with('/') {
-                continue; // a folder
-            }
-            let data = self.read(flags, method, crc, packed, size, local);
-            return Some(Entry { name, data });
-        }
+        let Some(r) = self.records.get(self.at) else {
+            return self.broken.take().map(|why| Entry {
+                name: String::new(),
+                data: Err(why),
+            });
+        };
+        self.at += 1;
+        let (name, flags, method, crc, packed, size, local) = (
+            r.name.clone(),
+            r.flags,
+            r.method,
+            r.crc,
+            r.packed,
+            r.size,
+            r.local,
+        );
+        let data = self.read(flags, method, crc, packed, size, local);
+        Some(Entry { name, data })
     }
 }
 
@@ -275,7 +303,9 @@ mod tests {
             .unwrap()
             .map(|e| (e.name, e.data.unwrap()))
             .collect();
-        assert_eq!(back, files);
+        let mut by_name = files.clone();
+        by_name.sort();
+        assert_eq!(back, by_name, "in the order of their names");
         assert!(zip.len() < 1500, "deflated: {} bytes", zip.len());
         assert_eq!(
             crc32(b"The quick brown fox jumps over the lazy dog"),
