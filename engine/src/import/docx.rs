@@ -27,6 +27,14 @@ fn entity(name: &str) -> Option<String> {
     quick_xml::escape::resolve_predefined_entity(name).map(String::from)
 }
 
+/// An element's `w:val` attribute (a paragraph style's name).
+fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == b"val")
+        .map(|a| String::from_utf8_lossy(&a.value).to_string())
+}
+
 /// A Word document's article; `Err` (why) when the file is not one.
 pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
     let archive = Archive::new(bytes, Limits::default()).map_err(|_| {
@@ -63,13 +71,7 @@ pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
             // An empty element opens nothing: `<w:del/>` in a run's
             // properties marks a deleted paragraph mark, `<w:t/>` no text.
             Event::Empty(e) => match e.local_name().as_ref() {
-                b"pStyle" => {
-                    style = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"val")
-                        .map(|a| String::from_utf8_lossy(&a.value).to_string());
-                }
+                b"pStyle" => style = val(&e),
                 b"tab" | b"br" | b"cr" if deleted == 0 => text.push(' '),
                 _ => {}
             },
@@ -81,13 +83,7 @@ pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
                     text.clear();
                     style = None;
                 }
-                b"pStyle" => {
-                    style = e
-                        .attributes()
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == b"val")
-                        .map(|a| String::from_utf8_lossy(&a.value).to_string());
-                }
+                b"pStyle" => style = val(&e),
                 b"del" | b"moveFrom" => deleted += 1,
                 b"instrText" => field = true,
                 b"t" => in_t = true,

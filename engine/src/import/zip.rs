@@ -165,73 +165,66 @@ impl Iterator for Archive<'_> {
             });
         };
         self.at += 1;
-        let (name, flags, method, crc, packed, size, local) = (
-            r.name.clone(),
-            r.flags,
-            r.method,
-            r.crc,
-            r.packed,
-            r.size,
-            r.local,
-        );
-        let data = self.read(flags, method, crc, packed, size, local);
-        Some(Entry { name, data })
+        let data = read(self.bytes, self.limits, &mut self.unpacked, r);
+        Some(Entry {
+            name: r.name.clone(),
+            data,
+        })
     }
 }
 
-impl Archive<'_> {
-    fn read(
-        &mut self,
-        flags: usize,
-        method: usize,
-        crc: u32,
-        packed: usize,
-        size: usize,
-        local: usize,
-    ) -> Result<Vec<u8>, String> {
-        if flags & 1 != 0 {
-            return Err("the entry is encrypted: unpack it with its password first".into());
-        }
-        let b = self.bytes;
-        if u32_at(b, local) != Some(0x0403_4B50) {
-            return Err("the entry's header is missing: the archive is corrupt".into());
-        }
-        let start = local
-            + 30
-            + u16_at(b, local + 26).unwrap_or(0) as usize
-            + u16_at(b, local + 28).unwrap_or(0) as usize;
-        let data = b
-            .get(start..start.saturating_add(packed))
-            .ok_or("the entry is cut short")?;
-        let l = self.limits;
-        if size > l.entry
-            || self.unpacked.saturating_add(size) > l.total
-            || (size > 1 << 20 && size / packed.max(1) > l.ratio)
-        {
+/// The bytes of the entry `r` of the archive in `b`, within `l`, counted
+/// in `unpacked` (all the archive's entries so far).
+fn read(b: &[u8], l: Limits, unpacked: &mut usize, r: &Record) -> Result<Vec<u8>, String> {
+    let Record {
+        flags,
+        method,
+        crc,
+        packed,
+        size,
+        local,
+        ..
+    } = *r;
+    if flags & 1 != 0 {
+        return Err("the entry is encrypted: unpack it with its password first".into());
+    }
+    if u32_at(b, local) != Some(0x0403_4B50) {
+        return Err("the entry's header is missing: the archive is corrupt".into());
+    }
+    let start = local
+        + 30
+        + u16_at(b, local + 26).unwrap_or(0) as usize
+        + u16_at(b, local + 28).unwrap_or(0) as usize;
+    let data = b
+        .get(start..start.saturating_add(packed))
+        .ok_or("the entry is cut short")?;
+    if size > l.entry
+        || unpacked.saturating_add(size) > l.total
+        || (size > 1 << 20 && size / packed.max(1) > l.ratio)
+    {
+        return Err(format!(
+            "the entry would unpack to {} MB: too much for one import (a zip bomb?)",
+            size >> 20
+        ));
+    }
+    // Counted before it is unpacked: an entry that fails its checksum
+    // (or a directory naming one entry 65,535 times) costs its work too.
+    *unpacked += size;
+    let out = match method {
+        0 => data.to_vec(),
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
+            "the entry does not unpack (corrupt, or larger than it says)".to_string()
+        })?,
+        m => {
             return Err(format!(
-                "the entry would unpack to {} MB: too much for one import (a zip bomb?)",
-                size >> 20
-            ));
-        }
-        // Counted before it is unpacked: an entry that fails its checksum
-        // (or a directory naming one entry 65,535 times) costs its work too.
-        self.unpacked += size;
-        let out = match method {
-            0 => data.to_vec(),
-            8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
-                "the entry does not unpack (corrupt, or larger than it says)".to_string()
-            })?,
-            m => {
-                return Err(format!(
                 "the entry is packed with method {m}, which is not read (only stored and deflate)"
             ))
-            }
-        };
-        if out.len() != size || crc32(&out) != crc {
-            return Err("the entry is corrupt (its checksum does not match)".into());
         }
-        Ok(out)
+    };
+    if out.len() != size || crc32(&out) != crc {
+        return Err("the entry is corrupt (its checksum does not match)".into());
     }
+    Ok(out)
 }
 
 /// A zip archive of `files` (path, bytes), each deflated when that makes
