@@ -58,12 +58,15 @@ if (fs.existsSync(path.join(dir, 'full'))) builds.full = build('full');
 const named = html.match(/data-full-only="([a-z ]*)"/);
 if (builds.full && !named) throw new Error('the prerendered page names no views for the full build (data-full-only): prerender before post-build');
 const fullOnly = builds.full ? named[1].split(' ').filter(Boolean) : [];
+// And the parameters it leaves to the full build (a reader's own files).
+const fullParams = builds.full ? (html.match(/data-full-params="([a-z ]*)"/)?.[1] ?? '').split(' ').filter(Boolean) : [];
 html = html.replace(loader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 const pick = `<script>
 (() => {
   // Written by scripts/post-build.mjs: the one loader of this page's builds.
   const builds = ${JSON.stringify(builds)};
   const fullOnly = ${JSON.stringify(fullOnly)};
+  const fullParams = ${JSON.stringify(fullParams)};
   // A build's files can be gone when a new version was published since
   // this page opened (and the cache of its build with them): the address
   // holds the page's whole state, so a reload opens the same view in the
@@ -84,8 +87,8 @@ const pick = `<script>
       .catch((e) => reloadOnce(name, e))
     : Promise.reject(new Error('this site has no ' + name + ' build')));
   window.corpusLens = { load };
-  const view = new URLSearchParams(location.search).get('view');
-  const first = builds.full && fullOnly.includes(view) ? 'full' : 'light';
+  const here = new URLSearchParams(location.search);
+  const first = builds.full && (fullOnly.includes(here.get('view')) || fullParams.some((p) => here.has(p))) ? 'full' : 'light';
   for (const [rel, href, as] of [['modulepreload', builds[first].js], ['preload', builds[first].wasm, 'fetch']]) {
     const link = document.createElement('link');
     link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';

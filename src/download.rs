@@ -11,6 +11,11 @@ pub fn offer_text(name: &str, mime: &str, content: &str) {
     offer_blob(name, Blob::new_with_options(content, Some(mime)));
 }
 
+/// Offers `bytes` as a file called `name`.
+pub fn offer_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    offer_blob(name, Blob::new_with_options(bytes, Some(mime)));
+}
+
 fn offer_blob(name: &str, blob: Blob) {
     let url = ObjectUrl::from(blob);
     let Ok(a) = document().create_element("a") else {

@@ -16,10 +16,15 @@ compile_error!(
 #[cfg(feature = "bench-api")]
 pub mod bench_api;
 pub mod download;
+pub mod drop;
 pub mod failure;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod params;
 pub mod search_state;
 pub mod slices;
+#[cfg(feature = "import")]
+pub mod store;
 pub mod takeover;
 pub mod url_state;
 pub mod views;
@@ -43,7 +48,33 @@ pub fn embedded_corpus() -> Result<&'static Corpus, &'static DecodeError> {
     CORPUS.get_or_init(|| decode(EMBEDDED)).as_ref()
 }
 
-/// Entry point of the page: mounts [`App`] on the body.
+/// What the page opens: the corpus the URL names, or why it cannot.
+enum Opening {
+    /// A corpus to explore.
+    Corpus(&'static Corpus),
+    /// The URL names a corpus this browser does not hold (its id).
+    #[cfg(feature = "import")]
+    Missing(String),
+    /// The corpus cannot be read.
+    Failed(String),
+    /// The reader's own corpus, in a build without them: the full build
+    /// takes over.
+    #[cfg(not(feature = "import"))]
+    Full,
+}
+
+/// The stored corpus the address names (`corpus=`), if any.
+pub fn corpus_in_url() -> Option<String> {
+    let search = window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params
+        .get(params::CORPUS.name)
+        .filter(|id| !id.is_empty() && id.chars().count() <= 80)
+}
+
+/// Entry point of the page: mounts [`App`] on the body, for the built-in
+/// corpus or the reader's own corpus the URL names (`corpus=`, read from
+/// this browser's storage).
 pub fn start() {
     // Benchmarks read this mark as "wasm loaded": what comes after is ours.
     mark("corpus-lens:start");
@@ -51,28 +82,77 @@ pub fn start() {
     // A lighter build of this page may have loaded this one for a view it
     // lacks: it leaves a copy of its page behind to take over from.
     takeover::receive_handoff();
-    // Mounted beside the prerendered page (if the build made one), hidden
-    // until its search is ready: then `takeover::take_over` swaps them.
-    takeover::keep_mounted(leptos::mount::mount_to(
-        takeover::app_root(),
-        || match embedded_corpus() {
-            Ok(corpus) => view! { <App corpus=corpus /> }.into_any(),
-            Err(e) => view! { <p role="alert" class="fatal">{e.to_string()}</p> }.into_any(),
-        },
-    ));
-    // A corpus that cannot be read has nothing to wait for (else the index
-    // build takes over once search is ready).
-    if embedded_corpus().is_err() {
-        takeover::take_over();
+    match corpus_in_url() {
+        None => open(match embedded_corpus() {
+            Ok(c) => Opening::Corpus(c),
+            Err(e) => Opening::Failed(e.to_string()),
+        }),
+        #[cfg(not(feature = "import"))]
+        Some(_) => open(Opening::Full),
+        #[cfg(feature = "import")]
+        Some(id) => wasm_bindgen_futures::spawn_local(async move {
+            let opening = match store::load(&id).await {
+                Ok(Some((meta, bytes))) => match lens_engine::corpus::codec::decode_copy(&bytes) {
+                    // It lives as long as the page, as the embedded corpus does.
+                    Ok(c) => Opening::Corpus(Box::leak(Box::new(c.with_name(&meta.name)))),
+                    Err(e) => Opening::Failed(format!(
+                        "The corpus “{}” stored in this browser cannot be read ({e}): import its files again.",
+                        meta.name
+                    )),
+                },
+                Ok(None) => Opening::Missing(id),
+                Err(why) => Opening::Failed(format!("The corpus “{id}” cannot be read: {why}.")),
+            };
+            open(opening);
+        }),
     }
     // Release builds work offline after the first visit (sw.js is written by scripts/post-build.mjs).
     if !cfg!(debug_assertions) {
         let _ = window().navigator().service_worker().register("sw.js");
     }
+}
+
+/// Mounts what the page opens.
+fn open(opening: Opening) {
+    let waits = matches!(opening, Opening::Corpus(_));
+    // Mounted beside the prerendered page (if the build made one), hidden
+    // until its search is ready: then `takeover::take_over` swaps them.
+    takeover::keep_mounted(leptos::mount::mount_to(takeover::app_root(), move || {
+        match opening {
+            Opening::Corpus(corpus) => view! { <App corpus=corpus /> }.into_any(),
+            #[cfg(feature = "import")]
+            Opening::Missing(id) => view! { <Missing id=id /> }.into_any(),
+            Opening::Failed(why) => view! { <p role="alert" class="fatal">{why}</p> }.into_any(),
+            #[cfg(not(feature = "import"))]
+            Opening::Full => view! { <main id="main"><takeover::LoadingFull name="Your own files" what="your corpus" /></main> }.into_any(),
+        }
+    }));
+    // Nothing to wait for but a corpus' index (its build takes over once
+    // search is ready).
+    if !waits {
+        takeover::take_over();
+    }
     // Mounting is synchronous: the article list is in the document now.
     // Benchmarks read this mark as "load to interactive" (and
     // "corpus-lens:search-ready" as the moment search answers).
     mark("corpus-lens:interactive");
+}
+
+/// The page for a link to a corpus this browser does not hold: it says so
+/// and offers the built-in corpus, never another under that name.
+#[cfg(feature = "import")]
+#[component]
+fn Missing(id: String) -> impl IntoView {
+    view! {
+        <main id="main" class="missing">
+            <h1>"Corpus Lens"</h1>
+            <div class="notice" role="alert">
+                <p>{format!("This browser holds no corpus “{id}”.")}</p>
+                <p>"A corpus you import is kept only in the browser that imported it, until it is erased there. Open its files again here to explore them."</p>
+            </div>
+            <p><a href="./">"Explore the built-in corpus"</a></p>
+        </main>
+    }
 }
 
 /// Work done at once when the page starts; a corpus that needs more is indexed
@@ -142,6 +222,15 @@ pub fn App(
     let article = Memo::new(move |_| opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i)));
     let notices = Memo::new(move |_| url_notices(&url.all(), |id| corpus.find(id).is_some()));
     let current_view = Memo::new(move |_| params::VIEW.get(&url));
+    let files_open = Memo::new(move |_| params::FILES.flag(&url));
+    #[cfg(feature = "import")]
+    {
+        let imports = import::Import::new();
+        provide_context(imports);
+        StoredValue::new_local(views::your_files::follow_drops(imports, url));
+    }
+    #[cfg(not(feature = "import"))]
+    StoredValue::new_local(drop::leave_for_full(url));
 
     Effect::new(move |_| {
         let title = match article.get() {
@@ -181,6 +270,12 @@ pub fn App(
         <a class="skip-link" href="#main">"Skip to the content"</a>
         <SiteHeader corpus=corpus current_view=current_view opened=opened />
         <main id="main" tabindex="-1">
+            {move || files_open.get().then(|| {
+                #[cfg(feature = "import")]
+                return view! { <views::YourFiles current=corpus_in_url() /> };
+                #[cfg(not(feature = "import"))]
+                view! { <takeover::LoadingFull name="Your own files" what="opening your own files" /> }
+            })}
             {move || {
                 let list = notices.get();
                 // The status region holds the list (a list keeps its own role).
@@ -226,6 +321,12 @@ fn SiteHeader(
         .map(|o| o.value)
         .collect();
     let full_only = full_only.join(" ");
+    // The parameters this build leaves to the full one (the reader's own files).
+    let full_params = if cfg!(feature = "import") {
+        String::new()
+    } else {
+        params::FULL_ONLY.map(|p| p.name).join(" ")
+    };
     view! {
         <header class="site-header">
             <div class="brand">
@@ -236,12 +337,18 @@ fn SiteHeader(
                     <span class="corpus-count">
                         {format!(" · {} article{}, {} words", views::thousands(count), if count == 1 { "" } else { "s" }, views::thousands(corpus.total_words()))}
                     </span>
+                    " "
+                    // A link: whether the panel is open is in the address.
+                    <QueryLink class="your-files-toggle" href=Signal::derive(move || {
+                        let open = params::FILES.flag(&url);
+                        url.href(&[(params::FILES.name, (!open).then_some("1"))])
+                    })>"Your own files"</QueryLink>
                 </p>
             </div>
             <SearchBox />
             <nav class="views" aria-label="Views">
                 // The views this build lacks, for the page's loader (scripts/post-build.mjs).
-                <ul data-full-only=full_only>
+                <ul data-full-only=full_only data-full-params=full_params>
                     {params::VIEW.options().iter().map(|o| {
                         let v = o.meaning;
                         let href = Signal::derive(move || url.href(&[(params::VIEW.name(), params::VIEW.write(v)), (params::ARTICLE.name, None), (params::MATCH.name, None), (params::MARK.name, None)]));
@@ -300,7 +407,7 @@ fn Shown(
                         #[allow(unreachable_patterns)]
                         other => {
                             let name = params::VIEW.option_of(other).label;
-                            view! { <takeover::LoadingFull name=name /> }.into_any()
+                            view! { <takeover::LoadingFull name=name what=format!("the {name} view") /> }.into_any()
                         }
                     }}
                     </div>

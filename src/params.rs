@@ -688,8 +688,30 @@ pub const NEAR: Param = Param {
     takes: "",
 };
 
+/// The reader's own corpus explored (its id in this browser's storage,
+/// `src/store.rs`); absent: the built-in corpus.
+pub const CORPUS: Param = Param {
+    name: "corpus",
+    kind: Kind::Text { max: 80 },
+    takes: "",
+};
+
+/// The panel of the reader's own files is open.
+pub const FILES: Param = Param {
+    name: "files",
+    kind: Kind::Flag { default: false },
+    takes: "",
+};
+
+/// The parameters only the full build answers (the reader's own files):
+/// the light build names them for the page's loader, as it names the
+/// views it lacks.
+pub const FULL_ONLY: [Param; 2] = [CORPUS, FILES];
+
 /// Every parameter the page understands.
-pub const ALL: [Param; 34] = [
+pub const ALL: [Param; 36] = [
+    CORPUS,
+    FILES,
     Q,
     FORMS,
     SORT.param,

@@ -335,8 +335,11 @@ extern "C" {
 #[cfg(not(feature = "full"))]
 #[component]
 pub fn LoadingFull(
-    /// The view's name, as the navigation gives it.
+    /// The view's name, as the navigation gives it (the heading).
     name: &'static str,
+    /// What loads, in a sentence ("the Trends view").
+    #[prop(into)]
+    what: String,
 ) -> impl IntoView {
     thread_local! {
         static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -365,8 +368,8 @@ pub fn LoadingFull(
         <section class="loading-full" aria-labelledby="loading-full-heading">
             <h2 id="loading-full-heading">{name}</h2>
             <p role="status">{move || match failed.get() {
-                None => format!("Loading the {name} view…"),
-                Some(e) => format!("The {name} view could not be loaded ({e}). Reload the page to try again."),
+                None => format!("Loading {what}…"),
+                Some(e) => format!("Could not load {what} ({e}). Reload the page to try again."),
             }}</p>
         </section>
     }

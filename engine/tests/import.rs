@@ -326,7 +326,6 @@ fn a_corpus_written_as_files_reads_back_the_same() {
 /// project's files, zipped) imports back as the same articles.
 #[test]
 fn a_zip_imports_like_its_files_and_an_export_round_trips() {
-    use lens_engine::corpus::write::{article_file, corpus_toml};
     use lens_engine::import::zip;
     let files = folder();
     let entries: Vec<(String, Vec<u8>)> = files
@@ -375,21 +374,7 @@ fn a_zip_imports_like_its_files_and_an_export_round_trips() {
         broken.problems
     );
     // The export: the project's format, zipped; imported again, the same articles.
-    let mut export = vec![(
-        "corpus.toml".to_string(),
-        corpus_toml(&CorpusInfo {
-            name: "Mine".into(),
-            description: None,
-        })
-        .into_bytes(),
-    )];
-    export.extend(
-        from_folder
-            .articles
-            .iter()
-            .map(|a| (format!("{}.md", a.id), article_file(a).into_bytes())),
-    );
-    let zipped = zip::write(&export);
+    let zipped = lens_engine::import::export(&from_folder.corpus("Mine"));
     let again = import(
         [ImportFile {
             path: "export.zip",
@@ -617,4 +602,45 @@ fn a_table_row_is_dated_like_a_file_and_parts_its_paragraphs() {
         a.body.iter().map(|b| b.text()).collect::<Vec<_>>(),
         ["First.", "Second."]
     );
+}
+
+/// The worker feeds files one at a time, in path order: the same report as
+/// an import of them all at once, whatever order they were given in.
+#[test]
+fn an_import_fed_file_by_file_is_the_same_import() {
+    use lens_engine::import::Importer;
+    let files: Vec<(&str, &[u8])> = vec![
+        ("b/report.txt", b"Report\n\nThe second report on tides."),
+        ("a/report.txt", b"Report\n\nThe first report on tides."),
+        ("a/2020-01-02 notes.md", b"# Notes\n\nNotes on the harbour."),
+        ("a/copy.txt", b"Report\n\nThe first report on tides."),
+    ];
+    let all = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    let mut sorted = files.clone();
+    sorted.sort_by_key(|(p, _)| *p);
+    let mut one_by_one = Importer::new(ImportOptions::default());
+    for (p, b) in &sorted {
+        one_by_one.add(p, b);
+    }
+    let fed = one_by_one.finish();
+    assert_eq!(fed, all);
+    let ids: Vec<&str> = all
+        .articles
+        .iter()
+        .chain(all.undated.iter().map(|u| &u.article))
+        .map(|a| &*a.id)
+        .collect();
+    // A duplicate left out frees its id: b/report.txt is "report".
+    assert_eq!(ids, ["2020-01-02-notes", "copy", "report"]);
+    assert_eq!(
+        all.duplicates,
+        [("a/report.txt".to_string(), "copy".to_string())]
+    );
+    // The corpus it gives is named as the reader says, its dated articles in date order.
+    let c = all.corpus("Harbour");
+    assert_eq!(c.info().name, "Harbour");
+    assert_eq!(c.articles().len(), all.articles.len());
 }

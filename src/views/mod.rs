@@ -10,6 +10,8 @@ pub mod results;
 pub mod search_box;
 pub mod trends;
 mod words;
+#[cfg(feature = "import")]
+pub mod your_files;
 
 pub use article_reader::ArticleReader;
 pub use compare::CompareView;
@@ -20,6 +22,8 @@ pub use results::Results;
 pub use search_box::SearchBox;
 pub use trends::TrendsView;
 pub use words::WordsView;
+#[cfg(feature = "import")]
+pub use your_files::YourFiles;
 
 use crate::params;
 use crate::search_state::SearchState;

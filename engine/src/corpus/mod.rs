@@ -133,6 +133,12 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The corpus under another name (a reader renamed it).
+    pub fn with_name(mut self, name: &str) -> Corpus {
+        self.info.name = name.to_string();
+        self
+    }
+
     /// Builds a corpus, sorting the articles by date, then title, then id.
     pub fn new(info: CorpusInfo, mut articles: Vec<Article>) -> Corpus {
         articles.sort_by(|a, b| (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id)));

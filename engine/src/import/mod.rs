@@ -118,6 +118,20 @@ impl Report {
     pub fn leave_undated_out(&mut self) {
         self.undated.clear();
     }
+
+    /// The corpus the import gave, named `name` unless the files held a
+    /// `corpus.toml` (an export imported again): its dated articles, so
+    /// call it once the reader has dated or left out the undated ones.
+    pub fn corpus(&self, name: &str) -> crate::corpus::Corpus {
+        let info = self
+            .info
+            .clone()
+            .unwrap_or_else(|| crate::corpus::CorpusInfo {
+                name: name.to_string(),
+                description: None,
+            });
+        crate::corpus::Corpus::new(info, self.articles.clone())
+    }
 }
 
 /// What an import gave.
@@ -146,6 +160,30 @@ pub struct Report {
     /// True when a numeric date read two ways and no order was given: the
     /// page asks once, and imports again with the answer.
     pub asks_numeric_order: bool,
+}
+
+/// The export of a corpus: a zip of the project's corpus format (its
+/// `corpus.toml` and one `ID.md` per article, TOML front matter with
+/// `date_basis`), in a folder named after the corpus, which
+/// `CORPUS_DIR=that-folder ./scripts/build-site.sh` builds as it is, and
+/// which imports back as the same articles.
+pub fn export(corpus: &crate::corpus::Corpus) -> Vec<u8> {
+    use crate::corpus::write::{article_file, corpus_toml};
+    let folder = match base_id(&format!("{}.zip", corpus.info().name)) {
+        id if id.starts_with("article-") => "corpus".to_string(),
+        id => id,
+    };
+    let mut files = vec![(
+        format!("{folder}/corpus.toml"),
+        corpus_toml(corpus.info()).into_bytes(),
+    )];
+    files.extend(corpus.articles().iter().map(|a| {
+        (
+            format!("{folder}/{}.md", a.id),
+            article_file(a).into_bytes(),
+        )
+    }));
+    zip::write(&files)
 }
 
 /// Whether a path is a file to skip without a word: system files, hidden
@@ -209,17 +247,59 @@ fn name_as_title(path: &str) -> String {
 pub fn import<'a>(files: impl IntoIterator<Item = ImportFile<'a>>, opts: ImportOptions) -> Report {
     let mut files: Vec<ImportFile> = files.into_iter().collect();
     files.sort_by(|a, b| a.path.cmp(b.path));
-    let mut state = State {
-        report: Report::default(),
-        given: HashSet::new(),
-        next: HashMap::new(),
-        seen: HashMap::new(),
-        opts,
-    };
+    let mut importer = Importer::new(opts);
     for f in files {
-        state.file(f.path, f.bytes, true);
+        importer.add(f.path, f.bytes);
     }
-    state.report
+    importer.finish()
+}
+
+/// An import fed one file at a time, so that a caller (the page's import
+/// worker) holds one file's bytes at once and can say how far it has come.
+/// Give the files in path order ([`import`] sorts them): ids are given in
+/// the order files come, and so are stable only in that order.
+pub struct Importer {
+    state: State,
+}
+
+impl Importer {
+    /// An import with the reader's answers.
+    pub fn new(opts: ImportOptions) -> Importer {
+        Importer {
+            state: State {
+                report: Report::default(),
+                given: HashSet::new(),
+                next: HashMap::new(),
+                seen: HashMap::new(),
+                opts,
+            },
+        }
+    }
+
+    /// Reads one file (a zip's entries one by one).
+    pub fn add(&mut self, path: &str, bytes: &[u8]) {
+        self.state.file(path, bytes, true);
+    }
+
+    /// Notes a file that could not be read at all (the browser refused it).
+    pub fn unreadable(&mut self, path: &str, why: &str) {
+        self.state.report.files += 1;
+        self.state.report.problems.push(Problem {
+            file: path.to_string(),
+            line: None,
+            message: format!("not read: {why}"),
+        });
+    }
+
+    /// The report so far.
+    pub fn report(&self) -> &Report {
+        &self.state.report
+    }
+
+    /// The report.
+    pub fn finish(self) -> Report {
+        self.state.report
+    }
 }
 
 /// An import under way: the report so far, the ids given, the texts seen.
@@ -229,7 +309,8 @@ struct State {
     given: HashSet<String>,
     /// For a base asked for twice or more, the last suffix tried.
     next: HashMap<String, usize>,
-    seen: HashMap<String, String>,
+    /// The texts kept so far ([`fingerprint`]), with the id of the article that gave each.
+    seen: HashMap<(u64, u64), String>,
     opts: ImportOptions,
 }
 
@@ -388,8 +469,11 @@ impl State {
         // The project's own format: the build's parser and its messages.
         if is_md && content.trim_start_matches('\u{feff}').starts_with("+++") {
             match parse_article(&id, path, content.as_bytes()) {
-                Ok(a) => keep(&mut self.report, &mut self.seen, path, a),
-                Err(problems) => self.report.problems.extend(problems),
+                Ok(a) => self.keep_or_hold(path, a, None),
+                Err(problems) => {
+                    self.given.remove(&id);
+                    self.report.problems.extend(problems);
+                }
             }
             return;
         }
@@ -411,6 +495,7 @@ impl State {
         // An article is text: a title alone is none (the corpus format
         // refuses an empty body, so an export could not be read again).
         if draft.body.is_empty() {
+            self.given.remove(&id);
             self.report.problems.push(problem(
                 None,
                 if draft.title.is_some() {
@@ -531,7 +616,7 @@ impl State {
             .or_else(|| found.as_ref().map(|(_, how)| format!("imported: {how}")))
             .map(Into::into);
         let why = found.is_none().then_some(why_undated);
-        keep_or_hold(&mut self.report, &mut self.seen, path, a, why);
+        self.keep_or_hold(path, a, why);
     }
 }
 
@@ -665,47 +750,50 @@ impl State {
             let why = found
                 .is_none()
                 .then(|| why.unwrap_or_else(|| "no date in its row".into()));
-            keep_or_hold(
-                &mut self.report,
-                &mut self.seen,
-                &format!("{path}#{line}"),
-                a,
-                why,
-            );
+            self.keep_or_hold(&format!("{path}#{line}"), a, why);
         }
     }
 }
 
-/// Adds `a` unless an article of the same text came before (then it is listed as a duplicate).
-fn keep(report: &mut Report, seen: &mut HashMap<String, String>, path: &str, a: Article) {
-    keep_or_hold(report, seen, path, a, None);
+/// Two independent 64-bit hashes of a text: how an import knows an exact
+/// duplicate without holding every text a second time.
+fn fingerprint(text: &str) -> (u64, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut sip = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut sip);
+    let fnv = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    });
+    (sip.finish(), fnv)
 }
 
-/// [`keep`], or, with `undated` (why it has no date), holds it among the undated.
-fn keep_or_hold(
-    report: &mut Report,
-    seen: &mut HashMap<String, String>,
-    path: &str,
-    a: Article,
-    undated: Option<String>,
-) {
-    let text: String = a
-        .body
-        .iter()
-        .map(Block::text)
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    if let Some(first) = seen.get(&text).filter(|_| !text.is_empty()) {
-        report.duplicates.push((path.to_string(), first.clone()));
-        return;
-    }
-    seen.insert(text, a.id.to_string());
-    match undated {
-        None => report.articles.push(a),
-        Some(why) => report.undated.push(Undated {
-            path: path.to_string(),
-            article: a,
-            why,
-        }),
+impl State {
+    /// Adds `a` unless an article of the same text came before (then it is
+    /// listed as a duplicate, and its id is free again); with `undated`
+    /// (why it has no date), holds it among the undated.
+    fn keep_or_hold(&mut self, path: &str, a: Article, undated: Option<String>) {
+        let text: String = a
+            .body
+            .iter()
+            .map(Block::text)
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let print = fingerprint(&text);
+        if let Some(first) = self.seen.get(&print).filter(|_| !text.is_empty()) {
+            self.report
+                .duplicates
+                .push((path.to_string(), first.clone()));
+            self.given.remove(&*a.id);
+            return;
+        }
+        self.seen.insert(print, a.id.to_string());
+        match undated {
+            None => self.report.articles.push(a),
+            Some(why) => self.report.undated.push(Undated {
+                path: path.to_string(),
+                article: a,
+                why,
+            }),
+        }
     }
 }

@@ -1,0 +1,518 @@
+//! A reader's own files, imported in this browser: gathered from a drop or
+//! a file picker (a dropped folder walked whole), read and parsed by the
+//! import worker (`worker/`, loaded only now), reported, and kept in this
+//! browser ([`crate::store`]). Nothing is sent anywhere.
+//!
+//! The worker's messages are described in `worker/src/main.rs`. The page's
+//! side is [`Import`], in context: its phase is what the panel
+//! (`views::your_files`) draws.
+
+use std::sync::Arc;
+
+use js_sys::{Array, Object, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry, MessageEvent, Worker,
+};
+
+use crate::store::{self, Stored};
+
+/// The worker's script, beside the page (trunk writes it unhashed: see
+/// `worker/Cargo.toml`).
+pub const WORKER_URL: &str = "lens-import_loader.js";
+
+/// The worker, and its message handler (kept as long as it runs).
+type Running = (Worker, Closure<dyn FnMut(MessageEvent)>);
+
+/// An article the import could not date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undated {
+    /// Its id (how the reader's date is given back).
+    pub id: String,
+    /// Its file.
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// Why it has no date.
+    pub why: String,
+}
+
+/// What an import gave, as the worker reported it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    /// Files read (skipped ones not counted).
+    pub files: u32,
+    /// Articles with a date.
+    pub articles: u32,
+    /// One line per file that gave no article: file, line, what is wrong.
+    pub problems: Vec<String>,
+    /// What to know of files that were read (an encoding, a field ignored).
+    pub notes: Vec<String>,
+    /// Files skipped on purpose (system, hidden and lock files).
+    pub skipped: u32,
+    /// Files whose text another file already gave.
+    pub duplicates: Vec<String>,
+    /// Articles without a date.
+    pub undated: Vec<Undated>,
+    /// A numeric date read two ways: the reader is asked which order.
+    pub asks_order: bool,
+    /// The name an imported `corpus.toml` gives.
+    pub name: Option<String>,
+}
+
+/// Where an import is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Nothing under way.
+    Idle,
+    /// Finding the files of a dropped folder.
+    Gathering,
+    /// The worker reading files.
+    Reading {
+        /// Files read.
+        files: u32,
+        /// Bytes read.
+        bytes: f64,
+        /// Files to read.
+        total_files: u32,
+        /// Bytes to read.
+        total_bytes: f64,
+    },
+    /// The report, waiting for the reader.
+    Report(Arc<Report>),
+    /// The corpus being made and stored.
+    Saving,
+    /// A stored corpus being zipped for its export.
+    Exporting,
+    /// What went wrong.
+    Failed(String),
+}
+
+/// The import, in context: the phase and the means to move it on.
+#[derive(Clone, Copy)]
+pub struct Import {
+    /// Where it is.
+    pub phase: RwSignal<Phase>,
+    /// The corpora this browser holds (read when the panel opens).
+    pub stored: RwSignal<Option<Result<Vec<Stored>, String>>>,
+    /// What this page stores and may store, in bytes.
+    pub space: RwSignal<Option<(f64, f64)>>,
+    /// The files of the last import (imported again with an answer).
+    files: StoredValue<Vec<(String, File)>, LocalStorage>,
+    /// The worker and its message handler, while there is one.
+    worker: StoredValue<Option<Running>, LocalStorage>,
+    /// The message to post once the worker is ready.
+    pending: StoredValue<Option<Object>, LocalStorage>,
+    /// The stored corpus being added to, if any (its id).
+    adding_to: RwSignal<Option<String>>,
+    /// The name of the zip an export is making.
+    exporting: StoredValue<String, LocalStorage>,
+}
+
+fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
+    let _ = Reflect::set(o, &k.into(), &v.into());
+}
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn strings(v: JsValue) -> Vec<String> {
+    v.dyn_into::<Array>()
+        .map(|a| a.iter().filter_map(|s| s.as_string()).collect())
+        .unwrap_or_default()
+}
+
+fn number(v: JsValue) -> f64 {
+    v.as_f64().unwrap_or(0.0)
+}
+
+impl Import {
+    /// A new import state, idle.
+    pub fn new() -> Import {
+        Import {
+            phase: RwSignal::new(Phase::Idle),
+            stored: RwSignal::new(None),
+            space: RwSignal::new(None),
+            files: StoredValue::new_local(Vec::new()),
+            worker: StoredValue::new_local(None),
+            pending: StoredValue::new_local(None),
+            adding_to: RwSignal::new(None),
+            exporting: StoredValue::new_local(String::new()),
+        }
+    }
+
+    /// Reads the list of stored corpora and the space used, again.
+    pub fn refresh(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let list = store::list().await;
+            self.stored.set(Some(list));
+            self.space.set(store::space().await);
+        });
+    }
+
+    /// Imports `files` (path, file), asking the worker to read them.
+    pub fn start(self, files: Vec<(String, File)>) {
+        if files.is_empty() {
+            self.phase.set(Phase::Failed(
+                "No files were given: nothing to import.".into(),
+            ));
+            return;
+        }
+        self.files.set_value(files);
+        self.read(None);
+    }
+
+    /// Reads the last files again, with the numeric order the reader chose.
+    pub fn with_order(self, order: &str) {
+        self.read(Some(order));
+    }
+
+    fn read(self, order: Option<&str>) {
+        let total = self.files.with_value(|f| f.len() as u32);
+        let total_bytes = self
+            .files
+            .with_value(|f| f.iter().map(|(_, f)| f.size()).sum());
+        self.phase.set(Phase::Reading {
+            files: 0,
+            bytes: 0.0,
+            total_files: total,
+            total_bytes,
+        });
+        let m = Object::new();
+        set(&m, "type", "import");
+        let (paths, files) = self.files.with_value(|fs| {
+            let paths: Array = fs.iter().map(|(p, _)| JsValue::from(p.as_str())).collect();
+            let files: Array = fs.iter().map(|(_, f)| JsValue::from(f.clone())).collect();
+            (paths, files)
+        });
+        set(&m, "paths", paths);
+        set(&m, "files", files);
+        if let Some(o) = order {
+            set(&m, "order", o);
+        }
+        self.post(m);
+    }
+
+    /// Posts `m` to the worker, starting it if need be.
+    fn post(self, m: Object) {
+        let posted = self
+            .worker
+            .try_with_value(|w| w.as_ref().map(|(w, _)| w.post_message(&m)))
+            .flatten();
+        if posted.is_some() {
+            return;
+        }
+        self.pending.set_value(Some(m));
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(w) => w,
+            Err(e) => {
+                self.phase.set(Phase::Failed(format!(
+                    "The import could not start: {}",
+                    e.as_string()
+                        .unwrap_or_else(|| "this browser refused its worker".into())
+                )));
+                return;
+            }
+        };
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            self.message(ev.data());
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            self.stop(Phase::Failed(
+                "The import stopped: its worker could not run (is the page offline since before its first import?).".into(),
+            ));
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        self.worker.set_value(Some((worker, on_message)));
+    }
+
+    fn message(self, data: JsValue) {
+        match get(&data, "type").as_string().as_deref() {
+            Some("ready") => {
+                if let Some(m) = self.pending.try_update_value(Option::take).flatten() {
+                    self.worker.with_value(|w| {
+                        if let Some((w, _)) = w {
+                            let _ = w.post_message(&m);
+                        }
+                    });
+                }
+            }
+            Some("progress") => self.phase.set(Phase::Reading {
+                files: number(get(&data, "files")) as u32,
+                bytes: number(get(&data, "bytes")),
+                total_files: number(get(&data, "totalFiles")) as u32,
+                total_bytes: number(get(&data, "totalBytes")),
+            }),
+            Some("report") => {
+                let undated = get(&data, "undated")
+                    .dyn_into::<Array>()
+                    .map(|a| {
+                        a.iter()
+                            .map(|u| Undated {
+                                id: get(&u, "id").as_string().unwrap_or_default(),
+                                path: get(&u, "path").as_string().unwrap_or_default(),
+                                title: get(&u, "title").as_string().unwrap_or_default(),
+                                why: get(&u, "why").as_string().unwrap_or_default(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                self.phase.set(Phase::Report(Arc::new(Report {
+                    files: number(get(&data, "files")) as u32,
+                    articles: number(get(&data, "articles")) as u32,
+                    problems: strings(get(&data, "problems")),
+                    notes: strings(get(&data, "notes")),
+                    skipped: number(get(&data, "skipped")) as u32,
+                    duplicates: strings(get(&data, "duplicates")),
+                    undated,
+                    asks_order: get(&data, "asksOrder").is_truthy(),
+                    name: get(&data, "name").as_string(),
+                })));
+                self.refresh();
+            }
+            Some("corpus") => {
+                let bytes = get(&data, "bytes")
+                    .dyn_into::<js_sys::Uint8Array>()
+                    .map(|b| b.to_vec())
+                    .unwrap_or_default();
+                let articles = number(get(&data, "articles")) as u32;
+                let name = get(&data, "name").as_string().unwrap_or_default();
+                wasm_bindgen_futures::spawn_local(self.save(name, articles, bytes));
+            }
+            Some("zip") => {
+                if let Ok(b) = get(&data, "bytes").dyn_into::<js_sys::Uint8Array>() {
+                    let name = self.exporting.get_value();
+                    crate::download::offer_bytes(&name, "application/zip", &b.to_vec());
+                }
+                self.stop(Phase::Idle);
+            }
+            Some("failed") => self.stop(Phase::Failed(
+                get(&data, "message")
+                    .as_string()
+                    .unwrap_or_else(|| "The import stopped.".into()),
+            )),
+            _ => {}
+        }
+    }
+
+    /// Downloads the stored corpus `id` as a zip of the project's corpus
+    /// format (made by the worker), named after the corpus.
+    pub fn export(self, id: String) {
+        wasm_bindgen_futures::spawn_local(async move {
+            match store::load(&id).await {
+                Ok(Some((meta, bytes))) => {
+                    self.exporting
+                        .set_value(format!("{}.zip", new_id(&meta.name, &[])));
+                    self.phase.set(Phase::Exporting);
+                    let m = Object::new();
+                    set(&m, "type", "export");
+                    set(&m, "bytes", js_sys::Uint8Array::from(&bytes[..]));
+                    self.post(m);
+                }
+                Ok(None) => self
+                    .phase
+                    .set(Phase::Failed("This browser no longer holds it.".into())),
+                Err(why) => self
+                    .phase
+                    .set(Phase::Failed(format!("Not exported: {why}."))),
+            }
+        });
+    }
+
+    /// Stops the worker (an import under way is lost) and moves to `phase`.
+    pub fn stop(self, phase: Phase) {
+        if let Some(Some((w, _))) = self.worker.try_update_value(Option::take) {
+            w.terminate();
+        }
+        self.phase.set(phase);
+    }
+
+    /// Makes the corpus: `name`, and for the undated articles a date each
+    /// (`dates`, by id), one for all (`date`), or none (`leave_out`).
+    pub fn finish(
+        self,
+        name: String,
+        dates: Vec<(String, String)>,
+        date: Option<String>,
+        leave_out: bool,
+    ) {
+        let m = Object::new();
+        set(&m, "type", "finish");
+        set(&m, "name", name);
+        let each = Object::new();
+        for (id, d) in dates {
+            set(&each, &id, d);
+        }
+        set(&m, "dates", each);
+        if let Some(d) = date {
+            set(&m, "date", d);
+        }
+        set(&m, "leaveOut", leave_out);
+        self.phase.set(Phase::Saving);
+        self.post(m);
+    }
+
+    async fn save(self, name: String, articles: u32, bytes: Vec<u8>) {
+        let stored = self
+            .stored
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        let id = self
+            .adding_to
+            .get_untracked()
+            .unwrap_or_else(|| new_id(&name, &stored));
+        let meta = Stored {
+            id: id.clone(),
+            name,
+            articles,
+            bytes: bytes.len() as f64,
+            saved: js_sys::Date::now(),
+            format: store::FORMAT,
+        };
+        match store::save(&meta, &bytes).await {
+            Ok(()) => {
+                store::ask_to_persist();
+                self.stop(Phase::Idle);
+                let href = format!("?corpus={}", js_sys::encode_uri_component(&id));
+                let _ = window().location().assign(&href);
+            }
+            Err(why) => self.phase.set(Phase::Failed(format!(
+                "The corpus was not stored: {why}. The corpus you had is unchanged."
+            ))),
+        }
+    }
+}
+
+impl Default for Import {
+    fn default() -> Self {
+        Import::new()
+    }
+}
+
+/// An id for a new corpus named `name`: its letters and digits, and a
+/// number if this browser holds that id already.
+pub fn new_id(name: &str, stored: &[Stored]) -> String {
+    let mut base = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+        if base.len() >= 40 {
+            break;
+        }
+    }
+    let base = match base.trim_end_matches('-') {
+        "" => "corpus".to_string(),
+        b => b.to_string(),
+    };
+    let taken = |id: &str| stored.iter().any(|s| s.id == id);
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .expect("an unused number")
+}
+
+/// The files of a drop's entries ([`crate::drop::entries`]), a dropped
+/// folder walked whole (its path kept, `folder/sub/file.txt`).
+pub async fn walk(entries: Array) -> Vec<(String, File)> {
+    let mut out = Vec::new();
+    // Depth first, with a stack: a folder's depth never deepens a recursion.
+    let mut stack: Vec<JsValue> = entries.iter().collect();
+    while let Some(v) = stack.pop() {
+        let Ok(e) = v.dyn_into::<FileSystemEntry>() else {
+            continue;
+        };
+        if e.is_file() {
+            let fe: FileSystemFileEntry = e.clone().unchecked_into();
+            let got = JsFuture::from(Promise::new(&mut |ok, err| {
+                fe.file_with_callback_and_callback(&ok, &err);
+            }))
+            .await;
+            if let Ok(f) = got.and_then(|f| f.dyn_into::<File>()) {
+                out.push((e.full_path().trim_start_matches('/').to_string(), f));
+            }
+        } else if e.is_directory() {
+            let reader = e
+                .unchecked_ref::<FileSystemDirectoryEntry>()
+                .create_reader();
+            // A folder's entries come in batches (100 in Chromium) until an empty one.
+            loop {
+                let batch = JsFuture::from(Promise::new(&mut |ok, err| {
+                    let _ = reader.read_entries_with_callback_and_callback(&ok, &err);
+                }))
+                .await;
+                let Ok(batch) = batch.and_then(|b| b.dyn_into::<Array>()) else {
+                    break;
+                };
+                if batch.length() == 0 {
+                    break;
+                }
+                stack.extend(batch.iter());
+            }
+        }
+    }
+    // A plain file (no entry) is imported by its name.
+    out.extend(
+        entries
+            .iter()
+            .filter_map(|v| v.dyn_into::<File>().ok())
+            .map(|f| (f.name(), f)),
+    );
+    out
+}
+
+/// The files a file picker holds: with a folder picked, each file's path in it.
+pub fn picked(list: &web_sys::FileList) -> Vec<(String, File)> {
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|f| {
+            let rel = Reflect::get(&f, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|p| p.as_string())
+                .unwrap_or_default();
+            (if rel.is_empty() { f.name() } else { rel }, f)
+        })
+        .collect()
+}
+
+/// Erases a stored corpus; when it is the one explored, goes to the built-in one.
+pub fn erase(import: Import, id: String, current: Option<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match store::erase(&id).await {
+            Ok(()) if current.as_deref() == Some(id.as_str()) => {
+                let _ = window().location().assign("./");
+            }
+            Ok(()) => import.refresh(),
+            Err(why) => import
+                .phase
+                .set(Phase::Failed(format!("Not erased: {why}."))),
+        }
+    });
+}
+
+/// Renames a stored corpus.
+pub fn rename(import: Import, id: String, name: String, current: Option<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match store::rename(&id, &name).await {
+            Ok(()) if current.as_deref() == Some(id.as_str()) => {
+                let _ = window().location().reload();
+            }
+            Ok(()) => import.refresh(),
+            Err(why) => import
+                .phase
+                .set(Phase::Failed(format!("Not renamed: {why}."))),
+        }
+    });
+}

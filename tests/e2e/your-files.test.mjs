@@ -1,0 +1,142 @@
+// A reader's own files (issue #25): opened in the hosted page, read in its
+// import worker, reported, kept in this browser, explored with every view,
+// and still there after a reload; nothing sent anywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serveDist, launch, strictPage } from './serve.mjs';
+
+let server, browser, folder;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+  // A folder as a reader has one: plain text, Markdown with YAML, a web
+  // page, a nested folder, a system file, a duplicate, an undated text,
+  // an unsupported file and an empty one. Written here, from the formats' rules.
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-import-'));
+  const put = (name, text) => {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), text);
+  };
+  put('press/2019-03-02-harbour.txt', 'Harbour cranes return\n\nThe harbour cranes came back to the quay in March.\n\nDockers counted eleven cranes.');
+  put('press/notes.md', '---\ntitle: Ferry timetable\ndate: 2020-07-15\nsource: Port Gazette\ntags: [ferries, timetable]\n---\n\nThe ferry timetable changes in July. Cranes are not affected.\n');
+  put('press/deep/page.html', '<!doctype html><html><head><title>Lighthouse keepers</title><meta property="article:published_time" content="2021-11-05T08:00:00Z"><script>window.hacked = 1</script></head><body><nav>Home | About</nav><article><h1>Lighthouse keepers</h1><p>The last keeper left in 1998. <a href="javascript:window.hacked=2">click</a></p><p onclick="window.hacked=3">Cranes were never used here.</p></article></body></html>');
+  put('press/copy-of-harbour.txt', 'Harbour cranes return\n\nThe harbour cranes came back to the quay in March.\n\nDockers counted eleven cranes.');
+  put('press/undated letter.txt', 'A letter from the harbour master about cranes and tides.');
+  put('press/.DS_Store', 'binary junk');
+  put('press/scan.pdf', '%PDF-1.4 not really');
+  put('press/empty.txt', '');
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** Opens the panel and picks `dir` with the folder picker. */
+async function pickFolder(page, dir) {
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  // The light build leaves the reader's own files to the full one.
+  await page.locator('#your-files input[type=file]').nth(1).setInputFiles(dir);
+}
+
+test('a folder is imported, reported, explored and kept after a reload; no request leaves the page', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 1366, height: 900 } });
+  await page.goto(server.base);
+  // From here on, any request but the site's own files is a leak.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await pickFolder(page, path.join(folder, 'press'));
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  const summary = await report.locator('.report-summary').textContent();
+  assert.match(summary, /Read 7 files: 3 articles with a date, 1 without\./, summary);
+  assert.match(summary, /Skipped 1 file on purpose/);
+  const problemsText = await report.locator('details.report-list').first().textContent();
+  assert.match(problemsText, /scan\.pdf: PDF is not supported yet/);
+  assert.match(problemsText, /empty\.txt: the file is empty/);
+  assert.match(await report.textContent(), /1 duplicate imported once/);
+  // The undated article gets a date; Explore counts it.
+  const explore = report.getByRole('button', { name: /^Explore/ });
+  assert.equal(await explore.isDisabled(), true, 'an undated article must be dated or left out first');
+  await report.getByLabel('Date of “undated letter”').fill('2022-01');
+  assert.equal(await explore.textContent(), 'Explore 4 articles');
+  await report.getByLabel('Name').fill('Harbour press');
+  await explore.click();
+  await page.waitForURL(/\?corpus=harbour-press$/);
+  await page.waitForFunction(() => document.querySelector('.corpus-name')?.textContent === 'Harbour press');
+  await page.locator('#app:not([hidden]) .results li').first().waitFor();
+  assert.match(await page.locator('.corpus-count').textContent(), /4 articles/);
+  for (const u of requests) assert.ok(u.startsWith(server.base), `a request left the site: ${u}`);
+
+  // Search in the imported corpus; the hostile page's text stayed text.
+  await page.goto(`${server.base}?corpus=harbour-press&q=cranes`);
+  assert.equal(await page.locator('.result-count').textContent(), '4 of 4 articles');
+  const titles = await page.locator('.results .result-title').allTextContents();
+  assert.deepEqual(titles.sort(), ['Ferry timetable', 'Harbour cranes return', 'Lighthouse keepers', 'undated letter']);
+  // The web page's date came from its metadata, the text's from its name.
+  await page.goto(`${server.base}?corpus=harbour-press&q=year:2021`);
+  assert.equal(await page.locator('.results .result-title').allTextContents().then((t) => t.join()), 'Lighthouse keepers');
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+
+  // Every view works on it.
+  await page.goto(`${server.base}?corpus=harbour-press&view=trends&kw=cranes`);
+  await page.locator('.trends').first().waitFor();
+  assert.match(await page.locator('.corpus-name').textContent(), /Harbour press/);
+
+  // Still there after a reload, and listed.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('.corpus-name')?.textContent === 'Harbour press');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files .corpora a', { hasText: 'Harbour press' }).waitFor();
+  assert.match(await page.locator('#your-files').textContent(), /Stored only in this browser/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link to a corpus this browser does not hold says so and offers the built-in one', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?corpus=not-here&q=alipay`);
+  await page.getByText('This browser holds no corpus “not-here”.').waitFor();
+  assert.equal(await page.locator('.results li').count(), 0, 'no other corpus is shown under that name');
+  await page.getByRole('link', { name: 'Explore the built-in corpus' }).click();
+  await page.locator('.results li').first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a zip dropped on the first page is imported: its entries read one by one, a bad entry named', async () => {
+  const zip = path.join(folder, 'bundle.zip');
+  // Python's zipfile: two articles, a nested folder, macOS' folder, and a .doc.
+  execFileSync('python3', ['-c', `
+import zipfile, sys
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('bundle/2018-05-01 Tides.txt', 'Tides\\n\\nSpring tides flooded the quay twice.')
+    z.writestr('bundle/inner/2019-06-02-storm.md', '# Storm\\n\\nA storm closed the harbour for a day.')
+    z.writestr('__MACOSX/bundle/._x', 'junk')
+    z.writestr('bundle/old.doc', 'not read')
+`, zip]);
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(server.base);
+  const bytes = fs.readFileSync(zip).toString('base64');
+  await page.evaluate((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], 'bundle.zip', { type: 'application/zip' }));
+    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  assert.match(await report.locator('.report-summary').textContent(), /Read 3 files: 2 articles with a date\. Skipped 1 file on purpose/);
+  assert.match(await report.textContent(), /bundle\.zip\/bundle\/old\.doc: Word 97–2003 \(\.doc\) is not supported: save it as \.docx/);
+  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
+  await page.waitForURL(/\?corpus=my-corpus$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  assert.deepEqual((await page.locator('.results .result-title').allTextContents()).sort(), ['Storm', 'Tides']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

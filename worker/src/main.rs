@@ -1,0 +1,257 @@
+//! The import worker: a reader's files read with the engine's parsers
+//! ([`lens_engine::import`]) in a Web Worker, so the page stays responsive
+//! however many files it reads. It is glue: it reads each file's bytes,
+//! hands them to an [`Importer`], and posts back plain objects.
+//!
+//! The page speaks to it in messages (`src/import.rs` is the other side):
+//!
+//! - from the worker, once its wasm runs: `{type: "ready"}`;
+//! - `{type: "import", files: File[], paths: string[], order?: "day" | "month"}`:
+//!   the worker reads the files in path order, one at a time, posting
+//!   `{type: "progress", files, bytes, totalFiles, totalBytes}` as it goes
+//!   (at most every 50 ms), then `{type: "report", …}` (see [`report`]);
+//! - `{type: "finish", name: string, date?: string, dates?: {id: date}, leaveOut?: bool}`:
+//!   the undated articles dated (each, then all) or left out, and the
+//!   corpus encoded as the build encodes it: `{type: "corpus", bytes: Uint8Array}`,
+//!   the buffer transferred, not copied;
+//! - `{type: "export", bytes: Uint8Array}` (a stored corpus, as encoded):
+//!   `{type: "zip", bytes: Uint8Array}`, the corpus in the project's format
+//!   ([`lens_engine::import::export`]), the buffer transferred;
+//! - on any failure: `{type: "failed", message}`.
+//!
+//! Cancelling is the page terminating the worker: nothing it did is kept.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use lens_engine::corpus::codec::encode;
+use lens_engine::corpus::date::ArticleDate;
+use lens_engine::import::dates::NumericOrder;
+use lens_engine::import::{GivenDate, ImportOptions, Importer, Report};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+thread_local! {
+    /// The last import's report, kept until the reader finishes it.
+    static LAST: RefCell<Option<Report>> = const { RefCell::new(None) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(message: &Object) {
+    let _ = scope().post_message(message);
+}
+
+/// A message: `{type: kind, …fields}`.
+fn message(kind: &str, fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"type".into(), &kind.into());
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+fn get(o: &JsValue, key: &str) -> JsValue {
+    Reflect::get(o, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn strings<T: ToString>(items: impl IntoIterator<Item = T>) -> JsValue {
+    items
+        .into_iter()
+        .map(|s| JsValue::from(s.to_string()))
+        .collect::<Array>()
+        .into()
+}
+
+fn main() {
+    std::panic::set_hook(Box::new(|info| {
+        post(&message(
+            "failed",
+            &[("message", format!("the import stopped: {info}").into())],
+        ));
+    }));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        let data = ev.data();
+        match get(&data, "type").as_string().as_deref() {
+            Some("import") => import(&data),
+            Some("finish") => finish(&data),
+            Some("export") => export(&data),
+            _ => {}
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&message("ready", &[]));
+}
+
+/// Reads the files, one at a time, in path order (the order ids are given in).
+fn import(data: &JsValue) {
+    let files: Array = get(data, "files").unchecked_into();
+    let paths: Array = get(data, "paths").unchecked_into();
+    let order = match get(data, "order").as_string().as_deref() {
+        Some("day") => Some(NumericOrder::DayFirst),
+        Some("month") => Some(NumericOrder::MonthFirst),
+        _ => None,
+    };
+    let mut list: Vec<(String, File)> = (0..files.length().min(paths.length()))
+        .filter_map(|i| {
+            Some((
+                paths.get(i).as_string()?,
+                files.get(i).dyn_into::<File>().ok()?,
+            ))
+        })
+        .collect();
+    list.sort_by(|a, b| a.0.cmp(&b.0));
+    let total_bytes: f64 = list.iter().map(|(_, f)| f.size()).sum();
+    let total_files = list.len();
+    let reader = FileReaderSync::new().ok();
+    let mut importer = Importer::new(ImportOptions {
+        numeric_order: order,
+        ..ImportOptions::default()
+    });
+    let (mut done_bytes, mut last_post) = (0.0, 0.0);
+    for (i, (path, file)) in list.iter().enumerate() {
+        let bytes = reader
+            .as_ref()
+            .ok_or_else(|| "this browser cannot read files in a worker".to_string())
+            .and_then(|r| {
+                r.read_as_array_buffer(file)
+                    .map_err(|e| format!("{:?}", e.as_string().unwrap_or_default()))
+            });
+        match bytes {
+            Ok(buffer) => importer.add(path, &Uint8Array::new(&buffer).to_vec()),
+            Err(why) => importer.unreadable(path, &why),
+        }
+        done_bytes += file.size();
+        let now = js_sys::Date::now();
+        if now - last_post >= 50.0 || i + 1 == total_files {
+            last_post = now;
+            post(&message(
+                "progress",
+                &[
+                    ("files", (i + 1).into()),
+                    ("bytes", done_bytes.into()),
+                    ("totalFiles", total_files.into()),
+                    ("totalBytes", total_bytes.into()),
+                ],
+            ));
+        }
+    }
+    let r = importer.finish();
+    post(&report(&r));
+    LAST.with(|l| *l.borrow_mut() = Some(r));
+}
+
+/// What the page shows of a report: counts, and one line per problem.
+fn report(r: &Report) -> Object {
+    let undated: Array = r
+        .undated
+        .iter()
+        .map(|u| {
+            let o = Object::new();
+            let _ = Reflect::set(&o, &"id".into(), &u.article.id.to_string().into());
+            let _ = Reflect::set(&o, &"path".into(), &u.path.as_str().into());
+            let _ = Reflect::set(&o, &"title".into(), &u.article.title.to_string().into());
+            let _ = Reflect::set(&o, &"why".into(), &u.why.as_str().into());
+            JsValue::from(o)
+        })
+        .collect();
+    message(
+        "report",
+        &[
+            ("files", r.files.into()),
+            ("articles", r.articles.len().into()),
+            ("problems", strings(&r.problems)),
+            ("notes", strings(&r.notes)),
+            ("skipped", r.skipped.len().into()),
+            (
+                "duplicates",
+                strings(
+                    r.duplicates
+                        .iter()
+                        .map(|(file, first)| format!("{file}: the same text as {first}")),
+                ),
+            ),
+            ("undated", undated.into()),
+            ("asksOrder", r.asks_numeric_order.into()),
+            (
+                "name",
+                r.info
+                    .as_ref()
+                    .map_or(JsValue::UNDEFINED, |i| i.name.as_str().into()),
+            ),
+        ],
+    )
+}
+
+/// Dates or leaves out the undated articles and posts the corpus' bytes.
+fn finish(data: &JsValue) {
+    let Some(mut r) = LAST.with(|l| l.borrow_mut().take()) else {
+        post(&message(
+            "failed",
+            &[("message", "nothing was imported".into())],
+        ));
+        return;
+    };
+    let date = |v: JsValue| v.as_string().and_then(|s| ArticleDate::parse(&s).ok());
+    let each = get(data, "dates");
+    if each.is_object() {
+        let mut map = HashMap::new();
+        for entry in Object::entries(each.unchecked_ref()) {
+            let pair: Array = entry.unchecked_into();
+            if let (Some(id), Some(d)) = (pair.get(0).as_string(), date(pair.get(1))) {
+                map.insert(id, d);
+            }
+        }
+        r.give_dates(&GivenDate::Each(map));
+    }
+    if let Some(d) = date(get(data, "date")) {
+        r.give_dates(&GivenDate::ForAll(d));
+    }
+    if get(data, "leaveOut").is_truthy() {
+        r.leave_undated_out();
+    }
+    let name = get(data, "name")
+        .as_string()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "My corpus".into());
+    let corpus = r.corpus(name.trim());
+    let bytes = Uint8Array::from(&encode(&corpus)[..]);
+    let transfer = Array::of1(&bytes.buffer());
+    let m = message(
+        "corpus",
+        &[
+            ("bytes", bytes.into()),
+            ("articles", corpus.articles().len().into()),
+            ("undated", r.undated.len().into()),
+            ("name", corpus.info().name.as_str().into()),
+        ],
+    );
+    let _ = scope().post_message_with_transfer(&m, &transfer);
+    LAST.with(|l| *l.borrow_mut() = Some(r));
+}
+
+/// Zips a stored corpus in the project's format.
+fn export(data: &JsValue) {
+    let bytes: Uint8Array = get(data, "bytes").unchecked_into();
+    match lens_engine::corpus::codec::decode_copy(&bytes.to_vec()) {
+        Ok(corpus) => {
+            let zip = Uint8Array::from(&lens_engine::import::export(&corpus)[..]);
+            let transfer = Array::of1(&zip.buffer());
+            let m = message("zip", &[("bytes", zip.into())]);
+            let _ = scope().post_message_with_transfer(&m, &transfer);
+        }
+        Err(e) => post(&message(
+            "failed",
+            &[(
+                "message",
+                format!("the stored corpus cannot be read: {e}").into(),
+            )],
+        )),
+    }
+}
