@@ -144,8 +144,10 @@ fn open(opening: Opening) {
 #[component]
 fn Missing(id: String) -> impl IntoView {
     view! {
+        <header class="site-header">
+            <div class="brand"><h1><a href="./">"Corpus Lens"</a></h1></div>
+        </header>
         <main id="main" class="missing">
-            <h1>"Corpus Lens"</h1>
             <div class="notice" role="alert">
                 <p>{format!("This browser holds no corpus “{id}”.")}</p>
                 <p>"A corpus you import is kept only in the browser that imported it, until it is erased there. Open its files again here to explore them."</p>
