@@ -59,8 +59,10 @@ pub struct Report {
     pub undated: Vec<Undated>,
     /// A numeric date read two ways: the reader is asked which order.
     pub asks_order: bool,
-    /// The name an imported `corpus.toml` gives.
+    /// The name an imported `corpus.toml` gives (or the corpus added to).
     pub name: Option<String>,
+    /// Of `articles`, those the corpus added to held already.
+    pub kept: u32,
 }
 
 /// Where an import is.
@@ -110,6 +112,8 @@ pub struct Import {
     adding_to: RwSignal<Option<String>>,
     /// The name of the zip an export is making.
     exporting: StoredValue<String, LocalStorage>,
+    /// The stored corpus an import adds to, as stored.
+    base: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
 }
 
 fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
@@ -142,6 +146,7 @@ impl Import {
             pending: StoredValue::new_local(None),
             adding_to: RwSignal::new(None),
             exporting: StoredValue::new_local(String::new()),
+            base: StoredValue::new_local(None),
         }
     }
 
@@ -154,8 +159,54 @@ impl Import {
         });
     }
 
-    /// Imports `files` (path, file), asking the worker to read them.
+    /// Imports `files` (path, file) into the stored corpus `id`: its
+    /// articles stay, and it is saved again under its id.
+    pub fn add_to(self, id: String, files: Vec<(String, File)>) {
+        wasm_bindgen_futures::spawn_local(async move {
+            match store::load(&id).await {
+                Ok(Some((_, bytes))) => {
+                    self.adding_to.set(Some(id));
+                    self.base
+                        .set_value(Some(js_sys::Uint8Array::from(&bytes[..])));
+                    self.files.set_value(files);
+                    self.read(None);
+                }
+                Ok(None) => self
+                    .phase
+                    .set(Phase::Failed("This browser no longer holds it.".into())),
+                Err(why) => self.phase.set(Phase::Failed(format!("Not read: {why}."))),
+            }
+        });
+    }
+
+    /// Removes the article `article` from the stored corpus `id`, and
+    /// opens the corpus without it.
+    pub fn remove(self, id: String, article: String) {
+        wasm_bindgen_futures::spawn_local(async move {
+            match store::load(&id).await {
+                Ok(Some((_, bytes))) => {
+                    self.adding_to.set(Some(id));
+                    self.phase.set(Phase::Saving);
+                    let m = Object::new();
+                    set(&m, "type", "remove");
+                    set(&m, "bytes", js_sys::Uint8Array::from(&bytes[..]));
+                    set(&m, "ids", Array::of1(&article.into()));
+                    self.post(m);
+                }
+                Ok(None) => self
+                    .phase
+                    .set(Phase::Failed("This browser no longer holds it.".into())),
+                Err(why) => self
+                    .phase
+                    .set(Phase::Failed(format!("Not removed: {why}."))),
+            }
+        });
+    }
+
+    /// Imports `files` (path, file) as a new corpus, asking the worker to read them.
     pub fn start(self, files: Vec<(String, File)>) {
+        self.adding_to.set(None);
+        self.base.set_value(None);
         if files.is_empty() {
             self.phase.set(Phase::Failed(
                 "No files were given: nothing to import.".into(),
@@ -193,6 +244,9 @@ impl Import {
         set(&m, "files", files);
         if let Some(o) = order {
             set(&m, "order", o);
+        }
+        if let Some(b) = self.base.get_value() {
+            set(&m, "base", b);
         }
         self.post(m);
     }
@@ -273,6 +327,7 @@ impl Import {
                     undated,
                     asks_order: get(&data, "asksOrder").is_truthy(),
                     name: get(&data, "name").as_string(),
+                    kept: number(get(&data, "kept")) as u32,
                 })));
                 self.refresh();
             }
@@ -380,6 +435,7 @@ impl Import {
             Ok(()) => {
                 store::ask_to_persist();
                 self.stop(Phase::Idle);
+                self.adding_to.set(None);
                 let href = format!("?corpus={}", js_sys::encode_uri_component(&id));
                 let _ = window().location().assign(&href);
             }

@@ -644,3 +644,60 @@ fn an_import_fed_file_by_file_is_the_same_import() {
     assert_eq!(c.info().name, "Harbour");
     assert_eq!(c.articles().len(), all.articles.len());
 }
+
+/// Files added to a corpus: its articles stay first, their ids are not
+/// given again, a file repeating one of them is a duplicate, the name stays.
+#[test]
+fn files_added_to_a_corpus_keep_its_articles_ids_and_name() {
+    use lens_engine::import::Importer;
+    let first = import(
+        [
+            ImportFile {
+                path: "a/report.txt",
+                bytes: b"Report\n\nThe first report on tides.",
+            },
+            ImportFile {
+                path: "a/2021 quay.txt",
+                bytes: b"Quay\n\nThe quay in 2021.",
+            },
+        ],
+        ImportOptions::default(),
+    );
+    let mut corpus_report = first.clone();
+    corpus_report.give_dates(&lens_engine::import::GivenDate::ForAll(
+        ArticleDate::parse("2020").unwrap(),
+    ));
+    let corpus = corpus_report.corpus("Harbour");
+    let mut more = Importer::adding_to(&corpus, ImportOptions::default());
+    more.add("b/report.txt", b"Report\n\nThe second report on tides.");
+    more.add("b/again.txt", b"Quay\n\nThe quay in 2021.");
+    let r = more.finish();
+    assert_eq!(r.kept, 2);
+    assert_eq!(
+        r.duplicates,
+        [("b/again.txt".to_string(), "2021-quay".to_string())]
+    );
+    let ids: Vec<&str> = r
+        .articles
+        .iter()
+        .chain(r.undated.iter().map(|u| &u.article))
+        .map(|a| &*a.id)
+        .collect();
+    assert_eq!(ids, ["report", "2021-quay", "report-2"]);
+    let mut r = r;
+    r.give_dates(&lens_engine::import::GivenDate::ForAll(
+        ArticleDate::parse("2022").unwrap(),
+    ));
+    let grown = r.corpus("ignored");
+    assert_eq!(grown.info().name, "Harbour");
+    assert_eq!(grown.articles().len(), 3);
+    // Removing an article: the others stay as they were.
+    r.remove(&["report".to_string()]);
+    let after = r.corpus("x");
+    let ids: Vec<&str> = after.articles().iter().map(|a| &*a.id).collect();
+    assert_eq!(
+        ids,
+        ["2021-quay", "report-2"],
+        "in date order, the removed one gone"
+    );
+}

@@ -133,6 +133,7 @@ pub fn ArticleReader(
             <ArticleMeta article=a words=corpus.word_count(index) />
             <div class="article-body" lang=a.language.clone()>{body}</div>
             <super::compare::MostSimilar doc=index open=false />
+            {remove_button(a.id.to_string())}
         </article>
     }
 }
@@ -217,3 +218,33 @@ fn ArticleMeta(
         </dl>
     }
 }
+
+/// In a reader's own corpus: removes the article from it (the corpus kept
+/// in this browser; the reader's files are not touched).
+#[cfg(feature = "import")]
+fn remove_button(article: String) -> impl IntoView {
+    let corpus = crate::corpus_in_url()?;
+    let import = use_context::<crate::import::Import>()?;
+    let phase = import.phase;
+    Some(view! {
+        <p class="remove-article">
+            <button type="button" on:click=move |_| {
+                if window()
+                    .confirm_with_message("Remove this article from the corpus kept in this browser? Your files are not touched.")
+                    .unwrap_or(false)
+                {
+                    import.remove(corpus.clone(), article.clone());
+                }
+            }>"Remove from this corpus"</button>
+            {move || match phase.get() {
+                crate::import::Phase::Saving => Some(view! { <span role="status">" Removing…"</span> }.into_any()),
+                crate::import::Phase::Failed(why) => Some(view! { <span role="alert" class="notice">{why}</span> }.into_any()),
+                _ => None,
+            }}
+        </p>
+    })
+}
+
+/// The built-in corpus' articles are removed from its folder, not here.
+#[cfg(not(feature = "import"))]
+fn remove_button(_article: String) -> impl IntoView {}

@@ -77,6 +77,27 @@ pub fn YourFiles(
                             </label>
                             <span class="hint">"or drop files or a folder anywhere on the page."</span>
                         </div>
+                        {current.get_value().map(|id| {
+                            let id = StoredValue::new(id);
+                            let on_add = move |ev: leptos::ev::Event| {
+                                let input: web_sys::HtmlInputElement = event_target(&ev);
+                                if let Some(list) = input.files() {
+                                    import.add_to(id.get_value(), import::picked(&list));
+                                }
+                                input.set_value("");
+                            };
+                            view! {
+                                <div class="pickers add-files">
+                                    <span>"Add to the corpus you are exploring:"</span>
+                                    <label class="picker">"Choose files to add"
+                                        <input type="file" multiple=true class="visually-hidden" on:change=on_add />
+                                    </label>
+                                    <label class="picker">"Choose a folder to add"
+                                        <input type="file" prop:webkitdirectory=true class="visually-hidden" on:change=on_add />
+                                    </label>
+                                </div>
+                            }
+                        })}
                     }.into_any()
                 }
                 Phase::Gathering => view! { <p role="status">"Finding the files…"</p> }.into_any(),
@@ -137,16 +158,26 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
             }
         })
     };
+    let adding = r.kept > 0;
     let summary = {
+        let new = r.articles - r.kept;
         let mut s = format!(
-            "Read {}: {} with a date",
+            "Read {}: {} {}{} with a date",
             plural(r.files, "file", "files"),
-            plural(r.articles, "article", "articles")
+            thousands(new as usize),
+            if adding { "new " } else { "" },
+            if new == 1 { "article" } else { "articles" }
         );
         if undated_n > 0 {
             s.push_str(&format!(", {} without", thousands(undated_n)));
         }
         s.push('.');
+        if adding {
+            s.push_str(&format!(
+                " The corpus holds {} already.",
+                plural(r.kept, "article", "articles")
+            ));
+        }
         if r.skipped > 0 {
             s.push_str(&format!(
                 " Skipped {} on purpose (system, hidden or lock files).",
@@ -207,9 +238,11 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
                 </fieldset>
             })}
             {move || bad().then(|| view! { <p class="notice" role="alert">"A date is written as a year (2020), a month (2020-05) or a day (2020-05-01)."</p> })}
-            <label class="corpus-name-input">"Name "
-                <input type="text" maxlength="80" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-            </label>
+            {(!adding).then(|| view! {
+                <label class="corpus-name-input">"Name "
+                    <input type="text" maxlength="80" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+            })}
             <div class="report-actions">
                 <button type="button" class="primary" disabled=move || !ready() on:click=finish>
                     {move || format!("Explore {}", plural(total() as u32, "article", "articles"))}

@@ -93,6 +93,34 @@ test('a folder is imported, reported, explored and kept after a reload; no reque
   await page.getByRole('link', { name: 'Your own files' }).click();
   await page.locator('#your-files .corpora a', { hasText: 'Harbour press' }).waitFor();
   assert.match(await page.locator('#your-files').textContent(), /Stored only in this browser/);
+
+  // Files added to it: its articles stay, the new one joins, the copy is said.
+  const more = path.join(folder, 'more');
+  fs.mkdirSync(more, { recursive: true });
+  fs.writeFileSync(path.join(more, '2023-09-09 Pilots.txt'), 'Pilots\n\nHarbour pilots guide the cranes barge in.');
+  fs.writeFileSync(path.join(more, 'again.txt'), 'Harbour cranes return\n\nThe harbour cranes came back to the quay in March.\n\nDockers counted eleven cranes.');
+  await page.locator('#your-files input[type=file]').nth(3).setInputFiles(more);
+  const added = page.locator('.import-report');
+  await added.waitFor();
+  assert.match(await added.locator('.report-summary').textContent(), /Read 2 files: 1 new article with a date\. The corpus holds 4 articles already\./);
+  assert.match(await added.textContent(), /again\.txt: the same text as 2019-03-02-harbour/);
+  await added.getByRole('button', { name: 'Explore 5 articles' }).click();
+  await page.waitForFunction(() => /5 articles/.test(document.querySelector('.corpus-count')?.textContent ?? ''));
+  assert.match(page.url(), /\?corpus=harbour-press$/, 'the same corpus, grown');
+
+  // An article removed from it: the corpus has one fewer, the others stay.
+  page.on('dialog', (d) => d.accept());
+  await page.locator('.results .result-title', { hasText: 'Pilots' }).click();
+  await page.getByRole('button', { name: 'Remove from this corpus' }).click();
+  await page.waitForFunction(() => /4 articles/.test(document.querySelector('.corpus-count')?.textContent ?? ''));
+  assert.deepEqual((await page.locator('.results .result-title').allTextContents()).sort(), ['Ferry timetable', 'Harbour cranes return', 'Lighthouse keepers', 'undated letter']);
+
+  // Erased: gone from this browser; its link now says so.
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.getByRole('button', { name: 'Erase “Harbour press” from this browser' }).click();
+  await page.waitForURL((u) => !u.search.includes('corpus='));
+  await page.goto(`${server.base}?corpus=harbour-press`);
+  await page.getByText('This browser holds no corpus “harbour-press”.').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -6,14 +6,17 @@
 //! The page speaks to it in messages (`src/import.rs` is the other side):
 //!
 //! - from the worker, once its wasm runs: `{type: "ready"}`;
-//! - `{type: "import", files: File[], paths: string[], order?: "day" | "month"}`:
-//!   the worker reads the files in path order, one at a time, posting
+//! - `{type: "import", files: File[], paths: string[], order?: "day" | "month", base?: Uint8Array}`:
+//!   the worker reads the files in path order, one at a time (adding to
+//!   the stored corpus `base`, when given), posting
 //!   `{type: "progress", files, bytes, totalFiles, totalBytes}` as it goes
 //!   (at most every 50 ms), then `{type: "report", …}` (see [`report`]);
 //! - `{type: "finish", name: string, date?: string, dates?: {id: date}, leaveOut?: bool}`:
 //!   the undated articles dated (each, then all) or left out, and the
 //!   corpus encoded as the build encodes it: `{type: "corpus", bytes: Uint8Array}`,
 //!   the buffer transferred, not copied;
+//! - `{type: "remove", bytes: Uint8Array, ids: string[]}`: the stored
+//!   corpus without those articles, as `{type: "corpus", …}`;
 //! - `{type: "export", bytes: Uint8Array}` (a stored corpus, as encoded):
 //!   `{type: "zip", bytes: Uint8Array}`, the corpus in the project's format
 //!   ([`lens_engine::import::export`]), the buffer transferred;
@@ -25,10 +28,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use lens_engine::corpus::codec::encode;
+use lens_engine::corpus::codec::{decode_copy, encode};
 use lens_engine::corpus::date::ArticleDate;
 use lens_engine::import::dates::NumericOrder;
 use lens_engine::import::{GivenDate, ImportOptions, Importer, Report};
+use lens_engine::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
@@ -81,6 +85,7 @@ fn main() {
             Some("import") => import(&data),
             Some("finish") => finish(&data),
             Some("export") => export(&data),
+            Some("remove") => remove(&data),
             _ => {}
         }
     });
@@ -110,10 +115,22 @@ fn import(data: &JsValue) {
     let total_bytes: f64 = list.iter().map(|(_, f)| f.size()).sum();
     let total_files = list.len();
     let reader = FileReaderSync::new().ok();
-    let mut importer = Importer::new(ImportOptions {
+    let opts = ImportOptions {
         numeric_order: order,
         ..ImportOptions::default()
-    });
+    };
+    let base = get(data, "base");
+    let mut importer = if base.is_undefined() {
+        Importer::new(opts)
+    } else {
+        match stored(&base) {
+            Ok(corpus) => Importer::adding_to(&corpus, opts),
+            Err(why) => {
+                post(&message("failed", &[("message", why.into())]));
+                return;
+            }
+        }
+    };
     let (mut done_bytes, mut last_post) = (0.0, 0.0);
     for (i, (path, file)) in list.iter().enumerate() {
         let bytes = reader
@@ -179,6 +196,7 @@ fn report(r: &Report) -> Object {
             ),
             ("undated", undated.into()),
             ("asksOrder", r.asks_numeric_order.into()),
+            ("kept", r.kept.into()),
             (
                 "name",
                 r.info
@@ -221,25 +239,56 @@ fn finish(data: &JsValue) {
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "My corpus".into());
     let corpus = r.corpus(name.trim());
-    let bytes = Uint8Array::from(&encode(&corpus)[..]);
+    post_corpus(&corpus, r.undated.len());
+    LAST.with(|l| *l.borrow_mut() = Some(r));
+}
+
+/// A corpus stored in this browser, from its bytes.
+fn stored(bytes: &JsValue) -> Result<Corpus, String> {
+    let bytes: Uint8Array = bytes.clone().unchecked_into();
+    decode_copy(&bytes.to_vec()).map_err(|e| format!("the stored corpus cannot be read: {e}"))
+}
+
+/// Removes articles from a stored corpus.
+fn remove(data: &JsValue) {
+    match stored(&get(data, "bytes")) {
+        Ok(corpus) => {
+            let ids: Vec<String> = Array::from(&get(data, "ids"))
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect();
+            let kept = corpus
+                .articles()
+                .iter()
+                .filter(|a| !ids.iter().any(|id| **id == *a.id))
+                .cloned()
+                .collect();
+            post_corpus(&Corpus::new(corpus.info().clone(), kept), 0);
+        }
+        Err(why) => post(&message("failed", &[("message", why.into())])),
+    }
+}
+
+/// Posts a corpus, encoded as the build encodes it (the buffer transferred).
+fn post_corpus(corpus: &Corpus, undated: usize) {
+    let bytes = Uint8Array::from(&encode(corpus)[..]);
     let transfer = Array::of1(&bytes.buffer());
     let m = message(
         "corpus",
         &[
             ("bytes", bytes.into()),
             ("articles", corpus.articles().len().into()),
-            ("undated", r.undated.len().into()),
+            ("undated", undated.into()),
             ("name", corpus.info().name.as_str().into()),
         ],
     );
     let _ = scope().post_message_with_transfer(&m, &transfer);
-    LAST.with(|l| *l.borrow_mut() = Some(r));
 }
 
 /// Zips a stored corpus in the project's format.
 fn export(data: &JsValue) {
     let bytes: Uint8Array = get(data, "bytes").unchecked_into();
-    match lens_engine::corpus::codec::decode_copy(&bytes.to_vec()) {
+    match decode_copy(&bytes.to_vec()) {
         Ok(corpus) => {
             let zip = Uint8Array::from(&lens_engine::import::export(&corpus)[..]);
             let transfer = Array::of1(&zip.buffer());

@@ -114,6 +114,12 @@ impl Report {
         }
     }
 
+    /// Leaves out the articles of these ids (the reader removed them).
+    pub fn remove(&mut self, ids: &[String]) {
+        self.articles
+            .retain(|a| !ids.iter().any(|id| **id == *a.id));
+    }
+
     /// Leaves the undated articles out (the reader chose to).
     pub fn leave_undated_out(&mut self) {
         self.undated.clear();
@@ -160,6 +166,9 @@ pub struct Report {
     /// True when a numeric date read two ways and no order was given: the
     /// page asks once, and imports again with the answer.
     pub asks_numeric_order: bool,
+    /// Of [`Report::articles`], how many the corpus added to held already
+    /// ([`Importer::adding_to`]): they come first.
+    pub kept: usize,
 }
 
 /// The export of a corpus: a zip of the project's corpus format (its
@@ -274,6 +283,23 @@ impl Importer {
                 opts,
             },
         }
+    }
+
+    /// An import that adds to `corpus`: its articles are kept (first in
+    /// the report's articles, counted in [`Report::kept`]), their ids are
+    /// not given again and their texts are duplicates of a file that
+    /// repeats them; the corpus' name stays.
+    pub fn adding_to(corpus: &crate::corpus::Corpus, opts: ImportOptions) -> Importer {
+        let mut i = Importer::new(opts);
+        let s = &mut i.state;
+        for a in corpus.articles() {
+            s.given.insert(a.id.to_string());
+            s.seen.insert(fingerprint(&body_text(a)), a.id.to_string());
+            s.report.articles.push(a.clone());
+        }
+        s.report.kept = corpus.articles().len();
+        s.report.info = Some(corpus.info().clone());
+        i
     }
 
     /// Reads one file (a zip's entries one by one).
@@ -755,6 +781,15 @@ impl State {
     }
 }
 
+/// The text an exact duplicate repeats: the body's blocks.
+fn body_text(a: &Article) -> String {
+    a.body
+        .iter()
+        .map(Block::text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Two independent 64-bit hashes of a text: how an import knows an exact
 /// duplicate without holding every text a second time.
 fn fingerprint(text: &str) -> (u64, u64) {
@@ -772,12 +807,7 @@ impl State {
     /// listed as a duplicate, and its id is free again); with `undated`
     /// (why it has no date), holds it among the undated.
     fn keep_or_hold(&mut self, path: &str, a: Article, undated: Option<String>) {
-        let text: String = a
-            .body
-            .iter()
-            .map(Block::text)
-            .collect::<Vec<_>>()
-            .join("\n\n");
+        let text = body_text(&a);
         let print = fingerprint(&text);
         if let Some(first) = self.seen.get(&print).filter(|_| !text.is_empty()) {
             self.report
