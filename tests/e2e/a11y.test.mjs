@@ -1,6 +1,7 @@
 // Accessibility, measured with axe-core in both themes on every view (list,
 // results, a search finding nothing, the reader, trends with a year's
 // contexts open, compare with a pair and with Most similar, URL notices,
+// the panel of your own files, a link to a corpus this browser lacks,
 // the static pages; the prerendered page before its wasm runs):
 // no violation of impact serious or critical. And on a phone, the first
 // result is in sight (facets behind "Filters") and Compare's texts start
@@ -29,6 +30,8 @@ const VIEWS = [
   ['words', '?view=words&q=year:2024..2025', '.words-keyness tbody tr'],
   ['contexts', '?view=contexts&q=wechat', '.collocates tbody tr'],
   ['notices', '?zzz=1&sort=sideways&view=compare&left=missing', '.notices li'],
+  ['your own files', '?files=1', '#your-files .pickers'],
+  ['a corpus not held', '?corpus=nowhere', '.missing .notice'],
   ['static article page', 'articles/anxious-alipay-2025.html', '.article-body p'],
   ['static list of all articles', 'articles/', 'ol.results a'],
   ['formulas', 'docs/statistics.html', 'main.doc h2'],

@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { serveDist, launch, strictPage } from './serve.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe's serious and critical violations in the import panel. */
+async function axeOnPanel(page) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run('#your-files', { resultTypes: ['violations'] }));
+  return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+}
 
 let server, browser, folder;
 before(async () => {
@@ -60,6 +69,7 @@ test('a folder is imported, reported, explored and kept after a reload; no reque
   assert.match(problemsText, /empty\.txt: the file is empty/);
   assert.match(await report.textContent(), /1 duplicate imported once/);
   // The undated article gets a date; Explore counts it.
+  assert.deepEqual(await axeOnPanel(page), [], 'the report, its questions and inputs pass axe');
   const explore = report.getByRole('button', { name: /^Explore/ });
   assert.equal(await explore.isDisabled(), true, 'an undated article must be dated or left out first');
   await report.getByLabel('Date of “undated letter”').fill('2022-01');
@@ -160,6 +170,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   const report = page.locator('.import-report');
   await report.waitFor();
   assert.match(await report.locator('.report-summary').textContent(), /Read 3 files: 2 articles with a date\. Skipped 1 file on purpose/);
+  assert.deepEqual(await axeOnPanel(page), [], 'the report passes axe at 390 px');
   assert.match(await report.textContent(), /bundle\.zip\/bundle\/old\.doc: Word 97–2003 \(\.doc\) is not supported: save it as \.docx/);
   await report.getByRole('button', { name: 'Explore 2 articles' }).click();
   await page.waitForURL(/\?corpus=my-corpus$/);
