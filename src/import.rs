@@ -159,47 +159,47 @@ impl Import {
         });
     }
 
-    /// Imports `files` (path, file) into the stored corpus `id`: its
-    /// articles stay, and it is saved again under its id.
-    pub fn add_to(self, id: String, files: Vec<(String, File)>) {
+    /// Reads the stored corpus `id` and hands it to `then`; says why not
+    /// (`failed`: "Not read", "Not removed"…) when this browser cannot.
+    fn with_stored(
+        self,
+        id: String,
+        failed: &'static str,
+        then: impl FnOnce(String, store::Stored, js_sys::Uint8Array) + 'static,
+    ) {
         wasm_bindgen_futures::spawn_local(async move {
             match store::load(&id).await {
-                Ok(Some((_, bytes))) => {
-                    self.adding_to.set(Some(id));
-                    self.base
-                        .set_value(Some(js_sys::Uint8Array::from(&bytes[..])));
-                    self.files.set_value(files);
-                    self.read(None);
-                }
+                Ok(Some((meta, bytes))) => then(id, meta, js_sys::Uint8Array::from(&bytes[..])),
                 Ok(None) => self
                     .phase
                     .set(Phase::Failed("This browser no longer holds it.".into())),
-                Err(why) => self.phase.set(Phase::Failed(format!("Not read: {why}."))),
+                Err(why) => self.phase.set(Phase::Failed(format!("{failed}: {why}."))),
             }
+        });
+    }
+
+    /// Imports `files` (path, file) into the stored corpus `id`: its
+    /// articles stay, and it is saved again under its id.
+    pub fn add_to(self, id: String, files: Vec<(String, File)>) {
+        self.with_stored(id, "Not read", move |id, _, bytes| {
+            self.adding_to.set(Some(id));
+            self.base.set_value(Some(bytes));
+            self.files.set_value(files);
+            self.read(None);
         });
     }
 
     /// Removes the article `article` from the stored corpus `id`, and
     /// opens the corpus without it.
     pub fn remove(self, id: String, article: String) {
-        wasm_bindgen_futures::spawn_local(async move {
-            match store::load(&id).await {
-                Ok(Some((_, bytes))) => {
-                    self.adding_to.set(Some(id));
-                    self.phase.set(Phase::Saving);
-                    let m = Object::new();
-                    set(&m, "type", "remove");
-                    set(&m, "bytes", js_sys::Uint8Array::from(&bytes[..]));
-                    set(&m, "ids", Array::of1(&article.into()));
-                    self.post(m);
-                }
-                Ok(None) => self
-                    .phase
-                    .set(Phase::Failed("This browser no longer holds it.".into())),
-                Err(why) => self
-                    .phase
-                    .set(Phase::Failed(format!("Not removed: {why}."))),
-            }
+        self.with_stored(id, "Not removed", move |id, _, bytes| {
+            self.adding_to.set(Some(id));
+            self.phase.set(Phase::Saving);
+            let m = Object::new();
+            set(&m, "type", "remove");
+            set(&m, "bytes", bytes);
+            set(&m, "ids", Array::of1(&article.into()));
+            self.post(m);
         });
     }
 
@@ -359,24 +359,14 @@ impl Import {
     /// Downloads the stored corpus `id` as a zip of the project's corpus
     /// format (made by the worker), named after the corpus.
     pub fn export(self, id: String) {
-        wasm_bindgen_futures::spawn_local(async move {
-            match store::load(&id).await {
-                Ok(Some((meta, bytes))) => {
-                    self.exporting
-                        .set_value(format!("{}.zip", new_id(&meta.name, &[])));
-                    self.phase.set(Phase::Exporting);
-                    let m = Object::new();
-                    set(&m, "type", "export");
-                    set(&m, "bytes", js_sys::Uint8Array::from(&bytes[..]));
-                    self.post(m);
-                }
-                Ok(None) => self
-                    .phase
-                    .set(Phase::Failed("This browser no longer holds it.".into())),
-                Err(why) => self
-                    .phase
-                    .set(Phase::Failed(format!("Not exported: {why}."))),
-            }
+        self.with_stored(id, "Not exported", move |_, meta, bytes| {
+            self.exporting
+                .set_value(format!("{}.zip", new_id(&meta.name, &[])));
+            self.phase.set(Phase::Exporting);
+            let m = Object::new();
+            set(&m, "type", "export");
+            set(&m, "bytes", bytes);
+            self.post(m);
         });
     }
 

@@ -136,6 +136,7 @@ pub async fn list() -> Result<Vec<Stored>, String> {
         .map_err(said)?
         .filter_map(Result::ok)
         .collect();
+    // Keys and values come in the same (key) order.
     let values: Vec<JsValue> = store
         .get_all::<JsValue>()
         .primitive()

@@ -45,14 +45,6 @@ pub fn YourFiles(
     let current = StoredValue::new(current);
     // Drawn when the panel opens: the list as it is now.
     import.refresh();
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(list) = input.files() {
-            import.start(import::picked(&list));
-        }
-        // The same files picked again are an import again.
-        input.set_value("");
-    };
     view! {
         <section id=PANEL_ID class="your-files" aria-labelledby="your-files-title">
             <h2 id="your-files-title">"Your own files"</h2>
@@ -69,34 +61,15 @@ pub fn YourFiles(
                     view! {
                         {failed}
                         <div class="pickers">
-                            <label class="picker">"Choose files"
-                                <input type="file" multiple=true class="visually-hidden" on:change=on_pick />
-                            </label>
-                            <label class="picker">"Choose a folder"
-                                <input type="file" prop:webkitdirectory=true class="visually-hidden" on:change=on_pick />
-                            </label>
+                            <Pickers files="Choose files" folder="Choose a folder" picked=move |files| import.start(files) />
                             <span class="hint">"or drop files or a folder anywhere on the page."</span>
                         </div>
-                        {current.get_value().map(|id| {
-                            let id = StoredValue::new(id);
-                            let on_add = move |ev: leptos::ev::Event| {
-                                let input: web_sys::HtmlInputElement = event_target(&ev);
-                                if let Some(list) = input.files() {
-                                    import.add_to(id.get_value(), import::picked(&list));
-                                }
-                                input.set_value("");
-                            };
-                            view! {
-                                <div class="pickers add-files">
-                                    <span>"Add to the corpus you are exploring:"</span>
-                                    <label class="picker">"Choose files to add"
-                                        <input type="file" multiple=true class="visually-hidden" on:change=on_add />
-                                    </label>
-                                    <label class="picker">"Choose a folder to add"
-                                        <input type="file" prop:webkitdirectory=true class="visually-hidden" on:change=on_add />
-                                    </label>
-                                </div>
-                            }
+                        {current.get_value().map(|id| view! {
+                            <div class="pickers add-files">
+                                <span>"Add to the corpus you are exploring:"</span>
+                                <Pickers files="Choose files to add" folder="Choose a folder to add"
+                                    picked=move |files| import.add_to(id.clone(), files) />
+                            </div>
                         })}
                     }.into_any()
                 }
@@ -120,6 +93,36 @@ pub fn YourFiles(
             }}
             <StoredList current=current.get_value() />
         </section>
+    }
+}
+
+/// A file picker and a folder picker (a folder's nested folders too),
+/// handing what is picked to `picked`.
+#[component]
+fn Pickers(
+    /// The file picker's label.
+    files: &'static str,
+    /// The folder picker's label.
+    folder: &'static str,
+    /// Called with the files picked (path, file).
+    picked: impl Fn(Vec<(String, web_sys::File)>) + Clone + 'static,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            picked(import::picked(&list));
+        }
+        // The same files picked again are an import again.
+        input.set_value("");
+    };
+    let on_folder = on_change.clone();
+    view! {
+        <label class="picker">{files}
+            <input type="file" multiple=true class="visually-hidden" on:change=on_change />
+        </label>
+        <label class="picker">{folder}
+            <input type="file" prop:webkitdirectory=true class="visually-hidden" on:change=on_folder />
+        </label>
     }
 }
 
@@ -147,6 +150,7 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
     let total = move || dated as usize + if all_ok() { undated_n } else { each_given() };
     let ready =
         move || !bad() && total() > 0 && (leave_out.get() || all_ok() || each_given() == undated_n);
+    let ids: Vec<String> = report.undated.iter().map(|u| u.id.clone()).collect();
     let r = report.clone();
     let list = |title: String, items: Vec<String>, open: bool| {
         (!items.is_empty()).then(|| {
@@ -204,7 +208,7 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
         })
         .collect_view();
     let finish = move |_| {
-        let dates = r2_dates(&each.get_untracked(), &report_ids(&import));
+        let dates = typed_dates(&each.get_untracked(), &ids);
         let all = all_ok().then(|| date_all.get_untracked().trim().to_string());
         import.finish(name.get_untracked(), dates, all, leave_out.get_untracked());
     };
@@ -253,16 +257,8 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
     }
 }
 
-/// The ids of the report's undated articles, in order.
-fn report_ids(import: &Import) -> Vec<String> {
-    match import.phase.get_untracked() {
-        Phase::Report(r) => r.undated.iter().map(|u| u.id.clone()).collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// The dates typed for undated articles, by id.
-fn r2_dates(typed: &[String], ids: &[String]) -> Vec<(String, String)> {
+fn typed_dates(typed: &[String], ids: &[String]) -> Vec<(String, String)> {
     typed
         .iter()
         .zip(ids)

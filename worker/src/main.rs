@@ -50,13 +50,19 @@ fn post(message: &Object) {
     let _ = scope().post_message(message);
 }
 
-/// A message: `{type: kind, …fields}`.
-fn message(kind: &str, fields: &[(&str, JsValue)]) -> Object {
+/// An object of `fields`.
+fn object(fields: &[(&str, JsValue)]) -> Object {
     let o = Object::new();
-    let _ = Reflect::set(&o, &"type".into(), &kind.into());
     for (k, v) in fields {
         let _ = Reflect::set(&o, &(*k).into(), v);
     }
+    o
+}
+
+/// A message: `{type: kind, …fields}`.
+fn message(kind: &str, fields: &[(&str, JsValue)]) -> Object {
+    let o = object(fields);
+    let _ = Reflect::set(&o, &"type".into(), &kind.into());
     o
 }
 
@@ -170,12 +176,12 @@ fn report(r: &Report) -> Object {
         .undated
         .iter()
         .map(|u| {
-            let o = Object::new();
-            let _ = Reflect::set(&o, &"id".into(), &u.article.id.to_string().into());
-            let _ = Reflect::set(&o, &"path".into(), &u.path.as_str().into());
-            let _ = Reflect::set(&o, &"title".into(), &u.article.title.to_string().into());
-            let _ = Reflect::set(&o, &"why".into(), &u.why.as_str().into());
-            JsValue::from(o)
+            JsValue::from(object(&[
+                ("id", u.article.id.to_string().into()),
+                ("path", u.path.as_str().into()),
+                ("title", u.article.title.to_string().into()),
+                ("why", u.why.as_str().into()),
+            ]))
         })
         .collect();
     message(
