@@ -20,6 +20,11 @@ use web_sys::{
 
 use crate::store::{self, Stored};
 
+/// How many files go to the worker in one message: posting a `File`
+/// costs about a quarter of a millisecond (Chromium, this machine), so a
+/// batch stays well under the 50 ms a task may take.
+const HANDOVER_BATCH: usize = 32;
+
 /// The worker's script, beside the page (trunk writes it unhashed: see
 /// `worker/Cargo.toml`).
 pub const WORKER_URL: &str = "lens-import_loader.js";
@@ -106,8 +111,14 @@ pub struct Import {
     files: StoredValue<Vec<(String, File)>, LocalStorage>,
     /// The worker and its message handler, while there is one.
     worker: StoredValue<Option<Running>, LocalStorage>,
-    /// The message to post once the worker is ready.
-    pending: StoredValue<Option<Object>, LocalStorage>,
+    /// The messages to post once the worker is ready.
+    pending: StoredValue<Vec<Object>, LocalStorage>,
+    /// Whether the worker's wasm runs (it has said "ready").
+    ready: StoredValue<bool>,
+    /// Whether the worker holds the files of [`Import::files`].
+    handed_over: StoredValue<bool>,
+    /// Counts the stops: a handover started before one stops.
+    generation: StoredValue<u32>,
     /// The stored corpus being added to, if any (its id).
     adding_to: RwSignal<Option<String>>,
     /// The name of the zip an export is making.
@@ -143,7 +154,10 @@ impl Import {
             space: RwSignal::new(None),
             files: StoredValue::new_local(Vec::new()),
             worker: StoredValue::new_local(None),
-            pending: StoredValue::new_local(None),
+            pending: StoredValue::new_local(Vec::new()),
+            handed_over: StoredValue::new(false),
+            ready: StoredValue::new(false),
+            generation: StoredValue::new(0),
             adding_to: RwSignal::new(None),
             exporting: StoredValue::new_local(String::new()),
             base: StoredValue::new_local(None),
@@ -185,6 +199,7 @@ impl Import {
             self.adding_to.set(Some(id));
             self.base.set_value(Some(bytes));
             self.files.set_value(files);
+            self.handed_over.set_value(false);
             self.read(None);
         });
     }
@@ -214,53 +229,97 @@ impl Import {
             return;
         }
         self.files.set_value(files);
+        self.handed_over.set_value(false);
         self.read(None);
     }
 
     /// Reads the last files again, with the numeric order the reader chose.
-    pub fn with_order(self, order: &str) {
+    pub fn with_order(self, order: &'static str) {
         self.read(Some(order));
     }
 
-    fn read(self, order: Option<&str>) {
+    /// Asks the worker to read the files (handing them over first, if it
+    /// does not hold them yet), the numeric dates read in `order`.
+    fn read(self, order: Option<&'static str>) {
         let total = self.files.with_value(|f| f.len() as u32);
-        let total_bytes = self
-            .files
-            .with_value(|f| f.iter().map(|(_, f)| f.size()).sum());
+        // The bytes are the worker's to count: a `File`'s size costs the
+        // page a quarter of a millisecond (Chromium asks its blob registry).
         self.phase.set(Phase::Reading {
             files: 0,
             bytes: 0.0,
             total_files: total,
-            total_bytes,
+            total_bytes: 0.0,
         });
-        let m = Object::new();
-        set(&m, "type", "import");
-        let (paths, files) = self.files.with_value(|fs| {
-            let paths: Array = fs.iter().map(|(p, _)| JsValue::from(p.as_str())).collect();
-            let files: Array = fs.iter().map(|(_, f)| JsValue::from(f.clone())).collect();
-            (paths, files)
+        let generation = self.generation.get_value();
+        wasm_bindgen_futures::spawn_local(async move {
+            if !self.handed_over.get_value() {
+                // Batches posted before the worker runs would all go at
+                // once when it does: one long task. Wait for it.
+                self.ensure_worker();
+                while !self.ready.get_value() {
+                    gloo_timers::future::TimeoutFuture::new(10).await;
+                    if self.generation.get_value() != generation {
+                        return;
+                    }
+                }
+                let files = self.files.get_value();
+                for (i, batch) in files.chunks(HANDOVER_BATCH).enumerate() {
+                    crate::slices::next_task().await;
+                    // Cancelled meanwhile: nothing more to hand over.
+                    if self.generation.get_value() != generation {
+                        return;
+                    }
+                    let m = Object::new();
+                    set(&m, "type", "files");
+                    set(&m, "first", i == 0);
+                    let paths: Array = batch
+                        .iter()
+                        .map(|(p, _)| JsValue::from(p.as_str()))
+                        .collect();
+                    let files: Array = batch
+                        .iter()
+                        .map(|(_, f)| JsValue::from(f.clone()))
+                        .collect();
+                    set(&m, "paths", paths);
+                    set(&m, "files", files);
+                    self.post(m);
+                }
+                self.handed_over.set_value(true);
+            }
+            let m = Object::new();
+            set(&m, "type", "import");
+            if let Some(o) = order {
+                set(&m, "order", o);
+            }
+            if let Some(b) = self.base.get_value() {
+                set(&m, "base", b);
+            }
+            self.post(m);
         });
-        set(&m, "paths", paths);
-        set(&m, "files", files);
-        if let Some(o) = order {
-            set(&m, "order", o);
-        }
-        if let Some(b) = self.base.get_value() {
-            set(&m, "base", b);
-        }
-        self.post(m);
     }
 
     /// Posts `m` to the worker, starting it if need be.
     fn post(self, m: Object) {
-        let posted = self
-            .worker
-            .try_with_value(|w| w.as_ref().map(|(w, _)| w.post_message(&m)))
-            .flatten();
-        if posted.is_some() {
+        // A worker whose wasm is not running yet would drop the message:
+        // it waits until the worker says it is ready.
+        if !self.ready.get_value() {
+            self.pending.update_value(|p| p.push(m));
+        } else {
+            self.worker.with_value(|w| {
+                if let Some((w, _)) = w {
+                    let _ = w.post_message(&m);
+                }
+            });
             return;
         }
-        self.pending.set_value(Some(m));
+        self.ensure_worker();
+    }
+
+    /// Starts the worker, unless it runs.
+    fn ensure_worker(self) {
+        if self.worker.with_value(Option::is_some) {
+            return;
+        }
         let worker = match Worker::new(WORKER_URL) {
             Ok(w) => w,
             Err(e) => {
@@ -289,13 +348,18 @@ impl Import {
     fn message(self, data: JsValue) {
         match get(&data, "type").as_string().as_deref() {
             Some("ready") => {
-                if let Some(m) = self.pending.try_update_value(Option::take).flatten() {
-                    self.worker.with_value(|w| {
-                        if let Some((w, _)) = w {
-                            let _ = w.post_message(&m);
+                self.ready.set_value(true);
+                let pending = self
+                    .pending
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                self.worker.with_value(|w| {
+                    if let Some((w, _)) = w {
+                        for m in &pending {
+                            let _ = w.post_message(m);
                         }
-                    });
-                }
+                    }
+                });
             }
             Some("progress") => self.phase.set(Phase::Reading {
                 files: number(get(&data, "files")) as u32,
@@ -374,7 +438,12 @@ impl Import {
     pub fn stop(self, phase: Phase) {
         if let Some(Some((w, _))) = self.worker.try_update_value(Option::take) {
             w.terminate();
+            // A new worker holds no files, and is sent no more of these.
+            self.handed_over.set_value(false);
+            self.ready.set_value(false);
+            self.pending.update_value(Vec::clear);
         }
+        self.generation.update_value(|g| *g += 1);
         self.phase.set(phase);
     }
 

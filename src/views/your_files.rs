@@ -76,14 +76,17 @@ pub fn YourFiles(
                 Phase::Gathering => view! { <p role="status">"Finding the files…"</p> }.into_any(),
                 Phase::Reading { files, bytes, total_files, total_bytes } => view! {
                     <div class="import-progress">
-                        <progress max=total_bytes.max(1.0) value=bytes aria-label="Import progress"></progress>
-                        <p role="status">{format!(
-                            "Read {} of {} ({} of {})",
-                            thousands(files as usize),
-                            plural(total_files, "file", "files"),
-                            size(bytes),
-                            size(total_bytes)
-                        )}</p>
+                        <progress aria-label="Import progress"
+                            max={ if total_bytes > 0.0 { total_bytes } else { total_files.max(1) as f64 } }
+                            value={ if total_bytes > 0.0 { bytes } else { files as f64 } }></progress>
+                        <p role="status">{
+                            let mut said = format!("Read {} of {}", thousands(files as usize), plural(total_files, "file", "files"));
+                            // The bytes once the worker has counted them.
+                            if total_bytes > 0.0 {
+                                said.push_str(&format!(" ({} of {})", size(bytes), size(total_bytes)));
+                            }
+                            said
+                        }</p>
                         <button type="button" on:click=move |_| import.stop(Phase::Idle)>"Cancel"</button>
                     </div>
                 }.into_any(),

@@ -6,8 +6,11 @@
 //! The page speaks to it in messages (`src/import.rs` is the other side):
 //!
 //! - from the worker, once its wasm runs: `{type: "ready"}`;
-//! - `{type: "import", files: File[], paths: string[], order?: "day" | "month", base?: Uint8Array}`:
-//!   the worker reads the files in path order, one at a time (adding to
+//! - `{type: "files", files: File[], paths: string[], first?: true}`: files
+//!   handed over in batches (a `File` costs the page a quarter of a
+//!   millisecond to post: a batch each task keeps the page responsive);
+//! - `{type: "import", order?: "day" | "month", base?: Uint8Array}`: the
+//!   worker reads the files handed over in path order, one at a time (adding to
 //!   the stored corpus `base`, when given), posting
 //!   `{type: "progress", files, bytes, totalFiles, totalBytes}` as it goes
 //!   (at most every 50 ms), then `{type: "report", …}` (see [`report`]);
@@ -40,6 +43,27 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 thread_local! {
     /// The last import's report, kept until the reader finishes it.
     static LAST: RefCell<Option<Report>> = const { RefCell::new(None) };
+    /// The files handed over for the next import (path, file), read again
+    /// when the reader answers a question of the report.
+    static FILES: RefCell<Vec<(String, File)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Takes a batch of files (the first of an import clears the last one's).
+fn files(data: &JsValue) {
+    let files: Array = get(data, "files").unchecked_into();
+    let paths: Array = get(data, "paths").unchecked_into();
+    FILES.with(|list| {
+        let mut list = list.borrow_mut();
+        if get(data, "first").is_truthy() {
+            list.clear();
+        }
+        list.extend((0..files.length().min(paths.length())).filter_map(|i| {
+            Some((
+                paths.get(i).as_string()?,
+                files.get(i).dyn_into::<File>().ok()?,
+            ))
+        }));
+    });
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -88,6 +112,7 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
         let data = ev.data();
         match get(&data, "type").as_string().as_deref() {
+            Some("files") => files(&data),
             Some("import") => import(&data),
             Some("finish") => finish(&data),
             Some("export") => export(&data),
@@ -102,21 +127,12 @@ fn main() {
 
 /// Reads the files, one at a time, in path order (the order ids are given in).
 fn import(data: &JsValue) {
-    let files: Array = get(data, "files").unchecked_into();
-    let paths: Array = get(data, "paths").unchecked_into();
     let order = match get(data, "order").as_string().as_deref() {
         Some("day") => Some(NumericOrder::DayFirst),
         Some("month") => Some(NumericOrder::MonthFirst),
         _ => None,
     };
-    let mut list: Vec<(String, File)> = (0..files.length().min(paths.length()))
-        .filter_map(|i| {
-            Some((
-                paths.get(i).as_string()?,
-                files.get(i).dyn_into::<File>().ok()?,
-            ))
-        })
-        .collect();
+    let mut list = FILES.with(|f| f.borrow().clone());
     list.sort_by(|a, b| a.0.cmp(&b.0));
     let total_bytes: f64 = list.iter().map(|(_, f)| f.size()).sum();
     let total_files = list.len();

