@@ -7,6 +7,8 @@
 //! side is [`Import`], in context: its phase is what the panel
 //! (`views::your_files`) draws.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use js_sys::{Array, Object, Promise, Reflect};
@@ -28,6 +30,23 @@ const HANDOVER_BATCH: usize = 32;
 /// The worker's script, beside the page (trunk writes it unhashed: see
 /// `worker/Cargo.toml`).
 pub const WORKER_URL: &str = "lens-import_loader.js";
+
+thread_local! {
+    /// The corpora kept only until the page is left: made where this
+    /// browser stores nothing for the page (some private windows), or
+    /// when the reader chose to explore one that was not stored.
+    static SESSION: RefCell<Vec<(Stored, Rc<[u8]>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether the corpus `id` is kept only until the page is left.
+pub fn in_session(id: &str) -> bool {
+    SESSION.with(|s| s.borrow().iter().any(|(m, _)| m.id == id))
+}
+
+/// The corpora kept only until the page is left.
+pub fn session_corpora() -> Vec<Stored> {
+    SESSION.with(|s| s.borrow().iter().map(|(m, _)| m.clone()).collect())
+}
 
 /// The worker, and its message handler (kept as long as it runs).
 type Running = (Worker, Closure<dyn FnMut(MessageEvent)>);
@@ -92,6 +111,9 @@ pub enum Phase {
     Report(Arc<Report>),
     /// The corpus being made and stored.
     Saving,
+    /// The corpus was made but not stored (why): the reader may explore
+    /// it until the page is left ([`Import::explore_unsaved`]).
+    Unsaved(String),
     /// A stored corpus being zipped for its export.
     Exporting,
     /// What went wrong.
@@ -125,6 +147,8 @@ pub struct Import {
     exporting: StoredValue<String, LocalStorage>,
     /// The stored corpus an import adds to, as stored.
     base: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
+    /// A corpus made but not stored, while the reader decides.
+    unsaved: StoredValue<Option<(Stored, Vec<u8>)>, LocalStorage>,
 }
 
 fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
@@ -161,6 +185,7 @@ impl Import {
             adding_to: RwSignal::new(None),
             exporting: StoredValue::new_local(String::new()),
             base: StoredValue::new_local(None),
+            unsaved: StoredValue::new_local(None),
         }
     }
 
@@ -182,6 +207,14 @@ impl Import {
         then: impl FnOnce(String, store::Stored, js_sys::Uint8Array) + 'static,
     ) {
         wasm_bindgen_futures::spawn_local(async move {
+            let kept = SESSION.with(|s| {
+                let s = s.borrow();
+                let (meta, bytes) = s.iter().find(|(m, _)| m.id == id)?;
+                Some((meta.clone(), js_sys::Uint8Array::from(&bytes[..])))
+            });
+            if let Some((meta, bytes)) = kept {
+                return then(id, meta, bytes);
+            }
             match store::load(&id).await {
                 Ok(Some((meta, bytes))) => then(id, meta, js_sys::Uint8Array::from(&bytes[..])),
                 Ok(None) => self
@@ -473,15 +506,16 @@ impl Import {
     }
 
     async fn save(self, name: String, articles: u32, bytes: Vec<u8>) {
-        let stored = self
-            .stored
-            .get_untracked()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let stored = self.stored.get_untracked();
+        // Where this browser stores nothing for the page, the panel said
+        // so before the import: the corpus is kept for the visit at once.
+        let refused = matches!(stored, Some(Err(_)));
+        let mut taken = stored.and_then(Result::ok).unwrap_or_default();
+        taken.extend(session_corpora());
         let id = self
             .adding_to
             .get_untracked()
-            .unwrap_or_else(|| new_id(&name, &stored));
+            .unwrap_or_else(|| new_id(&name, &taken));
         let meta = Stored {
             id: id.clone(),
             name,
@@ -490,6 +524,9 @@ impl Import {
             saved: js_sys::Date::now(),
             format: store::FORMAT,
         };
+        if refused || in_session(&id) {
+            return self.keep_for_visit(meta, bytes);
+        }
         match store::save(&meta, &bytes).await {
             Ok(()) => {
                 store::ask_to_persist();
@@ -498,11 +535,64 @@ impl Import {
                 let href = format!("?corpus={}", js_sys::encode_uri_component(&id));
                 let _ = window().location().assign(&href);
             }
-            Err(why) => self.phase.set(Phase::Failed(format!(
-                "The corpus was not stored: {why}. The corpus you had is unchanged."
-            ))),
+            Err(why) => {
+                self.unsaved.set_value(Some((meta, bytes)));
+                self.phase.set(Phase::Unsaved(format!(
+                    "The corpus was not stored: {why}. The corpus you had is unchanged."
+                )));
+            }
         }
     }
+
+    /// Explores the corpus that was made but not stored, until the page is left.
+    pub fn explore_unsaved(self) {
+        if let Some(Some((meta, bytes))) = self.unsaved.try_update_value(Option::take) {
+            // After the click's handler returns: the app it belongs to is
+            // unmounted for the corpus.
+            wasm_bindgen_futures::spawn_local(async move { self.keep_for_visit(meta, bytes) });
+        }
+    }
+
+    /// Keeps a corpus for this visit only and opens it in place (a new
+    /// page would not find it).
+    fn keep_for_visit(self, meta: Stored, bytes: Vec<u8>) {
+        let corpus = match lens_engine::corpus::codec::decode_copy(&bytes) {
+            Ok(c) => c.with_name(&meta.name),
+            Err(e) => {
+                return self
+                    .phase
+                    .set(Phase::Failed(format!("The corpus cannot be read ({e}).")))
+            }
+        };
+        let id = meta.id.clone();
+        SESSION.with(|s| {
+            let mut s = s.borrow_mut();
+            s.retain(|(m, _)| m.id != id);
+            s.push((meta, bytes.into()));
+        });
+        warn_before_leaving();
+        self.stop(Phase::Idle);
+        // The app is mounted again for it: this one, and `self`, are gone after this.
+        crate::reopen(&id, Box::leak(Box::new(corpus)));
+    }
+}
+
+/// Asks the browser to warn a reader leaving the page while it holds a
+/// corpus for this visit only (once: the listener stays with the page).
+fn warn_before_leaving() {
+    thread_local! {
+        static WARNS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if WARNS.with(|w| w.replace(true)) {
+        return;
+    }
+    gloo_events::EventListener::new_with_options(
+        &window(),
+        "beforeunload",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        |ev| ev.prevent_default(),
+    )
+    .forget();
 }
 
 impl Default for Import {

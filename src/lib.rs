@@ -112,6 +112,28 @@ pub fn start() {
     }
 }
 
+/// Opens `corpus`, kept for this visit only under the id `id`, in place
+/// of the app: the address names it as a stored one's would, but a new
+/// page would not find it, so nothing here loads a page.
+#[cfg(feature = "import")]
+pub(crate) fn reopen(id: &str, corpus: &'static Corpus) {
+    let href = format!("?corpus={}", js_sys::encode_uri_component(id));
+    if let Ok(h) = window().history() {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+    }
+    takeover::unmount();
+    open(Opening::Corpus(corpus));
+    // Back or forward to an address of another corpus: this app shows only
+    // this one, so that address is loaded as a page (the browser warns first).
+    let id = id.to_string();
+    EventListener::new(&window(), "popstate", move |_| {
+        if corpus_in_url().as_deref() != Some(id.as_str()) {
+            let _ = window().location().reload();
+        }
+    })
+    .forget();
+}
+
 /// Mounts what the page opens.
 fn open(opening: Opening) {
     let waits = matches!(opening, Opening::Corpus(_));
@@ -233,6 +255,15 @@ pub fn App(
     }
     #[cfg(not(feature = "import"))]
     StoredValue::new_local(drop::leave_for_full(url));
+    // A corpus this browser did not store is here for this visit only: said at the top.
+    #[cfg(feature = "import")]
+    let visit_only = corpus_in_url().filter(|id| import::in_session(id)).map(|_| view! {
+        <p class="notice visit-only" role="status">
+            {format!("“{}” is kept only until you leave this page: this browser did not store it. To keep it, export it from “Your own files”.", corpus.info().name)}
+        </p>
+    });
+    #[cfg(not(feature = "import"))]
+    let visit_only: Option<()> = None;
 
     Effect::new(move |_| {
         let title = match article.get() {
@@ -272,6 +303,7 @@ pub fn App(
         <a class="skip-link" href="#main">"Skip to the content"</a>
         <SiteHeader corpus=corpus current_view=current_view opened=opened />
         <main id="main" tabindex="-1">
+            {visit_only}
             {move || files_open.get().then(|| {
                 #[cfg(feature = "import")]
                 return view! { <views::YourFiles current=corpus_in_url() /> };

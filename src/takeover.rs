@@ -259,6 +259,15 @@ pub fn keep_mounted(handle: impl std::any::Any) {
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
+/// Unmounts the app and removes its root (another is mounted after).
+#[cfg(feature = "import")]
+pub fn unmount() {
+    MOUNTED.with(|m| m.borrow_mut().take());
+    if let Some(app) = document().get_element_by_id(APP_ID) {
+        app.remove();
+    }
+}
+
 /// The name, on `window`, of the function by which a lighter build leaves
 /// the page to the full one.
 const HANDOFF: &str = "corpusLensHandoff";

@@ -238,7 +238,7 @@ fn remove_button(article: String) -> impl IntoView {
             }>"Remove from this corpus"</button>
             {move || match phase.get() {
                 crate::import::Phase::Saving => Some(view! { <span role="status">" Removing…"</span> }.into_any()),
-                crate::import::Phase::Failed(why) => Some(view! { <span role="alert" class="notice">{why}</span> }.into_any()),
+                crate::import::Phase::Failed(why) | crate::import::Phase::Unsaved(why) => Some(view! { <span role="alert" class="notice">{why}</span> }.into_any()),
                 _ => None,
             }}
         </p>

@@ -92,6 +92,16 @@ pub fn YourFiles(
                 }.into_any(),
                 Phase::Report(r) => view! { <ReportView report=r /> }.into_any(),
                 Phase::Saving => view! { <p role="status">"Storing the corpus in this browser…"</p> }.into_any(),
+                Phase::Unsaved(why) => view! {
+                    <div class="notice import-failed" role="alert">
+                        <p>{why}</p>
+                        <p>"You can still explore it until you leave this page, and export it from here to keep its files."</p>
+                        <div class="report-actions">
+                            <button type="button" class="primary" on:click=move |_| import.explore_unsaved()>"Explore it until you leave this page"</button>
+                            <button type="button" on:click=move |_| import.stop(Phase::Idle)>"Cancel"</button>
+                        </div>
+                    </div>
+                }.into_any(),
                 Phase::Exporting => view! { <p role="status">"Making the zip…"</p> }.into_any(),
             }}
             <StoredList current=current.get_value() />
@@ -282,6 +292,21 @@ fn StoredList(current: Option<String>) -> impl IntoView {
                 <li>
                     <a href="./" aria-current=move || current.get_value().is_none().then_some("page")>"The built-in corpus"</a>
                 </li>
+                // Kept for this visit only: a link would load a page without them.
+                {import::session_corpora().into_iter().map(|s| {
+                    let is_current = current.get_value().as_deref() == Some(s.id.as_str());
+                    let id = s.id.clone();
+                    let export_label = format!("Export “{}” as a zip", s.name);
+                    view! {
+                        <li>
+                            <span aria-current=is_current.then_some("page")>{s.name.clone()}</span>
+                            <span class="hint">{format!(" · {} · until you leave this page", plural(s.articles, "article", "articles"))}</span>
+                            " "
+                            <button type="button" class="small" aria-label=export_label
+                                on:click=move |_| import.export(id.clone())>"Export"</button>
+                        </li>
+                    }
+                }).collect_view()}
                 {move || match import.stored.get() {
                     None => view! { <li>"…"</li> }.into_any(),
                     Some(Err(why)) => view! { <li class="notice">{format!("Not available: {why}. An import still works until you leave the page.")}</li> }.into_any(),

@@ -179,3 +179,116 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('offline after the first visit, a folder is still imported: the worker comes from the page\'s cache and nothing is asked of the network', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // From here the network is gone: every request the page makes must be
+  // answered by its own service worker (the full build, the worker, its wasm).
+  await context.setOffline(true);
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+  const outside = [];
+  page.on('request', (r) => { if (!r.url().startsWith(server.base)) outside.push(r.url()); });
+  await page.goto(server.base);
+  await pickFolder(page, path.join(folder, 'press'));
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  assert.match(await report.locator('.report-summary').textContent(), /Read 7 files: 3 articles with a date, 1 without\./);
+  await report.getByLabel('Leave out those without a date').check();
+  await report.getByLabel('Name').fill('Offline press');
+  await report.getByRole('button', { name: 'Explore 3 articles' }).click();
+  await page.waitForURL(/\?corpus=offline-press$/);
+  await page.locator('#app:not([hidden]) .results li').first().waitFor();
+  assert.match(await page.locator('.corpus-count').textContent(), /3 articles/);
+  assert.deepEqual(failed, [], 'every file came from the page\'s cache');
+  assert.deepEqual(outside, [], 'no request left the site');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('where this browser stores nothing (a private window), an import is explored until the page is left, and said so', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 800 } });
+  // As some private windows do: IndexedDB refuses to open.
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+  });
+  await page.goto(server.base);
+  await pickFolder(page, path.join(folder, 'press'));
+  await page.locator('#your-files').getByText(/Not available: this browser keeps no files for this page/).waitFor();
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  await report.getByLabel('Leave out those without a date').check();
+  await report.getByLabel('Name').fill('Private press');
+  await page.evaluate(() => { window.sameDocument = true; });
+  await report.getByRole('button', { name: 'Explore 3 articles' }).click();
+  await page.locator('.visit-only').getByText('“Private press” is kept only until you leave this page').waitFor();
+  assert.match(page.url(), /\?corpus=private-press$/);
+  assert.equal(await page.locator('.corpus-name').textContent(), 'Private press');
+  // Explored in the same page (a new one would not find it): search and a view.
+  assert.equal(await page.evaluate(() => window.sameDocument), true, 'the page was not loaded again');
+  await page.getByLabel('Search articles').fill('cranes');
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '3 of 3 articles');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  const entry = page.locator('#your-files .corpora li', { hasText: 'Private press' });
+  assert.match(await entry.textContent(), /3 articles · until you leave this page/);
+  assert.deepEqual(await axeOnPanel(page), [], 'the panel passes axe');
+  // Its files can still be taken away.
+  const download = page.waitForEvent('download');
+  await entry.getByRole('button', { name: 'Export “Private press” as a zip' }).click();
+  assert.equal((await download).suggestedFilename(), 'private-press.zip');
+  assert.equal(await page.evaluate(() => window.sameDocument), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a corpus that does not fit in the storage left is said so, the stored one stays, and it can be explored for the visit', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  // The disk fills up once the test says so: a corpus' bytes are refused
+  // as IndexedDB refuses them when the quota is used up.
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (sessionStorage.getItem('disk-full') && this.name === 'corpora') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+  });
+  await page.goto(server.base);
+  await pickFolder(page, path.join(folder, 'press'));
+  let report = page.locator('.import-report');
+  await report.waitFor();
+  await report.getByLabel('Leave out those without a date').check();
+  await report.getByLabel('Name').fill('Quota press');
+  await report.getByRole('button', { name: 'Explore 3 articles' }).click();
+  await page.waitForURL(/\?corpus=quota-press$/);
+  await page.waitForFunction(() => /3 articles/.test(document.querySelector('.corpus-count')?.textContent ?? ''));
+
+  await page.evaluate(() => sessionStorage.setItem('disk-full', '1'));
+  const more = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-more-'));
+  fs.writeFileSync(path.join(more, '2024-02-02 Quay.txt'), 'Quay\n\nThe quay was rebuilt for the cranes.');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').nth(3).setInputFiles(more);
+  report = page.locator('.import-report');
+  await report.getByRole('button', { name: 'Explore 4 articles' }).click();
+  const alert = page.locator('#your-files [role=alert]');
+  await alert.getByText(/The corpus was not stored: this browser has no more room for it \(its storage quota is used up\)\. The corpus you had is unchanged\./).waitFor();
+  // The stored corpus is as it was.
+  await page.reload();
+  await page.waitForFunction(() => /3 articles/.test(document.querySelector('.corpus-count')?.textContent ?? ''));
+  // Added again (the panel is still open: the address says so), and explored for this visit.
+  await page.locator('#your-files input[type=file]').nth(3).setInputFiles(more);
+  await page.locator('.import-report').getByRole('button', { name: 'Explore 4 articles' }).click();
+  await page.getByRole('button', { name: 'Explore it until you leave this page' }).click();
+  await page.locator('.visit-only').waitFor();
+  assert.match(await page.locator('.corpus-count').textContent(), /4 articles/);
+  fs.rmSync(more, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
