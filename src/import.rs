@@ -64,6 +64,19 @@ pub struct Undated {
     pub why: String,
 }
 
+/// A table among the files: its columns and which field each was taken for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableColumns {
+    /// Its file.
+    pub path: String,
+    /// Its column names.
+    pub columns: Vec<String>,
+    /// What each column holds (its first value, cut short).
+    pub samples: Vec<String>,
+    /// The column of each field of [`Report::fields`] (`-1`: none).
+    pub mapping: Vec<i32>,
+}
+
 /// What an import gave, as the worker reported it.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Report {
@@ -87,6 +100,11 @@ pub struct Report {
     pub name: Option<String>,
     /// Of `articles`, those the corpus added to held already.
     pub kept: u32,
+    /// The tables among the files, their columns as mapped.
+    pub tables: Vec<TableColumns>,
+    /// The fields a table's column may hold (`title`, `date`, `text`…), in
+    /// the order of [`TableColumns::mapping`]: the engine's.
+    pub fields: Vec<String>,
 }
 
 /// Where an import is.
@@ -145,6 +163,10 @@ pub struct Import {
     adding_to: RwSignal<Option<String>>,
     /// The name of the zip an export is making.
     exporting: StoredValue<String, LocalStorage>,
+    /// How the reader said numeric dates read (`day` or `month`), if asked.
+    order: StoredValue<Option<&'static str>>,
+    /// The tables' columns as the reader mapped them (path, columns).
+    mappings: StoredValue<Vec<(String, Vec<i32>)>>,
     /// The stored corpus an import adds to, as stored.
     base: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
     /// A corpus made but not stored, while the reader decides.
@@ -163,6 +185,31 @@ fn strings(v: JsValue) -> Vec<String> {
     v.dyn_into::<Array>()
         .map(|a| a.iter().filter_map(|s| s.as_string()).collect())
         .unwrap_or_default()
+}
+
+/// The report's tables (see `worker/src/main.rs`).
+fn tables(v: JsValue) -> Vec<TableColumns> {
+    let Ok(list) = v.dyn_into::<Array>() else {
+        return Vec::new();
+    };
+    list.iter()
+        .map(|t| {
+            let mapping = get(&t, "mapping")
+                .dyn_into::<Array>()
+                .map(|cols| {
+                    cols.iter()
+                        .map(|c| c.as_f64().map_or(-1, |c| c as i32))
+                        .collect()
+                })
+                .unwrap_or_default();
+            TableColumns {
+                path: get(&t, "path").as_string().unwrap_or_default(),
+                columns: strings(get(&t, "columns")),
+                samples: strings(get(&t, "samples")),
+                mapping,
+            }
+        })
+        .collect()
 }
 
 fn number(v: JsValue) -> f64 {
@@ -186,6 +233,8 @@ impl Import {
             exporting: StoredValue::new_local(String::new()),
             base: StoredValue::new_local(None),
             unsaved: StoredValue::new_local(None),
+            order: StoredValue::new(None),
+            mappings: StoredValue::new(Vec::new()),
         }
     }
 
@@ -233,7 +282,7 @@ impl Import {
             self.base.set_value(Some(bytes));
             self.files.set_value(files);
             self.handed_over.set_value(false);
-            self.read(None);
+            self.read_anew();
         });
     }
 
@@ -263,17 +312,33 @@ impl Import {
         }
         self.files.set_value(files);
         self.handed_over.set_value(false);
-        self.read(None);
+        self.read_anew();
+    }
+
+    /// Reads new files: no question answered yet.
+    fn read_anew(self) {
+        self.order.set_value(None);
+        self.mappings.set_value(Vec::new());
+        self.read();
     }
 
     /// Reads the last files again, with the numeric order the reader chose.
     pub fn with_order(self, order: &'static str) {
-        self.read(Some(order));
+        self.order.set_value(Some(order));
+        self.read();
+    }
+
+    /// Reads the last files again, the tables' columns as the reader mapped
+    /// them (path, the column of each field; `-1`: none).
+    pub fn with_mappings(self, mappings: Vec<(String, Vec<i32>)>) {
+        self.mappings.set_value(mappings);
+        self.read();
     }
 
     /// Asks the worker to read the files (handing them over first, if it
-    /// does not hold them yet), the numeric dates read in `order`.
-    fn read(self, order: Option<&'static str>) {
+    /// does not hold them yet), with the reader's answers so far.
+    fn read(self) {
+        let order = self.order.get_value();
         let total = self.files.with_value(|f| f.len() as u32);
         // The bytes are the worker's to count: a `File`'s size costs the
         // page a quarter of a millisecond (Chromium asks its blob registry).
@@ -324,6 +389,12 @@ impl Import {
             if let Some(o) = order {
                 set(&m, "order", o);
             }
+            let mapped = Object::new();
+            for (path, cols) in self.mappings.get_value() {
+                let cols: Array = cols.iter().map(|&c| JsValue::from(c)).collect();
+                set(&mapped, &path, cols);
+            }
+            set(&m, "mappings", mapped);
             if let Some(b) = self.base.get_value() {
                 set(&m, "base", b);
             }
@@ -425,6 +496,8 @@ impl Import {
                     asks_order: get(&data, "asksOrder").is_truthy(),
                     name: get(&data, "name").as_string(),
                     kept: number(get(&data, "kept")) as u32,
+                    tables: tables(get(&data, "tables")),
+                    fields: strings(get(&data, "fields")),
                 })));
                 self.refresh();
             }

@@ -463,6 +463,29 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
         ),
         (Some(0), Some(2), Some(4))
     );
+    assert_eq!(
+        guessed.samples,
+        [
+            "Alipay grows",
+            "22/09/2016",
+            "Alipay grew. A second paragraph.",
+            "https://x.org/a",
+            "pay; ai"
+        ],
+        "what each column holds, shown to the reader"
+    );
+    assert_eq!(
+        Mapping::from_columns(guessed.mapping.columns()),
+        guessed.mapping
+    );
+    assert_eq!(
+        lens_engine::import::table::sample(
+            &lens_engine::import::table::delimited("a\nxxxxxxxxxx\n", b','),
+            0,
+            4
+        ),
+        "xxxx…"
+    );
     // The reader says the URL column is the title: so it is.
     let mut opts = ImportOptions::default();
     opts.mappings.insert(

@@ -239,6 +239,7 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
                     <button type="button" on:click=move |_| import.with_order("month")>"The month (March 4, 2020)"</button>
                 </fieldset>
             })}
+            {(!r.tables.is_empty()).then(|| view! { <TableMappings report=r.clone() /> })}
             {(undated_n > 0).then(|| view! {
                 <fieldset class="undated">
                     <legend>{format!("{} without a date", plural(undated_n as u32, "article", "articles"))}</legend>
@@ -267,6 +268,96 @@ fn ReportView(report: Arc<Report>) -> impl IntoView {
                 <button type="button" on:click=move |_| import.stop(Phase::Idle)>"Cancel"</button>
             </div>
         </div>
+    }
+}
+
+/// A field's name for a person (`url`: "URL").
+fn field_label(field: &str) -> String {
+    match field {
+        "url" => "URL".into(),
+        "text" => "Text (needed)".into(),
+        f => {
+            let mut c = f.chars();
+            c.next()
+                .map(|first| first.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// Which column of each table holds what: the import's guess, shown with
+/// what each column holds, for the reader to correct (the files are then
+/// read again).
+#[component]
+fn TableMappings(report: Arc<Report>) -> impl IntoView {
+    let import = expect_context::<Import>();
+    let first: Vec<Vec<i32>> = report.tables.iter().map(|t| t.mapping.clone()).collect();
+    let chosen = RwSignal::new(first.clone());
+    let changed = move || chosen.with(|c| *c != first);
+    let fields = report.fields.clone();
+    let tables = report.tables.clone();
+    let many = tables.len() > 3;
+    let paths: Vec<String> = tables.iter().map(|t| t.path.clone()).collect();
+    let each = tables
+        .into_iter()
+        .enumerate()
+        .map(|(t, table)| {
+            let rows = fields
+                .iter()
+                .enumerate()
+                .map(|(f, field)| {
+                    let label = format!("{} in “{}”", field_label(field), table.path);
+                    let options = table
+                        .columns
+                        .iter()
+                        .zip(table.samples.iter().chain(std::iter::repeat(&String::new())))
+                        .enumerate()
+                        .map(|(c, (name, sample))| {
+                            let text = if sample.is_empty() {
+                                name.clone()
+                            } else {
+                                format!("{name}: {sample}")
+                            };
+                            view! { <option value=c.to_string()>{text}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="mapping-row">
+                            <label>
+                                <span class="mapping-field">{field_label(field)}</span>
+                                <select aria-label=label
+                                    prop:value=move || chosen.with(|m| m[t].get(f).copied().unwrap_or(-1).to_string())
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev).parse::<i32>().unwrap_or(-1);
+                                        chosen.update(|m| if let Some(slot) = m[t].get_mut(f) { *slot = v });
+                                    }>
+                                    <option value="-1">"(none)"</option>
+                                    {options}
+                                </select>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <details class="table-mapping" open=!many>
+                    <summary>{format!("Columns of {}", table.path)}</summary>
+                    {rows}
+                </details>
+            }
+        })
+        .collect_view();
+    let read_again = move |_| {
+        let mapped = paths.iter().cloned().zip(chosen.get_untracked()).collect();
+        import.with_mappings(mapped);
+    };
+    view! {
+        <fieldset class="mappings">
+            <legend>"Which column holds what"</legend>
+            <p class="hint">"Guessed from the columns' names and values: correct the guess, then read the tables again."</p>
+            {each}
+            <button type="button" disabled=move || !changed() on:click=read_again>"Read again with these columns"</button>
+        </fieldset>
     }
 }
 

@@ -292,3 +292,42 @@ test('a corpus that does not fit in the storage left is said so, the stored one 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a table\'s columns are guessed, shown with what they hold, and the reader\'s correction is read', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-table-'));
+  // Dutch column names the guess does not know: only the text is found (the longest values).
+  const csv = path.join(dir, 'kranten.csv');
+  fs.writeFileSync(csv, 'Kop,Wanneer,Stuk,Krant\n'
+    + 'Haven groeit,2021-04-05,"De haven groeit snel dit jaar, met meer kranen en schepen dan ooit.",Havenblad\n'
+    + 'Nieuwe kranen,2022-06-07,"Twee nieuwe kranen staan sinds juni aan de kade van de haven.",Havenblad\n');
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(server.base);
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').first().setInputFiles(csv);
+  let report = page.locator('.import-report');
+  await report.waitFor();
+  assert.match(await report.locator('.report-summary').textContent(), /Read 1 file: 0 articles with a date, 2 without\./);
+  const text = report.getByLabel('Text (needed) in “kranten.csv”');
+  assert.equal(await text.locator('option:checked').textContent(), 'Stuk: De haven groeit snel dit jaar, met meer kranen en schepen da…', 'a long value cut to 60 characters');
+  assert.equal(await report.getByLabel('Date in “kranten.csv”').locator('option:checked').textContent(), '(none)');
+  assert.deepEqual(await axeOnPanel(page), [], 'the mapping passes axe');
+  const again = report.getByRole('button', { name: 'Read again with these columns' });
+  assert.equal(await again.isDisabled(), true, 'nothing to read again before a change');
+  await report.getByLabel('Title in “kranten.csv”').selectOption({ label: 'Kop: Haven groeit' });
+  await report.getByLabel('Date in “kranten.csv”').selectOption({ label: 'Wanneer: 2021-04-05' });
+  await report.getByLabel('Source in “kranten.csv”').selectOption({ label: 'Krant: Havenblad' });
+  await again.click();
+  await page.waitForFunction(() => /Read 1 file: 2 articles with a date\./.test(document.querySelector('.report-summary')?.textContent ?? ''));
+  report = page.locator('.import-report');
+  assert.equal(await report.getByLabel('Date in “kranten.csv”').locator('option:checked').textContent(), 'Wanneer: 2021-04-05', 'the correction is kept');
+  await report.getByLabel('Name').fill('Kranten');
+  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
+  await page.waitForURL(/\?corpus=kranten$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  assert.deepEqual((await page.locator('.results .result-title').allTextContents()).sort(), ['Haven groeit', 'Nieuwe kranen']);
+  await page.goto(`${server.base}?corpus=kranten&q=source:havenblad`);
+  assert.equal(await page.locator('.result-count').textContent(), '2 of 2 articles');
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

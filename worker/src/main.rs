@@ -9,7 +9,9 @@
 //! - `{type: "files", files: File[], paths: string[], first?: true}`: files
 //!   handed over in batches (a `File` costs the page a quarter of a
 //!   millisecond to post: a batch each task keeps the page responsive);
-//! - `{type: "import", order?: "day" | "month", base?: Uint8Array}`: the
+//! - `{type: "import", order?: "day" | "month", mappings?: {path: number[]},
+//!   base?: Uint8Array}` (a table's columns as the reader mapped them: see
+//!   [`mappings`]): the
 //!   worker reads the files handed over in path order, one at a time (adding to
 //!   the stored corpus `base`, when given), posting
 //!   `{type: "progress", files, bytes, totalFiles, totalBytes}` as it goes
@@ -34,6 +36,7 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use lens_engine::corpus::codec::{decode_copy, encode};
 use lens_engine::corpus::date::ArticleDate;
 use lens_engine::import::dates::NumericOrder;
+use lens_engine::import::table::Mapping;
 use lens_engine::import::{GivenDate, ImportOptions, Importer, Report};
 use lens_engine::Corpus;
 use wasm_bindgen::prelude::*;
@@ -139,7 +142,7 @@ fn import(data: &JsValue) {
     let reader = FileReaderSync::new().ok();
     let opts = ImportOptions {
         numeric_order: order,
-        ..ImportOptions::default()
+        mappings: mappings(&get(data, "mappings")),
     };
     let base = get(data, "base");
     let mut importer = if base.is_undefined() {
@@ -186,6 +189,55 @@ fn import(data: &JsValue) {
     LAST.with(|l| *l.borrow_mut() = Some(r));
 }
 
+/// The reader's column mappings: `{path: [column or -1, …]}`, a column
+/// per field of [`Mapping::FIELDS`], in that order.
+fn mappings(v: &JsValue) -> HashMap<String, Mapping> {
+    let mut out = HashMap::new();
+    if !v.is_object() {
+        return out;
+    }
+    for entry in Object::entries(v.unchecked_ref()) {
+        let pair: Array = entry.unchecked_into();
+        let (Some(path), Ok(cols)) = (pair.get(0).as_string(), pair.get(1).dyn_into::<Array>())
+        else {
+            continue;
+        };
+        let mut c = [None; 7];
+        for (i, slot) in c.iter_mut().enumerate() {
+            *slot = cols
+                .get(i as u32)
+                .as_f64()
+                .filter(|n| *n >= 0.0 && n.fract() == 0.0)
+                .map(|n| n as usize);
+        }
+        out.insert(path, Mapping::from_columns(c));
+    }
+    out
+}
+
+/// The tables of a report: each file's columns, what each holds, and
+/// which field each column was taken for (`-1`: none).
+fn tables(r: &Report) -> JsValue {
+    r.tables
+        .iter()
+        .map(|t| {
+            let mapping: Array = t
+                .mapping
+                .columns()
+                .iter()
+                .map(|c| JsValue::from(c.map_or(-1.0, |c| c as f64)))
+                .collect();
+            JsValue::from(object(&[
+                ("path", t.path.as_str().into()),
+                ("columns", strings(&t.columns)),
+                ("samples", strings(&t.samples)),
+                ("mapping", mapping.into()),
+            ]))
+        })
+        .collect::<Array>()
+        .into()
+}
+
 /// What the page shows of a report: counts, and one line per problem.
 fn report(r: &Report) -> Object {
     let undated: Array = r
@@ -218,6 +270,8 @@ fn report(r: &Report) -> Object {
             ),
             ("undated", undated.into()),
             ("asksOrder", r.asks_numeric_order.into()),
+            ("tables", tables(r)),
+            ("fields", strings(Mapping::FIELDS)),
             ("kept", r.kept.into()),
             (
                 "name",

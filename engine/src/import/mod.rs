@@ -66,6 +66,9 @@ pub struct TableRead {
     pub columns: Vec<String>,
     /// Which holds what (the guess, or the reader's mapping).
     pub mapping: table::Mapping,
+    /// Each column's first value that is not empty, cut short
+    /// ([`table::sample`]): what the reader sees to correct the mapping.
+    pub samples: Vec<String>,
 }
 
 /// An article still without a date: held until the reader gives one (or
@@ -673,6 +676,9 @@ impl State {
             path: path.to_string(),
             columns: t.columns.clone(),
             mapping: m.clone(),
+            samples: (0..t.columns.len())
+                .map(|c| table::sample(&t, c, 60))
+                .collect(),
         });
         if t.rows.is_empty() {
             self.report.problems.push(Problem {

@@ -25,6 +25,60 @@ pub struct Mapping {
     pub tags: Option<usize>,
 }
 
+impl Mapping {
+    /// The fields a column may hold, in the order of [`Mapping::columns`]
+    /// (how the page and the worker speak of a mapping).
+    pub const FIELDS: [&'static str; 7] =
+        ["title", "date", "text", "source", "url", "author", "tags"];
+
+    /// The column of each field of [`Mapping::FIELDS`], in that order.
+    pub fn columns(&self) -> [Option<usize>; 7] {
+        [
+            self.title,
+            self.date,
+            self.text,
+            self.source,
+            self.url,
+            self.author,
+            self.tags,
+        ]
+    }
+
+    /// The mapping whose fields ([`Mapping::FIELDS`], in that order) are in
+    /// these columns.
+    pub fn from_columns(c: [Option<usize>; 7]) -> Mapping {
+        let [title, date, text, source, url, author, tags] = c;
+        Mapping {
+            title,
+            date,
+            text,
+            source,
+            url,
+            author,
+            tags,
+        }
+    }
+}
+
+/// What a column holds, to show the reader: its first value that is not
+/// empty, cut to `max` characters (with "…").
+pub fn sample(t: &Table, column: usize, max: usize) -> String {
+    let Some(v) = t
+        .rows
+        .iter()
+        .filter_map(|(_, r)| r.get(column))
+        .map(|v| v.trim())
+        .find(|v| !v.is_empty())
+    else {
+        return String::new();
+    };
+    let flat = v.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &flat[..at]),
+        None => flat,
+    }
+}
+
 /// A table read from a file: its columns and rows (each row as long as the
 /// columns, short ones padded), and its problems (line, what).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
