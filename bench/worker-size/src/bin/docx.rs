@@ -1,0 +1,5 @@
+include!("../common.rs");
+fn main() {
+    common();
+    black_box(lens_engine::import::docx::docx(&input()).is_ok());
+}
