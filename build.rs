@@ -21,11 +21,14 @@ fn main() {
     match lens_engine::corpus::load::load_corpus_dir(&dir) {
         Ok(corpus) => {
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(
-                out.join("corpus.bin"),
-                lens_engine::corpus::codec::encode(&corpus),
-            )
-            .expect("write the embedded corpus");
+            let bytes = lens_engine::corpus::codec::encode(&corpus);
+            // The file a published site ships it in (feature
+            // `shipped-corpus`; `lens-site` writes it): a name of hex digits.
+            println!(
+                "cargo:rustc-env=CORPUS_LENS_CORPUS_FILE={}",
+                lens_engine::corpus::codec::file_name(&bytes)
+            );
+            std::fs::write(out.join("corpus.bin"), bytes).expect("write the embedded corpus");
         }
         Err(problems) => {
             for p in &problems {

@@ -5,8 +5,10 @@
 # Usage: scripts/build-site.sh [DIST_DIR]
 #   1. trunk, twice: the page's build, without the heavier views (feature
 #      `light`), and the full build into full/, which the page
-#      loads when a reader opens one of those views (src/takeover.rs);
-#   2. lens-site: a static page per article, and one listing them all;
+#      loads when a reader opens one of those views (src/takeover.rs); both
+#      read the corpus from one file beside them (`shipped-corpus`);
+#   2. lens-site: that corpus file, a static page per article, and one
+#      listing them all;
 #   3. prerender.mjs: the app's first page, drawn by the app in headless
 #      Chromium, into index.html (the page shows before its wasm runs);
 #   4. post-build.mjs: the page's one loader (which build a URL needs, and
@@ -30,10 +32,13 @@ if [ ! -d "$release" ] && [ -d "$CORPUS_LENS_CACHE/target-release" ]; then
 fi
 full="$(mktemp -d)"
 trap 'rm -rf "$full"' EXIT
-CARGO_TARGET_DIR="$release" trunk build --release --dist "$full"
-CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features light --dist "$dist"
+CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$full"
+CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features light,shipped-corpus --dist "$dist"
 mkdir -p "$dist/full"
 cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
+# The full build's own JavaScript snippets (its #[wasm_bindgen(inline_js)]),
+# which its script imports from beside itself.
+if [ -d "$full/snippets" ]; then cp -r "$full/snippets" "$dist/full/"; fi
 stylesheet="$(cd "$dist" && ls main-*.css)"
 CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
   cargo run --quiet -p lens-engine --features load,docs --bin lens-site -- "$corpus" "$dist" "$stylesheet"

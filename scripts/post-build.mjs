@@ -1,8 +1,8 @@
 // The last step of scripts/build-site.sh, once the site is complete (trunk's
 // build, the static pages, the prerendered first page):
 // - replaces trunk's loader with the page's one loader: which build a URL
-//   needs (the light one, or full/ for a view only it has) and where each
-//   build's files are;
+//   needs (the light one, or full/ for a view only it has), where each
+//   build's files are, and the corpus file both read, fetched at once;
 // - inlines the stylesheet into index.html, so the first paint waits for
 //   nothing but the page itself (the file stays, for the static pages);
 // - writes the Content Security Policy into index.html: the page's loader
@@ -53,6 +53,16 @@ if (!loader[0].includes(`'${builds.light.js}'`) || !loader[0].includes(`'${build
   throw new Error(`trunk's loader does not load ${builds.light.js} and ${builds.light.wasm}: trunk's output changed shape`);
 }
 if (fs.existsSync(path.join(dir, 'full'))) builds.full = build('full');
+// The corpus file both builds read (lens-site writes it; each build names
+// the file it was built with: src/shipped.rs). One, and the one they name.
+const corpusFiles = fs.readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}\.bin$/.test(f));
+if (corpusFiles.length !== 1) throw new Error(`${dir}: expected one corpus-HASH.bin (written by lens-site), found ${corpusFiles.join(', ') || 'none'}`);
+const corpusFile = `./${corpusFiles[0]}`;
+for (const b of Object.values(builds)) {
+  if (!fs.readFileSync(path.join(dir, b.wasm)).includes(corpusFiles[0])) {
+    throw new Error(`${b.wasm} does not read ${corpusFiles[0]}: the builds and the corpus file come from different corpora; build again`);
+  }
+}
 // The views only the full build has: the light build names them on its
 // page (the view navigation's data-full-only, drawn from its own features).
 const named = html.match(/data-full-only="([a-z ]*)"/);
@@ -65,6 +75,14 @@ const pick = `<script>
 (() => {
   // Written by scripts/post-build.mjs: the one loader of this page's builds.
   const builds = ${JSON.stringify(builds)};
+  // The built-in corpus, fetched at once beside the wasm (not for a
+  // reader's own corpus); every build reads this one promise (src/shipped.rs).
+  if (!new URLSearchParams(location.search).has('corpus')) {
+    window.corpusLensCorpus = fetch(${JSON.stringify(corpusFile)}).then((r) => {
+      if (!r.ok) throw new Error(r.url + ': ' + r.status + ' ' + r.statusText);
+      return r.arrayBuffer();
+    });
+  }
   const fullOnly = ${JSON.stringify(fullOnly)};
   const fullParams = ${JSON.stringify(fullParams)};
   // A build's files can be gone when a new version was published since

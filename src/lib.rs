@@ -2,8 +2,10 @@
 //! ([`lens_engine`]) questions and draw the answers. State lives in the URL's
 //! query string ([`url_state`]); each view derives from it.
 
+#[cfg(not(feature = "shipped-corpus"))]
 use std::sync::OnceLock;
 
+#[cfg(not(feature = "shipped-corpus"))]
 use lens_engine::corpus::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
@@ -22,6 +24,8 @@ pub mod failure;
 pub mod import;
 pub mod params;
 pub mod search_state;
+#[cfg(feature = "shipped-corpus")]
+pub mod shipped;
 pub mod slices;
 #[cfg(feature = "import")]
 pub mod store;
@@ -39,10 +43,13 @@ use url_state::{QueryLink, UrlQuery};
 use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Indexing, Results, SearchBox};
 use wasm_bindgen::JsCast;
 
-/// The corpus embedded at build time by `build.rs`.
+/// The corpus embedded at build time by `build.rs` (a published site ships
+/// it beside the page instead: [`shipped`]).
+#[cfg(not(feature = "shipped-corpus"))]
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The embedded corpus, decoded once.
+#[cfg(not(feature = "shipped-corpus"))]
 pub fn embedded_corpus() -> Result<&'static Corpus, &'static DecodeError> {
     static CORPUS: OnceLock<Result<Corpus, DecodeError>> = OnceLock::new();
     CORPUS.get_or_init(|| decode(EMBEDDED)).as_ref()
@@ -83,9 +90,19 @@ pub fn start() {
     // lacks: it leaves a copy of its page behind to take over from.
     takeover::receive_handoff();
     match corpus_in_url() {
+        #[cfg(not(feature = "shipped-corpus"))]
         None => open(match embedded_corpus() {
             Ok(c) => Opening::Corpus(c),
             Err(e) => Opening::Failed(e.to_string()),
+        }),
+        // Its bytes come with the page's own files (the prerendered page
+        // shows meanwhile).
+        #[cfg(feature = "shipped-corpus")]
+        None => wasm_bindgen_futures::spawn_local(async {
+            open(match shipped::corpus().await {
+                Ok(c) => Opening::Corpus(c),
+                Err(why) => Opening::Failed(why),
+            })
         }),
         #[cfg(not(feature = "import"))]
         Some(_) => open(Opening::Full),

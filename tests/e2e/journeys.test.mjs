@@ -182,7 +182,7 @@ test('a page opened before a new version is published keeps opening every view',
     await page.waitForFunction(appShown, null, { timeout: 60000 });
     // A new version: the full build's files are gone under their old names,
     // and a new service worker (another cache) takes over the open page.
-    for (const f of fs.readdirSync(path.join(root, 'full'))) fs.rmSync(path.join(root, 'full', f));
+    for (const f of fs.readdirSync(path.join(root, 'full'))) fs.rmSync(path.join(root, 'full', f), { recursive: true });
     const sw = path.join(root, 'sw.js');
     fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8')
       .replace(/const CACHE = "corpus-lens-([0-9a-f]+)"/, 'const CACHE = "corpus-lens-next$1"')
@@ -204,4 +204,26 @@ test('a page opened before a new version is published keeps opening every view',
     site.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('the corpus travels once: the list, then a heavier view, fetch the corpus file once, and neither build holds it', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const dist = process.env.DIST || 'dist';
+  // Neither build embeds the articles (a sentence of the seed corpus).
+  const sentence = 'Alipay began to seek a breakthrough in the siege';
+  for (const wasm of [...fs.readdirSync(dist).map((f) => path.join(dist, f)), ...fs.readdirSync(path.join(dist, 'full')).map((f) => path.join(dist, 'full', f))]) {
+    if (wasm.endsWith('_bg.wasm')) assert.equal(fs.readFileSync(wasm).includes(sentence), false, `${wasm} embeds the corpus`);
+  }
+  const { context, page, problems } = await strictPage(browser, { serviceWorkers: 'block' });
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.base);
+  await page.getByRole('link', { name: 'Trends' }).click();
+  await page.getByRole('textbox', { name: 'Keywords' }).fill('ai');
+  await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor();
+  assert.ok(fetched.some((p) => /\/full\/corpus-lens-[0-9a-f]+_bg\.wasm$/.test(p)), 'the full build took over');
+  assert.deepEqual(fetched.filter((p) => /\.bin$/.test(p)).map((p) => path.basename(p)).map((n) => /^corpus-[0-9a-f]{16}\.bin$/.test(n)), [true], 'one corpus file, fetched once');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

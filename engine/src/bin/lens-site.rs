@@ -1,5 +1,6 @@
-//! Writes the static pages of a corpus into a built site:
-//! `SITE/articles/ID.html` for each article, `SITE/articles/index.html`,
+//! Writes the corpus file and the static pages of a corpus into a built
+//! site: `SITE/corpus-HASH.bin` (the corpus as the page reads it: see
+//! `codec::file_name`), `SITE/articles/ID.html` for each article, `SITE/articles/index.html`,
 //! and the formulas (docs/statistics.md) as `SITE/docs/statistics.html`.
 //!
 //! Usage: `lens-site CORPUS_DIR SITE_DIR STYLESHEET`, where STYLESHEET is the
@@ -27,6 +28,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The corpus as the page reads it, in its own file (the page's builds
+    // name it: see `codec::file_name`): downloaded once for both builds.
+    let bytes = lens_engine::corpus::codec::encode(&corpus);
+    let shipped = Path::new(site_dir).join(lens_engine::corpus::codec::file_name(&bytes));
+    if let Err(e) = std::fs::write(&shipped, &bytes) {
+        eprintln!("error: cannot write {}: {e}", shipped.display());
+        return ExitCode::FAILURE;
+    }
     let out = Path::new(site_dir).join(ARTICLES_DIR);
     // A page of an article no longer in the corpus must not linger.
     let _ = std::fs::remove_dir_all(&out);

@@ -66,6 +66,20 @@ impl std::fmt::Display for DecodeError {
     }
 }
 
+/// The name of the file a published site ships the corpus `bytes` (what
+/// [`encode`] wrote) in, beside the page: `corpus-HASH.bin`, HASH the
+/// bytes' 64-bit FNV-1a in hex, so a new corpus is a new file (no cache
+/// serves an old one) and the page's build names the file it was built
+/// with (`build.rs` and `lens-site` call this one function).
+pub fn file_name(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("corpus-{h:016x}.bin")
+}
+
 /// Reads what [`encode`] wrote, borrowing every text from `bytes`, which
 /// live as long as the program (the corpus embedded in the page): the text
 /// is held once, where it was embedded.

@@ -1,0 +1,53 @@
+//! The built-in corpus of a published site (feature `shipped-corpus`): a
+//! file beside the page, `corpus-HASH.bin` (its name fixed by `build.rs`
+//! from the bytes, the file written by `lens-site`), instead of bytes inside
+//! the wasm. Both builds read the same file through one promise on
+//! `window`, which the page's loader starts at once, in parallel with the
+//! wasm: the full build, taking over from the light one, finds the bytes
+//! there and nothing is downloaded twice.
+
+use std::sync::OnceLock;
+
+use lens_engine::corpus::codec::decode;
+use lens_engine::Corpus;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The corpus file's name, as `build.rs` made it from the corpus' bytes.
+pub const FILE: &str = env!("CORPUS_LENS_CORPUS_FILE");
+
+#[wasm_bindgen(inline_js = "export function corpus_bytes(name) {
+  // The loader (scripts/post-build.mjs) may have started this fetch already.
+  if (!window.corpusLensCorpus) {
+    window.corpusLensCorpus = fetch(name).then((r) => {
+      if (!r.ok) throw new Error(name + ': ' + r.status + ' ' + r.statusText);
+      return r.arrayBuffer();
+    });
+  }
+  return window.corpusLensCorpus.then((b) => new Uint8Array(b));
+}")]
+extern "C" {
+    /// The corpus file's bytes (one download for every build of the page).
+    fn corpus_bytes(name: &str) -> js_sys::Promise;
+}
+
+/// The built-in corpus, read once: its bytes live as long as the page, as
+/// the embedded corpus' do, and its texts are borrowed from them.
+pub async fn corpus() -> Result<&'static Corpus, String> {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    if let Some(c) = CORPUS.get() {
+        return Ok(c);
+    }
+    let bytes = JsFuture::from(corpus_bytes(FILE)).await.map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "it could not be downloaded".into());
+        format!("The corpus could not be read ({why}): reload the page.")
+    })?;
+    let bytes: &'static [u8] =
+        Box::leak(js_sys::Uint8Array::new(&bytes).to_vec().into_boxed_slice());
+    let corpus = decode(bytes).map_err(|e| e.to_string())?;
+    Ok(CORPUS.get_or_init(|| corpus))
+}
