@@ -8,7 +8,6 @@
 //! (`views::your_files`) draws.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use js_sys::{Array, Object, Promise, Reflect};
@@ -35,7 +34,8 @@ thread_local! {
     /// The corpora kept only until the page is left: made where this
     /// browser stores nothing for the page (some private windows), or
     /// when the reader chose to explore one that was not stored.
-    static SESSION: RefCell<Vec<(Stored, Rc<[u8]>)>> = const { RefCell::new(Vec::new()) };
+    /// Their bytes live as long as the page: the corpus borrows its text from them.
+    static SESSION: RefCell<Vec<(Stored, &'static [u8])>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether the corpus `id` is kept only until the page is left.
@@ -170,7 +170,7 @@ pub struct Import {
     /// The stored corpus an import adds to, as stored.
     base: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
     /// A corpus made but not stored, while the reader decides.
-    unsaved: StoredValue<Option<(Stored, Vec<u8>)>, LocalStorage>,
+    unsaved: StoredValue<Option<(Stored, js_sys::Uint8Array)>, LocalStorage>,
 }
 
 fn set(o: &Object, k: &str, v: impl Into<JsValue>) {
@@ -259,13 +259,13 @@ impl Import {
             let kept = SESSION.with(|s| {
                 let s = s.borrow();
                 let (meta, bytes) = s.iter().find(|(m, _)| m.id == id)?;
-                Some((meta.clone(), js_sys::Uint8Array::from(&bytes[..])))
+                Some((meta.clone(), js_sys::Uint8Array::from(*bytes)))
             });
             if let Some((meta, bytes)) = kept {
                 return then(id, meta, bytes);
             }
-            match store::load(&id).await {
-                Ok(Some((meta, bytes))) => then(id, meta, js_sys::Uint8Array::from(&bytes[..])),
+            match store::load_js(&id).await {
+                Ok(Some((meta, bytes))) => then(id, meta, bytes),
                 Ok(None) => self
                     .phase
                     .set(Phase::Failed("This browser no longer holds it.".into())),
@@ -502,10 +502,11 @@ impl Import {
                 self.refresh();
             }
             Some("corpus") => {
+                // Stored as they came: never copied into this page's memory
+                // (which would keep their size for as long as the page).
                 let bytes = get(&data, "bytes")
                     .dyn_into::<js_sys::Uint8Array>()
-                    .map(|b| b.to_vec())
-                    .unwrap_or_default();
+                    .unwrap_or_else(|_| js_sys::Uint8Array::new_with_length(0));
                 let articles = number(get(&data, "articles")) as u32;
                 let name = get(&data, "name").as_string().unwrap_or_default();
                 wasm_bindgen_futures::spawn_local(self.save(name, articles, bytes));
@@ -578,7 +579,7 @@ impl Import {
         self.post(m);
     }
 
-    async fn save(self, name: String, articles: u32, bytes: Vec<u8>) {
+    async fn save(self, name: String, articles: u32, bytes: js_sys::Uint8Array) {
         let stored = self.stored.get_untracked();
         // Where this browser stores nothing for the page, the panel said
         // so before the import: the corpus is kept for the visit at once.
@@ -593,7 +594,7 @@ impl Import {
             id: id.clone(),
             name,
             articles,
-            bytes: bytes.len() as f64,
+            bytes: f64::from(bytes.length()),
             saved: js_sys::Date::now(),
             format: store::FORMAT,
         };
@@ -628,8 +629,10 @@ impl Import {
 
     /// Keeps a corpus for this visit only and opens it in place (a new
     /// page would not find it).
-    fn keep_for_visit(self, meta: Stored, bytes: Vec<u8>) {
-        let corpus = match lens_engine::corpus::codec::decode_copy(&bytes) {
+    fn keep_for_visit(self, meta: Stored, bytes: js_sys::Uint8Array) {
+        // Kept as long as the page, as a stored corpus' bytes are once opened.
+        let bytes: &'static [u8] = Box::leak(bytes.to_vec().into_boxed_slice());
+        let corpus = match lens_engine::corpus::codec::decode(bytes) {
             Ok(c) => c.with_name(&meta.name),
             Err(e) => {
                 return self
@@ -641,7 +644,7 @@ impl Import {
         SESSION.with(|s| {
             let mut s = s.borrow_mut();
             s.retain(|(m, _)| m.id != id);
-            s.push((meta, bytes.into()));
+            s.push((meta, bytes));
         });
         warn_before_leaving();
         self.stop(Phase::Idle);

@@ -109,8 +109,9 @@ pub fn start() {
         #[cfg(feature = "import")]
         Some(id) => wasm_bindgen_futures::spawn_local(async move {
             let opening = match store::load(&id).await {
-                Ok(Some((meta, bytes))) => match lens_engine::corpus::codec::decode_copy(&bytes) {
-                    // It lives as long as the page, as the embedded corpus does.
+                // Its bytes live as long as the page, as the embedded
+                // corpus' do, and its text is borrowed from them (held once).
+                Ok(Some((meta, bytes))) => match lens_engine::corpus::codec::decode(Box::leak(bytes.into_boxed_slice())) {
                     Ok(c) => Opening::Corpus(Box::leak(Box::new(c.with_name(&meta.name)))),
                     Err(e) => Opening::Failed(format!(
                         "The corpus “{}” stored in this browser cannot be read ({e}): import its files again.",

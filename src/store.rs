@@ -100,17 +100,16 @@ async fn open() -> Result<Database, String> {
 }
 
 /// Saves a corpus (replacing one of the same id), in one transaction.
-pub async fn save(meta: &Stored, bytes: &[u8]) -> Result<(), String> {
+pub async fn save(meta: &Stored, bytes: &Uint8Array) -> Result<(), String> {
     let db = open().await?;
     let tx = db
         .transaction([META, CORPORA])
         .with_mode(TransactionMode::Readwrite)
         .build()
         .map_err(said)?;
-    let data = Uint8Array::from(bytes);
     tx.object_store(CORPORA)
         .map_err(said)?
-        .put(JsValue::from(data))
+        .put(JsValue::from(bytes))
         .with_key(meta.id.as_str())
         .primitive()
         .map_err(said)?;
@@ -156,6 +155,12 @@ pub async fn list() -> Result<Vec<Stored>, String> {
 
 /// A stored corpus and its bytes; `None` when this browser holds no such corpus.
 pub async fn load(id: &str) -> Result<Option<(Stored, Vec<u8>)>, String> {
+    Ok(load_js(id).await?.map(|(meta, bytes)| (meta, bytes.to_vec())))
+}
+
+/// A stored corpus and its bytes as JavaScript holds them (for the import
+/// worker: this page's memory never holds them).
+pub async fn load_js(id: &str) -> Result<Option<(Stored, Uint8Array)>, String> {
     let db = open().await?;
     let tx = db.transaction([META, CORPORA]).build().map_err(said)?;
     let meta: Option<JsValue> = tx
@@ -178,10 +183,7 @@ pub async fn load(id: &str) -> Result<Option<(Stored, Vec<u8>)>, String> {
     let Some(bytes) = bytes.and_then(|b| b.dyn_into::<Uint8Array>().ok()) else {
         return Ok(None);
     };
-    Ok(Some((
-        Stored::from_js(id.to_string(), &meta),
-        bytes.to_vec(),
-    )))
+    Ok(Some((Stored::from_js(id.to_string(), &meta), bytes)))
 }
 
 /// Renames a stored corpus (its id, and so its links, stay).

@@ -18,8 +18,9 @@
 //!   (at most every 50 ms), then `{type: "report", …}` (see [`report`]);
 //! - `{type: "finish", name: string, date?: string, dates?: {id: date}, leaveOut?: bool}`:
 //!   the undated articles dated (each, then all) or left out, and the
-//!   corpus encoded as the build encodes it: `{type: "corpus", bytes: Uint8Array}`,
-//!   the buffer transferred, not copied;
+//!   corpus encoded as the build encodes it: `{type: "corpus", bytes: Uint8Array,
+//!   memory}` (the worker's wasm memory, for the benchmark), the buffer
+//!   transferred, not copied;
 //! - `{type: "remove", bytes: Uint8Array, ids: string[]}`: the stored
 //!   corpus without those articles, as `{type: "corpus", …}`;
 //! - `{type: "export", bytes: Uint8Array}` (a stored corpus, as encoded):
@@ -314,9 +315,11 @@ fn finish(data: &JsValue) {
         .as_string()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "My corpus".into());
-    let corpus = r.corpus(name.trim());
-    post_corpus(&corpus, r.undated.len());
-    LAST.with(|l| *l.borrow_mut() = Some(r));
+    // The report's articles become the corpus (not copied): the page
+    // finishes an import once, and has the corpus' bytes after this.
+    let undated = r.undated.len();
+    let corpus = r.into_corpus(name.trim());
+    post_corpus(corpus, undated);
 }
 
 /// A corpus stored in this browser, from its bytes.
@@ -339,23 +342,35 @@ fn remove(data: &JsValue) {
                 .filter(|a| !ids.iter().any(|id| **id == *a.id))
                 .cloned()
                 .collect();
-            post_corpus(&Corpus::new(corpus.info().clone(), kept), 0);
+            post_corpus(Corpus::new(corpus.info().clone(), kept), 0);
         }
         Err(why) => post(&message("failed", &[("message", why.into())])),
     }
 }
 
-/// Posts a corpus, encoded as the build encodes it (the buffer transferred).
-fn post_corpus(corpus: &Corpus, undated: usize) {
-    let bytes = Uint8Array::from(&encode(corpus)[..]);
+/// Posts a corpus, encoded as the build encodes it (the buffer
+/// transferred), with this worker's memory (its high-water mark: wasm
+/// memory never shrinks) for `bench/import.mjs`.
+fn post_corpus(corpus: Corpus, undated: usize) {
+    let (articles, name) = (corpus.articles().len(), corpus.info().name.to_string());
+    let encoded = encode(&corpus);
+    drop(corpus);
+    let bytes = Uint8Array::from(&encoded[..]);
+    drop(encoded);
+    let memory = wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length();
     let transfer = Array::of1(&bytes.buffer());
     let m = message(
         "corpus",
         &[
             ("bytes", bytes.into()),
-            ("articles", corpus.articles().len().into()),
+            ("articles", articles.into()),
             ("undated", undated.into()),
-            ("name", corpus.info().name.as_str().into()),
+            ("name", name.into()),
+            ("memory", memory.into()),
         ],
     );
     let _ = scope().post_message_with_transfer(&m, &transfer);

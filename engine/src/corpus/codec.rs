@@ -18,42 +18,71 @@ const MIN_ARTICLE: usize = 4 + 4 + 4 + 4 + 5 + 4 + 4 + 4;
 
 /// Serialises a corpus (its articles in their corpus order).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let mut out = Vec::with_capacity(1024);
-    out.extend_from_slice(MAGIC);
+    // Sized first: a buffer grown by doubling holds, for a moment, its old
+    // and new copies, and in wasm memory never shrinks (the import worker
+    // encodes a whole corpus).
+    let mut size = Count(0);
+    write(corpus, &mut size);
+    let mut out = Vec::with_capacity(size.0);
+    write(corpus, &mut out);
+    debug_assert_eq!(out.len(), size.0);
+    out
+}
+
+/// Where [`write`] puts the bytes: a buffer, or a count of them.
+trait Sink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// Counts the bytes [`write`] would write.
+struct Count(usize);
+
+impl Sink for Count {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+}
+
+fn write(corpus: &Corpus, out: &mut impl Sink) {
+    out.put(MAGIC);
     let info = corpus.info();
-    put_str(&mut out, &info.name);
-    put_opt(&mut out, info.description.as_deref());
-    put_u32(&mut out, corpus.articles().len());
+    put_str(out, &info.name);
+    put_opt(out, info.description.as_deref());
+    put_u32(out, corpus.articles().len());
     for (i, a) in corpus.articles().iter().enumerate() {
-        put_u32(&mut out, corpus.word_count(i));
-        put_str(&mut out, &a.id);
-        put_str(&mut out, &a.title);
-        out.extend_from_slice(&a.date.year.to_le_bytes());
-        out.push(a.date.month.unwrap_or(0));
-        out.push(a.date.day.unwrap_or(0));
+        put_u32(out, corpus.word_count(i));
+        put_str(out, &a.id);
+        put_str(out, &a.title);
+        out.put(&a.date.year.to_le_bytes());
+        out.put(&[a.date.month.unwrap_or(0), a.date.day.unwrap_or(0)]);
         for field in [&a.date_basis, &a.source, &a.url, &a.author, &a.translator] {
-            put_opt(&mut out, field.as_deref());
+            put_opt(out, field.as_deref());
         }
-        put_str(&mut out, &a.language);
-        put_u32(&mut out, a.tags.len());
+        put_str(out, &a.language);
+        put_u32(out, a.tags.len());
         for t in &a.tags {
-            put_str(&mut out, t);
+            put_str(out, t);
         }
-        put_u32(&mut out, a.body.len());
+        put_u32(out, a.body.len());
         for b in &a.body {
             match b {
                 Block::Paragraph(text) => {
-                    out.push(0);
-                    put_str(&mut out, text);
+                    out.put(&[0]);
+                    put_str(out, text);
                 }
                 Block::Heading { level, text } => {
-                    out.push(*level);
-                    put_str(&mut out, text);
+                    out.put(&[*level]);
+                    put_str(out, text);
                 }
             }
         }
     }
-    out
 }
 
 /// Why an embedded corpus could not be read (a build/version mismatch or corruption).
@@ -189,21 +218,21 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     Ok(Corpus::with_word_counts(info, articles, word_counts))
 }
 
-fn put_u32(out: &mut Vec<u8>, n: usize) {
+fn put_u32(out: &mut impl Sink, n: usize) {
     let n = u32::try_from(n).expect("corpus parts are under 4 GiB");
-    out.extend_from_slice(&n.to_le_bytes());
+    out.put(&n.to_le_bytes());
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+fn put_str(out: &mut impl Sink, s: &str) {
     put_u32(out, s.len());
-    out.extend_from_slice(s.as_bytes());
+    out.put(s.as_bytes());
 }
 
-fn put_opt(out: &mut Vec<u8>, s: Option<&str>) {
+fn put_opt(out: &mut impl Sink, s: Option<&str>) {
     match s {
-        None => out.push(0),
+        None => out.put(&[0]),
         Some(s) => {
-            out.push(1);
+            out.put(&[1]);
             put_str(out, s);
         }
     }

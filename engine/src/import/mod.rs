@@ -141,6 +141,17 @@ impl Report {
             });
         crate::corpus::Corpus::new(info, self.articles.clone())
     }
+
+    /// The corpus named `name` (or as its `corpus.toml` names it), made of
+    /// the report's articles without copying them: for the import worker,
+    /// whose memory then holds the text once.
+    pub fn into_corpus(self, name: &str) -> crate::corpus::Corpus {
+        let info = self.info.unwrap_or_else(|| crate::corpus::CorpusInfo {
+            name: name.to_string(),
+            description: None,
+        });
+        crate::corpus::Corpus::new(info, self.articles)
+    }
 }
 
 /// What an import gave.
