@@ -419,6 +419,12 @@ impl Import {
         self.ensure_worker();
     }
 
+    /// Starts the worker while the reader picks files: its wasm takes most
+    /// of a second to load and compile, which then is not theirs to wait.
+    pub fn warm(self) {
+        self.ensure_worker();
+    }
+
     /// Starts the worker, unless it runs.
     fn ensure_worker(self) {
         if self.worker.with_value(Option::is_some) {

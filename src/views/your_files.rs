@@ -45,6 +45,7 @@ pub fn YourFiles(
     let current = StoredValue::new(current);
     // Drawn when the panel opens: the list as it is now.
     import.refresh();
+    import.warm();
     view! {
         <section id=PANEL_ID class="your-files" aria-labelledby="your-files-title">
             <h2 id="your-files-title">"Your own files"</h2>
