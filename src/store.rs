@@ -155,7 +155,9 @@ pub async fn list() -> Result<Vec<Stored>, String> {
 
 /// A stored corpus and its bytes; `None` when this browser holds no such corpus.
 pub async fn load(id: &str) -> Result<Option<(Stored, Vec<u8>)>, String> {
-    Ok(load_js(id).await?.map(|(meta, bytes)| (meta, bytes.to_vec())))
+    Ok(load_js(id)
+        .await?
+        .map(|(meta, bytes)| (meta, bytes.to_vec())))
 }
 
 /// A stored corpus and its bytes as JavaScript holds them (for the import

@@ -121,13 +121,19 @@ fn Pickers(
     /// Called with the files picked (path, file).
     picked: impl Fn(Vec<(String, web_sys::File)>) + Clone + 'static,
 ) -> impl IntoView {
+    let import = expect_context::<Import>();
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(list) = input.files() {
-            picked(import::picked(&list));
-        }
-        // The same files picked again are an import again.
-        input.set_value("");
+        let Some(list) = input.files() else { return };
+        import.phase.set(Phase::Gathering);
+        let picked = picked.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let files = import::picked(&list).await;
+            // The same files picked again are an import again (this empties
+            // `list` in place: only once it has been read).
+            input.set_value("");
+            picked(files);
+        });
     };
     let on_folder = on_change.clone();
     view! {

@@ -12,7 +12,7 @@
 //! - `{type: "import", order?: "day" | "month", mappings?: {path: number[]},
 //!   base?: Uint8Array}` (a table's columns as the reader mapped them: see
 //!   [`mappings`]): the
-//!   worker reads the files handed over in path order, one at a time (adding to
+//!   worker reads the files handed over in path order, a few read ahead (adding to
 //!   the stored corpus `base`, when given), posting
 //!   `{type: "progress", files, bytes, totalFiles, totalBytes}` as it goes
 //!   (at most every 50 ms), then `{type: "report", …}` (see [`report`]);
@@ -31,7 +31,7 @@
 //! Cancelling is the page terminating the worker: nothing it did is kept.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use lens_engine::corpus::codec::{decode_copy, encode};
@@ -42,7 +42,8 @@ use lens_engine::import::{GivenDate, ImportOptions, Importer, Report};
 use lens_engine::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
 thread_local! {
     /// The last import's report, kept until the reader finishes it.
@@ -117,7 +118,7 @@ fn main() {
         let data = ev.data();
         match get(&data, "type").as_string().as_deref() {
             Some("files") => files(&data),
-            Some("import") => import(&data),
+            Some("import") => wasm_bindgen_futures::spawn_local(import(data)),
             Some("finish") => finish(&data),
             Some("export") => export(&data),
             Some("remove") => remove(&data),
@@ -129,8 +130,18 @@ fn main() {
     post(&message("ready", &[]));
 }
 
-/// Reads the files, one at a time, in path order (the order ids are given in).
-fn import(data: &JsValue) {
+/// How many files are read at once: reading a small file is mostly the
+/// browser's round trip to its blob store (0.6 ms a file, one at a time,
+/// in Chromium here: 12 s for a folder of 20,000), which reads in flight
+/// overlap. They are added to the import in path order all the same.
+const IN_FLIGHT: usize = 32;
+/// And how many bytes, at most, are read ahead (a larger file is read alone).
+const IN_FLIGHT_BYTES: f64 = 32.0 * 1024.0 * 1024.0;
+
+/// Reads the files in path order (the order ids are given in), a few
+/// read ahead ([`IN_FLIGHT`]), each added to the import as it comes.
+async fn import(data: JsValue) {
+    let data = &data;
     let order = match get(data, "order").as_string().as_deref() {
         Some("day") => Some(NumericOrder::DayFirst),
         Some("month") => Some(NumericOrder::MonthFirst),
@@ -140,7 +151,6 @@ fn import(data: &JsValue) {
     list.sort_by(|a, b| a.0.cmp(&b.0));
     let total_bytes: f64 = list.iter().map(|(_, f)| f.size()).sum();
     let total_files = list.len();
-    let reader = FileReaderSync::new().ok();
     let opts = ImportOptions {
         numeric_order: order,
         mappings: mappings(&get(data, "mappings")),
@@ -158,19 +168,35 @@ fn import(data: &JsValue) {
         }
     };
     let (mut done_bytes, mut last_post) = (0.0, 0.0);
-    for (i, (path, file)) in list.iter().enumerate() {
-        let bytes = reader
-            .as_ref()
-            .ok_or_else(|| "this browser cannot read files in a worker".to_string())
-            .and_then(|r| {
-                r.read_as_array_buffer(file)
-                    .map_err(|e| format!("{:?}", e.as_string().unwrap_or_default()))
-            });
-        match bytes {
-            Ok(buffer) => importer.add(path, &Uint8Array::new(&buffer).to_vec()),
-            Err(why) => importer.unreadable(path, &why),
+    let mut reading: VecDeque<(f64, JsFuture)> = VecDeque::new();
+    let (mut ahead, mut ahead_bytes) = (0, 0.0);
+    for (i, (path, _)) in list.iter().enumerate() {
+        while ahead < list.len()
+            && (reading.is_empty()
+                || (reading.len() < IN_FLIGHT
+                    && ahead_bytes + list[ahead].1.size() <= IN_FLIGHT_BYTES))
+        {
+            let file = &list[ahead].1;
+            let size = file.size();
+            reading.push_back((size, JsFuture::from(file.array_buffer())));
+            ahead_bytes += size;
+            ahead += 1;
         }
-        done_bytes += file.size();
+        let Some((size, read)) = reading.pop_front() else {
+            break;
+        };
+        ahead_bytes -= size;
+        match read.await {
+            Ok(buffer) => importer.add(path, &Uint8Array::new(&buffer).to_vec()),
+            Err(e) => {
+                let why = e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| "the browser could not read it".into());
+                importer.unreadable(path, &why)
+            }
+        }
+        done_bytes += size;
         let now = js_sys::Date::now();
         if now - last_post >= 50.0 || i + 1 == total_files {
             last_post = now;
