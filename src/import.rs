@@ -718,9 +718,13 @@ pub async fn walk(entries: Array) -> Vec<(String, File)> {
     // Depth first, with a stack: a folder's depth never deepens a recursion.
     let mut stack: Vec<JsValue> = entries.iter().collect();
     while let Some(v) = stack.pop() {
-        let Ok(e) = v.dyn_into::<FileSystemEntry>() else {
+        // Chromium's entries are `FileEntry` and `DirectoryEntry`, with no
+        // `FileSystemEntry` constructor to test them against: an entry is
+        // what has `isDirectory` (a `File` has not).
+        if !Reflect::has(&v, &"isDirectory".into()).unwrap_or(false) {
             continue;
-        };
+        }
+        let e: FileSystemEntry = v.unchecked_into();
         if e.is_file() {
             let fe: FileSystemFileEntry = e.clone().unchecked_into();
             let got = JsFuture::from(Promise::new(&mut |ok, err| {

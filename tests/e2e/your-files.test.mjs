@@ -331,3 +331,59 @@ test('a table\'s columns are guessed, shown with what they hold, and the reader\
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Drops the files or folders at `paths` on the page, as a reader's drag from the desktop does (Chromium's own drag events). */
+async function dropPaths(context, page, paths) {
+  const cdp = await context.newCDPSession(page);
+  const data = { items: [], files: paths, dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: 200, y: 300, data });
+  }
+  await cdp.detach();
+}
+
+test('a folder dropped on the first page is walked whole, nested folders too; two corpora are kept and switched between', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-drop-'));
+  const put = (name, text) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  };
+  put('harbour/2019-03-02-cranes.txt', 'Cranes\n\nThe cranes came back to the quay.');
+  put('harbour/deep/deeper/2020-01-01-keeper.txt', 'Keeper\n\nThe keeper left the lighthouse.');
+  put('harbour/.hidden.txt', 'not read');
+  put('second/2021-05-05-ferry.txt', 'Ferry\n\nThe ferry runs in summer.');
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await dropPaths(context, page, [path.join(dir, 'harbour')]);
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  assert.match(await report.locator('.report-summary').textContent(), /Read 2 files: 2 articles with a date\. Skipped 1 file on purpose/);
+  await report.getByLabel('Name').fill('Dropped harbour');
+  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
+  await page.waitForURL(/\?corpus=dropped-harbour$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  assert.deepEqual((await page.locator('.results .result-title').allTextContents()).sort(), ['Cranes', 'Keeper']);
+
+  // A second corpus, from the panel's folder picker: both are kept.
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').nth(1).setInputFiles(path.join(dir, 'second'));
+  await page.locator('.import-report').getByLabel('Name').fill('Second');
+  await page.locator('.import-report').getByRole('button', { name: 'Explore 1 article' }).click();
+  await page.waitForURL(/\?corpus=second$/);
+  await page.waitForFunction(() => document.querySelector('.corpus-name')?.textContent === 'Second');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  const list = page.locator('#your-files .corpora');
+  await list.locator('a', { hasText: 'Dropped harbour' }).waitFor();
+  assert.equal(await list.locator('a[aria-current=page]').textContent(), 'Second');
+  // Switched: the first one, as it was.
+  await list.locator('a', { hasText: 'Dropped harbour' }).click();
+  await page.waitForFunction(() => document.querySelector('.corpus-name')?.textContent === 'Dropped harbour');
+  assert.match(await page.locator('.corpus-count').textContent(), /2 articles/);
+  // And the built-in one.
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files .corpora a', { hasText: 'The built-in corpus' }).click();
+  await page.waitForFunction(() => /5 articles/.test(document.querySelector('.corpus-count')?.textContent ?? ''));
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
