@@ -46,9 +46,28 @@ pub fn YourFiles(
     // Drawn when the panel opens: the list as it is now.
     import.refresh();
     import.warm();
+    // Opened from the header's link: the keyboard goes on in the panel. On
+    // screen first, and after a takeover has put the focus back where the
+    // reader left it (on that link, in the build taking over).
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if heading.get().is_some() {
+            crate::takeover::when_shown(move || {
+                leptos::task::spawn_local(async move {
+                    crate::slices::next_task().await;
+                    let from_link = document()
+                        .active_element()
+                        .is_some_and(|e| e.class_list().contains("your-files-toggle"));
+                    if let (true, Some(h)) = (from_link, heading.get_untracked()) {
+                        let _ = h.focus();
+                    }
+                });
+            });
+        }
+    });
     view! {
         <section id=PANEL_ID class="your-files" aria-labelledby="your-files-title">
-            <h2 id="your-files-title">"Your own files"</h2>
+            <h2 id="your-files-title" tabindex="-1" node_ref=heading>"Your own files"</h2>
             <p class="privacy">
                 "Files you open are read in this browser and kept only in it: nothing is uploaded. "
                 "Plain text (.txt), Markdown (.md), web pages (.html), Word (.docx), tables (.csv, .tsv, .json, .jsonl) and zips of them."

@@ -387,3 +387,39 @@ test('a folder dropped on the first page is walked whole, nested folders too; tw
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('by keyboard alone: the header\'s link opens the panel on its heading; files are chosen, the report answered and the corpus explored', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 800 } });
+  await page.goto(server.base);
+  /** Presses Tab until `is(document.activeElement)` holds (at most 40 times). */
+  const tabTo = async (is, what) => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(`(${is})(document.activeElement)`)) return;
+    }
+    throw new Error(`Tab never reached ${what}`);
+  };
+  await tabTo((e) => e?.classList.contains('your-files-toggle'), 'the “Your own files” link');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'your-files-title', null, { timeout: 30000 });
+  // The next stop is the file picker; Space opens the browser's chooser.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.type), 'file');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  const press = path.join(folder, 'press');
+  await (await chooser).setFiles(['2019-03-02-harbour.txt', 'notes.md', 'undated letter.txt'].map((f) => path.join(press, f)));
+  await page.locator('.import-report').waitFor();
+  await tabTo((e) => e?.type === 'checkbox' && e.closest('.undated'), 'the “Leave out” box');
+  await page.keyboard.press('Space');
+  await tabTo((e) => e?.closest('.corpus-name-input'), 'the name');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Keyboard press');
+  await tabTo((e) => e?.matches('button.primary'), 'Explore');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Explore 2 articles');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\?corpus=keyboard-press$/);
+  await page.waitForFunction(() => document.querySelector('.corpus-name')?.textContent === 'Keyboard press');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
