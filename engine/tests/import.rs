@@ -724,3 +724,188 @@ fn files_added_to_a_corpus_keep_its_articles_ids_and_name() {
         "in date order, the removed one gone"
     );
 }
+
+/// A LexisNexis text export, written here from the format's rules (a
+/// byte-order mark, CRLF, an English and a German article, a broken one in
+/// the middle, a headline field, `M` changing where exports were joined):
+/// every article becomes one, without the export's furniture; the broken
+/// one is named with its number and line; a second export holding the same
+/// story is merged.
+#[test]
+fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
+    let export = [
+        "\u{feff}                              1 of 3 DOCUMENTS",
+        "",
+        "",
+        "                          The Harbour Gazette (Portsmouth)",
+        "",
+        "                             January 11, 2010 Monday",
+        "                                 Final Edition",
+        "",
+        "Cranes return to the quay",
+        "",
+        "BYLINE: Ann Example",
+        "",
+        "SECTION: NEWS; Pg. 5",
+        "",
+        "LENGTH: 24 words",
+        "",
+        "",
+        "The cranes came back to the quay on Monday,",
+        "eleven of them.",
+        "",
+        "Dockers cheered.",
+        "",
+        "",
+        "LOAD-DATE: January 12, 2010",
+        "",
+        "LANGUAGE: ENGLISH",
+        "",
+        "PUBLICATION-TYPE: Newspaper",
+        "",
+        "                      Copyright 2010 Harbour Gazette Ltd",
+        "                              All Rights Reserved",
+        "",
+        "                          Dokument 2 von 3",
+        "",
+        "                          Hafenblatt",
+        "",
+        "                          11. Februar 2011 Freitag",
+        "",
+        "Neue Kräne im Hafen",
+        "",
+        "AUTOR: Bert Beispiel",
+        "",
+        "RUBRIK: Wirtschaft; S. 7",
+        "",
+        "LÄNGE: 9 Wörter",
+        "",
+        "Im Hafen stehen seit Februar zwei neue Kräne.",
+        "",
+        "SPRACHE: DEUTSCH",
+        "",
+        "                              3 of 3 DOCUMENTS",
+        "",
+        "                          The Harbour Gazette",
+        "",
+        "                          March 2012",
+        "",
+        "A story without its length line",
+        "",
+        "Its text never starts.",
+        "",
+        "                              1 of 9 DOCUMENTS",
+        "",
+        "                          Port Weekly",
+        "",
+        "                          April 3, 2013 Wednesday 9:20 AM GMT",
+        "",
+        "HEADLINE: Tides: a headline with a colon",
+        "",
+        "LENGTH: 5 words",
+        "",
+        "Spring tides reach the steps.",
+        "",
+        "LOAD-DATE: April 4, 2013",
+        "",
+    ]
+    .join("\r\n");
+    let again = export.replace("Dokument 2 von 3", "Dokument 7 von 8");
+    let files = [
+        ("exports/first.txt", export.as_bytes()),
+        ("exports/second.txt", again.as_bytes()),
+    ];
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    let titles: Vec<&str> = r.articles.iter().map(|a| &*a.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Cranes return to the quay",
+            "Neue Kräne im Hafen",
+            "Tides: a headline with a colon"
+        ],
+        "an article each; the second export's are the same stories: {:?}",
+        r.duplicates
+    );
+    let cranes = &r.articles[0];
+    assert_eq!(cranes.date, ArticleDate::parse("2010-01-11").unwrap());
+    assert_eq!(
+        cranes.date_basis.as_deref(),
+        Some("from the LexisNexis date line “January 11, 2010 Monday”")
+    );
+    assert_eq!(
+        cranes.source.as_deref(),
+        Some("The Harbour Gazette (Portsmouth)")
+    );
+    assert_eq!(cranes.author.as_deref(), Some("Ann Example"));
+    assert_eq!(
+        cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["NEWS"]
+    );
+    assert_eq!(&*cranes.language, "en");
+    let body: Vec<String> = cranes.body.iter().map(|b| b.text().to_string()).collect();
+    assert_eq!(
+        body,
+        [
+            "The cranes came back to the quay on Monday, eleven of them.",
+            "Dockers cheered."
+        ],
+        "no edition, field, load date or copyright in the text"
+    );
+    let kraene = &r.articles[1];
+    assert_eq!(kraene.date, ArticleDate::parse("2011-02-11").unwrap());
+    assert_eq!(kraene.source.as_deref(), Some("Hafenblatt"));
+    assert_eq!(kraene.author.as_deref(), Some("Bert Beispiel"));
+    assert_eq!(
+        kraene.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["Wirtschaft"]
+    );
+    assert_eq!(&*kraene.language, "de");
+    let tides = &r.articles[2];
+    assert_eq!(
+        tides.date,
+        ArticleDate::parse("2013-04-03").unwrap(),
+        "the time after the year is not a day"
+    );
+    assert_eq!(tides.source.as_deref(), Some("Port Weekly"));
+    // The broken article, in each file: named, the others read.
+    let broken: Vec<String> = r
+        .problems
+        .iter()
+        .map(|p| format!("{}:{}: {}", p.file, p.line.unwrap_or(0), p.message))
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            "exports/first.txt:51: article 3 of the LexisNexis export: no LENGTH: line ends its header",
+            "exports/second.txt:51: article 3 of the LexisNexis export: no LENGTH: line ends its header",
+        ]
+    );
+    assert_eq!(
+        r.duplicates.len(),
+        3,
+        "the second export's stories, merged: {:?}",
+        r.duplicates
+    );
+    assert!(r.duplicates[0]
+        .0
+        .starts_with("exports/second.txt, article 1"));
+    // Ids from the publication, date and headline: the same in any export.
+    assert_eq!(
+        &*cranes.id,
+        "the-harbour-gazette-portsmouth-january-11-2010-cranes-return-to-the-quay"
+    );
+    // Plain text that only mentions documents is not an export.
+    let plain = "Notes\n\nWe read 3 of 5 documents today.\n";
+    let r = import(
+        [ImportFile {
+            path: "notes.txt",
+            bytes: plain.as_bytes(),
+        }],
+        ImportOptions::default(),
+    );
+    assert_eq!(r.articles.len() + r.undated.len(), 1);
+}

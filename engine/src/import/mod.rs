@@ -25,6 +25,7 @@ pub mod dates;
 pub mod decode;
 pub mod docx;
 pub mod html;
+pub mod lexis;
 pub mod plain;
 pub mod table;
 pub mod zip;
@@ -523,8 +524,49 @@ impl State {
             plain::markdown(&content)
         } else if matches!(ext.as_str(), "html" | "htm") {
             html::html(&content)
+        } else if lexis::is_export(&content) {
+            self.given.remove(&id);
+            return self.lexis(path, &content);
         } else {
             plain::text(&content)
+        };
+        self.add_draft(path, id, draft);
+    }
+
+    /// A LexisNexis text export's articles ([`lexis`]): each is an article
+    /// (its id from its publication, date and headline, so the same story
+    /// in two exports is one), or a line of the report naming its number.
+    fn lexis(&mut self, path: &str, content: &str) {
+        for e in lexis::articles(content) {
+            match e.draft {
+                Err(why) => self.report.problems.push(Problem {
+                    file: path.to_string(),
+                    line: Some(e.line),
+                    message: format!("article {} of the LexisNexis export: {why}", e.number),
+                }),
+                Ok(draft) => {
+                    let named = [&draft.source, &draft.date, &draft.title]
+                        .iter()
+                        .filter_map(|f| f.as_deref())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .replace(['/', '.'], " ");
+                    let mut base = base_id(&named);
+                    base.truncate(base.floor_char_boundary(80));
+                    let id = self.unique(base.trim_end_matches('-').to_string());
+                    self.add_draft(&format!("{path}, article {}", e.number), id, draft);
+                }
+            }
+        }
+    }
+
+    /// Makes the article `id` of what `path` says (`draft`): its date
+    /// found, its text in NFC, held until dated if need be.
+    fn add_draft(&mut self, path: &str, id: String, draft: plain::Draft) {
+        let problem = |line: Option<usize>, message: String| Problem {
+            file: path.to_string(),
+            line,
+            message,
         };
         self.report.notes.extend(
             draft
