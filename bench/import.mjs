@@ -31,6 +31,7 @@ const CASES = [
   ['sotu, one zip', 0, path.join(data, 'sotu-txt.zip')],
   ['sotu, 25,488 paragraphs in one zip', 0, path.join(data, 'sotu-paragraphs.zip')],
   ['20,000 of those paragraphs, a folder of 20,000 files', 1, path.join(data, 'sotu-20000')],
+  ['a LexisNexis export of 500 articles', 0, path.join(data, 'lexisnexis-500.txt')],
 ].filter(([name]) => !process.env.ONLY || new RegExp(process.env.ONLY).test(name));
 const textBytes = fs.readdirSync(path.join(data, 'sotu-txt')).reduce((n, f) => n + fs.statSync(path.join(data, 'sotu-txt', f)).size, 0);
 

@@ -551,9 +551,19 @@ impl State {
                         .collect::<Vec<_>>()
                         .join(" ")
                         .replace(['/', '.'], " ");
-                    let mut base = base_id(&named);
-                    base.truncate(base.floor_char_boundary(80));
-                    let id = self.unique(base.trim_end_matches('-').to_string());
+                    let full = base_id(&named);
+                    // A long one keeps its start, and a hash of the whole
+                    // (the same story, the same id; "part 1" and "part 10"
+                    // stay apart).
+                    let base = if full.len() > 80 {
+                        let h = full.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                            (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+                        });
+                        format!("{}-{:08x}", full[..64].trim_end_matches('-'), h as u32)
+                    } else {
+                        full
+                    };
+                    let id = self.unique(base);
                     self.add_draft(&format!("{path}, article {}", e.number), id, draft);
                 }
             }
