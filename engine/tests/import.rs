@@ -909,3 +909,176 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
     );
     assert_eq!(r.articles.len() + r.undated.len(), 1);
 }
+
+/// A ProQuest text export, written here from the format's rules: a cover
+/// with a made-up requester and search terms, a table of contents, three
+/// articles with dates of each precision, one without a date in the middle,
+/// and the same article downloaded twice. The cover is never an article.
+#[test]
+fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
+    let rule = "____________________________________________________________";
+    let export = [
+        rule,
+        "",
+        "Report Information from ProQuest",
+        "December 01 2026 10:00",
+        "Prepared for: Jane Requester, 1 Example Road, Sampletown",
+        "Search terms: harbour cranes",
+        rule,
+        "",
+        "Table of contents",
+        "1. Cranes return",
+        "2. Tides and steps",
+        rule,
+        "",
+        "Document 1 of 4",
+        "",
+        "Cranes return",
+        "",
+        "Author: Example, Ann",
+        "",
+        "Publication info: The Harbour Gazette; Portsmouth. 05 June 2008: A.1.",
+        "",
+        "Abstract: A summary that is not the text.",
+        "",
+        "Full text: The cranes came back to the quay.",
+        "Dockers counted eleven.",
+        "",
+        "Subject: Ports",
+        "Title: Cranes return",
+        "Publication title: The Harbour Gazette",
+        "Publication date: Jun 5, 2008",
+        "Section: A",
+        "Language of publication: English",
+        "ProQuest document ID: 433879261",
+        "Document URL: https://example.org/docview/433879261",
+        "Copyright: Copyright Harbour Gazette Jun 5, 2008",
+        rule,
+        "",
+        "Document 2 of 4",
+        "",
+        "Tides and steps",
+        "",
+        "Full text: Spring tides reach the steps.",
+        "",
+        "Title: Tides and steps",
+        "Publication title: Port Quarterly",
+        "Publication date: Jun/Jul 2008",
+        "ProQuest document ID: 55501",
+        rule,
+        "",
+        "Document 3 of 4",
+        "",
+        "A note without a date",
+        "",
+        "Full text: Undated text.",
+        "",
+        "Title: A note without a date",
+        "ProQuest document ID: 55502",
+        rule,
+        "",
+        "Document 4 of 4",
+        "",
+        "Full text: The keeper left in spring.",
+        "",
+        "Title: Keeper",
+        "Publication title: Port Quarterly",
+        "Publication date: Spring 2007",
+        "Language of publication: French",
+        "ProQuest document ID: 55503",
+        rule,
+    ]
+    .join("\n");
+    let twice = export.replace("Document 2 of 4", "Document 9 of 9");
+    let files = [
+        ("pq/a.txt", export.as_bytes()),
+        ("pq/b.txt", twice.as_bytes()),
+    ];
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    let got: Vec<(String, String, String)> = r
+        .articles
+        .iter()
+        .map(|a| (a.id.to_string(), a.title.to_string(), a.date.iso()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "proquest-433879261".into(),
+                "Cranes return".into(),
+                "2008-06-05".into()
+            ),
+            (
+                "proquest-55501".into(),
+                "Tides and steps".into(),
+                "2008-06".into()
+            ),
+            ("proquest-55503".into(), "Keeper".into(), "2007".into()),
+        ],
+        "each date with the precision the export gives"
+    );
+    let cranes = &r.articles[0];
+    assert_eq!(cranes.source.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(cranes.author.as_deref(), Some("Example, Ann"));
+    assert_eq!(
+        cranes.url.as_deref(),
+        Some("https://example.org/docview/433879261")
+    );
+    assert_eq!(&*cranes.language, "en");
+    assert_eq!(&*r.articles[2].language, "fr");
+    assert_eq!(cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(), ["A"]);
+    assert_eq!(
+        cranes
+            .body
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect::<Vec<_>>(),
+        [
+            "The cranes came back to the quay.",
+            "Dockers counted eleven."
+        ],
+        "the text, not the abstract or the fields"
+    );
+    assert_eq!(
+        cranes.date_basis.as_deref(),
+        Some("from the ProQuest field “Publication date: Jun 5, 2008”")
+    );
+    // The article without a date, named in each file; the second file's
+    // articles are the first's.
+    let named: Vec<String> = r
+        .problems
+        .iter()
+        .map(|p| format!("{}:{}: {}", p.file, p.line.unwrap_or(0), p.message))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "pq/a.txt:50: article 3 of the ProQuest export: no “Publication date:” field",
+            "pq/b.txt:50: article 3 of the ProQuest export: no “Publication date:” field",
+        ]
+    );
+    assert_eq!(r.duplicates.len(), 3);
+    // The cover's words are in no article.
+    for a in &r.articles {
+        let text = format!(
+            "{} {}",
+            a.title,
+            a.body
+                .iter()
+                .map(|b| b.text().to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        for word in [
+            "Requester",
+            "Example Road",
+            "Search terms",
+            "Table of contents",
+        ] {
+            assert!(!text.contains(word), "{word} in {}", a.id);
+        }
+    }
+}

@@ -19,17 +19,7 @@
 use super::plain::Draft;
 use crate::corpus::body::Block;
 
-/// One article of an export: its number in the file, the line it starts
-/// at (1-based), and what it says, or why it cannot be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Exported {
-    /// Its number, as the export counts (`N` of `N of M DOCUMENTS`).
-    pub number: usize,
-    /// The line of its `N of M DOCUMENTS` (1-based).
-    pub line: usize,
-    /// The article, or why it cannot be read.
-    pub draft: Result<Draft, String>,
-}
+pub use super::Exported;
 
 /// `N` when `line` starts an article (`12 of 500 DOCUMENTS`, `Dokument 12
 /// von 500`, `Document 12 de 500`).
@@ -154,7 +144,7 @@ fn date_line(line: &str) -> Option<String> {
 }
 
 /// A language's name as exports write it, as BCP 47.
-fn language(name: &str) -> Option<&'static str> {
+pub(super) fn language(name: &str) -> Option<&'static str> {
     let n = name.trim().to_lowercase();
     let n = n.split([';', ',', ' ']).next().unwrap_or("");
     Some(match n {
@@ -206,6 +196,7 @@ pub fn articles(content: &str) -> Vec<Exported> {
             Exported {
                 number,
                 line: at + 1,
+                id: None,
                 draft: article(&lines[at + 1..end]),
             }
         })

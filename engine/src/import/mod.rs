@@ -27,6 +27,7 @@ pub mod docx;
 pub mod html;
 pub mod lexis;
 pub mod plain;
+pub mod proquest;
 pub mod table;
 pub mod zip;
 
@@ -45,6 +46,21 @@ pub struct ImportFile<'a> {
     pub path: &'a str,
     /// The content.
     pub bytes: &'a [u8],
+}
+
+/// One article of a news database's export (LexisNexis, ProQuest): its
+/// number in the file, the line it starts at (1-based), the export's own
+/// id for it if it has one, and what it says, or why it cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// Its number, as the export counts.
+    pub number: usize,
+    /// The line it starts at (1-based).
+    pub line: usize,
+    /// The export's own id for it (ProQuest's document ID), as an article id.
+    pub id: Option<String>,
+    /// The article, or why it cannot be read.
+    pub draft: Result<plain::Draft, String>,
 }
 
 /// The reader's answers for one import.
@@ -526,24 +542,32 @@ impl State {
             html::html(&content)
         } else if lexis::is_export(&content) {
             self.given.remove(&id);
-            return self.lexis(path, &content);
+            return self.exported(path, lexis::articles(&content), "LexisNexis");
+        } else if proquest::is_export(&content) {
+            self.given.remove(&id);
+            return self.exported(path, proquest::articles(&content), "ProQuest");
         } else {
             plain::text(&content)
         };
         self.add_draft(path, id, draft);
     }
 
-    /// A LexisNexis text export's articles ([`lexis`]): each is an article
-    /// (its id from its publication, date and headline, so the same story
-    /// in two exports is one), or a line of the report naming its number.
-    fn lexis(&mut self, path: &str, content: &str) {
-        for e in lexis::articles(content) {
+    /// A news database export's articles ([`lexis`], [`proquest`]): each is
+    /// an article (its id the export's own, or made of its publication,
+    /// date and headline, so the same story in two exports is one), or a
+    /// line of the report naming its number.
+    fn exported(&mut self, path: &str, articles: Vec<Exported>, format: &str) {
+        for e in articles {
             match e.draft {
                 Err(why) => self.report.problems.push(Problem {
                     file: path.to_string(),
                     line: Some(e.line),
-                    message: format!("article {} of the LexisNexis export: {why}", e.number),
+                    message: format!("article {} of the {format} export: {why}", e.number),
                 }),
+                Ok(draft) if e.id.is_some() => {
+                    let id = self.unique(e.id.unwrap_or_default());
+                    self.add_draft(&format!("{path}, article {}", e.number), id, draft);
+                }
                 Ok(draft) => {
                     let named = [&draft.source, &draft.date, &draft.title]
                         .iter()
