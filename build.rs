@@ -18,8 +18,12 @@ fn main() {
         std::process::exit(1);
     }
     println!("cargo:rerun-if-changed={shown}");
-    match lens_engine::corpus::load::load_corpus_dir(&dir) {
-        Ok(corpus) => {
+    match lens_engine::corpus::load::load_corpus_dir_noting(&dir) {
+        Ok((corpus, notes)) => {
+            // Standard error: cargo shows it with -vv, and never reads it.
+            for n in &notes {
+                eprintln!("note: {n}");
+            }
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
             let bytes = lens_engine::corpus::codec::encode(&corpus);
             // The file a published site ships it in (feature

@@ -41,6 +41,6 @@ cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
 if [ -d "$full/snippets" ]; then cp -r "$full/snippets" "$dist/full/"; fi
 stylesheet="$(cd "$dist" && ls main-*.css)"
 CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
-  cargo run --quiet -p lens-engine --features load,docs --bin lens-site -- "$corpus" "$dist" "$stylesheet"
+  cargo run --quiet -p lens-engine --features import,docs --bin lens-site -- "$corpus" "$dist" "$stylesheet"
 node scripts/prerender.mjs "$dist"
 node scripts/post-build.mjs "$dist"

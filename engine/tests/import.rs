@@ -1082,3 +1082,54 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
         }
     }
 }
+
+/// A corpus folder may hold news databases' exports beside its articles:
+/// the build reads them with the import's parsers and messages; a plain
+/// `.txt` stays refused, and a broken export article is named.
+#[test]
+fn a_corpus_folder_reads_news_exports_beside_its_articles() {
+    use lens_engine::corpus::load::load_corpus_dir_noting;
+    let dir = std::env::temp_dir().join(format!("lens-exports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("quay.md"),
+        "+++\ntitle = \"The quay\"\ndate = 2009-05-01\n+++\n\nThe quay was rebuilt.\n",
+    )
+    .unwrap();
+    let export = "1 of 2 DOCUMENTS\n\nThe Harbour Gazette\n\nJanuary 11, 2010 Monday\n\nCranes return\n\nLENGTH: 5 words\n\nThe cranes came back.\n\nLOAD-DATE: January 12, 2010\n\n2 of 2 DOCUMENTS\n\nPort Weekly\n\nMarch 3, 2011\n\nTides\n\nLENGTH: 3 words\n\nTides reach the steps.\n";
+    std::fs::write(dir.join("gazette.txt"), export).unwrap();
+    std::fs::write(dir.join("again.txt"), export.replace("2 of 2", "5 of 9")).unwrap();
+    let (corpus, notes) = load_corpus_dir_noting(&dir).unwrap_or_else(|p| panic!("{p:?}"));
+    let titles: Vec<&str> = corpus.articles().iter().map(|a| &*a.title).collect();
+    assert_eq!(titles, ["The quay", "Cranes return", "Tides"]);
+    assert_eq!(
+        notes.len(),
+        2,
+        "the second export's stories, merged and said: {notes:?}"
+    );
+    // A plain text file is still no article; a broken export article is named.
+    std::fs::write(dir.join("notes.txt"), "Just notes.\n").unwrap();
+    std::fs::write(
+        dir.join("broken.txt"),
+        "1 of 1 DOCUMENTS\n\nThe Harbour Gazette\n\nNo date here\n\nLENGTH: 2 words\n\nSome text.\n",
+    )
+    .unwrap();
+    let problems: Vec<String> = load_corpus_dir_noting(&dir)
+        .err()
+        .expect("two problems")
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("notes.txt") && problems[0].contains("news database's export"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("broken.txt:1")
+            && problems[1].contains("article 1 of the LexisNexis export: no date line"),
+        "{problems:?}"
+    );
+}

@@ -154,6 +154,13 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Reads every file of `dir` into a corpus, or returns every problem found.
 pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
+    load_corpus_dir_noting(dir).map(|(corpus, _)| corpus)
+}
+
+/// [`load_corpus_dir`], with what the build says without stopping: the
+/// stories that two news exports of the folder both hold, merged (feature
+/// `import`, which reads exports).
+pub fn load_corpus_dir_noting(dir: &Path) -> Result<(Corpus, Vec<Problem>), Vec<Problem>> {
     let label = |name: &str| shown_path(&dir.join(name));
     let dir_real = std::fs::canonicalize(dir).ok();
     let entries = match std::fs::read_dir(dir) {
@@ -180,6 +187,9 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
     }
     names.sort();
     let mut files = Vec::new();
+    // News databases' exports (`.txt`), read by the import's parsers.
+    #[cfg(feature = "import")]
+    let mut exports: Vec<(String, Vec<u8>)> = Vec::new();
     let mut info_text = None;
     for name in names {
         let Some(name) = name.to_str().map(str::to_owned) else {
@@ -240,10 +250,21 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
                 files.push((id.to_string(), label(&name), bytes));
             }
         } else {
+            #[cfg(feature = "import")]
+            if name.to_ascii_lowercase().ends_with(".txt") {
+                if let Some(bytes) = read(&mut problems) {
+                    if crate::import::is_news_export(&bytes) {
+                        exports.push((label(&name), bytes));
+                    } else {
+                        refuse(&mut problems, "not an article: a `.txt` file is read only when it is a news database's export (LexisNexis, ProQuest); write an article as a `.md` file".into());
+                    }
+                }
+                continue;
+            }
             problems.push(Problem {
                 file: label(&name),
                 line: None,
-                message: "not an article: articles are `.md` files, and the only other file read is `corpus.toml`".into(),
+                message: "not an article: articles are `.md` files, and the only other files read are `corpus.toml` and news databases' exports (`.txt`)".into(),
             });
         }
     }
@@ -280,7 +301,49 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
             Err(p) => problems.extend(p),
         }
     }
-    if files.is_empty() && problems.is_empty() {
+    #[allow(unused_mut)]
+    let mut notes = Vec::new();
+    #[cfg(feature = "import")]
+    if !exports.is_empty() {
+        let r = crate::import::import(
+            exports
+                .iter()
+                .map(|(file, bytes)| crate::import::ImportFile { path: file, bytes }),
+            crate::import::ImportOptions::default(),
+        );
+        problems.extend(r.problems);
+        // Every article of an export has a date, or is a problem: one held
+        // for a date is a problem at build time, where nobody is asked.
+        problems.extend(r.undated.iter().map(|u| Problem {
+            file: u.path.clone(),
+            line: None,
+            message: format!("“{}” has no date: {}", u.article.title, u.why),
+        }));
+        notes.extend(r.duplicates.iter().map(|(file, first)| Problem {
+            file: file.clone(),
+            line: None,
+            message: format!("the same story as {first}: merged"),
+        }));
+        for a in r.articles {
+            if let Some(first) = seen.get(&fold_value(&a.id)) {
+                problems.push(Problem {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: format!(
+                        "duplicate id {:?}: an article of a news export has the id of {first}",
+                        &*a.id
+                    ),
+                });
+                continue;
+            }
+            articles.push(a);
+        }
+    }
+    #[cfg(feature = "import")]
+    let read_none = files.is_empty() && exports.is_empty();
+    #[cfg(not(feature = "import"))]
+    let read_none = files.is_empty();
+    if read_none && problems.is_empty() {
         problems.push(Problem {
             file: dir.display().to_string(),
             line: None,
@@ -288,9 +351,9 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
         });
     }
     if problems.is_empty() {
-        Ok(Corpus::new(
-            info.expect("no problems, so corpus.toml parsed"),
-            articles,
+        Ok((
+            Corpus::new(info.expect("no problems, so corpus.toml parsed"), articles),
+            notes,
         ))
     } else {
         Err(problems)

@@ -63,6 +63,13 @@ pub struct Exported {
     pub draft: Result<plain::Draft, String>,
 }
 
+/// Whether `bytes` are a news database's text export this import reads
+/// ([`lexis`], [`proquest`]): a corpus folder may hold them beside its
+/// articles.
+pub fn is_news_export(bytes: &[u8]) -> bool {
+    decode(bytes).is_ok_and(|(text, _)| lexis::is_export(&text) || proquest::is_export(&text))
+}
+
 /// The reader's answers for one import.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportOptions {
