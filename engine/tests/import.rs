@@ -1116,8 +1116,7 @@ fn a_corpus_folder_reads_news_exports_beside_its_articles() {
     )
     .unwrap();
     let problems: Vec<String> = load_corpus_dir_noting(&dir)
-        .err()
-        .expect("two problems")
+        .expect_err("two problems")
         .iter()
         .map(|p| p.to_string())
         .collect();
