@@ -18,7 +18,7 @@ fn main() {
         std::process::exit(1);
     }
     println!("cargo:rerun-if-changed={shown}");
-    match lens_engine::corpus::load::load_corpus_dir_noting(&dir) {
+    match lens_engine::import::load_corpus_dir(&dir) {
         Ok((corpus, notes)) => {
             // Standard error: cargo shows it with -vv, and never reads it.
             for n in &notes {

@@ -1088,7 +1088,7 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
 /// `.txt` stays refused, and a broken export article is named.
 #[test]
 fn a_corpus_folder_reads_news_exports_beside_its_articles() {
-    use lens_engine::corpus::load::load_corpus_dir_noting;
+    use lens_engine::import::load_corpus_dir as load_corpus_dir_noting;
     let dir = std::env::temp_dir().join(format!("lens-exports-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use lens_engine::corpus::load::load_corpus_dir_noting;
+use lens_engine::import::load_corpus_dir;
 use lens_engine::out::site::{article_page, doc_page, index_page, page_name, ARTICLES_DIR};
 
 fn main() -> ExitCode {
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         eprintln!("usage: lens-site CORPUS_DIR SITE_DIR STYLESHEET");
         return ExitCode::from(2);
     };
-    let corpus = match load_corpus_dir_noting(Path::new(corpus_dir)) {
+    let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
         Ok((c, notes)) => {
             for n in notes {
                 println!("lens-site: note: {n}");

@@ -154,13 +154,38 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
 
 /// Reads every file of `dir` into a corpus, or returns every problem found.
 pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
-    load_corpus_dir_noting(dir).map(|(corpus, _)| corpus)
+    load_corpus_dir_reading(dir, &NoOtherFiles).map(|(corpus, _)| corpus)
 }
 
-/// [`load_corpus_dir`], with what the build says without stopping: the
-/// stories that two news exports of the folder both hold, merged (feature
-/// `import`, which reads exports).
-pub fn load_corpus_dir_noting(dir: &Path) -> Result<(Corpus, Vec<Problem>), Vec<Problem>> {
+/// What reads the files of a corpus folder that are neither articles nor
+/// `corpus.toml` (news databases' exports: `import::NewsExports`, given by
+/// the caller, since the corpus knows nothing of imports).
+pub trait OtherFiles {
+    /// Whether the `.txt` file `bytes` is one it reads.
+    fn claims(&self, bytes: &[u8]) -> bool;
+    /// Its articles from the files it claimed (the folder's label, bytes),
+    /// the problems that stop the build, and what it only notes.
+    fn read(&self, files: &[(String, Vec<u8>)]) -> (Vec<Article>, Vec<Problem>, Vec<Problem>);
+}
+
+/// No other files: a `.txt` file is an error, as any file not an article.
+pub struct NoOtherFiles;
+
+impl OtherFiles for NoOtherFiles {
+    fn claims(&self, _: &[u8]) -> bool {
+        false
+    }
+    fn read(&self, _: &[(String, Vec<u8>)]) -> (Vec<Article>, Vec<Problem>, Vec<Problem>) {
+        (Vec::new(), Vec::new(), Vec::new())
+    }
+}
+
+/// [`load_corpus_dir`], with `other` reading the `.txt` files it claims,
+/// and what the build says without stopping (`other`'s notes).
+pub fn load_corpus_dir_reading(
+    dir: &Path,
+    other: &dyn OtherFiles,
+) -> Result<(Corpus, Vec<Problem>), Vec<Problem>> {
     let label = |name: &str| shown_path(&dir.join(name));
     let dir_real = std::fs::canonicalize(dir).ok();
     let entries = match std::fs::read_dir(dir) {
@@ -187,8 +212,7 @@ pub fn load_corpus_dir_noting(dir: &Path) -> Result<(Corpus, Vec<Problem>), Vec<
     }
     names.sort();
     let mut files = Vec::new();
-    // News databases' exports (`.txt`), read by the import's parsers.
-    #[cfg(feature = "import")]
+    // The files `other` reads (news databases' exports).
     let mut exports: Vec<(String, Vec<u8>)> = Vec::new();
     let mut info_text = None;
     for name in names {
@@ -250,10 +274,9 @@ pub fn load_corpus_dir_noting(dir: &Path) -> Result<(Corpus, Vec<Problem>), Vec<
                 files.push((id.to_string(), label(&name), bytes));
             }
         } else {
-            #[cfg(feature = "import")]
             if name.to_ascii_lowercase().ends_with(".txt") {
                 if let Some(bytes) = read(&mut problems) {
-                    if crate::import::is_news_export(&bytes) {
+                    if other.claims(&bytes) {
                         exports.push((label(&name), bytes));
                     } else {
                         refuse(&mut problems, "not an article: a `.txt` file is read only when it is a news database's export (LexisNexis, ProQuest); write an article as a `.md` file".into());
@@ -301,30 +324,12 @@ pub fn load_corpus_dir_noting(dir: &Path) -> Result<(Corpus, Vec<Problem>), Vec<
             Err(p) => problems.extend(p),
         }
     }
-    #[allow(unused_mut)]
     let mut notes = Vec::new();
-    #[cfg(feature = "import")]
     if !exports.is_empty() {
-        let r = crate::import::import(
-            exports
-                .iter()
-                .map(|(file, bytes)| crate::import::ImportFile { path: file, bytes }),
-            crate::import::ImportOptions::default(),
-        );
-        problems.extend(r.problems);
-        // Every article of an export has a date, or is a problem: one held
-        // for a date is a problem at build time, where nobody is asked.
-        problems.extend(r.undated.iter().map(|u| Problem {
-            file: u.path.clone(),
-            line: None,
-            message: format!("“{}” has no date: {}", u.article.title, u.why),
-        }));
-        notes.extend(r.duplicates.iter().map(|(file, first)| Problem {
-            file: file.clone(),
-            line: None,
-            message: format!("the same story as {first}: merged"),
-        }));
-        for a in r.articles {
+        let (read, stop, noted) = other.read(&exports);
+        problems.extend(stop);
+        notes.extend(noted);
+        for a in read {
             if let Some(first) = seen.get(&fold_value(&a.id)) {
                 problems.push(Problem {
                     file: dir.display().to_string(),
@@ -339,11 +344,7 @@ pub fn load_corpus_dir_noting(dir: &Path) -> Result<(Corpus, Vec<Problem>), Vec<
             articles.push(a);
         }
     }
-    #[cfg(feature = "import")]
-    let read_none = files.is_empty() && exports.is_empty();
-    #[cfg(not(feature = "import"))]
-    let read_none = files.is_empty();
-    if read_none && problems.is_empty() {
+    if files.is_empty() && exports.is_empty() && problems.is_empty() {
         problems.push(Problem {
             file: dir.display().to_string(),
             line: None,

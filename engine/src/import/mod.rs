@@ -63,11 +63,49 @@ pub struct Exported {
     pub draft: Result<plain::Draft, String>,
 }
 
-/// Whether `bytes` are a news database's text export this import reads
-/// ([`lexis`], [`proquest`]): a corpus folder may hold them beside its
-/// articles.
-pub fn is_news_export(bytes: &[u8]) -> bool {
-    decode(bytes).is_ok_and(|(text, _)| lexis::is_export(&text) || proquest::is_export(&text))
+/// News databases' text exports ([`lexis`], [`proquest`]) in a corpus
+/// folder, beside its articles: read with the import's rules and messages.
+pub struct NewsExports;
+
+impl crate::corpus::load::OtherFiles for NewsExports {
+    fn claims(&self, bytes: &[u8]) -> bool {
+        decode(bytes).is_ok_and(|(text, _)| lexis::is_export(&text) || proquest::is_export(&text))
+    }
+
+    fn read(&self, files: &[(String, Vec<u8>)]) -> (Vec<Article>, Vec<Problem>, Vec<Problem>) {
+        let r = import(
+            files
+                .iter()
+                .map(|(file, bytes)| ImportFile { path: file, bytes }),
+            ImportOptions::default(),
+        );
+        let mut stop = r.problems;
+        // Every article of an export has a date, or is a problem: one held
+        // for a date is a problem at build time, where nobody is asked.
+        stop.extend(r.undated.iter().map(|u| Problem {
+            file: u.path.clone(),
+            line: None,
+            message: format!("“{}” has no date: {}", u.article.title, u.why),
+        }));
+        let noted = r
+            .duplicates
+            .iter()
+            .map(|(file, first)| Problem {
+                file: file.clone(),
+                line: None,
+                message: format!("the same story as {first}: merged"),
+            })
+            .collect();
+        (r.articles, stop, noted)
+    }
+}
+
+/// A corpus folder with the news exports it holds ([`NewsExports`]), and
+/// what the build notes (stories two exports hold, merged).
+pub fn load_corpus_dir(
+    dir: &std::path::Path,
+) -> Result<(crate::corpus::Corpus, Vec<Problem>), Vec<Problem>> {
+    crate::corpus::load::load_corpus_dir_reading(dir, &NewsExports)
 }
 
 /// The reader's answers for one import.
