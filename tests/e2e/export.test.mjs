@@ -9,17 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serveDist, launch, strictPage } from './serve.mjs';
+import { serveDist, launch, strictPage, writeTree } from './serve.mjs';
 
 let server, browser, work;
 before(async () => {
   server = await serveDist();
   browser = await launch();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-export-'));
-  const put = (name, text) => {
-    fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
-    fs.writeFileSync(path.join(work, name), text);
-  };
+  const put = (name, text) => writeTree(work, { [name]: text });
   put('notes/2017-02-03 Quay.txt', 'The quay\n\nThe quay was rebuilt in stone; the old timber went for firewood.');
   put('notes/tides.md', '---\ntitle: "Tides: a note"\ndate: 3 March 2018\nauthor: [A. Writer, B. Writer]\ntags: [tides]\n---\n\n## Spring\n\nSpring tides reach the steps.\n\n# Not a title\n\nA paragraph after a heading.');
   put('notes/page.html', '<html lang="fr"><head><title>Le port</title><meta name="date" content="2019-04-05"><script>alert(1)</script></head><body><main><h1>Le port</h1><p>Le port &amp; la digue, <b>en 2019</b>.</p></main></body></html>');

@@ -2,7 +2,7 @@
 // against the release build served from a sub-path, under its CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, strictPage, appShown } from './serve.mjs';
+import { serveDist, launch, strictPage, appShown, offlineAfterFirstVisit } from './serve.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -146,11 +146,7 @@ test('compare two articles and follow a shared passage', async () => {
 
 test('offline after the first visit', async () => {
   const { context, page, problems } = await strictPage(browser);
-  await page.goto(server.base);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await context.setOffline(true);
+  await offlineAfterFirstVisit(context, page, server.base);
   await page.goto(`${server.base}?view=trends&kw=ai`);
   await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 1);
   await page.reload();

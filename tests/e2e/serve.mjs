@@ -1,5 +1,7 @@
 // Helpers for the end-to-end tests: dist/ served from a sub-path (the one
 // static server, scripts/lib/static-server.mjs), and Debian's Chromium.
+import fs from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, chromiumPath } from '../../scripts/lib/static-server.mjs';
 
@@ -43,4 +45,25 @@ export async function strictPage(browser, { prerendered = false, ...options } = 
   page.on('pageerror', (e) => problems.push(`uncaught: ${e}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   return { context, page, problems };
+}
+
+/** Writes `files` (path in `dir` → text) below `dir`, making their folders. */
+export function writeTree(dir, files) {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+}
+
+/**
+ * A first visit to `base` (the service worker installed and in control),
+ * then the network cut: what the page asks for after this must come from
+ * its own cache.
+ */
+export async function offlineAfterFirstVisit(context, page, base) {
+  await page.goto(base);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { serveDist, launch, strictPage } from './serve.mjs';
+import { serveDist, launch, strictPage, writeTree, offlineAfterFirstVisit } from './serve.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** axe's serious and critical violations in the import panel. */
@@ -26,10 +26,7 @@ before(async () => {
   // page, a nested folder, a system file, a duplicate, an undated text,
   // an unsupported file and an empty one. Written here, from the formats' rules.
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-import-'));
-  const put = (name, text) => {
-    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
-    fs.writeFileSync(path.join(folder, name), text);
-  };
+  const put = (name, text) => writeTree(folder, { [name]: text });
   put('press/2019-03-02-harbour.txt', 'Harbour cranes return\n\nThe harbour cranes came back to the quay in March.\n\nDockers counted eleven cranes.');
   put('press/notes.md', '---\ntitle: Ferry timetable\ndate: 2020-07-15\nsource: Port Gazette\ntags: [ferries, timetable]\n---\n\nThe ferry timetable changes in July. Cranes are not affected.\n');
   put('press/deep/page.html', '<!doctype html><html><head><title>Lighthouse keepers</title><meta property="article:published_time" content="2021-11-05T08:00:00Z"><script>window.hacked = 1</script></head><body><nav>Home | About</nav><article><h1>Lighthouse keepers</h1><p>The last keeper left in 1998. <a href="javascript:window.hacked=2">click</a></p><p onclick="window.hacked=3">Cranes were never used here.</p></article></body></html>');
@@ -182,13 +179,9 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 
 test('offline after the first visit, a folder is still imported: the worker comes from the page\'s cache and nothing is asked of the network', async () => {
   const { context, page, problems } = await strictPage(browser);
-  await page.goto(server.base);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // From here the network is gone: every request the page makes must be
   // answered by its own service worker (the full build, the worker, its wasm).
-  await context.setOffline(true);
+  await offlineAfterFirstVisit(context, page, server.base);
   const failed = [];
   page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
   const outside = [];
@@ -344,10 +337,7 @@ async function dropPaths(context, page, paths) {
 
 test('a folder dropped on the first page is walked whole, nested folders too; two corpora are kept and switched between', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-drop-'));
-  const put = (name, text) => {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  };
+  const put = (name, text) => writeTree(dir, { [name]: text });
   put('harbour/2019-03-02-cranes.txt', 'Cranes\n\nThe cranes came back to the quay.');
   put('harbour/deep/deeper/2020-01-01-keeper.txt', 'Keeper\n\nThe keeper left the lighthouse.');
   put('harbour/.hidden.txt', 'not read');

@@ -176,13 +176,19 @@ fn paragraphs(lines: &[&str]) -> Vec<Block> {
     out
 }
 
-/// The articles of an export, in the order it holds them.
-pub fn articles(content: &str) -> Vec<Exported> {
-    let lines: Vec<&str> = content
+/// An export's lines: without its byte-order mark, each without its CR
+/// (exports are often written on Windows).
+pub(super) fn export_lines(content: &str) -> Vec<&str> {
+    content
         .trim_start_matches('\u{feff}')
         .lines()
         .map(|l| l.trim_end_matches('\r'))
-        .collect();
+        .collect()
+}
+
+/// The articles of an export, in the order it holds them.
+pub fn articles(content: &str) -> Vec<Exported> {
+    let lines = export_lines(content);
     let starts: Vec<(usize, usize)> = lines
         .iter()
         .enumerate()

@@ -99,11 +99,7 @@ fn publication_date(value: &str) -> Option<String> {
 
 /// The articles of an export, in the order it holds them.
 pub fn articles(content: &str) -> Vec<Exported> {
-    let lines: Vec<&str> = content
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .collect();
+    let lines = super::lexis::export_lines(content);
     let mut out = Vec::new();
     let mut start = 0;
     for end in (0..=lines.len()).filter(|&i| i == lines.len() || separator(lines[i])) {
