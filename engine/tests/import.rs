@@ -1132,3 +1132,148 @@ fn a_corpus_folder_reads_news_exports_beside_its_articles() {
         "{problems:?}"
     );
 }
+
+/// Factiva HTML exports, both layouts, written here from their rules: a
+/// field-code table (with a French date and a broken article missing its
+/// date), and the layout without codes (a byline, word count, date, time,
+/// source, paragraphs, the accession number last). Ids are the accession
+/// numbers; a plain web page is not an export.
+#[test]
+fn factiva_exports_in_both_layouts_give_their_articles() {
+    let row = |code: &str, value: &str| {
+        format!(
+            "<tr><td class=\"index\" align=\"right\"><b>{code}</b>&nbsp;</td><td>{value}</td></tr>"
+        )
+    };
+    let indexed = |rows: &[String]| {
+        format!(
+            "<div class=\"article\"><table border=\"0\">{}</table></div>",
+            rows.concat()
+        )
+    };
+    let with_codes = format!(
+        "<html><head><title>Factiva</title><script>alert(1)</script></head><body>{}{}{}</body></html>",
+        indexed(&[
+            row("HD", "Les grues reviennent au port"),
+            row("BY", "Par Anne Exemple"),
+            row("WC", "12 mots"),
+            row("PD", "29 décembre 2011"),
+            row("SN", "La Gazette du Port"),
+            row("SE", "Économie"),
+            row("LA", "Français"),
+            row("LP", "<p>Les grues sont revenues.</p>"),
+            row("TD", "<p>Onze grues au total.</p><p>Les dockers applaudissent.</p>"),
+            row("CO", "hrbgz : Harbour Gazette"),
+            row("AN", "Document GAZPRT0020111229e7ct0000b"),
+        ]),
+        indexed(&[
+            row("HD", "No date here"),
+            row("TD", "<p>Text.</p>"),
+            row("AN", "Document GAZPRT0020111230e7cu0000c"),
+        ]),
+        indexed(&[
+            row("HD", "Tides &amp; steps"),
+            row("PD", "3 March 2012"),
+            row("SN", "Port Weekly"),
+            row("TD", "<p>Spring tides reach the steps.</p>"),
+            row("AN", "Document PRTWK00020120303e833000aa"),
+        ]),
+    );
+    let without_codes = "<html><body><div class=\"article enArticle\">\
+        <div id=\"hd\"><span class=\"enHeadline\">Keeper leaves the lighthouse</span></div>\
+        <div>By Bert Example</div><div>412 words</div><div>5 April 2013</div><div>09:20</div>\
+        <div>Port Weekly</div><div>PRTWK</div><div>English</div><div>(c) 2013 Port Weekly</div>\
+        <p class=\"articleParagraph enarticleParagraph\">The keeper left in spring.</p>\
+        <p class=\"articleParagraph enarticleParagraph\">Nobody replaced him.</p>\
+        <p>Document PRTWK00020130405e945000ab</p>\
+        </div></body></html>";
+    let page = "<html><body><div class=\"article\"><h1>A blog post</h1><p>Not an export.</p></div></body></html>";
+    let files = [
+        ("f/codes.html", with_codes.as_bytes()),
+        ("f/plain.htm", without_codes.as_bytes()),
+        ("f/page.html", page.as_bytes()),
+    ];
+    let r = import(
+        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        ImportOptions::default(),
+    );
+    let got: Vec<(String, String, String)> = r
+        .articles
+        .iter()
+        .map(|a| (a.id.to_string(), a.title.to_string(), a.date.iso()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "factiva-gazprt0020111229e7ct0000b".into(),
+                "Les grues reviennent au port".into(),
+                "2011-12-29".into()
+            ),
+            (
+                "factiva-prtwk00020120303e833000aa".into(),
+                "Tides & steps".into(),
+                "2012-03-03".into()
+            ),
+            (
+                "factiva-prtwk00020130405e945000ab".into(),
+                "Keeper leaves the lighthouse".into(),
+                "2013-04-05".into()
+            ),
+        ],
+        "{:?} {:?}",
+        r.problems,
+        r.undated
+            .iter()
+            .map(|u| &u.article.title)
+            .collect::<Vec<_>>()
+    );
+    let grues = &r.articles[0];
+    assert_eq!(grues.source.as_deref(), Some("La Gazette du Port"));
+    assert_eq!(grues.author.as_deref(), Some("Anne Exemple"));
+    assert_eq!(&*grues.language, "fr");
+    assert_eq!(
+        grues.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["Économie"]
+    );
+    assert_eq!(
+        grues
+            .body
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect::<Vec<_>>(),
+        [
+            "Les grues sont revenues.",
+            "Onze grues au total.",
+            "Les dockers applaudissent."
+        ]
+    );
+    assert_eq!(
+        grues.date_basis.as_deref(),
+        Some("from the Factiva field PD “29 décembre 2011”")
+    );
+    let keeper = &r.articles[2];
+    assert_eq!(keeper.source.as_deref(), Some("Port Weekly"));
+    assert_eq!(keeper.author.as_deref(), Some("Bert Example"));
+    assert_eq!(&*keeper.language, "en");
+    assert_eq!(
+        keeper
+            .body
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect::<Vec<_>>(),
+        ["The keeper left in spring.", "Nobody replaced him."]
+    );
+    let named: Vec<String> = r
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.file, p.message))
+        .collect();
+    assert_eq!(
+        named,
+        ["f/codes.html: article 2 of the Factiva export: no PD (publication date) field"]
+    );
+    // The page that is no export is read as a page (it has no date: held).
+    assert_eq!(r.undated.len(), 1);
+    assert_eq!(&*r.undated[0].article.title, "A blog post");
+}

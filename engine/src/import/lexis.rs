@@ -201,7 +201,7 @@ pub fn articles(content: &str) -> Vec<Exported> {
             let end = starts.get(k + 1).map_or(lines.len(), |&(next, _)| next);
             Exported {
                 number,
-                line: at + 1,
+                line: Some(at + 1),
                 id: None,
                 draft: article(&lines[at + 1..end]),
             }

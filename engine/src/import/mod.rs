@@ -24,6 +24,7 @@
 pub mod dates;
 pub mod decode;
 pub mod docx;
+pub mod factiva;
 pub mod html;
 pub mod lexis;
 pub mod plain;
@@ -55,8 +56,8 @@ pub struct ImportFile<'a> {
 pub struct Exported {
     /// Its number, as the export counts.
     pub number: usize,
-    /// The line it starts at (1-based).
-    pub line: usize,
+    /// The line it starts at (1-based), where the format has lines.
+    pub line: Option<usize>,
     /// The export's own id for it (ProQuest's document ID), as an article id.
     pub id: Option<String>,
     /// The article, or why it cannot be read.
@@ -584,6 +585,11 @@ impl State {
         } else if is_md {
             plain::markdown(&content)
         } else if matches!(ext.as_str(), "html" | "htm") {
+            let exported = factiva::articles(&content);
+            if !exported.is_empty() {
+                self.given.remove(&id);
+                return self.exported(path, exported, "Factiva");
+            }
             html::html(&content)
         } else if lexis::is_export(&content) {
             self.given.remove(&id);
@@ -606,7 +612,7 @@ impl State {
             match e.draft {
                 Err(why) => self.report.problems.push(Problem {
                     file: path.to_string(),
-                    line: Some(e.line),
+                    line: e.line,
                     message: format!("article {} of the {format} export: {why}", e.number),
                 }),
                 Ok(draft) if e.id.is_some() => {

@@ -112,7 +112,7 @@ pub fn articles(content: &str) -> Vec<Exported> {
             let (id, draft) = article(&part[at + 1..]);
             out.push(Exported {
                 number,
-                line: start + at + 1,
+                line: Some(start + at + 1),
                 id,
                 draft,
             });
