@@ -413,3 +413,45 @@ test('by keyboard alone: the header\'s link opens the panel on its heading; file
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('news exports (LexisNexis, ProQuest, Factiva) become articles: their sources and sections as filters, their dates with their precision, their cover pages never read', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-exports-'));
+  // Written here from the formats' rules; the requester is made up.
+  const rule = '_'.repeat(60);
+  writeTree(dir, {
+    'exports/lexis.txt': '\ufeff1 of 2 DOCUMENTS\r\n\r\nThe Harbour Gazette\r\n\r\nJanuary 11, 2010 Monday\r\n\r\nCranes return to the quay\r\n\r\nBYLINE: Ann Example\r\n\r\nSECTION: NEWS; Pg. 5\r\n\r\nLENGTH: 9 words\r\n\r\nThe cranes came back to the quay, eleven of them.\r\n\r\nLOAD-DATE: January 12, 2010\r\n\r\nLANGUAGE: ENGLISH\r\n\r\nCopyright 2010 Harbour Gazette\r\n\r\n2 of 2 DOCUMENTS\r\n\r\nThe Harbour Gazette\r\n\r\nFebruary 2, 2010 Tuesday\r\n\r\nDockers vote\r\n\r\nSECTION: NEWS; Pg. 2\r\n\r\nLENGTH: 4 words\r\n\r\nThe dockers voted today.\r\n\r\nLOAD-DATE: February 3, 2010\r\n',
+    'exports/proquest.txt': [rule, 'Report Information from ProQuest', 'Prepared for: Jane Requester, 1 Example Road', 'Search terms: harbour cranes', rule,
+      'Document 1 of 1', '', 'Tides and steps', '', 'Full text: Spring tides reach the steps.', '', 'Title: Tides and steps',
+      'Publication title: Port Quarterly', 'Publication date: Jun/Jul 2008', 'Section: Coast', 'ProQuest document ID: 55501', rule].join('\n'),
+    'exports/factiva.html': '<html><body><div class="article"><table>'
+      + '<tr><td><b>HD</b>&nbsp;</td><td>Les grues reviennent</td></tr><tr><td><b>PD</b>&nbsp;</td><td>29 décembre 2011</td></tr>'
+      + '<tr><td><b>SN</b>&nbsp;</td><td>La Gazette du Port</td></tr><tr><td><b>LA</b>&nbsp;</td><td>Français</td></tr>'
+      + '<tr><td><b>TD</b>&nbsp;</td><td><p>Les grues sont revenues au port.</p></td></tr>'
+      + '<tr><td><b>AN</b>&nbsp;</td><td>Document GAZPRT0020111229e7ct0000b</td></tr></table></div></body></html>',
+  });
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await pickFolder(page, path.join(dir, 'exports'));
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  assert.match(await report.locator('.report-summary').textContent(), /Read 3 files: 4 articles with a date\./);
+  await report.getByLabel('Name').fill('Exports');
+  await report.getByRole('button', { name: 'Explore 4 articles' }).click();
+  await page.waitForURL(/\?corpus=exports$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  // The sources and sections are the filters.
+  const facets = await page.locator('.facets').textContent();
+  for (const v of ['The Harbour Gazette', 'Port Quarterly', 'La Gazette du Port', 'NEWS', 'Coast']) assert.ok(facets.includes(v), `${v} among the filters: ${facets}`);
+  // Dates with the precision the export gives.
+  const meta = await page.locator('.results .result').evaluateAll((rows) => rows.map((r) => `${r.querySelector('.result-title').textContent} | ${r.querySelector('.result-meta').textContent}`));
+  assert.ok(meta.some((m) => /^Tides and steps \| .*June 2008/.test(m)), meta.join('\n'));
+  assert.ok(meta.some((m) => /^Cranes return to the quay \| .*11 January 2010/.test(m)), meta.join('\n'));
+  await page.locator('.results .result-title', { hasText: 'Les grues reviennent' }).click();
+  assert.equal(await page.locator('.reader time').first().getAttribute('datetime'), '2011-12-29');
+  // The cover page's requester is in no article.
+  await page.goto(`${server.base}?corpus=exports&q=Requester`);
+  assert.equal(await page.locator('.result-count').textContent(), '0 of 4 articles');
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
