@@ -169,6 +169,8 @@ pub struct Import {
     mappings: StoredValue<Vec<(String, Vec<i32>)>>,
     /// The stored corpus an import adds to, as stored.
     base: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
+    /// Whether the worker has been asked something it has not answered.
+    busy: StoredValue<bool>,
     /// A corpus made but not stored, while the reader decides.
     unsaved: StoredValue<Option<(Stored, js_sys::Uint8Array)>, LocalStorage>,
 }
@@ -233,6 +235,7 @@ impl Import {
             exporting: StoredValue::new_local(String::new()),
             base: StoredValue::new_local(None),
             unsaved: StoredValue::new_local(None),
+            busy: StoredValue::new(false),
             order: StoredValue::new(None),
             mappings: StoredValue::new(Vec::new()),
         }
@@ -277,6 +280,7 @@ impl Import {
     /// Imports `files` (path, file) into the stored corpus `id`: its
     /// articles stay, and it is saved again under its id.
     pub fn add_to(self, id: String, files: Vec<(String, File)>) {
+        self.stop_reading();
         self.with_stored(id, "Not read", move |id, _, bytes| {
             self.adding_to.set(Some(id));
             self.base.set_value(Some(bytes));
@@ -302,6 +306,7 @@ impl Import {
 
     /// Imports `files` (path, file) as a new corpus, asking the worker to read them.
     pub fn start(self, files: Vec<(String, File)>) {
+        self.stop_reading();
         self.adding_to.set(None);
         self.base.set_value(None);
         if files.is_empty() {
@@ -404,6 +409,9 @@ impl Import {
 
     /// Posts `m` to the worker, starting it if need be.
     fn post(self, m: Object) {
+        if get(&m, "type").as_string().as_deref() != Some("files") {
+            self.busy.set_value(true);
+        }
         // A worker whose wasm is not running yet would drop the message:
         // it waits until the worker says it is ready.
         if !self.ready.get_value() {
@@ -456,6 +464,12 @@ impl Import {
     }
 
     fn message(self, data: JsValue) {
+        if matches!(
+            get(&data, "type").as_string().as_deref(),
+            Some("report" | "corpus" | "zip" | "failed")
+        ) {
+            self.busy.set_value(false);
+        }
         match get(&data, "type").as_string().as_deref() {
             Some("ready") => {
                 self.ready.set_value(true);
@@ -547,8 +561,23 @@ impl Import {
         });
     }
 
+    /// Stops an import under way (files dropped while others are read):
+    /// the worker reads one import at a time, and its report must be of
+    /// the files the reader gave last.
+    fn stop_reading(self) {
+        if self.busy.get_value() {
+            self.stop(Phase::Idle);
+        } else {
+            // A handover under way hands over no more.
+            self.generation.update_value(|g| *g += 1);
+        }
+    }
+
     /// Stops the worker (an import under way is lost) and moves to `phase`.
     pub fn stop(self, phase: Phase) {
+        // A corpus made but not stored is the reader's to explore or drop:
+        // dropped now.
+        self.unsaved.set_value(None);
         if let Some(Some((w, _))) = self.worker.try_update_value(Option::take) {
             w.terminate();
             // A new worker holds no files, and is sent no more of these.
@@ -557,6 +586,7 @@ impl Import {
             self.pending.update_value(Vec::clear);
         }
         self.generation.update_value(|g| *g += 1);
+        self.busy.set_value(false);
         self.phase.set(phase);
     }
 

@@ -142,14 +142,18 @@ pub(crate) fn reopen(id: &str, corpus: &'static Corpus) {
     takeover::unmount();
     open(Opening::Corpus(corpus));
     // Back or forward to an address of another corpus: this app shows only
-    // this one, so that address is loaded as a page (the browser warns first).
-    let id = id.to_string();
-    EventListener::new(&window(), "popstate", move |_| {
-        if corpus_in_url().as_deref() != Some(id.as_str()) {
+    // the one mounted, so that address is loaded as a page (the browser
+    // warns first). One listener, following the corpus mounted last.
+    thread_local! {
+        static MOUNTED_ID: std::cell::RefCell<Option<(String, EventListener)>> = const { std::cell::RefCell::new(None) };
+    }
+    let listener = EventListener::new(&window(), "popstate", move |_| {
+        let mounted = MOUNTED_ID.with(|m| m.borrow().as_ref().map(|(id, _)| id.clone()));
+        if corpus_in_url() != mounted {
             let _ = window().location().reload();
         }
-    })
-    .forget();
+    });
+    MOUNTED_ID.with(|m| *m.borrow_mut() = Some((id.to_string(), listener)));
 }
 
 /// Mounts what the page opens.

@@ -737,6 +737,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         "\u{feff}                              1 of 3 DOCUMENTS",
         "",
         "",
+        "                   Copyright 2010 Harbour Gazette Ltd",
         "                          The Harbour Gazette (Portsmouth)",
         "",
         "                             January 11, 2010 Monday",
@@ -750,6 +751,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         "",
         "LENGTH: 24 words",
         "",
+        "DATELINE: PORTSMOUTH, Jan. 11",
         "",
         "The cranes came back to the quay on Monday,",
         "eleven of them.",
@@ -772,7 +774,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         "",
         "                          11. Februar 2011 Freitag",
         "",
-        "Neue Kräne im Hafen",
+        "EXKLUSIV: Neue Kräne im Hafen",
         "",
         "AUTOR: Bert Beispiel",
         "",
@@ -781,6 +783,10 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         "LÄNGE: 9 Wörter",
         "",
         "Im Hafen stehen seit Februar zwei neue Kräne.",
+        "",
+        "UPDATE: 12. Februar 2011",
+        "",
+        "GRAFIK: Kräne am Kai",
         "",
         "SPRACHE: DEUTSCH",
         "",
@@ -824,7 +830,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         titles,
         [
             "Cranes return to the quay",
-            "Neue Kräne im Hafen",
+            "EXKLUSIV: Neue Kräne im Hafen",
             "Tides: a headline with a colon"
         ],
         "an article each; the second export's are the same stories: {:?}",
@@ -858,6 +864,15 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
     let kraene = &r.articles[1];
     assert_eq!(kraene.date, ArticleDate::parse("2011-02-11").unwrap());
     assert_eq!(kraene.source.as_deref(), Some("Hafenblatt"));
+    assert_eq!(
+        kraene
+            .body
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect::<Vec<_>>(),
+        ["Im Hafen stehen seit Februar zwei neue Kräne."],
+        "no update or graphic line in the text"
+    );
     assert_eq!(kraene.author.as_deref(), Some("Bert Beispiel"));
     assert_eq!(
         kraene.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
@@ -880,8 +895,8 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
     assert_eq!(
         broken,
         [
-            "exports/first.txt:51: article 3 of the LexisNexis export: no LENGTH: line ends its header",
-            "exports/second.txt:51: article 3 of the LexisNexis export: no LENGTH: line ends its header",
+            "exports/first.txt:57: article 3 of the LexisNexis export: no LENGTH: line ends its header",
+            "exports/second.txt:57: article 3 of the LexisNexis export: no LENGTH: line ends its header",
         ]
     );
     assert_eq!(
@@ -899,7 +914,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         "the-harbour-gazette-portsmouth-january-11-2010-cranes-return-to-the-quay"
     );
     // Plain text that only mentions documents is not an export.
-    let plain = "Notes\n\nWe read 3 of 5 documents today.\n";
+    let plain = "Notes\n\n3 of 5 documents\n\nWe read them today.\n";
     let r = import(
         [ImportFile {
             path: "notes.txt",

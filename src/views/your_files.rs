@@ -58,7 +58,11 @@ pub fn YourFiles(
                     let from_link = document()
                         .active_element()
                         .is_some_and(|e| e.class_list().contains("your-files-toggle"));
-                    if let (true, Some(h)) = (from_link, heading.get_untracked()) {
+                    // The panel may be gone by now (closed, or the app mounted anew).
+                    if let Some(h) = from_link
+                        .then(|| heading.try_get_untracked().flatten())
+                        .flatten()
+                    {
                         let _ = h.focus();
                     }
                 });

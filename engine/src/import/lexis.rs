@@ -49,12 +49,16 @@ fn marker(line: &str) -> Option<usize> {
 /// Whether `content` is a LexisNexis text export: one of its first lines
 /// with text starts an article.
 pub fn is_export(content: &str) -> bool {
-    content
+    // A download's cover (the request, its terms, its address) may come
+    // first; an article has its length line.
+    let mut lines = content
         .lines()
         .map(|l| l.trim_start_matches('\u{feff}'))
-        .filter(|l| !l.trim().is_empty())
-        .take(20)
-        .any(|l| marker(l).is_some())
+        .take(400);
+    lines.any(|l| marker(l).is_some())
+        && content
+            .lines()
+            .any(|l| matches!(field(l), Some((Label::Length, _))))
 }
 
 /// What a field's label means.
@@ -111,7 +115,9 @@ fn field(line: &str) -> Option<(Label, &str)> {
         | "DOKUMENTTYP"
         | "PUBLIKATIONSTYP"
         | "DATUM-LADEN"
-        | "TYPE-DE-PUBLICATION" => Label::Trailing,
+        | "TYPE-DE-PUBLICATION"
+        | "UPDATE"
+        | "GRAFIK" => Label::Trailing,
         _ => Label::Other,
     };
     Some((label, value.trim()))
@@ -218,12 +224,20 @@ fn article(lines: &[&str]) -> Result<Draft, String> {
     let header = &lines[..length];
     // The unlabelled lines come first: the publication, the date line, an
     // edition, the headline; then the labelled fields.
-    let first_field = header
-        .iter()
-        .position(|l| field(l).is_some())
-        .unwrap_or(header.len());
+    // A headline may look like a field (`EXCLUSIVE: …`): only the labels
+    // an export writes count here.
+    let known = |l: &str| field(l).is_some_and(|(label, _)| label != Label::Other);
+    let first_field = header.iter().position(|l| known(l)).unwrap_or(header.len());
     let top = &header[..first_field];
-    let mut text_lines = top.iter().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    // Some publications print their copyright above their name.
+    let notice = |l: &str| {
+        let l = l.trim().to_lowercase();
+        l.starts_with("copyright") || l.starts_with('©') || l.starts_with("all rights reserved")
+    };
+    let mut text_lines = top
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !notice(l));
     let (_, source) = text_lines
         .next()
         .ok_or("no publication, date or headline")?;
@@ -297,7 +311,16 @@ fn article(lines: &[&str]) -> Result<Draft, String> {
     }
     // The body: up to the first trailing field; the fields after it are
     // read for the language, the copyright lines never.
-    let rest = &lines[length + 1..];
+    // Fields between the length line and the text (`DATELINE:`,
+    // `HIGHLIGHT:`, `BODY:`) are the export's, not text.
+    let mut rest = &lines[length + 1..];
+    while let Some((first, after)) = rest.split_first() {
+        if first.trim().is_empty() || matches!(field(first), Some((Label::Other, _))) {
+            rest = after;
+        } else {
+            break;
+        }
+    }
     let body_end = rest
         .iter()
         .position(|l| matches!(field(l), Some((Label::Trailing | Label::Language, _))))

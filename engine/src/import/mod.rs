@@ -88,7 +88,7 @@ impl crate::corpus::load::OtherFiles for NewsExports {
             line: None,
             message: format!("“{}” has no date: {}", u.article.title, u.why),
         }));
-        let noted = r
+        let mut noted: Vec<Problem> = r
             .duplicates
             .iter()
             .map(|(file, first)| Problem {
@@ -97,6 +97,8 @@ impl crate::corpus::load::OtherFiles for NewsExports {
                 message: format!("the same story as {first}: merged"),
             })
             .collect();
+        // An encoding other than UTF-8, a date not read: said, as in the page.
+        noted.extend(r.notes);
         (r.articles, stop, noted)
     }
 }
@@ -290,6 +292,19 @@ fn unsupported(ext: &str) -> String {
         "" => "a file without an extension is not read: name it .txt if it is plain text".into(),
         e => format!(".{e} files are not supported: Corpus Lens reads plain text (.txt), Markdown (.md), HTML (.html), Word (.docx), tables (.csv, .tsv, .json, .jsonl) and zips of them"),
     }
+}
+
+/// An id of at most 80 characters: a longer one (ASCII, as ids are) keeps
+/// its start and a hash of the whole, so "… part 1" and "… part 10" stay
+/// apart and the same story keeps its id.
+fn capped(id: String) -> String {
+    if id.len() <= 80 || !id.is_ascii() {
+        return id;
+    }
+    let h = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("{}-{:08x}", id[..64].trim_end_matches('-'), h as u32)
 }
 
 /// The id of a file: see the module's docs.
@@ -616,7 +631,7 @@ impl State {
                     message: format!("article {} of the {format} export: {why}", e.number),
                 }),
                 Ok(draft) if e.id.is_some() => {
-                    let id = self.unique(e.id.unwrap_or_default());
+                    let id = self.unique(capped(e.id.unwrap_or_default().to_lowercase()));
                     self.add_draft(&format!("{path}, article {}", e.number), id, draft);
                 }
                 Ok(draft) => {
@@ -626,19 +641,7 @@ impl State {
                         .collect::<Vec<_>>()
                         .join(" ")
                         .replace(['/', '.'], " ");
-                    let full = base_id(&named);
-                    // A long one keeps its start, and a hash of the whole
-                    // (the same story, the same id; "part 1" and "part 10"
-                    // stay apart).
-                    let base = if full.len() > 80 {
-                        let h = full.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                            (h ^ b as u64).wrapping_mul(0x100_0000_01b3)
-                        });
-                        format!("{}-{:08x}", full[..64].trim_end_matches('-'), h as u32)
-                    } else {
-                        full
-                    };
-                    let id = self.unique(base);
+                    let id = self.unique(capped(base_id(&named)));
                     self.add_draft(&format!("{path}, article {}", e.number), id, draft);
                 }
             }
