@@ -1292,3 +1292,49 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
     assert_eq!(r.undated.len(), 1);
     assert_eq!(&*r.undated[0].article.title, "A blog post");
 }
+
+/// A file refused by its path or size is settled without being read: the
+/// worker never reads a video or a 300 MB text into memory, and the report
+/// says the same as for a file read.
+#[test]
+fn files_refused_by_path_or_size_are_reported_unread() {
+    use lens_engine::import::{Importer, MAX_FILE};
+    assert!(!Importer::needs_bytes("clips/harbour.mp4", 1_500_000_000));
+    assert!(!Importer::needs_bytes(
+        "notes/huge.txt",
+        MAX_FILE as u64 + 1
+    ));
+    assert!(!Importer::needs_bytes("notes/.DS_Store", 10));
+    assert!(Importer::needs_bytes("notes/a.txt", 10));
+    assert!(
+        Importer::needs_bytes("big.zip", MAX_FILE as u64 + 1),
+        "a zip's entries have their own limits"
+    );
+    assert!(Importer::needs_bytes("export/corpus.toml", 100));
+    let mut i = Importer::new(ImportOptions::default());
+    for (path, size) in [
+        ("clips/harbour.mp4", 1_500_000_000u64),
+        ("notes/huge.txt", MAX_FILE as u64 + 1),
+        ("notes/.DS_Store", 10),
+    ] {
+        i.add_unread(path, size);
+    }
+    let r = i.finish();
+    assert_eq!(r.files, 2);
+    assert_eq!(r.skipped, ["notes/.DS_Store"]);
+    let said: Vec<String> = r
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.file, p.message))
+        .collect();
+    assert!(
+        said[0].starts_with("clips/harbour.mp4: .mp4 files are not supported"),
+        "{said:?}"
+    );
+    assert!(
+        said[1].starts_with(
+            "notes/huge.txt: the file is 256 MB: the most one file may hold is 256 MB"
+        ),
+        "{said:?}"
+    );
+}

@@ -149,7 +149,6 @@ async fn import(data: JsValue) {
     };
     let mut list = FILES.with(|f| f.borrow().clone());
     list.sort_by(|a, b| a.0.cmp(&b.0));
-    let total_bytes: f64 = list.iter().map(|(_, f)| f.size()).sum();
     let total_files = list.len();
     let opts = ImportOptions {
         numeric_order: order,
@@ -167,36 +166,51 @@ async fn import(data: JsValue) {
             }
         }
     };
+    // A file the import refuses by its path or size is never read (a video
+    // in a folder would be read into memory whole).
+    let sizes: Vec<f64> = list.iter().map(|(_, f)| f.size()).collect();
+    let total_bytes: f64 = sizes.iter().sum();
+    let needed: Vec<bool> = list
+        .iter()
+        .zip(&sizes)
+        .map(|((path, _), size)| Importer::needs_bytes(path, *size as u64))
+        .collect();
     let (mut done_bytes, mut last_post) = (0.0, 0.0);
     let mut reading: VecDeque<(f64, JsFuture)> = VecDeque::new();
     let (mut ahead, mut ahead_bytes) = (0, 0.0);
     for (i, (path, _)) in list.iter().enumerate() {
-        while ahead < list.len()
-            && (reading.is_empty()
-                || (reading.len() < IN_FLIGHT
-                    && ahead_bytes + list[ahead].1.size() <= IN_FLIGHT_BYTES))
-        {
-            let file = &list[ahead].1;
-            let size = file.size();
-            reading.push_back((size, JsFuture::from(file.array_buffer())));
-            ahead_bytes += size;
-            ahead += 1;
-        }
-        let Some((size, read)) = reading.pop_front() else {
-            break;
-        };
-        ahead_bytes -= size;
-        match read.await {
-            Ok(buffer) => importer.add(path, &Uint8Array::new(&buffer).to_vec()),
-            Err(e) => {
-                let why = e
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-                    .unwrap_or_else(|| "the browser could not read it".into());
-                importer.unreadable(path, &why)
+        if needed[i] {
+            // Reads ahead: the next needed files, within the limits.
+            while ahead < list.len()
+                && (reading.is_empty()
+                    || (reading.len() < IN_FLIGHT
+                        && (!needed[ahead] || ahead_bytes + sizes[ahead] <= IN_FLIGHT_BYTES)))
+            {
+                if needed[ahead] {
+                    let file = &list[ahead].1;
+                    reading.push_back((sizes[ahead], JsFuture::from(file.array_buffer())));
+                    ahead_bytes += sizes[ahead];
+                }
+                ahead += 1;
             }
+            let Some((size, read)) = reading.pop_front() else {
+                break;
+            };
+            ahead_bytes -= size;
+            match read.await {
+                Ok(buffer) => importer.add(path, &Uint8Array::new(&buffer).to_vec()),
+                Err(e) => {
+                    let why = e
+                        .dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                        .unwrap_or_else(|| "the browser could not read it".into());
+                    importer.unreadable(path, &why)
+                }
+            }
+        } else {
+            importer.add_unread(path, sizes[i] as u64);
         }
-        done_bytes += size;
+        done_bytes += sizes[i];
         let now = js_sys::Date::now();
         if now - last_post >= 50.0 || i + 1 == total_files {
             last_post = now;

@@ -284,6 +284,41 @@ pub fn skipped_on_purpose(path: &str) -> bool {
         || matches!(name, "Thumbs.db" | "desktop.ini" | "Icon\r")
 }
 
+/// A path's extension, in lower case (`""` without one).
+fn extension(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase()
+}
+
+/// Whether files with the extension `ext` are read (zips aside).
+fn readable(ext: &str) -> bool {
+    matches!(
+        ext,
+        "txt"
+            | "text"
+            | "md"
+            | "markdown"
+            | "html"
+            | "htm"
+            | "docx"
+            | "csv"
+            | "tsv"
+            | "json"
+            | "jsonl"
+    )
+}
+
+/// What to say of a file over [`MAX_FILE`].
+fn too_big(size: u64) -> String {
+    format!(
+        "the file is {} MB: the most one file may hold is {} MB (split it, or zip it: a zip's entries are read one at a time)",
+        size >> 20,
+        MAX_FILE >> 20
+    )
+}
+
 /// What to say of a file of a format not read.
 fn unsupported(ext: &str) -> String {
     match ext {
@@ -399,6 +434,34 @@ impl Importer {
         self.state.file(path, bytes, true);
     }
 
+    /// Whether the file at `path`, of `size` bytes, must be read: not when
+    /// it is skipped on purpose, of a format not read, or over the size
+    /// limit (then [`Importer::add_unread`] says so, without its bytes:
+    /// a video in a folder is never read into memory).
+    pub fn needs_bytes(path: &str, size: u64) -> bool {
+        let ext = extension(path);
+        let name = path.rsplit('/').next().unwrap_or(path);
+        !skipped_on_purpose(path)
+            && (ext == "zip"
+                || name.eq_ignore_ascii_case("corpus.toml")
+                || (readable(&ext) && size <= MAX_FILE as u64))
+    }
+
+    /// Adds a file that [`Importer::needs_bytes`] said need not be read.
+    pub fn add_unread(&mut self, path: &str, size: u64) {
+        if !skipped_on_purpose(path) && readable(&extension(path)) && size > MAX_FILE as u64 {
+            self.state.report.files += 1;
+            self.state.report.problems.push(Problem {
+                file: path.to_string(),
+                line: None,
+                message: too_big(size),
+            });
+        } else {
+            // Skipped on purpose, or a format not read: said from the path.
+            self.state.file(path, &[], true);
+        }
+    }
+
     /// Notes a file that could not be read at all (the browser refused it).
     pub fn unreadable(&mut self, path: &str, why: &str) {
         self.state.report.files += 1;
@@ -463,10 +526,7 @@ impl State {
             message,
         };
         let name = path.rsplit('/').next().unwrap_or(path);
-        let ext = name
-            .rsplit_once('.')
-            .map_or("", |(_, e)| e)
-            .to_ascii_lowercase();
+        let ext = extension(path);
         // An export's corpus.toml: the corpus' name, read by the build's parser.
         if name.eq_ignore_ascii_case("corpus.toml") {
             match parse_corpus_info(path, bytes) {
@@ -509,32 +569,14 @@ impl State {
             }
             return;
         }
-        if !matches!(
-            ext.as_str(),
-            "txt"
-                | "text"
-                | "md"
-                | "markdown"
-                | "html"
-                | "htm"
-                | "docx"
-                | "csv"
-                | "tsv"
-                | "json"
-                | "jsonl"
-        ) {
+        if !readable(&ext) {
             self.report.problems.push(problem(None, unsupported(&ext)));
             return;
         }
         if bytes.len() > MAX_FILE {
-            self.report.problems.push(problem(
-                None,
-                format!(
-                    "the file is {} MB: the most one file may hold is {} MB (split it, or zip it: a zip's entries are read one at a time)",
-                    bytes.len() >> 20,
-                    MAX_FILE >> 20
-                ),
-            ));
+            self.report
+                .problems
+                .push(problem(None, too_big(bytes.len() as u64)));
             return;
         }
         if bytes.is_empty() {
