@@ -957,6 +957,8 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
         "Abstract: A summary that is not the text.",
         "",
         "Full text: The cranes came back to the quay.",
+        "Location: the old quay, where the cranes stand.",
+        "____________________",
         "Dockers counted eleven.",
         "",
         "Subject: Ports",
@@ -1053,9 +1055,11 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
             .collect::<Vec<_>>(),
         [
             "The cranes came back to the quay.",
+            "Location: the old quay, where the cranes stand.",
+            "____________________",
             "Dockers counted eleven."
         ],
-        "the text, not the abstract or the fields"
+        "the text, not the abstract or the fields; a line like a field, or a short rule, in it stays"
     );
     assert_eq!(
         cranes.date_basis.as_deref(),
@@ -1071,8 +1075,8 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
     assert_eq!(
         named,
         [
-            "pq/a.txt:50: article 3 of the ProQuest export: no “Publication date:” field",
-            "pq/b.txt:50: article 3 of the ProQuest export: no “Publication date:” field",
+            "pq/a.txt:52: article 3 of the ProQuest export: no “Publication date:” field",
+            "pq/b.txt:52: article 3 of the ProQuest export: no “Publication date:” field",
         ]
     );
     assert_eq!(r.duplicates.len(), 3);

@@ -64,10 +64,11 @@ fn marker(line: &str) -> Option<usize> {
     }
 }
 
-/// Whether `line` parts an export (a run of underscores).
+/// Whether `line` parts an export (ProQuest writes 60 underscores; a
+/// shorter rule in a text is text).
 fn separator(line: &str) -> bool {
     let t = line.trim();
-    t.len() >= 20 && t.bytes().all(|b| b == b'_')
+    t.len() >= 50 && t.bytes().all(|b| b == b'_')
 }
 
 /// Whether `content` is a ProQuest text export: parts separated by lines
@@ -128,8 +129,18 @@ fn article(lines: &[&str]) -> (Option<String>, Result<Draft, String>) {
     let mut body: Vec<Block> = Vec::new();
     let mut in_text = false;
     let mut first_line = None;
-    for l in lines {
-        match field(l) {
+    for (i, l) in lines.iter().enumerate() {
+        // In the text, a line that starts like a field ("Location: the old
+        // quay…") is text unless the fields begin there: the next line with
+        // anything is a field too, or there is none.
+        let ends_text = || {
+            lines[i + 1..]
+                .iter()
+                .find(|n| !n.trim().is_empty())
+                .is_none_or(|n| field(n).is_some())
+        };
+        let f = field(l).filter(|(label, _)| !in_text || *label == "Full text" || ends_text());
+        match f {
             Some(("Full text", v)) => {
                 in_text = true;
                 if !v.is_empty() {
