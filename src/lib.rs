@@ -74,9 +74,13 @@ enum Opening {
 pub fn corpus_in_url() -> Option<String> {
     let search = window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let max = match params::CORPUS.kind {
+        params::Kind::Text { max } => max,
+        _ => 0,
+    };
     params
         .get(params::CORPUS.name)
-        .filter(|id| !id.is_empty() && id.chars().count() <= 80)
+        .filter(|id| !id.is_empty() && id.len() <= max as usize)
 }
 
 /// Entry point of the page: mounts [`App`] on the body, for the built-in

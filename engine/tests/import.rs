@@ -59,9 +59,25 @@ fn folder() -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
-fn run(files: &[(&'static str, Vec<u8>)], opts: ImportOptions) -> Report {
+/// Each article's id, title and date (ISO, with its precision), in order.
+fn ids_titles_dates(r: &Report) -> Vec<(String, String, String)> {
+    r.articles
+        .iter()
+        .map(|a| (a.id.to_string(), a.title.to_string(), a.date.iso()))
+        .collect()
+}
+
+/// An article's blocks as text.
+fn paragraphs(a: &lens_engine::corpus::Article) -> Vec<String> {
+    a.body.iter().map(|b| b.text().to_string()).collect()
+}
+
+fn run<P: AsRef<str>, B: AsRef<[u8]>>(files: &[(P, B)], opts: ImportOptions) -> Report {
     import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
+        files.iter().map(|(p, b)| ImportFile {
+            path: p.as_ref(),
+            bytes: b.as_ref(),
+        }),
         opts,
     )
 }
@@ -413,10 +429,7 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
         ("t/articles.csv", csv.as_bytes()),
         ("t/more.jsonl", jsonl.as_bytes()),
     ];
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
+    let r = run(&files, ImportOptions::default());
     let titles: Vec<&str> = r.articles.iter().map(|a| &*a.title).collect();
     assert_eq!(titles, ["Alipay grows", "Undated row", "From JSON"]);
     let grows = &r.articles[0];
@@ -496,10 +509,7 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
             ..Mapping::default()
         },
     );
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        opts,
-    );
+    let r = run(&files, opts);
     let all: Vec<&str> = r
         .articles
         .iter()
@@ -563,10 +573,7 @@ fn twenty_thousand_small_files_are_each_accounted_for() {
             )
         })
         .collect();
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
+    let r = run(&files, ImportOptions::default());
     assert_eq!(r.files, 20_000);
     // "note-1999" is dated by the year in its name; the others are held undated.
     assert_eq!(r.articles.len() + r.undated.len(), 20_000);
@@ -591,10 +598,7 @@ fn ids_are_unique_even_against_generated_ones() {
         ("t/report.csv", &b"text\nFour, 2019.\n"[..]),
         ("u/report.csv", &b"text\nFive, 2019.\n"[..]),
     ];
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
+    let r = run(&files, ImportOptions::default());
     let mut ids: Vec<String> = r.undated.iter().map(|u| u.article.id.to_string()).collect();
     let n = ids.len();
     ids.sort();
@@ -638,10 +642,7 @@ fn an_import_fed_file_by_file_is_the_same_import() {
         ("a/2020-01-02 notes.md", b"# Notes\n\nNotes on the harbour."),
         ("a/copy.txt", b"Report\n\nThe first report on tides."),
     ];
-    let all = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
+    let all = run(&files, ImportOptions::default());
     let mut sorted = files.clone();
     sorted.sort_by_key(|(p, _)| *p);
     let mut one_by_one = Importer::new(ImportOptions::default());
@@ -821,10 +822,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         ("exports/first.txt", export.as_bytes()),
         ("exports/second.txt", again.as_bytes()),
     ];
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
+    let r = run(&files, ImportOptions::default());
     let titles: Vec<&str> = r.articles.iter().map(|a| &*a.title).collect();
     assert_eq!(
         titles,
@@ -852,7 +850,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         ["NEWS"]
     );
     assert_eq!(&*cranes.language, "en");
-    let body: Vec<String> = cranes.body.iter().map(|b| b.text().to_string()).collect();
+    let body = paragraphs(cranes);
     assert_eq!(
         body,
         [
@@ -865,11 +863,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
     assert_eq!(kraene.date, ArticleDate::parse("2011-02-11").unwrap());
     assert_eq!(kraene.source.as_deref(), Some("Hafenblatt"));
     assert_eq!(
-        kraene
-            .body
-            .iter()
-            .map(|b| b.text().to_string())
-            .collect::<Vec<_>>(),
+        paragraphs(kraene),
         ["Im Hafen stehen seit Februar zwei neue Kräne."],
         "no update or graphic line in the text"
     );
@@ -1011,15 +1005,8 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
         ("pq/a.txt", export.as_bytes()),
         ("pq/b.txt", twice.as_bytes()),
     ];
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
-    let got: Vec<(String, String, String)> = r
-        .articles
-        .iter()
-        .map(|a| (a.id.to_string(), a.title.to_string(), a.date.iso()))
-        .collect();
+    let r = run(&files, ImportOptions::default());
+    let got = ids_titles_dates(&r);
     assert_eq!(
         got,
         [
@@ -1048,11 +1035,7 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
     assert_eq!(&*r.articles[2].language, "fr");
     assert_eq!(cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(), ["A"]);
     assert_eq!(
-        cranes
-            .body
-            .iter()
-            .map(|b| b.text().to_string())
-            .collect::<Vec<_>>(),
+        paragraphs(cranes),
         [
             "The cranes came back to the quay.",
             "Location: the old quay, where the cranes stand.",
@@ -1082,15 +1065,7 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
     assert_eq!(r.duplicates.len(), 3);
     // The cover's words are in no article.
     for a in &r.articles {
-        let text = format!(
-            "{} {}",
-            a.title,
-            a.body
-                .iter()
-                .map(|b| b.text().to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+        let text = format!("{} {}", a.title, paragraphs(a).join(" "));
         for word in [
             "Requester",
             "Example Road",
@@ -1212,15 +1187,8 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
         ("f/plain.htm", without_codes.as_bytes()),
         ("f/page.html", page.as_bytes()),
     ];
-    let r = import(
-        files.iter().map(|(p, b)| ImportFile { path: p, bytes: b }),
-        ImportOptions::default(),
-    );
-    let got: Vec<(String, String, String)> = r
-        .articles
-        .iter()
-        .map(|a| (a.id.to_string(), a.title.to_string(), a.date.iso()))
-        .collect();
+    let r = run(&files, ImportOptions::default());
+    let got = ids_titles_dates(&r);
     assert_eq!(
         got,
         [
@@ -1256,11 +1224,7 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
         ["Économie"]
     );
     assert_eq!(
-        grues
-            .body
-            .iter()
-            .map(|b| b.text().to_string())
-            .collect::<Vec<_>>(),
+        paragraphs(grues),
         [
             "Les grues sont revenues.",
             "Onze grues au total.",
@@ -1276,11 +1240,7 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
     assert_eq!(keeper.author.as_deref(), Some("Bert Example"));
     assert_eq!(&*keeper.language, "en");
     assert_eq!(
-        keeper
-            .body
-            .iter()
-            .map(|b| b.text().to_string())
-            .collect::<Vec<_>>(),
+        paragraphs(keeper),
         ["The keeper left in spring.", "Nobody replaced him."]
     );
     let named: Vec<String> = r
