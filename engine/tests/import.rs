@@ -1302,3 +1302,180 @@ fn files_refused_by_path_or_size_are_reported_unread() {
         "{said:?}"
     );
 }
+
+/// A Word document of these paragraphs as they are (no styles); `""` is an
+/// empty paragraph, `"\x0c"` a page break.
+fn word_paragraphs(paragraphs: &[&str]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| match *p {
+            "\x0c" => "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".to_string(),
+            p => format!("<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>"),
+        })
+        .collect();
+    let document = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+    lens_engine::import::zip::write(&[("word/document.xml".into(), document.into_bytes())])
+}
+
+/// A Nexis Uni Word export, written here from the format's rules: a cover
+/// page (the request's time, job number, search terms, the list of
+/// titles, a made-up requester's name and address), an English article
+/// with its fields (each label followed by a no-break space) and its
+/// classification block, a broken article without a date line, and a
+/// German one with a graphic block. A zip of single-article exports holds
+/// the first story again: one article, said once.
+#[test]
+fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
+    let nb = "\u{a0}";
+    let export = word_paragraphs(&[
+        "User Name: =Jane Requester",
+        "Date and Time: Monday, July 1, 2019 9:35:00 AM EDT",
+        "Job Number: 90817263",
+        "Documents (3)",
+        "1. Cranes return to the quay",
+        "Client/Matter: -None-",
+        "Search Terms: harbour cranes",
+        "Search Type: Terms and Connectors",
+        "Narrowed by:",
+        "Content Type Narrowed by",
+        "News Sources: The Harbour Gazette",
+        "Jane Requester, 1 Example Road, Sampletown",
+        "\x0c",
+        "Cranes return to the quay",
+        "The Harbour Gazette",
+        "July 1, 2019 Monday 9:20 AM GMT",
+        "Copyright 2019 Harbour Gazette Ltd All Rights Reserved",
+        &format!("Section:{nb}BUSINESS; Pg. 5"),
+        &format!("Length:{nb}523 words"),
+        &format!("Byline:{nb}Ann Example"),
+        "",
+        "Body",
+        "",
+        "The cranes came back to the quay.",
+        "Dockers counted eleven.",
+        "",
+        "Classification",
+        &format!("Language:{nb}ENGLISH"),
+        &format!("Publication-Type:{nb}Newspaper"),
+        &format!("Subject:{nb}PORTS (90%)"),
+        &format!("Load-Date:{nb}July 2, 2019"),
+        "End of Document",
+        "\x0c",
+        "A headline with no date",
+        "Port Quarterly",
+        &format!("Length:{nb}10 words"),
+        "Body",
+        "Undated text.",
+        "End of Document",
+        "\x0c",
+        "Kräne kehren zurück",
+        "Hafenzeitung",
+        "1. Juli 2019 Montag",
+        &format!("Rubrik:{nb}Wirtschaft; S. 3"),
+        &format!("Länge:{nb}200 Wörter"),
+        "Body",
+        "Die Kräne sind zurück.",
+        "Graphic",
+        "Bild: ein Kran",
+        &format!("Load-Date:{nb}2. Juli 2019"),
+        "End of Document",
+    ]);
+    let single = lens_engine::import::zip::write(&[(
+        "Cranes_return_to_the_quay.DOCX".into(),
+        word_paragraphs(&[
+            "Cranes return to the quay",
+            "The Harbour Gazette",
+            "July 1, 2019 Monday 9:20 AM GMT",
+            &format!("Section:{nb}BUSINESS; Pg. 5"),
+            "Body",
+            "The cranes came back to the quay.",
+            "Dockers counted eleven.",
+            "End of Document",
+        ]),
+    )]);
+    let r = run(
+        &[
+            ("nexis/Files (3).docx", export),
+            ("nexis/singles.zip", single),
+        ],
+        ImportOptions::default(),
+    );
+    assert_eq!(
+        ids_titles_dates(&r),
+        [
+            (
+                "the-harbour-gazette-july-1-2019-cranes-return-to-the-quay".into(),
+                "Cranes return to the quay".into(),
+                "2019-07-01".into()
+            ),
+            (
+                "hafenzeitung-1-juli-2019-kr-ne-kehren-zur-ck".into(),
+                "Kräne kehren zurück".into(),
+                "2019-07-01".into()
+            ),
+        ]
+    );
+    let cranes = &r.articles[0];
+    assert_eq!(cranes.source.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(cranes.author.as_deref(), Some("Ann Example"));
+    assert_eq!(
+        cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["BUSINESS"]
+    );
+    assert_eq!(&*cranes.language, "en");
+    assert_eq!(
+        cranes.date_basis.as_deref(),
+        Some("from the Nexis Uni date line “July 1, 2019 Monday 9:20 AM GMT”")
+    );
+    assert_eq!(
+        paragraphs(cranes),
+        [
+            "The cranes came back to the quay.",
+            "Dockers counted eleven."
+        ]
+    );
+    let kraene = &r.articles[1];
+    assert_eq!(
+        kraene.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["Wirtschaft"]
+    );
+    assert_eq!(
+        paragraphs(kraene),
+        ["Die Kräne sind zurück."],
+        "the graphic block is no text"
+    );
+    // The broken article is named by its number; the others are read.
+    let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("nexis/Files (3).docx")
+            && problems[0].contains("article 2 of the Nexis Uni export: no date line"),
+        "{problems:?}"
+    );
+    // The same story in the zip of single exports is one article, said once.
+    assert_eq!(r.duplicates.len(), 1, "{:?}", r.duplicates);
+    // The cover's words (the requester, the address, the job, the search)
+    // and the classification's are in no article.
+    for a in &r.articles {
+        let text = format!(
+            "{} {:?} {:?} {:?} {}",
+            a.title,
+            a.source,
+            a.author,
+            a.tags,
+            paragraphs(a).join(" ")
+        );
+        for word in [
+            "Requester",
+            "Sampletown",
+            "90817263",
+            "Connectors",
+            "ENGLISH",
+            "Newspaper",
+            "Load",
+            "Bild",
+        ] {
+            assert!(!text.contains(word), "{word} in {}", a.id);
+        }
+    }
+}

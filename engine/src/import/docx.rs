@@ -35,8 +35,52 @@ fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
         .map(|a| String::from_utf8_lossy(&a.value).to_string())
 }
 
+/// A Word document as read: its paragraphs in order, each with its style
+/// (lower case, empty when none) and its text (spaces collapsed), and the
+/// title and creation time its properties give.
+#[derive(Debug, Default)]
+pub struct Word {
+    /// (style, text), paragraphs with no text left out.
+    pub paragraphs: Vec<(String, String)>,
+    /// `dc:title` of `docProps/core.xml`.
+    pub core_title: Option<String>,
+    /// `dcterms:created` of `docProps/core.xml`.
+    pub created: Option<String>,
+}
+
 /// A Word document's article; `Err` (why) when the file is not one.
 pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
+    Ok(draft(read(bytes)?))
+}
+
+/// The article a Word document's paragraphs make: the first `Title`
+/// paragraph is the title, `Heading N` paragraphs are headings.
+pub fn draft(word: Word) -> Draft {
+    let mut draft = Draft::default();
+    let mut title = None;
+    for (style, t) in word.paragraphs {
+        if style == "title" && title.is_none() {
+            title = Some(t);
+        } else if let Some(level) = style
+            .strip_prefix("heading")
+            .and_then(|n| n.trim().parse::<u8>().ok())
+        {
+            draft.body.push(Block::Heading {
+                level: if level <= 2 { 1 } else { 2 },
+                text: t.into(),
+            });
+        } else {
+            draft.body.push(Block::Paragraph(t.into()));
+        }
+    }
+    draft.title = title.or(word.core_title);
+    draft.fallback_date = word.created;
+    draft
+}
+
+/// A Word document's paragraphs and properties; `Err` (why) when the file
+/// is not one.
+pub fn read(bytes: &[u8]) -> Result<Word, String> {
     let archive = Archive::new(bytes, Limits::default()).map_err(|_| {
         "it is not a Word document: a .docx file is a zip archive, and this is not a zip"
             .to_string()
@@ -56,11 +100,10 @@ pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
     }
     let document = document.ok_or("it is not a Word document (it has no word/document.xml)")?;
     let xml = String::from_utf8_lossy(&document);
-    let mut draft = Draft::default();
+    let mut word = Word::default();
     let mut reader = Reader::from_str(&xml);
     let (mut text, mut style) = (String::new(), None::<String>);
     let (mut deleted, mut field, mut in_t) = (0usize, false, false);
-    let mut title: Option<String> = None;
     loop {
         let event = match reader.read_event() {
             Ok(Event::Eof) => break,
@@ -97,22 +140,9 @@ pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
                 b"p" => {
                     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     text.clear();
-                    if t.is_empty() {
-                        continue;
-                    }
                     let s = style.take().unwrap_or_default().to_lowercase();
-                    if s == "title" && title.is_none() {
-                        title = Some(t);
-                    } else if let Some(level) = s
-                        .strip_prefix("heading")
-                        .and_then(|n| n.trim().parse::<u8>().ok())
-                    {
-                        draft.body.push(Block::Heading {
-                            level: if level <= 2 { 1 } else { 2 },
-                            text: t.into(),
-                        });
-                    } else {
-                        draft.body.push(Block::Paragraph(t.into()));
+                    if !t.is_empty() {
+                        word.paragraphs.push((s, t));
                     }
                 }
                 _ => {}
@@ -153,13 +183,10 @@ pub fn docx(bytes: &[u8]) -> Result<Draft, String> {
                 _ => {}
             }
         }
-        if title.is_none() {
-            title = core_title;
-        }
-        draft.fallback_date = created;
+        word.core_title = core_title;
+        word.created = created;
     }
-    draft.title = title;
-    Ok(draft)
+    Ok(word)
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ fn field(line: &str) -> Option<(Label, &str)> {
 
 /// The date a date line states, cut after its year (a weekday, an edition
 /// or a time may follow), with the line as it is written.
-fn date_line(line: &str) -> Option<String> {
+pub(super) fn date_line(line: &str) -> Option<String> {
     let l = line.trim();
     // The year: the first run of four digits from 1500 to 2200.
     let bytes = l.as_bytes();
@@ -166,7 +166,7 @@ pub(super) fn language(name: &str) -> Option<&'static str> {
 }
 
 /// Paragraphs of `lines`: blank lines part them, a paragraph's lines joined.
-fn paragraphs(lines: &[&str]) -> Vec<Block> {
+pub(super) fn paragraphs(lines: &[&str]) -> Vec<Block> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for l in lines.iter().chain(std::iter::once(&"")) {

@@ -5,7 +5,9 @@
 //!
 //! So far: plain text and Markdown ([`plain`]), HTML pages ([`html`]),
 //! Word documents ([`docx`]), tables ([`table`]: CSV, TSV, JSON, JSON
-//! lines) and zip archives of them ([`zip`]).
+//! lines) and zip archives of them ([`zip`]); news databases' exports
+//! ([`lexis`], [`nexis`], [`factiva`], [`proquest`]), each export file
+//! many articles.
 //!
 //! - **Ids** come from the file's path, so a re-import of the same files
 //!   gives the same ids: the file name without its extension, in lower
@@ -27,6 +29,7 @@ pub mod docx;
 pub mod factiva;
 pub mod html;
 pub mod lexis;
+pub mod nexis;
 pub mod plain;
 pub mod proquest;
 pub mod table;
@@ -587,8 +590,11 @@ impl State {
         }
         // A Word document is a zip of XML, not text.
         let word = if ext == "docx" {
-            match docx::docx(bytes) {
-                Ok(d) => Some(d),
+            match docx::read(bytes) {
+                Ok(w) if nexis::is_export(&w.paragraphs) => {
+                    return self.exported(path, nexis::articles(&w.paragraphs), "Nexis Uni");
+                }
+                Ok(w) => Some(docx::draft(w)),
                 Err(why) => {
                     self.report
                         .problems
