@@ -1479,3 +1479,286 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
         }
     }
 }
+
+/// A Europresse HTML export, written here from the format's rules: a list
+/// of titles before the articles, a French article with a section, a
+/// weekday, a page, a standfirst and its authors, an English one, a broken
+/// one without a date, each with a footer naming the subscribing
+/// institution and a document number. A second file holds the first
+/// story again. A web page with an `<article>` is still a web page.
+#[test]
+fn a_europresse_export_gives_an_article_each_without_its_footer() {
+    let article = |publication: &str,
+                   details: &str,
+                   titles: &[&str],
+                   authors: &str,
+                   paras: &[&str],
+                   number: &str| {
+        let titles: String = titles
+            .iter()
+            .map(|t| format!("<p class=\"titreArticleVisu\">{t}</p>"))
+            .collect();
+        let paras: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let authors = if authors.is_empty() {
+            String::new()
+        } else {
+            format!("<div class=\"docAuthors\">{authors}</div>")
+        };
+        format!(
+            "<article><header><div class=\"rdp__DocPublicationName\"><span class=\"DocPublicationName\">{publication}</span></div>\
+             <div class=\"rdp__DocHeader\"><span class=\"DocHeader\">{details}</span></div>\
+             <div class=\"titreArticle\">{titles}</div>{authors}</header>\
+             <section><div class=\"DocText clearfix\"><div class=\"docOcurrContainer\">{paras}</div></div></section>\
+             <footer><div class=\"Doc-LegalInfo\"><small>© 2011 Gazette du Port. Tous droits réservés.</small></div>\
+             <div>Ce document est réservé à l'usage exclusif de l'utilisateur désigné par Université Exemple et ne peut faire l'objet d'aucune autre utilisation.</div>\
+             <div class=\"Doc-LegalInfo\">Numéro de document : {number}</div></footer></article>"
+        )
+    };
+    let grues = article(
+        "La Gazette du Port, no. 21234",
+        "Économie, jeudi 29 décembre 2011, p. 12",
+        &["Les grues reviennent", "Onze grues sur le quai"],
+        "Anne Exemple",
+        &[
+            "Les grues sont revenues <span class=\"highlight\">sur</span> le quai.",
+            "Les dockers en ont compté onze.<script>window.pwned=1</script>",
+        ],
+        "news·20111229·GP·0001",
+    );
+    let export = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\
+         <div class=\"toc\"><p>Résultats de la recherche : grues</p><p>1. Les grues reviennent</p></div>{grues}{}{}</body></html>",
+        article(
+            "Port Weekly",
+            "World, Friday, November 13, 2015",
+            &["Tides reach the steps"],
+            "",
+            &["Spring tides reached the steps."],
+            "news·20151113·PW·0002",
+        ),
+        article("Port Weekly", "World, p. 3", &["No date here"], "", &["Undated."], "news·x·0003"),
+    );
+    let again = format!("<html><body>{grues}</body></html>");
+    let page = "<html><body><article><h1>A web page</h1><p>Its text.</p></article></body></html>";
+    let r = run(
+        &[
+            ("ep/export.html", export.as_str()),
+            ("ep/export-again.html", again.as_str()),
+            ("ep/page-2020.html", page),
+        ],
+        ImportOptions::default(),
+    );
+    assert_eq!(
+        ids_titles_dates(&r),
+        [
+            (
+                "europresse-news-20111229-gp-0001".into(),
+                "Les grues reviennent".into(),
+                "2011-12-29".into()
+            ),
+            (
+                "europresse-news-20151113-pw-0002".into(),
+                "Tides reach the steps".into(),
+                "2015-11-13".into()
+            ),
+            ("page-2020".into(), "A web page".into(), "2020".into()),
+        ]
+    );
+    let grues = &r.articles[0];
+    assert_eq!(grues.source.as_deref(), Some("La Gazette du Port"));
+    assert_eq!(grues.author.as_deref(), Some("Anne Exemple"));
+    assert_eq!(
+        grues.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["Économie"]
+    );
+    assert_eq!(
+        grues.date_basis.as_deref(),
+        Some("from the Europresse header “Économie, jeudi 29 décembre 2011, p. 12”")
+    );
+    assert_eq!(
+        paragraphs(grues),
+        [
+            "Onze grues sur le quai",
+            "Les grues sont revenues sur le quai.",
+            "Les dockers en ont compté onze."
+        ]
+    );
+    let tides = &r.articles[1];
+    assert_eq!(
+        tides.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
+        ["World"],
+        "Friday is no section"
+    );
+    assert_eq!(tides.author, None);
+    let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["ep/export.html: article 3 of the Europresse export: no date in its header line “World, p. 3”"]
+    );
+    assert_eq!(r.duplicates.len(), 1, "{:?}", r.duplicates);
+    for a in &r.articles {
+        let text = format!(
+            "{} {:?} {:?} {}",
+            a.title,
+            a.source,
+            a.author,
+            paragraphs(a).join(" ")
+        );
+        for word in [
+            "Université",
+            "Exemple et",
+            "réservés",
+            "Numéro",
+            "Résultats",
+            "pwned",
+            "no. 21234",
+        ] {
+            assert!(!text.contains(word), "{word} in {}", a.id);
+        }
+    }
+}
+
+/// News exports made of their own furniture in any order (markers, labels,
+/// date lines, `Body`, `End of Document`, export classes, multibyte text)
+/// never panic a parser: each file gives articles, or lines of the report.
+#[test]
+fn export_furniture_in_any_order_is_read_or_reported() {
+    use proptest::prelude::*;
+    const LINES: &[&str] = &[
+        "1 of 2 DOCUMENTS",
+        "Dokument 2 von 3",
+        "Document 1 of 4",
+        "",
+        "LENGTH: 5 words",
+        "LÄNGE:",
+        "BYLINE: Ä",
+        "SECTION: ;",
+        "LOAD-DATE: x",
+        "LANGUAGE: GERMAN",
+        "January 11, 2010 Monday",
+        "1. Juli 2019 Montag",
+        "Body",
+        "End of Document",
+        "Classification",
+        "Language:\u{a0}ENGLISH",
+        "Section:\u{a0}É; Pg. 5",
+        "Full text: Ü",
+        "Publication date: Jun/Jul 2008",
+        "Title: ß",
+        "ProQuest document ID: 1",
+        "____________________________________________________",
+        "Kräne",
+        "支付宝",
+        "2019",
+        "Graphic",
+        "Load-Date: é",
+    ];
+    const HTML: &[&str] = &[
+        "<article>",
+        "</article>",
+        "<header>",
+        "<footer>",
+        "<span class=\"DocPublicationName\">Ä, no. 1</span>",
+        "<span class=\"DocHeader\">Économie, jeudi 29 décembre 2011</span>",
+        "<span class=\"DocHeader\">, ,</span>",
+        "<p class=\"titreArticle\">T</p>",
+        "<div class=\"DocText\">",
+        "</div>",
+        "<p>支付宝</p>",
+        "Numéro de document : ·",
+        "<div class=\"article\">",
+        "<td>HD</td>",
+        "<td>PD</td>",
+        "<td>29 décembre 2011</td>",
+        "<td>TD</td>",
+        "<p>Document ABCDEFGHIJKL</p>",
+        "<div id=\"hd\">H</div>",
+        "<div>523 words</div>",
+    ];
+    proptest!(ProptestConfig { cases: 400, ..ProptestConfig::default() }, |(
+        lines in prop::collection::vec(prop::sample::select(LINES), 0..40),
+        tags in prop::collection::vec(prop::sample::select(HTML), 0..40),
+    )| {
+        let text = lines.join("\r\n");
+        let html = tags.concat();
+        let docx = word_paragraphs(&lines);
+        for (name, bytes) in [("a.txt", text.as_bytes()), ("b.html", html.as_bytes()), ("c.docx", &docx)] {
+            let r = run(&[(name, bytes)], ImportOptions::default());
+            let said = r.articles.len() + r.undated.len() + r.problems.len() + r.duplicates.len();
+            prop_assert!(said >= 1, "{name} gave nothing: {:?}", r);
+        }
+    });
+}
+
+/// At build time too, a corpus folder reads Europresse and Factiva HTML
+/// and Nexis Uni Word exports beside its articles; a web page or a Word
+/// document that is no export stays refused, named with what is read.
+#[test]
+fn a_corpus_folder_reads_html_and_word_exports_too() {
+    use lens_engine::import::load_corpus_dir;
+    let dir = std::env::temp_dir().join(format!("lens-html-exports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("europresse.html"),
+        "<article><header><span class=\"DocPublicationName\">La Gazette</span><span class=\"DocHeader\">jeudi 29 décembre 2011</span><p class=\"titreArticle\">Les grues</p></header><section><div class=\"DocText\"><p>Les grues reviennent.</p></div></section></article>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("factiva.htm"),
+        "<div class=\"article\"><table><tr><td>HD</td><td>Tides</td></tr><tr><td>PD</td><td>3 March 2011</td></tr><tr><td>SN</td><td>Port Weekly</td></tr><tr><td>TD</td><td><p>Tides reach the steps.</p></td></tr><tr><td>AN</td><td>Document PORTW00020110303e7330000b</td></tr></table></div>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("nexis.docx"),
+        word_paragraphs(&[
+            "Cranes",
+            "The Harbour Gazette",
+            "July 1, 2019 Monday",
+            "Body",
+            "The cranes came back.",
+            "End of Document",
+        ]),
+    )
+    .unwrap();
+    let (corpus, _) = load_corpus_dir(&dir).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut titles: Vec<(&str, String)> = corpus
+        .articles()
+        .iter()
+        .map(|a| (&*a.title, a.date.iso()))
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            ("Cranes", "2019-07-01".into()),
+            ("Les grues", "2011-12-29".into()),
+            ("Tides", "2011-03-03".into())
+        ]
+    );
+    std::fs::write(
+        dir.join("page.html"),
+        "<html><body><article><p>A page.</p></article></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("memo.docx"),
+        word(&["A memo", "Text."], "2021-06-01T09:00:00Z"),
+    )
+    .unwrap();
+    let problems: Vec<String> = load_corpus_dir(&dir)
+        .expect_err("two files refused")
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].contains("memo.docx") && problems[0].contains("a `.docx` file is read only when it is a news database's export (LexisNexis or ProQuest `.txt`, Factiva or Europresse `.html`, Nexis Uni `.docx`)"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].contains("page.html") && problems[1].contains("a `.html` file"),
+        "{problems:?}"
+    );
+}

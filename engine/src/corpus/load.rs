@@ -161,18 +161,23 @@ pub fn load_corpus_dir(dir: &Path) -> Result<Corpus, Vec<Problem>> {
 /// `corpus.toml` (news databases' exports: `import::NewsExports`, given by
 /// the caller, since the corpus knows nothing of imports).
 pub trait OtherFiles {
-    /// Whether the `.txt` file `bytes` is one it reads.
-    fn claims(&self, bytes: &[u8]) -> bool;
+    /// Whether the file `name` (a `.txt`, `.html`, `.htm` or `.docx`
+    /// file), `bytes`, is one it reads.
+    fn claims(&self, name: &str, bytes: &[u8]) -> bool;
     /// Its articles from the files it claimed (the folder's label, bytes),
     /// the problems that stop the build, and what it only notes.
     fn read(&self, files: &[(String, Vec<u8>)]) -> (Vec<Article>, Vec<Problem>, Vec<Problem>);
 }
 
+/// The news databases' exports a corpus folder may hold, as messages name them.
+pub const NEWS_EXPORTS: &str =
+    "LexisNexis or ProQuest `.txt`, Factiva or Europresse `.html`, Nexis Uni `.docx`";
+
 /// No other files: a `.txt` file is an error, as any file not an article.
 pub struct NoOtherFiles;
 
 impl OtherFiles for NoOtherFiles {
-    fn claims(&self, _: &[u8]) -> bool {
+    fn claims(&self, _: &str, _: &[u8]) -> bool {
         false
     }
     fn read(&self, _: &[(String, Vec<u8>)]) -> (Vec<Article>, Vec<Problem>, Vec<Problem>) {
@@ -180,7 +185,8 @@ impl OtherFiles for NoOtherFiles {
     }
 }
 
-/// [`load_corpus_dir`], with `other` reading the `.txt` files it claims,
+/// [`load_corpus_dir`], with `other` reading the `.txt`, `.html` and
+/// `.docx` files it claims,
 /// and what the build says without stopping (`other`'s notes).
 pub fn load_corpus_dir_reading(
     dir: &Path,
@@ -274,12 +280,16 @@ pub fn load_corpus_dir_reading(
                 files.push((id.to_string(), label(&name), bytes));
             }
         } else {
-            if name.to_ascii_lowercase().ends_with(".txt") {
+            let lower = name.to_ascii_lowercase();
+            if [".txt", ".html", ".htm", ".docx"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            {
                 if let Some(bytes) = read(&mut problems) {
-                    if other.claims(&bytes) {
+                    if other.claims(&name, &bytes) {
                         exports.push((label(&name), bytes));
                     } else {
-                        refuse(&mut problems, "not an article: a `.txt` file is read only when it is a news database's export (LexisNexis, ProQuest); write an article as a `.md` file".into());
+                        refuse(&mut problems, format!("not an article: a `{}` file is read only when it is a news database's export ({NEWS_EXPORTS}); write an article as a `.md` file", &lower[lower.rfind('.').unwrap_or(0)..]));
                     }
                 }
                 continue;
@@ -287,7 +297,7 @@ pub fn load_corpus_dir_reading(
             problems.push(Problem {
                 file: label(&name),
                 line: None,
-                message: "not an article: articles are `.md` files, and the only other files read are `corpus.toml` and news databases' exports (`.txt`)".into(),
+                message: format!("not an article: articles are `.md` files, and the only other files read are `corpus.toml` and news databases' exports ({NEWS_EXPORTS})"),
             });
         }
     }

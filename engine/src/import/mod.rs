@@ -6,7 +6,7 @@
 //! So far: plain text and Markdown ([`plain`]), HTML pages ([`html`]),
 //! Word documents ([`docx`]), tables ([`table`]: CSV, TSV, JSON, JSON
 //! lines) and zip archives of them ([`zip`]); news databases' exports
-//! ([`lexis`], [`nexis`], [`factiva`], [`proquest`]), each export file
+//! ([`lexis`], [`nexis`], [`factiva`], [`proquest`], [`europresse`]), each export file
 //! many articles.
 //!
 //! - **Ids** come from the file's path, so a re-import of the same files
@@ -26,6 +26,7 @@
 pub mod dates;
 pub mod decode;
 pub mod docx;
+pub mod europresse;
 pub mod factiva;
 pub mod html;
 pub mod lexis;
@@ -52,7 +53,7 @@ pub struct ImportFile<'a> {
     pub bytes: &'a [u8],
 }
 
-/// One article of a news database's export (LexisNexis, ProQuest): its
+/// One article of a news database's export (LexisNexis, ProQuest…): its
 /// number in the file, the line it starts at (1-based), the export's own
 /// id for it if it has one, and what it says, or why it cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,13 +68,21 @@ pub struct Exported {
     pub draft: Result<plain::Draft, String>,
 }
 
-/// News databases' text exports ([`lexis`], [`proquest`]) in a corpus
-/// folder, beside its articles: read with the import's rules and messages.
+/// News databases' exports ([`lexis`], [`proquest`], [`factiva`],
+/// [`europresse`], [`nexis`]) in a corpus folder, beside its articles:
+/// read with the import's rules and messages.
 pub struct NewsExports;
 
 impl crate::corpus::load::OtherFiles for NewsExports {
-    fn claims(&self, bytes: &[u8]) -> bool {
-        decode(bytes).is_ok_and(|(text, _)| lexis::is_export(&text) || proquest::is_export(&text))
+    fn claims(&self, name: &str, bytes: &[u8]) -> bool {
+        match extension(name).as_str() {
+            "docx" => docx::read(bytes).is_ok_and(|w| nexis::is_export(&w.paragraphs)),
+            "html" | "htm" => decode(bytes).is_ok_and(|(text, _)| {
+                !factiva::articles(&text).is_empty() || europresse::is_export(&text)
+            }),
+            _ => decode(bytes)
+                .is_ok_and(|(text, _)| lexis::is_export(&text) || proquest::is_export(&text)),
+        }
     }
 
     fn read(&self, files: &[(String, Vec<u8>)]) -> (Vec<Article>, Vec<Problem>, Vec<Problem>) {
@@ -652,6 +661,11 @@ impl State {
             if !exported.is_empty() {
                 self.given.remove(&id);
                 return self.exported(path, exported, "Factiva");
+            }
+            let exported = europresse::articles(&content);
+            if !exported.is_empty() {
+                self.given.remove(&id);
+                return self.exported(path, exported, "Europresse");
             }
             html::html(&content)
         } else if lexis::is_export(&content) {
