@@ -414,7 +414,7 @@ test('by keyboard alone: the header\'s link opens the panel on its heading; file
   await context.close();
 });
 
-test('news exports (LexisNexis, ProQuest, Factiva) become articles: their sources and sections as filters, their dates with their precision, their cover pages never read', async () => {
+test('news exports (LexisNexis, ProQuest, Factiva, Nexis Uni, Europresse) become articles: their sources and sections as filters, their dates with their precision, their cover pages and footers never read', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-exports-'));
   // Written here from the formats' rules; the requester is made up.
   const rule = '_'.repeat(60);
@@ -428,29 +428,55 @@ test('news exports (LexisNexis, ProQuest, Factiva) become articles: their source
       + '<tr><td><b>SN</b>&nbsp;</td><td>La Gazette du Port</td></tr><tr><td><b>LA</b>&nbsp;</td><td>Français</td></tr>'
       + '<tr><td><b>TD</b>&nbsp;</td><td><p>Les grues sont revenues au port.</p></td></tr>'
       + '<tr><td><b>AN</b>&nbsp;</td><td>Document GAZPRT0020111229e7ct0000b</td></tr></table></div></body></html>',
+    'exports/europresse.html': '<html><body><p>Résultats de la recherche</p><article><header>'
+      + '<div class="rdp__DocPublicationName"><span class="DocPublicationName">Le Courrier du Quai, no. 812</span></div>'
+      + '<div class="rdp__DocHeader"><span class="DocHeader">Société, lundi 4 mars 2013, p. 7</span></div>'
+      + '<div class="titreArticle"><p class="titreArticleVisu">Le phare rallumé</p></div><div class="docAuthors">Paul Exemple</div></header>'
+      + '<section><div class="DocText clearfix"><div class="docOcurrContainer"><p>Le phare brille de nouveau.</p></div></div></section>'
+      + '<footer><div>Ce document est réservé à l\'usage exclusif de l\'utilisateur désigné par Université Exemple.</div>'
+      + '<div>Numéro de document : news·20130304·CQ·0042</div></footer></article></body></html>',
   });
+  // A Nexis Uni Word export: a cover page with the request, then one
+  // article; its labels are followed by a no-break space.
+  execFileSync('python3', ['-c', `
+import zipfile, sys
+from xml.sax.saxutils import escape
+paras = sys.argv[2].split('\\n')
+body = ''.join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' % escape(p) for p in paras)
+doc = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>' % body
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', doc)
+`, path.join(dir, 'exports/nexis.docx'), ['User Name: =Jane Requester', 'Date and Time: Monday, July 1, 2019 9:35:00 AM EDT',
+    'Job Number: 90817263', 'Documents (1)', '1. Pilots board at dawn', 'Search Terms: harbour pilots',
+    'Pilots board at dawn', 'Coastal Times', 'July 1, 2019 Monday 9:20 AM GMT', 'Section:\u00a0PORTS; Pg. 3',
+    'Length:\u00a0120 words', 'Byline:\u00a0Ann Example', 'Body', 'The pilots boarded the ships at dawn.',
+    'Classification', 'Language:\u00a0ENGLISH', 'Load-Date:\u00a0July 2, 2019', 'End of Document'].join('\n')]);
   const { context, page, problems } = await strictPage(browser);
   await page.goto(server.base);
   await pickFolder(page, path.join(dir, 'exports'));
   const report = page.locator('.import-report');
   await report.waitFor();
-  assert.match(await report.locator('.report-summary').textContent(), /Read 3 files: 4 articles with a date\./);
+  assert.match(await report.locator('.report-summary').textContent(), /Read 5 files: 6 articles with a date\./);
   await report.getByLabel('Name').fill('Exports');
-  await report.getByRole('button', { name: 'Explore 4 articles' }).click();
+  await report.getByRole('button', { name: 'Explore 6 articles' }).click();
   await page.waitForURL(/\?corpus=exports$/);
   await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
   // The sources and sections are the filters.
   const facets = await page.locator('.facets').textContent();
-  for (const v of ['The Harbour Gazette', 'Port Quarterly', 'La Gazette du Port', 'NEWS', 'Coast']) assert.ok(facets.includes(v), `${v} among the filters: ${facets}`);
+  for (const v of ['The Harbour Gazette', 'Port Quarterly', 'La Gazette du Port', 'Coastal Times', 'Le Courrier du Quai', 'NEWS', 'Coast', 'PORTS', 'Société']) assert.ok(facets.includes(v), `${v} among the filters: ${facets}`);
   // Dates with the precision the export gives.
   const meta = await page.locator('.results .result').evaluateAll((rows) => rows.map((r) => `${r.querySelector('.result-title').textContent} | ${r.querySelector('.result-meta').textContent}`));
   assert.ok(meta.some((m) => /^Tides and steps \| .*June 2008/.test(m)), meta.join('\n'));
   assert.ok(meta.some((m) => /^Cranes return to the quay \| .*11 January 2010/.test(m)), meta.join('\n'));
+  assert.ok(meta.some((m) => /^Pilots board at dawn \| .*1 July 2019/.test(m)), meta.join('\n'));
+  assert.ok(meta.some((m) => /^Le phare rallumé \| .*4 March 2013/.test(m)), meta.join('\n'));
   await page.locator('.results .result-title', { hasText: 'Les grues reviennent' }).click();
   assert.equal(await page.locator('.reader time').first().getAttribute('datetime'), '2011-12-29');
-  // The cover page's requester is in no article.
-  await page.goto(`${server.base}?corpus=exports&q=Requester`);
-  assert.equal(await page.locator('.result-count').textContent(), '0 of 4 articles');
+  // The cover pages' requester, the search and the licensed institution are in no article.
+  for (const q of ['Requester', '90817263', 'Université', 'Résultats']) {
+    await page.goto(`${server.base}?corpus=exports&q=${encodeURIComponent(q)}`);
+    assert.equal(await page.locator('.result-count').textContent(), '0 of 6 articles', q);
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(problems, []);
   await context.close();
