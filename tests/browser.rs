@@ -197,6 +197,7 @@ async fn article_text_is_rendered_as_text_never_as_html() {
         date: ArticleDate::parse("2020").unwrap(),
         date_basis: None,
         source: Some(hostile.into()),
+        section: Some(hostile.into()),
         url: Some("javascript:alert(1)".into()),
         author: None,
         translator: None,

@@ -41,6 +41,7 @@ fn corpus() -> Corpus {
         },
         date_basis: None,
         source: Some("S".into()),
+        section: Some("Sec".into()),
         url: None,
         author: None,
         translator: None,

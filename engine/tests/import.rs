@@ -320,6 +320,7 @@ fn a_corpus_written_as_files_reads_back_the_same() {
     hard.tags = vec!["a, b".into(), "\"q\"".into()];
     hard.language = "zh".into();
     hard.url = Some("https://example.org/?a=\"b\"".into());
+    hard.section = Some("World \"news\"; Pg. 5".into());
     for a in seed.articles().iter().chain(&imported).chain([&hard]) {
         let file = article_file(a);
         let back = parse_article(&a.id, "x.md", file.as_bytes())
@@ -424,7 +425,7 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
         Red packets,03/04/2020,Red packets spread.,,\n\
         Undated row,,Text without a date.,https://x.org/2019/05/04/undated,\n\
         Empty text,2017,,,\n";
-    let jsonl = "{\"title\": \"From JSON\", \"published\": \"September 2016\", \"body\": \"JSON text.\", \"tags\": [\"json\"]}\n";
+    let jsonl = "{\"title\": \"From JSON\", \"published\": \"September 2016\", \"body\": \"JSON text.\", \"tags\": [\"json\"], \"Rubrique\": \"Tech\"}\n";
     let files = [
         ("t/articles.csv", csv.as_bytes()),
         ("t/more.jsonl", jsonl.as_bytes()),
@@ -453,6 +454,11 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
         "the date in its URL"
     );
     assert_eq!(r.articles[2].date, ArticleDate::parse("2016-09").unwrap());
+    assert_eq!(
+        r.articles[2].section.as_deref(),
+        Some("Tech"),
+        "a section column, by its French name"
+    );
     assert_eq!(&*grows.id, "articles-2", "file and line: stable");
     assert!(r.asks_numeric_order);
     assert_eq!(r.undated.len(), 1);
@@ -845,10 +851,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         Some("The Harbour Gazette (Portsmouth)")
     );
     assert_eq!(cranes.author.as_deref(), Some("Ann Example"));
-    assert_eq!(
-        cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["NEWS"]
-    );
+    assert_eq!(cranes.section.as_deref(), Some("NEWS"));
     assert_eq!(&*cranes.language, "en");
     let body = paragraphs(cranes);
     assert_eq!(
@@ -868,10 +871,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         "no update or graphic line in the text"
     );
     assert_eq!(kraene.author.as_deref(), Some("Bert Beispiel"));
-    assert_eq!(
-        kraene.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["Wirtschaft"]
-    );
+    assert_eq!(kraene.section.as_deref(), Some("Wirtschaft"));
     assert_eq!(&*kraene.language, "de");
     let tides = &r.articles[2];
     assert_eq!(
@@ -1033,7 +1033,7 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
     );
     assert_eq!(&*cranes.language, "en");
     assert_eq!(&*r.articles[2].language, "fr");
-    assert_eq!(cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(), ["A"]);
+    assert_eq!(cranes.section.as_deref(), Some("A"));
     assert_eq!(
         paragraphs(cranes),
         [
@@ -1219,10 +1219,7 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
     assert_eq!(grues.source.as_deref(), Some("La Gazette du Port"));
     assert_eq!(grues.author.as_deref(), Some("Anne Exemple"));
     assert_eq!(&*grues.language, "fr");
-    assert_eq!(
-        grues.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["Économie"]
-    );
+    assert_eq!(grues.section.as_deref(), Some("Économie"));
     assert_eq!(
         paragraphs(grues),
         [
@@ -1418,10 +1415,7 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
     let cranes = &r.articles[0];
     assert_eq!(cranes.source.as_deref(), Some("The Harbour Gazette"));
     assert_eq!(cranes.author.as_deref(), Some("Ann Example"));
-    assert_eq!(
-        cranes.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["BUSINESS"]
-    );
+    assert_eq!(cranes.section.as_deref(), Some("BUSINESS"));
     assert_eq!(&*cranes.language, "en");
     assert_eq!(
         cranes.date_basis.as_deref(),
@@ -1434,11 +1428,9 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
             "Dockers counted eleven."
         ]
     );
+    assert!(cranes.tags.is_empty(), "the section is no tag");
     let kraene = &r.articles[1];
-    assert_eq!(
-        kraene.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["Wirtschaft"]
-    );
+    assert_eq!(kraene.section.as_deref(), Some("Wirtschaft"));
     assert_eq!(
         paragraphs(kraene),
         ["Die Kräne sind zurück."],
@@ -1567,10 +1559,7 @@ fn a_europresse_export_gives_an_article_each_without_its_footer() {
     let grues = &r.articles[0];
     assert_eq!(grues.source.as_deref(), Some("La Gazette du Port"));
     assert_eq!(grues.author.as_deref(), Some("Anne Exemple"));
-    assert_eq!(
-        grues.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["Économie"]
-    );
+    assert_eq!(grues.section.as_deref(), Some("Économie"));
     assert_eq!(
         grues.date_basis.as_deref(),
         Some("from the Europresse header “Économie, jeudi 29 décembre 2011, p. 12”")
@@ -1585,8 +1574,8 @@ fn a_europresse_export_gives_an_article_each_without_its_footer() {
     );
     let tides = &r.articles[1];
     assert_eq!(
-        tides.tags.iter().map(|t| &**t).collect::<Vec<_>>(),
-        ["World"],
+        tides.section.as_deref(),
+        Some("World"),
         "Friday is no section"
     );
     assert_eq!(tides.author, None);

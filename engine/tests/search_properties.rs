@@ -62,6 +62,7 @@ fn leaf() -> impl Strategy<Value = Query> {
             Query::Text { field: if title { TextField::Title } else { TextField::Any }, words: ws, prefix }
         }),
         1 => (0..SOURCES.len()).prop_map(|i| Query::Source(SOURCES[i].to_lowercase())),
+        1 => (0..common::SECTIONS.len()).prop_map(|i| Query::Section(common::SECTIONS[i].to_uppercase())),
         1 => (0..TAGS.len()).prop_map(|i| Query::Tag(TAGS[i].to_uppercase())),
         1 => (prop::option::of(2012u16..2018), prop::option::of(0u16..3)).prop_map(|(from, span)| {
             let to = match (from, span) { (Some(f), Some(s)) => Some(f + s), (None, _) => Some(2015), (Some(_), None) => None };
@@ -132,6 +133,10 @@ fn brute(a: &Article, q: &Query, forms: bool) -> bool {
         }
         Query::Source(s) => a
             .source
+            .as_deref()
+            .is_some_and(|v| v.to_lowercase() == s.to_lowercase()),
+        Query::Section(s) => a
+            .section
             .as_deref()
             .is_some_and(|v| v.to_lowercase() == s.to_lowercase()),
         Query::Tag(t) => a.tags.iter().any(|v| v.to_lowercase() == t.to_lowercase()),
@@ -583,7 +588,8 @@ mod facets {
                 title: "T".into(),
                 date: ArticleDate { year: 2020, month: None, day: None },
                 date_basis: None,
-                source: source.map(Into::into),
+                source: source.clone().map(Into::into),
+                section: source.map(Into::into),
                 url: None, author: None, translator: None,
                 language: "en".into(),
                 tags: tags.into_iter().map(Into::into).collect(),
@@ -598,15 +604,15 @@ mod facets {
             let base = format!("{base} {}", Query::Source(other.clone()));
             let base_parsed = parse(&base).unwrap();
             let fv = index.facet_values();
-            for (kind, v, values) in [(FacetKind::Source, &source, &fv.sources), (FacetKind::Tag, &tag, &fv.tags)] {
-                if kind == FacetKind::Source && lens_engine::fold_value(v) == lens_engine::fold_value(&other) {
+            for (kind, v, values) in [(FacetKind::Source, &source, &fv.sources), (FacetKind::Section, &source, &fv.sections), (FacetKind::Tag, &tag, &fv.tags)] {
+                if kind != FacetKind::Tag && lens_engine::fold_value(v) == lens_engine::fold_value(&other) {
                     continue; // already picked in the base: picking it un-picks it
                 }
                 let picked = toggle_facet(&base, &base_parsed, kind, v, values);
                 let p = parse(&picked).map_err(|e| TestCaseError::fail(format!("{picked:?}: {e}")))?;
                 prop_assert!(facet_selected(&p, kind, v), "{:?} not picked in {:?}", v, picked);
                 let f = facet_counts(&index, &p, &index.matches(&p.query, opts).docs, opts);
-                let list = if kind == FacetKind::Source { &f.sources } else { &f.tags };
+                let list = match kind { FacetKind::Source => &f.sources, FacetKind::Section => &f.sections, _ => &f.tags };
                 let shown = list.iter().find(|fv| lens_engine::fold_value(&fv.value) == lens_engine::fold_value(v));
                 prop_assert!(shown.is_some(), "{:?} in {:?}", v, list);
                 let alone = toggle_facet("", &parse("").unwrap(), kind, v, values);

@@ -161,6 +161,7 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
         let values = match kind {
             FacetKind::Year => &years,
             FacetKind::Source => &fv.sources,
+            FacetKind::Section => &fv.sections,
             FacetKind::Tag => &fv.tags,
         };
         toggle_facet(text, &parse(text).unwrap(), kind, value, values)

@@ -208,6 +208,7 @@ fn ArticleMeta(
             <dd><time datetime=a.date.iso()>{a.display_date()}</time></dd>
             {row("Dated", a.date_basis.as_deref().map(String::from))}
             {row("Source", a.source.as_deref().map(String::from))}
+            {row("Section", a.section.as_deref().map(String::from))}
             {row("Author", a.author.as_deref().map(String::from))}
             {row("Translator", a.translator.as_deref().map(String::from))}
             {row("Language", Some(a.language.to_string()))}

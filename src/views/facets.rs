@@ -1,4 +1,4 @@
-//! Facets: year, source and tag, each value with the number of articles picking it would give.
+//! Facets: year, source, section and tag, each value with the number of articles picking it would give.
 
 use crate::params;
 use lens_engine::search::facets::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
@@ -11,10 +11,11 @@ use crate::url_state::UrlQuery;
 /// Values shown before "Show all".
 const SHOWN: usize = 12;
 
-/// The three facets for the current query. Picking a value edits the query
-/// text exactly as typing `year:2015` or `tag:social` would. Two years or
-/// two sources ticked mean either (an article has one); two tags mean both,
-/// and each legend says so.
+/// The facets for the current query (a facet no article has is not
+/// shown). Picking a value edits the query text exactly as typing
+/// `year:2015` or `tag:social` would. Two years, sources or sections
+/// ticked mean either (an article has one); two tags mean both, and each
+/// legend says so.
 #[component]
 pub fn FacetPanel() -> impl IntoView {
     let search = expect_context::<SearchState>();
@@ -50,16 +51,18 @@ pub fn FacetPanel() -> impl IntoView {
             <div id="facet-groups" class="facet-groups">
                 <Facet kind=FacetKind::Year legend="Year" combine=" (any ticked)" values=years counts=counts pick=|f: &Facets| &f.years />
                 <Facet kind=FacetKind::Source legend="Source" combine=" (any ticked)" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
+                <Facet kind=FacetKind::Section legend="Section" combine=" (any ticked)" values=values.sections.clone() counts=counts pick=|f: &Facets| &f.sections />
                 <Facet kind=FacetKind::Tag legend="Tag" combine=" (all ticked)" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
             </div>
         </aside>
     }
 }
 
-/// Whether a top-level clause is a facet's (a year, source or tag, or an OR of them).
+/// Whether a top-level clause is a facet's (a year, source, section or
+/// tag, or an OR of them).
 fn is_facet(q: &Query) -> bool {
     match q {
-        Query::Year { .. } | Query::Source(_) | Query::Tag(_) => true,
+        Query::Year { .. } | Query::Source(_) | Query::Section(_) | Query::Tag(_) => true,
         Query::Or(qs) => qs.iter().all(is_facet),
         _ => false,
     }

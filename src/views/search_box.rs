@@ -106,7 +106,7 @@ pub fn SearchBox() -> impl IntoView {
                         <tr><td><code>"\"mobile payment\""</code></td><td>"the words in a row; Han characters such as 支付宝 are matched in a row too"</td></tr>
                         <tr><td><code>"pay*"</code></td><td>"words starting with pay"</td></tr>
                         <tr><td><code>"title:wechat"</code>", "<code>"title:\"rich strangers\""</code></td><td>"in the title only"</td></tr>
-                        <tr><td><code>"source:TMTpost"</code>", "<code>"tag:social"</code></td><td>"a whole source or tag, any case; quote values with spaces"</td></tr>
+                        <tr><td><code>"source:TMTpost"</code>", "<code>"section:Business"</code>", "<code>"tag:social"</code></td><td>"a whole source, section or tag, any case; quote values with spaces"</td></tr>
                         <tr><td><code>"year:2015"</code>", "<code>"year:2013..2016"</code>", "<code>"year:..2015"</code></td><td>"a year or a range of years"</td></tr>
                     </tbody>
                 </table>

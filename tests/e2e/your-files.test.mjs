@@ -461,9 +461,18 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   await report.getByRole('button', { name: 'Explore 6 articles' }).click();
   await page.waitForURL(/\?corpus=exports$/);
   await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
-  // The sources and sections are the filters.
-  const facets = await page.locator('.facets').textContent();
-  for (const v of ['The Harbour Gazette', 'Port Quarterly', 'La Gazette du Port', 'Coastal Times', 'Le Courrier du Quai', 'NEWS', 'Coast', 'PORTS', 'Société']) assert.ok(facets.includes(v), `${v} among the filters: ${facets}`);
+  // The sources and sections are the filters, each in its own group.
+  const group = (legend) => page.locator('fieldset.facet', { has: page.locator('legend', { hasText: legend }) });
+  const sources = await group('Source').textContent();
+  for (const v of ['The Harbour Gazette', 'Port Quarterly', 'La Gazette du Port', 'Coastal Times', 'Le Courrier du Quai']) assert.ok(sources.includes(v), `${v} among the sources: ${sources}`);
+  const sections = await group('Section').textContent();
+  for (const v of ['NEWS', 'Coast', 'PORTS', 'Société']) assert.ok(sections.includes(v), `${v} among the sections: ${sections}`);
+  assert.equal(await group('Tag').count(), 0, 'a section is no tag');
+  await group('Section').getByLabel('Coast').check();
+  await page.waitForURL(/q=section%3ACoast/);
+  assert.equal(await page.locator('.result-count').textContent(), '1 of 6 articles');
+  await group('Section').getByLabel('Coast').uncheck();
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '6 of 6 articles');
   // Dates with the precision the export gives.
   const meta = await page.locator('.results .result').evaluateAll((rows) => rows.map((r) => `${r.querySelector('.result-title').textContent} | ${r.querySelector('.result-meta').textContent}`));
   assert.ok(meta.some((m) => /^Tides and steps \| .*June 2008/.test(m)), meta.join('\n'));
@@ -472,6 +481,8 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   assert.ok(meta.some((m) => /^Le phare rallumé \| .*4 March 2013/.test(m)), meta.join('\n'));
   await page.locator('.results .result-title', { hasText: 'Les grues reviennent' }).click();
   assert.equal(await page.locator('.reader time').first().getAttribute('datetime'), '2011-12-29');
+  await page.goto(`${server.base}?corpus=exports&article=europresse-news-20130304-cq-0042`);
+  assert.match(await page.locator('.reader dl.meta').textContent(), /SourceLe Courrier du Quai.*SectionSociété.*AuthorPaul Exemple/s);
   // The cover pages' requester, the search and the licensed institution are in no article.
   for (const q of ['Requester', '90817263', 'Université', 'Résultats']) {
     await page.goto(`${server.base}?corpus=exports&q=${encodeURIComponent(q)}`);

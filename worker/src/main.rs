@@ -243,7 +243,7 @@ fn mappings(v: &JsValue) -> HashMap<String, Mapping> {
         else {
             continue;
         };
-        let mut c = [None; 7];
+        let mut c = [None; Mapping::FIELDS.len()];
         for (i, slot) in c.iter_mut().enumerate() {
             *slot = cols
                 .get(i as u32)

@@ -10,10 +10,15 @@ use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo, Text};
 
-const MAGIC: &[u8; 8] = b"LENSCRP2";
+const MAGIC: &[u8; 8] = b"LENSCRP3";
+
+/// The header of the version before (no `section`): corpora a browser
+/// stored before it are still read.
+const MAGIC_2: &[u8; 8] = b"LENSCRP2";
 
 /// The fewest bytes an encoded article takes: its word count, id, title,
-/// date, five absent options, language, and its tag and block counts.
+/// date, five absent options (six from version 3), language, and its tag
+/// and block counts.
 const MIN_ARTICLE: usize = 4 + 4 + 4 + 4 + 5 + 4 + 4 + 4;
 
 /// Serialises a corpus (its articles in their corpus order).
@@ -61,7 +66,14 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
         put_str(out, &a.title);
         out.put(&a.date.year.to_le_bytes());
         out.put(&[a.date.month.unwrap_or(0), a.date.day.unwrap_or(0)]);
-        for field in [&a.date_basis, &a.source, &a.url, &a.author, &a.translator] {
+        for field in [
+            &a.date_basis,
+            &a.source,
+            &a.section,
+            &a.url,
+            &a.author,
+            &a.translator,
+        ] {
             put_opt(out, field.as_deref());
         }
         put_str(out, &a.language);
@@ -131,11 +143,16 @@ pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 }
 
 fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
-    if r.take(MAGIC.len())? != MAGIC {
+    let magic = r.take(MAGIC.len())?;
+    let has_section = if magic == MAGIC {
+        true
+    } else if magic == MAGIC_2 {
+        false
+    } else {
         return Err(DecodeError(
             "wrong header (built by another version?)".into(),
         ));
-    }
+    };
     let info = CorpusInfo {
         name: r.string()?.into_owned(),
         description: r.opt()?.map(Text::into_owned),
@@ -167,11 +184,10 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
                 ymd[2], ymd[3]
             )));
         }
-        let mut opts = [None, None, None, None, None];
-        for o in &mut opts {
-            *o = r.opt()?;
-        }
-        let [date_basis, source, url, author, translator] = opts;
+        let date_basis = r.opt()?;
+        let source = r.opt()?;
+        let section = if has_section { r.opt()? } else { None };
+        let (url, author, translator) = (r.opt()?, r.opt()?, r.opt()?);
         let language = r.string()?;
         let nt = r.u32()?;
         let mut tags = Vec::with_capacity(r.room(nt, 4)?);
@@ -204,6 +220,7 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
             date,
             date_basis,
             source,
+            section,
             url,
             author,
             translator,
@@ -311,6 +328,7 @@ mod tests {
             },
             date_basis: None,
             source: Some("Src".into()),
+            section: year.is_multiple_of(2).then(|| "Sec".into()),
             url: None,
             author: Some("Ann".into()),
             translator: None,
@@ -331,6 +349,39 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    /// A corpus a browser stored before sections (version 2: five options
+    /// an article) still reads, without sections.
+    #[test]
+    fn a_corpus_stored_by_the_version_before_still_reads() {
+        let a = article(
+            "a".into(),
+            "T".into(),
+            2001,
+            vec!["Text.".into()],
+            vec!["t".into()],
+        );
+        let corpus = Corpus::new(
+            CorpusInfo {
+                name: "N".into(),
+                description: None,
+            },
+            vec![a],
+        );
+        let v3 = encode(&corpus);
+        // Version 2 is version 3 without the section's option byte (absent here).
+        let mut v2 = MAGIC_2.to_vec();
+        let after_source = v3.windows(4).position(|w| w == b"\x03\0\0\0").unwrap() + 4 + 3;
+        v2.extend_from_slice(&v3[8..after_source]);
+        assert_eq!(v3[after_source], 0, "no section");
+        v2.extend_from_slice(&v3[after_source + 1..]);
+        let old = decode_copy(&v2).unwrap();
+        assert_eq!(old, corpus);
+        assert!(decode_copy(b"LENSCRP1")
+            .unwrap_err()
+            .0
+            .contains("wrong header"));
     }
 
     proptest! {

@@ -39,11 +39,12 @@ impl fmt::Display for Problem {
 }
 
 /// The keys an article's front matter may have.
-pub const ARTICLE_KEYS: [&str; 9] = [
+pub const ARTICLE_KEYS: [&str; 10] = [
     "title",
     "date",
     "date_basis",
     "source",
+    "section",
     "url",
     "author",
     "translator",
@@ -451,6 +452,7 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
     let date = fields.date();
     let date_basis = fields.string("date_basis", false);
     let source = fields.string("source", false);
+    let section = fields.string("section", false);
     let url = fields.string("url", false);
     let author = fields.string("author", false);
     let translator = fields.string("translator", false);
@@ -483,6 +485,7 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
         date: date.expect("checked"),
         date_basis: opt(date_basis),
         source: opt(source),
+        section: opt(section),
         url: url.map(Text::Owned),
         author: opt(author),
         translator: opt(translator),

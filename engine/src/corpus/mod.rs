@@ -32,6 +32,8 @@ pub struct Article {
     pub date_basis: Option<Text>,
     /// Publication or site.
     pub source: Option<Text>,
+    /// The publication's section (a news export's `SECTION:`), a facet.
+    pub section: Option<Text>,
     /// Where the article was found.
     pub url: Option<Text>,
     /// Who wrote it.
@@ -62,6 +64,7 @@ impl Article {
             date,
             date_basis: None,
             source: None,
+            section: None,
             url: None,
             author: None,
             translator: None,

@@ -50,6 +50,7 @@ pub fn article_file(a: &Article) -> String {
     field("date", Some(&a.date.iso()));
     field("date_basis", a.date_basis.as_deref());
     field("source", a.source.as_deref());
+    field("section", a.section.as_deref());
     field("url", a.url.as_deref());
     field("author", a.author.as_deref());
     field("translator", a.translator.as_deref());

@@ -290,7 +290,7 @@ fn article(pieces: &[Piece]) -> (Option<String>, Result<Draft, String>) {
             ..Draft::default()
         };
         if let Some(section) = before.iter().find(|p| !p.is_empty() && !weekday(p)) {
-            d.tags.push(section.to_string());
+            d.section = Some(section.to_string());
         }
         d.body = titles
             .chain(

@@ -219,7 +219,7 @@ fn with_codes(pieces: &[Piece]) -> (Option<String>, Result<Draft, String>) {
         let written = get("PD").ok_or("no PD (publication date) field")?;
         dated(&mut d, &written, "field PD");
         if let Some(s) = get("SE") {
-            d.tags.push(s);
+            d.section = Some(s);
         }
         d.body = fields
             .iter()

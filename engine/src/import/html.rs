@@ -1,4 +1,4 @@
-//! An HTML page's article: its title, date, author, source, URL and
+//! An HTML page's article: its title, date, author, source, section, URL and
 //! language from its metadata, and its main text as headings and
 //! paragraphs. The text is the page's `<article>` (else its `<main>`, else
 //! its body), without scripts, styles, navigation, headers, footers, asides,
@@ -276,6 +276,7 @@ pub fn html(content: &str) -> Draft {
         .or(first_time);
     d.author = ld_field("author").or_else(|| meta(&["author", "article:author", "byl"]));
     d.source = meta(&["og:site_name"]).or_else(|| ld_field("publisher"));
+    d.section = meta(&["article:section"]).or_else(|| ld_field("articleSection"));
     d.url = canonical
         .or_else(|| meta(&["og:url"]))
         .filter(|u| u.starts_with("http"));
@@ -303,6 +304,7 @@ mod tests {
         let page = r#"<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>
 <html lang="en-GB"><head><title>Alipay grows | Example News</title>
 <meta property="og:site_name" content="Example News">
+<meta property="article:section" content="Business">
 <meta property="article:published_time" content="2016-09-21T10:00:00Z">
 <link rel="canonical" href="https://news.example/2016/09/22/alipay">
 <script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": "2016-09-22T08:00:00+08:00", "author": {"@type": "Person", "name": "Li Wei"}}]}</script>
@@ -324,6 +326,7 @@ mod tests {
         );
         assert_eq!(d.author.as_deref(), Some("Li Wei"));
         assert_eq!(d.source.as_deref(), Some("Example News"));
+        assert_eq!(d.section.as_deref(), Some("Business"));
         assert_eq!(
             d.url.as_deref(),
             Some("https://news.example/2016/09/22/alipay")

@@ -299,7 +299,7 @@ fn article(lines: &[&str]) -> Result<Draft, String> {
             Label::Section => {
                 let s = value.split(';').next().unwrap_or("").trim();
                 if !s.is_empty() {
-                    draft.tags.push(s.to_string());
+                    draft.section = Some(s.to_string());
                 }
             }
             Label::Headline => draft.title = Some(value),

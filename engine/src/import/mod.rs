@@ -796,6 +796,7 @@ impl State {
         let draft = plain::Draft {
             title: draft.title.as_deref().map(nfc),
             source: draft.source.as_deref().map(nfc),
+            section: draft.section.as_deref().map(nfc),
             author: draft.author.as_deref().map(nfc),
             translator: draft.translator.as_deref().map(nfc),
             tags: draft.tags.iter().map(|t| nfc(t)).collect(),
@@ -828,6 +829,7 @@ impl State {
             draft.body.clone(),
         );
         a.source = draft.source.clone().map(Into::into);
+        a.section = draft.section.clone().map(Into::into);
         a.url = draft.url.clone().map(Into::into);
         a.author = draft.author.clone().map(Into::into);
         a.translator = draft.translator.clone().map(Into::into);
@@ -971,6 +973,7 @@ impl State {
             );
             a.date_basis = found.map(|(_, how)| how.to_string().into());
             a.source = cell(m.source).map(|v| nfc(v).into());
+            a.section = cell(m.section).map(|v| nfc(v).into());
             a.url = cell(m.url).map(|v| v.to_string().into());
             a.author = cell(m.author).map(|v| nfc(v).into());
             a.tags = cell(m.tags)

@@ -145,7 +145,7 @@ fn article(part: &[&str]) -> Result<Draft, String> {
             Some((Label::Section, v)) => {
                 let s = v.split(';').next().unwrap_or("").trim();
                 if !s.is_empty() {
-                    draft.tags.push(s.to_string());
+                    draft.section = Some(s.to_string());
                 }
             }
             _ => {}

@@ -31,6 +31,8 @@ pub struct Draft {
     pub fallback_date: Option<String>,
     /// Publication or site.
     pub source: Option<String>,
+    /// The publication's section.
+    pub section: Option<String>,
     /// Where it was found.
     pub url: Option<String>,
     /// Who wrote it.
@@ -186,6 +188,7 @@ fn front_matter(front: &str, draft: &mut Draft) {
             "date" | "published" | "pubdate" | "date_published" => draft.date = one(),
             "date_basis" => draft.date_basis = one(),
             "source" | "publication" | "publisher" | "site" => draft.source = one(),
+            "section" | "rubrique" | "rubrik" => draft.section = one(),
             "url" | "link" | "source_url" => draft.url = one(),
             "author" | "authors" | "byline" => {
                 draft.author = if list.is_empty() {

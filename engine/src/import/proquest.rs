@@ -198,7 +198,7 @@ fn article(lines: &[&str]) -> (Option<String>, Result<Draft, String>) {
             ..Draft::default()
         };
         if let Some(s) = get("Section") {
-            draft.tags.push(s);
+            draft.section = Some(s);
         }
         if draft.title.is_none() {
             return Err("no title".into());

@@ -17,6 +17,8 @@ pub struct Mapping {
     pub text: Option<usize>,
     /// Publication or site.
     pub source: Option<usize>,
+    /// The publication's section.
+    pub section: Option<usize>,
     /// Where it was found.
     pub url: Option<usize>,
     /// Who wrote it.
@@ -28,16 +30,18 @@ pub struct Mapping {
 impl Mapping {
     /// The fields a column may hold, in the order of [`Mapping::columns`]
     /// (how the page and the worker speak of a mapping).
-    pub const FIELDS: [&'static str; 7] =
-        ["title", "date", "text", "source", "url", "author", "tags"];
+    pub const FIELDS: [&'static str; 8] = [
+        "title", "date", "text", "source", "section", "url", "author", "tags",
+    ];
 
     /// The column of each field of [`Mapping::FIELDS`], in that order.
-    pub fn columns(&self) -> [Option<usize>; 7] {
+    pub fn columns(&self) -> [Option<usize>; Mapping::FIELDS.len()] {
         [
             self.title,
             self.date,
             self.text,
             self.source,
+            self.section,
             self.url,
             self.author,
             self.tags,
@@ -46,13 +50,14 @@ impl Mapping {
 
     /// The mapping whose fields ([`Mapping::FIELDS`], in that order) are in
     /// these columns.
-    pub fn from_columns(c: [Option<usize>; 7]) -> Mapping {
-        let [title, date, text, source, url, author, tags] = c;
+    pub fn from_columns(c: [Option<usize>; Mapping::FIELDS.len()]) -> Mapping {
+        let [title, date, text, source, section, url, author, tags] = c;
         Mapping {
             title,
             date,
             text,
             source,
+            section,
             url,
             author,
             tags,
@@ -97,7 +102,7 @@ pub struct Table {
 pub const MAX_COLUMNS: usize = 1000;
 
 /// Column names that say what a column holds, lower case, by field.
-const NAMES: [(&str, &[&str]); 7] = [
+const NAMES: [(&str, &[&str]); 8] = [
     (
         "title",
         &[
@@ -156,6 +161,18 @@ const NAMES: [(&str, &[&str]); 7] = [
             "quelle",
         ],
     ),
+    (
+        "section",
+        &[
+            "section",
+            "desk",
+            "department",
+            "rubrique",
+            "rubrik",
+            "ressort",
+            "sección",
+        ],
+    ),
     ("url", &["url", "link", "href", "permalink", "uri", "web"]),
     (
         "author",
@@ -194,12 +211,15 @@ pub fn guess(t: &Table) -> Mapping {
         date: by_name("date"),
         text: by_name("text"),
         source: by_name("source"),
+        section: by_name("section"),
         url: by_name("url"),
         author: by_name("author"),
         tags: by_name("tags"),
     };
     if m.text.is_none() {
-        let taken = [m.title, m.date, m.source, m.url, m.author, m.tags];
+        let taken = [
+            m.title, m.date, m.source, m.section, m.url, m.author, m.tags,
+        ];
         m.text = (0..t.columns.len())
             .filter(|c| !taken.contains(&Some(*c)))
             .max_by_key(|&c| {

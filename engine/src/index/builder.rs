@@ -9,7 +9,7 @@ use crate::text::lexicon::{stem, BREAK};
 use crate::text::tokenize::{ends_clause, words, Words};
 use rustc_hash::FxHashMap;
 
-/// Puts sources and tags in their lasting display order, most articles first
+/// Puts sources, sections and tags in their lasting display order, most articles first
 /// (then by name), and renumbers the articles' ids to match: the facet lists
 /// then never reorder while a reader types.
 fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
@@ -24,21 +24,30 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
         new_id
     }
     let mut source_counts = vec![0; fv.sources.len()];
+    let mut section_counts = vec![0; fv.sections.len()];
     let mut tag_counts = vec![0; fv.tags.len()];
     for d in docs.iter() {
         d.source_id
             .iter()
             .for_each(|&s| source_counts[s as usize] += 1);
+        d.section_id
+            .iter()
+            .for_each(|&s| section_counts[s as usize] += 1);
         d.tag_ids.iter().for_each(|&t| tag_counts[t as usize] += 1);
     }
     let sources = order(&mut fv.sources, source_counts);
+    let sections = order(&mut fv.sections, section_counts);
     let tags = order(&mut fv.tags, tag_counts);
     fv.source_ids
         .values_mut()
         .for_each(|s| *s = sources[*s as usize]);
+    fv.section_ids
+        .values_mut()
+        .for_each(|s| *s = sections[*s as usize]);
     fv.tag_ids.values_mut().for_each(|t| *t = tags[*t as usize]);
     for d in docs.iter_mut() {
         d.source_id = d.source_id.map(|s| sources[s as usize]);
+        d.section_id = d.section_id.map(|s| sections[s as usize]);
         d.tag_ids.iter_mut().for_each(|t| *t = tags[*t as usize]);
     }
 }
@@ -302,6 +311,10 @@ impl<'c> IndexBuilder<'c> {
                 .source
                 .as_ref()
                 .map(|s| FacetValues::intern(&mut fv.sources, &mut fv.source_ids, s)),
+            section_id: a
+                .section
+                .as_ref()
+                .map(|s| FacetValues::intern(&mut fv.sections, &mut fv.section_ids, s)),
             tag_ids: a
                 .tags
                 .iter()

@@ -103,23 +103,29 @@ pub struct DocInfo {
     pub clause_starts: Vec<u32>,
     /// Index of the source in [`Index::facet_values`]' sources.
     pub source_id: Option<u32>,
+    /// Index of the section in [`Index::facet_values`]' sections.
+    pub section_id: Option<u32>,
     /// Indexes of the tags in [`Index::facet_values`]' tags.
     pub tag_ids: Vec<u32>,
 }
 
-/// Every year, source and tag of the corpus (sources and tags as first
-/// spelled, most frequent first: a fixed order). Sources and tags that differ
-/// only by case are one value ([`fold_value`]).
+/// Every year, source, section and tag of the corpus (as first spelled,
+/// most frequent first: a fixed order). Values that differ only by case
+/// are one value ([`fold_value`]).
 #[derive(Clone, Debug, Default)]
 pub struct FacetValues {
     /// Years, ascending.
     pub years: Vec<u16>,
     /// Sources.
     pub sources: Vec<String>,
+    /// Sections.
+    pub sections: Vec<String>,
     /// Tags.
     pub tags: Vec<String>,
     /// Folded source → its place in `sources`.
     pub(crate) source_ids: FxHashMap<String, u32>,
+    /// Folded section → its place in `sections`.
+    pub(crate) section_ids: FxHashMap<String, u32>,
     /// Folded tag → its place in `tags`.
     pub(crate) tag_ids: FxHashMap<String, u32>,
 }
@@ -128,6 +134,11 @@ impl FacetValues {
     /// The place of a source in `sources`, compared by [`fold_value`].
     pub fn source_id(&self, value: &str) -> Option<u32> {
         self.source_ids.get(&fold_value(value)).copied()
+    }
+
+    /// The place of a section in `sections`, compared by [`fold_value`].
+    pub fn section_id(&self, value: &str) -> Option<u32> {
+        self.section_ids.get(&fold_value(value)).copied()
     }
 
     /// The place of a tag in `tags`, compared by [`fold_value`].

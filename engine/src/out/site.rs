@@ -137,6 +137,7 @@ pub fn article_page(corpus: &Corpus, index: usize, stylesheet: &str) -> String {
     let rows = [
         ("Dated", &a.date_basis),
         ("Source", &a.source),
+        ("Section", &a.section),
         ("Author", &a.author),
         ("Translator", &a.translator),
     ];
@@ -386,6 +387,7 @@ mod tests {
             ],
         );
         a.source = Some(HOSTILE.into());
+        a.section = Some(HOSTILE.into());
         a.author = Some("A. Writer".into());
         a.url = Some("javascript:alert(1)".into());
         a.tags = vec![HOSTILE.into()];

@@ -1,4 +1,4 @@
-//! Facets: for each year, source and tag, how many articles picking it would
+//! Facets: for each year, source, section and tag, how many articles picking it would
 //! give, and the query text after picking or un-picking it.
 
 use std::ops::Range;
@@ -26,16 +26,19 @@ pub struct Facets {
     pub years: Vec<FacetValue>,
     /// Sources, most frequent in the corpus first.
     pub sources: Vec<FacetValue>,
+    /// Sections, most frequent in the corpus first.
+    pub sections: Vec<FacetValue>,
     /// Tags, most frequent in the corpus first.
     pub tags: Vec<FacetValue>,
 }
 
 impl Index {
-    /// Counts, for each year, source and tag of the corpus, the articles of `docs` that have it.
+    /// Counts, for each year, source, section and tag of the corpus, the articles of `docs` that have it.
     pub fn facets(&self, docs: &DocSet) -> Facets {
         let fv = self.facet_values();
         let mut years = vec![0usize; fv.years.len()];
         let mut sources = vec![0usize; fv.sources.len()];
+        let mut sections = vec![0usize; fv.sections.len()];
         let mut tags = vec![0usize; fv.tags.len()];
         for d in docs.iter() {
             let info = self.doc(d);
@@ -44,6 +47,9 @@ impl Index {
             }
             if let Some(s) = info.source_id {
                 sources[s as usize] += 1;
+            }
+            if let Some(s) = info.section_id {
+                sections[s as usize] += 1;
             }
             for &t in &info.tag_ids {
                 tags[t as usize] += 1;
@@ -70,6 +76,7 @@ impl Index {
                 })
                 .collect(),
             sources: list(&fv.sources, sources),
+            sections: list(&fv.sections, sections),
             tags: list(&fv.tags, tags),
         }
     }
@@ -83,6 +90,8 @@ pub enum FacetKind {
     Year,
     /// The source: an article has one, so two sources picked mean either.
     Source,
+    /// The section: an article has one, so two sections picked mean either.
+    Section,
     /// A tag: an article has several, so two tags picked mean both
     /// (`tag:social tag:ai`); picking one again removes it.
     Tag,
@@ -105,6 +114,7 @@ impl FacetKind {
             (self, q),
             (FacetKind::Year, Query::Year { .. })
                 | (FacetKind::Source, Query::Source(_))
+                | (FacetKind::Section, Query::Section(_))
                 | (FacetKind::Tag, Query::Tag(_))
         )
     }
@@ -116,9 +126,9 @@ impl FacetKind {
             (FacetKind::Year, Query::Year { from, to }) => value
                 .parse::<u16>()
                 .is_ok_and(|y| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)),
-            (FacetKind::Source, Query::Source(s)) | (FacetKind::Tag, Query::Tag(s)) => {
-                fold_value(s) == fold_value(value)
-            }
+            (FacetKind::Source, Query::Source(s))
+            | (FacetKind::Section, Query::Section(s))
+            | (FacetKind::Tag, Query::Tag(s)) => fold_value(s) == fold_value(value),
             _ => false,
         }
     }
@@ -130,6 +140,7 @@ impl FacetKind {
                 Query::Year { from: y, to: y }
             }
             FacetKind::Source => Query::Source(value.to_string()),
+            FacetKind::Section => Query::Section(value.to_string()),
             FacetKind::Tag => Query::Tag(value.to_string()),
         }
     }
@@ -163,7 +174,7 @@ impl FacetKind {
 }
 
 /// Whether `value` of facet `kind` is picked. A tag: the query has it as
-/// a top-level clause. A year or a source: the query has clauses of its
+/// a top-level clause. A year, a source or a section: the query has clauses of its
 /// kind at the top level (`year:2015`, `year:2013..2016`, an OR of them),
 /// and every one lets `value` through, so a typed range ticks its years.
 pub fn facet_selected(parsed: &ParsedQuery, kind: FacetKind, value: &str) -> bool {
@@ -283,8 +294,8 @@ fn join(mut text: String, clause: &str) -> String {
 }
 
 /// Facet counts for a parsed query (`matched`: the articles it matches): for
-/// each value, how many articles of the query, its year (or source) clauses
-/// set aside, have that value: what that value alone would give. Tags are
+/// each value, how many articles of the query, its year (or source, or
+/// section) clauses set aside, have that value: what that value alone would give. Tags are
 /// counted with the whole query (picking one narrows it).
 pub fn facet_counts(
     index: &Index,
@@ -307,10 +318,12 @@ pub fn facet_counts(
     };
     let by_year = index.facets(&without(FacetKind::Year));
     let by_source = index.facets(&without(FacetKind::Source));
+    let by_section = index.facets(&without(FacetKind::Section));
     let by_tag = index.facets(matched);
     Facets {
         years: by_year.years,
         sources: by_source.sources,
+        sections: by_section.sections,
         tags: by_tag.tags,
     }
 }

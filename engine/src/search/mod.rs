@@ -205,6 +205,10 @@ impl<'i> Evaluator<'i> {
                 Some(id) => filter(&|d| index.doc(d).source_id == Some(id)),
                 None => DocSet::empty(n),
             },
+            Query::Section(v) => match index.facet_values().section_id(v) {
+                Some(id) => filter(&|d| index.doc(d).section_id == Some(id)),
+                None => DocSet::empty(n),
+            },
             Query::Tag(v) => match index.facet_values().tag_id(v) {
                 Some(id) => filter(&|d| index.doc(d).tag_ids.contains(&id)),
                 None => DocSet::empty(n),
@@ -393,7 +397,9 @@ impl<'i> Evaluator<'i> {
                 };
                 read + size * (words.len() - 1)
             }
-            Query::Source(_) | Query::Tag(_) | Query::Year { .. } => self.index.doc_count(),
+            Query::Source(_) | Query::Section(_) | Query::Tag(_) | Query::Year { .. } => {
+                self.index.doc_count()
+            }
             Query::And(qs) | Query::Or(qs) => qs.iter().map(|q| self.cost(q, seen)).sum(),
             Query::Not(q) => self.cost(q, seen),
         }

@@ -47,6 +47,8 @@ pub enum Query {
     },
     /// The article's source is this (compared ignoring case).
     Source(String),
+    /// The article's section is this (compared ignoring case).
+    Section(String),
     /// One of the article's tags is this (compared ignoring case).
     Tag(String),
     /// The article's year is in this inclusive range (open ends allowed).
@@ -298,7 +300,7 @@ fn unknown_field(value: &str, start: usize) -> Result<(), QueryError> {
     }
     Err(QueryError {
         message: format!(
-            "“{name}” is not a field: the fields are title:, source:, tag: and year:. To look for “{value}” as written, put it in quotes."
+            "“{name}” is not a field: the fields are title:, source:, section:, tag: and year:. To look for “{value}” as written, put it in quotes."
         ),
         span: start..start + name.len() + 1,
     })
@@ -328,6 +330,7 @@ fn quoted_value(s: &str) -> Option<(String, usize)> {
 enum Field {
     Title,
     Source,
+    Section,
     Tag,
     Year,
 }
@@ -336,6 +339,7 @@ fn field_prefix(s: &str) -> (Option<Field>, usize) {
     for (name, field) in [
         ("title:", Field::Title),
         ("source:", Field::Source),
+        ("section:", Field::Section),
         ("tag:", Field::Tag),
         ("year:", Field::Year),
     ] {
@@ -363,6 +367,7 @@ fn term(
     let name = match field {
         Some(Field::Title) => "title",
         Some(Field::Source) => "source",
+        Some(Field::Section) => "section",
         Some(Field::Tag) => "tag",
         Some(Field::Year) => "year",
         None => "",
@@ -372,6 +377,7 @@ fn term(
     }
     match field {
         Some(Field::Source) => Ok(Some(Query::Source(value.trim().to_string()))),
+        Some(Field::Section) => Ok(Some(Query::Section(value.trim().to_string()))),
         Some(Field::Tag) => Ok(Some(Query::Tag(value.trim().to_string()))),
         Some(Field::Year) => year_range(value.trim())
             .map(Some)
@@ -415,6 +421,7 @@ fn example(field: Option<Field>) -> &'static str {
     match field {
         Some(Field::Title) => "title:alipay or title:\"mobile payment\"",
         Some(Field::Source) => "source:TMTpost or source:\"New York Times\"",
+        Some(Field::Section) => "section:Business or section:\"World news\"",
         Some(Field::Tag) => "tag:social",
         Some(Field::Year) => "year:2015 or year:2013..2016",
         None => "",
@@ -594,7 +601,11 @@ impl Query {
     pub fn term_count(&self) -> usize {
         match self {
             Query::All => 0,
-            Query::Text { .. } | Query::Source(_) | Query::Tag(_) | Query::Year { .. } => 1,
+            Query::Text { .. }
+            | Query::Source(_)
+            | Query::Section(_)
+            | Query::Tag(_)
+            | Query::Year { .. } => 1,
             Query::And(qs) | Query::Or(qs) => qs.iter().map(Query::term_count).sum(),
             Query::Not(q) => q.term_count(),
         }
@@ -622,6 +633,7 @@ impl fmt::Display for Query {
                 }
             }
             Query::Source(s) => write!(f, "source:{}", quote_value(s)),
+            Query::Section(s) => write!(f, "section:{}", quote_value(s)),
             Query::Tag(t) => write!(f, "tag:{}", quote_value(t)),
             Query::Year { from, to } => match (from, to) {
                 (Some(a), Some(b)) if a == b => write!(f, "year:{a}"),
@@ -747,7 +759,7 @@ mod tests {
         let e = parse("alipay author:zhang").unwrap_err();
         assert_eq!(
             e.message,
-            "“author” is not a field: the fields are title:, source:, tag: and year:. To look for “author:zhang” as written, put it in quotes."
+            "“author” is not a field: the fields are title:, source:, section:, tag: and year:. To look for “author:zhang” as written, put it in quotes."
         );
         assert_eq!(&"alipay author:zhang"[e.span], "author:");
         assert!(parse("\"author:zhang\"").is_ok(), "quoted, it is text");

@@ -98,6 +98,14 @@ pub fn empty_filters(index: &Index, query: &Query) -> Vec<String> {
                     listed(&fv.sources)
                 )
             }),
+            Query::Section(v) if fv.section_id(v).is_none() => Some(if fv.sections.is_empty() {
+                format!("No article has the section “{v}”: no article names its section.")
+            } else {
+                format!(
+                    "No article has the section “{v}”: the sections are {}.",
+                    listed(&fv.sections)
+                )
+            }),
             Query::Tag(v) if fv.tag_id(v).is_none() => Some(if fv.tags.is_empty() {
                 format!("No article has the tag “{v}”: no article has tags.")
             } else {
@@ -139,7 +147,12 @@ fn positive_terms<'q>(q: &'q Query, out: &mut Vec<(&'q [String], bool)>) {
     match q {
         Query::Text { words, prefix, .. } => out.push((words, *prefix)),
         Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| positive_terms(q, out)),
-        Query::All | Query::Not(_) | Query::Source(_) | Query::Tag(_) | Query::Year { .. } => {}
+        Query::All
+        | Query::Not(_)
+        | Query::Source(_)
+        | Query::Section(_)
+        | Query::Tag(_)
+        | Query::Year { .. } => {}
     }
 }
 

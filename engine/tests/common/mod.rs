@@ -38,6 +38,9 @@ pub fn text(vocab: &[&str], ws: &[usize]) -> String {
     ws.iter().map(|&i| vocab[i]).collect::<Vec<_>>().join(" ")
 }
 
+/// The sections an article may have (or none), in every shape.
+pub const SECTIONS: &[&str] = &["Business", "World news"];
+
 /// One article of `shape` (its id given by [`corpus`]).
 pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
     let v = shape.vocab.len();
@@ -56,8 +59,9 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
         shape.years.clone(),
         source,
         prop::sample::subsequence(shape.tags.to_vec(), 0..=shape.tags.len()),
+        prop::option::of(0..SECTIONS.len()),
     )
-        .prop_map(move |(title, blocks, year, source, tags)| {
+        .prop_map(move |(title, blocks, year, source, tags, section)| {
             let body = blocks
                 .iter()
                 .map(|(h, b)| {
@@ -78,6 +82,7 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
             };
             let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
             a.source = source.map(|s| shape.sources[s].into());
+            a.section = section.map(|s| SECTIONS[s].into());
             a.tags = tags.into_iter().map(Into::into).collect();
             a
         })
