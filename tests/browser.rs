@@ -1125,7 +1125,9 @@ async fn finding_nothing_says_why_in_every_view() {
     let root = mount(corpus, "?q=author:zhang").await;
     let said = text(&one(&root, ".query-error"));
     assert!(
-        said.contains("“author” is not a field: the fields are title:, source:, tag: and year:."),
+        said.contains(
+            "“author” is not a field: the fields are title:, source:, section:, tag: and year:."
+        ),
         "{said}"
     );
 

@@ -1000,7 +1000,14 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
         rule,
     ]
     .join("\n");
-    let twice = export.replace("Document 2 of 4", "Document 9 of 9");
+    // The same export again (concatenated, numbered otherwise), saved on
+    // Windows: a BOM and CRLF.
+    let twice = format!(
+        "\u{feff}{}",
+        export
+            .replace("Document 2 of 4", "Document 9 of 9")
+            .replace('\n', "\r\n")
+    );
     let files = [
         ("pq/a.txt", export.as_bytes()),
         ("pq/b.txt", twice.as_bytes()),
@@ -1182,10 +1189,13 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
         <p>Document PRTWK00020130405e945000ab</p>\
         </div></body></html>";
     let page = "<html><body><div class=\"article\"><h1>A blog post</h1><p>Not an export.</p></div></body></html>";
+    // The first export downloaded again, on Windows: a BOM and CRLF.
+    let again = format!("\u{feff}{}", with_codes.replace('>', ">\r\n"));
     let files = [
         ("f/codes.html", with_codes.as_bytes()),
         ("f/plain.htm", without_codes.as_bytes()),
         ("f/page.html", page.as_bytes()),
+        ("f/z-again.html", again.as_bytes()),
     ];
     let r = run(&files, ImportOptions::default());
     let got = ids_titles_dates(&r);
@@ -1247,7 +1257,15 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
         .collect();
     assert_eq!(
         named,
-        ["f/codes.html: article 2 of the Factiva export: no PD (publication date) field"]
+        [
+            "f/codes.html: article 2 of the Factiva export: no PD (publication date) field",
+            "f/z-again.html: article 2 of the Factiva export: no PD (publication date) field"
+        ]
+    );
+    assert_eq!(
+        r.duplicates.len(),
+        2,
+        "the overlapping export's stories, once"
     );
     // The page that is no export is read as a page (it has no date: held).
     assert_eq!(r.undated.len(), 1);
@@ -1444,6 +1462,20 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
             && problems[0].contains("article 2 of the Nexis Uni export: no date line"),
         "{problems:?}"
     );
+    // A text far shorter than its stated length is said to be cut, and kept.
+    let cut: Vec<String> = r
+        .notes
+        .iter()
+        .filter(|n| n.message.contains("may be cut short"))
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(
+        cut,
+        [
+            "nexis/Files (3).docx, article 1: the export says the text has 523 words, but 10 were read: it may be cut short",
+            "nexis/Files (3).docx, article 3: the export says the text has 200 words, but 4 were read: it may be cut short"
+        ]
+    );
     // The same story in the zip of single exports is one article, said once.
     assert_eq!(r.duplicates.len(), 1, "{:?}", r.duplicates);
     // The cover's words (the requester, the address, the job, the search)
@@ -1530,7 +1562,11 @@ fn a_europresse_export_gives_an_article_each_without_its_footer() {
         ),
         article("Port Weekly", "World, p. 3", &["No date here"], "", &["Undated."], "news·x·0003"),
     );
-    let again = format!("<html><body>{grues}</body></html>");
+    // The first story again, in an export saved on Windows (a BOM, CRLF).
+    let again = format!(
+        "\u{feff}<html>\r\n<body>\r\n{}</body></html>",
+        grues.replace("><", ">\r\n<")
+    );
     let page = "<html><body><article><h1>A web page</h1><p>Its text.</p></article></body></html>";
     let r = run(
         &[

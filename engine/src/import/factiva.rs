@@ -211,6 +211,7 @@ fn with_codes(pieces: &[Piece]) -> (Option<String>, Result<Draft, String>) {
             title: get("HD"),
             source: get("SN"),
             author: get("BY").map(|b| strip_by(&b)),
+            stated_words: get("WC").and_then(|w| super::stated_words(&w)),
             language: get("LA")
                 .and_then(|l| super::lexis::language(&l))
                 .map(str::to_string),
@@ -281,6 +282,7 @@ fn without_codes(pieces: &[Piece]) -> (Option<String>, Result<Draft, String>) {
         if let Some(w) = wc.filter(|&w| w > 0) {
             d.author = Some(strip_by(header[w - 1]));
         }
+        d.stated_words = wc.and_then(|w| super::stated_words(header[w]));
         let after = wc.map_or(0, |w| w + 1);
         let (at, written) = header
             .iter()

@@ -222,6 +222,7 @@ fn article(lines: &[&str]) -> Result<Draft, String> {
         .position(|l| matches!(field(l), Some((Label::Length, _))))
         .ok_or("no LENGTH: line ends its header")?;
     let header = &lines[..length];
+    let stated = field(lines[length]).and_then(|(_, v)| super::stated_words(v));
     // The unlabelled lines come first: the publication, the date line, an
     // edition, the headline; then the labelled fields.
     // A headline may look like a field (`EXCLUSIVE: …`): only the labels
@@ -269,6 +270,7 @@ fn article(lines: &[&str]) -> Result<Draft, String> {
         source: Some(source.trim().to_string()),
         date: Some(date),
         date_basis: Some(format!("from the LexisNexis date line “{written_line}”")),
+        stated_words: stated,
         title: (!blocks.is_empty()).then(|| {
             blocks
                 .iter()

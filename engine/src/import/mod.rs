@@ -68,6 +68,19 @@ pub struct Exported {
     pub draft: Result<plain::Draft, String>,
 }
 
+/// The number a length field states (`523 words`, `1,234 words`, `1.234
+/// Wörter`, `523 mots`): its leading digits, separators skipped.
+pub(crate) fn stated_words(value: &str) -> Option<usize> {
+    let number = value.split_whitespace().next()?;
+    let digits: String = number
+        .chars()
+        .filter(|c| !matches!(c, ',' | '.' | '\''))
+        .collect();
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// News databases' exports ([`lexis`], [`proquest`], [`factiva`],
 /// [`europresse`], [`nexis`]) in a corpus folder, beside its articles:
 /// read with the import's rules and messages.
@@ -738,6 +751,21 @@ impl State {
                 .into(),
             ));
             return;
+        }
+        // A text far shorter than the export says was cut (by the database,
+        // or by a broken download): said, not refused.
+        if let Some(stated) = draft.stated_words {
+            let read: usize = draft
+                .body
+                .iter()
+                .map(|b| crate::text::tokenize::words(b.text()).count())
+                .sum();
+            if read * 2 < stated {
+                self.report.notes.push(problem(
+                    None,
+                    format!("the export says the text has {stated} words, but {read} were read: it may be cut short"),
+                ));
+            }
         }
         // The date: the file's own field, its URL, its name.
         let mut why_undated = "no date in the file, its URL or its name".to_string();

@@ -41,7 +41,8 @@ fn starts_body(p: &str) -> bool {
 enum Label {
     Byline,
     Section,
-    /// Read, not kept (`Length:`, `Dateline:`, `Highlight:`…).
+    Length,
+    /// Read, not kept (`Dateline:`, `Highlight:`…).
     Other,
 }
 
@@ -52,8 +53,10 @@ fn field(p: &str) -> Option<(Label, &str)> {
     let label = match name.as_str() {
         "byline" | "autor" | "auteur" => Label::Byline,
         "section" | "rubrik" | "rubrique" => Label::Section,
-        "length" | "länge" | "longueur" | "dateline" | "highlight" | "series" | "edition"
-        | "correction" | "correction-date" => Label::Other,
+        "length" | "länge" | "longueur" => Label::Length,
+        "dateline" | "highlight" | "series" | "edition" | "correction" | "correction-date" => {
+            Label::Other
+        }
         _ => return None,
     };
     Some((label, value.trim()))
@@ -141,6 +144,7 @@ fn article(part: &[&str]) -> Result<Draft, String> {
     for p in &header[first_field..] {
         match field(p) {
             Some((Label::Byline, v)) if !v.is_empty() => draft.author = Some(v.to_string()),
+            Some((Label::Length, v)) => draft.stated_words = super::stated_words(v),
             // "BUSINESS; Pg. 5": the section, not its page.
             Some((Label::Section, v)) => {
                 let s = v.split(';').next().unwrap_or("").trim();

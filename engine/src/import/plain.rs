@@ -45,6 +45,9 @@ pub struct Draft {
     pub tags: Vec<String>,
     /// Its text.
     pub body: Vec<Block>,
+    /// How many words the file says its text has (a news export's
+    /// `LENGTH: 523 words`): checked against the words read.
+    pub stated_words: Option<usize>,
     /// Lines of the file the report names (line, what): a field ignored.
     pub notes: Vec<(usize, String)>,
 }
