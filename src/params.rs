@@ -10,6 +10,7 @@
 //! bad value, and the page must instead ignore each bad value on its own,
 //! with a notice that says what that parameter takes.
 
+use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::search::Order;
 use lens_engine::stats::contexts::{CollocateMeasure, SortKey};
 use lens_engine::stats::measures::{Significance, P0001, P001, P01, P05};
@@ -70,6 +71,9 @@ pub enum Kind {
     /// One of these options; the first is the default. Read through the
     /// parameter's [`Choice`], which knows what each means.
     Choice(&'static dyn Options),
+    /// A period of time (`2019`, `2019-Q3`, `2019-07`, `2019-W27`,
+    /// `2019-07-03`: [`Period::key`]; the form says the grain).
+    Period,
     /// A whole number in `min..=max`.
     Number {
         /// Smallest.
@@ -85,7 +89,7 @@ impl PartialEq for Kind {
     fn eq(&self, other: &Kind) -> bool {
         match (self, other) {
             (Kind::Text { max: a }, Kind::Text { max: b }) => a == b,
-            (Kind::Id, Kind::Id) => true,
+            (Kind::Id, Kind::Id) | (Kind::Period, Kind::Period) => true,
             (Kind::Flag { default: a }, Kind::Flag { default: b }) => a == b,
             (Kind::Choice(a), Kind::Choice(b)) => std::ptr::addr_eq(*a, *b),
             (
@@ -106,6 +110,7 @@ impl std::fmt::Debug for Kind {
         match self {
             Kind::Text { max } => write!(f, "Text {{ max: {max} }}"),
             Kind::Id => f.write_str("Id"),
+            Kind::Period => f.write_str("Period"),
             Kind::Flag { default } => write!(f, "Flag {{ default: {default} }}"),
             Kind::Choice(o) => write!(f, "Choice({:?})", o.pairs()),
             Kind::Number { min, max, default } => {
@@ -355,16 +360,49 @@ pub const MARK: Param = Param {
     kind: Kind::Text { max: 900 },
     takes: "",
 };
-/// Trends: the year whose contexts are listed.
+/// Trends: the period whose contexts are listed.
 pub const AT: Param = Param {
     name: "at",
-    kind: Kind::Number {
-        min: 0,
-        max: 65_535,
-        default: 0,
-    },
-    takes: "it is a number",
+    kind: Kind::Period,
+    takes: "it is a period such as 2019, 2019-Q3, 2019-07, 2019-W27 or 2019-07-03",
 };
+/// Trends (and every view that groups by time): the grain of time. Auto,
+/// the default, is [`lens_engine::stats::trends::auto_grain`]'s choice.
+pub const GRAIN: Choice<Option<Grain>> = Choice::new(
+    "grain",
+    &OptList(&[
+        Opt {
+            value: "auto",
+            label: "Auto",
+            meaning: None,
+        },
+        Opt {
+            value: Grain::Year.key(),
+            label: Grain::Year.name(),
+            meaning: Some(Grain::Year),
+        },
+        Opt {
+            value: Grain::Quarter.key(),
+            label: Grain::Quarter.name(),
+            meaning: Some(Grain::Quarter),
+        },
+        Opt {
+            value: Grain::Month.key(),
+            label: Grain::Month.name(),
+            meaning: Some(Grain::Month),
+        },
+        Opt {
+            value: Grain::Week.key(),
+            label: Grain::Week.name(),
+            meaning: Some(Grain::Week),
+        },
+        Opt {
+            value: Grain::Day.key(),
+            label: Grain::Day.name(),
+            meaning: Some(Grain::Day),
+        },
+    ]),
+);
 /// Compare: the left article.
 pub const LEFT: Param = Param {
     name: "left",
@@ -709,7 +747,7 @@ pub const FILES: Param = Param {
 pub const FULL_ONLY: [Param; 2] = [CORPUS, FILES];
 
 /// Every parameter the page understands.
-pub const ALL: [Param; 36] = [
+pub const ALL: [Param; 37] = [
     CORPUS,
     FILES,
     Q,
@@ -723,6 +761,7 @@ pub const ALL: [Param; 36] = [
     MEASURE.param,
     SMOOTH,
     AT,
+    GRAIN.param,
     LEFT,
     RIGHT,
     N,
@@ -801,6 +840,7 @@ impl Param {
             // An article's id is its file name: at most 255 bytes.
             Kind::Id => v.len() <= MAX_ID,
             Kind::Flag { .. } => matches!(v, "0" | "1"),
+            Kind::Period => Period::from_key(v).is_some(),
             Kind::Choice(options) => options.pairs().iter().any(|(o, _)| *o == v),
             Kind::Number { min, max, .. } => {
                 v.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n))
@@ -831,6 +871,11 @@ impl Param {
         }
     }
 
+    /// A [`Kind::Period`]'s value, if present and a period; tracked.
+    pub fn period(&self, url: &UrlQuery) -> Option<Period> {
+        url.get(self.name).and_then(|v| Period::from_key(&v))
+    }
+
     /// A [`Kind::Number`]'s value, if present and in bounds; tracked.
     pub fn number(&self, url: &UrlQuery) -> Option<u32> {
         url.get(self.name)
@@ -852,7 +897,7 @@ impl Param {
             Kind::Flag { default } => Some(if default { "1" } else { "0" }),
             Kind::Choice(options) => options.pairs().first().map(|(o, _)| *o),
             Kind::Number { default, .. } => return (v != default.to_string()).then_some(v),
-            Kind::Text { .. } | Kind::Id => None,
+            Kind::Text { .. } | Kind::Id | Kind::Period => None,
         };
         (Some(v) != default && !v.is_empty()).then_some(v)
     }
@@ -1042,6 +1087,7 @@ pub fn longest_address() -> usize {
                 // Only an id of the corpus is kept, and ids are ASCII
                 // letters, digits, `-`, `_` and `.`: never encoded.
                 Kind::Id => MAX_ID,
+                Kind::Period => "2019-07-03".len(),
                 Kind::Flag { .. } => 1,
                 Kind::Choice(options) => options
                     .pairs()
@@ -1066,6 +1112,9 @@ pub fn vocabulary_json() -> String {
             let values: Vec<String> = match p.kind {
                 Kind::Text { .. } | Kind::Id => Vec::new(),
                 Kind::Flag { .. } => vec!["0".into(), "1".into()],
+                Kind::Period => ["2016", "2016-Q3", "2016-09", "2016-W38", "2016-09-22"]
+                    .map(String::from)
+                    .to_vec(),
                 Kind::Choice(options) => options
                     .pairs()
                     .iter()

@@ -1662,3 +1662,111 @@ async fn near_is_read_by_the_one_rule_and_tags_and_passages_read_as_written() {
         "{passages:?}"
     );
 }
+
+/// Articles dated by the day over half a year, and one dated only by its
+/// year: Auto charts them by week, a month grain by month with the naive
+/// counts, and the year-only article is said to be left out, with the way
+/// to include it; a period's row lists its contexts with its dates.
+#[wasm_bindgen_test]
+async fn the_grain_cuts_time_and_says_what_it_leaves_out() {
+    let mut articles: Vec<Article> = (0..60u32)
+        .map(|i| {
+            // Every third day from 2 January 2019; "alipay" i % 3 + 1 times.
+            let day0 = lens_engine::corpus::period::days_from_civil(2019, 1, 2) + i64::from(i) * 3;
+            let (y, m, d) = lens_engine::corpus::period::civil_from_days(day0);
+            let date = ArticleDate {
+                year: y as u16,
+                month: Some(m as u8),
+                day: Some(d as u8),
+            };
+            let text = "alipay ".repeat(i as usize % 3 + 1);
+            Article::new(
+                format!("d{i:02}"),
+                format!("Day {i}"),
+                date,
+                vec![Block::Paragraph(text.into())],
+            )
+        })
+        .collect();
+    articles.push(Article::new(
+        "y2019",
+        "Only a year",
+        ArticleDate::parse("2019").unwrap(),
+        vec![Block::Paragraph("alipay".into())],
+    ));
+    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
+        CorpusInfo {
+            name: "days".into(),
+            description: None,
+        },
+        articles,
+    )));
+    let header = |root: &Element| -> Vec<String> {
+        all(root, ".trend-table thead th")
+            .iter()
+            .map(text)
+            .collect()
+    };
+    let first_cells = |root: &Element| -> Vec<String> {
+        all(root, ".trend-table tbody th")
+            .iter()
+            .map(text)
+            .collect()
+    };
+    // Auto: the year-only article makes every finer grain leave it out, so Year.
+    let root = mount(corpus, "?view=trends&kw=alipay").await;
+    texts_when(&root, ".trend-table tbody tr").await;
+    assert_eq!(header(&root)[0], "Year");
+    let grain: web_sys::HtmlSelectElement = all(&root, ".trends-controls select")
+        .into_iter()
+        .find(|s| text(&s.parent_element().unwrap()).starts_with("Grain"))
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(grain.value(), "auto");
+    assert!(text(&grain).contains("Auto (year)"), "{}", text(&grain));
+    // By month: six months, each with the naive count.
+    let root = mount(corpus, "?view=trends&kw=alipay&grain=month").await;
+    texts_when(&root, ".trend-table tbody tr").await;
+    assert_eq!(header(&root), ["Month", "alipay", "Articles", "Words"]);
+    assert_eq!(
+        first_cells(&root),
+        ["Jan 2019", "Feb 2019", "Mar 2019", "Apr 2019", "May 2019", "Jun 2019"]
+    );
+    for (r, row) in all(&root, ".trend-table tbody tr").iter().enumerate() {
+        let month = r as u8 + 1;
+        let in_month: Vec<&Article> = corpus
+            .articles()
+            .iter()
+            .filter(|a| a.date.month == Some(month))
+            .collect();
+        let want: usize = in_month
+            .iter()
+            .map(|a| a.body[0].text().matches("alipay").count())
+            .sum();
+        let cells: Vec<String> = all(row, "td").iter().map(text).collect();
+        assert_eq!(cells[0], want.to_string(), "count in month {month}");
+        assert_eq!(
+            cells[1],
+            in_month.len().to_string(),
+            "articles in month {month}"
+        );
+    }
+    let notice = text(&one(&root, ".left-out"));
+    assert!(
+        notice.starts_with("1 article counted is dated less precisely than a month: left out here, never placed in a month it may not belong to."),
+        "{notice}"
+    );
+    let include: web_sys::HtmlAnchorElement = one(&root, ".left-out a").unchecked_into();
+    assert_eq!(text(&include), "Show by year to include it");
+    assert!(include.href().contains("grain=year"), "{}", include.href());
+    // A week's row says its days, and lists its contexts under them.
+    let root = mount(corpus, "?view=trends&kw=alipay&grain=week&at=2019-W02").await;
+    let heading = texts_when(&root, ".year-contexts h3").await;
+    assert_eq!(
+        heading,
+        ["W02 2019 (7 Jan 2019 – 13 Jan 2019): keywords in context"]
+    );
+    let listed = texts_when(&root, ".year-article h4").await;
+    // Days 2, 5, 8, 11, 14 January: the 8th and the 11th are in week 2.
+    assert_eq!(listed.len(), 2, "{listed:?}");
+}

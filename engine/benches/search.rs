@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use lens_engine::corpus::load::load_corpus_dir;
+use lens_engine::corpus::period::Grain;
 use lens_engine::index::Index;
 use lens_engine::search::facets::facet_counts;
 use lens_engine::search::highlight::{mark_title, snippet};
@@ -259,9 +260,16 @@ fn main() {
             .map(|s| {
                 let kws = parse_keywords(s).unwrap();
                 per_query(|| {
-                    trend_table(&corpus, &index, &kws, &all, SearchOptions::default())
-                        .rows
-                        .len()
+                    trend_table(
+                        &corpus,
+                        &index,
+                        &kws,
+                        &all,
+                        SearchOptions::default(),
+                        Grain::Year,
+                    )
+                    .rows
+                    .len()
                 })
             })
             .collect();
@@ -531,6 +539,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
                 &parse_keywords(list).unwrap(),
                 &all,
                 SearchOptions::default(),
+                Grain::Year,
             )
             .rows
             .len(),

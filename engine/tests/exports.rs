@@ -4,6 +4,7 @@
 //! `-Infinity` stays text), and says what it was made from in columns from
 //! which the reader can recompute its measures with docs/statistics.md.
 
+use lens_engine::corpus::period::Grain;
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::query::parse;
@@ -157,13 +158,14 @@ fn setup() -> (Corpus, Index, DocSet, Provenance) {
 }
 
 #[test]
-fn trends_reads_back_with_every_year_and_its_settings() {
+fn trends_reads_back_with_every_period_and_its_settings() {
     let (c, ix, all, from) = setup();
     let kw = parse_keywords("war, \"war and peace\"").unwrap();
-    let table = trend_table(&c, &ix, &kw, &all, SearchOptions::default());
+    let table = trend_table(&c, &ix, &kw, &all, SearchOptions::default(), Grain::Year);
     let p = read(&table.to_csv(Measure::Per10k, 1, &from), "trends");
     assert_eq!(p.header[..3], ["Year", "war", "\"war and peace\""]);
     assert_eq!(p.records.len(), table.rows.len());
+    assert_eq!(p.records[0][p.col("Grain")], "Year");
     assert_eq!(p.records[0][p.col("Measure")], "Per 10,000 words");
     assert_eq!(p.records[0][p.col("Smoothing")], "1");
     assert_eq!(

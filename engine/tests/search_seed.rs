@@ -269,6 +269,7 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
 
 #[test]
 fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
+    use lens_engine::corpus::period::Grain;
     use lens_engine::index::docset::DocSet;
     use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
     use lens_engine::text::tokenize::words;
@@ -276,8 +277,15 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
     let index = Index::new(&corpus);
     let keywords = parse_keywords("wechat, ai, traffic, baidu").unwrap();
     let all = DocSet::full(corpus.articles().len());
-    let table = trend_table(&corpus, &index, &keywords, &all, SearchOptions::default());
-    assert_eq!(table.rows.first().unwrap().year, 2013);
+    let table = trend_table(
+        &corpus,
+        &index,
+        &keywords,
+        &all,
+        SearchOptions::default(),
+        Grain::Year,
+    );
+    assert_eq!(table.rows.first().unwrap().period.n, 2013);
     assert_eq!(
         table.rows.len(),
         2025 - 2013 + 1,
@@ -288,7 +296,7 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
             let texts: Vec<String> = corpus
                 .articles()
                 .iter()
-                .filter(|a| a.date.year == row.year)
+                .filter(|a| i64::from(a.date.year) == row.period.n)
                 .map(|a| a.text())
                 .collect();
             let want = texts
@@ -300,15 +308,15 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
                     table.value(r, k, Measure::Count),
                     None,
                     "{} has no article",
-                    row.year
+                    row.period.n
                 );
             } else {
-                assert_eq!(row.counts[k], want, "{word} in {}", row.year);
+                assert_eq!(row.counts[k], want, "{word} in {}", row.period.label());
             }
         }
     }
     // The measures agree with the counts.
-    let r2016 = table.rows.iter().position(|r| r.year == 2016).unwrap();
+    let r2016 = table.rows.iter().position(|r| r.period.n == 2016).unwrap();
     let row = &table.rows[r2016];
     let per10k = table.value(r2016, 3, Measure::Per10k).unwrap();
     assert!((per10k - row.counts[3] as f64 / row.words as f64 * 1e4).abs() < 1e-9);
@@ -322,11 +330,13 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
     };
     let csv = table.to_csv(Measure::Count, 0, &from);
     assert!(
-        csv.starts_with("\"Year\",\"wechat\",\"ai\",\"traffic\",\"baidu\",\"Articles\",\"Words\",\"Measure\",\"Smoothing\",\"Search\",\"Corpus\"\r\n"),
+        csv.starts_with("\"Year\",\"wechat\",\"ai\",\"traffic\",\"baidu\",\"Articles\",\"Words\",\"Grain\",\"Measure\",\"Smoothing\",\"Search\",\"Corpus\"\r\n"),
         "{csv}"
     );
     assert!(
-        csv.contains("\r\n2014,,,,,0,0,\"Count\",0,\"'=cmd \"\"x\"\"\",\"Alipay, 2013-2025\"\r\n"),
+        csv.contains(
+            "\r\n2014,,,,,0,0,\"Year\",\"Count\",0,\"'=cmd \"\"x\"\"\",\"Alipay, 2013-2025\"\r\n"
+        ),
         "a year without articles has empty cells; every row says where it is from: {csv}"
     );
     // Smoothed as the chart is.
@@ -347,8 +357,15 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
         line(&smoothed, "2016")
     );
     assert_eq!(
-        lens_engine::stats::trends::export_name(&from, &table.keywords, Measure::Per10k, 2, "csv"),
-        "alipay-2013-2025-trends-wechat-ai-traffic-baidu-per10k-q-cmd-x-smooth-2.csv"
+        lens_engine::stats::trends::export_name(
+            &from,
+            &table.keywords,
+            Grain::Year,
+            Measure::Per10k,
+            2,
+            "csv"
+        ),
+        "alipay-2013-2025-trends-wechat-ai-traffic-baidu-year-per10k-q-cmd-x-smooth-2.csv"
     );
 }
 
@@ -381,6 +398,7 @@ fn keywords_parse_with_phrases_and_explain_mistakes() {
 
 #[test]
 fn smoothing_averages_neighbours_and_keeps_gaps() {
+    use lens_engine::corpus::period::Grain;
     use lens_engine::index::docset::DocSet;
     use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
     let corpus = seed();
@@ -391,6 +409,7 @@ fn smoothing_averages_neighbours_and_keeps_gaps() {
         &parse_keywords("alipay").unwrap(),
         &DocSet::full(5),
         SearchOptions::default(),
+        Grain::Year,
     );
     let raw = table.series(0, Measure::Count, 0);
     let smooth = table.series(0, Measure::Count, 1);

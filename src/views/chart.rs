@@ -3,7 +3,8 @@
 //! keys into the point chosen. Colours are written into the SVG (not taken
 //! from CSS) so that it looks as the exported file ([`LineChartModel::to_svg`]) does.
 
-use lens_engine::out::chart::{Line, LineChartModel, HEIGHT, X_LABEL};
+use lens_engine::corpus::period::Period;
+use lens_engine::out::chart::{Line, LineChartModel, HEIGHT};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -112,17 +113,17 @@ pub fn LineChart(
             <rect width=width height=HEIGHT fill=bg />
             <Axes model=model.clone() fg=fg grid=grid />
             {model.selected_x.map(|x| view! {
-                <line class="selected-year" x1=x x2=x y1=top y2=bottom stroke=fg stroke-width="1" stroke-dasharray="4 3" />
+                <line class="selected-period" x1=x x2=x y1=top y2=bottom stroke=fg stroke-width="1" stroke-dasharray="4 3" />
             })}
             {model.lines.into_iter().enumerate().map(|(i, line)| view! {
-                <SeriesLine index=i line=line years=model.years.clone() colour=colours[i % colours.len()] bg=bg on_point=on_point />
+                <SeriesLine index=i line=line periods=model.periods.clone() colour=colours[i % colours.len()] bg=bg on_point=on_point />
             }).collect_view()}
         </svg>
     }
 }
 
-/// The grid with the value axis' labels, the year axis with its labels, and
-/// the value axis' title.
+/// The grid with the value axis' labels, the time axis with its labels,
+/// and both axes' titles.
 #[component]
 fn Axes(
     /// The chart laid out.
@@ -160,7 +161,7 @@ fn Axes(
         {x_labels}
         <text x="14" y=mid font-size="12" fill=fg text-anchor="middle"
             transform=format!("rotate(-90 14 {mid})")>{model.y_label.clone()}</text>
-        <text x=(left + right) / 2.0 y=bottom + 35.0 font-size="12" fill=fg text-anchor="middle">{X_LABEL}</text>
+        <text x=(left + right) / 2.0 y=bottom + 35.0 font-size="12" fill=fg text-anchor="middle">{model.x_label}</text>
     }
 }
 
@@ -172,8 +173,8 @@ fn SeriesLine(
     index: usize,
     /// The line laid out.
     line: Line,
-    /// The chart's years, by row.
-    years: Vec<u16>,
+    /// The chart's periods, by row.
+    periods: Vec<Period>,
     /// Its colour.
     colour: &'static str,
     /// The background colour (the markers' outline).
@@ -200,7 +201,7 @@ fn SeriesLine(
             // pointer target 24 px across (WCAG 2.2, target size).
             let (cx, cy) = p.centre;
             view! {
-                <g class="point-target" role="button" tabindex="0" aria-label=aria data-year=years.get(row).map(u16::to_string)
+                <g class="point-target" role="button" tabindex="0" aria-label=aria data-period=periods.get(row).map(|p| p.key())
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();

@@ -1,15 +1,18 @@
-//! Trends: keyword frequency per year, as a chart and as the table of its numbers.
+//! Trends: keyword frequency per period (a year, quarter, month, ISO week
+//! or day), as a chart and as the table of its numbers.
 //!
 //! URL parameters: `kw` (comma-separated keywords), `measure` (`count`,
-//! `per10k`, `share`), `smooth` (0 to 10 years), `at` (the year whose
-//! contexts are listed); the search's `q` and `forms` apply too.
+//! `per10k`, `share`), `grain` (`auto`, `year` … `day`), `smooth` (0 to 10
+//! periods), `at` (the period whose contexts are listed); the search's `q`
+//! and `forms` apply too.
 
 use crate::params;
+use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::index::layout::Layout;
 use lens_engine::search::query::Query;
 use lens_engine::stats::trends::{
-    export_name, format_value, keyword_in_context_of, parse_keywords, trend_table, Keyword,
-    KeywordError, Measure, TrendTable,
+    auto_grain, export_name, format_value, keyword_in_context_of, parse_keywords, trend_table,
+    Keyword, KeywordError, Measure, TrendTable, MAX_PERIODS,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -25,8 +28,10 @@ use lens_engine::out::chart::{
 };
 
 const CHART_ID: &str = "trends-chart";
-/// The chart's title, on the page and in its exports.
-const CHART_TITLE: &str = "Keyword frequency per year";
+/// The chart's title, on the page and in its exports ("Keyword frequency per month").
+fn chart_title(grain: Grain) -> String {
+    format!("Keyword frequency per {}", grain.name().to_lowercase())
+}
 /// A table with more rows than this follows keyword typing once it pauses
 /// ([`TABLE_DELAY_MS`]): the chart follows every keystroke, but laying out
 /// a table of centuries at each one would cost more than a frame.
@@ -62,27 +67,26 @@ pub fn TrendsView() -> impl IntoView {
     let keywords = last_valid(parsed, Vec::new);
     let measure = Memo::new(move |_| params::MEASURE.get(&url));
     let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
-    // A year of the chart, or none: `at` outside the corpus' years names no point.
-    let span = {
-        let years = &search.index.facet_values().years;
-        (
-            years.first().copied().unwrap_or(0),
-            years.last().copied().unwrap_or(0),
-        )
-    };
-    let at = Memo::new(move |_| {
-        params::AT
-            .number(&url)
-            .map(|y| y as u16)
-            .filter(|y| (span.0..=span.1).contains(y))
-    });
+    // The grain chosen, or Auto's for the selection.
+    let chosen = Memo::new(move |_| params::GRAIN.get(&url));
+    let auto = Memo::new(move |_| search.matches.with(|m| auto_grain(corpus, &m.docs)));
+    let grain = Memo::new(move |_| chosen.get().unwrap_or_else(|| auto.get()));
     let table = Memo::new(move |_| {
         let opts = search.options.get();
+        let g = grain.get();
         keywords.with(|k| {
             search
                 .matches
-                .with(|m| trend_table(corpus, search.index, k, &m.docs, opts))
+                .with(|m| trend_table(corpus, search.index, k, &m.docs, opts, g))
         })
+    });
+    // A period of the chart, or none: `at` of another grain, or outside
+    // the table's periods, names no point.
+    let at = Memo::new(move |_| {
+        let p = params::AT.period(&url)?;
+        table
+            .with(|t| t.rows.iter().any(|r| r.period == p))
+            .then_some(p)
     });
 
     // The table as shown: the same as `table`, except that a long one
@@ -106,6 +110,10 @@ pub fn TrendsView() -> impl IntoView {
         }
     });
 
+    // What the table's rows are: they are drawn again only when it changes.
+    let row_key = Memo::new(move |_| {
+        shown.with(|t| (t.grain, t.rows.first().map(|r| r.period), t.rows.len()))
+    });
     let error =
         Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone())));
     let counting = move || {
@@ -121,16 +129,16 @@ pub fn TrendsView() -> impl IntoView {
             )
         }
     };
-    // Set when a reader chooses a year (point or table row), or opens a
+    // Set when a reader chooses a period (point or table row), or opens a
     // link that names one (a shared link, the way back from an article
     // opened here): its contexts, once drawn, take the focus and so come
     // into view.
-    let focus_contexts = StoredValue::new(at.get_untracked().is_some());
+    let focus_contexts = StoredValue::new(params::AT.period(&url).is_some());
     let choose = Callback::new(move |(_, row): (usize, usize)| {
-        let year = table.with_untracked(|t| t.rows.get(row).map(|r| r.year));
-        if let Some(y) = year {
+        let period = table.with_untracked(|t| t.rows.get(row).map(|r| r.period));
+        if let Some(p) = period {
             focus_contexts.set_value(true);
-            url.navigate(&url.href(&[(params::AT.name, Some(&y.to_string()))]));
+            url.navigate(&url.href(&[(params::AT.name, Some(&p.key()))]));
         }
     });
     // The chart is laid out for the width its box has (text stays 12 px on a
@@ -169,15 +177,19 @@ pub fn TrendsView() -> impl IntoView {
                 values: t.series(k, m, w),
             })
             .collect();
-        let years: Vec<u16> = t.rows.iter().map(|r| r.year).collect();
+        if t.rows.is_empty() {
+            return None;
+        }
+        let periods: Vec<Period> = t.rows.iter().map(|r| r.period).collect();
+        let unit_name = t.grain.name().to_lowercase();
         let desc = format!(
-            "{} of {} per year, {} to {}{}. The table below has the numbers.",
+            "{} of {} per {unit_name}, {} to {}{}. The table below has the numbers.",
             measure_name(m),
             t.keywords.join(", "),
-            years.first().copied().unwrap_or(0),
-            years.last().copied().unwrap_or(0),
+            periods.first().map(|p| p.label()).unwrap_or_default(),
+            periods.last().map(|p| p.label()).unwrap_or_default(),
             if w > 0 {
-                format!(", smoothed over {w} years either side")
+                format!(", smoothed over {w} {} either side", plural(w, &unit_name))
             } else {
                 String::new()
             }
@@ -191,7 +203,7 @@ pub fn TrendsView() -> impl IntoView {
         let selected = at.get();
         let laid_out = |width: f64| {
             LineChartModel::with_unit(
-                &years,
+                &periods,
                 &series,
                 measure_name(m),
                 unit,
@@ -208,6 +220,7 @@ pub fn TrendsView() -> impl IntoView {
             export,
             desc,
             labels: t.keywords.clone(),
+            grain: t.grain,
         })
     });
     let chart = move || {
@@ -217,8 +230,8 @@ pub fn TrendsView() -> impl IntoView {
                 {c.model.has_few.then(|| view! {
                     <p class="hint few-note">{format!("Hollow points rest on fewer than {FEW_ARTICLES} articles: read them with care.")}</p>
                 })}
-                <LineChart id=CHART_ID title=CHART_TITLE.to_string() desc=c.desc model=c.model on_point=choose />
-                <Legend labels=c.labels few=few />
+                <LineChart id=CHART_ID title=chart_title(c.grain) desc=c.desc model=c.model on_point=choose />
+                <Legend labels=c.labels few=few grain=c.grain />
             }
         })
     };
@@ -229,19 +242,26 @@ pub fn TrendsView() -> impl IntoView {
             <div class="trends-controls">
                 <KeywordsField error=error keywords=keywords />
                 <UrlSelect label="Measure" param=params::MEASURE.param class="field" />
+                <GrainField auto=auto />
                 <div class="field"><WordFormsToggle /></div>
-                <SmoothingField smooth=smooth />
+                <SmoothingField smooth=smooth grain=grain />
             </div>
             <p class="counting" role="status">{counting}</p>
+            <LeftOut table=table />
             <Show when=move || keywords.with(|k| k.is_empty())>
                 <p class="empty">"Type one or more keywords to chart how often they appear each year."</p>
             </Show>
             <div class="chart-box" node_ref=chart_box>{chart}</div>
             <Show when=move || keywords.with(|k| !k.is_empty())>
                 <Exports table=table measure=measure smooth=smooth chart=chart_model />
-                <TrendTableView table=shown measure=measure at=at on_year=Callback::new(move |()| focus_contexts.set_value(true)) />
+                // Drawn again when its rows change (another grain, or a
+                // span that follows the selection); otherwise rows stay.
+                {move || {
+                    row_key.track();
+                    view! { <TrendTableView table=shown measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> }
+                }}
             </Show>
-            {move || at.get().map(|year| view! { <YearContexts year=year keywords=keywords focus=focus_contexts /> })}
+            {move || at.get().map(|period| view! { <PeriodContexts period=period keywords=keywords focus=focus_contexts /> })}
         </section>
     }
 }
@@ -254,6 +274,98 @@ struct DrawnChart {
     export: LineChartModel,
     desc: String,
     labels: Vec<String>,
+    grain: Grain,
+}
+
+/// "1 year", "3 months".
+fn plural(n: usize, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// "Grain": Auto (its choice for the selection said in its option) or a
+/// grain. A new grain drops the chosen period (`at`), which was of the old.
+#[component]
+fn GrainField(
+    /// Auto's grain for the selection.
+    auto: Memo<Grain>,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let value = move || {
+        params::GRAIN
+            .get(&url)
+            .map_or("auto", |g| g.key())
+            .to_string()
+    };
+    let on_change = move |ev: web_sys::Event| {
+        let v = event_target_value(&ev);
+        url.navigate(&url.href(&[
+            (params::GRAIN.name(), params::GRAIN.param.written(&v)),
+            (params::AT.name, None),
+        ]));
+    };
+    let options = params::GRAIN
+        .options()
+        .iter()
+        .map(|o| {
+            let label = move || match o.meaning {
+                None => format!("Auto ({})", auto.get().name().to_lowercase()),
+                Some(g) => g.name().to_string(),
+            };
+            view! { <option value=o.value>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="field">"Grain "
+            <select on:change=on_change prop:value=value>{options}</select>
+        </label>
+    }
+}
+
+/// What the table cannot show at this grain, said with the way to show it:
+/// articles dated less precisely than the grain (left out, never placed),
+/// or a span too long for it.
+#[component]
+fn LeftOut(table: Memo<TrendTable>) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let link = move |g: Grain| {
+        url.href(&[
+            (params::GRAIN.name(), params::GRAIN.write(Some(g))),
+            (params::AT.name, None),
+        ])
+    };
+    move || {
+        table.with(|t| {
+            let unit = t.grain.name().to_lowercase();
+            if let Some(n) = t.too_many {
+                let coarser = Grain::ALL
+                    .into_iter()
+                    .rev()
+                    .find(|g| *g < t.grain)
+                    .unwrap_or(Grain::Year);
+                return Some(view! {
+                    <p class="notice left-out">
+                        {format!("By {unit}, these articles span {} periods: a chart holds at most {}. Narrow the search, or ", crate::views::thousands(n as usize), crate::views::thousands(MAX_PERIODS as usize))}
+                        <QueryLink href=Signal::stored(link(coarser))>{format!("show them by {}", coarser.name().to_lowercase())}</QueryLink>"."
+                    </p>
+                }.into_any());
+            }
+            let p = t.left_out_precision?;
+            let holds = Grain::finest_for(p);
+            let n = t.left_out;
+            let (is, it) = if n == 1 { ("is", "it") } else { ("are", "them") };
+            Some(view! {
+                <p class="notice left-out">
+                    {format!("{} {} counted {is} dated less precisely than a {unit}: left out here, never placed in a {unit} {} may not belong to. ",
+                        crate::views::thousands(n), if n == 1 { "article" } else { "articles" }, if n == 1 { "it" } else { "they" })}
+                    <QueryLink href=Signal::stored(link(holds))>{format!("Show by {} to include {it}", holds.name().to_lowercase())}</QueryLink>"."
+                </p>
+            }.into_any())
+        })
+    }
 }
 
 /// "Keywords": the comma-separated keyword list, written to the URL as typed.
@@ -314,11 +426,13 @@ fn KeywordsField(
     }
 }
 
-/// "Smoothing": years either side of the moving average, 0 (off) to 10.
+/// "Smoothing": periods either side of the moving average, 0 (off) to 10.
 #[component]
 fn SmoothingField(
     /// The smoothing as the URL states it.
     smooth: Memo<usize>,
+    /// The grain its periods are of.
+    grain: Memo<Grain>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let on_smooth = move |ev: web_sys::Event| {
@@ -329,8 +443,8 @@ fn SmoothingField(
     view! {
         <label class="field">"Smoothing "
             <input type="range" min=min max=max step="1" prop:value=move || smooth.get().to_string() on:input=on_smooth
-                aria-valuetext=move || format!("{} years", smooth.get()) />
-            <output>{move || match smooth.get() { 0 => "off".to_string(), 1 => "1 year".to_string(), n => format!("{n} years") }}</output>
+                aria-valuetext=move || plural(smooth.get(), &grain.get().name().to_lowercase()) />
+            <output>{move || match smooth.get() { 0 => "off".to_string(), n => plural(n, &grain.get().name().to_lowercase()) }}</output>
         </label>
     }
 }
@@ -357,6 +471,7 @@ fn Exports(
             export_name(
                 &from(),
                 &t.keywords,
+                t.grain,
                 measure.get_untracked(),
                 smooth.get_untracked(),
                 ext,
@@ -370,8 +485,11 @@ fn Exports(
         let (m, w) = (measure.get_untracked(), smooth.get_untracked());
         let counted = search.matches.with_untracked(|x| x.docs.len());
         let total = search.corpus.articles().len();
+        let grain = table.with_untracked(|t| t.grain);
+        let unit = grain.name().to_lowercase();
+        let title = chart_title(grain);
         let heading = vec![
-            format!("{CHART_TITLE} — {}", from.corpus),
+            format!("{title} — {}", from.corpus),
             format!(
                 "{} · {} · smoothing {}",
                 measure_name(m),
@@ -387,8 +505,7 @@ fn Exports(
                 },
                 match w {
                     0 => "off".to_string(),
-                    1 => "1 year either side".to_string(),
-                    n => format!("{n} years either side"),
+                    n => format!("{} either side", plural(n, &unit)),
                 }
             ),
         ];
@@ -398,15 +515,7 @@ fn Exports(
                 let (colours, bg, fg, grid) = crate::views::chart::light_palette();
                 let measure = crate::views::chart::text_measure();
                 c.export.to_svg(
-                    colours,
-                    bg,
-                    fg,
-                    grid,
-                    CHART_TITLE,
-                    &c.desc,
-                    &heading,
-                    &c.labels,
-                    &measure,
+                    colours, bg, fg, grid, &title, &c.desc, &heading, &c.labels, &measure,
                 )
             })
         })
@@ -438,7 +547,7 @@ fn Exports(
 /// Colour swatch, marker shape, line pattern and name of each series, and
 /// what a hollow marker means when the chart has one.
 #[component]
-fn Legend(labels: Vec<String>, few: bool) -> impl IntoView {
+fn Legend(labels: Vec<String>, few: bool, grain: Grain) -> impl IntoView {
     let (colours, bg, fg, _) = palette();
     let items = labels
         .into_iter()
@@ -462,21 +571,21 @@ fn Legend(labels: Vec<String>, few: bool) -> impl IntoView {
                 <svg width="28" height="14" viewBox="0 0 28 14" aria-hidden="true">
                     <path d=marker_path(0, 14.0, 7.0) fill=bg stroke=fg stroke-width="2" />
                 </svg>
-                {format!("hollow: fewer than {FEW_ARTICLES} articles that year")}
+                {format!("hollow: fewer than {FEW_ARTICLES} articles that {}", grain.name().to_lowercase())}
             </li>
         }
     });
     view! { <ul class="legend" aria-label="Legend">{items}{hollow}</ul> }
 }
 
-/// The numbers behind the chart: every year, a column per keyword, Articles and Words.
+/// The numbers behind the chart: every period, a column per keyword, Articles and Words.
 #[component]
 fn TrendTableView(
     table: RwSignal<TrendTable>,
     measure: Memo<Measure>,
-    at: Memo<Option<u16>>,
-    /// Called when a reader chooses a year here.
-    on_year: Callback<()>,
+    at: Memo<Option<Period>>,
+    /// Called when a reader chooses a period here.
+    on_period: Callback<()>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let head = move || {
@@ -487,7 +596,7 @@ fn TrendTableView(
                 .collect_view()
         })
     };
-    // Articles and words per year change with the search, not with the
+    // Articles and words per period change with the search, not with the
     // keywords: a memo of their own spares every row a redraw per keystroke.
     let totals = Memo::new(move |_| {
         table.with(|t| {
@@ -497,15 +606,20 @@ fn TrendTableView(
                 .collect::<Vec<_>>()
         })
     });
-    // Rows are drawn once (the years are the corpus'); as keywords are typed
+    // Rows are drawn once (the periods are the corpus'); as keywords are typed
     // only each row's value cells are redrawn, as plain text. A click anywhere
-    // in a row lists that year's contexts; the year's button does it by keyboard.
-    let rows = table.with_untracked(|t| t.rows.iter().map(|r| r.year).collect::<Vec<u16>>());
+    // in a row lists that period's contexts; the period's button does it by keyboard.
+    let (rows, grain) = table.with_untracked(|t| {
+        (
+            t.rows.iter().map(|r| r.period).collect::<Vec<Period>>(),
+            t.grain,
+        )
+    });
     let row_count = rows.len();
     let body = rows
         .into_iter()
         .enumerate()
-        .map(|(r, year)| {
+        .map(|(r, period)| {
             let cells = move || {
                 let m = measure.get();
                 table.with(|t| {
@@ -519,10 +633,17 @@ fn TrendTableView(
             };
             let articles = move || totals.with(|t| t.get(r).map_or(0, |&(a, _)| a));
             let words = move || totals.with(|t| crate::views::thousands(t.get(r).map_or(0, |&(_, w)| w)));
+            let label = period.label();
+            // A week's button says its days (its label alone is a number).
+            let says = if grain == Grain::Week {
+                format!("{label} ({}): show keywords in context", period.span_label())
+            } else {
+                format!("{label}: show keywords in context")
+            };
             view! {
-                <tr data-year=year.to_string() class:selected=move || at.get() == Some(year) class:empty=move || articles() == 0>
+                <tr data-period=period.key() class:selected=move || at.get() == Some(period) class:empty=move || articles() == 0>
                     <th scope="row">
-                        <button type="button" class="cell" aria-label=format!("{year}: show keywords in context")>{year.to_string()}</button>
+                        <button type="button" class="cell" aria-label=says title=(grain == Grain::Week).then(|| period.span_label())>{label}</button>
                     </th>
                     {cells}
                     <td class="num">{articles}</td>
@@ -535,10 +656,10 @@ fn TrendTableView(
         let row = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("tr[data-year]").ok().flatten());
-        if let Some(year) = row.and_then(|r| r.get_attribute("data-year")) {
-            on_year.run(());
-            url.navigate(&url.href(&[(params::AT.name, Some(&year))]));
+            .and_then(|e| e.closest("tr[data-period]").ok().flatten());
+        if let Some(period) = row.and_then(|r| r.get_attribute("data-period")) {
+            on_period.run(());
+            url.navigate(&url.href(&[(params::AT.name, Some(&period))]));
         }
     };
     // A fixed height lets the browser lay out the long table of a large corpus quickly.
@@ -546,9 +667,9 @@ fn TrendTableView(
     view! {
         <div class="table-scroll" style=height>
             <table class="trend-table">
-                <caption>"Keyword frequency per year"<span class="caption-measure">{move || format!(" ({})", measure_name(measure.get()))}</span></caption>
+                <caption>{chart_title(grain)}<span class="caption-measure">{move || format!(" ({})", measure_name(measure.get()))}</span></caption>
                 <thead>
-                    <tr><th scope="col">"Year"</th>{head}<th scope="col" class="num">"Articles"</th><th scope="col" class="num">"Words"</th></tr>
+                    <tr><th scope="col">{grain.name()}</th>{head}<th scope="col" class="num">"Articles"</th><th scope="col" class="num">"Words"</th></tr>
                 </thead>
                 <tbody on:click=on_click>{body}</tbody>
             </table>
@@ -556,12 +677,12 @@ fn TrendTableView(
     }
 }
 
-/// The articles of one year with each keyword in context, each line linking to the article at that match.
+/// The articles of one period with each keyword in context, each line linking to the article at that match.
 #[component]
-fn YearContexts(
-    year: u16,
+fn PeriodContexts(
+    period: Period,
     keywords: Memo<Vec<Keyword>>,
-    /// Set when a reader chose the year: the heading takes the focus once drawn.
+    /// Set when a reader chose the period: the heading takes the focus once drawn.
     focus: StoredValue<bool>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
@@ -579,11 +700,13 @@ fn YearContexts(
             }
         }
     });
-    // Back to the year's point on the chart (or, when the chart's points
-    // are not targets, the year's row of the table).
+    let key = period.key();
+    let label = period.label();
+    // Back to the period's point on the chart (or, when the chart's points
+    // are not targets, the period's row of the table).
     let back = move |_| {
-        let point = format!("#{CHART_ID} .point-target[data-year='{year}']");
-        let row = format!(".trend-table tr[data-year='{year}'] button");
+        let point = format!("#{CHART_ID} .point-target[data-period='{key}']");
+        let row = format!(".trend-table tr[data-period='{key}'] button");
         let target = document()
             .query_selector(&point)
             .ok()
@@ -618,11 +741,11 @@ fn YearContexts(
         let matches = search.index.matches_each(&queries, opts);
         let docs: Vec<usize> = filter
             .iter()
-            .filter(|&d| corpus.articles()[d].date.year == year)
+            .filter(|&d| period.holds(corpus.articles()[d].date))
             .filter(|&d| matches.iter().any(|m| m.docs.contains(d)))
             .collect();
         if docs.is_empty() {
-            return view! { <p>{format!("No counted article of {year} contains these keywords.")}</p> }.into_any();
+            return view! { <p>{format!("No counted article of {} contains these keywords.", period.label())}</p> }.into_any();
         }
         docs.into_iter()
             .map(|d| {
@@ -640,7 +763,7 @@ fn YearContexts(
                         // The rest are in the article: a link to the first not listed.
                         // The article opens with the keyword marked (`mark`,
                         // not the search: the chart's selection stays), and
-                        // its way back returns here, at this year.
+                        // its way back returns here, at this period.
                         let rest = (lines.len() > CONTEXT_LINES).then(|| {
                             url.href(&[
                                 (params::ARTICLE.name, Some(&a.id)),
@@ -690,6 +813,15 @@ fn YearContexts(
             .collect_view()
             .into_any()
     };
+    // The period's dates, stated (a year's and a day's label are their dates).
+    let heading_text = match period.grain {
+        Grain::Year | Grain::Day => format!("{}: keywords in context", period.label()),
+        _ => format!(
+            "{} ({}): keywords in context",
+            period.label(),
+            period.span_label()
+        ),
+    };
     let content = move || {
         if !ready.get() {
             return view! { <p class="counting">"Finding the contexts…"</p> }.into_any();
@@ -700,8 +832,8 @@ fn YearContexts(
     view! {
         <section class="year-contexts" aria-labelledby="year-contexts-heading">
             <div class="contexts-head">
-                <h3 id="year-contexts-heading" tabindex="-1" node_ref=heading>{format!("{year}: keywords in context")}</h3>
-                <button type="button" class="link-button" on:click=back>{format!("↑ Back to {year} on the chart")}</button>
+                <h3 id="year-contexts-heading" tabindex="-1" node_ref=heading>{heading_text}</h3>
+                <button type="button" class="link-button" on:click=back>{format!("↑ Back to {label} on the chart")}</button>
             </div>
             {content}
         </section>

@@ -17,19 +17,19 @@ test('trends: CSV, SVG and PNG downloads hold the chart and its numbers', async 
   const { context, page, problems } = await strictPage(browser);
   await page.goto(`${server.base}?view=trends&kw=wechat,baidu&q=alipay&measure=per10k&smooth=1`);
   await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor();
-  const stem = 'alipay-in-china-s-payment-market-trends-wechat-baidu-per10k-q-alipay-smooth-1';
+  const stem = 'alipay-in-china-s-payment-market-trends-wechat-baidu-year-per10k-q-alipay-smooth-1';
 
   const csv = await download(page, 'Download CSV');
   assert.equal(csv.name, `${stem}.csv`, 'named from what it holds');
   const lines = csv.bytes.toString('utf8').trim().split('\r\n');
-  assert.equal(lines[0], '"Year","wechat","baidu","Articles","Words","Measure","Smoothing","Search","Corpus"');
+  assert.equal(lines[0], '"Year","wechat","baidu","Articles","Words","Grain","Measure","Smoothing","Search","Corpus"');
   const rows = await page.locator('.trend-table tbody tr').count();
   assert.equal(lines.length - 1, rows, 'one CSV line per table row');
-  const tail = ',"Per 10,000 words",1,"alipay","Alipay in China\'s payment market"';
+  const tail = ',"Year","Per 10,000 words",1,"alipay","Alipay in China\'s payment market"';
   assert.ok(lines.slice(1).every((l) => l.endsWith(tail)), 'every row says where it comes from');
   const y2016 = lines.find((l) => l.startsWith('2016,')).split(',');
   const cells = await page.locator('.trend-table tbody tr', { hasText: '2016' }).locator('td').allTextContents();
-  assert.equal(y2016.length, 10);
+  assert.equal(y2016.length, 11);
   assert.ok(cells.length >= 2);
 
   const svg = await download(page, 'Download SVG');

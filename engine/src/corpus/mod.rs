@@ -5,6 +5,7 @@ pub mod codec;
 pub mod date;
 #[cfg(feature = "load")]
 pub mod load;
+pub mod period;
 pub mod write;
 
 use std::borrow::Cow;

@@ -1,9 +1,10 @@
 //! The geometry of the Trends line chart, as plain data: axes and their
-//! ticks, one path and its markers per series, the year under a click. The
+//! ticks, one path and its markers per series, the period under a click. The
 //! page's component draws this model; the SVG export writes the same model as
 //! text ([`LineChartModel::to_svg`]), so the file holds exactly what the page
 //! shows without reading the page back.
 
+use crate::corpus::period::{Grain, Period};
 use crate::out::markup::escaped;
 use crate::out::numbers::thousands;
 use crate::out::scale::{integer_ticks, nice_max, ticks, LinearScale};
@@ -22,11 +23,32 @@ const BOTTOM: f64 = 40.0;
 pub const MAX_MARKERS: usize = 60;
 /// A point resting on fewer articles than this is drawn hollow.
 pub const FEW_ARTICLES: usize = 3;
-/// Room a year label takes on the axis, in chart units (four digits at 12 px and a gap).
-const YEAR_LABEL_ROOM: f64 = 36.0;
+/// Room a period's label takes on the axis, in chart units (at 12 px, and
+/// a gap): `2019`, `Q3 2019`, `Jul 2019`, `W27 2019`, `30 Jul 2019`.
+const fn label_room(grain: Grain) -> f64 {
+    match grain {
+        Grain::Year => 36.0,
+        Grain::Quarter => 54.0,
+        Grain::Month => 58.0,
+        Grain::Week => 64.0,
+        Grain::Day => 76.0,
+    }
+}
+
+/// The steps (in periods) between labels a thinned axis may take, by
+/// grain: whole years, quarters, months, weeks, as people count them.
+fn label_steps(grain: Grain) -> &'static [i64] {
+    match grain {
+        Grain::Year => &[1],
+        Grain::Quarter => &[1, 2, 4, 8, 20, 40, 80, 200, 400],
+        Grain::Month => &[1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200],
+        Grain::Week => &[1, 2, 4, 13, 26, 52, 104, 260, 520],
+        Grain::Day => &[1, 2, 7, 14, 28, 91, 182, 364, 728, 1820],
+    }
+}
 /// Markers at the same spot are set this far apart, in chart units.
 const SPREAD: f64 = 7.0;
-/// The first and last years stand this far inside the plot, in chart
+/// The first and last periods stand this far inside the plot, in chart
 /// units, so that their markers (however many are set apart at one spot)
 /// never cover the value axis' labels nor are cut at the chart's edge.
 const EDGE: f64 = 20.0;
@@ -134,18 +156,20 @@ pub struct Line {
     pub thinned: bool,
 }
 
-/// The chart of some series over consecutive years.
+/// The chart of some series over consecutive periods.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineChartModel {
-    /// Years, one per row.
-    pub years: Vec<u16>,
+    /// Periods, one per row.
+    pub periods: Vec<Period>,
     /// The value axis' ticks (grid lines), bottom up.
     pub y_ticks: Vec<Tick>,
-    /// The year axis' ticks.
+    /// The time axis' ticks.
     pub x_ticks: Vec<Tick>,
+    /// The time axis' title: the grain ("Year", "Month").
+    pub x_label: &'static str,
     /// The lines, by series.
     pub lines: Vec<Line>,
-    /// x of the highlighted year, if any.
+    /// x of the highlighted period, if any.
     pub selected_x: Option<f64>,
     /// What the value axis measures.
     pub y_label: String,
@@ -154,12 +178,9 @@ pub struct LineChartModel {
     /// The width laid out for, in CSS pixels (from [`MIN_WIDTH`] to [`WIDTH`]):
     /// drawn at that width, text stays 12 px and markers their size.
     pub width: f64,
-    /// Per row, the first series with a value there (what a click on that year chooses).
+    /// Per row, the first series with a value there (what a click on that period chooses).
     first_with_data: Vec<Option<usize>>,
 }
-
-/// The year axis' title.
-pub const X_LABEL: &str = "Year";
 
 /// The plot's left, right, top and bottom edges, in chart units, for a chart `width` wide.
 pub fn plot(width: f64) -> (f64, f64, f64, f64) {
@@ -189,28 +210,29 @@ pub fn format_tick(v: f64, step: f64) -> String {
 }
 
 impl LineChartModel {
-    /// Lays out `series` over `years` (one value per year each) for a chart
-    /// `width` CSS pixels wide (clamped to [`MIN_WIDTH`]..=[`WIDTH`]); `articles`
-    /// is how many articles each year's values rest on.
+    /// Lays out `series` over `periods` (consecutive, of one grain; one
+    /// value per period each) for a chart `width` CSS pixels wide (clamped
+    /// to [`MIN_WIDTH`]..=[`WIDTH`]); `articles` is how many articles each
+    /// period's values rest on.
     pub fn new(
-        years: &[u16],
+        periods: &[Period],
         series: &[Series],
         y_label: &str,
-        selected: Option<u16>,
+        selected: Option<Period>,
         articles: &[usize],
         width: f64,
     ) -> Self {
-        LineChartModel::with_unit(years, series, y_label, "", selected, articles, width)
+        LineChartModel::with_unit(periods, series, y_label, "", selected, articles, width)
     }
 
     /// [`LineChartModel::new`] with `unit` after every value the chart
     /// writes (its ticks and its points' labels): "%" for a share.
     pub fn with_unit(
-        years: &[u16],
+        periods: &[Period],
         series: &[Series],
         y_label: &str,
         unit: &str,
-        selected: Option<u16>,
+        selected: Option<Period>,
         articles: &[usize],
         width: f64,
     ) -> Self {
@@ -219,13 +241,15 @@ impl LineChartModel {
         } else {
             WIDTH
         };
+        let grain = periods.first().map_or(Grain::Year, |p| p.grain);
+        let room = label_room(grain);
         let (first, last) = (
-            years.first().copied().unwrap_or(0) as f64,
-            years.last().copied().unwrap_or(0) as f64,
+            periods.first().map_or(0, |p| p.n) as f64,
+            periods.last().map_or(0, |p| p.n) as f64,
         );
         let (left, right, top, bottom) = plot(width);
         let x = LinearScale::new((first, last), (left + EDGE, right - EDGE));
-        let max_labels = (((right - left - 2.0 * EDGE) / YEAR_LABEL_ROOM) as usize).max(2);
+        let max_labels = (((right - left - 2.0 * EDGE) / room) as usize).max(2);
         let max = series
             .iter()
             .flat_map(|s| s.values.iter().flatten().copied())
@@ -245,50 +269,59 @@ impl LineChartModel {
                 label: format!("{}{unit}", format_tick(t, y_step)),
             })
             .collect();
-        // Every year when they fit; else the years with data when they fit;
-        // else round years.
-        let with_data: Vec<u16> = (0..years.len())
+        // Every period when they fit; else the periods with data when they
+        // fit; else round years (Year), or every k-th period, k a step
+        // people count in (3 months, 13 weeks), starting at a round one.
+        let with_data: Vec<i64> = (0..periods.len())
             .filter(|&r| articles.get(r).is_some_and(|&n| n > 0))
-            .map(|r| years[r])
+            .map(|r| periods[r].n)
             .collect();
-        let labelled: Vec<i64> = if years.len() <= max_labels {
-            years.iter().map(|&y| y as i64).collect()
+        let labelled: Vec<i64> = if periods.len() <= max_labels {
+            periods.iter().map(|p| p.n).collect()
         } else if with_data.len() <= max_labels {
-            with_data.iter().map(|&y| y as i64).collect()
-        } else {
+            with_data
+        } else if grain == Grain::Year {
             integer_ticks(first as i64, last as i64, (max_labels / 2).clamp(2, 8))
+        } else {
+            let span = last as i64 - first as i64 + 1;
+            let want = (max_labels / 2).clamp(2, 8) as i64;
+            let steps = label_steps(grain);
+            let k = steps
+                .iter()
+                .copied()
+                .find(|k| span / k <= want)
+                .unwrap_or(steps[steps.len() - 1]);
+            // Weeks and days count from a Monday (week 0 and day -3 are).
+            let shift = if grain == Grain::Day { 3 } else { 0 };
+            (first as i64..=last as i64)
+                .filter(|n| (n + shift).rem_euclid(k) == 0)
+                .collect()
         };
-        // No two labels closer than a label's room: years with data can
-        // stand side by side (2015, 2016) on a narrow chart. The last year
+        let label = |n: i64| Period { grain, n }.label();
+        // No two labels closer than a label's room: periods with data can
+        // stand side by side (2015, 2016) on a narrow chart. The last period
         // is kept in place of the one before it.
         let mut x_ticks: Vec<Tick> = Vec::new();
         let last_label = labelled.last().copied();
         for t in labelled {
             let at = x.map(t as f64);
-            if x_ticks
-                .last()
-                .is_none_or(|prev| at - prev.at >= YEAR_LABEL_ROOM)
-            {
+            if x_ticks.last().is_none_or(|prev| at - prev.at >= room) {
                 x_ticks.push(Tick {
                     at,
-                    label: t.to_string(),
+                    label: label(t),
                 });
             }
         }
-        if let Some(t) =
-            last_label.filter(|t| x_ticks.last().is_some_and(|k| k.label != t.to_string()))
+        if let Some(t) = last_label.filter(|t| x_ticks.last().is_some_and(|k| k.label != label(*t)))
         {
             let at = x.map(t as f64);
             if x_ticks.len() > 1 {
                 x_ticks.pop();
             }
-            if x_ticks
-                .last()
-                .is_none_or(|prev| at - prev.at >= YEAR_LABEL_ROOM)
-            {
+            if x_ticks.last().is_none_or(|prev| at - prev.at >= room) {
                 x_ticks.push(Tick {
                     at,
-                    label: t.to_string(),
+                    label: label(t),
                 });
             }
         }
@@ -321,7 +354,7 @@ impl LineChartModel {
                             let cmd = if pen_down { "L" } else { "M" };
                             path.push_str(&format!(
                                 "{cmd}{:.1},{:.1}",
-                                x.map(years[r] as f64),
+                                x.map(periods[r].n as f64),
                                 y.map(*v)
                             ));
                             pen_down = true;
@@ -345,7 +378,7 @@ impl LineChartModel {
                     .filter_map(|(r, v)| v.map(|v| (r, v)))
                     .map(|(r, v)| {
                         let n = articles.get(r).copied().unwrap_or(0);
-                        let centre = (x.map(years[r] as f64) + offset(i, r), y.map(v));
+                        let centre = (x.map(periods[r].n as f64) + offset(i, r), y.map(v));
                         Point {
                             row: r,
                             marker: marker_path(i, centre.0, centre.1),
@@ -353,7 +386,7 @@ impl LineChartModel {
                             label: format!(
                                 "{}, {}: {}{unit} ({} article{})",
                                 s.label,
-                                years[r],
+                                periods[r].label(),
                                 format_tick(v, if v.fract() == 0.0 { 1.0 } else { 0.01 }),
                                 thousands(n),
                                 if n == 1 { "" } else { "s" }
@@ -370,16 +403,17 @@ impl LineChartModel {
             })
             .collect();
         let selected_x = selected
-            .filter(|s| years.contains(s))
-            .map(|s| x.map(s as f64));
-        let first_with_data = (0..years.len())
+            .filter(|s| periods.contains(s))
+            .map(|s| x.map(s.n as f64));
+        let first_with_data = (0..periods.len())
             .map(|r| series.iter().position(|s| s.values[r].is_some()))
             .collect();
         let has_few = lines.iter().any(|l: &Line| l.points.iter().any(|p| p.few));
         LineChartModel {
-            years: years.to_vec(),
+            periods: periods.to_vec(),
             y_ticks,
             x_ticks,
+            x_label: grain.name(),
             lines,
             selected_x,
             y_label: y_label.to_string(),
@@ -395,14 +429,17 @@ impl LineChartModel {
     }
 
     /// What a click at `x` (in chart units, 0 to its width) chooses: the
-    /// nearest year, and the first series with a value there, as (series, row).
+    /// nearest period, and the first series with a value there, as (series, row).
     pub fn point_at(&self, x: f64) -> Option<(usize, usize)> {
-        let (first, last) = (*self.years.first()? as f64, *self.years.last()? as f64);
+        let (first, last) = (
+            self.periods.first()?.n as f64,
+            self.periods.last()?.n as f64,
+        );
         let (left, right, _, _) = self.plot();
-        let year = LinearScale::new((left + EDGE, right - EDGE), (first, last))
+        let n = LinearScale::new((left + EDGE, right - EDGE), (first, last))
             .map(x)
             .round();
-        let row = self.years.iter().position(|&y| y as f64 == year)?;
+        let row = self.periods.iter().position(|p| p.n as f64 == n)?;
         Some((self.first_with_data[row]?, row))
     }
 
@@ -442,10 +479,12 @@ impl LineChartModel {
             .iter()
             .enumerate()
             .map(|(i, l)| format!("{l} ({})", style_name(i)))
-            .chain(
-                self.has_few
-                    .then(|| format!("hollow: fewer than {FEW_ARTICLES} articles that year")),
-            )
+            .chain(self.has_few.then(|| {
+                format!(
+                    "hollow: fewer than {FEW_ARTICLES} articles that {}",
+                    self.x_label.to_lowercase()
+                )
+            }))
             .collect();
         let mut legend: Vec<(f64, f64, usize)> = Vec::new();
         let (mut lx, mut ly) = (LEFT, heading.len() as f64 * 18.0 + 14.0);
@@ -531,9 +570,10 @@ impl LineChartModel {
             escaped(&self.y_label)
         ));
         s.push_str(&format!(
-            r#"<text x="{}" y="{}" font-size="12" fill="{fg}" text-anchor="middle">{X_LABEL}</text>"#,
+            r#"<text x="{}" y="{}" font-size="12" fill="{fg}" text-anchor="middle">{}</text>"#,
             (left + right) / 2.0,
-            bottom + 35.0
+            bottom + 35.0,
+            self.x_label
         ));
         if let Some(x) = self.selected_x {
             s.push_str(&format!(
@@ -566,6 +606,17 @@ impl LineChartModel {
 mod tests {
     use super::*;
 
+    /// Years as periods.
+    fn yrs(years: &[u16]) -> Vec<Period> {
+        years
+            .iter()
+            .map(|&y| Period {
+                grain: Grain::Year,
+                n: i64::from(y),
+            })
+            .collect()
+    }
+
     fn model(
         values: Vec<Vec<Option<f64>>>,
         years: std::ops::RangeInclusive<u16>,
@@ -580,7 +631,14 @@ mod tests {
             })
             .collect();
         let articles = vec![5; years.len()];
-        LineChartModel::new(&years, &series, "Count", Some(2015), &articles, WIDTH)
+        LineChartModel::new(
+            &yrs(&years),
+            &series,
+            "Count",
+            Some(yrs(&[2015])[0]),
+            &articles,
+            WIDTH,
+        )
     }
 
     #[test]
@@ -640,7 +698,7 @@ mod tests {
             label: "k".into(),
             values: vec![Some(1.0), None, Some(2.0), Some(3.0)],
         }];
-        let m = LineChartModel::new(&years, &series, "Count", None, &[1, 0, 2, 50], WIDTH);
+        let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &[1, 0, 2, 50], WIDTH);
         let few: Vec<bool> = m.lines[0].points.iter().map(|p| p.few).collect();
         assert_eq!(few, [true, true, false]);
         assert!(m.has_few);
@@ -659,7 +717,7 @@ mod tests {
             label: "k".into(),
             values: articles.iter().map(|&n| (n > 0).then_some(1.0)).collect(),
         }];
-        let m = LineChartModel::new(&years, &series, "Count", None, &articles, WIDTH);
+        let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, WIDTH);
         assert_eq!(m.x_ticks.len(), 13);
         let years: Vec<u16> = (1900..=2000).collect();
         let articles: Vec<usize> = years.iter().map(|&y| usize::from(y % 10 == 3)).collect();
@@ -667,7 +725,7 @@ mod tests {
             label: "k".into(),
             values: articles.iter().map(|&n| (n > 0).then_some(1.0)).collect(),
         }];
-        let m = LineChartModel::new(&years, &series, "Count", None, &articles, WIDTH);
+        let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, WIDTH);
         let labels: Vec<&str> = m.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert_eq!(labels.first(), Some(&"1903"));
         assert!(labels.iter().all(|l| l.ends_with('3')), "{labels:?}");
@@ -682,7 +740,7 @@ mod tests {
                 values: vec![Some(0.0), Some(i as f64)],
             })
             .collect();
-        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5], WIDTH);
+        let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &[5, 5], WIDTH);
         let at_zero: Vec<&str> = m
             .lines
             .iter()
@@ -720,8 +778,8 @@ mod tests {
             values: years.iter().map(|_| Some(1.0)).collect(),
         }];
         let articles = vec![5; years.len()];
-        let wide = LineChartModel::new(&years, &series, "Count", None, &articles, WIDTH);
-        let narrow = LineChartModel::new(&years, &series, "Count", None, &articles, 320.0);
+        let wide = LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, WIDTH);
+        let narrow = LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, 320.0);
         assert_eq!(narrow.width, 320.0);
         let (left, right, _, _) = narrow.plot();
         assert!(narrow.x_ticks.iter().all(|t| t.at >= left && t.at <= right));
@@ -729,15 +787,15 @@ mod tests {
         for ticks in [&wide.x_ticks, &narrow.x_ticks] {
             assert!(ticks
                 .windows(2)
-                .all(|w| w[1].at - w[0].at >= YEAR_LABEL_ROOM));
+                .all(|w| w[1].at - w[0].at >= label_room(Grain::Year)));
         }
         assert!(narrow.x_ticks.len() < wide.x_ticks.len());
         assert_eq!(
-            LineChartModel::new(&years, &series, "Count", None, &articles, 10.0).width,
+            LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, 10.0).width,
             MIN_WIDTH
         );
         assert_eq!(
-            LineChartModel::new(&years, &series, "Count", None, &articles, f64::NAN).width,
+            LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, f64::NAN).width,
             WIDTH
         );
     }
@@ -755,11 +813,11 @@ mod tests {
             values: articles.iter().map(|&n| (n > 0).then_some(0.0)).collect(),
         }];
         for width in [MIN_WIDTH, 300.0, 350.0, 390.0, 500.0, WIDTH] {
-            let m = LineChartModel::new(&years, &series, "Count", None, &articles, width);
+            let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &articles, width);
             assert!(
                 m.x_ticks
                     .windows(2)
-                    .all(|w| w[1].at - w[0].at >= YEAR_LABEL_ROOM),
+                    .all(|w| w[1].at - w[0].at >= label_room(Grain::Year)),
                 "{width}: {:?}",
                 m.x_ticks
                     .iter()
@@ -793,7 +851,7 @@ mod tests {
                 values: vec![Some(0.0), Some(0.0)],
             })
             .collect();
-        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5], 350.0);
+        let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &[5, 5], 350.0);
         let (left, right, _, _) = m.plot();
         for l in &m.lines {
             for p in &l.points {
@@ -831,7 +889,7 @@ mod tests {
                 values: vec![Some(1.0), Some(2.0)],
             })
             .collect();
-        let m = LineChartModel::new(&years, &series, "Count", None, &[5, 5], WIDTH);
+        let m = LineChartModel::new(&yrs(&years), &series, "Count", None, &[5, 5], WIDTH);
         let width_of = |t: &str| estimate_width(t);
         let (svg, _) = m.to_svg(
             &["#123"],
@@ -888,7 +946,7 @@ mod tests {
             values: vec![Some(50.0), Some(100.0)],
         }];
         let m = LineChartModel::with_unit(
-            &years,
+            &yrs(&years),
             &series,
             "Share of articles",
             "%",
@@ -907,7 +965,14 @@ mod tests {
             label: "<script>\"a\" & b".into(),
             values: vec![Some(1.0), Some(2.0)],
         }];
-        let m = LineChartModel::new(&years, &series, "Per 10,000 words", None, &[1, 4], WIDTH);
+        let m = LineChartModel::new(
+            &yrs(&years),
+            &series,
+            "Per 10,000 words",
+            None,
+            &[1, 4],
+            WIDTH,
+        );
         let heading = vec![
             "Keyword frequency per year — <Corpus>".to_string(),
             "Per 10,000 words · search “a & b” · smoothing off".to_string(),

@@ -1,11 +1,15 @@
-//! Keyword frequency per year: the numbers behind the Trends chart.
+//! Keyword frequency per period: the numbers behind the Trends chart.
 //!
 //! A keyword is anything the query language accepts that has words to count
 //! (`wechat`, `pay*`, `"mobile payment"`, `wechat OR weixin`). Its count for
-//! a year is the number of its occurrences (whole normalised words, or
-//! consecutive words for a phrase) in the title and body of that year's
-//! articles, among the articles the current filter keeps.
+//! a period (a year, quarter, month, ISO week or day: [`Grain`]) is the
+//! number of its occurrences (whole normalised words, or consecutive words
+//! for a phrase) in the title and body of that period's articles, among the
+//! articles the current filter keeps. An article whose date is less
+//! precise than the grain is in no period: it is counted as left out,
+//! never placed ([`TrendTable::left_out`]).
 
+use crate::corpus::period::{Grain, Period, Precision};
 use crate::corpus::{Article, Corpus};
 use crate::index::docset::DocSet;
 use crate::index::layout::{Edge, KwicLine, Layout};
@@ -110,9 +114,9 @@ pub enum Measure {
     /// Occurrences.
     #[default]
     Count,
-    /// Occurrences per 10,000 words of that year's articles.
+    /// Occurrences per 10,000 words of that period's articles.
     Per10k,
-    /// Percent of that year's articles containing the keyword.
+    /// Percent of that period's articles containing the keyword.
     ShareOfArticles,
 }
 
@@ -136,12 +140,12 @@ impl Measure {
     }
 }
 
-/// One calendar year of the table.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct YearRow {
-    /// The year.
-    pub year: u16,
-    /// Articles counted that year (after the filter).
+/// One period of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodRow {
+    /// The period.
+    pub period: Period,
+    /// Articles counted in it (after the filter).
     pub articles: usize,
     /// Their words.
     pub words: usize,
@@ -151,62 +155,135 @@ pub struct YearRow {
     pub containing: Vec<usize>,
 }
 
-/// Keyword frequencies for every calendar year from the corpus' first to its last.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Keyword frequencies for every period of a grain from the corpus' first
+/// to its last.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrendTable {
+    /// The grain of its periods.
+    pub grain: Grain,
     /// The series' names.
     pub keywords: Vec<String>,
-    /// One row per calendar year, ascending; a year without articles has `articles == 0`.
-    pub rows: Vec<YearRow>,
+    /// One row per period, ascending; a period without articles has
+    /// `articles == 0`. Empty when `too_many` is set.
+    pub rows: Vec<PeriodRow>,
+    /// Articles of the filter whose date is less precise than the grain
+    /// (a year-only date at month grain): in no row.
+    pub left_out: usize,
+    /// The coarsest precision among them: the grain that holds them all is
+    /// [`Grain::finest_for`] it.
+    pub left_out_precision: Option<Precision>,
+    /// Set (to how many periods it would take) when even the filter's span
+    /// takes more than [`MAX_PERIODS`] periods of the grain.
+    pub too_many: Option<i64>,
 }
 
-/// Counts `keywords` per year over the articles of `filter`.
+/// The most periods a table holds: ten years of days. A longer span at a
+/// finer grain is refused with [`TrendTable::too_many`].
+pub const MAX_PERIODS: i64 = 3_660;
+
+/// The first and last period (numbers) of `grain` the articles `docs` fall
+/// in, if any does.
+fn span(corpus: &Corpus, docs: impl Iterator<Item = usize>, grain: Grain) -> Option<(i64, i64)> {
+    let articles = corpus.articles();
+    docs.filter_map(|d| grain.period(articles[d].date))
+        .fold(None, |acc, p| match acc {
+            None => Some((p.n, p.n)),
+            Some((lo, hi)) => Some((p.n.min(lo), p.n.max(hi))),
+        })
+}
+
+/// Auto's grain for the articles of `filter` ([`Grain::auto`]): the finest
+/// that leaves none of them out and draws at most
+/// [`AUTO_MAX_PERIODS`](crate::corpus::period::AUTO_MAX_PERIODS) periods
+/// over their span. Year when there are none.
+pub fn auto_grain(corpus: &Corpus, filter: &DocSet) -> Grain {
+    let articles = corpus.articles();
+    let mut dates = filter.iter().map(|d| articles[d].date);
+    let Some(first) = dates.next() else {
+        return Grain::Year;
+    };
+    let (mut lo, mut hi, mut coarsest) = (first, first, first.precision());
+    for d in dates {
+        lo = lo.min(d);
+        hi = hi.max(d);
+        coarsest = coarsest.min(d.precision());
+    }
+    Grain::auto(lo, hi, coarsest, filter.len())
+}
+
+/// Counts `keywords` per period of `grain` over the articles of `filter`.
+/// The periods run from the corpus' first to its last (at this grain), so
+/// the axis stays put while the search changes; where that takes more than
+/// [`MAX_PERIODS`], from the filter's first to its last.
 pub fn trend_table(
     corpus: &Corpus,
     index: &Index,
     keywords: &[Keyword],
     filter: &DocSet,
     opts: SearchOptions,
+    grain: Grain,
 ) -> TrendTable {
     let articles = corpus.articles();
-    let (Some(first), Some(last)) = (articles.first(), articles.last()) else {
-        return TrendTable {
-            keywords: keywords.iter().map(|k| k.label.clone()).collect(),
-            rows: Vec::new(),
-        };
+    let mut table = TrendTable {
+        grain,
+        keywords: keywords.iter().map(|k| k.label.clone()).collect(),
+        rows: Vec::new(),
+        left_out: 0,
+        left_out_precision: None,
+        too_many: None,
     };
-    let first_year = first.date.year;
-    let mut rows: Vec<YearRow> = (first_year..=last.date.year)
-        .map(|year| YearRow {
-            year,
+    for d in filter.iter() {
+        let date = articles[d].date;
+        if grain.period(date).is_none() {
+            table.left_out += 1;
+            let p = date.precision();
+            table.left_out_precision = Some(table.left_out_precision.map_or(p, |q| q.min(p)));
+        }
+    }
+    let fits = |(lo, hi): &(i64, i64)| hi - lo < MAX_PERIODS;
+    let Some((lo, hi)) = span(corpus, 0..articles.len(), grain)
+        .filter(fits)
+        .or_else(|| span(corpus, filter.iter(), grain))
+    else {
+        return table;
+    };
+    if !fits(&(lo, hi)) {
+        table.too_many = Some(hi - lo + 1);
+        return table;
+    }
+    table.rows = (lo..=hi)
+        .map(|n| PeriodRow {
+            period: Period { grain, n },
+            articles: 0,
+            words: 0,
             counts: vec![0; keywords.len()],
             containing: vec![0; keywords.len()],
-            ..YearRow::default()
         })
         .collect();
+    let row_of = |d: usize| grain.period(articles[d].date).map(|p| (p.n - lo) as usize);
     for d in filter.iter() {
-        let row = &mut rows[(articles[d].date.year - first_year) as usize];
-        row.articles += 1;
-        // The index's own count (the same as the corpus' for a sound build).
-        row.words += index.doc(d).len as usize;
+        if let Some(r) = row_of(d) {
+            let row = &mut table.rows[r];
+            row.articles += 1;
+            // The index's own count (the same as the corpus' for a sound build).
+            row.words += index.doc(d).len as usize;
+        }
     }
     let queries: Vec<Query> = keywords.iter().map(|k| k.query.clone()).collect();
     for (k, m) in index.matches_each(&queries, opts).into_iter().enumerate() {
         for d in m.docs.iter().filter(|&d| filter.contains(d)) {
+            let Some(r) = row_of(d) else { continue };
             let n = index.match_count(&m, d);
-            let row = &mut rows[(articles[d].date.year - first_year) as usize];
+            let row = &mut table.rows[r];
             row.counts[k] += n;
             row.containing[k] += usize::from(n > 0);
         }
     }
-    TrendTable {
-        keywords: keywords.iter().map(|k| k.label.clone()).collect(),
-        rows,
-    }
+    table
 }
 
 impl TrendTable {
-    /// Keyword `k`'s value in row `r`; `None` for a year without articles (no data, not zero).
+    /// Keyword `k`'s value in row `r`; `None` for a period without articles (no data, not zero).
     pub fn value(&self, r: usize, k: usize, measure: Measure) -> Option<f64> {
         let row = &self.rows[r];
         if row.articles == 0 {
@@ -220,7 +297,7 @@ impl TrendTable {
     }
 
     /// Keyword `k`'s series, smoothed by a centred moving average over
-    /// `window` years either side (0: none). Years without data stay gaps
+    /// `window` periods either side (0: none). Periods without data stay gaps
     /// and are left out of their neighbours' averages.
     pub fn series(&self, k: usize, measure: Measure, window: usize) -> Vec<Option<f64>> {
         let raw: Vec<Option<f64>> = (0..self.rows.len())
@@ -240,14 +317,15 @@ impl TrendTable {
             .collect()
     }
 
-    /// The CSV of the table as charted: Year, one column per keyword (the
-    /// `measure`, smoothed over `smoothing` years either side as the chart
-    /// is), Articles, Words, then the provenance in columns of their own,
-    /// the same on every row (Measure, Smoothing, Search, Corpus): a plain
-    /// table any spreadsheet or CSV parser reads, which still says what it
-    /// holds. Years without articles have empty cells.
+    /// The CSV of the table as charted: the period (its label, as on the
+    /// axis: the column named by the grain), one column per keyword (the
+    /// `measure`, smoothed over `smoothing` periods either side as the
+    /// chart is), Articles, Words, then the provenance in columns of their
+    /// own, the same on every row (Grain, Measure, Smoothing, Search,
+    /// Corpus): a plain table any spreadsheet or CSV parser reads, which
+    /// still says what it holds. Periods without articles have empty cells.
     pub fn to_csv(&self, measure: Measure, smoothing: usize, from: &Provenance) -> String {
-        let header = ["Year"]
+        let header = [self.grain.name()]
             .into_iter()
             .chain(self.keywords.iter().map(String::as_str))
             .chain(["Articles", "Words"]);
@@ -261,13 +339,18 @@ impl TrendTable {
             _ => Cell::num(v, 2),
         };
         for (r, row) in self.rows.iter().enumerate() {
-            let mut cells = vec![Cell::from(row.year)];
+            let mut cells = vec![match self.grain {
+                // A year stays a number for a spreadsheet.
+                Grain::Year => Cell::Int(row.period.n as u64),
+                _ => Cell::from(row.period.label().as_str()),
+            }];
             cells.extend(series.iter().map(|s| s[r].map_or(Cell::Empty, cell)));
             cells.extend([row.articles.into(), row.words.into()]);
             t.push(cells);
         }
         from.stamp(
-            t.about("Measure", measure.name())
+            t.about("Grain", self.grain.name())
+                .about("Measure", measure.name())
                 .about("Smoothing", smoothing),
         )
         .to_csv()
@@ -275,11 +358,13 @@ impl TrendTable {
 }
 
 /// An export's file name, from what it shows: the corpus, the keywords,
-/// the measure, the search and the smoothing, each as lowercase ASCII
-/// letters and digits joined by `-` ("alipay-articles-trends-wechat-ai-per10k-q-year-2024-smooth-1.csv").
+/// the grain, the measure, the search and the smoothing, each as lowercase
+/// ASCII letters and digits joined by `-`
+/// ("alipay-articles-trends-wechat-ai-year-per10k-q-year-2024-smooth-1.csv").
 pub fn export_name(
     from: &Provenance,
     keywords: &[String],
+    grain: Grain,
     measure: Measure,
     smoothing: usize,
     extension: &str,
@@ -289,6 +374,7 @@ pub fn export_name(
         "trends".to_string(),
         slug(&keywords.join(" "), 60),
     ];
+    parts.push(grain.key().to_string());
     parts.push(measure.key().to_string());
     if !from.search.trim().is_empty() {
         parts.push(format!("q-{}", slug(&from.search, 40)));

@@ -60,32 +60,36 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
         source,
         prop::sample::subsequence(shape.tags.to_vec(), 0..=shape.tags.len()),
         prop::option::of(0..SECTIONS.len()),
+        // A date at year, month or day precision (days up to 28: every month has them).
+        (prop::option::of(1u8..=12), prop::option::of(1u8..=28)),
     )
-        .prop_map(move |(title, blocks, year, source, tags, section)| {
-            let body = blocks
-                .iter()
-                .map(|(h, b)| {
-                    if *h && shape.headings && !b.is_empty() {
-                        Block::Heading {
-                            level: 2,
-                            text: text(shape.vocab, b).into(),
+        .prop_map(
+            move |(title, blocks, year, source, tags, section, (month, day))| {
+                let body = blocks
+                    .iter()
+                    .map(|(h, b)| {
+                        if *h && shape.headings && !b.is_empty() {
+                            Block::Heading {
+                                level: 2,
+                                text: text(shape.vocab, b).into(),
+                            }
+                        } else {
+                            Block::Paragraph(text(shape.vocab, b).into())
                         }
-                    } else {
-                        Block::Paragraph(text(shape.vocab, b).into())
-                    }
-                })
-                .collect();
-            let date = ArticleDate {
-                year,
-                month: None,
-                day: None,
-            };
-            let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
-            a.source = source.map(|s| shape.sources[s].into());
-            a.section = section.map(|s| SECTIONS[s].into());
-            a.tags = tags.into_iter().map(Into::into).collect();
-            a
-        })
+                    })
+                    .collect();
+                let date = ArticleDate {
+                    year,
+                    month,
+                    day: month.and(day),
+                };
+                let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
+                a.source = source.map(|s| shape.sources[s].into());
+                a.section = section.map(|s| SECTIONS[s].into());
+                a.tags = tags.into_iter().map(Into::into).collect();
+                a
+            },
+        )
 }
 
 /// A corpus of articles of `shape`, with ids `a0`, `a1`, …
