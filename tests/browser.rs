@@ -1724,6 +1724,14 @@ async fn the_grain_cuts_time_and_says_what_it_leaves_out() {
         .unchecked_into();
     assert_eq!(grain.value(), "auto");
     assert!(text(&grain).contains("Auto (year)"), "{}", text(&grain));
+    // Chosen: the table is drawn again in the new periods.
+    grain.set_value("quarter");
+    fire(&grain, "change").await;
+    until(2000, "the table by quarter", || {
+        header(&root)[0] == "Quarter"
+    })
+    .await;
+    assert_eq!(first_cells(&root), ["Q1 2019", "Q2 2019"]);
     // By month: six months, each with the naive count.
     let root = mount(corpus, "?view=trends&kw=alipay&grain=month").await;
     texts_when(&root, ".trend-table tbody tr").await;

@@ -287,6 +287,12 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
     );
     assert_eq!(table.rows.first().unwrap().period.n, 2013);
     assert_eq!(
+        table.value(table.rows.len(), 0, Measure::Count),
+        None,
+        "a row the table lacks has no value (a view redrawing asks)"
+    );
+    assert_eq!(table.value(0, 99, Measure::Count), None);
+    assert_eq!(
         table.rows.len(),
         2025 - 2013 + 1,
         "every calendar year has its row"

@@ -257,7 +257,7 @@ pub fn TrendsView() -> impl IntoView {
                 // Drawn again when its rows change (another grain, or a
                 // span that follows the selection); otherwise rows stay.
                 {move || {
-                    row_key.track();
+                    let _ = row_key.get();
                     view! { <TrendTableView table=shown measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> }
                 }}
             </Show>

@@ -25,6 +25,7 @@ const VIEWS = [
   ['no match', '?q=yuebao', '.no-match'],
   ['reader', '?article=anxious-alipay-2025&q=alipay', '.reader mark'],
   ['trends with contexts', '?view=trends&kw=wechat,ai&at=2015', '.year-contexts .kwic mark'],
+  ['trends by month, articles left out', '?view=trends&kw=wechat,ai&grain=month&at=2016-09', '.year-contexts .kwic mark'],
   ['compare', '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025&n=3', '.columns mark.passage'],
   ['most similar', '?view=compare&left=alipay-dilemma-2024', '.similar-list li'],
   ['words', '?view=words&q=year:2024..2025', '.words-keyness tbody tr'],

@@ -15,6 +15,8 @@ const URLS = [
   '?q=wechat',
   '?article=anxious-alipay-2025&q=alipay',
   '?view=trends&kw=wechat,ai&at=2015',
+  '?view=trends&kw=wechat,ai&grain=month&at=2016-09',
+  '?view=trends&kw=wechat&grain=day',
   `?view=trends&kw=${long}`,
   `?view=trends&kw=${long},(`,
   `?q=${long}`,

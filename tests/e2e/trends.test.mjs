@@ -142,3 +142,32 @@ test('trends at 390 px: readable chart, big enough targets, a table that scrolls
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('trends: a grain chosen cuts time into its periods, says what it leaves out, and a period lists its contexts with its dates', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?view=trends&kw=wechat`);
+  const grain = page.getByLabel('Grain');
+  // The seed's dates: two are years only, so Auto keeps years.
+  assert.equal(await grain.inputValue(), 'auto');
+  assert.match(await grain.locator('option[value="auto"]').textContent(), /^Auto \(year\)$/);
+  await grain.selectOption('month');
+  await page.waitForURL(/[?&]grain=month/);
+  await page.getByRole('table', { name: /Keyword frequency per month/ }).waitFor();
+  const first = await page.locator('.trend-table tbody th').first().textContent();
+  assert.equal(first, 'Sep 2016', 'from the first article dated by its month');
+  assert.equal(await page.locator('.trend-table thead th').first().textContent(), 'Month');
+  // The two year-only articles are left out, and said so, with the way back.
+  const notice = page.locator('.left-out');
+  assert.match(await notice.textContent(), /^2 articles counted are dated less precisely than a month: left out here/);
+  // A row (101 months: the chart marks only every few points) opens its month, with its dates.
+  await page.getByRole('button', { name: 'Sep 2016: show keywords in context' }).click();
+  await page.getByRole('heading', { name: 'Sep 2016 (1 Sep 2016 – 30 Sep 2016): keywords in context' }).waitFor();
+  assert.match(page.url(), /[?&]at=2016-09/);
+  await notice.getByRole('link', { name: 'Show by year to include them' }).click();
+  await page.waitForURL((u) => !/[?&]grain=/.test(u.search) || /grain=year/.test(u.search));
+  await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor();
+  assert.equal(await page.locator('.left-out').count(), 0);
+  assert.doesNotMatch(page.url(), /[?&]at=/, 'the month is no period of the year grain');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -283,15 +283,15 @@ pub fn trend_table(
 }
 
 impl TrendTable {
-    /// Keyword `k`'s value in row `r`; `None` for a period without articles (no data, not zero).
+    /// Keyword `k`'s value in row `r`; `None` for a period without articles
+    /// (no data, not zero), or a row or keyword the table does not have (a
+    /// view's cell asking a table of another grain, before it is redrawn).
     pub fn value(&self, r: usize, k: usize, measure: Measure) -> Option<f64> {
-        let row = &self.rows[r];
-        if row.articles == 0 {
-            return None;
-        }
+        let row = self.rows.get(r).filter(|row| row.articles > 0)?;
+        let count = *row.counts.get(k)?;
         Some(match measure {
-            Measure::Count => row.counts[k] as f64,
-            Measure::Per10k => per_10k(row.counts[k], row.words),
+            Measure::Count => count as f64,
+            Measure::Per10k => per_10k(count, row.words),
             Measure::ShareOfArticles => row.containing[k] as f64 / row.articles as f64 * 100.0,
         })
     }
