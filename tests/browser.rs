@@ -1126,7 +1126,7 @@ async fn finding_nothing_says_why_in_every_view() {
     let said = text(&one(&root, ".query-error"));
     assert!(
         said.contains(
-            "“author” is not a field: the fields are title:, source:, section:, tag: and year:."
+            "“author” is not a field: the fields are title:, source:, section:, tag:, year: and date:."
         ),
         "{said}"
     );

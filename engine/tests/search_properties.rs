@@ -64,11 +64,59 @@ fn leaf() -> impl Strategy<Value = Query> {
         1 => (0..SOURCES.len()).prop_map(|i| Query::Source(SOURCES[i].to_lowercase())),
         1 => (0..common::SECTIONS.len()).prop_map(|i| Query::Section(common::SECTIONS[i].to_uppercase())),
         1 => (0..TAGS.len()).prop_map(|i| Query::Tag(TAGS[i].to_uppercase())),
+        1 => (prop::option::of(date()), prop::option::of(date())).prop_filter("a range, not both open", |(a, b)| a.is_some() || b.is_some()).prop_map(|(a, b)| {
+            // In order (by their first days), as a reader must write them.
+            let (from, to) = match (a, b) {
+                (Some(a), Some(b)) if first_day(b) < first_day(a) => (Some(b), Some(a)),
+                ab => ab,
+            };
+            Query::Date { from, to }
+        }),
         1 => (prop::option::of(2012u16..2018), prop::option::of(0u16..3)).prop_map(|(from, span)| {
             let to = match (from, span) { (Some(f), Some(s)) => Some(f + s), (None, _) => Some(2015), (Some(_), None) => None };
             Query::Year { from, to }
         }),
     ]
+}
+
+/// A date at year, month or day precision in the generated corpora's span.
+fn date() -> impl Strategy<Value = ArticleDate> {
+    (
+        2012u16..2018,
+        prop::option::of(1u8..=12),
+        prop::option::of(1u8..=31),
+    )
+        .prop_map(|(year, month, day)| {
+            let day = month.and(day).map(|d| d.min(28));
+            ArticleDate { year, month, day }
+        })
+}
+
+/// A date's first and last day, naively (chrono for the months' lengths).
+fn first_day(d: ArticleDate) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(
+        d.year.into(),
+        d.month.unwrap_or(1).into(),
+        d.day.unwrap_or(1).into(),
+    )
+    .unwrap()
+}
+fn last_day(d: ArticleDate) -> chrono::NaiveDate {
+    match (d.month, d.day) {
+        (Some(_), Some(_)) => first_day(d),
+        (Some(m), None) => {
+            let (y, m) = if m == 12 {
+                (i32::from(d.year) + 1, 1)
+            } else {
+                (i32::from(d.year), u32::from(m) + 1)
+            };
+            chrono::NaiveDate::from_ymd_opt(y, m, 1)
+                .unwrap()
+                .pred_opt()
+                .unwrap()
+        }
+        _ => chrono::NaiveDate::from_ymd_opt(i32::from(d.year), 12, 31).unwrap(),
+    }
 }
 
 fn query() -> impl Strategy<Value = Query> {
@@ -142,6 +190,11 @@ fn brute(a: &Article, q: &Query, forms: bool) -> bool {
         Query::Tag(t) => a.tags.iter().any(|v| v.to_lowercase() == t.to_lowercase()),
         Query::Year { from, to } => {
             from.is_none_or(|f| a.date.year >= f) && to.is_none_or(|t| a.date.year <= t)
+        }
+        // The article's whole span inside the clause's.
+        Query::Date { from, to } => {
+            from.is_none_or(|f| first_day(a.date) >= first_day(f))
+                && to.is_none_or(|t| last_day(a.date) <= last_day(t))
         }
         Query::And(qs) => qs.iter().all(|q| brute(a, q, forms)),
         Query::Or(qs) => qs.iter().any(|q| brute(a, q, forms)),

@@ -719,3 +719,35 @@ fn keywords_of_the_last_two_years_include_traffic_and_ai() {
         .iter()
         .all(|r| r.selection_per_10k < r.reference_per_10k));
 }
+
+/// `date:` finds an article when its whole date lies inside the clause's
+/// span: the year-only 2015 article is in `date:2015`, not in
+/// `date:2015-01..2015-06`; the article of 22 September 2016 is in
+/// `date:2016-09` and `date:2016-09-22..`. One that matches nothing says why.
+#[test]
+fn a_date_clause_finds_the_articles_wholly_inside_it() {
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let ids = |q: &str| -> Vec<String> {
+        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+        m.docs
+            .iter()
+            .map(|d| corpus.articles()[d].id.to_string())
+            .collect()
+    };
+    let in_2015 = ids("year:2015");
+    assert_eq!(in_2015.len(), 1);
+    assert_eq!(ids("date:2015"), in_2015);
+    assert!(ids("date:2015-01..2015-06").is_empty());
+    assert_eq!(ids("date:2016-09"), ["rich-strangers-nearby-2016"]);
+    assert_eq!(ids("date:2016-09-22.."), ids("year:2016.."));
+    assert_eq!(ids("date:..2024-12-30").len(), 4);
+    let said = lens_engine::search::suggest::empty_filters(
+        &index,
+        &parse("date:2015-01..2015-06").unwrap().query,
+    );
+    assert_eq!(
+        said,
+        ["No article is dated within 2015-01 to 2015-06: the articles span 2013 to 2025, and an article counts only when its whole date lies inside (one dated 2019-07 is not within 2019-07-01..2019-07-15)."]
+    );
+}

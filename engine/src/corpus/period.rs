@@ -314,6 +314,24 @@ impl Period {
         }
     }
 
+    /// The days a date spans, as day numbers (see the module docs): a
+    /// day's is itself, a month's its days, a year's its days.
+    pub fn day_span(date: ArticleDate) -> (i64, i64) {
+        let y = i64::from(date.year);
+        match (date.month, date.day) {
+            (Some(m), Some(d)) => {
+                let n = days_from_civil(y, i64::from(m), i64::from(d));
+                (n, n)
+            }
+            (Some(m), None) => {
+                let m = i64::from(m);
+                let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                (days_from_civil(y, m, 1), days_from_civil(ny, nm, 1) - 1)
+            }
+            _ => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1) - 1),
+        }
+    }
+
     /// Whether `date` lies wholly inside it (a date less precise than the
     /// grain does not).
     pub fn holds(self, date: ArticleDate) -> bool {

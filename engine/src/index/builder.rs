@@ -305,6 +305,10 @@ impl<'c> IndexBuilder<'c> {
             title_len: r.title_len.expect("the title is read first"),
             len: r.seq.len() as u32 - 1,
             year: a.date.year,
+            days: {
+                let (a, b) = crate::corpus::period::Period::day_span(a.date);
+                (a as i32, b as i32)
+            },
             block_starts: r.block_starts,
             clause_starts: r.clause_starts,
             source_id: a

@@ -95,6 +95,9 @@ pub struct DocInfo {
     pub len: u32,
     /// The article's year.
     pub year: u16,
+    /// The article's date's days ([`crate::corpus::period::Period::day_span`]):
+    /// what a `date:` clause compares.
+    pub days: (i32, i32),
     /// Position of the first word of each body block (a block without words
     /// has the position its first word would have had).
     pub block_starts: Vec<u32>,

@@ -217,6 +217,16 @@ impl<'i> Evaluator<'i> {
                 let y = index.doc(d).year;
                 from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)
             }),
+            // The article's whole span inside the clause's.
+            Query::Date { from, to } => {
+                use crate::corpus::period::Period;
+                let lo = from.map(|f| Period::day_span(f).0 as i32);
+                let hi = to.map(|t| Period::day_span(t).1 as i32);
+                filter(&|d| {
+                    let (a, b) = index.doc(d).days;
+                    lo.is_none_or(|lo| a >= lo) && hi.is_none_or(|hi| b <= hi)
+                })
+            }
             Query::And(qs) => {
                 let mut acc = DocSet::full(n);
                 for q in qs {
@@ -397,9 +407,11 @@ impl<'i> Evaluator<'i> {
                 };
                 read + size * (words.len() - 1)
             }
-            Query::Source(_) | Query::Section(_) | Query::Tag(_) | Query::Year { .. } => {
-                self.index.doc_count()
-            }
+            Query::Source(_)
+            | Query::Section(_)
+            | Query::Tag(_)
+            | Query::Year { .. }
+            | Query::Date { .. } => self.index.doc_count(),
             Query::And(qs) | Query::Or(qs) => qs.iter().map(|q| self.cost(q, seen)).sum(),
             Query::Not(q) => self.cost(q, seen),
         }

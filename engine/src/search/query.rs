@@ -58,6 +58,17 @@ pub enum Query {
         /// Last year, if bounded.
         to: Option<u16>,
     },
+    /// The article's date lies wholly inside this inclusive span of days
+    /// (open ends allowed): from the first day of `from` to the last day of
+    /// `to`, each written at the precision typed (`date:2019-07`,
+    /// `date:2019-07-01..2019-07-15`). An article dated `2019-07` is in
+    /// `date:2019-07` and `date:2019`, not in `date:2019-07-01..2019-07-15`.
+    Date {
+        /// First date, if bounded.
+        from: Option<crate::corpus::date::ArticleDate>,
+        /// Last date, if bounded.
+        to: Option<crate::corpus::date::ArticleDate>,
+    },
     /// All of these.
     And(Vec<Query>),
     /// Any of these.
@@ -300,7 +311,7 @@ fn unknown_field(value: &str, start: usize) -> Result<(), QueryError> {
     }
     Err(QueryError {
         message: format!(
-            "“{name}” is not a field: the fields are title:, source:, section:, tag: and year:. To look for “{value}” as written, put it in quotes."
+            "“{name}” is not a field: the fields are title:, source:, section:, tag:, year: and date:. To look for “{value}” as written, put it in quotes."
         ),
         span: start..start + name.len() + 1,
     })
@@ -333,6 +344,7 @@ enum Field {
     Section,
     Tag,
     Year,
+    Date,
 }
 
 fn field_prefix(s: &str) -> (Option<Field>, usize) {
@@ -342,6 +354,7 @@ fn field_prefix(s: &str) -> (Option<Field>, usize) {
         ("section:", Field::Section),
         ("tag:", Field::Tag),
         ("year:", Field::Year),
+        ("date:", Field::Date),
     ] {
         if s.get(..name.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(name))
@@ -370,6 +383,7 @@ fn term(
         Some(Field::Section) => "section",
         Some(Field::Tag) => "tag",
         Some(Field::Year) => "year",
+        Some(Field::Date) => "date",
         None => "",
     };
     if field.is_some() && value.trim().is_empty() {
@@ -380,6 +394,12 @@ fn term(
         Some(Field::Section) => Ok(Some(Query::Section(value.trim().to_string()))),
         Some(Field::Tag) => Ok(Some(Query::Tag(value.trim().to_string()))),
         Some(Field::Year) => year_range(value.trim())
+            .map(Some)
+            .map_err(|message| QueryError {
+                message,
+                span: span.clone(),
+            }),
+        Some(Field::Date) => date_range(value.trim())
             .map(Some)
             .map_err(|message| QueryError {
                 message,
@@ -424,6 +444,7 @@ fn example(field: Option<Field>) -> &'static str {
         Some(Field::Section) => "section:Business or section:\"World news\"",
         Some(Field::Tag) => "tag:social",
         Some(Field::Year) => "year:2015 or year:2013..2016",
+        Some(Field::Date) => "date:2019-07 or date:2019-07-01..2019-07-15",
         None => "",
     }
 }
@@ -459,6 +480,57 @@ fn year_range(v: &str) -> Result<Query, String> {
         }
     }
     Ok(Query::Year { from, to })
+}
+
+fn date_range(v: &str) -> Result<Query, String> {
+    use crate::corpus::date::ArticleDate;
+    use crate::corpus::period::Period;
+    let bad = || {
+        format!("date:{v} is not a date or a range: write date:2019-07, date:2019-07-01..2019-07-15, date:..2019-07-15 or date:2019-07..")
+    };
+    let date = |s: &str| -> Result<Option<ArticleDate>, String> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        match ArticleDate::parse(s) {
+            Ok(d) => Ok(Some(d)),
+            // A real-looking date that is not one says why ("February 2019 has 28 days").
+            Err(e) if s.len() == 10 && s.as_bytes()[4] == b'-' => Err(format!(
+                "date:{v}: {}",
+                e.0.split(": ")
+                    .nth(1)
+                    .unwrap_or(&e.0)
+                    .split(" (")
+                    .next()
+                    .unwrap_or("")
+            )),
+            Err(_) => Err(bad()),
+        }
+    };
+    let (from, to) = match v.split_once("..") {
+        Some((a, b)) => (date(a)?, date(b)?),
+        None => {
+            let d = date(v)?.ok_or_else(bad)?;
+            (Some(d), Some(d))
+        }
+    };
+    if from.is_none() && to.is_none() {
+        return Err(bad());
+    }
+    if let (Some(a), Some(b)) = (from, to) {
+        // Compared by their first days: 2019 and 2019-07 start apart.
+        let first = |d: ArticleDate| Period::day_span(d).0;
+        if first(a) > first(b) {
+            return Err(format!(
+                "date:{v} runs backwards: {} is after {}; write date:{}..{}.",
+                a.iso(),
+                b.iso(),
+                b.iso(),
+                a.iso()
+            ));
+        }
+    }
+    Ok(Query::Date { from, to })
 }
 
 struct Parser {
@@ -605,7 +677,8 @@ impl Query {
             | Query::Source(_)
             | Query::Section(_)
             | Query::Tag(_)
-            | Query::Year { .. } => 1,
+            | Query::Year { .. }
+            | Query::Date { .. } => 1,
             Query::And(qs) | Query::Or(qs) => qs.iter().map(Query::term_count).sum(),
             Query::Not(q) => q.term_count(),
         }
@@ -642,6 +715,15 @@ impl fmt::Display for Query {
                     "year:{}..{}",
                     from.map(|y| y.to_string()).unwrap_or_default(),
                     to.map(|y| y.to_string()).unwrap_or_default()
+                ),
+            },
+            Query::Date { from, to } => match (from, to) {
+                (Some(a), Some(b)) if a == b => write!(f, "date:{}", a.iso()),
+                _ => write!(
+                    f,
+                    "date:{}..{}",
+                    from.map(|d| d.iso()).unwrap_or_default(),
+                    to.map(|d| d.iso()).unwrap_or_default()
                 ),
             },
             Query::And(qs) => {
@@ -759,7 +841,7 @@ mod tests {
         let e = parse("alipay author:zhang").unwrap_err();
         assert_eq!(
             e.message,
-            "“author” is not a field: the fields are title:, source:, section:, tag: and year:. To look for “author:zhang” as written, put it in quotes."
+            "“author” is not a field: the fields are title:, source:, section:, tag:, year: and date:. To look for “author:zhang” as written, put it in quotes."
         );
         assert_eq!(&"alipay author:zhang"[e.span], "author:");
         assert!(parse("\"author:zhang\"").is_ok(), "quoted, it is text");
@@ -870,6 +952,35 @@ mod tests {
         assert!(err("year:20x5").message.contains("not a year or a range"));
         assert!(err("year:2016..2013").message.contains("runs backwards"));
         assert!(err("year:..").message.contains("not a year"));
+        assert_eq!(
+            err("date:2019-02-29").message,
+            "date:2019-02-29: February 2019 has 28 days"
+        );
+        assert_eq!(
+            err("date:2019-07-15..2019-07").message,
+            "date:2019-07-15..2019-07 runs backwards: 2019-07-15 is after 2019-07; write date:2019-07..2019-07-15."
+        );
+        assert!(err("date:July").message.contains("not a date or a range"));
+        assert!(err("date:..").message.contains("not a date or a range"));
+        assert!(err("date:").message.contains("date: needs a value"));
+        use crate::corpus::date::ArticleDate;
+        let d = |s: &str| Some(ArticleDate::parse(s).unwrap());
+        assert_eq!(
+            parse("date:2020-02-29").unwrap().query,
+            Query::Date {
+                from: d("2020-02-29"),
+                to: d("2020-02-29")
+            }
+        );
+        assert_eq!(
+            parse("date:2019-07..").unwrap().query,
+            Query::Date {
+                from: d("2019-07"),
+                to: None
+            }
+        );
+        // A year and a month inside it: not backwards (the year starts first).
+        assert!(parse("date:2019..2019-01").is_ok());
         assert!(err("OR wechat")
             .message
             .contains("OR needs something on both sides"));

@@ -90,6 +90,23 @@ pub fn empty_filters(index: &Index, query: &Query) -> Vec<String> {
                     _ => None,
                 }
             }
+            Query::Date { from, to } => {
+                let m = index.matches(q, crate::search::SearchOptions::default());
+                let (first, last) = (fv.years.first(), fv.years.last());
+                match (first, last) {
+                    (Some(a), Some(b)) if m.docs.is_empty() => Some(format!(
+                        "No article is dated within {}: the articles span {a} to {b}, and an article counts only when its whole date lies inside (one dated 2019-07 is not within 2019-07-01..2019-07-15).",
+                        match (from, to) {
+                            (Some(f), Some(t)) if f == t => f.iso(),
+                            (Some(f), Some(t)) => format!("{} to {}", f.iso(), t.iso()),
+                            (Some(f), None) => format!("{} on", f.iso()),
+                            (None, Some(t)) => format!("the span up to {}", t.iso()),
+                            (None, None) => String::new(),
+                        }
+                    )),
+                    _ => None,
+                }
+            }
             Query::Source(v) if fv.source_id(v).is_none() => Some(if fv.sources.is_empty() {
                 format!("No article has the source “{v}”: no article names its source.")
             } else {
@@ -152,7 +169,8 @@ fn positive_terms<'q>(q: &'q Query, out: &mut Vec<(&'q [String], bool)>) {
         | Query::Source(_)
         | Query::Section(_)
         | Query::Tag(_)
-        | Query::Year { .. } => {}
+        | Query::Year { .. }
+        | Query::Date { .. } => {}
     }
 }
 
