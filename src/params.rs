@@ -366,6 +366,23 @@ pub const AT: Param = Param {
     kind: Kind::Period,
     takes: "it is a period such as 2019, 2019-Q3, 2019-07, 2019-W27 or 2019-07-03",
 };
+/// Trends: the attention chart shows counts of matching articles, or
+/// their share of all the period's articles.
+pub const ATTN: Choice<bool> = Choice::new(
+    "attn",
+    &OptList(&[
+        Opt {
+            value: "count",
+            label: "Articles",
+            meaning: false,
+        },
+        Opt {
+            value: "share",
+            label: "Share of all articles",
+            meaning: true,
+        },
+    ]),
+);
 /// Trends (and every view that groups by time): the grain of time. Auto,
 /// the default, is [`lens_engine::stats::trends::auto_grain`]'s choice.
 pub const GRAIN: Choice<Option<Grain>> = Choice::new(
@@ -747,7 +764,7 @@ pub const FILES: Param = Param {
 pub const FULL_ONLY: [Param; 2] = [CORPUS, FILES];
 
 /// Every parameter the page understands.
-pub const ALL: [Param; 37] = [
+pub const ALL: [Param; 38] = [
     CORPUS,
     FILES,
     Q,
@@ -762,6 +779,7 @@ pub const ALL: [Param; 37] = [
     SMOOTH,
     AT,
     GRAIN.param,
+    ATTN.param,
     LEFT,
     RIGHT,
     N,

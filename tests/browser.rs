@@ -616,12 +616,12 @@ async fn trends_draw_a_line_per_keyword_with_the_exact_counts_in_the_table() {
     .await;
     assert_eq!(text(&one(&root, "label[for=keywords]")), "Keywords");
     assert_eq!(
-        all(&root, "svg.chart g.series").len(),
+        all(&root, "svg#trends-chart g.series").len(),
         4,
         "one series per keyword"
     );
     assert_eq!(
-        text(&one(&root, "svg.chart title")),
+        text(&one(&root, "svg#trends-chart title")),
         "Keyword frequency per year"
     );
     assert!(text(&one(&root, ".trend-table caption")).starts_with("Keyword frequency per year"));
@@ -655,7 +655,7 @@ async fn switching_the_measure_changes_chart_and_table_together() {
     select.set_value("per10k");
     fire(&select, "change").await;
     assert!(text(&one(&root, ".trend-table caption")).contains("Per 10,000 words"));
-    assert!(text(&one(&root, "svg.chart desc")).starts_with("Per 10,000 words of baidu"));
+    assert!(text(&one(&root, "svg#trends-chart desc")).starts_with("Per 10,000 words of baidu"));
     let (d, a) = corpus.find("rich-strangers-nearby-2016").unwrap();
     let want =
         count_in_year(corpus, "baidu", 2016).unwrap() as f64 / corpus.word_count(d) as f64 * 1e4;
@@ -996,7 +996,7 @@ async fn a_long_trend_table_follows_keyword_typing_once_it_pauses() {
     input.set_value("peace, war");
     fire(&input, "input").await;
     // The chart follows at once; the table once typing pauses.
-    assert_eq!(all(&root, "svg.chart g.series").len(), 2);
+    assert_eq!(all(&root, "svg#trends-chart g.series").len(), 2);
     assert_eq!(header(&root), ["Year", "peace", "Articles", "Words"]);
     until(2000, "the table to follow the keywords", || {
         header(&root) == ["Year", "peace", "war", "Articles", "Words"]
@@ -1081,11 +1081,14 @@ async fn a_skip_link_comes_first_and_an_open_article_marks_its_view() {
 #[wasm_bindgen_test]
 async fn the_chart_labels_its_years_and_marks_points_on_few_articles() {
     let root = mount(embedded_corpus().unwrap(), "?view=trends&kw=wechat,ai").await;
-    let labels: Vec<String> = all(&root, "svg.chart text").iter().map(text).collect();
+    let labels: Vec<String> = all(&root, "svg#trends-chart text")
+        .iter()
+        .map(text)
+        .collect();
     for year in ["2013", "2015", "2016", "2024", "2025", "Year", "Count"] {
         assert!(labels.iter().any(|l| l == year), "{year} in {labels:?}");
     }
-    let points = all(&root, "svg.chart .point-target");
+    let points = all(&root, "svg#trends-chart .point-target");
     assert!(!points.is_empty());
     // Every year of the seed corpus has one article.
     assert!(points
@@ -1667,8 +1670,9 @@ async fn near_is_read_by_the_one_rule_and_tags_and_passages_read_as_written() {
 /// year: Auto charts them by week, a month grain by month with the naive
 /// counts, and the year-only article is said to be left out, with the way
 /// to include it; a period's row lists its contexts with its dates.
-#[wasm_bindgen_test]
-async fn the_grain_cuts_time_and_says_what_it_leaves_out() {
+/// Sixty articles dated by the day, every third day from 2 January 2019
+/// ("alipay" 1 to 3 times each), and one dated only by its year.
+fn days_corpus() -> &'static Corpus {
     let mut articles: Vec<Article> = (0..60u32)
         .map(|i| {
             // Every third day from 2 January 2019; "alipay" i % 3 + 1 times.
@@ -1694,13 +1698,18 @@ async fn the_grain_cuts_time_and_says_what_it_leaves_out() {
         ArticleDate::parse("2019").unwrap(),
         vec![Block::Paragraph("alipay".into())],
     ));
-    let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
+    Box::leak(Box::new(Corpus::new(
         CorpusInfo {
             name: "days".into(),
             description: None,
         },
         articles,
-    )));
+    )))
+}
+
+#[wasm_bindgen_test]
+async fn the_grain_cuts_time_and_says_what_it_leaves_out() {
+    let corpus = days_corpus();
     let header = |root: &Element| -> Vec<String> {
         all(root, ".trend-table thead th")
             .iter()
@@ -1777,4 +1786,46 @@ async fn the_grain_cuts_time_and_says_what_it_leaves_out() {
     let listed = texts_when(&root, ".year-article h4").await;
     // Days 2, 5, 8, 11, 14 January: the 8th and the 11th are in week 2.
     assert_eq!(listed.len(), 2, "{listed:?}");
+}
+
+/// Attention over time: per month, the articles matching the search and
+/// all the month's articles, as counted naively; a month chosen in its
+/// table narrows the search to it.
+#[wasm_bindgen_test]
+async fn attention_counts_the_matching_articles_per_period_and_narrows_to_one() {
+    let corpus = days_corpus();
+    let root = mount(corpus, "?view=trends&grain=month&q=%22alipay%20alipay%22").await;
+    let heading = texts_when(&root, "#attention-heading").await;
+    assert_eq!(heading, ["Articles matching the search per month"]);
+    let rows: Vec<Vec<String>> = all(&root, ".attention-table tbody tr")
+        .iter()
+        .map(|r| all(r, "th, td").iter().map(text).collect())
+        .collect();
+    assert_eq!(rows.len(), 6);
+    for (i, row) in rows.iter().enumerate() {
+        let month = i as u8 + 1;
+        let in_month: Vec<&Article> = corpus
+            .articles()
+            .iter()
+            .filter(|a| a.date.month == Some(month))
+            .collect();
+        let matching = in_month
+            .iter()
+            .filter(|a| a.body[0].text().matches("alipay").count() >= 2)
+            .count();
+        assert_eq!(row[1], matching.to_string(), "matching in month {month}");
+        assert_eq!(row[2], in_month.len().to_string(), "all in month {month}");
+        assert_eq!(
+            row[3],
+            format!("{:.2}%", matching as f64 / in_month.len() as f64 * 100.0)
+        );
+    }
+    let feb: HtmlElement = all(&root, ".attention-table tbody th button")
+        .into_iter()
+        .find(|b| text(b) == "Feb 2019")
+        .unwrap()
+        .unchecked_into();
+    feb.click();
+    leptos::task::tick().await;
+    assert_eq!(search_box(&root).value(), "\"alipay alipay\" date:2019-02");
 }

@@ -334,6 +334,42 @@ mod trends {
     }
 }
 
+mod attention {
+    use super::*;
+    use lens_engine::corpus::period::Grain;
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::trends::attention;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Per period: the matching articles and all articles, counted
+        /// naively; and the clause a period writes to narrow the search
+        /// finds exactly the articles the period holds.
+        #[test]
+        fn attention_counts_and_period_clauses_agree_with_a_naive_binning(corpus in corpus(), keep in prop::collection::vec(any::<bool>(), 8), grain in prop::sample::select(Grain::ALL.to_vec())) {
+            let n = corpus.articles().len();
+            let mut matching = DocSet::empty(n);
+            (0..n).filter(|&d| keep[d % keep.len()]).for_each(|d| matching.insert(d));
+            let a = attention(&corpus, &matching, grain);
+            let index = Index::new(&corpus);
+            for row in &a.rows {
+                let held: Vec<usize> = (0..n).filter(|&d| row.period.holds(corpus.articles()[d].date)).collect();
+                prop_assert_eq!(row.all, held.len());
+                prop_assert_eq!(row.matching, held.iter().filter(|&&d| matching.contains(d)).count());
+                if row.all > 0 {
+                    prop_assert_eq!(row.share(), Some(row.matching as f64 / row.all as f64 * 100.0));
+                }
+                let clause = row.period.clause();
+                let found: Vec<usize> = index.matches(&parse(&clause).unwrap().query, SearchOptions::default()).docs.iter().collect();
+                prop_assert_eq!(found, held, "{}", clause);
+            }
+            let left_out = (0..n).filter(|&d| matching.contains(d) && grain.period(corpus.articles()[d].date).is_none()).count();
+            prop_assert_eq!(a.left_out, left_out);
+        }
+    }
+}
+
 mod compare {
     use super::*;
     use lens_engine::stats::compare::{

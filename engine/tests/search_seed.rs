@@ -751,3 +751,32 @@ fn a_date_clause_finds_the_articles_wholly_inside_it() {
         ["No article is dated within 2015-01 to 2015-06: the articles span 2013 to 2025, and an article counts only when its whole date lies inside (one dated 2019-07 is not within 2019-07-01..2019-07-15)."]
     );
 }
+
+/// A period clicked on the attention chart narrows the search to it: its
+/// clause replaces the query's year and date clauses, the rest stays.
+#[test]
+fn a_period_narrows_the_search_in_place_of_its_time_clauses() {
+    use lens_engine::corpus::period::{Grain, Period};
+    use lens_engine::search::facets::narrow_to_period;
+    let narrow = |text: &str, p: &str| {
+        narrow_to_period(text, &parse(text).unwrap(), Period::from_key(p).unwrap())
+    };
+    assert_eq!(narrow("", "2016"), "year:2016");
+    assert_eq!(
+        narrow("wechat year:2013..2015", "2016-09"),
+        "wechat date:2016-09"
+    );
+    assert_eq!(
+        narrow("(year:2013 OR year:2015) alipay date:2016..", "2019-W27"),
+        "alipay date:2019-07-01..2019-07-07"
+    );
+    assert_eq!(
+        narrow("tag:social", "2019-Q3"),
+        "tag:social date:2019-07-01..2019-09-30"
+    );
+    assert_eq!(
+        Period::from_key("2019-07-03").unwrap().clause(),
+        "date:2019-07-03"
+    );
+    assert_eq!(Grain::Day.key(), "day");
+}

@@ -1,6 +1,7 @@
 //! One file per view.
 
 mod article_reader;
+mod attention;
 pub mod chart;
 mod compare;
 mod contexts;

@@ -248,6 +248,7 @@ pub fn TrendsView() -> impl IntoView {
             </div>
             <p class="counting" role="status">{counting}</p>
             <LeftOut table=table />
+            <super::attention::AttentionChart grain=grain width=chart_width />
             <Show when=move || keywords.with(|k| k.is_empty())>
                 <p class="empty">"Type one or more keywords to chart how often they appear each year."</p>
             </Show>

@@ -43,7 +43,7 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   await page.goto(`${server.base}?article=one-megabyte-paragraph&q=pwned`);
   await page.getByRole('heading', { level: 2, name: 'A one-megabyte paragraph' }).waitFor();
   await page.goto(`${server.base}?view=trends&kw=pwned,many`);
-  await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length === 2);
   await page.goto(`${server.base}?view=compare&left=hostile&right=safe-link`);
   await page.locator('.figures').waitFor();
   assert.equal(await pwned(page), undefined);

@@ -119,8 +119,8 @@ test('the keyboard reaches a view\'s own controls past the filters in one step',
 test('Trends on a phone: year labels apart; the figure is light from a dark page', async () => {
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 }, colorScheme: 'dark', acceptDownloads: true });
   await page.goto(`${server.base}?view=trends&kw=wechat,ai,alipay&measure=share`);
-  await page.locator('svg.chart g.series').first().waitFor();
-  const boxes = await page.locator('svg.chart text[text-anchor=middle]').evaluateAll((ts) => ts
+  await page.locator('svg#trends-chart g.series').first().waitFor();
+  const boxes = await page.locator('svg#trends-chart text[text-anchor=middle]').evaluateAll((ts) => ts
     .filter((t) => /^\d{4}$/.test(t.textContent)).map((t) => { const r = t.getBoundingClientRect(); return [r.left, r.right]; }));
   assert.ok(boxes.length >= 2);
   for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i][0] > boxes[i - 1][1], `year labels ${i - 1} and ${i} overprint: ${JSON.stringify(boxes)}`);
@@ -192,7 +192,7 @@ test('a chart the browser cannot draw as an image says so', async () => {
     Object.defineProperty(HTMLImageElement.prototype, 'src', { get: src.get, set(v) { src.set.call(this, String(v).startsWith('blob:') ? 'data:image/svg+xml,%3Cnot-svg' : v); } });
   });
   await page.goto(`${server.base}?view=trends&kw=wechat`);
-  await page.locator('svg.chart g.series').first().waitFor();
+  await page.locator('svg#trends-chart g.series').first().waitFor();
   await page.getByRole('button', { name: 'Download PNG' }).click();
   await page.getByRole('status').filter({ hasText: 'No PNG could be made' }).waitFor();
   assert.deepEqual(problems, []);

@@ -72,7 +72,7 @@ test('chart three keywords, switch the measure, click a point and follow a conte
   await page.goto(server.base);
   await page.getByRole('link', { name: 'Trends' }).click();
   await page.getByLabel('Keywords').fill('wechat, ai, traffic');
-  await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 3);
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length === 3);
   await page.getByLabel('Measure').selectOption({ label: 'Share of articles' });
   await page.getByRole('table', { name: /Keyword frequency per year \(Share of articles\)/ }).waitFor();
   await page.waitForURL(/kw=wechat/);
@@ -86,8 +86,8 @@ test('chart three keywords, switch the measure, click a point and follow a conte
   await page.getByRole('heading', { level: 2, name: 'Anxious Alipay Has Lost Its Rhythm' }).waitFor();
   assert.equal(await page.locator('mark.current').getAttribute('id'), 'match-0');
   const again = await freshView(chartUrl, async (p) => {
-    await p.locator('svg.chart').waitFor();
-    return [await p.locator('svg.chart g.series').count(), await p.locator('.trend-table tbody').innerText()];
+    await p.locator('svg#trends-chart').waitFor();
+    return [await p.locator('svg#trends-chart g.series').count(), await p.locator('.trend-table tbody').innerText()];
   });
   assert.deepEqual(again, [3, table]);
   assert.deepEqual(problems, []);
@@ -148,7 +148,7 @@ test('offline after the first visit', async () => {
   const { context, page, problems } = await strictPage(browser);
   await offlineAfterFirstVisit(context, page, server.base);
   await page.goto(`${server.base}?view=trends&kw=ai`);
-  await page.waitForFunction(() => document.querySelectorAll('svg.chart g.series').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length === 1);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Corpus Lens' }).waitFor();
   // The static pages too.

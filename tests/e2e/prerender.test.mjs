@@ -171,10 +171,10 @@ test('a URL that opens another view shows the page, then that view, loading only
   await page.waitForFunction(appShown);
   // Only the full build is loaded: the light one lacks this view.
   assert.ok(wasm.length >= 1 && wasm.every((p) => p.includes('/full/')), wasm.join(', '));
-  await page.locator('svg.chart g.series').waitFor();
+  await page.locator('svg#trends-chart g.series').waitFor();
   // Laid out for its box once shown (it was drawn hidden): 12 px text on a phone.
   const font = await page.evaluate(() => {
-    const svg = document.querySelector('svg.chart');
+    const svg = document.querySelector('svg#trends-chart');
     return Number(svg.querySelector('text').getAttribute('font-size')) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   });
   assert.ok(font >= 11, `chart text at ${font} px`);

@@ -118,24 +118,24 @@ test('trends: a focused point has a visible focus ring', async () => {
 test('trends at 390 px: readable chart, big enough targets, a table that scrolls', async () => {
   const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${server.base}?view=trends&kw=wechat,baidu,ai,traffic,"mobile payment",social`);
-  await page.locator('svg.chart .point-target').first().waitFor();
+  await page.locator('svg#trends-chart .point-target').first().waitFor();
   const m = await page.evaluate(() => {
-    const svg = document.querySelector('svg.chart');
+    const svg = document.querySelector('svg#trends-chart');
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     const fonts = [...svg.querySelectorAll('text')].map((t) => Number(t.getAttribute('font-size')) * scale);
     const targets = [...svg.querySelectorAll('.point-target')].map((p) => p.getBoundingClientRect()).map((r) => Math.min(r.width, r.height));
     const heads = [...document.querySelectorAll('.trend-table thead th')].map((th) => th.scrollWidth <= th.clientWidth + 1);
-    const box = document.querySelector('.table-scroll');
+    const box = document.querySelector('.trend-table').closest('.table-scroll');
     return { minFont: Math.min(...fonts), minTarget: Math.min(...targets), headsWhole: heads.every(Boolean), scrolls: box.scrollWidth > box.clientWidth };
   });
   assert.ok(m.minFont >= 11, `text at ${m.minFont} px`);
   assert.ok(m.minTarget >= 24, `targets ${m.minTarget} px`);
   assert.ok(m.headsWhole, 'no header clipped');
   assert.ok(m.scrolls, 'six keywords: the table scrolls sideways');
-  await page.locator('.table-scroll').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  await page.locator('.table-scroll:has(.trend-table)').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
   const year = await page.evaluate(() => {
     const th = document.querySelector('.trend-table tbody th');
-    const box = document.querySelector('.table-scroll').getBoundingClientRect();
+    const box = document.querySelector('.trend-table').closest('.table-scroll').getBoundingClientRect();
     return th.getBoundingClientRect().left - box.left;
   });
   assert.ok(Math.abs(year) <= 2, `the Year column stays at the left edge (${year} px)`);
@@ -168,6 +168,29 @@ test('trends: a grain chosen cuts time into its periods, says what it leaves out
   await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor();
   assert.equal(await page.locator('.left-out').count(), 0);
   assert.doesNotMatch(page.url(), /[?&]at=/, 'the month is no period of the year grain');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('trends: attention over time counts the matching articles per period; a point narrows the search to its period', async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?view=trends&q=wechat`);
+  await page.getByRole('heading', { name: 'Articles matching the search per year' }).waitFor();
+  // Its numbers: the matching articles of each year, and all of them.
+  await page.getByText('The numbers, a period a row').click();
+  const rows = await page.locator('.attention-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
+  assert.ok(rows.length >= 4, JSON.stringify(rows));
+  for (const [, m, all, share] of rows) {
+    assert.ok(Number(m) <= Number(all), `${m} of ${all}`);
+    assert.equal(share, `${(Number(m) / Number(all) * 100).toFixed(2)}%`);
+  }
+  await page.getByLabel('Show').selectOption('share');
+  await page.waitForURL(/[?&]attn=share/);
+  await page.getByRole('heading', { name: 'Share of articles matching the search per year' }).waitFor();
+  // A point chosen narrows the search to its year.
+  await page.locator('#attention-chart .point-target').first().click();
+  await page.waitForURL(/[?&]q=wechat(\+|%20)year%3A\d{4}/);
+  assert.match(await page.getByLabel('Search articles').inputValue(), /^wechat year:\d{4}$/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -332,6 +332,20 @@ impl Period {
         }
     }
 
+    /// The query clause that finds its articles (an article whose whole
+    /// date lies inside it): `year:2019`, `date:2019-07-01..2019-09-30`,
+    /// `date:2019-07`, `date:2019-07-01..2019-07-07`, `date:2019-07-03`.
+    pub fn clause(self) -> String {
+        let iso = |(y, m, d): (i64, u32, u32)| format!("{y:04}-{m:02}-{d:02}");
+        match self.grain {
+            Grain::Year => format!("year:{}", self.n),
+            Grain::Month | Grain::Day => format!("date:{}", self.key()),
+            Grain::Quarter | Grain::Week => {
+                format!("date:{}..{}", iso(self.first_day()), iso(self.last_day()))
+            }
+        }
+    }
+
     /// Whether `date` lies wholly inside it (a date less precise than the
     /// grain does not).
     pub fn holds(self, date: ArticleDate) -> bool {

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::corpus::fold_value;
+use crate::corpus::period::Period;
 use crate::index::docset::DocSet;
 use crate::index::Index;
 use crate::search::query::{ParsedQuery, Query};
@@ -283,6 +284,32 @@ pub fn narrow_to(
         Ok(p) => toggle_facet(&cleared, &p, kind, value, &none),
         Err(_) => cleared,
     }
+}
+
+/// The query text narrowed to `period` (Trends' attention chart): its
+/// top-level `year:` and `date:` clauses (and ORs of them) replaced by the
+/// period's own clause ([`Period::clause`]), the rest kept as typed.
+pub fn narrow_to_period(text: &str, parsed: &ParsedQuery, period: Period) -> String {
+    fn timely(q: &Query) -> bool {
+        match q {
+            Query::Year { .. } | Query::Date { .. } => true,
+            Query::Or(qs) => !qs.is_empty() && qs.iter().all(timely),
+            _ => false,
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (r, _) in parsed.clauses.iter().filter(|(_, q)| timely(q)) {
+        pieces.push(text[at..r.start].trim());
+        at = r.end;
+    }
+    pieces.push(text[at..].trim());
+    let kept = pieces
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    join(kept, &period.clause())
 }
 
 fn join(mut text: String, clause: &str) -> String {

@@ -211,6 +211,98 @@ pub fn auto_grain(corpus: &Corpus, filter: &DocSet) -> Grain {
     Grain::auto(lo, hi, coarsest, filter.len())
 }
 
+/// The periods (first and last numbers) a table of `grain` runs over for
+/// the articles of `filter`: the corpus' first to its last at that grain,
+/// or, where that takes more than [`MAX_PERIODS`], the filter's; `Err`
+/// with how many it would take when even that is too many; `Ok(None)`
+/// when no article falls in a period of the grain.
+fn periods_for(corpus: &Corpus, filter: &DocSet, grain: Grain) -> Result<Option<(i64, i64)>, i64> {
+    let fits = |(lo, hi): &(i64, i64)| hi - lo < MAX_PERIODS;
+    match span(corpus, 0..corpus.articles().len(), grain)
+        .filter(fits)
+        .or_else(|| span(corpus, filter.iter(), grain))
+    {
+        Some((lo, hi)) if !fits(&(lo, hi)) => Err(hi - lo + 1),
+        found => Ok(found),
+    }
+}
+
+/// Attention over time: per period, how many articles match the search,
+/// and how many the corpus has (Media Cloud's two measures: the count, and
+/// the share of all articles of the period).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attention {
+    /// The grain of its periods.
+    pub grain: Grain,
+    /// One row per period, ascending (the same periods as the trend table's).
+    pub rows: Vec<AttentionRow>,
+    /// Matching articles dated less precisely than the grain: in no row.
+    pub left_out: usize,
+    /// Set (to how many periods it would take) when the span is too long
+    /// for the grain ([`MAX_PERIODS`]).
+    pub too_many: Option<i64>,
+}
+
+/// One period of [`Attention`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttentionRow {
+    /// The period.
+    pub period: Period,
+    /// Articles matching the search in it.
+    pub matching: usize,
+    /// Articles of the corpus in it (whatever the search).
+    pub all: usize,
+}
+
+impl AttentionRow {
+    /// Its matching articles as a percentage of all its articles (`None`
+    /// for a period without articles: no data, not zero).
+    pub fn share(&self) -> Option<f64> {
+        (self.all > 0).then(|| self.matching as f64 / self.all as f64 * 100.0)
+    }
+}
+
+/// Attention over time for the articles `matching` a search, per period
+/// of `grain` (over the same periods as [`trend_table`]'s).
+pub fn attention(corpus: &Corpus, matching: &DocSet, grain: Grain) -> Attention {
+    let articles = corpus.articles();
+    let mut out = Attention {
+        grain,
+        rows: Vec::new(),
+        left_out: matching
+            .iter()
+            .filter(|&d| grain.period(articles[d].date).is_none())
+            .count(),
+        too_many: None,
+    };
+    let (lo, hi) = match periods_for(corpus, matching, grain) {
+        Ok(Some(span)) => span,
+        Ok(None) => return out,
+        Err(n) => {
+            out.too_many = Some(n);
+            return out;
+        }
+    };
+    out.rows = (lo..=hi)
+        .map(|n| AttentionRow {
+            period: Period { grain, n },
+            matching: 0,
+            all: 0,
+        })
+        .collect();
+    for (d, a) in articles.iter().enumerate() {
+        let Some(p) = grain.period(a.date) else {
+            continue;
+        };
+        let Some(row) = out.rows.get_mut((p.n - lo) as usize) else {
+            continue;
+        };
+        row.all += 1;
+        row.matching += usize::from(matching.contains(d));
+    }
+    out
+}
+
 /// Counts `keywords` per period of `grain` over the articles of `filter`.
 /// The periods run from the corpus' first to its last (at this grain), so
 /// the axis stays put while the search changes; where that takes more than
@@ -240,17 +332,14 @@ pub fn trend_table(
             table.left_out_precision = Some(table.left_out_precision.map_or(p, |q| q.min(p)));
         }
     }
-    let fits = |(lo, hi): &(i64, i64)| hi - lo < MAX_PERIODS;
-    let Some((lo, hi)) = span(corpus, 0..articles.len(), grain)
-        .filter(fits)
-        .or_else(|| span(corpus, filter.iter(), grain))
-    else {
-        return table;
+    let (lo, hi) = match periods_for(corpus, filter, grain) {
+        Ok(Some(span)) => span,
+        Ok(None) => return table,
+        Err(n) => {
+            table.too_many = Some(n);
+            return table;
+        }
     };
-    if !fits(&(lo, hi)) {
-        table.too_many = Some(hi - lo + 1);
-        return table;
-    }
     table.rows = (lo..=hi)
         .map(|n| PeriodRow {
             period: Period { grain, n },
