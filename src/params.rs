@@ -14,7 +14,7 @@ use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::search::Order;
 use lens_engine::stats::contexts::{CollocateMeasure, SortKey};
 use lens_engine::stats::measures::{Significance, P0001, P001, P01, P05};
-use lens_engine::stats::trends::Measure;
+use lens_engine::stats::trends::{Measure, Split};
 
 use crate::url_state::UrlQuery;
 use lens_engine::out::numbers::thousands;
@@ -380,6 +380,27 @@ pub const ATTN: Choice<bool> = Choice::new(
             value: "share",
             label: "Share of all articles",
             meaning: true,
+        },
+    ]),
+);
+/// Trends: a line per source or per tag for each keyword.
+pub const SPLIT: Choice<Option<Split>> = Choice::new(
+    "split",
+    &OptList(&[
+        Opt {
+            value: "none",
+            label: "Nothing",
+            meaning: None,
+        },
+        Opt {
+            value: "source",
+            label: "Source",
+            meaning: Some(Split::Source),
+        },
+        Opt {
+            value: "tag",
+            label: "Tag",
+            meaning: Some(Split::Tag),
         },
     ]),
 );
@@ -764,7 +785,7 @@ pub const FILES: Param = Param {
 pub const FULL_ONLY: [Param; 2] = [CORPUS, FILES];
 
 /// Every parameter the page understands.
-pub const ALL: [Param; 38] = [
+pub const ALL: [Param; 39] = [
     CORPUS,
     FILES,
     Q,
@@ -780,6 +801,7 @@ pub const ALL: [Param; 38] = [
     AT,
     GRAIN.param,
     ATTN.param,
+    SPLIT.param,
     LEFT,
     RIGHT,
     N,

@@ -1829,3 +1829,49 @@ async fn attention_counts_the_matching_articles_per_period_and_narrows_to_one() 
     leptos::task::tick().await;
     assert_eq!(search_box(&root).value(), "\"alipay alipay\" date:2019-02");
 }
+
+/// Split by tag: a line per tag for the keyword, named in the legend and
+/// the table's header, each counting only in its tag's articles; a line's
+/// own filter is named too, and a filter that does not parse says why.
+#[wasm_bindgen_test]
+async fn lines_split_by_tag_and_lines_with_their_own_filter() {
+    let corpus = embedded_corpus().unwrap();
+    let root = mount(corpus, "?view=trends&kw=wechat&split=tag").await;
+    let header = texts_when(&root, ".trend-table thead th").await;
+    let lines: Vec<&String> = header
+        .iter()
+        .filter(|h| h.starts_with("wechat · "))
+        .collect();
+    assert!(lines.len() >= 2, "{header:?}");
+    let legend: Vec<String> = all(&root, ".legend li").iter().map(text).collect();
+    assert!(
+        legend.iter().any(|l| l.starts_with("wechat · social (")),
+        "{legend:?}"
+    );
+    // The social line counts wechat in the articles tagged social only.
+    let index = lens_engine::index::Index::new(corpus);
+    let m = index.matches(
+        &lens_engine::search::query::parse("wechat tag:social")
+            .unwrap()
+            .query,
+        Default::default(),
+    );
+    let want: usize = m.docs.iter().map(|d| index.match_count(&m, d)).sum();
+    let col = header.iter().position(|h| h == "wechat · social").unwrap() - 1;
+    let got: usize = all(&root, ".trend-table tbody tr")
+        .iter()
+        .filter_map(|r| all(r, "td").get(col).map(text))
+        .filter_map(|t| t.parse::<usize>().ok())
+        .sum();
+    assert_eq!(got, want);
+    let root = mount(
+        corpus,
+        "?view=trends&kw=wechat%20%40%20year%3A2016%2C%20wechat",
+    )
+    .await;
+    let header = texts_when(&root, ".trend-table thead th").await;
+    assert_eq!(header[1..3], ["wechat @ year:2016", "wechat"]);
+    let root = mount(corpus, "?view=trends&kw=wechat%20%40%20(").await;
+    let said = texts_when(&root, "#keywords-error").await;
+    assert!(said[0].starts_with("“wechat @ (”: after @,"), "{said:?}");
+}

@@ -290,10 +290,11 @@ mod trends {
         /// dates at year, month and day precision; an article dated less
         /// precisely than the grain is left out, and counted as such.
         #[test]
-        fn trend_counts_equal_brute_force(corpus in corpus(), kws in prop::collection::vec(leaf(), 1..4), forms in any::<bool>(), keep in prop::collection::vec(any::<bool>(), 8), grain in prop::sample::select(Grain::ALL.to_vec())) {
-            let kws: Vec<Query> = kws.into_iter().filter(|q| matches!(q, Query::Text { .. })).collect();
+        fn trend_counts_equal_brute_force(corpus in corpus(), kws in prop::collection::vec((leaf(), prop::option::of(leaf())), 1..4), forms in any::<bool>(), keep in prop::collection::vec(any::<bool>(), 8), grain in prop::sample::select(Grain::ALL.to_vec())) {
+            // Keywords, some with a filter of their own (`wechat @ source:TMTpost`).
+            let kws: Vec<(Query, Option<Query>)> = kws.into_iter().filter(|(q, _)| matches!(q, Query::Text { .. })).collect();
             if kws.is_empty() { return Ok(()); }
-            let typed = kws.iter().map(|q| q.to_string()).collect::<Vec<_>>().join(", ");
+            let typed = kws.iter().map(|(q, f)| match f { Some(f) => format!("{q} @ {f}"), None => q.to_string() }).collect::<Vec<_>>().join(", ");
             let keywords = parse_keywords(&typed).map_err(|e| TestCaseError::fail(e.message))?;
             let index = Index::new(&corpus);
             let n = corpus.articles().len();
@@ -315,14 +316,19 @@ mod trends {
                 for (r, row) in table.rows.iter().enumerate() {
                     let mut want = 0;
                     let mut articles = 0;
+                    let mut all = 0;
                     for (d, a) in corpus.articles().iter().enumerate() {
                         if !in_period(a, row.period) || !filter.contains(d) { continue; }
+                        all += 1;
+                        // The line's own filter, by brute force.
+                        if kw.filter.as_ref().is_some_and(|f| !brute(a, f, forms)) { continue; }
                         articles += 1;
                         let (title, body) = fields(a);
                         want += phrase_starts(&title, ws, *prefix, forms).len();
                         if *field == TextField::Any { want += phrase_starts(&body, ws, *prefix, forms).len(); }
                     }
-                    prop_assert_eq!(row.articles, articles);
+                    prop_assert_eq!(row.articles, all);
+                    prop_assert_eq!(row.line_articles[k], articles, "{} in {}", kw.label, row.period.label());
                     if articles == 0 {
                         prop_assert_eq!(table.value(r, k, Measure::Count), None, "a period without articles is a gap");
                     } else {
@@ -818,6 +824,56 @@ mod ranking {
             let corpus = Corpus::new(CorpusInfo { name: "r".into(), description: None }, articles);
             let want: Vec<String> = (0..n).map(|i| format!("id{i}")).collect();
             prop_assert_eq!(ranked(&corpus, "zeta"), want);
+        }
+    }
+}
+
+mod split {
+    use super::*;
+    use lens_engine::corpus::period::Grain;
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::trends::{parse_keywords, split_lines, trend_table, Measure, Split};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+        /// Split by source, a keyword's lines count in disjoint sets of
+        /// articles (a source each, and Other for the rest), so they add up
+        /// to the keyword's own line in every period; split by tag, each
+        /// line counts exactly in its tag's articles.
+        #[test]
+        fn split_lines_count_in_their_values_articles(corpus in corpus(), word in 0..VOCAB.len(), keep in prop::collection::vec(any::<bool>(), 8), grain in prop::sample::select(Grain::ALL.to_vec())) {
+            let keywords = parse_keywords(&norm(VOCAB[word])).unwrap();
+            let index = Index::new(&corpus);
+            let n = corpus.articles().len();
+            let mut filter = DocSet::empty(n);
+            (0..n).filter(|&d| keep[d % keep.len()]).for_each(|d| filter.insert(d));
+            let opts = SearchOptions::default();
+            let whole = trend_table(&corpus, &index, &keywords, &filter, opts, grain);
+            let by_source = split_lines(&index, &keywords, &filter, opts, Split::Source);
+            let split = trend_table(&corpus, &index, &by_source, &filter, opts, grain);
+            for (r, row) in whole.rows.iter().enumerate() {
+                let sum: usize = split.rows[r].counts.iter().sum();
+                prop_assert_eq!(sum, row.counts[0], "{}: {:?}", row.period.label(), by_source.iter().map(|k| &k.label).collect::<Vec<_>>());
+                let arts: usize = split.rows[r].line_articles.iter().sum();
+                // Every article counted is in one line (a source's, or Other), unless the keyword is found nowhere.
+                if by_source.len() > 1 || by_source[0].filter.is_some() {
+                    prop_assert_eq!(arts, row.articles);
+                }
+            }
+            prop_assert!(by_source.iter().filter(|k| !k.label.ends_with("· Other")).count() <= 8);
+            let by_tag = split_lines(&index, &keywords, &filter, opts, Split::Tag);
+            let tagged = trend_table(&corpus, &index, &by_tag, &filter, opts, grain);
+            for (k, line) in by_tag.iter().enumerate() {
+                let Some(tag) = line.label.rsplit(" · ").next().filter(|t| *t != "Other" && line.filter.is_some()) else { continue };
+                for (r, row) in tagged.rows.iter().enumerate() {
+                    let arts = (0..n).filter(|&d| filter.contains(d) && corpus.articles()[d].tags.iter().any(|t| **t == *tag) && grain.period(corpus.articles()[d].date) == Some(row.period)).count();
+                    prop_assert_eq!(row.line_articles[k], arts, "{} in {}", line.label, row.period.label());
+                    if arts == 0 {
+                        prop_assert_eq!(tagged.value(r, k, Measure::ShareOfArticles), None);
+                    }
+                }
+            }
         }
     }
 }

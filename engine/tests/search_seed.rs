@@ -780,3 +780,57 @@ fn a_period_narrows_the_search_in_place_of_its_time_clauses() {
     );
     assert_eq!(Grain::Day.key(), "day");
 }
+
+/// A keyword line may carry its own filter after ` @ `: it counts only in
+/// the filter's articles, and divides its rates by theirs.
+#[test]
+fn a_keyword_line_may_carry_its_own_filter() {
+    use lens_engine::corpus::period::Grain;
+    use lens_engine::index::docset::DocSet;
+    use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
+    let k = parse_keywords("wechat @ year:2016, wechat, \"a @ b\", baidu @ -tag:social").unwrap();
+    let labels: Vec<&str> = k.iter().map(|k| k.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "wechat @ year:2016",
+            "wechat",
+            "\"a @ b\"",
+            "baidu @ -tag:social"
+        ]
+    );
+    assert_eq!(k[0].filter, Some(parse("year:2016").unwrap().query));
+    assert_eq!(k[2].filter, None, "an @ in quotes is text");
+    assert!(parse_keywords("wechat @")
+        .unwrap_err()
+        .message
+        .contains("@ needs a filter after it"));
+    assert!(parse_keywords("wechat @ (")
+        .unwrap_err()
+        .message
+        .starts_with("“wechat @ (”: after @,"));
+    let corpus = seed();
+    let index = Index::new(&corpus);
+    let all = DocSet::full(corpus.articles().len());
+    let t = trend_table(
+        &corpus,
+        &index,
+        &k[..2],
+        &all,
+        SearchOptions::default(),
+        Grain::Year,
+    );
+    for (r, row) in t.rows.iter().enumerate() {
+        if row.period.n == 2016 {
+            assert_eq!(row.counts[0], row.counts[1], "the same count in its year");
+            assert_eq!(t.value(r, 0, Measure::Count), t.value(r, 1, Measure::Count));
+        } else {
+            assert_eq!(row.counts[0], 0);
+            assert_eq!(
+                t.value(r, 0, Measure::Count),
+                None,
+                "no article of the filter: a gap"
+            );
+        }
+    }
+}

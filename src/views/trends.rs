@@ -11,8 +11,8 @@ use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::index::layout::Layout;
 use lens_engine::search::query::Query;
 use lens_engine::stats::trends::{
-    auto_grain, export_name, format_value, keyword_in_context_of, parse_keywords, trend_table,
-    Keyword, KeywordError, Measure, TrendTable, MAX_PERIODS,
+    auto_grain, export_name, format_value, keyword_in_context_of, parse_keywords, split_lines,
+    trend_table, Keyword, KeywordError, Measure, TrendTable, MAX_PERIODS,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -71,13 +71,24 @@ pub fn TrendsView() -> impl IntoView {
     let chosen = Memo::new(move |_| params::GRAIN.get(&url));
     let auto = Memo::new(move |_| search.matches.with(|m| auto_grain(corpus, &m.docs)));
     let grain = Memo::new(move |_| chosen.get().unwrap_or_else(|| auto.get()));
+    // The lines: the keywords, or each split by source or tag.
+    let split = Memo::new(move |_| params::SPLIT.get(&url));
     let table = Memo::new(move |_| {
         let opts = search.options.get();
         let g = grain.get();
+        let by = split.get();
         keywords.with(|k| {
-            search
-                .matches
-                .with(|m| trend_table(corpus, search.index, k, &m.docs, opts, g))
+            search.matches.with(|m| {
+                let lines = by.map(|by| split_lines(search.index, k, &m.docs, opts, by));
+                trend_table(
+                    corpus,
+                    search.index,
+                    lines.as_deref().unwrap_or(k),
+                    &m.docs,
+                    opts,
+                    g,
+                )
+            })
         })
     });
     // A period of the chart, or none: `at` of another grain, or outside
@@ -243,6 +254,7 @@ pub fn TrendsView() -> impl IntoView {
                 <KeywordsField error=error keywords=keywords />
                 <UrlSelect label="Measure" param=params::MEASURE.param class="field" />
                 <GrainField auto=auto />
+                <UrlSelect label="Split by" param=params::SPLIT.param class="field" />
                 <div class="field"><WordFormsToggle /></div>
                 <SmoothingField smooth=smooth grain=grain />
             </div>
@@ -420,7 +432,7 @@ fn KeywordsField(
             <label for="keywords">"Keywords"</label>
             <UrlText param=params::KW kind="text" id="keywords" placeholder="e.g. wechat, ai, \"mobile payment\", pay*"
                 describedby="keywords-hint keywords-error" clears=&[params::AT.name] />
-            <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search."</span>
+            <span id="keywords-hint" class="hint">"Comma-separated; each keyword is a line. Same syntax as search; after @, a filter of the line's own: wechat @ source:TMTpost."</span>
             <p id="keywords-error" class="query-error" role="alert">{error}</p>
             {nowhere}
         </div>
@@ -740,10 +752,22 @@ fn PeriodContexts(
         let filter = search.matches.with(|m| m.docs.clone());
         let queries: Vec<_> = kws.iter().map(|k| k.query.clone()).collect();
         let matches = search.index.matches_each(&queries, opts);
+        // A keyword with a filter of its own counts only in its articles.
+        let own: Vec<Option<lens_engine::index::docset::DocSet>> = kws
+            .iter()
+            .map(|k| {
+                k.filter
+                    .as_ref()
+                    .map(|f| search.index.matches(f, opts).docs)
+            })
+            .collect();
+        let counts_in = |k: usize, d: usize| {
+            matches[k].docs.contains(d) && own[k].as_ref().is_none_or(|o| o.contains(d))
+        };
         let docs: Vec<usize> = filter
             .iter()
             .filter(|&d| period.holds(corpus.articles()[d].date))
-            .filter(|&d| matches.iter().any(|m| m.docs.contains(d)))
+            .filter(|&d| (0..kws.len()).any(|k| counts_in(k, d)))
             .collect();
         if docs.is_empty() {
             return view! { <p>{format!("No counted article of {} contains these keywords.", period.label())}</p> }.into_any();
@@ -757,8 +781,11 @@ fn PeriodContexts(
                 let groups = kws
                     .iter()
                     .zip(&matches)
-                    .filter(|(_, m)| m.docs.contains(d))
-                    .map(|(k, m)| {
+                    .enumerate()
+                    .filter(|(i, _)| counts_in(*i, d))
+                    .map(|(_, (k, m))| {
+                        // The reader marks the keyword (not its line's filter).
+                        let mark = k.query.to_string();
                         let lines = keyword_in_context_of(&layout, &search.index.match_spans(m, d), 8);
                         let more = lines.len().saturating_sub(CONTEXT_LINES);
                         // The rest are in the article: a link to the first not listed.
@@ -768,7 +795,7 @@ fn PeriodContexts(
                         let rest = (lines.len() > CONTEXT_LINES).then(|| {
                             url.href(&[
                                 (params::ARTICLE.name, Some(&a.id)),
-                                (params::MARK.name, Some(&k.label)),
+                                (params::MARK.name, Some(&mark)),
                                 (params::MATCH.name, Some(&CONTEXT_LINES.to_string())),
                             ])
                         });
@@ -781,7 +808,7 @@ fn PeriodContexts(
                                 let dir = l.dir;
                                 let href = url.href(&[
                                     (params::ARTICLE.name, Some(&a.id)),
-                                    (params::MARK.name, Some(&k.label)),
+                                    (params::MARK.name, Some(&mark)),
                                     (params::MATCH.name, Some(&number.to_string())),
                                 ]);
                                 view! {

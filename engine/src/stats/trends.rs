@@ -20,13 +20,37 @@ use crate::search::SearchOptions;
 use crate::stats::measures::per_10k;
 use crate::stats::Provenance;
 
-/// One series: a keyword as typed and what it looks for.
+/// One series: a keyword as typed and what it looks for, perhaps among
+/// the articles of its own filter (`wechat @ source:TMTpost`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keyword {
     /// As typed (trimmed): the series' name.
     pub label: String,
     /// Parsed.
     pub query: Query,
+    /// The line's own filter (after ` @ `): it counts only in the articles
+    /// the filter finds, among those the search counts, and its rates
+    /// divide by their words and articles.
+    pub filter: Option<Query>,
+}
+
+/// `part` cut at its first ` @ ` outside quotes: the keyword, and its
+/// line's filter.
+fn at_filter(part: &str) -> (&str, Option<&str>) {
+    let (mut quoted, mut escaped) = (false, false);
+    for (i, c) in part.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '@' if !quoted => return (part[..i].trim(), Some(part[i + 1..].trim())),
+            _ => {}
+        }
+    }
+    (part, None)
 }
 
 /// Why the keywords could not be read.
@@ -65,23 +89,47 @@ pub fn parse_keywords(input: &str) -> Result<Vec<Keyword>, KeywordError> {
     parts.push(&input[start..]);
     let mut out: Vec<Keyword> = Vec::new();
     for part in parts.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
-        let parsed = parse(part).map_err(|e| KeywordError {
+        let (keyword, filter) = at_filter(part);
+        let parsed = parse(keyword).map_err(|e| KeywordError {
             message: format!("“{part}”: {}", e.message),
         })?;
+        let filter = match filter {
+            None => None,
+            Some(f) => {
+                let q = parse(f).map_err(|e| KeywordError {
+                    message: format!("“{part}”: after @, {}", e.message),
+                })?;
+                if q.query == Query::All {
+                    return Err(KeywordError {
+                        message: format!(
+                            "“{part}”: @ needs a filter after it, as in wechat @ source:TMTpost."
+                        ),
+                    });
+                }
+                Some(q.query)
+            }
+        };
         if !has_words(&parsed.query) {
             return Err(KeywordError {
                 message: format!("“{part}” has no word to count."),
             });
         }
-        if out.iter().any(|k| k.query == parsed.query) {
+        if out
+            .iter()
+            .any(|k| k.query == parsed.query && k.filter == filter)
+        {
             continue;
         }
         out.push(Keyword {
             label: part.to_string(),
             query: parsed.query,
+            filter,
         });
     }
-    let terms: usize = out.iter().map(|k| k.query.term_count()).sum();
+    let terms: usize = out
+        .iter()
+        .map(|k| k.query.term_count() + k.filter.as_ref().map_or(0, Query::term_count))
+        .sum();
     if terms > MAX_TERMS {
         return Err(KeywordError {
             message: format!(
@@ -145,7 +193,7 @@ impl Measure {
 pub struct PeriodRow {
     /// The period.
     pub period: Period,
-    /// Articles counted in it (after the filter).
+    /// Articles counted in it (after the search).
     pub articles: usize,
     /// Their words.
     pub words: usize,
@@ -153,6 +201,11 @@ pub struct PeriodRow {
     pub counts: Vec<usize>,
     /// Articles containing each keyword.
     pub containing: Vec<usize>,
+    /// Each line's articles in it: the search's, within the line's own
+    /// filter when it has one (what its share divides by).
+    pub line_articles: Vec<usize>,
+    /// Their words (what its rate per 10,000 divides by).
+    pub line_words: Vec<usize>,
 }
 
 /// Keyword frequencies for every period of a grain from the corpus' first
@@ -303,6 +356,106 @@ pub fn attention(corpus: &Corpus, matching: &DocSet, grain: Grain) -> Attention 
     out
 }
 
+/// What a keyword's line is split by: one line per source, or per tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Split {
+    /// A line per source.
+    Source,
+    /// A line per tag (an article with two tags counts in both lines).
+    Tag,
+}
+
+/// The most values a keyword is split into; the rest are one "Other" line.
+pub const MAX_SPLIT: usize = 8;
+
+/// The lines of `keywords` split by `split`: for each keyword, one line
+/// per value (source or tag) among the articles it counts in (the search's,
+/// within its own filter), the values with the most matches of the keyword
+/// first (ties in the facets' order), at most [`MAX_SPLIT`] of them (fewer
+/// with many keywords, so that the chart keeps about [`MAX_KEYWORDS`]
+/// lines), and one "Other" line for its articles with none of those values
+/// (no source or tag included), when it has any. Each line is named
+/// `keyword · value` and counts only in its value's articles.
+pub fn split_lines(
+    index: &Index,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    opts: SearchOptions,
+    split: Split,
+) -> Vec<Keyword> {
+    let fv = index.facet_values();
+    let values: &[String] = match split {
+        Split::Source => &fv.sources,
+        Split::Tag => &fv.tags,
+    };
+    let per_keyword = (MAX_KEYWORDS / keywords.len().max(1))
+        .saturating_sub(1)
+        .clamp(1, MAX_SPLIT);
+    let clause = |v: usize| match split {
+        Split::Source => Query::Source(values[v].clone()),
+        Split::Tag => Query::Tag(values[v].clone()),
+    };
+    let within = |own: &Option<Query>, q: Query| match own {
+        None => q,
+        Some(f) => Query::And(vec![f.clone(), q]),
+    };
+    let mut out = Vec::new();
+    for k in keywords {
+        let docs = match &k.filter {
+            None => filter.clone(),
+            Some(f) => index.matches(f, opts).docs.and(filter),
+        };
+        let m = index.matches(&k.query, opts);
+        let mut counts = vec![0usize; values.len()];
+        for d in m.docs.iter().filter(|&d| docs.contains(d)) {
+            let n = index.match_count(&m, d);
+            let info = index.doc(d);
+            match split {
+                Split::Source => {
+                    if let Some(s) = info.source_id {
+                        counts[s as usize] += n;
+                    }
+                }
+                Split::Tag => info.tag_ids.iter().for_each(|&t| counts[t as usize] += n),
+            }
+        }
+        let mut order: Vec<usize> = (0..values.len()).filter(|&v| counts[v] > 0).collect();
+        order.sort_by_key(|&v| (std::cmp::Reverse(counts[v]), v));
+        order.truncate(per_keyword);
+        if order.is_empty() {
+            out.push(k.clone());
+            continue;
+        }
+        for &v in &order {
+            out.push(Keyword {
+                label: format!("{} · {}", k.label, values[v]),
+                query: k.query.clone(),
+                filter: Some(within(&k.filter, clause(v))),
+            });
+        }
+        let has_top = |d: usize| {
+            let info = index.doc(d);
+            match split {
+                Split::Source => info
+                    .source_id
+                    .is_some_and(|s| order.contains(&(s as usize))),
+                Split::Tag => info.tag_ids.iter().any(|&t| order.contains(&(t as usize))),
+            }
+        };
+        if docs.iter().any(|d| !has_top(d)) {
+            let others = Query::Not(Box::new(Query::Or(
+                order.iter().map(|&v| clause(v)).collect(),
+            )));
+            out.push(Keyword {
+                label: format!("{} · Other", k.label),
+                query: k.query.clone(),
+                filter: Some(within(&k.filter, others)),
+            });
+        }
+    }
+    out
+}
+
 /// Counts `keywords` per period of `grain` over the articles of `filter`.
 /// The periods run from the corpus' first to its last (at this grain), so
 /// the axis stays put while the search changes; where that takes more than
@@ -347,20 +500,37 @@ pub fn trend_table(
             words: 0,
             counts: vec![0; keywords.len()],
             containing: vec![0; keywords.len()],
+            line_articles: vec![0; keywords.len()],
+            line_words: vec![0; keywords.len()],
         })
         .collect();
     let row_of = |d: usize| grain.period(articles[d].date).map(|p| (p.n - lo) as usize);
+    // Each line's articles: the search's, within its own filter if it has one.
+    let line_docs: Vec<DocSet> = keywords
+        .iter()
+        .map(|k| match &k.filter {
+            None => filter.clone(),
+            Some(f) => index.matches(f, opts).docs.and(filter),
+        })
+        .collect();
     for d in filter.iter() {
         if let Some(r) = row_of(d) {
             let row = &mut table.rows[r];
             row.articles += 1;
             // The index's own count (the same as the corpus' for a sound build).
-            row.words += index.doc(d).len as usize;
+            let words = index.doc(d).len as usize;
+            row.words += words;
+            for (k, docs) in line_docs.iter().enumerate() {
+                if docs.contains(d) {
+                    row.line_articles[k] += 1;
+                    row.line_words[k] += words;
+                }
+            }
         }
     }
     let queries: Vec<Query> = keywords.iter().map(|k| k.query.clone()).collect();
     for (k, m) in index.matches_each(&queries, opts).into_iter().enumerate() {
-        for d in m.docs.iter().filter(|&d| filter.contains(d)) {
+        for d in m.docs.iter().filter(|&d| line_docs[k].contains(d)) {
             let Some(r) = row_of(d) else { continue };
             let n = index.match_count(&m, d);
             let row = &mut table.rows[r];
@@ -375,13 +545,17 @@ impl TrendTable {
     /// Keyword `k`'s value in row `r`; `None` for a period without articles
     /// (no data, not zero), or a row or keyword the table does not have (a
     /// view's cell asking a table of another grain, before it is redrawn).
+    ///
+    /// A line with its own filter is a gap where the filter finds no
+    /// article of the period, and its rates divide by what it finds.
     pub fn value(&self, r: usize, k: usize, measure: Measure) -> Option<f64> {
-        let row = self.rows.get(r).filter(|row| row.articles > 0)?;
-        let count = *row.counts.get(k)?;
+        let row = self.rows.get(r)?;
+        let articles = *row.line_articles.get(k).filter(|&&n| n > 0)?;
+        let count = row.counts[k];
         Some(match measure {
             Measure::Count => count as f64,
-            Measure::Per10k => per_10k(count, row.words),
-            Measure::ShareOfArticles => row.containing[k] as f64 / row.articles as f64 * 100.0,
+            Measure::Per10k => per_10k(count, row.line_words[k]),
+            Measure::ShareOfArticles => row.containing[k] as f64 / articles as f64 * 100.0,
         })
     }
 
