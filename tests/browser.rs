@@ -1875,3 +1875,40 @@ async fn lines_split_by_tag_and_lines_with_their_own_filter() {
     let said = texts_when(&root, "#keywords-error").await;
     assert!(said[0].starts_with("“wechat @ (”: after @,"), "{said:?}");
 }
+
+/// Words' summary lists articles per period at the grain of the URL, says
+/// what it leaves out, and a bar narrows the search to its period.
+#[wasm_bindgen_test]
+async fn words_counts_articles_per_period_at_the_grain() {
+    let corpus = days_corpus();
+    let root = mount(corpus, "?view=words&grain=month").await;
+    let heading = texts_when(&root, "#per-year-heading").await;
+    assert_eq!(heading, ["Articles per month"]);
+    let bars: Vec<String> = all(&root, ".year-bars li .year").iter().map(text).collect();
+    assert_eq!(
+        bars,
+        ["Jan 2019", "Feb 2019", "Mar 2019", "Apr 2019", "May 2019", "Jun 2019"]
+    );
+    let counts: Vec<String> = all(&root, ".year-bars li .n").iter().map(text).collect();
+    let want: Vec<String> = (1..=6u8)
+        .map(|m| {
+            corpus
+                .articles()
+                .iter()
+                .filter(|a| a.date.month == Some(m))
+                .count()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(counts, want);
+    assert!(text(&one(&root, ".words-summary"))
+        .contains("1 of these articles is dated less precisely than a month: in no bar."));
+    let feb: HtmlElement = all(&root, ".year-bars li button")
+        .into_iter()
+        .find(|b| text(b).starts_with("Feb 2019"))
+        .unwrap()
+        .unchecked_into();
+    feb.click();
+    leptos::task::tick().await;
+    assert_eq!(search_box(&root).value(), "date:2019-02");
+}

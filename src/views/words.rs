@@ -115,7 +115,8 @@ fn show_more(
 }
 
 /// "Summary": the selection's size, vocabulary, dates, longest and shortest
-/// article, and articles per year (a bar narrows the search to its year).
+/// article, and articles per period at the Trends grain (`grain=`; a bar
+/// narrows the search to its period).
 #[component]
 fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
@@ -148,26 +149,57 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
                 corpus.articles()[l].display_date()
             )
         });
-        let max = s.per_year.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
-        let bars = s
-            .per_year
+        // Articles per period at the Trends grain (Auto's for the
+        // selection when none is chosen), over the selection's span.
+        let docs = counts.with(|c| c.value.as_ref().map(|(d, _)| d.clone()))?;
+        let grain = params::GRAIN
+            .get(&url)
+            .unwrap_or_else(|| lens_engine::stats::trends::auto_grain(corpus, &docs));
+        let periods = lens_engine::stats::trends::attention(corpus, &docs, grain);
+        let first = periods.rows.iter().position(|r| r.matching > 0);
+        let last = periods.rows.iter().rposition(|r| r.matching > 0);
+        let shown = match (first, last) {
+            (Some(a), Some(b)) => &periods.rows[a..=b],
+            _ => &[][..],
+        };
+        let unit = grain.name().to_lowercase();
+        let max = shown.iter().map(|r| r.matching).max().unwrap_or(0).max(1);
+        let bars = shown
             .iter()
-            .map(|&(year, n)| {
-                // Narrows to this year alone (again: back to every year).
+            .map(|r| {
+                let (period, n) = (r.period, r.matching);
+                let label = period.label();
+                // Narrows to this period alone (a year again: back to every year).
                 let pick = move |_| {
                     let text = search.text.get_untracked();
-                    let y = year.to_string();
-                    let years: Vec<String> = search.index.facet_values().years.iter().map(u16::to_string).collect();
-                    let next = search.valid.with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years));
-                    url.navigate(&url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]));
+                    let next = if period.grain == lens_engine::corpus::period::Grain::Year {
+                        let y = period.n.to_string();
+                        let years: Vec<String> = search
+                            .index
+                            .facet_values()
+                            .years
+                            .iter()
+                            .map(u16::to_string)
+                            .collect();
+                        search
+                            .valid
+                            .with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years))
+                    } else {
+                        search.valid.with_untracked(|p| {
+                            lens_engine::search::facets::narrow_to_period(&text, p, period)
+                        })
+                    };
+                    url.navigate(
+                        &url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]),
+                    );
                 };
                 let bar = format!("width: {:.1}%", 100.0 * n as f64 / max as f64);
                 if n == 0 {
-                    // A year without articles in the selection: nothing to narrow to.
+                    // A period without articles in the selection: nothing to narrow to.
                     return view! {
                         <li>
                             <span class="year-bar empty">
-                                <span class="year">{year.to_string()}</span>
+                                <span class="year">{label}</span>
                                 <span class="bar" style=bar></span>
                                 <span class="n">"0"</span>
                                 <span class="visually-hidden">" articles"</span>
@@ -176,19 +208,29 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
                     }
                     .into_any();
                 }
+                let says = format!(
+                    " article{}: narrow the search to {label}",
+                    if n == 1 { "" } else { "s" }
+                );
                 view! {
                     <li>
                         <button type="button" class="year-bar" on:click=pick>
-                            <span class="year">{year.to_string()}</span>
+                            <span class="year">{label}</span>
                             <span class="bar" style=bar></span>
                             <span class="n">{n.to_string()}</span>
-                            <span class="visually-hidden">{format!(" article{}: narrow the search to {year}", if n == 1 { "" } else { "s" })}</span>
+                            <span class="visually-hidden">{says}</span>
                         </button>
                     </li>
                 }
                 .into_any()
             })
             .collect_view();
+        let left_out = (periods.left_out > 0).then(|| {
+            view! { <p class="hint">{format!("{} of these articles {} dated less precisely than a {unit}: in no bar.", thousands(periods.left_out), if periods.left_out == 1 { "is" } else { "are" })}</p> }
+        });
+        let too_many = periods.too_many.map(|n| {
+            view! { <p class="hint">{format!("By {unit} these articles span {} periods: too many to list; choose a coarser grain in Trends.", thousands(n as usize))}</p> }
+        });
         Some(view! {
             <section class="words-summary" aria-labelledby="summary-heading">
                 <h3 id="summary-heading">"Summary"</h3>
@@ -204,7 +246,12 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
                         <div><dt>"Shortest"</dt><dd>{link(sh)}</dd></div>
                     })}
                 </dl>
-                <h4 id="per-year-heading">"Articles per year"</h4>
+                <div class="per-period-head">
+                    <h4 id="per-year-heading">{format!("Articles per {unit}")}</h4>
+                    <crate::views::UrlSelect label="Grain" param=params::GRAIN.param class="field" />
+                </div>
+                {left_out}
+                {too_many}
                 <ul class="year-bars" aria-labelledby="per-year-heading">{bars}</ul>
             </section>
         })
