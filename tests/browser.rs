@@ -1908,6 +1908,10 @@ async fn words_counts_articles_per_period_at_the_grain() {
         .find(|b| text(b).starts_with("Feb 2019"))
         .unwrap()
         .unchecked_into();
+    // Rising and falling words are fitted over the months.
+    text_when(&root, ".words-trends", "Fitted over 6 months with articles").await;
+    let basis = text(&one(&root, ".words-trends"));
+    assert!(basis.contains("1 article dated less precisely than a month is left out"), "{basis}");
     feb.click();
     leptos::task::tick().await;
     assert_eq!(search_box(&root).value(), "date:2019-02");

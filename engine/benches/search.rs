@@ -469,7 +469,7 @@ fn words_view(corpus: &Corpus, index: &Index) {
     println!(
         "  rising and falling, whole corpus: {}\n",
         median(&mut || {
-            rising_falling(index, &all, &c, o, 10, 25).map_or(0, |r| r.rising.len())
+            rising_falling(index, &all, &c, o, 10, 25, Grain::Year).map_or(0, |r| r.rising.len())
         })
     );
 }

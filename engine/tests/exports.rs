@@ -237,15 +237,17 @@ fn word_lists_read_back_and_keywords_recompute_from_their_columns() {
     assert_eq!(p.records.len(), ph.len());
     assert_eq!(p.num(0, "Phrase length"), 2.0);
 
-    let rf = rising_falling(&ix, &all, &counts, opts, 1, 10).unwrap();
+    let rf = rising_falling(&ix, &all, &counts, opts, 1, 10, Grain::Year).unwrap();
     let p = read(
         &rising_falling_table(&rf, opts, &from).to_csv(),
         "rising and falling",
     );
     assert_eq!(p.records.len(), rf.rising.len() + rf.falling.len());
-    for y in &rf.years {
-        p.col(&y.to_string());
+    for y in &rf.periods {
+        p.col(&y.label());
     }
+    assert_eq!(p.records[0][p.col("Grain")], "Year");
+    p.col("Slope per year");
 }
 
 #[test]

@@ -159,30 +159,51 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 
+    /// At every grain: the periods an article falls in computed naively
+    /// (its year, quarter, month, its Monday's day number, its day
+    /// number, from chrono), an article dated less precisely left out.
     #[test]
-    fn rising_and_falling_is_a_weighted_least_squares_fit(corpus in corpus()) {
+    fn rising_and_falling_is_a_weighted_least_squares_fit(corpus in corpus(), grain in prop::sample::select(lens_engine::corpus::period::Grain::ALL.to_vec())) {
+        use lens_engine::corpus::period::Grain;
         let index = Index::new(&corpus);
         let all = DocSet::full(corpus.articles().len());
         let counts = count_words(&index, &all);
         let o = ListOptions::default();
-        let mut year_words: BTreeMap<u16, usize> = BTreeMap::new();
-        let mut word_year: BTreeMap<String, BTreeMap<u16, usize>> = BTreeMap::new();
-        for (d, a) in corpus.articles().iter().enumerate() {
-            let _ = d;
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let period_of = |a: &lens_engine::Article| -> Option<i64> {
+            let (y, m, d) = (i64::from(a.date.year), a.date.month.map(i64::from), a.date.day.map(i64::from));
+            let day = || {
+                let date = chrono::NaiveDate::from_ymd_opt(y as i32, m? as u32, d? as u32)?;
+                Some((date - epoch).num_days())
+            };
+            match grain {
+                Grain::Year => Some(y),
+                Grain::Quarter => m.map(|m| y * 4 + (m - 1) / 3),
+                Grain::Month => m.map(|m| y * 12 + m - 1),
+                Grain::Week => day().map(|z| (z + 3).div_euclid(7)),
+                Grain::Day => day(),
+            }
+        };
+        let mut year_words: BTreeMap<i64, usize> = BTreeMap::new();
+        let mut word_year: BTreeMap<String, BTreeMap<i64, usize>> = BTreeMap::new();
+        let mut left_out = 0;
+        for a in corpus.articles() {
+            let Some(p) = period_of(a) else { left_out += 1; continue };
             let ws = common::stretches(a).concat();
-            *year_words.entry(a.date.year).or_default() += ws.len();
+            *year_words.entry(p).or_default() += ws.len();
             for w in ws.iter().filter(|w| is_listed(w) && !is_stop_word(w)) {
-                *word_year.entry(w.clone()).or_default().entry(a.date.year).or_default() += 1;
+                *word_year.entry(w.clone()).or_default().entry(p).or_default() += 1;
             }
         }
-        let years: Vec<(u16, usize)> = year_words.iter().filter(|(_, &w)| w > 0).map(|(&y, &w)| (y, w)).collect();
-        match rising_falling(&index, &all, &counts, o, 2, usize::MAX) {
+        let years: Vec<(i64, usize)> = year_words.iter().filter(|(_, &w)| w > 0).map(|(&y, &w)| (y, w)).collect();
+        match rising_falling(&index, &all, &counts, o, 2, usize::MAX, grain) {
             Err(n) => prop_assert!(n == years.len() && n < 3),
             Ok(rf) => {
                 prop_assert!(years.len() >= 3);
                 for r in rf.rising.iter().chain(&rf.falling) {
-                    let by = &word_year[&r.word];
-                    prop_assert!(by.values().sum::<usize>() >= 2);
+                    // Trended when seen twice in the selection; fitted over the periods placed.
+                    let by = word_year.get(&r.word).cloned().unwrap_or_default();
+                    prop_assert!(r.count >= 2);
                     let pts: Vec<(f64, f64, f64)> = years.iter().map(|&(y, w)| (y as f64, *by.get(&y).unwrap_or(&0) as f64 / w as f64 * 1e4, w as f64)).collect();
                     let want = weighted_slope(&pts);
                     prop_assert!((r.slope - want).abs() < 1e-6 * (1.0 + want.abs()), "{} {} {}", r.word, r.slope, want);
@@ -192,10 +213,11 @@ proptest! {
                     prop_assert!((r.fitted.0 - fit.at(x0)).abs() < 1e-6 * (1.0 + fit.at(x0).abs()));
                     prop_assert!((r.fitted.1 - fit.at(x1)).abs() < 1e-6 * (1.0 + fit.at(x1).abs()));
                     prop_assert_eq!(r.fitted.1 > r.fitted.0, r.slope > 0.0, "{} {} {:?}", r.word, r.slope, r.fitted);
-                    prop_assert_eq!(r.years_with, by.len());
+                    prop_assert_eq!(r.periods_with, by.len());
                 }
-                let weights: Vec<usize> = rf.years.iter().map(|y| *year_words.get(y).unwrap_or(&0)).collect();
-                prop_assert_eq!(&rf.year_words, &weights);
+                let weights: Vec<usize> = rf.periods.iter().map(|p| *year_words.get(&p.n).unwrap_or(&0)).collect();
+                prop_assert_eq!(&rf.period_words, &weights);
+                prop_assert_eq!(rf.left_out, left_out);
                 prop_assert!(rf.rising.iter().all(|r| r.slope > 0.0));
                 prop_assert!(rf.falling.iter().all(|r| r.slope < 0.0));
             }
@@ -238,7 +260,8 @@ proptest! {
         prop_assert_eq!(&counts, &count_words(&index, &all));
         prop_assert_eq!(in_steps(PhraseJob::new(&index, &all, len, 1, true)).0, phrases(&index, &all, len, 1, true));
         let o = ListOptions::default();
-        prop_assert_eq!(in_steps(TrendJob::new(&index, &all, &counts, o, 1, 10)).0, rising_falling(&index, &all, &counts, o, 1, 10));
+        let g = lens_engine::corpus::period::Grain::Month;
+        prop_assert_eq!(in_steps(TrendJob::new(&index, &all, &counts, o, 1, 10, g)).0, rising_falling(&index, &all, &counts, o, 1, 10, g));
     }
 }
 
@@ -278,7 +301,16 @@ fn a_rising_word_shows_a_fitted_line_that_rises() {
     let index = Index::new(&corpus);
     let all = DocSet::full(4);
     let counts = count_words(&index, &all);
-    let rf = rising_falling(&index, &all, &counts, ListOptions::default(), 1, 10).unwrap();
+    let rf = rising_falling(
+        &index,
+        &all,
+        &counts,
+        ListOptions::default(),
+        1,
+        10,
+        lens_engine::corpus::period::Grain::Year,
+    )
+    .unwrap();
     let r = rf
         .rising
         .iter()
@@ -294,9 +326,9 @@ fn a_rising_word_shows_a_fitted_line_that_rises() {
         "the fitted line rises: {:?}",
         r.fitted
     );
-    assert_eq!(r.years_with, 4);
-    assert_eq!(rf.year_words.iter().filter(|&&w| w > 0).count(), 4);
-    assert_eq!(rf.year_words[0], 14, "2013: the title and 13 words");
+    assert_eq!(r.periods_with, 4);
+    assert_eq!(rf.period_words.iter().filter(|&&w| w > 0).count(), 4);
+    assert_eq!(rf.period_words[0], 14, "2013: the title and 13 words");
 }
 
 #[test]

@@ -8,6 +8,7 @@
 //! and the significance level), `plen`, `pmin` and `pstop=0` (phrases).
 
 use super::{as_query, word_links};
+use lens_engine::corpus::period::Grain;
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::facets::{narrow_to, FacetKind};
@@ -640,8 +641,8 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     }
 }
 
-/// A small chart of a word's yearly rates: a dot for each year with
-/// articles (so a year alone between empty ones still shows), a line
+/// A small chart of a word's rates per period: a dot for each period with
+/// articles (so a period alone between empty ones still shows), a line
 /// through them, and the fitted line dashed. Decorative: the table and the
 /// CSV hold the numbers.
 fn sparkline(r: &lens_engine::stats::words::TrendRow) -> impl IntoView {
@@ -699,7 +700,8 @@ fn trend_table(
     rf: &RisingFalling,
     rows: &[lens_engine::stats::words::TrendRow],
 ) -> impl IntoView {
-    let periods = rf.year_words.iter().filter(|&&w| w > 0).count();
+    let periods = rf.period_words.iter().filter(|&&w| w > 0).count();
+    let unit = unit_of(rf);
     let body = rows
         .iter()
         .map(|r| {
@@ -709,15 +711,15 @@ fn trend_table(
                     <td class="num">{format!("{:+.3}", r.slope)}</td>
                     <td class="num">{format!("{:.2} → {:.2}", r.fitted.0, r.fitted.1)}</td>
                     <td>{sparkline(r)}</td>
-                    <td class="num">{format!("{} of {periods}", r.years_with)}</td>
+                    <td class="num">{format!("{} of {periods}", r.periods_with)}</td>
                     <td class="num">{thousands(r.count)}</td>
                 </tr>
             }
         })
         .collect_view();
     let (y0, y1) = (
-        rf.years.first().copied().unwrap_or(0),
-        rf.years.last().copied().unwrap_or(0),
+        rf.periods.first().map(|p| p.label()).unwrap_or_default(),
+        rf.periods.last().map(|p| p.label()).unwrap_or_default(),
     );
     view! {
         <div class="table-wrap">
@@ -725,10 +727,10 @@ fn trend_table(
                 <caption>{caption}</caption>
                 <thead><tr>
                     <th scope="col">"Word"</th>
-                    <th scope="col" class="num">"Slope per year"</th>
-                    <th scope="col" class="num">"Fitted per 10,000, first → last year"</th>
+                    <th scope="col" class="num">{format!("Slope per {unit}")}</th>
+                    <th scope="col" class="num">{format!("Fitted per 10,000, first → last {unit}")}</th>
                     <th scope="col">{format!("{y0}–{y1}")}</th>
-                    <th scope="col" class="num">"Years with it"</th>
+                    <th scope="col" class="num">{format!("{}s with it", capitalised(&unit))}</th>
                     <th scope="col" class="num">"Count"</th>
                 </tr></thead>
                 <tbody>{body}</tbody>
@@ -737,19 +739,38 @@ fn trend_table(
     }
 }
 
-/// What a rising and falling list rests on: the years fitted and how much
-/// each weighs.
+/// The grain of a rising and falling list, in words ("month").
+fn unit_of(rf: &RisingFalling) -> String {
+    rf.periods
+        .first()
+        .map_or(Grain::Year, |p| p.grain)
+        .name()
+        .to_lowercase()
+}
+
+/// "month" → "Month".
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// What a rising and falling list rests on: the periods fitted and how
+/// much each weighs, and the articles left out at the grain.
 fn fit_basis(rf: &RisingFalling) -> String {
-    let total: usize = rf.year_words.iter().sum();
-    let periods = rf.year_words.iter().filter(|&&w| w > 0).count();
+    let unit = unit_of(rf);
+    let total: usize = rf.period_words.iter().sum();
+    let periods = rf.period_words.iter().filter(|&&w| w > 0).count();
     let heaviest = rf
-        .years
+        .periods
         .iter()
-        .zip(&rf.year_words)
+        .zip(&rf.period_words)
         .max_by_key(|&(_, &w)| w)
-        .map(|(&y, &w)| (y, w));
+        .map(|(p, &w)| (p.label(), w));
     let share = |w: usize| 100.0 * w as f64 / total.max(1) as f64;
-    let mut out = format!("Fitted over {periods} years with articles, each weighted by its words");
+    let mut out =
+        format!("Fitted over {periods} {unit}s with articles, each weighted by its words");
     if let Some((y, w)) = heaviest {
         out.push_str(&format!(
             " ({y} carries the most, {:.0}% of {} words)",
@@ -757,7 +778,15 @@ fn fit_basis(rf: &RisingFalling) -> String {
             thousands(total)
         ));
     }
-    out.push_str(". Slope: the weighted least-squares line's change in rate per 10,000 words per year; fitted: that line's rate at the first and the last year. A year's own rate can say otherwise when it has few words. Chart: dots are the years' own rates, dashed the fitted line.");
+    if rf.left_out > 0 {
+        out.push_str(&format!(
+            "; {} article{} dated less precisely than a {unit} {} left out",
+            thousands(rf.left_out),
+            if rf.left_out == 1 { "" } else { "s" },
+            if rf.left_out == 1 { "is" } else { "are" }
+        ));
+    }
+    out.push_str(&format!(". Slope: the weighted least-squares line's change in rate per 10,000 words per {unit}; fitted: that line's rate at the first and the last {unit}. A {unit}'s own rate can say otherwise when it has few words. Chart: dots are the {unit}s' own rates, dashed the fitted line."));
     out
 }
 
@@ -766,10 +795,15 @@ fn fit_basis(rf: &RisingFalling) -> String {
 fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    // The grain chosen (grain=), or Auto's for the selection.
+    let chosen = Memo::new(move |_| params::GRAIN.get(&url));
     // On the selection the counts were made from, once they are.
     let found = sliced("words:trends", move || {
+        let chosen = chosen.get();
         counts.with(|c| {
             let (docs, c) = c.value.as_ref().filter(|_| !c.busy)?;
+            let grain = chosen
+                .unwrap_or_else(|| lens_engine::stats::trends::auto_grain(search.corpus, docs));
             Some(TrendJob::new(
                 search.index,
                 docs,
@@ -777,14 +811,16 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
                 opts.get(),
                 MIN_TREND_COUNT,
                 SHORT,
+                grain,
             ))
         })
     });
     let result = Memo::new(move |_| found.with(|f| f.value.clone()).unwrap_or(Err(0)));
     let make_csv = move || {
         let none = RisingFalling {
-            years: Vec::new(),
-            year_words: Vec::new(),
+            periods: Vec::new(),
+            period_words: Vec::new(),
+            left_out: 0,
             rising: Vec::new(),
             falling: Vec::new(),
         };
@@ -797,12 +833,12 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
         <section class="words-trends" aria-labelledby="rising-heading">
             <h3 id="rising-heading">"Rising and falling words"</h3>
             <div class="list-controls">
-                <p class="hint">{format!("Words seen at least {MIN_TREND_COUNT} times, by the slope of their rate per 10,000 words over the years with articles (least squares, each year weighted by its words).")}</p>
+                <p class="hint">{format!("Words seen at least {MIN_TREND_COUNT} times, by the slope of their rate per 10,000 words over the periods with articles, at the grain (least squares, each period weighted by its words).")}</p>
                 {csv_button("corpus-lens-rising-falling.csv", "rising and falling words", make_csv)}
             </div>
             {move || match result.get() {
                 Err(n) => view! {
-                    <p class="empty">{format!("The selection has articles in {n} year{}: a trend needs at least 3. Widen the selection.", if n == 1 { "" } else { "s" })}</p>
+                    <p class="empty">{format!("The selection has articles in {n} period{} of the grain: a trend needs at least 3. Widen the selection, or choose a finer grain.", if n == 1 { "" } else { "s" })}</p>
                 }.into_any(),
                 Ok(rf) => view! {
                     <p class="hint">{fit_basis(&rf)}" "{super::formulas_link(lens_engine::stats::measures::SECTION_RISING)}"."</p>

@@ -305,6 +305,7 @@ impl<'c> IndexBuilder<'c> {
             title_len: r.title_len.expect("the title is read first"),
             len: r.seq.len() as u32 - 1,
             year: a.date.year,
+            date: a.date,
             days: {
                 let (a, b) = crate::corpus::period::Period::day_span(a.date);
                 (a as i32, b as i32)

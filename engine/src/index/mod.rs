@@ -98,6 +98,8 @@ pub struct DocInfo {
     /// The article's date's days ([`crate::corpus::period::Period::day_span`]):
     /// what a `date:` clause compares.
     pub days: (i32, i32),
+    /// The article's date, at its precision.
+    pub date: crate::corpus::date::ArticleDate,
     /// Position of the first word of each body block (a block without words
     /// has the position its first word would have had).
     pub block_starts: Vec<u32>,

@@ -15,6 +15,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::corpus::period::{Grain, Period};
 use crate::index::docset::DocSet;
 use crate::index::layout::clauses;
 use crate::index::Index;
@@ -531,7 +532,8 @@ pub fn phrases(
     PhraseJob::new(index, docs, len, min_count, stop_edges).run()
 }
 
-/// A word whose rate changes across the selection's years.
+/// A word whose rate changes across the selection's periods (years,
+/// quarters, months, weeks or days: the grain).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendRow {
     /// The word (forms merged as in [`WordRow`]).
@@ -540,35 +542,39 @@ pub struct TrendRow {
     pub forms: Vec<String>,
     /// Occurrences in the selection.
     pub count: usize,
-    /// The weighted least-squares slope of its rate, per 10,000 words per year.
+    /// The weighted least-squares slope of its rate, per 10,000 words per
+    /// period of the grain.
     pub slope: f64,
     /// The fitted line's rate (per 10,000 words) at the first and at the
-    /// last year with words: what the slope says, where the first and last
-    /// years' own rates may say the opposite (each year weighs by its words).
+    /// last period with words: what the slope says, where the first and last
+    /// periods' own rates may say the opposite (each weighs by its words).
     pub fitted: (f64, f64),
-    /// The years with words in which it occurs.
-    pub years_with: usize,
-    /// Its rate (per 10,000 words) in each year of [`RisingFalling::years`]
-    /// (`None`: no words that year).
+    /// The periods with words in which it occurs.
+    pub periods_with: usize,
+    /// Its rate (per 10,000 words) in each period of
+    /// [`RisingFalling::periods`] (`None`: no words then).
     pub rates: Vec<Option<f64>>,
 }
 
 /// Rising and falling words of a selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RisingFalling {
-    /// Every year from the first to the last of the selection.
-    pub years: Vec<u16>,
-    /// The words of each of [`RisingFalling::years`] (0: no article): each
-    /// year's weight in the fit. The years with words are the fit's points.
-    pub year_words: Vec<usize>,
+    /// Every period (of the grain) from the first to the last of the selection.
+    pub periods: Vec<Period>,
+    /// The words of each of [`RisingFalling::periods`] (0: no article): each
+    /// period's weight in the fit. The periods with words are the fit's points.
+    pub period_words: Vec<usize>,
+    /// Articles of the selection dated less precisely than the grain: in
+    /// no period, not fitted.
+    pub left_out: usize,
     /// The steepest rising slopes first.
     pub rising: Vec<TrendRow>,
     /// The steepest falling slopes first.
     pub falling: Vec<TrendRow>,
 }
 
-/// Fewer years with words than this, and a trend means nothing: [`rising_falling`] says so.
-pub const MIN_TREND_YEARS: usize = 3;
+/// Fewer periods with words than this, and a trend means nothing: [`rising_falling`] says so.
+pub const MIN_TREND_PERIODS: usize = 3;
 /// Words seen fewer times than this in the selection are not trended.
 pub const MIN_TREND_COUNT: usize = 10;
 
@@ -584,8 +590,12 @@ pub struct TrendJob<'i> {
     totals: Vec<u32>,
     /// Term ids trended.
     wanted: Vec<bool>,
-    /// Each year of the selection (ascending) and its words.
-    year_words: Vec<(u16, usize)>,
+    /// The grain of the periods.
+    grain: Grain,
+    /// Articles in no period of the grain.
+    left_out: usize,
+    /// Each period of the selection (ascending, by number) and its words.
+    year_words: Vec<(i64, usize)>,
     /// The current year's count of each term, and the terms it touched.
     this_year: Vec<u32>,
     touched: Vec<u32>,
@@ -604,6 +614,7 @@ impl<'i> TrendJob<'i> {
         opts: ListOptions,
         min_count: usize,
         k: usize,
+        grain: Grain,
     ) -> Self {
         let count = |t: u32| counts.count[t as usize] as usize;
         let mut wanted = vec![false; index.vocabulary_len()];
@@ -623,6 +634,8 @@ impl<'i> TrendJob<'i> {
             k,
             totals: counts.count.clone(),
             wanted,
+            grain,
+            left_out: 0,
             year_words: Vec::new(),
             this_year: vec![0; index.vocabulary_len()],
             touched: Vec::new(),
@@ -663,7 +676,7 @@ impl TrendJob<'_> {
         let with_words: Vec<usize> = (0..year_words.len())
             .filter(|&i| year_words[i].1 > 0)
             .collect();
-        if with_words.len() < MIN_TREND_YEARS {
+        if with_words.len() < MIN_TREND_PERIODS {
             return Err(with_words.len());
         }
         let v = self.index.vocabulary_len();
@@ -724,7 +737,7 @@ impl TrendJob<'_> {
                     .collect();
                 let fit = Fit::of(&points);
                 let (x0, x1) = (points[0].0, points[points.len() - 1].0);
-                let years_with = f.with_words.iter().filter(|&&i| by_year[i] > 0).count();
+                let periods_with = f.with_words.iter().filter(|&&i| by_year[i] > 0).count();
                 let mut rates = vec![None; span];
                 for &i in &f.with_words {
                     let (y, w) = year_words[i];
@@ -737,7 +750,7 @@ impl TrendJob<'_> {
                     count: total,
                     slope: fit.slope,
                     fitted: (fit.at(x0), fit.at(x1)),
-                    years_with,
+                    periods_with,
                     rates,
                 });
             }
@@ -758,7 +771,12 @@ impl Steps for TrendJob<'_> {
         while self.at < self.docs.len() {
             let d = self.docs[self.at];
             self.at += 1;
-            let y = index.doc(d).year;
+            // Dated less precisely than the grain: in no period.
+            let Some(p) = self.grain.period(index.doc(d).date) else {
+                self.left_out += 1;
+                continue;
+            };
+            let y = p.n;
             if self.year_words.last().is_none_or(|&(last, _)| last != y) {
                 self.flush();
                 self.year_words.push((y, 0));
@@ -798,8 +816,9 @@ impl Steps for TrendJob<'_> {
         let f = self.fitting.take().unwrap_or(Err(0))?;
         let year_words = &self.year_words;
         let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
-        let years: Vec<u16> = (first..=last).collect();
-        let mut words_by_year = vec![0; years.len()];
+        let grain = self.grain;
+        let periods: Vec<Period> = (first..=last).map(|n| Period { grain, n }).collect();
+        let mut words_by_year = vec![0; periods.len()];
         for &(y, w) in year_words {
             words_by_year[(y - first) as usize] += w;
         }
@@ -819,8 +838,9 @@ impl Steps for TrendJob<'_> {
         rising.truncate(self.k);
         falling.truncate(self.k);
         Ok(RisingFalling {
-            years,
-            year_words: words_by_year,
+            periods,
+            period_words: words_by_year,
+            left_out: self.left_out,
             rising,
             falling,
         })
@@ -828,11 +848,14 @@ impl Steps for TrendJob<'_> {
 }
 
 /// For each listed word seen at least `min_count` times in the selection
-/// `docs`, the slope of the least-squares line through its yearly rates
-/// (per 10,000 words), each year weighted by its words:
-/// slope = Σ wᵧ (y − ȳ)(rᵧ − r̄) / Σ wᵧ (y − ȳ)², with ȳ and r̄ the
-/// weighted means, over the years with words. `Err(years with words)` when
-/// there are fewer than [`MIN_TREND_YEARS`]. Each list holds up to `k`.
+/// `docs`, the slope of the least-squares line through its rates (per
+/// 10,000 words) per period of `grain`, each period weighted by its words:
+/// slope = Σ wₚ (p − p̄)(rₚ − r̄) / Σ wₚ (p − p̄)², with p the period's
+/// number (consecutive periods are one apart: the slope is per period),
+/// p̄ and r̄ the weighted means, over the periods with words. Articles dated
+/// less precisely than the grain are in no period ([`RisingFalling::left_out`]).
+/// `Err(periods with words)` when there are fewer than
+/// [`MIN_TREND_PERIODS`]. Each list holds up to `k`.
 pub fn rising_falling(
     index: &Index,
     docs: &DocSet,
@@ -840,8 +863,9 @@ pub fn rising_falling(
     opts: ListOptions,
     min_count: usize,
     k: usize,
+    grain: Grain,
 ) -> Result<RisingFalling, usize> {
-    TrendJob::new(index, docs, counts, opts, min_count, k).run()
+    TrendJob::new(index, docs, counts, opts, min_count, k, grain).run()
 }
 
 /// A weighted least-squares line: it passes through the weighted means
@@ -1027,21 +1051,34 @@ pub fn phrase_table(
     )
 }
 
-/// "Rising and falling words" as a table: each word's slope and its rate in every year.
+/// `s` with its first letter in capitals ("month" → "Month").
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// "Rising and falling words" as a table: each word's slope and its rate in every period.
 pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Provenance) -> Table {
+    let unit = rf
+        .periods
+        .first()
+        .map_or(Grain::Year, |p| p.grain)
+        .name()
+        .to_lowercase();
     let header = [
-        "Direction",
-        "Word",
-        "Other forms",
-        "Slope per year",
-        "Fitted, first year",
-        "Fitted, last year",
-        "Years with the word",
-        "Count",
+        "Direction".to_string(),
+        "Word".into(),
+        "Other forms".into(),
+        format!("Slope per {unit}"),
+        format!("Fitted, first {unit}"),
+        format!("Fitted, last {unit}"),
+        format!("{}s with the word", capitalised(&unit)),
+        "Count".into(),
     ]
     .into_iter()
-    .map(String::from)
-    .chain(rf.years.iter().map(u16::to_string));
+    .chain(rf.periods.iter().map(|p| p.label()));
     let mut t = Table::new(header);
     let sides = rf.rising.iter().map(|r| ("rising", r));
     for (side, r) in sides.chain(rf.falling.iter().map(|r| ("falling", r))) {
@@ -1052,7 +1089,7 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
             Cell::num(r.slope, 6),
             Cell::num(r.fitted.0, 4),
             Cell::num(r.fitted.1, 4),
-            r.years_with.into(),
+            r.periods_with.into(),
             r.count.into(),
         ];
         row.extend(
@@ -1062,11 +1099,12 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
         );
         t.push(row);
     }
-    let with_words = rf.year_words.iter().filter(|&&w| w > 0).count();
+    let with_words = rf.period_words.iter().filter(|&&w| w > 0).count();
     let t = t
         .about("Rate", "Per 10,000 words")
-        .about("Years fitted", with_words)
-        .about("Weights", "Each year by its words")
+        .about("Grain", capitalised(&unit))
+        .about("Periods fitted", with_words)
+        .about("Weights", format!("Each {unit} by its words"))
         .about("At least", MIN_TREND_COUNT);
     from.stamp(counted_as(t, opts))
 }
