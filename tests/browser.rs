@@ -1911,8 +1911,39 @@ async fn words_counts_articles_per_period_at_the_grain() {
     // Rising and falling words are fitted over the months.
     text_when(&root, ".words-trends", "Fitted over 6 months with articles").await;
     let basis = text(&one(&root, ".words-trends"));
-    assert!(basis.contains("1 article dated less precisely than a month is left out"), "{basis}");
+    assert!(
+        basis.contains("1 article dated less precisely than a month is left out"),
+        "{basis}"
+    );
     feb.click();
     leptos::task::tick().await;
     assert_eq!(search_box(&root).value(), "date:2019-02");
+}
+
+/// Contexts: the matches per month beside the concordance's heading, a bar
+/// each with its naive count, a link narrowing the search to its month.
+#[wasm_bindgen_test]
+async fn contexts_count_the_matches_per_period() {
+    let corpus = days_corpus();
+    let root = mount(corpus, "?view=contexts&q=alipay&grain=month").await;
+    let label = texts_when(&root, "#period-strip-label").await;
+    assert_eq!(
+        label,
+        ["Matches per month (1 article dated less precisely than a month not placed)"]
+    );
+    let bars = all(&root, ".period-strip li");
+    assert_eq!(bars.len(), 6);
+    for (i, li) in bars.iter().enumerate() {
+        let month = i as u8 + 1;
+        let want: usize = corpus
+            .articles()
+            .iter()
+            .filter(|a| a.date.month == Some(month))
+            .map(|a| a.body[0].text().matches("alipay").count())
+            .sum();
+        let title = li.get_attribute("title").unwrap();
+        assert!(title.ends_with(&format!(": {want} matches")), "{title}");
+        let href = one(li, "a").get_attribute("href").unwrap();
+        assert!(href.contains(&format!("date%3A2019-0{month}")), "{href}");
+    }
 }

@@ -289,6 +289,7 @@ fn Concordance(
         <section class="concordance" id="concordance" tabindex="-1" aria-labelledby="concordance-heading" node_ref=section>
             <h3 id="concordance-heading">"Concordance"</h3>
             <p class="counting" role="status">{status}</p>
+            <PeriodStrip />
             <div class="list-controls">
                 <UrlNumber label="Context" param=params::CTX after="words" />
                 <UrlSelect label="Sort lines by" param=params::S1.param class="field" />
@@ -312,6 +313,91 @@ fn Concordance(
                 <button type="button" class="more" disabled=at_end on:click=move |_| go(page_now() + 1)>"Next"</button>
             </div>
         </section>
+    }
+}
+
+/// Where the matches fall in time: a bar per period of the grain (the
+/// Trends grain, `grain=`; Auto's for the matching articles when none is
+/// chosen) with its number of matches, each a link that narrows the search
+/// to its period. Articles dated less precisely than the grain are said,
+/// not placed.
+#[component]
+fn PeriodStrip() -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let corpus = search.corpus;
+    let index = search.index;
+    let strip = Memo::new(move |_| {
+        let chosen = params::GRAIN.get(&url);
+        search.matches.with(|m| {
+            let grain =
+                chosen.unwrap_or_else(|| lens_engine::stats::trends::auto_grain(corpus, &m.docs));
+            let mut per: std::collections::BTreeMap<i64, usize> = Default::default();
+            let mut left_out = 0;
+            for d in m.docs.iter() {
+                match grain.period(corpus.articles()[d].date) {
+                    Some(p) => *per.entry(p.n).or_default() += index.match_count(m, d),
+                    None => left_out += 1,
+                }
+            }
+            let rows: Vec<(lens_engine::corpus::period::Period, usize)> =
+                match (per.keys().next(), per.keys().next_back()) {
+                    (Some(&a), Some(&b)) if b - a < lens_engine::stats::trends::MAX_PERIODS => (a
+                        ..=b)
+                        .map(|n| {
+                            (
+                                lens_engine::corpus::period::Period { grain, n },
+                                per.get(&n).copied().unwrap_or(0),
+                            )
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+            (grain, rows, left_out)
+        })
+    });
+    move || {
+        let (grain, rows, left_out) = strip.get();
+        if rows.is_empty() {
+            return None;
+        }
+        let unit = grain.name().to_lowercase();
+        let max = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+        let bars = rows
+            .into_iter()
+            .map(|(p, n)| {
+                let label = p.label();
+                let says = format!("{label}: {} match{}", thousands(n), if n == 1 { "" } else { "es" });
+                let height = format!("height: {:.0}%", 100.0 * n as f64 / max as f64);
+                let title = says.clone();
+                if n == 0 {
+                    return view! { <li class="empty" title=title><span class="bar" style=height></span><span class="visually-hidden">{says}</span></li> }.into_any();
+                }
+                let text = search.text.get_untracked();
+                let next = search
+                    .valid
+                    .with_untracked(|q| lens_engine::search::facets::narrow_to_period(&text, q, p));
+                let href = url.href(&[(params::Q.name, Some(next.as_str()))]);
+                let hidden = format!("{says}: narrow the search to it");
+                view! {
+                    <li title=title>
+                        <QueryLink href=Signal::stored(href)>
+                            <span class="bar" style=height></span>
+                            <span class="visually-hidden">{hidden}</span>
+                        </QueryLink>
+                    </li>
+                }
+                .into_any()
+            })
+            .collect_view();
+        Some(view! {
+            <div class="period-strip">
+                <p class="hint" id="period-strip-label">{format!("Matches per {unit}")}
+                    {(left_out > 0).then(|| format!(" ({} article{} dated less precisely than a {unit} not placed)", thousands(left_out), if left_out == 1 { "" } else { "s" }))}
+                </p>
+                <ul aria-labelledby="period-strip-label">{bars}</ul>
+            </div>
+        })
     }
 }
 
