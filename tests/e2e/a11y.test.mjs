@@ -26,6 +26,8 @@ const VIEWS = [
   ['reader', '?article=anxious-alipay-2025&q=alipay', '.reader mark'],
   ['trends with contexts', '?view=trends&kw=wechat,ai&at=2015', '.year-contexts .kwic mark'],
   ['trends by month, articles left out', '?view=trends&kw=wechat,ai&grain=month&at=2016-09', '.year-contexts .kwic mark'],
+  ['trends split by tag, a filtered line, attention as shares', '?view=trends&kw=wechat,ai%20%40%20year%3A2024..&split=tag&attn=share&q=alipay', '#trends-chart g.series'],
+  ['contexts by month', '?view=contexts&q=wechat&grain=month', '.period-strip li'],
   ['compare', '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025&n=3', '.columns mark.passage'],
   ['most similar', '?view=compare&left=alipay-dilemma-2024', '.similar-list li'],
   ['words', '?view=words&q=year:2024..2025', '.words-keyness tbody tr'],
