@@ -1787,3 +1787,48 @@ fn a_corpus_folder_reads_html_and_word_exports_too() {
         "{problems:?}"
     );
 }
+
+/// A Nexis Uni article whose date line is not one Corpus Lens reads is
+/// named, never dated from the cover page's "Date and Time:" line; a
+/// headline that starts like a field is a headline.
+#[test]
+fn a_nexis_uni_cover_never_dates_or_names_an_article() {
+    let nb = "\u{a0}";
+    let export = word_paragraphs(&[
+        "User Name: =Jane Requester",
+        "Date and Time: Monday, July 1, 2019 9:35:00 AM EDT",
+        "Job Number: 90817263",
+        "A headline",
+        "The Harbour Gazette",
+        "Summer 2019",
+        &format!("Length:{nb}5 words"),
+        "Body",
+        "Text without a date.",
+        "End of Document",
+        "Correction: the cranes were eleven",
+        "The Harbour Gazette",
+        "July 2, 2019 Tuesday",
+        "Copyright 2019 Harbour Gazette Ltd",
+        &format!("Section:{nb}NEWS"),
+        "Body",
+        "Eleven, not ten.",
+        "End of Document",
+    ]);
+    let r = run(&[("n.docx", export)], ImportOptions::default());
+    assert_eq!(
+        ids_titles_dates(&r)
+            .into_iter()
+            .map(|(_, t, d)| (t, d))
+            .collect::<Vec<_>>(),
+        [(
+            "Correction: the cranes were eleven".to_string(),
+            "2019-07-02".to_string()
+        )]
+    );
+    let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("article 1 of the Nexis Uni export: no date line"),
+        "{problems:?}"
+    );
+}

@@ -779,6 +779,23 @@ fn a_period_narrows_the_search_in_place_of_its_time_clauses() {
         "date:2019-07-03"
     );
     assert_eq!(Grain::Day.key(), "day");
+    // A query being typed that does not parse: the last that did is edited
+    // (its spans are not the typed text's: slicing by them once panicked).
+    let valid = parse("alipay year:2019").unwrap();
+    let sep = Period::from_key("2016-09").unwrap();
+    assert_eq!(
+        narrow_to_period("alipay year:", &valid, sep),
+        "alipay date:2016-09"
+    );
+    assert_eq!(
+        narrow_to_period("支付宝 (", &valid, sep),
+        "alipay date:2016-09"
+    );
+    use lens_engine::search::facets::{toggle_facet, FacetKind};
+    assert_eq!(
+        toggle_facet("alipay year:", &valid, FacetKind::Tag, "social", &[]),
+        "alipay year:2019 tag:social"
+    );
 }
 
 /// A keyword line may carry its own filter after ` @ `: it counts only in
@@ -788,7 +805,9 @@ fn a_keyword_line_may_carry_its_own_filter() {
     use lens_engine::corpus::period::Grain;
     use lens_engine::index::docset::DocSet;
     use lens_engine::stats::trends::{parse_keywords, trend_table, Measure};
-    let k = parse_keywords("wechat @ year:2016, wechat, \"a @ b\", baidu @ -tag:social").unwrap();
+    let k =
+        parse_keywords("wechat @ year:2016, wechat, \"a @ b\", baidu @ -tag:social, pay@alipay")
+            .unwrap();
     let labels: Vec<&str> = k.iter().map(|k| k.label.as_str()).collect();
     assert_eq!(
         labels,
@@ -796,9 +815,11 @@ fn a_keyword_line_may_carry_its_own_filter() {
             "wechat @ year:2016",
             "wechat",
             "\"a @ b\"",
-            "baidu @ -tag:social"
+            "baidu @ -tag:social",
+            "pay@alipay"
         ]
     );
+    assert_eq!(k[4].filter, None, "an @ inside a word is the word's");
     assert_eq!(k[0].filter, Some(parse("year:2016").unwrap().query));
     assert_eq!(k[2].filter, None, "an @ in quotes is text");
     assert!(parse_keywords("wechat @")

@@ -214,6 +214,17 @@ proptest! {
                     prop_assert!((r.fitted.1 - fit.at(x1)).abs() < 1e-6 * (1.0 + fit.at(x1).abs()));
                     prop_assert_eq!(r.fitted.1 > r.fitted.0, r.slope > 0.0, "{} {} {:?}", r.word, r.slope, r.fitted);
                     prop_assert_eq!(r.periods_with, by.len());
+                    // Its own rate in each period with words; none elsewhere.
+                    prop_assert_eq!(r.rates.len(), rf.periods.len());
+                    for (i, p) in rf.periods.iter().enumerate() {
+                        match year_words.get(&p.n).filter(|&&w| w > 0) {
+                            Some(&w) => {
+                                let want = *by.get(&p.n).unwrap_or(&0) as f64 / w as f64 * 1e4;
+                                prop_assert!(r.rates[i].is_some_and(|v| (v - want).abs() < 1e-9 * (1.0 + want)), "{} {:?}", r.word, r.rates[i]);
+                            }
+                            None => prop_assert_eq!(r.rates[i], None),
+                        }
+                    }
                 }
                 let weights: Vec<usize> = rf.periods.iter().map(|p| *year_words.get(&p.n).unwrap_or(&0)).collect();
                 prop_assert_eq!(&rf.period_words, &weights);

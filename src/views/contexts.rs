@@ -373,10 +373,12 @@ fn PeriodStrip() -> impl IntoView {
                 if n == 0 {
                     return view! { <li class="empty" title=title><span class="bar" style=height></span><span class="visually-hidden">{says}</span></li> }.into_any();
                 }
-                let text = search.text.get_untracked();
+                // Tracked: the links follow every edit of the query, even
+                // one that leaves the counts as they were.
+                let text = search.text.get();
                 let next = search
                     .valid
-                    .with_untracked(|q| lens_engine::search::facets::narrow_to_period(&text, q, p));
+                    .with(|q| lens_engine::search::facets::narrow_to_period(&text, q, p));
                 let href = url.href(&[(params::Q.name, Some(next.as_str()))]);
                 let hidden = format!("{says}: narrow the search to it");
                 view! {

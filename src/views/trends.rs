@@ -56,7 +56,11 @@ pub fn TrendsView() -> impl IntoView {
     // A keyword list that parses but asks too much of the index is an error too.
     let parsed = Memo::new(move |_| {
         kw_text.with(|t| parse_keywords(t)).and_then(|kws| {
-            let queries: Vec<&Query> = kws.iter().map(|k| &k.query).collect();
+            // A line's own filter is evaluated too: it is costed with the keywords.
+            let queries: Vec<&Query> = kws
+                .iter()
+                .flat_map(|k| std::iter::once(&k.query).chain(k.filter.as_ref()))
+                .collect();
             match search.index.check(&queries, search.options.get()) {
                 Ok(()) => Ok(kws),
                 Err(e) => Err(KeywordError { message: e.message }),
@@ -262,7 +266,7 @@ pub fn TrendsView() -> impl IntoView {
             <LeftOut table=table />
             <super::attention::AttentionChart grain=grain width=chart_width />
             <Show when=move || keywords.with(|k| k.is_empty())>
-                <p class="empty">"Type one or more keywords to chart how often they appear each year."</p>
+                <p class="empty">"Type one or more keywords to chart how often they appear over time."</p>
             </Show>
             <div class="chart-box" node_ref=chart_box>{chart}</div>
             <Show when=move || keywords.with(|k| !k.is_empty())>

@@ -230,7 +230,7 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
             view! { <p class="hint">{format!("{} of these articles {} dated less precisely than a {unit}: in no bar.", thousands(periods.left_out), if periods.left_out == 1 { "is" } else { "are" })}</p> }
         });
         let too_many = periods.too_many.map(|n| {
-            view! { <p class="hint">{format!("By {unit} these articles span {} periods: too many to list; choose a coarser grain in Trends.", thousands(n as usize))}</p> }
+            view! { <p class="hint">{format!("By {unit} these articles span {} periods: too many to list; choose a coarser grain.", thousands(n as usize))}</p> }
         });
         Some(view! {
             <section class="words-summary" aria-labelledby="summary-heading">

@@ -43,6 +43,9 @@ const VOID: &[&str] = &[
     "br", "img", "hr", "meta", "link", "input", "wbr", "col", "source",
 ];
 
+/// How many enclosing elements a text's classes are read from.
+const MAX_DEPTH: usize = 24;
+
 /// A block of an article: the classes of the elements its text was in
 /// and of their ancestors (lower case), whether it was in the footer, its
 /// text.
@@ -125,7 +128,10 @@ fn article_pieces(content: &str) -> Vec<Vec<Piece>> {
             Token::String(s) if inside && skip == 0 => {
                 let s = String::from_utf8_lossy(&s.value);
                 if !s.trim().is_empty() {
-                    for (n, class) in &stack {
+                    // The innermost elements only: an export nests a few
+                    // deep, and a hostile file's thousands of levels must
+                    // not cost thousands of steps a word.
+                    for (n, class) in stack.iter().rev().take(MAX_DEPTH) {
                         piece.footer |= n == "footer";
                         for c in class.split_whitespace() {
                             if !piece.classes.iter().any(|k| k == c) {
@@ -229,10 +235,16 @@ fn date_in(details: &str) -> Option<(String, Vec<&str>)> {
 /// The document number the footer states (`Numéro de document :
 /// news·20111229·LM·1234567`), as an id.
 fn document_number(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let at = ["numéro de document", "document number"]
-        .iter()
-        .find_map(|l| lower.find(l).map(|i| i + l.len()))?;
+    // ASCII lower case keeps every byte where it was (a full lower case
+    // may not: "İ"), so the offset found is the text's.
+    let lower = text.to_ascii_lowercase();
+    let at = [
+        "numéro de document",
+        "numÉro de document",
+        "document number",
+    ]
+    .iter()
+    .find_map(|l| lower.find(l).map(|i| i + l.len()))?;
     let value = text
         .get(at..)?
         .trim_start_matches([' ', ':', '\u{a0}'])

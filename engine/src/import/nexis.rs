@@ -113,6 +113,10 @@ pub fn articles(paragraphs: &[(String, String)]) -> Vec<Exported> {
         .collect()
 }
 
+/// How many paragraphs above the fields the date line may stand (an
+/// edition line and a copyright line between them and it).
+const DATE_REACH: usize = 4;
+
 /// One article's paragraphs (up to its `End of Document`); in the first,
 /// the cover page comes before the headline and is left out.
 fn article(part: &[&str]) -> Result<Draft, String> {
@@ -121,14 +125,27 @@ fn article(part: &[&str]) -> Result<Draft, String> {
         .position(|p| starts_body(p))
         .ok_or("no paragraph “Body” starts its text")?;
     let header = &part[..body];
-    // The fields come after the date line: read up from the first of them.
-    let first_field = header
-        .iter()
-        .position(|p| field(p).is_some())
-        .unwrap_or(header.len());
-    let date_at = (0..first_field)
+    // The fields stand right above `Body`: read up from it while they last
+    // (a headline that starts like one, "Correction: …", is above them).
+    let mut first_field = header.len();
+    while first_field > 0 {
+        let p = header[first_field - 1];
+        if p.trim().is_empty() || field(p).is_some() {
+            first_field -= 1;
+        } else {
+            break;
+        }
+    }
+    // The date line is a few paragraphs above them (an edition and a
+    // copyright line may stand between), never a labelled line: a cover
+    // page's "Date and Time: Monday, July 1, 2019" is not one.
+    let labelled = |p: &str| {
+        p.split_once(':')
+            .is_some_and(|(label, _)| !label.chars().any(|c| c.is_ascii_digit()))
+    };
+    let date_at = (first_field.saturating_sub(DATE_REACH)..first_field)
         .rev()
-        .find(|&i| date_line(header[i]).is_some())
+        .find(|&i| !labelled(header[i]) && date_line(header[i]).is_some())
         .ok_or("no date line (such as “July 1, 2019 Monday 9:20 AM GMT”) above its fields")?;
     if date_at < 2 {
         return Err("no headline and publication above its date line".into());

@@ -202,6 +202,8 @@ pub fn toggle_facet(
     value: &str,
     values: &[String],
 ) -> String {
+    let (text, reparsed) = same_source(text, parsed);
+    let (text, parsed) = (text.as_ref(), reparsed.as_ref().unwrap_or(parsed));
     let was = facet_selected(parsed, kind, value);
     let drop: Vec<Range<usize>> = parsed
         .clauses
@@ -289,7 +291,13 @@ pub fn narrow_to(
 /// The query text narrowed to `period` (Trends' attention chart): its
 /// top-level `year:` and `date:` clauses (and ORs of them) replaced by the
 /// period's own clause ([`Period::clause`]), the rest kept as typed.
+///
+/// `parsed` may be the last query that parsed while `text` is one being
+/// typed that does not: the clauses' spans are then `parsed`'s own text's,
+/// so that text (its query written back) is the one edited.
 pub fn narrow_to_period(text: &str, parsed: &ParsedQuery, period: Period) -> String {
+    let (text, reparsed) = same_source(text, parsed);
+    let parsed = reparsed.as_ref().unwrap_or(parsed);
     fn timely(q: &Query) -> bool {
         match q {
             Query::Year { .. } | Query::Date { .. } => true,
@@ -310,6 +318,27 @@ pub fn narrow_to_period(text: &str, parsed: &ParsedQuery, period: Period) -> Str
         .collect::<Vec<_>>()
         .join(" ");
     join(kept, &period.clause())
+}
+
+/// The text whose byte spans `parsed`'s clauses are: `text` when it parses
+/// to `parsed`'s query; else (a query being typed that does not parse,
+/// `parsed` the last that did) `parsed`'s query written back, parsed again
+/// (its spans are then that text's). Slicing `text` by another text's
+/// spans would cut it wrong, or panic.
+fn same_source<'t>(
+    text: &'t str,
+    parsed: &ParsedQuery,
+) -> (std::borrow::Cow<'t, str>, Option<ParsedQuery>) {
+    match crate::search::query::parse(text) {
+        Ok(p) if p.query == parsed.query && p.clauses.len() == parsed.clauses.len() => {
+            (std::borrow::Cow::Borrowed(text), Some(p))
+        }
+        _ => {
+            let written = parsed.query.to_string();
+            let again = crate::search::query::parse(&written).ok();
+            (std::borrow::Cow::Owned(written), again)
+        }
+    }
 }
 
 fn join(mut text: String, clause: &str) -> String {

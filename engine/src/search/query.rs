@@ -518,9 +518,9 @@ fn date_range(v: &str) -> Result<Query, String> {
         return Err(bad());
     }
     if let (Some(a), Some(b)) = (from, to) {
-        // Compared by their first days: 2019 and 2019-07 start apart.
-        let first = |d: ArticleDate| Period::day_span(d).0;
-        if first(a) > first(b) {
+        // The span runs from a's first day to b's last: empty only when a
+        // starts after b ends (2019-07-15..2019-07 is 15 to 31 July).
+        if Period::day_span(a).0 > Period::day_span(b).1 {
             return Err(format!(
                 "date:{v} runs backwards: {} is after {}; write date:{}..{}.",
                 a.iso(),
@@ -957,9 +957,12 @@ mod tests {
             "date:2019-02-29: February 2019 has 28 days"
         );
         assert_eq!(
-            err("date:2019-07-15..2019-07").message,
-            "date:2019-07-15..2019-07 runs backwards: 2019-07-15 is after 2019-07; write date:2019-07..2019-07-15."
+            err("date:2019-08..2019-07").message,
+            "date:2019-08..2019-07 runs backwards: 2019-08 is after 2019-07; write date:2019-07..2019-08."
         );
+        // From a day to the end of its month, from a month to the end of its year.
+        assert!(parse("date:2019-07-15..2019-07").is_ok());
+        assert!(parse("date:2019-07..2019").is_ok());
         assert!(err("date:July").message.contains("not a date or a range"));
         assert!(err("date:..").message.contains("not a date or a range"));
         assert!(err("date:").message.contains("date: needs a value"));

@@ -34,8 +34,8 @@ pub struct Keyword {
     pub filter: Option<Query>,
 }
 
-/// `part` cut at its first ` @ ` outside quotes: the keyword, and its
-/// line's filter.
+/// `part` cut at its first `@` outside quotes after a space: the keyword,
+/// and its line's filter (`@` inside a word, `a@b.org`, is the word's).
 fn at_filter(part: &str) -> (&str, Option<&str>) {
     let (mut quoted, mut escaped) = (false, false);
     for (i, c) in part.char_indices() {
@@ -46,7 +46,9 @@ fn at_filter(part: &str) -> (&str, Option<&str>) {
         match c {
             '\\' if quoted => escaped = true,
             '"' => quoted = !quoted,
-            '@' if !quoted => return (part[..i].trim(), Some(part[i + 1..].trim())),
+            '@' if !quoted && part[..i].ends_with(char::is_whitespace) => {
+                return (part[..i].trim(), Some(part[i + 1..].trim()))
+            }
             _ => {}
         }
     }
@@ -247,21 +249,21 @@ fn span(corpus: &Corpus, docs: impl Iterator<Item = usize>, grain: Grain) -> Opt
 
 /// Auto's grain for the articles of `filter` ([`Grain::auto`]): the finest
 /// that leaves none of them out and draws at most
-/// [`AUTO_MAX_PERIODS`](crate::corpus::period::AUTO_MAX_PERIODS) periods
-/// over their span. Year when there are none.
+/// [`AUTO_MAX_PERIODS`](crate::corpus::period::AUTO_MAX_PERIODS) periods,
+/// and no more than the selection has articles, over the span a table
+/// runs over: the corpus' first date to its last (the axis stays put as
+/// the search changes). Year when there are none.
 pub fn auto_grain(corpus: &Corpus, filter: &DocSet) -> Grain {
     let articles = corpus.articles();
-    let mut dates = filter.iter().map(|d| articles[d].date);
-    let Some(first) = dates.next() else {
+    let Some(coarsest) = filter.iter().map(|d| articles[d].date.precision()).min() else {
         return Grain::Year;
     };
-    let (mut lo, mut hi, mut coarsest) = (first, first, first.precision());
-    for d in dates {
-        lo = lo.min(d);
-        hi = hi.max(d);
-        coarsest = coarsest.min(d.precision());
+    let lo = articles.iter().map(|a| a.date).min();
+    let hi = articles.iter().map(|a| a.date).max();
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => Grain::auto(lo, hi, coarsest, filter.len()),
+        _ => Grain::Year,
     }
-    Grain::auto(lo, hi, coarsest, filter.len())
 }
 
 /// The periods (first and last numbers) a table of `grain` runs over for

@@ -664,7 +664,21 @@ struct Fitting {
     by_term: Vec<(u32, u32)>,
     groups: Groups,
     next: usize,
-    rows: Vec<TrendRow>,
+    /// Each fitted group's row (its `rates` left empty: made for the rows
+    /// kept only, in `finish`), with the group's place in `groups`.
+    rows: Vec<(TrendRow, usize)>,
+}
+
+impl Fitting {
+    /// Group `g`'s count in each period with words (by place in `with_words`'s periods).
+    fn counts(&self, g: usize, by_year: &mut [u32]) {
+        by_year.iter_mut().for_each(|n| *n = 0);
+        for &t in self.groups.get(g) {
+            for &(y, n) in &self.by_term[self.start[t as usize]..self.start[t as usize + 1]] {
+                by_year[y as usize] += n;
+            }
+        }
+    }
 }
 
 impl TrendJob<'_> {
@@ -713,20 +727,15 @@ impl TrendJob<'_> {
         let Some(Ok(f)) = self.fitting.as_mut() else {
             return true;
         };
-        let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
-        let span = (last - first) as usize + 1;
         let mut by_year = vec![0u32; year_words.len()];
         while f.next < f.groups.len() {
-            let g = f.groups.get(f.next);
+            let at = f.next;
+            let g = f.groups.get(at);
             f.next += 1;
             let total: usize = g.iter().map(|&t| totals[t as usize] as usize).sum();
             if total >= self.min_count {
-                by_year.iter_mut().for_each(|n| *n = 0);
-                for &t in g {
-                    for &(y, n) in &f.by_term[f.start[t as usize]..f.start[t as usize + 1]] {
-                        by_year[y as usize] += n;
-                    }
-                }
+                f.counts(at, &mut by_year);
+                let g = f.groups.get(at);
                 let points: Vec<(f64, f64, f64)> = f
                     .with_words
                     .iter()
@@ -738,21 +747,22 @@ impl TrendJob<'_> {
                 let fit = Fit::of(&points);
                 let (x0, x1) = (points[0].0, points[points.len() - 1].0);
                 let periods_with = f.with_words.iter().filter(|&&i| by_year[i] > 0).count();
-                let mut rates = vec![None; span];
-                for &i in &f.with_words {
-                    let (y, w) = year_words[i];
-                    rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
-                }
                 let (word, forms) = names(index, g);
-                f.rows.push(TrendRow {
-                    word,
-                    forms,
-                    count: total,
-                    slope: fit.slope,
-                    fitted: (fit.at(x0), fit.at(x1)),
-                    periods_with,
-                    rates,
-                });
+                // A rate per period only for the rows kept (`finish`): a
+                // vector of the span for every word of a fine grain over
+                // years would not fit in memory.
+                f.rows.push((
+                    TrendRow {
+                        word,
+                        forms,
+                        count: total,
+                        slope: fit.slope,
+                        fitted: (fit.at(x0), fit.at(x1)),
+                        periods_with,
+                        rates: Vec::new(),
+                    },
+                    at,
+                ));
             }
             // Asked every 64 groups: a group is quick, a clock is not free.
             if f.next % 64 == 0 && !more() {
@@ -813,7 +823,7 @@ impl Steps for TrendJob<'_> {
 
     fn finish(mut self) -> Result<RisingFalling, usize> {
         while !self.step(&mut || true) {}
-        let f = self.fitting.take().unwrap_or(Err(0))?;
+        let mut f = self.fitting.take().unwrap_or(Err(0))?;
         let year_words = &self.year_words;
         let (first, last) = (year_words[0].0, year_words[year_words.len() - 1].0);
         let grain = self.grain;
@@ -822,21 +832,40 @@ impl Steps for TrendJob<'_> {
         for &(y, w) in year_words {
             words_by_year[(y - first) as usize] += w;
         }
-        let rows = f.rows;
-        let mut rising: Vec<TrendRow> = rows.iter().filter(|r| r.slope > 0.0).cloned().collect();
-        let mut falling: Vec<TrendRow> = rows.into_iter().filter(|r| r.slope < 0.0).collect();
-        rising.sort_by(|a, b| {
+        let rows = std::mem::take(&mut f.rows);
+        let mut rising: Vec<(TrendRow, usize)> =
+            rows.iter().filter(|r| r.0.slope > 0.0).cloned().collect();
+        let mut falling: Vec<(TrendRow, usize)> =
+            rows.into_iter().filter(|r| r.0.slope < 0.0).collect();
+        rising.sort_by(|(a, _), (b, _)| {
             b.slope
                 .total_cmp(&a.slope)
                 .then_with(|| a.word.cmp(&b.word))
         });
-        falling.sort_by(|a, b| {
+        falling.sort_by(|(a, _), (b, _)| {
             a.slope
                 .total_cmp(&b.slope)
                 .then_with(|| a.word.cmp(&b.word))
         });
         rising.truncate(self.k);
         falling.truncate(self.k);
+        // The rows kept: each rate per period of the span.
+        let mut by_year = vec![0u32; year_words.len()];
+        let mut rated = |list: Vec<(TrendRow, usize)>| -> Vec<TrendRow> {
+            list.into_iter()
+                .map(|(mut r, g)| {
+                    f.counts(g, &mut by_year);
+                    let mut rates = vec![None; periods.len()];
+                    for &i in &f.with_words {
+                        let (y, w) = year_words[i];
+                        rates[(y - first) as usize] = Some(per_10k(by_year[i] as usize, w));
+                    }
+                    r.rates = rates;
+                    r
+                })
+                .collect()
+        };
+        let (rising, falling) = (rated(rising), rated(falling));
         Ok(RisingFalling {
             periods,
             period_words: words_by_year,
