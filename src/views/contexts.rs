@@ -332,27 +332,8 @@ fn PeriodStrip() -> impl IntoView {
         search.matches.with(|m| {
             let grain =
                 chosen.unwrap_or_else(|| lens_engine::stats::trends::auto_grain(corpus, &m.docs));
-            let mut per: std::collections::BTreeMap<i64, usize> = Default::default();
-            let mut left_out = 0;
-            for d in m.docs.iter() {
-                match grain.period(corpus.articles()[d].date) {
-                    Some(p) => *per.entry(p.n).or_default() += index.match_count(m, d),
-                    None => left_out += 1,
-                }
-            }
-            let rows: Vec<(lens_engine::corpus::period::Period, usize)> =
-                match (per.keys().next(), per.keys().next_back()) {
-                    (Some(&a), Some(&b)) if b - a < lens_engine::stats::trends::MAX_PERIODS => (a
-                        ..=b)
-                        .map(|n| {
-                            (
-                                lens_engine::corpus::period::Period { grain, n },
-                                per.get(&n).copied().unwrap_or(0),
-                            )
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
+            let (rows, left_out) =
+                lens_engine::stats::trends::matches_per_period(corpus, index, m, grain);
             (grain, rows, left_out)
         })
     });

@@ -730,7 +730,7 @@ fn trend_table(
                     <th scope="col" class="num">{format!("Slope per {unit}")}</th>
                     <th scope="col" class="num">{format!("Fitted per 10,000, first → last {unit}")}</th>
                     <th scope="col">{format!("{y0}–{y1}")}</th>
-                    <th scope="col" class="num">{format!("{}s with it", capitalised(&unit))}</th>
+                    <th scope="col" class="num">{format!("{}s with it", grain_of(rf).name())}</th>
                     <th scope="col" class="num">"Count"</th>
                 </tr></thead>
                 <tbody>{body}</tbody>
@@ -739,21 +739,14 @@ fn trend_table(
     }
 }
 
-/// The grain of a rising and falling list, in words ("month").
-fn unit_of(rf: &RisingFalling) -> String {
-    rf.periods
-        .first()
-        .map_or(Grain::Year, |p| p.grain)
-        .name()
-        .to_lowercase()
+/// The grain of a rising and falling list.
+fn grain_of(rf: &RisingFalling) -> Grain {
+    rf.periods.first().map_or(Grain::Year, |p| p.grain)
 }
 
-/// "month" → "Month".
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+/// The grain of a rising and falling list, in words ("month").
+fn unit_of(rf: &RisingFalling) -> String {
+    grain_of(rf).name().to_lowercase()
 }
 
 /// What a rising and falling list rests on: the periods fitted and how

@@ -306,10 +306,6 @@ impl<'c> IndexBuilder<'c> {
             len: r.seq.len() as u32 - 1,
             year: a.date.year,
             date: a.date,
-            days: {
-                let (a, b) = crate::corpus::period::Period::day_span(a.date);
-                (a as i32, b as i32)
-            },
             block_starts: r.block_starts,
             clause_starts: r.clause_starts,
             source_id: a

@@ -95,9 +95,6 @@ pub struct DocInfo {
     pub len: u32,
     /// The article's year.
     pub year: u16,
-    /// The article's date's days ([`crate::corpus::period::Period::day_span`]):
-    /// what a `date:` clause compares.
-    pub days: (i32, i32),
     /// The article's date, at its precision.
     pub date: crate::corpus::date::ArticleDate,
     /// Position of the first word of each body block (a block without words

@@ -1,8 +1,6 @@
 //! Facets: for each year, source, section and tag, how many articles picking it would
 //! give, and the query text after picking or un-picking it.
 
-use std::ops::Range;
-
 use crate::corpus::fold_value;
 use crate::corpus::period::Period;
 use crate::index::docset::DocSet;
@@ -205,32 +203,13 @@ pub fn toggle_facet(
     let (text, reparsed) = same_source(text, parsed);
     let (text, parsed) = (text.as_ref(), reparsed.as_ref().unwrap_or(parsed));
     let was = facet_selected(parsed, kind, value);
-    let drop: Vec<Range<usize>> = parsed
-        .clauses
-        .iter()
-        .filter(|(_, q)| {
-            if kind == FacetKind::Tag {
-                kind.owns(q) && kind.admits(q, value)
-            } else {
-                kind.owns(q)
-            }
-        })
-        .map(|(r, _)| r.clone())
-        .collect();
-    // The text between the dropped clauses, each piece trimmed only where it
-    // was cut (whitespace inside another clause's quotes is its value).
-    let mut pieces = Vec::with_capacity(drop.len() + 1);
-    let mut at = 0;
-    for r in &drop {
-        pieces.push(text[at..r.start].trim());
-        at = r.end;
-    }
-    pieces.push(text[at..].trim());
-    let mut out = pieces
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut out = without_clauses(text, parsed, |q| {
+        if kind == FacetKind::Tag {
+            kind.owns(q) && kind.admits(q, value)
+        } else {
+            kind.owns(q)
+        }
+    });
     let add = match kind {
         FacetKind::Tag => (!was).then(|| kind.clause(value).to_string()),
         _ => {
@@ -305,19 +284,26 @@ pub fn narrow_to_period(text: &str, parsed: &ParsedQuery, period: Period) -> Str
             _ => false,
         }
     }
+    join(without_clauses(&text, parsed, timely), &period.clause())
+}
+
+/// `text` without its top-level clauses that `drop` picks: the text
+/// between them, each piece trimmed only where it was cut (whitespace
+/// inside another clause's quotes is its value). `parsed` is `text`'s
+/// ([`same_source`]).
+fn without_clauses(text: &str, parsed: &ParsedQuery, drop: impl Fn(&Query) -> bool) -> String {
     let mut pieces = Vec::new();
     let mut at = 0;
-    for (r, _) in parsed.clauses.iter().filter(|(_, q)| timely(q)) {
+    for (r, _) in parsed.clauses.iter().filter(|(_, q)| drop(q)) {
         pieces.push(text[at..r.start].trim());
         at = r.end;
     }
     pieces.push(text[at..].trim());
-    let kept = pieces
+    pieces
         .into_iter()
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
-        .join(" ");
-    join(kept, &period.clause())
+        .join(" ")
 }
 
 /// The text whose byte spans `parsed`'s clauses are: `text` when it parses

@@ -220,10 +220,10 @@ impl<'i> Evaluator<'i> {
             // The article's whole span inside the clause's.
             Query::Date { from, to } => {
                 use crate::corpus::period::Period;
-                let lo = from.map(|f| Period::day_span(f).0 as i32);
-                let hi = to.map(|t| Period::day_span(t).1 as i32);
+                let lo = from.map(|f| Period::day_span(f).0);
+                let hi = to.map(|t| Period::day_span(t).1);
                 filter(&|d| {
-                    let (a, b) = index.doc(d).days;
+                    let (a, b) = Period::day_span(index.doc(d).date);
                     lo.is_none_or(|lo| a >= lo) && hi.is_none_or(|hi| b <= hi)
                 })
             }

@@ -258,9 +258,11 @@ pub fn auto_grain(corpus: &Corpus, filter: &DocSet) -> Grain {
     let Some(coarsest) = filter.iter().map(|d| articles[d].date.precision()).min() else {
         return Grain::Year;
     };
-    let lo = articles.iter().map(|a| a.date).min();
-    let hi = articles.iter().map(|a| a.date).max();
-    match (lo, hi) {
+    // A corpus is in date order: its first and last articles span it.
+    match (
+        articles.first().map(|a| a.date),
+        articles.last().map(|a| a.date),
+    ) {
         (Some(lo), Some(hi)) => Grain::auto(lo, hi, coarsest, filter.len()),
         _ => Grain::Year,
     }
@@ -273,7 +275,14 @@ pub fn auto_grain(corpus: &Corpus, filter: &DocSet) -> Grain {
 /// when no article falls in a period of the grain.
 fn periods_for(corpus: &Corpus, filter: &DocSet, grain: Grain) -> Result<Option<(i64, i64)>, i64> {
     let fits = |(lo, hi): &(i64, i64)| hi - lo < MAX_PERIODS;
-    match span(corpus, 0..corpus.articles().len(), grain)
+    // A corpus is in date order, and a later date is in a later period:
+    // its span is its first and its last article that fall in one.
+    let articles = corpus.articles();
+    let first = articles.iter().find_map(|a| grain.period(a.date));
+    let last = articles.iter().rev().find_map(|a| grain.period(a.date));
+    match first
+        .zip(last)
+        .map(|(a, b)| (a.n, b.n))
         .filter(fits)
         .or_else(|| span(corpus, filter.iter(), grain))
     {
@@ -456,6 +465,33 @@ pub fn split_lines(
         }
     }
     out
+}
+
+/// The matches of a search per period of `grain`, from the first period
+/// with a match to the last (empty when that takes more than
+/// [`MAX_PERIODS`]), and how many matching articles are dated less
+/// precisely than the grain (in no period): Contexts' strip.
+pub fn matches_per_period(
+    corpus: &Corpus,
+    index: &Index,
+    m: &crate::search::Matches,
+    grain: Grain,
+) -> (Vec<(Period, usize)>, usize) {
+    let mut per: std::collections::BTreeMap<i64, usize> = Default::default();
+    let mut left_out = 0;
+    for d in m.docs.iter() {
+        match grain.period(corpus.articles()[d].date) {
+            Some(p) => *per.entry(p.n).or_default() += index.match_count(m, d),
+            None => left_out += 1,
+        }
+    }
+    let rows = match (per.keys().next(), per.keys().next_back()) {
+        (Some(&a), Some(&b)) if b - a < MAX_PERIODS => (a..=b)
+            .map(|n| (Period { grain, n }, per.get(&n).copied().unwrap_or(0)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    (rows, left_out)
 }
 
 /// Counts `keywords` per period of `grain` over the articles of `filter`.

@@ -1080,22 +1080,10 @@ pub fn phrase_table(
     )
 }
 
-/// `s` with its first letter in capitals ("month" → "Month").
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
 /// "Rising and falling words" as a table: each word's slope and its rate in every period.
 pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Provenance) -> Table {
-    let unit = rf
-        .periods
-        .first()
-        .map_or(Grain::Year, |p| p.grain)
-        .name()
-        .to_lowercase();
+    let grain = rf.periods.first().map_or(Grain::Year, |p| p.grain);
+    let unit = grain.name().to_lowercase();
     let header = [
         "Direction".to_string(),
         "Word".into(),
@@ -1103,7 +1091,7 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
         format!("Slope per {unit}"),
         format!("Fitted, first {unit}"),
         format!("Fitted, last {unit}"),
-        format!("{}s with the word", capitalised(&unit)),
+        format!("{}s with the word", grain.name()),
         "Count".into(),
     ]
     .into_iter()
@@ -1131,7 +1119,7 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
     let with_words = rf.period_words.iter().filter(|&&w| w > 0).count();
     let t = t
         .about("Rate", "Per 10,000 words")
-        .about("Grain", capitalised(&unit))
+        .about("Grain", grain.name())
         .about("Periods fitted", with_words)
         .about("Weights", format!("Each {unit} by its words"))
         .about("At least", MIN_TREND_COUNT);
