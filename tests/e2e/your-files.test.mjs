@@ -395,10 +395,21 @@ test('by keyboard alone: the header\'s link opens the panel on its heading; file
   // The next stop is the file picker; Space opens the browser's chooser.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.type), 'file');
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Space');
+  // Under a full suite's load Chromium now and then lets a synthetic Space
+  // pass without opening the chooser (seen twice in 60 runs): pressed
+  // again, still by keyboard, at most three times.
+  const chooser = async () => {
+    for (let i = 0; i < 3; i++) {
+      const opened = page.waitForEvent('filechooser', { timeout: 10000 }).catch(() => null);
+      await page.keyboard.press('Space');
+      const c = await opened;
+      if (c) return c;
+      assert.equal(await page.evaluate(() => document.activeElement?.type), 'file', 'the picker keeps the focus');
+    }
+    throw new Error('Space never opened the file chooser');
+  };
   const press = path.join(folder, 'press');
-  await (await chooser).setFiles(['2019-03-02-harbour.txt', 'notes.md', 'undated letter.txt'].map((f) => path.join(press, f)));
+  await (await chooser()).setFiles(['2019-03-02-harbour.txt', 'notes.md', 'undated letter.txt'].map((f) => path.join(press, f)));
   await page.locator('.import-report').waitFor();
   await tabTo((e) => e?.type === 'checkbox' && e.closest('.undated'), 'the “Leave out” box');
   await page.keyboard.press('Space');
