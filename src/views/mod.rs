@@ -7,6 +7,7 @@ mod compare;
 mod contexts;
 mod facets;
 mod indexing;
+mod long_table;
 pub mod results;
 pub mod search_box;
 pub mod trends;

@@ -22,6 +22,7 @@ use crate::download::{offer_png, offer_text};
 use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
+use crate::views::long_table::{self, BoxWatch, LongBody};
 use crate::views::{marked_text, provenance, UrlSelect, UrlText, WordFormsToggle};
 use lens_engine::out::chart::{
     dash, marker_path, style_name, LineChartModel, Series, FEW_ARTICLES, WIDTH,
@@ -32,12 +33,6 @@ const CHART_ID: &str = "trends-chart";
 fn chart_title(grain: Grain) -> String {
     format!("Keyword frequency per {}", grain.name().to_lowercase())
 }
-/// A table with more rows than this follows keyword typing once it pauses
-/// ([`TABLE_DELAY_MS`]): the chart follows every keystroke, but laying out
-/// a table of centuries at each one would cost more than a frame.
-const LIVE_TABLE_ROWS: usize = 60;
-/// How long keyword typing must pause before a long table is redrawn.
-const TABLE_DELAY_MS: u32 = 150;
 /// Context lines listed per keyword and article before "more".
 const CONTEXT_LINES: usize = 12;
 
@@ -104,30 +99,9 @@ pub fn TrendsView() -> impl IntoView {
             .then_some(p)
     });
 
-    // The table as shown: the same as `table`, except that a long one
-    // follows keyword typing when it pauses. Any other change (measure,
-    // search, word forms) reaches chart and table together.
-    let shown = RwSignal::new(table.get_untracked());
-    let pending = StoredValue::new_local(None::<gloo_timers::callback::Timeout>);
-    Effect::new(move |_| {
-        let t = table.get();
-        // Other keywords than the table shows: they are being typed.
-        let typing =
-            shown.with_untracked(|s| s.keywords != t.keywords) && t.rows.len() > LIVE_TABLE_ROWS;
-        if typing {
-            let timer = gloo_timers::callback::Timeout::new(TABLE_DELAY_MS, move || shown.set(t));
-            pending.set_value(Some(timer));
-        } else {
-            pending.set_value(None);
-            if shown.with_untracked(|s| *s != t) {
-                shown.set(t);
-            }
-        }
-    });
-
     // What the table's rows are: they are drawn again only when it changes.
     let row_key = Memo::new(move |_| {
-        shown.with(|t| (t.grain, t.rows.first().map(|r| r.period), t.rows.len()))
+        table.with(|t| (t.grain, t.rows.first().map(|r| r.period), t.rows.len()))
     });
     let error =
         Signal::derive(move || parsed.with(|p| p.as_ref().err().map(|e| e.message.clone())));
@@ -275,7 +249,7 @@ pub fn TrendsView() -> impl IntoView {
                 // span that follows the selection); otherwise rows stay.
                 {move || {
                     let _ = row_key.get();
-                    view! { <TrendTableView table=shown measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> }
+                    view! { <TrendTableView table=table measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> }
                 }}
             </Show>
             {move || at.get().map(|period| view! { <PeriodContexts period=period keywords=keywords focus=focus_contexts /> })}
@@ -598,7 +572,7 @@ fn Legend(labels: Vec<String>, few: bool, grain: Grain) -> impl IntoView {
 /// The numbers behind the chart: every period, a column per keyword, Articles and Words.
 #[component]
 fn TrendTableView(
-    table: RwSignal<TrendTable>,
+    table: Memo<TrendTable>,
     measure: Memo<Measure>,
     at: Memo<Option<Period>>,
     /// Called when a reader chooses a period here.
@@ -633,43 +607,52 @@ fn TrendTableView(
         )
     });
     let row_count = rows.len();
-    let body = rows
-        .into_iter()
-        .enumerate()
-        .map(|(r, period)| {
-            let cells = move || {
-                let m = measure.get();
-                table.with(|t| {
-                    (0..t.keywords.len())
-                        .map(|k| match t.value(r, k, m) {
-                            None => view! { <td class="num nodata">"–"</td> }.into_any(),
-                            Some(v) => view! { <td class="num">{format_value(v, m)}</td> }.into_any(),
+    // The lines' columns: a cell's text follows its value in place, so a
+    // keystroke rewrites the text of the cells that changed and creates no
+    // element unless the number of lines changes (a table of 730 days).
+    let lines = Memo::new(move |_| table.with(|t| t.keywords.len()));
+    let windowed = long_table::is_windowed(row_count);
+    let row = move |r: usize| {
+        let period = rows[r];
+        let cells = move || {
+            (0..lines.get())
+                .map(|k| {
+                    let text = move || {
+                        let m = measure.get();
+                        table.with(|t| {
+                            t.value(r, k, m)
+                                .map_or_else(|| "–".to_string(), |v| format_value(v, m))
                         })
-                        .collect_view()
+                    };
+                    view! { <td class="num">{text}</td> }
                 })
-            };
-            let articles = move || totals.with(|t| t.get(r).map_or(0, |&(a, _)| a));
-            let words = move || totals.with(|t| crate::views::thousands(t.get(r).map_or(0, |&(_, w)| w)));
-            let label = period.label();
-            // A week's button says its days (its label alone is a number).
-            let says = if grain == Grain::Week {
-                format!("{label} ({}): show keywords in context", period.span_label())
-            } else {
-                format!("{label}: show keywords in context")
-            };
-            view! {
-                <tr data-period=period.key() class:selected=move || at.get() == Some(period) class:empty=move || articles() == 0>
-                    <th scope="row">
-                        <button type="button" class="cell" aria-label=says title=(grain == Grain::Week).then(|| period.span_label())>{label}</button>
-                    </th>
-                    {cells}
-                    <td class="num">{articles}</td>
-                    <td class="num">{words}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let on_click = move |ev: web_sys::MouseEvent| {
+                .collect_view()
+        };
+        let articles = move || totals.with(|t| t.get(r).map_or(0, |&(a, _)| a));
+        let words =
+            move || totals.with(|t| crate::views::thousands(t.get(r).map_or(0, |&(_, w)| w)));
+        let label = period.label();
+        // A week's button says its days (its label alone is a number).
+        let says = if grain == Grain::Week {
+            format!(
+                "{label} ({}): show keywords in context",
+                period.span_label()
+            )
+        } else {
+            format!("{label}: show keywords in context")
+        };
+        view! {
+            <tr data-period=period.key() aria-rowindex=windowed.then(|| r + 2) class:selected=move || at.get() == Some(period) class:empty=move || articles() == 0>
+                <th scope="row">
+                    <button type="button" class="cell" aria-label=says title=(grain == Grain::Week).then(|| period.span_label())>{label}</button>
+                </th>
+                {cells}
+                <td class="num">{articles}</td>
+                <td class="num">{words}</td>
+            </tr>
+        }
+    };
+    let on_click = Callback::new(move |ev: web_sys::MouseEvent| {
         let row = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -678,17 +661,18 @@ fn TrendTableView(
             on_period.run(());
             url.navigate(&url.href(&[(params::AT.name, Some(&period))]));
         }
-    };
+    });
     // A fixed height lets the browser lay out the long table of a large corpus quickly.
     let height = format!("height: {:.1}rem", (row_count as f64 * 1.8 + 5.0).min(28.0));
+    let scroller = NodeRef::<html::Div>::new();
     view! {
-        <div class="table-scroll" style=height>
-            <table class="trend-table">
+        <div class="table-scroll" style=height node_ref=scroller>
+            <table class="trend-table" aria-rowcount=windowed.then(|| row_count + 1)>
                 <caption>{chart_title(grain)}<span class="caption-measure">{move || format!(" ({})", measure_name(measure.get()))}</span></caption>
                 <thead>
-                    <tr><th scope="col">{grain.name()}</th>{head}<th scope="col" class="num">"Articles"</th><th scope="col" class="num">"Words"</th></tr>
+                    <tr aria-rowindex=windowed.then_some(1)><th scope="col">{grain.name()}</th>{head}<th scope="col" class="num">"Articles"</th><th scope="col" class="num">"Words"</th></tr>
                 </thead>
-                <tbody on:click=on_click>{body}</tbody>
+                <LongBody rows=row_count scroller=scroller row=row on_click=on_click />
             </table>
         </div>
     }
@@ -869,40 +853,5 @@ fn PeriodContexts(
             </div>
             {content}
         </section>
-    }
-}
-
-/// A `ResizeObserver` calling back while the view lives (disconnected when
-/// dropped with it).
-struct BoxWatch {
-    observer: Option<web_sys::ResizeObserver>,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl BoxWatch {
-    /// Kept as long as the view (a local stored value).
-    fn new(on_resize: impl Fn() + 'static) -> StoredValue<BoxWatch, LocalStorage> {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(on_resize);
-        let observer =
-            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
-                .ok();
-        StoredValue::new_local(BoxWatch {
-            observer,
-            _callback: callback,
-        })
-    }
-
-    fn observe(&self, el: &web_sys::Element) {
-        if let Some(o) = &self.observer {
-            o.observe(el);
-        }
-    }
-}
-
-impl Drop for BoxWatch {
-    fn drop(&mut self) {
-        if let Some(o) = &self.observer {
-            o.disconnect();
-        }
     }
 }

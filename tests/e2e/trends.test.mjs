@@ -159,7 +159,24 @@ test('trends: a grain chosen cuts time into its periods, says what it leaves out
   // The two year-only articles are left out, and said so, with the way back.
   const notice = page.locator('.left-out');
   assert.match(await notice.textContent(), /^2 articles counted are dated less precisely than a month: left out here/);
-  // A row (101 months: the chart marks only every few points) opens its month, with its dates.
+  // 101 months: the table draws the rows near its view and says it has 101;
+  // Tab goes from row to row past those first drawn, each coming into view.
+  assert.equal(await page.locator('.trend-table').getAttribute('aria-rowcount'), '102');
+  const drawnAtFirst = await page.locator('.trend-table tbody tr[data-period]').count();
+  assert.ok(drawnAtFirst < 60, `${drawnAtFirst} rows drawn`);
+  await page.getByRole('button', { name: 'Sep 2016: show keywords in context' }).focus();
+  for (let i = 1; i <= drawnAtFirst + 10; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => {
+      const row = document.activeElement.closest('.trend-table tr');
+      const box = document.activeElement.closest('.table-scroll').getBoundingClientRect();
+      const r = document.activeElement.getBoundingClientRect();
+      return { index: Number(row?.getAttribute('aria-rowindex')), seen: r.top >= box.top && r.bottom <= box.bottom };
+    });
+    assert.deepEqual(at, { index: 2 + i, seen: true }, `Tab ${i}`);
+  }
+  // A row (the chart marks only every few points) opens its month, with its dates.
+  await page.locator('.trend-table').evaluate((t) => { t.closest('.table-scroll').scrollTop = 0; });
   await page.getByRole('button', { name: 'Sep 2016: show keywords in context' }).click();
   await page.getByRole('heading', { name: 'Sep 2016 (1 Sep 2016 – 30 Sep 2016): keywords in context' }).waitFor();
   assert.match(page.url(), /[?&]at=2016-09/);
@@ -184,6 +201,10 @@ test('trends: attention over time counts the matching articles per period; a poi
     assert.ok(Number(m) <= Number(all), `${m} of ${all}`);
     assert.equal(share, `${(Number(m) / Number(all) * 100).toFixed(2)}%`);
   }
+  // Shown, not only in the document: a row's button is seen and chosen.
+  const firstYear = page.locator('.attention-table tbody th button').first();
+  assert.ok(await firstYear.isVisible(), 'the table is seen once opened');
+  await firstYear.click({ trial: true });
   await page.getByLabel('Show').selectOption('share');
   await page.waitForURL(/[?&]attn=share/);
   await page.getByRole('heading', { name: 'Share of articles matching the search per year' }).waitFor();

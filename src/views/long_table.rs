@@ -1,0 +1,143 @@
+//! The body of a table of periods that may be long (730 days, 3,660 at
+//! most): only the rows near its scrolled view are in the document.
+//!
+//! A table of every day of two years redrawn at each keystroke, or built
+//! again at each change of grain, costs far more than a frame (its layout
+//! alone took 20 to 30 ms in Chromium). Drawn in part, it costs what a
+//! short table does. A short table (fewer than [`WINDOWED_FROM`] rows,
+//! about four boxes full) is drawn whole. A long one says how many rows it has (`aria-rowcount` on the
+//! table, `aria-rowindex` on each row, as WAI-ARIA's pattern for a grid
+//! drawn in part), and keeps rows drawn beyond its view above and below, so
+//! that Tab always reaches the next row: focusing it scrolls it into view,
+//! which draws the rows after it. Every number is in the CSV download too.
+
+use lens_engine::out::rows::{rows_drawn, Shown, ROW_PX, WINDOWED_FROM};
+use leptos::html;
+use leptos::prelude::*;
+
+/// A table body of `rows` rows, row `r` drawn by `row(r)` (a `<tr>`, which
+/// should carry `aria-rowindex` = r + 2 when [`is_windowed`]); `scroller`
+/// is the box the table scrolls in.
+#[component]
+pub fn LongBody<F, V>(
+    /// How many rows the table has.
+    rows: usize,
+    /// The box the table scrolls in.
+    scroller: NodeRef<html::Div>,
+    /// Draws row `r`.
+    row: F,
+    /// Called on a click in the body (rows are many: one listener for all).
+    #[prop(optional)]
+    on_click: Option<Callback<web_sys::MouseEvent>>,
+) -> impl IntoView
+where
+    F: Fn(usize) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let body = NodeRef::<html::Tbody>::new();
+    let shown = RwSignal::new(Shown {
+        top: 0.0,
+        height: 28.0 * 16.0,
+        row: ROW_PX,
+    });
+    let measure = move || {
+        let (Some(b), Some(s)) = (body.get_untracked(), scroller.get_untracked()) else {
+            return;
+        };
+        let top = s.get_bounding_client_rect().top() - b.get_bounding_client_rect().top();
+        let row = b
+            .query_selector("tr[aria-rowindex]")
+            .ok()
+            .flatten()
+            .map(|r| r.get_bounding_client_rect().height())
+            .filter(|h| *h > 0.0)
+            .unwrap_or(ROW_PX);
+        let now = Shown {
+            top,
+            height: s.client_height() as f64,
+            row,
+        };
+        if shown.get_untracked() != now {
+            shown.set(now);
+        }
+    };
+    if rows >= WINDOWED_FROM {
+        // The view follows scrolling, and the box's size (a <details> opened).
+        let listener = StoredValue::new_local(None::<gloo_events::EventListener>);
+        let watch = BoxWatch::new(measure);
+        Effect::new(move |_| {
+            if let Some(s) = scroller.get() {
+                measure();
+                watch.with_value(|w| w.observe(&s));
+                listener.set_value(Some(gloo_events::EventListener::new(
+                    &s,
+                    "scroll",
+                    move |_| measure(),
+                )));
+            }
+        });
+    }
+    let range = Memo::new(move |_| rows_drawn(rows, shown.get()));
+    let spacer = move |height: Box<dyn Fn() -> f64 + Send + Sync>| {
+        (rows >= WINDOWED_FROM).then(|| {
+            view! {
+                <tr class="spacer" aria-hidden="true"><td style:height=move || format!("{:.1}px", height())></td></tr>
+            }
+        })
+    };
+    let before = spacer(Box::new(move || {
+        range.with(|r| r.start) as f64 * shown.with(|s| s.row)
+    }));
+    let after = spacer(Box::new(move || {
+        range.with(|r| rows - r.end) as f64 * shown.with(|s| s.row)
+    }));
+    view! {
+        <tbody node_ref=body on:click=move |ev| if let Some(f) = on_click { f.run(ev) }>
+            {before}
+            <For each=move || range.get() key=|r| *r children=row />
+            {after}
+        </tbody>
+    }
+}
+
+/// Whether a table of `rows` rows is drawn in part (and so says its
+/// size with `aria-rowcount`).
+pub fn is_windowed(rows: usize) -> bool {
+    rows >= WINDOWED_FROM
+}
+
+/// A `ResizeObserver` calling back while the view lives (disconnected when
+/// dropped with it).
+pub struct BoxWatch {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl BoxWatch {
+    /// Kept as long as the view (a local stored value).
+    pub fn new(on_resize: impl Fn() + 'static) -> StoredValue<BoxWatch, LocalStorage> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(on_resize);
+        let observer =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(callback.as_ref()))
+                .ok();
+        StoredValue::new_local(BoxWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    /// Calls back when `el` changes size (and once it is observed).
+    pub fn observe(&self, el: &web_sys::Element) {
+        if let Some(o) = &self.observer {
+            o.observe(el);
+        }
+    }
+}
+
+impl Drop for BoxWatch {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
