@@ -16,7 +16,7 @@ CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" cargo bench -p lens-engine --fe
 echo; echo "== page: builds"
 export CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-bench"
 times="{"
-for name in seed sotu sotu-paragraphs-1of8 sotu-paragraphs-1of4 sotu-paragraphs-1of2 sotu-paragraphs; do
+for name in seed sotu sotu-paragraphs-1of8 sotu-paragraphs-1of4 sotu-paragraphs-1of2 sotu-paragraphs sotu-days sotu-paragraphs-days; do
   dir=bench/data/$name; [ "$name" = seed ] && dir=corpus
   start=$(date +%s.%N)
   CORPUS_DIR=$dir trunk build --release --features bench-api --dist "target/bench/api-$name" >/dev/null
@@ -37,6 +37,9 @@ node bench/words.mjs sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api
 
 echo; echo "== page: the Contexts view (sotu and its paragraphs: \"war\" and \"the\")"
 node bench/contexts.mjs sotu=target/bench/api-sotu sotu-paragraphs=target/bench/api-sotu-paragraphs
+
+echo; echo "== page: Trends at Day and Week grain (sotu and its paragraphs re-dated by the day, a simulation)"
+node bench/trends.mjs sotu-days=target/bench/api-sotu-days sotu-paragraphs-days=target/bench/api-sotu-paragraphs-days
 
 echo; echo "== page: beside MiniSearch and FlexSearch"
 node bench/peers.mjs seed=target/bench/api-seed sotu=target/bench/api-sotu \

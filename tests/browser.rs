@@ -1985,6 +1985,49 @@ async fn words_counts_articles_per_period_at_the_grain() {
     assert_eq!(search_box(&root).value(), "date:2019-02");
 }
 
+/// Words' articles per day: 178 days, a list in its own box that draws the
+/// items near its view and says how many it has; scrolled to its end, the
+/// last day with its one article.
+#[wasm_bindgen_test]
+async fn words_lists_many_periods_in_a_box_drawn_near_its_view() {
+    let root = mount(days_corpus(), "?view=words&grain=day").await;
+    texts_when(&root, ".year-bars li[aria-posinset]").await;
+    let drawn = || all(&root, ".year-bars li[aria-posinset]");
+    // (No style sheet in the test page: the box is made as style/main.css
+    // makes it, and the list follows its new size.)
+    let scroller: HtmlElement = one(&root, ".year-bars-box").unchecked_into();
+    scroller.style().set_property("overflow-y", "auto").unwrap();
+    scroller
+        .style()
+        .set_property("max-height", "20rem")
+        .unwrap();
+    until(2000, "the items in view drawn", || drawn().len() < 60).await;
+    let first = drawn();
+    assert_eq!(
+        first[0].get_attribute("aria-setsize").as_deref(),
+        Some("178")
+    );
+    assert!(
+        text(&first[0]).starts_with("2 Jan 2019"),
+        "{}",
+        text(&first[0])
+    );
+    scroller.set_scroll_top(scroller.scroll_height());
+    until(2000, "the last day drawn", || {
+        drawn()
+            .last()
+            .and_then(|l| l.get_attribute("aria-posinset"))
+            .as_deref()
+            == Some("178")
+    })
+    .await;
+    let last = text(&drawn().pop().unwrap());
+    assert!(
+        last.starts_with("28 Jun 2019") && last.contains("1 article"),
+        "{last}"
+    );
+}
+
 /// Contexts: the matches per month beside the concordance's heading, a bar
 /// each with its naive count, a link narrowing the search to its month.
 #[wasm_bindgen_test]
@@ -2011,4 +2054,42 @@ async fn contexts_count_the_matches_per_period() {
         let href = one(li, "a").get_attribute("href").unwrap();
         assert!(href.contains(&format!("date%3A2019-0{month}")), "{href}");
     }
+}
+
+/// Contexts' strip at a grain with more periods than a strip shows (178
+/// days): drawn by week instead, and said; the weeks' matches are the
+/// naive counts.
+#[wasm_bindgen_test]
+async fn contexts_strip_takes_a_coarser_grain_where_the_chosen_has_too_many_periods() {
+    let corpus = days_corpus();
+    let root = mount(corpus, "?view=contexts&q=alipay&grain=day").await;
+    let label = texts_when(&root, "#period-strip-label").await;
+    assert_eq!(
+        label,
+        ["Matches per week (by day, too many bars for a strip) (1 article dated less precisely than a week not placed)"]
+    );
+    let bars = all(&root, ".period-strip li");
+    // 2 January (week 1) to 28 June 2019 (week 26).
+    assert_eq!(bars.len(), 26);
+    let total: usize = bars
+        .iter()
+        .map(|li| {
+            let t = li.get_attribute("title").unwrap();
+            t.rsplit(": ")
+                .next()
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    let want: usize = corpus
+        .articles()
+        .iter()
+        .filter(|a| a.date.day.is_some())
+        .map(|a| a.body[0].text().matches("alipay").count())
+        .sum();
+    assert_eq!(total, want);
 }

@@ -318,9 +318,9 @@ fn Concordance(
 
 /// Where the matches fall in time: a bar per period of the grain (the
 /// Trends grain, `grain=`; Auto's for the matching articles when none is
-/// chosen) with its number of matches, each a link that narrows the search
-/// to its period. Articles dated less precisely than the grain are said,
-/// not placed.
+/// chosen; a coarser one where that has more than 120 periods, said) with
+/// its number of matches, each a link that narrows the search to its
+/// period. Articles dated less precisely than the grain are said, not placed.
 #[component]
 fn PeriodStrip() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
@@ -332,13 +332,13 @@ fn PeriodStrip() -> impl IntoView {
         search.matches.with(|m| {
             let grain =
                 chosen.unwrap_or_else(|| lens_engine::stats::trends::auto_grain(corpus, &m.docs));
-            let (rows, left_out) =
-                lens_engine::stats::trends::matches_per_period(corpus, index, m, grain);
-            (grain, rows, left_out)
+            let (drawn, rows, left_out) =
+                lens_engine::stats::trends::strip(corpus, index, m, grain);
+            (grain, drawn, rows, left_out)
         })
     });
     move || {
-        let (grain, rows, left_out) = strip.get();
+        let (chosen, grain, rows, left_out) = strip.get();
         if rows.is_empty() {
             return None;
         }
@@ -376,6 +376,7 @@ fn PeriodStrip() -> impl IntoView {
         Some(view! {
             <div class="period-strip">
                 <p class="hint" id="period-strip-label">{format!("Matches per {unit}")}
+                    {(grain != chosen).then(|| format!(" (by {}, too many bars for a strip)", chosen.name().to_lowercase()))}
                     {(left_out > 0).then(|| format!(" ({} article{} dated less precisely than a {unit} not placed)", thousands(left_out), if left_out == 1 { "" } else { "s" }))}
                 </p>
                 <ul aria-labelledby="period-strip-label">{bars}</ul>

@@ -14,6 +14,7 @@
 use lens_engine::out::rows::{rows_drawn, Shown, ROW_PX, WINDOWED_FROM};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A table body of `rows` rows, row `r` drawn by `row(r)` (a `<tr>`, which
 /// should carry `aria-rowindex` = r + 2 when [`is_windowed`]); `scroller`
@@ -35,18 +36,82 @@ where
     V: IntoView + 'static,
 {
     let body = NodeRef::<html::Tbody>::new();
+    let (range, before, after) = follow(rows, scroller, move || {
+        body.get_untracked().map(|b| b.unchecked_into())
+    });
+    let spacer = move |height: Signal<String>| {
+        (rows >= WINDOWED_FROM).then(|| {
+            view! { <tr class="spacer" aria-hidden="true"><td style:height=height></td></tr> }
+        })
+    };
+    let (before, after) = (spacer(before), spacer(after));
+    view! {
+        <tbody node_ref=body on:click=move |ev| if let Some(f) = on_click { f.run(ev) }>
+            {before}
+            <For each=move || range.get() key=|r| *r children=row />
+            {after}
+        </tbody>
+    }
+}
+
+/// A list of `rows` items, item `r` drawn by `item(r)` (an `<li>`, which
+/// should carry `aria-posinset` = r + 1 and `aria-setsize` when
+/// [`is_windowed`]), in `scroller`, the box it scrolls in.
+#[component]
+pub fn LongList<F, V>(
+    /// How many items the list has.
+    rows: usize,
+    /// The box the list scrolls in.
+    scroller: NodeRef<html::Div>,
+    /// Draws item `r`.
+    item: F,
+    /// The list's class.
+    class: &'static str,
+    /// The list's label: the id of its heading.
+    labelledby: &'static str,
+) -> impl IntoView
+where
+    F: Fn(usize) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let list = NodeRef::<html::Ul>::new();
+    let (range, before, after) = follow(rows, scroller, move || {
+        list.get_untracked().map(|l| l.unchecked_into())
+    });
+    let spacer = move |height: Signal<String>| {
+        (rows >= WINDOWED_FROM)
+            .then(|| view! { <li class="spacer" aria-hidden="true" style:height=height></li> })
+    };
+    let (before, after) = (spacer(before), spacer(after));
+    view! {
+        <ul class=class aria-labelledby=labelledby node_ref=list>
+            {before}
+            <For each=move || range.get() key=|r| *r children=item />
+            {after}
+        </ul>
+    }
+}
+
+/// The rows of `rows` to draw as `scroller` scrolls over `body` (the
+/// element holding them: its drawn rows carry `aria-rowindex` or
+/// `aria-posinset`), and the heights of the spaces before and after them.
+fn follow(
+    rows: usize,
+    scroller: NodeRef<html::Div>,
+    body: impl Fn() -> Option<web_sys::Element> + Copy + 'static,
+) -> (Memo<std::ops::Range<usize>>, Signal<String>, Signal<String>) {
     let shown = RwSignal::new(Shown {
         top: 0.0,
         height: 28.0 * 16.0,
         row: ROW_PX,
     });
     let measure = move || {
-        let (Some(b), Some(s)) = (body.get_untracked(), scroller.get_untracked()) else {
+        let (Some(b), Some(s)) = (body(), scroller.get_untracked()) else {
             return;
         };
         let top = s.get_bounding_client_rect().top() - b.get_bounding_client_rect().top();
         let row = b
-            .query_selector("tr[aria-rowindex]")
+            .query_selector("[aria-rowindex], [aria-posinset]")
             .ok()
             .flatten()
             .map(|r| r.get_bounding_client_rect().height())
@@ -78,26 +143,10 @@ where
         });
     }
     let range = Memo::new(move |_| rows_drawn(rows, shown.get()));
-    let spacer = move |height: Box<dyn Fn() -> f64 + Send + Sync>| {
-        (rows >= WINDOWED_FROM).then(|| {
-            view! {
-                <tr class="spacer" aria-hidden="true"><td style:height=move || format!("{:.1}px", height())></td></tr>
-            }
-        })
-    };
-    let before = spacer(Box::new(move || {
-        range.with(|r| r.start) as f64 * shown.with(|s| s.row)
-    }));
-    let after = spacer(Box::new(move || {
-        range.with(|r| rows - r.end) as f64 * shown.with(|s| s.row)
-    }));
-    view! {
-        <tbody node_ref=body on:click=move |ev| if let Some(f) = on_click { f.run(ev) }>
-            {before}
-            <For each=move || range.get() key=|r| *r children=row />
-            {after}
-        </tbody>
-    }
+    let px = move |n: usize| format!("{:.1}px", n as f64 * shown.with(|s| s.row));
+    let before = Signal::derive(move || px(range.with(|r| r.start)));
+    let after = Signal::derive(move || px(range.with(|r| rows - r.end)));
+    (range, before, after)
 }
 
 /// Whether a table of `rows` rows is drawn in part (and so says its

@@ -8,7 +8,7 @@
 //! and the significance level), `plen`, `pmin` and `pstop=0` (phrases).
 
 use super::{as_query, word_links};
-use lens_engine::corpus::period::Grain;
+use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::facets::{narrow_to, FacetKind};
@@ -28,6 +28,7 @@ use crate::params::{self, Reference, WordOrder};
 use crate::search_state::SearchState;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::long_table::LongList;
 use crate::views::{
     csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect, UrlText, WordFormsToggle,
 };
@@ -165,67 +166,78 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
         };
         let unit = grain.name().to_lowercase();
         let max = shown.iter().map(|r| r.matching).max().unwrap_or(0).max(1);
-        let bars = shown
-            .iter()
-            .map(|r| {
-                let (period, n) = (r.period, r.matching);
-                let label = period.label();
-                // Narrows to this period alone (a year again: back to every year).
-                let pick = move |_| {
-                    let text = search.text.get_untracked();
-                    let next = if period.grain == lens_engine::corpus::period::Grain::Year {
-                        let y = period.n.to_string();
-                        let years: Vec<String> = search
-                            .index
-                            .facet_values()
-                            .years
-                            .iter()
-                            .map(u16::to_string)
-                            .collect();
-                        search
-                            .valid
-                            .with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years))
-                    } else {
-                        search.valid.with_untracked(|p| {
-                            lens_engine::search::facets::narrow_to_period(&text, p, period)
-                        })
-                    };
-                    url.navigate(
-                        &url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]),
-                    );
+        let shown: Vec<(Period, usize)> = shown.iter().map(|r| (r.period, r.matching)).collect();
+        let count = shown.len();
+        let windowed = crate::views::long_table::is_windowed(count);
+        let (posinset, setsize) = (
+            move |r: usize| windowed.then(|| r + 1),
+            windowed.then_some(count),
+        );
+        let bar_item = move |r: usize| {
+            let (period, n) = shown[r];
+            let label = period.label();
+            // Narrows to this period alone (a year again: back to every year).
+            let pick = move |_| {
+                let text = search.text.get_untracked();
+                let next = if period.grain == lens_engine::corpus::period::Grain::Year {
+                    let y = period.n.to_string();
+                    let years: Vec<String> = search
+                        .index
+                        .facet_values()
+                        .years
+                        .iter()
+                        .map(u16::to_string)
+                        .collect();
+                    search
+                        .valid
+                        .with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years))
+                } else {
+                    search.valid.with_untracked(|p| {
+                        lens_engine::search::facets::narrow_to_period(&text, p, period)
+                    })
                 };
-                let bar = format!("width: {:.1}%", 100.0 * n as f64 / max as f64);
-                if n == 0 {
-                    // A period without articles in the selection: nothing to narrow to.
-                    return view! {
-                        <li>
-                            <span class="year-bar empty">
-                                <span class="year">{label}</span>
-                                <span class="bar" style=bar></span>
-                                <span class="n">"0"</span>
-                                <span class="visually-hidden">" articles"</span>
-                            </span>
-                        </li>
-                    }
-                    .into_any();
-                }
-                let says = format!(
-                    " article{}: narrow the search to {label}",
-                    if n == 1 { "" } else { "s" }
+                url.navigate(
+                    &url.href(&[(params::Q.name, (!next.is_empty()).then_some(next.as_str()))]),
                 );
-                view! {
-                    <li>
-                        <button type="button" class="year-bar" on:click=pick>
+            };
+            let bar = format!("width: {:.1}%", 100.0 * n as f64 / max as f64);
+            if n == 0 {
+                // A period without articles in the selection: nothing to narrow to.
+                return view! {
+                    <li aria-posinset=posinset(r) aria-setsize=setsize>
+                        <span class="year-bar empty">
                             <span class="year">{label}</span>
                             <span class="bar" style=bar></span>
-                            <span class="n">{n.to_string()}</span>
-                            <span class="visually-hidden">{says}</span>
-                        </button>
+                            <span class="n">"0"</span>
+                            <span class="visually-hidden">" articles"</span>
+                        </span>
                     </li>
                 }
-                .into_any()
-            })
-            .collect_view();
+                .into_any();
+            }
+            let says = format!(
+                " article{}: narrow the search to {label}",
+                if n == 1 { "" } else { "s" }
+            );
+            view! {
+                <li aria-posinset=posinset(r) aria-setsize=setsize>
+                    <button type="button" class="year-bar" on:click=pick>
+                        <span class="year">{label}</span>
+                        <span class="bar" style=bar></span>
+                        <span class="n">{n.to_string()}</span>
+                        <span class="visually-hidden">{says}</span>
+                    </button>
+                </li>
+            }
+            .into_any()
+        };
+        // A long list (730 days) scrolls in its own box, drawn near its view.
+        let scroller = NodeRef::<leptos::html::Div>::new();
+        let bars = view! {
+            <div class="year-bars-box" class:long=windowed node_ref=scroller>
+                <LongList rows=count scroller=scroller item=bar_item class=bars_class(grain) labelledby="per-year-heading" />
+            </div>
+        };
         let left_out = (periods.left_out > 0).then(|| {
             view! { <p class="hint">{format!("{} of these articles {} dated less precisely than a {unit}: in no bar.", thousands(periods.left_out), if periods.left_out == 1 { "is" } else { "are" })}</p> }
         });
@@ -253,7 +265,7 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
                 </div>
                 {left_out}
                 {too_many}
-                <ul class="year-bars" aria-labelledby="per-year-heading">{bars}</ul>
+                {bars}
             </section>
         })
     }
@@ -842,5 +854,15 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The per-period list's class: its labels' column as wide as the grain's
+/// labels ("2019", "Jul 2019", "23 Dec 2025").
+fn bars_class(grain: Grain) -> &'static str {
+    match grain {
+        Grain::Year => "year-bars",
+        Grain::Quarter | Grain::Month => "year-bars months",
+        Grain::Week | Grain::Day => "year-bars days",
     }
 }

@@ -9,7 +9,7 @@
 //! precise than the grain is in no period: it is counted as left out,
 //! never placed ([`TrendTable::left_out`]).
 
-use crate::corpus::period::{Grain, Period, Precision};
+use crate::corpus::period::{Grain, Period, Precision, AUTO_MAX_PERIODS};
 use crate::corpus::{Article, Corpus};
 use crate::index::docset::DocSet;
 use crate::index::layout::{Edge, KwicLine, Layout};
@@ -492,6 +492,34 @@ pub fn matches_per_period(
         _ => Vec::new(),
     };
     (rows, left_out)
+}
+
+/// Contexts' strip: the matches per period of `chosen` as
+/// [`matches_per_period`] counts them, or, where those periods number more
+/// than [`AUTO_MAX_PERIODS`], per period of the finest coarser grain whose
+/// periods do not (730 days are no strip to take in at a glance, nor bars
+/// anyone can point at): the grain drawn, its rows, the matching articles
+/// dated less precisely than it.
+pub fn strip(
+    corpus: &Corpus,
+    index: &Index,
+    m: &crate::search::Matches,
+    chosen: Grain,
+) -> (Grain, Vec<(Period, usize)>, usize) {
+    let mut grain = chosen;
+    loop {
+        let (rows, left_out) = matches_per_period(corpus, index, m, grain);
+        let coarser = Grain::ALL.into_iter().rev().find(|g| *g < grain);
+        match coarser {
+            Some(g)
+                if rows.len() as i64 > AUTO_MAX_PERIODS
+                    || (rows.is_empty() && !m.docs.is_empty() && left_out < m.docs.len()) =>
+            {
+                grain = g
+            }
+            _ => return (grain, rows, left_out),
+        }
+    }
 }
 
 /// Counts `keywords` per period of `grain` over the articles of `filter`.
