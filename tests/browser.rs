@@ -2066,7 +2066,7 @@ async fn contexts_strip_takes_a_coarser_grain_where_the_chosen_has_too_many_peri
     let label = texts_when(&root, "#period-strip-label").await;
     assert_eq!(
         label,
-        ["Matches per week (by day, too many bars for a strip) (1 article dated less precisely than a week not placed)"]
+        ["Matches per week (by day there would be too many bars) (1 article dated less precisely than a week not placed)"]
     );
     let bars = all(&root, ".period-strip li");
     // 2 January (week 1) to 28 June 2019 (week 26).

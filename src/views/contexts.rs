@@ -376,7 +376,7 @@ fn PeriodStrip() -> impl IntoView {
         Some(view! {
             <div class="period-strip">
                 <p class="hint" id="period-strip-label">{format!("Matches per {unit}")}
-                    {(grain != chosen).then(|| format!(" (by {}, too many bars for a strip)", chosen.name().to_lowercase()))}
+                    {(grain != chosen).then(|| format!(" (by {} there would be too many bars)", chosen.name().to_lowercase()))}
                     {(left_out > 0).then(|| format!(" ({} article{} dated less precisely than a {unit} not placed)", thousands(left_out), if left_out == 1 { "" } else { "s" }))}
                 </p>
                 <ul aria-labelledby="period-strip-label">{bars}</ul>

@@ -11,6 +11,7 @@
 //! that Tab always reaches the next row: focusing it scrolls it into view,
 //! which draws the rows after it. Every number is in the CSV download too.
 
+use lens_engine::corpus::period::Period;
 use lens_engine::out::rows::{rows_drawn, Shown, ROW_PX, WINDOWED_FROM};
 use leptos::html;
 use leptos::prelude::*;
@@ -147,6 +148,50 @@ fn follow(
     let before = Signal::derive(move || px(range.with(|r| r.start)));
     let after = Signal::derive(move || px(range.with(|r| rows - r.end)));
     (range, before, after)
+}
+
+/// Scrolls the box of a table drawn in part so that its row `key` (a
+/// `data-period`) is drawn, then focuses that row's button: the way back to
+/// a period whose row may lie far from the rows drawn. Its place is found
+/// from the first drawn row's period (the rows are consecutive periods).
+pub fn focus_row(table: &web_sys::Element, period: Period) {
+    let Some(first) = table
+        .query_selector("tbody tr[data-period][aria-rowindex]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let Some(scroller) = table.closest(".table-scroll").ok().flatten() else {
+        return;
+    };
+    let Some(p0) = first
+        .get_attribute("data-period")
+        .and_then(|k| Period::from_key(&k))
+    else {
+        return;
+    };
+    let rect = first.get_bounding_client_rect();
+    // Rows from the first drawn one, with two rows of room under the sticky header.
+    let offset = (period.n - p0.n) as f64 * rect.height() - 2.0 * rect.height();
+    let top = rect.top() - scroller.get_bounding_client_rect().top() + offset;
+    scroller.set_scroll_top(scroller.scroll_top() + top.round() as i32);
+    let key = period.key();
+    let table = table.clone();
+    // The scroll event draws the rows (a frame at most); then the focus.
+    leptos::task::spawn_local(async move {
+        for _ in 0..10 {
+            gloo_timers::future::TimeoutFuture::new(20).await;
+            let button = table
+                .query_selector(&format!("tr[data-period='{key}'] button"))
+                .ok()
+                .flatten();
+            if let Some(b) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+                return;
+            }
+        }
+    });
 }
 
 /// Whether a table of `rows` rows is drawn in part (and so says its

@@ -713,6 +713,13 @@ fn PeriodContexts(
             .ok()
             .flatten()
             .or_else(|| document().query_selector(&row).ok().flatten());
+        // A long table draws the rows near its view: the row may not be drawn.
+        if target.is_none() {
+            if let Some(table) = document().query_selector(".trend-table").ok().flatten() {
+                long_table::focus_row(&table, period);
+            }
+            return;
+        }
         if let Some(el) = target
             .as_ref()
             .and_then(|e| e.dyn_ref::<web_sys::HtmlElement>())

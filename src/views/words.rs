@@ -234,7 +234,10 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
         // A long list (730 days) scrolls in its own box, drawn near its view.
         let scroller = NodeRef::<leptos::html::Div>::new();
         let bars = view! {
-            <div class="year-bars-box" class:long=windowed node_ref=scroller>
+            // Focusable when long: arrow keys scroll it (a bar with no articles is
+            // no button, so Tab alone could leave the drawn bars behind).
+            <div class="year-bars-box" class:long=windowed node_ref=scroller
+                tabindex=windowed.then_some("0") role=windowed.then_some("region") aria-labelledby=windowed.then_some("per-year-heading")>
                 <LongList rows=count scroller=scroller item=bar_item class=bars_class(grain) labelledby="per-year-heading" />
             </div>
         };

@@ -180,6 +180,11 @@ test('trends: a grain chosen cuts time into its periods, says what it leaves out
   await page.getByRole('button', { name: 'Sep 2016: show keywords in context' }).click();
   await page.getByRole('heading', { name: 'Sep 2016 (1 Sep 2016 – 30 Sep 2016): keywords in context' }).waitFor();
   assert.match(page.url(), /[?&]at=2016-09/);
+  // Back to its row from far down the table: the row is drawn again, and focused.
+  await page.locator('.trend-table').evaluate((t) => { t.closest('.table-scroll').scrollTop = 1e6; });
+  await page.waitForFunction(() => !document.querySelector('.trend-table tr[data-period="2016-09"]'));
+  await page.getByRole('button', { name: 'Back to Sep 2016 on the chart' }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('tr')?.dataset.period === '2016-09');
   await notice.getByRole('link', { name: 'Show by year to include them' }).click();
   await page.waitForURL((u) => !/[?&]grain=/.test(u.search) || /grain=year/.test(u.search));
   await page.getByRole('table', { name: /Keyword frequency per year/ }).waitFor();
