@@ -656,10 +656,12 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     }
 }
 
+/// The most periods a sparkline marks with a dot each.
+const SPARK_DOTS: usize = 24;
+
 /// A small chart of a word's rates per period: a dot for each period with
-/// articles (so a period alone between empty ones still shows), a line
-/// through them, and the fitted line dashed. Decorative: the table and the
-/// CSV hold the numbers.
+/// articles (up to [`SPARK_DOTS`] of them), a line through them, and the
+/// fitted line dashed. Decorative: the table and the CSV hold the numbers.
 fn sparkline(r: &lens_engine::stats::words::TrendRow) -> impl IntoView {
     let (w, h, pad) = (84.0, 20.0, 2.5);
     let max = r
@@ -695,10 +697,17 @@ fn sparkline(r: &lens_engine::stats::words::TrendRow) -> impl IntoView {
         x(last),
         y(r.fitted.1)
     );
-    let dots = points
-        .into_iter()
-        .map(|(cx, cy)| view! { <circle cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="1.6" /> })
-        .collect_view();
+    // A dot per period while they stand apart (84 px hold about 24); over
+    // more (730 days) the line alone: 50 rows of 730 dots each took a
+    // 100 ms task, for dots that would merge into the line.
+    let dots = (points.len() <= SPARK_DOTS).then(|| {
+        points
+            .into_iter()
+            .map(
+                |(cx, cy)| view! { <circle cx=format!("{cx:.1}") cy=format!("{cy:.1}") r="1.6" /> },
+            )
+            .collect_view()
+    });
     view! {
         <svg class="sparkline" width=w height=h viewBox=format!("0 0 {w} {h}") aria-hidden="true">
             <path class="spark-fit" d=fit />
