@@ -4,15 +4,18 @@
 //! A table of every day of two years redrawn at each keystroke, or built
 //! again at each change of grain, costs far more than a frame (its layout
 //! alone took 20 to 30 ms in Chromium). Drawn in part, it costs what a
-//! short table does. A short table (fewer than [`WINDOWED_FROM`] rows,
-//! about four boxes full) is drawn whole. A long one says how many rows it has (`aria-rowcount` on the
-//! table, `aria-rowindex` on each row, as WAI-ARIA's pattern for a grid
-//! drawn in part), and keeps rows drawn beyond its view above and below, so
-//! that Tab always reaches the next row: focusing it scrolls it into view,
-//! which draws the rows after it. Every number is in the CSV download too.
+//! short table does. A short table (fewer than
+//! [`WINDOWED_FROM`](lens_engine::out::rows::WINDOWED_FROM) rows, about
+//! four boxes full) is drawn whole. A long one says how many rows it has
+//! (`aria-rowcount` on the table, `aria-rowindex` on each row, as
+//! WAI-ARIA's pattern for a grid drawn in part), and keeps rows drawn
+//! beyond its view above and below, so that Tab always reaches the next
+//! row: focusing it scrolls it into view, which draws the rows after it.
+//! Every number is in the CSV download too.
 
 use lens_engine::corpus::period::Period;
-use lens_engine::out::rows::{rows_drawn, Shown, ROW_PX, WINDOWED_FROM};
+pub use lens_engine::out::rows::is_windowed;
+use lens_engine::out::rows::{rows_drawn, Shown, ROW_PX};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,7 +44,7 @@ where
         body.get_untracked().map(|b| b.unchecked_into())
     });
     let spacer = move |height: Signal<String>| {
-        (rows >= WINDOWED_FROM).then(|| {
+        is_windowed(rows).then(|| {
             view! { <tr class="spacer" aria-hidden="true"><td style:height=height></td></tr> }
         })
     };
@@ -80,7 +83,7 @@ where
         list.get_untracked().map(|l| l.unchecked_into())
     });
     let spacer = move |height: Signal<String>| {
-        (rows >= WINDOWED_FROM)
+        is_windowed(rows)
             .then(|| view! { <li class="spacer" aria-hidden="true" style:height=height></li> })
     };
     let (before, after) = (spacer(before), spacer(after));
@@ -103,6 +106,7 @@ fn follow(
 ) -> (Memo<std::ops::Range<usize>>, Signal<String>, Signal<String>) {
     let shown = RwSignal::new(Shown {
         top: 0.0,
+        // Until measured: the keyword table's box (28rem).
         height: 28.0 * 16.0,
         row: ROW_PX,
     });
@@ -127,7 +131,7 @@ fn follow(
             shown.set(now);
         }
     };
-    if rows >= WINDOWED_FROM {
+    if is_windowed(rows) {
         // The view follows scrolling, and the box's size (a <details> opened).
         let listener = StoredValue::new_local(None::<gloo_events::EventListener>);
         let watch = BoxWatch::new(measure);
@@ -192,12 +196,6 @@ pub fn focus_row(table: &web_sys::Element, period: Period) {
             }
         }
     });
-}
-
-/// Whether a table of `rows` rows is drawn in part (and so says its
-/// size with `aria-rowcount`).
-pub fn is_windowed(rows: usize) -> bool {
-    rows >= WINDOWED_FROM
 }
 
 /// A `ResizeObserver` calling back while the view lives (disconnected when

@@ -27,10 +27,15 @@ pub struct Shown {
     pub row: f64,
 }
 
+/// Whether a table (or list) of `rows` rows is drawn in part, near its view.
+pub fn is_windowed(rows: usize) -> bool {
+    rows >= WINDOWED_FROM
+}
+
 /// The rows to draw of `rows`, for the part of the body `shown`: all of a
 /// short table; of a long one, those seen and [`OVERSCAN`] either side.
 pub fn rows_drawn(rows: usize, shown: Shown) -> Range<usize> {
-    if rows < WINDOWED_FROM {
+    if !is_windowed(rows) {
         return 0..rows;
     }
     let first = (shown.top.max(0.0) / shown.row).floor() as usize;

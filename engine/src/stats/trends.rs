@@ -268,12 +268,16 @@ pub fn auto_grain(corpus: &Corpus, filter: &DocSet) -> Grain {
     }
 }
 
-/// The periods (first and last numbers) a table of `grain` runs over for
-/// the articles of `filter`: the corpus' first to its last at that grain,
-/// or, where that takes more than [`MAX_PERIODS`], the filter's; `Err`
-/// with how many it would take when even that is too many; `Ok(None)`
-/// when no article falls in a period of the grain.
-fn periods_for(corpus: &Corpus, filter: &DocSet, grain: Grain) -> Result<Option<(i64, i64)>, i64> {
+/// The periods (their numbers) a table of `grain` runs over for the
+/// articles of `filter`: the corpus' first to its last at that grain, or,
+/// where that takes more than [`MAX_PERIODS`], the filter's; `Err` with
+/// how many it would take when even that is too many, `Err(None)` when no
+/// article falls in a period of the grain.
+fn periods_for(
+    corpus: &Corpus,
+    filter: &DocSet,
+    grain: Grain,
+) -> Result<std::ops::RangeInclusive<i64>, Option<i64>> {
     let fits = |(lo, hi): &(i64, i64)| hi - lo < MAX_PERIODS;
     // A corpus is in date order, and a later date is in a later period:
     // its span is its first and its last article that fall in one.
@@ -286,8 +290,9 @@ fn periods_for(corpus: &Corpus, filter: &DocSet, grain: Grain) -> Result<Option<
         .filter(fits)
         .or_else(|| span(corpus, filter.iter(), grain))
     {
-        Some((lo, hi)) if !fits(&(lo, hi)) => Err(hi - lo + 1),
-        found => Ok(found),
+        Some((lo, hi)) if !fits(&(lo, hi)) => Err(Some(hi - lo + 1)),
+        Some((lo, hi)) => Ok(lo..=hi),
+        None => Err(None),
     }
 }
 
@@ -339,15 +344,15 @@ pub fn attention(corpus: &Corpus, matching: &DocSet, grain: Grain) -> Attention 
             .count(),
         too_many: None,
     };
-    let (lo, hi) = match periods_for(corpus, matching, grain) {
-        Ok(Some(span)) => span,
-        Ok(None) => return out,
-        Err(n) => {
-            out.too_many = Some(n);
+    let periods = match periods_for(corpus, matching, grain) {
+        Ok(periods) => periods,
+        Err(too_many) => {
+            out.too_many = too_many;
             return out;
         }
     };
-    out.rows = (lo..=hi)
+    let lo = *periods.start();
+    out.rows = periods
         .map(|n| AttentionRow {
             period: Period { grain, n },
             matching: 0,
@@ -551,15 +556,15 @@ pub fn trend_table(
             table.left_out_precision = Some(table.left_out_precision.map_or(p, |q| q.min(p)));
         }
     }
-    let (lo, hi) = match periods_for(corpus, filter, grain) {
-        Ok(Some(span)) => span,
-        Ok(None) => return table,
-        Err(n) => {
-            table.too_many = Some(n);
+    let periods = match periods_for(corpus, filter, grain) {
+        Ok(periods) => periods,
+        Err(too_many) => {
+            table.too_many = too_many;
             return table;
         }
     };
-    table.rows = (lo..=hi)
+    let lo = *periods.start();
+    table.rows = periods
         .map(|n| PeriodRow {
             period: Period { grain, n },
             articles: 0,
