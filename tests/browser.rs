@@ -215,6 +215,7 @@ async fn article_text_is_rendered_as_text_never_as_html() {
         CorpusInfo {
             name: hostile.into(),
             description: Some(hostile.into()),
+            ..CorpusInfo::default()
         },
         vec![article],
     )));
@@ -940,6 +941,7 @@ fn generated_corpus(n: usize, make: impl Fn(usize) -> (String, u16, String)) -> 
     let info = CorpusInfo {
         name: "generated".into(),
         description: None,
+        ..CorpusInfo::default()
     };
     Box::leak(Box::new(Corpus::new(info, articles)))
 }
@@ -1698,6 +1700,7 @@ fn days_corpus() -> &'static Corpus {
         CorpusInfo {
             name: "days".into(),
             description: None,
+            ..CorpusInfo::default()
         },
         articles,
     )))

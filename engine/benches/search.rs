@@ -641,6 +641,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
     let info = lens_engine::CorpusInfo {
         name: "big".into(),
         description: None,
+        ..Default::default()
     };
     let one = Corpus::new(info.clone(), vec![big.clone()]);
     let mut b = lens_engine::index::builder::IndexBuilder::new(&one);
@@ -695,6 +696,7 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
         lens_engine::CorpusInfo {
             name: "many".into(),
             description: None,
+            ..Default::default()
         },
         many,
     );

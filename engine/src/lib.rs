@@ -22,7 +22,7 @@
 //! use lens_engine::{text::tokenize::words, Corpus, CorpusInfo};
 //! let norms: Vec<_> = words("Alipay’s AI-driven push").map(|w| w.norm).collect();
 //! assert_eq!(norms, ["alipay", "ai", "driven", "push"]);
-//! # let _ = Corpus::new(CorpusInfo { name: "x".into(), description: None }, vec![]);
+//! # let _ = Corpus::new(CorpusInfo { name: "x".into(), description: None, ..Default::default() }, vec![]);
 //! ```
 #![warn(missing_docs)]
 

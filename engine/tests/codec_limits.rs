@@ -53,14 +53,16 @@ fn corpus() -> Corpus {
         CorpusInfo {
             name: "N".into(),
             description: None,
+            ..Default::default()
         },
         vec![a],
     )
 }
 
-/// Offsets in the encoding of [`corpus`]: header 8, name 4 + 1, description 1, count 4.
-const COUNT_AT: usize = 14;
-const WORDS_AT: usize = 18;
+/// Offsets in the encoding of [`corpus`]: header 8, name 4 + 1, description
+/// 1, language 1, own stop words 4, count 4.
+const COUNT_AT: usize = 19;
+const WORDS_AT: usize = 23;
 
 /// Decodes `bytes` and returns the error and the largest allocation made meanwhile.
 fn decode_watching(bytes: &[u8]) -> (String, usize) {

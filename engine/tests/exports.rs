@@ -54,6 +54,7 @@ fn corpus() -> Corpus {
     let info = CorpusInfo {
         name: "=Corpus, \"hostile\"".into(),
         description: None,
+        ..Default::default()
     };
     Corpus::new(info, articles)
 }

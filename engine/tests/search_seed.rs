@@ -163,6 +163,7 @@ fn picking_a_facet_writes_the_clause_a_reader_would_type() {
             FacetKind::Source => &fv.sources,
             FacetKind::Section => &fv.sections,
             FacetKind::Tag => &fv.tags,
+            FacetKind::Language => index.languages(),
         };
         toggle_facet(text, &parse(text).unwrap(), kind, value, values)
     };

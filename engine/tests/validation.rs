@@ -163,11 +163,23 @@ fn every_bad_value_in_one_file_is_reported() {
 fn corpus_toml_is_validated_too() {
     expect(
         "bad-corpus-toml",
-        &[(
-            "corpus.toml",
-            Some(2),
-            "unknown key `descripton`; did you mean `description`?",
-        )],
+        &[
+            (
+                "corpus.toml",
+                Some(2),
+                "unknown key `descripton`; did you mean `description`?",
+            ),
+            (
+                "corpus.toml",
+                Some(3),
+                "`language` \"not a tag\" is not a BCP 47 tag",
+            ),
+            (
+                "corpus.toml",
+                Some(4),
+                "each stop word must be a string, not a integer",
+            ),
+        ],
     );
 }
 
@@ -198,7 +210,13 @@ fn the_accepted_forms_load() {
     assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
     let (i, t) = corpus.find("toml-date").unwrap();
     assert_eq!(t.display_date(), "22 September 2016");
-    assert_eq!(t.language, "en", "the default language");
+    assert_eq!(t.language, "en-GB", "the corpus' language");
+    assert_eq!(corpus.info().language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        corpus.info().stop_words,
+        ["according", "said"],
+        "normalised, once each"
+    );
     assert_eq!(t.body[1].text(), "First <b>para</b>.", "HTML stays text");
     // Title "A TOML date literal" (4) + "Heading" (1) + "First <b>para</b>." (First, b, para, b).
     assert_eq!(corpus.word_count(i), 4 + 1 + 4);

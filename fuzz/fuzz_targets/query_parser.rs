@@ -28,7 +28,7 @@ fn index() -> &'static Index {
             body: vec![Block::Paragraph(body.into())],
         };
         let corpus = Corpus::new(
-            CorpusInfo { name: "fuzz".into(), description: None },
+            CorpusInfo { name: "fuzz".into(), description: None, ..Default::default() },
             vec![a("a", "Alipay’s rhythm", "WeChat Pay and mobile payment 支付宝", 2015), a("b", "Baidu", "paying payments pay*", 2016)],
         );
         Index::new(&corpus)

@@ -211,7 +211,7 @@ fn ArticleMeta(
             {row("Section", a.section.as_deref().map(String::from))}
             {row("Author", a.author.as_deref().map(String::from))}
             {row("Translator", a.translator.as_deref().map(String::from))}
-            {row("Language", Some(a.language.to_string()))}
+            {row("Language", Some(crate::views::language_label(&a.language)))}
             {tags}
             {link}
             <dt>"Words"</dt>

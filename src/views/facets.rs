@@ -1,8 +1,9 @@
-//! Facets: year, source, section and tag, each value with the number of articles picking it would give.
+//! Facets: year, source, section, tag and language, each value with the number of articles picking it would give.
 
 use crate::params;
 use lens_engine::search::facets::{facet_counts, facet_selected, toggle_facet, FacetKind, Facets};
 use lens_engine::search::query::Query;
+use lens_engine::text::language::language_name;
 use leptos::prelude::*;
 
 use crate::search_state::SearchState;
@@ -29,6 +30,11 @@ pub fn FacetPanel() -> impl IntoView {
     });
     let values = search.index.facet_values();
     let years: Vec<String> = values.years.iter().map(u16::to_string).collect();
+    // A corpus of one language has no language facet (one value is no choice).
+    let languages: Vec<String> = match search.index.languages() {
+        [_] => Vec::new(),
+        many => many.to_vec(),
+    };
     // On a narrow screen the facets sit behind "Filters" (CSS shows the
     // button only there), so that the first result is in sight.
     let open = RwSignal::new(false);
@@ -53,6 +59,8 @@ pub fn FacetPanel() -> impl IntoView {
                 <Facet kind=FacetKind::Source legend="Source" combine=" (any ticked)" values=values.sources.clone() counts=counts pick=|f: &Facets| &f.sources />
                 <Facet kind=FacetKind::Section legend="Section" combine=" (any ticked)" values=values.sections.clone() counts=counts pick=|f: &Facets| &f.sections />
                 <Facet kind=FacetKind::Tag legend="Tag" combine=" (all ticked)" values=values.tags.clone() counts=counts pick=|f: &Facets| &f.tags />
+                <Facet kind=FacetKind::Language legend="Language" combine=" (any ticked)" values=languages counts=counts pick=|f: &Facets| &f.languages
+                    label=|key: &str| language_name(key).to_string() />
             </div>
         </aside>
     }
@@ -62,7 +70,11 @@ pub fn FacetPanel() -> impl IntoView {
 /// tag, or an OR of them).
 fn is_facet(q: &Query) -> bool {
     match q {
-        Query::Year { .. } | Query::Source(_) | Query::Section(_) | Query::Tag(_) => true,
+        Query::Year { .. }
+        | Query::Source(_)
+        | Query::Section(_)
+        | Query::Tag(_)
+        | Query::Language(_) => true,
         Query::Or(qs) => qs.iter().all(is_facet),
         _ => false,
     }
@@ -84,6 +96,10 @@ fn Facet(
     counts: Memo<Facets>,
     /// This facet's counts within `counts` (same order as `values`).
     pick: fn(&Facets) -> &Vec<lens_engine::search::facets::FacetValue>,
+    /// How a value is shown, when not as it is written in the query (a
+    /// language's name for its key).
+    #[prop(optional)]
+    label: Option<fn(&str) -> String>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
@@ -116,7 +132,7 @@ fn Facet(
                 <li class:dim=move || count() == 0 hidden=hidden>
                     <label>
                         <input type="checkbox" prop:checked=checked on:change=on_change />
-                        <span class="facet-value">{value}</span>
+                        <span class="facet-value">{match label { Some(l) => l(&value), None => value }}</span>
                         <span class="facet-count" data-pair-ignore="">{count}</span>
                     </label>
                 </li>

@@ -5,6 +5,7 @@
 use crate::params;
 use lens_engine::out::site::page_href;
 use lens_engine::search::Order;
+use lens_engine::text::language::language_key;
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
@@ -38,6 +39,14 @@ pub fn Indexing(
             && params::VIEW.get(&url) == params::View::Articles
             && params::ARTICLE.text(&url).is_none()
     };
+    // As the index will say (Index::languages): more than one language.
+    let mixed = {
+        let first = corpus.articles().first().map(|a| language_key(&a.language));
+        corpus
+            .articles()
+            .iter()
+            .any(|a| Some(language_key(&a.language)) != first)
+    };
     let list = move || {
         if !plain() {
             return view! { <p class="indexing-wait">"What you asked for appears as soon as the index is ready."</p> }
@@ -57,7 +66,7 @@ pub fn Indexing(
                 view! {
                     <li class="result">
                         <QueryLink href=href class="result-title" static_page=page_href(a)>{a.title.clone()}</QueryLink>
-                        <p class="result-meta">{article_meta(a, corpus.word_count(d))}</p>
+                        <p class="result-meta">{article_meta(a, corpus.word_count(d), mixed)}</p>
                     </li>
                 }
             })

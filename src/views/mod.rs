@@ -377,11 +377,26 @@ pub fn UrlText(
 }
 
 /// An article's date, source and word count, as listed among results.
-pub fn article_meta(a: &lens_engine::Article, words: usize) -> impl IntoView {
+/// With `language` (a corpus of more than one), the article's language too.
+pub fn article_meta(a: &lens_engine::Article, words: usize, language: bool) -> impl IntoView {
     view! {
         <time datetime=a.date.iso() title=a.is_date_estimated().then_some("Estimated date: the article says how it was estimated")>{a.display_date()}</time>
         {a.source.clone().map(|s| format!(" · {s}"))}
+        {language.then(|| format!(" · {}", language_label(&a.language)))}
         {format!(" · {} words", thousands(words))}
+    }
+}
+
+/// A language tag as a reader reads it: its language's name, and the tag
+/// where it says more ("German", "Chinese (zh-Hant)").
+pub fn language_label(tag: &str) -> String {
+    use lens_engine::text::language::{language_key, language_name};
+    let key = language_key(tag);
+    let name = language_name(&key);
+    if tag.eq_ignore_ascii_case(&key) {
+        name.to_string()
+    } else {
+        format!("{name} ({tag})")
     }
 }
 
@@ -394,10 +409,30 @@ pub fn WordFormsToggle() -> impl IntoView {
         let on = event_target_checked(&ev);
         url.navigate(&url.href(&[(params::FORMS.name, on.then_some("1"))]));
     };
+    // Said when the switch is on: which of the corpus' languages it cannot
+    // change (no Snowball stemmer: exact forms only).
+    let exact: Vec<&str> = search
+        .index
+        .languages()
+        .iter()
+        .filter(|k| lens_engine::text::language::stemmer(k).is_none())
+        .map(|k| lens_engine::text::language::language_name(k))
+        .collect();
+    let note = move || {
+        (search.options.get().word_forms && !exact.is_empty()).then(|| {
+            let (names, verb) = match exact.as_slice() {
+                [one] => (one.to_string(), "has"),
+                [rest @ .., last] => (format!("{} and {last}", rest.join(", ")), "have"),
+                [] => unreachable!("not empty"),
+            };
+            view! { <span class="hint forms-note">{format!(" ({names} {verb} no stemmer: exact forms only)")}</span> }
+        })
+    };
     view! {
         <label class="forms">
             <input type="checkbox" prop:checked=move || search.options.get().word_forms on:change=on_change />
             " Match word forms"
+            {note}
         </label>
     }
 }

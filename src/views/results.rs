@@ -66,7 +66,7 @@ pub fn Results() -> impl IntoView {
                     <li class="result">
                         <QueryLink href=href class="result-title" static_page=page_href(a)>{marked_pieces(&a.title, &title_marks, plain_mark)}</QueryLink>
                         <p class="result-meta">
-                            {article_meta(a, search.corpus.word_count(hit.doc))}
+                            {article_meta(a, search.corpus.word_count(hit.doc), search.index.languages().len() > 1)}
                             {has_terms.then(|| format!(" · {count} match{}", if count == 1 { "" } else { "es" }))}
                         </p>
                         <p class="snippet">

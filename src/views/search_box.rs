@@ -107,6 +107,7 @@ pub fn SearchBox() -> impl IntoView {
                         <tr><td><code>"pay*"</code></td><td>"words starting with pay"</td></tr>
                         <tr><td><code>"title:wechat"</code>", "<code>"title:\"rich strangers\""</code></td><td>"in the title only"</td></tr>
                         <tr><td><code>"source:TMTpost"</code>", "<code>"section:Business"</code>", "<code>"tag:social"</code></td><td>"a whole source, section or tag, any case; quote values with spaces"</td></tr>
+                        <tr><td><code>"lang:de"</code></td><td>"articles in a language (its code: "<code>"lang:zh"</code>" is every Chinese article)"</td></tr>
                         <tr><td><code>"year:2015"</code>", "<code>"year:2013..2016"</code>", "<code>"year:..2015"</code></td><td>"a year or a range of years"</td></tr>
                         <tr><td><code>"date:2019-07"</code>", "<code>"date:2019-07-01..2019-07-15"</code>", "<code>"date:2020-02-29.."</code></td><td>"articles whose whole date lies in the span: one dated only 2019-07 is in date:2019 and date:2019-07, not in date:2019-07-01..2019-07-15"</td></tr>
                     </tbody>

@@ -9,11 +9,14 @@
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo, Text};
+use crate::text::lexicon::StopList;
 
-const MAGIC: &[u8; 8] = b"LENSCRP3";
+const MAGIC: &[u8; 8] = b"LENSCRP4";
 
-/// The header of the version before (no `section`): corpora a browser
-/// stored before it are still read.
+/// The headers of the versions before: 3 (no corpus language, stop words
+/// or stop lists) and 2 (no `section` either). Corpora a browser stored
+/// before are still read.
+const MAGIC_3: &[u8; 8] = b"LENSCRP3";
 const MAGIC_2: &[u8; 8] = b"LENSCRP2";
 
 /// The fewest bytes an encoded article takes: its word count, id, title,
@@ -59,6 +62,8 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
     let info = corpus.info();
     put_str(out, &info.name);
     put_opt(out, info.description.as_deref());
+    put_opt(out, info.language.as_deref());
+    put_strs(out, &info.stop_words);
     put_u32(out, corpus.articles().len());
     for (i, a) in corpus.articles().iter().enumerate() {
         put_u32(out, corpus.word_count(i));
@@ -94,6 +99,19 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
                 }
             }
         }
+    }
+    // The stop lists of its languages: the page has no other.
+    put_u32(out, corpus.stop_lists().len());
+    for list in corpus.stop_lists() {
+        put_str(out, &list.language);
+        put_strs(out, &list.words);
+    }
+}
+
+fn put_strs(out: &mut impl Sink, strings: &[String]) {
+    put_u32(out, strings.len());
+    for s in strings {
+        put_str(out, s);
     }
 }
 
@@ -144,19 +162,26 @@ pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 
 fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     let magic = r.take(MAGIC.len())?;
-    let has_section = if magic == MAGIC {
-        true
-    } else if magic == MAGIC_2 {
-        false
-    } else {
-        return Err(DecodeError(
-            "wrong header (built by another version?)".into(),
-        ));
+    let version = match magic {
+        m if m == MAGIC => 4,
+        m if m == MAGIC_3 => 3,
+        m if m == MAGIC_2 => 2,
+        _ => {
+            return Err(DecodeError(
+                "wrong header (built by another version?)".into(),
+            ))
+        }
     };
-    let info = CorpusInfo {
+    let has_section = version >= 3;
+    let mut info = CorpusInfo {
         name: r.string()?.into_owned(),
         description: r.opt()?.map(Text::into_owned),
+        ..CorpusInfo::default()
     };
+    if version >= 4 {
+        info.language = r.opt()?.map(Text::into_owned);
+        info.stop_words = r.strings()?;
+    }
     // Every count is checked against the bytes left before anything is
     // allocated for it: an article takes at least MIN_ARTICLE bytes, a tag
     // 4, a block 5.
@@ -229,10 +254,34 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
             body,
         });
     }
+    let mut stop_lists = None;
+    if version >= 4 {
+        let lists = stop_lists.insert(Vec::new());
+        let n = r.u32()?;
+        for _ in 0..r.room(n, 8)? {
+            let language = r.string()?.into_owned();
+            let words = r.strings()?;
+            lists.push(StopList { language, words });
+        }
+    }
     if r.pos != r.bytes.len() {
         return Err(DecodeError("trailing bytes".into()));
     }
-    Ok(Corpus::with_word_counts(info, articles, word_counts))
+    let sorted = articles
+        .windows(2)
+        .all(|w| (w[0].date, &w[0].title, &w[0].id) <= (w[1].date, &w[1].title, &w[1].id));
+    // A corpus stored before version 4 gets what this build knows of its
+    // languages' stop lists (the page: English only). Articles out of date
+    // order (never written so) are sorted and counted again.
+    Ok(if sorted {
+        Corpus::assemble(info, articles, word_counts, stop_lists)
+    } else {
+        let corpus = Corpus::new(info, articles);
+        match stop_lists {
+            Some(lists) => corpus.with_stop_lists(lists),
+            None => corpus,
+        }
+    })
 }
 
 fn put_u32(out: &mut impl Sink, n: usize) {
@@ -297,6 +346,16 @@ impl<'a> Reader<'a> {
             .map_err(|_| DecodeError(format!("invalid UTF-8 at byte {at}")))
     }
 
+    /// A count, then that many strings, owned (short lists: names, stop words).
+    fn strings(&mut self) -> Result<Vec<String>, DecodeError> {
+        let n = self.u32()?;
+        let mut out = Vec::with_capacity(self.room(n, 4)?);
+        for _ in 0..n {
+            out.push(self.string()?.into_owned());
+        }
+        Ok(out)
+    }
+
     fn opt(&mut self) -> Result<Option<Text>, DecodeError> {
         match self.take(1)?[0] {
             0 => Ok(None),
@@ -351,10 +410,11 @@ mod tests {
         }
     }
 
-    /// A corpus a browser stored before sections (version 2: five options
-    /// an article) still reads, without sections.
+    /// Corpora a browser stored with the versions before still read:
+    /// version 3 (no corpus language, own stop words or stop lists) and
+    /// version 2 (no sections either).
     #[test]
-    fn a_corpus_stored_by_the_version_before_still_reads() {
+    fn a_corpus_stored_by_the_versions_before_still_reads() {
         let a = article(
             "a".into(),
             "T".into(),
@@ -362,26 +422,66 @@ mod tests {
             vec!["Text.".into()],
             vec!["t".into()],
         );
-        let corpus = Corpus::new(
-            CorpusInfo {
-                name: "N".into(),
-                description: None,
-            },
-            vec![a],
-        );
-        let v3 = encode(&corpus);
+        let corpus = Corpus::new(CorpusInfo::named("N"), vec![a]);
+        let v4 = encode(&corpus);
+        // Version 3 is version 4 without the info's language (an absent
+        // option: 1 byte), its stop words (a count: 4) and the stop lists
+        // (a count at the end: 4). Name: 4 + 1 bytes, description: 1.
+        let info = 8 + 5 + 1;
+        assert_eq!(&v4[info..info + 5], &[0, 0, 0, 0, 0]);
+        let mut v3 = MAGIC_3.to_vec();
+        v3.extend_from_slice(&v4[8..info]);
+        v3.extend_from_slice(&v4[info + 5..v4.len() - 4]);
+        assert_eq!(decode_copy(&v3).unwrap(), corpus);
         // Version 2 is version 3 without the section's option byte (absent here).
         let mut v2 = MAGIC_2.to_vec();
         let after_source = v3.windows(4).position(|w| w == b"\x03\0\0\0").unwrap() + 4 + 3;
         v2.extend_from_slice(&v3[8..after_source]);
         assert_eq!(v3[after_source], 0, "no section");
         v2.extend_from_slice(&v3[after_source + 1..]);
-        let old = decode_copy(&v2).unwrap();
-        assert_eq!(old, corpus);
+        assert_eq!(decode_copy(&v2).unwrap(), corpus);
         assert!(decode_copy(b"LENSCRP1")
             .unwrap_err()
             .0
             .contains("wrong header"));
+    }
+
+    /// The corpus' language and own stop words, and the stop lists of its
+    /// languages, are carried: the page has no other.
+    #[test]
+    fn languages_and_stop_lists_round_trip() {
+        let mut de = article(
+            "de".into(),
+            "Zahlungen".into(),
+            2001,
+            vec!["Und so weiter.".into()],
+            vec![],
+        );
+        de.language = "".into();
+        let mut en = article(
+            "en".into(),
+            "Payments".into(),
+            2002,
+            vec!["And so on.".into()],
+            vec![],
+        );
+        en.language = "en-GB".into();
+        let info = CorpusInfo {
+            language: Some("de-AT".into()),
+            stop_words: vec!["alipay".into()],
+            ..CorpusInfo::named("Gemischt")
+        };
+        let corpus = Corpus::new(info, vec![de, en])
+            .with_stop_lists(vec![StopList::new("de", ["und", "so"])]);
+        assert_eq!(
+            &*corpus.articles()[0].language,
+            "de-AT",
+            "the corpus' language"
+        );
+        let back = decode_copy(&encode(&corpus)).unwrap();
+        assert_eq!(back, corpus);
+        assert_eq!(back.stop_lists()[0].words, ["so", "und"]);
+        assert_eq!(back.languages(), ["de", "en"]);
     }
 
     proptest! {
@@ -389,13 +489,13 @@ mod tests {
         fn round_trips(items in prop::collection::vec((".*", ".*", 1u16..9999, prop::collection::vec(".*", 0..4), prop::collection::vec("[a-z]{1,5}", 0..3)), 0..6)) {
             let articles = items.into_iter().enumerate()
                 .map(|(i, (id, t, y, b, tags))| article(format!("{i}{id}"), t, y, b, tags)).collect();
-            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: Some("d".into()) }, articles);
+            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: Some("d".into()), ..Default::default() }, articles);
             prop_assert_eq!(decode_copy(&encode(&corpus)).unwrap(), corpus);
         }
 
         #[test]
         fn corrupt_bytes_are_an_error_not_a_panic(cut in 0usize..200, flip in 0usize..200) {
-            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: None },
+            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: None, ..Default::default() },
                 vec![article("a".into(), "T".into(), 2000, vec!["x y".into(), "z".into()], vec!["t".into()])]);
             let mut bytes = encode(&corpus);
             if flip < bytes.len() { bytes[flip] ^= 0xff; }
@@ -410,6 +510,7 @@ mod tests {
             CorpusInfo {
                 name: "N".into(),
                 description: None,
+                ..Default::default()
             },
             vec![article(
                 "a".into(),

@@ -51,7 +51,7 @@ pub const ARTICLE_KEYS: [&str; 10] = [
     "language",
     "tags",
 ];
-const CORPUS_KEYS: &[&str] = &["name", "description"];
+const CORPUS_KEYS: &[&str] = &["name", "description", "language", "stop_words"];
 
 /// The largest file the loader reads, in bytes (16 MiB): an article larger
 /// than this is a problem, not a slow page.
@@ -316,6 +316,7 @@ pub fn load_corpus_dir_reading(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "Corpus".into()),
             description: None,
+            ..Default::default()
         }),
     };
     let mut articles: Vec<Article> = Vec::new();
@@ -372,16 +373,22 @@ pub fn load_corpus_dir_reading(
     }
 }
 
-/// Parses `corpus.toml`: `name` (required) and `description` (optional).
+/// Parses `corpus.toml`: `name` (required), `description`, `language` (of
+/// the articles that name none) and `stop_words` (left out in every
+/// language besides each language's list).
 pub fn parse_corpus_info(file: &str, bytes: &[u8]) -> Result<CorpusInfo, Vec<Problem>> {
     let text = utf8(file, bytes)?;
     let mut fields = Fields::parse(file, text, 0, CORPUS_KEYS)?;
     let name = fields.string("name", true);
     let description = fields.string("description", false);
+    let language = fields.language();
+    let stop_words = fields.stop_words();
     fields.finish()?;
     Ok(CorpusInfo {
         name: name.expect("required and no problems"),
         description,
+        language,
+        stop_words,
     })
 }
 
@@ -489,7 +496,8 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
         url: url.map(Text::Owned),
         author: opt(author),
         translator: opt(translator),
-        language: language.map_or(Text::Borrowed("en"), Text::Owned),
+        // None given: the corpus' language, filled in by `Corpus::new`.
+        language: language.map_or(Text::Borrowed(""), Text::Owned),
         tags: tags.iter().map(|t| nfc(t)).collect(),
         body: blocks,
     })
@@ -716,6 +724,43 @@ impl<'a> Fields<'a> {
             return None;
         }
         Some(lang)
+    }
+
+    /// `stop_words`: a list of words, normalised as the index normalises
+    /// words, sorted, each once.
+    fn stop_words(&mut self) -> Vec<String> {
+        let Some((pos, value)) = self.get("stop_words") else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value else {
+            let t = value.type_str();
+            self.push(
+                Some(pos),
+                format!("`stop_words` must be a list of words, e.g. [\"said\", \"according\"], not a {t}"),
+            );
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        let mut bad = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => words.push(s.to_string()),
+                DeValue::String(_) => {
+                    bad.push((item.span().start, "a stop word is empty".to_string()))
+                }
+                other => bad.push((
+                    item.span().start,
+                    format!(
+                        "each stop word must be a string, not a {}",
+                        other.type_str()
+                    ),
+                )),
+            }
+        }
+        for (at, m) in bad {
+            self.push(Some(at), m);
+        }
+        crate::text::lexicon::StopList::new("", words).words
     }
 
     fn tags(&mut self) -> Vec<String> {

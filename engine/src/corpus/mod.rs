@@ -12,6 +12,8 @@ use std::borrow::Cow;
 
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
+use crate::text::language::language_key;
+use crate::text::lexicon::StopList;
 use crate::text::tokenize::word_count;
 
 /// A corpus' text: borrowed where the bytes live as long as the page (the
@@ -41,7 +43,8 @@ pub struct Article {
     pub author: Option<Text>,
     /// Who translated it.
     pub translator: Option<Text>,
-    /// BCP 47 language tag ("en" by default).
+    /// BCP 47 language tag; empty until the article is in a corpus, which
+    /// gives it its own (`corpus.toml`'s `language`, else "en").
     pub language: Text,
     /// Topical tags.
     pub tags: Vec<Text>,
@@ -51,7 +54,7 @@ pub struct Article {
 
 impl Article {
     /// An article with only what every article has: id, title, date and
-    /// body (language "en", no other metadata). Tests, benchmarks and
+    /// body (no language: it takes its corpus', no other metadata). Tests, benchmarks and
     /// generated corpora start from here.
     pub fn new(
         id: impl Into<Text>,
@@ -69,7 +72,7 @@ impl Article {
             url: None,
             author: None,
             translator: None,
-            language: "en".into(),
+            language: "".into(),
             tags: Vec::new(),
             body,
         }
@@ -119,21 +122,39 @@ pub fn fold_value(value: &str) -> String {
     crate::text::tokenize::nfc(value).to_lowercase()
 }
 
-/// What a corpus calls itself (from `corpus.toml`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a corpus says of itself (from `corpus.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CorpusInfo {
     /// The corpus' name.
     pub name: String,
     /// A one-line description.
     pub description: Option<String>,
+    /// The language of its articles that do not name one (BCP 47; English
+    /// when absent). The loader gives it to those articles.
+    pub language: Option<String>,
+    /// Words the corpus leaves out as stop words in every language, besides
+    /// each language's list (normalised, sorted).
+    pub stop_words: Vec<String>,
 }
 
-/// A validated corpus: articles in date order, each with its word count.
+impl CorpusInfo {
+    /// A corpus with only a name.
+    pub fn named(name: impl Into<String>) -> CorpusInfo {
+        CorpusInfo {
+            name: name.into(),
+            ..CorpusInfo::default()
+        }
+    }
+}
+
+/// A validated corpus: articles in date order, each with its word count,
+/// and the stop lists of its languages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Corpus {
     info: CorpusInfo,
     articles: Vec<Article>,
     word_counts: Vec<usize>,
+    stop_lists: Vec<StopList>,
 }
 
 impl Corpus {
@@ -147,35 +168,76 @@ impl Corpus {
     pub fn new(info: CorpusInfo, mut articles: Vec<Article>) -> Corpus {
         articles.sort_by(|a, b| (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id)));
         let word_counts = articles.iter().map(|a| word_count(&a.text())).collect();
-        Corpus {
-            info,
-            articles,
-            word_counts,
-        }
+        Corpus::assemble(info, articles, word_counts, None)
     }
 
-    /// A corpus whose word counts are already known (from [`crate::corpus::codec`]):
-    /// no second pass of the tokenizer at start-up. Articles out of date order,
-    /// or counts that do not fit, fall back to [`Corpus::new`].
-    pub fn with_word_counts(
+    /// The corpus, with `lists` as the stop lists of its languages, or when
+    /// `None` the engine's (where it has them: feature `stop-lists`; the
+    /// page's corpora bring theirs in their encoded form).
+    /// An article that names no language (an empty one) is given the
+    /// corpus' (English when it names none either).
+    pub(crate) fn assemble(
         info: CorpusInfo,
-        articles: Vec<Article>,
+        mut articles: Vec<Article>,
         word_counts: Vec<usize>,
+        lists: Option<Vec<StopList>>,
     ) -> Corpus {
-        let sorted = articles
-            .windows(2)
-            .all(|w| (w[0].date, &w[0].title, &w[0].id) <= (w[1].date, &w[1].title, &w[1].id));
-        if !sorted || word_counts.len() != articles.len() {
-            return Corpus::new(info, articles);
+        let default = info.language.as_deref().unwrap_or("en");
+        for a in articles.iter_mut().filter(|a| a.language.trim().is_empty()) {
+            a.language = Text::Owned(default.to_string());
         }
-        Corpus {
+        #[cfg_attr(not(feature = "stop-lists"), allow(unused_mut))]
+        let mut corpus = Corpus {
             info,
             articles,
             word_counts,
+            stop_lists: lists.unwrap_or_default(),
+        };
+        #[cfg(feature = "stop-lists")]
+        if corpus.stop_lists.is_empty() {
+            corpus.stop_lists = corpus
+                .languages()
+                .iter()
+                .filter(|k| *k != "en")
+                .filter_map(|k| {
+                    let words = crate::text::lexicon::built_in_stop_list(k)?;
+                    Some(StopList::new(k, words))
+                })
+                .collect();
         }
+        corpus
     }
 
-    /// Name and description.
+    /// The corpus with these stop lists (what its encoded form carried) in
+    /// place of the engine's.
+    pub fn with_stop_lists(mut self, lists: Vec<StopList>) -> Corpus {
+        self.stop_lists = lists;
+        self
+    }
+
+    /// The stop lists of the corpus' languages but English (whose list,
+    /// [`crate::text::lexicon::STOP_WORDS`], every build has).
+    pub fn stop_lists(&self) -> &[StopList] {
+        &self.stop_lists
+    }
+
+    /// The keys of the articles' languages
+    /// ([`crate::text::language::language_key`]), most articles first (then
+    /// by key).
+    pub fn languages(&self) -> Vec<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for a in &self.articles {
+            let k = language_key(&a.language);
+            match counts.iter_mut().find(|(c, _)| *c == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts.into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// Name, description, language and own stop words.
     pub fn info(&self) -> &CorpusInfo {
         &self.info
     }

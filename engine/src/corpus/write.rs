@@ -32,14 +32,22 @@ pub fn corpus_toml(info: &CorpusInfo) -> String {
     if let Some(d) = &info.description {
         out.push_str(&format!("description = {}\n", toml_string(d)));
     }
+    if let Some(l) = &info.language {
+        out.push_str(&format!("language = {}\n", toml_string(l)));
+    }
+    if !info.stop_words.is_empty() {
+        let words: Vec<String> = info.stop_words.iter().map(|w| toml_string(w)).collect();
+        out.push_str(&format!("stop_words = [{}]\n", words.join(", ")));
+    }
     out
 }
 
 /// An article's file: `+++` TOML front matter `+++`, a blank line, then its
 /// blocks (`# ` and `## ` headings, paragraphs), each a line, blank lines
 /// between. A paragraph that would read as a heading starts with a space
-/// (the loader trims it).
-pub fn article_file(a: &Article) -> String {
+/// (the loader trims it). Its `language` is written when it is not
+/// `default`, the corpus' (`corpus.toml`'s `language`, else "en").
+pub fn article_file(a: &Article, default: &str) -> String {
     let mut out = String::from("+++\n");
     let mut field = |key: &str, value: Option<&str>| {
         if let Some(v) = value {
@@ -54,7 +62,8 @@ pub fn article_file(a: &Article) -> String {
     field("url", a.url.as_deref());
     field("author", a.author.as_deref());
     field("translator", a.translator.as_deref());
-    field("language", (&*a.language != "en").then_some(&*a.language));
+    let own = !a.language.is_empty() && *a.language != *default;
+    field("language", own.then_some(&*a.language));
     if !a.tags.is_empty() {
         let tags: Vec<String> = a.tags.iter().map(|t| toml_string(t)).collect();
         out.push_str(&format!("tags = [{}]\n", tags.join(", ")));

@@ -228,6 +228,7 @@ impl Report {
             .unwrap_or_else(|| crate::corpus::CorpusInfo {
                 name: name.to_string(),
                 description: None,
+                ..Default::default()
             });
         crate::corpus::Corpus::new(info, self.articles.clone())
     }
@@ -239,6 +240,7 @@ impl Report {
         let info = self.info.unwrap_or_else(|| crate::corpus::CorpusInfo {
             name: name.to_string(),
             description: None,
+            ..Default::default()
         });
         crate::corpus::Corpus::new(info, self.articles)
     }
@@ -282,6 +284,7 @@ pub struct Report {
 /// which imports back as the same articles.
 pub fn export(corpus: &crate::corpus::Corpus) -> Vec<u8> {
     use crate::corpus::write::{article_file, corpus_toml};
+    let default = corpus.info().language.as_deref().unwrap_or("en");
     let folder = match base_id(&format!("{}.zip", corpus.info().name)) {
         id if id.starts_with("article-") => "corpus".to_string(),
         id => id,
@@ -293,7 +296,7 @@ pub fn export(corpus: &crate::corpus::Corpus) -> Vec<u8> {
     files.extend(corpus.articles().iter().map(|a| {
         (
             format!("{folder}/{}.md", a.id),
-            article_file(a).into_bytes(),
+            article_file(a, default).into_bytes(),
         )
     }));
     zip::write(&files)

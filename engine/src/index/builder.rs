@@ -5,7 +5,8 @@
 use crate::corpus::{fold_value, Corpus};
 use crate::index::{DocInfo, FacetValues, Index};
 use crate::steps::Steps;
-use crate::text::lexicon::{stem, BREAK};
+use crate::text::language::{language_key, stemmer};
+use crate::text::lexicon::BREAK;
 use crate::text::tokenize::{ends_clause, words, Words};
 use rustc_hash::FxHashMap;
 
@@ -82,8 +83,13 @@ pub struct IndexBuilder<'c> {
     pos_cursor: Vec<u32>,
     last_doc: Vec<u32>,
     term_stem: Vec<u32>,
-    stem_ids: FxHashMap<String, u32>,
+    stem_ids: FxHashMap<(u16, String), u32>,
     stem_terms: Vec<Vec<u32>>,
+    /// The corpus' languages (keys, most articles first) and each article's place among them.
+    languages: Vec<String>,
+    doc_lang: Vec<u16>,
+    /// Per term, its language's place (only when the corpus has more than one).
+    term_lang: Vec<u16>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -124,7 +130,19 @@ impl<'c> IndexBuilder<'c> {
     /// Starts indexing `corpus`.
     pub fn new(corpus: &'c Corpus) -> Self {
         let n = corpus.articles().len();
+        let languages = corpus.languages();
+        let doc_lang = corpus
+            .articles()
+            .iter()
+            .map(|a| {
+                let k = language_key(&a.language);
+                languages.iter().position(|l| *l == k).unwrap_or(0) as u16
+            })
+            .collect();
         IndexBuilder {
+            languages,
+            doc_lang,
+            term_lang: Vec::new(),
             corpus,
             stage: Stage::Read,
             next: 0,
@@ -209,9 +227,15 @@ impl<'c> IndexBuilder<'c> {
             Stage::Stem if self.next < self.terms.len() => {
                 let end = (self.next + STEM_BLOCK).min(self.terms.len());
                 for t in self.next..end {
-                    let s = stem(&self.terms[t]);
+                    let lang = self.term_language(t);
+                    let term = &self.terms[t];
+                    // A language without a stemmer: each word its own form.
+                    let s = match stemmer(&self.languages[lang as usize]) {
+                        Some(st) => st.stem(term).into_owned(),
+                        None => term.clone(),
+                    };
                     let fresh = self.stem_terms.len() as u32;
-                    let id = *self.stem_ids.entry(s).or_insert(fresh);
+                    let id = *self.stem_ids.entry((lang, s)).or_insert(fresh);
                     if id == fresh {
                         self.stem_terms.push(Vec::new());
                     }
@@ -223,6 +247,33 @@ impl<'c> IndexBuilder<'c> {
             Stage::Stem => self.advance(Stage::Done),
             Stage::Done => {}
         }
+    }
+
+    /// The language of term `t` (its place in `languages`): the language of
+    /// most of the articles it is in (of two as many, the corpus' more
+    /// frequent). A corpus of one language needs no count.
+    fn term_language(&mut self, t: usize) -> u16 {
+        if self.languages.len() < 2 {
+            return 0;
+        }
+        let mut counts = vec![0u32; self.languages.len()];
+        let (a, b) = (self.term_start[t] as usize, self.term_start[t + 1] as usize);
+        for &d in &self.post_doc[a..b] {
+            counts[self.doc_lang[d as usize] as usize] += 1;
+        }
+        // The first of the largest: max_by_key would take the last.
+        let best = counts.iter().enumerate().fold(
+            0,
+            |best, (i, &c)| {
+                if c > counts[best] {
+                    i
+                } else {
+                    best
+                }
+            },
+        ) as u16;
+        self.term_lang.push(best);
+        best
     }
 
     fn advance(&mut self, stage: Stage) {
@@ -445,6 +496,21 @@ impl Steps for IndexBuilder<'_> {
             term_stem: self.term_stem,
             stem_ids: self.stem_ids,
             stem_terms: self.stem_terms,
+            stop_lists: self
+                .languages
+                .iter()
+                .map(|k| {
+                    self.corpus
+                        .stop_lists()
+                        .iter()
+                        .find(|l| l.language == *k)
+                        .cloned()
+                })
+                .collect(),
+            extra_stop: self.corpus.info().stop_words.clone(),
+            languages: self.languages,
+            doc_lang: self.doc_lang,
+            term_lang: self.term_lang,
             docs: self.docs,
             avg_len,
             facet_values: self.fv,

@@ -252,6 +252,7 @@ mod tests {
             CorpusInfo {
                 name: "x".into(),
                 description: None,
+                ..Default::default()
             },
             vec![article()],
         );

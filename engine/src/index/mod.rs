@@ -14,7 +14,8 @@ use rustc_hash::FxHashMap;
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
 use crate::steps::Steps;
-use crate::text::lexicon::{is_listed, is_stop_word, stem, LISTED, STOP};
+use crate::text::language::stemmer;
+use crate::text::lexicon::{is_listed, is_stop_word, StopList, LISTED, STOP};
 
 /// Where one term stands in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,10 +182,20 @@ pub struct Index {
     pub(crate) positions: Vec<u32>,
     /// Term id → stem id.
     pub(crate) term_stem: Vec<u32>,
-    /// Stem → its id.
-    pub(crate) stem_ids: FxHashMap<String, u32>,
+    /// (Language, stem) → its id.
+    pub(crate) stem_ids: FxHashMap<(u16, String), u32>,
     /// Stem id → term ids with that stem.
     pub(crate) stem_terms: Vec<Vec<u32>>,
+    /// The corpus' languages, by key, most articles first.
+    pub(crate) languages: Vec<String>,
+    /// Per article, its language's place in `languages`.
+    pub(crate) doc_lang: Vec<u16>,
+    /// Per term, its language's place (empty for a corpus of one language).
+    pub(crate) term_lang: Vec<u16>,
+    /// Per language, its stop list (English's is built in: `None`).
+    pub(crate) stop_lists: Vec<Option<StopList>>,
+    /// The corpus' own stop words, in every language.
+    pub(crate) extra_stop: Vec<String>,
     pub(crate) docs: Vec<DocInfo>,
     pub(crate) avg_len: f32,
     pub(crate) facet_values: FacetValues,
@@ -275,12 +286,69 @@ impl Index {
         start as u32..(start + len) as u32
     }
 
-    /// Ids of every word with the same stem as `word` (none if no such stem is indexed).
-    pub fn same_stem_ids(&self, word: &str) -> &[u32] {
-        match self.stem_ids.get(&stem(word)) {
-            Some(&s) => &self.stem_terms[s as usize],
-            None => &[],
+    /// Ids of every word that is a form of `word`: for each language of the
+    /// corpus, the words of that language ([`Index::term_language`]) with
+    /// the stem that language's stemmer gives `word` (a language without a
+    /// stemmer: `word` itself). Ascending.
+    pub fn same_stem_ids(&self, word: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for (l, key) in self.languages.iter().enumerate() {
+            let s = match stemmer(key) {
+                Some(st) => st.stem(word).into_owned(),
+                None => word.to_string(),
+            };
+            if let Some(&s) = self.stem_ids.get(&(l as u16, s)) {
+                ids.extend_from_slice(&self.stem_terms[s as usize]);
+            }
         }
+        if self.languages.len() > 1 {
+            ids.sort_unstable();
+        }
+        ids
+    }
+
+    /// The corpus' languages (keys: "en", "de"), most articles first.
+    pub fn languages(&self) -> &[String] {
+        &self.languages
+    }
+
+    /// The place in [`Index::languages`] of a language tag's key, if an
+    /// article is in it (`"de-AT"` is German's place).
+    pub fn language_id(&self, tag: &str) -> Option<usize> {
+        let key = crate::text::language::language_key(tag);
+        self.languages.iter().position(|l| *l == key)
+    }
+
+    /// The language of article `doc` (its place in [`Index::languages`]).
+    pub fn doc_language(&self, doc: usize) -> usize {
+        self.doc_lang.get(doc).map_or(0, |&l| l as usize)
+    }
+
+    /// The language a term's stem and stop list are taken from (its place
+    /// in [`Index::languages`]): the language of most of the articles it is
+    /// in, of two as many the more frequent language of the corpus.
+    pub fn term_language(&self, id: u32) -> usize {
+        self.term_lang.get(id as usize).map_or(0, |&l| l as usize)
+    }
+
+    /// Whether a term is a stop word: on the stop list of its language
+    /// ([`Index::term_language`]) or the corpus' own.
+    pub fn is_stop(&self, id: u32) -> bool {
+        let t = self.term(id);
+        let on_list = match self.stop_lists.get(self.term_language(id)) {
+            Some(Some(list)) => list.contains(t),
+            _ => {
+                self.languages
+                    .get(self.term_language(id))
+                    .is_some_and(|k| k == "en")
+                    && is_stop_word(t)
+            }
+        };
+        on_list
+            || self
+                .extra_stop
+                .binary_search_by(|w| w.as_str().cmp(t))
+                .is_ok()
     }
 
     /// The term ids with stem id `stem`.
@@ -297,14 +365,13 @@ impl Index {
     /// every word of the vocabulary, so it is worked out once.
     pub fn kinds(&self) -> &[u8] {
         self.kinds.get_or_init(|| {
-            self.terms
-                .iter()
+            (0..self.terms.len() as u32)
                 .map(|t| {
                     let mut k = 0;
-                    if is_listed(t) {
+                    if is_listed(self.term(t)) {
                         k |= LISTED;
                     }
-                    if is_stop_word(t) {
+                    if self.is_stop(t) {
                         k |= STOP;
                     }
                     k

@@ -403,6 +403,7 @@ mod tests {
             CorpusInfo {
                 name: HOSTILE.into(),
                 description: Some(HOSTILE.into()),
+                ..Default::default()
             },
             vec![a, b],
         )
@@ -509,6 +510,7 @@ mod doc_tests {
             CorpusInfo {
                 name: "c".into(),
                 description: None,
+                ..Default::default()
             },
             Vec::new(),
         );

@@ -1,5 +1,6 @@
-//! Facets: for each year, source, section and tag, how many articles picking it would
-//! give, and the query text after picking or un-picking it.
+//! Facets: for each year, source, section, tag and language, how many
+//! articles picking it would give, and the query text after picking or
+//! un-picking it.
 
 use crate::corpus::fold_value;
 use crate::corpus::period::Period;
@@ -7,6 +8,7 @@ use crate::index::docset::DocSet;
 use crate::index::Index;
 use crate::search::query::{ParsedQuery, Query};
 use crate::search::SearchOptions;
+use crate::text::language::language_key;
 
 /// One value of a facet with the number of matching articles that have it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub struct Facets {
     pub sections: Vec<FacetValue>,
     /// Tags, most frequent in the corpus first.
     pub tags: Vec<FacetValue>,
+    /// Languages (keys: "de"), most frequent in the corpus first.
+    pub languages: Vec<FacetValue>,
 }
 
 impl Index {
@@ -39,7 +43,9 @@ impl Index {
         let mut sources = vec![0usize; fv.sources.len()];
         let mut sections = vec![0usize; fv.sections.len()];
         let mut tags = vec![0usize; fv.tags.len()];
+        let mut languages = vec![0usize; self.languages().len()];
         for d in docs.iter() {
+            languages[self.doc_language(d)] += 1;
             let info = self.doc(d);
             if let Ok(y) = fv.years.binary_search(&info.year) {
                 years[y] += 1;
@@ -77,6 +83,7 @@ impl Index {
             sources: list(&fv.sources, sources),
             sections: list(&fv.sections, sections),
             tags: list(&fv.tags, tags),
+            languages: list(self.languages(), languages),
         }
     }
 }
@@ -94,6 +101,8 @@ pub enum FacetKind {
     /// A tag: an article has several, so two tags picked mean both
     /// (`tag:social tag:ai`); picking one again removes it.
     Tag,
+    /// The language: an article has one, so two languages picked mean either.
+    Language,
 }
 
 impl FacetKind {
@@ -115,6 +124,7 @@ impl FacetKind {
                 | (FacetKind::Source, Query::Source(_))
                 | (FacetKind::Section, Query::Section(_))
                 | (FacetKind::Tag, Query::Tag(_))
+                | (FacetKind::Language, Query::Language(_))
         )
     }
 
@@ -128,6 +138,7 @@ impl FacetKind {
             (FacetKind::Source, Query::Source(s))
             | (FacetKind::Section, Query::Section(s))
             | (FacetKind::Tag, Query::Tag(s)) => fold_value(s) == fold_value(value),
+            (FacetKind::Language, Query::Language(l)) => language_key(l) == language_key(value),
             _ => false,
         }
     }
@@ -141,6 +152,7 @@ impl FacetKind {
             FacetKind::Source => Query::Source(value.to_string()),
             FacetKind::Section => Query::Section(value.to_string()),
             FacetKind::Tag => Query::Tag(value.to_string()),
+            FacetKind::Language => Query::Language(value.to_string()),
         }
     }
 
@@ -362,10 +374,12 @@ pub fn facet_counts(
     let by_source = index.facets(&without(FacetKind::Source));
     let by_section = index.facets(&without(FacetKind::Section));
     let by_tag = index.facets(matched);
+    let by_language = index.facets(&without(FacetKind::Language));
     Facets {
         years: by_year.years,
         sources: by_source.sources,
         sections: by_section.sections,
         tags: by_tag.tags,
+        languages: by_language.languages,
     }
 }

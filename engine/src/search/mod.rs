@@ -213,6 +213,10 @@ impl<'i> Evaluator<'i> {
                 Some(id) => filter(&|d| index.doc(d).tag_ids.contains(&id)),
                 None => DocSet::empty(n),
             },
+            Query::Language(v) => match index.language_id(v) {
+                Some(l) => filter(&|d| index.doc_language(d) == l),
+                None => DocSet::empty(n),
+            },
             Query::Year { from, to } => filter(&|d| {
                 let y = index.doc(d).year;
                 from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t)
@@ -252,7 +256,7 @@ impl<'i> Evaluator<'i> {
             let r = index.prefix_ids(word);
             (!r.is_empty()).then(|| WordTest::Range(r.start, r.end - 1))
         } else if self.opts.word_forms {
-            let mut ids = index.same_stem_ids(word).to_vec();
+            let mut ids = index.same_stem_ids(word);
             ids.extend(index.term_id(word));
             ids.sort_unstable();
             ids.dedup();
@@ -410,6 +414,7 @@ impl<'i> Evaluator<'i> {
             Query::Source(_)
             | Query::Section(_)
             | Query::Tag(_)
+            | Query::Language(_)
             | Query::Year { .. }
             | Query::Date { .. } => self.index.doc_count(),
             Query::And(qs) | Query::Or(qs) => qs.iter().map(|q| self.cost(q, seen)).sum(),

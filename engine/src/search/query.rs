@@ -11,6 +11,7 @@
 //! | `pay*` | a prefix |
 //! | `title:word`, `title:"a phrase"`, `title:pay*` | in the title |
 //! | `source:value`, `tag:value` | a whole source or tag, ignoring case (quote values with spaces) |
+//! | `lang:de` | the article's language (its primary subtag: `lang:zh` is every Chinese article) |
 //! | `year:2015`, `year:2013..2016`, `year:..2015`, `year:2013..` | a year or a range of years |
 //!
 //! Every string parses to a [`Query`] or to a [`QueryError`] saying what is
@@ -51,6 +52,9 @@ pub enum Query {
     Section(String),
     /// One of the article's tags is this (compared ignoring case).
     Tag(String),
+    /// The article's language is this: a BCP 47 tag, compared by its
+    /// primary subtag ([`crate::text::language::language_key`]).
+    Language(String),
     /// The article's year is in this inclusive range (open ends allowed).
     Year {
         /// First year, if bounded.
@@ -311,7 +315,7 @@ fn unknown_field(value: &str, start: usize) -> Result<(), QueryError> {
     }
     Err(QueryError {
         message: format!(
-            "“{name}” is not a field: the fields are title:, source:, section:, tag:, year: and date:. To look for “{value}” as written, put it in quotes."
+            "“{name}” is not a field: the fields are title:, source:, section:, tag:, lang:, year: and date:. To look for “{value}” as written, put it in quotes."
         ),
         span: start..start + name.len() + 1,
     })
@@ -343,6 +347,7 @@ enum Field {
     Source,
     Section,
     Tag,
+    Language,
     Year,
     Date,
 }
@@ -353,6 +358,8 @@ fn field_prefix(s: &str) -> (Option<Field>, usize) {
         ("source:", Field::Source),
         ("section:", Field::Section),
         ("tag:", Field::Tag),
+        ("lang:", Field::Language),
+        ("language:", Field::Language),
         ("year:", Field::Year),
         ("date:", Field::Date),
     ] {
@@ -382,6 +389,7 @@ fn term(
         Some(Field::Source) => "source",
         Some(Field::Section) => "section",
         Some(Field::Tag) => "tag",
+        Some(Field::Language) => "lang",
         Some(Field::Year) => "year",
         Some(Field::Date) => "date",
         None => "",
@@ -393,6 +401,18 @@ fn term(
         Some(Field::Source) => Ok(Some(Query::Source(value.trim().to_string()))),
         Some(Field::Section) => Ok(Some(Query::Section(value.trim().to_string()))),
         Some(Field::Tag) => Ok(Some(Query::Tag(value.trim().to_string()))),
+        Some(Field::Language) => {
+            let v = value.trim();
+            let tag = v.split(['-', '_']).next().unwrap_or("");
+            if (2..=8).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_alphabetic()) {
+                Ok(Some(Query::Language(v.to_string())))
+            } else {
+                err(format!(
+                    "lang:{v} is not a language code: write a BCP 47 tag such as {}.",
+                    example(field)
+                ))
+            }
+        }
         Some(Field::Year) => year_range(value.trim())
             .map(Some)
             .map_err(|message| QueryError {
@@ -443,6 +463,7 @@ fn example(field: Option<Field>) -> &'static str {
         Some(Field::Source) => "source:TMTpost or source:\"New York Times\"",
         Some(Field::Section) => "section:Business or section:\"World news\"",
         Some(Field::Tag) => "tag:social",
+        Some(Field::Language) => "lang:de or lang:zh",
         Some(Field::Year) => "year:2015 or year:2013..2016",
         Some(Field::Date) => "date:2019-07 or date:2019-07-01..2019-07-15",
         None => "",
@@ -677,6 +698,7 @@ impl Query {
             | Query::Source(_)
             | Query::Section(_)
             | Query::Tag(_)
+            | Query::Language(_)
             | Query::Year { .. }
             | Query::Date { .. } => 1,
             Query::And(qs) | Query::Or(qs) => qs.iter().map(Query::term_count).sum(),
@@ -708,6 +730,7 @@ impl fmt::Display for Query {
             Query::Source(s) => write!(f, "source:{}", quote_value(s)),
             Query::Section(s) => write!(f, "section:{}", quote_value(s)),
             Query::Tag(t) => write!(f, "tag:{}", quote_value(t)),
+            Query::Language(l) => write!(f, "lang:{}", quote_value(l)),
             Query::Year { from, to } => match (from, to) {
                 (Some(a), Some(b)) if a == b => write!(f, "year:{a}"),
                 _ => write!(
@@ -841,7 +864,7 @@ mod tests {
         let e = parse("alipay author:zhang").unwrap_err();
         assert_eq!(
             e.message,
-            "“author” is not a field: the fields are title:, source:, section:, tag:, year: and date:. To look for “author:zhang” as written, put it in quotes."
+            "“author” is not a field: the fields are title:, source:, section:, tag:, lang:, year: and date:. To look for “author:zhang” as written, put it in quotes."
         );
         assert_eq!(&"alipay author:zhang"[e.span], "author:");
         assert!(parse("\"author:zhang\"").is_ok(), "quoted, it is text");

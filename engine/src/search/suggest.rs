@@ -5,7 +5,7 @@
 use crate::index::Index;
 use crate::search::query::Query;
 use crate::text::distance::edit_distance;
-use crate::text::lexicon::is_stop_word;
+use crate::text::language::language_name;
 use crate::text::tokenize::{normalize, words};
 
 /// A word the query looks for that no article has.
@@ -131,6 +131,17 @@ pub fn empty_filters(index: &Index, query: &Query) -> Vec<String> {
                     listed(&fv.tags)
                 )
             }),
+            Query::Language(v) if index.language_id(v).is_none() => {
+                let names: Vec<String> = index
+                    .languages()
+                    .iter()
+                    .map(|k| format!("{} (lang:{k})", language_name(k)))
+                    .collect();
+                Some(format!(
+                    "No article is in the language “{v}”: the corpus' languages are {}.",
+                    names.join(", ")
+                ))
+            }
             Query::And(qs) => {
                 qs.iter().for_each(|q| walk(index, q, out));
                 None
@@ -169,6 +180,7 @@ fn positive_terms<'q>(q: &'q Query, out: &mut Vec<(&'q [String], bool)>) {
         | Query::Source(_)
         | Query::Section(_)
         | Query::Tag(_)
+        | Query::Language(_)
         | Query::Year { .. }
         | Query::Date { .. } => {}
     }
@@ -202,7 +214,7 @@ pub fn close_words(index: &Index, word: &str, k: usize) -> Vec<String> {
         }
         if target.len() >= 3 && t.starts_with(word) {
             let freq = index.postings(id).positions_len();
-            found.push(((1, is_stop_word(t)), std::cmp::Reverse(freq), id));
+            found.push(((1, index.is_stop(id)), std::cmp::Reverse(freq), id));
             continue;
         }
         // Cheap length test first: most of the vocabulary is ruled out here.
@@ -214,7 +226,7 @@ pub fn close_words(index: &Index, word: &str, k: usize) -> Vec<String> {
         buf.extend(t.chars());
         if let Some(d) = edit_distance(&target, &buf, max) {
             let freq = index.postings(id).positions_len();
-            found.push(((d, is_stop_word(t)), std::cmp::Reverse(freq), id));
+            found.push(((d, index.is_stop(id)), std::cmp::Reverse(freq), id));
         }
     }
     found.sort_unstable_by(|a, b| {
@@ -275,6 +287,7 @@ mod tests {
             CorpusInfo {
                 name: "x".into(),
                 description: None,
+                ..Default::default()
             },
             articles,
         ))

@@ -3,7 +3,7 @@
 
 use crate::index::Index;
 use crate::stats::measures::{log_likelihood, P05};
-use crate::text::lexicon::{is_listed, is_stop_word, BREAK};
+use crate::text::lexicon::{is_listed, BREAK};
 use rustc_hash::FxHashMap;
 
 /// Which words Compare counts, and as what: a word that [`is_listed`], not a
@@ -36,7 +36,7 @@ struct Features<'i> {
 impl<'i> Features<'i> {
     fn of(&self, term: u32) -> Option<u32> {
         let w = self.index.term(term);
-        if !is_listed(w) || (self.choice.stop_words && is_stop_word(w)) {
+        if !is_listed(w) || (self.choice.stop_words && self.index.is_stop(term)) {
             return None;
         }
         Some(if self.choice.forms {

@@ -736,7 +736,7 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                     if *prefix && i + 1 == words.len() {
                         out.extend(index.prefix_ids(w));
                     } else if forms {
-                        out.extend_from_slice(index.same_stem_ids(w));
+                        out.extend(index.same_stem_ids(w));
                     } else {
                         out.extend(index.term_id(w));
                     }

@@ -1,9 +1,17 @@
 //! The lexicon: which words are stop words, which are listed by the word
-//! lists, a word's stem, and the mark that stands between title and body in
-//! an article's sequence of word ids. One home for what every counting
-//! feature (index, Compare, Words, Contexts) asks of a word.
-
-use rust_stemmers::{Algorithm, Stemmer};
+//! lists, and the mark that stands between title and body in an article's
+//! sequence of word ids. One home for what every counting feature (index,
+//! Compare, Words, Contexts) asks of a word; what depends on the word's
+//! language (its stem, its stop list) is chosen by
+//! [`crate::text::language`].
+//!
+//! Stop lists: English is [`STOP_WORDS`] (ours, function words only, 151);
+//! every other language's list comes from NLTK's stop-word corpus where it
+//! has one (for most European languages Snowball's lists, BSD-3-Clause),
+//! else from stopwords-iso (MIT), both through the `stop-words` crate
+//! (MIT), at build and import time only ([`built_in_stop_list`], feature
+//! `stop-lists`): a corpus carries the lists of its own languages
+//! ([`StopList`]), so the page holds no list but English.
 
 /// A built-in English stop-word list (function words), excluded from the word lists unless switched off. Sorted.
 pub const STOP_WORDS: &[&str] = &[
@@ -175,12 +183,73 @@ pub const STOP: u8 = 2;
 /// In [`crate::index::Index::words_of`], the break between title and body.
 pub const BREAK: u32 = u32::MAX;
 
-/// The English Snowball stem of a normalised word.
-pub fn stem(word: &str) -> String {
-    thread_local! {
-        static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+/// One language's stop list, as a corpus carries it: the language's key
+/// ([`crate::text::language::language_key`]) and its words in normal form
+/// ([`crate::text::tokenize::normalize`]), sorted, without repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StopList {
+    /// The language's key ("de").
+    pub language: String,
+    /// The words, sorted.
+    pub words: Vec<String>,
+}
+
+impl StopList {
+    /// A list of `words` in any order and form: normalised, sorted, deduplicated.
+    pub fn new(language: &str, words: impl IntoIterator<Item = impl AsRef<str>>) -> StopList {
+        let mut words: Vec<String> = words
+            .into_iter()
+            .map(|w| crate::text::tokenize::normalize(w.as_ref().trim()).into_owned())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        StopList {
+            language: language.to_string(),
+            words,
+        }
     }
-    STEMMER.with(|s| s.stem(word).into_owned())
+
+    /// Whether a normalised word is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .is_ok()
+    }
+}
+
+/// The stop list the engine has for a language (by key), as written by its
+/// source: [`STOP_WORDS`] for English, else NLTK's list, else stopwords-iso's
+/// (module docs). `None` for a language none of them lists.
+#[cfg(feature = "stop-lists")]
+pub fn built_in_stop_list(key: &str) -> Option<&'static [&'static str]> {
+    if key == "en" {
+        return Some(STOP_WORDS);
+    }
+    stop_words::lookup(key)
+}
+
+/// Where a language's stop list comes from, for a reader ("NLTK (Snowball)").
+pub fn stop_list_source(key: &str) -> &'static str {
+    // NLTK's languages (its list is used where it has one).
+    const NLTK: &[&str] = &[
+        "ar", "az", "be", "bn", "ca", "da", "de", "el", "es", "eu", "fi", "fr", "he", "hu", "id",
+        "it", "kk", "ne", "nl", "no", "pt", "ro", "ru", "sl", "sq", "sv", "ta", "tg", "tr", "uz",
+        "zh",
+    ];
+    // Of those, the lists NLTK took from Snowball.
+    const SNOWBALL: &[&str] = &[
+        "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ru", "sv",
+    ];
+    if key == "en" {
+        "Corpus Lens' own English list"
+    } else if SNOWBALL.contains(&key) {
+        "Snowball's list (through NLTK)"
+    } else if NLTK.contains(&key) {
+        "NLTK's list"
+    } else {
+        "stopwords-iso's list"
+    }
 }
 
 #[cfg(test)]
@@ -191,5 +260,30 @@ mod tests {
     fn the_stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop_word("the") && is_stop_word("won't") && !is_stop_word("alipay"));
+    }
+
+    #[test]
+    fn a_stop_list_is_normalised_sorted_and_searchable() {
+        let l = StopList::new("de", ["Und", "der", "  die ", "und", ""]);
+        assert_eq!(l.words, ["der", "die", "und"]);
+        assert!(l.contains("und") && !l.contains("Und") && !l.contains("zahlung"));
+    }
+
+    #[cfg(feature = "stop-lists")]
+    #[test]
+    fn each_language_has_its_own_list() {
+        assert_eq!(built_in_stop_list("en"), Some(STOP_WORDS));
+        let de = built_in_stop_list("de").unwrap();
+        assert!(de.contains(&"und") && de.contains(&"der") && !de.contains(&"the"));
+        let fr = built_in_stop_list("fr").unwrap();
+        assert!(fr.contains(&"le") && fr.contains(&"et"));
+        assert!(built_in_stop_list("zh").unwrap().contains(&"的"));
+        assert!(
+            built_in_stop_list("pl").is_some(),
+            "stopwords-iso where NLTK has none"
+        );
+        assert!(built_in_stop_list("xx").is_none());
+        assert_eq!(stop_list_source("de"), "Snowball's list (through NLTK)");
+        assert_eq!(stop_list_source("pl"), "stopwords-iso's list");
     }
 }

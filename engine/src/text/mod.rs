@@ -6,5 +6,6 @@
 
 pub mod direction;
 pub mod distance;
+pub mod language;
 pub mod lexicon;
 pub mod tokenize;

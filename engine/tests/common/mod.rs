@@ -103,6 +103,7 @@ pub fn corpus(shape: Shape) -> impl Strategy<Value = Corpus> {
             CorpusInfo {
                 name: "gen".into(),
                 description: None,
+                ..Default::default()
             },
             v,
         )
@@ -148,6 +149,7 @@ pub fn one_article(title: &str, paragraphs: &[&str]) -> Corpus {
         CorpusInfo {
             name: "x".into(),
             description: None,
+            ..Default::default()
         },
         vec![Article::new(
             "a",
