@@ -357,7 +357,8 @@ pub const SMOOTH: Param = Param {
 /// from a chart never changes the chart's selection.
 pub const MARK: Param = Param {
     name: "mark",
-    kind: Kind::Text { max: 900 },
+    // One keyword of `kw` (whose 900 bytes hold several).
+    kind: Kind::Text { max: 450 },
     takes: "",
 };
 /// Trends: the period whose contexts are listed.
@@ -469,6 +470,33 @@ pub const STOP: Param = Param {
     kind: Kind::Flag { default: true },
     takes: "",
 };
+/// Words, Contexts and Compare: the reader's own stop words, left out
+/// besides the lists (words separated by commas; at most
+/// `lexicon::MAX_OWN_STOP_WORDS` are read).
+pub const ADDSTOP: Param = Param {
+    name: "addstop",
+    // About 40 English words: the address stays under its bound
+    // (`longest_address`).
+    kind: Kind::Text { max: 300 },
+    takes: "",
+};
+/// Words, Contexts and Compare: words the reader takes off the stop lists.
+pub const KEEPSTOP: Param = Param {
+    name: "keepstop",
+    kind: Kind::Text { max: 120 },
+    takes: "",
+};
+
+/// Which stop words a view leaves out: `stop` (or, for Words' phrase
+/// edges, `pstop`) and the reader's own edits.
+pub fn stop_choice(url: &UrlQuery, on: &Param) -> lens_engine::text::lexicon::StopChoice {
+    lens_engine::text::lexicon::StopChoice::edited(
+        on.flag(url),
+        &ADDSTOP.text(url).unwrap_or_default(),
+        &KEEPSTOP.text(url).unwrap_or_default(),
+    )
+}
+
 /// Compare: scroll the columns together.
 pub const LINK: Param = Param {
     name: "link",
@@ -785,7 +813,7 @@ pub const FILES: Param = Param {
 pub const FULL_ONLY: [Param; 2] = [CORPUS, FILES];
 
 /// Every parameter the page understands.
-pub const ALL: [Param; 39] = [
+pub const ALL: [Param; 41] = [
     CORPUS,
     FILES,
     Q,
@@ -806,6 +834,8 @@ pub const ALL: [Param; 39] = [
     RIGHT,
     N,
     STOP,
+    ADDSTOP,
+    KEEPSTOP,
     LINK,
     WF,
     WSORT.param,

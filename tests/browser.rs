@@ -1127,7 +1127,7 @@ async fn finding_nothing_says_why_in_every_view() {
     let said = text(&one(&root, ".query-error"));
     assert!(
         said.contains(
-            "“author” is not a field: the fields are title:, source:, section:, tag:, year: and date:."
+            "“author” is not a field: the fields are title:, source:, section:, tag:, lang:, year: and date:."
         ),
         "{said}"
     );
@@ -2095,4 +2095,131 @@ async fn contexts_strip_takes_a_coarser_grain_where_the_chosen_has_too_many_peri
         .map(|a| a.body[0].text().matches("alipay").count())
         .sum();
     assert_eq!(total, want);
+}
+
+/// German, English and French articles, with the German stop list the
+/// corpus' encoded form would carry (the page has only English's).
+fn mixed_corpus() -> &'static Corpus {
+    let article = |id: &'static str, lang: &'static str, text: &'static str| {
+        let mut a = Article::new(
+            id,
+            id,
+            ArticleDate::parse("2020").unwrap(),
+            vec![Block::Paragraph(text.into())],
+        );
+        a.language = lang.into();
+        a
+    };
+    let corpus = Corpus::new(
+        CorpusInfo::named("mixed"),
+        vec![
+            article("de1", "de", "Die Zahlungen und die Händler wachsen."),
+            article("de2", "de-AT", "Die Zahlungen der Kunden und der Händler."),
+            article("en1", "en", "The payments and the payment apps grow."),
+            article("fr1", "fr", "Les paiements et le paiement mobile."),
+        ],
+    )
+    .with_stop_lists(vec![lens_engine::text::lexicon::StopList::new(
+        "de",
+        ["die", "der", "und"],
+    )]);
+    Box::leak(Box::new(corpus))
+}
+
+#[wasm_bindgen_test]
+async fn a_mixed_corpus_has_a_language_filter_and_stems_each_language() {
+    let root = mount(mixed_corpus(), "").await;
+    let labels: Vec<String> = all(&root, ".facet")
+        .into_iter()
+        .filter(|f| text(&one(f, "legend")).starts_with("Language"))
+        .flat_map(|f| all(&f, "label").iter().map(text).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(labels, ["German2", "English1", "French1"]);
+    // The list says each article's language in a corpus of several.
+    assert!(all(&root, ".result-meta")
+        .iter()
+        .any(|m| text(m).contains(" · German ")));
+    let german: HtmlElement = all(&root, ".facet li label")
+        .into_iter()
+        .find(|l| text(l).starts_with("German"))
+        .map(|l| one(&l, "input").unchecked_into())
+        .unwrap();
+    german.click();
+    leptos::task::tick().await;
+    assert_eq!(search_box(&root).value(), "lang:de");
+    assert_eq!(count_line(&root), "2 of 4 articles");
+    // Word forms by each word's language: "zahlung" finds "Zahlungen".
+    let root = mount(mixed_corpus(), "?q=zahlung&forms=1").await;
+    assert_eq!(count_line(&root), "2 of 4 articles");
+    let root = mount(mixed_corpus(), "?q=zahlung").await;
+    assert!(
+        count_line(&root).starts_with("0 of 4"),
+        "{}",
+        count_line(&root)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_readers_own_stop_words_edit_the_word_list_and_live_in_the_url() {
+    let corpus = mixed_corpus();
+    let root = mount(corpus, "?view=words").await;
+    let listed = |root: &Element| -> Vec<String> {
+        all(root, ".words-frequencies tbody tr th a")
+            .iter()
+            .map(text)
+            .collect()
+    };
+    texts_when(&root, ".words-frequencies tbody tr").await;
+    let before = listed(&root);
+    assert!(before.contains(&"zahlungen".into()), "{before:?}");
+    assert!(
+        !before.contains(&"und".into()) && !before.contains(&"the".into()),
+        "each language's list"
+    );
+    // Add a word: typed in the field, "Leave out".
+    let field: web_sys::HtmlInputElement = one(&root, "#words-stop-word").unchecked_into();
+    field.set_value("Zahlungen");
+    fire(&field, "input").await;
+    let form: web_sys::HtmlFormElement = one(&root, "form.stop-edit").unchecked_into();
+    form.request_submit().unwrap();
+    leptos::task::tick().await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("addstop=zahlungen"), "{search}");
+    until(2000, "zahlungen left out", || {
+        !listed(&root).contains(&"zahlungen".into())
+    })
+    .await;
+    // Keep a word of the German list.
+    field.set_value("und");
+    fire(&field, "input").await;
+    let keep: HtmlElement = all(&root, "form.stop-edit button")
+        .into_iter()
+        .find(|b| text(b) == "Keep")
+        .unwrap()
+        .unchecked_into();
+    keep.click();
+    leptos::task::tick().await;
+    until(2000, "und listed", || listed(&root).contains(&"und".into())).await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("keepstop=und"), "{search}");
+    assert!(text(&one(&root, ".stop-list summary")).contains("1 added, 1 kept"));
+    // A shared link keeps the edits.
+    let shared = mount(corpus, &search).await;
+    texts_when(&shared, ".words-frequencies tbody tr").await;
+    let got = listed(&shared);
+    assert!(
+        got.contains(&"und".into()) && !got.contains(&"zahlungen".into()),
+        "{got:?}"
+    );
+    // Taking a word back: its button.
+    let undo: HtmlElement =
+        one(&shared, "button[aria-label='Stop leaving out “zahlungen”']").unchecked_into();
+    undo.click();
+    leptos::task::tick().await;
+    until(2000, "zahlungen back", || {
+        listed(&shared).contains(&"zahlungen".into())
+    })
+    .await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(!search.contains("addstop"), "{search}");
 }

@@ -440,7 +440,7 @@ fn words_view(corpus: &Corpus, index: &Index) {
         "  summary and word list, whole corpus: {}",
         median(&mut || {
             let c = count_words(index, &all);
-            summary(index, &all, &c).words + word_rows(index, &c, o).len()
+            summary(index, &all, &c).words + word_rows(index, &c, &o).len()
         })
     );
     println!(
@@ -450,26 +450,40 @@ fn words_view(corpus: &Corpus, index: &Index) {
                 count_words(index, &recent),
                 count_words(index, &recent.clone().complement()),
             );
-            keywords(index, &sc, &rc, o, lens_engine::stats::measures::P01.min_g2)
-                .0
-                .len()
+            keywords(
+                index,
+                &sc,
+                &rc,
+                &o,
+                lens_engine::stats::measures::P01.min_g2,
+            )
+            .0
+            .len()
         })
     );
     println!(
         "  phrases of 3 words, whole corpus: {}",
-        median(&mut || phrases(index, &all, 3, 2, true).len())
+        median(&mut || phrases(
+            index,
+            &all,
+            3,
+            2,
+            &lens_engine::text::lexicon::StopChoice::lists(true)
+        )
+        .len())
     );
     let c = count_words(index, &all);
     println!(
         "  of which: counting {}, word list {}, keywords' lists (counts given) {}",
         median(&mut || count_words(index, &all).words),
-        median(&mut || word_rows(index, &c, o).len()),
-        median(&mut || keywords(index, &c, &c, o, 0.0).0.len())
+        median(&mut || word_rows(index, &c, &o).len()),
+        median(&mut || keywords(index, &c, &c, &o, 0.0).0.len())
     );
     println!(
         "  rising and falling, whole corpus: {}\n",
         median(&mut || {
-            rising_falling(index, &all, &c, o, 10, 25, Grain::Year).map_or(0, |r| r.rising.len())
+            rising_falling(index, &all, &c, o.clone(), 10, 25, Grain::Year)
+                .map_or(0, |r| r.rising.len())
         })
     );
 }

@@ -20,6 +20,7 @@ use lens_engine::stats::words::count_words;
 use lens_engine::stats::words::CountJob;
 use lens_engine::steps::Steps;
 use lens_engine::text::lexicon::is_stop_word;
+use lens_engine::text::lexicon::StopChoice;
 use lens_engine::text::tokenize::words;
 use lens_engine::Corpus;
 use proptest::prelude::*;
@@ -145,7 +146,7 @@ proptest! {
         let lines = occurrences(&index, &m, &all);
         let counts = count_words(&index, &all);
         let node_id = index.term_id(VOCAB[node]).into_iter().collect::<Vec<_>>();
-        let got = collocates(&index, &lines, &counts, &node_id, Window { left, right, stop_words: stop, min: 1 });
+        let got = collocates(&index, &lines, &counts, &node_id, Window { left, right, stop: StopChoice::lists(stop), min: 1 });
         let mut want: BTreeMap<String, usize> = BTreeMap::new();
         for a in corpus.articles() {
             for ws in common::stretches(a) {
@@ -160,7 +161,7 @@ proptest! {
             }
         }
         // The same in the smallest steps, counting the selection's words itself.
-        let mut job = CollocateJob::new(&index, std::sync::Arc::new(lines.clone()), Counted::Count(Box::new(CountJob::new(&index, &all))), &node_id, Window { left, right, stop_words: stop, min: 1 });
+        let mut job = CollocateJob::new(&index, std::sync::Arc::new(lines.clone()), Counted::Count(Box::new(CountJob::new(&index, &all))), &node_id, Window { left, right, stop: StopChoice::lists(stop), min: 1 });
         while !job.step(&mut || false) {}
         prop_assert_eq!(job.finish(), got.clone());
         let got_counts: BTreeMap<String, usize> = got.iter().map(|c| (index.term(c.term).to_string(), c.with_node)).collect();
@@ -297,7 +298,7 @@ fn a_repelled_word_has_a_negative_g2_and_comes_last() {
     let window = Window {
         left: 2,
         right: 2,
-        stop_words: false,
+        stop: StopChoice::lists(false),
         min: 1,
     };
     let mut found = collocates(

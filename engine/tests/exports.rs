@@ -154,6 +154,7 @@ fn setup() -> (Corpus, Index, DocSet, Provenance) {
     let from = Provenance {
         corpus: c.info().name.clone(),
         search: "-peace".into(),
+        stop_lists: ix.describe_stop_lists(),
     };
     (c, ix, all, from)
 }
@@ -181,9 +182,9 @@ fn word_lists_read_back_and_keywords_recompute_from_their_columns() {
     let (c, ix, all, from) = setup();
     let opts = ListOptions::default();
     let counts = count_words(&ix, &all);
-    let rows = word_rows(&ix, &counts, opts);
+    let rows = word_rows(&ix, &counts, &opts);
     let p = read(
-        &frequency_table(&rows, counts.words, opts, "pa", &from).to_csv(),
+        &frequency_table(&rows, counts.words, &opts, "pa", &from).to_csv(),
         "frequencies",
     );
     assert_eq!(p.records.len(), rows.len());
@@ -191,8 +192,30 @@ fn word_lists_read_back_and_keywords_recompute_from_their_columns() {
     assert_eq!(p.num(0, "Words in selection") as usize, counts.words);
     assert_eq!(
         p.records[0][p.col("Stop words")],
-        "Left out (the English list)"
+        "Left out: English (Corpus Lens' own list)"
     );
+    // The reader's own edits are said too.
+    let edited = ListOptions {
+        stop: lens_engine::text::lexicon::StopChoice::edited(true, "War, peace", "the"),
+        ..ListOptions::default()
+    };
+    let p = read(
+        &frequency_table(
+            &word_rows(&ix, &counts, &edited),
+            counts.words,
+            &edited,
+            "",
+            &from,
+        )
+        .to_csv(),
+        "frequencies, edited",
+    );
+    assert_eq!(
+        p.records[0][p.col("Stop words")],
+        "Left out: English (Corpus Lens' own list); added: peace, war; kept: the"
+    );
+    assert!(p.records.iter().all(|r| r[p.col("Word")] != *"war"));
+    assert!(p.records.iter().any(|r| r[p.col("Word")] == *"the"));
 
     // The selection: the first three articles; the reference: the rest.
     let mut sel = DocSet::empty(c.articles().len());
@@ -200,14 +223,14 @@ fn word_lists_read_back_and_keywords_recompute_from_their_columns() {
     let sc = count_words(&ix, &sel);
     let rc = counts.minus(&sc);
     let sig = SIGNIFICANCE[0];
-    let (over, under) = keywords(&ix, &sc, &rc, opts, 0.0);
+    let (over, under) = keywords(&ix, &sc, &rc, &opts, 0.0);
     assert!(!over.is_empty() && !under.is_empty(), "something to export");
     let k = KeynessSettings {
         reference: "Rest of the corpus".into(),
         selection_words: sc.words,
         reference_words: rc.words,
         significance: sig,
-        opts,
+        opts: opts.clone(),
     };
     let p = read(
         &keyword_table(&over, &under, &k, &from).to_csv(),
@@ -233,14 +256,15 @@ fn word_lists_read_back_and_keywords_recompute_from_their_columns() {
     assert_eq!(p.records[0][p.col("Compared with")], "Rest of the corpus");
     assert_eq!(p.records[0][p.col("Significance")], "p < 0.05");
 
-    let ph = phrases(&ix, &all, 2, 2, true);
-    let p = read(&phrase_table(&ph, 2, 2, true, &from).to_csv(), "phrases");
+    let edges = lens_engine::text::lexicon::StopChoice::lists(true);
+    let ph = phrases(&ix, &all, 2, 2, &edges);
+    let p = read(&phrase_table(&ph, 2, 2, &edges, &from).to_csv(), "phrases");
     assert_eq!(p.records.len(), ph.len());
     assert_eq!(p.num(0, "Phrase length"), 2.0);
 
-    let rf = rising_falling(&ix, &all, &counts, opts, 1, 10, Grain::Year).unwrap();
+    let rf = rising_falling(&ix, &all, &counts, opts.clone(), 1, 10, Grain::Year).unwrap();
     let p = read(
-        &rising_falling_table(&rf, opts, &from).to_csv(),
+        &rising_falling_table(&rf, &opts, &from).to_csv(),
         "rising and falling",
     );
     assert_eq!(p.records.len(), rf.rising.len() + rf.falling.len());
@@ -288,13 +312,21 @@ fn concordance_and_collocates_read_back_and_collocates_recompute() {
     let window = Window {
         left: 2,
         right: 3,
-        stop_words: true,
+        stop: lens_engine::text::lexicon::StopChoice::lists(true),
         min: 1,
     };
     let nodes = node_terms(&ix, &q, false);
-    let found = collocates(&ix, &lines, &counts, &nodes, window);
+    let found = collocates(&ix, &lines, &counts, &nodes, window.clone());
     assert!(!found.is_empty());
-    let t = collocate_table(&ix, &found, "war", lines.len(), counts.words, window, &from);
+    let t = collocate_table(
+        &ix,
+        &found,
+        "war",
+        lines.len(),
+        counts.words,
+        &window,
+        &from,
+    );
     let p = read(&t.to_csv(), "collocates");
     assert_eq!(p.records.len(), found.len());
     for r in 0..p.records.len() {
@@ -349,12 +381,13 @@ fn comparison_lists_read_back_and_their_g2_recomputes() {
         list_len: usize::MAX,
         ..CompareOptions::default()
     };
-    let cmp = compare(&ix, 0, 5, opts);
+    let cmp = compare(&ix, 0, 5, opts.clone());
     let from = Provenance {
         corpus: c.info().name.clone(),
         search: String::new(),
+        stop_lists: ix.describe_stop_lists(),
     };
-    let t = comparison_table(&cmp, "a0", "a5", opts.words, &from);
+    let t = comparison_table(&cmp, "a0", "a5", &opts.words, &from);
     let p = read(&t.to_csv(), "comparison");
     let listed = cmp.shared.len() + cmp.distinctive_left.len() + cmp.distinctive_right.len();
     assert_eq!(p.records.len(), listed);

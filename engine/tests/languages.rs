@@ -96,7 +96,7 @@ fn stop_words_are_those_of_each_words_language() {
     // The word list leaves them out, in every language.
     let all = lens_engine::index::docset::DocSet::full(index.doc_count());
     let counts = count_words(&index, &all);
-    let rows = word_rows(&index, &counts, ListOptions::default());
+    let rows = word_rows(&index, &counts, &ListOptions::default());
     let words: Vec<&str> = rows.iter().map(|r| r.word.as_str()).collect();
     assert!(words.contains(&"zahlungen") && words.contains(&"paiement"));
     for w in ["und", "die", "the", "les", "et"] {
@@ -186,4 +186,36 @@ fn lang_is_a_field_and_a_facet() {
         toggle_facet("lang:de", &p, FacetKind::Language, "fr", &langs),
         "(lang:de OR lang:fr)"
     );
+}
+
+#[test]
+fn a_readers_own_stop_words_are_added_and_taken_off_the_lists() {
+    use lens_engine::text::lexicon::StopChoice;
+    let corpus = mixed();
+    let index = Index::new(&corpus);
+    let all = lens_engine::index::docset::DocSet::full(index.doc_count());
+    let counts = count_words(&index, &all);
+    let listed = |stop: StopChoice| -> Vec<String> {
+        let o = ListOptions { stop, forms: false };
+        word_rows(&index, &counts, &o)
+            .into_iter()
+            .map(|r| r.word)
+            .collect()
+    };
+    let plain = listed(StopChoice::lists(true));
+    assert!(plain.contains(&"zahlungen".to_string()) && !plain.contains(&"und".to_string()));
+    let edited = listed(StopChoice::edited(true, "Zahlungen, nowhere", "und"));
+    assert!(
+        !edited.contains(&"zahlungen".to_string()),
+        "added: left out"
+    );
+    assert!(edited.contains(&"und".to_string()), "kept: listed again");
+    assert_eq!(
+        edited.len(),
+        plain.len(),
+        "one out, one in; a word no article has changes nothing"
+    );
+    // Off: nothing is left out, the reader's words neither.
+    let off = listed(StopChoice::edited(false, "zahlungen", ""));
+    assert!(off.contains(&"zahlungen".to_string()) && off.contains(&"und".to_string()));
 }

@@ -10,7 +10,7 @@ use lens_engine::search::highlight::mark_article;
 use lens_engine::search::query::{parse, Query, TextField};
 use lens_engine::search::SearchOptions;
 use lens_engine::steps::Steps;
-use lens_engine::text::lexicon::{is_listed, is_stop_word, BREAK};
+use lens_engine::text::lexicon::{is_listed, is_stop_word, StopChoice, BREAK};
 
 /// The English Snowball stem, as the brute force computes it (the generated corpora are English).
 fn stem(word: &str) -> String {
@@ -477,9 +477,9 @@ mod compare {
             let n = corpus.articles().len();
             let (a, b) = (i % n, j % n);
             let opts = CompareOptions::default();
-            let self_sim = compare(&index, a, a, opts).similarity;
+            let self_sim = compare(&index, a, a, opts.clone()).similarity;
             prop_assert!((self_sim - 1.0).abs() < 1e-9, "{}", self_sim);
-            let (ab, ba) = (compare(&index, a, b, opts), compare(&index, b, a, opts));
+            let (ab, ba) = (compare(&index, a, b, opts.clone()), compare(&index, b, a, opts));
             prop_assert!((ab.similarity - ba.similarity).abs() < 1e-12);
             prop_assert!((0.0..=1.0).contains(&ab.similarity));
             prop_assert_eq!(ab.shared_word_count, ba.shared_word_count);
@@ -539,9 +539,9 @@ mod compare {
             let index = Index::new(&corpus);
             let n = corpus.articles().len();
             let (a, b) = (i % n, j % n);
-            let choice = WordChoice { stop_words: stop, forms };
-            let c = compare(&index, a, b, CompareOptions { words: choice, ..CompareOptions::default() });
-            let model = Similarity::new(&index, choice);
+            let choice = WordChoice { stop: StopChoice::lists(stop), forms };
+            let c = compare(&index, a, b, CompareOptions { words: choice.clone(), ..CompareOptions::default() });
+            let model = Similarity::new(&index, &choice);
             prop_assert!((model.between(a, b) - c.similarity).abs() < 1e-9, "the ranking's figure is the pair's");
             if !forms {
                 let want = naive_similarity(&corpus, a, b, stop);
@@ -557,7 +557,7 @@ mod compare {
             let index = Index::new(&corpus);
             let n = corpus.articles().len();
             let (a, b) = (i % n, j % n);
-            let opts = CompareOptions { words: WordChoice { stop_words: stop, forms }, list_len: 1000, ..CompareOptions::default() };
+            let opts = CompareOptions { words: WordChoice { stop: StopChoice::lists(stop), forms }, list_len: 1000, ..CompareOptions::default() };
             let c = compare(&index, a, b, opts);
             let mut seen = std::collections::BTreeSet::new();
             for w in c.shared.iter().chain(&c.distinctive_left).chain(&c.distinctive_right) {

@@ -334,6 +334,7 @@ fn trend_counts_on_the_seed_corpus_match_an_independent_count() {
     let from = lens_engine::stats::Provenance {
         corpus: "Alipay, 2013-2025".into(),
         search: "=cmd \"x\"".into(),
+        ..Default::default()
     };
     let csv = table.to_csv(Measure::Count, 0, &from);
     assert!(
@@ -661,11 +662,11 @@ fn similarity_follows_the_stop_word_switch() {
     use lens_engine::stats::compare::{Similarity, WordChoice};
     let corpus = seed();
     let index = Index::new(&corpus);
-    let content = Similarity::new(&index, WordChoice::default());
+    let content = Similarity::new(&index, &WordChoice::default());
     let all = Similarity::new(
         &index,
-        WordChoice {
-            stop_words: false,
+        &WordChoice {
+            stop: lens_engine::text::lexicon::StopChoice::lists(false),
             forms: false,
         },
     );
@@ -700,7 +701,7 @@ fn keywords_of_the_last_two_years_include_traffic_and_ai() {
         count_words(&index, &m.docs),
         count_words(&index, &m.docs.clone().complement()),
     );
-    let (over, under) = keywords(&index, &sc, &rc, ListOptions::default(), 6.63);
+    let (over, under) = keywords(&index, &sc, &rc, &ListOptions::default(), 6.63);
     let words: Vec<&str> = over.iter().map(|r| r.word.as_str()).collect();
     assert!(
         words.contains(&"traffic") && words.contains(&"ai"),

@@ -15,7 +15,7 @@ use lens_engine::stats::words::{
     count_words, keywords, phrases, rising_falling, summary, weighted_slope, word_rows, Fit,
     ListOptions,
 };
-use lens_engine::text::lexicon::{is_listed, is_stop_word};
+use lens_engine::text::lexicon::{is_listed, is_stop_word, StopChoice};
 
 /// The English Snowball stem, as the brute force computes it (the generated corpora are English).
 fn stem(word: &str) -> String {
@@ -57,7 +57,7 @@ fn select(n: usize, bits: &[bool]) -> DocSet {
 }
 
 /// Naive counts of each listed word (or stem with forms) in the selected articles: (count, articles).
-fn naive(corpus: &Corpus, sel: &DocSet, o: ListOptions) -> BTreeMap<String, (usize, usize)> {
+fn naive(corpus: &Corpus, sel: &DocSet, o: &ListOptions) -> BTreeMap<String, (usize, usize)> {
     let key = |w: &str| if o.forms { stem(w) } else { w.to_string() };
     let mut m: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for d in sel.iter() {
@@ -65,7 +65,7 @@ fn naive(corpus: &Corpus, sel: &DocSet, o: ListOptions) -> BTreeMap<String, (usi
         let mut here = BTreeSet::new();
         for w in ws
             .iter()
-            .filter(|w| is_listed(w) && !(o.stop_words && is_stop_word(w)))
+            .filter(|w| is_listed(w) && !(o.stop.on && is_stop_word(w)))
         {
             m.entry(key(w)).or_default().0 += 1;
             here.insert(key(w));
@@ -86,9 +86,9 @@ proptest! {
         let n = corpus.articles().len();
         let sel = select(n, &bits);
         let counts = count_words(&index, &sel);
-        let o = ListOptions { stop_words: stop, forms };
-        let want = naive(&corpus, &sel, o);
-        let rows = word_rows(&index, &counts, o);
+        let o = ListOptions { stop: StopChoice::lists(stop), forms };
+        let want = naive(&corpus, &sel, &o);
+        let rows = word_rows(&index, &counts, &o);
         let key = |w: &str| if forms { stem(w) } else { w.to_string() };
         let got: BTreeMap<String, (usize, usize)> = rows.iter().map(|r| (key(&r.word), (r.count, r.articles))).collect();
         prop_assert_eq!(got.len(), rows.len(), "one row per word (or stem)");
@@ -114,8 +114,8 @@ proptest! {
         let o = ListOptions::default();
         // No threshold, or one of the levels a reader can ask for.
         let min_g2 = [0.0, SIGNIFICANCE[0].min_g2, SIGNIFICANCE[1].min_g2, SIGNIFICANCE[2].min_g2][min];
-        let (over, under) = keywords(&index, &sc, &rc, o, min_g2);
-        let (a_all, b_all) = (naive(&corpus, &sel, o), naive(&corpus, &rest, o));
+        let (over, under) = keywords(&index, &sc, &rc, &o, min_g2);
+        let (a_all, b_all) = (naive(&corpus, &sel, &o), naive(&corpus, &rest, &o));
         let (c, d) = (sc.words, rc.words);
         let words: BTreeSet<&String> = a_all.keys().chain(b_all.keys()).collect();
         let mut want_over = BTreeSet::new();
@@ -162,7 +162,7 @@ proptest! {
             }
         }
         let want: BTreeMap<String, (usize, usize)> = want.into_iter().filter(|(_, (n, _))| *n >= min).map(|(k, (n, a))| (k, (n, a.len()))).collect();
-        let got_rows = phrases(&index, &sel, len, min, stop_edges);
+        let got_rows = phrases(&index, &sel, len, min, &StopChoice::lists(stop_edges));
         let got: BTreeMap<String, (usize, usize)> = got_rows.iter().map(|r| (r.phrase.clone(), (r.count, r.articles))).collect();
         prop_assert_eq!(got, want);
     }
@@ -277,10 +277,10 @@ proptest! {
         }
         prop_assert_eq!(steps, want_steps, "a question per {} words", lens_engine::steps::ASK_EVERY_WORDS);
         prop_assert_eq!(&counts, &count_words(&index, &all));
-        prop_assert_eq!(in_steps(PhraseJob::new(&index, &all, len, 1, true)).0, phrases(&index, &all, len, 1, true));
+        prop_assert_eq!(in_steps(PhraseJob::new(&index, &all, len, 1, &StopChoice::lists(true))).0, phrases(&index, &all, len, 1, &StopChoice::lists(true)));
         let o = ListOptions::default();
         let g = lens_engine::corpus::period::Grain::Month;
-        prop_assert_eq!(in_steps(TrendJob::new(&index, &all, &counts, o, 1, 10, g)).0, rising_falling(&index, &all, &counts, o, 1, 10, g));
+        prop_assert_eq!(in_steps(TrendJob::new(&index, &all, &counts, o.clone(), 1, 10, g)).0, rising_falling(&index, &all, &counts, o, 1, 10, g));
     }
 }
 
@@ -358,7 +358,7 @@ fn a_phrase_does_not_run_across_a_clause_mark() {
         &["However, WeChat grew. However WeChat grew; otherwise Alipay (the leader) grew."],
     );
     let index = Index::new(&corpus);
-    let rows = phrases(&index, &DocSet::full(1), 2, 1, false);
+    let rows = phrases(&index, &DocSet::full(1), 2, 1, &StopChoice::lists(false));
     let got: Vec<&str> = rows.iter().map(|r| r.phrase.as_str()).collect();
     let count = |p: &str| rows.iter().find(|r| r.phrase == p).map_or(0, |r| r.count);
     assert_eq!(

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::params;
 use crate::url_state::QueryLink;
+use crate::views::stop_list::StopWords;
 use crate::views::{marked_article, UrlCheckbox, UrlNumber, WordFormsToggle};
 use lens_engine::index::layout::{Edge, Layout};
 use lens_engine::search::highlight::mark_article;
@@ -56,7 +57,7 @@ pub fn CompareView() -> impl IntoView {
     };
     let (left, right) = (pick(Side::Left), pick(Side::Right));
     let words = Memo::new(move |_| WordChoice {
-        stop_words: params::STOP.flag(&url),
+        stop: params::stop_choice(&url, &params::STOP),
         forms: params::FORMS.flag(&url),
     });
     // Every listed word (the lists show the first ones, and the rest on request).
@@ -69,7 +70,7 @@ pub fn CompareView() -> impl IntoView {
     // (its rank, the pairs, the lowest and the highest similarity).
     // The model weighs the whole corpus: built once per way of counting
     // words (when a pair is first shown), not for every pair.
-    let model = Memo::new(move |_| Model(Arc::new(Similarity::new(search.index, words.get()))));
+    let model = Memo::new(move |_| Model(Arc::new(Similarity::new(search.index, &words.get()))));
     let standing = Memo::new(move |_| {
         let (l, r) = (left.get()?, right.get()?);
         let ranked = model.with(|m| m.0.most_similar(l));
@@ -106,7 +107,7 @@ pub fn CompareView() -> impl IntoView {
                 &for_csv,
                 &left_id,
                 &right_id,
-                words.get_untracked(),
+                &words.get_untracked(),
                 &super::provenance(&search),
             )
             .to_csv()
@@ -142,6 +143,7 @@ pub fn CompareView() -> impl IntoView {
                 <WordFormsToggle />
                 <UrlCheckbox label="Scroll together" param=params::LINK />
             </div>
+            <StopWords id="compare" />
             {move || {
                 let text = search.text.get();
                 (!text.trim().is_empty()).then(|| {
@@ -318,13 +320,13 @@ pub fn MostSimilar(
     let is_open = RwSignal::new(open);
     let shown = RwSignal::new(SIMILAR_SHOWN);
     let words = Memo::new(move |_| WordChoice {
-        stop_words: params::STOP.flag(&url),
+        stop: params::stop_choice(&url, &params::STOP),
         forms: params::FORMS.flag(&url),
     });
     let model = Memo::new(move |_| {
         is_open
             .get()
-            .then(|| Model(Arc::new(Similarity::new(search.index, words.get()))))
+            .then(|| Model(Arc::new(Similarity::new(search.index, &words.get()))))
     });
     let rows = move || {
         let m = model.get()?;

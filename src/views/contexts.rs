@@ -26,6 +26,7 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::stop_list::StopWords;
 use crate::views::{csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect};
 
 /// Concordance lines on a page.
@@ -510,7 +511,7 @@ fn Collocates(
     let search = expect_context::<SearchState>();
     let index = search.index;
     let min = Memo::new(move |_| params::CMIN.number_or_default(&url) as usize);
-    let stop = Memo::new(move |_| params::STOP.flag(&url));
+    let stop = Memo::new(move |_| params::stop_choice(&url, &params::STOP));
     let by = Memo::new(move |_| params::CBY.get(&url));
     // Counted once per selection (another window or minimum counts nothing again).
     // Once the lines are in, two frames later: the first page, then where
@@ -531,7 +532,7 @@ fn Collocates(
         let window = Window {
             left: wl.get(),
             right: wr.get(),
-            stop_words: stop.get(),
+            stop: stop.get(),
             min: min.get(),
         };
         Some(CollocateJob::new(
@@ -580,14 +581,14 @@ fn Collocates(
         let window = Window {
             left: wl.get_untracked(),
             right: wr.get_untracked(),
-            stop_words: stop.get_untracked(),
+            stop: stop.get_untracked(),
             min: min.get_untracked(),
         };
         let fx = lines.with_untracked(|l| l.value.as_ref().map_or(0, |l| l.len()));
         let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |c| c.words));
         let node = node_label(index, &nodes.get_untracked());
         found.with_untracked(|f| {
-            collocate_table(index, f, &node, fx, n, window, &provenance(&search)).to_csv()
+            collocate_table(index, f, &node, fx, n, &window, &provenance(&search)).to_csv()
         })
     };
     view! {
@@ -601,6 +602,7 @@ fn Collocates(
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 {csv_button("corpus-lens-collocates.csv", "collocates", make_csv)}
             </div>
+            <StopWords id="collocates" />
             <div class="table-wrap">
                 <table class="word-table">
                     <caption>{move || format!("Collocates ({}){}", thousands(found.with(Vec::len)), if computed.with(|c| c.busy) { " · counting…" } else { "" })}</caption>

@@ -10,6 +10,7 @@ mod indexing;
 mod long_table;
 pub mod results;
 pub mod search_box;
+mod stop_list;
 pub mod trends;
 mod words;
 #[cfg(feature = "import")]
@@ -233,6 +234,7 @@ pub fn provenance(search: &SearchState) -> Provenance {
     Provenance {
         corpus: search.corpus.info().name.clone(),
         search: search.valid.with_untracked(|p| p.query.to_string()),
+        stop_lists: search.index.describe_stop_lists(),
     }
 }
 

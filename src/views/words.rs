@@ -21,7 +21,6 @@ use lens_engine::stats::words::{
     TrendJob, WordRow, MIN_TREND_COUNT,
 };
 use lens_engine::steps::Steps;
-use lens_engine::text::lexicon::STOP_WORDS;
 use leptos::prelude::*;
 
 use crate::params::{self, Reference, WordOrder};
@@ -29,6 +28,7 @@ use crate::search_state::SearchState;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::long_table::LongList;
+use crate::views::stop_list::StopWords;
 use crate::views::{
     csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect, UrlText, WordFormsToggle,
 };
@@ -55,7 +55,7 @@ pub fn WordsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
     let opts = Memo::new(move |_| ListOptions {
-        stop_words: params::STOP.flag(&url),
+        stop: params::stop_choice(&url, &params::STOP),
         forms: params::FORMS.flag(&url),
     });
     let counts: SelectionCounts = sliced("words:counts", move || {
@@ -81,10 +81,7 @@ pub fn WordsView() -> impl IntoView {
             <div class="words-controls">
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <WordFormsToggle />
-                <details class="stop-list">
-                    <summary>"The stop words"</summary>
-                    <p>{STOP_WORDS.join(", ")}</p>
-                </details>
+                <StopWords id="words" />
             </div>
             <SummaryBlock counts=counts />
             // Each drawn a frame after the one before: a new selection's
@@ -294,7 +291,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
         move |_| {
             counts.with(|c| {
                 c.value.as_ref().map_or_else(Vec::new, |(_, c)| {
-                    measured("words:word-rows", || word_rows(index, c, opts.get()))
+                    measured("words:word-rows", || word_rows(index, c, &opts.get()))
                 })
             })
         },
@@ -377,7 +374,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
                 frequency_table(
                     listed,
                     n,
-                    opts.get_untracked(),
+                    &opts.get_untracked(),
                     &prefix.get_untracked(),
                     &provenance(&search),
                 )
@@ -493,7 +490,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         let found_nothing = "The reference finds no article: change the reference search.";
         let keys = |sc: &Counts, rc: &Counts| {
             let (over, under) = measured("words:keywords", || {
-                keywords(search.index, sc, rc, opts.get(), min_g2.get())
+                keywords(search.index, sc, rc, &opts.get(), min_g2.get())
             });
             (over, under, sc.words, rc.words)
         };
@@ -582,7 +579,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     let search = expect_context::<SearchState>();
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
-    let stop_edges = Memo::new(move |_| params::PSTOP.flag(&url));
+    let stop_edges = Memo::new(move |_| params::stop_choice(&url, &params::PSTOP));
     // Started once the selection's counts are in (they come first: the
     // summary and the word list wait on them), on the same articles.
     let found = sliced("words:phrases", move || {
@@ -593,7 +590,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
                 docs,
                 len.get(),
                 min.get(),
-                stop_edges.get(),
+                &stop_edges.get(),
             ))
         })
     });
@@ -629,7 +626,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
             let (len, min, edges) = (
                 len.get_untracked(),
                 min.get_untracked(),
-                stop_edges.get_untracked(),
+                &stop_edges.get_untracked(),
             );
             phrase_table(rows, len, min, edges, &provenance(&search)).to_csv()
         })
@@ -843,7 +840,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
         };
         result.with_untracked(|r| {
             let rf = r.as_ref().unwrap_or(&none);
-            rising_falling_table(rf, opts.get_untracked(), &provenance(&search)).to_csv()
+            rising_falling_table(rf, &opts.get_untracked(), &provenance(&search)).to_csv()
         })
     };
     view! {

@@ -14,8 +14,31 @@ use rustc_hash::FxHashMap;
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
 use crate::steps::Steps;
+use crate::text::language::language_name;
 use crate::text::language::stemmer;
-use crate::text::lexicon::{is_listed, is_stop_word, StopList, LISTED, STOP};
+use crate::text::lexicon::{
+    is_listed, is_stop_word, stop_list_source, StopChoice, StopList, LISTED, STOP,
+};
+
+/// The words a view leaves out as stop words, by term id: what a
+/// [`StopChoice`] comes to in one index ([`Index::stop_set`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StopSet {
+    /// By term id (empty: nothing left out).
+    mask: Vec<bool>,
+}
+
+impl StopSet {
+    /// Whether term `t` is left out.
+    pub fn contains(&self, t: u32) -> bool {
+        self.mask.get(t as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether nothing is left out.
+    pub fn is_empty(&self) -> bool {
+        !self.mask.contains(&true)
+    }
+}
 
 /// Where one term stands in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -359,6 +382,74 @@ impl Index {
     /// Number of distinct stems.
     pub fn stem_count(&self) -> usize {
         self.stem_terms.len()
+    }
+
+    /// The words `choice` leaves out: each word on its language's list or
+    /// the corpus' own, and the reader's added words, less the words the
+    /// reader keeps. Nothing when `choice` is off.
+    pub fn stop_set(&self, choice: &StopChoice) -> StopSet {
+        if !choice.on {
+            return StopSet::default();
+        }
+        let kinds = self.kinds();
+        let mut mask: Vec<bool> = kinds.iter().map(|k| k & STOP != 0).collect();
+        for w in &choice.keep {
+            if let Some(t) = self.term_id(w) {
+                mask[t as usize] = false;
+            }
+        }
+        for w in &choice.add {
+            if let Some(t) = self.term_id(w) {
+                mask[t as usize] = true;
+            }
+        }
+        StopSet { mask }
+    }
+
+    /// The stop lists of the corpus, as an export states them: "English
+    /// (Corpus Lens' own list); German (Snowball's list (through NLTK));
+    /// the corpus' own: …".
+    pub fn describe_stop_lists(&self) -> String {
+        let mut parts: Vec<String> = self
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(l, k)| {
+                let has = k == "en" || matches!(self.stop_lists.get(l), Some(Some(_)));
+                if has {
+                    format!("{} ({})", language_name(k), stop_list_source(k))
+                } else {
+                    format!("{} (no list)", language_name(k))
+                }
+            })
+            .collect();
+        if !self.extra_stop.is_empty() {
+            parts.push(format!("the corpus' own: {}", self.extra_stop.join(", ")));
+        }
+        parts.join("; ")
+    }
+
+    /// Each language's stop list as the page shows it ("The stop words"):
+    /// (language key, where it comes from, its words); English's is
+    /// [`crate::text::lexicon::STOP_WORDS`].
+    pub fn stop_lists(&self) -> Vec<(&str, Vec<&str>)> {
+        self.languages
+            .iter()
+            .enumerate()
+            .map(|(l, k)| {
+                let words = match self.stop_lists.get(l) {
+                    Some(Some(list)) => list.words.iter().map(String::as_str).collect(),
+                    _ if k == "en" => crate::text::lexicon::STOP_WORDS.to_vec(),
+                    _ => Vec::new(),
+                };
+                (k.as_str(), words)
+            })
+            .collect()
+    }
+
+    /// The corpus' own stop words (`corpus.toml`'s `stop_words`).
+    pub fn own_stop_words(&self) -> &[String] {
+        &self.extra_stop
     }
 
     /// Per term id, [`LISTED`] and [`STOP`] bits: word lists ask this of

@@ -1,26 +1,26 @@
 //! Comparing two articles: how similar they are, the words they share, the
 //! words that set each apart, and the passages they have in common.
 
-use crate::index::Index;
+use crate::index::{Index, StopSet};
 use crate::stats::measures::{log_likelihood, P05};
-use crate::text::lexicon::{is_listed, BREAK};
+use crate::text::lexicon::{is_listed, StopChoice, BREAK};
 use rustc_hash::FxHashMap;
 
 /// Which words Compare counts, and as what: a word that [`is_listed`], not a
-/// stop word unless `stop_words` is off; with `forms`, a stem's forms are one
+/// stop word that `stop` leaves out; with `forms`, a stem's forms are one
 /// word ("payment" and "payments").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WordChoice {
-    /// Leave stop words out.
-    pub stop_words: bool,
-    /// Merge the forms of a word (same English Snowball stem).
+    /// Which stop words to leave out.
+    pub stop: StopChoice,
+    /// Merge the forms of a word (same Snowball stem in its language).
     pub forms: bool,
 }
 
 impl Default for WordChoice {
     fn default() -> Self {
         WordChoice {
-            stop_words: true,
+            stop: StopChoice::lists(true),
             forms: false,
         }
     }
@@ -30,16 +30,25 @@ impl Default for WordChoice {
 /// "feature": the term itself, or its stem with `forms`), if counted.
 struct Features<'i> {
     index: &'i Index,
-    choice: WordChoice,
+    forms: bool,
+    stops: StopSet,
 }
 
 impl<'i> Features<'i> {
+    fn new(index: &'i Index, choice: &WordChoice) -> Self {
+        Features {
+            index,
+            forms: choice.forms,
+            stops: index.stop_set(&choice.stop),
+        }
+    }
+
     fn of(&self, term: u32) -> Option<u32> {
         let w = self.index.term(term);
-        if !is_listed(w) || (self.choice.stop_words && self.index.is_stop(term)) {
+        if !is_listed(w) || self.stops.contains(term) {
             return None;
         }
-        Some(if self.choice.forms {
+        Some(if self.forms {
             self.index.stem_of(term)
         } else {
             term
@@ -48,7 +57,7 @@ impl<'i> Features<'i> {
 
     /// Articles with the feature (any counted form of it).
     fn df(&self, feature: u32) -> usize {
-        if !self.choice.forms {
+        if !self.forms {
             return self.index.postings(feature).len();
         }
         let terms: Vec<u32> = self
@@ -136,8 +145,8 @@ pub struct Similarity {
 
 impl Similarity {
     /// Weighs every article of `index` (time linear in the corpus' words).
-    pub fn new(index: &Index, choice: WordChoice) -> Similarity {
-        let f = Features { index, choice };
+    pub fn new(index: &Index, choice: &WordChoice) -> Similarity {
+        let f = Features::new(index, choice);
         let n = index.doc_count();
         let mut vectors: Vec<Vec<(u32, f64)>> = (0..n).map(|d| f.counts(d)).collect();
         // Document frequencies from the vectors themselves: one pass.
@@ -228,7 +237,7 @@ pub struct Comparison {
 }
 
 /// How to compare.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompareOptions {
     /// Shortest shared passage, in words (3 to 12).
     pub min_passage: usize,
@@ -398,10 +407,7 @@ type PairCounts = (usize, usize, Vec<(u32, usize)>);
 /// is distinctive of the article where its rate (count ÷ the article's words)
 /// is higher. So each word is in one list at most.
 pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -> Comparison {
-    let f = Features {
-        index,
-        choice: opts.words,
-    };
+    let f = Features::new(index, &opts.words);
     let (ls, rs) = (index.words_of(left), index.words_of(right));
     let words_in = |s: &[u32]| s.iter().filter(|&&w| w != BREAK).count();
     let (ln, rn) = (words_in(ls), words_in(rs));
@@ -507,7 +513,7 @@ pub fn comparison_table(
     c: &Comparison,
     left_id: &str,
     right_id: &str,
-    choice: WordChoice,
+    choice: &WordChoice,
     from: &crate::stats::Provenance,
 ) -> crate::out::csv::Table {
     use crate::out::csv::{Cell, Table};
@@ -548,10 +554,7 @@ pub fn comparison_table(
             .about("Left words", ln)
             .about("Right words", rn)
             .about("Shared when G² below", Cell::num(P05.min_g2, 2))
-            .about(
-                "Stop words",
-                crate::stats::stop_word_rule(choice.stop_words),
-            )
+            .about("Stop words", from.stop_rule(&choice.stop))
             .about("Word forms", if choice.forms { "Merged" } else { "Apart" }),
     )
 }

@@ -12,14 +12,14 @@ use std::sync::Arc;
 
 use crate::index::docset::DocSet;
 use crate::index::layout::{stretches, Edge, KwicLine, Layout};
-use crate::index::Index;
+use crate::index::{Index, StopSet};
 use crate::out::csv::{Cell, Table};
 use crate::search::Matches;
 use crate::stats::measures::{association, per_10k};
 use crate::stats::words::{CountJob, Counts};
-use crate::stats::{stop_word_rule, Provenance};
+use crate::stats::Provenance;
 use crate::steps::{Steps, ASK_EVERY_WORDS};
-use crate::text::lexicon::{BREAK, STOP};
+use crate::text::lexicon::{StopChoice, BREAK};
 
 /// One occurrence of the node: the article, its first word and its length in words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -543,14 +543,14 @@ pub fn collocates(
 }
 
 /// The collocates' window and what they leave out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Window {
     /// Words before the match.
     pub left: usize,
     /// Words after the match.
     pub right: usize,
-    /// Leave out stop words.
-    pub stop_words: bool,
+    /// Which stop words to leave out.
+    pub stop: StopChoice,
     /// The least f_xy listed (1 at least).
     pub min: usize,
 }
@@ -571,6 +571,8 @@ pub struct CollocateJob<'i> {
     counts: Counted<'i>,
     node_terms: Vec<u32>,
     window: Window,
+    /// The words `window` leaves out.
+    stops: StopSet,
     at: usize,
     f_xy: Vec<u32>,
     touched: Vec<u32>,
@@ -590,6 +592,7 @@ impl<'i> CollocateJob<'i> {
             lines,
             counts,
             node_terms: node_terms.to_vec(),
+            stops: index.stop_set(&window.stop),
             window,
             at: 0,
             f_xy: vec![0; index.vocabulary_len()],
@@ -616,20 +619,13 @@ impl Steps for CollocateJob<'_> {
                 return self.at == self.lines.len();
             }
         }
-        let kinds = self.index.kinds();
-        let Window {
-            left,
-            right,
-            stop_words,
-            ..
-        } = self.window;
+        let (left, right) = (self.window.left, self.window.right);
+        let stops = &self.stops;
         while self.at < self.lines.len() {
             let to = (self.at + LINE_CHUNK).min(self.lines.len());
             for (_, ids, l, r) in each_window(self.index, &self.lines[self.at..to], left, right) {
                 for &t in ids[l].iter().chain(&ids[r]) {
-                    if t == BREAK
-                        || self.node_terms.binary_search(&t).is_ok()
-                        || (stop_words && kinds[t as usize] & STOP != 0)
+                    if t == BREAK || self.node_terms.binary_search(&t).is_ok() || stops.contains(t)
                     {
                         continue;
                     }
@@ -815,7 +811,7 @@ pub fn collocate_table(
     node: &str,
     node_frequency: usize,
     selection_words: usize,
-    window: Window,
+    window: &Window,
     from: &Provenance,
 ) -> Table {
     let mut t = Table::new([
@@ -847,6 +843,6 @@ pub fn collocate_table(
             .about("Window right", window.right)
             .about("Words in selection", selection_words)
             .about("At least", window.min.max(1))
-            .about("Stop words", stop_word_rule(window.stop_words)),
+            .about("Stop words", from.stop_rule(&window.stop)),
     )
 }

@@ -22,6 +22,9 @@ pub struct Provenance {
     pub corpus: String,
     /// The search that picked the articles counted (empty: all).
     pub search: String,
+    /// The corpus' stop lists ([`crate::index::Index::describe_stop_lists`]),
+    /// which an export that leaves stop words out names.
+    pub stop_lists: String,
 }
 
 impl Provenance {
@@ -33,11 +36,20 @@ impl Provenance {
     }
 }
 
-/// "Left out" or "Kept": the stop-word rule as an export states it.
-pub fn stop_word_rule(leave_out: bool) -> &'static str {
-    if leave_out {
-        "Left out (the English list)"
-    } else {
-        "Kept"
+impl Provenance {
+    /// The stop-word rule as an export states it: "Kept", or "Left out:"
+    /// the corpus' lists, and the reader's added and kept words.
+    pub fn stop_rule(&self, choice: &crate::text::lexicon::StopChoice) -> String {
+        if !choice.on {
+            return "Kept".into();
+        }
+        let mut s = format!("Left out: {}", self.stop_lists);
+        if !choice.add.is_empty() {
+            s.push_str(&format!("; added: {}", choice.add.join(", ")));
+        }
+        if !choice.keep.is_empty() {
+            s.push_str(&format!("; kept: {}", choice.keep.join(", ")));
+        }
+        s
     }
 }

@@ -18,20 +18,20 @@ use rustc_hash::FxHashMap;
 use crate::corpus::period::{Grain, Period};
 use crate::index::docset::DocSet;
 use crate::index::layout::clauses;
-use crate::index::Index;
+use crate::index::{Index, StopSet};
 use crate::out::csv::{Cell, Table};
 use crate::stats::measures::log_likelihood;
 use crate::stats::measures::Significance;
 use crate::stats::measures::{log_ratio, per_10k};
-use crate::stats::{stop_word_rule, Provenance};
+use crate::stats::Provenance;
 use crate::steps::{Steps, ASK_EVERY_WORDS};
-use crate::text::lexicon::{BREAK, LISTED, STOP};
+use crate::text::lexicon::{StopChoice, BREAK, LISTED};
 
 /// Which words a list shows, and how.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ListOptions {
-    /// Leave stop words out.
-    pub stop_words: bool,
+    /// Which stop words to leave out.
+    pub stop: StopChoice,
     /// A stem's forms are one entry, under its most frequent form.
     pub forms: bool,
 }
@@ -39,7 +39,7 @@ pub struct ListOptions {
 impl Default for ListOptions {
     fn default() -> Self {
         ListOptions {
-            stop_words: true,
+            stop: StopChoice::lists(true),
             forms: false,
         }
     }
@@ -277,12 +277,10 @@ impl Groups {
     }
 }
 
-fn groups(index: &Index, count: &dyn Fn(u32) -> usize, opts: ListOptions) -> Groups {
+fn groups(index: &Index, count: &dyn Fn(u32) -> usize, opts: &ListOptions) -> Groups {
     let kinds = index.kinds();
-    let listed = |t: u32| {
-        let k = kinds[t as usize];
-        count(t) > 0 && k & LISTED != 0 && !(opts.stop_words && k & STOP != 0)
-    };
+    let stops = index.stop_set(&opts.stop);
+    let listed = |t: u32| count(t) > 0 && kinds[t as usize] & LISTED != 0 && !stops.contains(t);
     let mut out = Groups {
         terms: Vec::new(),
         starts: vec![0],
@@ -316,7 +314,7 @@ fn names(index: &Index, g: &[u32]) -> (String, Vec<String>) {
 
 /// Every listed word of the selection with its count and articles, by count
 /// (then word).
-pub fn word_rows(index: &Index, counts: &Counts, opts: ListOptions) -> Vec<WordRow> {
+pub fn word_rows(index: &Index, counts: &Counts, opts: &ListOptions) -> Vec<WordRow> {
     let count = |t: u32| counts.count[t as usize] as usize;
     let gs = groups(index, &count, opts);
     // Ranked on numbers (a group's first term id orders its name: the
@@ -374,7 +372,7 @@ pub fn keywords(
     index: &Index,
     sc: &Counts,
     rc: &Counts,
-    opts: ListOptions,
+    opts: &ListOptions,
     min_g2: f64,
 ) -> (Vec<KeyRow>, Vec<KeyRow>) {
     let both = |t: u32| (sc.count[t as usize] + rc.count[t as usize]) as usize;
@@ -432,7 +430,7 @@ pub struct PhraseJob<'i> {
     at: usize,
     len: usize,
     min_count: usize,
-    stop: Vec<bool>,
+    stop: StopSet,
     /// Key: the ids, padded; value: count, articles, last article seen (+1).
     grams: FxHashMap<[u32; MAX_PHRASE], (u32, u32, u32)>,
 }
@@ -444,13 +442,9 @@ impl<'i> PhraseJob<'i> {
         docs: &DocSet,
         len: usize,
         min_count: usize,
-        stop_edges: bool,
+        stop_edges: &StopChoice,
     ) -> Self {
-        let stop = if stop_edges {
-            index.kinds().iter().map(|k| k & STOP != 0).collect()
-        } else {
-            Vec::new()
-        };
+        let stop = index.stop_set(stop_edges);
         PhraseJob {
             index,
             docs: docs.iter().collect(),
@@ -472,7 +466,7 @@ impl Steps for PhraseJob<'_> {
             let d = self.docs[self.at];
             self.at += 1;
             let ids = index.words_of(d);
-            let is_stop = |t: u32| !self.stop.is_empty() && self.stop[t as usize];
+            let is_stop = |t: u32| self.stop.contains(t);
             for r in clauses(index.doc(d)) {
                 for w in ids[r].windows(len) {
                     if is_stop(w[0]) || is_stop(w[len - 1]) {
@@ -520,14 +514,14 @@ impl Steps for PhraseJob<'_> {
 /// `min_count` times in the articles of `docs`, never across a title,
 /// heading or paragraph boundary, nor across a sentence or clause mark
 /// ([`crate::text::tokenize::ends_clause`]: "However, WeChat" holds no
-/// phrase); with `stop_edges`, none starting or ending
-/// with a stop word. By count, then phrase.
+/// phrase); none starting or ending with a word `stop_edges` leaves out.
+/// By count, then phrase.
 pub fn phrases(
     index: &Index,
     docs: &DocSet,
     len: usize,
     min_count: usize,
-    stop_edges: bool,
+    stop_edges: &StopChoice,
 ) -> Vec<PhraseRow> {
     PhraseJob::new(index, docs, len, min_count, stop_edges).run()
 }
@@ -618,7 +612,7 @@ impl<'i> TrendJob<'i> {
     ) -> Self {
         let count = |t: u32| counts.count[t as usize] as usize;
         let mut wanted = vec![false; index.vocabulary_len()];
-        for g in groups(index, &count, opts).iter() {
+        for g in groups(index, &count, &opts).iter() {
             if g.iter().map(|&t| count(t)).sum::<usize>() >= min_count.max(1) {
                 for &t in g {
                     wanted[t as usize] = true;
@@ -709,7 +703,11 @@ impl TrendJob<'_> {
         }
         self.triples = Vec::new();
         let totals = &self.totals;
-        let groups = groups(self.index, &|t: u32| totals[t as usize] as usize, self.opts);
+        let groups = groups(
+            self.index,
+            &|t: u32| totals[t as usize] as usize,
+            &self.opts,
+        );
         Ok(Fitting {
             with_words,
             start,
@@ -964,16 +962,16 @@ pub fn weighted_slope(points: &[(f64, f64, f64)]) -> f64 {
 // from the file and docs/statistics.md.
 
 /// The columns every word list's export states: how words are counted.
-fn counted_as(t: Table, opts: ListOptions) -> Table {
+fn counted_as(t: Table, opts: &ListOptions, from: &Provenance) -> Table {
     t.about("Word forms", if opts.forms { "Merged" } else { "Apart" })
-        .about("Stop words", stop_word_rule(opts.stop_words))
+        .about("Stop words", from.stop_rule(&opts.stop))
 }
 
 /// "Word frequencies" as a table: `rows` as listed, in a selection of `words` words.
 pub fn frequency_table<'r>(
     rows: impl IntoIterator<Item = &'r WordRow>,
     words: usize,
-    opts: ListOptions,
+    opts: &ListOptions,
     filter: &str,
     from: &Provenance,
 ) -> Table {
@@ -993,7 +991,7 @@ pub fn frequency_table<'r>(
             r.articles.into(),
         ]);
     }
-    let t = counted_as(t.about("Words in selection", words), opts).about("Filter", filter);
+    let t = counted_as(t.about("Words in selection", words), opts, from).about("Filter", filter);
     from.stamp(t)
 }
 
@@ -1053,7 +1051,7 @@ pub fn keyword_table(
         .about("Reference words", k.reference_words)
         .about("Significance", k.significance.label)
         .about("Least G²", Cell::num(k.significance.min_g2, 2));
-    from.stamp(counted_as(t, k.opts))
+    from.stamp(counted_as(t, &k.opts, from))
 }
 
 /// "Frequent phrases" as a table: phrases of `len` words seen at least `min_count` times.
@@ -1061,17 +1059,16 @@ pub fn phrase_table(
     rows: &[PhraseRow],
     len: usize,
     min_count: usize,
-    stop_edges: bool,
+    stop_edges: &StopChoice,
     from: &Provenance,
 ) -> Table {
     let mut t = Table::new(["Phrase", "Count", "Articles"]);
     for r in rows {
         t.push(vec![(&r.phrase).into(), r.count.into(), r.articles.into()]);
     }
-    let edges = if stop_edges {
-        "No phrase starts or ends with one"
-    } else {
-        "Kept"
+    let edges = match from.stop_rule(stop_edges) {
+        kept if !stop_edges.on => kept,
+        rule => format!("No phrase starts or ends with one. {rule}"),
     };
     from.stamp(
         t.about("Phrase length", len)
@@ -1081,7 +1078,7 @@ pub fn phrase_table(
 }
 
 /// "Rising and falling words" as a table: each word's slope and its rate in every period.
-pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Provenance) -> Table {
+pub fn rising_falling_table(rf: &RisingFalling, opts: &ListOptions, from: &Provenance) -> Table {
     let grain = rf.periods.first().map_or(Grain::Year, |p| p.grain);
     let unit = grain.name().to_lowercase();
     let header = [
@@ -1123,5 +1120,5 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: ListOptions, from: &Proven
         .about("Periods fitted", with_words)
         .about("Weights", format!("Each {unit} by its words"))
         .about("At least", MIN_TREND_COUNT);
-    from.stamp(counted_as(t, opts))
+    from.stamp(counted_as(t, opts, from))
 }

@@ -218,6 +218,69 @@ impl StopList {
     }
 }
 
+/// Which stop words a view leaves out: with `on`, each word's language's
+/// list and the corpus' own, and the reader's edits: the words they
+/// `add`, less the words they `keep` (take off the lists). Words
+/// normalised ([`crate::text::tokenize::normalize`]), sorted, each once.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct StopChoice {
+    /// Leave stop words out at all.
+    pub on: bool,
+    /// Words the reader leaves out too.
+    pub add: Vec<String>,
+    /// Words the reader keeps though a list has them.
+    pub keep: Vec<String>,
+}
+
+impl StopChoice {
+    /// The lists, unedited (`on`), or nothing left out.
+    pub fn lists(on: bool) -> StopChoice {
+        StopChoice {
+            on,
+            ..StopChoice::default()
+        }
+    }
+
+    /// The choice with the reader's edits as typed (words separated by
+    /// commas or spaces, in any case: each is read by the one tokenizer, so
+    /// "Alipay's" is the word "alipay"). At most [`MAX_OWN_STOP_WORDS`] of
+    /// each; a word both added and kept is added.
+    pub fn edited(on: bool, add: &str, keep: &str) -> StopChoice {
+        let read = |text: &str| {
+            let mut ws: Vec<String> = crate::text::tokenize::words(text)
+                .map(|w| w.norm.into_owned())
+                .take(MAX_OWN_STOP_WORDS)
+                .collect();
+            ws.sort_unstable();
+            ws.dedup();
+            ws
+        };
+        let add = read(add);
+        let mut keep = read(keep);
+        keep.retain(|w| add.binary_search(w).is_err());
+        StopChoice { on, add, keep }
+    }
+
+    /// The added words as the URL and the field write them ("said, according").
+    pub fn add_text(&self) -> String {
+        self.add.join(",")
+    }
+
+    /// The kept words as the URL writes them.
+    pub fn keep_text(&self) -> String {
+        self.keep.join(",")
+    }
+
+    /// Whether the reader edited the lists.
+    pub fn is_edited(&self) -> bool {
+        !self.add.is_empty() || !self.keep.is_empty()
+    }
+}
+
+/// The most words a reader may add to, or take off, the stop lists (a URL
+/// carries them: its length stays bounded).
+pub const MAX_OWN_STOP_WORDS: usize = 200;
+
 /// The stop list the engine has for a language (by key), as written by its
 /// source: [`STOP_WORDS`] for English, else NLTK's list, else stopwords-iso's
 /// (module docs). `None` for a language none of them lists.
@@ -242,9 +305,9 @@ pub fn stop_list_source(key: &str) -> &'static str {
         "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ru", "sv",
     ];
     if key == "en" {
-        "Corpus Lens' own English list"
+        "Corpus Lens' own list"
     } else if SNOWBALL.contains(&key) {
-        "Snowball's list (through NLTK)"
+        "Snowball's list, through NLTK"
     } else if NLTK.contains(&key) {
         "NLTK's list"
     } else {
@@ -260,6 +323,17 @@ mod tests {
     fn the_stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stop_word("the") && is_stop_word("won't") && !is_stop_word("alipay"));
+    }
+
+    #[test]
+    fn a_readers_edits_are_words_once_each() {
+        let c = StopChoice::edited(true, "Said, according  said;Alipay's", "us, said, ,");
+        assert_eq!(c.add, ["according", "alipay", "said"]);
+        assert_eq!(c.keep, ["us"], "a word added is not also kept");
+        assert_eq!(c.add_text(), "according,alipay,said");
+        assert!(c.is_edited() && !StopChoice::lists(true).is_edited());
+        let many = "w ".repeat(500) + &(0..500).map(|i| format!("x{i} ")).collect::<String>();
+        assert!(StopChoice::edited(true, &many, "").add.len() <= MAX_OWN_STOP_WORDS);
     }
 
     #[test]
@@ -283,7 +357,7 @@ mod tests {
             "stopwords-iso where NLTK has none"
         );
         assert!(built_in_stop_list("xx").is_none());
-        assert_eq!(stop_list_source("de"), "Snowball's list (through NLTK)");
+        assert_eq!(stop_list_source("de"), "Snowball's list, through NLTK");
         assert_eq!(stop_list_source("pl"), "stopwords-iso's list");
     }
 }

@@ -1,0 +1,138 @@
+//! The stop words of Words, Contexts and Compare: the lists in use (each
+//! language's, the corpus' own) and the reader's own edits, words added to
+//! them and words taken off, kept in the URL (`addstop`, `keepstop`) so a
+//! shared link keeps them. As Voyant's stop-word editor: a field and a list.
+
+use lens_engine::text::language::language_name;
+use lens_engine::text::lexicon::{stop_list_source, StopChoice};
+use leptos::prelude::*;
+
+use crate::params;
+use crate::search_state::SearchState;
+use crate::url_state::UrlQuery;
+
+/// The reader's edits written to the URL (left out when empty).
+fn write(url: UrlQuery, choice: &StopChoice) {
+    let (add, keep) = (choice.add_text(), choice.keep_text());
+    url.navigate(&url.href(&[
+        (
+            params::ADDSTOP.name,
+            (!add.is_empty()).then_some(add.as_str()),
+        ),
+        (
+            params::KEEPSTOP.name,
+            (!keep.is_empty()).then_some(keep.as_str()),
+        ),
+    ]));
+}
+
+/// "The stop words": a disclosure with the field that adds words, the
+/// reader's own words (each with a button that takes it back), the words
+/// taken off the lists, and each list in use.
+#[component]
+pub fn StopWords(
+    /// Names the fields apart where two views' editors could meet.
+    id: &'static str,
+) -> impl IntoView {
+    let url = expect_context::<UrlQuery>();
+    let search = expect_context::<SearchState>();
+    let choice = Memo::new(move |_| params::stop_choice(&url, &params::STOP));
+    let typed = RwSignal::new(String::new());
+    let add = move |keep: bool| {
+        let text = typed.get_untracked();
+        let mut c = choice.get_untracked();
+        let new = StopChoice::edited(true, &text, "").add;
+        if new.is_empty() {
+            return;
+        }
+        let (into, from) = if keep {
+            (&mut c.keep, &mut c.add)
+        } else {
+            (&mut c.add, &mut c.keep)
+        };
+        from.retain(|w| !new.contains(w));
+        into.extend(new);
+        let c = StopChoice::edited(c.on, &c.add.join(","), &c.keep.join(","));
+        write(url, &c);
+        typed.set(String::new());
+    };
+    let remove = move |word: String, kept: bool| {
+        let mut c = choice.get_untracked();
+        if kept {
+            c.keep.retain(|w| *w != word);
+        } else {
+            c.add.retain(|w| *w != word);
+        }
+        write(url, &c);
+    };
+    let own = move || {
+        let c = choice.get();
+        let item = |w: &String, kept: bool| {
+            let word = w.clone();
+            let label = if kept {
+                format!("Leave out “{w}” again")
+            } else {
+                format!("Stop leaving out “{w}”")
+            };
+            view! {
+                <li>
+                    <span>{w.clone()}</span>
+                    <button type="button" class="link-button" aria-label=label
+                        on:click=move |_| remove(word.clone(), kept)>"×"</button>
+                </li>
+            }
+        };
+        let added = (!c.add.is_empty()).then(|| {
+            let items = c.add.iter().map(|w| item(w, false)).collect_view();
+            view! { <p class="stop-own-label">"You leave out:"</p><ul class="stop-own">{items}</ul> }
+        });
+        let kept = (!c.keep.is_empty()).then(|| {
+            let items = c.keep.iter().map(|w| item(w, true)).collect_view();
+            view! { <p class="stop-own-label">"You keep (taken off the lists):"</p><ul class="stop-own">{items}</ul> }
+        });
+        view! { {added}{kept} }
+    };
+    let lists = search
+        .index
+        .stop_lists()
+        .into_iter()
+        .map(|(key, words)| {
+            let heading = format!(
+                "{}: {} ({} words)",
+                language_name(key),
+                if words.is_empty() { "no list".to_string() } else { stop_list_source(key).to_string() },
+                words.len()
+            );
+            view! { <p class="stop-list-name">{heading}</p><p lang=key.to_string()>{words.join(", ")}</p> }
+        })
+        .collect_view();
+    let corpus_own = (!search.index.own_stop_words().is_empty()).then(|| {
+        let words = search.index.own_stop_words().join(", ");
+        view! { <p class="stop-list-name">"The corpus' own"</p><p>{words}</p> }
+    });
+    let summary = move || {
+        let c = choice.get();
+        match (c.add.len(), c.keep.len()) {
+            (0, 0) => "The stop words".to_string(),
+            (a, k) => format!("The stop words (yours: {a} added, {k} kept)"),
+        }
+    };
+    let field = format!("{id}-stop-word");
+    view! {
+        <details class="stop-list">
+            <summary>{summary}</summary>
+            <form class="stop-edit" on:submit=move |ev| { ev.prevent_default(); add(false); }>
+                <label for=field.clone()>"Words to leave out or keep"</label>
+                <input id=field type="text" autocomplete="off" spellcheck="false"
+                    placeholder="said, according"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <button type="submit">"Leave out"</button>
+                <button type="button" on:click=move |_| add(true)>"Keep"</button>
+            </form>
+            {own}
+            {lists}
+            {corpus_own}
+        </details>
+    }
+}
