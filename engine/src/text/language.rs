@@ -4,11 +4,9 @@
 //!
 //! The rules go by a tag's primary language subtag, in lower case
 //! ([`language_key`]): `zh-Hans` and `zh-TW` are `zh`, `pt-BR` is `pt`.
-//! Stemmers are Snowball's, through `frostem` (which tracks Snowball's own
-//! repository: BSD-3-Clause); the stop lists are in
+//! Stemmers are Snowball's (BSD-3-Clause), through `rust-stemmers` (MIT)
+//! and, for Greek, `frostem` (BSD-3-Clause); the stop lists are in
 //! [`crate::text::lexicon`].
-
-use frostem::{Algorithm, Stemmer};
 
 /// The key the engine's language rules go by: the primary language subtag
 /// of a BCP 47 tag, in lower case, with Norwegian Bokmål and Nynorsk
@@ -27,52 +25,63 @@ pub fn language_key(tag: &str) -> String {
     }
 }
 
-/// Every language with a Snowball stemmer: (key, algorithm), sorted by key.
+/// Every language with a Snowball stemmer: (key, its stemmer), sorted by key.
 const STEMMERS: &[(&str, Algorithm)] = &[
-    ("ar", Algorithm::Arabic),
-    ("ca", Algorithm::Catalan),
-    ("cs", Algorithm::Czech),
-    ("da", Algorithm::Danish),
-    ("de", Algorithm::German),
+    ("ar", Algorithm::Rs(rust_stemmers::Algorithm::Arabic)),
+    ("da", Algorithm::Rs(rust_stemmers::Algorithm::Danish)),
+    ("de", Algorithm::Rs(rust_stemmers::Algorithm::German)),
     ("el", Algorithm::Greek),
-    ("en", Algorithm::English),
-    ("eo", Algorithm::Esperanto),
-    ("es", Algorithm::Spanish),
-    ("et", Algorithm::Estonian),
-    ("eu", Algorithm::Basque),
-    ("fa", Algorithm::Persian),
-    ("fi", Algorithm::Finnish),
-    ("fr", Algorithm::French),
-    ("ga", Algorithm::Irish),
-    ("hi", Algorithm::Hindi),
-    ("hu", Algorithm::Hungarian),
-    ("hy", Algorithm::Armenian),
-    ("id", Algorithm::Indonesian),
-    ("it", Algorithm::Italian),
-    ("lt", Algorithm::Lithuanian),
-    ("ne", Algorithm::Nepali),
-    ("nl", Algorithm::Dutch),
-    ("no", Algorithm::Norwegian),
-    ("pl", Algorithm::Polish),
-    ("pt", Algorithm::Portuguese),
-    ("ro", Algorithm::Romanian),
-    ("ru", Algorithm::Russian),
-    ("sr", Algorithm::Serbian),
-    ("st", Algorithm::Sesotho),
-    ("sv", Algorithm::Swedish),
-    ("ta", Algorithm::Tamil),
-    ("tr", Algorithm::Turkish),
-    ("uk", Algorithm::Ukrainian),
-    ("yi", Algorithm::Yiddish),
+    ("en", Algorithm::Rs(rust_stemmers::Algorithm::English)),
+    ("es", Algorithm::Rs(rust_stemmers::Algorithm::Spanish)),
+    ("fi", Algorithm::Rs(rust_stemmers::Algorithm::Finnish)),
+    ("fr", Algorithm::Rs(rust_stemmers::Algorithm::French)),
+    ("hu", Algorithm::Rs(rust_stemmers::Algorithm::Hungarian)),
+    ("it", Algorithm::Rs(rust_stemmers::Algorithm::Italian)),
+    ("nl", Algorithm::Rs(rust_stemmers::Algorithm::Dutch)),
+    ("no", Algorithm::Rs(rust_stemmers::Algorithm::Norwegian)),
+    ("pt", Algorithm::Rs(rust_stemmers::Algorithm::Portuguese)),
+    ("ro", Algorithm::Rs(rust_stemmers::Algorithm::Romanian)),
+    ("ru", Algorithm::Rs(rust_stemmers::Algorithm::Russian)),
+    ("sv", Algorithm::Rs(rust_stemmers::Algorithm::Swedish)),
+    ("ta", Algorithm::Rs(rust_stemmers::Algorithm::Tamil)),
+    ("tr", Algorithm::Rs(rust_stemmers::Algorithm::Turkish)),
 ];
+
+/// Which crate stems a language.
+#[derive(Clone, Copy)]
+enum Algorithm {
+    /// rust-stemmers' Snowball stemmer.
+    Rs(rust_stemmers::Algorithm),
+    /// frostem's Greek (rust-stemmers' panics on some Greek words).
+    Greek,
+}
+
+/// A language's stemmer.
+pub struct Stemmer(Kind);
+
+enum Kind {
+    Rs(rust_stemmers::Stemmer),
+    Frostem(frostem::Stemmer),
+}
+
+impl Stemmer {
+    /// The stem of a normalised (lower-case) word.
+    pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        match &self.0 {
+            Kind::Rs(s) => s.stem(word),
+            Kind::Frostem(s) => s.stem(word),
+        }
+    }
+}
 
 /// The Snowball stemmer of a language (by [`language_key`]), if it has one:
 /// a language without one matches words by their exact form.
 pub fn stemmer(key: &str) -> Option<Stemmer> {
-    STEMMERS
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .ok()
-        .map(|i| Stemmer::new(STEMMERS[i].1))
+    let i = STEMMERS.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+    Some(Stemmer(match STEMMERS[i].1 {
+        Algorithm::Rs(a) => Kind::Rs(rust_stemmers::Stemmer::create(a)),
+        Algorithm::Greek => Kind::Frostem(frostem::Stemmer::new(frostem::Algorithm::Greek)),
+    }))
 }
 
 /// Languages by key, with their English names: the names a reader sees
