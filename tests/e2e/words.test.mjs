@@ -57,3 +57,43 @@ test('words: a year range, its keywords, a word to its trend, a CSV with the tab
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('words: the reader\'s own stop words, by keyboard alone, in the address, in the export, and axe', async () => {
+  const { createRequire } = await import('node:module');
+  const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 900 } });
+  await page.goto(server.base + '?view=words');
+  const freq = page.getByRole('table', { name: /^Word frequencies/ });
+  await freq.locator('tbody tr').first().waitFor();
+  const listed = async () => freq.locator('tbody th > a:first-child').allTextContents();
+  assert.equal((await listed())[0], 'alipay');
+  // Keyboard only: the disclosure, the field, Enter.
+  const summary = page.locator('.words .stop-list summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'Words to leave out or keep' });
+  await field.focus();
+  await page.keyboard.type('Alipay, wechat');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('addstop') === 'alipay,wechat');
+  await page.waitForFunction(() => ![...document.querySelectorAll('.words-frequencies tbody th > a:first-child')].some((a) => a.textContent === 'alipay'));
+  assert.ok(!(await listed()).includes('wechat'));
+  // Keep a word of the list: "the" comes back.
+  await field.fill('the');
+  await page.getByRole('button', { name: 'Keep' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.words-frequencies tbody th > a:first-child')].some((a) => a.textContent === 'the'));
+  assert.equal(new URL(page.url()).searchParams.get('keepstop'), 'the');
+  // The export names the lists and the edits.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV: word frequencies' }).click()]);
+  const rows = parseCsv(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(rows[1][rows[0].indexOf('Stop words')], "Left out: English (Corpus Lens' own list); added: alipay, wechat; kept: the");
+  // Each word of the reader's own is a button that takes it back.
+  await page.getByRole('button', { name: 'Stop leaving out “alipay”' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('addstop') === 'wechat');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => (await window.axe.run(document.querySelector('.stop-list'), { resultTypes: ['violations'] })).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0].target.join(' ')}`));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
