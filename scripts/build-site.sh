@@ -32,15 +32,21 @@ if [ ! -d "$release" ] && [ -d "$CORPUS_LENS_CACHE/target-release" ]; then
 fi
 full="$(mktemp -d)"
 trap 'rm -rf "$full"' EXIT
+site() {
+  CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
+    cargo run --quiet -p lens-engine --features import,docs --bin lens-site -- "$@"
+}
+# The light build holds the stemmers of its corpus' languages only (about
+# 3.4 KB gzip each); the full build, which reads a reader's own files, all.
+stemmers="$(site --stemmers "$corpus")"
 CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$full"
-CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features light,shipped-corpus --dist "$dist"
+CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "light,shipped-corpus,$stemmers" --dist "$dist"
 mkdir -p "$dist/full"
 cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
 # The full build's own JavaScript snippets (its #[wasm_bindgen(inline_js)]),
 # which its script imports from beside itself.
 if [ -d "$full/snippets" ]; then cp -r "$full/snippets" "$dist/full/"; fi
 stylesheet="$(cd "$dist" && ls main-*.css)"
-CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
-  cargo run --quiet -p lens-engine --features import,docs --bin lens-site -- "$corpus" "$dist" "$stylesheet"
+site "$corpus" "$dist" "$stylesheet"
 node scripts/prerender.mjs "$dist"
 node scripts/post-build.mjs "$dist"

@@ -6,6 +6,10 @@
 //! Usage: `lens-site CORPUS_DIR SITE_DIR STYLESHEET`, where STYLESHEET is the
 //! site's stylesheet relative to SITE_DIR. Run by `scripts/build-site.sh`
 //! after `trunk build`, on the same corpus folder as `build.rs`.
+//!
+//! `lens-site --stemmers CORPUS_DIR` prints the engine features of the
+//! stemmers the corpus' languages need (`lens-engine/stem-de,…`, English's
+//! always): the page's light build holds only those.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,6 +19,11 @@ use lens_engine::out::site::{article_page, doc_page, index_page, page_name, ARTI
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, corpus_dir] = args.as_slice() {
+        if flag == "--stemmers" {
+            return stemmer_features(corpus_dir);
+        }
+    }
     let [corpus_dir, site_dir, stylesheet] = args.as_slice() else {
         eprintln!("usage: lens-site CORPUS_DIR SITE_DIR STYLESHEET");
         return ExitCode::from(2);
@@ -83,5 +92,30 @@ fn main() -> ExitCode {
         corpus.articles().len(),
         out.display()
     );
+    ExitCode::SUCCESS
+}
+
+/// Prints the stemmer features the corpus in `corpus_dir` needs (see the module docs).
+fn stemmer_features(corpus_dir: &str) -> ExitCode {
+    use lens_engine::text::language::SNOWBALL;
+    let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
+        Ok((c, _)) => c,
+        Err(problems) => {
+            for p in problems {
+                eprintln!("error: {p}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut keys = corpus.languages();
+    keys.push("en".into());
+    keys.sort();
+    keys.dedup();
+    let features: Vec<String> = keys
+        .iter()
+        .filter(|k| SNOWBALL.contains(&k.as_str()))
+        .map(|k| format!("lens-engine/stem-{k}"))
+        .collect();
+    println!("{}", features.join(","));
     ExitCode::SUCCESS
 }

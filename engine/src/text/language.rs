@@ -4,10 +4,12 @@
 //!
 //! The rules go by a tag's primary language subtag, in lower case
 //! ([`language_key`]): `zh-Hans` and `zh-TW` are `zh`, `pt-BR` is `pt`.
-//! Stemmers are Snowball's (BSD-3-Clause), through `rust-stemmers` (MIT);
-//! the stop lists are in [`crate::text::lexicon`].
+//! Stemmers are Snowball's, through `frostem` (which tracks Snowball's own
+//! repository; BSD-3-Clause), one feature per language; the stop lists are
+//! in [`crate::text::lexicon`].
 
-use rust_stemmers::{Algorithm, Stemmer};
+#[allow(unused_imports)] // A build with no stemmer names no algorithm.
+use frostem::{Algorithm, Stemmer};
 
 /// The key the engine's language rules go by: the primary language subtag
 /// of a BCP 47 tag, in lower case, with Norwegian Bokmål and Nynorsk
@@ -26,34 +28,92 @@ pub fn language_key(tag: &str) -> String {
     }
 }
 
-/// Every language with a Snowball stemmer: (key, its algorithm), sorted by
-/// key. Not Greek: rust-stemmers' Greek stemmer panics on some words (and
-/// a panic ends the page).
-const STEMMERS: &[(&str, Algorithm)] = &[
-    ("ar", Algorithm::Arabic),
-    ("da", Algorithm::Danish),
-    ("de", Algorithm::German),
-    ("en", Algorithm::English),
-    ("es", Algorithm::Spanish),
-    ("fi", Algorithm::Finnish),
-    ("fr", Algorithm::French),
-    ("hu", Algorithm::Hungarian),
-    ("it", Algorithm::Italian),
-    ("nl", Algorithm::Dutch),
-    ("no", Algorithm::Norwegian),
-    ("pt", Algorithm::Portuguese),
-    ("ro", Algorithm::Romanian),
-    ("ru", Algorithm::Russian),
-    ("sv", Algorithm::Swedish),
-    ("ta", Algorithm::Tamil),
-    ("tr", Algorithm::Turkish),
+/// The languages Snowball has a stemmer for, by key: those a build may
+/// hold ([`stemmer`]; each a feature, `stem-KEY`).
+pub const SNOWBALL: &[&str] = &[
+    "ar", "ca", "cs", "da", "de", "el", "en", "eo", "es", "et", "eu", "fa", "fi", "fr", "ga", "hi",
+    "hu", "hy", "id", "it", "lt", "ne", "nl", "no", "pl", "pt", "ro", "ru", "sr", "st", "sv", "ta",
+    "tr", "uk", "yi",
 ];
 
-/// The Snowball stemmer of a language (by [`language_key`]), if it has one:
-/// a language without one matches words by their exact form.
+/// The Snowball stemmer of a language (by [`language_key`]), if this build
+/// holds it (feature `stem-KEY`): a language without one matches words by
+/// their exact form.
 pub fn stemmer(key: &str) -> Option<Stemmer> {
-    let i = STEMMERS.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
-    Some(Stemmer::create(STEMMERS[i].1))
+    let algorithm = match key {
+        #[cfg(feature = "stem-ar")]
+        "ar" => Algorithm::Arabic,
+        #[cfg(feature = "stem-ca")]
+        "ca" => Algorithm::Catalan,
+        #[cfg(feature = "stem-cs")]
+        "cs" => Algorithm::Czech,
+        #[cfg(feature = "stem-da")]
+        "da" => Algorithm::Danish,
+        #[cfg(feature = "stem-de")]
+        "de" => Algorithm::German,
+        #[cfg(feature = "stem-el")]
+        "el" => Algorithm::Greek,
+        #[cfg(feature = "stem-en")]
+        "en" => Algorithm::English,
+        #[cfg(feature = "stem-eo")]
+        "eo" => Algorithm::Esperanto,
+        #[cfg(feature = "stem-es")]
+        "es" => Algorithm::Spanish,
+        #[cfg(feature = "stem-et")]
+        "et" => Algorithm::Estonian,
+        #[cfg(feature = "stem-eu")]
+        "eu" => Algorithm::Basque,
+        #[cfg(feature = "stem-fa")]
+        "fa" => Algorithm::Persian,
+        #[cfg(feature = "stem-fi")]
+        "fi" => Algorithm::Finnish,
+        #[cfg(feature = "stem-fr")]
+        "fr" => Algorithm::French,
+        #[cfg(feature = "stem-ga")]
+        "ga" => Algorithm::Irish,
+        #[cfg(feature = "stem-hi")]
+        "hi" => Algorithm::Hindi,
+        #[cfg(feature = "stem-hu")]
+        "hu" => Algorithm::Hungarian,
+        #[cfg(feature = "stem-hy")]
+        "hy" => Algorithm::Armenian,
+        #[cfg(feature = "stem-id")]
+        "id" => Algorithm::Indonesian,
+        #[cfg(feature = "stem-it")]
+        "it" => Algorithm::Italian,
+        #[cfg(feature = "stem-lt")]
+        "lt" => Algorithm::Lithuanian,
+        #[cfg(feature = "stem-ne")]
+        "ne" => Algorithm::Nepali,
+        #[cfg(feature = "stem-nl")]
+        "nl" => Algorithm::Dutch,
+        #[cfg(feature = "stem-no")]
+        "no" => Algorithm::Norwegian,
+        #[cfg(feature = "stem-pl")]
+        "pl" => Algorithm::Polish,
+        #[cfg(feature = "stem-pt")]
+        "pt" => Algorithm::Portuguese,
+        #[cfg(feature = "stem-ro")]
+        "ro" => Algorithm::Romanian,
+        #[cfg(feature = "stem-ru")]
+        "ru" => Algorithm::Russian,
+        #[cfg(feature = "stem-sr")]
+        "sr" => Algorithm::Serbian,
+        #[cfg(feature = "stem-st")]
+        "st" => Algorithm::Sesotho,
+        #[cfg(feature = "stem-sv")]
+        "sv" => Algorithm::Swedish,
+        #[cfg(feature = "stem-ta")]
+        "ta" => Algorithm::Tamil,
+        #[cfg(feature = "stem-tr")]
+        "tr" => Algorithm::Turkish,
+        #[cfg(feature = "stem-uk")]
+        "uk" => Algorithm::Ukrainian,
+        #[cfg(feature = "stem-yi")]
+        "yi" => Algorithm::Yiddish,
+        _ => return None,
+    };
+    Some(Stemmer::new(algorithm))
 }
 
 /// Languages by key, with their English names: the names a reader sees
@@ -150,10 +210,16 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        assert!(STEMMERS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(SNOWBALL.windows(2).all(|w| w[0] < w[1]));
         assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0));
         // Every language with a stemmer has a name.
-        assert!(STEMMERS.iter().all(|(k, _)| language_name(k) != *k));
+        assert!(SNOWBALL.iter().all(|k| language_name(k) != *k));
+    }
+
+    #[cfg(feature = "stemmers")]
+    #[test]
+    fn with_every_stemmer_each_snowball_language_has_one() {
+        assert!(SNOWBALL.iter().all(|k| stemmer(k).is_some()));
     }
 
     #[test]
@@ -167,6 +233,7 @@ mod tests {
         assert_eq!(language_name("xx"), "xx");
     }
 
+    #[cfg(feature = "stemmers")]
     #[test]
     fn each_language_stems_its_own_words() {
         let de = stemmer("de").unwrap();
@@ -176,7 +243,10 @@ mod tests {
         let en = stemmer("en").unwrap();
         assert_eq!(en.stem("payments"), "payment");
         assert!(stemmer("zh").is_none() && stemmer("ja").is_none());
-        // Greek matches exact forms: rust-stemmers' Greek stemmer panics.
-        assert!(stemmer("el").is_none());
+        // Snowball's Greek stemmer on odd input (rust-stemmers panics on some).
+        let el = stemmer("el").unwrap();
+        for w in ["", "ά", "σσσσσ", "ΐΰ", "aλ", "ς", "εις"] {
+            let _ = el.stem(w);
+        }
     }
 }
