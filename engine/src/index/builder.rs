@@ -516,6 +516,7 @@ impl Steps for IndexBuilder<'_> {
             facet_values: self.fv,
             forward: self.forward,
             kinds: std::sync::OnceLock::new(),
+            han_terms: std::sync::OnceLock::new(),
         }
     }
 }

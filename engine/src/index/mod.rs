@@ -226,6 +226,9 @@ pub struct Index {
     pub(crate) forward: Vec<Vec<u32>>,
     /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
+    /// Han character → the terms of two or more characters holding it,
+    /// made when a query first asks ([`Index::han_containing`]).
+    pub(crate) han_terms: std::sync::OnceLock<FxHashMap<char, Vec<u32>>>,
 }
 
 impl Index {
@@ -328,6 +331,58 @@ impl Index {
             ids.sort_unstable();
         }
         ids
+    }
+
+    /// The one rule of what a query's word (not a prefix) matches: the word
+    /// itself, a Chinese word's longer words that hold it
+    /// ([`Index::han_containing`]), and with `forms` its forms in each
+    /// language ([`Index::same_stem_ids`]). Ascending, each once.
+    pub fn word_ids(&self, word: &str, forms: bool) -> Vec<u32> {
+        let mut ids = self.han_containing(word);
+        if forms {
+            ids.extend(self.same_stem_ids(word));
+        }
+        ids.extend(self.term_id(word));
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The words of two or more Han characters that hold `word` (itself
+    /// included, when a word), ascending; empty unless `word` is two or
+    /// more Han characters. A Chinese word of a query finds the longer words
+    /// that hold it ("农业" finds "农业银行"): the dictionary may have made
+    /// one word of what a reader looks for a part of.
+    pub fn han_containing(&self, word: &str) -> Vec<u32> {
+        use crate::text::segment::is_han;
+        if word.chars().nth(1).is_none() || !word.chars().all(is_han) {
+            return Vec::new();
+        }
+        let map = self.han_terms.get_or_init(|| {
+            let mut map: FxHashMap<char, Vec<u32>> = FxHashMap::default();
+            for (id, t) in self.terms.iter().enumerate() {
+                if t.chars().nth(1).is_some() && t.chars().all(is_han) {
+                    let mut seen: Vec<char> = t.chars().collect();
+                    seen.sort_unstable();
+                    seen.dedup();
+                    for c in seen {
+                        map.entry(c).or_default().push(id as u32);
+                    }
+                }
+            }
+            map
+        });
+        // The terms holding the rarest of its characters, then the word.
+        let rarest = word
+            .chars()
+            .map(|c| map.get(&c).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|ids| ids.len())
+            .unwrap_or(&[]);
+        rarest
+            .iter()
+            .copied()
+            .filter(|&id| self.term(id).contains(word))
+            .collect()
     }
 
     /// The corpus' languages (keys: "en", "de"), most articles first.

@@ -255,18 +255,13 @@ impl<'i> Evaluator<'i> {
         let test = if is_prefix {
             let r = index.prefix_ids(word);
             (!r.is_empty()).then(|| WordTest::Range(r.start, r.end - 1))
-        } else if self.opts.word_forms {
-            let mut ids = index.same_stem_ids(word);
-            ids.extend(index.term_id(word));
-            ids.sort_unstable();
-            ids.dedup();
+        } else {
+            let ids = index.word_ids(word, self.opts.word_forms);
             match ids[..] {
                 [] => None,
                 [id] => Some(WordTest::One(id)),
                 _ => Some(WordTest::Set(ids)),
             }
-        } else {
-            index.term_id(word).map(WordTest::One)
         };
         let size = test.as_ref().map_or(0, |t| match t {
             WordTest::One(id) => index.postings(*id).positions_len(),

@@ -731,10 +731,8 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                 for (i, w) in words.iter().enumerate() {
                     if *prefix && i + 1 == words.len() {
                         out.extend(index.prefix_ids(w));
-                    } else if forms {
-                        out.extend(index.same_stem_ids(w));
                     } else {
-                        out.extend(index.term_id(w));
+                        out.extend(index.word_ids(w, forms));
                     }
                 }
             }

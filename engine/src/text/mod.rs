@@ -8,4 +8,5 @@ pub mod direction;
 pub mod distance;
 pub mod language;
 pub mod lexicon;
+pub mod segment;
 pub mod tokenize;

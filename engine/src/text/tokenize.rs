@@ -2,8 +2,9 @@
 //!
 //! A word is a Unicode word segment (UAX #29) containing at least one letter
 //! or digit. "AI-driven" is two words; "Yu'e", "3.5" and "alipay.com" are one
-//! each; every Han character is a word of its own; emoji and punctuation are
-//! not words.
+//! each; every Han character is a word of its own, unless a Chinese
+//! dictionary is installed ([`crate::text::segment`]): then each run of
+//! them is cut into words; emoji and punctuation are not words.
 //!
 //! The normalised form of a word is its Unicode lower case in NFC, without
 //! the invisible characters Unicode calls default-ignorable (soft hyphen,
@@ -204,8 +205,78 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// The words of `text` by `unicode-segmentation` alone, offsets shifted by `at`.
-fn unicode_words(text: &str, at: usize) -> impl Iterator<Item = Token<'_>> {
+/// The words of `text` by `unicode-segmentation`, offsets shifted by `at`,
+/// each run of Han characters cut into words by the Chinese dictionary
+/// once one is installed ([`crate::text::segment`]).
+fn unicode_words(text: &str, at: usize) -> Box<dyn Iterator<Item = Token<'_>> + '_> {
+    let words = uax29_words(text, at);
+    match crate::text::segment::chinese() {
+        Some(dictionary) if text.chars().any(crate::text::segment::is_han) => Box::new(HanRuns {
+            words: words.peekable(),
+            text,
+            at,
+            dictionary,
+            out: std::collections::VecDeque::new(),
+        }),
+        _ => Box::new(words),
+    }
+}
+
+/// A word that is one Han character (as UAX #29 makes each of them).
+fn is_han_char(t: &Token<'_>, text: &str, at: usize) -> bool {
+    let mut chars = text[t.start - at..t.end - at].chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::segment::is_han(c))
+}
+
+/// Words with each run of Han characters (adjacent one-character words, at
+/// most [`crate::text::segment::MAX_RUN`]) segmented by a dictionary.
+struct HanRuns<'a, I: Iterator<Item = Token<'a>>> {
+    words: std::iter::Peekable<I>,
+    text: &'a str,
+    at: usize,
+    dictionary: &'static crate::text::segment::Dictionary,
+    out: std::collections::VecDeque<Token<'a>>,
+}
+
+impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some(t) = self.out.pop_front() {
+            return Some(t);
+        }
+        let first = self.words.next()?;
+        if !is_han_char(&first, self.text, self.at) {
+            return Some(first);
+        }
+        let (start, mut end, mut n) = (first.start, first.end, 1);
+        while n < crate::text::segment::MAX_RUN {
+            match self.words.peek() {
+                Some(t) if t.start == end && is_han_char(t, self.text, self.at) => {
+                    end = t.end;
+                    n += 1;
+                    self.words.next();
+                }
+                _ => break,
+            }
+        }
+        if n == 1 {
+            return Some(first);
+        }
+        let run = &self.text[start - self.at..end - self.at];
+        for r in self.dictionary.segment(run) {
+            self.out.push_back(Token {
+                start: start + r.start,
+                end: start + r.end,
+                norm: normalize(&run[r]),
+            });
+        }
+        self.out.pop_front()
+    }
+}
+
+/// The words of `text` by UAX #29 alone, offsets shifted by `at`.
+fn uax29_words(text: &str, at: usize) -> impl Iterator<Item = Token<'_>> {
     text.split_word_bound_indices()
         .filter_map(move |(start, seg)| {
             if !seg.chars().any(char::is_alphanumeric) {
@@ -223,8 +294,9 @@ fn unicode_words(text: &str, at: usize) -> impl Iterator<Item = Token<'_>> {
         })
 }
 
-/// The words of `text` by `unicode-segmentation` over the whole text: the
-/// reference [`words`] must agree with (used by tests and fuzzing).
+/// The words of `text` by `unicode-segmentation` over the whole text (and
+/// the Chinese dictionary, once installed): the reference [`words`] must
+/// agree with (used by tests and fuzzing).
 pub fn reference_words(text: &str) -> impl Iterator<Item = Token<'_>> {
     unicode_words(text, 0)
 }
@@ -302,6 +374,15 @@ pub fn word_count(text: &str) -> usize {
 
 /// The normalised form of one word (see the module docs).
 pub fn normalize(word: &str) -> Cow<'_, str> {
+    // Unified ideographs have no case and are their own NFC (unlike the
+    // compatibility ones, U+F900 to U+FAFF): a Chinese word is its own
+    // normal form, with no copy.
+    if word
+        .chars()
+        .all(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2A6DF))
+    {
+        return Cow::Borrowed(word);
+    }
     let mut s: Cow<'_, str> = if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(word.to_ascii_lowercase())

@@ -1,0 +1,195 @@
+//! Words in text written without spaces: Chinese.
+//!
+//! UAX #29 makes each Han character a word. Once a Chinese dictionary is
+//! installed ([`install_chinese`]), the tokenizer ([`crate::text::tokenize`])
+//! hands each run of Han characters to [`Dictionary::segment`], which splits
+//! it as jieba does with its HMM off: of every way to cut the run into words
+//! of the dictionary (a character it lacks is a word of its own), the one
+//! whose words are likeliest together, each word's cost being
+//! `round(100 · ln(total / frequency))` and a way's cost their sum. The costs
+//! are integers, written in the dictionary file, so the choice is the same
+//! natively and in WebAssembly (where `f64::ln` may differ in its last bit).
+//! Of two ways that cost the same, the one whose first word is longer.
+//!
+//! The dictionary is jieba's (MIT licence), its words of frequency 5 or more
+//! (`engine/data/zh-words.txt`, written by `bench/make_zh_dict.py`).
+//!
+//! The dictionary is installed once per process (the page: when its corpus
+//! has Chinese text, before it builds its index): the index and every query
+//! then read the same words. Without it, each Han character is a word.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// A run longer than this many characters is segmented in pieces of it: a
+/// word may be cut at a piece's end, but no input sizes the work beyond it.
+pub const MAX_RUN: usize = 4096;
+
+/// Whether `c` is a Han character (CJK unified or compatibility ideograph,
+/// any extension block): the characters a Chinese dictionary segments.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+/// A dictionary of words with their costs.
+pub struct Dictionary {
+    /// Every word and every prefix of a word: the word's cost, or `None`
+    /// for a prefix that is no word (the scan of a run stops where neither).
+    entries: FxHashMap<Box<str>, Option<u16>>,
+    /// The cost of a character the dictionary lacks (frequency 1).
+    unknown: u32,
+    /// Words in the dictionary.
+    words: usize,
+}
+
+impl Dictionary {
+    /// Reads a dictionary file: a first line `# total-cost N` (the cost of a
+    /// character the dictionary lacks), then a line `word cost` per word.
+    pub fn parse(text: &str) -> Result<Dictionary, String> {
+        let mut lines = text.lines();
+        let unknown = lines
+            .next()
+            .and_then(|l| l.strip_prefix("# total-cost "))
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .ok_or("the dictionary's first line is not `# total-cost N`")?;
+        let mut entries: FxHashMap<Box<str>, Option<u16>> = FxHashMap::default();
+        let mut words = 0;
+        for (i, line) in lines.enumerate() {
+            let bad = || format!("line {}: not `word cost`", i + 2);
+            let (word, cost) = line.rsplit_once(' ').ok_or_else(bad)?;
+            let cost: u16 = cost.parse().map_err(|_| bad())?;
+            if word.is_empty() || !word.chars().all(is_han) {
+                return Err(bad());
+            }
+            for (end, _) in word.char_indices().skip(1) {
+                entries.entry(word[..end].into()).or_insert(None);
+            }
+            entries.insert(word.into(), Some(cost));
+            words += 1;
+        }
+        Ok(Dictionary {
+            entries,
+            unknown,
+            words,
+        })
+    }
+
+    /// Words in the dictionary.
+    pub fn len(&self) -> usize {
+        self.words
+    }
+
+    /// Whether the dictionary has no word.
+    pub fn is_empty(&self) -> bool {
+        self.words == 0
+    }
+
+    /// The words of `run` (Han characters), as byte ranges of it, in order,
+    /// covering it (see the module docs).
+    pub fn segment(&self, run: &str) -> Vec<Range<usize>> {
+        let bounds: Vec<usize> = run
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([run.len()])
+            .collect();
+        let n = bounds.len() - 1;
+        // best[i]: the least cost of the characters i.., and where the
+        // first word of that way ends.
+        let mut best: Vec<(u32, usize)> = vec![(0, n); n + 1];
+        for i in (0..n).rev() {
+            let single = self
+                .cost(&run[bounds[i]..bounds[i + 1]])
+                .unwrap_or(self.unknown);
+            let mut choice = (single.saturating_add(best[i + 1].0), i + 1);
+            for j in i + 2..=n {
+                match self.entries.get(&run[bounds[i]..bounds[j]]) {
+                    None => break,
+                    Some(None) => {}
+                    Some(&Some(c)) => {
+                        let total = u32::from(c).saturating_add(best[j].0);
+                        // Of equal costs, the longer first word.
+                        if total <= choice.0 {
+                            choice = (total, j);
+                        }
+                    }
+                }
+            }
+            best[i] = choice;
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let j = best[i].1;
+            out.push(bounds[i]..bounds[j]);
+            i = j;
+        }
+        out
+    }
+
+    fn cost(&self, word: &str) -> Option<u32> {
+        self.entries.get(word).copied().flatten().map(u32::from)
+    }
+}
+
+static CHINESE: OnceLock<Dictionary> = OnceLock::new();
+
+/// Installs the Chinese dictionary for the rest of the process; false if
+/// one was installed already (the first stays: words never change under a
+/// built index).
+pub fn install_chinese(dictionary: Dictionary) -> bool {
+    CHINESE.set(dictionary).is_ok()
+}
+
+/// The Chinese dictionary, once installed.
+pub fn chinese() -> Option<&'static Dictionary> {
+    CHINESE.get()
+}
+
+/// The engine's own Chinese dictionary file (feature `zh-dict`): native
+/// builds (tests, `build.rs`) embed it; the page fetches it as a file.
+#[cfg(feature = "zh-dict")]
+pub const CHINESE_WORDS: &str = include_str!("../../data/zh-words.txt");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Dictionary {
+        Dictionary::parse("# total-cost 2000\n支付 800\n支付宝 700\n宝 1200\n推出 900\n功能 850\n新 600\n新功 1500\n")
+            .unwrap()
+    }
+
+    fn cut<'a>(d: &Dictionary, s: &'a str) -> Vec<&'a str> {
+        d.segment(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn the_cheapest_way_through_the_dictionary() {
+        let d = tiny();
+        assert_eq!(
+            cut(&d, "支付宝推出新功能"),
+            ["支付宝", "推出", "新", "功能"]
+        );
+        // Characters it lacks are words of their own.
+        assert_eq!(cut(&d, "我用支付宝"), ["我", "用", "支付宝"]);
+        assert_eq!(cut(&d, ""), Vec::<&str>::new());
+        assert_eq!(d.len(), 7);
+    }
+
+    #[test]
+    fn a_bad_dictionary_is_an_error() {
+        assert!(Dictionary::parse("支付 800\n").is_err());
+        assert!(Dictionary::parse("# total-cost 9\n支付\n").is_err());
+        assert!(Dictionary::parse("# total-cost 9\nabc 5\n").is_err());
+        assert!(Dictionary::parse("# total-cost 9\n支付 99999999\n").is_err());
+    }
+
+    #[test]
+    fn han_is_every_ideograph_block() {
+        assert!(is_han('支') && is_han('\u{3400}') && is_han('\u{20000}') && is_han('\u{F900}'));
+        assert!(!is_han('あ') && !is_han('ア') && !is_han('a') && !is_han('，'));
+    }
+}
