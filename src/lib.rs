@@ -17,6 +17,7 @@ compile_error!(
 
 #[cfg(feature = "bench-api")]
 pub mod bench_api;
+mod dictionary;
 pub mod download;
 pub mod drop;
 pub mod failure;
@@ -227,21 +228,43 @@ pub fn set_first_slice_ms(ms: f64) {
 /// handles input. Returns the index, `None` until it is built, and how far
 /// the work has come. Once it is built and the views it opens are drawn,
 /// the app takes over from the prerendered page and search is ready.
-fn build_index(corpus: &'static Corpus) -> (ReadSignal<Option<&'static Index>>, ReadSignal<f32>) {
+fn build_index(
+    corpus: &'static Corpus,
+) -> (
+    ReadSignal<Option<&'static Index>>,
+    ReadSignal<f32>,
+    ReadSignal<Option<String>>,
+) {
     let index = RwSignal::new(None);
     let progress = RwSignal::new(0.0);
-    run_sliced(
-        "index",
-        IndexBuilder::new(corpus),
-        FIRST_SLICE.with(std::cell::Cell::get),
-        || true,
-        move |b| progress.set(b.progress()),
-        // The index lives as long as the page (one per corpus mounted).
-        move |built| {
-            progress.set(1.0);
-            index.set(Some(&*Box::leak(Box::new(built))));
-        },
-    );
+    // What the page waits for before it indexes, or why it cannot.
+    let before = RwSignal::new(None);
+    let start = move || {
+        run_sliced(
+            "index",
+            IndexBuilder::new(corpus),
+            FIRST_SLICE.with(std::cell::Cell::get),
+            || true,
+            move |b| progress.set(b.progress()),
+            // The index lives as long as the page (one per corpus mounted).
+            move |built| {
+                progress.set(1.0);
+                index.set(Some(&*Box::leak(Box::new(built))));
+            },
+        );
+    };
+    if dictionary::needed(corpus) {
+        before.set(Some("Reading the Chinese dictionary…".to_string()));
+        dictionary::install(move |read| match read {
+            Ok(()) => {
+                before.set(None);
+                start();
+            }
+            Err(why) => before.set(Some(format!("{why} Reload the page to try again."))),
+        });
+    } else {
+        start();
+    }
     Effect::new(move |_| {
         if index.get().is_some() {
             leptos::task::spawn_local(async {
@@ -252,7 +275,7 @@ fn build_index(corpus: &'static Corpus) -> (ReadSignal<Option<&'static Index>>, 
             });
         }
     });
-    (index.read_only(), progress.read_only())
+    (index.read_only(), progress.read_only(), before.read_only())
 }
 
 /// The whole page for one corpus. The URL decides what it shows:
@@ -264,7 +287,7 @@ pub fn App(
 ) -> impl IntoView {
     let url = UrlQuery::from_location(|p| params::clean(p, |id| corpus.find(id).is_some()));
     provide_context(url);
-    let (index, progress) = build_index(corpus);
+    let (index, progress, before) = build_index(corpus);
     let query = QueryState::new(url, index);
     provide_context(query);
 
@@ -346,7 +369,7 @@ pub fn App(
                 })
             }}
             {move || match index.get() {
-                None => view! { <Indexing corpus=corpus progress=progress /> }.into_any(),
+                None => view! { <Indexing corpus=corpus progress=progress before=before /> }.into_any(),
                 Some(index) => {
                     // Views below find the search here; it exists once the index does.
                     provide_context(SearchState::new(corpus, index, query));

@@ -2223,3 +2223,21 @@ async fn the_readers_own_stop_words_edit_the_word_list_and_live_in_the_url() {
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert!(!search.contains("addstop"), "{search}");
 }
+
+#[path = "../engine/tests/zh_sample/mod.rs"]
+mod zh_sample;
+
+/// The page's WebAssembly cuts Chinese as the native engine does, byte for
+/// byte: the same 3,000 sentences give the digest the native test pins.
+/// (It installs the dictionary for the rest of this test page: no other
+/// test here reads Chinese text.)
+#[wasm_bindgen_test]
+fn the_page_cuts_chinese_as_the_native_engine_does() {
+    use lens_engine::text::segment::{chinese, install_chinese, Dictionary};
+    const WORDS: &str = include_str!("../engine/data/zh-words.txt");
+    if chinese().is_none() {
+        install_chinese(Dictionary::parse(WORDS).unwrap());
+    }
+    let sentences = zh_sample::sentences(WORDS);
+    assert_eq!(zh_sample::digest(&sentences), zh_sample::DIGEST);
+}

@@ -135,3 +135,14 @@ fn search_marks_and_counts_agree_on_chinese_words() {
         11
     );
 }
+
+mod zh_sample;
+
+#[test]
+fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {
+    dictionary();
+    let sentences = zh_sample::sentences(CHINESE_WORDS);
+    let digest = zh_sample::digest(&sentences);
+    println!("digest of the cut: {digest:#018x}");
+    assert_eq!(digest, zh_sample::DIGEST, "tests/browser.rs pins the same");
+}

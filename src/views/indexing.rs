@@ -22,16 +22,21 @@ pub fn Indexing(
     /// How far indexing has come, 0 to 1.
     #[prop(into)]
     progress: Signal<f32>,
+    /// What the page waits for before it indexes (the Chinese
+    /// dictionary), or why it cannot index.
+    #[prop(into)]
+    before: Signal<Option<String>>,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let query = expect_context::<QueryState>();
     let n = corpus.articles().len();
-    let status = move || {
-        format!(
+    let status = move || match before.get() {
+        Some(waiting) => format!("Preparing search: {waiting}"),
+        None => format!(
             "Preparing search: {}% of {} words indexed…",
             (progress.get() * 100.0).floor(),
             thousands(corpus.total_words())
-        )
+        ),
     };
     // Only the plain list (no query, the articles view) is known without the index.
     let plain = move || {

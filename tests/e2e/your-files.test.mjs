@@ -503,3 +503,41 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Chinese files are read in Chinese words: the dictionary is fetched for them only, words not characters are listed, a word inside a longer one is found', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-zh-'));
+  const md = (title, date, body) => `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "zh-Hans"\n+++\n\n${body}\n`;
+  fs.writeFileSync(path.join(dir, 'bank.md'), md('农业银行', '2024-03-01', '中国农业银行和支付宝合作推出移动支付。中国农业银行的客户可以用移动支付。'));
+  fs.writeFileSync(path.join(dir, 'farm.md'), md('农业发展', '2024-05-02', '农业发展需要金融支持，中国农业发展银行提供贷款。农业发展是国家的大事。'));
+  const { context, page, problems } = await strictPage(browser);
+  const dictionary = [];
+  page.on('request', (r) => { if (r.url().includes('data/zh-words.txt')) dictionary.push(r.url()); });
+  context.on('request', (r) => { if (r.url().includes('data/zh-words.txt')) dictionary.push(r.url()); });
+  await page.goto(server.base);
+  assert.deepEqual(dictionary, [], 'an English corpus never fetches it');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').first().setInputFiles([path.join(dir, 'bank.md'), path.join(dir, 'farm.md')]);
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  await report.getByLabel('Name').fill('Nongye');
+  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
+  await page.waitForURL(/\?corpus=nongye$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  // Search: 农业 is a word in one article and a part of 中国农业银行 in the other.
+  await page.getByLabel('Search articles').fill('农业');
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '2 of 2 articles');
+  const marks = await page.locator('.results .snippet mark').allTextContents();
+  assert.ok(marks.includes('中国农业银行') && marks.includes('农业'), marks.join(' | '));
+  // Words: words, not characters; Chinese stop words left out.
+  await page.goto(`${server.base}?corpus=nongye&view=words`);
+  const freq = page.getByRole('table', { name: /^Word frequencies/ });
+  await freq.locator('tbody tr').first().waitFor();
+  const words = await freq.locator('tbody th > a:first-child').allTextContents();
+  for (const w of ['中国农业银行', '支付', '农业', '发展', '贷款']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
+  assert.ok(!words.includes('的') && !words.includes('和'), 'stop words of Chinese');
+  assert.ok(words.filter((w) => [...w].length === 1).length <= 2, `mostly words of two or more characters: ${words.join(' ')}`);
+  assert.ok(dictionary.length >= 1, 'the dictionary was fetched');
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -119,9 +119,9 @@ fn main() {
         match get(&data, "type").as_string().as_deref() {
             Some("files") => files(&data),
             Some("import") => wasm_bindgen_futures::spawn_local(import(data)),
-            Some("finish") => finish(&data),
+            Some("finish") => wasm_bindgen_futures::spawn_local(finish(data)),
             Some("export") => export(&data),
-            Some("remove") => remove(&data),
+            Some("remove") => wasm_bindgen_futures::spawn_local(remove(data)),
             _ => {}
         }
     });
@@ -324,8 +324,51 @@ fn report(r: &Report) -> Object {
     )
 }
 
+/// `corpus` counted in Chinese words where it has Chinese text: the
+/// dictionary the page installs for it (the same file of the site) is
+/// installed here too before its words are counted, so its stored counts
+/// are the page's.
+async fn chinese_words(corpus: Corpus) -> Result<Corpus, String> {
+    use lens_engine::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS_PATH};
+    if chinese().is_some() || !corpus.has_han() {
+        return Ok(corpus);
+    }
+    let why = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "no answer".into())
+    };
+    let fetched = async {
+        let response: web_sys::Response =
+            JsFuture::from(scope().fetch_with_str(CHINESE_WORDS_PATH))
+                .await?
+                .unchecked_into();
+        if !response.ok() {
+            return Err(JsValue::from_str(&format!(
+                "{} {}",
+                response.status(),
+                response.status_text()
+            )));
+        }
+        JsFuture::from(response.text()?).await
+    };
+    let text = fetched.await.map_err(|e| {
+        format!(
+            "the Chinese dictionary could not be downloaded ({}): try again",
+            why(e)
+        )
+    })?;
+    let text = text.as_string().unwrap_or_default();
+    let dictionary = Dictionary::parse(&text)
+        .map_err(|e| format!("the Chinese dictionary is unreadable: {e}"))?;
+    install_chinese(dictionary);
+    Ok(corpus.counted_again())
+}
+
 /// Dates or leaves out the undated articles and posts the corpus' bytes.
-fn finish(data: &JsValue) {
+async fn finish(data: JsValue) {
+    let data = &data;
     let Some(mut r) = LAST.with(|l| l.borrow_mut().take()) else {
         post(&message(
             "failed",
@@ -359,7 +402,10 @@ fn finish(data: &JsValue) {
     // finishes an import once, and has the corpus' bytes after this.
     let undated = r.undated.len();
     let corpus = r.into_corpus(name.trim());
-    post_corpus(corpus, undated);
+    match chinese_words(corpus).await {
+        Ok(corpus) => post_corpus(corpus, undated),
+        Err(why) => post(&message("failed", &[("message", why.into())])),
+    }
 }
 
 /// A corpus stored in this browser, from its bytes.
@@ -369,7 +415,8 @@ fn stored(bytes: &JsValue) -> Result<Corpus, String> {
 }
 
 /// Removes articles from a stored corpus.
-fn remove(data: &JsValue) {
+async fn remove(data: JsValue) {
+    let data = &data;
     match stored(&get(data, "bytes")) {
         Ok(corpus) => {
             let ids: Vec<String> = Array::from(&get(data, "ids"))
@@ -382,7 +429,10 @@ fn remove(data: &JsValue) {
                 .filter(|a| !ids.iter().any(|id| **id == *a.id))
                 .cloned()
                 .collect();
-            post_corpus(Corpus::new(corpus.info().clone(), kept), 0);
+            match chinese_words(Corpus::new(corpus.info().clone(), kept)).await {
+                Ok(corpus) => post_corpus(corpus, 0),
+                Err(why) => post(&message("failed", &[("message", why.into())])),
+            }
         }
         Err(why) => post(&message("failed", &[("message", why.into())])),
     }

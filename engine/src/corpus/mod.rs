@@ -221,6 +221,40 @@ impl Corpus {
         &self.stop_lists
     }
 
+    /// The corpus with Chinese words: when it has Chinese text and no
+    /// dictionary is installed, the engine's own is installed and its
+    /// words counted again (they were made each Han character a word).
+    /// Native builds only (feature `zh-dict`): `build.rs`, `lens-site`.
+    #[cfg(feature = "zh-dict")]
+    pub fn with_chinese_words(self) -> Corpus {
+        use crate::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS};
+        if chinese().is_some() || !self.has_han() {
+            return self;
+        }
+        install_chinese(Dictionary::parse(CHINESE_WORDS).expect("the engine's own dictionary"));
+        self.counted_again()
+    }
+
+    /// The corpus with its words counted again (a Chinese dictionary was
+    /// installed since they were counted: see [`crate::text::segment`]).
+    pub fn counted_again(mut self) -> Corpus {
+        self.word_counts = self
+            .articles
+            .iter()
+            .map(|a| word_count(&a.text()))
+            .collect();
+        self
+    }
+
+    /// Whether an article has a Han character (its words then need the
+    /// Chinese dictionary: [`crate::text::segment`]).
+    pub fn has_han(&self) -> bool {
+        use crate::text::segment::has_han;
+        self.articles
+            .iter()
+            .any(|a| has_han(&a.title) || a.body.iter().any(|b| has_han(b.text())))
+    }
+
     /// The keys of the articles' languages
     /// ([`crate::text::language::language_key`]), most articles first (then
     /// by key).

@@ -23,6 +23,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::steps::Steps;
+
 /// A run longer than this many characters is segmented in pieces of it: a
 /// word may be cut at a piece's end, but no input sizes the work beyond it.
 pub const MAX_RUN: usize = 4096;
@@ -49,32 +51,7 @@ impl Dictionary {
     /// Reads a dictionary file: a first line `# total-cost N` (the cost of a
     /// character the dictionary lacks), then a line `word cost` per word.
     pub fn parse(text: &str) -> Result<Dictionary, String> {
-        let mut lines = text.lines();
-        let unknown = lines
-            .next()
-            .and_then(|l| l.strip_prefix("# total-cost "))
-            .and_then(|n| n.trim().parse::<u32>().ok())
-            .ok_or("the dictionary's first line is not `# total-cost N`")?;
-        let mut entries: FxHashMap<Box<str>, Option<u16>> = FxHashMap::default();
-        let mut words = 0;
-        for (i, line) in lines.enumerate() {
-            let bad = || format!("line {}: not `word cost`", i + 2);
-            let (word, cost) = line.rsplit_once(' ').ok_or_else(bad)?;
-            let cost: u16 = cost.parse().map_err(|_| bad())?;
-            if word.is_empty() || !word.chars().all(is_han) {
-                return Err(bad());
-            }
-            for (end, _) in word.char_indices().skip(1) {
-                entries.entry(word[..end].into()).or_insert(None);
-            }
-            entries.insert(word.into(), Some(cost));
-            words += 1;
-        }
-        Ok(Dictionary {
-            entries,
-            unknown,
-            words,
-        })
+        DictionaryJob::new(text).run()
     }
 
     /// Words in the dictionary.
@@ -134,6 +111,91 @@ impl Dictionary {
     }
 }
 
+/// Reading a dictionary file ([`Dictionary::parse`]) in steps of
+/// [`LINES_PER_STEP`] lines: the page reads its 136,547 words between frames.
+pub struct DictionaryJob<T> {
+    text: T,
+    /// The next line's first byte, and its number (1-based).
+    at: usize,
+    line: usize,
+    dictionary: Result<Dictionary, String>,
+}
+
+/// Lines read per step of a [`DictionaryJob`].
+pub const LINES_PER_STEP: usize = 8192;
+
+impl<T: AsRef<str>> DictionaryJob<T> {
+    /// Starts reading `text` (a `&str`, or a `String` the job keeps).
+    pub fn new(text: T) -> Self {
+        let s = text.as_ref();
+        let first = s.split('\n').next().unwrap_or("");
+        let at = (first.len() + 1).min(s.len());
+        let dictionary = first
+            .strip_prefix("# total-cost ")
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .map(|unknown| Dictionary {
+                entries: FxHashMap::default(),
+                unknown,
+                words: 0,
+            })
+            .ok_or_else(|| "the dictionary's first line is not `# total-cost N`".to_string());
+        DictionaryJob {
+            text,
+            at,
+            line: 1,
+            dictionary,
+        }
+    }
+}
+
+impl<T: AsRef<str>> crate::steps::Steps for DictionaryJob<T> {
+    type Output = Result<Dictionary, String>;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        loop {
+            let Ok(d) = &mut self.dictionary else {
+                return true;
+            };
+            for _ in 0..LINES_PER_STEP {
+                let text = self.text.as_ref();
+                if self.at >= text.len() {
+                    return true;
+                }
+                let end = text[self.at..]
+                    .find('\n')
+                    .map_or(text.len(), |i| self.at + i);
+                let line = text[self.at..end].trim_end_matches('\r');
+                self.at = end + 1;
+                self.line += 1;
+                let number = self.line;
+                if line.is_empty() {
+                    continue;
+                }
+                let parsed = line.rsplit_once(' ').and_then(|(word, cost)| {
+                    let cost: u16 = cost.parse().ok()?;
+                    (!word.is_empty() && word.chars().all(is_han)).then_some((word, cost))
+                });
+                let Some((word, cost)) = parsed else {
+                    self.dictionary = Err(format!("line {number}: not `word cost`"));
+                    return true;
+                };
+                for (end, _) in word.char_indices().skip(1) {
+                    d.entries.entry(word[..end].into()).or_insert(None);
+                }
+                d.entries.insert(word.into(), Some(cost));
+                d.words += 1;
+            }
+            if !more() {
+                return false;
+            }
+        }
+    }
+
+    fn finish(self) -> Result<Dictionary, String> {
+        self.dictionary
+    }
+}
+
 static CHINESE: OnceLock<Dictionary> = OnceLock::new();
 
 /// Installs the Chinese dictionary for the rest of the process; false if
@@ -149,9 +211,21 @@ pub fn chinese() -> Option<&'static Dictionary> {
 }
 
 /// The engine's own Chinese dictionary file (feature `zh-dict`): native
-/// builds (tests, `build.rs`) embed it; the page fetches it as a file.
+/// builds (tests, `build.rs`, `lens-site`) embed it; the page and the
+/// import worker fetch it as a file of the site ([`CHINESE_WORDS_PATH`]).
 #[cfg(feature = "zh-dict")]
 pub const CHINESE_WORDS: &str = include_str!("../../data/zh-words.txt");
+
+/// Where a site serves the dictionary, relative to its page
+/// (`index.html` copies `engine/data/` there).
+pub const CHINESE_WORDS_PATH: &str = "data/zh-words.txt";
+
+/// Whether `text` has a Han character: a quick look at its bytes first
+/// (every Han character's UTF-8 starts with a byte from 0xE3 to 0xEF, or
+/// 0xF0 for the supplementary planes).
+pub fn has_han(text: &str) -> bool {
+    text.bytes().any(|b| (0xE3..=0xF0).contains(&b)) && text.chars().any(is_han)
+}
 
 #[cfg(test)]
 mod tests {
