@@ -19,7 +19,9 @@ pub fn sentences(dictionary: &str) -> Vec<String> {
             .wrapping_add(1_442_695_040_888_963_407);
         ((state >> 33) % n as u64) as usize
     };
-    let extra = ["，", "。", "Alipay", "2024", "的", "𠀀", "鑫", "“", "”", " "];
+    let extra = [
+        "，", "。", "Alipay", "2024", "的", "𠀀", "鑫", "“", "”", " ",
+    ];
     (0..3000)
         .map(|_| {
             let mut s = String::new();
