@@ -1,5 +1,5 @@
 //! Times the start-up work of the page natively, phase by phase, on a corpus
-//! folder: `cargo run --release -p lens-engine --features load --example
+//! folder: `cargo run --release -p lens-engine --features load,zh-dict --example
 //! index_build -- bench/data/sotu`. Medians of five runs.
 
 use lens_engine::steps::Steps;
@@ -27,6 +27,17 @@ fn main() {
         problems.iter().for_each(|p| eprintln!("{p}"));
         std::process::exit(1)
     });
+    // A corpus with Chinese text is read in Chinese words, as the page reads it.
+    let corpus = corpus.with_chinese_words();
+    let chars: usize = corpus
+        .articles()
+        .iter()
+        .map(|a| a.text().chars().count())
+        .sum();
+    println!(
+        "{dir}: {} articles, {chars} characters",
+        corpus.articles().len()
+    );
     let texts: Vec<String> = corpus.articles().iter().map(|a| a.text()).collect();
     let (t, n) = median(|| texts.iter().map(|t| reference_words(t).count()).sum());
     println!("tokenize, unicode-segmentation only: {t:>10.1?} ({n} words)");

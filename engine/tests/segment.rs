@@ -146,3 +146,20 @@ fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {
     println!("digest of the cut: {digest:#018x}");
     assert_eq!(digest, zh_sample::DIGEST, "tests/browser.rs pins the same");
 }
+
+proptest::proptest! {
+    /// The fast path (runs of Han characters cut without UAX #29) gives the
+    /// words of the reference (UAX #29, then the runs cut), on text mixing
+    /// Han with every kind of neighbour UAX #29 may join or split.
+    #[test]
+    fn the_fast_path_is_the_reference_on_any_mix(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "中国", "农业", "银行", "支付宝", "的", "𠀀", "鑫", "\u{F900}", "，", "。", "“", " ", "\n", "a", "Alipay", "2024",
+        "\u{300}", "\u{FE00}", "\u{200D}", "\u{AD}", "\u{E0100}", "あ", "カタカナ", "한국", "😀", "'", ".", "-",
+    ]), 0..24)) {
+        dictionary();
+        let text: String = parts.concat();
+        let fast: Vec<_> = words(&text).map(|w| (w.start, w.end, w.norm.into_owned())).collect();
+        let slow: Vec<_> = reference_words(&text).map(|w| (w.start, w.end, w.norm.into_owned())).collect();
+        proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+    }
+}

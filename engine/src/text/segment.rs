@@ -36,15 +36,25 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-/// A dictionary of words with their costs.
+/// A dictionary of words with their costs: a trie of characters, its
+/// edges in one hash map keyed by (node, character), integers only (a
+/// lookup hashes no string and compares no bytes).
 pub struct Dictionary {
-    /// Every word and every prefix of a word: the word's cost, or `None`
-    /// for a prefix that is no word (the scan of a run stops where neither).
-    entries: FxHashMap<Box<str>, Option<u16>>,
+    /// (node << 32 | character) → child node; the root is node 0.
+    edges: FxHashMap<u64, u32>,
+    /// Per node: the cost of the word ending there, or [`NO_WORD`].
+    costs: Vec<u16>,
     /// The cost of a character the dictionary lacks (frequency 1).
     unknown: u32,
     /// Words in the dictionary.
     words: usize,
+}
+
+/// In [`Dictionary::costs`], a node where no word ends.
+const NO_WORD: u16 = u16::MAX;
+
+fn edge(node: u32, c: char) -> u64 {
+    (u64::from(node) << 32) | u64::from(c)
 }
 
 impl Dictionary {
@@ -67,30 +77,28 @@ impl Dictionary {
     /// The words of `run` (Han characters), as byte ranges of it, in order,
     /// covering it (see the module docs).
     pub fn segment(&self, run: &str) -> Vec<Range<usize>> {
-        let bounds: Vec<usize> = run
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([run.len()])
-            .collect();
-        let n = bounds.len() - 1;
+        let (chars, bounds): (Vec<char>, Vec<usize>) =
+            run.char_indices().map(|(i, c)| (c, i)).unzip();
+        let n = chars.len();
+        let end = |k: usize| bounds.get(k).copied().unwrap_or(run.len());
         // best[i]: the least cost of the characters i.., and where the
         // first word of that way ends.
         let mut best: Vec<(u32, usize)> = vec![(0, n); n + 1];
         for i in (0..n).rev() {
-            let single = self
-                .cost(&run[bounds[i]..bounds[i + 1]])
-                .unwrap_or(self.unknown);
-            let mut choice = (single.saturating_add(best[i + 1].0), i + 1);
-            for j in i + 2..=n {
-                match self.entries.get(&run[bounds[i]..bounds[j]]) {
-                    None => break,
-                    Some(None) => {}
-                    Some(&Some(c)) => {
-                        let total = u32::from(c).saturating_add(best[j].0);
-                        // Of equal costs, the longer first word.
-                        if total <= choice.0 {
-                            choice = (total, j);
-                        }
+            let mut choice = (self.unknown.saturating_add(best[i + 1].0), i + 1);
+            let mut node = 0;
+            for (j, &c) in chars.iter().enumerate().skip(i) {
+                let Some(&child) = self.edges.get(&edge(node, c)) else {
+                    break;
+                };
+                node = child;
+                let cost = self.costs[node as usize];
+                if cost != NO_WORD {
+                    let total = u32::from(cost).saturating_add(best[j + 1].0);
+                    // The one-character word replaces the unknown one; of
+                    // equal costs, the longer first word.
+                    if j == i || total <= choice.0 {
+                        choice = (total, j + 1);
                     }
                 }
             }
@@ -100,14 +108,26 @@ impl Dictionary {
         let mut i = 0;
         while i < n {
             let j = best[i].1;
-            out.push(bounds[i]..bounds[j]);
+            out.push(bounds[i]..end(j));
             i = j;
         }
         out
     }
 
-    fn cost(&self, word: &str) -> Option<u32> {
-        self.entries.get(word).copied().flatten().map(u32::from)
+    /// Adds a word (a later cost of the same word replaces the earlier).
+    fn add(&mut self, word: &str, cost: u16) {
+        let mut node = 0;
+        for c in word.chars() {
+            let fresh = self.costs.len() as u32;
+            node = *self.edges.entry(edge(node, c)).or_insert(fresh);
+            if node == fresh {
+                self.costs.push(NO_WORD);
+            }
+        }
+        if self.costs[node as usize] == NO_WORD {
+            self.words += 1;
+        }
+        self.costs[node as usize] = cost.min(NO_WORD - 1);
     }
 }
 
@@ -134,7 +154,8 @@ impl<T: AsRef<str>> DictionaryJob<T> {
             .strip_prefix("# total-cost ")
             .and_then(|n| n.trim().parse::<u32>().ok())
             .map(|unknown| Dictionary {
-                entries: FxHashMap::default(),
+                edges: FxHashMap::default(),
+                costs: vec![NO_WORD],
                 unknown,
                 words: 0,
             })
@@ -179,11 +200,7 @@ impl<T: AsRef<str>> crate::steps::Steps for DictionaryJob<T> {
                     self.dictionary = Err(format!("line {number}: not `word cost`"));
                     return true;
                 };
-                for (end, _) in word.char_indices().skip(1) {
-                    d.entries.entry(word[..end].into()).or_insert(None);
-                }
-                d.entries.insert(word.into(), Some(cost));
-                d.words += 1;
+                d.add(word, cost);
             }
             if !more() {
                 return false;

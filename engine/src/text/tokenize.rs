@@ -169,7 +169,14 @@ impl<'a> Iterator for Words<'a> {
                 }
                 if !ascii {
                     let chunk = &self.text[self.at..end];
-                    self.slow = Some((end, Box::new(unicode_words(chunk, self.at))));
+                    let words: Box<dyn Iterator<Item = Token<'a>> + 'a> =
+                        match crate::text::segment::chinese() {
+                            Some(d) if crate::text::segment::has_han(chunk) => {
+                                Box::new(HanFirst::new(chunk, self.at, d))
+                            }
+                            _ => Box::new(uax29_words(chunk, self.at)),
+                        };
+                    self.slow = Some((end, words));
                     continue;
                 }
                 self.chunk_end = end;
@@ -272,6 +279,140 @@ impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
             });
         }
         self.out.pop_front()
+    }
+}
+
+/// The words of a text with Han characters, found without UAX #29 where
+/// it would only make each Han character a word: each run of Han
+/// characters (each not followed by a character UAX #29 joins to it: an
+/// extending or format mark, a zero-width joiner) is cut by the
+/// dictionary directly, and only the text between runs is read by
+/// `unicode-segmentation`. UAX #29 always breaks on both sides of such a
+/// run (Han characters are of its class Other), so the words are those of
+/// [`unicode_words`] (tested against it).
+struct HanFirst<'a> {
+    text: &'a str,
+    at: usize,
+    /// The next byte of `text` not yet read.
+    pos: usize,
+    dictionary: &'static crate::text::segment::Dictionary,
+    /// The words of the piece being read.
+    piece: std::collections::VecDeque<Token<'a>>,
+    /// The text between runs being read by UAX #29.
+    between: Option<Box<dyn Iterator<Item = Token<'a>> + 'a>>,
+    /// A run found after `between`: its byte range in `text`.
+    run_next: Option<std::ops::Range<usize>>,
+}
+
+impl<'a> HanFirst<'a> {
+    fn new(
+        text: &'a str,
+        at: usize,
+        dictionary: &'static crate::text::segment::Dictionary,
+    ) -> Self {
+        HanFirst {
+            text,
+            at,
+            pos: 0,
+            dictionary,
+            piece: std::collections::VecDeque::new(),
+            between: None,
+            run_next: None,
+        }
+    }
+
+    /// The next run of Han characters from `from` (at most
+    /// [`crate::text::segment::MAX_RUN`] of them), as a byte range.
+    fn next_run(&self, from: usize) -> Option<std::ops::Range<usize>> {
+        use crate::text::segment::{is_han, MAX_RUN};
+        let text = self.text;
+        // A Han character that UAX #29 keeps alone: not followed by a
+        // character it joins to the one before (rule WB4: extending and
+        // format marks, the zero-width joiner). Neither a Han character nor
+        // ASCII is one; anything else is asked of `unicode-segmentation`.
+        let joined = |c: char| {
+            if is_han(c) || c.is_ascii() {
+                return false;
+            }
+            let mut buf = [0u8; 8];
+            let two = {
+                let n = '中'.encode_utf8(&mut buf).len();
+                let m = c.encode_utf8(&mut buf[n..]).len();
+                std::str::from_utf8(&buf[..n + m]).expect("two characters")
+            };
+            two.split_word_bounds().nth(1).is_none()
+        };
+        let mut chars = text[from..].char_indices().peekable();
+        let mut start = None;
+        let mut n = 0;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            let alone = is_han(c) && !next.is_some_and(joined);
+            match (alone, start) {
+                (true, None) => {
+                    start = Some(from + i);
+                    n = 1;
+                }
+                (true, Some(_)) => n += 1,
+                (false, Some(s)) => return Some(s..from + i),
+                (false, None) => {}
+            }
+            if n == MAX_RUN {
+                let s = start.expect("in a run");
+                return Some(s..from + i + c.len_utf8());
+            }
+        }
+        start.map(|s| s..text.len())
+    }
+
+    fn cut(&mut self, run: std::ops::Range<usize>) {
+        let text = self.text;
+        let slice = &text[run.clone()];
+        // One character: itself (as UAX #29 makes it).
+        for r in self.dictionary.segment(slice) {
+            let (s, e) = (run.start + r.start, run.start + r.end);
+            self.piece.push_back(Token {
+                start: self.at + s,
+                end: self.at + e,
+                norm: normalize(&text[s..e]),
+            });
+        }
+        self.pos = run.end;
+    }
+}
+
+impl<'a> Iterator for HanFirst<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            if let Some(t) = self.piece.pop_front() {
+                return Some(t);
+            }
+            if let Some(words) = &mut self.between {
+                if let Some(t) = words.next() {
+                    return Some(t);
+                }
+                self.between = None;
+                if let Some(run) = self.run_next.take() {
+                    self.cut(run);
+                }
+                continue;
+            }
+            if self.pos >= self.text.len() {
+                return None;
+            }
+            match self.next_run(self.pos) {
+                Some(run) if run.start == self.pos => self.cut(run),
+                found => {
+                    let end = found.as_ref().map_or(self.text.len(), |r| r.start);
+                    let gap = &self.text[self.pos..end];
+                    self.between = Some(Box::new(uax29_words(gap, self.at + self.pos)));
+                    self.pos = end;
+                    self.run_next = found;
+                }
+            }
+        }
     }
 }
 
