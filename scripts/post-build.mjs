@@ -210,8 +210,10 @@ self.addEventListener('fetch', (event) => {
   const app = req.mode === 'navigate' && (url.pathname === root || url.pathname === root + 'index.html');
   // A folder's address is its index.html (articles/).
   const key = url.pathname.endsWith('/') ? url.pathname + 'index.html' : req;
+  // A dictionary (data/) is asked for by its version (?v=): only that one is served.
+  const exact = url.pathname.startsWith(root + 'data/');
   const lookup = app ? caches.match('./', { cacheName: CACHE })
-    : caches.match(key, { cacheName: CACHE, ignoreSearch: true }).then((hit) => hit || caches.match(key, { ignoreSearch: true }));
+    : caches.match(key, { cacheName: CACHE, ignoreSearch: !exact }).then((hit) => hit || caches.match(key, { ignoreSearch: !exact }));
   event.respondWith(lookup.then((hit) => hit || fetch(req).then((res) => {
     // A static page or a dictionary not cached at install is kept once read.
     if (res.ok && (url.pathname.startsWith(root + 'articles/') || url.pathname.startsWith(root + 'data/'))) {

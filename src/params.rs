@@ -877,6 +877,15 @@ impl Param {
         }
     }
 
+    /// Whether a [`Kind::Text`]'s value is read whole (not cut to its
+    /// bound, as `clean` would cut it).
+    pub fn fits(&self, value: &str) -> bool {
+        match self.kind {
+            Kind::Text { max } => bounded(value, max).len() == value.len(),
+            _ => true,
+        }
+    }
+
     /// A [`Kind::Choice`]'s options as (value, label), the default first (none for other kinds).
     pub fn options(&self) -> Vec<(&'static str, &'static str)> {
         match self.kind {

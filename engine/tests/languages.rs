@@ -111,7 +111,12 @@ fn the_corpus_own_stop_words_and_lists_survive_encoding() {
         stop_words: vec!["händler".into()],
         ..corpus.info().clone()
     };
-    corpus = Corpus::new(info, corpus.articles().to_vec());
+    // A German list of its own: were the encoded form to drop it, the
+    // engine's list (which has "und", not "zahlungen") would stand in.
+    corpus = Corpus::new(info, corpus.articles().to_vec()).with_stop_lists(vec![
+        lens_engine::text::lexicon::StopList::new("de", ["zahlungen", "und"]),
+        lens_engine::text::lexicon::StopList::new("fr", ["les"]),
+    ]);
     // The page decodes the corpus without the engine's lists: the encoded
     // form carries them.
     let back = decode_copy(&encode(&corpus)).unwrap();
@@ -123,7 +128,14 @@ fn the_corpus_own_stop_words_and_lists_survive_encoding() {
     assert_eq!(langs, ["de", "fr"], "English's list is built in");
     let index = Index::new(&back);
     assert!(index.is_stop(index.term_id("händler").unwrap()));
-    assert!(index.is_stop(index.term_id("und").unwrap()));
+    assert!(
+        index.is_stop(index.term_id("zahlungen").unwrap()),
+        "the carried list"
+    );
+    assert!(
+        !index.is_stop(index.term_id("die").unwrap()),
+        "not the engine's"
+    );
 }
 
 #[test]

@@ -23,6 +23,20 @@ fn cut(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_dictionary_is_fetched_by_its_version() {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in CHINESE_WORDS.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    assert_eq!(
+        lens_engine::text::segment::CHINESE_WORDS_PATH,
+        format!("data/zh-words.txt?v={h:016x}"),
+        "run python3 bench/make_zh_dict.py: it writes the dictionary and its version"
+    );
+}
+
+#[test]
 fn sentences_are_cut_into_the_dictionarys_words() {
     assert!(dictionary().len() > 130_000);
     assert_eq!(cut("中国农业发展银行"), ["中国", "农业", "发展", "银行"]);
@@ -111,8 +125,11 @@ fn search_marks_and_counts_agree_on_chinese_words() {
     let mut f = found("农业");
     f.sort();
     assert_eq!(f, ["zh1", "zh2"]);
-    // A phrase of words.
+    // A phrase of words; in a phrase a word matches itself only: "农业和"
+    // is not in 中国农业银行和….
     assert_eq!(found("\"移动支付\""), ["zh1"]);
+    assert_eq!(found("\"农业和\""), Vec::<String>::new());
+    assert_eq!(found("\"农业发展\""), ["zh2"]);
     assert_eq!(found("支付 alipay"), Vec::<String>::new());
     assert_eq!(found("农业 OR alipay").len(), 3);
     // The marks are the matched words' bytes: in zh1 the whole 中国农业银行.
@@ -155,6 +172,8 @@ proptest::proptest! {
     fn the_fast_path_is_the_reference_on_any_mix(parts in proptest::collection::vec(proptest::sample::select(vec![
         "中国", "农业", "银行", "支付宝", "的", "𠀀", "鑫", "\u{F900}", "，", "。", "“", " ", "\n", "a", "Alipay", "2024",
         "\u{300}", "\u{FE00}", "\u{200D}", "\u{AD}", "\u{E0100}", "あ", "カタカナ", "한국", "😀", "'", ".", "-",
+        // Unassigned code points of the Han blocks: no words.
+        "\u{2F000}", "\u{FA6E}", "\u{2A6E0}",
     ]), 0..24)) {
         dictionary();
         let text: String = parts.concat();

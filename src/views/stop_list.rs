@@ -11,9 +11,13 @@ use crate::params;
 use crate::search_state::SearchState;
 use crate::url_state::UrlQuery;
 
-/// The reader's edits written to the URL (left out when empty).
-fn write(url: UrlQuery, choice: &StopChoice) {
+/// The reader's edits written to the URL (left out when empty); false,
+/// and nothing written, when the address would not hold them whole.
+fn write(url: UrlQuery, choice: &StopChoice) -> bool {
     let (add, keep) = (choice.add_text(), choice.keep_text());
+    if !params::ADDSTOP.fits(&add) || !params::KEEPSTOP.fits(&keep) {
+        return false;
+    }
     url.navigate(&url.href(&[
         (
             params::ADDSTOP.name,
@@ -24,6 +28,7 @@ fn write(url: UrlQuery, choice: &StopChoice) {
             (!keep.is_empty()).then_some(keep.as_str()),
         ),
     ]));
+    true
 }
 
 /// "The stop words": a disclosure with the field that adds words, the
@@ -38,6 +43,9 @@ pub fn StopWords(
     let search = expect_context::<SearchState>();
     let choice = Memo::new(move |_| params::stop_choice(&url, &params::STOP));
     let typed = RwSignal::new(String::new());
+    // Said when an edit would not fit in the address (a shared link keeps
+    // only what fits, so nothing is cut in silence).
+    let full = RwSignal::new(false);
     let add = move |keep: bool| {
         let text = typed.get_untracked();
         let mut c = choice.get_untracked();
@@ -53,8 +61,11 @@ pub fn StopWords(
         from.retain(|w| !new.contains(w));
         into.extend(new);
         let c = StopChoice::edited(c.on, &c.add.join(","), &c.keep.join(","));
-        write(url, &c);
-        typed.set(String::new());
+        let fits = write(url, &c);
+        full.set(!fits);
+        if fits {
+            typed.set(String::new());
+        }
     };
     let remove = move |word: String, kept: bool| {
         let mut c = choice.get_untracked();
@@ -63,7 +74,7 @@ pub fn StopWords(
         } else {
             c.add.retain(|w| *w != word);
         }
-        write(url, &c);
+        full.set(!write(url, &c));
     };
     let own = move || {
         let c = choice.get();
@@ -130,6 +141,8 @@ pub fn StopWords(
                 <button type="submit">"Leave out"</button>
                 <button type="button" on:click=move |_| add(true)>"Keep"</button>
             </form>
+            <p class="hint" role="status">{move || full.get().then_some(
+                "Your stop words are at their limit (a shared address holds about 40 words left out and 15 kept): take some off first.")}</p>
             {own}
             {lists}
             {corpus_own}

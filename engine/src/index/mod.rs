@@ -334,11 +334,17 @@ impl Index {
     }
 
     /// The one rule of what a query's word (not a prefix) matches: the word
-    /// itself, a Chinese word's longer words that hold it
-    /// ([`Index::han_containing`]), and with `forms` its forms in each
+    /// itself; when `alone` (a term of one word, not a word of a phrase) a
+    /// Chinese word's longer words that hold it ([`Index::han_containing`]:
+    /// in a phrase, a word holding it would stand for text that is not
+    /// there, "农业和" for 中国农业银行和); with `forms` its forms in each
     /// language ([`Index::same_stem_ids`]). Ascending, each once.
-    pub fn word_ids(&self, word: &str, forms: bool) -> Vec<u32> {
-        let mut ids = self.han_containing(word);
+    pub fn word_ids(&self, word: &str, forms: bool, alone: bool) -> Vec<u32> {
+        let mut ids = if alone {
+            self.han_containing(word)
+        } else {
+            Vec::new()
+        };
         if forms {
             ids.extend(self.same_stem_ids(word));
         }

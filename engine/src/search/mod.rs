@@ -149,7 +149,8 @@ struct Evaluator<'i> {
     /// Each distinct text term's hits, shared by the queries that use it.
     terms: FxHashMap<(TextField, Vec<String>, bool), Arc<TermHits>>,
     /// Each merged word (prefix or word forms): (word, is a prefix).
-    merged: FxHashMap<(String, bool), Arc<TermHits>>,
+    /// Merged terms by (word, prefix, alone: not a word of a phrase).
+    merged: FxHashMap<(String, bool, bool), Arc<TermHits>>,
 }
 
 impl<'i> Evaluator<'i> {
@@ -249,14 +250,14 @@ impl<'i> Evaluator<'i> {
         }
     }
 
-    /// What one query word stands for.
-    fn word(&self, word: &str, is_prefix: bool) -> QueryWord {
+    /// What one query word stands for (`alone`: not a word of a phrase).
+    fn word(&self, word: &str, is_prefix: bool, alone: bool) -> QueryWord {
         let index = self.index;
         let test = if is_prefix {
             let r = index.prefix_ids(word);
             (!r.is_empty()).then(|| WordTest::Range(r.start, r.end - 1))
         } else {
-            let ids = index.word_ids(word, self.opts.word_forms);
+            let ids = index.word_ids(word, self.opts.word_forms, alone);
             match ids[..] {
                 [] => None,
                 [id] => Some(WordTest::One(id)),
@@ -276,7 +277,13 @@ impl<'i> Evaluator<'i> {
 
     /// Where one query word stands: the index's own arrays for one term, or
     /// its terms merged (once per evaluation, shared by every term using it).
-    fn word_hits(&mut self, word: &str, is_prefix: bool, qw: &QueryWord) -> Arc<TermHits> {
+    fn word_hits(
+        &mut self,
+        word: &str,
+        is_prefix: bool,
+        alone: bool,
+        qw: &QueryWord,
+    ) -> Arc<TermHits> {
         let test = qw.test.as_ref().expect("a word found somewhere");
         let index = self.index;
         if let WordTest::One(id) = test {
@@ -288,7 +295,7 @@ impl<'i> Evaluator<'i> {
                 starts: starts.to_vec(),
             });
         }
-        let key = (word.to_string(), is_prefix);
+        let key = (word.to_string(), is_prefix, alone);
         if let Some(m) = self.merged.get(&key) {
             return m.clone();
         }
@@ -316,7 +323,7 @@ impl<'i> Evaluator<'i> {
         let words: Vec<QueryWord> = ws
             .iter()
             .enumerate()
-            .map(|(k, w)| self.word(w, prefix && k == last))
+            .map(|(k, w)| self.word(w, prefix && k == last, last == 0))
             .collect();
         let width = ws.len() as u32;
         // A word found nowhere: nothing to look at.
@@ -324,7 +331,7 @@ impl<'i> Evaluator<'i> {
             return TermHits::new(width);
         }
         let base = (0..words.len()).min_by_key(|&k| words[k].size).unwrap_or(0);
-        let list = self.word_hits(&ws[base], prefix && base == last, &words[base]);
+        let list = self.word_hits(&ws[base], prefix && base == last, last == 0, &words[base]);
         let offset = base as u32;
         let mut hits = if offset == 0 {
             let mut h = TermHits::clone(&list);
@@ -391,7 +398,7 @@ impl<'i> Evaluator<'i> {
                 let ws: Vec<QueryWord> = words
                     .iter()
                     .enumerate()
-                    .map(|(k, w)| self.word(w, *prefix && k == last))
+                    .map(|(k, w)| self.word(w, *prefix && k == last, last == 0))
                     .collect();
                 if ws.iter().any(|w| w.test.is_none()) {
                     return 1;

@@ -35,7 +35,7 @@ pub fn missing_words(index: &Index, query: &Query, forms: bool) -> Vec<Missing> 
             let found = if is_prefix {
                 !index.prefix_ids(w).is_empty()
             } else {
-                !index.word_ids(w, forms).is_empty()
+                !index.word_ids(w, forms, words.len() == 1).is_empty()
             };
             if found || out.iter().any(|m| m.word == *w && m.prefix == is_prefix) {
                 continue;

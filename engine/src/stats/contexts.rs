@@ -732,7 +732,7 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                     if *prefix && i + 1 == words.len() {
                         out.extend(index.prefix_ids(w));
                     } else {
-                        out.extend(index.word_ids(w, forms));
+                        out.extend(index.word_ids(w, forms, words.len() == 1));
                     }
                 }
             }

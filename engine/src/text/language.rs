@@ -15,6 +15,11 @@ use frostem::{Algorithm, Stemmer};
 /// of a BCP 47 tag, in lower case, with Norwegian Bokmål and Nynorsk
 /// (`nb`, `nn`) as Norwegian (`no`: one Snowball stemmer and stop list) and
 /// the retired codes `iw`, `in`, `ji` as `he`, `id`, `yi`.
+///
+/// A tag an import read from a file may be a language's English name
+/// ("English", "German"): that name's key. Anything else that is no
+/// language code (two or three ASCII letters) is `und`, undetermined: so a
+/// key is always a code `lang:` can name.
 pub fn language_key(tag: &str) -> String {
     let primary = tag.split(['-', '_']).next().unwrap_or("").trim();
     let key = primary.to_ascii_lowercase();
@@ -23,8 +28,12 @@ pub fn language_key(tag: &str) -> String {
         "iw" => "he".into(),
         "in" => "id".into(),
         "ji" => "yi".into(),
-        "" => "und".into(),
-        _ => key,
+        k if (2..=3).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_lowercase()) => key,
+        _ => NAMES
+            .iter()
+            .find(|(_, name)| name.eq_ignore_ascii_case(tag.trim()))
+            .map_or("und", |(k, _)| k)
+            .to_string(),
     }
 }
 
@@ -188,6 +197,7 @@ const NAMES: &[(&str, &str)] = &[
     ("tl", "Tagalog"),
     ("tr", "Turkish"),
     ("uk", "Ukrainian"),
+    ("und", "Undetermined"),
     ("ur", "Urdu"),
     ("uz", "Uzbek"),
     ("vi", "Vietnamese"),
@@ -231,6 +241,17 @@ mod tests {
         assert_eq!(language_key("DE"), "de");
         assert_eq!(language_key("nb-NO"), "no");
         assert_eq!(language_key(""), "und");
+        // Names an import may read, and what is no code at all.
+        assert_eq!(language_key("English"), "en");
+        assert_eq!(language_key(" german "), "de");
+        for odd in ["x-foo", "en US", "français", "123", "abcd", "\u{1F600}"] {
+            assert_eq!(language_key(odd), "und", "{odd:?}");
+        }
+        assert_eq!(
+            language_key("en US"),
+            "und",
+            "a space is no subtag separator"
+        );
         assert_eq!(language_name("de"), "German");
         assert_eq!(language_name("xx"), "xx");
     }

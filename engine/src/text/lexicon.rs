@@ -5,7 +5,7 @@
 //! language (its stem, its stop list) is chosen by
 //! [`crate::text::language`].
 //!
-//! Stop lists: English is [`STOP_WORDS`] (ours, function words only, 151);
+//! Stop lists: English is [`STOP_WORDS`] (ours, function words only, 139);
 //! every other language's list comes from NLTK's stop-word corpus where it
 //! has one (for most European languages Snowball's lists, BSD-3-Clause),
 //! else from stopwords-iso (MIT), both through the `stop-words` crate

@@ -30,10 +30,13 @@ use crate::steps::Steps;
 pub const MAX_RUN: usize = 4096;
 
 /// Whether `c` is a Han character (CJK unified or compatibility ideograph,
-/// any extension block): the characters a Chinese dictionary segments.
+/// any extension block, assigned: a code point of those blocks that Unicode
+/// has not given a letter is no word at all): the characters a Chinese
+/// dictionary segments.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+        && c.is_alphabetic()
 }
 
 /// A dictionary of words with their costs: a trie of characters, its
@@ -233,9 +236,15 @@ pub fn chinese() -> Option<&'static Dictionary> {
 #[cfg(feature = "zh-dict")]
 pub const CHINESE_WORDS: &str = include_str!("../../data/zh-words.txt");
 
-/// Where a site serves the dictionary, relative to its page
-/// (`index.html` copies `engine/data/` there).
-pub const CHINESE_WORDS_PATH: &str = "data/zh-words.txt";
+/// Where a site serves the dictionary, relative to its page (`index.html`
+/// copies `engine/data/` there), with its version (the FNV-1a hash of its
+/// bytes, `data/zh-words.version`, written with it by
+/// `bench/make_zh_dict.py`): no cache serves the page another version than
+/// the one its build counted with.
+pub const CHINESE_WORDS_PATH: &str = concat!(
+    "data/zh-words.txt?v=",
+    include_str!("../../data/zh-words.version")
+);
 
 /// Whether `text` has a Han character: a quick look at its bytes first
 /// (every Han character's UTF-8 starts with a byte from 0xE3 to 0xEF, or
