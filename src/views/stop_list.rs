@@ -4,7 +4,7 @@
 //! shared link keeps them. As Voyant's stop-word editor: a field and a list.
 
 use lens_engine::text::language::language_name;
-use lens_engine::text::lexicon::{stop_list_source, StopChoice};
+use lens_engine::text::lexicon::StopChoice;
 use leptos::prelude::*;
 
 use crate::params;
@@ -107,13 +107,8 @@ pub fn StopWords(
         .index
         .stop_lists()
         .into_iter()
-        .map(|(key, words)| {
-            let heading = format!(
-                "{}: {} ({} words)",
-                language_name(key),
-                if words.is_empty() { "no list".to_string() } else { stop_list_source(key).to_string() },
-                words.len()
-            );
+        .map(|(key, source, words)| {
+            let heading = format!("{}: {source} ({} words)", language_name(key), words.len());
             view! { <p class="stop-list-name">{heading}</p><p lang=key.to_string()>{words.join(", ")}</p> }
         })
         .collect_view();

@@ -324,15 +324,8 @@ fn report(r: &Report) -> Object {
     )
 }
 
-/// `corpus` counted in Chinese words where it has Chinese text: the
-/// dictionary the page installs for it (the same file of the site) is
-/// installed here too before its words are counted, so its stored counts
-/// are the page's.
-async fn chinese_words(corpus: Corpus) -> Result<Corpus, String> {
-    use lens_engine::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS_PATH};
-    if chinese().is_some() || !corpus.has_han() {
-        return Ok(corpus);
-    }
+/// A file of the site as text (the worker's address is the page's folder).
+async fn fetch_text(path: &str, what: &str) -> Result<String, String> {
     let why = |e: JsValue| {
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
@@ -340,10 +333,9 @@ async fn chinese_words(corpus: Corpus) -> Result<Corpus, String> {
             .unwrap_or_else(|| "no answer".into())
     };
     let fetched = async {
-        let response: web_sys::Response =
-            JsFuture::from(scope().fetch_with_str(CHINESE_WORDS_PATH))
-                .await?
-                .unchecked_into();
+        let response: web_sys::Response = JsFuture::from(scope().fetch_with_str(path))
+            .await?
+            .unchecked_into();
         if !response.ok() {
             return Err(JsValue::from_str(&format!(
                 "{} {}",
@@ -353,17 +345,40 @@ async fn chinese_words(corpus: Corpus) -> Result<Corpus, String> {
         }
         JsFuture::from(response.text()?).await
     };
-    let text = fetched.await.map_err(|e| {
-        format!(
-            "the Chinese dictionary could not be downloaded ({}): try again",
-            why(e)
-        )
-    })?;
-    let text = text.as_string().unwrap_or_default();
-    let dictionary = Dictionary::parse(&text)
-        .map_err(|e| format!("the Chinese dictionary is unreadable: {e}"))?;
-    install_chinese(dictionary);
-    Ok(corpus.counted_again())
+    let text = fetched
+        .await
+        .map_err(|e| format!("{what} could not be downloaded ({}): try again", why(e)))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// `corpus` with what its languages need, fetched from the site the first
+/// time an import needs it (the worker embeds neither): the stop lists of
+/// its languages other than English, which it then carries; and, where it
+/// has Chinese text, the dictionary the page will install too, its words
+/// counted with it, so that its stored counts are the page's.
+async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
+    use lens_engine::text::lexicon::{
+        install_stop_lists, parse_stop_lists, stop_lists, STOP_LISTS_PATH,
+    };
+    use lens_engine::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS_PATH};
+    let other = corpus.languages().iter().any(|k| k != "en");
+    if other && corpus.stop_lists().is_empty() {
+        if stop_lists().is_none() {
+            let text = fetch_text(STOP_LISTS_PATH, "the stop lists").await?;
+            let lists = parse_stop_lists(&text)
+                .map_err(|e| format!("the stop lists are unreadable: {e}"))?;
+            install_stop_lists(lists);
+        }
+        corpus = corpus.with_engine_stop_lists();
+    }
+    if chinese().is_none() && corpus.has_han() {
+        let text = fetch_text(CHINESE_WORDS_PATH, "the Chinese dictionary").await?;
+        let dictionary = Dictionary::parse(&text)
+            .map_err(|e| format!("the Chinese dictionary is unreadable: {e}"))?;
+        install_chinese(dictionary);
+        corpus = corpus.counted_again();
+    }
+    Ok(corpus)
 }
 
 /// Dates or leaves out the undated articles and posts the corpus' bytes.
@@ -402,7 +417,7 @@ async fn finish(data: JsValue) {
     // finishes an import once, and has the corpus' bytes after this.
     let undated = r.undated.len();
     let corpus = r.into_corpus(name.trim());
-    match chinese_words(corpus).await {
+    match language_data(corpus).await {
         Ok(corpus) => post_corpus(corpus, undated),
         Err(why) => post(&message("failed", &[("message", why.into())])),
     }
@@ -429,7 +444,7 @@ async fn remove(data: JsValue) {
                 .filter(|a| !ids.iter().any(|id| **id == *a.id))
                 .cloned()
                 .collect();
-            match chinese_words(Corpus::new(corpus.info().clone(), kept)).await {
+            match language_data(Corpus::new(corpus.info().clone(), kept)).await {
                 Ok(corpus) => post_corpus(corpus, 0),
                 Err(why) => post(&message("failed", &[("message", why.into())])),
             }

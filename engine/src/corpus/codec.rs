@@ -104,6 +104,7 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
     put_u32(out, corpus.stop_lists().len());
     for list in corpus.stop_lists() {
         put_str(out, &list.language);
+        put_str(out, &list.source);
         put_strs(out, &list.words);
     }
 }
@@ -258,10 +259,18 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     if version >= 4 {
         let lists = stop_lists.insert(Vec::new());
         let n = r.u32()?;
-        for _ in 0..r.room(n, 8)? {
+        for _ in 0..r.room(n, 12)? {
             let language = r.string()?.into_owned();
-            let words = r.strings()?;
-            lists.push(StopList { language, words });
+            let source = r.string()?.into_owned();
+            let mut words = r.strings()?;
+            // Searched by binary search: sorted, whatever the bytes said.
+            words.sort_unstable();
+            words.dedup();
+            lists.push(StopList {
+                language,
+                source,
+                words,
+            });
         }
     }
     if r.pos != r.bytes.len() {

@@ -186,26 +186,29 @@ impl Corpus {
         for a in articles.iter_mut().filter(|a| a.language.trim().is_empty()) {
             a.language = Text::Owned(default.to_string());
         }
-        #[cfg_attr(not(feature = "stop-lists"), allow(unused_mut))]
-        let mut corpus = Corpus {
+        let corpus = Corpus {
             info,
             articles,
             word_counts,
             stop_lists: lists.unwrap_or_default(),
         };
-        #[cfg(feature = "stop-lists")]
         if corpus.stop_lists.is_empty() {
-            corpus.stop_lists = corpus
-                .languages()
-                .iter()
-                .filter(|k| *k != "en")
-                .filter_map(|k| {
-                    let words = crate::text::lexicon::built_in_stop_list(k)?;
-                    Some(StopList::new(k, words))
-                })
-                .collect();
+            corpus.with_engine_stop_lists()
+        } else {
+            corpus
         }
-        corpus
+    }
+
+    /// The corpus with the stop lists this process has for its languages
+    /// ([`crate::text::lexicon::stop_lists`]: embedded natively, installed
+    /// by the import worker once fetched; none in the page).
+    pub fn with_engine_stop_lists(mut self) -> Corpus {
+        self.stop_lists = self
+            .languages()
+            .iter()
+            .filter_map(|k| crate::text::lexicon::built_in_stop_list(k).cloned())
+            .collect();
+        self
     }
 
     /// The corpus with these stop lists (what its encoded form carried) in

@@ -16,9 +16,7 @@ use crate::index::builder::IndexBuilder;
 use crate::steps::Steps;
 use crate::text::language::language_name;
 use crate::text::language::stemmer;
-use crate::text::lexicon::{
-    is_listed, is_stop_word, stop_list_source, StopChoice, StopList, LISTED, STOP,
-};
+use crate::text::lexicon::{is_listed, is_stop_word, StopChoice, StopList, LISTED, STOP};
 
 /// The words a view leaves out as stop words, by term id: what a
 /// [`StopChoice`] comes to in one index ([`Index::stop_set`]).
@@ -475,13 +473,10 @@ impl Index {
             .languages
             .iter()
             .enumerate()
-            .map(|(l, k)| {
-                let has = k == "en" || matches!(self.stop_lists.get(l), Some(Some(_)));
-                if has {
-                    format!("{} ({})", language_name(k), stop_list_source(k))
-                } else {
-                    format!("{} (no list)", language_name(k))
-                }
+            .map(|(l, k)| match self.stop_lists.get(l) {
+                _ if k == "en" => format!("{} (Corpus Lens' own list)", language_name(k)),
+                Some(Some(list)) => format!("{} ({})", language_name(k), list.source),
+                _ => format!("{} (no list)", language_name(k)),
             })
             .collect();
         if !self.extra_stop.is_empty() {
@@ -492,18 +487,24 @@ impl Index {
 
     /// Each language's stop list as the page shows it ("The stop words"):
     /// (language key, where it comes from, its words); English's is
-    /// [`crate::text::lexicon::STOP_WORDS`].
-    pub fn stop_lists(&self) -> Vec<(&str, Vec<&str>)> {
+    /// [`crate::text::lexicon::STOP_WORDS`], a language without one has
+    /// no words.
+    pub fn stop_lists(&self) -> Vec<(&str, &str, Vec<&str>)> {
         self.languages
             .iter()
             .enumerate()
-            .map(|(l, k)| {
-                let words = match self.stop_lists.get(l) {
-                    Some(Some(list)) => list.words.iter().map(String::as_str).collect(),
-                    _ if k == "en" => crate::text::lexicon::STOP_WORDS.to_vec(),
-                    _ => Vec::new(),
-                };
-                (k.as_str(), words)
+            .map(|(l, k)| match self.stop_lists.get(l) {
+                _ if k == "en" => (
+                    k.as_str(),
+                    "Corpus Lens' own list",
+                    crate::text::lexicon::STOP_WORDS.to_vec(),
+                ),
+                Some(Some(list)) => (
+                    k.as_str(),
+                    list.source.as_str(),
+                    list.words.iter().map(String::as_str).collect(),
+                ),
+                _ => (k.as_str(), "no list", Vec::new()),
             })
             .collect()
     }

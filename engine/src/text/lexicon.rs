@@ -8,10 +8,12 @@
 //! Stop lists: English is [`STOP_WORDS`] (ours, function words only, 139);
 //! every other language's list comes from NLTK's stop-word corpus where it
 //! has one (for most European languages Snowball's lists, BSD-3-Clause),
-//! else from stopwords-iso (MIT), both through the `stop-words` crate
-//! (MIT), at build and import time only ([`built_in_stop_list`], feature
-//! `stop-lists`): a corpus carries the lists of its own languages
-//! ([`StopList`]), so the page holds no list but English.
+//! else from stopwords-iso (MIT), as the `stop-words` crate (MIT) carries
+//! them, written to `engine/data/stop-lists.txt` (58 KB gzip) by
+//! `bench/make_stop_lists.py`: embedded where a corpus is built (feature
+//! `stop-lists`), fetched by the import worker ([`STOP_LISTS_PATH`]). A
+//! corpus carries the lists of its own languages ([`StopList`]), so the
+//! page holds no list but English.
 
 /// A built-in English stop-word list (function words), excluded from the word lists unless switched off. Sorted.
 pub const STOP_WORDS: &[&str] = &[
@@ -184,12 +186,15 @@ pub const STOP: u8 = 2;
 pub const BREAK: u32 = u32::MAX;
 
 /// One language's stop list, as a corpus carries it: the language's key
-/// ([`crate::text::language::language_key`]) and its words in normal form
-/// ([`crate::text::tokenize::normalize`]), sorted, without repeats.
+/// ([`crate::text::language::language_key`]), where the list comes from,
+/// and its words in normal form ([`crate::text::tokenize::normalize`]),
+/// sorted, without repeats.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StopList {
     /// The language's key ("de").
     pub language: String,
+    /// Where it comes from, for a reader ("Snowball's list, through NLTK").
+    pub source: String,
     /// The words, sorted.
     pub words: Vec<String>,
 }
@@ -206,8 +211,15 @@ impl StopList {
         words.dedup();
         StopList {
             language: language.to_string(),
+            source: String::new(),
             words,
         }
+    }
+
+    /// The list, saying where it comes from.
+    pub fn from_source(mut self, source: &str) -> StopList {
+        self.source = source.to_string();
+        self
     }
 
     /// Whether a normalised word is on the list.
@@ -281,38 +293,86 @@ impl StopChoice {
 /// carries them: its length stays bounded).
 pub const MAX_OWN_STOP_WORDS: usize = 200;
 
-/// The stop list the engine has for a language (by key), as written by its
-/// source: [`STOP_WORDS`] for English, else NLTK's list, else stopwords-iso's
-/// (module docs). `None` for a language none of them lists.
+/// Every language's stop list but English's, as a file of the site
+/// (`data/stop-lists.txt`, written by `bench/make_stop_lists.py`): a first
+/// comment line, then per language `@@ KEY SOURCE` (`snowball`, `nltk`,
+/// `iso`) and a word a line. Native builds embed it (feature
+/// `stop-lists`); the import worker fetches it ([`STOP_LISTS_PATH`]) for an
+/// import with another language than English; the page never needs it (a
+/// corpus carries its languages' lists).
 #[cfg(feature = "stop-lists")]
-pub fn built_in_stop_list(key: &str) -> Option<&'static [&'static str]> {
-    if key == "en" {
-        return Some(STOP_WORDS);
+pub const STOP_LISTS: &str = include_str!("../../data/stop-lists.txt");
+
+/// Where a site serves the stop lists, relative to its page, with their
+/// version (the FNV-1a hash of the file's bytes): no cache serves another.
+pub const STOP_LISTS_PATH: &str = concat!(
+    "data/stop-lists.txt?v=",
+    include_str!("../../data/stop-lists.version")
+);
+
+/// Reads the stop lists' file (see [`STOP_LISTS`]).
+pub fn parse_stop_lists(text: &str) -> Result<Vec<StopList>, String> {
+    let mut lists: Vec<StopList> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut head: Option<(&str, &str)> = None;
+    let mut done = |head: Option<(&str, &str)>, words: &mut Vec<&str>| {
+        if let Some((key, source)) = head {
+            let source = match source {
+                "snowball" => "Snowball's list, through NLTK",
+                "nltk" => "NLTK's list",
+                _ => "stopwords-iso's list",
+            };
+            lists.push(StopList::new(key, words.drain(..)).from_source(source));
+        }
+    };
+    for (i, line) in text.lines().enumerate() {
+        if i == 0 && line.starts_with('#') {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix("@@ ") {
+            let (key, source) = h
+                .split_once(' ')
+                .ok_or_else(|| format!("line {}: not `@@ KEY SOURCE`", i + 1))?;
+            done(head.take(), &mut words);
+            head = Some((key, source));
+        } else if head.is_some() {
+            words.push(line);
+        } else {
+            return Err(format!("line {}: a word before any `@@ KEY SOURCE`", i + 1));
+        }
     }
-    stop_words::lookup(key)
+    done(head, &mut words);
+    Ok(lists)
 }
 
-/// Where a language's stop list comes from, for a reader ("NLTK (Snowball)").
-pub fn stop_list_source(key: &str) -> &'static str {
-    // NLTK's languages (its list is used where it has one).
-    const NLTK: &[&str] = &[
-        "ar", "az", "be", "bn", "ca", "da", "de", "el", "es", "eu", "fi", "fr", "he", "hu", "id",
-        "it", "kk", "ne", "nl", "no", "pt", "ro", "ru", "sl", "sq", "sv", "ta", "tg", "tr", "uz",
-        "zh",
-    ];
-    // Of those, the lists NLTK took from Snowball.
-    const SNOWBALL: &[&str] = &[
-        "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ru", "sv",
-    ];
-    if key == "en" {
-        "Corpus Lens' own list"
-    } else if SNOWBALL.contains(&key) {
-        "Snowball's list, through NLTK"
-    } else if NLTK.contains(&key) {
-        "NLTK's list"
-    } else {
-        "stopwords-iso's list"
+static LISTS: std::sync::OnceLock<Vec<StopList>> = std::sync::OnceLock::new();
+
+/// Installs the stop lists for the rest of the process (the import worker,
+/// once it has fetched them); false if some were installed already.
+pub fn install_stop_lists(lists: Vec<StopList>) -> bool {
+    LISTS.set(lists).is_ok()
+}
+
+/// Every language's stop list this process has: installed, or (feature
+/// `stop-lists`) the embedded file's; `None` in the page.
+pub fn stop_lists() -> Option<&'static [StopList]> {
+    #[cfg(feature = "stop-lists")]
+    {
+        Some(
+            LISTS
+                .get_or_init(|| parse_stop_lists(STOP_LISTS).expect("the engine's own stop lists")),
+        )
     }
+    #[cfg(not(feature = "stop-lists"))]
+    {
+        LISTS.get().map(Vec::as_slice)
+    }
+}
+
+/// The stop list this process has for a language (by key; English's is
+/// [`STOP_WORDS`], never here).
+pub fn built_in_stop_list(key: &str) -> Option<&'static StopList> {
+    stop_lists()?.iter().find(|l| l.language == key)
 }
 
 #[cfg(test)]
@@ -346,18 +406,29 @@ mod tests {
     #[cfg(feature = "stop-lists")]
     #[test]
     fn each_language_has_its_own_list() {
-        assert_eq!(built_in_stop_list("en"), Some(STOP_WORDS));
-        let de = built_in_stop_list("de").unwrap();
-        assert!(de.contains(&"und") && de.contains(&"der") && !de.contains(&"the"));
-        let fr = built_in_stop_list("fr").unwrap();
-        assert!(fr.contains(&"le") && fr.contains(&"et"));
-        assert!(built_in_stop_list("zh").unwrap().contains(&"的"));
         assert!(
-            built_in_stop_list("pl").is_some(),
-            "stopwords-iso where NLTK has none"
+            built_in_stop_list("en").is_none(),
+            "English's is STOP_WORDS"
         );
+        let de = built_in_stop_list("de").unwrap();
+        assert!(de.contains("und") && de.contains("der") && !de.contains("the"));
+        assert_eq!(de.source, "Snowball's list, through NLTK");
+        let fr = built_in_stop_list("fr").unwrap();
+        assert!(fr.contains("le") && fr.contains("et"));
+        assert!(built_in_stop_list("zh").unwrap().contains("的"));
+        let pl = built_in_stop_list("pl").expect("stopwords-iso where NLTK has none");
+        assert_eq!(pl.source, "stopwords-iso's list");
         assert!(built_in_stop_list("xx").is_none());
-        assert_eq!(stop_list_source("de"), "Snowball's list, through NLTK");
-        assert_eq!(stop_list_source("pl"), "stopwords-iso's list");
+        assert!(stop_lists().unwrap().len() > 60);
+    }
+
+    #[test]
+    fn a_bad_stop_lists_file_is_an_error() {
+        assert!(parse_stop_lists("# c\nword\n").is_err());
+        assert!(parse_stop_lists("# c\n@@ de\n").is_err());
+        let l = parse_stop_lists("# c\n@@ de snowball\nUnd\n@@ fr iso\nle\n").unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].words, ["und"]);
+        assert_eq!(l[1].source, "stopwords-iso's list");
     }
 }
