@@ -515,21 +515,20 @@ pub fn word_count(text: &str) -> usize {
 
 /// The normalised form of one word (see the module docs).
 pub fn normalize(word: &str) -> Cow<'_, str> {
-    // Unified ideographs have no case and are their own NFC (unlike the
-    // compatibility ones, U+F900 to U+FAFF): a Chinese word is its own
-    // normal form, with no copy.
-    if word
-        .chars()
-        .all(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2A6DF))
-    {
-        return Cow::Borrowed(word);
-    }
     let mut s: Cow<'_, str> = if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             Cow::Owned(word.to_ascii_lowercase())
         } else {
             Cow::Borrowed(word)
         }
+    } else if word
+        .chars()
+        .all(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2A6DF))
+    {
+        // Unified ideographs have no case and are their own NFC (unlike the
+        // compatibility ones, U+F900 to U+FAFF): a Chinese word is its own
+        // normal form, with no copy.
+        return Cow::Borrowed(word);
     } else {
         // Invisible characters inside a word (a soft hyphen from a scraped
         // page, a zero-width joiner) do not make it another word; nor does
