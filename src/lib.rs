@@ -129,8 +129,10 @@ pub fn start() {
             open(opening);
         }),
     }
-    // Release builds work offline after the first visit (sw.js is written by scripts/post-build.mjs).
-    if !cfg!(debug_assertions) {
+    // Release builds work offline after the first visit (sw.js is written
+    // by scripts/post-build.mjs; a benchmark's build has none, and wants no
+    // cache between its loads).
+    if !cfg!(debug_assertions) && !cfg!(feature = "bench-api") {
         let _ = window().navigator().service_worker().register("sw.js");
     }
 }
