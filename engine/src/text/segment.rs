@@ -34,9 +34,14 @@ pub const MAX_RUN: usize = 4096;
 /// has not given a letter is no word at all): the characters a Chinese
 /// dictionary segments.
 pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-        && c.is_alphabetic()
+    match c as u32 {
+        // Every code point of these two blocks is an assigned ideograph:
+        // no table to look in for the text a Chinese corpus is made of.
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF => true,
+        // These have gaps.
+        0xF900..=0xFAFF | 0x20000..=0x3134F => c.is_alphabetic(),
+        _ => false,
+    }
 }
 
 /// A dictionary of words with their costs: a trie of characters, its
@@ -80,13 +85,37 @@ impl Dictionary {
     /// The words of `run` (Han characters), as byte ranges of it, in order,
     /// covering it (see the module docs).
     pub fn segment(&self, run: &str) -> Vec<Range<usize>> {
-        let (chars, bounds): (Vec<char>, Vec<usize>) =
-            run.char_indices().map(|(i, c)| (c, i)).unzip();
+        thread_local! {
+            /// The characters, their offsets and the costs of the run being
+            /// cut: kept from run to run (a corpus has one per clause).
+            static SCRATCH: std::cell::RefCell<(Vec<char>, Vec<usize>, Vec<(u32, usize)>)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+        }
+        SCRATCH.with(|s| {
+            let (chars, bounds, best) = &mut *s.borrow_mut();
+            self.segment_with(run, chars, bounds, best)
+        })
+    }
+
+    fn segment_with(
+        &self,
+        run: &str,
+        chars: &mut Vec<char>,
+        bounds: &mut Vec<usize>,
+        best: &mut Vec<(u32, usize)>,
+    ) -> Vec<Range<usize>> {
+        chars.clear();
+        bounds.clear();
+        for (i, c) in run.char_indices() {
+            chars.push(c);
+            bounds.push(i);
+        }
         let n = chars.len();
-        let end = |k: usize| bounds.get(k).copied().unwrap_or(run.len());
+        bounds.push(run.len());
         // best[i]: the least cost of the characters i.., and where the
         // first word of that way ends.
-        let mut best: Vec<(u32, usize)> = vec![(0, n); n + 1];
+        best.clear();
+        best.resize(n + 1, (0, n));
         for i in (0..n).rev() {
             let mut choice = (self.unknown.saturating_add(best[i + 1].0), i + 1);
             let mut node = 0;
@@ -111,7 +140,7 @@ impl Dictionary {
         let mut i = 0;
         while i < n {
             let j = best[i].1;
-            out.push(bounds[i]..end(j));
+            out.push(bounds[i]..bounds[j]);
             i = j;
         }
         out
@@ -285,6 +314,14 @@ mod tests {
         assert!(Dictionary::parse("# total-cost 9\n支付\n").is_err());
         assert!(Dictionary::parse("# total-cost 9\nabc 5\n").is_err());
         assert!(Dictionary::parse("# total-cost 9\n支付 99999999\n").is_err());
+    }
+
+    #[test]
+    fn the_two_main_blocks_are_all_letters() {
+        // What `is_han` takes for granted without a table look-up.
+        for c in ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}') {
+            assert!(c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
