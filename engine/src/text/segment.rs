@@ -58,6 +58,10 @@ pub struct Dictionary {
     words: usize,
 }
 
+/// A run's characters, their byte offsets, and per character the least
+/// cost from there with where its first word ends ([`Dictionary::segment`]).
+type Scratch = (Vec<char>, Vec<usize>, Vec<(u32, usize)>);
+
 /// In [`Dictionary::costs`], a node where no word ends.
 const NO_WORD: u16 = u16::MAX;
 
@@ -88,7 +92,7 @@ impl Dictionary {
         thread_local! {
             /// The characters, their offsets and the costs of the run being
             /// cut: kept from run to run (a corpus has one per clause).
-            static SCRATCH: std::cell::RefCell<(Vec<char>, Vec<usize>, Vec<(u32, usize)>)> =
+            static SCRATCH: std::cell::RefCell<Scratch> =
                 const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
         }
         SCRATCH.with(|s| {
