@@ -395,7 +395,7 @@ pub fn language_label(tag: &str) -> String {
     use lens_engine::text::language::{language_key, language_name};
     let key = language_key(tag);
     let name = language_name(&key);
-    if tag.eq_ignore_ascii_case(&key) {
+    if tag.eq_ignore_ascii_case(&key) || tag.trim().eq_ignore_ascii_case(name) {
         name.to_string()
     } else {
         format!("{name} ({tag})")
