@@ -5,7 +5,6 @@
 use crate::params;
 use lens_engine::out::site::page_href;
 use lens_engine::search::Order;
-use lens_engine::text::language::language_key;
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
@@ -44,14 +43,9 @@ pub fn Indexing(
             && params::VIEW.get(&url) == params::View::Articles
             && params::ARTICLE.text(&url).is_none()
     };
-    // As the index will say (Index::languages): more than one language.
-    let mixed = {
-        let first = corpus.articles().first().map(|a| language_key(&a.language));
-        corpus
-            .articles()
-            .iter()
-            .any(|a| Some(language_key(&a.language)) != first)
-    };
+    // As the index will say (it takes its languages from the corpus'):
+    // more than one language.
+    let mixed = corpus.languages().len() > 1;
     let list = move || {
         if !plain() {
             return view! { <p class="indexing-wait">"What you asked for appears as soon as the index is ready."</p> }
