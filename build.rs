@@ -20,9 +20,9 @@ fn main() {
     println!("cargo:rerun-if-changed={shown}");
     match lens_engine::import::load_corpus_dir(&dir) {
         Ok((corpus, notes)) => {
-            // Chinese text is counted in words (the page installs the same
-            // dictionary before it indexes such a corpus).
-            let corpus = corpus.with_chinese_words();
+            // Chinese and Japanese text is counted in words (the page
+            // installs the same segmenters before it indexes such a corpus).
+            let corpus = corpus.with_chinese_words().with_japanese_words();
             // Standard error: cargo shows it with -vv, and never reads it.
             for n in &notes {
                 eprintln!("note: {n}");

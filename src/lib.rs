@@ -17,7 +17,6 @@ compile_error!(
 
 #[cfg(feature = "bench-api")]
 pub mod bench_api;
-mod dictionary;
 pub mod download;
 pub mod drop;
 pub mod failure;
@@ -25,6 +24,7 @@ pub mod failure;
 pub mod import;
 pub mod params;
 pub mod search_state;
+mod segmenters;
 #[cfg(feature = "shipped-corpus")]
 pub mod shipped;
 pub mod slices;
@@ -255,9 +255,10 @@ fn build_index(
             },
         );
     };
-    if dictionary::needed(corpus) {
-        before.set(Some("Reading the Chinese dictionary…".to_string()));
-        dictionary::install(move |read| match read {
+    let needed = segmenters::needed(corpus);
+    if needed != (false, false) {
+        before.set(Some(segmenters::reading(needed).to_string()));
+        segmenters::install(needed, move |read| match read {
             Ok(()) => {
                 before.set(None);
                 start();

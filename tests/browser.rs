@@ -2241,3 +2241,27 @@ fn the_page_cuts_chinese_as_the_native_engine_does() {
     let sentences = zh_sample::sentences(WORDS);
     assert_eq!(zh_sample::digest(&sentences), zh_sample::DIGEST);
 }
+
+#[path = "../engine/tests/ja_sample/mod.rs"]
+mod ja_sample;
+
+/// The same for Japanese: the page's WebAssembly, with the Chinese
+/// dictionary and the Japanese model installed (as for a Japanese corpus),
+/// gives the digest of the native cut of the same 3,000 sentences. (Kana
+/// text is in no other test here; the Chinese sample has none, so the
+/// order of the two tests changes neither digest: the native test checks.)
+#[wasm_bindgen_test]
+fn the_page_cuts_japanese_as_the_native_engine_does() {
+    use lens_engine::text::japanese::{install_japanese, japanese, Model};
+    use lens_engine::text::segment::{chinese, install_chinese, Dictionary};
+    const WORDS: &str = include_str!("../engine/data/zh-words.txt");
+    const MODEL: &str = include_str!("../engine/data/ja-model.txt");
+    if chinese().is_none() {
+        install_chinese(Dictionary::parse(WORDS).unwrap());
+    }
+    if japanese().is_none() {
+        install_japanese(Model::parse(MODEL).unwrap());
+    }
+    let sentences = ja_sample::sentences();
+    assert_eq!(ja_sample::digest(&sentences), ja_sample::DIGEST);
+}

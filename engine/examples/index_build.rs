@@ -1,5 +1,5 @@
 //! Times the start-up work of the page natively, phase by phase, on a corpus
-//! folder: `cargo run --release -p lens-engine --features load,zh-dict --example
+//! folder: `cargo run --release -p lens-engine --features load,zh-dict,ja-model --example
 //! index_build -- bench/data/sotu`. Medians of five runs.
 
 use lens_engine::steps::Steps;
@@ -28,7 +28,7 @@ fn main() {
         std::process::exit(1)
     });
     // A corpus with Chinese text is read in Chinese words, as the page reads it.
-    let corpus = corpus.with_chinese_words();
+    let corpus = corpus.with_chinese_words().with_japanese_words();
     let chars: usize = corpus
         .articles()
         .iter()

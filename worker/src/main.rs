@@ -354,9 +354,11 @@ async fn fetch_text(path: &str, what: &str) -> Result<String, String> {
 /// `corpus` with what its languages need, fetched from the site the first
 /// time an import needs it (the worker embeds neither): the stop lists of
 /// its languages other than English, which it then carries; and, where it
-/// has Chinese text, the dictionary the page will install too, its words
-/// counted with it, so that its stored counts are the page's.
+/// has Chinese or Japanese text, the dictionary or model the page will
+/// install too, its words counted with them, so that its stored counts are
+/// the page's.
 async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
+    use lens_engine::text::japanese::{install_japanese, japanese, Model, JAPANESE_MODEL_PATH};
     use lens_engine::text::lexicon::{
         install_stop_lists, parse_stop_lists, stop_lists, STOP_LISTS_PATH,
     };
@@ -371,11 +373,20 @@ async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
         }
         corpus = corpus.with_engine_stop_lists();
     }
+    let mut installed = false;
     if chinese().is_none() && corpus.has_han() {
         let text = fetch_text(CHINESE_WORDS_PATH, "the Chinese dictionary").await?;
         let dictionary = Dictionary::parse(&text)
             .map_err(|e| format!("the Chinese dictionary is unreadable: {e}"))?;
-        install_chinese(dictionary);
+        installed |= install_chinese(dictionary);
+    }
+    if japanese().is_none() && corpus.has_kana() {
+        let text = fetch_text(JAPANESE_MODEL_PATH, "the Japanese model").await?;
+        let model =
+            Model::parse(&text).map_err(|e| format!("the Japanese model is unreadable: {e}"))?;
+        installed |= install_japanese(model);
+    }
+    if installed {
         corpus = corpus.counted_again();
     }
     Ok(corpus)

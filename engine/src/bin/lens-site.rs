@@ -33,8 +33,9 @@ fn main() -> ExitCode {
             for n in notes {
                 println!("lens-site: note: {n}");
             }
-            // Counted in Chinese words where it has Chinese text, as build.rs counts it.
-            c.with_chinese_words()
+            // Counted in Chinese and Japanese words where it has such text,
+            // as build.rs counts it.
+            c.with_chinese_words().with_japanese_words()
         }
         Err(problems) => {
             for p in problems {

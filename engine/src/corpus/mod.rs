@@ -238,7 +238,20 @@ impl Corpus {
         self.counted_again()
     }
 
-    /// The corpus with its words counted again (a Chinese dictionary was
+    /// The corpus with Japanese words: as [`Corpus::with_chinese_words`],
+    /// for text with kana and the engine's Japanese model (feature
+    /// `ja-model`).
+    #[cfg(feature = "ja-model")]
+    pub fn with_japanese_words(self) -> Corpus {
+        use crate::text::japanese::{install_japanese, japanese, Model, JAPANESE_MODEL};
+        if japanese().is_some() || !self.has_kana() {
+            return self;
+        }
+        install_japanese(Model::parse(JAPANESE_MODEL).expect("the engine's own model"));
+        self.counted_again()
+    }
+
+    /// The corpus with its words counted again (a segmenter was
     /// installed since they were counted: see [`crate::text::segment`]).
     pub fn counted_again(mut self) -> Corpus {
         self.word_counts = self
@@ -256,6 +269,15 @@ impl Corpus {
         self.articles
             .iter()
             .any(|a| has_han(&a.title) || a.body.iter().any(|b| has_han(b.text())))
+    }
+
+    /// Whether an article has kana (its words then need the Japanese
+    /// model: [`crate::text::japanese`]).
+    pub fn has_kana(&self) -> bool {
+        use crate::text::japanese::has_kana;
+        self.articles
+            .iter()
+            .any(|a| has_kana(&a.title) || a.body.iter().any(|b| has_kana(b.text())))
     }
 
     /// The keys of the articles' languages

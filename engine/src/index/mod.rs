@@ -224,8 +224,8 @@ pub struct Index {
     pub(crate) forward: Vec<Vec<u32>>,
     /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
-    /// Han character → the terms of two or more characters holding it,
-    /// made when a query first asks ([`Index::han_containing`]).
+    /// Han or kana character → the terms of two or more such characters
+    /// holding it, made when a query first asks ([`Index::cjk_containing`]).
     pub(crate) han_terms: std::sync::OnceLock<FxHashMap<char, Vec<u32>>>,
 }
 
@@ -333,13 +333,14 @@ impl Index {
 
     /// The one rule of what a query's word (not a prefix) matches: the word
     /// itself; when `alone` (a term of one word, not a word of a phrase) a
-    /// Chinese word's longer words that hold it ([`Index::han_containing`]:
-    /// in a phrase, a word holding it would stand for text that is not
-    /// there, "农业和" for 中国农业银行和); with `forms` its forms in each
-    /// language ([`Index::same_stem_ids`]). Ascending, each once.
+    /// Chinese or Japanese word's longer words that hold it
+    /// ([`Index::cjk_containing`]: in a phrase, a word holding it would
+    /// stand for text that is not there, "农业和" for 中国农业银行和); with
+    /// `forms` its forms in each language ([`Index::same_stem_ids`]).
+    /// Ascending, each once.
     pub fn word_ids(&self, word: &str, forms: bool, alone: bool) -> Vec<u32> {
         let mut ids = if alone {
-            self.han_containing(word)
+            self.cjk_containing(word)
         } else {
             Vec::new()
         };
@@ -352,20 +353,20 @@ impl Index {
         ids
     }
 
-    /// The words of two or more Han characters that hold `word` (itself
-    /// included, when a word), ascending; empty unless `word` is two or
-    /// more Han characters. A Chinese word of a query finds the longer words
-    /// that hold it ("农业" finds "农业银行"): the dictionary may have made
-    /// one word of what a reader looks for a part of.
-    pub fn han_containing(&self, word: &str) -> Vec<u32> {
-        use crate::text::segment::is_han;
-        if word.chars().nth(1).is_none() || !word.chars().all(is_han) {
+    /// The words of two or more Han or kana characters that hold `word`
+    /// (itself included, when a word), ascending; empty unless `word` is two
+    /// or more such characters ([`is_cjk_word`]). A Chinese word of a query
+    /// finds the longer words that hold it ("农业" finds "农业银行"): the
+    /// dictionary may have made one word of what a reader looks for a part
+    /// of.
+    pub fn cjk_containing(&self, word: &str) -> Vec<u32> {
+        if word.chars().nth(1).is_none() || !is_cjk_word(word) {
             return Vec::new();
         }
         let map = self.han_terms.get_or_init(|| {
             let mut map: FxHashMap<char, Vec<u32>> = FxHashMap::default();
             for (id, t) in self.terms.iter().enumerate() {
-                if t.chars().nth(1).is_some() && t.chars().all(is_han) {
+                if t.chars().nth(1).is_some() && is_cjk_word(t) {
                     let mut seen: Vec<char> = t.chars().collect();
                     seen.sort_unstable();
                     seen.dedup();
@@ -387,6 +388,53 @@ impl Index {
             .copied()
             .filter(|&id| self.term(id).contains(word))
             .collect()
+    }
+
+    /// The ways to spell `text` (Han or kana characters, [`is_cjk_word`]) as
+    /// two or more words of the corpus in a row, each a list of term ids:
+    /// the segmenter may cut the same characters differently in an article
+    /// than in a query (the context differs; in a Japanese article they are
+    /// cut by the Japanese model, in a query alone by the Chinese
+    /// dictionary), so a query's Chinese or Japanese text is looked for in
+    /// every way the corpus' words spell it ([`crate::search`]). At most
+    /// [`MAX_SPELLINGS`], fewer words first; none for text longer than
+    /// [`MAX_SPELLED`] characters (its own cut is still looked for).
+    pub fn cjk_spellings(&self, text: &str) -> Vec<Vec<u32>> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let n = bounds.len() - 1;
+        if !(2..=MAX_SPELLED).contains(&n) || !is_cjk_word(text) {
+            return Vec::new();
+        }
+        // piece[i]: the words of the corpus starting at character i, as
+        // (end, id).
+        let piece: Vec<Vec<(usize, u32)>> = (0..n)
+            .map(|i| {
+                (i + 1..=n)
+                    .filter(|&j| (i, j) != (0, n))
+                    .filter_map(|j| Some((j, self.term_id(&text[bounds[i]..bounds[j]])?)))
+                    .collect()
+            })
+            .collect();
+        // ways[i]: bit k set when characters i.. are k words of the corpus.
+        let mut ways = vec![0u64; n + 1];
+        ways[n] = 1;
+        for i in (0..n).rev() {
+            ways[i] = piece[i].iter().fold(0, |w, &(j, _)| w | (ways[j] << 1));
+        }
+        // Fewer words first: each walk follows only steps that can still
+        // end in exactly k words, so it finds a spelling at every leaf.
+        let mut out = Vec::new();
+        let mut counts = ways[0];
+        while counts != 0 && out.len() < MAX_SPELLINGS {
+            let k = counts.trailing_zeros() as usize;
+            counts &= counts - 1;
+            spell(&piece, &ways, 0, k, &mut Vec::new(), &mut out);
+        }
+        out
     }
 
     /// The corpus' languages (keys: "en", "de"), most articles first.
@@ -536,5 +584,44 @@ impl Index {
     /// The stem id of a term (for grouping word forms).
     pub fn stem_of(&self, id: u32) -> u32 {
         self.term_stem[id as usize]
+    }
+}
+
+/// The most spellings [`Index::cjk_spellings`] gives.
+pub const MAX_SPELLINGS: usize = 64;
+/// The longest text (in characters) [`Index::cjk_spellings`] spells.
+pub const MAX_SPELLED: usize = 32;
+
+/// Whether `word` is made only of Han characters and kana (the text the
+/// Chinese and Japanese segmenters cut).
+pub fn is_cjk_word(word: &str) -> bool {
+    use crate::text::{japanese::is_kana, segment::is_han};
+    word.chars().all(|c| is_han(c) || is_kana(c))
+}
+
+/// The spellings of exactly `k` words from character `i` on (see
+/// [`Index::cjk_spellings`]), appended to `out` until it holds
+/// [`MAX_SPELLINGS`]. Its depth is `k` ≤ [`MAX_SPELLED`].
+fn spell(
+    piece: &[Vec<(usize, u32)>],
+    ways: &[u64],
+    i: usize,
+    k: usize,
+    path: &mut Vec<u32>,
+    out: &mut Vec<Vec<u32>>,
+) {
+    if k == 0 {
+        out.push(path.clone());
+        return;
+    }
+    for &(j, id) in &piece[i] {
+        if out.len() >= MAX_SPELLINGS {
+            return;
+        }
+        if ways[j] >> (k - 1) & 1 == 1 {
+            path.push(id);
+            spell(piece, ways, j, k - 1, path, out);
+            path.pop();
+        }
     }
 }

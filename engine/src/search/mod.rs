@@ -146,8 +146,9 @@ impl Matches {
 struct Evaluator<'i> {
     index: &'i Index,
     opts: SearchOptions,
-    /// Each distinct text term's hits, shared by the queries that use it.
-    terms: FxHashMap<(TextField, Vec<String>, bool), Arc<TermHits>>,
+    /// Each distinct text term's hits (one per spelling: [`Evaluator::spellings`]),
+    /// shared by the queries that use it.
+    terms: FxHashMap<(TextField, Vec<String>, bool), Vec<Arc<TermHits>>>,
     /// Each merged word (prefix or word forms): (word, is a prefix).
     /// Merged terms by (word, prefix, alone: not a word of a phrase).
     merged: FxHashMap<(String, bool, bool), Arc<TermHits>>,
@@ -195,9 +196,11 @@ impl<'i> Evaluator<'i> {
             } => {
                 let hits = self.text_hits(*field, words, *prefix);
                 let mut s = DocSet::empty(n);
-                hits.docs.iter().for_each(|&d| s.insert(d as usize));
+                for h in &hits {
+                    h.docs.iter().for_each(|&d| s.insert(d as usize));
+                }
                 if positive {
-                    terms.push(hits);
+                    terms.extend(hits);
                 }
                 s
             }
@@ -304,14 +307,53 @@ impl<'i> Evaluator<'i> {
         merged
     }
 
-    fn text_hits(&mut self, field: TextField, ws: &[String], prefix: bool) -> Arc<TermHits> {
+    fn text_hits(&mut self, field: TextField, ws: &[String], prefix: bool) -> Vec<Arc<TermHits>> {
         let key = (field, ws.to_vec(), prefix);
         if let Some(h) = self.terms.get(&key) {
             return h.clone();
         }
-        let hits = Arc::new(self.find_text(field, ws, prefix));
+        let mut hits: Vec<Arc<TermHits>> = Vec::new();
+        for words in self.spellings(ws, prefix) {
+            let found = self.find_text(field, &words, prefix);
+            if !found.docs.is_empty() || hits.is_empty() {
+                hits.push(Arc::new(found));
+            }
+        }
+        // Found in no spelling: the first (empty) stands for the term.
+        if hits.len() > 1 && hits[0].docs.is_empty() {
+            hits.remove(0);
+        }
         self.terms.insert(key, hits.clone());
         hits
+    }
+
+    /// The ways a text term is looked for: itself; for Chinese or Japanese
+    /// text (Han characters and kana only, not a prefix), its characters as
+    /// one word or a word holding them ([`Index::word_ids`], alone), and as
+    /// every run of two or more of the corpus' words that spells them
+    /// ([`Index::cjk_spellings`]): an article's text is found however the
+    /// segmenter cut it there. Each spelling is a phrase of its own, so a
+    /// match covers whole words.
+    fn spellings(&self, ws: &[String], prefix: bool) -> Vec<Vec<String>> {
+        use crate::index::is_cjk_word;
+        let text: String = ws.concat();
+        if prefix || text.chars().nth(1).is_none() || !ws.iter().all(|w| is_cjk_word(w)) {
+            return vec![ws.to_vec()];
+        }
+        let index = self.index;
+        let mut out = vec![vec![text.clone()]];
+        for spelling in index.cjk_spellings(&text) {
+            out.push(
+                spelling
+                    .iter()
+                    .map(|&id| index.term(id).to_string())
+                    .collect(),
+            );
+        }
+        if ws.len() > 1 && !out.iter().any(|w| w == ws) {
+            out.push(ws.to_vec());
+        }
+        out
     }
 
     /// A word, or a phrase: the hits of its rarest word, each start then
@@ -394,24 +436,10 @@ impl<'i> Evaluator<'i> {
                 if seen.insert((*field, words.clone(), *prefix), ()).is_some() {
                     return 0;
                 }
-                let last = words.len() - 1;
-                let ws: Vec<QueryWord> = words
+                self.spellings(words, *prefix)
                     .iter()
-                    .enumerate()
-                    .map(|(k, w)| self.word(w, *prefix && k == last, last == 0))
-                    .collect();
-                if ws.iter().any(|w| w.test.is_none()) {
-                    return 1;
-                }
-                let base = (0..ws.len()).min_by_key(|&k| ws[k].size).unwrap_or(0);
-                let size = ws[base].size;
-                // Reading the rarest word (merging it first if it stands for
-                // several terms), then one look per start at each other word.
-                let read = match ws[base].test {
-                    Some(WordTest::One(_)) => size,
-                    _ => merge_plan(self.index, size).1,
-                };
-                read + size * (words.len() - 1)
+                    .map(|words| self.text_cost(words, *prefix))
+                    .sum()
             }
             Query::Source(_)
             | Query::Section(_)
@@ -422,6 +450,28 @@ impl<'i> Evaluator<'i> {
             Query::And(qs) | Query::Or(qs) => qs.iter().map(|q| self.cost(q, seen)).sum(),
             Query::Not(q) => self.cost(q, seen),
         }
+    }
+
+    /// What finding one spelling of a text term costs ([`Evaluator::cost`]).
+    fn text_cost(&self, words: &[String], prefix: bool) -> usize {
+        let last = words.len() - 1;
+        let ws: Vec<QueryWord> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| self.word(w, prefix && k == last, last == 0))
+            .collect();
+        if ws.iter().any(|w| w.test.is_none()) {
+            return 1;
+        }
+        let base = (0..ws.len()).min_by_key(|&k| ws[k].size).unwrap_or(0);
+        let size = ws[base].size;
+        // Reading the rarest word (merging it first if it stands for
+        // several terms), then one look per start at each other word.
+        let read = match ws[base].test {
+            Some(WordTest::One(_)) => size,
+            _ => merge_plan(self.index, size).1,
+        };
+        read + size * (words.len() - 1)
     }
 }
 

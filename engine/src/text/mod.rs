@@ -6,6 +6,7 @@
 
 pub mod direction;
 pub mod distance;
+pub mod japanese;
 pub mod language;
 pub mod lexicon;
 pub mod segment;

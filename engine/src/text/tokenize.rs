@@ -168,14 +168,20 @@ impl<'a> Iterator for Words<'a> {
                     end += 1;
                 }
                 if !ascii {
+                    use crate::text::{japanese, segment};
                     let chunk = &self.text[self.at..end];
-                    let words: Box<dyn Iterator<Item = Token<'a>> + 'a> =
-                        match crate::text::segment::chinese() {
-                            Some(d) if crate::text::segment::has_han(chunk) => {
-                                Box::new(HanFirst::new(chunk, self.at, d))
-                            }
-                            _ => Box::new(uax29_words(chunk, self.at)),
-                        };
+                    // Japanese text: by the reference's own rule (its runs
+                    // are runs of UAX #29's words); Chinese text without
+                    // UAX #29 where it only makes characters words.
+                    let words: Box<dyn Iterator<Item = Token<'a>> + 'a> = match segment::chinese() {
+                        _ if japanese::japanese().is_some() && japanese::has_kana(chunk) => {
+                            unicode_words(chunk, self.at)
+                        }
+                        Some(d) if segment::has_han(chunk) => {
+                            Box::new(HanFirst::new(chunk, self.at, d))
+                        }
+                        _ => Box::new(uax29_words(chunk, self.at)),
+                    };
                     self.slow = Some((end, words));
                     continue;
                 }
@@ -213,36 +219,68 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// The words of `text` by `unicode-segmentation`, offsets shifted by `at`,
-/// each run of Han characters cut into words by the Chinese dictionary
-/// once one is installed ([`crate::text::segment`]).
+/// each run of Japanese or Chinese text cut into words once a segmenter
+/// for it is installed ([`HanRuns`]).
 fn unicode_words(text: &str, at: usize) -> Box<dyn Iterator<Item = Token<'_>> + '_> {
+    use crate::text::{japanese, segment};
     let words = uax29_words(text, at);
-    match crate::text::segment::chinese() {
-        Some(dictionary) if text.chars().any(crate::text::segment::is_han) => Box::new(HanRuns {
-            words: words.peekable(),
-            text,
-            at,
-            dictionary,
-            out: std::collections::VecDeque::new(),
-        }),
-        _ => Box::new(words),
+    let (chinese, japanese) = (segment::chinese(), japanese::japanese());
+    if chinese.is_none() && japanese.is_none()
+        || !text
+            .chars()
+            .any(|c| segment::is_han(c) || japanese::is_kana(c))
+    {
+        return Box::new(words);
     }
+    Box::new(HanRuns {
+        words: words.peekable(),
+        text,
+        at,
+        chinese,
+        japanese,
+        group: Vec::new(),
+        out: std::collections::VecDeque::new(),
+    })
 }
 
-/// A word that is one Han character (as UAX #29 makes each of them).
-fn is_han_char(t: &Token<'_>, text: &str, at: usize) -> bool {
-    let mut chars = text[t.start - at..t.end - at].chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::segment::is_han(c))
-}
-
-/// Words with each run of Han characters (adjacent one-character words, at
-/// most [`crate::text::segment::MAX_RUN`]) segmented by a dictionary.
+/// Words of UAX #29 with each run of Chinese or Japanese text cut by its
+/// segmenter. A run is a sequence of adjacent words (at most
+/// [`crate::text::segment::MAX_RUN`]) each a Han character (UAX #29 makes
+/// each one a word) or, once the Japanese model is installed, each made of
+/// Han characters and kana ([`crate::text::japanese::is_kana`]). A run
+/// with kana is Japanese, cut by the model; one of Han characters only is
+/// Chinese, cut by the dictionary (if there is none, its characters stay
+/// words).
 struct HanRuns<'a, I: Iterator<Item = Token<'a>>> {
     words: std::iter::Peekable<I>,
     text: &'a str,
     at: usize,
-    dictionary: &'static crate::text::segment::Dictionary,
+    chinese: Option<&'static crate::text::segment::Dictionary>,
+    japanese: Option<&'static crate::text::japanese::Model>,
+    /// The words of the run being read.
+    group: Vec<Token<'a>>,
     out: std::collections::VecDeque<Token<'a>>,
+}
+
+/// Whether `t`, a word of `text` (which starts at `at`), may be a word of
+/// a run ([`HanRuns`]), and whether it has kana.
+fn run_member(text: &str, at: usize, japanese: bool, t: &Token<'_>) -> Option<bool> {
+    use crate::text::{japanese::is_kana, segment::is_han};
+    let word = &text[t.start - at..t.end - at];
+    if japanese {
+        let mut kana = false;
+        for c in word.chars() {
+            if is_kana(c) {
+                kana = true;
+            } else if !is_han(c) {
+                return None;
+            }
+        }
+        Some(kana)
+    } else {
+        let mut chars = word.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c)).then_some(false)
+    }
 }
 
 impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
@@ -253,25 +291,34 @@ impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
             return Some(t);
         }
         let first = self.words.next()?;
-        if !is_han_char(&first, self.text, self.at) {
+        let (text, at, japanese) = (self.text, self.at, self.japanese.is_some());
+        let Some(mut kana) = run_member(text, at, japanese, &first) else {
             return Some(first);
-        }
-        let (start, mut end, mut n) = (first.start, first.end, 1);
-        while n < crate::text::segment::MAX_RUN {
-            match self.words.peek() {
-                Some(t) if t.start == end && is_han_char(t, self.text, self.at) => {
-                    end = t.end;
-                    n += 1;
-                    self.words.next();
-                }
-                _ => break,
-            }
-        }
-        if n == 1 {
-            return Some(first);
+        };
+        let (start, mut end) = (first.start, first.end);
+        self.group.clear();
+        self.group.push(first);
+        while self.group.len() < crate::text::segment::MAX_RUN {
+            let next = match self.words.peek() {
+                Some(t) if t.start == end => run_member(text, at, japanese, t),
+                _ => None,
+            };
+            let Some(k) = next else { break };
+            let t = self.words.next().expect("peeked");
+            end = t.end;
+            kana |= k;
+            self.group.push(t);
         }
         let run = &self.text[start - self.at..end - self.at];
-        for r in self.dictionary.segment(run) {
+        let cut = match (kana, self.japanese, self.chinese) {
+            (true, Some(model), _) if run.chars().nth(1).is_some() => model.segment(run),
+            (false, _, Some(dictionary)) if self.group.len() > 1 => dictionary.segment(run),
+            _ => {
+                self.out.extend(self.group.drain(..));
+                return self.out.pop_front();
+            }
+        };
+        for r in cut {
             self.out.push_back(Token {
                 start: start + r.start,
                 end: start + r.end,
