@@ -37,10 +37,12 @@ site() {
     cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,stop-lists --bin lens-site -- "$@"
 }
 # The light build holds the stemmers of its corpus' languages only (about
-# 3.4 KB gzip each); the full build, which reads a reader's own files, all.
-stemmers="$(site --stemmers "$corpus")"
+# 3.4 KB gzip each), and the Chinese and Japanese segmenters only for a
+# corpus with such text; the full build, which reads a reader's own files,
+# all of them.
+light="$(site --light-features "$corpus")"
 CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$full"
-CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "light,shipped-corpus,$stemmers" --dist "$dist"
+CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "light,shipped-corpus,$light" --dist "$dist"
 mkdir -p "$dist/full"
 cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
 # The full build's own JavaScript snippets (its #[wasm_bindgen(inline_js)]),

@@ -24,6 +24,7 @@ pub mod failure;
 pub mod import;
 pub mod params;
 pub mod search_state;
+#[cfg(feature = "segmenters")]
 mod segmenters;
 #[cfg(feature = "shipped-corpus")]
 pub mod shipped;
@@ -255,18 +256,26 @@ fn build_index(
             },
         );
     };
+    // A build without the segmenters (the light build of a corpus without
+    // Han characters or kana) needs none.
+    #[cfg(feature = "segmenters")]
     let needed = segmenters::needed(corpus);
-    if needed != (false, false) {
-        before.set(Some(segmenters::reading(needed).to_string()));
-        segmenters::install(needed, move |read| match read {
-            Ok(()) => {
-                before.set(None);
-                start();
-            }
-            Err(why) => before.set(Some(format!("{why} Reload the page to try again."))),
-        });
-    } else {
+    #[cfg(not(feature = "segmenters"))]
+    let needed = (false, false);
+    if needed == (false, false) {
         start();
+    } else {
+        #[cfg(feature = "segmenters")]
+        {
+            before.set(Some(segmenters::reading(needed).to_string()));
+            segmenters::install(needed, move |read| match read {
+                Ok(()) => {
+                    before.set(None);
+                    start();
+                }
+                Err(why) => before.set(Some(format!("{why} Reload the page to try again."))),
+            });
+        }
     }
     Effect::new(move |_| {
         if index.get().is_some() {

@@ -7,9 +7,10 @@
 //! site's stylesheet relative to SITE_DIR. Run by `scripts/build-site.sh`
 //! after `trunk build`, on the same corpus folder as `build.rs`.
 //!
-//! `lens-site --stemmers CORPUS_DIR` prints the engine features of the
-//! stemmers the corpus' languages need (`lens-engine/stem-de,…`, English's
-//! always): the page's light build holds only those.
+//! `lens-site --light-features CORPUS_DIR` prints the page's features its
+//! light build needs for that corpus: the stemmers of the corpus' languages
+//! (`lens-engine/stem-de,…`, English's always), and `segmenters` for a
+//! corpus with Han characters or kana. The light build holds only those.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,8 +21,8 @@ use lens_engine::out::site::{article_page, doc_page, index_page, page_name, ARTI
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, corpus_dir] = args.as_slice() {
-        if flag == "--stemmers" {
-            return stemmer_features(corpus_dir);
+        if flag == "--light-features" {
+            return light_features(corpus_dir);
         }
     }
     let [corpus_dir, site_dir, stylesheet] = args.as_slice() else {
@@ -98,7 +99,7 @@ fn main() -> ExitCode {
 }
 
 /// Prints the stemmer features the corpus in `corpus_dir` needs (see the module docs).
-fn stemmer_features(corpus_dir: &str) -> ExitCode {
+fn light_features(corpus_dir: &str) -> ExitCode {
     use lens_engine::text::language::SNOWBALL;
     let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
         Ok((c, _)) => c,
@@ -113,11 +114,14 @@ fn stemmer_features(corpus_dir: &str) -> ExitCode {
     keys.push("en".into());
     keys.sort();
     keys.dedup();
-    let features: Vec<String> = keys
+    let mut features: Vec<String> = keys
         .iter()
         .filter(|k| SNOWBALL.contains(&k.as_str()))
         .map(|k| format!("lens-engine/stem-{k}"))
         .collect();
+    if corpus.has_han() || corpus.has_kana() {
+        features.push("segmenters".into());
+    }
     println!("{}", features.join(","));
     ExitCode::SUCCESS
 }

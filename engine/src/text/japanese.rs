@@ -357,13 +357,20 @@ static JAPANESE: OnceLock<Model> = OnceLock::new();
 
 /// Installs the Japanese model for the rest of the process; false if one
 /// was installed already (words never change under a built index).
+/// Feature `segmenters`.
+#[cfg(feature = "segmenters")]
 pub fn install_japanese(model: Model) -> bool {
     JAPANESE.set(model).is_ok()
 }
 
-/// The Japanese model, once installed.
+/// The Japanese model, once installed (never, in a build without the
+/// feature `segmenters`).
 pub fn japanese() -> Option<&'static Model> {
-    JAPANESE.get()
+    if cfg!(feature = "segmenters") {
+        JAPANESE.get()
+    } else {
+        None
+    }
 }
 
 /// The engine's own model file (feature `ja-model`): native builds embed

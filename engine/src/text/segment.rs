@@ -253,14 +253,20 @@ static CHINESE: OnceLock<Dictionary> = OnceLock::new();
 
 /// Installs the Chinese dictionary for the rest of the process; false if
 /// one was installed already (the first stays: words never change under a
-/// built index).
+/// built index). Feature `segmenters`.
+#[cfg(feature = "segmenters")]
 pub fn install_chinese(dictionary: Dictionary) -> bool {
     CHINESE.set(dictionary).is_ok()
 }
 
-/// The Chinese dictionary, once installed.
+/// The Chinese dictionary, once installed (never, in a build without the
+/// feature `segmenters`: its segmenter's code is then left out).
 pub fn chinese() -> Option<&'static Dictionary> {
-    CHINESE.get()
+    if cfg!(feature = "segmenters") {
+        CHINESE.get()
+    } else {
+        None
+    }
 }
 
 /// The engine's own Chinese dictionary file (feature `zh-dict`): native
