@@ -541,3 +541,41 @@ test('Chinese files are read in Chinese words: the dictionary is fetched for the
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Japanese files are read in Japanese words: the model is fetched for them only, and a word the query and the article cut differently is found', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-ja-'));
+  const md = (title, date, body) => `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "ja"\n+++\n\n${body}\n`;
+  fs.writeFileSync(path.join(dir, 'train.md'), md('新幹線の旅', '2024-03-01', '新幹線で東京へ行く。東京の人々は毎日コンピューターを使っています。'));
+  fs.writeFileSync(path.join(dir, 'pay.md'), md('支払い', '2024-05-02', '日本語の文章を単語に分割します。人々はスマートフォンで支払いをしています。'));
+  const { context, page, problems } = await strictPage(browser);
+  const model = [];
+  page.on('request', (r) => { if (r.url().includes('data/ja-model.txt')) model.push(r.url()); });
+  context.on('request', (r) => { if (r.url().includes('data/ja-model.txt')) model.push(r.url()); });
+  await page.goto(server.base);
+  assert.deepEqual(model, [], 'an English corpus never fetches it');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').first().setInputFiles([path.join(dir, 'train.md'), path.join(dir, 'pay.md')]);
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  await report.getByLabel('Name').fill('Nihongo');
+  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
+  await page.waitForURL(/\?corpus=nihongo$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  // 新幹線 alone (no kana) is cut by the Chinese dictionary as 新 / 幹 / 線;
+  // the model cut it 新 / 幹線 in the article: it is found, and marked whole.
+  await page.getByLabel('Search articles').fill('新幹線');
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '1 of 2 articles');
+  const marks = await page.locator('.results .snippet mark').allTextContents();
+  assert.equal(marks.join(''), '新幹線', marks.join(' | '));
+  // Words: Japanese words, not characters; Japanese stop words left out.
+  await page.goto(`${server.base}?corpus=nihongo&view=words`);
+  const freq = page.getByRole('table', { name: /^Word frequencies/ });
+  await freq.locator('tbody tr').first().waitFor();
+  const words = await freq.locator('tbody th > a:first-child').allTextContents();
+  for (const w of ['東京', '人々', '毎日', 'コンピューター', 'スマートフォン', '日本語']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
+  assert.ok(!words.includes('の') && !words.includes('は'), `stop words of Japanese: ${words.join(' ')}`);
+  assert.ok(model.length >= 1, 'the model was fetched');
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

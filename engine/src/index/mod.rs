@@ -360,7 +360,9 @@ impl Index {
     /// dictionary may have made one word of what a reader looks for a part
     /// of.
     pub fn cjk_containing(&self, word: &str) -> Vec<u32> {
-        if word.chars().nth(1).is_none() || !is_cjk_word(word) {
+        // Without the segmenters each Han character is a word: none holds
+        // another's characters.
+        if !cfg!(feature = "segmenters") || word.chars().nth(1).is_none() || !is_cjk_word(word) {
             return Vec::new();
         }
         let map = self.han_terms.get_or_init(|| {

@@ -337,7 +337,13 @@ impl<'i> Evaluator<'i> {
     fn spellings(&self, ws: &[String], prefix: bool) -> Vec<Vec<String>> {
         use crate::index::is_cjk_word;
         let text: String = ws.concat();
-        if prefix || text.chars().nth(1).is_none() || !ws.iter().all(|w| is_cjk_word(w)) {
+        // Without the segmenters (feature `segmenters`) each Han character
+        // is a word everywhere: the text's own cut is the only one.
+        if !cfg!(feature = "segmenters")
+            || prefix
+            || text.chars().nth(1).is_none()
+            || !ws.iter().all(|w| is_cjk_word(w))
+        {
             return vec![ws.to_vec()];
         }
         let index = self.index;

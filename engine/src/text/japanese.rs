@@ -38,11 +38,12 @@ const AFTER: [char; 3] = ['\u{E004}', '\u{E005}', '\u{E006}'];
 pub struct Model {
     bias: i32,
     /// UW1 … UW6: one character, at offsets -3 … +2.
-    uw: [FxHashMap<char, i32>; 6],
-    /// BW1 … BW3: two characters, from offsets -2, -1, 0.
-    bw: [FxHashMap<u64, i32>; 3],
-    /// TW1 … TW4: three characters, from offsets -3 … 0.
-    tw: [FxHashMap<u64, i32>; 4],
+    /// The tables keyed by characters, in one map ([`key`]): UW1 … UW6
+    /// (one character, at offsets -3 … +2), BW1 … BW3 (two, from offsets
+    /// -2, -1, 0), TW1 … TW4 (three, from offsets -3 … 0). The weights are
+    /// stored as `u32` (the same map type as the Chinese dictionary's
+    /// edges: one copy of its code in the page).
+    chars: FxHashMap<u64, u32>,
     /// Every table keyed by types and decisions, one after another (see
     /// [`SMALL`]): its key's parts as digits of base 7 (types) or 3
     /// (decisions).
@@ -118,8 +119,14 @@ const OFFSETS: [usize; 30] = {
     o
 };
 
-fn pack(cs: &[char]) -> u64 {
-    cs.iter().fold(0, |k, &c| (k << 21) | u64::from(c))
+/// The key of character table `table` (0 … 12: UW1 … UW6, BW1 … BW3, TW1
+/// … TW4) and its characters: 20 bits a character (every Han character and
+/// kana, and the stand-ins, are below 2²⁰; a character of the model above
+/// it is never in a run), the table in the top 4 bits.
+fn key(table: u64, cs: &[char]) -> u64 {
+    cs.iter()
+        .fold(table, |k, &c| (k << 20) | (u64::from(c) & 0xF_FFFF))
+        << (20 * (3 - cs.len()))
 }
 
 /// TinySegmenter's type of a character.
@@ -143,9 +150,7 @@ impl Model {
     pub fn parse(text: &str) -> Result<Model, String> {
         let mut m = Model {
             bias: 0,
-            uw: Default::default(),
-            bw: Default::default(),
-            tw: Default::default(),
+            chars: FxHashMap::default(),
             small: vec![0; OFFSETS[29]],
             weights: 0,
         };
@@ -206,13 +211,13 @@ impl Model {
             };
             if let Some(t) = table_no("UW", 6) {
                 arity(1)?;
-                m.uw[t].insert(chars[0], weight);
+                m.chars.insert(key(t as u64, &chars), weight as u32);
             } else if let Some(t) = table_no("BW", 3) {
                 arity(2)?;
-                m.bw[t].insert(pack(&chars), weight);
+                m.chars.insert(key(6 + t as u64, &chars), weight as u32);
             } else if let Some(t) = table_no("TW", 4) {
                 arity(3)?;
-                m.tw[t].insert(pack(&chars), weight);
+                m.chars.insert(key(9 + t as u64, &chars), weight as u32);
             } else if let Some(t) = SMALL.iter().position(|s| s.name == name) {
                 let kinds = SMALL[t].parts.as_bytes();
                 arity(kinds.len())?;
@@ -280,18 +285,16 @@ impl Model {
         for i in 4..n + 3 {
             let (w1, w2, w3, w4, w5, w6) = (w[i - 3], w[i - 2], w[i - 1], w[i], w[i + 1], w[i + 2]);
             let (c1, c2, c3, c4, c5, c6) = (c[i - 3], c[i - 2], c[i - 1], c[i], c[i + 1], c[i + 2]);
-            let get = |m: &FxHashMap<u64, i32>, k: &[char]| m.get(&pack(k)).copied().unwrap_or(0);
+            let get = |t: u64, k: &[char]| self.chars.get(&key(t, k)).map_or(0, |&w| w as i32);
             let mut score = self.bias;
             for (t, ch) in [w1, w2, w3, w4, w5, w6].into_iter().enumerate() {
-                score += self.uw[t].get(&ch).copied().unwrap_or(0);
+                score += get(t as u64, &[ch]);
             }
-            score += get(&self.bw[0], &[w2, w3])
-                + get(&self.bw[1], &[w3, w4])
-                + get(&self.bw[2], &[w4, w5]);
-            score += get(&self.tw[0], &[w1, w2, w3])
-                + get(&self.tw[1], &[w2, w3, w4])
-                + get(&self.tw[2], &[w3, w4, w5])
-                + get(&self.tw[3], &[w4, w5, w6]);
+            score += get(6, &[w2, w3]) + get(7, &[w3, w4]) + get(8, &[w4, w5]);
+            score += get(9, &[w1, w2, w3])
+                + get(10, &[w2, w3, w4])
+                + get(11, &[w3, w4, w5])
+                + get(12, &[w4, w5, w6]);
             let t2 = |x: usize, y: usize| x * 7 + y;
             let t3 = |x: usize, y: usize, z: usize| (x * 7 + y) * 7 + z;
             for (t, ty) in [c1, c2, c3, c4, c5, c6].into_iter().enumerate() {
