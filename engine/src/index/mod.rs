@@ -355,23 +355,30 @@ impl Index {
 
     /// The words of two or more Han or kana characters that hold `word`
     /// (itself included, when a word), ascending; empty unless `word` is two
-    /// or more such characters ([`is_cjk_word`]). A Chinese word of a query
+    /// or more such characters ([`crate::text::segment::is_cjk_word`]). A Chinese word of a query
     /// finds the longer words that hold it ("农业" finds "农业银行"): the
     /// dictionary may have made one word of what a reader looks for a part
     /// of.
     pub fn cjk_containing(&self, word: &str) -> Vec<u32> {
         // Without the segmenters each Han character is a word: none holds
         // another's characters.
-        if !cfg!(feature = "segmenters") || word.chars().nth(1).is_none() || !is_cjk_word(word) {
+        if !cfg!(feature = "segmenters")
+            || !crate::text::segment::two_or_more(word)
+            || !crate::text::segment::is_cjk_word(word)
+        {
             return Vec::new();
         }
         let map = self.han_terms.get_or_init(|| {
             let mut map: FxHashMap<char, Vec<u32>> = FxHashMap::default();
             for (id, t) in self.terms.iter().enumerate() {
-                if t.chars().nth(1).is_some() && is_cjk_word(t) {
-                    let mut seen: Vec<char> = t.chars().collect();
-                    seen.sort_unstable();
-                    seen.dedup();
+                if crate::text::segment::two_or_more(t) && crate::text::segment::is_cjk_word(t) {
+                    // Each character once (a word is a few characters).
+                    let mut seen: Vec<char> = Vec::new();
+                    for c in t.chars() {
+                        if !seen.contains(&c) {
+                            seen.push(c);
+                        }
+                    }
                     for c in seen {
                         map.entry(c).or_default().push(id as u32);
                     }
@@ -392,7 +399,7 @@ impl Index {
             .collect()
     }
 
-    /// The ways to spell `text` (Han or kana characters, [`is_cjk_word`]) as
+    /// The ways to spell `text` (Han or kana characters, [`crate::text::segment::is_cjk_word`]) as
     /// two or more words of the corpus in a row, each a list of term ids:
     /// the segmenter may cut the same characters differently in an article
     /// than in a query (the context differs; in a Japanese article they are
@@ -408,7 +415,10 @@ impl Index {
             .chain([text.len()])
             .collect();
         let n = bounds.len() - 1;
-        if !(2..=MAX_SPELLED).contains(&n) || !is_cjk_word(text) {
+        if !cfg!(feature = "segmenters")
+            || !(2..=MAX_SPELLED).contains(&n)
+            || !crate::text::segment::is_cjk_word(text)
+        {
             return Vec::new();
         }
         // piece[i]: the words of the corpus starting at character i, as
@@ -593,13 +603,6 @@ impl Index {
 pub const MAX_SPELLINGS: usize = 64;
 /// The longest text (in characters) [`Index::cjk_spellings`] spells.
 pub const MAX_SPELLED: usize = 32;
-
-/// Whether `word` is made only of Han characters and kana (the text the
-/// Chinese and Japanese segmenters cut).
-pub fn is_cjk_word(word: &str) -> bool {
-    use crate::text::{japanese::is_kana, segment::is_han};
-    word.chars().all(|c| is_han(c) || is_kana(c))
-}
 
 /// The spellings of exactly `k` words from character `i` on (see
 /// [`Index::cjk_spellings`]), appended to `out` until it holds

@@ -335,13 +335,13 @@ impl<'i> Evaluator<'i> {
     /// segmenter cut it there. Each spelling is a phrase of its own, so a
     /// match covers whole words.
     fn spellings(&self, ws: &[String], prefix: bool) -> Vec<Vec<String>> {
-        use crate::index::is_cjk_word;
-        let text: String = ws.concat();
+        use crate::text::segment::is_cjk_word;
+        let text = crate::text::segment::written_together(ws);
         // Without the segmenters (feature `segmenters`) each Han character
         // is a word everywhere: the text's own cut is the only one.
         if !cfg!(feature = "segmenters")
             || prefix
-            || text.chars().nth(1).is_none()
+            || !crate::text::segment::two_or_more(&text)
             || !ws.iter().all(|w| is_cjk_word(w))
         {
             return vec![ws.to_vec()];

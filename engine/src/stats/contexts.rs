@@ -735,6 +735,16 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                         out.extend(index.word_ids(w, forms, words.len() == 1));
                     }
                 }
+                // Chinese or Japanese text: the words of every spelling
+                // search finds it in (crate::search, `spellings`).
+                if !*prefix && words.iter().all(|w| crate::text::segment::is_cjk_word(w)) {
+                    let text = crate::text::segment::written_together(words);
+                    out.extend(index.cjk_containing(&text));
+                    index
+                        .cjk_spellings(&text)
+                        .into_iter()
+                        .for_each(|s| out.extend(s));
+                }
             }
             Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| walk(index, q, forms, out)),
             _ => {}

@@ -33,100 +33,88 @@ const DECISIONS: &str = "BOU";
 const BEFORE: [char; 3] = ['\u{E001}', '\u{E002}', '\u{E003}'];
 const AFTER: [char; 3] = ['\u{E004}', '\u{E005}', '\u{E006}'];
 
-/// TinySegmenter's weights: those keyed by characters in hash maps, those
-/// keyed by types and decisions in arrays.
+/// TinySegmenter's 42 tables: each one's name and its key's parts, read
+/// around the place before character `i`: `a` … `f` the characters (in a
+/// `…W…` table) or their types (otherwise) at offsets -3 … +2 from `i`;
+/// `1` … `3` the decisions before characters `i - 3` … `i - 1`.
+const TABLES: [(&str, &str); 42] = [
+    ("UW1", "a"),
+    ("UW2", "b"),
+    ("UW3", "c"),
+    ("UW4", "d"),
+    ("UW5", "e"),
+    ("UW6", "f"),
+    ("BW1", "bc"),
+    ("BW2", "cd"),
+    ("BW3", "de"),
+    ("TW1", "abc"),
+    ("TW2", "bcd"),
+    ("TW3", "cde"),
+    ("TW4", "def"),
+    ("UC1", "a"),
+    ("UC2", "b"),
+    ("UC3", "c"),
+    ("UC4", "d"),
+    ("UC5", "e"),
+    ("UC6", "f"),
+    ("BC1", "bc"),
+    ("BC2", "cd"),
+    ("BC3", "de"),
+    ("TC1", "abc"),
+    ("TC2", "bcd"),
+    ("TC3", "cde"),
+    ("TC4", "def"),
+    ("UP1", "1"),
+    ("UP2", "2"),
+    ("UP3", "3"),
+    ("BP1", "12"),
+    ("BP2", "23"),
+    ("UQ1", "1a"),
+    ("UQ2", "2b"),
+    ("UQ3", "3c"),
+    ("BQ1", "2bc"),
+    ("BQ2", "2cd"),
+    ("BQ3", "3bc"),
+    ("BQ4", "3cd"),
+    ("TQ1", "2abc"),
+    ("TQ2", "2bcd"),
+    ("TQ3", "3abc"),
+    ("TQ4", "3bcd"),
+];
+
+/// How many tables are keyed by characters (the first of [`TABLES`]).
+const CHAR_TABLES: usize = 13;
+
+/// TinySegmenter's weights: the tables keyed by characters in one map
+/// ([`key`]; the weights stored as `u32`, the map type of the Chinese
+/// dictionary's edges: one copy of its code in the page), those keyed by
+/// types and decisions in one array, each table's keys as numbers of base
+/// 7 (types) and 3 (decisions).
 pub struct Model {
     bias: i32,
-    /// UW1 … UW6: one character, at offsets -3 … +2.
-    /// The tables keyed by characters, in one map ([`key`]): UW1 … UW6
-    /// (one character, at offsets -3 … +2), BW1 … BW3 (two, from offsets
-    /// -2, -1, 0), TW1 … TW4 (three, from offsets -3 … 0). The weights are
-    /// stored as `u32` (the same map type as the Chinese dictionary's
-    /// edges: one copy of its code in the page).
     chars: FxHashMap<u64, u32>,
-    /// Every table keyed by types and decisions, one after another (see
-    /// [`SMALL`]): its key's parts as digits of base 7 (types) or 3
-    /// (decisions).
     small: Vec<i32>,
+    /// Where each table keyed by types and decisions starts in `small`.
+    offsets: Vec<usize>,
     /// Weights read.
     weights: usize,
 }
 
-/// A table keyed by types and decisions: its name, its key's parts (`d` a
-/// decision, `t` a type), and where it starts in [`Model::small`].
-struct Small {
-    name: &'static str,
-    parts: &'static str,
+/// The base of a key's part: 3 decisions, 7 types.
+fn base(part: u8) -> usize {
+    if part.is_ascii_digit() {
+        3
+    } else {
+        7
+    }
 }
 
-const SMALL: [Small; 29] = {
-    const fn s(name: &'static str, parts: &'static str) -> Small {
-        Small { name, parts }
-    }
-    [
-        s("UC1", "t"),
-        s("UC2", "t"),
-        s("UC3", "t"),
-        s("UC4", "t"),
-        s("UC5", "t"),
-        s("UC6", "t"),
-        s("BC1", "tt"),
-        s("BC2", "tt"),
-        s("BC3", "tt"),
-        s("TC1", "ttt"),
-        s("TC2", "ttt"),
-        s("TC3", "ttt"),
-        s("TC4", "ttt"),
-        s("UP1", "d"),
-        s("UP2", "d"),
-        s("UP3", "d"),
-        s("BP1", "dd"),
-        s("BP2", "dd"),
-        s("UQ1", "dt"),
-        s("UQ2", "dt"),
-        s("UQ3", "dt"),
-        s("BQ1", "dtt"),
-        s("BQ2", "dtt"),
-        s("BQ3", "dtt"),
-        s("BQ4", "dtt"),
-        s("TQ1", "dttt"),
-        s("TQ2", "dttt"),
-        s("TQ3", "dttt"),
-        s("TQ4", "dttt"),
-    ]
-};
-
-/// The size of a small table.
-const fn small_size(parts: &str) -> usize {
-    let b = parts.as_bytes();
-    let mut n = 1;
-    let mut i = 0;
-    while i < b.len() {
-        n *= if b[i] == b'd' { 3 } else { 7 };
-        i += 1;
-    }
-    n
-}
-
-/// Where each small table starts in [`Model::small`], and the end.
-const OFFSETS: [usize; 30] = {
-    let mut o = [0; 30];
-    let mut i = 0;
-    while i < 29 {
-        o[i + 1] = o[i] + small_size(SMALL[i].parts);
-        i += 1;
-    }
-    o
-};
-
-/// The key of character table `table` (0 … 12: UW1 … UW6, BW1 … BW3, TW1
-/// … TW4) and its characters: 20 bits a character (every Han character and
-/// kana, and the stand-ins, are below 2²⁰; a character of the model above
-/// it is never in a run), the table in the top 4 bits.
-fn key(table: u64, cs: &[char]) -> u64 {
-    cs.iter()
-        .fold(table, |k, &c| (k << 20) | (u64::from(c) & 0xF_FFFF))
-        << (20 * (3 - cs.len()))
+/// The key of character table `table` ([`TABLES`]' place) and its
+/// characters: 18 bits a character (every Han character and kana, the
+/// stand-ins and the model's own characters are below 2¹⁸), the table above
+/// them.
+fn key(table: usize, cs: impl Iterator<Item = char>) -> u64 {
+    cs.fold(table as u64, |k, c| (k << 18) | (u64::from(c) & 0x3_FFFF))
 }
 
 /// TinySegmenter's type of a character.
@@ -148,106 +136,74 @@ impl Model {
     /// Reads a model file (`engine/data/ja-model.txt`'s format: see
     /// `bench/make_ja_model.py`).
     pub fn parse(text: &str) -> Result<Model, String> {
+        let mut offsets = vec![0];
+        for (_, parts) in &TABLES[CHAR_TABLES..] {
+            let size = parts.bytes().map(base).product::<usize>();
+            offsets.push(offsets[offsets.len() - 1] + size);
+        }
         let mut m = Model {
             bias: 0,
             chars: FxHashMap::default(),
-            small: vec![0; OFFSETS[29]],
+            small: vec![0; offsets[offsets.len() - 1]],
+            offsets,
             weights: 0,
         };
-        let mut weights = 0;
         for (n, line) in text.lines().enumerate() {
-            let bad = |what: &str| format!("line {}: {what}", n + 1);
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            if let Some(b) = line.strip_prefix("BIAS ") {
-                m.bias = b
-                    .trim()
-                    .parse()
-                    .map_err(|_| bad("the bias is not a number"))?;
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let name = fields.next().unwrap_or_default();
-            let weight: i32 = fields
-                .next()
-                .and_then(|w| w.parse().ok())
-                .ok_or_else(|| bad("no weight"))?;
-            let parts: Vec<&str> = fields.collect();
-            let char_of = |p: &str| -> Result<char, String> {
-                let sentinel = |i: usize| match p.as_bytes()[0] {
-                    b'B' => BEFORE[2 - i],
-                    _ => AFTER[i],
-                };
-                match p {
-                    "B1" | "B2" | "B3" | "E1" | "E2" | "E3" => {
-                        Ok(sentinel(usize::from(p.as_bytes()[1] - b'1')))
-                    }
-                    _ => {
-                        let mut cs = p.chars();
-                        match (cs.next(), cs.next()) {
-                            (Some(c), None) => Ok(c),
-                            _ => Err(bad(&format!("{p:?} is not one character"))),
-                        }
-                    }
-                }
-            };
-            let chars = parts
-                .iter()
-                .map(|p| char_of(p))
-                .collect::<Result<Vec<_>, _>>()?;
-            let table_no = |prefix: &str, tables: usize| {
-                name.strip_prefix(prefix)
-                    .and_then(|d| d.parse::<usize>().ok())
-                    .filter(|&d| (1..=tables).contains(&d))
-                    .map(|d| d - 1)
-            };
-            let arity = |k: usize| {
-                if chars.len() == k {
-                    Ok(())
-                } else {
-                    Err(bad(&format!("{name} takes {k} characters")))
-                }
-            };
-            if let Some(t) = table_no("UW", 6) {
-                arity(1)?;
-                m.chars.insert(key(t as u64, &chars), weight as u32);
-            } else if let Some(t) = table_no("BW", 3) {
-                arity(2)?;
-                m.chars.insert(key(6 + t as u64, &chars), weight as u32);
-            } else if let Some(t) = table_no("TW", 4) {
-                arity(3)?;
-                m.chars.insert(key(9 + t as u64, &chars), weight as u32);
-            } else if let Some(t) = SMALL.iter().position(|s| s.name == name) {
-                let kinds = SMALL[t].parts.as_bytes();
-                arity(kinds.len())?;
-                let mut at = 0;
-                for (&kind, &c) in kinds.iter().zip(&chars) {
-                    let (alphabet, base) = if kind == b'd' {
-                        (DECISIONS, 3)
-                    } else {
-                        (TYPES, 7)
-                    };
-                    let digit = alphabet
-                        .find(c)
-                        .ok_or_else(|| bad(&format!("{c:?} is not a key of {name}")))?;
-                    at = at * base + digit;
-                }
-                m.small[OFFSETS[t] + at] = weight;
-            } else {
-                return Err(bad(&format!("{name:?} is no table of the model")));
-            }
-            weights += 1;
+            m.read(line)
+                .ok_or_else(|| format!("line {} is no weight of the model: {line:?}", n + 1))?;
         }
-        if weights == 0 {
+        if m.weights == 0 {
             return Err("the model has no weight".into());
         }
-        m.weights = weights;
         Ok(m)
     }
 
-    fn small(&self, table: usize, key: usize) -> i32 {
-        self.small[OFFSETS[table] + key]
+    /// Reads one line of a model file.
+    fn read(&mut self, line: &str) -> Option<()> {
+        if let Some(b) = line.strip_prefix("BIAS ") {
+            self.bias = b.trim().parse().ok()?;
+            return Some(());
+        }
+        let mut fields = line.split('\t');
+        let name = fields.next()?;
+        let weight: i32 = fields.next()?.parse().ok()?;
+        let t = TABLES.iter().position(|&(n, _)| n == name)?;
+        let parts = TABLES[t].1.as_bytes();
+        let mut chars = Vec::with_capacity(3);
+        for p in fields {
+            let mut cs = p.chars();
+            let c = match (p.as_bytes(), cs.next(), cs.next()) {
+                ([b @ (b'B' | b'E'), d @ b'1'..=b'3'], _, _) => {
+                    let i = usize::from(d - b'1');
+                    if *b == b'B' {
+                        BEFORE[2 - i]
+                    } else {
+                        AFTER[i]
+                    }
+                }
+                (_, Some(c), None) => c,
+                _ => return None,
+            };
+            chars.push(c);
+        }
+        if chars.len() != parts.len() {
+            return None;
+        }
+        if t < CHAR_TABLES {
+            self.chars.insert(key(t, chars.into_iter()), weight as u32);
+        } else {
+            let mut at = 0;
+            for (&part, &c) in parts.iter().zip(&chars) {
+                let alphabet = if base(part) == 3 { DECISIONS } else { TYPES };
+                at = at * base(part) + alphabet.find(c)?;
+            }
+            self.small[self.offsets[t - CHAR_TABLES] + at] = weight;
+        }
+        self.weights += 1;
+        Some(())
     }
 
     /// The words of `run` (Japanese text, see the module docs) as byte
@@ -255,83 +211,52 @@ impl Model {
     pub fn segment(&self, run: &str) -> Vec<Range<usize>> {
         let chars: Vec<(usize, char)> = run.char_indices().collect();
         let n = chars.len();
-        if n == 0 {
-            return Vec::new();
-        }
         // The characters with three stand-ins either side, and their types.
-        let at = |i: usize| -> char {
-            match i {
-                0..=2 => BEFORE[i],
-                _ if i - 3 < n => chars[i - 3].1,
-                _ => AFTER[i - 3 - n],
-            }
-        };
-        let w: Vec<char> = (0..n + 6).map(at).collect();
-        let c: Vec<usize> = w
-            .iter()
-            .map(|&ch| {
-                if BEFORE.contains(&ch) || AFTER.contains(&ch) {
-                    6
-                } else {
-                    usize::from(char_type(ch))
-                }
-            })
+        let w: Vec<char> = BEFORE
+            .into_iter()
+            .chain(chars.iter().map(|&(_, c)| c))
+            .chain(AFTER)
             .collect();
-        let (b, o, u) = (0usize, 1usize, 2usize);
-        let (mut p1, mut p2, mut p3) = (u, u, u);
+        let types: Vec<usize> = w.iter().map(|&c| usize::from(char_type(c))).collect();
+        // The decisions before the last three characters: not yet (U).
+        let mut p = [2usize; 3];
         let mut words = Vec::new();
         let mut start = 0;
         // Before each character but the first: w[i] is that character.
         for i in 4..n + 3 {
-            let (w1, w2, w3, w4, w5, w6) = (w[i - 3], w[i - 2], w[i - 1], w[i], w[i + 1], w[i + 2]);
-            let (c1, c2, c3, c4, c5, c6) = (c[i - 3], c[i - 2], c[i - 1], c[i], c[i + 1], c[i + 2]);
-            let get = |t: u64, k: &[char]| self.chars.get(&key(t, k)).map_or(0, |&w| w as i32);
             let mut score = self.bias;
-            for (t, ch) in [w1, w2, w3, w4, w5, w6].into_iter().enumerate() {
-                score += get(t as u64, &[ch]);
+            for (t, &(_, parts)) in TABLES.iter().enumerate() {
+                let at = |part: u8| i + usize::from(part - b'a') - 3;
+                if t < CHAR_TABLES {
+                    let k = key(t, parts.bytes().map(|part| w[at(part)]));
+                    score += self.chars.get(&k).map_or(0, |&v| v as i32);
+                } else {
+                    let index = parts.bytes().fold(0, |k, part| {
+                        k * base(part)
+                            + if base(part) == 3 {
+                                p[usize::from(part - b'1')]
+                            } else {
+                                types[at(part)]
+                            }
+                    });
+                    score += self.small[self.offsets[t - CHAR_TABLES] + index];
+                }
             }
-            score += get(6, &[w2, w3]) + get(7, &[w3, w4]) + get(8, &[w4, w5]);
-            score += get(9, &[w1, w2, w3])
-                + get(10, &[w2, w3, w4])
-                + get(11, &[w3, w4, w5])
-                + get(12, &[w4, w5, w6]);
-            let t2 = |x: usize, y: usize| x * 7 + y;
-            let t3 = |x: usize, y: usize, z: usize| (x * 7 + y) * 7 + z;
-            for (t, ty) in [c1, c2, c3, c4, c5, c6].into_iter().enumerate() {
-                score += self.small(t, ty);
-            }
-            score +=
-                self.small(6, t2(c2, c3)) + self.small(7, t2(c3, c4)) + self.small(8, t2(c4, c5));
-            score += self.small(9, t3(c1, c2, c3))
-                + self.small(10, t3(c2, c3, c4))
-                + self.small(11, t3(c3, c4, c5))
-                + self.small(12, t3(c4, c5, c6));
-            score += self.small(13, p1) + self.small(14, p2) + self.small(15, p3);
-            score += self.small(16, p1 * 3 + p2) + self.small(17, p2 * 3 + p3);
-            score += self.small(18, p1 * 7 + c1)
-                + self.small(19, p2 * 7 + c2)
-                + self.small(20, p3 * 7 + c3);
-            score += self.small(21, p2 * 49 + t2(c2, c3))
-                + self.small(22, p2 * 49 + t2(c3, c4))
-                + self.small(23, p3 * 49 + t2(c2, c3))
-                + self.small(24, p3 * 49 + t2(c3, c4));
-            score += self.small(25, p2 * 343 + t3(c1, c2, c3))
-                + self.small(26, p2 * 343 + t3(c2, c3, c4))
-                + self.small(27, p3 * 343 + t3(c1, c2, c3))
-                + self.small(28, p3 * 343 + t3(c2, c3, c4));
             // A boundary only above zero (TinySegmenter's own rule; its
             // decision at exactly zero is "none").
-            let p = if score > 0 {
+            let decision = if score > 0 {
                 let at = chars[i - 3].0;
                 words.push(start..at);
                 start = at;
-                b
+                0
             } else {
-                o
+                1
             };
-            (p1, p2, p3) = (p2, p3, p);
+            p = [p[1], p[2], decision];
         }
-        words.push(start..run.len());
+        if n > 0 {
+            words.push(start..run.len());
+        }
         words
     }
 }
@@ -400,20 +325,26 @@ mod tests {
 
     #[test]
     fn offsets_cover_every_small_table() {
+        let m = Model::parse("UW1\t5\ta").unwrap();
         // 6·7 + 3·49 + 4·343 + 3·3 + 2·9 + 3·21 + 4·147 + 4·1029
-        assert_eq!(OFFSETS[29], 42 + 147 + 1372 + 9 + 18 + 63 + 588 + 4116);
+        assert_eq!(m.small.len(), 42 + 147 + 1372 + 9 + 18 + 63 + 588 + 4116);
+        assert_eq!(m.offsets.len(), 30);
     }
 
     #[test]
     fn bad_models_are_named() {
         assert!(Model::parse("").unwrap_err().contains("no weight"));
-        assert!(Model::parse("XX1\t5\ta").unwrap_err().contains("line 1"));
-        assert!(Model::parse("UW1\t5\tab")
-            .unwrap_err()
-            .contains("one character"));
-        assert!(Model::parse("BW1\t5\ta").unwrap_err().contains("takes 2"));
-        assert!(Model::parse("UC1\t5\tZ").unwrap_err().contains("not a key"));
-        assert!(Model::parse("UW1\tx\ta").unwrap_err().contains("no weight"));
+        for bad in [
+            "XX1\t5\ta",
+            "UW1\t5\tab",
+            "BW1\t5\ta",
+            "UC1\t5\tZ",
+            "UW1\tx\ta",
+            "BIAS x",
+        ] {
+            let e = Model::parse(&format!("# a model\n{bad}")).unwrap_err();
+            assert!(e.contains("line 2 is no weight"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -285,6 +285,28 @@ pub const CHINESE_WORDS_PATH: &str = concat!(
     include_str!("../../data/zh-words.version")
 );
 
+/// Whether `word` has two characters or more.
+pub fn two_or_more(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some() && cs.next().is_some()
+}
+
+/// `words` written one after another (Chinese and Japanese words are
+/// written without spaces).
+pub fn written_together(words: &[String]) -> String {
+    words.iter().fold(String::new(), |mut s, w| {
+        s.push_str(w);
+        s
+    })
+}
+
+/// Whether `word` is made only of Han characters and kana (the text the
+/// Chinese and Japanese segmenters cut).
+pub fn is_cjk_word(word: &str) -> bool {
+    use crate::text::japanese::is_kana;
+    word.chars().all(|c| is_han(c) || is_kana(c))
+}
+
 /// Whether `text` has a Han character: a quick look at its bytes first
 /// (every Han character's UTF-8 starts with a byte from 0xE3 to 0xEF, or
 /// 0xF0 for the supplementary planes).

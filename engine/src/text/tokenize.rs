@@ -311,7 +311,7 @@ impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
         }
         let run = &self.text[start - self.at..end - self.at];
         let cut = match (kana, self.japanese, self.chinese) {
-            (true, Some(model), _) if run.chars().nth(1).is_some() => model.segment(run),
+            (true, Some(model), _) if crate::text::segment::two_or_more(run) => model.segment(run),
             (false, _, Some(dictionary)) if self.group.len() > 1 => dictionary.segment(run),
             _ => {
                 self.out.extend(self.group.drain(..));
