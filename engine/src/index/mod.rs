@@ -226,7 +226,7 @@ pub struct Index {
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
     /// Han or kana character → the terms of two or more such characters
     /// holding it, made when a query first asks ([`Index::cjk_containing`]).
-    pub(crate) han_terms: std::sync::OnceLock<FxHashMap<char, Vec<u32>>>,
+    pub(crate) han_terms: std::sync::OnceLock<CharTerms>,
 }
 
 impl Index {
@@ -368,28 +368,11 @@ impl Index {
         {
             return Vec::new();
         }
-        let map = self.han_terms.get_or_init(|| {
-            let mut map: FxHashMap<char, Vec<u32>> = FxHashMap::default();
-            for (id, t) in self.terms.iter().enumerate() {
-                if crate::text::segment::two_or_more(t) && crate::text::segment::is_cjk_word(t) {
-                    // Each character once (a word is a few characters).
-                    let mut seen: Vec<char> = Vec::new();
-                    for c in t.chars() {
-                        if !seen.contains(&c) {
-                            seen.push(c);
-                        }
-                    }
-                    for c in seen {
-                        map.entry(c).or_default().push(id as u32);
-                    }
-                }
-            }
-            map
-        });
+        let map = self.han_terms.get_or_init(|| CharTerms::new(&self.terms));
         // The terms holding the rarest of its characters, then the word.
         let rarest = word
             .chars()
-            .map(|c| map.get(&c).map_or(&[][..], Vec::as_slice))
+            .map(|c| map.holding(c))
             .min_by_key(|ids| ids.len())
             .unwrap_or(&[]);
         rarest
@@ -596,6 +579,75 @@ impl Index {
     /// The stem id of a term (for grouping word forms).
     pub fn stem_of(&self, id: u32) -> u32 {
         self.term_stem[id as usize]
+    }
+}
+
+/// Per Han character or kana, the terms of two or more such characters
+/// that hold it ([`Index::cjk_containing`]), in one array (the map is of
+/// the Chinese dictionary's own type: one copy of its code in the page).
+pub struct CharTerms {
+    /// Character → its place.
+    place: FxHashMap<u64, u32>,
+    /// Place `p`'s terms are `ids[starts[p]..starts[p + 1]]`, ascending.
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+}
+
+impl CharTerms {
+    fn new(terms: &[String]) -> CharTerms {
+        use crate::text::segment::{is_cjk_word, two_or_more};
+        // Each term's characters, each once (a word is a few characters).
+        let each = |t: &str| {
+            let mut seen: Vec<char> = Vec::new();
+            for c in t.chars() {
+                if !seen.contains(&c) {
+                    seen.push(c);
+                }
+            }
+            seen
+        };
+        let words = || {
+            terms
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| two_or_more(t) && is_cjk_word(t))
+        };
+        let mut place: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut counts: Vec<u32> = Vec::new();
+        for (_, t) in words() {
+            for c in each(t) {
+                let next = counts.len() as u32;
+                let p = *place.entry(u64::from(c)).or_insert(next);
+                if p == next {
+                    counts.push(0);
+                }
+                counts[p as usize] += 1;
+            }
+        }
+        let mut starts = vec![0u32];
+        for n in &counts {
+            starts.push(starts[starts.len() - 1] + n);
+        }
+        let mut next = starts.clone();
+        let mut ids = vec![0u32; starts[starts.len() - 1] as usize];
+        for (id, t) in words() {
+            for c in each(t) {
+                let p = place[&u64::from(c)] as usize;
+                ids[next[p] as usize] = id as u32;
+                next[p] += 1;
+            }
+        }
+        CharTerms { place, starts, ids }
+    }
+
+    /// The terms holding `c`.
+    fn holding(&self, c: char) -> &[u32] {
+        match self.place.get(&u64::from(c)) {
+            Some(&p) => {
+                &self.ids[self.starts[p as usize] as usize..self.starts[p as usize + 1] as usize]
+            }
+            None => &[],
+        }
     }
 }
 

@@ -163,13 +163,20 @@ impl Model {
 
     /// Reads one line of a model file.
     fn read(&mut self, line: &str) -> Option<()> {
+        // A whole number, read as the dictionary's costs are (one copy of
+        // the code that reads numbers).
+        let number = |s: &str| -> Option<i32> {
+            let (minus, digits) = s.strip_prefix('-').map_or((false, s), |d| (true, d));
+            let n = i32::try_from(digits.parse::<u32>().ok()?).ok()?;
+            Some(if minus { -n } else { n })
+        };
         if let Some(b) = line.strip_prefix("BIAS ") {
-            self.bias = b.trim().parse().ok()?;
+            self.bias = number(b.trim())?;
             return Some(());
         }
         let mut fields = line.split('\t');
         let name = fields.next()?;
-        let weight: i32 = fields.next()?.parse().ok()?;
+        let weight = number(fields.next()?)?;
         let t = TABLES.iter().position(|&(n, _)| n == name)?;
         let parts = TABLES[t].1.as_bytes();
         let mut chars = Vec::with_capacity(3);

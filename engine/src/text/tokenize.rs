@@ -382,12 +382,11 @@ impl<'a> HanFirst<'a> {
                 return false;
             }
             let mut buf = [0u8; 8];
-            let two = {
-                let n = '中'.encode_utf8(&mut buf).len();
-                let m = c.encode_utf8(&mut buf[n..]).len();
-                std::str::from_utf8(&buf[..n + m]).expect("two characters")
-            };
-            two.split_word_bounds().nth(1).is_none()
+            let n = '中'.encode_utf8(&mut buf).len();
+            let m = c.encode_utf8(&mut buf[n..]).len();
+            // Two characters' UTF-8: always valid.
+            std::str::from_utf8(&buf[..n + m])
+                .is_ok_and(|two| two.split_word_bounds().nth(1).is_none())
         };
         let mut chars = text[from..].char_indices().peekable();
         let mut start = None;
