@@ -28,6 +28,10 @@ done_step() { times+=("$(printf '%-8s %4d s' "$step_name" $((SECONDS - step_star
 # scripts and proc-macros (leptos' macros, syn, serde's derive) are built
 # once for clippy, the engine's tests, lens-site and the wasm tests.
 native="$CORPUS_LENS_CACHE/target-dev"
+# No incremental compilation: its cache is kept per checkout path, so each
+# fresh clone (as CI runs it) would add a gigabyte or more of it to the
+# shared target folder, never read again.
+export CARGO_INCREMENTAL=0
 
 # The published sites build in the background while the steps before them
 # run: a release build spends much of its time linking on one core, and
@@ -36,6 +40,11 @@ native="$CORPUS_LENS_CACHE/target-dev"
 # its output to a log, shown by its step, and its status to a file.
 hostile="$CORPUS_LENS_CACHE/hostile"
 sites="$(mktemp -d)"
+# Every temporary file of the run (Chromium's profiles, about 150 MB each
+# for the browser tests, which it does not always remove) in a folder of
+# the run's own, removed when it ends.
+export TMPDIR="$sites/tmp"
+mkdir -p "$TMPDIR"
 want_site=""; want_hostile=""
 if chosen site || chosen e2e; then want_site=1; fi
 if chosen hostile || chosen e2e; then want_hostile=1; fi
