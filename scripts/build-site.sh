@@ -34,7 +34,7 @@ full="$(mktemp -d)"
 trap 'rm -rf "$full"' EXIT
 site() {
   CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
-    cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,stop-lists --bin lens-site -- "$@"
+    cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,sea-words,stop-lists --bin lens-site -- "$@"
 }
 # The light build holds the stemmers of its corpus' languages only (about
 # 3.4 KB gzip each), and the Chinese and Japanese segmenters only for a

@@ -260,14 +260,16 @@ fn build_index(
     // Han characters or kana) needs none.
     #[cfg(feature = "segmenters")]
     let needed = segmenters::needed(corpus);
+    #[cfg(feature = "segmenters")]
+    let any = needed.any();
     #[cfg(not(feature = "segmenters"))]
-    let needed = (false, false);
-    if needed == (false, false) {
+    let any = false;
+    if !any {
         start();
     } else {
         #[cfg(feature = "segmenters")]
         {
-            before.set(Some(segmenters::reading(needed).to_string()));
+            before.set(Some(needed.reading()));
             segmenters::install(needed, move |read| match read {
                 Ok(()) => {
                     before.set(None);

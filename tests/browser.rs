@@ -2265,3 +2265,29 @@ fn the_page_cuts_japanese_as_the_native_engine_does() {
     let sentences = ja_sample::sentences();
     assert_eq!(ja_sample::digest(&sentences), ja_sample::DIGEST);
 }
+
+#[path = "../engine/tests/sea_sample/mod.rs"]
+mod sea_sample;
+
+/// The same for Thai, Lao, Khmer and Burmese: the page's WebAssembly, with
+/// the four word lists installed, gives the digest of the native cut of the
+/// same 3,000 sentences. (No other test here reads these scripts.)
+#[wasm_bindgen_test]
+fn the_page_cuts_thai_lao_khmer_and_burmese_as_the_native_engine_does() {
+    use lens_engine::text::segment::{Dictionary, Script};
+    const LISTS: [&str; 4] = [
+        include_str!("../engine/data/th-words.txt"),
+        include_str!("../engine/data/lo-words.txt"),
+        include_str!("../engine/data/km-words.txt"),
+        include_str!("../engine/data/my-words.txt"),
+    ];
+    for (script, list) in Script::ALL.into_iter().zip(LISTS) {
+        if script.words().is_none() {
+            script.install_words(Dictionary::parse(list).unwrap());
+        }
+    }
+    assert_eq!(
+        sea_sample::digest(&sea_sample::sentences(LISTS)),
+        sea_sample::DIGEST
+    );
+}

@@ -28,7 +28,10 @@ fn main() {
         std::process::exit(1)
     });
     // A corpus with Chinese text is read in Chinese words, as the page reads it.
-    let corpus = corpus.with_chinese_words().with_japanese_words();
+    let corpus = corpus
+        .with_chinese_words()
+        .with_japanese_words()
+        .with_script_words();
     let chars: usize = corpus
         .articles()
         .iter()

@@ -1,9 +1,9 @@
-//! Word F1 of the Chinese and Japanese segmenters against a segmented
+//! Word F1 of the segmenters (Chinese, Japanese, Thai …) against a segmented
 //! text: in the PKU standard (People's Daily, January 1998: `word/tag`
 //! separated by two spaces, a paragraph a line), as `bench/segment-f1.sh`
 //! fetches it, or a Universal Dependencies treebank (`.conllu`: UD
-//! Japanese-GSD, UD Chinese-GSDSimp):
-//! `cargo run --release -p lens-engine --features zh-dict,ja-model
+//! Japanese-GSD, UD Chinese-GSDSimp, UD Thai-PUD):
+//! `cargo run --release -p lens-engine --features zh-dict,ja-model,sea-words
 //! --example segment_f1 -- bench/data/download/199801.txt [FILE.conllu …]`.
 //!
 //! Scored over the words the tokenizer gives (punctuation, tagged `/w` or
@@ -16,7 +16,7 @@
 use std::collections::HashSet;
 
 use lens_engine::text::japanese::{install_japanese, Model, JAPANESE_MODEL};
-use lens_engine::text::segment::{install_chinese, Dictionary, CHINESE_WORDS};
+use lens_engine::text::segment::{install_chinese, Dictionary, Script, CHINESE_WORDS};
 use lens_engine::text::tokenize::words;
 
 /// A line's text and its gold words' byte spans (punctuation left out).
@@ -133,4 +133,11 @@ fn main() {
     install_japanese(Model::parse(JAPANESE_MODEL).expect("the engine's model"));
     println!("(the Japanese model read in {:.0?})", t.elapsed());
     report("the Chinese dictionary and the Japanese model");
+    let t = std::time::Instant::now();
+    for script in Script::ALL {
+        script
+            .install_words(Dictionary::parse(script.embedded_words()).expect("the engine's list"));
+    }
+    println!("(the four word lists read in {:.0?})", t.elapsed());
+    report("all segmenters (and the Thai, Lao, Khmer and Burmese word lists)");
 }

@@ -248,7 +248,7 @@ proptest::proptest! {
             let chars: Vec<char> = texts[doc % texts.len()].chars().collect();
             let from = at % chars.len();
             let q: String = chars[from..(from + len).min(chars.len())].iter()
-                .filter(|&&c| lens_engine::text::segment::is_cjk_word(&c.to_string()))
+                .filter(|&&c| lens_engine::text::segment::is_unspaced_word(&c.to_string()))
                 .collect();
             if q.chars().count() < 2 {
                 continue;

@@ -380,6 +380,15 @@ async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
             .map_err(|e| format!("the Chinese dictionary is unreadable: {e}"))?;
         installed |= install_chinese(dictionary);
     }
+    for script in corpus.scripts() {
+        if script.words().is_none() {
+            let what = format!("the {} word list", script.language());
+            let text = fetch_text(script.words_path(), &what).await?;
+            let words =
+                Dictionary::parse(&text).map_err(|e| format!("{what} is unreadable: {e}"))?;
+            installed |= script.install_words(words);
+        }
+    }
     if japanese().is_none() && corpus.has_kana() {
         let text = fetch_text(JAPANESE_MODEL_PATH, "the Japanese model").await?;
         let model =

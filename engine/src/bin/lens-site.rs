@@ -36,7 +36,9 @@ fn main() -> ExitCode {
             }
             // Counted in Chinese and Japanese words where it has such text,
             // as build.rs counts it.
-            c.with_chinese_words().with_japanese_words()
+            c.with_chinese_words()
+                .with_japanese_words()
+                .with_script_words()
         }
         Err(problems) => {
             for p in problems {
@@ -119,7 +121,7 @@ fn light_features(corpus_dir: &str) -> ExitCode {
         .filter(|k| SNOWBALL.contains(&k.as_str()))
         .map(|k| format!("lens-engine/stem-{k}"))
         .collect();
-    if corpus.has_han() || corpus.has_kana() {
+    if corpus.has_han() || corpus.has_kana() || !corpus.scripts().is_empty() {
         features.push("segmenters".into());
     }
     println!("{}", features.join(","));

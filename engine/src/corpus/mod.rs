@@ -251,6 +251,27 @@ impl Corpus {
         self.counted_again()
     }
 
+    /// The corpus with Thai, Lao, Khmer and Burmese words: as
+    /// [`Corpus::with_chinese_words`], for each of these scripts its text
+    /// has, with the engine's word lists (feature `sea-words`).
+    #[cfg(feature = "sea-words")]
+    pub fn with_script_words(self) -> Corpus {
+        use crate::text::segment::Dictionary;
+        let mut installed = false;
+        for script in self.scripts() {
+            if script.words().is_none() {
+                let words =
+                    Dictionary::parse(script.embedded_words()).expect("the engine's own list");
+                installed |= script.install_words(words);
+            }
+        }
+        if installed {
+            self.counted_again()
+        } else {
+            self
+        }
+    }
+
     /// The corpus with its words counted again (a segmenter was
     /// installed since they were counted: see [`crate::text::segment`]).
     pub fn counted_again(mut self) -> Corpus {
@@ -269,6 +290,20 @@ impl Corpus {
         self.articles
             .iter()
             .any(|a| has_han(&a.title) || a.body.iter().any(|b| has_han(b.text())))
+    }
+
+    /// The scripts without spaces between words whose word lists its text
+    /// needs ([`crate::text::segment::Script`]).
+    pub fn scripts(&self) -> Vec<crate::text::segment::Script> {
+        use crate::text::segment::Script;
+        Script::ALL
+            .into_iter()
+            .filter(|&s| {
+                self.articles
+                    .iter()
+                    .any(|a| s.in_text(&a.title) || a.body.iter().any(|b| s.in_text(b.text())))
+            })
+            .collect()
     }
 
     /// Whether an article has kana (its words then need the Japanese

@@ -355,7 +355,7 @@ impl Index {
 
     /// The words of two or more Han or kana characters that hold `word`
     /// (itself included, when a word), ascending; empty unless `word` is two
-    /// or more such characters ([`crate::text::segment::is_cjk_word`]). A Chinese word of a query
+    /// or more such characters ([`crate::text::segment::is_unspaced_word`]). A Chinese word of a query
     /// finds the longer words that hold it ("农业" finds "农业银行"): the
     /// dictionary may have made one word of what a reader looks for a part
     /// of.
@@ -364,7 +364,7 @@ impl Index {
         // another's characters.
         if !cfg!(feature = "segmenters")
             || !crate::text::segment::two_or_more(word)
-            || !crate::text::segment::is_cjk_word(word)
+            || !crate::text::segment::is_unspaced_word(word)
         {
             return Vec::new();
         }
@@ -382,7 +382,7 @@ impl Index {
             .collect()
     }
 
-    /// The ways to spell `text` (Han or kana characters, [`crate::text::segment::is_cjk_word`]) as
+    /// The ways to spell `text` (Han or kana characters, [`crate::text::segment::is_unspaced_word`]) as
     /// two or more words of the corpus in a row, each a list of term ids:
     /// the segmenter may cut the same characters differently in an article
     /// than in a query (the context differs; in a Japanese article they are
@@ -400,7 +400,7 @@ impl Index {
         let n = bounds.len() - 1;
         if !cfg!(feature = "segmenters")
             || !(2..=MAX_SPELLED).contains(&n)
-            || !crate::text::segment::is_cjk_word(text)
+            || !crate::text::segment::is_unspaced_word(text)
         {
             return Vec::new();
         }
@@ -595,7 +595,7 @@ pub struct CharTerms {
 
 impl CharTerms {
     fn new(terms: &[String]) -> CharTerms {
-        use crate::text::segment::{is_cjk_word, two_or_more};
+        use crate::text::segment::{is_unspaced_word, two_or_more};
         // Each term's characters, each once (a word is a few characters).
         let each = |t: &str| {
             let mut seen: Vec<char> = Vec::new();
@@ -610,7 +610,7 @@ impl CharTerms {
             terms
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| two_or_more(t) && is_cjk_word(t))
+                .filter(|(_, t)| two_or_more(t) && is_unspaced_word(t))
         };
         let mut place: FxHashMap<u64, u32> = FxHashMap::default();
         let mut counts: Vec<u32> = Vec::new();

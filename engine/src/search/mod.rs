@@ -335,14 +335,14 @@ impl<'i> Evaluator<'i> {
     /// segmenter cut it there. Each spelling is a phrase of its own, so a
     /// match covers whole words.
     fn spellings(&self, ws: &[String], prefix: bool) -> Vec<Vec<String>> {
-        use crate::text::segment::is_cjk_word;
+        use crate::text::segment::is_unspaced_word;
         let text = crate::text::segment::written_together(ws);
         // Without the segmenters (feature `segmenters`) each Han character
         // is a word everywhere: the text's own cut is the only one.
         if !cfg!(feature = "segmenters")
             || prefix
             || !crate::text::segment::two_or_more(&text)
-            || !ws.iter().all(|w| is_cjk_word(w))
+            || !ws.iter().all(|w| is_unspaced_word(w))
         {
             return vec![ws.to_vec()];
         }

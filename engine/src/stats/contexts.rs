@@ -737,7 +737,11 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                 }
                 // Chinese or Japanese text: the words of every spelling
                 // search finds it in (crate::search, `spellings`).
-                if !*prefix && words.iter().all(|w| crate::text::segment::is_cjk_word(w)) {
+                if !*prefix
+                    && words
+                        .iter()
+                        .all(|w| crate::text::segment::is_unspaced_word(w))
+                {
                     let text = crate::text::segment::written_together(words);
                     out.extend(index.cjk_containing(&text));
                     index

@@ -60,7 +60,7 @@ pub struct Dictionary {
 
 /// A run's characters, their byte offsets, and per character the least
 /// cost from there with where its first word ends ([`Dictionary::segment`]).
-type Scratch = (Vec<char>, Vec<usize>, Vec<(u32, usize)>);
+type Scratch = (Vec<char>, Vec<usize>, Vec<(u32, usize)>, Vec<bool>);
 
 /// In [`Dictionary::costs`], a node where no word ends.
 const NO_WORD: u16 = u16::MAX;
@@ -89,24 +89,35 @@ impl Dictionary {
     /// The words of `run` (Han characters), as byte ranges of it, in order,
     /// covering it (see the module docs).
     pub fn segment(&self, run: &str) -> Vec<Range<usize>> {
+        self.segment_at(run, None)
+    }
+
+    /// [`Dictionary::segment`] where words may start only at `cuts` (byte
+    /// offsets of `run`, ascending; its start and end are always cuts): in
+    /// Thai, Lao, Khmer and Burmese text a character cluster (a letter with
+    /// its marks, as UAX #29 keeps them) is never cut, and one the list
+    /// lacks is a word of its own.
+    pub fn segment_at(&self, run: &str, cuts: Option<&[usize]>) -> Vec<Range<usize>> {
         thread_local! {
             /// The characters, their offsets and the costs of the run being
             /// cut: kept from run to run (a corpus has one per clause).
             static SCRATCH: std::cell::RefCell<Scratch> =
-                const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+                const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
         }
         SCRATCH.with(|s| {
-            let (chars, bounds, best) = &mut *s.borrow_mut();
-            self.segment_with(run, chars, bounds, best)
+            let (chars, bounds, best, open) = &mut *s.borrow_mut();
+            self.segment_with(run, cuts, chars, bounds, best, open)
         })
     }
 
     fn segment_with(
         &self,
         run: &str,
+        cuts: Option<&[usize]>,
         chars: &mut Vec<char>,
         bounds: &mut Vec<usize>,
         best: &mut Vec<(u32, usize)>,
+        open: &mut Vec<bool>,
     ) -> Vec<Range<usize>> {
         chars.clear();
         bounds.clear();
@@ -118,10 +129,28 @@ impl Dictionary {
         bounds.push(run.len());
         // best[i]: the least cost of the characters i.., and where the
         // first word of that way ends.
+        // open[i]: a word may start at character i.
+        open.clear();
+        open.resize(n + 1, cuts.is_none());
+        if let Some(cuts) = cuts {
+            for &b in cuts {
+                if let Ok(i) = bounds.binary_search(&b) {
+                    open[i] = true;
+                }
+            }
+            open[0] = true;
+            open[n] = true;
+        }
         best.clear();
         best.resize(n + 1, (0, n));
         for i in (0..n).rev() {
-            let mut choice = (self.unknown.saturating_add(best[i + 1].0), i + 1);
+            if !open[i] {
+                best[i] = (u32::MAX, n);
+                continue;
+            }
+            // Unknown: the character (cluster) up to the next cut.
+            let next = (i + 1..=n).find(|&k| open[k]).unwrap_or(n);
+            let mut choice = (self.unknown.saturating_add(best[next].0), next);
             let mut node = 0;
             for (j, &c) in chars.iter().enumerate().skip(i) {
                 let Some(&child) = self.edges.get(&edge(node, c)) else {
@@ -129,11 +158,11 @@ impl Dictionary {
                 };
                 node = child;
                 let cost = self.costs[node as usize];
-                if cost != NO_WORD {
+                if cost != NO_WORD && open[j + 1] {
                     let total = u32::from(cost).saturating_add(best[j + 1].0);
-                    // The one-character word replaces the unknown one; of
-                    // equal costs, the longer first word.
-                    if j == i || total <= choice.0 {
+                    // A word of that one character (cluster) replaces the
+                    // unknown one; of equal costs, the longer first word.
+                    if j + 1 == next || total <= choice.0 {
                         choice = (total, j + 1);
                     }
                 }
@@ -225,12 +254,12 @@ impl<T: AsRef<str>> crate::steps::Steps for DictionaryJob<T> {
                 self.at = end + 1;
                 self.line += 1;
                 let number = self.line;
-                if line.is_empty() {
+                if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
                 let parsed = line.rsplit_once(' ').and_then(|(word, cost)| {
                     let cost: u16 = cost.parse().ok()?;
-                    (!word.is_empty() && word.chars().all(is_han)).then_some((word, cost))
+                    (!word.is_empty() && is_unspaced_word(word)).then_some((word, cost))
                 });
                 let Some((word, cost)) = parsed else {
                     self.dictionary = Err(format!("line {number}: not `word cost`"));
@@ -300,11 +329,130 @@ pub fn written_together(words: &[String]) -> String {
     })
 }
 
-/// Whether `word` is made only of Han characters and kana (the text the
-/// Chinese and Japanese segmenters cut).
-pub fn is_cjk_word(word: &str) -> bool {
+/// Whether `word` is written in a script without spaces between words:
+/// made only of Han characters and kana (the text the Chinese and Japanese
+/// segmenters cut), or only of one [`Script`]'s letters and marks.
+pub fn is_unspaced_word(word: &str) -> bool {
     use crate::text::japanese::is_kana;
-    word.chars().all(|c| is_han(c) || is_kana(c))
+    let mut cs = word.chars();
+    match cs.next().and_then(Script::of) {
+        Some(s) => cs.all(|c| Script::of(c) == Some(s)),
+        None => word.chars().all(|c| is_han(c) || is_kana(c)),
+    }
+}
+
+/// A script written without spaces between words whose runs a word list
+/// cuts ([`Dictionary::segment_at`]): Thai, Lao, Khmer, Burmese.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Script {
+    /// Thai.
+    Thai,
+    /// Lao.
+    Lao,
+    /// Khmer.
+    Khmer,
+    /// Myanmar (Burmese, and the other languages written in it).
+    Myanmar,
+}
+
+impl Script {
+    /// Every one of them.
+    pub const ALL: [Script; 4] = [Script::Thai, Script::Lao, Script::Khmer, Script::Myanmar];
+
+    /// The script of a letter or mark of Thai, Lao, Khmer or Myanmar (not
+    /// their digits, punctuation or symbols).
+    pub fn of(c: char) -> Option<Script> {
+        match c as u32 {
+            0x0E01..=0x0E3A | 0x0E40..=0x0E4E => Some(Script::Thai),
+            0x0E81..=0x0EC6 | 0x0EC8..=0x0ECE | 0x0EDC..=0x0EDF => Some(Script::Lao),
+            0x1780..=0x17D3 | 0x17D7 | 0x17DC | 0x17DD => Some(Script::Khmer),
+            0x1000..=0x103F
+            | 0x1050..=0x108F
+            | 0x109A..=0x109D
+            | 0xAA60..=0xAA7F
+            | 0xA9E0..=0xA9EF
+            | 0xA9FA..=0xA9FE => Some(Script::Myanmar),
+            _ => None,
+        }
+    }
+
+    fn at(self) -> usize {
+        self as usize
+    }
+
+    /// Its language's name (for the page's messages).
+    pub fn language(self) -> &'static str {
+        ["Thai", "Lao", "Khmer", "Burmese"][self.at()]
+    }
+
+    /// Where a site serves its word list, with its version (as
+    /// [`CHINESE_WORDS_PATH`]).
+    pub fn words_path(self) -> &'static str {
+        [
+            concat!(
+                "data/th-words.txt?v=",
+                include_str!("../../data/th-words.version")
+            ),
+            concat!(
+                "data/lo-words.txt?v=",
+                include_str!("../../data/lo-words.version")
+            ),
+            concat!(
+                "data/km-words.txt?v=",
+                include_str!("../../data/km-words.version")
+            ),
+            concat!(
+                "data/my-words.txt?v=",
+                include_str!("../../data/my-words.version")
+            ),
+        ][self.at()]
+    }
+
+    /// The engine's own word list (feature `sea-words`): native builds embed
+    /// them; the page and the import worker fetch them ([`Script::words_path`]).
+    #[cfg(feature = "sea-words")]
+    pub fn embedded_words(self) -> &'static str {
+        [
+            include_str!("../../data/th-words.txt"),
+            include_str!("../../data/lo-words.txt"),
+            include_str!("../../data/km-words.txt"),
+            include_str!("../../data/my-words.txt"),
+        ][self.at()]
+    }
+
+    /// Its word list, once installed (never without the feature
+    /// `segmenters`).
+    pub fn words(self) -> Option<&'static Dictionary> {
+        if cfg!(feature = "segmenters") {
+            SCRIPT_WORDS[self.at()].get()
+        } else {
+            None
+        }
+    }
+
+    /// Installs its word list for the rest of the process; false if one
+    /// was installed already. Feature `segmenters`.
+    #[cfg(feature = "segmenters")]
+    pub fn install_words(self, words: Dictionary) -> bool {
+        SCRIPT_WORDS[self.at()].set(words).is_ok()
+    }
+
+    /// Whether `text` has a letter of this script.
+    pub fn in_text(self, text: &str) -> bool {
+        !text.is_ascii() && text.chars().any(|c| Script::of(c) == Some(self))
+    }
+}
+
+static SCRIPT_WORDS: [OnceLock<Dictionary>; 4] = [
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+    OnceLock::new(),
+];
+
+/// Whether a word list of a [`Script`] is installed.
+pub fn any_script_words() -> bool {
+    Script::ALL.iter().any(|s| s.words().is_some())
 }
 
 /// Whether `text` has a Han character: a quick look at its bytes first

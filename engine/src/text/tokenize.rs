@@ -174,7 +174,10 @@ impl<'a> Iterator for Words<'a> {
                     // are runs of UAX #29's words); Chinese text without
                     // UAX #29 where it only makes characters words.
                     let words: Box<dyn Iterator<Item = Token<'a>> + 'a> = match segment::chinese() {
-                        _ if japanese::japanese().is_some() && japanese::has_kana(chunk) => {
+                        _ if japanese::japanese().is_some() && japanese::has_kana(chunk)
+                            || segment::any_script_words()
+                                && chunk.chars().any(|c| segment::Script::of(c).is_some()) =>
+                        {
                             unicode_words(chunk, self.at)
                         }
                         Some(d) if segment::has_han(chunk) => {
@@ -219,16 +222,19 @@ impl<'a> Iterator for Words<'a> {
 }
 
 /// The words of `text` by `unicode-segmentation`, offsets shifted by `at`,
-/// each run of Japanese or Chinese text cut into words once a segmenter
-/// for it is installed ([`HanRuns`]).
+/// each run of Chinese, Japanese, Thai, Lao, Khmer or Burmese text cut
+/// into words once a segmenter for it is installed ([`HanRuns`]).
 fn unicode_words(text: &str, at: usize) -> Box<dyn Iterator<Item = Token<'_>> + '_> {
     use crate::text::{japanese, segment};
     let words = uax29_words(text, at);
     let (chinese, japanese) = (segment::chinese(), japanese::japanese());
-    if chinese.is_none() && japanese.is_none()
-        || !text
-            .chars()
-            .any(|c| segment::is_han(c) || japanese::is_kana(c))
+    let scripts = segment::any_script_words();
+    if chinese.is_none() && japanese.is_none() && !scripts
+        || !text.chars().any(|c| {
+            segment::is_han(c)
+                || japanese::is_kana(c)
+                || scripts && segment::Script::of(c).is_some()
+        })
     {
         return Box::new(words);
     }
@@ -243,14 +249,17 @@ fn unicode_words(text: &str, at: usize) -> Box<dyn Iterator<Item = Token<'_>> + 
     })
 }
 
-/// Words of UAX #29 with each run of Chinese or Japanese text cut by its
-/// segmenter. A run is a sequence of adjacent words (at most
+/// Words of UAX #29 with each run of text written without spaces cut by
+/// its segmenter. A run is a sequence of adjacent words (at most
 /// [`crate::text::segment::MAX_RUN`]) each a Han character (UAX #29 makes
 /// each one a word) or, once the Japanese model is installed, each made of
-/// Han characters and kana ([`crate::text::japanese::is_kana`]). A run
-/// with kana is Japanese, cut by the model; one of Han characters only is
-/// Chinese, cut by the dictionary (if there is none, its characters stay
-/// words).
+/// Han characters and kana ([`crate::text::japanese::is_kana`]); or each of
+/// one [`crate::text::segment::Script`] whose word list is installed (UAX
+/// #29 makes each of its letters, with its marks, a word). A run with kana
+/// is Japanese, cut by the model; one of Han characters only is Chinese,
+/// cut by the dictionary (if there is none, its characters stay words); a
+/// run of Thai, Lao, Khmer or Burmese is cut by its word list between
+/// UAX #29's words.
 struct HanRuns<'a, I: Iterator<Item = Token<'a>>> {
     words: std::iter::Peekable<I>,
     text: &'a str,
@@ -262,11 +271,27 @@ struct HanRuns<'a, I: Iterator<Item = Token<'a>>> {
     out: std::collections::VecDeque<Token<'a>>,
 }
 
-/// Whether `t`, a word of `text` (which starts at `at`), may be a word of
-/// a run ([`HanRuns`]), and whether it has kana.
-fn run_member(text: &str, at: usize, japanese: bool, t: &Token<'_>) -> Option<bool> {
-    use crate::text::{japanese::is_kana, segment::is_han};
+/// What a word of a run is ([`HanRuns`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RunWord {
+    /// Han characters only.
+    Han,
+    /// Han characters and kana, with kana.
+    Kana,
+    /// Letters of a script with a word list.
+    Script(crate::text::segment::Script),
+}
+
+/// What `t`, a word of `text` (which starts at `at`), is to a run
+/// ([`HanRuns`]), if it may be a word of one.
+fn run_member(text: &str, at: usize, japanese: bool, t: &Token<'_>) -> Option<RunWord> {
+    use crate::text::{japanese::is_kana, segment::is_han, segment::Script};
     let word = &text[t.start - at..t.end - at];
+    let first = word.chars().next()?;
+    if let Some(script) = Script::of(first) {
+        return (script.words().is_some() && word.chars().all(|c| Script::of(c) == Some(script)))
+            .then_some(RunWord::Script(script));
+    }
     if japanese {
         let mut kana = false;
         for c in word.chars() {
@@ -276,10 +301,10 @@ fn run_member(text: &str, at: usize, japanese: bool, t: &Token<'_>) -> Option<bo
                 return None;
             }
         }
-        Some(kana)
+        Some(if kana { RunWord::Kana } else { RunWord::Han })
     } else {
         let mut chars = word.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c)).then_some(false)
+        matches!((chars.next(), chars.next()), (Some(c), None) if is_han(c)).then_some(RunWord::Han)
     }
 }
 
@@ -292,7 +317,7 @@ impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
         }
         let first = self.words.next()?;
         let (text, at, japanese) = (self.text, self.at, self.japanese.is_some());
-        let Some(mut kana) = run_member(text, at, japanese, &first) else {
+        let Some(mut kind) = run_member(text, at, japanese, &first) else {
             return Some(first);
         };
         let (start, mut end) = (first.start, first.end);
@@ -303,20 +328,33 @@ impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
                 Some(t) if t.start == end => run_member(text, at, japanese, t),
                 _ => None,
             };
-            let Some(k) = next else { break };
+            // Han and kana run together; a script's letters with its own.
+            kind = match (kind, next) {
+                (RunWord::Script(a), Some(RunWord::Script(b))) if a == b => kind,
+                (RunWord::Han, Some(RunWord::Han)) => RunWord::Han,
+                (RunWord::Han | RunWord::Kana, Some(RunWord::Han | RunWord::Kana)) => RunWord::Kana,
+                _ => break,
+            };
             let t = self.words.next().expect("peeked");
             end = t.end;
-            kana |= k;
             self.group.push(t);
         }
         let run = &self.text[start - self.at..end - self.at];
-        let cut = match (kana, self.japanese, self.chinese) {
-            (true, Some(model), _) if crate::text::segment::two_or_more(run) => model.segment(run),
-            (false, _, Some(dictionary)) if self.group.len() > 1 => dictionary.segment(run),
-            _ => {
-                self.out.extend(self.group.drain(..));
-                return self.out.pop_front();
+        let cut = match (kind, self.japanese, self.chinese) {
+            _ if self.group.len() == 1 && kind != RunWord::Kana => None,
+            (RunWord::Kana, Some(model), _) if crate::text::segment::two_or_more(run) => {
+                Some(model.segment(run))
             }
+            (RunWord::Han, _, Some(dictionary)) => Some(dictionary.segment(run)),
+            (RunWord::Script(script), _, _) => script.words().map(|words| {
+                let cuts: Vec<usize> = self.group.iter().map(|t| t.start - start).collect();
+                words.segment_at(run, Some(&cuts))
+            }),
+            _ => None,
+        };
+        let Some(cut) = cut else {
+            self.out.extend(self.group.drain(..));
+            return self.out.pop_front();
         };
         for r in cut {
             self.out.push_back(Token {

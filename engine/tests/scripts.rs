@@ -1,0 +1,152 @@
+//! Thai, Lao, Khmer and Burmese words: each script's word list cuts its
+//! runs in the one tokenizer (never inside a letter's cluster), and a
+//! query's text is found however the list cut it. This test binary
+//! installs the four lists (a process holds each for good).
+
+use lens_engine::index::Index;
+use lens_engine::search::highlight::mark_article;
+use lens_engine::search::query::parse;
+use lens_engine::search::{Order, SearchOptions};
+use lens_engine::text::segment::{Dictionary, Script};
+use lens_engine::text::tokenize::{reference_words, word_count, words};
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+
+fn install() {
+    for s in Script::ALL {
+        if s.words().is_none() {
+            s.install_words(Dictionary::parse(s.embedded_words()).unwrap());
+        }
+    }
+}
+
+fn cut(text: &str) -> Vec<String> {
+    install();
+    words(text).map(|w| w.norm.into_owned()).collect()
+}
+
+#[test]
+fn each_list_is_fetched_by_its_version() {
+    for s in Script::ALL {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in s.embedded_words().as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        assert!(
+            s.words_path().ends_with(&format!("-words.txt?v={h:016x}")),
+            "run python3 bench/make_sea_dicts.py: it writes the lists and their versions ({s:?})"
+        );
+    }
+}
+
+#[test]
+fn sentences_are_cut_into_words() {
+    assert_eq!(cut("ฉันรักภาษาไทย"), ["ฉัน", "รัก", "ภาษา", "ไทย"]);
+    assert_eq!(
+        cut("การชำระเงินผ่านโทรศัพท์มือถือ"),
+        ["การ", "ชำระ", "เงิน", "ผ่าน", "โทรศัพท์มือถือ"]
+    );
+    assert_eq!(cut("ລາວເປັນປະເທດ"), ["ລາວ", "ເປັນ", "ປະເທດ"]);
+    assert_eq!(cut("ខ្ញុំស្រឡាញ់ភាសាខ្មែរ"), ["ខ្ញុំ", "ស្រឡាញ់", "ភាសាខ្មែរ"]);
+    assert_eq!(cut("မြန်မာနိုင်ငံ"), ["မြန်မာနိုင်ငံ"]);
+    // Latin words, digits and spaces end a run, as UAX #29 makes them.
+    assert_eq!(
+        cut("Alipay ในประเทศไทย 2024"),
+        ["alipay", "ใน", "ประเทศ", "ไทย", "2024"]
+    );
+    // A cluster is never cut: a word the list lacks falls into whole
+    // letters with their marks (here an invented one).
+    for w in cut("ฉันชอบขฺ์ญฬ") {
+        let first = w.chars().next().unwrap();
+        assert!(
+            !('\u{E31}'..='\u{E3A}').contains(&first) && !('\u{E47}'..='\u{E4E}').contains(&first),
+            "{w}"
+        );
+    }
+}
+
+proptest::proptest! {
+    /// With the lists installed, the tokenizer gives the words of the
+    /// reference (UAX #29, then each run cut) on text mixing the scripts
+    /// with every kind of neighbour.
+    #[test]
+    fn the_fast_path_is_the_reference_on_any_mix(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "ภาษา", "ไทย", "ประเทศ", "เงิน", "ๆ", "\u{E48}", "ລາວ", "ປະເທດ", "ខ្មែរ", "ភាសា", "ៗ", "မြန်မာ", "နိုင်ငံ",
+        "၁၂", "๑๒", "中国", "の", " ", "\n", "a", "Alipay", "2024", "_", "\u{300}", "\u{200D}", "😀", "'", ".", ",",
+    ]), 0..24)) {
+        install();
+        let text: String = parts.concat();
+        let fast: Vec<_> = words(&text).map(|w| (w.start, w.end, w.norm.into_owned())).collect();
+        let slow: Vec<_> = reference_words(&text).map(|w| (w.start, w.end, w.norm.into_owned())).collect();
+        proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+    }
+}
+
+fn article(id: &str, lang: &'static str, body: &str) -> Article {
+    let (id, body) = (id.to_string(), body.to_string());
+    let mut a = Article::new(
+        id.clone(),
+        id,
+        ArticleDate::parse("2024").unwrap(),
+        vec![Block::Paragraph(body.into())],
+    );
+    a.language = lang.into();
+    a
+}
+
+#[test]
+fn search_marks_and_counts_agree_on_thai_words() {
+    install();
+    let corpus = Corpus::new(
+        CorpusInfo::named("th"),
+        vec![
+            article("th1", "th", "การชำระเงินผ่านโทรศัพท์มือถือในประเทศไทย"),
+            article("th2", "th", "ฉันรักภาษาไทย มือถือของฉันใหม่"),
+            article("km1", "km", "ខ្ញុំស្រឡាញ់ភាសាខ្មែរ"),
+        ],
+    );
+    let index = Index::new(&corpus);
+    let found = |q: &str| -> Vec<String> {
+        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+        let mut f: Vec<String> = index
+            .rank(&m, Order::Oldest)
+            .iter()
+            .map(|h| corpus.articles()[h.doc].id.to_string())
+            .collect();
+        f.sort();
+        f
+    };
+    // มือถือ is a word in th2 and inside the list's word โทรศัพท์มือถือ in th1.
+    assert_eq!(found("มือถือ"), ["th1", "th2"]);
+    // ภาษาไทย is two words, ภาษา / ไทย, in the article and in the query.
+    assert_eq!(found("ภาษาไทย"), ["th2"]);
+    assert_eq!(found("ภาษา"), ["th2"]);
+    assert_eq!(found("ภาษาខ្មែរ"), Vec::<String>::new());
+    assert_eq!(found("ខ្មែរ"), ["km1"]);
+    let m = index.matches(&parse("มือถือ").unwrap().query, SearchOptions::default());
+    let (d, a) = corpus.find("th1").unwrap();
+    let marks = mark_article(a, &index.match_spans(&m, d));
+    let text = a.body[0].text();
+    let marked: Vec<&str> = marks.blocks[0]
+        .iter()
+        .map(|r| &text[r.range.clone()])
+        .collect();
+    assert_eq!(marked, ["โทรศัพท์มือถือ"]);
+    for (i, a) in corpus.articles().iter().enumerate() {
+        assert_eq!(corpus.word_count(i), word_count(&a.text()));
+        assert_eq!(index.doc(i).len as usize, word_count(&a.text()));
+    }
+    assert_eq!(corpus.scripts(), [Script::Thai, Script::Khmer]);
+}
+
+mod sea_sample;
+
+#[test]
+fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {
+    install();
+    let lists = Script::ALL.map(Script::embedded_words);
+    let sentences = sea_sample::sentences(lists);
+    let digest = sea_sample::digest(&sentences);
+    println!("digest of the cut: {digest:#018x}");
+    assert_eq!(digest, sea_sample::DIGEST, "tests/browser.rs pins the same");
+}
