@@ -579,3 +579,39 @@ test('Japanese files are read in Japanese words: the model is fetched for them o
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Thai files are read in Thai words: the word list is fetched for them only, words are listed and found inside longer ones', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-th-'));
+  const md = (title, date, body) => `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "th"\n+++\n\n${body}\n`;
+  fs.writeFileSync(path.join(dir, 'pay.md'), md('การชำระเงิน', '2024-03-01', 'การชำระเงินผ่านโทรศัพท์มือถือในประเทศไทย ประชากรในประเทศไทยใช้โทรศัพท์มือถือมาก'));
+  fs.writeFileSync(path.join(dir, 'lang.md'), md('ภาษา', '2024-05-02', 'ฉันรักภาษาไทย มือถือของฉันใหม่'));
+  const { context, page, problems } = await strictPage(browser);
+  const list = [];
+  page.on('request', (r) => { if (r.url().includes('data/th-words.txt')) list.push(r.url()); });
+  context.on('request', (r) => { if (r.url().includes('data/th-words.txt')) list.push(r.url()); });
+  await page.goto(server.base);
+  assert.deepEqual(list, [], 'an English corpus never fetches it');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').first().setInputFiles([path.join(dir, 'pay.md'), path.join(dir, 'lang.md')]);
+  const report = page.locator('.import-report');
+  await report.waitFor();
+  await report.getByLabel('Name').fill('Phasa');
+  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
+  await page.waitForURL(/\?corpus=phasa$/);
+  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  // มือถือ is a word in one article and inside โทรศัพท์มือถือ in the other.
+  await page.getByLabel('Search articles').fill('มือถือ');
+  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '2 of 2 articles');
+  const marks = await page.locator('.results .snippet mark').allTextContents();
+  assert.ok(marks.includes('โทรศัพท์มือถือ') && marks.includes('มือถือ'), marks.join(' | '));
+  await page.goto(`${server.base}?corpus=phasa&view=words`);
+  const freq = page.getByRole('table', { name: /^Word frequencies/ });
+  await freq.locator('tbody tr').first().waitFor();
+  const words = await freq.locator('tbody th > a:first-child').allTextContents();
+  for (const w of ['ประเทศ', 'ไทย', 'โทรศัพท์มือถือ', 'ภาษา', 'ประชากร']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
+  assert.ok(words.every((w) => [...w].length >= 2), `words, not letters: ${words.join(' ')}`);
+  assert.ok(list.length >= 1, 'the word list was fetched');
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
