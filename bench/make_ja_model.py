@@ -19,6 +19,8 @@ import os
 import re
 import sys
 
+from version import write_version
+
 def main():
     if len(sys.argv) > 1:
         src = sys.argv[1]
@@ -47,13 +49,7 @@ def main():
         f.write(f'BIAS {bias}\n')
         for line in lines:
             f.write(line + '\n')
-    # Its version: the FNV-1a hash of its bytes (as bench/make_zh_dict.py).
-    h = 0xcbf29ce484222325
-    with open(out, 'rb') as f:
-        for b in f.read():
-            h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    with open(out.replace('.txt', '.version'), 'w') as f:
-        f.write(f'{h:016x}')
+    h = write_version(out)
     print(f'{out}: {len(lines)} weights in {len(tables)} tables, version {h:016x}')
 
 if __name__ == '__main__':

@@ -34,6 +34,8 @@ import unicodedata
 import urllib.request
 import zipfile
 
+from version import write_version
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DL = os.path.join(HERE, 'data', 'download')
 OUT = os.path.join(HERE, '..', 'engine', 'data')
@@ -56,13 +58,6 @@ def in_script(word, key):
     # Letters and marks only: no digits, no punctuation of the script.
     return len(word) >= 2 and all(ok(c) and unicodedata.category(c)[0] in 'LM' for c in word)
 
-def fnv(path):
-    h = 0xcbf29ce484222325
-    with open(path, 'rb') as f:
-        for b in f.read():
-            h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    return h
-
 def write(key, header, costs, unknown):
     # In NFC, as the corpus' text is (the loader writes it so).
     nfc = {}
@@ -77,9 +72,7 @@ def write(key, header, costs, unknown):
             f.write(f'# {line}\n')
         for w in sorted(costs):
             f.write(f'{w} {costs[w]}\n')
-    h = fnv(path)
-    with open(path.replace('.txt', '.version'), 'w') as f:
-        f.write(f'{h:016x}')
+    h = write_version(path)
     print(f'{path}: {len(costs)} words, version {h:016x}')
 
 def main():

@@ -20,6 +20,8 @@ import json
 import os
 import sys
 
+from version import write_version
+
 NLTK = {
     'sq': 'albanian', 'ar': 'arabic', 'az': 'azerbaijani', 'eu': 'basque', 'be': 'belarusian',
     'bn': 'bengali', 'ca': 'catalan', 'zh': 'chinese', 'da': 'danish', 'nl': 'dutch',
@@ -56,12 +58,7 @@ def main():
             for w in words:
                 if any(c.isalnum() for c in w):
                     f.write(w + '\n')
-    h = 0xcbf29ce484222325
-    with open(out, 'rb') as f:
-        for b in f.read():
-            h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    with open(out.replace('.txt', '.version'), 'w') as f:
-        f.write(f'{h:016x}')
+    h = write_version(out)
     print(f'{out}: {len(lists)} languages, {sum(len(w) for _, w in lists.values())} words, version {h:016x}')
 
 if __name__ == '__main__':

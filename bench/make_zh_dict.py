@@ -20,6 +20,8 @@ import math
 import os
 import sys
 
+from version import write_version
+
 MIN_FREQ = 5
 
 def main():
@@ -45,15 +47,7 @@ def main():
         f.write(f'# total-cost {round(100 * math.log(total))}\n')
         for w in sorted(words):
             f.write(f'{w} {round(100 * math.log(total / words[w]))}\n')
-    # Its version: the FNV-1a hash of its bytes. The page and the import
-    # worker ask for data/zh-words.txt?v=VERSION, so that no cache serves
-    # another version (engine/src/text/segment.rs, CHINESE_WORDS_PATH).
-    h = 0xcbf29ce484222325
-    with open(out, 'rb') as f:
-        for b in f.read():
-            h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    with open(out.replace('.txt', '.version'), 'w') as f:
-        f.write(f'{h:016x}')
+    h = write_version(out)
     print(f'{out}: {len(words)} words, total frequency {total}, version {h:016x}')
 
 if __name__ == '__main__':

@@ -2224,8 +2224,8 @@ async fn the_readers_own_stop_words_edit_the_word_list_and_live_in_the_url() {
     assert!(!search.contains("addstop"), "{search}");
 }
 
-#[path = "../engine/tests/zh_sample/mod.rs"]
-mod zh_sample;
+#[path = "../engine/tests/samples/mod.rs"]
+mod samples;
 
 /// The page's WebAssembly cuts Chinese as the native engine does, byte for
 /// byte: the same 3,000 sentences give the digest the native test pins.
@@ -2238,12 +2238,9 @@ fn the_page_cuts_chinese_as_the_native_engine_does() {
     if chinese().is_none() {
         install_chinese(Dictionary::parse(WORDS).unwrap());
     }
-    let sentences = zh_sample::sentences(WORDS);
-    assert_eq!(zh_sample::digest(&sentences), zh_sample::DIGEST);
+    let sentences = samples::chinese(WORDS);
+    assert_eq!(samples::digest(&sentences, false), samples::CHINESE);
 }
-
-#[path = "../engine/tests/ja_sample/mod.rs"]
-mod ja_sample;
 
 /// The same for Japanese: the page's WebAssembly, with the Chinese
 /// dictionary and the Japanese model installed (as for a Japanese corpus),
@@ -2262,12 +2259,9 @@ fn the_page_cuts_japanese_as_the_native_engine_does() {
     if japanese().is_none() {
         install_japanese(Model::parse(MODEL).unwrap());
     }
-    let sentences = ja_sample::sentences();
-    assert_eq!(ja_sample::digest(&sentences), ja_sample::DIGEST);
+    let sentences = samples::japanese();
+    assert_eq!(samples::digest(&sentences, false), samples::JAPANESE);
 }
-
-#[path = "../engine/tests/sea_sample/mod.rs"]
-mod sea_sample;
 
 /// The same for Thai, Lao, Khmer and Burmese: the page's WebAssembly, with
 /// the four word lists installed, gives the digest of the native cut of the
@@ -2287,7 +2281,7 @@ fn the_page_cuts_thai_lao_khmer_and_burmese_as_the_native_engine_does() {
         }
     }
     assert_eq!(
-        sea_sample::digest(&sea_sample::sentences(LISTS)),
-        sea_sample::DIGEST
+        samples::digest(&samples::scripts(LISTS), true),
+        samples::SCRIPTS
     );
 }

@@ -264,13 +264,12 @@ proptest::proptest! {
     }
 }
 
-mod ja_sample;
-mod zh_sample;
+mod samples;
 
 #[test]
 fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {
     install();
-    let sentences = ja_sample::sentences();
+    let sentences = samples::japanese();
     // Most sentences have kana: they are read by the model.
     assert!(
         sentences
@@ -279,12 +278,12 @@ fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {
             .count()
             > 2500
     );
-    let digest = ja_sample::digest(&sentences);
+    let digest = samples::digest(&sentences, false);
     println!("digest of the cut: {digest:#018x}");
-    assert_eq!(digest, ja_sample::DIGEST, "tests/browser.rs pins the same");
+    assert_eq!(digest, samples::JAPANESE, "tests/browser.rs pins the same");
     // The Japanese model changes nothing in Chinese text (no kana): the
     // Chinese sample cuts as it does with the dictionary alone
     // (engine/tests/segment.rs).
-    let zh = zh_sample::sentences(CHINESE_WORDS);
-    assert_eq!(zh_sample::digest(&zh), zh_sample::DIGEST);
+    let zh = samples::chinese(CHINESE_WORDS);
+    assert_eq!(samples::digest(&zh, false), samples::CHINESE);
 }
