@@ -37,8 +37,8 @@ site() {
     cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,sea-words,stop-lists --bin lens-site -- "$@"
 }
 # The light build holds the stemmers of its corpus' languages only (about
-# 3.4 KB gzip each), and the Chinese and Japanese segmenters only for a
-# corpus with such text; the full build, which reads a reader's own files,
+# 3.4 KB gzip each), and the segmenters (Chinese, Japanese, Thai …) only
+# for a corpus with such text; the full build, which reads a reader's own files,
 # all of them.
 light="$(site --light-features "$corpus")"
 CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$full"

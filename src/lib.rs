@@ -257,7 +257,7 @@ fn build_index(
         );
     };
     // A build without the segmenters (the light build of a corpus without
-    // Han characters or kana) needs none.
+    // text written without spaces) needs none.
     #[cfg(feature = "segmenters")]
     let needed = segmenters::needed(corpus);
     #[cfg(feature = "segmenters")]

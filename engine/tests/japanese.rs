@@ -97,6 +97,24 @@ fn sentences_are_cut_into_words() {
         cut("新幹線で東京へ行く。"),
         ["新", "幹線", "で", "東京", "へ", "行く"]
     );
+    // A kana and its combining sound mark are one cluster: never cut (the
+    // model alone would cut before the mark).
+    for text in [
+        "あ\u{3099}あ\u{3099}",
+        "ちょっとま\u{3099}って",
+        "か\u{3099}っこう",
+    ] {
+        // The words' own text (a normal form is in NFC: が).
+        install();
+        let words: Vec<&str> = words(text).map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(words.concat(), text);
+        assert!(
+            words
+                .iter()
+                .all(|w| !w.starts_with(['\u{3099}', '\u{309A}'])),
+            "{words:?}"
+        );
+    }
     // Han characters without kana are Chinese to the tokenizer, in Japanese
     // text too: cut by the Chinese dictionary (a known limit:
     // docs/languages.md).

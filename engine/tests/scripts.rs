@@ -55,13 +55,30 @@ fn sentences_are_cut_into_words() {
         ["alipay", "ใน", "ประเทศ", "ไทย", "2024"]
     );
     // A cluster is never cut: a word the list lacks falls into whole
-    // letters with their marks (here an invented one).
-    for w in cut("ฉันชอบขฺ์ญฬ") {
-        let first = w.chars().next().unwrap();
-        assert!(
-            !('\u{E31}'..='\u{E3A}').contains(&first) && !('\u{E47}'..='\u{E4E}').contains(&first),
-            "{w}"
-        );
+    // letters with their marks, SARA AM with its letter (UAX #29 splits
+    // them), a Khmer or Myanmar letter written below with the one above.
+    assert_eq!(cut("ฬำ"), ["ฬำ"]);
+    for text in ["ฉันชอบขฺ์ญฬำ", "ฬำฬำฬำ", "ស្រស្រស្រ", "ក្ខក្ខ", "က္ကက္က", "ລຳລຳ"]
+    {
+        let words = cut(text);
+        assert_eq!(words.concat(), text);
+        let marks = ['\u{E31}', '\u{E33}', '\u{EB3}', '\u{17D2}', '\u{1039}'];
+        for w in &words {
+            let first = w.chars().next().unwrap();
+            assert!(
+                !marks.contains(&first)
+                    && !('\u{E34}'..='\u{E3A}').contains(&first)
+                    && !('\u{E47}'..='\u{E4E}').contains(&first),
+                "{text}: {words:?}"
+            );
+        }
+        for pair in words.windows(2) {
+            let last = pair[0].chars().next_back().unwrap();
+            assert!(
+                last != '\u{17D2}' && last != '\u{1039}',
+                "{text}: {words:?}"
+            );
+        }
     }
 }
 

@@ -352,11 +352,11 @@ async fn fetch_text(path: &str, what: &str) -> Result<String, String> {
 }
 
 /// `corpus` with what its languages need, fetched from the site the first
-/// time an import needs it (the worker embeds neither): the stop lists of
-/// its languages other than English, which it then carries; and, where it
-/// has Chinese or Japanese text, the dictionary or model the page will
-/// install too, its words counted with them, so that its stored counts are
-/// the page's.
+/// time an import needs it (the worker embeds none): the stop lists of its
+/// languages other than English, which it then carries; and, where it has
+/// Chinese, Japanese, Thai, Lao, Khmer or Burmese text, the dictionary,
+/// model or word lists the page will install too, its words counted with
+/// them, so that its stored counts are the page's.
 async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
     use lens_engine::text::japanese::{install_japanese, japanese, Model, JAPANESE_MODEL_PATH};
     use lens_engine::text::lexicon::{

@@ -10,7 +10,8 @@
 //! `lens-site --light-features CORPUS_DIR` prints the page's features its
 //! light build needs for that corpus: the stemmers of the corpus' languages
 //! (`lens-engine/stem-de,…`, English's always), and `segmenters` for a
-//! corpus with Han characters or kana. The light build holds only those.
+//! corpus written (in part) without spaces (`Corpus::has_unspaced_text`).
+//! The light build holds only those.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -121,7 +122,7 @@ fn light_features(corpus_dir: &str) -> ExitCode {
         .filter(|k| SNOWBALL.contains(&k.as_str()))
         .map(|k| format!("lens-engine/stem-{k}"))
         .collect();
-    if corpus.has_han() || corpus.has_kana() || !corpus.scripts().is_empty() {
+    if corpus.has_unspaced_text() {
         features.push("segmenters".into());
     }
     println!("{}", features.join(","));

@@ -292,6 +292,13 @@ impl Corpus {
             .any(|a| has_han(&a.title) || a.body.iter().any(|b| has_han(b.text())))
     }
 
+    /// Whether its text needs a segmenter ([`Corpus::has_han`],
+    /// [`Corpus::has_kana`], [`Corpus::scripts`]): the one rule of whether a
+    /// build holds them (`lens-site --light-features`).
+    pub fn has_unspaced_text(&self) -> bool {
+        self.has_han() || self.has_kana() || !self.scripts().is_empty()
+    }
+
     /// The scripts without spaces between words whose word lists its text
     /// needs ([`crate::text::segment::Script`]).
     pub fn scripts(&self) -> Vec<crate::text::segment::Script> {

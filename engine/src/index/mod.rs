@@ -375,10 +375,18 @@ impl Index {
             .map(|c| map.holding(c))
             .min_by_key(|ids| ids.len())
             .unwrap_or(&[]);
+        // Holding it whole: at a place where a word may start and end (not
+        // inside a cluster of Thai or Khmer, say).
         rarest
             .iter()
             .copied()
-            .filter(|&id| self.term(id).contains(word))
+            .filter(|&id| {
+                let term = self.term(id);
+                term.match_indices(word).any(|(at, _)| {
+                    crate::text::segment::cut_allowed(term, at)
+                        && crate::text::segment::cut_allowed(term, at + word.len())
+                })
+            })
             .collect()
     }
 

@@ -110,12 +110,15 @@ fn base(part: u8) -> usize {
 }
 
 /// The key of character table `table` ([`TABLES`]' place) and its
-/// characters: 18 bits a character (every Han character and kana, the
-/// stand-ins and the model's own characters are below 2¹⁸), the table above
-/// them.
+/// characters: 18 bits a character (every Han character and kana and the
+/// stand-ins are below 2¹⁸ − 1; a character above is 2¹⁸ − 1, which no
+/// weight of the model has: `read` refuses one), the table above them.
 fn key(table: usize, cs: impl Iterator<Item = char>) -> u64 {
-    cs.fold(table as u64, |k, c| (k << 18) | (u64::from(c) & 0x3_FFFF))
+    cs.fold(table as u64, |k, c| (k << 18) | u64::from(c).min(LAST))
 }
+
+/// The last 18-bit character code of [`key`].
+const LAST: u64 = 0x3_FFFF;
 
 /// TinySegmenter's type of a character.
 fn char_type(c: char) -> u8 {
@@ -163,8 +166,8 @@ impl Model {
 
     /// Reads one line of a model file.
     fn read(&mut self, line: &str) -> Option<()> {
-        // A whole number, read as the dictionary's costs are (one copy of
-        // the code that reads numbers).
+        // A whole number: its digits as an unsigned number (the type the
+        // dictionary's first line is read as).
         let number = |s: &str| -> Option<i32> {
             let (minus, digits) = s.strip_prefix('-').map_or((false, s), |d| (true, d));
             let n = i32::try_from(digits.parse::<u32>().ok()?).ok()?;
@@ -191,7 +194,7 @@ impl Model {
                         AFTER[i]
                     }
                 }
-                (_, Some(c), None) => c,
+                (_, Some(c), None) if u64::from(c) < LAST => c,
                 _ => return None,
             };
             chars.push(c);

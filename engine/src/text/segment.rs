@@ -314,6 +314,34 @@ pub const CHINESE_WORDS_PATH: &str = concat!(
     include_str!("../../data/zh-words.version")
 );
 
+/// Whether a word may start at byte `at` of `text` (a char boundary): not
+/// inside a character cluster. UAX #29 keeps a letter with its marks; it
+/// does not keep a kana with the combining sound mark after it (U+3099,
+/// U+309A), a Thai or Lao letter with SARA AM after it (U+0E33, U+0EB3),
+/// nor a Khmer or Myanmar letter written below the one before (after
+/// U+17D2 COENG, U+1039 VIRAMA): those are clusters too. Its ends are
+/// always cuts.
+pub fn cut_allowed(text: &str, at: usize) -> bool {
+    let (Some(prev), Some(next)) = (text[..at].chars().next_back(), text[at..].chars().next())
+    else {
+        return true;
+    };
+    if matches!(next, '\u{3099}' | '\u{309A}' | '\u{0E33}' | '\u{0EB3}')
+        || matches!(prev, '\u{17D2}' | '\u{1039}')
+    {
+        return false;
+    }
+    if Script::of(next).is_none() {
+        return true;
+    }
+    // A letter of these scripts: where UAX #29 starts a word.
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut two = String::with_capacity(8);
+    two.push(prev);
+    two.push(next);
+    two.split_word_bounds().nth(1).is_some()
+}
+
 /// Whether `word` has two characters or more.
 pub fn two_or_more(word: &str) -> bool {
     let mut cs = word.chars();

@@ -343,11 +343,28 @@ impl<'a, I: Iterator<Item = Token<'a>>> Iterator for HanRuns<'a, I> {
         let cut = match (kind, self.japanese, self.chinese) {
             _ if self.group.len() == 1 && kind != RunWord::Kana => None,
             (RunWord::Kana, Some(model), _) if crate::text::segment::two_or_more(run) => {
-                Some(model.segment(run))
+                // The model may cut anywhere: never inside a cluster (a kana
+                // and its combining sound mark).
+                let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+                for w in model.segment(run) {
+                    match words.last_mut() {
+                        Some(last) if !crate::text::segment::cut_allowed(run, w.start) => {
+                            last.end = w.end;
+                        }
+                        _ => words.push(w),
+                    }
+                }
+                Some(words)
             }
             (RunWord::Han, _, Some(dictionary)) => Some(dictionary.segment(run)),
             (RunWord::Script(script), _, _) => script.words().map(|words| {
-                let cuts: Vec<usize> = self.group.iter().map(|t| t.start - start).collect();
+                // Where UAX #29 starts a word, but inside a cluster.
+                let cuts: Vec<usize> = self
+                    .group
+                    .iter()
+                    .map(|t| t.start - start)
+                    .filter(|&at| crate::text::segment::cut_allowed(run, at))
+                    .collect();
                 words.segment_at(run, Some(&cuts))
             }),
             _ => None,
