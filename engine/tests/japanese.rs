@@ -253,7 +253,7 @@ proptest::proptest! {
             "新幹線", "で", "東京", "へ", "行く", "の", "は", "中国", "農業", "銀行", "です", "カタカナ",
             "新しい", "幹線", "支付宝", "推出", "新", "功能", "。", "、",
         ]), 1..16), 1..6),
-        picks in proptest::collection::vec((0usize..6, 0usize..40, 2usize..7), 1..6),
+        picks in proptest::collection::vec((0usize..6, 0usize..60, 2usize..40), 1..6),
     ) {
         install();
         let texts: Vec<String> = docs.iter().map(|d| d.concat()).collect();

@@ -390,54 +390,31 @@ impl Index {
             .collect()
     }
 
-    /// The ways to spell `text` (Han or kana characters, [`crate::text::segment::is_unspaced_word`]) as
-    /// two or more words of the corpus in a row, each a list of term ids:
-    /// the segmenter may cut the same characters differently in an article
-    /// than in a query (the context differs; in a Japanese article they are
-    /// cut by the Japanese model, in a query alone by the Chinese
-    /// dictionary), so a query's Chinese or Japanese text is looked for in
-    /// every way the corpus' words spell it ([`crate::search`]). At most
-    /// [`MAX_SPELLINGS`], fewer words first; none for text longer than
-    /// [`MAX_SPELLED`] characters (its own cut is still looked for).
-    pub fn cjk_spellings(&self, text: &str) -> Vec<Vec<u32>> {
-        let bounds: Vec<usize> = text
+    /// The words of the corpus written inside `text` (text written without
+    /// spaces), each where a word may start and end
+    /// ([`crate::text::segment::cut_allowed`]), of at most [`LONGEST_WORD`]
+    /// characters: what a query's text may be spelled with ([`Index::spelled`]
+    /// finds where it is), ascending.
+    pub fn words_within(&self, text: &str) -> Vec<u32> {
+        use crate::text::segment::cut_allowed;
+        let cuts: Vec<usize> = text
             .char_indices()
             .map(|(i, _)| i)
             .chain([text.len()])
+            .filter(|&i| cut_allowed(text, i))
             .collect();
-        let n = bounds.len() - 1;
-        if !cfg!(feature = "segmenters")
-            || !(2..=MAX_SPELLED).contains(&n)
-            || !crate::text::segment::is_unspaced_word(text)
-        {
-            return Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        for (k, &i) in cuts.iter().enumerate() {
+            for &j in cuts[k + 1..]
+                .iter()
+                .take_while(|&&j| text[i..j].chars().count() <= LONGEST_WORD)
+            {
+                ids.extend(self.term_id(&text[i..j]));
+            }
         }
-        // piece[i]: the words of the corpus starting at character i, as
-        // (end, id).
-        let piece: Vec<Vec<(usize, u32)>> = (0..n)
-            .map(|i| {
-                (i + 1..=n)
-                    .filter(|&j| (i, j) != (0, n))
-                    .filter_map(|j| Some((j, self.term_id(&text[bounds[i]..bounds[j]])?)))
-                    .collect()
-            })
-            .collect();
-        // ways[i]: bit k set when characters i.. are k words of the corpus.
-        let mut ways = vec![0u64; n + 1];
-        ways[n] = 1;
-        for i in (0..n).rev() {
-            ways[i] = piece[i].iter().fold(0, |w, &(j, _)| w | (ways[j] << 1));
-        }
-        // Fewer words first: each walk follows only steps that can still
-        // end in exactly k words, so it finds a spelling at every leaf.
-        let mut out = Vec::new();
-        let mut counts = ways[0];
-        while counts != 0 && out.len() < MAX_SPELLINGS {
-            let k = counts.trailing_zeros() as usize;
-            counts &= counts - 1;
-            spell(&piece, &ways, 0, k, &mut Vec::new(), &mut out);
-        }
-        out
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// The corpus' languages (keys: "en", "de"), most articles first.
@@ -659,34 +636,5 @@ impl CharTerms {
     }
 }
 
-/// The most spellings [`Index::cjk_spellings`] gives.
-pub const MAX_SPELLINGS: usize = 64;
-/// The longest text (in characters) [`Index::cjk_spellings`] spells.
-pub const MAX_SPELLED: usize = 32;
-
-/// The spellings of exactly `k` words from character `i` on (see
-/// [`Index::cjk_spellings`]), appended to `out` until it holds
-/// [`MAX_SPELLINGS`]. Its depth is `k` ≤ [`MAX_SPELLED`].
-fn spell(
-    piece: &[Vec<(usize, u32)>],
-    ways: &[u64],
-    i: usize,
-    k: usize,
-    path: &mut Vec<u32>,
-    out: &mut Vec<Vec<u32>>,
-) {
-    if k == 0 {
-        out.push(path.clone());
-        return;
-    }
-    for &(j, id) in &piece[i] {
-        if out.len() >= MAX_SPELLINGS {
-            return;
-        }
-        if ways[j] >> (k - 1) & 1 == 1 {
-            path.push(id);
-            spell(piece, ways, j, k - 1, path, out);
-            path.pop();
-        }
-    }
-}
+/// The longest word [`Index::words_within`] looks for, in characters.
+pub const LONGEST_WORD: usize = 24;

@@ -146,7 +146,8 @@ impl Matches {
 struct Evaluator<'i> {
     index: &'i Index,
     opts: SearchOptions,
-    /// Each distinct text term's hits (one per spelling: [`Evaluator::spellings`]),
+    /// Each distinct text term's hits (for text written without spaces, one
+    /// per width: [`Evaluator::unspaced`]),
     /// shared by the queries that use it.
     terms: FxHashMap<(TextField, Vec<String>, bool), Vec<Arc<TermHits>>>,
     /// Each merged word (prefix or word forms): (word, is a prefix).
@@ -312,54 +313,44 @@ impl<'i> Evaluator<'i> {
         if let Some(h) = self.terms.get(&key) {
             return h.clone();
         }
-        let mut hits: Vec<Arc<TermHits>> = Vec::new();
-        for words in self.spellings(ws, prefix) {
-            let found = self.find_text(field, &words, prefix);
-            if !found.docs.is_empty() || hits.is_empty() {
-                hits.push(Arc::new(found));
+        let hits: Vec<Arc<TermHits>> = match self.unspaced(ws, prefix) {
+            None => vec![Arc::new(self.find_text(field, ws, prefix))],
+            Some(text) => {
+                let whole = self.find_text(field, std::slice::from_ref(&text), false);
+                let mut hits: Vec<Arc<TermHits>> = Vec::new();
+                if !whole.docs.is_empty() {
+                    hits.push(Arc::new(whole));
+                }
+                hits.extend(self.index.spelled(&text, field).into_iter().map(Arc::new));
+                // Found nowhere: one empty term stands for it.
+                if hits.is_empty() {
+                    hits.push(Arc::new(TermHits::new(1)));
+                }
+                hits
             }
-        }
-        // Found in no spelling: the first (empty) stands for the term.
-        if hits.len() > 1 && hits[0].docs.is_empty() {
-            hits.remove(0);
-        }
+        };
         self.terms.insert(key, hits.clone());
         hits
     }
 
-    /// The ways a text term is looked for: itself; for Chinese or Japanese
-    /// text (Han characters and kana only, not a prefix), its characters as
-    /// one word or a word holding them ([`Index::word_ids`], alone), and as
-    /// every run of two or more of the corpus' words that spells them
-    /// ([`Index::cjk_spellings`]): an article's text is found however the
-    /// segmenter cut it there. Each spelling is a phrase of its own, so a
-    /// match covers whole words.
-    fn spellings(&self, ws: &[String], prefix: bool) -> Vec<Vec<String>> {
-        use crate::text::segment::is_unspaced_word;
-        let text = crate::text::segment::written_together(ws);
+    /// A text term's words written together, when they are written without
+    /// spaces (Chinese, Japanese, Thai …: Han characters and kana only, or
+    /// one such script's letters) and it is not a prefix: such text is
+    /// looked for by its characters, however the segmenter cut them in an
+    /// article ([`Index::spelled`]): as one word holding them
+    /// ([`Index::word_ids`], alone), or as two or more words in a row that
+    /// spell them. Each spelling's width is a term of its own, so a match
+    /// covers whole words.
+    fn unspaced(&self, ws: &[String], prefix: bool) -> Option<String> {
+        use crate::text::segment::{is_unspaced_word, two_or_more, written_together};
+        let text = written_together(ws);
         // Without the segmenters (feature `segmenters`) each Han character
         // is a word everywhere: the text's own cut is the only one.
-        if !cfg!(feature = "segmenters")
-            || prefix
-            || !crate::text::segment::two_or_more(&text)
-            || !ws.iter().all(|w| is_unspaced_word(w))
-        {
-            return vec![ws.to_vec()];
-        }
-        let index = self.index;
-        let mut out = vec![vec![text.clone()]];
-        for spelling in index.cjk_spellings(&text) {
-            out.push(
-                spelling
-                    .iter()
-                    .map(|&id| index.term(id).to_string())
-                    .collect(),
-            );
-        }
-        if ws.len() > 1 && !out.iter().any(|w| w == ws) {
-            out.push(ws.to_vec());
-        }
-        out
+        (cfg!(feature = "segmenters")
+            && !prefix
+            && two_or_more(&text)
+            && ws.iter().all(|w| is_unspaced_word(w)))
+        .then_some(text)
     }
 
     /// A word, or a phrase: the hits of its rarest word, each start then
@@ -442,10 +433,13 @@ impl<'i> Evaluator<'i> {
                 if seen.insert((*field, words.clone(), *prefix), ()).is_some() {
                     return 0;
                 }
-                self.spellings(words, *prefix)
-                    .iter()
-                    .map(|words| self.text_cost(words, *prefix))
-                    .sum()
+                match self.unspaced(words, *prefix) {
+                    None => self.text_cost(words, *prefix),
+                    Some(text) => {
+                        self.text_cost(std::slice::from_ref(&text), false)
+                            + self.index.spelled_cost(&text)
+                    }
+                }
             }
             Query::Source(_)
             | Query::Section(_)
@@ -563,6 +557,84 @@ fn merge(index: &Index, test: &WordTest, positions: usize) -> TermHits {
         hits.ends.push(start[d + 1]);
     }
     hits
+}
+
+impl Index {
+    /// Where `text` (written without spaces) is spelled exactly by two or
+    /// more of an article's words in a row, one [`TermHits`] per number of
+    /// words: every word of the corpus that `text` starts with (ending where
+    /// a word may) is read where it stands, and the words after it are
+    /// read while they spell the rest (at most one word per character of
+    /// `text`). In `field`'s words.
+    fn spelled(&self, text: &str, field: TextField) -> Vec<TermHits> {
+        use crate::text::lexicon::BREAK;
+        let mut found: Vec<(u32, u32, u32)> = Vec::new();
+        for (end, first) in self.first_words(text) {
+            for posting in self.postings(first).iter() {
+                let seq = self.words_of(posting.doc as usize);
+                let title = self.doc(posting.doc as usize).title_len;
+                for &p in posting.positions {
+                    let (mut at, mut k) = (end, 1u32);
+                    while let Some(&id) = seq.get((p + k) as usize) {
+                        if id == BREAK || !text[at..].starts_with(self.term(id)) {
+                            break;
+                        }
+                        at += self.term(id).len();
+                        k += 1;
+                        if at == text.len() {
+                            if field == TextField::Any || p + k <= title {
+                                found.push((k, posting.doc, p));
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        // One term per width; by article, starts ascending.
+        let mut out: Vec<TermHits> = Vec::new();
+        let mut current: Option<(u32, u32)> = None;
+        for (width, doc, start) in found {
+            match current {
+                Some((w, d)) if (w, d) == (width, doc) => {}
+                Some((w, d)) => {
+                    out.last_mut().expect("a term").close(d);
+                    if w != width {
+                        out.push(TermHits::new(width));
+                    }
+                }
+                None => out.push(TermHits::new(width)),
+            }
+            out.last_mut().expect("a term").starts.push(start);
+            current = Some((width, doc));
+        }
+        if let Some((_, d)) = current {
+            out.last_mut().expect("a term").close(d);
+        }
+        out
+    }
+
+    /// The words `text` starts with, shorter than it, ending where a word
+    /// may: (their end in `text`, their id).
+    fn first_words(&self, text: &str) -> Vec<(usize, u32)> {
+        use crate::text::segment::cut_allowed;
+        text.char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&j| j < text.len() && cut_allowed(text, j))
+            .filter_map(|j| Some((j, self.term_id(&text[..j])?)))
+            .collect()
+    }
+
+    /// What [`Index::spelled`] reads: the positions of the words `text`
+    /// starts with, and a look at the next words from each.
+    fn spelled_cost(&self, text: &str) -> usize {
+        self.first_words(text)
+            .iter()
+            .map(|&(_, id)| self.postings(id).positions_len() * 2)
+            .sum()
+    }
 }
 
 /// One result.

@@ -735,8 +735,8 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                         out.extend(index.word_ids(w, forms, words.len() == 1));
                     }
                 }
-                // Chinese or Japanese text: the words of every spelling
-                // search finds it in (crate::search, `spellings`).
+                // Text written without spaces: every word search may find
+                // it spelled with (crate::search, `unspaced`).
                 if !*prefix
                     && words
                         .iter()
@@ -744,10 +744,7 @@ pub fn node_terms(index: &Index, query: &crate::search::query::Query, forms: boo
                 {
                     let text = crate::text::segment::written_together(words);
                     out.extend(index.cjk_containing(&text));
-                    index
-                        .cjk_spellings(&text)
-                        .into_iter()
-                        .for_each(|s| out.extend(s));
+                    out.extend(index.words_within(&text));
                 }
             }
             Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| walk(index, q, forms, out)),
