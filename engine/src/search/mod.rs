@@ -128,6 +128,10 @@ pub struct Matches {
     /// Matching articles.
     pub docs: DocSet,
     terms: Vec<Arc<TermHits>>,
+    /// Per term, the query's term it is part of (text written without
+    /// spaces is several: one per number of words spelling it), ascending:
+    /// ranking and snippets weigh a query's term once.
+    groups: Vec<u32>,
 }
 
 impl Matches {
@@ -170,17 +174,26 @@ impl<'i> Evaluator<'i> {
         let docs = self.eval(query, true, &mut positive);
         // A term the query repeats is one term (for marks and ranking alike).
         let mut terms: Vec<Arc<TermHits>> = Vec::with_capacity(positive.len());
-        for t in positive {
-            if !terms.iter().any(|k| Arc::ptr_eq(k, &t)) {
-                terms.push(t);
+        let mut groups: Vec<u32> = Vec::with_capacity(positive.len());
+        let mut group = 0;
+        for hits in positive {
+            if hits.iter().any(|t| terms.iter().any(|k| Arc::ptr_eq(k, t))) {
+                continue;
             }
+            groups.extend(std::iter::repeat_n(group, hits.len()));
+            terms.extend(hits);
+            group += 1;
         }
-        Matches { docs, terms }
+        Matches {
+            docs,
+            terms,
+            groups,
+        }
     }
 
     /// Recursion follows the query's groups, which the parser bounds
     /// ([`crate::search::query::MAX_DEPTH`]); a chain of `-` is folded by the parser.
-    fn eval(&mut self, q: &Query, positive: bool, terms: &mut Vec<Arc<TermHits>>) -> DocSet {
+    fn eval(&mut self, q: &Query, positive: bool, terms: &mut Vec<Vec<Arc<TermHits>>>) -> DocSet {
         let index = self.index;
         let n = index.doc_count();
         let filter = |f: &dyn Fn(usize) -> bool| {
@@ -201,7 +214,7 @@ impl<'i> Evaluator<'i> {
                     h.docs.iter().for_each(|&d| s.insert(d as usize));
                 }
                 if positive {
-                    terms.extend(hits);
+                    terms.push(hits);
                 }
                 s
             }
@@ -708,25 +721,34 @@ impl Index {
     /// The matching articles in `order`.
     pub fn rank(&self, m: &Matches, order: Order) -> Vec<Hit> {
         let mut hits: Vec<Hit> = m.docs.iter().map(|doc| Hit { doc, score: 0.0 }).collect();
-        if !m.terms.is_empty() {
-            for term in &m.terms {
-                let idf = self.idf(term.len());
-                let mut j = 0;
-                for hit in hits.iter_mut() {
-                    while j < term.len() && (term.docs[j] as usize) < hit.doc {
-                        j += 1;
+        // One query term at a time (its terms: m.groups); its frequency in
+        // an article the starts of all of them, its articles theirs.
+        let mut from = 0;
+        while from < m.terms.len() {
+            let to = from
+                + m.groups[from..]
+                    .iter()
+                    .take_while(|&&g| g == m.groups[from])
+                    .count();
+            let group = &m.terms[from..to];
+            let idf = self.idf(self.group_df(group));
+            for hit in hits.iter_mut() {
+                let (mut tf, mut any) = (0.0f32, false);
+                let info = self.doc(hit.doc);
+                for term in group {
+                    if let Some(starts) = term.find(hit.doc as u32) {
+                        let in_title =
+                            starts.iter().filter(|&&p| p < info.title_len).count() as f32;
+                        tf += (starts.len() as f32 - in_title) + TITLE_WEIGHT * in_title;
+                        any = true;
                     }
-                    if j == term.len() || term.docs[j] as usize != hit.doc {
-                        continue;
-                    }
-                    let starts = term.starts(j);
-                    let info = self.doc(hit.doc);
-                    let in_title = starts.iter().filter(|&&p| p < info.title_len).count() as f32;
-                    let tf = (starts.len() as f32 - in_title) + TITLE_WEIGHT * in_title;
+                }
+                if any {
                     let norm = K1 * (1.0 - B + B * info.len as f32 / self.avg_len().max(1.0));
                     hit.score += idf * tf * (K1 + 1.0) / (tf + norm);
                 }
             }
+            from = to;
         }
         match order {
             Order::Relevance if !m.terms.is_empty() => {
@@ -770,16 +792,31 @@ impl Index {
             let Some(starts) = term.find(doc as u32) else {
                 continue;
             };
-            let weight = self.idf(term.len());
+            let g = m.groups[k];
+            let first = m.groups.iter().position(|&x| x == g).unwrap_or(k);
+            let last = first + m.groups[first..].iter().take_while(|&&x| x == g).count();
+            let weight = self.idf(self.group_df(&m.terms[first..last]));
             out.extend(starts.iter().map(|&start| TermSpan {
                 start,
                 width: term.width,
-                term: k as u32,
+                term: g,
                 weight,
             }));
         }
         out.sort_by_key(|s| (s.start, s.term));
         out
+    }
+
+    /// The articles any of `terms` (one query term's) is found in.
+    fn group_df(&self, terms: &[Arc<TermHits>]) -> usize {
+        if let [term] = terms {
+            return term.len();
+        }
+        let mut docs = DocSet::empty(self.doc_count());
+        for t in terms {
+            t.docs.iter().for_each(|&d| docs.insert(d as usize));
+        }
+        docs.iter().count()
     }
 
     /// BM25's inverse document frequency of a term found in `df` articles.
