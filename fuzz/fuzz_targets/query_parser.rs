@@ -14,18 +14,17 @@ use libfuzzer_sys::fuzz_target;
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let a = |id: &'static str, title: &'static str, body: &'static str, year: u16| Article {
-            id: id.into(),
-            title: title.into(),
-            date: ArticleDate { year, month: None, day: None },
-            date_basis: None,
-            source: Some("TMTpost".into()),
-            url: None,
-            author: None,
-            translator: None,
-            language: "en".into(),
-            tags: vec!["social".into()],
-            body: vec![Block::Paragraph(body.into())],
+        let a = |id: &'static str, title: &'static str, body: &'static str, year: u16| {
+            let mut a = Article::new(
+                id,
+                title,
+                ArticleDate { year, month: None, day: None },
+                vec![Block::Paragraph(body.into())],
+            );
+            a.source = Some("TMTpost".into());
+            a.language = "en".into();
+            a.tags = vec!["social".into()];
+            a
         };
         let corpus = Corpus::new(
             CorpusInfo { name: "fuzz".into(), description: None, ..Default::default() },
