@@ -4,14 +4,16 @@
 //! segmenter cut it in an article. This test binary installs both, as the
 //! page does for a Japanese corpus (a process holds each for good).
 
+mod samples;
+
 use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
 use lens_engine::search::query::parse;
-use lens_engine::search::{Order, SearchOptions};
+use lens_engine::search::SearchOptions;
 use lens_engine::text::japanese::{install_japanese, japanese, Model, JAPANESE_MODEL};
 use lens_engine::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS};
 use lens_engine::text::tokenize::{reference_words, word_count, words};
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Article, Corpus, CorpusInfo};
 
 fn install() {
     if chinese().is_none() {
@@ -29,11 +31,7 @@ fn cut(text: &str) -> Vec<String> {
 
 #[test]
 fn the_model_is_fetched_by_its_version() {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in JAPANESE_MODEL.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = samples::fnv1a(JAPANESE_MODEL.as_bytes());
     assert_eq!(
         lens_engine::text::japanese::JAPANESE_MODEL_PATH,
         format!("data/ja-model.txt?v={h:016x}"),
@@ -159,15 +157,7 @@ proptest::proptest! {
 }
 
 fn article(id: &str, body: &str) -> Article {
-    let (id, body) = (id.to_string(), body.to_string());
-    let mut a = Article::new(
-        id.clone(),
-        id,
-        ArticleDate::parse("2024").unwrap(),
-        vec![Block::Paragraph(body.into())],
-    );
-    a.language = "ja".into();
-    a
+    samples::article(id, "ja", body)
 }
 
 #[test]
@@ -182,14 +172,7 @@ fn a_query_finds_its_characters_however_the_article_was_cut() {
         ],
     );
     let index = Index::new(&corpus);
-    let found = |q: &str| -> Vec<String> {
-        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
-        index
-            .rank(&m, Order::Oldest)
-            .iter()
-            .map(|h| corpus.articles()[h.doc].id.to_string())
-            .collect()
-    };
+    let found = |q: &str| samples::found(&index, &corpus, q);
     // Alone, 新幹線 has no kana: the Chinese dictionary cuts it 新 / 幹 / 線;
     // in ja1 the Japanese model cut it 新 / 幹線. Its characters are found
     // as the words 新 and 幹線 in a row, and inside the word 東海道新幹線
@@ -281,8 +264,6 @@ proptest::proptest! {
         }
     }
 }
-
-mod samples;
 
 #[test]
 fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {

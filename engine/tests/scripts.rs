@@ -3,13 +3,16 @@
 //! query's text is found however the list cut it. This test binary
 //! installs the four lists (a process holds each for good).
 
+mod samples;
+use samples::article;
+
 use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
 use lens_engine::search::query::parse;
-use lens_engine::search::{Order, SearchOptions};
+use lens_engine::search::SearchOptions;
 use lens_engine::text::segment::{Dictionary, Script};
 use lens_engine::text::tokenize::{reference_words, word_count, words};
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Corpus, CorpusInfo};
 
 fn install() {
     for s in Script::ALL {
@@ -27,11 +30,7 @@ fn cut(text: &str) -> Vec<String> {
 #[test]
 fn each_list_is_fetched_by_its_version() {
     for s in Script::ALL {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in s.embedded_words().as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        let h = samples::fnv1a(s.embedded_words().as_bytes());
         assert!(
             s.words_path().ends_with(&format!("-words.txt?v={h:016x}")),
             "run python3 bench/make_sea_dicts.py: it writes the lists and their versions ({s:?})"
@@ -99,18 +98,6 @@ proptest::proptest! {
     }
 }
 
-fn article(id: &str, lang: &'static str, body: &str) -> Article {
-    let (id, body) = (id.to_string(), body.to_string());
-    let mut a = Article::new(
-        id.clone(),
-        id,
-        ArticleDate::parse("2024").unwrap(),
-        vec![Block::Paragraph(body.into())],
-    );
-    a.language = lang.into();
-    a
-}
-
 #[test]
 fn search_marks_and_counts_agree_on_thai_words() {
     install();
@@ -123,16 +110,7 @@ fn search_marks_and_counts_agree_on_thai_words() {
         ],
     );
     let index = Index::new(&corpus);
-    let found = |q: &str| -> Vec<String> {
-        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
-        let mut f: Vec<String> = index
-            .rank(&m, Order::Oldest)
-            .iter()
-            .map(|h| corpus.articles()[h.doc].id.to_string())
-            .collect();
-        f.sort();
-        f
-    };
+    let found = |q: &str| samples::found(&index, &corpus, q);
     // มือถือ is a word in th2 and inside the list's word โทรศัพท์มือถือ in th1.
     assert_eq!(found("มือถือ"), ["th1", "th2"]);
     // ภาษาไทย is two words, ภาษา / ไทย, in the article and in the query.
@@ -155,8 +133,6 @@ fn search_marks_and_counts_agree_on_thai_words() {
     }
     assert_eq!(corpus.scripts(), [Script::Thai, Script::Khmer]);
 }
-
-mod samples;
 
 #[test]
 fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {

@@ -2,13 +2,16 @@
 //! search, marks and counts agreeing on text that mixes scripts. This test
 //! binary installs the Chinese dictionary (a process holds one for good).
 
+mod samples;
+use samples::article;
+
 use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
 use lens_engine::search::query::parse;
-use lens_engine::search::{Order, SearchOptions};
+use lens_engine::search::SearchOptions;
 use lens_engine::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS};
 use lens_engine::text::tokenize::{reference_words, word_count, words};
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Corpus, CorpusInfo};
 
 fn dictionary() -> &'static Dictionary {
     if chinese().is_none() {
@@ -24,11 +27,7 @@ fn cut(text: &str) -> Vec<String> {
 
 #[test]
 fn the_dictionary_is_fetched_by_its_version() {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in CHINESE_WORDS.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    let h = samples::fnv1a(CHINESE_WORDS.as_bytes());
     assert_eq!(
         lens_engine::text::segment::CHINESE_WORDS_PATH,
         format!("data/zh-words.txt?v={h:016x}"),
@@ -85,17 +84,6 @@ fn the_fast_path_agrees_with_the_reference_on_mixed_text() {
     }
 }
 
-fn article(id: &'static str, lang: &'static str, body: &'static str) -> Article {
-    let mut a = Article::new(
-        id,
-        id,
-        ArticleDate::parse("2024").unwrap(),
-        vec![Block::Paragraph(body.into())],
-    );
-    a.language = lang.into();
-    a
-}
-
 #[test]
 fn search_marks_and_counts_agree_on_chinese_words() {
     dictionary();
@@ -112,14 +100,7 @@ fn search_marks_and_counts_agree_on_chinese_words() {
         ],
     );
     let index = Index::new(&corpus);
-    let found = |q: &str| -> Vec<String> {
-        let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
-        index
-            .rank(&m, Order::Oldest)
-            .iter()
-            .map(|h| corpus.articles()[h.doc].id.to_string())
-            .collect()
-    };
+    let found = |q: &str| samples::found(&index, &corpus, q);
     // "农业" is a word in zh2 and a part of the dictionary word 中国农业银行
     // in zh1: both are found.
     let mut f = found("农业");
@@ -152,8 +133,6 @@ fn search_marks_and_counts_agree_on_chinese_words() {
         11
     );
 }
-
-mod samples;
 
 #[test]
 fn the_cut_of_three_thousand_sentences_is_pinned_natively_as_in_the_page() {

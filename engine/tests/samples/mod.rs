@@ -155,16 +155,48 @@ pub fn scripts(lists: [&str; 4]) -> Vec<String> {
     sentences(0x6A09_E667_F3BC_C908, &words, &extra, 6, 10)
 }
 
+/// FNV-1a of `bytes` (the hash a data file's version is: bench/version.py).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h: u64, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// An article of 2024 in `lang` whose body is one paragraph.
+pub fn article(id: &str, lang: &'static str, body: &str) -> lens_engine::Article {
+    let (id, body) = (id.to_string(), body.to_string());
+    let mut a = lens_engine::Article::new(
+        id.clone(),
+        id,
+        lens_engine::ArticleDate::parse("2024").unwrap(),
+        vec![lens_engine::Block::Paragraph(body.into())],
+    );
+    a.language = lang.into();
+    a
+}
+
+/// The ids of the articles `q` finds, sorted.
+pub fn found(
+    index: &lens_engine::index::Index,
+    corpus: &lens_engine::Corpus,
+    q: &str,
+) -> Vec<String> {
+    use lens_engine::search::{query::parse, Order, SearchOptions};
+    let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+    let mut ids: Vec<String> = index
+        .rank(&m, Order::Oldest)
+        .iter()
+        .map(|h| corpus.articles()[h.doc].id.to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
 /// FNV-1a of every word's byte span and normal form (`text`: its text, not
 /// its normal form), sentence by sentence.
 pub fn digest(sentences: &[String], text: bool) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut all: Vec<u8> = Vec::new();
+    let mut eat = |bytes: &[u8]| all.extend_from_slice(bytes);
     for s in sentences {
         for w in lens_engine::text::tokenize::words(s) {
             eat(&(w.start as u32).to_le_bytes());
@@ -180,7 +212,7 @@ pub fn digest(sentences: &[String], text: bool) -> u64 {
         }
         eat(b"\n");
     }
-    h
+    fnv1a(&all)
 }
 
 /// The digests both targets must give (written from the native cuts; a new
