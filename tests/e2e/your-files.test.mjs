@@ -504,114 +504,102 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   await context.close();
 });
 
-test('Chinese files are read in Chinese words: the dictionary is fetched for them only, words not characters are listed, a word inside a longer one is found', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-zh-'));
-  const md = (title, date, body) => `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "zh-Hans"\n+++\n\n${body}\n`;
-  fs.writeFileSync(path.join(dir, 'bank.md'), md('农业银行', '2024-03-01', '中国农业银行和支付宝合作推出移动支付。中国农业银行的客户可以用移动支付。'));
-  fs.writeFileSync(path.join(dir, 'farm.md'), md('农业发展', '2024-05-02', '农业发展需要金融支持，中国农业发展银行提供贷款。农业发展是国家的大事。'));
+// Imports `files` (name → Markdown body in `language`, each with a title
+// and date) as the corpus `name` and opens it; `data` is the language data
+// file it must fetch (and the built-in corpus never does).
+async function importInLanguage({ language, files, name, data }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lens-${language}-`));
+  const paths = files.map(([file, title, date, body]) => {
+    const p = path.join(dir, file);
+    fs.writeFileSync(p, `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "${language}"\n+++\n\n${body}\n`);
+    return p;
+  });
   const { context, page, problems } = await strictPage(browser);
-  const dictionary = [];
-  page.on('request', (r) => { if (r.url().includes('data/zh-words.txt')) dictionary.push(r.url()); });
-  context.on('request', (r) => { if (r.url().includes('data/zh-words.txt')) dictionary.push(r.url()); });
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes(data)) fetched.push(r.url()); });
+  context.on('request', (r) => { if (r.url().includes(data)) fetched.push(r.url()); });
   await page.goto(server.base);
-  assert.deepEqual(dictionary, [], 'an English corpus never fetches it');
+  assert.deepEqual(fetched, [], `an English corpus never fetches ${data}`);
   await page.getByRole('link', { name: 'Your own files' }).click();
-  await page.locator('#your-files input[type=file]').first().setInputFiles([path.join(dir, 'bank.md'), path.join(dir, 'farm.md')]);
+  await page.locator('#your-files input[type=file]').first().setInputFiles(paths);
   const report = page.locator('.import-report');
   await report.waitFor();
-  await report.getByLabel('Name').fill('Nongye');
-  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
-  await page.waitForURL(/\?corpus=nongye$/);
+  await report.getByLabel('Name').fill(name);
+  await report.getByRole('button', { name: `Explore ${files.length} articles` }).click();
+  const id = name.toLowerCase();
+  await page.waitForURL(new RegExp(`\\?corpus=${id}$`));
   await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  const search = async (q, count) => {
+    await page.getByLabel('Search articles').fill(q);
+    await page.waitForFunction((c) => document.querySelector('.result-count')?.textContent === c, count);
+    return page.locator('.results .snippet mark').allTextContents();
+  };
+  const words = async () => {
+    await page.goto(`${server.base}?corpus=${id}&view=words`);
+    const freq = page.getByRole('table', { name: /^Word frequencies/ });
+    await freq.locator('tbody tr').first().waitFor();
+    return freq.locator('tbody th > a:first-child').allTextContents();
+  };
+  const done = async () => {
+    assert.ok(fetched.length >= 1, `${data} was fetched`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  };
+  return { search, words, done };
+}
+
+test('Chinese files are read in Chinese words: the dictionary is fetched for them only, words not characters are listed, a word inside a longer one is found', async () => {
+  const { search, words, done } = await importInLanguage({
+    language: 'zh-Hans', name: 'Nongye', data: 'data/zh-words.txt',
+    files: [
+      ['bank.md', '农业银行', '2024-03-01', '中国农业银行和支付宝合作推出移动支付。中国农业银行的客户可以用移动支付。'],
+      ['farm.md', '农业发展', '2024-05-02', '农业发展需要金融支持，中国农业发展银行提供贷款。农业发展是国家的大事。'],
+    ],
+  });
   // Search: 农业 is a word in one article and a part of 中国农业银行 in the other.
-  await page.getByLabel('Search articles').fill('农业');
-  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '2 of 2 articles');
-  const marks = await page.locator('.results .snippet mark').allTextContents();
+  const marks = await search('农业', '2 of 2 articles');
   assert.ok(marks.includes('中国农业银行') && marks.includes('农业'), marks.join(' | '));
   // Words: words, not characters; Chinese stop words left out.
-  await page.goto(`${server.base}?corpus=nongye&view=words`);
-  const freq = page.getByRole('table', { name: /^Word frequencies/ });
-  await freq.locator('tbody tr').first().waitFor();
-  const words = await freq.locator('tbody th > a:first-child').allTextContents();
-  for (const w of ['中国农业银行', '支付', '农业', '发展', '贷款']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
-  assert.ok(!words.includes('的') && !words.includes('和'), 'stop words of Chinese');
-  assert.ok(words.filter((w) => [...w].length === 1).length <= 2, `mostly words of two or more characters: ${words.join(' ')}`);
-  assert.ok(dictionary.length >= 1, 'the dictionary was fetched');
-  fs.rmSync(dir, { recursive: true, force: true });
-  assert.deepEqual(problems, []);
-  await context.close();
+  const listed = await words();
+  for (const w of ['中国农业银行', '支付', '农业', '发展', '贷款']) assert.ok(listed.includes(w), `${w} in ${listed.join(' ')}`);
+  assert.ok(!listed.includes('的') && !listed.includes('和'), 'stop words of Chinese');
+  assert.ok(listed.filter((w) => [...w].length === 1).length <= 2, `mostly words of two or more characters: ${listed.join(' ')}`);
+  await done();
 });
 
 test('Japanese files are read in Japanese words: the model is fetched for them only, and a word the query and the article cut differently is found', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-ja-'));
-  const md = (title, date, body) => `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "ja"\n+++\n\n${body}\n`;
-  fs.writeFileSync(path.join(dir, 'train.md'), md('新幹線の旅', '2024-03-01', '新幹線で東京へ行く。東京の人々は毎日コンピューターを使っています。'));
-  fs.writeFileSync(path.join(dir, 'pay.md'), md('支払い', '2024-05-02', '日本語の文章を単語に分割します。人々はスマートフォンで支払いをしています。'));
-  const { context, page, problems } = await strictPage(browser);
-  const model = [];
-  page.on('request', (r) => { if (r.url().includes('data/ja-model.txt')) model.push(r.url()); });
-  context.on('request', (r) => { if (r.url().includes('data/ja-model.txt')) model.push(r.url()); });
-  await page.goto(server.base);
-  assert.deepEqual(model, [], 'an English corpus never fetches it');
-  await page.getByRole('link', { name: 'Your own files' }).click();
-  await page.locator('#your-files input[type=file]').first().setInputFiles([path.join(dir, 'train.md'), path.join(dir, 'pay.md')]);
-  const report = page.locator('.import-report');
-  await report.waitFor();
-  await report.getByLabel('Name').fill('Nihongo');
-  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
-  await page.waitForURL(/\?corpus=nihongo$/);
-  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  const { search, words, done } = await importInLanguage({
+    language: 'ja', name: 'Nihongo', data: 'data/ja-model.txt',
+    files: [
+      ['train.md', '新幹線の旅', '2024-03-01', '新幹線で東京へ行く。東京の人々は毎日コンピューターを使っています。'],
+      ['pay.md', '支払い', '2024-05-02', '日本語の文章を単語に分割します。人々はスマートフォンで支払いをしています。'],
+    ],
+  });
   // 新幹線 alone (no kana) is cut by the Chinese dictionary as 新 / 幹 / 線;
   // the model cut it 新 / 幹線 in the article: it is found, and marked whole.
-  await page.getByLabel('Search articles').fill('新幹線');
-  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '1 of 2 articles');
-  const marks = await page.locator('.results .snippet mark').allTextContents();
+  const marks = await search('新幹線', '1 of 2 articles');
   assert.equal(marks.join(''), '新幹線', marks.join(' | '));
   // Words: Japanese words, not characters; Japanese stop words left out.
-  await page.goto(`${server.base}?corpus=nihongo&view=words`);
-  const freq = page.getByRole('table', { name: /^Word frequencies/ });
-  await freq.locator('tbody tr').first().waitFor();
-  const words = await freq.locator('tbody th > a:first-child').allTextContents();
-  for (const w of ['東京', '人々', '毎日', 'コンピューター', 'スマートフォン', '日本語']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
-  assert.ok(!words.includes('の') && !words.includes('は'), `stop words of Japanese: ${words.join(' ')}`);
-  assert.ok(model.length >= 1, 'the model was fetched');
-  fs.rmSync(dir, { recursive: true, force: true });
-  assert.deepEqual(problems, []);
-  await context.close();
+  const listed = await words();
+  for (const w of ['東京', '人々', '毎日', 'コンピューター', 'スマートフォン', '日本語']) assert.ok(listed.includes(w), `${w} in ${listed.join(' ')}`);
+  assert.ok(!listed.includes('の') && !listed.includes('は'), `stop words of Japanese: ${listed.join(' ')}`);
+  await done();
 });
 
 test('Thai files are read in Thai words: the word list is fetched for them only, words are listed and found inside longer ones', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-th-'));
-  const md = (title, date, body) => `+++\ntitle = "${title}"\ndate = "${date}"\nlanguage = "th"\n+++\n\n${body}\n`;
-  fs.writeFileSync(path.join(dir, 'pay.md'), md('การชำระเงิน', '2024-03-01', 'การชำระเงินผ่านโทรศัพท์มือถือในประเทศไทย ประชากรในประเทศไทยใช้โทรศัพท์มือถือมาก'));
-  fs.writeFileSync(path.join(dir, 'lang.md'), md('ภาษา', '2024-05-02', 'ฉันรักภาษาไทย มือถือของฉันใหม่'));
-  const { context, page, problems } = await strictPage(browser);
-  const list = [];
-  page.on('request', (r) => { if (r.url().includes('data/th-words.txt')) list.push(r.url()); });
-  context.on('request', (r) => { if (r.url().includes('data/th-words.txt')) list.push(r.url()); });
-  await page.goto(server.base);
-  assert.deepEqual(list, [], 'an English corpus never fetches it');
-  await page.getByRole('link', { name: 'Your own files' }).click();
-  await page.locator('#your-files input[type=file]').first().setInputFiles([path.join(dir, 'pay.md'), path.join(dir, 'lang.md')]);
-  const report = page.locator('.import-report');
-  await report.waitFor();
-  await report.getByLabel('Name').fill('Phasa');
-  await report.getByRole('button', { name: 'Explore 2 articles' }).click();
-  await page.waitForURL(/\?corpus=phasa$/);
-  await page.locator('#app:not([hidden]) .results .result-title').first().waitFor();
+  const { search, words, done } = await importInLanguage({
+    language: 'th', name: 'Phasa', data: 'data/th-words.txt',
+    files: [
+      ['pay.md', 'การชำระเงิน', '2024-03-01', 'การชำระเงินผ่านโทรศัพท์มือถือในประเทศไทย ประชากรในประเทศไทยใช้โทรศัพท์มือถือมาก'],
+      ['lang.md', 'ภาษา', '2024-05-02', 'ฉันรักภาษาไทย มือถือของฉันใหม่'],
+    ],
+  });
   // มือถือ is a word in one article and inside โทรศัพท์มือถือ in the other.
-  await page.getByLabel('Search articles').fill('มือถือ');
-  await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '2 of 2 articles');
-  const marks = await page.locator('.results .snippet mark').allTextContents();
+  const marks = await search('มือถือ', '2 of 2 articles');
   assert.ok(marks.includes('โทรศัพท์มือถือ') && marks.includes('มือถือ'), marks.join(' | '));
-  await page.goto(`${server.base}?corpus=phasa&view=words`);
-  const freq = page.getByRole('table', { name: /^Word frequencies/ });
-  await freq.locator('tbody tr').first().waitFor();
-  const words = await freq.locator('tbody th > a:first-child').allTextContents();
-  for (const w of ['ประเทศ', 'ไทย', 'โทรศัพท์มือถือ', 'ภาษา', 'ประชากร']) assert.ok(words.includes(w), `${w} in ${words.join(' ')}`);
-  assert.ok(words.every((w) => [...w].length >= 2), `words, not letters: ${words.join(' ')}`);
-  assert.ok(list.length >= 1, 'the word list was fetched');
-  fs.rmSync(dir, { recursive: true, force: true });
-  assert.deepEqual(problems, []);
-  await context.close();
+  const listed = await words();
+  for (const w of ['ประเทศ', 'ไทย', 'โทรศัพท์มือถือ', 'ภาษา', 'ประชากร']) assert.ok(listed.includes(w), `${w} in ${listed.join(' ')}`);
+  assert.ok(listed.every((w) => [...w].length >= 2), `words, not letters: ${listed.join(' ')}`);
+  await done();
 });
