@@ -50,6 +50,11 @@ pub fn is_han(c: char) -> bool {
 pub struct Dictionary {
     /// (node << 32 | character) → child node; the root is node 0.
     edges: FxHashMap<u64, u32>,
+    /// The root's children for the characters of the main Han block
+    /// (U+4E00 to U+9FFF: most of any Chinese text), by code point − U+4E00,
+    /// 0 for none: the first step from every character is an array read,
+    /// not a hash look-up (the root is no node's child, so 0 is free).
+    first: Vec<u32>,
     /// Per node: the cost of the word ending there, or [`NO_WORD`].
     costs: Vec<u16>,
     /// The cost of a character the dictionary lacks (frequency 1).
@@ -64,6 +69,9 @@ type Scratch = (Vec<char>, Vec<usize>, Vec<(u32, usize)>, Vec<bool>);
 
 /// In [`Dictionary::costs`], a node where no word ends.
 const NO_WORD: u16 = u16::MAX;
+
+/// The main Han block, whose first steps [`Dictionary::first`] holds.
+const MAIN_HAN: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 fn edge(node: u32, c: char) -> u64 {
     (u64::from(node) << 32) | u64::from(c)
@@ -153,9 +161,17 @@ impl Dictionary {
             let mut choice = (self.unknown.saturating_add(best[next].0), next);
             let mut node = 0;
             for (j, &c) in chars.iter().enumerate().skip(i) {
-                let Some(&child) = self.edges.get(&edge(node, c)) else {
-                    break;
+                let child = if node == 0 && MAIN_HAN.contains(&(c as u32)) {
+                    self.first
+                        .get((c as u32 - MAIN_HAN.start()) as usize)
+                        .copied()
+                        .unwrap_or(0)
+                } else {
+                    self.edges.get(&edge(node, c)).copied().unwrap_or(0)
                 };
+                if child == 0 {
+                    break;
+                }
                 node = child;
                 let cost = self.costs[node as usize];
                 if cost != NO_WORD && open[j + 1] {
@@ -184,7 +200,20 @@ impl Dictionary {
         let mut node = 0;
         for c in word.chars() {
             let fresh = self.costs.len() as u32;
-            node = *self.edges.entry(edge(node, c)).or_insert(fresh);
+            node = if node == 0 && MAIN_HAN.contains(&(c as u32)) {
+                if self.first.is_empty() {
+                    // Made with the first word of the block (a word list of
+                    // another script has none).
+                    self.first = vec![0; (MAIN_HAN.end() - MAIN_HAN.start() + 1) as usize];
+                }
+                let slot = &mut self.first[(c as u32 - MAIN_HAN.start()) as usize];
+                if *slot == 0 {
+                    *slot = fresh;
+                }
+                *slot
+            } else {
+                *self.edges.entry(edge(node, c)).or_insert(fresh)
+            };
             if node == fresh {
                 self.costs.push(NO_WORD);
             }
@@ -220,6 +249,7 @@ impl<T: AsRef<str>> DictionaryJob<T> {
             .and_then(|n| n.trim().parse::<u32>().ok())
             .map(|unknown| Dictionary {
                 edges: FxHashMap::default(),
+                first: Vec::new(),
                 costs: vec![NO_WORD],
                 unknown,
                 words: 0,
