@@ -37,6 +37,13 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   await source.uncheck();
   await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '10,004 of 10,004 articles');
   assert.equal(await page.getByLabel('Search articles').inputValue(), '');
+  // Its Chinese, Japanese and Thai words: found as words, marked as text.
+  for (const [q, mark] of [['新幹線', '新幹線'], ['มือถือ', 'โทรศัพท์มือถือ'], ['银行', '银行']]) {
+    await page.getByLabel('Search articles').fill(q);
+    await page.waitForFunction((m) => document.querySelector('.result-count')?.textContent === '1 of 10,004 articles'
+      && [...document.querySelectorAll('.results .snippet mark')].map((e) => e.textContent).join('') === m, mark);
+  }
+  await page.getByLabel('Search articles').fill('');
   await page.goto(`${server.base}?article=safe-link`);
   const link = page.getByRole('link', { name: 'https://example.org/a?b=<c>' });
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');

@@ -31,6 +31,10 @@ write('hostile', [
   `Paragraph with <script>window.__pwned=7</script> and [a link](javascript:window.__pwned=8) and <a href="javascript:window.__pwned=9">an anchor</a>.`,
   `<iframe src="javascript:window.__pwned=10"></iframe> <style>body{display:none}</style> ![img](x" onerror="window.__pwned=11)`,
   `Right-to-left \u202eesrever\u202c, Arabic مرحبا, Hebrew שלום, zero\u200bwidth, combining e\u0301, emoji 🎉 and pwned.`,
+  // Scripts written without spaces (the build and the page then need their
+  // segmenters: the light build with them, the data files fetched),
+  // with markup and zero-width characters inside their runs.
+  `Chinese 中国农业<script>window.__pwned=12</script>银行和支付宝, Japanese 新幹線で東京へ行く, Thai การชำระเงินผ่านโทรศัพท์มือถือ, Khmer ភាសា\u200bខ្មែរ.`,
   // A long right-to-left line around one word, for the concordance's layout.
   `${'كلمة عربية طويلة للاختبار '.repeat(12)}سوقالدفع${' نص عربي آخر بعد الكلمة'.repeat(12)}.`,
 ].join('\n\n'));
