@@ -303,13 +303,23 @@ impl Corpus {
     /// needs ([`crate::text::segment::Script`]).
     pub fn scripts(&self) -> Vec<crate::text::segment::Script> {
         use crate::text::segment::Script;
+        // One pass for the four (the page asks at start-up), reading the
+        // characters of a text only if it has a byte their UTF-8 starts with.
+        let mut found = [false; 4];
+        let mut look = |text: &str| {
+            if text.bytes().any(|b| matches!(b, 0xE0 | 0xE1 | 0xEA)) {
+                for s in text.chars().filter_map(Script::of) {
+                    found[s as usize] = true;
+                }
+            }
+        };
+        for a in &self.articles {
+            look(&a.title);
+            a.body.iter().for_each(|b| look(b.text()));
+        }
         Script::ALL
             .into_iter()
-            .filter(|&s| {
-                self.articles
-                    .iter()
-                    .any(|a| s.in_text(&a.title) || a.body.iter().any(|b| s.in_text(b.text())))
-            })
+            .filter(|&s| found[s as usize])
             .collect()
     }
 

@@ -132,6 +132,9 @@ pub struct Matches {
     /// spaces is several: one per number of words spelling it), ascending:
     /// ranking and snippets weigh a query's term once.
     groups: Vec<u32>,
+    /// Per query term (group), the articles it is found in: worked out
+    /// once here, read by ranking and by every snippet.
+    dfs: Vec<usize>,
 }
 
 impl Matches {
@@ -184,10 +187,18 @@ impl<'i> Evaluator<'i> {
             terms.extend(hits);
             group += 1;
         }
+        let dfs = (0..group)
+            .map(|g| {
+                let from = groups.iter().position(|&x| x == g).unwrap_or(0);
+                let to = from + groups[from..].iter().take_while(|&&x| x == g).count();
+                self.index.group_df(&terms[from..to])
+            })
+            .collect();
         Matches {
             docs,
             terms,
             groups,
+            dfs,
         }
     }
 
@@ -731,7 +742,7 @@ impl Index {
                     .take_while(|&&g| g == m.groups[from])
                     .count();
             let group = &m.terms[from..to];
-            let idf = self.idf(self.group_df(group));
+            let idf = self.idf(m.dfs[m.groups[from] as usize]);
             for hit in hits.iter_mut() {
                 let (mut tf, mut any) = (0.0f32, false);
                 let info = self.doc(hit.doc);
@@ -793,9 +804,7 @@ impl Index {
                 continue;
             };
             let g = m.groups[k];
-            let first = m.groups.iter().position(|&x| x == g).unwrap_or(k);
-            let last = first + m.groups[first..].iter().take_while(|&&x| x == g).count();
-            let weight = self.idf(self.group_df(&m.terms[first..last]));
+            let weight = self.idf(m.dfs[g as usize]);
             out.extend(starts.iter().map(|&start| TermSpan {
                 start,
                 width: term.width,

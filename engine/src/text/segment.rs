@@ -494,11 +494,6 @@ impl Script {
     pub fn install_words(self, words: Dictionary) -> bool {
         SCRIPT_WORDS[self.at()].set(words).is_ok()
     }
-
-    /// Whether `text` has a letter of this script.
-    pub fn in_text(self, text: &str) -> bool {
-        !text.is_ascii() && text.chars().any(|c| Script::of(c) == Some(self))
-    }
 }
 
 static SCRIPT_WORDS: [OnceLock<Dictionary>; 4] = [
