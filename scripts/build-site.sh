@@ -3,10 +3,13 @@
 # first: what the README's "Publishing" and the GitHub Pages workflow
 # (.github/workflows/pages.yml) run. CORPUS_DIR=path builds another corpus.
 # Usage: scripts/build-site.sh [DIST_DIR]
-#   1. trunk, twice: the page's build, without the heavier views (feature
-#      `light`), and the full build into full/, which the page
-#      loads when a reader opens one of those views (src/takeover.rs); both
-#      read the corpus from one file beside them (`shipped-corpus`);
+#   1. trunk, three times: the page's build, without the heavier views
+#      (feature `light`); full/, every view, which the page loads when a
+#      reader opens one of those views; and own/, every view and the
+#      reader's own files in any language, which the page loads for an
+#      address of those files (src/takeover.rs). The first two hold only
+#      the languages of the corpus; all three read the corpus from one file
+#      beside them (`shipped-corpus`);
 #   2. lens-site: that corpus file, a static page per article, and one
 #      listing them all;
 #   3. prerender.mjs: the app's first page, drawn by the app in headless
@@ -30,24 +33,27 @@ if [ ! -d "$release" ] && [ -d "$CORPUS_LENS_CACHE/target-release" ]; then
   mkdir -p "$targets"
   cp -a "$CORPUS_LENS_CACHE/target-release" "$release"
 fi
-full="$(mktemp -d)"
-trap 'rm -rf "$full"' EXIT
+builds="$(mktemp -d)"
+trap 'rm -rf "$builds"' EXIT
 site() {
   CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
     cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,sea-words,stop-lists --bin lens-site -- "$@"
 }
-# The light build holds the stemmers of its corpus' languages only (about
-# 3.4 KB gzip each), and the segmenters (Chinese, Japanese, Thai …) only
-# for a corpus with such text; the full build, which reads a reader's own files,
+# The light build and full/ hold the stemmers of the corpus' languages only
+# (about 3.4 KB gzip each), and the segmenters (Chinese, Japanese, Thai …)
+# only for a corpus with such text; own/, which reads a reader's own files,
 # all of them.
-light="$(site --light-features "$corpus")"
-CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$full"
-CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "light,shipped-corpus,$light" --dist "$dist"
-mkdir -p "$dist/full"
-cp "$full"/corpus-lens-*.js "$full"/corpus-lens-*_bg.wasm "$dist/full/"
-# The full build's own JavaScript snippets (its #[wasm_bindgen(inline_js)]),
-# which its script imports from beside itself.
-if [ -d "$full/snippets" ]; then cp -r "$full/snippets" "$dist/full/"; fi
+languages="$(site --corpus-features "$corpus")"
+CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$builds/own"
+CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "views,shipped-corpus,$languages" --dist "$builds/full"
+CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "light,shipped-corpus,$languages" --dist "$dist"
+for b in full own; do
+  mkdir -p "$dist/$b"
+  cp "$builds/$b"/corpus-lens-*.js "$builds/$b"/corpus-lens-*_bg.wasm "$dist/$b/"
+  # The build's own JavaScript snippets (its #[wasm_bindgen(inline_js)]),
+  # which its script imports from beside itself.
+  if [ -d "$builds/$b/snippets" ]; then cp -r "$builds/$b/snippets" "$dist/$b/"; fi
+done
 stylesheet="$(cd "$dist" && ls main-*.css)"
 site "$corpus" "$dist" "$stylesheet"
 node scripts/prerender.mjs "$dist"

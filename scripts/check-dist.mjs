@@ -61,7 +61,7 @@ try {
 // The sizes a reader downloads, per file.
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${'file'.padEnd(40)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli', 10)}`);
-for (const sub of ['', 'full']) {
+for (const sub of ['', 'full', 'own']) {
   const d = path.join(dist, sub);
   if (!fs.existsSync(d)) continue;
   for (const f of fs.readdirSync(d).sort()) {

@@ -1,7 +1,8 @@
 // The last step of scripts/build-site.sh, once the site is complete (trunk's
 // build, the static pages, the prerendered first page):
 // - replaces trunk's loader with the page's one loader: which build a URL
-//   needs (the light one, or full/ for a view only it has), where each
+//   needs (the light one, full/ for a view only it has, own/ for a
+//   reader's own files), where each
 //   build's files are, and the corpus file both read, fetched at once;
 // - inlines the stylesheet into index.html, so the first paint waits for
 //   nothing but the page itself (the file stays, for the static pages);
@@ -32,8 +33,8 @@ const css = fs.readFileSync(path.join(dir, link[1]), 'utf8');
 html = html.replace(link[0], () => `<style>${css}</style>`);
 
 // The one loader of the page's builds: which build a URL needs, and where
-// each build's files are (the light build's LoadingFull calls it for a
-// view it lacks: src/takeover.rs). It replaces trunk's own loader.
+// each build's files are (a lighter build's LoadingBuild calls it for
+// what it lacks: src/takeover.rs). It replaces trunk's own loader.
 const loader = html.match(/<script type="module">[\s\S]*?<\/script>/);
 if (!loader) throw new Error("trunk's loader (<script type=\"module\">) not found in index.html: trunk's output changed shape");
 /** A build's files, by what is on disk: its .js and its _bg.wasm. */
@@ -52,7 +53,7 @@ const builds = { light: build('') };
 if (!loader[0].includes(`'${builds.light.js}'`) || !loader[0].includes(`'${builds.light.wasm}'`)) {
   throw new Error(`trunk's loader does not load ${builds.light.js} and ${builds.light.wasm}: trunk's output changed shape`);
 }
-if (fs.existsSync(path.join(dir, 'full'))) builds.full = build('full');
+for (const sub of ['full', 'own']) if (fs.existsSync(path.join(dir, sub))) builds[sub] = build(sub);
 // The corpus file both builds read (lens-site writes it; each build names
 // the file it was built with: src/shipped.rs). One, and the one they name.
 const corpusFiles = fs.readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}\.bin$/.test(f));
@@ -63,13 +64,15 @@ for (const b of Object.values(builds)) {
     throw new Error(`${b.wasm} does not read ${corpusFiles[0]}: the builds and the corpus file come from different corpora; build again`);
   }
 }
-// The views only the full build has: the light build names them on its
+// The views only the full builds have: the light build names them on its
 // page (the view navigation's data-full-only, drawn from its own features).
 const named = html.match(/data-full-only="([a-z ]*)"/);
 if (builds.full && !named) throw new Error('the prerendered page names no views for the full build (data-full-only): prerender before post-build');
 const fullOnly = builds.full ? named[1].split(' ').filter(Boolean) : [];
-// And the parameters it leaves to the full build (a reader's own files).
-const fullParams = builds.full ? (html.match(/data-full-params="([a-z ]*)"/)?.[1] ?? '').split(' ').filter(Boolean) : [];
+// And the parameters it leaves to own/ (a reader's own files), which has
+// every view too.
+const ownParams = (html.match(/data-own-params="([a-z ]*)"/)?.[1] ?? '').split(' ').filter(Boolean);
+if (ownParams.length && !builds.own) throw new Error(`the light build leaves ${ownParams.join(', ')} to own/, which this site lacks: build it (scripts/build-site.sh)`);
 html = html.replace(loader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 const pick = `<script>
 (() => {
@@ -84,7 +87,7 @@ const pick = `<script>
     });
   }
   const fullOnly = ${JSON.stringify(fullOnly)};
-  const fullParams = ${JSON.stringify(fullParams)};
+  const ownParams = ${JSON.stringify(ownParams)};
   // A build's files can be gone when a new version was published since
   // this page opened (and the cache of its build with them): the address
   // holds the page's whole state, so a reload opens the same view in the
@@ -106,7 +109,8 @@ const pick = `<script>
     : Promise.reject(new Error('this site has no ' + name + ' build')));
   window.corpusLens = { load };
   const here = new URLSearchParams(location.search);
-  const first = builds.full && (fullOnly.includes(here.get('view')) || fullParams.some((p) => here.has(p))) ? 'full' : 'light';
+  const first = ownParams.some((p) => here.has(p)) ? 'own'
+    : builds.full && fullOnly.includes(here.get('view')) ? 'full' : 'light';
   for (const [rel, href, as] of [['modulepreload', builds[first].js], ['preload', builds[first].wasm, 'fetch']]) {
     const link = document.createElement('link');
     link.rel = rel; link.href = href; link.crossOrigin = 'anonymous';

@@ -83,15 +83,18 @@ site_built() {
 if chosen lint; then
   step lint "formatting and lints (clippy, every target and feature, warnings are errors)"
   cargo fmt --all --check
-  # The app's `full` (default) and `light` builds exclude each other, and
-  # the published site's (`shipped-corpus`) have no embedded corpus for
-  # `bench-api`: linted one by one.
+  # The app's `full` (default) and `light` builds exclude each other, the
+  # published site's `full/` (`views`) has no import, and the site's builds
+  # (`shipped-corpus`) have no embedded corpus for `bench-api`: linted one
+  # by one.
   CARGO_TARGET_DIR="$native" cargo clippy --workspace --all-targets \
     --features corpus-lens/bench-api,lens-engine/load,lens-engine/nfc -- -D warnings
   CARGO_TARGET_DIR="$native" cargo clippy -p corpus-lens --lib \
     --features shipped-corpus -- -D warnings
   CARGO_TARGET_DIR="$native" cargo clippy -p corpus-lens --lib \
     --no-default-features --features light,shipped-corpus -- -D warnings
+  CARGO_TARGET_DIR="$native" cargo clippy -p corpus-lens --lib \
+    --no-default-features --features views,shipped-corpus,lens-engine/stem-en -- -D warnings
   done_step
 fi
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # What each view costs in the wasm a reader downloads (gzip -9, brotli -q 11):
 # the light build the page loads first (Articles: search, facets, reader),
-# the light build with each heavier view added, and the full build the page
-# loads when a reader opens one of them. Prints a Markdown table. ~8 minutes.
+# the light build with each heavier view added, full/ that the page loads
+# when a reader opens one of them (English's stemmer, as the seed's site),
+# and own/ that it loads for a reader's own files (every language, the
+# import). Prints a Markdown table. ~9 minutes.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 export CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-sizes"
@@ -20,6 +22,9 @@ for v in trends compare words contexts; do
   read -r g b < <(size "$out/$v")
   echo "| light + $v | $g | $b | $((g - lg)) | $((b - lb)) |"
 done
-build --dist "$out/full"
+build --no-default-features --features "views,lens-engine/stem-en" --dist "$out/full"
 read -r g b < <(size "$out/full")
-echo "| full (every view, no event delegation) | $g | $b | $((g - lg)) | $((b - lb)) |"
+echo "| full/ (every view, no event delegation) | $g | $b | $((g - lg)) | $((b - lb)) |"
+build --dist "$out/own"
+read -r g b < <(size "$out/own")
+echo "| own/ (every view, a reader's own files, every language) | $g | $b | $((g - lg)) | $((b - lb)) |"

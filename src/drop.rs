@@ -1,7 +1,8 @@
-//! Files dropped anywhere on the page. Both builds catch a drop: the light
-//! build keeps what was dropped on `window` and opens the reader's files
-//! (`files=1`), which the full build answers; the full build takes it
-//! from there (`import`). A drop's entries are taken during its event:
+//! Files dropped anywhere on the page. Every build catches a drop: a build
+//! without the reader's own files (the light one, the published `full/`)
+//! keeps what was dropped on `window` and opens the reader's files
+//! (`files=1`), which the build with them answers (`own/`, feature
+//! `import`); that build takes it from there. A drop's entries are taken during its event:
 //! its data is gone once the event is over, its entries are not.
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -9,7 +10,7 @@ use js_sys::{Array, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Where the light build leaves a drop for the full build.
+/// Where a build without the reader's files leaves a drop for the one with them.
 const DROPPED: &str = "corpusLensDropped";
 
 /// What a drop holds: an entry per item (a file or a folder, walked
@@ -72,9 +73,9 @@ pub fn follow_drops(on_drop: impl Fn(Array) + 'static) -> impl Sized {
     (over, drop)
 }
 
-/// The light build's drop: left for the full build, and the reader's
-/// files opened (which loads it).
-pub fn leave_for_full(url: crate::url_state::UrlQuery) -> impl Sized {
+/// A drop in a build without the reader's files: left for the build with
+/// them, and the reader's files opened (which loads it).
+pub fn leave_for_own(url: crate::url_state::UrlQuery) -> impl Sized {
     follow_drops(move |entries| {
         let _ = Reflect::set(&window(), &DROPPED.into(), &entries);
         url.navigate(&url.href(&[(crate::params::FILES.name, Some("1"))]));

@@ -10,7 +10,7 @@ use lens_engine::corpus::codec::{decode, DecodeError};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 
-#[cfg(all(feature = "full", feature = "light"))]
+#[cfg(all(feature = "views", feature = "light"))]
 compile_error!(
     "`light` is the build without the heavier views: build it with --no-default-features"
 );
@@ -66,10 +66,10 @@ enum Opening {
     Missing(String),
     /// The corpus cannot be read.
     Failed(String),
-    /// The reader's own corpus, in a build without them: the full build
-    /// takes over.
+    /// The reader's own corpus, in a build without them: the build with
+    /// them takes over.
     #[cfg(not(feature = "import"))]
-    Full,
+    Own,
 }
 
 /// The stored corpus the address names (`corpus=`), if any.
@@ -111,7 +111,7 @@ pub fn start() {
             })
         }),
         #[cfg(not(feature = "import"))]
-        Some(_) => open(Opening::Full),
+        Some(_) => open(Opening::Own),
         #[cfg(feature = "import")]
         Some(id) => wasm_bindgen_futures::spawn_local(async move {
             let opening = match store::load(&id).await {
@@ -176,7 +176,7 @@ fn open(opening: Opening) {
             Opening::Missing(id) => view! { <Missing id=id /> }.into_any(),
             Opening::Failed(why) => view! { <p role="alert" class="fatal">{why}</p> }.into_any(),
             #[cfg(not(feature = "import"))]
-            Opening::Full => view! { <main id="main"><takeover::LoadingFull name="Your own files" what="your corpus" /></main> }.into_any(),
+            Opening::Own => view! { <main id="main"><takeover::LoadingBuild name="Your own files" what="your corpus" target=takeover::Build::Own /></main> }.into_any(),
         }
     }));
     // Nothing to wait for but a corpus' index (its build takes over once
@@ -317,7 +317,7 @@ pub fn App(
         StoredValue::new_local(views::your_files::follow_drops(imports, url));
     }
     #[cfg(not(feature = "import"))]
-    StoredValue::new_local(drop::leave_for_full(url));
+    StoredValue::new_local(drop::leave_for_own(url));
     // A corpus this browser did not store is here for this visit only: said at the top.
     #[cfg(feature = "import")]
     let visit_only = corpus_in_url().filter(|id| import::in_session(id)).map(|_| view! {
@@ -371,7 +371,7 @@ pub fn App(
                 #[cfg(feature = "import")]
                 return view! { <views::YourFiles current=corpus_in_url() /> };
                 #[cfg(not(feature = "import"))]
-                view! { <takeover::LoadingFull name="Your own files" what="opening your own files" /> }
+                view! { <takeover::LoadingBuild name="Your own files" what="opening your own files" target=takeover::Build::Own /> }
             })}
             {move || {
                 let list = notices.get();
@@ -418,11 +418,11 @@ fn SiteHeader(
         .map(|o| o.value)
         .collect();
     let full_only = full_only.join(" ");
-    // The parameters this build leaves to the full one (the reader's own files).
-    let full_params = if cfg!(feature = "import") {
+    // The parameters this build leaves to the one with the reader's own files.
+    let own_params = if cfg!(feature = "import") {
         String::new()
     } else {
-        params::FULL_ONLY.map(|p| p.name).join(" ")
+        params::OWN_ONLY.map(|p| p.name).join(" ")
     };
     view! {
         <header class="site-header">
@@ -445,7 +445,7 @@ fn SiteHeader(
             <SearchBox />
             <nav class="views" aria-label="Views">
                 // The views this build lacks, for the page's loader (scripts/post-build.mjs).
-                <ul data-full-only=full_only data-full-params=full_params>
+                <ul data-full-only=full_only data-own-params=own_params>
                     {params::VIEW.options().iter().map(|o| {
                         let v = o.meaning;
                         let href = Signal::derive(move || url.href(&[(params::VIEW.name(), params::VIEW.write(v)), (params::ARTICLE.name, None), (params::MATCH.name, None), (params::MARK.name, None)]));
@@ -504,7 +504,7 @@ fn Shown(
                         #[allow(unreachable_patterns)]
                         other => {
                             let name = params::VIEW.option_of(other).label;
-                            view! { <takeover::LoadingFull name=name what=format!("the {name} view") /> }.into_any()
+                            view! { <takeover::LoadingBuild name=name what=format!("the {name} view") target=takeover::Build::Full /> }.into_any()
                         }
                     }}
                     </div>

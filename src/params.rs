@@ -302,15 +302,15 @@ pub const VIEW: Choice<View> = Choice::new(
     ]),
 );
 
-// The full build (feature `full`) draws every view: a view missing from
-// the `full` feature's list in Cargo.toml stops its build here.
-#[cfg(feature = "full")]
+// A build with every view (feature `views`) draws every view: a view
+// missing from the `views` feature's list in Cargo.toml stops its build here.
+#[cfg(feature = "views")]
 const _: () = {
     let mut i = 0;
     while i < VIEW.options.len() {
         assert!(
             VIEW.options[i].meaning.in_this_build(),
-            "the `full` feature lacks a view's feature (Cargo.toml)"
+            "the `views` feature lacks a view's feature (Cargo.toml)"
         );
         i += 1;
     }
@@ -807,10 +807,10 @@ pub const FILES: Param = Param {
     takes: "",
 };
 
-/// The parameters only the full build answers (the reader's own files):
-/// the light build names them for the page's loader, as it names the
-/// views it lacks.
-pub const FULL_ONLY: [Param; 2] = [CORPUS, FILES];
+/// The parameters only the build with the reader's own files answers
+/// (feature `import`, the site's `own/`): a build without them names them
+/// for the page's loader, as it names the views it lacks.
+pub const OWN_ONLY: [Param; 2] = [CORPUS, FILES];
 
 /// Every parameter the page understands.
 pub const ALL: [Param; 41] = [

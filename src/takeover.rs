@@ -250,7 +250,7 @@ fn dispatch(target: &Element, kind: &str) {
 }
 
 thread_local! {
-    /// The mounted app, kept so that it can leave the page to the full build.
+    /// The mounted app, kept so that it can leave the page to another build.
     static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
 }
 
@@ -269,11 +269,11 @@ pub fn unmount() {
 }
 
 /// The name, on `window`, of the function by which a lighter build leaves
-/// the page to the full one.
+/// the page to a heavier one.
 const HANDOFF: &str = "corpusLensHandoff";
 
 /// Called first by `start`: if a lighter build of this page is running (it
-/// loaded this build for a view it lacks), it now leaves a copy of its page
+/// loaded this build for what it lacks), it now leaves a copy of its page
 /// as `#prerendered` and unmounts, so this build takes over from that copy
 /// as from a prerendered page, with what the reader typed and focused.
 pub fn receive_handoff() {
@@ -325,30 +325,58 @@ fn hand_off() {
     app.remove();
 }
 
+/// The published site's builds that a lighter one hands the page to
+/// (`scripts/build-site.sh` writes them, `scripts/post-build.mjs`'s loader
+/// knows where their files are).
 #[cfg(not(feature = "full"))]
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function load_full() {
-  return window.corpusLens && window.corpusLens.load
-    ? window.corpusLens.load('full')
-    : Promise.reject(new Error('this build has no full version'));
-}")]
-extern "C" {
-    /// Loads and starts the full build with the page's one loader (written
-    /// by `scripts/post-build.mjs`, which knows where each build's files
-    /// are); its `start` calls [`receive_handoff`].
-    fn load_full() -> js_sys::Promise;
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Build {
+    /// `full/`: every view, for the corpus the site was built with (its
+    /// languages' stemmers and segmenters only).
+    Full,
+    /// `own/`: every view and the reader's own files, in any language
+    /// (every stemmer and segmenter, the import): the build `trunk serve`
+    /// and the tests run.
+    Own,
 }
 
-/// In a build without some views: a view it lacks was asked for. Says so
-/// while the full build loads, then that build takes over the page; says
-/// what went wrong if it cannot load.
+#[cfg(not(feature = "full"))]
+impl Build {
+    /// The loader's name of the build (its folder).
+    pub fn name(self) -> &'static str {
+        match self {
+            Build::Full => "full",
+            Build::Own => "own",
+        }
+    }
+}
+
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "export function load_build(name) {
+  return window.corpusLens && window.corpusLens.load
+    ? window.corpusLens.load(name)
+    : Promise.reject(new Error('this build has no ' + name + ' version'));
+}")]
+extern "C" {
+    /// Loads and starts a build with the page's one loader (written by
+    /// `scripts/post-build.mjs`, which knows where each build's files
+    /// are); its `start` calls [`receive_handoff`].
+    fn load_build(name: &str) -> js_sys::Promise;
+}
+
+/// In a build without some views or without the reader's own files: what
+/// it lacks was asked for. Says so while the build that has it loads, then
+/// that build takes over the page; says what went wrong if it cannot load.
 #[cfg(not(feature = "full"))]
 #[component]
-pub fn LoadingFull(
-    /// The view's name, as the navigation gives it (the heading).
+pub fn LoadingBuild(
+    /// What is asked for, as the page names it (the heading).
     name: &'static str,
     /// What loads, in a sentence ("the Trends view").
     #[prop(into)]
     what: String,
+    /// The build that has it.
+    target: Build,
 ) -> impl IntoView {
     thread_local! {
         static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -358,7 +386,7 @@ pub fn LoadingFull(
         let handoff = wasm_bindgen::closure::Closure::once_into_js(hand_off);
         let _ = js_sys::Reflect::set(&window(), &HANDOFF.into(), &handoff);
         leptos::task::spawn_local(async move {
-            if let Err(e) = wasm_bindgen_futures::JsFuture::from(load_full()).await {
+            if let Err(e) = wasm_bindgen_futures::JsFuture::from(load_build(target.name())).await {
                 LOADING.with(|l| l.set(false));
                 let _ = js_sys::Reflect::delete_property(&window(), &HANDOFF.into());
                 failed.set(Some(

@@ -45,7 +45,7 @@ after(async () => {
 /** Opens the panel and picks `dir` with the folder picker. */
 async function pickFolder(page, dir) {
   await page.getByRole('link', { name: 'Your own files' }).click();
-  // The light build leaves the reader's own files to the full one.
+  // The light build leaves the reader's own files to own/.
   await page.locator('#your-files input[type=file]').nth(1).setInputFiles(dir);
 }
 
@@ -78,6 +78,11 @@ test('a folder is imported, reported, explored and kept after a reload; no reque
   await page.locator('#app:not([hidden]) .results li').first().waitFor();
   assert.match(await page.locator('.corpus-count').textContent(), /4 articles/);
   for (const u of requests) assert.ok(u.startsWith(server.base), `a request left the site: ${u}`);
+  // The light build left the reader's files to own/ (every language, the
+  // import), not to full/ (the built-in corpus' views).
+  const wasm = requests.filter((u) => u.endsWith('_bg.wasm')).map((u) => new URL(u).pathname);
+  assert.ok(wasm.some((p) => /\/own\/corpus-lens-[0-9a-f]+_bg\.wasm$/.test(p)), wasm.join(', '));
+  assert.ok(!wasm.some((p) => p.includes('/full/')), wasm.join(', '));
 
   // Search in the imported corpus; the hostile page's text stayed text.
   await page.goto(`${server.base}?corpus=harbour-press&q=cranes`);
@@ -178,10 +183,30 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   await context.close();
 });
 
+test('from a view of full/ (which lacks the import), the reader\'s files load own/, which takes over with the search kept', async () => {
+  const { context, page, problems } = await strictPage(browser, { viewport: { width: 390, height: 800 } });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('_bg.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(`${server.base}?view=words&q=alipay`);
+  await page.getByRole('heading', { name: 'Words', level: 2 }).first().waitFor();
+  assert.ok(wasm.some((p) => p.includes('/full/')), wasm.join(', '));
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files input[type=file]').first().waitFor({ state: 'attached' });
+  assert.ok(wasm.some((p) => p.includes('/own/')), wasm.join(', '));
+  // One app in the page, on the address asked for, the search kept.
+  assert.equal(await page.locator('#app').count(), 1);
+  assert.match(page.url(), /[?&]files=1/);
+  assert.equal(await page.getByRole('searchbox').first().inputValue(), 'alipay');
+  await page.getByRole('link', { name: 'Your own files' }).click();
+  await page.getByRole('heading', { name: 'Words', level: 2 }).first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('offline after the first visit, a folder is still imported: the worker comes from the page\'s cache and nothing is asked of the network', async () => {
   const { context, page, problems } = await strictPage(browser);
   // From here the network is gone: every request the page makes must be
-  // answered by its own service worker (the full build, the worker, its wasm).
+  // answered by its own service worker (own/, the worker, its wasm).
   await offlineAfterFirstVisit(context, page, server.base);
   const failed = [];
   page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));

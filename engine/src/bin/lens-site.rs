@@ -7,11 +7,12 @@
 //! site's stylesheet relative to SITE_DIR. Run by `scripts/build-site.sh`
 //! after `trunk build`, on the same corpus folder as `build.rs`.
 //!
-//! `lens-site --light-features CORPUS_DIR` prints the page's features its
-//! light build needs for that corpus: the stemmers of the corpus' languages
-//! (`lens-engine/stem-de,…`, English's always), and `segmenters` for a
-//! corpus written (in part) without spaces (`Corpus::has_unspaced_text`).
-//! The light build holds only those.
+//! `lens-site --corpus-features CORPUS_DIR` prints the page's features the
+//! site's builds for that corpus need (the light one and `full/`): the
+//! stemmers of the corpus' languages (`lens-engine/stem-de,…`, English's
+//! always), and `segmenters` for a corpus written (in part) without spaces
+//! (`Corpus::has_unspaced_text`). Those builds hold only those; `own/`, for
+//! a reader's own files, holds every language.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,8 +23,8 @@ use lens_engine::out::site::{article_page, doc_page, index_page, page_name, ARTI
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, corpus_dir] = args.as_slice() {
-        if flag == "--light-features" {
-            return light_features(corpus_dir);
+        if flag == "--corpus-features" {
+            return corpus_features(corpus_dir);
         }
     }
     let [corpus_dir, site_dir, stylesheet] = args.as_slice() else {
@@ -101,8 +102,8 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Prints the stemmer features the corpus in `corpus_dir` needs (see the module docs).
-fn light_features(corpus_dir: &str) -> ExitCode {
+/// Prints the language features the corpus in `corpus_dir` needs (see the module docs).
+fn corpus_features(corpus_dir: &str) -> ExitCode {
     use lens_engine::text::language::SNOWBALL;
     let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
         Ok((c, _)) => c,

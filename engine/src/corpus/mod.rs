@@ -294,7 +294,7 @@ impl Corpus {
 
     /// Whether its text needs a segmenter ([`Corpus::has_han`],
     /// [`Corpus::has_kana`], [`Corpus::scripts`]): the one rule of whether a
-    /// build holds them (`lens-site --light-features`).
+    /// build holds them (`lens-site --corpus-features`).
     pub fn has_unspaced_text(&self) -> bool {
         self.has_han() || self.has_kana() || !self.scripts().is_empty()
     }
