@@ -45,13 +45,14 @@ export async function timed(page, act, done) {
 /**
  * In the page: `act()`, then for each named condition of `marks` (checked
  * each frame) the time from `act()` until it first holds; with the longest
- * task and the page's measures over the whole, as [`timed`] gives them.
+ * task (and the page's measures inside it) and the page's measures over
+ * the whole, as [`timed`] gives them.
  * One loop for all, so no time between two conditions goes uncounted.
  */
 export async function milestones(page, act, marks) {
   return page.evaluate(async ({ act, marks }) => {
     const tasks = [];
-    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push({ start: e.startTime, ms: e.duration })));
     obs.observe({ type: 'longtask' });
     const checks = Object.entries(marks).map(([name, f]) => [name, new Function(`return (${f})();`)]);
     const at = {};
@@ -69,8 +70,14 @@ export async function milestones(page, act, marks) {
     await new Promise((r) => setTimeout(r, 50));
     obs.disconnect();
     const steps = {};
-    for (const m of performance.getEntriesByType('measure')) if (m.startTime >= t0) steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
-    return { at, longest: Math.max(0, ...tasks), steps };
+    const longest = tasks.reduce((a, t) => (t.ms > a.ms ? t : a), { start: 0, ms: 0 });
+    const inLongest = [];
+    for (const m of performance.getEntriesByType('measure')) {
+      if (m.startTime < t0) continue;
+      steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
+      if (longest.ms && m.startTime >= longest.start && m.startTime < longest.start + longest.ms) inLongest.push(`${m.name} ${m.duration.toFixed(1)}`);
+    }
+    return { at, longest: longest.ms, longestAt: longest.start - t0, inLongest, steps };
   }, { act: act.toString(), marks: Object.fromEntries(Object.entries(marks).map(([k, f]) => [k, f.toString()])) });
 }
 

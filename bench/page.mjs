@@ -59,35 +59,46 @@ const stats = (xs) => {
   return { n: s.length, median: at(0.5), p95: at(0.95), max: s[s.length - 1] };
 };
 
-async function measure(browser, name, dist, runs = 5) {
-  const server = await serve(dist);
-  const base = server.base;
-  const loads = [], readies = [], starts = [];
-  let keys = [];
-  let kws = [];
-  for (let r = 0; r < runs; r++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(base, { waitUntil: 'load' });
-    await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:search-ready').length > 0, null, { timeout: 60000 });
-    loads.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:interactive')[0].startTime));
-    readies.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:search-ready')[0].startTime));
-    starts.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:start')[0]?.startTime ?? NaN));
-    if (r < 3) {
-      await keystrokes(page, ['warm up']); // let the engine's code reach its optimising tier first
-      keys = keys.concat(await keystrokes(page, QUERIES));
-      await page.goto(`${base}?view=trends`, { waitUntil: 'load' });
-      await page.waitForSelector('#keywords');
-      await keywordEdits(page, ['warm, up']);
-      kws = kws.concat(await keywordEdits(page, KEYWORDS));
-    }
-    if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
-    await context.close();
+/** One load of a build: its milestones, and (in the first three) its keystrokes. */
+async function once(browser, name, base, r, into) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(base, { waitUntil: 'load' });
+  await page.waitForFunction(() => performance.getEntriesByName('corpus-lens:search-ready').length > 0, null, { timeout: 60000 });
+  into.loads.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:interactive')[0].startTime));
+  into.readies.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:search-ready')[0].startTime));
+  into.starts.push(await page.evaluate(() => performance.getEntriesByName('corpus-lens:start')[0]?.startTime ?? NaN));
+  if (r < 3) {
+    await keystrokes(page, ['warm up']); // let the engine's code reach its optimising tier first
+    into.keys.push(...await keystrokes(page, QUERIES));
+    await page.goto(`${base}?view=trends`, { waitUntil: 'load' });
+    await page.waitForSelector('#keywords');
+    await keywordEdits(page, ['warm, up']);
+    into.kws.push(...await keywordEdits(page, KEYWORDS));
   }
-  server.close();
-  return { name, load_to_interactive_ms: stats(loads), load_to_search_ready_ms: stats(readies), load_to_wasm_start_ms: stats(starts), keystroke_ms: stats(keys), keyword_edit_ms: stats(kws) };
+  if (errors.length) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
+  await context.close();
+}
+
+/**
+ * Every build, load by load in turn (the order reversed every other
+ * round), so that a slow spell of this noisy machine falls on all of them
+ * alike: side by side in one run.
+ */
+async function measure(browser, builds, runs = Number(process.env.RUNS || 5)) {
+  const all = [];
+  for (const [name, dist] of builds) {
+    all.push({ name, server: await serve(dist), loads: [], readies: [], starts: [], keys: [], kws: [] });
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const b of (r % 2 ? [...all].reverse() : all)) await once(browser, b.name, b.server.base, r, b);
+  }
+  return all.map((b) => {
+    b.server.close();
+    return { name: b.name, load_to_interactive_ms: stats(b.loads), load_to_search_ready_ms: stats(b.readies), load_to_wasm_start_ms: stats(b.starts), keystroke_ms: stats(b.keys), keyword_edit_ms: stats(b.kws) };
+  });
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
@@ -95,8 +106,7 @@ if (isMain) {
   const builds = process.argv.slice(2).map((a) => a.split('='));
   if (!builds.length) { console.error('usage: node bench/page.mjs NAME=DIST …'); process.exit(2); }
   const browser = await launch();
-  const results = [];
-  for (const [name, dist] of builds) results.push(await measure(browser, name, dist));
+  const results = await measure(browser, builds);
   await browser.close();
   const f = (x) => x.toFixed(1);
   console.log('| build | to the wasm started (download, compile), median | load to interactive (list drawn), median (p95) | to search ready, median (p95) | keystroke to updated list, median (p95) | keyword edit to redrawn chart, median (p95) |');
