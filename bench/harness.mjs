@@ -4,13 +4,30 @@
 export { serve } from '../scripts/lib/static-server.mjs';
 
 /**
+ * In the page (as text: it runs there), of the long tasks seen since `t0`:
+ * the longest, and the page's own measures (User Timing) in that time,
+ * which step costs what, and which of them ran inside the longest task.
+ */
+const TASKS_AND_STEPS = `(tasks, t0) => {
+  const steps = {};
+  const longest = tasks.reduce((a, t) => (t.ms > a.ms ? t : a), { start: 0, ms: 0 });
+  const inLongest = [];
+  for (const m of performance.getEntriesByType('measure')) {
+    if (m.startTime < t0) continue;
+    steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
+    if (longest.ms && m.startTime >= longest.start && m.startTime < longest.start + longest.ms) inLongest.push(m.name + ' ' + m.duration.toFixed(1));
+  }
+  return { longest: longest.ms, longestAt: longest.start - t0, inLongest, steps };
+}`;
+
+/**
  * In the page: `act()` (a change), then the time until `done()` holds
  * (checked each frame: the page's effects run in microtasks, before the
  * first frame), the longest task meanwhile (PerformanceObserver
  * "longtask": a task over 50 ms delays input) and the page's measures.
  */
 export async function timed(page, act, done) {
-  return page.evaluate(async ({ act, done }) => {
+  return page.evaluate(async ({ act, done, tasksAndSteps }) => {
     const tasks = [];
     const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push({ start: e.startTime, ms: e.duration })));
     obs.observe({ type: 'longtask' });
@@ -28,18 +45,8 @@ export async function timed(page, act, done) {
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 50));
     obs.disconnect();
-    // The page's own measures (User Timing) in that time: which step costs what,
-    // and which of them ran inside the longest task.
-    const steps = {};
-    const longest = tasks.reduce((a, t) => (t.ms > a.ms ? t : a), { start: 0, ms: 0 });
-    const inLongest = [];
-    for (const m of performance.getEntriesByType('measure')) {
-      if (m.startTime < t0) continue;
-      steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
-      if (longest.ms && m.startTime >= longest.start && m.startTime < longest.start + longest.ms) inLongest.push(`${m.name} ${m.duration.toFixed(1)}`);
-    }
-    return { ms, longest: longest.ms, longestAt: longest.start - t0, inLongest, steps };
-  }, { act: act.toString(), done: done.toString() });
+    return { ms, ...new Function(`return ${tasksAndSteps}`)()(tasks, t0) };
+  }, { act: act.toString(), done: done.toString(), tasksAndSteps: TASKS_AND_STEPS });
 }
 
 /**
@@ -50,7 +57,7 @@ export async function timed(page, act, done) {
  * One loop for all, so no time between two conditions goes uncounted.
  */
 export async function milestones(page, act, marks) {
-  return page.evaluate(async ({ act, marks }) => {
+  return page.evaluate(async ({ act, marks, tasksAndSteps }) => {
     const tasks = [];
     const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push({ start: e.startTime, ms: e.duration })));
     obs.observe({ type: 'longtask' });
@@ -69,16 +76,8 @@ export async function milestones(page, act, marks) {
     });
     await new Promise((r) => setTimeout(r, 50));
     obs.disconnect();
-    const steps = {};
-    const longest = tasks.reduce((a, t) => (t.ms > a.ms ? t : a), { start: 0, ms: 0 });
-    const inLongest = [];
-    for (const m of performance.getEntriesByType('measure')) {
-      if (m.startTime < t0) continue;
-      steps[m.name] = Math.max(steps[m.name] || 0, Math.round(m.duration * 10) / 10);
-      if (longest.ms && m.startTime >= longest.start && m.startTime < longest.start + longest.ms) inLongest.push(`${m.name} ${m.duration.toFixed(1)}`);
-    }
-    return { at, longest: longest.ms, longestAt: longest.start - t0, inLongest, steps };
-  }, { act: act.toString(), marks: Object.fromEntries(Object.entries(marks).map(([k, f]) => [k, f.toString()])) });
+    return { at, ...new Function(`return ${tasksAndSteps}`)()(tasks, t0) };
+  }, { act: act.toString(), marks: Object.fromEntries(Object.entries(marks).map(([k, f]) => [k, f.toString()])), tasksAndSteps: TASKS_AND_STEPS });
 }
 
 /** Median and p95 of `xs`. */
