@@ -21,8 +21,8 @@ set -euo pipefail
 source "$(dirname "$0")/setup.sh" --chromium
 dist="${1:-dist}"
 corpus="${CORPUS_DIR:-corpus}"
-# Cargo's target directory for release builds: one for both builds (they
-# share every crate but leptos and what depends on it), and one per corpus
+# Cargo's target directory for release builds: one for the three builds
+# (they share most crates), and one per corpus
 # when asked (CORPUS_LENS_TARGETS): the corpus is embedded, so another
 # corpus rebuilds the app's crate. A new one starts as a copy of the
 # default's, so only the app's crate is built again (a copy, not hard

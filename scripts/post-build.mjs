@@ -3,7 +3,7 @@
 // - replaces trunk's loader with the page's one loader: which build a URL
 //   needs (the light one, full/ for a view only it has, own/ for a
 //   reader's own files), where each
-//   build's files are, and the corpus file both read, fetched at once;
+//   build's files are, and the corpus file they all read, fetched at once;
 // - inlines the stylesheet into index.html, so the first paint waits for
 //   nothing but the page itself (the file stays, for the static pages);
 // - writes the Content Security Policy into index.html: the page's loader
@@ -54,7 +54,7 @@ if (!loader[0].includes(`'${builds.light.js}'`) || !loader[0].includes(`'${build
   throw new Error(`trunk's loader does not load ${builds.light.js} and ${builds.light.wasm}: trunk's output changed shape`);
 }
 for (const sub of ['full', 'own']) if (fs.existsSync(path.join(dir, sub))) builds[sub] = build(sub);
-// The corpus file both builds read (lens-site writes it; each build names
+// The corpus file every build reads (lens-site writes it; each build names
 // the file it was built with: src/shipped.rs). One, and the one they name.
 const corpusFiles = fs.readdirSync(dir).filter((f) => /^corpus-[0-9a-f]{16}\.bin$/.test(f));
 if (corpusFiles.length !== 1) throw new Error(`${dir}: expected one corpus-HASH.bin (written by lens-site), found ${corpusFiles.join(', ') || 'none'}`);

@@ -10,7 +10,7 @@ source "$(dirname "$0")/setup.sh" --browser
 export CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-trunk-sizes"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-size() { local w; w=$(ls "$1"/*_bg.wasm); echo "$(gzip -9c "$w" | wc -c) $(brotli -c -q 11 "$w" | wc -c)"; }
+size() { local w; w=$(ls "$1"/corpus-lens-*_bg.wasm); echo "$(gzip -9c "$w" | wc -c) $(brotli -c -q 11 "$w" | wc -c)"; }
 build() { trunk build --release "$@" >/dev/null 2>&1; }
 build --no-default-features --features light --dist "$out/light"
 read -r lg lb < <(size "$out/light")

@@ -256,8 +256,8 @@ fn build_index(
             },
         );
     };
-    // A build without the segmenters (the light build of a corpus without
-    // text written without spaces) needs none.
+    // A build without the segmenters (the light and full/ builds of a
+    // corpus without text written without spaces) needs none.
     #[cfg(feature = "segmenters")]
     let needed = segmenters::needed(corpus);
     #[cfg(feature = "segmenters")]

@@ -1,10 +1,10 @@
 //! The built-in corpus of a published site (feature `shipped-corpus`): a
 //! file beside the page, `corpus-HASH.bin` (its name fixed by `build.rs`
 //! from the bytes, the file written by `lens-site`), instead of bytes inside
-//! the wasm. Both builds read the same file through one promise on
-//! `window`, which the page's loader starts at once, in parallel with the
-//! wasm: the full build, taking over from the light one, finds the bytes
-//! there and nothing is downloaded twice.
+//! the wasm. Every build of the site reads the same file through one
+//! promise on `window`, which the page's loader starts at once, in parallel
+//! with the wasm: a heavier build, taking over from the light one, finds
+//! the bytes there and nothing is downloaded twice.
 
 use std::sync::OnceLock;
 

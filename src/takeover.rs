@@ -380,9 +380,15 @@ pub fn LoadingBuild(
 ) -> impl IntoView {
     thread_local! {
         static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// Why the one load under way failed: every `LoadingBuild` on the
+        /// page says it, whichever started the load (one build loads at a
+        /// time: `own/` has all that `full/` has, and the build that takes
+        /// over loads the next if it lacks something).
+        static FAILED: RwSignal<Option<String>> = RwSignal::new(None);
     }
-    let failed = RwSignal::new(None::<String>);
+    let failed = FAILED.with(|f| *f);
     if !LOADING.with(|l| l.replace(true)) {
+        failed.set(None);
         let handoff = wasm_bindgen::closure::Closure::once_into_js(hand_off);
         let _ = js_sys::Reflect::set(&window(), &HANDOFF.into(), &handoff);
         leptos::task::spawn_local(async move {

@@ -191,14 +191,19 @@ test('from a view of full/ (which lacks the import), the reader\'s files load ow
   await page.getByRole('heading', { name: 'Words', level: 2 }).first().waitFor();
   assert.ok(wasm.some((p) => p.includes('/full/')), wasm.join(', '));
   await page.getByRole('link', { name: 'Your own files' }).click();
-  await page.locator('#your-files input[type=file]').first().waitFor({ state: 'attached' });
-  assert.ok(wasm.some((p) => p.includes('/own/')), wasm.join(', '));
-  // One app in the page, on the address asked for, the search kept.
-  assert.equal(await page.locator('#app').count(), 1);
   assert.match(page.url(), /[?&]files=1/);
-  assert.equal(await page.getByRole('searchbox').first().inputValue(), 'alipay');
-  await page.getByRole('link', { name: 'Your own files' }).click();
-  await page.getByRole('heading', { name: 'Words', level: 2 }).first().waitFor();
+  // own/ took over: its app is shown, full/'s copy of the page is gone.
+  await page.waitForFunction(() => document.querySelector('#app:not([hidden]) #your-files input[type=file]') && !document.getElementById('prerendered'));
+  assert.ok(wasm.some((p) => p.includes('/own/')), wasm.join(', '));
+  assert.equal(await page.locator('#app').count(), 1);
+  assert.equal(await page.locator('#app:not([hidden]) input[type=search]').inputValue(), 'alipay', 'the search kept');
+  // Closing the panel is own/'s own link: no build loads again.
+  const before = wasm.length;
+  await page.locator('#app:not([hidden])').getByRole('link', { name: 'Your own files' }).click();
+  await page.locator('#your-files').waitFor({ state: 'detached' });
+  assert.doesNotMatch(page.url(), /[?&]files=/);
+  assert.ok(await page.locator('#app:not([hidden]) #words-heading').isVisible());
+  assert.equal(wasm.length, before, wasm.join(', '));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         }
     };
     // The corpus as the page reads it, in its own file (the page's builds
-    // name it: see `codec::file_name`): downloaded once for both builds.
+    // name it: see `codec::file_name`): downloaded once for every build.
     let bytes = lens_engine::corpus::codec::encode(&corpus);
     let shipped = Path::new(site_dir).join(lens_engine::corpus::codec::file_name(&bytes));
     if let Err(e) = std::fs::write(&shipped, &bytes) {
