@@ -2,10 +2,13 @@
 //! as a stop word, by the rules of its language; a query's words are
 //! stemmed in each language of the corpus.
 
+mod samples;
+use samples::found_with_forms as found;
+
 use lens_engine::corpus::codec::{decode_copy, encode};
 use lens_engine::index::Index;
 use lens_engine::search::query::parse;
-use lens_engine::search::{Order, SearchOptions};
+use lens_engine::search::SearchOptions;
 use lens_engine::stats::words::{count_words, word_rows, ListOptions};
 use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
 
@@ -40,20 +43,6 @@ fn mixed() -> Corpus {
             article("fr1", "fr", 2022, "Les paiements et le paiement mobile."),
         ],
     )
-}
-
-fn found(index: &Index, corpus: &Corpus, q: &str, forms: bool) -> Vec<String> {
-    let m = index.matches(
-        &parse(q).unwrap().query,
-        SearchOptions { word_forms: forms },
-    );
-    let mut ids: Vec<String> = index
-        .rank(&m, Order::Oldest)
-        .iter()
-        .map(|h| corpus.articles()[h.doc].id.to_string())
-        .collect();
-    ids.sort();
-    ids
 }
 
 #[test]

@@ -7,11 +7,8 @@ mod samples;
 use samples::article;
 
 use lens_engine::index::Index;
-use lens_engine::search::highlight::mark_article;
-use lens_engine::search::query::parse;
-use lens_engine::search::SearchOptions;
 use lens_engine::text::segment::{Dictionary, Script};
-use lens_engine::text::tokenize::{reference_words, word_count, words};
+use lens_engine::text::tokenize::{reference_words, words};
 use lens_engine::{Corpus, CorpusInfo};
 
 fn install() {
@@ -118,19 +115,9 @@ fn search_marks_and_counts_agree_on_thai_words() {
     assert_eq!(found("ภาษา"), ["th2"]);
     assert_eq!(found("ภาษาខ្មែរ"), Vec::<String>::new());
     assert_eq!(found("ខ្មែរ"), ["km1"]);
-    let m = index.matches(&parse("มือถือ").unwrap().query, SearchOptions::default());
-    let (d, a) = corpus.find("th1").unwrap();
-    let marks = mark_article(a, &index.match_spans(&m, d));
-    let text = a.body[0].text();
-    let marked: Vec<&str> = marks.blocks[0]
-        .iter()
-        .map(|r| &text[r.range.clone()])
-        .collect();
+    let marked = samples::marked(&index, &corpus, "มือถือ", "th1");
     assert_eq!(marked, ["โทรศัพท์มือถือ"]);
-    for (i, a) in corpus.articles().iter().enumerate() {
-        assert_eq!(corpus.word_count(i), word_count(&a.text()));
-        assert_eq!(index.doc(i).len as usize, word_count(&a.text()));
-    }
+    samples::assert_counts_agree(&corpus, &index);
     assert_eq!(corpus.scripts(), [Script::Thai, Script::Khmer]);
 }
 

@@ -6,9 +6,6 @@ mod samples;
 use samples::article;
 
 use lens_engine::index::Index;
-use lens_engine::search::highlight::mark_article;
-use lens_engine::search::query::parse;
-use lens_engine::search::SearchOptions;
 use lens_engine::text::segment::{chinese, install_chinese, Dictionary, CHINESE_WORDS};
 use lens_engine::text::tokenize::{reference_words, word_count, words};
 use lens_engine::{Corpus, CorpusInfo};
@@ -114,20 +111,10 @@ fn search_marks_and_counts_agree_on_chinese_words() {
     assert_eq!(found("支付 alipay"), Vec::<String>::new());
     assert_eq!(found("农业 OR alipay").len(), 3);
     // The marks are the matched words' bytes: in zh1 the whole 中国农业银行.
-    let m = index.matches(&parse("农业").unwrap().query, SearchOptions::default());
-    let (d, a) = corpus.find("zh1").unwrap();
-    let marks = mark_article(a, &index.match_spans(&m, d));
-    let text = a.body[0].text();
-    let marked: Vec<&str> = marks.blocks[0]
-        .iter()
-        .map(|r| &text[r.range.clone()])
-        .collect();
+    let marked = samples::marked(&index, &corpus, "农业", "zh1");
     assert_eq!(marked, ["中国农业银行"]);
     // Counts: the corpus' word counts, the index's lengths and the tokenizer agree.
-    for (i, a) in corpus.articles().iter().enumerate() {
-        assert_eq!(corpus.word_count(i), word_count(&a.text()));
-        assert_eq!(index.doc(i).len as usize, word_count(&a.text()));
-    }
+    samples::assert_counts_agree(&corpus, &index);
     assert_eq!(
         word_count("农业发展需要金融支持，中国农业发展银行提供贷款。"),
         11

@@ -181,8 +181,21 @@ pub fn found(
     corpus: &lens_engine::Corpus,
     q: &str,
 ) -> Vec<String> {
+    found_with_forms(index, corpus, q, false)
+}
+
+/// The ids of the articles `q` finds, sorted, with "Match word forms" as `forms`.
+pub fn found_with_forms(
+    index: &lens_engine::index::Index,
+    corpus: &lens_engine::Corpus,
+    q: &str,
+    forms: bool,
+) -> Vec<String> {
     use lens_engine::search::{query::parse, Order, SearchOptions};
-    let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+    let m = index.matches(
+        &parse(q).unwrap().query,
+        SearchOptions { word_forms: forms },
+    );
     let mut ids: Vec<String> = index
         .rank(&m, Order::Oldest)
         .iter()
@@ -190,6 +203,35 @@ pub fn found(
         .collect();
     ids.sort();
     ids
+}
+
+/// What a search for `q` marks in the first block of article `id`: the
+/// marked pieces of its text, in order.
+pub fn marked(
+    index: &lens_engine::index::Index,
+    corpus: &lens_engine::Corpus,
+    q: &str,
+    id: &str,
+) -> Vec<String> {
+    use lens_engine::search::{highlight::mark_article, query::parse, SearchOptions};
+    let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+    let (d, a) = corpus.find(id).unwrap();
+    let marks = mark_article(a, &index.match_spans(&m, d));
+    let text = a.body[0].text();
+    marks.blocks[0]
+        .iter()
+        .map(|r| text[r.range.clone()].to_string())
+        .collect()
+}
+
+/// The corpus' word counts, the index's lengths and the tokenizer agree
+/// on every article.
+pub fn assert_counts_agree(corpus: &lens_engine::Corpus, index: &lens_engine::index::Index) {
+    use lens_engine::text::tokenize::word_count;
+    for (i, a) in corpus.articles().iter().enumerate() {
+        assert_eq!(corpus.word_count(i), word_count(&a.text()));
+        assert_eq!(index.doc(i).len as usize, word_count(&a.text()));
+    }
 }
 
 /// FNV-1a of every word's byte span and normal form (`text`: its text, not
