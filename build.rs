@@ -1,4 +1,5 @@
-//! Validates the corpus folder and embeds it in the page.
+//! Validates the corpus folder and embeds it in the page (but for a
+//! published site's builds, feature `shipped-corpus`: see `main`).
 //!
 //! The folder is `corpus/`, or `CORPUS_DIR` (relative to this crate) when set.
 //! Every problem is printed with its file and line, and the build stops:
@@ -7,6 +8,14 @@
 use std::path::PathBuf;
 
 fn main() {
+    // A published site's builds read the corpus from a file beside the page
+    // (`src/shipped.rs`), which `lens-site` validates and writes with these
+    // same parsers: the build holds nothing of the corpus, so one build
+    // serves any corpus and another corpus builds nothing again.
+    if std::env::var_os("CARGO_FEATURE_SHIPPED_CORPUS").is_some() {
+        println!("cargo:rerun-if-changed=build.rs");
+        return;
+    }
     println!("cargo:rerun-if-env-changed=CORPUS_DIR");
     let dir = PathBuf::from(std::env::var("CORPUS_DIR").unwrap_or_else(|_| "corpus".into()));
     // Cargo reads every line of this program's standard output as a
@@ -32,12 +41,6 @@ fn main() {
             }
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
             let bytes = lens_engine::corpus::codec::encode(&corpus);
-            // The file a published site ships it in (feature
-            // `shipped-corpus`; `lens-site` writes it): a name of hex digits.
-            println!(
-                "cargo:rustc-env=CORPUS_LENS_CORPUS_FILE={}",
-                lens_engine::corpus::codec::file_name(&bytes)
-            );
             std::fs::write(out.join("corpus.bin"), bytes).expect("write the embedded corpus");
         }
         Err(problems) => {

@@ -9,9 +9,9 @@
 #      reader's own files in any language, which the page loads for an
 #      address of those files (src/takeover.rs). The first two hold only
 #      the languages of the corpus; all three read the corpus from one file
-#      beside them (`shipped-corpus`);
-#   2. lens-site: that corpus file, a static page per article, and one
-#      listing them all;
+#      beside them (`shipped-corpus`), so own/ is the same for any corpus;
+#   2. lens-site: that corpus file (named in index.html), a static page per
+#      article, and one listing them all;
 #   3. prerender.mjs: the app's first page, drawn by the app in headless
 #      Chromium, into index.html (the page shows before its wasm runs);
 #   4. post-build.mjs: the page's one loader (which build a URL needs, and
@@ -22,17 +22,9 @@ source "$(dirname "$0")/setup.sh" --chromium
 dist="${1:-dist}"
 corpus="${CORPUS_DIR:-corpus}"
 # Cargo's target directory for release builds: one for the three builds
-# (they share most crates), and one per corpus
-# when asked (CORPUS_LENS_TARGETS): the corpus is embedded, so another
-# corpus rebuilds the app's crate. A new one starts as a copy of the
-# default's, so only the app's crate is built again (a copy, not hard
-# links: cargo rewrites some files in place).
-targets="${CORPUS_LENS_TARGETS:-$CORPUS_LENS_CACHE}"
-release="$targets/target-release"
-if [ ! -d "$release" ] && [ -d "$CORPUS_LENS_CACHE/target-release" ]; then
-  mkdir -p "$targets"
-  cp -a "$CORPUS_LENS_CACHE/target-release" "$release"
-fi
+# (they share most crates) and for every corpus (the builds hold nothing
+# of it: lens-site writes it beside them, build.rs leaves it alone).
+release="$CORPUS_LENS_CACHE/target-release"
 builds="$(mktemp -d)"
 trap 'rm -rf "$builds"' EXIT
 site() {

@@ -1,10 +1,12 @@
 //! The built-in corpus of a published site (feature `shipped-corpus`): a
-//! file beside the page, `corpus-HASH.bin` (its name fixed by `build.rs`
-//! from the bytes, the file written by `lens-site`), instead of bytes inside
-//! the wasm. Every build of the site reads the same file through one
-//! promise on `window`, which the page's loader starts at once, in parallel
-//! with the wasm: a heavier build, taking over from the light one, finds
-//! the bytes there and nothing is downloaded twice.
+//! file beside the page, `corpus-HASH.bin` (written by `lens-site`, which
+//! names it in the page's `<meta name="corpus-lens-corpus">`), instead of
+//! bytes inside the wasm. So a build holds nothing of the corpus: the same
+//! build serves any corpus' site, and `build.rs` leaves the corpus alone.
+//! Every build of the site reads the same file through one promise on
+//! `window`, which the page's loader starts at once, in parallel with the
+//! wasm: a heavier build, taking over from the light one, finds the bytes
+//! there and nothing is downloaded twice.
 
 use std::sync::OnceLock;
 
@@ -13,22 +15,22 @@ use lens_engine::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// The corpus file's name, as `build.rs` made it from the corpus' bytes.
-pub const FILE: &str = env!("CORPUS_LENS_CORPUS_FILE");
-
-#[wasm_bindgen(inline_js = "export function corpus_bytes(name) {
+#[wasm_bindgen(inline_js = "export function corpus_bytes() {
   // The loader (scripts/post-build.mjs) may have started this fetch already.
   if (!window.corpusLensCorpus) {
-    window.corpusLensCorpus = fetch(name).then((r) => {
-      if (!r.ok) throw new Error(name + ': ' + r.status + ' ' + r.statusText);
-      return r.arrayBuffer();
-    });
+    const meta = document.querySelector('meta[name=\"corpus-lens-corpus\"]');
+    window.corpusLensCorpus = meta
+      ? fetch(meta.content).then((r) => {
+        if (!r.ok) throw new Error(meta.content + ': ' + r.status + ' ' + r.statusText);
+        return r.arrayBuffer();
+      })
+      : Promise.reject(new Error('the page names no corpus file (lens-site writes its name)'));
   }
   return window.corpusLensCorpus.then((b) => new Uint8Array(b));
 }")]
 extern "C" {
     /// The corpus file's bytes (one download for every build of the page).
-    fn corpus_bytes(name: &str) -> js_sys::Promise;
+    fn corpus_bytes() -> js_sys::Promise;
 }
 
 /// The built-in corpus, read once: its bytes live as long as the page, as
@@ -38,7 +40,7 @@ pub async fn corpus() -> Result<&'static Corpus, String> {
     if let Some(c) = CORPUS.get() {
         return Ok(c);
     }
-    let bytes = JsFuture::from(corpus_bytes(FILE)).await.map_err(|e| {
+    let bytes = JsFuture::from(corpus_bytes()).await.map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))

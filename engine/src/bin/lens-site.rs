@@ -1,11 +1,13 @@
 //! Writes the corpus file and the static pages of a corpus into a built
 //! site: `SITE/corpus-HASH.bin` (the corpus as the page reads it: see
-//! `codec::file_name`), `SITE/articles/ID.html` for each article, `SITE/articles/index.html`,
+//! `codec::file_name`, named in `SITE/index.html` by a
+//! `<meta name="corpus-lens-corpus">`), `SITE/articles/ID.html` for each article, `SITE/articles/index.html`,
 //! and the formulas (docs/statistics.md) as `SITE/docs/statistics.html`.
 //!
 //! Usage: `lens-site CORPUS_DIR SITE_DIR STYLESHEET`, where STYLESHEET is the
 //! site's stylesheet relative to SITE_DIR. Run by `scripts/build-site.sh`
-//! after `trunk build`, on the same corpus folder as `build.rs`.
+//! after `trunk build` (whose builds, with `shipped-corpus`, hold nothing of the
+//! corpus: any corpus' site reuses them).
 //!
 //! `lens-site --corpus-features CORPUS_DIR` prints the page's features the
 //! site's builds for that corpus need (the light one and `full/`): the
@@ -52,9 +54,16 @@ fn main() -> ExitCode {
     // The corpus as the page reads it, in its own file (the page's builds
     // name it: see `codec::file_name`): downloaded once for every build.
     let bytes = lens_engine::corpus::codec::encode(&corpus);
-    let shipped = Path::new(site_dir).join(lens_engine::corpus::codec::file_name(&bytes));
+    let name = lens_engine::corpus::codec::file_name(&bytes);
+    let shipped = Path::new(site_dir).join(&name);
     if let Err(e) = std::fs::write(&shipped, &bytes) {
         eprintln!("error: cannot write {}: {e}", shipped.display());
+        return ExitCode::FAILURE;
+    }
+    // The page names it (src/shipped.rs reads the name there), so that the
+    // builds themselves hold nothing of the corpus: one build serves any.
+    if let Err(e) = name_in_page(&Path::new(site_dir).join("index.html"), &name) {
+        eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
     let out = Path::new(site_dir).join(ARTICLES_DIR);
@@ -100,6 +109,33 @@ fn main() -> ExitCode {
         out.display()
     );
     ExitCode::SUCCESS
+}
+
+/// The `<meta>` that names the corpus file in the page (src/shipped.rs and
+/// scripts/post-build.mjs read it).
+const CORPUS_META: &str = "<meta name=\"corpus-lens-corpus\" content=\"";
+
+/// Names the corpus file `name` in the page at `index` (once: a name
+/// written before is replaced).
+fn name_in_page(index: &Path, name: &str) -> Result<(), String> {
+    let html = std::fs::read_to_string(index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let mut html = match html.find(CORPUS_META) {
+        Some(at) => {
+            let end = html[at..]
+                .find('>')
+                .map(|e| at + e + 1)
+                .unwrap_or(html.len());
+            format!("{}{}", &html[..at], &html[end..])
+        }
+        None => html,
+    };
+    let head = html
+        .find("</head>")
+        .ok_or_else(|| format!("{} has no </head>", index.display()))?;
+    // The name is hex digits (`codec::file_name`): nothing to escape.
+    html.insert_str(head, &format!("{CORPUS_META}{name}\">\n"));
+    std::fs::write(index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 
 /// Prints the language features the corpus in `corpus_dir` needs (see the module docs).
