@@ -13,8 +13,13 @@
   article in file-name order (i from 0) is dated 1 January 2024 plus
   (i x 37) mod 730 days, so the articles spread over the 730 days of 2024 and
   2025, as the engine's benchmark re-dates them.
+- bench/data/sotu-x40 (only when asked: `python3 bench/make_corpora.py sotu-x40`,
+  about 500 MB): a simulated large corpus for the sharded index, `sotu`
+  repeated 40 times: copy k (0 to 39) of each address has the id ID-cKK and
+  its date shifted k days later, title and text unchanged (9,960 articles,
+  about 81 M words).
 
-Usage: python3 bench/make_corpora.py   (quick when the files are there)
+Usage: python3 bench/make_corpora.py [sotu-x40]   (quick when the files are there)
 """
 import csv
 import io
@@ -165,7 +170,31 @@ def redate_by_day(name: str):
     write_corpus(dst, meta["name"] + " (dated by the day, simulated)", meta["description"] + " Re-dated over 2024 and 2025 by the day: a simulation.", files)
 
 
+def repeated(name: str, times: int):
+    """bench/data/NAME-xTIMES: NAME's articles TIMES times (see the module's docs)."""
+    import datetime
+    src, dst = DATA / name, DATA / f"{name}-x{times}"
+    if (dst / "corpus.toml").exists():
+        return
+    import tomllib
+    meta = tomllib.loads((src / "corpus.toml").read_text(encoding="utf-8"))
+    files = {}
+    for f in sorted(src.glob("*.md")):
+        text = f.read_text(encoding="utf-8")
+        day = datetime.date.fromisoformat(re.search(r'^date = "([^"]*)"$', text, flags=re.M).group(1))
+        for k in range(times):
+            shifted = (day + datetime.timedelta(days=k)).isoformat()
+            files[f"{f.stem}-c{k:02d}"] = re.sub(r'^date = "[^"]*"$', f'date = "{shifted}"', text, count=1, flags=re.M)
+    write_corpus(dst, f"{meta['name']} ({times} times, simulated)", f"{meta['description']} Each address {times} times, copy k dated k days later: a simulation of a large corpus.", files)
+
+
 def main():
+    if sys.argv[1:] == ["sotu-x40"]:
+        if not (DATA / "sotu").exists():
+            sys.exit("bench/data/sotu is missing: run python3 bench/make_corpora.py first")
+        repeated("sotu", 40)
+        print("bench/data/sotu-x40 is there")
+        return
     done = DATA / ".done-v2"
     if done.exists():
         for name in ["sotu", "sotu-paragraphs"]:

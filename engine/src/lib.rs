@@ -8,6 +8,8 @@
 //! - [`search`]: the query language, matching and ranking, marks and
 //!   snippets, facets, suggestions;
 //! - [`stats`]: the views' statistics (Trends, Compare, Words, Contexts);
+//! - [`shard`]: a sharded static index, for a corpus past one page: the
+//!   files a build writes and the page fetches piece by piece;
 //! - `import` (feature `import`): a reader's own files as articles, with a
 //!   report of what could not be read (the page's import worker calls it);
 //! - [`out`]: what is written for a reader (numbers, chart geometry, static pages);
@@ -32,6 +34,7 @@ pub mod import;
 pub mod index;
 pub mod out;
 pub mod search;
+pub mod shard;
 pub mod stats;
 pub mod steps;
 pub mod text;

@@ -9,6 +9,9 @@
 //! after `trunk build` (whose builds, with `shipped-corpus`, hold nothing of the
 //! corpus: any corpus' site reuses them).
 //!
+//! `lens-site --index CORPUS_DIR OUT_DIR` writes the corpus as a sharded
+//! static index (`lens_engine::shard`) into OUT_DIR.
+//!
 //! `lens-site --corpus-features CORPUS_DIR` prints the page's features the
 //! site's builds for that corpus need (the light one and `full/`): the
 //! stemmers of the corpus' languages (`lens-engine/stem-de,…`, English's
@@ -27,6 +30,11 @@ fn main() -> ExitCode {
     if let [flag, corpus_dir] = args.as_slice() {
         if flag == "--corpus-features" {
             return corpus_features(corpus_dir);
+        }
+    }
+    if let [flag, corpus_dir, out_dir] = args.as_slice() {
+        if flag == "--index" {
+            return sharded_index(corpus_dir, out_dir);
         }
     }
     let [corpus_dir, site_dir, stylesheet] = args.as_slice() else {
@@ -136,6 +144,54 @@ fn name_in_page(index: &Path, name: &str) -> Result<(), String> {
     // The name is hex digits (`codec::file_name`): nothing to escape.
     html.insert_str(head, &format!("{CORPUS_META}{name}\">\n"));
     std::fs::write(index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// Writes the corpus in `corpus_dir` as a sharded index (`lens_engine::shard`) into `out_dir`.
+fn sharded_index(corpus_dir: &str, out_dir: &str) -> ExitCode {
+    let started = std::time::Instant::now();
+    let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
+        Ok((c, _)) => c
+            .with_chinese_words()
+            .with_japanese_words()
+            .with_script_words(),
+        Err(problems) => {
+            for p in problems {
+                eprintln!("error: {p}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let read = started.elapsed();
+    let out = Path::new(out_dir);
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let options = lens_engine::shard::write::Options::default();
+    let written = lens_engine::shard::write::write_index(&corpus, options, &mut |name, bytes| {
+        std::fs::write(out.join(name), bytes)
+            .map_err(|e| format!("cannot write {}: {e}", out.join(name).display()))
+    });
+    match written {
+        Ok(w) => {
+            println!(
+                "lens-site: {} articles, {} terms: {} and {} data files, {:.1} MB, in {}; read in {:.1} s, indexed in {:.1} s",
+                corpus.articles().len(),
+                w.terms,
+                w.manifest,
+                w.files.len(),
+                w.bytes as f64 / 1e6,
+                out.display(),
+                read.as_secs_f64(),
+                (started.elapsed() - read).as_secs_f64(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Prints the language features the corpus in `corpus_dir` needs (see the module docs).

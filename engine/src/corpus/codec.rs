@@ -86,19 +86,7 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
         for t in &a.tags {
             put_str(out, t);
         }
-        put_u32(out, a.body.len());
-        for b in &a.body {
-            match b {
-                Block::Paragraph(text) => {
-                    out.put(&[0]);
-                    put_str(out, text);
-                }
-                Block::Heading { level, text } => {
-                    out.put(&[*level]);
-                    put_str(out, text);
-                }
-            }
-        }
+        put_blocks(out, &a.body);
     }
     // The stop lists of its languages: the page has no other.
     put_u32(out, corpus.stop_lists().len());
@@ -107,6 +95,45 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
         put_str(out, &list.source);
         put_strs(out, &list.words);
     }
+}
+
+fn put_blocks(out: &mut impl Sink, body: &[Block]) {
+    put_u32(out, body.len());
+    for b in body {
+        match b {
+            Block::Paragraph(text) => {
+                out.put(&[0]);
+                put_str(out, text);
+            }
+            Block::Heading { level, text } => {
+                out.put(&[*level]);
+                put_str(out, text);
+            }
+        }
+    }
+}
+
+/// An article's body alone, as [`encode`] writes it inside a corpus (a
+/// sharded index keeps each article's text in a piece of its own:
+/// [`crate::shard`]).
+pub fn encode_body(body: &[Block]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_blocks(&mut out, body);
+    out
+}
+
+/// Reads what [`encode_body`] wrote (every text copied out of `bytes`).
+pub fn decode_body(bytes: &[u8]) -> Result<Vec<Block>, DecodeError> {
+    let mut r = Reader {
+        bytes,
+        pos: 0,
+        text: |s: &str| Text::Owned(s.to_owned()),
+    };
+    let body = r.blocks()?;
+    if r.pos != r.bytes.len() {
+        return Err(DecodeError("trailing bytes".into()));
+    }
+    Ok(body)
 }
 
 fn put_strs(out: &mut impl Sink, strings: &[String]) {
@@ -132,12 +159,18 @@ impl std::fmt::Display for DecodeError {
 /// serves an old one) and the page's build names the file it was built
 /// with (`build.rs` and `lens-site` call this one function).
 pub fn file_name(bytes: &[u8]) -> String {
+    format!("corpus-{:016x}.bin", fnv1a(bytes))
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: the names of the files a site ships
+/// (the corpus file, a sharded index's: [`crate::shard`]).
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("corpus-{h:016x}.bin")
+    h
 }
 
 /// Reads what [`encode`] wrote, borrowing every text from `bytes`, which
@@ -220,17 +253,7 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
         for _ in 0..nt {
             tags.push(r.string()?);
         }
-        let nb = r.u32()?;
-        let mut body = Vec::with_capacity(r.room(nb, 5)?);
-        for _ in 0..nb {
-            let kind = r.take(1)?[0];
-            let text = r.string()?;
-            body.push(match kind {
-                0 => Block::Paragraph(text),
-                1 | 2 => Block::Heading { level: kind, text },
-                k => return Err(DecodeError(format!("unknown block kind {k}"))),
-            });
-        }
+        let body = r.blocks()?;
         // Each word takes at least a byte of the text: a count above that
         // is corruption (the index would size its arrays by it).
         let bytes = title.len() + body.iter().map(|b: &Block| b.text().len()).sum::<usize>();
@@ -363,6 +386,22 @@ impl<'a> Reader<'a> {
             out.push(self.string()?.into_owned());
         }
         Ok(out)
+    }
+
+    /// A body: a count, then each block's kind and text.
+    fn blocks(&mut self) -> Result<Vec<Block>, DecodeError> {
+        let nb = self.u32()?;
+        let mut body = Vec::with_capacity(self.room(nb, 5)?);
+        for _ in 0..nb {
+            let kind = self.take(1)?[0];
+            let text = self.string()?;
+            body.push(match kind {
+                0 => Block::Paragraph(text),
+                1 | 2 => Block::Heading { level: kind, text },
+                k => return Err(DecodeError(format!("unknown block kind {k}"))),
+            });
+        }
+        Ok(body)
     }
 
     fn opt(&mut self) -> Result<Option<Text>, DecodeError> {

@@ -1,0 +1,512 @@
+//! A sharded static index: a corpus too large for one page, written at
+//! build time as files a page fetches piece by piece ([`write`] writes
+//! them; this module reads them, with no I/O of its own: the page fetches
+//! the bytes a [`Piece`] names and hands them over).
+//!
+//! The files, all immutable and named by their bytes' hash:
+//! - the **manifest** (`index-HASH.bin`, [`Manifest`]), read at start: the
+//!   corpus' totals, the data files' names, and where everything else is;
+//! - **data files** (`pack-HASH.bin`, at most [`PACK_LIMIT`] bytes each),
+//!   each a run of pieces:
+//!   - the articles' **metadata** (one piece: the corpus with every body
+//!     left out, in [`crate::corpus::codec`]'s format, word counts and all),
+//!     read at start for the list and the facets;
+//!   - the **dictionary**, in chunks of about [`DICTIONARY_CHUNK`] bytes by
+//!     term range (the manifest holds each chunk's first term): per term,
+//!     its articles, its occurrences, and where its postings are;
+//!   - each term's **postings**: its articles (gaps) with the count in
+//!     each, then, as a piece of their own right after, its positions
+//!     (gaps within each article), so a query that needs no positions
+//!     fetches none;
+//!   - each article's **text** (its body, [`crate::corpus::codec::encode_body`]),
+//!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each.
+//!
+//! Articles are numbered in corpus order (date, title, id), and positions
+//! are the embedded index's ([`crate::index`]): a sharded index answers
+//! with the same numbers. Integers are LEB128 varints unless said; a string
+//! is its length, then its UTF-8. Every read checks what it reads: a
+//! corrupt or truncated file is a [`ShardError`], never a panic.
+
+pub mod write;
+
+use crate::corpus::body::Block;
+
+/// The manifest's first bytes.
+pub const MAGIC: &[u8; 8] = b"LENSIDX1";
+
+/// The most bytes a data file holds (static hosts limit file sizes; 16 MiB
+/// is under every common one's).
+pub const PACK_LIMIT: usize = 16 << 20;
+
+/// About this many bytes of dictionary a chunk (a term is never split).
+pub const DICTIONARY_CHUNK: usize = 32 << 10;
+
+/// Articles a text table covers.
+pub const TEXT_TABLE_DOCS: usize = 1024;
+
+/// Bytes `start..start + len` of data file `file` (its place in
+/// [`Manifest::files`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Piece {
+    /// The data file, by its place in the manifest's list.
+    pub file: u32,
+    /// The first byte.
+    pub start: u64,
+    /// How many bytes.
+    pub len: u64,
+}
+
+impl Piece {
+    /// The byte range in its file.
+    pub fn range(&self) -> std::ops::Range<u64> {
+        self.start..self.start + self.len
+    }
+}
+
+/// Why a sharded index could not be read: the file and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardError(pub String);
+
+impl std::fmt::Display for ShardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the index is unreadable: {}", self.0)
+    }
+}
+
+/// What the manifest says: read at start, everything else through it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Manifest {
+    /// Articles.
+    pub docs: u32,
+    /// Words of all articles (titles and bodies).
+    pub words: u64,
+    /// Distinct terms.
+    pub terms: u64,
+    /// The data files' names, beside the manifest.
+    pub files: Vec<String>,
+    /// The articles' metadata ([`decode_metadata`]).
+    pub metadata: Piece,
+    /// Per [`TEXT_TABLE_DOCS`] articles, their text table ([`TextTable`]).
+    pub text_tables: Vec<Piece>,
+    /// The dictionary's chunks: each one's first term, and where it is.
+    pub dictionary: Vec<(String, Piece)>,
+}
+
+impl Manifest {
+    /// The dictionary chunk that holds `term` if any does (by place in
+    /// [`Manifest::dictionary`]): the last whose first term is not after it.
+    pub fn chunk_of(&self, term: &str) -> Option<usize> {
+        self.dictionary
+            .partition_point(|(first, _)| first.as_str() <= term)
+            .checked_sub(1)
+    }
+
+    /// The text table that covers article `doc` (by place in
+    /// [`Manifest::text_tables`]).
+    pub fn table_of(&self, doc: u32) -> usize {
+        doc as usize / TEXT_TABLE_DOCS
+    }
+
+    /// Reads a manifest.
+    pub fn decode(bytes: &[u8]) -> Result<Manifest, ShardError> {
+        let mut r = Bytes::new(bytes, "the manifest");
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(r.error("wrong header (written by another version?)"));
+        }
+        let docs = r.u32()?;
+        let words = r.varint()?;
+        let terms = r.varint()?;
+        let n = r.count(1)?;
+        let mut files = Vec::with_capacity(n);
+        for _ in 0..n {
+            files.push(r.string()?.to_owned());
+        }
+        let metadata = r.piece(files.len())?;
+        let n = r.count(3)?;
+        if n != (docs as usize).div_ceil(TEXT_TABLE_DOCS) {
+            return Err(r.error("text tables do not cover the articles"));
+        }
+        let mut text_tables = Vec::with_capacity(n);
+        for _ in 0..n {
+            text_tables.push(r.piece(files.len())?);
+        }
+        let n = r.count(4)?;
+        let mut dictionary: Vec<(String, Piece)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let first = r.string()?.to_owned();
+            if dictionary.last().is_some_and(|(f, _)| *f >= first) {
+                return Err(r.error("dictionary chunks out of order"));
+            }
+            dictionary.push((first, r.piece(files.len())?));
+        }
+        r.end()?;
+        Ok(Manifest {
+            docs,
+            words,
+            terms,
+            files,
+            metadata,
+            text_tables,
+            dictionary,
+        })
+    }
+
+    pub(crate) fn encode(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&self.docs.to_le_bytes());
+        put_varint(&mut out, self.words);
+        put_varint(&mut out, self.terms);
+        put_varint(&mut out, self.files.len() as u64);
+        for f in &self.files {
+            put_str(&mut out, f);
+        }
+        put_piece(&mut out, self.metadata);
+        put_varint(&mut out, self.text_tables.len() as u64);
+        for &p in &self.text_tables {
+            put_piece(&mut out, p);
+        }
+        put_varint(&mut out, self.dictionary.len() as u64);
+        for (first, p) in &self.dictionary {
+            put_str(&mut out, first);
+            put_piece(&mut out, *p);
+        }
+        out
+    }
+}
+
+/// One term of the dictionary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermEntry {
+    /// The term (normalised, as the index holds it).
+    pub term: String,
+    /// Articles that have it.
+    pub docs: u32,
+    /// Its occurrences in all.
+    pub count: u64,
+    /// Its articles and the count in each ([`decode_postings`]).
+    pub postings: Piece,
+    /// Its positions ([`decode_positions`]): right after `postings`, in the same file.
+    pub positions: Piece,
+}
+
+/// A chunk of the dictionary: terms in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DictionaryChunk {
+    entries: Vec<TermEntry>,
+}
+
+impl DictionaryChunk {
+    /// Reads a chunk (`files`: how many data files the manifest names).
+    pub fn decode(bytes: &[u8], files: usize) -> Result<DictionaryChunk, ShardError> {
+        let mut r = Bytes::new(bytes, "a dictionary chunk");
+        let n = r.count(5)?;
+        let mut entries: Vec<TermEntry> = Vec::with_capacity(n);
+        for _ in 0..n {
+            // Each term is written as the bytes it shares with the one
+            // before, and the rest.
+            let shared = r.varint()? as usize;
+            let rest = r.take_len()?;
+            let prev = entries.last().map_or(&[][..], |e| e.term.as_bytes());
+            if shared > prev.len() {
+                return Err(r.error("a term shares more than the one before has"));
+            }
+            let mut term = prev[..shared].to_vec();
+            term.extend_from_slice(rest);
+            let term = String::from_utf8(term).map_err(|_| r.error("a term is not UTF-8"))?;
+            if entries.last().is_some_and(|e| e.term >= term) {
+                return Err(r.error("terms out of order"));
+            }
+            let docs = r.u32_varint()?;
+            let count = r.varint()?;
+            let postings = r.piece(files)?;
+            let len = r.varint()?;
+            entries.push(TermEntry {
+                term,
+                docs,
+                count,
+                postings,
+                positions: Piece {
+                    file: postings.file,
+                    start: postings.start + postings.len,
+                    len,
+                },
+            });
+        }
+        r.end()?;
+        Ok(DictionaryChunk { entries })
+    }
+
+    /// The entry of `term`, if the chunk has it.
+    pub fn get(&self, term: &str) -> Option<&TermEntry> {
+        self.entries
+            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    /// Every entry, in term order.
+    pub fn entries(&self) -> &[TermEntry] {
+        &self.entries
+    }
+}
+
+pub(crate) fn encode_chunk(entries: &[TermEntry]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, entries.len() as u64);
+    let mut prev: &[u8] = &[];
+    for e in entries {
+        let t = e.term.as_bytes();
+        let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
+        // Shared bytes end on a character boundary, so that every stored
+        // rest is whole characters (checked as UTF-8 when read).
+        let shared = (0..=shared)
+            .rev()
+            .find(|&s| e.term.is_char_boundary(s))
+            .unwrap_or(0);
+        put_varint(&mut out, shared as u64);
+        put_varint(&mut out, (t.len() - shared) as u64);
+        out.extend_from_slice(&t[shared..]);
+        put_varint(&mut out, u64::from(e.docs));
+        put_varint(&mut out, e.count);
+        put_piece(&mut out, e.postings);
+        put_varint(&mut out, e.positions.len);
+        prev = t;
+    }
+    out
+}
+
+/// A term's articles and the count in each, from its postings piece.
+pub fn decode_postings(
+    entry: &TermEntry,
+    bytes: &[u8],
+    docs: u32,
+) -> Result<Vec<(u32, u32)>, ShardError> {
+    let mut r = Bytes::new(bytes, "postings");
+    let n = entry.docs as usize;
+    if n > bytes.len() {
+        return Err(r.error("more articles than bytes"));
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut doc: u64 = 0;
+    let mut total: u64 = 0;
+    for i in 0..n {
+        let gap = r.varint()?;
+        doc = if i == 0 { gap } else { doc + gap + 1 };
+        let count = r.u32_varint()?;
+        if doc >= u64::from(docs) || count == 0 {
+            return Err(r.error("an article out of range, or none of the term in it"));
+        }
+        total += u64::from(count);
+        out.push((doc as u32, count));
+    }
+    r.end()?;
+    if total != entry.count {
+        return Err(r.error("counts do not add up to the term's"));
+    }
+    Ok(out)
+}
+
+/// A term's positions, article by article as `postings` lists them, flat.
+pub fn decode_positions(postings: &[(u32, u32)], bytes: &[u8]) -> Result<Vec<u32>, ShardError> {
+    let mut r = Bytes::new(bytes, "positions");
+    let total: usize = postings.iter().map(|&(_, c)| c as usize).sum();
+    if total > bytes.len() {
+        return Err(r.error("more positions than bytes"));
+    }
+    let mut out = Vec::with_capacity(total);
+    for &(_, count) in postings {
+        let mut at: u64 = 0;
+        for i in 0..count {
+            let gap = r.varint()?;
+            at = if i == 0 { gap } else { at + gap + 1 };
+            out.push(u32::try_from(at).map_err(|_| r.error("a position past 2³²"))?);
+        }
+    }
+    r.end()?;
+    Ok(out)
+}
+
+/// Where each article of a text table's range has its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextTable {
+    pieces: Vec<Piece>,
+}
+
+impl TextTable {
+    /// Reads a text table.
+    pub fn decode(bytes: &[u8], files: usize) -> Result<TextTable, ShardError> {
+        let mut r = Bytes::new(bytes, "a text table");
+        let n = r.count(3)?;
+        let mut pieces = Vec::with_capacity(n);
+        for _ in 0..n {
+            pieces.push(r.piece(files)?);
+        }
+        r.end()?;
+        Ok(TextTable { pieces })
+    }
+
+    /// Where article `doc` (of the whole corpus) has its text, if this table covers it.
+    pub fn piece(&self, doc: u32) -> Option<Piece> {
+        self.pieces.get(doc as usize % TEXT_TABLE_DOCS).copied()
+    }
+}
+
+pub(crate) fn encode_table(pieces: &[Piece]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, pieces.len() as u64);
+    for &p in pieces {
+        put_piece(&mut out, p);
+    }
+    out
+}
+
+/// The articles' metadata (bodies left out), from its piece: the corpus in
+/// the codec's format, each word count 0 (the codec holds a count to no
+/// more words than its text has bytes), then the word counts.
+pub fn decode_metadata(bytes: &[u8]) -> Result<crate::Corpus, ShardError> {
+    let mut r = Bytes::new(bytes, "the metadata");
+    let coded = r.take_len()?;
+    let bare = crate::corpus::codec::decode_copy(coded)
+        .map_err(|e| ShardError(format!("the metadata: {}", e.0)))?;
+    let n = bare.articles().len();
+    if n > bytes.len() {
+        return Err(r.error("more articles than bytes"));
+    }
+    let mut counts = Vec::with_capacity(n);
+    for _ in 0..n {
+        counts.push(usize::try_from(r.varint()?).map_err(|_| r.error("a count past usize"))?);
+    }
+    r.end()?;
+    Ok(crate::Corpus::assemble(
+        bare.info().clone(),
+        bare.articles().to_vec(),
+        counts,
+        Some(bare.stop_lists().to_vec()),
+    ))
+}
+
+pub(crate) fn encode_metadata(coded: &[u8], counts: &[usize]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(coded.len() + 2 * counts.len() + 8);
+    put_varint(&mut out, coded.len() as u64);
+    out.extend_from_slice(coded);
+    for &c in counts {
+        put_varint(&mut out, c as u64);
+    }
+    out
+}
+
+/// An article's body, from its text piece.
+pub fn decode_text(bytes: &[u8]) -> Result<Vec<Block>, ShardError> {
+    crate::corpus::codec::decode_body(bytes).map_err(|e| ShardError(format!("a text: {}", e.0)))
+}
+
+fn put_varint(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_piece(out: &mut Vec<u8>, p: Piece) {
+    put_varint(out, u64::from(p.file));
+    put_varint(out, p.start);
+    put_varint(out, p.len);
+}
+
+/// A reader of bytes that names what it reads in its errors.
+struct Bytes<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    what: &'static str,
+}
+
+impl<'a> Bytes<'a> {
+    fn new(bytes: &'a [u8], what: &'static str) -> Bytes<'a> {
+        Bytes {
+            bytes,
+            pos: 0,
+            what,
+        }
+    }
+
+    fn error(&self, why: &str) -> ShardError {
+        ShardError(format!("{}, byte {}: {why}", self.what, self.pos))
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ShardError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| self.error("truncated"))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ShardError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn varint(&mut self) -> Result<u64, ShardError> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            n |= u64::from(b & 0x7f)
+                .checked_shl(shift)
+                .filter(|v| v >> shift == u64::from(b & 0x7f))
+                .ok_or_else(|| self.error("a number past 2⁶⁴"))?;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(self.error("a number past 2⁶⁴"))
+    }
+
+    fn u32_varint(&mut self) -> Result<u32, ShardError> {
+        let n = self.varint()?;
+        u32::try_from(n).map_err(|_| self.error("a count past 2³²"))
+    }
+
+    /// A count of items of at least `min` bytes each, if the bytes left can hold them.
+    fn count(&mut self, min: usize) -> Result<usize, ShardError> {
+        let n = self.varint()?;
+        let left = (self.bytes.len() - self.pos) as u64;
+        if n.saturating_mul(min as u64) > left {
+            return Err(self.error("more items than bytes"));
+        }
+        Ok(n as usize)
+    }
+
+    fn take_len(&mut self) -> Result<&'a [u8], ShardError> {
+        let n = self.varint()?;
+        let n = usize::try_from(n).map_err(|_| self.error("truncated"))?;
+        self.take(n)
+    }
+
+    fn string(&mut self) -> Result<&'a str, ShardError> {
+        let b = self.take_len()?;
+        std::str::from_utf8(b).map_err(|_| self.error("a string is not UTF-8"))
+    }
+
+    fn piece(&mut self, files: usize) -> Result<Piece, ShardError> {
+        let file = self.u32_varint()?;
+        let (start, len) = (self.varint()?, self.varint()?);
+        if file as usize >= files || start.checked_add(len).is_none_or(|e| e > PACK_LIMIT as u64) {
+            return Err(self.error("a piece outside the data files"));
+        }
+        Ok(Piece { file, start, len })
+    }
+
+    fn end(&self) -> Result<(), ShardError> {
+        if self.pos == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(self.error("trailing bytes"))
+        }
+    }
+}

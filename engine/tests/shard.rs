@@ -1,0 +1,249 @@
+//! A sharded index holds exactly what the embedded index holds: every term
+//! with the same articles, counts and positions, every article's metadata
+//! and text; on the seed corpus and on generated ones, written in batches
+//! and files small enough that both are many. A damaged file is an error.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use lens_engine::corpus::load::load_corpus_dir;
+use lens_engine::index::Index;
+use lens_engine::shard::write::{write_index, Options};
+use lens_engine::shard::{
+    decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, Manifest,
+    Piece, TextTable,
+};
+use lens_engine::{Article, Corpus};
+use proptest::prelude::*;
+
+/// The files written, by name.
+struct Site {
+    files: HashMap<String, Vec<u8>>,
+    manifest: Manifest,
+}
+
+impl Site {
+    fn write(corpus: &Corpus, options: Options) -> Site {
+        let mut files = HashMap::new();
+        let written = write_index(corpus, options, &mut |name, bytes| {
+            assert!(bytes.len() <= options.pack_limit.max(1) || name.starts_with("index-"));
+            assert!(
+                files.insert(name.to_string(), bytes.to_vec()).is_none(),
+                "{name} written twice"
+            );
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(files.len(), written.files.len() + 1);
+        assert_eq!(
+            written.bytes,
+            files.values().map(|f| f.len() as u64).sum::<u64>()
+        );
+        let manifest = Manifest::decode(&files[&written.manifest]).unwrap();
+        assert_eq!(manifest.files, written.files);
+        Site { files, manifest }
+    }
+
+    fn piece(&self, p: Piece) -> &[u8] {
+        let file = &self.files[&self.manifest.files[p.file as usize]];
+        &file[p.start as usize..(p.start + p.len) as usize]
+    }
+
+    fn chunk(&self, i: usize) -> DictionaryChunk {
+        DictionaryChunk::decode(
+            self.piece(self.manifest.dictionary[i].1),
+            self.manifest.files.len(),
+        )
+        .unwrap()
+    }
+}
+
+fn bare(a: &Article) -> Article {
+    Article {
+        body: Vec::new(),
+        ..a.clone()
+    }
+}
+
+/// Everything the sharded index says agrees with the embedded index and corpus.
+fn assert_same(corpus: &Corpus, site: &Site) {
+    let index = Index::new(corpus);
+    let m = &site.manifest;
+    assert_eq!(m.docs as usize, corpus.articles().len());
+    assert_eq!(m.terms as usize, index.vocabulary_len());
+    let words: u64 = (0..index.doc_count())
+        .map(|d| u64::from(index.doc(d).len))
+        .sum();
+    assert_eq!(m.words, words);
+
+    // The metadata: every article but its body, with its word count.
+    let meta = decode_metadata(site.piece(m.metadata)).unwrap();
+    assert_eq!(meta.articles().len(), corpus.articles().len());
+    for (i, a) in corpus.articles().iter().enumerate() {
+        assert_eq!(meta.articles()[i], bare(a));
+        assert_eq!(meta.word_count(i), corpus.word_count(i));
+    }
+    assert_eq!(meta.info(), corpus.info());
+
+    // The texts, through their tables.
+    for (d, a) in corpus.articles().iter().enumerate() {
+        let table = TextTable::decode(
+            site.piece(m.text_tables[m.table_of(d as u32)]),
+            m.files.len(),
+        )
+        .unwrap();
+        let text = decode_text(site.piece(table.piece(d as u32).unwrap())).unwrap();
+        assert_eq!(text, a.body, "article {d}'s text");
+    }
+
+    // Every term, found through the manifest as a page finds it.
+    let mut listed = 0;
+    for i in 0..m.dictionary.len() {
+        listed += site.chunk(i).entries().len();
+    }
+    assert_eq!(
+        listed,
+        index.vocabulary_len(),
+        "the dictionary holds the index's terms, no more"
+    );
+    for t in 0..index.vocabulary_len() as u32 {
+        let term = index.term(t);
+        let chunk = site.chunk(m.chunk_of(term).unwrap());
+        let entry = chunk
+            .get(term)
+            .unwrap_or_else(|| panic!("{term:?} not in its chunk"));
+        let want = index.postings(t);
+        assert_eq!(entry.docs as usize, want.len(), "{term:?}");
+        assert_eq!(entry.count as usize, want.positions_len(), "{term:?}");
+        let postings = decode_postings(entry, site.piece(entry.postings), m.docs).unwrap();
+        let positions = decode_positions(&postings, site.piece(entry.positions)).unwrap();
+        let mut at = 0;
+        for (got, want) in postings.iter().zip(want.iter()) {
+            assert_eq!(got.0, want.doc, "{term:?}");
+            let n = got.1 as usize;
+            assert_eq!(
+                &positions[at..at + n],
+                want.positions,
+                "{term:?} in article {}",
+                want.doc
+            );
+            at += n;
+        }
+    }
+    // A word the corpus lacks is in no chunk.
+    for absent in ["", "zzzzzzzz-absent", "\u{10FFFF}"] {
+        if let Some(i) = m.chunk_of(absent) {
+            assert!(site.chunk(i).get(absent).is_none());
+        }
+    }
+}
+
+#[test]
+fn the_seed_corpus_sharded_is_the_embedded_one() {
+    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
+    // One article a batch, and files of 16 KB: many of both.
+    let site = Site::write(
+        &corpus,
+        Options {
+            batch_words: 1,
+            pack_limit: 16 << 10,
+        },
+    );
+    assert!(
+        site.manifest.files.len() > 2,
+        "{} files",
+        site.manifest.files.len()
+    );
+    assert_same(&corpus, &site);
+    // Written whole at once, the same numbers.
+    assert_same(&corpus, &Site::write(&corpus, Options::default()));
+}
+
+#[test]
+fn a_piece_larger_than_a_file_may_be_is_refused_with_its_name() {
+    let corpus = common::one_article("Payments", &["pay pay pay pay pay pay pay pay pay pay"]);
+    let err = write_index(
+        &corpus,
+        Options {
+            batch_words: 100,
+            pack_limit: 8,
+        },
+        &mut |_, _| Ok(()),
+    )
+    .unwrap_err();
+    assert!(err.contains("over the 8 a file may hold"), "{err}");
+}
+
+#[test]
+fn damaged_files_are_errors_not_panics() {
+    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
+    let site = Site::write(&corpus, Options::default());
+    let name = site.files.keys().find(|n| n.starts_with("index-")).unwrap();
+    let manifest = &site.files[name];
+    for cut in 0..manifest.len() {
+        assert!(Manifest::decode(&manifest[..cut]).is_err(), "cut at {cut}");
+    }
+    // Cut anywhere in its last 300 bytes, and every 61 bytes before.
+    let chunk = site.piece(site.manifest.dictionary[0].1);
+    let cuts = (0..chunk.len())
+        .step_by(61)
+        .chain(chunk.len().saturating_sub(300)..chunk.len());
+    for cut in cuts {
+        assert!(DictionaryChunk::decode(&chunk[..cut], site.manifest.files.len()).is_err());
+    }
+    let entry = site.chunk(0).entries()[0].clone();
+    let postings = site.piece(entry.postings);
+    for cut in 0..postings.len() {
+        assert!(decode_postings(&entry, &postings[..cut], site.manifest.docs).is_err());
+    }
+    // Flipped bytes (the first 1,000, where every field of an entry is):
+    // an answer or an error.
+    for i in 0..chunk.len().min(1000) {
+        let mut bad = chunk.to_vec();
+        bad[i] ^= 0xa5;
+        let _ = DictionaryChunk::decode(&bad, site.manifest.files.len());
+    }
+}
+
+const VOCAB: &[&str] = &[
+    "pay",
+    "Paying",
+    "payment",
+    "the",
+    "of",
+    "Alipay",
+    "wallet",
+    "QR",
+    "code",
+    "2024",
+    "支付宝",
+    "mobile",
+    "bank's",
+    "e-mail",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn generated_corpora_sharded_are_the_embedded_ones(
+        corpus in common::corpus(common::Shape {
+            vocab: VOCAB,
+            title: 0..5,
+            blocks: 0..5,
+            block_words: 0..30,
+            headings: true,
+            years: 2010..2026,
+            sources: &["Reuters", "Caixin"],
+            tags: &["fintech", "policy"],
+            articles: 0..40,
+        }),
+        batch_words in 1usize..200,
+        pack_limit in 6144usize..16384,
+    ) {
+        let site = Site::write(&corpus, Options { batch_words, pack_limit });
+        assert_same(&corpus, &site);
+    }
+}
