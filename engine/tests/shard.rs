@@ -10,10 +10,12 @@ use std::path::Path;
 
 use lens_engine::corpus::load::load_corpus_dir;
 use lens_engine::index::Index;
+use lens_engine::search::query::parse;
+use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options};
 use lens_engine::shard::{
-    decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, Manifest,
-    Piece, TextTable,
+    decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, LoadedTerm,
+    Manifest, Needs, Piece, TermEntry, TextTable,
 };
 use lens_engine::{Article, Corpus};
 use proptest::prelude::*;
@@ -57,6 +59,70 @@ impl Site {
             self.manifest.files.len(),
         )
         .unwrap()
+    }
+}
+
+impl Site {
+    /// A term as a page fetches it: its postings, then its positions.
+    fn load(&self, e: &TermEntry) -> LoadedTerm {
+        let postings = decode_postings(e, self.piece(e.postings), self.manifest.docs).unwrap();
+        let positions = decode_positions(&postings, self.piece(e.positions)).unwrap();
+        LoadedTerm {
+            term: e.term.clone(),
+            postings,
+            positions,
+        }
+    }
+
+    /// The partial index of every term (`needs` None) or of what `needs` names.
+    fn partial(&self, needs: Option<&Needs>) -> Index {
+        let meta = decode_metadata(self.piece(self.manifest.metadata)).unwrap();
+        let chunks: Vec<usize> = match needs {
+            Some(n) => n.chunks(&self.manifest),
+            None => (0..self.manifest.dictionary.len()).collect(),
+        };
+        let mut terms = Vec::new();
+        for i in chunks {
+            let chunk = self.chunk(i);
+            match needs {
+                Some(n) => terms.extend(n.entries(&chunk).map(|e| self.load(e))),
+                None => terms.extend(chunk.entries().iter().map(|e| self.load(e))),
+            }
+        }
+        Index::partial(&meta, terms).unwrap()
+    }
+}
+
+/// `query` finds the same articles, with the same scores and counts, on the
+/// whole index and on a partial one.
+fn assert_same_answers(whole: &Index, partial: &Index, query: &str) {
+    let Ok(parsed) = parse(query) else { return };
+    let opts = SearchOptions { word_forms: false };
+    let (a, b) = (
+        whole.matches(&parsed.query, opts),
+        partial.matches(&parsed.query, opts),
+    );
+    assert_eq!(
+        whole.cost(&[&parsed.query], opts),
+        partial.cost(&[&parsed.query], opts),
+        "{query}: the same cost"
+    );
+    let (ra, rb) = (
+        whole.rank(&a, Order::Relevance),
+        partial.rank(&b, Order::Relevance),
+    );
+    assert_eq!(ra.len(), rb.len(), "{query}: as many articles");
+    for (x, y) in ra.iter().zip(&rb) {
+        assert_eq!(
+            (x.doc, x.score.to_bits()),
+            (y.doc, y.score.to_bits()),
+            "{query}"
+        );
+        assert_eq!(
+            whole.match_spans(&a, x.doc),
+            partial.match_spans(&b, y.doc),
+            "{query}"
+        );
     }
 }
 
@@ -224,8 +290,94 @@ const VOCAB: &[&str] = &[
     "e-mail",
 ];
 
+/// A query of the generated corpora's words (those written with spaces):
+/// words, prefixes, phrases, fields and their combinations.
+fn query() -> impl Strategy<Value = String> {
+    // Not text written without spaces: a partial index finds it only as
+    // whole words (Index::is_partial).
+    let spaced: Vec<&str> = VOCAB.iter().copied().filter(|w| w.is_ascii()).collect();
+    let word = prop::sample::select(spaced).prop_map(str::to_string);
+    let atom = prop_oneof![
+        word.clone(),
+        word.clone()
+            .prop_map(|w| format!("{}*", w.chars().take(2).collect::<String>())),
+        prop::collection::vec(word.clone(), 2..4).prop_map(|ws| format!("\"{}\"", ws.join(" "))),
+        (word.clone(), word.clone())
+            .prop_map(|(a, b)| format!("\"{a} {}*\"", b.chars().take(1).collect::<String>())),
+        word.clone().prop_map(|w| format!("title:{w}")),
+        Just("source:Reuters".to_string()),
+        Just("tag:fintech".to_string()),
+        Just("year:2015..2020".to_string()),
+    ];
+    prop_oneof![
+        atom.clone(),
+        (atom.clone(), atom.clone()).prop_map(|(a, b)| format!("{a} {b}")),
+        (atom.clone(), atom.clone()).prop_map(|(a, b)| format!("{a} OR {b}")),
+        (atom.clone(), atom).prop_map(|(a, b)| format!("{a} -{b}")),
+    ]
+}
+
+#[test]
+fn the_seed_corpus_answers_as_the_embedded_one() {
+    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
+    let site = Site::write(
+        &corpus,
+        Options {
+            batch_words: 1000,
+            pack_limit: 64 << 10,
+        },
+    );
+    let whole = Index::new(&corpus);
+    let all = site.partial(None);
+    for q in [
+        "alipay",
+        "alipay wechat",
+        "\"mobile payment\"",
+        "pay*",
+        "\"ant group\" -wechat",
+        "title:alipay",
+        "alipay OR tencent",
+        "\"the super app\"",
+        "a*",
+        "zzz",
+        "year:2024 alipay",
+        "",
+    ] {
+        assert_same_answers(&whole, &all, q);
+        let needs = Needs::of(&parse(q).unwrap().query);
+        assert_same_answers(&whole, &site.partial(Some(&needs)), q);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn generated_corpora_answer_as_the_embedded_ones(
+        corpus in common::corpus(common::Shape {
+            vocab: VOCAB,
+            title: 0..5,
+            blocks: 0..5,
+            block_words: 0..30,
+            headings: true,
+            years: 2010..2026,
+            sources: &["Reuters", "Caixin"],
+            tags: &["fintech", "policy"],
+            articles: 0..40,
+        }),
+        queries in prop::collection::vec(query(), 1..8),
+    ) {
+        let site = Site::write(&corpus, Options { batch_words: 50, pack_limit: 8192 });
+        let whole = Index::new(&corpus);
+        let all = site.partial(None);
+        for q in &queries {
+            assert_same_answers(&whole, &all, q);
+            if let Ok(p) = parse(q) {
+                let needs = Needs::of(&p.query);
+                assert_same_answers(&whole, &site.partial(Some(&needs)), q);
+            }
+        }
+    }
 
     #[test]
     fn generated_corpora_sharded_are_the_embedded_ones(

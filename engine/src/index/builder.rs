@@ -53,6 +53,48 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
     }
 }
 
+/// The language of a term found in articles `docs` (its place among the
+/// corpus' `languages`, each article's in `doc_lang`): the language of most
+/// of them (of two as many, the corpus' more frequent).
+pub(crate) fn term_language(languages: usize, doc_lang: &[u16], docs: &[u32]) -> u16 {
+    let mut counts = vec![0u32; languages];
+    for &d in docs {
+        counts[doc_lang[d as usize] as usize] += 1;
+    }
+    // The first of the largest: max_by_key would take the last.
+    counts
+        .iter()
+        .enumerate()
+        .fold(0, |best, (i, &c)| if c > counts[best] { i } else { best }) as u16
+}
+
+/// The stems of a vocabulary: per term its stem's id, and per stem (its
+/// language and form) its id and terms.
+#[derive(Default)]
+pub(crate) struct Stems {
+    pub(crate) term_stem: Vec<u32>,
+    pub(crate) stem_ids: FxHashMap<(u16, String), u32>,
+    pub(crate) stem_terms: Vec<Vec<u32>>,
+}
+
+impl Stems {
+    /// Adds term `t` (the next term id), of language `lang` (its place in
+    /// `languages`): a language without a stemmer makes each word its own form.
+    pub(crate) fn add(&mut self, languages: &[String], lang: u16, t: u32, term: &str) {
+        let s = match stemmer(&languages[lang as usize]) {
+            Some(st) => st.stem(term).into_owned(),
+            None => term.to_string(),
+        };
+        let fresh = self.stem_terms.len() as u32;
+        let id = *self.stem_ids.entry((lang, s)).or_insert(fresh);
+        if id == fresh {
+            self.stem_terms.push(Vec::new());
+        }
+        self.stem_terms[id as usize].push(t);
+        self.term_stem.push(id);
+    }
+}
+
 /// An index being built, a step at a time: a page can build it between
 /// frames and stay responsive ([`Index::new`] builds it in one go).
 ///
@@ -82,9 +124,7 @@ pub struct IndexBuilder<'c> {
     post_cursor: Vec<u32>,
     pos_cursor: Vec<u32>,
     last_doc: Vec<u32>,
-    term_stem: Vec<u32>,
-    stem_ids: FxHashMap<(u16, String), u32>,
-    stem_terms: Vec<Vec<u32>>,
+    stems: Stems,
     /// The corpus' languages (keys, most articles first) and each article's place among them.
     languages: Vec<String>,
     doc_lang: Vec<u16>,
@@ -161,9 +201,7 @@ impl<'c> IndexBuilder<'c> {
             post_cursor: Vec::new(),
             pos_cursor: Vec::new(),
             last_doc: Vec::new(),
-            term_stem: Vec::new(),
-            stem_ids: FxHashMap::default(),
-            stem_terms: Vec::new(),
+            stems: Stems::default(),
         }
     }
 
@@ -228,19 +266,8 @@ impl<'c> IndexBuilder<'c> {
                 let end = (self.next + STEM_BLOCK).min(self.terms.len());
                 for t in self.next..end {
                     let lang = self.term_language(t);
-                    let term = &self.terms[t];
-                    // A language without a stemmer: each word its own form.
-                    let s = match stemmer(&self.languages[lang as usize]) {
-                        Some(st) => st.stem(term).into_owned(),
-                        None => term.clone(),
-                    };
-                    let fresh = self.stem_terms.len() as u32;
-                    let id = *self.stem_ids.entry((lang, s)).or_insert(fresh);
-                    if id == fresh {
-                        self.stem_terms.push(Vec::new());
-                    }
-                    self.stem_terms[id as usize].push(t as u32);
-                    self.term_stem.push(id);
+                    self.stems
+                        .add(&self.languages, lang, t as u32, &self.terms[t]);
                 }
                 self.next = end;
             }
@@ -256,22 +283,8 @@ impl<'c> IndexBuilder<'c> {
         if self.languages.len() < 2 {
             return 0;
         }
-        let mut counts = vec![0u32; self.languages.len()];
         let (a, b) = (self.term_start[t] as usize, self.term_start[t + 1] as usize);
-        for &d in &self.post_doc[a..b] {
-            counts[self.doc_lang[d as usize] as usize] += 1;
-        }
-        // The first of the largest: max_by_key would take the last.
-        let best = counts.iter().enumerate().fold(
-            0,
-            |best, (i, &c)| {
-                if c > counts[best] {
-                    i
-                } else {
-                    best
-                }
-            },
-        ) as u16;
+        let best = term_language(self.languages.len(), &self.doc_lang, &self.post_doc[a..b]);
         self.term_lang.push(best);
         best
     }
@@ -487,15 +500,16 @@ impl Steps for IndexBuilder<'_> {
         };
         self.fv.years.sort_unstable();
         order_facet_values(&mut self.fv, &mut self.docs);
+        let total_positions = self.positions.len();
         Index {
             terms: self.terms,
             term_start: self.term_start,
             post_doc: self.post_doc,
             post_pos_start: self.post_pos_start,
             positions: self.positions,
-            term_stem: self.term_stem,
-            stem_ids: self.stem_ids,
-            stem_terms: self.stem_terms,
+            term_stem: self.stems.term_stem,
+            stem_ids: self.stems.stem_ids,
+            stem_terms: self.stems.stem_terms,
             stop_lists: self
                 .languages
                 .iter()
@@ -515,6 +529,8 @@ impl Steps for IndexBuilder<'_> {
             avg_len,
             facet_values: self.fv,
             forward: self.forward,
+            partial: false,
+            total_positions,
             kinds: std::sync::OnceLock::new(),
             han_terms: std::sync::OnceLock::new(),
         }

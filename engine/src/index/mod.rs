@@ -8,6 +8,7 @@
 pub mod builder;
 pub mod docset;
 pub mod layout;
+pub mod partial;
 
 use rustc_hash::FxHashMap;
 
@@ -220,8 +221,14 @@ pub struct Index {
     pub(crate) docs: Vec<DocInfo>,
     pub(crate) avg_len: f32,
     pub(crate) facet_values: FacetValues,
-    /// Each article's word ids in reading order, [`BREAK`](crate::text::lexicon::BREAK) between title and body.
+    /// Each article's word ids in reading order, [`BREAK`](crate::text::lexicon::BREAK) between title and body
+    /// (none in a partial index).
     pub(crate) forward: Vec<Vec<u32>>,
+    /// Whether this is a partial index ([`Index::partial`]): some terms, no
+    /// word sequences.
+    pub(crate) partial: bool,
+    /// Positions of every term of the corpus (a partial index holds fewer).
+    pub(crate) total_positions: usize,
     /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
     /// Han or kana character → the terms of two or more such characters
@@ -237,8 +244,18 @@ impl Index {
 
     /// Article `doc`'s word ids in reading order (positions as in the module docs):
     /// the title's, [`BREAK`](crate::text::lexicon::BREAK), the body's.
+    /// None in a partial index ([`Index::is_partial`]).
     pub fn words_of(&self, doc: usize) -> &[u32] {
-        &self.forward[doc]
+        self.forward.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether this index holds only some terms and no word sequences (a
+    /// sharded index's fetched part, [`Index::partial`]): a query is
+    /// answered as by the whole index, but for word forms and for text
+    /// written without spaces spelled across words, which need terms or
+    /// sequences it lacks; the views' statistics need the whole index.
+    pub fn is_partial(&self) -> bool {
+        self.partial
     }
 
     /// Number of articles.
@@ -291,7 +308,7 @@ impl Index {
 
     /// Word positions in the whole corpus (its words, titles included).
     pub fn positions_len(&self) -> usize {
-        self.positions.len()
+        self.total_positions
     }
 
     /// Positions of the terms `lo..=hi` in all.

@@ -414,6 +414,12 @@ impl<'i> Evaluator<'i> {
             if k == base {
                 continue;
             }
+            if index.is_partial() {
+                // No word sequences: word k's own hits, shifted by k.
+                let other = self.word_hits(&ws[k], prefix && k == last, last == 0, w);
+                hits = follows(&hits, &other, k as u32);
+                continue;
+            }
             let test = w.test.as_ref().expect("checked above");
             // Keep the starts p where word k stands at p + k.
             let mut kept = TermHits::new(width);
@@ -499,6 +505,30 @@ impl<'i> Evaluator<'i> {
     }
 }
 
+/// The starts of `hits` (a phrase's words before word `k`) where `other`
+/// (word `k`'s hits) stands `k` words later: a phrase checked by positions
+/// alone, in a partial index ([`Index::is_partial`]).
+fn follows(hits: &TermHits, other: &TermHits, k: u32) -> TermHits {
+    let mut kept = TermHits::new(hits.width);
+    let mut j = 0;
+    for i in 0..hits.len() {
+        let d = hits.docs[i];
+        while j < other.len() && other.docs[j] < d {
+            j += 1;
+        }
+        if j < other.len() && other.docs[j] == d {
+            let there = other.starts(j);
+            kept.starts.extend(
+                hits.starts(i)
+                    .iter()
+                    .filter(|&&p| there.binary_search(&(p + k)).is_ok()),
+            );
+        }
+        kept.close(d);
+    }
+    kept
+}
+
 /// How [`merge`] reads the terms of a merged word: off the articles' word
 /// sequences when they are many (a short prefix such as `t*`), list by list
 /// when few; and what that costs in units of [`Index::cost`] (a word read in
@@ -506,8 +536,10 @@ impl<'i> Evaluator<'i> {
 /// four).
 fn merge_plan(index: &Index, positions: usize) -> (bool, usize) {
     let corpus = index.positions_len();
+    // A partial index has no word sequences: list by list, at the same cost
+    // (so a query is refused or allowed as on the whole index).
     if positions.saturating_mul(4) >= corpus {
-        (true, corpus)
+        (!index.is_partial(), corpus)
     } else {
         (false, positions * 4)
     }
@@ -854,7 +886,8 @@ impl Index {
         let mut widths: Vec<u32> = m.terms.iter().map(|t| t.width).collect();
         widths.sort_unstable();
         widths.dedup();
-        let mut bits = vec![0u64; self.words_of(doc).len().div_ceil(64)];
+        // The article's positions: its words and the title's break.
+        let mut bits = vec![0u64; (self.doc(doc).len as usize + 1).div_ceil(64)];
         for w in widths {
             let mut any = false;
             for term in m.terms.iter().filter(|t| t.width == w) {

@@ -30,6 +30,7 @@
 pub mod write;
 
 use crate::corpus::body::Block;
+pub use crate::index::partial::LoadedTerm;
 
 /// The manifest's first bytes.
 pub const MAGIC: &[u8; 8] = b"LENSIDX1";
@@ -171,6 +172,82 @@ impl Manifest {
             put_piece(&mut out, *p);
         }
         out
+    }
+}
+
+/// The terms a query needs from a sharded index: its words, and the
+/// prefixes whose every term it needs (`pay*`). Fields of the metadata
+/// (source, tag, year …) need none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Words, each looked up as it is.
+    pub words: Vec<String>,
+    /// Prefixes: every term that starts with one.
+    pub prefixes: Vec<String>,
+}
+
+impl Needs {
+    /// What `query` needs (without word forms: a word is looked up as it is).
+    pub fn of(query: &crate::search::query::Query) -> Needs {
+        use crate::search::query::Query;
+        fn walk(q: &Query, n: &mut Needs) {
+            match q {
+                Query::Text { words, prefix, .. } => {
+                    let (last, rest) = words.split_last().expect("a text term has a word");
+                    n.words.extend(rest.iter().cloned());
+                    if *prefix {
+                        n.prefixes.push(last.clone());
+                    } else {
+                        n.words.push(last.clone());
+                    }
+                }
+                Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| walk(q, n)),
+                Query::Not(q) => walk(q, n),
+                _ => {}
+            }
+        }
+        let mut n = Needs::default();
+        walk(query, &mut n);
+        n.words.sort();
+        n.words.dedup();
+        n.prefixes.sort();
+        n.prefixes.dedup();
+        n
+    }
+
+    /// The dictionary chunks that hold what is needed (by place in
+    /// [`Manifest::dictionary`]), ascending: a word's one, and for a prefix
+    /// every chunk its terms may be in.
+    pub fn chunks(&self, manifest: &Manifest) -> Vec<usize> {
+        let d = &manifest.dictionary;
+        let mut out: Vec<usize> = self
+            .words
+            .iter()
+            .filter_map(|w| manifest.chunk_of(w))
+            .collect();
+        for p in &self.prefixes {
+            // From the chunk where the prefix would stand (or the first) to
+            // the last whose first term is not past the prefix's terms.
+            let from = manifest.chunk_of(p).unwrap_or(0);
+            let to = d.partition_point(|(first, _)| {
+                first.as_str() < p.as_str() || first.starts_with(p.as_str())
+            });
+            out.extend(from..to.max(from + 1).min(d.len()));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The entries of `chunk` this needs.
+    pub fn entries<'c>(
+        &'c self,
+        chunk: &'c DictionaryChunk,
+    ) -> impl Iterator<Item = &'c TermEntry> + 'c {
+        chunk.entries().iter().filter(|e| {
+            self.words.binary_search(&e.term).is_ok()
+                || self.prefixes.iter().any(|p| e.term.starts_with(p.as_str()))
+        })
     }
 }
 
