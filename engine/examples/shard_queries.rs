@@ -1,0 +1,123 @@
+//! What a page fetches to answer a query from a sharded index, natively:
+//! the round trips and bytes of each step (the manifest and metadata, read
+//! at start, apart), and that the answer is the whole index's.
+//! `cargo run --release -p lens-engine --features load,import,zh-dict,ja-model,sea-words
+//! --example shard_queries -- CORPUS_DIR INDEX_DIR [QUERY …]`, INDEX_DIR written by
+//! `lens-site --index CORPUS_DIR INDEX_DIR`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use lens_engine::index::Index;
+use lens_engine::search::query::parse;
+use lens_engine::search::{Order, SearchOptions};
+use lens_engine::shard::{
+    decode_metadata, decode_positions, decode_postings, DictionaryChunk, LoadedTerm, Manifest,
+    Needs, Piece, TextTable,
+};
+
+struct Files {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+impl Files {
+    fn piece(&self, p: Piece) -> Vec<u8> {
+        let bytes = std::fs::read(self.dir.join(&self.manifest.files[p.file as usize])).unwrap();
+        bytes[p.start as usize..(p.start + p.len) as usize].to_vec()
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (corpus_dir, dir) = (Path::new(&args[0]), PathBuf::from(&args[1]));
+    let queries: Vec<String> = if args.len() > 2 {
+        args[2..].to_vec()
+    } else {
+        [
+            "war",
+            "war peace",
+            "\"united states\"",
+            "americ*",
+            "\"the people\"",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("index-"))
+        .expect("a manifest");
+    let manifest_bytes = std::fs::read(dir.join(&name)).unwrap();
+    let manifest = Manifest::decode(&manifest_bytes).unwrap();
+    let files = Files { dir, manifest };
+    let m = &files.manifest;
+    let meta_bytes = files.piece(m.metadata);
+    let meta = decode_metadata(&meta_bytes).unwrap();
+    println!(
+        "at start: manifest {} bytes, metadata {} bytes ({} articles, {} dictionary chunks, {} data files)",
+        manifest_bytes.len(),
+        meta_bytes.len(),
+        m.docs,
+        m.dictionary.len(),
+        m.files.len()
+    );
+    let (corpus, _) = lens_engine::import::load_corpus_dir(corpus_dir).unwrap();
+    let whole = Index::new(&corpus);
+    let opts = SearchOptions { word_forms: false };
+    for q in &queries {
+        let parsed = parse(q).unwrap();
+        let needs = Needs::of(&parsed.query);
+        // Round trip 1: the dictionary chunks.
+        let chunks = needs.chunks(m);
+        let chunk_bytes: u64 = chunks.iter().map(|&i| m.dictionary[i].1.len).sum();
+        // Round trip 2: each term's postings and positions (one range each).
+        let (mut post_bytes, mut pos_bytes, mut terms) = (0, 0, Vec::new());
+        for &i in &chunks {
+            let chunk =
+                DictionaryChunk::decode(&files.piece(m.dictionary[i].1), m.files.len()).unwrap();
+            for e in needs.entries(&chunk) {
+                post_bytes += e.postings.len;
+                pos_bytes += e.positions.len;
+                let postings = decode_postings(e, &files.piece(e.postings), m.docs).unwrap();
+                let positions = decode_positions(&postings, &files.piece(e.positions)).unwrap();
+                terms.push(LoadedTerm {
+                    term: e.term.clone(),
+                    postings,
+                    positions,
+                });
+            }
+        }
+        let partial = Index::partial(&meta, terms).unwrap();
+        let hits = partial.rank(&partial.matches(&parsed.query, opts), Order::Relevance);
+        let want = whole.rank(&whole.matches(&parsed.query, opts), Order::Relevance);
+        let same = hits.len() == want.len()
+            && hits
+                .iter()
+                .zip(&want)
+                .all(|(a, b)| a.doc == b.doc && a.score == b.score);
+        // Round trip 3: the text tables of the first 20, then (4) their texts.
+        let top: Vec<u32> = hits.iter().take(20).map(|h| h.doc as u32).collect();
+        let tables: BTreeSet<usize> = top.iter().map(|&d| m.table_of(d)).collect();
+        let table_bytes: u64 = tables.iter().map(|&t| m.text_tables[t].len).sum();
+        let mut text_bytes = 0;
+        for &d in &top {
+            let table =
+                TextTable::decode(&files.piece(m.text_tables[m.table_of(d)]), m.files.len())
+                    .unwrap();
+            text_bytes += table.piece(d).unwrap().len;
+        }
+        println!(
+            "{q:>18}: {} articles{}; dictionary {} chunk(s) {} KB; postings {} KB, positions {} KB; text tables {} KB; 20 texts {} KB",
+            hits.len(),
+            if same { ", as the whole index" } else { ", NOT AS THE WHOLE INDEX" },
+            chunks.len(),
+            chunk_bytes / 1000,
+            post_bytes / 1000,
+            pos_bytes / 1000,
+            table_bytes / 1000,
+            text_bytes / 1000,
+        );
+    }
+}
