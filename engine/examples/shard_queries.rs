@@ -63,7 +63,12 @@ fn main() {
         m.dictionary.len(),
         m.files.len()
     );
+    // Read as `lens-site --index` reads it (in Chinese and Japanese words).
     let (corpus, _) = lens_engine::import::load_corpus_dir(corpus_dir).unwrap();
+    let corpus = corpus
+        .with_chinese_words()
+        .with_japanese_words()
+        .with_script_words();
     let whole = Index::new(&corpus);
     let opts = SearchOptions { word_forms: false };
     for q in &queries {

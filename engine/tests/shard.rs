@@ -209,7 +209,8 @@ fn assert_same(corpus: &Corpus, site: &Site) {
 #[test]
 fn the_seed_corpus_sharded_is_the_embedded_one() {
     let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
-    // One article a batch, and files of 16 KB: many of both.
+    // One article a batch, and files of 16 KB: many of both (the generated
+    // corpora below are small: often one file and one chunk).
     let site = Site::write(
         &corpus,
         Options {
@@ -251,6 +252,25 @@ fn damaged_files_are_errors_not_panics() {
     for cut in 0..manifest.len() {
         assert!(Manifest::decode(&manifest[..cut]).is_err(), "cut at {cut}");
     }
+    // A data file named anything but pack-HASH.bin (a path, an address).
+    let file = &site.manifest.files[0];
+    let at = manifest
+        .windows(file.len())
+        .position(|w| w == file.as_bytes())
+        .unwrap();
+    let mut bad = manifest.clone();
+    bad[at..at + 5].copy_from_slice(b"../x/");
+    assert!(Manifest::decode(&bad).is_err());
+    // Metadata that claims more words than an article can hold.
+    let meta = site.piece(site.manifest.metadata).to_vec();
+    let mut bad = meta.clone();
+    let last = bad.len() - 1;
+    bad[last] = 0xff;
+    bad.extend([0xff, 0xff, 0xff, 0x7f]);
+    assert!(decode_metadata(&bad).is_err());
+    for cut in (0..meta.len()).step_by(97) {
+        assert!(decode_metadata(&meta[..cut]).is_err());
+    }
     // Cut anywhere in its last 300 bytes, and every 61 bytes before.
     let chunk = site.piece(site.manifest.dictionary[0].1);
     let cuts = (0..chunk.len())
@@ -271,6 +291,82 @@ fn damaged_files_are_errors_not_panics() {
         bad[i] ^= 0xa5;
         let _ = DictionaryChunk::decode(&bad, site.manifest.files.len());
     }
+}
+
+#[test]
+fn a_prefix_needs_every_chunk_its_terms_may_be_in() {
+    let piece = Piece {
+        file: 0,
+        start: 0,
+        len: 1,
+    };
+    let manifest = Manifest {
+        docs: 0,
+        words: 0,
+        terms: 0,
+        files: vec!["pack-0000000000000000.bin".into()],
+        metadata: piece,
+        text_tables: vec![],
+        dictionary: ["a", "pay", "payment", "pb", "q"]
+            .map(|f| (f.to_string(), piece))
+            .to_vec(),
+    };
+    let needs = |words: &[&str], prefixes: &[&str]| Needs {
+        words: words.iter().map(|w| w.to_string()).collect(),
+        prefixes: prefixes.iter().map(|w| w.to_string()).collect(),
+    };
+    // "pa…" terms may stand in chunk 0 (before "pay") up to chunk 2.
+    assert_eq!(needs(&[], &["pa"]).chunks(&manifest), [0, 1, 2]);
+    assert_eq!(needs(&[], &["pay"]).chunks(&manifest), [1, 2]);
+    assert_eq!(needs(&[], &["paym"]).chunks(&manifest), [1, 2]);
+    assert_eq!(needs(&[], &["pb"]).chunks(&manifest), [3]);
+    // Before the first chunk: the first; past the last: the last.
+    assert_eq!(needs(&[], &["0"]).chunks(&manifest), [0]);
+    assert_eq!(
+        needs(&["zebra", "payday", "a"], &[]).chunks(&manifest),
+        [0, 1, 4]
+    );
+    assert_eq!(needs(&[], &[]).chunks(&manifest), Vec::<usize>::new());
+}
+
+#[test]
+fn damaged_postings_are_errors_not_panics() {
+    let corpus = common::one_article("Payments", &["pay pay pay"]);
+    let site = Site::write(&corpus, Options::default());
+    let entry = site.chunk(0).get("pay").unwrap().clone();
+    // Gaps that run past 2⁶⁴: an article, then a position.
+    let mut huge = vec![0xff; 9];
+    huge.push(0x01);
+    let two_docs = TermEntry {
+        docs: 2,
+        count: 2,
+        ..entry.clone()
+    };
+    let mut bytes = vec![0, 1];
+    bytes.extend(&huge);
+    bytes.push(1);
+    assert!(decode_postings(&two_docs, &bytes, u32::MAX).is_err());
+    let mut bytes = vec![5];
+    bytes.extend(&huge);
+    assert!(decode_positions(&[(0, 2)], &bytes).is_err());
+    // Read well, but not what the articles hold: refused by Index::partial.
+    let meta = decode_metadata(site.piece(site.manifest.metadata)).unwrap();
+    let term = |postings: Vec<(u32, u32)>, positions: Vec<u32>| LoadedTerm {
+        term: "pay".into(),
+        postings,
+        positions,
+    };
+    for (postings, positions) in [
+        (vec![(0, 2)], vec![3, 2]),         // positions out of order
+        (vec![(0, 1)], vec![4_000_000]),    // past the article's words
+        (vec![(0, 1), (0, 1)], vec![1, 2]), // an article twice
+        (vec![(0, 1)], vec![1, 2]),         // more positions than counted
+        (vec![(0, 3)], vec![1, 2]),         // fewer
+        (vec![(7, 1)], vec![1]),            // past the corpus
+    ] {
+        assert!(Index::partial(&meta, vec![term(postings, positions)]).is_err());
+    }
+    assert!(Index::partial(&meta, vec![term(vec![(0, 2)], vec![2, 3])]).is_ok());
 }
 
 const VOCAB: &[&str] = &[

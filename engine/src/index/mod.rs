@@ -251,9 +251,11 @@ impl Index {
 
     /// Whether this index holds only some terms and no word sequences (a
     /// sharded index's fetched part, [`Index::partial`]): a query is
-    /// answered as by the whole index, but for word forms and for text
-    /// written without spaces spelled across words, which need terms or
-    /// sequences it lacks; the views' statistics need the whole index.
+    /// answered as by the whole index, but for word forms, for the longer
+    /// words that hold a word written without spaces ("农业" in "农业银行",
+    /// [`Index::cjk_containing`]) and for such text spelled across words,
+    /// which need terms or sequences it lacks; the views' statistics need
+    /// the whole index.
     pub fn is_partial(&self) -> bool {
         self.partial
     }

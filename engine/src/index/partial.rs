@@ -29,9 +29,9 @@ impl Index {
     /// metadata), `terms` the terms fetched, each with all its postings.
     /// Every article's facts are the whole index's (length, title length,
     /// date, facet values, in their order); the terms are those given only,
-    /// and there are no word sequences ([`Index::is_partial`]). A position
-    /// past its article's length is an error (a damaged file), not a panic
-    /// later.
+    /// and there are no word sequences ([`Index::is_partial`]). Articles
+    /// or positions out of order or out of range are an error (a damaged
+    /// file), not a panic later.
     pub fn partial(meta: &Corpus, terms: Vec<LoadedTerm>) -> Result<Index, String> {
         // The titles alone give each article's title length, date and
         // facet values exactly as the whole index has them; the lengths are
@@ -59,27 +59,35 @@ impl Index {
         );
         for t in &terms {
             term_start.push(post_doc.len() as u32);
-            let mut at = 0;
+            let bad = |why: &str| format!("{:?}: {why}", t.term);
+            let mut at = 0usize;
+            let mut last_doc = None;
             for &(doc, count) in &t.postings {
+                if last_doc.is_some_and(|l| l >= doc) {
+                    return Err(bad("articles out of order"));
+                }
+                last_doc = Some(doc);
                 let info = ix
                     .docs
                     .get(doc as usize)
-                    .ok_or_else(|| format!("{:?}: article {doc} past the corpus", t.term))?;
-                let ps = t
-                    .positions
-                    .get(at..at + count as usize)
-                    .ok_or_else(|| format!("{:?}: fewer positions than counted", t.term))?;
-                // Position `len` is the last (the title's break takes one).
-                if ps.last().is_some_and(|&p| p > info.len) {
-                    return Err(format!(
-                        "{:?}: a position past article {doc}'s words",
-                        t.term
-                    ));
+                    .ok_or_else(|| bad("an article past the corpus"))?;
+                let ps = at
+                    .checked_add(count as usize)
+                    .and_then(|end| t.positions.get(at..end))
+                    .filter(|ps| !ps.is_empty())
+                    .ok_or_else(|| bad("fewer positions than counted"))?;
+                // Ascending, and none past the last (`len`: the title's
+                // break takes a position).
+                if ps.windows(2).any(|w| w[0] >= w[1]) || ps.last().is_some_and(|&p| p > info.len) {
+                    return Err(bad("positions out of order or past the article's words"));
                 }
                 post_doc.push(doc);
                 post_pos_start.push(positions.len() as u32);
                 positions.extend_from_slice(ps);
                 at += count as usize;
+            }
+            if at != t.positions.len() {
+                return Err(bad("more positions than counted"));
             }
         }
         term_start.push(post_doc.len() as u32);

@@ -9,15 +9,17 @@
 //! - **data files** (`pack-HASH.bin`, at most [`PACK_LIMIT`] bytes each),
 //!   each a run of pieces:
 //!   - the articles' **metadata** (one piece: the corpus with every body
-//!     left out, in [`crate::corpus::codec`]'s format, word counts and all),
+//!     left out, in [`crate::corpus::codec`]'s format, and each article's
+//!     length in words as the index counts it),
 //!     read at start for the list and the facets;
 //!   - the **dictionary**, in chunks of about [`DICTIONARY_CHUNK`] bytes by
 //!     term range (the manifest holds each chunk's first term): per term,
 //!     its articles, its occurrences, and where its postings are;
 //!   - each term's **postings**: its articles (gaps) with the count in
 //!     each, then, as a piece of their own right after, its positions
-//!     (gaps within each article), so a query that needs no positions
-//!     fetches none;
+//!     (gaps within each article), so that a reader needing no positions
+//!     can fetch none (today's [`crate::index::Index::partial`] reads them
+//!     for every term);
 //!   - each article's **text** (its body, [`crate::corpus::codec::encode_body`]),
 //!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each.
 //!
@@ -120,7 +122,15 @@ impl Manifest {
         let n = r.count(1)?;
         let mut files = Vec::with_capacity(n);
         for _ in 0..n {
-            files.push(r.string()?.to_owned());
+            // Only names this module writes: nothing that leads elsewhere.
+            let name = r.string()?;
+            let hex = name
+                .strip_prefix("pack-")
+                .and_then(|n| n.strip_suffix(".bin"));
+            if !hex.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit())) {
+                return Err(r.error("a data file's name is not pack-HASH.bin"));
+            }
+            files.push(name.to_owned());
         }
         let metadata = r.piece(files.len())?;
         let n = r.count(3)?;
@@ -297,6 +307,14 @@ impl DictionaryChunk {
             let count = r.varint()?;
             let postings = r.piece(files)?;
             let len = r.varint()?;
+            if postings
+                .start
+                .checked_add(postings.len)
+                .and_then(|e| e.checked_add(len))
+                .is_none_or(|e| e > PACK_LIMIT as u64)
+            {
+                return Err(r.error("positions outside the data files"));
+            }
             entries.push(TermEntry {
                 term,
                 docs,
@@ -368,7 +386,13 @@ pub fn decode_postings(
     let mut total: u64 = 0;
     for i in 0..n {
         let gap = r.varint()?;
-        doc = if i == 0 { gap } else { doc + gap + 1 };
+        doc = if i == 0 {
+            gap
+        } else {
+            doc.checked_add(gap)
+                .and_then(|d| d.checked_add(1))
+                .ok_or_else(|| r.error("an article past 2⁶⁴"))?
+        };
         let count = r.u32_varint()?;
         if doc >= u64::from(docs) || count == 0 {
             return Err(r.error("an article out of range, or none of the term in it"));
@@ -395,7 +419,13 @@ pub fn decode_positions(postings: &[(u32, u32)], bytes: &[u8]) -> Result<Vec<u32
         let mut at: u64 = 0;
         for i in 0..count {
             let gap = r.varint()?;
-            at = if i == 0 { gap } else { at + gap + 1 };
+            at = if i == 0 {
+                gap
+            } else {
+                at.checked_add(gap)
+                    .and_then(|a| a.checked_add(1))
+                    .ok_or_else(|| r.error("a position past 2⁶⁴"))?
+            };
             out.push(u32::try_from(at).map_err(|_| r.error("a position past 2³²"))?);
         }
     }
@@ -422,7 +452,9 @@ impl TextTable {
         Ok(TextTable { pieces })
     }
 
-    /// Where article `doc` (of the whole corpus) has its text, if this table covers it.
+    /// Where article `doc` (of the whole corpus) has its text: this table
+    /// must be the one [`Manifest::table_of`] names for it (a table holds no
+    /// article numbers); `None` past the table's end.
     pub fn piece(&self, doc: u32) -> Option<Piece> {
         self.pieces.get(doc as usize % TEXT_TABLE_DOCS).copied()
     }
@@ -450,8 +482,15 @@ pub fn decode_metadata(bytes: &[u8]) -> Result<crate::Corpus, ShardError> {
         return Err(r.error("more articles than bytes"));
     }
     let mut counts = Vec::with_capacity(n);
-    for _ in 0..n {
-        counts.push(usize::try_from(r.varint()?).map_err(|_| r.error("a count past usize"))?);
+    for a in bare.articles() {
+        // A word takes a byte at least, and an article's text is one piece
+        // of a data file: a count past that is damage (the index sizes
+        // arrays by it).
+        let count = r.varint()?;
+        if count > (a.title.len() + PACK_LIMIT) as u64 {
+            return Err(r.error("an article claims more words than it can hold"));
+        }
+        counts.push(count as usize);
     }
     r.end()?;
     Ok(crate::Corpus::assemble(

@@ -134,27 +134,10 @@ pub fn write_index(
     let articles = corpus.articles();
     let counts: Vec<usize> = (0..articles.len()).map(|i| corpus.word_count(i)).collect();
 
-    // The metadata: the corpus with its bodies left out, in the codec's format.
-    let bare: Vec<Article> = articles
-        .iter()
-        .map(|a| Article {
-            body: Vec::new(),
-            ..a.clone()
-        })
-        .collect();
-    let bare = Corpus::assemble(
-        corpus.info().clone(),
-        bare,
-        vec![0; counts.len()],
-        Some(corpus.stop_lists().to_vec()),
-    );
-    let metadata = encode_metadata(&encode(&bare), &counts);
-    drop(bare);
-    let metadata = packs.put(&[&metadata], &|| "the metadata".into())?[0];
-
     let mut terms: FxHashMap<String, TermPostings> = FxHashMap::default();
     let mut texts: Vec<Piece> = Vec::with_capacity(articles.len());
-    let mut words: u64 = 0;
+    // Each article's words as the index counts them (title and body).
+    let mut lens: Vec<usize> = Vec::with_capacity(articles.len());
     let mut from = 0;
     while from < articles.len() {
         let mut to = from;
@@ -174,9 +157,7 @@ pub fn write_index(
             Some(corpus.stop_lists().to_vec()),
         );
         let index = Index::new(&batch);
-        for d in 0..index.doc_count() {
-            words += u64::from(index.doc(d).len);
-        }
+        lens.extend((0..index.doc_count()).map(|d| index.doc(d).len as usize));
         for (t, term) in index.terms.iter().enumerate() {
             let p = terms.entry(term.clone()).or_default();
             for posting in index.postings(t as u32).iter() {
@@ -195,6 +176,26 @@ pub fn write_index(
         }
         from = to;
     }
+
+    // The metadata: the corpus with its bodies left out, in the codec's
+    // format, and each article's length as the index has it.
+    let bare: Vec<Article> = articles
+        .iter()
+        .map(|a| Article {
+            body: Vec::new(),
+            ..a.clone()
+        })
+        .collect();
+    let bare = Corpus::assemble(
+        corpus.info().clone(),
+        bare,
+        vec![0; lens.len()],
+        Some(corpus.stop_lists().to_vec()),
+    );
+    let metadata = encode_metadata(&encode(&bare), &lens);
+    drop(bare);
+    let metadata = packs.put(&[&metadata], &|| "the metadata".into())?[0];
+    let words: u64 = lens.iter().map(|&l| l as u64).sum();
 
     // The postings, term by term in order, each term's bytes freed as written.
     let mut sorted: Vec<(String, TermPostings)> = terms.drain().collect();
@@ -222,9 +223,9 @@ pub fn write_index(
         let mut end = start;
         let mut size = 0;
         while end < entries.len() && (end == start || size < target) {
-            // A term's entry: at most its bytes and 16 more, but for
-            // counts past 2²¹.
-            size += entries[end].term.len() + 16;
+            // A term's entry: its bytes and at most 24 more (its counts
+            // and pieces, up to four bytes each) short of counts past 2²⁸.
+            size += entries[end].term.len() + 24;
             end += 1;
         }
         let chunk = encode_chunk(&entries[start..end]);
