@@ -23,10 +23,25 @@ dist="${1:-dist}"
 corpus="${CORPUS_DIR:-corpus}"
 # Cargo's target directory for release builds: one for the three builds
 # (they share most crates) and for every corpus (the builds hold nothing
-# of it: lens-site writes it beside them, build.rs leaves it alone).
-release="$CORPUS_LENS_CACHE/target-release"
+# of it: lens-site writes it beside them, build.rs leaves it alone), or
+# one of its own when asked (CORPUS_LENS_TARGETS), so that two sites build
+# side by side (cargo locks a target folder). A new one starts as a copy
+# of the default's (a copy, not hard links: cargo rewrites some files in
+# place).
+targets="${CORPUS_LENS_TARGETS:-$CORPUS_LENS_CACHE}"
+release="$targets/target-release"
+if [ ! -d "$release" ] && [ -d "$CORPUS_LENS_CACHE/target-release" ]; then
+  mkdir -p "$targets"
+  cp -a "$CORPUS_LENS_CACHE/target-release" "$release"
+fi
 builds="$(mktemp -d)"
-trap 'rm -rf "$builds"' EXIT
+# own/ is the same for every corpus, so two sites built side by side (the
+# tests') make it once: SITE_OWN_TO=DIR hands this site's own/ build to DIR
+# (DIR/.built once there, DIR/.failed if this script ends without it);
+# SITE_OWN_FROM=DIR takes it from there instead of building it, last.
+own_to="${SITE_OWN_TO:-}"
+own_from="${SITE_OWN_FROM:-}"
+trap 'rm -rf "$builds"; if [ -n "$own_to" ] && [ ! -f "$own_to/.built" ]; then mkdir -p "$own_to" && touch "$own_to/.failed"; fi' EXIT
 site() {
   CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
     cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,sea-words,stop-lists --bin lens-site -- "$@"
@@ -36,9 +51,21 @@ site() {
 # only for a corpus with such text; own/, which reads a reader's own files,
 # all of them.
 languages="$(site --corpus-features "$corpus")"
-CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$builds/own"
+if [ -z "$own_from" ]; then
+  CARGO_TARGET_DIR="$release" trunk build --release --features shipped-corpus --dist "$builds/own"
+  if [ -n "$own_to" ]; then
+    rm -rf "$own_to" && cp -r "$builds/own" "$own_to" && touch "$own_to/.built"
+  fi
+fi
 CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "views,shipped-corpus,$languages" --dist "$builds/full"
 CARGO_TARGET_DIR="$release" trunk build --release --no-default-features --features "light,shipped-corpus,$languages" --dist "$dist"
+if [ -n "$own_from" ]; then
+  until [ -f "$own_from/.built" ]; do
+    if [ -f "$own_from/.failed" ]; then echo "error: the own/ build in $own_from failed"; exit 1; fi
+    sleep 1
+  done
+  cp -r "$own_from" "$builds/own"
+fi
 for b in full own; do
   mkdir -p "$dist/$b"
   cp "$builds/$b"/corpus-lens-*.js "$builds/$b"/corpus-lens-*_bg.wasm "$dist/$b/"

@@ -34,11 +34,13 @@ native="$CORPUS_LENS_CACHE/target-dev"
 export CARGO_INCREMENTAL=0
 
 # The published sites build in the background while the steps before them
-# run: a release build spends much of its time linking on one core. The
-# seed's site first, then the hostile corpus' (the same release target
-# folder: the builds hold nothing of the corpus, so its own/ is built
-# once). Each writes its output to a log, shown by its step, and its
-# status to a file.
+# run: a release build spends much of its time linking on one core, and
+# uses target folders of its own. The seed's site first, then the hostile
+# corpus' (its target folder starts as a copy of the seed's). Once the
+# hostile corpus has its own target folder (a warm machine), the two sites
+# build side by side, and the hostile site takes the seed's own/ (the same
+# for any corpus) instead of building it again. Each writes its output to
+# a log, shown by its step, and its status to a file.
 hostile="$CORPUS_LENS_CACHE/hostile"
 sites="$(mktemp -d)"
 # Every temporary file of the run (Chromium's profiles, about 150 MB each
@@ -54,13 +56,17 @@ if [ -n "$want_site$want_hostile" ]; then
   # A process group of its own, so that a failure elsewhere stops all of it
   # (cargo, trunk, Chromium) and leaves no build behind.
   setsid bash -c '
-    if [ -n "$2" ]; then
-      scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"
-    fi
-    if [ -n "$3" ]; then
+    seed() { SITE_OWN_TO="$1/own" scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"; }
+    hostile() {
       { node tests/e2e/make-hostile-corpus.mjs "$4/corpus" &&
-        CORPUS_DIR="$4/corpus" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
+        env ${2:+SITE_OWN_FROM=$1/own} CORPUS_DIR="$4/corpus" CORPUS_LENS_TARGETS="$4" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
       echo $? >"$1/hostile.status"
+    }
+    if [ -n "$2" ] && [ -n "$3" ] && [ -d "$4/target-release" ]; then
+      seed "$@" & hostile "$@"; wait
+    else
+      if [ -n "$2" ]; then seed "$@"; fi
+      if [ -n "$3" ]; then hostile "$@"; fi
     fi' - "$sites" "$want_site" "$want_hostile" "$hostile" &
   sites_pid=$!
 fi
