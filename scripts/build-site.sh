@@ -44,7 +44,7 @@ own_from="${SITE_OWN_FROM:-}"
 trap 'rm -rf "$builds"; if [ -n "$own_to" ] && [ ! -f "$own_to/.built" ]; then mkdir -p "$own_to" && touch "$own_to/.failed"; fi' EXIT
 site() {
   CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
-    cargo run --quiet -p lens-engine --features import,docs,zh-dict,ja-model,sea-words,stop-lists --bin lens-site -- "$@"
+    cargo run --quiet -p lens-engine --features site --bin lens-site -- "$@"
 }
 # The light build and full/ hold the stemmers of the corpus' languages only
 # (about 3.4 KB gzip each), and the segmenters (Chinese, Japanese, Thai …)

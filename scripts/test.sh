@@ -89,7 +89,7 @@ if chosen lint; then
   # (`shipped-corpus`) have no embedded corpus for `bench-api`: linted one
   # by one.
   CARGO_TARGET_DIR="$native" cargo clippy --workspace --all-targets \
-    --features corpus-lens/bench-api,lens-engine/load,lens-engine/nfc -- -D warnings
+    --features corpus-lens/bench-api,lens-engine/site,lens-engine/nfc -- -D warnings
   CARGO_TARGET_DIR="$native" cargo clippy -p corpus-lens --lib \
     --features shipped-corpus -- -D warnings
   CARGO_TARGET_DIR="$native" cargo clippy -p corpus-lens --lib \

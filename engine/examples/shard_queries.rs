@@ -1,7 +1,7 @@
 //! What a page fetches to answer a query from a sharded index, natively:
 //! the round trips and bytes of each step (the manifest and metadata, read
 //! at start, apart), and that the answer is the whole index's.
-//! `cargo run --release -p lens-engine --features load,import,zh-dict,ja-model,sea-words
+//! `cargo run --release -p lens-engine --features site
 //! --example shard_queries -- CORPUS_DIR INDEX_DIR [QUERY …]`, INDEX_DIR written by
 //! `lens-site --index CORPUS_DIR INDEX_DIR`.
 
@@ -12,8 +12,8 @@ use lens_engine::index::Index;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::{
-    decode_metadata, decode_positions, decode_postings, DictionaryChunk, LoadedTerm, Manifest,
-    Needs, Piece, TextTable,
+    decode_metadata, decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm,
+    Manifest, Needs, Piece, TextTable,
 };
 
 struct Files {
@@ -54,9 +54,9 @@ fn main() {
     let files = Files { dir, manifest };
     let m = &files.manifest;
     let meta_bytes = files.piece(m.metadata);
-    let meta = decode_metadata(&meta_bytes).unwrap();
+    let meta = decode_metadata(&inflate(&meta_bytes).unwrap()).unwrap();
     println!(
-        "at start: manifest {} bytes, metadata {} bytes ({} articles, {} dictionary chunks, {} data files)",
+        "at start: manifest {} bytes, metadata {} bytes deflated ({} articles, {} dictionary chunks, {} data files)",
         manifest_bytes.len(),
         meta_bytes.len(),
         m.docs,
@@ -114,7 +114,7 @@ fn main() {
             text_bytes += table.piece(d).unwrap().len;
         }
         println!(
-            "{q:>18}: {} articles{}; dictionary {} chunk(s) {} KB; postings {} KB, positions {} KB; text tables {} KB; 20 texts {} KB",
+            "{q:>18}: {} articles{}; dictionary {} chunk(s) {} KB; postings {} KB, positions {} KB; text tables {} KB; 20 texts {} KB deflated",
             hits.len(),
             if same { ", as the whole index" } else { ", NOT AS THE WHOLE INDEX" },
             chunks.len(),

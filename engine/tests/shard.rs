@@ -9,14 +9,27 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use lens_engine::corpus::load::load_corpus_dir;
+use lens_engine::corpus::period::Grain;
+use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options};
 use lens_engine::shard::{
-    decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, LoadedTerm,
-    Manifest, Needs, Piece, TermEntry, TextTable,
+    decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, Needs,
+    Piece, ShardError, TermEntry, TextTable,
 };
+use lens_engine::stats::trends::{parse_keywords, trend_table};
+
+/// The metadata of a deflated piece, as the page reads it.
+fn decode_metadata(piece: &[u8]) -> Result<Corpus, ShardError> {
+    lens_engine::shard::decode_metadata(&inflate(piece)?)
+}
+
+/// An article's text from a deflated piece, as the page reads it.
+fn decode_text(piece: &[u8]) -> Result<Vec<lens_engine::Block>, ShardError> {
+    lens_engine::shard::decode_text(&inflate(piece)?)
+}
 use lens_engine::{Article, Corpus};
 use proptest::prelude::*;
 
@@ -262,14 +275,24 @@ fn damaged_files_are_errors_not_panics() {
     bad[at..at + 5].copy_from_slice(b"../x/");
     assert!(Manifest::decode(&bad).is_err());
     // Metadata that claims more words than an article can hold.
-    let meta = site.piece(site.manifest.metadata).to_vec();
+    let meta = inflate(site.piece(site.manifest.metadata)).unwrap();
     let mut bad = meta.clone();
     let last = bad.len() - 1;
+    assert!(
+        bad[last] < 0x80,
+        "the last article's count is the last byte"
+    );
     bad[last] = 0xff;
     bad.extend([0xff, 0xff, 0xff, 0x7f]);
-    assert!(decode_metadata(&bad).is_err());
+    let err = lens_engine::shard::decode_metadata(&bad).unwrap_err();
+    assert!(err.0.contains("more words than it can hold"), "{err}");
     for cut in (0..meta.len()).step_by(97) {
-        assert!(decode_metadata(&meta[..cut]).is_err());
+        assert!(lens_engine::shard::decode_metadata(&meta[..cut]).is_err());
+    }
+    // Deflated bytes cut short: an error too.
+    let deflated = site.piece(site.manifest.metadata);
+    for cut in (0..deflated.len()).step_by(31) {
+        assert!(decode_metadata(&deflated[..cut]).is_err());
     }
     // Cut anywhere in its last 300 bytes, and every 61 bytes before.
     let chunk = site.piece(site.manifest.dictionary[0].1);
@@ -471,6 +494,28 @@ proptest! {
             if let Ok(p) = parse(q) {
                 let needs = Needs::of(&p.query);
                 assert_same_answers(&whole, &site.partial(Some(&needs)), q);
+            }
+        }
+        // Trends of the queries as keywords, at every grain, on the terms
+        // they need only.
+        if let Ok(keywords) = parse_keywords(&queries.join(", ")) {
+            let mut needs = Needs::default();
+            for k in &keywords {
+                let n = Needs::of(&k.query);
+                needs.words.extend(n.words);
+                needs.prefixes.extend(n.prefixes);
+            }
+            needs.words.sort();
+            needs.words.dedup();
+            let partial = site.partial(Some(&needs));
+            let meta = decode_metadata(site.piece(site.manifest.metadata)).unwrap();
+            let all_docs = DocSet::full(corpus.articles().len());
+            let opts = SearchOptions { word_forms: false };
+            for grain in Grain::ALL {
+                prop_assert_eq!(
+                    trend_table(&corpus, &whole, &keywords, &all_docs, opts, grain),
+                    trend_table(&meta, &partial, &keywords, &all_docs, opts, grain)
+                );
             }
         }
     }

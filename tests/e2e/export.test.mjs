@@ -66,7 +66,7 @@ test('an imported corpus exports as the corpus format: the loader reads it, and 
   fs.mkdirSync(site);
   // lens-site writes into a built site, whose page names the corpus file.
   fs.writeFileSync(path.join(site, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-  execFileSync('cargo', ['run', '--quiet', '-p', 'lens-engine', '--features', 'import,docs,zh-dict,ja-model,sea-words,stop-lists', '--bin', 'lens-site', '--', dir, site, 'main.css'], {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'lens-engine', '--features', 'site', '--bin', 'lens-site', '--', dir, site, 'main.css'], {
     env: { ...process.env, CARGO_TARGET_DIR: path.join(process.env.CORPUS_LENS_CACHE || path.join(os.homedir(), '.cache/corpus-lens'), 'target-dev') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

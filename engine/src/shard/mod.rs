@@ -23,12 +23,19 @@
 //!   - each article's **text** (its body, [`crate::corpus::codec::encode_body`]),
 //!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each.
 //!
+//! The metadata and the texts are **deflated** (raw DEFLATE, RFC 1951),
+//! for hosts that do not compress a `.bin` file (most): the page inflates a
+//! piece with the browser's `DecompressionStream("deflate-raw")`, natively
+//! [`inflate`] does (feature `shard-write`); the readers here take the
+//! inflated bytes.
+//!
 //! Articles are numbered in corpus order (date, title, id), and positions
 //! are the embedded index's ([`crate::index`]): a sharded index answers
 //! with the same numbers. Integers are LEB128 varints unless said; a string
 //! is its length, then its UTF-8. Every read checks what it reads: a
 //! corrupt or truncated file is a [`ShardError`], never a panic.
 
+#[cfg(feature = "shard-write")]
 pub mod write;
 
 use crate::corpus::body::Block;
@@ -162,6 +169,7 @@ impl Manifest {
         })
     }
 
+    #[cfg(feature = "shard-write")]
     pub(crate) fn encode(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&self.docs.to_le_bytes());
@@ -345,6 +353,7 @@ impl DictionaryChunk {
     }
 }
 
+#[cfg(feature = "shard-write")]
 pub(crate) fn encode_chunk(entries: &[TermEntry]) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, entries.len() as u64);
@@ -460,6 +469,7 @@ impl TextTable {
     }
 }
 
+#[cfg(feature = "shard-write")]
 pub(crate) fn encode_table(pieces: &[Piece]) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, pieces.len() as u64);
@@ -469,7 +479,20 @@ pub(crate) fn encode_table(pieces: &[Piece]) -> Vec<u8> {
     out
 }
 
-/// The articles' metadata (bodies left out), from its piece: the corpus in
+/// The most bytes a deflated piece inflates to (a metadata piece of many
+/// articles, or one article's text): past it, a piece is damaged (or a
+/// bomb), not read.
+pub const MAX_INFLATED: usize = 256 << 20;
+
+/// A deflated piece (the metadata, a text), inflated: natively, as the page
+/// does with `DecompressionStream("deflate-raw")`.
+#[cfg(feature = "shard-write")]
+pub fn inflate(piece: &[u8]) -> Result<Vec<u8>, ShardError> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(piece, MAX_INFLATED)
+        .map_err(|e| ShardError(format!("a deflated piece: {:?}", e.status)))
+}
+
+/// The articles' metadata (bodies left out), from its piece (inflated): the corpus in
 /// the codec's format, each word count 0 (the codec holds a count to no
 /// more words than its text has bytes), then the word counts.
 pub fn decode_metadata(bytes: &[u8]) -> Result<crate::Corpus, ShardError> {
@@ -484,10 +507,10 @@ pub fn decode_metadata(bytes: &[u8]) -> Result<crate::Corpus, ShardError> {
     let mut counts = Vec::with_capacity(n);
     for a in bare.articles() {
         // A word takes a byte at least, and an article's text is one piece
-        // of a data file: a count past that is damage (the index sizes
-        // arrays by it).
+        // (inflated, at most MAX_INFLATED bytes): a count past that is
+        // damage (the index sizes arrays by it).
         let count = r.varint()?;
-        if count > (a.title.len() + PACK_LIMIT) as u64 {
+        if count > (a.title.len() + MAX_INFLATED) as u64 {
             return Err(r.error("an article claims more words than it can hold"));
         }
         counts.push(count as usize);
@@ -501,6 +524,7 @@ pub fn decode_metadata(bytes: &[u8]) -> Result<crate::Corpus, ShardError> {
     ))
 }
 
+#[cfg(feature = "shard-write")]
 pub(crate) fn encode_metadata(coded: &[u8], counts: &[usize]) -> Vec<u8> {
     let mut out = Vec::with_capacity(coded.len() + 2 * counts.len() + 8);
     put_varint(&mut out, coded.len() as u64);
@@ -511,11 +535,12 @@ pub(crate) fn encode_metadata(coded: &[u8], counts: &[usize]) -> Vec<u8> {
     out
 }
 
-/// An article's body, from its text piece.
+/// An article's body, from its text piece (inflated).
 pub fn decode_text(bytes: &[u8]) -> Result<Vec<Block>, ShardError> {
     crate::corpus::codec::decode_body(bytes).map_err(|e| ShardError(format!("a text: {}", e.0)))
 }
 
+#[cfg(feature = "shard-write")]
 fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);
@@ -524,11 +549,13 @@ fn put_varint(out: &mut Vec<u8>, mut n: u64) {
     out.push(n as u8);
 }
 
+#[cfg(feature = "shard-write")]
 fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
 }
 
+#[cfg(feature = "shard-write")]
 fn put_piece(out: &mut Vec<u8>, p: Piece) {
     put_varint(out, u64::from(p.file));
     put_varint(out, p.start);

@@ -116,6 +116,12 @@ impl Packs<'_> {
     }
 }
 
+/// `bytes` deflated (raw DEFLATE, as the page's `DecompressionStream("deflate-raw")` reads it).
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    // Level 6: zlib's default; 9 saves about 1% for twice the time.
+    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+}
+
 /// Writes `corpus` as a sharded index through `out` (a file's name and
 /// bytes; its error stops the writing).
 pub fn write_index(
@@ -148,7 +154,7 @@ pub fn write_index(
         }
         for a in &articles[from..to] {
             let what = || format!("article {}'s text", a.id);
-            texts.push(packs.put(&[&encode_body(&a.body)], &what)?[0]);
+            texts.push(packs.put(&[&deflate(&encode_body(&a.body))], &what)?[0]);
         }
         let batch = Corpus::assemble(
             corpus.info().clone(),
@@ -194,7 +200,7 @@ pub fn write_index(
     );
     let metadata = encode_metadata(&encode(&bare), &lens);
     drop(bare);
-    let metadata = packs.put(&[&metadata], &|| "the metadata".into())?[0];
+    let metadata = packs.put(&[&deflate(&metadata)], &|| "the metadata".into())?[0];
     let words: u64 = lens.iter().map(|&l| l as u64).sum();
 
     // The postings, term by term in order, each term's bytes freed as written.
