@@ -24,7 +24,7 @@
 //!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each.
 //!
 //! The metadata and the texts are **deflated** (raw DEFLATE, RFC 1951),
-//! for hosts that do not compress a `.bin` file (most): the page inflates a
+//! for hosts that do not compress a `.bin` file (most): a page is to inflate a
 //! piece with the browser's `DecompressionStream("deflate-raw")`, natively
 //! [`inflate`] does (feature `shard-write`); the readers here take the
 //! inflated bytes.
