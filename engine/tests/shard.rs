@@ -17,7 +17,7 @@ use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options};
 use lens_engine::shard::{
     decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, Needs,
-    Piece, ShardError, TermEntry, TextTable,
+    Piece, ShardError, StemChunk, TermEntry, TextTable,
 };
 use lens_engine::stats::trends::{parse_keywords, trend_table};
 
@@ -90,6 +90,16 @@ impl Site {
     /// The partial index of every term (`needs` None) or of what `needs` names.
     fn partial(&self, needs: Option<&Needs>) -> Index {
         let meta = decode_metadata(self.piece(self.manifest.metadata)).unwrap();
+        // Word forms first: the stem dictionary gives the words to fetch.
+        let mut needs = needs.cloned();
+        if let Some(n) = needs.as_mut() {
+            let keys = n.stem_keys(&meta.languages());
+            for i in Needs::stem_chunks(&self.manifest, &keys) {
+                let chunk = StemChunk::decode(self.piece(self.manifest.stems[i].1)).unwrap();
+                n.add_forms(&chunk, &keys);
+            }
+        }
+        let needs = needs.as_ref();
         let chunks: Vec<usize> = match needs {
             Some(n) => n.chunks(&self.manifest),
             None => (0..self.manifest.dictionary.len()).collect(),
@@ -108,9 +118,9 @@ impl Site {
 
 /// `query` finds the same articles, with the same scores and counts, on the
 /// whole index and on a partial one.
-fn assert_same_answers(whole: &Index, partial: &Index, query: &str) {
+fn assert_same_answers(whole: &Index, partial: &Index, query: &str, word_forms: bool) {
     let Ok(parsed) = parse(query) else { return };
-    let opts = SearchOptions { word_forms: false };
+    let opts = SearchOptions { word_forms };
     let (a, b) = (
         whole.matches(&parsed.query, opts),
         partial.matches(&parsed.query, opts),
@@ -307,6 +317,10 @@ fn damaged_files_are_errors_not_panics() {
     for cut in 0..postings.len() {
         assert!(decode_postings(&entry, &postings[..cut], site.manifest.docs).is_err());
     }
+    let stems = site.piece(site.manifest.stems[0].1);
+    for cut in (0..stems.len()).step_by(37) {
+        assert!(StemChunk::decode(&stems[..cut]).is_err());
+    }
     // Flipped bytes (the first 1,000, where every field of an entry is):
     // an answer or an error.
     for i in 0..chunk.len().min(1000) {
@@ -333,10 +347,12 @@ fn a_prefix_needs_every_chunk_its_terms_may_be_in() {
         dictionary: ["a", "pay", "payment", "pb", "q"]
             .map(|f| (f.to_string(), piece))
             .to_vec(),
+        stems: vec![],
     };
     let needs = |words: &[&str], prefixes: &[&str]| Needs {
         words: words.iter().map(|w| w.to_string()).collect(),
         prefixes: prefixes.iter().map(|w| w.to_string()).collect(),
+        forms: vec![],
     };
     // "pa…" terms may stand in chunk 0 (before "pay") up to chunk 2.
     assert_eq!(needs(&[], &["pa"]).chunks(&manifest), [0, 1, 2]);
@@ -462,10 +478,82 @@ fn the_seed_corpus_answers_as_the_embedded_one() {
         "year:2024 alipay",
         "",
     ] {
-        assert_same_answers(&whole, &all, q);
-        let needs = Needs::of(&parse(q).unwrap().query);
-        assert_same_answers(&whole, &site.partial(Some(&needs)), q);
+        let query = parse(q).unwrap().query;
+        for forms in [false, true] {
+            assert_same_answers(&whole, &all, q, forms);
+            let needs = if forms {
+                Needs::with_forms(&query)
+            } else {
+                Needs::of(&query)
+            };
+            assert_same_answers(&whole, &site.partial(Some(&needs)), q, forms);
+        }
     }
+}
+
+#[test]
+fn word_forms_are_found_in_each_language_of_a_mixed_corpus() {
+    let article = |id: &str, lang: &str, title: &str, body: &str| {
+        let mut a = lens_engine::Article::new(
+            id.to_string(),
+            title.to_string(),
+            lens_engine::ArticleDate {
+                year: 2024,
+                month: None,
+                day: None,
+            },
+            vec![lens_engine::Block::Paragraph(body.to_string().into())],
+        );
+        a.language = lang.to_string().into();
+        a
+    };
+    let corpus = Corpus::new(
+        lens_engine::CorpusInfo {
+            name: "mixed".into(),
+            ..Default::default()
+        },
+        vec![
+            article(
+                "a",
+                "de",
+                "Zahlungen",
+                "Die Zahlungen mit dem Telefon wachsen",
+            ),
+            article("b", "de", "Zahlung", "Eine Zahlung am Telefon"),
+            article(
+                "c",
+                "en",
+                "Payments",
+                "Mobile payments grow and the payment is paid",
+            ),
+            article("d", "en", "Paying", "Paying by phone"),
+        ],
+    );
+    let site = Site::write(&corpus, Options::default());
+    let whole = Index::new(&corpus);
+    for q in [
+        "zahlung",
+        "payment",
+        "paying telefon",
+        "\"mobile payment\"",
+        "zahlungen OR pay",
+    ] {
+        let query = parse(q).unwrap().query;
+        let partial = site.partial(Some(&Needs::with_forms(&query)));
+        assert_same_answers(&whole, &partial, q, true);
+        assert_same_answers(&whole, &partial, q, false);
+    }
+    // And it is no empty agreement: zahlung finds both German articles.
+    let q = parse("zahlung").unwrap().query;
+    let partial = site.partial(Some(&Needs::with_forms(&q)));
+    assert_eq!(
+        partial
+            .matches(&q, SearchOptions { word_forms: true })
+            .docs
+            .iter()
+            .count(),
+        2
+    );
 }
 
 proptest! {
@@ -490,10 +578,12 @@ proptest! {
         let whole = Index::new(&corpus);
         let all = site.partial(None);
         for q in &queries {
-            assert_same_answers(&whole, &all, q);
-            if let Ok(p) = parse(q) {
-                let needs = Needs::of(&p.query);
-                assert_same_answers(&whole, &site.partial(Some(&needs)), q);
+            for forms in [false, true] {
+                assert_same_answers(&whole, &all, q, forms);
+                if let Ok(p) = parse(q) {
+                    let needs = if forms { Needs::with_forms(&p.query) } else { Needs::of(&p.query) };
+                    assert_same_answers(&whole, &site.partial(Some(&needs)), q, forms);
+                }
             }
         }
         // Trends of the queries as keywords, at every grain, on the terms

@@ -61,11 +61,25 @@ pub(crate) fn term_language(languages: usize, doc_lang: &[u16], docs: &[u32]) ->
     for &d in docs {
         counts[doc_lang[d as usize] as usize] += 1;
     }
+    most_articles(&counts)
+}
+
+/// The language (its place) with the most articles in `counts`: the first
+/// of the largest ([`term_language`]).
+pub(crate) fn most_articles(counts: &[u32]) -> u16 {
     // The first of the largest: max_by_key would take the last.
     counts
         .iter()
         .enumerate()
         .fold(0, |best, (i, &c)| if c > counts[best] { i } else { best }) as u16
+}
+
+/// `term`'s stem in `language` (a key): itself where the language has no stemmer.
+pub(crate) fn stem_of(language: &str, term: &str) -> String {
+    match stemmer(language) {
+        Some(st) => st.stem(term).into_owned(),
+        None => term.to_string(),
+    }
 }
 
 /// The stems of a vocabulary: per term its stem's id, and per stem (its
@@ -81,10 +95,7 @@ impl Stems {
     /// Adds term `t` (the next term id), of language `lang` (its place in
     /// `languages`): a language without a stemmer makes each word its own form.
     pub(crate) fn add(&mut self, languages: &[String], lang: u16, t: u32, term: &str) {
-        let s = match stemmer(&languages[lang as usize]) {
-            Some(st) => st.stem(term).into_owned(),
-            None => term.to_string(),
-        };
+        let s = stem_of(&languages[lang as usize], term);
         let fresh = self.stem_terms.len() as u32;
         let id = *self.stem_ids.entry((lang, s)).or_insert(fresh);
         if id == fresh {

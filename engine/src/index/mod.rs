@@ -251,11 +251,12 @@ impl Index {
 
     /// Whether this index holds only some terms and no word sequences (a
     /// sharded index's fetched part, [`Index::partial`]): a query is
-    /// answered as by the whole index, but for word forms, for the longer
-    /// words that hold a word written without spaces ("农业" in "农业银行",
-    /// [`Index::cjk_containing`]) and for such text spelled across words,
-    /// which need terms or sequences it lacks; the views' statistics need
-    /// the whole index.
+    /// answered as by the whole index when its terms were fetched (with
+    /// word forms, its words' forms: `crate::shard::Needs`), but for the
+    /// longer words that hold a word written without spaces ("农业" in
+    /// "农业银行", [`Index::cjk_containing`]) and for such text spelled
+    /// across words, which need terms or sequences it lacks; the views'
+    /// statistics past search and Trends need the whole index.
     pub fn is_partial(&self) -> bool {
         self.partial
     }

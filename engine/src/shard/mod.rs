@@ -21,7 +21,9 @@
 //!     can fetch none (today's [`crate::index::Index::partial`] reads them
 //!     for every term);
 //!   - each article's **text** (its body, [`crate::corpus::codec::encode_body`]),
-//!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each.
+//!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each;
+//!   - the **stem dictionary** in chunks by key ([`StemChunk`]): per stem
+//!     in a language, its terms, as the whole index groups a word's forms.
 //!
 //! The metadata and the texts are **deflated** (raw DEFLATE, RFC 1951),
 //! for hosts that do not compress a `.bin` file (most): a page is to inflate a
@@ -100,15 +102,22 @@ pub struct Manifest {
     pub text_tables: Vec<Piece>,
     /// The dictionary's chunks: each one's first term, and where it is.
     pub dictionary: Vec<(String, Piece)>,
+    /// The stem dictionary's chunks ([`StemChunk`]): each one's first key
+    /// ([`stem_key`]), and where it is.
+    pub stems: Vec<(String, Piece)>,
 }
 
 impl Manifest {
     /// The dictionary chunk that holds `term` if any does (by place in
     /// [`Manifest::dictionary`]): the last whose first term is not after it.
     pub fn chunk_of(&self, term: &str) -> Option<usize> {
-        self.dictionary
-            .partition_point(|(first, _)| first.as_str() <= term)
-            .checked_sub(1)
+        chunk_of(&self.dictionary, term)
+    }
+
+    /// The stem chunk that holds `key` ([`stem_key`]) if any does (by
+    /// place in [`Manifest::stems`]).
+    pub fn stem_chunk_of(&self, key: &str) -> Option<usize> {
+        chunk_of(&self.stems, key)
     }
 
     /// The text table that covers article `doc` (by place in
@@ -157,6 +166,15 @@ impl Manifest {
             }
             dictionary.push((first, r.piece(files.len())?));
         }
+        let n = r.count(4)?;
+        let mut stems: Vec<(String, Piece)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let first = r.string()?.to_owned();
+            if stems.last().is_some_and(|(f, _)| *f >= first) {
+                return Err(r.error("stem chunks out of order"));
+            }
+            stems.push((first, r.piece(files.len())?));
+        }
         r.end()?;
         Ok(Manifest {
             docs,
@@ -166,6 +184,7 @@ impl Manifest {
             metadata,
             text_tables,
             dictionary,
+            stems,
         })
     }
 
@@ -184,10 +203,12 @@ impl Manifest {
         for &p in &self.text_tables {
             put_piece(&mut out, p);
         }
-        put_varint(&mut out, self.dictionary.len() as u64);
-        for (first, p) in &self.dictionary {
-            put_str(&mut out, first);
-            put_piece(&mut out, *p);
+        for list in [&self.dictionary, &self.stems] {
+            put_varint(&mut out, list.len() as u64);
+            for (first, p) in list {
+                put_str(&mut out, first);
+                put_piece(&mut out, *p);
+            }
         }
         out
     }
@@ -202,9 +223,53 @@ pub struct Needs {
     pub words: Vec<String>,
     /// Prefixes: every term that starts with one.
     pub prefixes: Vec<String>,
+    /// Words whose forms (the terms with their stem, in each language of
+    /// the corpus) are needed too: found in the stem dictionary first
+    /// ([`Needs::stem_keys`], [`Needs::add_forms`]).
+    pub forms: Vec<String>,
 }
 
 impl Needs {
+    /// What `query` needs with word forms on ([`Needs::of`], and each
+    /// word's forms).
+    pub fn with_forms(query: &crate::search::query::Query) -> Needs {
+        let mut n = Needs::of(query);
+        n.forms = n.words.clone();
+        n
+    }
+
+    /// The stem keys of the words whose forms are needed, in each of the
+    /// corpus' `languages` (keys), sorted.
+    pub fn stem_keys(&self, languages: &[String]) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .forms
+            .iter()
+            .flat_map(|w| languages.iter().map(move |l| word_stem_key(l, w)))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The stem chunks that hold `keys` (by place in [`Manifest::stems`]), ascending.
+    pub fn stem_chunks(manifest: &Manifest, keys: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| manifest.stem_chunk_of(k))
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Adds to the words the terms `chunk` gives for `keys`.
+    pub fn add_forms(&mut self, chunk: &StemChunk, keys: &[String]) {
+        for k in keys {
+            self.words.extend(chunk.terms(k).iter().cloned());
+        }
+        self.words.sort();
+        self.words.dedup();
+    }
+
     /// What `query` needs (without word forms: a word is looked up as it is).
     pub fn of(query: &crate::search::query::Query) -> Needs {
         use crate::search::query::Query;
@@ -267,6 +332,77 @@ impl Needs {
                 || self.prefixes.iter().any(|p| e.term.starts_with(p.as_str()))
         })
     }
+}
+
+/// In a list of chunks by first key, the last whose first key is not after `key`.
+fn chunk_of(chunks: &[(String, Piece)], key: &str) -> Option<usize> {
+    chunks
+        .partition_point(|(first, _)| first.as_str() <= key)
+        .checked_sub(1)
+}
+
+/// The key of a stem in a language (its key, `en`) in the stem dictionary.
+pub fn stem_key(language: &str, stem: &str) -> String {
+    // U+001F (unit separator) is in no language key and no word.
+    format!("{language}\u{1f}{stem}")
+}
+
+/// The key of `word`'s stem in `language`, as the index stems its terms.
+pub fn word_stem_key(language: &str, word: &str) -> String {
+    stem_key(language, &crate::index::builder::stem_of(language, word))
+}
+
+/// A chunk of the stem dictionary: per stem (in a language), the terms of
+/// that language with that stem, as the whole index groups them
+/// ([`crate::index::Index::same_stem_ids`]): what a query with word forms
+/// fetches besides its words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StemChunk {
+    entries: Vec<(String, Vec<String>)>,
+}
+
+impl StemChunk {
+    /// Reads a chunk.
+    pub fn decode(bytes: &[u8]) -> Result<StemChunk, ShardError> {
+        let mut r = Bytes::new(bytes, "a stem chunk");
+        let n = r.count(2)?;
+        let mut entries: Vec<(String, Vec<String>)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let key = r.string()?.to_owned();
+            if entries.last().is_some_and(|(k, _)| *k >= key) {
+                return Err(r.error("stems out of order"));
+            }
+            let m = r.count(1)?;
+            let mut terms = Vec::with_capacity(m);
+            for _ in 0..m {
+                terms.push(r.string()?.to_owned());
+            }
+            entries.push((key, terms));
+        }
+        r.end()?;
+        Ok(StemChunk { entries })
+    }
+
+    /// The terms with the stem `key` ([`stem_key`]).
+    pub fn terms(&self, key: &str) -> &[String] {
+        self.entries
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .map_or(&[], |i| &self.entries[i].1)
+    }
+}
+
+#[cfg(feature = "shard-write")]
+pub(crate) fn encode_stem_chunk(entries: &[(String, Vec<String>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, entries.len() as u64);
+    for (key, terms) in entries {
+        put_str(&mut out, key);
+        put_varint(&mut out, terms.len() as u64);
+        for t in terms {
+            put_str(&mut out, t);
+        }
+    }
+    out
 }
 
 /// One term of the dictionary.

@@ -12,12 +12,14 @@
 use rustc_hash::FxHashMap;
 
 use super::{
-    encode_chunk, encode_metadata, encode_table, put_varint, Manifest, Piece, TermEntry,
-    DICTIONARY_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
+    encode_chunk, encode_metadata, encode_stem_chunk, encode_table, put_varint, stem_key, Manifest,
+    Piece, TermEntry, DICTIONARY_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
 };
 use crate::corpus::codec::{encode, encode_body, fnv1a};
 use crate::corpus::{Article, Corpus};
+use crate::index::builder::{most_articles, stem_of};
 use crate::index::Index;
+use crate::text::language::language_key;
 
 /// Where [`write_index`] puts a file: its name and bytes (an error stops the writing).
 pub type Out<'o> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'o;
@@ -62,6 +64,8 @@ struct TermPostings {
     positions: Vec<u8>,
     last: Option<u32>,
     doc_count: u32,
+    /// Its articles in each of the corpus' languages (by place).
+    by_language: Vec<u32>,
     count: u64,
 }
 
@@ -116,6 +120,33 @@ impl Packs<'_> {
     }
 }
 
+/// `items` (in key order) in chunks of about `target` bytes, each written
+/// whole: each chunk's first key and piece. `key` gives an item's key and
+/// about how many bytes it takes.
+fn put_chunks<T>(
+    packs: &mut Packs<'_>,
+    items: &[T],
+    target: usize,
+    key: impl Fn(&T) -> (String, usize),
+    encode: impl Fn(&[T]) -> Vec<u8>,
+    what: &str,
+) -> Result<Vec<(String, Piece)>, String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let mut end = start;
+        let mut size = 0;
+        while end < items.len() && (end == start || size < target) {
+            size += key(&items[end]).1;
+            end += 1;
+        }
+        let piece = packs.put(&[&encode(&items[start..end])], &|| what.to_string())?[0];
+        out.push((key(&items[start]).0, piece));
+        start = end;
+    }
+    Ok(out)
+}
+
 /// `bytes` deflated (raw DEFLATE, as the page's `DecompressionStream("deflate-raw")` reads it).
 fn deflate(bytes: &[u8]) -> Vec<u8> {
     // Level 6: zlib's default; 9 saves about 1% for twice the time.
@@ -138,6 +169,15 @@ pub fn write_index(
         out,
     };
     let articles = corpus.articles();
+    // The languages as the whole index places them, and each article's.
+    let languages = corpus.languages();
+    let doc_lang: Vec<usize> = articles
+        .iter()
+        .map(|a| {
+            let k = language_key(&a.language);
+            languages.iter().position(|l| *l == k).unwrap_or(0)
+        })
+        .collect();
     let counts: Vec<usize> = (0..articles.len()).map(|i| corpus.word_count(i)).collect();
 
     let mut terms: FxHashMap<String, TermPostings> = FxHashMap::default();
@@ -177,6 +217,8 @@ pub fn write_index(
                 }
                 p.last = Some(doc);
                 p.doc_count += 1;
+                p.by_language.resize(languages.len(), 0);
+                p.by_language[doc_lang[doc as usize]] += 1;
                 p.count += posting.positions.len() as u64;
             }
         }
@@ -208,7 +250,17 @@ pub fn write_index(
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let term_count = sorted.len() as u64;
     let mut entries = Vec::with_capacity(sorted.len());
+    // Per stem (in a language), its terms: the stem dictionary.
+    let mut stems: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (term, p) in sorted {
+        let lang = most_articles(&p.by_language) as usize;
+        stems
+            .entry(stem_key(
+                &languages[lang],
+                &stem_of(&languages[lang], &term),
+            ))
+            .or_default()
+            .push(term.clone());
         let what = || format!("the postings of {term:?}");
         let pieces = packs.put(&[&p.docs, &p.positions], &what)?;
         entries.push(TermEntry {
@@ -220,25 +272,34 @@ pub fn write_index(
         });
     }
 
-    // The dictionary, in chunks of about DICTIONARY_CHUNK bytes (or a
-    // quarter of a file, for files smaller than tests make them).
+    // The dictionary and the stem dictionary, in chunks of about
+    // DICTIONARY_CHUNK bytes (or a quarter of a file, for files smaller
+    // than tests make them). A term's entry: its bytes and at most 24 more
+    // (its counts and pieces, up to four bytes each) short of counts past
+    // 2²⁸; a stem's: its key, and its terms with their lengths.
     let target = DICTIONARY_CHUNK.min(packs.limit / 4);
-    let mut dictionary = Vec::new();
-    let mut start = 0;
-    while start < entries.len() {
-        let mut end = start;
-        let mut size = 0;
-        while end < entries.len() && (end == start || size < target) {
-            // A term's entry: its bytes and at most 24 more (its counts
-            // and pieces, up to four bytes each) short of counts past 2²⁸.
-            size += entries[end].term.len() + 24;
-            end += 1;
-        }
-        let chunk = encode_chunk(&entries[start..end]);
-        let piece = packs.put(&[&chunk], &|| "a dictionary chunk".into())?[0];
-        dictionary.push((entries[start].term.clone(), piece));
-        start = end;
-    }
+    let dictionary = put_chunks(
+        &mut packs,
+        &entries,
+        target,
+        |e| (e.term.clone(), e.term.len() + 24),
+        encode_chunk,
+        "a dictionary chunk",
+    )?;
+    let stems: Vec<(String, Vec<String>)> = stems.into_iter().collect();
+    let stems = put_chunks(
+        &mut packs,
+        &stems,
+        target,
+        |(k, ts)| {
+            (
+                k.clone(),
+                k.len() + 2 + ts.iter().map(|t| t.len() + 2).sum::<usize>(),
+            )
+        },
+        encode_stem_chunk,
+        "a stem chunk",
+    )?;
 
     let mut text_tables = Vec::new();
     for table in texts.chunks(TEXT_TABLE_DOCS) {
@@ -254,6 +315,7 @@ pub fn write_index(
         metadata,
         text_tables,
         dictionary,
+        stems,
     };
     let bytes = manifest.encode();
     let name = format!("index-{:016x}.bin", fnv1a(&bytes));
