@@ -149,6 +149,19 @@ fn assert_same_answers(whole: &Index, partial: &Index, query: &str, word_forms: 
     }
 }
 
+/// Batches of `batch_words` words, files of `pack_limit` bytes.
+fn options(batch_words: usize, pack_limit: usize) -> Options {
+    Options {
+        batch_words,
+        pack_limit,
+    }
+}
+
+/// The seed corpus (`corpus/`).
+fn seed() -> Corpus {
+    load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap()
+}
+
 fn bare(a: &Article) -> Article {
     Article {
         body: Vec::new(),
@@ -231,16 +244,10 @@ fn assert_same(corpus: &Corpus, site: &Site) {
 
 #[test]
 fn the_seed_corpus_sharded_is_the_embedded_one() {
-    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
+    let corpus = seed();
     // One article a batch, and files of 16 KB: many of both (the generated
     // corpora below are small: often one file and one chunk).
-    let site = Site::write(
-        &corpus,
-        Options {
-            batch_words: 1,
-            pack_limit: 16 << 10,
-        },
-    );
+    let site = Site::write(&corpus, options(1, 16 << 10));
     assert!(
         site.manifest.files.len() > 2,
         "{} files",
@@ -254,21 +261,13 @@ fn the_seed_corpus_sharded_is_the_embedded_one() {
 #[test]
 fn a_piece_larger_than_a_file_may_be_is_refused_with_its_name() {
     let corpus = common::one_article("Payments", &["pay pay pay pay pay pay pay pay pay pay"]);
-    let err = write_index(
-        &corpus,
-        Options {
-            batch_words: 100,
-            pack_limit: 8,
-        },
-        &mut |_, _| Ok(()),
-    )
-    .unwrap_err();
+    let err = write_index(&corpus, options(100, 8), &mut |_, _| Ok(())).unwrap_err();
     assert!(err.contains("over the 8 a file may hold"), "{err}");
 }
 
 #[test]
 fn damaged_files_are_errors_not_panics() {
-    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
+    let corpus = seed();
     let site = Site::write(&corpus, Options::default());
     let name = site.files.keys().find(|n| n.starts_with("index-")).unwrap();
     let manifest = &site.files[name];
@@ -454,14 +453,8 @@ fn query() -> impl Strategy<Value = String> {
 
 #[test]
 fn the_seed_corpus_answers_as_the_embedded_one() {
-    let corpus = load_corpus_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus")).unwrap();
-    let site = Site::write(
-        &corpus,
-        Options {
-            batch_words: 1000,
-            pack_limit: 64 << 10,
-        },
-    );
+    let corpus = seed();
+    let site = Site::write(&corpus, options(1000, 64 << 10));
     let whole = Index::new(&corpus);
     let all = site.partial(None);
     for q in [
@@ -556,25 +549,31 @@ fn word_forms_are_found_in_each_language_of_a_mixed_corpus() {
     );
 }
 
+/// The generated corpora: up to 40 articles of [`VOCAB`], with sources,
+/// sections, tags and dates at every precision.
+fn generated() -> impl Strategy<Value = Corpus> {
+    common::corpus(common::Shape {
+        vocab: VOCAB,
+        title: 0..5,
+        blocks: 0..5,
+        block_words: 0..30,
+        headings: true,
+        years: 2010..2026,
+        sources: &["Reuters", "Caixin"],
+        tags: &["fintech", "policy"],
+        articles: 0..40,
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn generated_corpora_answer_as_the_embedded_ones(
-        corpus in common::corpus(common::Shape {
-            vocab: VOCAB,
-            title: 0..5,
-            blocks: 0..5,
-            block_words: 0..30,
-            headings: true,
-            years: 2010..2026,
-            sources: &["Reuters", "Caixin"],
-            tags: &["fintech", "policy"],
-            articles: 0..40,
-        }),
+        corpus in generated(),
         queries in prop::collection::vec(query(), 1..8),
     ) {
-        let site = Site::write(&corpus, Options { batch_words: 50, pack_limit: 8192 });
+        let site = Site::write(&corpus, options(50, 8192));
         let whole = Index::new(&corpus);
         let all = site.partial(None);
         for q in &queries {
@@ -612,17 +611,7 @@ proptest! {
 
     #[test]
     fn generated_corpora_sharded_are_the_embedded_ones(
-        corpus in common::corpus(common::Shape {
-            vocab: VOCAB,
-            title: 0..5,
-            blocks: 0..5,
-            block_words: 0..30,
-            headings: true,
-            years: 2010..2026,
-            sources: &["Reuters", "Caixin"],
-            tags: &["fintech", "policy"],
-            articles: 0..40,
-        }),
+        corpus in generated(),
         batch_words in 1usize..200,
         pack_limit in 6144usize..16384,
     ) {
