@@ -277,9 +277,9 @@ pub fn load_corpus_dir_reading(
                 );
                 continue;
             }
-            if let Some(bytes) = read(&mut problems) {
-                files.push((id.to_string(), label(&name), bytes));
-            }
+            // Read when parsed, one at a time: the folder is never held
+            // whole beside its articles.
+            files.push((id.to_string(), label(&name), path));
         } else {
             let lower = name.to_ascii_lowercase();
             if [".txt", ".html", ".htm", ".docx"]
@@ -321,7 +321,7 @@ pub fn load_corpus_dir_reading(
     };
     let mut articles: Vec<Article> = Vec::new();
     let mut seen: HashMap<String, &str> = HashMap::new();
-    for (id, file, bytes) in &files {
+    for (id, file, path) in &files {
         if let Some(first) = seen.get(&fold_value(id)) {
             problems.push(Problem {
                 file: file.clone(),
@@ -330,8 +330,19 @@ pub fn load_corpus_dir_reading(
             });
             continue;
         }
+        let bytes = match read_limited(path) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                problems.push(Problem {
+                    file: file.clone(),
+                    line: None,
+                    message,
+                });
+                continue;
+            }
+        };
         seen.insert(fold_value(id), file);
-        match parse_article(id, file, bytes) {
+        match parse_article(id, file, &bytes) {
             Ok(a) => articles.push(a),
             Err(p) => problems.extend(p),
         }
