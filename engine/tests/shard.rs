@@ -14,7 +14,7 @@ use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
-use lens_engine::shard::write::{write_index, Options};
+use lens_engine::shard::write::{write_index, Options, ShardWriter};
 use lens_engine::shard::{
     decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, Needs,
     Piece, ShardError, StemChunk, TermEntry, TextTable,
@@ -41,15 +41,32 @@ struct Site {
 
 impl Site {
     fn write(corpus: &Corpus, options: Options) -> Site {
+        Site::write_given(corpus, options, None)
+    }
+
+    /// The index of `corpus`, its articles given in the order `given` (by
+    /// place; `None`: the corpus' order, through `write_index`).
+    fn write_given(corpus: &Corpus, options: Options, given: Option<Vec<usize>>) -> Site {
         let mut files = HashMap::new();
-        let written = write_index(corpus, options, &mut |name, bytes| {
+        let mut out = |name: &str, bytes: &[u8]| {
             assert!(bytes.len() <= options.pack_limit.max(1) || name.starts_with("index-"));
             assert!(
                 files.insert(name.to_string(), bytes.to_vec()).is_none(),
                 "{name} written twice"
             );
             Ok(())
-        })
+        };
+        let written = match given {
+            None => write_index(corpus, options, &mut out),
+            Some(given) => {
+                let info = corpus.info().clone();
+                let mut w = ShardWriter::new(info, corpus.stop_lists().to_vec(), options, &mut out);
+                for i in given {
+                    w.add(corpus.articles()[i].clone()).unwrap();
+                }
+                w.finish()
+            }
+        }
         .unwrap();
         assert_eq!(files.len(), written.files.len() + 1);
         assert_eq!(
@@ -256,6 +273,18 @@ fn the_seed_corpus_sharded_is_the_embedded_one() {
     assert_same(&corpus, &site);
     // Written whole at once, the same numbers.
     assert_same(&corpus, &Site::write(&corpus, Options::default()));
+}
+
+#[test]
+fn articles_given_in_any_order_make_the_same_index() {
+    let corpus = seed();
+    // Newest first, then the others: in no corpus order.
+    let mut given: Vec<usize> = (0..corpus.articles().len()).rev().collect();
+    given.rotate_left(2);
+    assert_same(
+        &corpus,
+        &Site::write_given(&corpus, options(300, 16 << 10), Some(given)),
+    );
 }
 
 #[test]
@@ -614,8 +643,19 @@ proptest! {
         corpus in generated(),
         batch_words in 1usize..200,
         pack_limit in 6144usize..16384,
+        turn in 0usize..80,
     ) {
-        let site = Site::write(&corpus, Options { batch_words, pack_limit });
+        // In corpus order, or turned (and reversed when `turn` is odd).
+        let mut given: Vec<usize> = (0..corpus.articles().len()).collect();
+        if turn % 2 == 1 {
+            given.reverse();
+        }
+        if !given.is_empty() {
+            let k = turn % given.len();
+            given.rotate_left(k);
+        }
+        let given = (turn > 0).then_some(given);
+        let site = Site::write_given(&corpus, options(batch_words, pack_limit), given);
         assert_same(&corpus, &site);
     }
 }

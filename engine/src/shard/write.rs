@@ -1,13 +1,15 @@
 //! Writes a corpus as a sharded static index (the format: [`crate::shard`]).
 //!
-//! The articles are indexed in batches of about `batch_words` words, each
-//! by the embedded index's own builder ([`Index::new`] on the batch): the
-//! same tokenizer, the same positions, so the sharded index cannot count
-//! otherwise. A batch's texts go to the data files as it is read; its
-//! postings are appended to each term's, kept as varint bytes (about 1.3
-//! bytes a word), so memory holds the corpus' compressed postings and one
-//! batch, not an index of the whole corpus. The data files are handed to
-//! `out` as they fill.
+//! The articles come one at a time, in any order ([`ShardWriter`]), and
+//! are indexed in batches of about `batch_words` words, each by the
+//! embedded index's own builder ([`Index::new`] on the batch): the same
+//! tokenizer, the same positions, so the sharded index cannot count
+//! otherwise. An article's text goes to the data files when it comes; a
+//! batch's postings are appended to each term's, kept as varint bytes
+//! (about 1.3 bytes a word), and renumbered in corpus order at the end.
+//! So memory holds the articles' metadata, the postings and one batch, not
+//! the corpus nor an index of it. The data files are handed to `out` as
+//! they fill.
 
 use rustc_hash::FxHashMap;
 
@@ -16,12 +18,13 @@ use super::{
     Piece, TermEntry, DICTIONARY_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
 };
 use crate::corpus::codec::{encode, encode_body, fnv1a};
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, CorpusInfo};
 use crate::index::builder::{most_articles, stem_of};
 use crate::index::Index;
 use crate::text::language::language_key;
+use crate::text::lexicon::StopList;
 
-/// Where [`write_index`] puts a file: its name and bytes (an error stops the writing).
+/// Where [`write_index`] and [`ShardWriter`] put a file: its name and bytes (an error stops the writing).
 pub type Out<'o> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'o;
 
 /// What [`write_index`] wrote.
@@ -64,8 +67,6 @@ struct TermPostings {
     positions: Vec<u8>,
     last: Option<u32>,
     doc_count: u32,
-    /// Its articles in each of the corpus' languages (by place).
-    by_language: Vec<u32>,
     count: u64,
 }
 
@@ -154,60 +155,138 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Writes `corpus` as a sharded index through `out` (a file's name and
-/// bytes; its error stops the writing).
+/// bytes; its error stops the writing): [`ShardWriter`] given its articles.
 pub fn write_index(
     corpus: &Corpus,
     options: Options,
     out: &mut Out<'_>,
 ) -> Result<Written, String> {
-    let batch_words = options.batch_words.max(1);
-    let mut packs = Packs {
-        limit: options.pack_limit.min(PACK_LIMIT),
-        current: Vec::new(),
-        names: Vec::new(),
-        bytes: 0,
+    let mut w = ShardWriter::new(
+        corpus.info().clone(),
+        corpus.stop_lists().to_vec(),
+        options,
         out,
-    };
-    let articles = corpus.articles();
-    // The languages as the whole index places them, and each article's.
-    let languages = corpus.languages();
-    let doc_lang: Vec<usize> = articles
-        .iter()
-        .map(|a| {
-            let k = language_key(&a.language);
-            languages.iter().position(|l| *l == k).unwrap_or(0)
-        })
-        .collect();
-    let counts: Vec<usize> = (0..articles.len()).map(|i| corpus.word_count(i)).collect();
+    );
+    for a in corpus.articles() {
+        w.add(a.clone())?;
+    }
+    w.finish()
+}
 
-    let mut terms: FxHashMap<String, TermPostings> = FxHashMap::default();
-    let mut texts: Vec<Piece> = Vec::with_capacity(articles.len());
-    // Each article's words as the index counts them (title and body).
-    let mut lens: Vec<usize> = Vec::with_capacity(articles.len());
-    let mut from = 0;
-    while from < articles.len() {
-        let mut to = from;
-        let mut size = 0;
-        while to < articles.len() && (to == from || size + counts[to] <= batch_words) {
-            size += counts[to];
-            to += 1;
+/// A sharded index written one article at a time, in any order: each
+/// article's text goes to the data files when it is given, its words are
+/// indexed with the batch it falls in, and [`ShardWriter::finish`] numbers
+/// the articles in corpus order (date, title, id), as [`Corpus::new`]
+/// does, and writes the rest. Memory holds the articles' metadata, every
+/// term's postings as varint bytes and one batch: never the corpus.
+pub struct ShardWriter<'o> {
+    info: CorpusInfo,
+    stop_lists: Vec<StopList>,
+    batch_words: usize,
+    packs: Packs<'o>,
+    /// The batch being gathered, and its words (about: bytes / 6).
+    batch: Vec<Article>,
+    batch_size: usize,
+    /// Per article given (in the order given): its metadata, its text's
+    /// piece, its length in words, its language (by place in `languages`).
+    bare: Vec<Article>,
+    texts: Vec<Piece>,
+    lens: Vec<usize>,
+    doc_lang: Vec<usize>,
+    /// Language keys, in the order first seen.
+    languages: Vec<String>,
+    /// Per term, its postings by article in the order given.
+    terms: FxHashMap<String, TermPostings>,
+}
+
+impl<'o> ShardWriter<'o> {
+    /// A writer of a corpus of `info` and `stop_lists`, through `out`.
+    pub fn new(
+        info: CorpusInfo,
+        stop_lists: Vec<StopList>,
+        options: Options,
+        out: &'o mut Out<'o>,
+    ) -> ShardWriter<'o> {
+        ShardWriter {
+            info,
+            stop_lists,
+            batch_words: options.batch_words.max(1),
+            packs: Packs {
+                limit: options.pack_limit.min(PACK_LIMIT),
+                current: Vec::new(),
+                names: Vec::new(),
+                bytes: 0,
+                out,
+            },
+            batch: Vec::new(),
+            batch_size: 0,
+            bare: Vec::new(),
+            texts: Vec::new(),
+            lens: Vec::new(),
+            doc_lang: Vec::new(),
+            languages: Vec::new(),
+            terms: FxHashMap::default(),
         }
-        for a in &articles[from..to] {
-            let what = || format!("article {}'s text", a.id);
-            texts.push(packs.put(&[&deflate(&encode_body(&a.body))], &what)?[0]);
+    }
+
+    /// Adds an article (one without a language takes the corpus').
+    pub fn add(&mut self, mut article: Article) -> Result<(), String> {
+        if article.language.trim().is_empty() {
+            article.language = self
+                .info
+                .language
+                .clone()
+                .unwrap_or_else(|| "en".into())
+                .into();
         }
+        let what = || format!("article {}'s text", article.id);
+        let text = self
+            .packs
+            .put(&[&deflate(&encode_body(&article.body))], &what)?[0];
+        self.texts.push(text);
+        let key = language_key(&article.language);
+        let lang = match self.languages.iter().position(|l| *l == key) {
+            Some(l) => l,
+            None => {
+                self.languages.push(key);
+                self.languages.len() - 1
+            }
+        };
+        self.doc_lang.push(lang);
+        // The metadata: the article but its body (not copied).
+        let body = std::mem::take(&mut article.body);
+        self.bare.push(article.clone());
+        article.body = body;
+        // About six bytes a word: a batch's size, not a count.
+        self.batch_size += (article.title.len() + article.body_len()) / 6 + 1;
+        self.batch.push(article);
+        if self.batch_size >= self.batch_words {
+            self.index_batch();
+        }
+        Ok(())
+    }
+
+    /// Indexes the batch gathered: its postings appended to each term's.
+    fn index_batch(&mut self) {
+        if self.batch.is_empty() {
+            return;
+        }
+        let from = self.lens.len() as u32;
+        let n = self.batch.len();
         let batch = Corpus::assemble(
-            corpus.info().clone(),
-            articles[from..to].to_vec(),
-            counts[from..to].to_vec(),
-            Some(corpus.stop_lists().to_vec()),
+            self.info.clone(),
+            std::mem::take(&mut self.batch),
+            vec![0; n],
+            Some(self.stop_lists.clone()),
         );
+        self.batch_size = 0;
         let index = Index::new(&batch);
-        lens.extend((0..index.doc_count()).map(|d| index.doc(d).len as usize));
+        self.lens
+            .extend((0..index.doc_count()).map(|d| index.doc(d).len as usize));
         for (t, term) in index.terms.iter().enumerate() {
-            let p = terms.entry(term.clone()).or_default();
+            let p = self.terms.entry(term.clone()).or_default();
             for posting in index.postings(t as u32).iter() {
-                let doc = from as u32 + posting.doc;
+                let doc = from + posting.doc;
                 put_varint(&mut p.docs, u64::from(doc - p.last.map_or(0, |l| l + 1)));
                 put_varint(&mut p.docs, posting.positions.len() as u64);
                 let mut last: Option<u32> = None;
@@ -217,113 +296,199 @@ pub fn write_index(
                 }
                 p.last = Some(doc);
                 p.doc_count += 1;
-                p.by_language.resize(languages.len(), 0);
-                p.by_language[doc_lang[doc as usize]] += 1;
                 p.count += posting.positions.len() as u64;
             }
         }
-        from = to;
     }
 
-    // The metadata: the corpus with its bodies left out, in the codec's
-    // format, and each article's length as the index has it.
-    let bare: Vec<Article> = articles
-        .iter()
-        .map(|a| Article {
-            body: Vec::new(),
-            ..a.clone()
-        })
-        .collect();
-    let bare = Corpus::assemble(
-        corpus.info().clone(),
-        bare,
-        vec![0; lens.len()],
-        Some(corpus.stop_lists().to_vec()),
-    );
-    let metadata = encode_metadata(&encode(&bare), &lens);
-    drop(bare);
-    let metadata = packs.put(&[&deflate(&metadata)], &|| "the metadata".into())?[0];
-    let words: u64 = lens.iter().map(|&l| l as u64).sum();
-
-    // The postings, term by term in order, each term's bytes freed as written.
-    let mut sorted: Vec<(String, TermPostings)> = terms.drain().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let term_count = sorted.len() as u64;
-    let mut entries = Vec::with_capacity(sorted.len());
-    // Per stem (in a language), its terms: the stem dictionary.
-    let mut stems: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for (term, p) in sorted {
-        let lang = most_articles(&p.by_language) as usize;
-        stems
-            .entry(stem_key(
-                &languages[lang],
-                &stem_of(&languages[lang], &term),
-            ))
-            .or_default()
-            .push(term.clone());
-        let what = || format!("the postings of {term:?}");
-        let pieces = packs.put(&[&p.docs, &p.positions], &what)?;
-        entries.push(TermEntry {
-            term,
-            docs: p.doc_count,
-            count: p.count,
-            postings: pieces[0],
-            positions: pieces[1],
+    /// Numbers the articles in corpus order and writes the postings, the
+    /// metadata, the dictionaries, the text tables and the manifest.
+    pub fn finish(mut self) -> Result<Written, String> {
+        self.index_batch();
+        let n = self.bare.len();
+        // Corpus order: `order[final] = given`, `rank[given] = final`.
+        let mut order: Vec<usize> = (0..n).collect();
+        let bare = &self.bare;
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&bare[a], &bare[b]);
+            (a.date, &a.title, &a.id).cmp(&(b.date, &b.title, &b.id))
         });
+        let mut rank = vec![0u32; n];
+        for (f, &g) in order.iter().enumerate() {
+            rank[g] = f as u32;
+        }
+        // The languages as the whole index places them (most articles
+        // first, then by key: `Corpus::languages`).
+        let mut per_language = vec![0usize; self.languages.len()];
+        self.doc_lang.iter().for_each(|&l| per_language[l] += 1);
+        let mut places: Vec<usize> = (0..self.languages.len()).collect();
+        places.sort_by(|&a, &b| {
+            per_language[b]
+                .cmp(&per_language[a])
+                .then_with(|| self.languages[a].cmp(&self.languages[b]))
+        });
+        let languages: Vec<String> = places.iter().map(|&l| self.languages[l].clone()).collect();
+        let mut place_of = vec![0usize; places.len()];
+        for (p, &l) in places.iter().enumerate() {
+            place_of[l] = p;
+        }
+
+        // The metadata, in corpus order.
+        let lens: Vec<usize> = order.iter().map(|&g| self.lens[g]).collect();
+        let bare: Vec<Article> = order.iter().map(|&g| self.bare[g].clone()).collect();
+        self.bare = Vec::new();
+        let bare = Corpus::assemble(
+            self.info.clone(),
+            bare,
+            vec![0; n],
+            Some(self.stop_lists.clone()),
+        );
+        let metadata = encode_metadata(&encode(&bare), &lens);
+        drop(bare);
+        let metadata = self
+            .packs
+            .put(&[&deflate(&metadata)], &|| "the metadata".into())?[0];
+        let words: u64 = lens.iter().map(|&l| l as u64).sum();
+
+        // The postings, term by term in order, each renumbered in corpus
+        // order and its bytes freed as written.
+        let mut sorted: Vec<(String, TermPostings)> = self.terms.drain().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let term_count = sorted.len() as u64;
+        let mut entries = Vec::with_capacity(sorted.len());
+        // Per stem (in a language), its terms: the stem dictionary.
+        let mut stems: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (term, p) in sorted {
+            let (docs, positions, by_language) = renumbered(&p, &rank, &self.doc_lang, &place_of);
+            let lang = most_articles(&by_language) as usize;
+            stems
+                .entry(stem_key(
+                    &languages[lang],
+                    &stem_of(&languages[lang], &term),
+                ))
+                .or_default()
+                .push(term.clone());
+            let what = || format!("the postings of {term:?}");
+            let pieces = self.packs.put(&[&docs, &positions], &what)?;
+            entries.push(TermEntry {
+                term,
+                docs: p.doc_count,
+                count: p.count,
+                postings: pieces[0],
+                positions: pieces[1],
+            });
+        }
+
+        // The dictionary and the stem dictionary, in chunks of about
+        // DICTIONARY_CHUNK bytes (or a quarter of a file, for files smaller
+        // than tests make them). A term's entry: its bytes and at most 24
+        // more (its counts and pieces, up to four bytes each) short of
+        // counts past 2²⁸; a stem's: its key, and its terms with their lengths.
+        let target = DICTIONARY_CHUNK.min(self.packs.limit / 4);
+        let dictionary = put_chunks(
+            &mut self.packs,
+            &entries,
+            target,
+            |e| (e.term.clone(), e.term.len() + 24),
+            encode_chunk,
+            "a dictionary chunk",
+        )?;
+        let stems: Vec<(String, Vec<String>)> = stems.into_iter().collect();
+        let stems = put_chunks(
+            &mut self.packs,
+            &stems,
+            target,
+            |(k, ts)| {
+                (
+                    k.clone(),
+                    k.len() + 2 + ts.iter().map(|t| t.len() + 2).sum::<usize>(),
+                )
+            },
+            encode_stem_chunk,
+            "a stem chunk",
+        )?;
+
+        let texts: Vec<Piece> = order.iter().map(|&g| self.texts[g]).collect();
+        let mut text_tables = Vec::new();
+        for table in texts.chunks(TEXT_TABLE_DOCS) {
+            text_tables.push(
+                self.packs
+                    .put(&[&encode_table(table)], &|| "a text table".into())?[0],
+            );
+        }
+        self.packs.flush()?;
+
+        let manifest = Manifest {
+            docs: n as u32,
+            words,
+            terms: term_count,
+            files: self.packs.names.clone(),
+            metadata,
+            text_tables,
+            dictionary,
+            stems,
+        };
+        let bytes = manifest.encode();
+        let name = format!("index-{:016x}.bin", fnv1a(&bytes));
+        (self.packs.out)(&name, &bytes)?;
+        Ok(Written {
+            manifest: name,
+            files: self.packs.names,
+            bytes: self.packs.bytes + bytes.len() as u64,
+            terms: term_count,
+        })
     }
+}
 
-    // The dictionary and the stem dictionary, in chunks of about
-    // DICTIONARY_CHUNK bytes (or a quarter of a file, for files smaller
-    // than tests make them). A term's entry: its bytes and at most 24 more
-    // (its counts and pieces, up to four bytes each) short of counts past
-    // 2²⁸; a stem's: its key, and its terms with their lengths.
-    let target = DICTIONARY_CHUNK.min(packs.limit / 4);
-    let dictionary = put_chunks(
-        &mut packs,
-        &entries,
-        target,
-        |e| (e.term.clone(), e.term.len() + 24),
-        encode_chunk,
-        "a dictionary chunk",
-    )?;
-    let stems: Vec<(String, Vec<String>)> = stems.into_iter().collect();
-    let stems = put_chunks(
-        &mut packs,
-        &stems,
-        target,
-        |(k, ts)| {
-            (
-                k.clone(),
-                k.len() + 2 + ts.iter().map(|t| t.len() + 2).sum::<usize>(),
-            )
-        },
-        encode_stem_chunk,
-        "a stem chunk",
-    )?;
-
-    let mut text_tables = Vec::new();
-    for table in texts.chunks(TEXT_TABLE_DOCS) {
-        text_tables.push(packs.put(&[&encode_table(table)], &|| "a text table".into())?[0]);
+/// A term's postings (written by [`ShardWriter::index_batch`], articles
+/// numbered as given) renumbered in corpus order (`rank`): its articles
+/// and counts, its positions, and its articles per language (by place,
+/// `place_of` a given language's).
+fn renumbered(
+    p: &TermPostings,
+    rank: &[u32],
+    doc_lang: &[usize],
+    place_of: &[usize],
+) -> (Vec<u8>, Vec<u8>, Vec<u32>) {
+    fn varint(bytes: &[u8], at: &mut usize) -> u64 {
+        let mut n = 0u64;
+        let mut shift = 0;
+        loop {
+            let b = bytes[*at];
+            *at += 1;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return n;
+            }
+            shift += 7;
+        }
     }
-    packs.flush()?;
-
-    let manifest = Manifest {
-        docs: articles.len() as u32,
-        words,
-        terms: term_count,
-        files: packs.names.clone(),
-        metadata,
-        text_tables,
-        dictionary,
-        stems,
-    };
-    let bytes = manifest.encode();
-    let name = format!("index-{:016x}.bin", fnv1a(&bytes));
-    (packs.out)(&name, &bytes)?;
-    Ok(Written {
-        manifest: name,
-        files: packs.names,
-        bytes: packs.bytes + bytes.len() as u64,
-        terms: term_count,
-    })
+    // Each article's (final number, its positions' bytes).
+    let (mut d, mut q) = (0usize, 0usize);
+    let mut doc: Option<u32> = None;
+    let mut by_doc: Vec<(u32, Vec<u8>)> = Vec::with_capacity(p.doc_count as usize);
+    let mut by_language = vec![0u32; place_of.len()];
+    while d < p.docs.len() {
+        let gap = varint(&p.docs, &mut d) as u32;
+        let given = doc.map_or(gap, |l| l + gap + 1);
+        doc = Some(given);
+        let count = varint(&p.docs, &mut d);
+        let start = q;
+        for _ in 0..count {
+            varint(&p.positions, &mut q);
+        }
+        by_language[place_of[doc_lang[given as usize]]] += 1;
+        by_doc.push((rank[given as usize], p.positions[start..q].to_vec()));
+    }
+    by_doc.sort_unstable_by_key(|(f, _)| *f);
+    let (mut docs, mut positions) = (Vec::new(), Vec::new());
+    let mut last: Option<u32> = None;
+    for (f, ps) in by_doc {
+        put_varint(&mut docs, u64::from(f - last.map_or(0, |l| l + 1)));
+        // The count: how many varints its positions' bytes hold.
+        put_varint(&mut docs, ps.iter().filter(|&&b| b < 0x80).count() as u64);
+        positions.extend_from_slice(&ps);
+        last = Some(f);
+    }
+    (docs, positions, by_language)
 }
