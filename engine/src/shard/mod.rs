@@ -157,24 +157,8 @@ impl Manifest {
         for _ in 0..n {
             text_tables.push(r.piece(files.len())?);
         }
-        let n = r.count(4)?;
-        let mut dictionary: Vec<(String, Piece)> = Vec::with_capacity(n);
-        for _ in 0..n {
-            let first = r.string()?.to_owned();
-            if dictionary.last().is_some_and(|(f, _)| *f >= first) {
-                return Err(r.error("dictionary chunks out of order"));
-            }
-            dictionary.push((first, r.piece(files.len())?));
-        }
-        let n = r.count(4)?;
-        let mut stems: Vec<(String, Piece)> = Vec::with_capacity(n);
-        for _ in 0..n {
-            let first = r.string()?.to_owned();
-            if stems.last().is_some_and(|(f, _)| *f >= first) {
-                return Err(r.error("stem chunks out of order"));
-            }
-            stems.push((first, r.piece(files.len())?));
-        }
+        let dictionary = r.chunk_list(files.len(), "dictionary chunks out of order")?;
+        let stems = r.chunk_list(files.len(), "stem chunks out of order")?;
         r.end()?;
         Ok(Manifest {
             docs,
@@ -779,6 +763,25 @@ impl<'a> Bytes<'a> {
             return Err(self.error("a piece outside the data files"));
         }
         Ok(Piece { file, start, len })
+    }
+
+    /// A list of chunks by first key, as [`Manifest::encode`] writes it:
+    /// keys ascending, or the error `disorder`.
+    fn chunk_list(
+        &mut self,
+        files: usize,
+        disorder: &str,
+    ) -> Result<Vec<(String, Piece)>, ShardError> {
+        let n = self.count(4)?;
+        let mut list: Vec<(String, Piece)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let first = self.string()?.to_owned();
+            if list.last().is_some_and(|(f, _)| *f >= first) {
+                return Err(self.error(disorder));
+            }
+            list.push((first, self.piece(files)?));
+        }
+        Ok(list)
     }
 
     fn end(&self) -> Result<(), ShardError> {

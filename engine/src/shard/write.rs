@@ -14,8 +14,8 @@
 use rustc_hash::FxHashMap;
 
 use super::{
-    encode_chunk, encode_metadata, encode_stem_chunk, encode_table, put_varint, stem_key, Manifest,
-    Piece, TermEntry, DICTIONARY_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
+    encode_chunk, encode_metadata, encode_stem_chunk, encode_table, put_varint, stem_key, Bytes,
+    Manifest, Piece, TermEntry, DICTIONARY_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
 };
 use crate::corpus::codec::{encode, encode_body, fnv1a};
 use crate::corpus::{Article, Corpus, CorpusInfo};
@@ -122,13 +122,14 @@ impl Packs<'_> {
 }
 
 /// `items` (in key order) in chunks of about `target` bytes, each written
-/// whole: each chunk's first key and piece. `key` gives an item's key and
-/// about how many bytes it takes.
+/// whole: each chunk's first key and piece. `key` gives an item's key,
+/// `size` about how many bytes it takes.
 fn put_chunks<T>(
     packs: &mut Packs<'_>,
     items: &[T],
     target: usize,
-    key: impl Fn(&T) -> (String, usize),
+    key: impl Fn(&T) -> &str,
+    size: impl Fn(&T) -> usize,
     encode: impl Fn(&[T]) -> Vec<u8>,
     what: &str,
 ) -> Result<Vec<(String, Piece)>, String> {
@@ -136,13 +137,13 @@ fn put_chunks<T>(
     let mut start = 0;
     while start < items.len() {
         let mut end = start;
-        let mut size = 0;
-        while end < items.len() && (end == start || size < target) {
-            size += key(&items[end]).1;
+        let mut bytes = 0;
+        while end < items.len() && (end == start || bytes < target) {
+            bytes += size(&items[end]);
             end += 1;
         }
         let piece = packs.put(&[&encode(&items[start..end])], &|| what.to_string())?[0];
-        out.push((key(&items[start]).0, piece));
+        out.push((key(&items[start]).to_string(), piece));
         start = end;
     }
     Ok(out)
@@ -317,22 +318,6 @@ impl<'o> ShardWriter<'o> {
         for (f, &g) in order.iter().enumerate() {
             rank[g] = f as u32;
         }
-        // The languages as the whole index places them (most articles
-        // first, then by key: `Corpus::languages`).
-        let mut per_language = vec![0usize; self.languages.len()];
-        self.doc_lang.iter().for_each(|&l| per_language[l] += 1);
-        let mut places: Vec<usize> = (0..self.languages.len()).collect();
-        places.sort_by(|&a, &b| {
-            per_language[b]
-                .cmp(&per_language[a])
-                .then_with(|| self.languages[a].cmp(&self.languages[b]))
-        });
-        let languages: Vec<String> = places.iter().map(|&l| self.languages[l].clone()).collect();
-        let mut place_of = vec![0usize; places.len()];
-        for (p, &l) in places.iter().enumerate() {
-            place_of[l] = p;
-        }
-
         // The metadata, in corpus order.
         let lens: Vec<usize> = order.iter().map(|&g| self.lens[g]).collect();
         let bare: Vec<Article> = order.iter().map(|&g| self.bare[g].clone()).collect();
@@ -344,6 +329,14 @@ impl<'o> ShardWriter<'o> {
             Some(self.stop_lists.clone()),
         );
         let metadata = encode_metadata(&encode(&bare), &lens);
+        // The languages as the whole index places them, and each given
+        // language's place among them.
+        let languages = bare.languages();
+        let place_of: Vec<usize> = self
+            .languages
+            .iter()
+            .map(|k| languages.iter().position(|l| l == k).unwrap_or(0))
+            .collect();
         drop(bare);
         let metadata = self
             .packs
@@ -389,7 +382,8 @@ impl<'o> ShardWriter<'o> {
             &mut self.packs,
             &entries,
             target,
-            |e| (e.term.clone(), e.term.len() + 24),
+            |e| &e.term,
+            |e| e.term.len() + 24,
             encode_chunk,
             "a dictionary chunk",
         )?;
@@ -398,12 +392,8 @@ impl<'o> ShardWriter<'o> {
             &mut self.packs,
             &stems,
             target,
-            |(k, ts)| {
-                (
-                    k.clone(),
-                    k.len() + 2 + ts.iter().map(|t| t.len() + 2).sum::<usize>(),
-                )
-            },
+            |(k, _)| k,
+            |(k, ts)| k.len() + 2 + ts.iter().map(|t| t.len() + 2).sum::<usize>(),
             encode_stem_chunk,
             "a stem chunk",
         )?;
@@ -450,35 +440,30 @@ fn renumbered(
     doc_lang: &[usize],
     place_of: &[usize],
 ) -> (Vec<u8>, Vec<u8>, Vec<u32>) {
-    fn varint(bytes: &[u8], at: &mut usize) -> u64 {
-        let mut n = 0u64;
-        let mut shift = 0;
-        loop {
-            let b = bytes[*at];
-            *at += 1;
-            n |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return n;
-            }
-            shift += 7;
-        }
-    }
+    // Bytes this writer wrote itself: a read error is a bug here.
+    let (mut docs, mut positions) = (
+        Bytes::new(&p.docs, "a term's articles"),
+        Bytes::new(&p.positions, "a term's positions"),
+    );
+    let read = |b: &mut Bytes<'_>| b.varint().expect("bytes written by this writer");
     // Each article's (final number, its positions' bytes).
-    let (mut d, mut q) = (0usize, 0usize);
     let mut doc: Option<u32> = None;
     let mut by_doc: Vec<(u32, Vec<u8>)> = Vec::with_capacity(p.doc_count as usize);
     let mut by_language = vec![0u32; place_of.len()];
-    while d < p.docs.len() {
-        let gap = varint(&p.docs, &mut d) as u32;
+    while docs.pos < p.docs.len() {
+        let gap = read(&mut docs) as u32;
         let given = doc.map_or(gap, |l| l + gap + 1);
         doc = Some(given);
-        let count = varint(&p.docs, &mut d);
-        let start = q;
+        let count = read(&mut docs);
+        let start = positions.pos;
         for _ in 0..count {
-            varint(&p.positions, &mut q);
+            read(&mut positions);
         }
         by_language[place_of[doc_lang[given as usize]]] += 1;
-        by_doc.push((rank[given as usize], p.positions[start..q].to_vec()));
+        by_doc.push((
+            rank[given as usize],
+            p.positions[start..positions.pos].to_vec(),
+        ));
     }
     by_doc.sort_unstable_by_key(|(f, _)| *f);
     let (mut docs, mut positions) = (Vec::new(), Vec::new());
