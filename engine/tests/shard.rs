@@ -17,7 +17,7 @@ use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options, ShardWriter};
 use lens_engine::shard::{
     decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, Needs,
-    Piece, ShardError, StemChunk, TermEntry, TextTable,
+    Piece, Request, ShardError, ShardReader, StemChunk, TermEntry, TextTable,
 };
 use lens_engine::stats::trends::{parse_keywords, trend_table};
 
@@ -37,6 +37,7 @@ use proptest::prelude::*;
 struct Site {
     files: HashMap<String, Vec<u8>>,
     manifest: Manifest,
+    manifest_name: String,
 }
 
 impl Site {
@@ -75,7 +76,11 @@ impl Site {
         );
         let manifest = Manifest::decode(&files[&written.manifest]).unwrap();
         assert_eq!(manifest.files, written.files);
-        Site { files, manifest }
+        Site {
+            files,
+            manifest,
+            manifest_name: written.manifest,
+        }
     }
 
     fn piece(&self, p: Piece) -> &[u8] {
@@ -101,6 +106,43 @@ impl Site {
             term: e.term.clone(),
             postings,
             positions,
+        }
+    }
+
+    /// Hands `reader` the pieces `requests` name, as the page does.
+    fn fetch(&self, reader: &mut ShardReader, requests: Vec<Request>) {
+        for r in requests {
+            let bytes = self.piece(r.piece);
+            let bytes = if r.deflated {
+                inflate(bytes).unwrap()
+            } else {
+                bytes.to_vec()
+            };
+            reader.supply(&r.wanted, &bytes).unwrap();
+        }
+    }
+
+    /// A reader holding about `limit` bytes, with the metadata read.
+    fn reader(&self, limit: usize) -> ShardReader {
+        let mut reader = ShardReader::new(&self.files[&self.manifest_name], limit).unwrap();
+        let start = reader.start();
+        assert_eq!(start.len(), 1, "the metadata, at start");
+        self.fetch(&mut reader, start);
+        assert!(reader.start().is_empty());
+        reader
+    }
+
+    /// The partial index of what `needs` names, through `reader` as the
+    /// page asks it, and the round trips it took.
+    fn ask(&self, reader: &mut ShardReader, needs: &Needs) -> (Index, usize) {
+        let mut trips = 0;
+        loop {
+            let requests = reader.missing(needs);
+            if requests.is_empty() {
+                return (reader.index(needs).unwrap(), trips);
+            }
+            trips += 1;
+            self.fetch(reader, requests);
         }
     }
 
@@ -601,18 +643,42 @@ proptest! {
     fn generated_corpora_answer_as_the_embedded_ones(
         corpus in generated(),
         queries in prop::collection::vec(query(), 1..8),
+        limit in 0usize..4096,
     ) {
         let site = Site::write(&corpus, options(50, 8192));
         let whole = Index::new(&corpus);
         let all = site.partial(None);
+        // One reader for every query, holding little: it evicts as it goes.
+        let mut reader = site.reader(limit);
         for q in &queries {
             for forms in [false, true] {
                 assert_same_answers(&whole, &all, q, forms);
                 if let Ok(p) = parse(q) {
                     let needs = if forms { Needs::with_forms(&p.query) } else { Needs::of(&p.query) };
                     assert_same_answers(&whole, &site.partial(Some(&needs)), q, forms);
+                    let (index, trips) = site.ask(&mut reader, &needs);
+                    assert_same_answers(&whole, &index, q, forms);
+                    // The dictionary, then the terms; with forms the stem
+                    // chunks come with the dictionary, and the forms'
+                    // own chunks may take one more.
+                    prop_assert!(trips <= if forms { 3 } else { 2 }, "{}: {} round trips", q, trips);
                 }
             }
+        }
+        // Articles' texts, through the reader: its text tables, then the texts.
+        let docs: Vec<u32> = (0..corpus.articles().len() as u32).rev().collect();
+        let mut trips = 0;
+        loop {
+            let requests = reader.missing_texts(&docs);
+            if requests.is_empty() {
+                break;
+            }
+            trips += 1;
+            site.fetch(&mut reader, requests);
+        }
+        prop_assert!(trips <= 2);
+        for &d in &docs {
+            prop_assert_eq!(reader.text(d), Some(corpus.articles()[d as usize].body.as_slice()));
         }
         // Trends of the queries as keywords, at every grain, on the terms
         // they need only.
@@ -658,4 +724,58 @@ proptest! {
         let site = Site::write_given(&corpus, options(batch_words, pack_limit), given);
         assert_same(&corpus, &site);
     }
+}
+
+#[test]
+fn a_reader_holds_what_it_was_last_asked_for_within_its_bound() {
+    let corpus = seed();
+    let site = Site::write(&corpus, options(1000, 64 << 10));
+    let whole = Index::new(&corpus);
+    let needs = |q: &str| Needs::of(&parse(q).unwrap().query);
+    // No bound: both queries' terms are kept, and asked again cost nothing.
+    let mut roomy = site.reader(usize::MAX);
+    let (_, first) = site.ask(&mut roomy, &needs("alipay"));
+    assert_eq!(first, 2, "the dictionary, then the term");
+    site.ask(&mut roomy, &needs("wechat"));
+    let both = roomy.held();
+    assert_eq!(site.ask(&mut roomy, &needs("alipay")).1, 0);
+    // A bound of nothing: the latest query's terms only, and the earlier
+    // one fetched again (its dictionary chunk is kept: one round trip).
+    let mut tight = site.reader(0);
+    site.ask(&mut tight, &needs("alipay"));
+    let (index, _) = site.ask(&mut tight, &needs("wechat"));
+    assert!(tight.held() > 0 && tight.held() < both);
+    assert_same_answers(&whole, &index, "wechat", false);
+    let (index, again) = site.ask(&mut tight, &needs("alipay"));
+    assert_eq!(again, 1);
+    assert_same_answers(&whole, &index, "alipay", false);
+}
+
+#[test]
+fn a_reader_keeps_nothing_of_damaged_bytes() {
+    let site = Site::write(&seed(), options(1000, 64 << 10));
+    let mut reader = ShardReader::new(&site.files[&site.manifest_name], usize::MAX).unwrap();
+    let start = reader.start();
+    assert!(reader.supply(&start[0].wanted, b"\x05garbage").is_err());
+    assert!(reader.metadata().is_none());
+    assert_eq!(reader.start(), start, "asked for again");
+    site.fetch(&mut reader, start);
+    let needs = Needs::of(&parse("alipay").unwrap().query);
+    let chunks = reader.missing(&needs);
+    site.fetch(&mut reader, chunks);
+    let terms = reader.missing(&needs);
+    assert_eq!(terms.len(), 1);
+    let mut cut = site.piece(terms[0].piece).to_vec();
+    cut.pop();
+    assert!(reader.supply(&terms[0].wanted, &cut).is_err());
+    assert!(
+        reader.index(&needs).is_err(),
+        "not answered without the term"
+    );
+    assert_eq!(reader.missing(&needs), terms);
+    // A term nobody asked for is refused, named.
+    let e = reader
+        .supply(&lens_engine::shard::Wanted::Term("zzz".into()), b"")
+        .unwrap_err();
+    assert!(e.to_string().contains("zzz"), "{e}");
 }

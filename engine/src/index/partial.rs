@@ -31,8 +31,26 @@ impl Index {
     /// date, facet values, in their order); the terms are those given only,
     /// and there are no word sequences ([`Index::is_partial`]). Articles
     /// or positions out of order or out of range are an error (a damaged
-    /// file), not a panic later.
+    /// file), not a panic later. ([`Facts::index`] does the same with the
+    /// articles' facts worked out once.)
     pub fn partial(meta: &Corpus, terms: Vec<LoadedTerm>) -> Result<Index, String> {
+        Facts::new(meta)?.index(terms)
+    }
+}
+
+/// Every article's facts in a sharded corpus (length, title length, date,
+/// facet values, language), worked out once from its metadata: what every
+/// partial index of it shares, so that a page makes one per query for the
+/// cost of its terms alone.
+pub struct Facts {
+    /// An index of no terms.
+    base: Index,
+}
+
+impl Facts {
+    /// The facts of `meta`'s articles (a sharded index's metadata: no
+    /// bodies, word counts).
+    pub fn new(meta: &Corpus) -> Result<Facts, String> {
         // The titles alone give each article's title length, date and
         // facet values exactly as the whole index has them; the lengths are
         // the word counts of title and body.
@@ -47,7 +65,48 @@ impl Index {
         } else {
             total as f32 / ix.docs.len() as f32
         };
+        ix.total_positions = total as usize;
+        ix.terms = Vec::new();
+        ix.term_start = vec![0];
+        ix.post_doc = Vec::new();
+        ix.post_pos_start = vec![0];
+        ix.positions = Vec::new();
+        ix.forward = Vec::new();
+        ix.partial = true;
+        Ok(Facts { base: ix })
+    }
 
+    /// The articles.
+    pub fn docs(&self) -> usize {
+        self.base.docs.len()
+    }
+
+    /// The partial index of `terms` ([`Index::partial`]).
+    pub fn index(&self, terms: Vec<LoadedTerm>) -> Result<Index, String> {
+        let b = &self.base;
+        let mut ix = Index {
+            terms: Vec::new(),
+            term_start: Vec::new(),
+            post_doc: Vec::new(),
+            post_pos_start: Vec::new(),
+            positions: Vec::new(),
+            term_stem: Vec::new(),
+            stem_ids: Default::default(),
+            stem_terms: Vec::new(),
+            languages: b.languages.clone(),
+            doc_lang: b.doc_lang.clone(),
+            term_lang: Vec::new(),
+            stop_lists: b.stop_lists.clone(),
+            extra_stop: b.extra_stop.clone(),
+            docs: b.docs.clone(),
+            avg_len: b.avg_len,
+            facet_values: b.facet_values.clone(),
+            forward: Vec::new(),
+            partial: true,
+            total_positions: b.total_positions,
+            kinds: OnceLock::new(),
+            han_terms: OnceLock::new(),
+        };
         let mut terms = terms;
         terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
         terms.dedup_by(|a, b| a.term == b.term);
@@ -115,11 +174,6 @@ impl Index {
         ix.term_stem = stems.term_stem;
         ix.stem_ids = stems.stem_ids;
         ix.stem_terms = stems.stem_terms;
-        ix.forward = Vec::new();
-        ix.partial = true;
-        ix.total_positions = total as usize;
-        ix.kinds = OnceLock::new();
-        ix.han_terms = OnceLock::new();
         Ok(ix)
     }
 }

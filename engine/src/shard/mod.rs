@@ -37,11 +37,13 @@
 //! is its length, then its UTF-8. Every read checks what it reads: a
 //! corrupt or truncated file is a [`ShardError`], never a panic.
 
+pub mod reader;
 #[cfg(feature = "shard-write")]
 pub mod write;
 
 use crate::corpus::body::Block;
-pub use crate::index::partial::LoadedTerm;
+pub use crate::index::partial::{Facts, LoadedTerm};
+pub use reader::{Request, ShardReader, Wanted};
 
 /// The manifest's first bytes.
 pub const MAGIC: &[u8; 8] = b"LENSIDX1";
@@ -252,6 +254,20 @@ impl Needs {
         }
         self.words.sort();
         self.words.dedup();
+    }
+
+    /// Adds what `other` needs (a page's views ask for their queries'
+    /// terms at once: one round trip for all).
+    pub fn merge(&mut self, other: &Needs) {
+        for (mine, theirs) in [
+            (&mut self.words, &other.words),
+            (&mut self.prefixes, &other.prefixes),
+            (&mut self.forms, &other.forms),
+        ] {
+            mine.extend(theirs.iter().cloned());
+            mine.sort();
+            mine.dedup();
+        }
     }
 
     /// What `query` needs (without word forms: a word is looked up as it is).

@@ -1,0 +1,392 @@
+//! A reader of a sharded index that does no I/O: it says which pieces it
+//! needs next ([`ShardReader::missing`]), the caller fetches them (all of
+//! one call in the same round trip) and hands each over
+//! ([`ShardReader::supply`]), until nothing is missing; then it answers
+//! ([`ShardReader::index`], [`ShardReader::text`]). The page fetches with
+//! `fetch`, a native test or tool reads files: the same steps, the same
+//! round trips.
+//!
+//! What it has read stays within a bound ([`ShardReader::new`]'s `limit`,
+//! in bytes as decoded): past it, the terms and texts used longest ago go
+//! first, never one the latest call asked for (a single query larger than
+//! the bound is held whole while it is the latest).
+
+use std::collections::HashMap;
+
+use super::{
+    decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, Manifest,
+    Needs, Piece, ShardError, StemChunk, TextTable,
+};
+use crate::corpus::body::Block;
+use crate::index::partial::{Facts, LoadedTerm};
+use crate::index::Index;
+use crate::Corpus;
+
+/// What a piece is, as a reader asks for it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Wanted {
+    /// The articles' metadata (deflated).
+    Metadata,
+    /// A dictionary chunk (its place in [`Manifest::dictionary`]).
+    Dictionary(usize),
+    /// A stem chunk (its place in [`Manifest::stems`]).
+    Stems(usize),
+    /// A term's postings and positions (one range).
+    Term(String),
+    /// A text table (its place in [`Manifest::text_tables`]).
+    Table(usize),
+    /// An article's text (deflated).
+    Text(u32),
+}
+
+/// A piece to fetch: what it is, where it is, and whether to inflate it
+/// (raw DEFLATE) before handing it over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// What it is.
+    pub wanted: Wanted,
+    /// Where it is.
+    pub piece: Piece,
+    /// Whether it is deflated.
+    pub deflated: bool,
+}
+
+/// A cached thing, its size as decoded and when it was last asked for.
+struct Held<T> {
+    value: T,
+    bytes: usize,
+    used: u64,
+}
+
+/// The reader: the manifest, and what has been fetched of the rest.
+pub struct ShardReader {
+    manifest: Manifest,
+    meta: Option<(Corpus, Facts)>,
+    chunks: HashMap<usize, DictionaryChunk>,
+    stems: HashMap<usize, StemChunk>,
+    tables: HashMap<usize, TextTable>,
+    terms: HashMap<String, Held<LoadedTerm>>,
+    texts: HashMap<u32, Held<Vec<Block>>>,
+    /// Bytes held in `terms` and `texts`.
+    held: usize,
+    limit: usize,
+    /// Counts the calls that ask for something: what the latest asked for
+    /// has this stamp, and is never evicted.
+    clock: u64,
+}
+
+impl ShardReader {
+    /// A reader of the index whose manifest is `manifest`, holding about
+    /// `limit` bytes of terms and texts at most.
+    pub fn new(manifest: &[u8], limit: usize) -> Result<ShardReader, ShardError> {
+        Ok(ShardReader {
+            manifest: Manifest::decode(manifest)?,
+            meta: None,
+            chunks: HashMap::new(),
+            stems: HashMap::new(),
+            tables: HashMap::new(),
+            terms: HashMap::new(),
+            texts: HashMap::new(),
+            held: 0,
+            limit,
+            clock: 0,
+        })
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The articles' metadata (bodies left out, word counts in), once supplied.
+    pub fn metadata(&self) -> Option<&Corpus> {
+        self.meta.as_ref().map(|(c, _)| c)
+    }
+
+    /// Bytes of terms and texts held (as decoded).
+    pub fn held(&self) -> usize {
+        self.held
+    }
+
+    /// What the reader needs at start: the metadata.
+    pub fn start(&self) -> Vec<Request> {
+        if self.meta.is_some() {
+            return Vec::new();
+        }
+        vec![Request {
+            wanted: Wanted::Metadata,
+            piece: self.manifest.metadata,
+            deflated: true,
+        }]
+    }
+
+    /// What to fetch next for the terms `needs` name (one round trip), or
+    /// nothing once [`ShardReader::index`] can answer: the stem chunks
+    /// of the words whose forms are needed and the dictionary chunks of
+    /// the words known so far, then the chunks of their forms, then the
+    /// terms' postings and positions. Needs the metadata first.
+    pub fn missing(&mut self, needs: &Needs) -> Vec<Request> {
+        self.clock += 1;
+        let Some(languages) = self.metadata().map(Corpus::languages) else {
+            return self.start();
+        };
+        let m = &self.manifest;
+        let keys = needs.stem_keys(&languages);
+        let mut out: Vec<Request> = Needs::stem_chunks(m, &keys)
+            .into_iter()
+            .filter(|i| !self.stems.contains_key(i))
+            .map(|i| Request {
+                wanted: Wanted::Stems(i),
+                piece: m.stems[i].1,
+                deflated: false,
+            })
+            .collect();
+        let stems_ready = out.is_empty();
+        let needs = if stems_ready {
+            self.expand(needs, &keys)
+        } else {
+            needs.clone()
+        };
+        out.extend(
+            needs
+                .chunks(m)
+                .into_iter()
+                .filter(|i| !self.chunks.contains_key(i))
+                .map(|i| Request {
+                    wanted: Wanted::Dictionary(i),
+                    piece: m.dictionary[i].1,
+                    deflated: false,
+                }),
+        );
+        if !out.is_empty() {
+            return out;
+        }
+        let clock = self.clock;
+        for i in needs.chunks(m) {
+            for e in needs.entries(&self.chunks[&i]) {
+                match self.terms.get_mut(&e.term) {
+                    Some(held) => held.used = clock,
+                    None => out.push(Request {
+                        wanted: Wanted::Term(e.term.clone()),
+                        // Postings, then positions, right after them.
+                        piece: Piece {
+                            len: e.postings.len + e.positions.len,
+                            ..e.postings
+                        },
+                        deflated: false,
+                    }),
+                }
+            }
+        }
+        out
+    }
+
+    /// `needs` with its words' forms, from the stem chunks held.
+    fn expand(&self, needs: &Needs, keys: &[String]) -> Needs {
+        let mut needs = needs.clone();
+        for i in Needs::stem_chunks(&self.manifest, keys) {
+            needs.add_forms(&self.stems[&i], keys);
+        }
+        needs
+    }
+
+    /// What to fetch next for the texts of articles `docs` (one round
+    /// trip): their text tables, then their texts; nothing once
+    /// [`ShardReader::text`] has each.
+    pub fn missing_texts(&mut self, docs: &[u32]) -> Vec<Request> {
+        self.clock += 1;
+        let clock = self.clock;
+        let m = &self.manifest;
+        let mut out = Vec::new();
+        let mut tables: Vec<usize> = docs
+            .iter()
+            .filter(|&&d| d < m.docs)
+            .map(|&d| m.table_of(d))
+            .filter(|t| !self.tables.contains_key(t) && *t < m.text_tables.len())
+            .collect();
+        tables.sort_unstable();
+        tables.dedup();
+        out.extend(tables.into_iter().map(|t| Request {
+            wanted: Wanted::Table(t),
+            piece: m.text_tables[t],
+            deflated: false,
+        }));
+        if !out.is_empty() {
+            return out;
+        }
+        for &d in docs {
+            match self.texts.get_mut(&d) {
+                Some(held) => held.used = clock,
+                None => {
+                    let Some(piece) = self.tables.get(&m.table_of(d)).and_then(|t| t.piece(d))
+                    else {
+                        continue;
+                    };
+                    let wanted = Wanted::Text(d);
+                    if !out.iter().any(|r: &Request| r.wanted == wanted) {
+                        out.push(Request {
+                            wanted,
+                            piece,
+                            deflated: true,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Hands over the bytes of a piece asked for (inflated where the
+    /// request said so). Damaged bytes are an error, and nothing is kept.
+    pub fn supply(&mut self, wanted: &Wanted, bytes: &[u8]) -> Result<(), ShardError> {
+        let files = self.manifest.files.len();
+        match wanted {
+            Wanted::Metadata => {
+                let meta = decode_metadata(bytes)?;
+                if meta.articles().len() != self.manifest.docs as usize {
+                    return Err(ShardError(
+                        "the metadata does not hold the manifest's articles".into(),
+                    ));
+                }
+                let facts = Facts::new(&meta).map_err(ShardError)?;
+                self.meta = Some((meta, facts));
+            }
+            Wanted::Dictionary(i) => {
+                self.chunks
+                    .insert(*i, DictionaryChunk::decode(bytes, files)?);
+            }
+            Wanted::Stems(i) => {
+                self.stems.insert(*i, StemChunk::decode(bytes)?);
+            }
+            Wanted::Table(i) => {
+                self.tables.insert(*i, TextTable::decode(bytes, files)?);
+            }
+            Wanted::Term(term) => {
+                let entry = self
+                    .manifest
+                    .chunk_of(term)
+                    .and_then(|i| self.chunks.get(&i))
+                    .and_then(|c| c.get(term))
+                    .ok_or_else(|| ShardError(format!("{term:?}: no such term was asked for")))?;
+                let split = usize::try_from(entry.postings.len)
+                    .ok()
+                    .filter(|&n| n <= bytes.len())
+                    .ok_or_else(|| ShardError(format!("{term:?}: its bytes are cut")))?;
+                let postings = decode_postings(entry, &bytes[..split], self.manifest.docs)?;
+                let positions = decode_positions(&postings, &bytes[split..])?;
+                let size = term.len() + 8 * postings.len() + 4 * positions.len();
+                let value = LoadedTerm {
+                    term: term.clone(),
+                    postings,
+                    positions,
+                };
+                self.hold_term(value, size);
+            }
+            Wanted::Text(d) => {
+                let blocks = decode_text(bytes)?;
+                let size: usize = blocks
+                    .iter()
+                    .map(|b| b.text().len() + std::mem::size_of::<Block>())
+                    .sum();
+                if let Some(old) = self.texts.insert(
+                    *d,
+                    Held {
+                        value: blocks,
+                        bytes: size,
+                        used: self.clock,
+                    },
+                ) {
+                    self.held -= old.bytes;
+                }
+                self.held += size;
+                self.evict();
+            }
+        }
+        Ok(())
+    }
+
+    fn hold_term(&mut self, value: LoadedTerm, bytes: usize) {
+        let held = Held {
+            value,
+            bytes,
+            used: self.clock,
+        };
+        if let Some(old) = self.terms.insert(held.value.term.clone(), held) {
+            self.held -= old.bytes;
+        }
+        self.held += bytes;
+        self.evict();
+    }
+
+    /// Drops what was used longest ago while more than the limit is held,
+    /// never what the latest call asked for.
+    fn evict(&mut self) {
+        if self.held <= self.limit {
+            return;
+        }
+        let mut old: Vec<(u64, bool, String, u32)> = self
+            .terms
+            .iter()
+            .filter(|(_, h)| h.used < self.clock)
+            .map(|(t, h)| (h.used, true, t.clone(), 0))
+            .chain(
+                self.texts
+                    .iter()
+                    .filter(|(_, h)| h.used < self.clock)
+                    .map(|(&d, h)| (h.used, false, String::new(), d)),
+            )
+            .collect();
+        old.sort_unstable();
+        for (_, is_term, term, doc) in old {
+            if self.held <= self.limit {
+                break;
+            }
+            let freed = if is_term {
+                self.terms.remove(&term).map(|h| h.bytes)
+            } else {
+                self.texts.remove(&doc).map(|h| h.bytes)
+            };
+            self.held -= freed.unwrap_or(0);
+        }
+    }
+
+    /// The partial index of what `needs` names ([`Index::partial`]): the
+    /// same answers as the whole index. An error if something is missing
+    /// (ask [`ShardReader::missing`] until it is empty first).
+    pub fn index(&self, needs: &Needs) -> Result<Index, ShardError> {
+        let (_, facts) = self
+            .meta
+            .as_ref()
+            .ok_or_else(|| ShardError("the metadata has not been read".into()))?;
+        let m = &self.manifest;
+        let languages = self.metadata().map(Corpus::languages).unwrap_or_default();
+        let keys = needs.stem_keys(&languages);
+        if Needs::stem_chunks(m, &keys)
+            .iter()
+            .any(|i| !self.stems.contains_key(i))
+        {
+            return Err(ShardError("a stem chunk has not been read".into()));
+        }
+        let needs = self.expand(needs, &keys);
+        let mut terms = Vec::new();
+        for i in needs.chunks(m) {
+            let chunk = self
+                .chunks
+                .get(&i)
+                .ok_or_else(|| ShardError("a dictionary chunk has not been read".into()))?;
+            for e in needs.entries(chunk) {
+                let held = self
+                    .terms
+                    .get(&e.term)
+                    .ok_or_else(|| ShardError(format!("{:?} has not been read", e.term)))?;
+                terms.push(held.value.clone());
+            }
+        }
+        facts.index(terms).map_err(ShardError)
+    }
+
+    /// Article `doc`'s text, if it has been read.
+    pub fn text(&self, doc: u32) -> Option<&[Block]> {
+        self.texts.get(&doc).map(|h| h.value.as_slice())
+    }
+}
