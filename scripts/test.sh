@@ -51,27 +51,39 @@ mkdir -p "$TMPDIR"
 want_site=""; want_hostile=""
 if chosen site || chosen e2e; then want_site=1; fi
 if chosen hostile || chosen e2e; then want_hostile=1; fi
+# The sharded site (for the end-to-end tests) takes the seed's builds.
+want_sharded=""
+if chosen e2e; then want_sharded=1; fi
 sites_pid=""
 if [ -n "$want_site$want_hostile" ]; then
   # A process group of its own, so that a failure elsewhere stops all of it
   # (cargo, trunk, Chromium) and leaves no build behind.
   setsid bash -c '
-    seed() { SITE_OWN_TO="$1/own" scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"; }
+    seed() { SITE_BUILDS_TO="$1/builds" scripts/build-site.sh dist >"$1/site.log" 2>&1; echo $? >"$1/site.status"; }
     hostile() {
       { node tests/e2e/make-hostile-corpus.mjs "$4/corpus" &&
-        env ${2:+SITE_OWN_FROM=$1/own} CORPUS_DIR="$4/corpus" CORPUS_LENS_TARGETS="$4" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
+        env ${2:+SITE_OWN_FROM=$1/builds} CORPUS_DIR="$4/corpus" CORPUS_LENS_TARGETS="$4" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
       echo $? >"$1/hostile.status"
     }
+    # A generated corpus of 5,000 articles as a sharded site: the seed'\''s
+    # three builds (the same language), its own index and pages.
+    sharded() {
+      { node tests/e2e/make-sharded-corpus.mjs "$1/sharded/corpus" &&
+        SITE_BUILDS_FROM="$1/builds" SITE_MODE=sharded CORPUS_DIR="$1/sharded/corpus" scripts/build-site.sh "$1/sharded/dist"; } >"$1/sharded.log" 2>&1
+      echo $? >"$1/sharded.status"
+    }
+    if [ -n "$5" ]; then sharded "$@" & fi
     if [ -n "$2" ] && [ -n "$3" ] && [ -d "$4/target-release" ]; then
       seed "$@" & hostile "$@"; wait
     else
       if [ -n "$2" ]; then seed "$@"; fi
       if [ -n "$3" ]; then hostile "$@"; fi
-    fi' - "$sites" "$want_site" "$want_hostile" "$hostile" &
+      wait
+    fi' - "$sites" "$want_site" "$want_hostile" "$hostile" "$want_sharded" &
   sites_pid=$!
 fi
 trap 'if [ -n "$sites_pid" ]; then kill -- -"$sites_pid" 2>/dev/null || true; fi; rm -rf "$sites"' EXIT
-# Waits for a background site build (`site` or `hostile`), shows its output, fails with it.
+# Waits for a background site build (`site`, `hostile` or `sharded`), shows its output, fails with it.
 site_built() {
   while [ ! -f "$sites/$1.status" ]; do
     kill -0 "$sites_pid" 2>/dev/null || { sleep 1; [ -f "$sites/$1.status" ] || break; }
@@ -147,7 +159,8 @@ fi
 
 if chosen e2e; then
   step e2e "end to end, against the release builds (Playwright, Chromium)"
-  DIST=dist HOSTILE_DIST="$hostile/dist" node --test --test-concurrency=2 --test-timeout=300000 tests/e2e/
+  site_built sharded
+  DIST=dist HOSTILE_DIST="$hostile/dist" SHARDED_DIST="$sites/sharded/dist" SHARDED_CORPUS="$sites/sharded/corpus" node --test --test-concurrency=2 --test-timeout=300000 tests/e2e/
   done_step
 fi
 

@@ -26,6 +26,7 @@ pub mod params;
 pub mod search_state;
 #[cfg(feature = "segmenters")]
 mod segmenters;
+pub mod shards;
 #[cfg(feature = "shipped-corpus")]
 pub mod shipped;
 pub mod slices;
@@ -42,7 +43,7 @@ use params::{url_notices, View};
 use search_state::{QueryState, SearchState};
 use slices::{mark, run_sliced};
 use url_state::{QueryLink, UrlQuery};
-use views::{search_box::SEARCH_BOX_ID, ArticleReader, FacetPanel, Indexing, Results, SearchBox};
+use views::{search_box::SEARCH_BOX_ID, FacetPanel, Indexing, OpenArticle, Results, SearchBox};
 use wasm_bindgen::JsCast;
 
 /// The corpus embedded at build time by `build.rs` (a published site ships
@@ -61,6 +62,10 @@ pub fn embedded_corpus() -> Result<&'static Corpus, &'static DecodeError> {
 enum Opening {
     /// A corpus to explore.
     Corpus(&'static Corpus),
+    /// A sharded corpus to explore: its articles without their texts, its
+    /// index, and the index of no term (every article's facts).
+    #[cfg(feature = "shipped-corpus")]
+    Sharded(&'static Corpus, shards::Shards, Box<Index>),
     /// The URL names a corpus this browser does not hold (its id).
     #[cfg(feature = "import")]
     Missing(String),
@@ -103,6 +108,18 @@ pub fn start() {
         }),
         // Its bytes come with the page's own files (the prerendered page
         // shows meanwhile).
+        // Or its index, in pieces fetched as the views ask.
+        #[cfg(feature = "shipped-corpus")]
+        None if shards::named() => wasm_bindgen_futures::spawn_local(async {
+            let opened = async {
+                let (corpus, shards) = shards::open().await?;
+                let empty = shards.empty_index()?;
+                Ok::<_, String>(Opening::Sharded(corpus, shards, Box::new(empty)))
+            };
+            open(opened.await.unwrap_or_else(|why| {
+                Opening::Failed(format!("{why} Reload the page to try again."))
+            }))
+        }),
         #[cfg(feature = "shipped-corpus")]
         None => wasm_bindgen_futures::spawn_local(async {
             open(match shipped::corpus().await {
@@ -167,11 +184,15 @@ pub(crate) fn reopen(id: &str, corpus: &'static Corpus) {
 /// Mounts what the page opens.
 fn open(opening: Opening) {
     let waits = matches!(opening, Opening::Corpus(_));
+    #[cfg(feature = "shipped-corpus")]
+    let waits = waits || matches!(opening, Opening::Sharded(..));
     // Mounted beside the prerendered page (if the build made one), hidden
     // until its search is ready: then `takeover::take_over` swaps them.
     takeover::keep_mounted(leptos::mount::mount_to(takeover::app_root(), move || {
         match opening {
             Opening::Corpus(corpus) => view! { <App corpus=corpus /> }.into_any(),
+            #[cfg(feature = "shipped-corpus")]
+            Opening::Sharded(corpus, shards, empty) => view! { <App corpus=corpus sharded=(shards, *empty) /> }.into_any(),
             #[cfg(feature = "import")]
             Opening::Missing(id) => view! { <Missing id=id /> }.into_any(),
             Opening::Failed(why) => view! { <p role="alert" class="fatal">{why}</p> }.into_any(),
@@ -296,14 +317,41 @@ fn build_index(
 /// `?article=ID` opens an article, anything else lists them all.
 #[component]
 pub fn App(
-    /// The corpus to explore.
+    /// The corpus to explore (a sharded corpus' articles without their texts).
     corpus: &'static Corpus,
+    /// A sharded corpus' index and its index of no term: the terms and
+    /// texts are fetched as the views ask (else the page builds the whole
+    /// index of `corpus`).
+    #[prop(optional)]
+    sharded: Option<(shards::Shards, Index)>,
 ) -> impl IntoView {
     let url = UrlQuery::from_location(|p| params::clean(p, |id| corpus.find(id).is_some()));
     provide_context(url);
-    let (index, progress, before) = build_index(corpus);
+    let is_sharded = sharded.is_some();
+    let (index, progress, before) = if is_sharded {
+        (signal(None).0, signal(1.0).0, signal(None).0)
+    } else {
+        build_index(corpus)
+    };
     let query = QueryState::new(url, index);
     provide_context(query);
+    // A sharded corpus searches at once: its search fetches what each
+    // query needs, and the page takes over once the first answer is drawn.
+    if let Some((shards, empty)) = sharded {
+        let search = SearchState::sharded(corpus, shards, empty, query);
+        provide_context(search);
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || search.fetching.get() {
+                return done.unwrap_or(false);
+            }
+            leptos::task::spawn_local(async {
+                leptos::task::tick().await;
+                takeover::take_over();
+                mark("corpus-lens:search-ready");
+            });
+            true
+        });
+    }
 
     let opened = Memo::new(move |_| params::ARTICLE.text(&url));
     let article = Memo::new(move |_| opened.get().and_then(|id| corpus.find(&id).map(|(i, _)| i)));
@@ -383,10 +431,12 @@ pub fn App(
                 })
             }}
             {move || match index.get() {
+                None if is_sharded => view! { <Shown corpus=corpus current_view=current_view article=article /> }.into_any(),
                 None => view! { <Indexing corpus=corpus progress=progress before=before /> }.into_any(),
                 Some(index) => {
                     // Views below find the search here; it exists once the index does.
                     provide_context(SearchState::new(corpus, index, query));
+                    provide_context(search_state::WholeIndex(index));
                     view! { <Shown corpus=corpus current_view=current_view article=article /> }.into_any()
                 }
             }}
@@ -479,9 +529,27 @@ fn Shown(
     /// The opened article (its index in the corpus), if the URL names one that exists.
     article: Memo<Option<usize>>,
 ) -> impl IntoView {
+    // A sharded corpus' index holds no article's words in order: the views
+    // that read them (and Trends, whose counts it does not hold yet) say so.
+    let sharded = use_context::<SearchState>().is_some_and(|s| s.whole.is_none());
     move || {
         match article.get() {
-            Some(index) => view! { <ArticleReader corpus=corpus index=index /> }.into_any(),
+            Some(index) => view! { <OpenArticle corpus=corpus index=index /> }.into_any(),
+            None if sharded && current_view.get() != View::Articles => {
+                let name = params::VIEW.option_of(current_view.get()).label;
+                let articles = views::thousands(corpus.articles().len());
+                view! {
+                    <div class="search-layout">
+                        <FacetPanel />
+                        <div id="view-start" class="view-start" tabindex="-1">
+                            <p class="notice" role="status">{format!(
+                                "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters and the reader do."
+                            )}</p>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
             // An unknown id is named among the URL notices.
             None => view! {
                 <div class="search-layout">

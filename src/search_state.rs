@@ -2,13 +2,17 @@
 //! the query text, word forms and order ([`crate::params`] `Q`, `FORMS`, `SORT`). Everything here is a `Memo` of the URL,
 //! so no view keeps a copy that could drift from it.
 
-use lens_engine::index::Index;
+use std::sync::Arc;
+
+use lens_engine::index::{DocInfo, Index};
 use lens_engine::search::query::{parse, ParsedQuery, Query, QueryError};
 use lens_engine::search::{Hit, Matches, Order, SearchOptions};
-use lens_engine::Corpus;
+use lens_engine::shard::{Needs, Text};
+use lens_engine::{Article, Corpus};
 use leptos::prelude::*;
 
 use crate::params;
+use crate::shards::Shards;
 use crate::url_state::UrlQuery;
 
 /// The query as the URL states it: known before the index is (the search box
@@ -62,14 +66,94 @@ impl QueryState {
     }
 }
 
+/// The index that answers the page's questions: an embedded corpus' whole
+/// index, or (a sharded corpus) the part of its index the page has
+/// fetched for what its views ask (`Index::partial`), which answers those
+/// questions as the whole index would. Equal when it is the same index.
+#[derive(Clone)]
+pub enum Served {
+    /// The whole index, built in the page.
+    Whole(&'static Index),
+    /// A sharded corpus' fetched part.
+    Part(Arc<Index>),
+}
+
+impl std::ops::Deref for Served {
+    type Target = Index;
+    fn deref(&self) -> &Index {
+        match self {
+            Served::Whole(ix) => ix,
+            Served::Part(ix) => ix,
+        }
+    }
+}
+
+impl PartialEq for Served {
+    fn eq(&self, other: &Served) -> bool {
+        std::ptr::eq::<Index>(&**self, &**other)
+    }
+}
+
+/// An article with its text and its facts (where its blocks start): an
+/// embedded corpus' own, or one fetched from a sharded corpus.
+#[derive(Clone)]
+pub enum ArticleText {
+    /// Borrowed from an embedded corpus and its whole index.
+    Static(&'static Article, &'static DocInfo),
+    /// Fetched ([`Shards::article`]).
+    Fetched(Arc<Text>),
+}
+
+impl ArticleText {
+    /// Its facts, as the whole index has them.
+    pub fn info(&self) -> &DocInfo {
+        match self {
+            ArticleText::Static(_, info) => info,
+            ArticleText::Fetched(t) => &t.info,
+        }
+    }
+}
+
+impl std::ops::Deref for ArticleText {
+    type Target = Article;
+    fn deref(&self) -> &Article {
+        match self {
+            ArticleText::Static(a, _) => a,
+            ArticleText::Fetched(t) => &t.article,
+        }
+    }
+}
+
+/// The whole index, for the views that read word sequences (Words, Compare,
+/// Contexts): provided by each of them over a corpus that has one, so the
+/// parts they are made of find it here.
+#[derive(Clone, Copy)]
+pub struct WholeIndex(pub &'static Index);
+
+/// The whole index, as the view around the caller provides it.
+pub fn whole_index() -> &'static Index {
+    expect_context::<WholeIndex>().0
+}
+
 /// The current search and its answers, once the index is built. The query's
 /// memos are [`QueryState`]'s own (handles to the same memos, not copies).
 #[derive(Clone, Copy)]
 pub struct SearchState {
     /// The corpus searched.
     pub corpus: &'static Corpus,
-    /// Its index.
-    pub index: &'static Index,
+    /// The index answering the search ([`Served`]).
+    pub index: Signal<Served>,
+    /// The whole index, if the page has one (an embedded corpus): the views
+    /// that read word sequences need it ([`WholeIndex`]).
+    pub whole: Option<&'static Index>,
+    /// A sharded corpus' index, where the texts and terms come from.
+    pub shards: Option<Shards>,
+    /// Why the last fetch for the search failed, if it did (a sharded corpus).
+    pub failed: Signal<Option<String>>,
+    /// Whether the search waits for part of a sharded index.
+    pub fetching: Signal<bool>,
+    /// Asks a failed fetch again.
+    pub retry: Callback<()>,
     /// The query text, as typed.
     pub text: Memo<String>,
     /// The query text parsed, or what is wrong with it.
@@ -96,11 +180,19 @@ impl SearchState {
             options,
             order,
         } = query;
-        let matches = Memo::new(move |_| valid.with(|p| index.matches(&p.query, options.get())));
-        let hits = Memo::new(move |_| matches.with(|m| index.rank(m, order.get())));
+        let served = Signal::stored(Served::Whole(index));
+        let matches = Memo::new(move |_| {
+            served.with(|ix| valid.with(|p| ix.matches(&p.query, options.get())))
+        });
+        let hits = Memo::new(move |_| served.with(|ix| matches.with(|m| ix.rank(m, order.get()))));
         SearchState {
             corpus,
-            index,
+            index: served,
+            whole: Some(index),
+            shards: None,
+            failed: Signal::stored(None),
+            fetching: Signal::stored(false),
+            retry: Callback::new(|()| {}),
             text,
             parsed,
             valid,
@@ -108,6 +200,119 @@ impl SearchState {
             order,
             matches,
             hits,
+        }
+    }
+}
+
+/// What a sharded index has answered: the query, its options, and the
+/// partial index of the terms they need.
+#[derive(Clone, PartialEq)]
+struct Answer {
+    query: ParsedQuery,
+    options: SearchOptions,
+    index: Served,
+}
+
+impl SearchState {
+    /// The search of `query` over a sharded corpus (`corpus` its articles
+    /// without their texts): each query's terms are fetched first, and the
+    /// search answers once they are here, never before (so no number is
+    /// drawn from a part of the index that lacks them). Until then the
+    /// previous answer stays, with `fetching` set.
+    pub fn sharded(
+        corpus: &'static Corpus,
+        shards: Shards,
+        empty: Index,
+        query: QueryState,
+    ) -> SearchState {
+        let QueryState {
+            text,
+            parsed,
+            valid: asked,
+            options: asked_options,
+            order,
+        } = query;
+        let answer = RwSignal::new(Answer {
+            query: ParsedQuery {
+                query: Query::All,
+                clauses: Vec::new(),
+            },
+            options: SearchOptions::default(),
+            index: Served::Part(Arc::new(empty)),
+        });
+        let fetching = RwSignal::new(false);
+        let failed = RwSignal::new(None::<String>);
+        let tries = RwSignal::new(0u32);
+        // Only the latest question's answer is shown.
+        let latest = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let query = asked.get();
+            let options = asked_options.get();
+            tries.track();
+            let asked_at = latest.get_value() + 1;
+            latest.set_value(asked_at);
+            fetching.set(true);
+            leptos::task::spawn_local(async move {
+                let needs = if options.word_forms {
+                    Needs::with_forms(&query.query)
+                } else {
+                    Needs::of(&query.query)
+                };
+                let got = shards.answer(&needs).await;
+                if latest.get_value() != asked_at {
+                    return;
+                }
+                fetching.set(false);
+                match got {
+                    Ok(index) => {
+                        failed.set(None);
+                        answer.set(Answer {
+                            query,
+                            options,
+                            index: Served::Part(Arc::new(index)),
+                        });
+                    }
+                    Err(why) => failed.set(Some(why)),
+                }
+            });
+        });
+        let valid = Memo::new(move |_| answer.with(|a| a.query.clone()));
+        let options = Memo::new(move |_| answer.with(|a| a.options));
+        let served = Signal::derive(move || answer.with(|a| a.index.clone()));
+        let matches =
+            Memo::new(move |_| answer.with(|a| a.index.matches(&a.query.query, a.options)));
+        let hits =
+            Memo::new(move |_| answer.with(|a| matches.with(|m| a.index.rank(m, order.get()))));
+        SearchState {
+            corpus,
+            index: served,
+            whole: None,
+            shards: Some(shards),
+            failed: failed.into(),
+            fetching: fetching.into(),
+            retry: Callback::new(move |()| tries.update(|n| *n += 1)),
+            text,
+            parsed,
+            valid,
+            options,
+            order,
+            matches,
+            hits,
+        }
+    }
+
+    /// Article `doc` with its text: at once from an embedded corpus; from
+    /// a sharded one once it has been read (`None` until then; a reactive
+    /// read: what calls it is run again when texts arrive).
+    pub fn article(&self, doc: usize) -> Option<ArticleText> {
+        match (self.shards, self.whole) {
+            (Some(s), _) => s.article(doc).map(ArticleText::Fetched),
+            (None, Some(whole)) => self
+                .corpus
+                .articles()
+                .get(doc)
+                .map(|a| ArticleText::Static(a, whole.doc(doc))),
+            (None, None) => None,
         }
     }
 }

@@ -678,7 +678,12 @@ proptest! {
         }
         prop_assert!(trips <= 2);
         for &d in &docs {
-            prop_assert_eq!(reader.text(d), Some(corpus.articles()[d as usize].body.as_slice()));
+            let got = reader.article(d).expect("read");
+            prop_assert_eq!(&got.article, &corpus.articles()[d as usize]);
+            // Its blocks and clauses where the whole index has them.
+            let want = whole.doc(d as usize);
+            prop_assert_eq!((&got.info.block_starts, &got.info.clause_starts), (&want.block_starts, &want.clause_starts));
+            prop_assert_eq!((got.info.len, got.info.title_len, got.info.tag_ids.clone()), (want.len, want.title_len, want.tag_ids.clone()));
         }
         // Trends of the queries as keywords, at every grain, on the terms
         // they need only.

@@ -1,7 +1,8 @@
 // The one static file server of the build scripts, tests and benchmarks: a
 // folder served on a free loopback port, under a path prefix (a site must
 // work from any sub-path), optionally gzip-encoded (as a phone's load is
-// measured), with one table of content types.
+// measured), answering Range requests as static hosts do (or, asked,
+// ignoring them, as some do), with one table of content types.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -24,11 +25,13 @@ export const TYPES = {
 /**
  * Serves `root` under `prefix` (for example `/sub/path/`) on 127.0.0.1.
  * Options: `gzip` (answers gzip-encoded, each file compressed once, and
- * `cache-control: no-cache`), `route(pathname)` (a file for a path outside
+ * `cache-control: no-cache`), `ranges` (true: a request for one byte
+ * range gets those bytes, 206, unencoded; false: the whole file, as a host
+ * that ignores ranges sends it), `route(pathname)` (a file for a path outside
  * `root`, or null). A folder's address is its index.html; anything outside
  * `root` or the prefix is refused. Resolves to { base, port, close }.
  */
-export async function serve(root, { prefix = '/', gzip = false, route = null } = {}) {
+export async function serve(root, { prefix = '/', gzip = false, ranges = true, route = null } = {}) {
   root = path.resolve(root);
   const packed = new Map();
   const server = http.createServer((req, res) => {
@@ -44,6 +47,14 @@ export async function serve(root, { prefix = '/', gzip = false, route = null } =
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404).end(); return; }
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+      const range = ranges && /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+      if (range) {
+        const [start, end] = [Number(range[1]), Math.min(Number(range[2]), data.length - 1)];
+        if (start > end) { res.writeHead(416, { 'content-range': `bytes */${data.length}` }).end(); return; }
+        headers['content-range'] = `bytes ${start}-${end}/${data.length}`;
+        res.writeHead(206, headers).end(data.subarray(start, end + 1));
+        return;
+      }
       if (gzip) {
         if (!packed.has(file)) packed.set(file, zlib.gzipSync(data, { level: 9 }));
         data = packed.get(file);

@@ -7,11 +7,54 @@ use lens_engine::{Article, Corpus};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::search_state::SearchState;
+use crate::search_state::{ArticleText, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::thousands;
 
 use lens_engine::out::site::safe_link;
+
+/// The article at `index` of `corpus`, its text read first where the
+/// corpus is sharded (a moment's "Loading", or why it failed and a retry).
+#[component]
+pub fn OpenArticle(
+    /// The corpus holding the article.
+    corpus: &'static Corpus,
+    /// Its index in [`Corpus::articles`].
+    index: usize,
+) -> impl IntoView {
+    let search = expect_context::<SearchState>();
+    let failed = RwSignal::new(None::<String>);
+    let tries = RwSignal::new(0u32);
+    if let Some(shards) = search.shards {
+        Effect::new(move |_| {
+            tries.track();
+            leptos::task::spawn_local(async move {
+                failed.set(shards.read_texts(&[index as u32]).await.err());
+            });
+        });
+    }
+    // Drawn once its text is here (texts read later for other articles
+    // leave the reader as it is).
+    let here = Memo::new(move |_| search.article(index).is_some());
+    move || {
+        match here.get() {
+        true => match untrack(|| search.article(index)) {
+            Some(article) => view! { <ArticleReader corpus=corpus index=index article=article /> }.into_any(),
+            None => ().into_any(),
+        },
+        false => match failed.get() {
+            Some(why) => view! {
+                <p class="notice fetch-failed" role="alert">
+                    {why} " "
+                    <button type="button" on:click=move |_| tries.update(|n| *n += 1)>"Try again"</button>
+                </p>
+            }
+            .into_any(),
+            None => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
+        },
+    }
+    }
+}
 
 /// The article at `index` of `corpus`: metadata, then headings and paragraphs.
 #[component]
@@ -20,6 +63,8 @@ pub fn ArticleReader(
     corpus: &'static Corpus,
     /// Its index in [`Corpus::articles`].
     index: usize,
+    /// The article with its text.
+    article: ArticleText,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
@@ -58,19 +103,20 @@ pub fn ArticleReader(
         .and_then(|m| lens_engine::search::query::parse(m).ok());
     let marks = match mark_query {
         Some(p) => {
-            let m = search
-                .index
-                .matches(&p.query, search.options.get_untracked());
-            mark_article(a, &search.index.match_spans(&m, index))
+            let ix = search.index.get_untracked();
+            let m = ix.matches(&p.query, search.options.get_untracked());
+            mark_article(&article, &ix.match_spans(&m, index))
         }
-        None => search
-            .matches
-            .with_untracked(|m| mark_article(a, &search.index.match_spans(m, index))),
+        None => search.matches.with_untracked(|m| {
+            search
+                .index
+                .with_untracked(|ix| mark_article(&article, &ix.match_spans(m, index)))
+        }),
     };
     let total = marks.len();
     let current = RwSignal::new(None::<usize>);
     let mut counter = 0usize;
-    let (title_view, body) = marked_article(a, &marks, 3, |p, _| {
+    let (title_view, body) = marked_article(&article, &marks, 3, |p, _| {
         let i = counter;
         counter += 1;
         view! {
@@ -132,7 +178,8 @@ pub fn ArticleReader(
             </Show>
             <ArticleMeta article=a words=corpus.word_count(index) />
             <div class="article-body" lang=a.language.clone()>{body}</div>
-            <super::compare::MostSimilar doc=index open=false />
+            // Similar articles are measured on every word (a whole index).
+            {search.whole.is_some().then(|| view! { <super::compare::MostSimilar doc=index open=false /> })}
             {remove_button(a.id.to_string())}
         </article>
     }

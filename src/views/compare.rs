@@ -23,7 +23,7 @@ use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::search_state::SearchState;
+use crate::search_state::{whole_index, SearchState};
 use crate::url_state::UrlQuery;
 use crate::views::thousands;
 
@@ -48,6 +48,7 @@ impl Side {
 pub fn CompareView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let corpus = search.corpus;
     let pick = move |side: Side| {
         Memo::new(move |_| {
@@ -70,7 +71,7 @@ pub fn CompareView() -> impl IntoView {
     // (its rank, the pairs, the lowest and the highest similarity).
     // The model weighs the whole corpus: built once per way of counting
     // words (when a pair is first shown), not for every pair.
-    let model = Memo::new(move |_| Model(Arc::new(Similarity::new(search.index, &words.get()))));
+    let model = Memo::new(move |_| Model(Arc::new(Similarity::new(ix, &words.get()))));
     let standing = Memo::new(move |_| {
         let (l, r) = (left.get()?, right.get()?);
         let ranked = model.with(|m| m.0.most_similar(l));
@@ -81,7 +82,7 @@ pub fn CompareView() -> impl IntoView {
     });
     let linked = Memo::new(move |_| params::LINK.flag(&url));
     let comparison = Memo::new(move |_| match (left.get(), right.get()) {
-        (Some(l), Some(r)) => Some(compare(search.index, l, r, options.get())),
+        (Some(l), Some(r)) => Some(compare(ix, l, r, options.get())),
         _ => None,
     });
     // The passage being pointed at (hover or focus): its twin lights up too.
@@ -316,6 +317,7 @@ pub fn MostSimilar(
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let corpus = search.corpus;
     let is_open = RwSignal::new(open);
     let shown = RwSignal::new(SIMILAR_SHOWN);
@@ -326,7 +328,7 @@ pub fn MostSimilar(
     let model = Memo::new(move |_| {
         is_open
             .get()
-            .then(|| Model(Arc::new(Similarity::new(search.index, &words.get()))))
+            .then(|| Model(Arc::new(Similarity::new(ix, &words.get()))))
     });
     let rows = move || {
         let m = model.get()?;
@@ -550,9 +552,10 @@ fn PassageList(
     scroller: Scroller,
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     // Each passage as the left article writes it (case and punctuation
     // kept), its first eight words.
-    let layout = Layout::of(&search.corpus.articles()[left], search.index.doc(left));
+    let layout = Layout::of(&search.corpus.articles()[left], ix.doc(left));
     let items = passages
         .iter()
         .enumerate()

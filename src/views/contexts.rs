@@ -23,7 +23,7 @@ use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 use crate::params;
-use crate::search_state::SearchState;
+use crate::search_state::{whole_index, SearchState};
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::stop_list::StopWords;
@@ -60,7 +60,8 @@ fn ready<T: Clone>(s: &Sliced<T>) -> Option<T> {
 pub fn ContextsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let index = search.index;
+    let ix = whole_index();
+    let index = ix;
     let nodes = Memo::new(move |_| {
         search
             .valid
@@ -187,7 +188,8 @@ fn Concordance(
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let (index, corpus) = (search.index, search.corpus);
+    let ix = whole_index();
+    let (index, corpus) = (ix, search.corpus);
     let ctx = Memo::new(move |_| params::CTX.number_or_default(&url) as usize);
     let page = Memo::new(move |_| params::CPAGE.number_or_default(&url) as usize);
     let shown_len = move || shown.with(|s| s.value.as_ref().map_or(0, |v| v.1.len()));
@@ -326,8 +328,9 @@ fn Concordance(
 fn PeriodStrip() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let corpus = search.corpus;
-    let index = search.index;
+    let index = ix;
     let strip = Memo::new(move |_| {
         let chosen = params::GRAIN.get(&url);
         search.matches.with(|m| {
@@ -391,7 +394,8 @@ fn PeriodStrip() -> impl IntoView {
 fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let (index, corpus) = (search.index, search.corpus);
+    let ix = whole_index();
+    let (index, corpus) = (ix, search.corpus);
     let shown = RwSignal::new(ARTICLES);
     let rows = move || {
         // Drawn again when the lines change, not on every keystroke: the
@@ -509,7 +513,8 @@ fn Collocates(
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let index = search.index;
+    let ix = whole_index();
+    let index = ix;
     let min = Memo::new(move |_| params::CMIN.number_or_default(&url) as usize);
     let stop = Memo::new(move |_| params::stop_choice(&url, &params::STOP));
     let by = Memo::new(move |_| params::CBY.get(&url));

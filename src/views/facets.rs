@@ -25,13 +25,15 @@ pub fn FacetPanel() -> impl IntoView {
         search.matches.with(|m| {
             search
                 .valid
-                .with(|p| facet_counts(search.index, p, &m.docs, opts))
+                .with(|p| search.index.with(|ix| facet_counts(ix, p, &m.docs, opts)))
         })
     });
-    let values = search.index.facet_values();
+    // The articles' facts: the same in every index served.
+    let index = search.index.get_untracked();
+    let values = index.facet_values();
     let years: Vec<String> = values.years.iter().map(u16::to_string).collect();
     // A corpus of one language has no language facet (one value is no choice).
-    let languages: Vec<String> = match search.index.languages() {
+    let languages: Vec<String> = match index.languages() {
         [_] => Vec::new(),
         many => many.to_vec(),
     };

@@ -16,7 +16,7 @@ mod words;
 #[cfg(feature = "import")]
 pub mod your_files;
 
-pub use article_reader::ArticleReader;
+pub use article_reader::{ArticleReader, OpenArticle};
 pub use compare::CompareView;
 pub use contexts::ContextsView;
 pub use facets::FacetPanel;
@@ -234,7 +234,7 @@ pub fn provenance(search: &SearchState) -> Provenance {
     Provenance {
         corpus: search.corpus.info().name.clone(),
         search: search.valid.with_untracked(|p| p.query.to_string()),
-        stop_lists: search.index.describe_stop_lists(),
+        stop_lists: search.index.with_untracked(|ix| ix.describe_stop_lists()),
     }
 }
 
@@ -413,13 +413,13 @@ pub fn WordFormsToggle() -> impl IntoView {
     };
     // Said when the switch is on: which of the corpus' languages it cannot
     // change (no Snowball stemmer: exact forms only).
-    let exact: Vec<&str> = search
-        .index
+    let index = search.index.get_untracked();
+    let exact = index
         .languages()
         .iter()
         .filter(|k| lens_engine::text::language::stemmer(k).is_none())
-        .map(|k| lens_engine::text::language::language_name(k))
-        .collect();
+        .map(|k| lens_engine::text::language::language_name(k).to_string())
+        .collect::<Vec<String>>();
     let note = move || {
         (search.options.get().word_forms && !exact.is_empty()).then(|| {
             let (names, verb) = match exact.as_slice() {

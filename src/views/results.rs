@@ -31,6 +31,20 @@ pub fn Results() -> impl IntoView {
         search.hits.track();
         shown.set(PAGE);
     });
+    // A sharded corpus' texts are read for the results shown (their snippets).
+    let texts_failed = RwSignal::new(None::<String>);
+    let texts_tries = RwSignal::new(0u32);
+    if let Some(shards) = search.shards {
+        Effect::new(move |_| {
+            texts_tries.track();
+            let docs: Vec<u32> = search
+                .hits
+                .with(|h| h.iter().take(shown.get()).map(|h| h.doc as u32).collect());
+            leptos::task::spawn_local(async move {
+                texts_failed.set(shards.read_texts(&docs).await.err());
+            });
+        });
+    }
 
     let status = move || {
         let n = search.hits.with(Vec::len);
@@ -44,16 +58,18 @@ pub fn Results() -> impl IntoView {
 
     let items = move || {
         let hits = search.hits.get();
+        let ix = search.index.get();
         let has_terms = search.matches.with(|m| m.has_terms());
         let q = search.text.get();
         hits.into_iter()
             .take(shown.get())
             .map(|hit| {
                 let a = &search.corpus.articles()[hit.doc];
-                let spans = search.matches.with_untracked(|m| search.index.match_spans(m, hit.doc));
-                let term_spans = search.matches.with_untracked(|m| search.index.term_spans(m, hit.doc));
+                let spans = search.matches.with_untracked(|m| ix.match_spans(m, hit.doc));
+                let term_spans = search.matches.with_untracked(|m| ix.term_spans(m, hit.doc));
                 let title_marks = mark_title(a, &spans);
-                let snip = snippet(a, search.index.doc(hit.doc), &term_spans, CONTEXT);
+                // A sharded corpus' text comes a moment later (read above).
+                let snip = search.article(hit.doc).map(|text| snippet(&text, text.info(), &term_spans, CONTEXT));
                 let count = spans.len();
                 let id = a.id.clone();
                 let q = q.clone();
@@ -61,18 +77,21 @@ pub fn Results() -> impl IntoView {
                     url.href(&[(params::ARTICLE.name, Some(&*id)),
                         (params::MATCH.name, None), (params::Q.name, (!q.is_empty()).then_some(q.as_str()))])
                 });
-                let snippet_view = marked_pieces(&snip.text, &snip.marks, plain_mark);
+                let snippet_view = snip.as_ref().map(|snip| marked_pieces(&snip.text, &snip.marks, plain_mark));
+                let (cut_before, cut_after) = snip.as_ref().map_or((false, false), |s| (s.cut_before, s.cut_after));
+                let waiting = snip.is_none().then_some("…");
                 view! {
                     <li class="result">
                         <QueryLink href=href class="result-title" static_page=page_href(a)>{marked_pieces(&a.title, &title_marks, plain_mark)}</QueryLink>
                         <p class="result-meta">
-                            {article_meta(a, search.corpus.word_count(hit.doc), search.index.languages().len() > 1)}
+                            {article_meta(a, search.corpus.word_count(hit.doc), ix.languages().len() > 1)}
                             {has_terms.then(|| format!(" · {count} match{}", if count == 1 { "" } else { "es" }))}
                         </p>
                         <p class="snippet">
-                            {snip.cut_before.then_some("… ")}
+                            {cut_before.then_some("… ")}
                             {snippet_view}
-                            {snip.cut_after.then_some(" …")}
+                            {waiting}
+                            {cut_after.then_some(" …")}
                         </p>
                     </li>
                 }
@@ -104,9 +123,24 @@ pub fn Results() -> impl IntoView {
             </Show>
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
+                // A sharded corpus: the search waits for part of its index
+                // (said after a moment: CSS).
+                <span class="fetching-line" aria-live="polite">
+                    {move || search.fetching.get().then(|| view! { <span class="fetching">"Fetching part of the index…"</span> })}
+                </span>
                 <WordFormsToggle />
                 <UrlSelect label="Sort" param=params::SORT.param class="sort" />
             </div>
+            // A sharded corpus' search could not fetch part of its index.
+            {move || search.failed.get().or_else(|| texts_failed.get()).map(|why| view! {
+                <p class="notice fetch-failed" role="alert">
+                    {why} " The results shown are those of the last search answered. "
+                    <button type="button" on:click=move |_| {
+                        search.retry.run(());
+                        texts_tries.update(|n| *n += 1);
+                    }>"Try again"</button>
+                </p>
+            })}
             <ol class="results" on:keydown=arrow_keys>{items}</ol>
             {more}
             <NoMatch />
@@ -126,11 +160,15 @@ pub fn NoMatch() -> impl IntoView {
             return None;
         }
         let text = search.text.get();
-        let missing = search
-            .valid
-            .with(|p| missing_words(search.index, &p.query, search.options.get().word_forms));
+        let missing = search.valid.with(|p| {
+            search
+                .index
+                .with(|ix| missing_words(ix, &p.query, search.options.get().word_forms))
+        });
         // Filters no article passes (a year outside the corpus, a tag it lacks).
-        let empty = search.valid.with(|p| empty_filters(search.index, &p.query));
+        let empty = search
+            .valid
+            .with(|p| search.index.with(|ix| empty_filters(ix, &p.query)));
         let filters_pass = empty.is_empty();
         let named = missing
             .iter()

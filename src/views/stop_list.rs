@@ -103,8 +103,8 @@ pub fn StopWords(
         });
         view! { {added}{kept} }
     };
-    let lists = search
-        .index
+    let index = search.index.get_untracked();
+    let lists = index
         .stop_lists()
         .into_iter()
         .map(|(key, source, words)| {
@@ -112,8 +112,8 @@ pub fn StopWords(
             view! { <p class="stop-list-name">{heading}</p><p lang=key.to_string()>{words.join(", ")}</p> }
         })
         .collect_view();
-    let corpus_own = (!search.index.own_stop_words().is_empty()).then(|| {
-        let words = search.index.own_stop_words().join(", ");
+    let corpus_own = (!index.own_stop_words().is_empty()).then(|| {
+        let words = index.own_stop_words().join(", ");
         view! { <p class="stop-list-name">"The corpus' own"</p><p>{words}</p> }
     });
     let summary = move || {

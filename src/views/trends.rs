@@ -56,7 +56,10 @@ pub fn TrendsView() -> impl IntoView {
                 .iter()
                 .flat_map(|k| std::iter::once(&k.query).chain(k.filter.as_ref()))
                 .collect();
-            match search.index.check(&queries, search.options.get()) {
+            match search
+                .index
+                .with(|ix| ix.check(&queries, search.options.get()))
+            {
                 Ok(()) => Ok(kws),
                 Err(e) => Err(KeywordError { message: e.message }),
             }
@@ -76,17 +79,11 @@ pub fn TrendsView() -> impl IntoView {
         let opts = search.options.get();
         let g = grain.get();
         let by = split.get();
+        let ix = search.index.get();
         keywords.with(|k| {
             search.matches.with(|m| {
-                let lines = by.map(|by| split_lines(search.index, k, &m.docs, opts, by));
-                trend_table(
-                    corpus,
-                    search.index,
-                    lines.as_deref().unwrap_or(k),
-                    &m.docs,
-                    opts,
-                    g,
-                )
+                let lines = by.map(|by| split_lines(&ix, k, &m.docs, opts, by));
+                trend_table(corpus, &ix, lines.as_deref().unwrap_or(k), &m.docs, opts, g)
             })
         })
     });
@@ -375,11 +372,10 @@ fn KeywordsField(
     let nowhere = move || {
         let forms = search.options.get().word_forms;
         let text = params::KW.text(&url).unwrap_or_default();
+        let ix = search.index.get();
         let missing: Vec<lens_engine::search::suggest::Missing> = keywords.with(|kws| {
             kws.iter()
-                .flat_map(|k| {
-                    lens_engine::search::suggest::missing_words(search.index, &k.query, forms)
-                })
+                .flat_map(|k| lens_engine::search::suggest::missing_words(&ix, &k.query, forms))
                 .collect()
         });
         (!missing.is_empty()).then(|| {
@@ -746,15 +742,12 @@ fn PeriodContexts(
         let opts = search.options.get();
         let filter = search.matches.with(|m| m.docs.clone());
         let queries: Vec<_> = kws.iter().map(|k| k.query.clone()).collect();
-        let matches = search.index.matches_each(&queries, opts);
+        let ix = search.index.get();
+        let matches = ix.matches_each(&queries, opts);
         // A keyword with a filter of its own counts only in its articles.
         let own: Vec<Option<lens_engine::index::docset::DocSet>> = kws
             .iter()
-            .map(|k| {
-                k.filter
-                    .as_ref()
-                    .map(|f| search.index.matches(f, opts).docs)
-            })
+            .map(|k| k.filter.as_ref().map(|f| ix.matches(f, opts).docs))
             .collect();
         let counts_in = |k: usize, d: usize| {
             matches[k].docs.contains(d) && own[k].as_ref().is_none_or(|o| o.contains(d))
@@ -772,7 +765,7 @@ fn PeriodContexts(
                 let a = &corpus.articles()[d];
                 // One layout of the article for all its keywords, reading
                 // only the paragraphs that hold a match.
-                let layout = Layout::of(a, search.index.doc(d));
+                let layout = Layout::of(a, ix.doc(d));
                 let groups = kws
                     .iter()
                     .zip(&matches)
@@ -781,7 +774,7 @@ fn PeriodContexts(
                     .map(|(_, (k, m))| {
                         // The reader marks the keyword (not its line's filter).
                         let mark = k.query.to_string();
-                        let lines = keyword_in_context_of(&layout, &search.index.match_spans(m, d), 8);
+                        let lines = keyword_in_context_of(&layout, &ix.match_spans(m, d), 8);
                         let more = lines.len().saturating_sub(CONTEXT_LINES);
                         // The rest are in the article: a link to the first not listed.
                         // The article opens with the keyword marked (`mark`,

@@ -24,7 +24,7 @@ use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 use crate::params::{self, Reference, WordOrder};
-use crate::search_state::SearchState;
+use crate::search_state::{whole_index, SearchState};
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::long_table::LongList;
@@ -54,16 +54,13 @@ type SelectionCounts = ReadSignal<Sliced<(DocSet, Counts)>>;
 pub fn WordsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let opts = Memo::new(move |_| ListOptions {
         stop: params::stop_choice(&url, &params::STOP),
         forms: params::FORMS.flag(&url),
     });
     let counts: SelectionCounts = sliced("words:counts", move || {
-        Some(
-            search
-                .matches
-                .with(|m| count_with_docs(search.index, m.docs.clone())),
-        )
+        Some(search.matches.with(|m| count_with_docs(ix, m.docs.clone())))
     });
     let selection = move || {
         let q = search.text.get();
@@ -120,12 +117,13 @@ fn show_more(
 fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let corpus = search.corpus;
     let s = Memo::new(move |_| {
         counts.with(|c| {
             c.value
                 .as_ref()
-                .map(|(docs, c)| measured("words:summary", || summary(search.index, docs, c)))
+                .map(|(docs, c)| measured("words:summary", || summary(ix, docs, c)))
         })
     });
     move || {
@@ -138,7 +136,7 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
             ]);
             view! {
                 <QueryLink href=href>{a.title.clone()}</QueryLink>
-                {format!(" ({} words)", thousands(search.index.doc(d).len as usize))}
+                {format!(" ({} words)", thousands(ix.doc(d).len as usize))}
             }
         };
         let range = s.first_last.map(|(f, l)| {
@@ -178,13 +176,8 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
                 let text = search.text.get_untracked();
                 let next = if period.grain == lens_engine::corpus::period::Grain::Year {
                     let y = period.n.to_string();
-                    let years: Vec<String> = search
-                        .index
-                        .facet_values()
-                        .years
-                        .iter()
-                        .map(u16::to_string)
-                        .collect();
+                    let years: Vec<String> =
+                        ix.facet_values().years.iter().map(u16::to_string).collect();
                     search
                         .valid
                         .with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years))
@@ -284,7 +277,8 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     });
     let order = Memo::new(move |_| params::WSORT.get(&url));
     let search = expect_context::<SearchState>();
-    let index = search.index;
+    let ix = whole_index();
+    let index = ix;
     // Always "changed" when recomputed: comparing tens of thousands of
     // rows with the last ones would cost as much as making them.
     let all = Memo::new_with_compare(
@@ -458,6 +452,7 @@ type KeyLists = (Vec<KeyRow>, Vec<KeyRow>, usize, usize);
 fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let n = search.corpus.articles().len();
     let reference = Memo::new(move |_| params::REF.get(&url));
     let rq = Memo::new(move |_| params::RQ.text(&url).unwrap_or_default());
@@ -466,7 +461,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     // The whole corpus' counts, once: "the rest" is the whole less the
     // selection, so a new selection costs no second pass over the corpus.
     let whole = sliced("words:corpus-counts", move || {
-        Some(CountJob::new(search.index, &DocSet::full(n)))
+        Some(CountJob::new(ix, &DocSet::full(n)))
     });
     // "Another search": its articles, or what is wrong with it.
     let search_docs = Memo::new(move |_| -> Result<DocSet, String> {
@@ -475,22 +470,20 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         }
         let q = rq.get();
         let p = parse(&q).map_err(|e| e.message)?;
-        search
-            .index
-            .check(&[&p.query], search.options.get())
+        ix.check(&[&p.query], search.options.get())
             .map_err(|e| e.message)?;
-        Ok(search.index.matches(&p.query, search.options.get()).docs)
+        Ok(ix.matches(&p.query, search.options.get()).docs)
     });
     let search_counts = sliced("words:reference-counts", move || {
         let docs = search_docs.get().unwrap_or_else(|_| DocSet::empty(n));
-        Some(count_with_docs(search.index, docs))
+        Some(count_with_docs(ix, docs))
     });
     let result = Memo::new(move |_| -> Result<Option<KeyLists>, String> {
         let nothing_left = "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.";
         let found_nothing = "The reference finds no article: change the reference search.";
         let keys = |sc: &Counts, rc: &Counts| {
             let (over, under) = measured("words:keywords", || {
-                keywords(search.index, sc, rc, &opts.get(), min_g2.get())
+                keywords(ix, sc, rc, &opts.get(), min_g2.get())
             });
             (over, under, sc.words, rc.words)
         };
@@ -577,6 +570,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
 fn Phrases(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
     let stop_edges = Memo::new(move |_| params::stop_choice(&url, &params::PSTOP));
@@ -586,7 +580,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
         counts.with(|c| {
             let (docs, _) = c.value.as_ref().filter(|_| !c.busy)?;
             Some(PhraseJob::new(
-                search.index,
+                ix,
                 docs,
                 len.get(),
                 min.get(),
@@ -809,6 +803,7 @@ fn fit_basis(rf: &RisingFalling) -> String {
 fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    let ix = whole_index();
     // The grain chosen (grain=), or Auto's for the selection.
     let chosen = Memo::new(move |_| params::GRAIN.get(&url));
     // On the selection the counts were made from, once they are.
@@ -819,7 +814,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
             let grain = chosen
                 .unwrap_or_else(|| lens_engine::stats::trends::auto_grain(search.corpus, docs));
             Some(TrendJob::new(
-                search.index,
+                ix,
                 docs,
                 c,
                 opts.get(),

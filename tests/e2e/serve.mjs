@@ -5,9 +5,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, chromiumPath } from '../../scripts/lib/static-server.mjs';
 
-/** Serves `dist` under `/sub/path/` (or `prefix`) on a free loopback port; resolves to { base, close }. */
-export function serveDist(dist = process.env.DIST || 'dist', prefix = '/sub/path/') {
-  return serve(dist, { prefix });
+/** Serves `dist` under `/sub/path/` (or `prefix`) on a free loopback port, with the static server's `options`; resolves to { base, close }. */
+export function serveDist(dist = process.env.DIST || 'dist', prefix = '/sub/path/', options = {}) {
+  return serve(dist, { prefix, ...options });
 }
 
 export function launch() {

@@ -9,8 +9,11 @@
 //! after `trunk build` (whose builds, with `shipped-corpus`, hold nothing of the
 //! corpus: any corpus' site reuses them).
 //!
-//! `lens-site --index CORPUS_DIR OUT_DIR` writes the corpus as a sharded
-//! static index (`lens_engine::shard`) into OUT_DIR.
+//! `lens-site --sharded CORPUS_DIR SITE_DIR STYLESHEET` does the same with
+//! the corpus as a sharded static index (`lens_engine::shard`:
+//! `SITE/index-HASH.bin` and the `pack-HASH.bin` files it names, named in
+//! the page by a `<meta name="corpus-lens-index">`) instead of one file.
+//! `lens-site --index CORPUS_DIR OUT_DIR` writes the index alone into OUT_DIR.
 //!
 //! `lens-site --corpus-features CORPUS_DIR` prints the page's features the
 //! site's builds for that corpus need (the light one and `full/`): the
@@ -37,8 +40,12 @@ fn main() -> ExitCode {
             return sharded_index(corpus_dir, out_dir);
         }
     }
-    let [corpus_dir, site_dir, stylesheet] = args.as_slice() else {
-        eprintln!("usage: lens-site CORPUS_DIR SITE_DIR STYLESHEET");
+    let (sharded, args) = match args.split_first() {
+        Some((flag, rest)) if flag == "--sharded" => (true, rest),
+        _ => (false, args.as_slice()),
+    };
+    let [corpus_dir, site_dir, stylesheet] = args else {
+        eprintln!("usage: lens-site [--sharded] CORPUS_DIR SITE_DIR STYLESHEET");
         return ExitCode::from(2);
     };
     let corpus = match load_corpus_dir(Path::new(corpus_dir)) {
@@ -60,17 +67,24 @@ fn main() -> ExitCode {
         }
     };
     // The corpus as the page reads it, in its own file (the page's builds
-    // name it: see `codec::file_name`): downloaded once for every build.
-    let bytes = lens_engine::corpus::codec::encode(&corpus);
-    let name = lens_engine::corpus::codec::file_name(&bytes);
-    let shipped = Path::new(site_dir).join(&name);
-    if let Err(e) = std::fs::write(&shipped, &bytes) {
-        eprintln!("error: cannot write {}: {e}", shipped.display());
-        return ExitCode::FAILURE;
-    }
-    // The page names it (src/shipped.rs reads the name there), so that the
-    // builds themselves hold nothing of the corpus: one build serves any.
-    if let Err(e) = name_in_page(&Path::new(site_dir).join("index.html"), &name) {
+    // name it: see `codec::file_name`): downloaded once for every build;
+    // or as a sharded index, read piece by piece.
+    let named = if sharded {
+        write_shards(&corpus, Path::new(site_dir)).map(|name| (INDEX_META, name))
+    } else {
+        let bytes = lens_engine::corpus::codec::encode(&corpus);
+        let name = lens_engine::corpus::codec::file_name(&bytes);
+        let shipped = Path::new(site_dir).join(&name);
+        std::fs::write(&shipped, &bytes)
+            .map(|()| (CORPUS_META, name))
+            .map_err(|e| format!("cannot write {}: {e}", shipped.display()))
+    };
+    // The page names it (src/shipped.rs, src/shards.rs read the name there),
+    // so that the builds themselves hold nothing of the corpus: one build
+    // serves any.
+    if let Err(e) = named
+        .and_then(|(meta, name)| name_in_page(&Path::new(site_dir).join("index.html"), meta, &name))
+    {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
@@ -122,28 +136,59 @@ fn main() -> ExitCode {
 /// The `<meta>` that names the corpus file in the page (src/shipped.rs and
 /// scripts/post-build.mjs read it).
 const CORPUS_META: &str = "<meta name=\"corpus-lens-corpus\" content=\"";
+/// The `<meta>` that names a sharded index' manifest instead (src/shards.rs).
+const INDEX_META: &str = "<meta name=\"corpus-lens-index\" content=\"";
 
-/// Names the corpus file `name` in the page at `index` (once: a name
-/// written before is replaced).
-fn name_in_page(index: &Path, name: &str) -> Result<(), String> {
-    let html = std::fs::read_to_string(index)
+/// Names the corpus file `name` in the page at `index` with the `<meta>`
+/// `meta` (once: a name written before, in either, is replaced).
+fn name_in_page(index: &Path, meta: &str, name: &str) -> Result<(), String> {
+    let mut html = std::fs::read_to_string(index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let mut html = match html.find(CORPUS_META) {
-        Some(at) => {
+    for old in [CORPUS_META, INDEX_META] {
+        if let Some(at) = html.find(old) {
             let end = html[at..]
                 .find('>')
                 .map(|e| at + e + 1)
                 .unwrap_or(html.len());
-            format!("{}{}", &html[..at], &html[end..])
+            let end = if html[end..].starts_with('\n') {
+                end + 1
+            } else {
+                end
+            };
+            html = format!("{}{}", &html[..at], &html[end..]);
         }
-        None => html,
-    };
+    }
     let head = html
         .find("</head>")
         .ok_or_else(|| format!("{} has no </head>", index.display()))?;
     // The name is hex digits (`codec::file_name`): nothing to escape.
-    html.insert_str(head, &format!("{CORPUS_META}{name}\">\n"));
+    html.insert_str(head, &format!("{meta}{name}\">\n"));
     std::fs::write(index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
+}
+
+/// Writes `corpus` as a sharded index into the site at `site` (replacing
+/// one written before), and returns its manifest's name.
+fn write_shards(corpus: &lens_engine::Corpus, site: &Path) -> Result<String, String> {
+    for e in std::fs::read_dir(site).map_err(|e| format!("cannot read {}: {e}", site.display()))? {
+        let name = e.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy();
+        if (name.starts_with("index-") || name.starts_with("pack-")) && name.ends_with(".bin") {
+            let _ = std::fs::remove_file(site.join(&*name));
+        }
+    }
+    let options = lens_engine::shard::write::Options::default();
+    let written = lens_engine::shard::write::write_index(corpus, options, &mut |name, bytes| {
+        std::fs::write(site.join(name), bytes)
+            .map_err(|e| format!("cannot write {}: {e}", site.join(name).display()))
+    })
+    .map_err(|e| e.to_string())?;
+    println!(
+        "lens-site: a sharded index, {} and {} data files, {:.1} MB",
+        written.manifest,
+        written.files.len(),
+        written.bytes as f64 / 1e6
+    );
+    Ok(written.manifest)
 }
 
 /// Writes the corpus in `corpus_dir` as a sharded index (`lens_engine::shard`) into `out_dir`.

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use crate::corpus::Corpus;
 use crate::index::builder::{term_language, IndexBuilder, Stems};
-use crate::index::Index;
+use crate::index::{DocInfo, Index};
 use crate::steps::Steps;
 
 /// A term with all its postings, as a page fetches and reads them from a
@@ -79,6 +79,41 @@ impl Facts {
     /// The articles.
     pub fn docs(&self) -> usize {
         self.base.docs.len()
+    }
+
+    /// Article `doc`'s facts with its text (`article`, the article with its
+    /// body): where its blocks and clauses start, as the whole index has
+    /// them (the metadata alone gives its title's only), for the views
+    /// that lay its text out ([`crate::index::layout::Layout::of`]). An
+    /// error if the text does not have the words the metadata counts.
+    pub fn doc_with_text(&self, doc: usize, article: &crate::Article) -> Result<DocInfo, String> {
+        let known = self
+            .base
+            .docs
+            .get(doc)
+            .ok_or_else(|| format!("article {doc}: past the corpus"))?;
+        // The article alone, indexed by the same builder: its positions are
+        // the whole index's (they start at each article's own 0).
+        let alone = Corpus::assemble(
+            crate::corpus::CorpusInfo::default(),
+            vec![article.clone()],
+            vec![known.len as usize],
+            None,
+        );
+        let ix = IndexBuilder::new(&alone).finish();
+        let mut read = ix.docs.into_iter().next().ok_or("no article read")?;
+        if read.len != known.len || read.title_len != known.title_len {
+            return Err(format!(
+                "article {doc}: its text has {} words, its metadata says {}",
+                read.len, known.len
+            ));
+        }
+        read.source_id = known.source_id;
+        read.section_id = known.section_id;
+        read.tag_ids = known.tag_ids.clone();
+        read.year = known.year;
+        read.date = known.date;
+        Ok(read)
     }
 
     /// The partial index of `terms` ([`Index::partial`]).

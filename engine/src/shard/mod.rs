@@ -43,7 +43,7 @@ pub mod write;
 
 use crate::corpus::body::Block;
 pub use crate::index::partial::{Facts, LoadedTerm};
-pub use reader::{Request, ShardReader, Wanted};
+pub use reader::{Request, ShardReader, Text, Wanted};
 
 /// The manifest's first bytes.
 pub const MAGIC: &[u8; 8] = b"LENSIDX1";

@@ -12,6 +12,7 @@
 //! the bound is held whole while it is the latest).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{
     decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, Manifest,
@@ -19,8 +20,8 @@ use super::{
 };
 use crate::corpus::body::Block;
 use crate::index::partial::{Facts, LoadedTerm};
-use crate::index::Index;
-use crate::Corpus;
+use crate::index::{DocInfo, Index};
+use crate::{Article, Corpus};
 
 /// What a piece is, as a reader asks for it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +52,16 @@ pub struct Request {
     pub deflated: bool,
 }
 
+/// An article fetched with its text, and its facts with the text (where
+/// its blocks and clauses start: [`Facts::doc_with_text`]).
+#[derive(Clone, Debug)]
+pub struct Text {
+    /// The article, its body included.
+    pub article: Article,
+    /// Its facts, as the whole index has them.
+    pub info: DocInfo,
+}
+
 /// A cached thing, its size as decoded and when it was last asked for.
 struct Held<T> {
     value: T,
@@ -61,12 +72,12 @@ struct Held<T> {
 /// The reader: the manifest, and what has been fetched of the rest.
 pub struct ShardReader {
     manifest: Manifest,
-    meta: Option<(Corpus, Facts)>,
+    meta: Option<(Arc<Corpus>, Facts)>,
     chunks: HashMap<usize, DictionaryChunk>,
     stems: HashMap<usize, StemChunk>,
     tables: HashMap<usize, TextTable>,
     terms: HashMap<String, Held<LoadedTerm>>,
-    texts: HashMap<u32, Held<Vec<Block>>>,
+    texts: HashMap<u32, Held<Arc<Text>>>,
     /// Bytes held in `terms` and `texts`.
     held: usize,
     limit: usize,
@@ -99,7 +110,7 @@ impl ShardReader {
     }
 
     /// The articles' metadata (bodies left out, word counts in), once supplied.
-    pub fn metadata(&self) -> Option<&Corpus> {
+    pub fn metadata(&self) -> Option<&Arc<Corpus>> {
         self.meta.as_ref().map(|(c, _)| c)
     }
 
@@ -127,7 +138,7 @@ impl ShardReader {
     /// terms' postings and positions. Needs the metadata first.
     pub fn missing(&mut self, needs: &Needs) -> Vec<Request> {
         self.clock += 1;
-        let Some(languages) = self.metadata().map(Corpus::languages) else {
+        let Some(languages) = self.metadata().map(|c| c.languages()) else {
             return self.start();
         };
         let m = &self.manifest;
@@ -249,7 +260,7 @@ impl ShardReader {
                     ));
                 }
                 let facts = Facts::new(&meta).map_err(ShardError)?;
-                self.meta = Some((meta, facts));
+                self.meta = Some((Arc::new(meta), facts));
             }
             Wanted::Dictionary(i) => {
                 self.chunks
@@ -288,10 +299,25 @@ impl ShardReader {
                     .iter()
                     .map(|b| b.text().len() + std::mem::size_of::<Block>())
                     .sum();
+                let mut article = self
+                    .metadata()
+                    .and_then(|c| c.articles().get(*d as usize))
+                    .ok_or_else(|| {
+                        ShardError(format!("article {d}: no such article, or no metadata yet"))
+                    })?
+                    .clone();
+                article.body = blocks;
+                let info = self
+                    .meta
+                    .as_ref()
+                    .map(|(_, facts)| facts.doc_with_text(*d as usize, &article))
+                    .transpose()
+                    .map_err(ShardError)?
+                    .ok_or_else(|| ShardError("no metadata yet".into()))?;
                 if let Some(old) = self.texts.insert(
                     *d,
                     Held {
-                        value: blocks,
+                        value: Arc::new(Text { article, info }),
                         bytes: size,
                         used: self.clock,
                     },
@@ -359,7 +385,7 @@ impl ShardReader {
             .as_ref()
             .ok_or_else(|| ShardError("the metadata has not been read".into()))?;
         let m = &self.manifest;
-        let languages = self.metadata().map(Corpus::languages).unwrap_or_default();
+        let languages = self.metadata().map(|c| c.languages()).unwrap_or_default();
         let keys = needs.stem_keys(&languages);
         if Needs::stem_chunks(m, &keys)
             .iter()
@@ -385,8 +411,8 @@ impl ShardReader {
         facts.index(terms).map_err(ShardError)
     }
 
-    /// Article `doc`'s text, if it has been read.
-    pub fn text(&self, doc: u32) -> Option<&[Block]> {
-        self.texts.get(&doc).map(|h| h.value.as_slice())
+    /// Article `doc` with its text, if its text has been read.
+    pub fn article(&self, doc: u32) -> Option<Arc<Text>> {
+        self.texts.get(&doc).map(|h| h.value.clone())
     }
 }

@@ -1,0 +1,234 @@
+//! A corpus published as a sharded static index (feature `shipped-corpus`;
+//! `scripts/build-site.sh` with `SITE_MODE=sharded`, or past its size
+//! threshold): files beside the page (`index-HASH.bin`, named in the page's
+//! `<meta name="corpus-lens-index">`, and the `pack-HASH.bin` it names),
+//! read piece by piece as the views ask ([`lens_engine::shard::ShardReader`]
+//! says what to fetch; this module fetches it).
+//!
+//! A piece is fetched with an HTTP Range request; a host that ignores
+//! ranges answers with the whole file, which is then kept (a few at most)
+//! for the pieces after it, so such a host works too, at the cost of whole
+//! files. All the pieces of one step are fetched at once (one round trip),
+//! and deflated ones inflated by the browser (`DecompressionStream`).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use lens_engine::index::Index;
+use lens_engine::shard::{Needs, Request, ShardReader, Text};
+use lens_engine::Corpus;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Bytes of terms and texts the page keeps fetched (as decoded): past it,
+/// those used longest ago go (the service worker still has their bytes).
+pub const HELD_LIMIT: usize = 64 << 20;
+
+#[wasm_bindgen(inline_js = "
+export function index_name() {
+  const meta = document.querySelector('meta[name=\"corpus-lens-index\"]');
+  return meta ? meta.content : undefined;
+}
+export function manifest_bytes(name) {
+  // The loader (scripts/post-build.mjs) may have started this fetch already.
+  if (!window.corpusLensIndex) {
+    window.corpusLensIndex = fetch(name).then((r) => {
+      if (!r.ok) throw new Error(name + ': ' + r.status + ' ' + r.statusText);
+      return r.arrayBuffer();
+    });
+  }
+  return window.corpusLensIndex.then((b) => new Uint8Array(b));
+}
+// Whole files, from a host that ignores Range requests (at most four kept).
+const whole = new Map();
+function keepWhole(url, promise) {
+  whole.set(url, promise);
+  while (whole.size > 4) whole.delete(whole.keys().next().value);
+  promise.catch(() => whole.delete(url));
+}
+function piece(url, start, len) {
+  const held = whole.get(url);
+  const cut = (b) => {
+    if (start + len > b.byteLength) throw new Error(url + ' is shorter than its index says');
+    return new Uint8Array(b, start, len);
+  };
+  if (held) return held.then(cut);
+  return fetch(url, { headers: { Range: 'bytes=' + start + '-' + (start + len - 1) } }).then((r) => {
+    if (r.status === 206) {
+      return r.arrayBuffer().then((b) => {
+        if (b.byteLength !== len) throw new Error(url + ': the host sent ' + b.byteLength + ' bytes for ' + len);
+        return new Uint8Array(b);
+      });
+    }
+    if (r.ok) {
+      const all = r.arrayBuffer();
+      keepWhole(url, all);
+      return all.then(cut);
+    }
+    throw new Error(url + ': ' + r.status + ' ' + r.statusText);
+  });
+}
+function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));
+}
+export function fetch_pieces(urls, starts, lens, deflated) {
+  return Promise.all(urls.map((u, i) => piece(u, starts[i], lens[i])
+    .then((b) => deflated[i] ? inflate(b) : b)));
+}
+")]
+extern "C" {
+    /// The manifest the page names, if it names one.
+    fn index_name() -> Option<String>;
+    /// The manifest's bytes (one download for every build of the page).
+    fn manifest_bytes(name: &str) -> js_sys::Promise;
+    /// The pieces, all at once: an array of `Uint8Array`s, inflated where asked.
+    fn fetch_pieces(
+        urls: js_sys::Array,
+        starts: js_sys::Array,
+        lens: js_sys::Array,
+        deflated: js_sys::Array,
+    ) -> js_sys::Promise;
+}
+
+/// Whether the page names a sharded index (rather than a corpus file).
+pub fn named() -> bool {
+    index_name().is_some()
+}
+
+thread_local! {
+    /// The reader of the site's sharded index, for the page's life (the
+    /// page has one thread; [`Shards`] is a handle to it that views can
+    /// hold in their memos).
+    static READER: RefCell<Option<ShardReader>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the reader ([`open`] made it).
+fn with_reader<T>(f: impl FnOnce(&mut ShardReader) -> T) -> T {
+    READER.with(|r| f(r.borrow_mut().as_mut().expect("the index is open")))
+}
+
+/// The site's sharded index, as the views ask it.
+#[derive(Clone, Copy)]
+pub struct Shards {
+    /// Counts the texts read: what shows an article's text follows it.
+    texts_read: RwSignal<u64>,
+}
+
+/// A fetch's failure, as a reader is told it.
+fn failure(e: JsValue) -> String {
+    let why = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the network failed".into());
+    format!("Part of the corpus could not be downloaded ({why}).")
+}
+
+/// Opens the site's sharded index: its manifest, then its articles'
+/// metadata (the list, the facets and every date, at once). The corpus
+/// returned has every article without its text.
+pub async fn open() -> Result<(&'static Corpus, Shards), String> {
+    let name = index_name().ok_or("the page names no index")?;
+    let bytes = JsFuture::from(manifest_bytes(&name))
+        .await
+        .map_err(failure)?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    let reader = ShardReader::new(&bytes, HELD_LIMIT)
+        .map_err(|e| format!("The corpus cannot be read: {e}."))?;
+    READER.with(|r| *r.borrow_mut() = Some(reader));
+    let shards = Shards {
+        texts_read: RwSignal::new(0),
+    };
+    let start = with_reader(|r| r.start());
+    shards.fetch(start).await?;
+    let meta = with_reader(|r| r.metadata().cloned()).ok_or("The corpus' metadata is missing.")?;
+    let meta: &'static Arc<Corpus> = Box::leak(Box::new(meta));
+    Ok((meta, shards))
+}
+
+impl Shards {
+    /// Fetches `requests` (one round trip) and hands them to the reader.
+    async fn fetch(&self, requests: Vec<Request>) -> Result<(), String> {
+        if requests.is_empty() {
+            return Ok(());
+        }
+        let (urls, starts, lens, deflated) = (
+            js_sys::Array::new(),
+            js_sys::Array::new(),
+            js_sys::Array::new(),
+            js_sys::Array::new(),
+        );
+        with_reader(|reader| {
+            let files = &reader.manifest().files;
+            for r in &requests {
+                urls.push(&JsValue::from_str(&files[r.piece.file as usize]));
+                starts.push(&JsValue::from_f64(r.piece.start as f64));
+                lens.push(&JsValue::from_f64(r.piece.len as f64));
+                deflated.push(&JsValue::from_bool(r.deflated));
+            }
+        });
+        let got = JsFuture::from(fetch_pieces(urls, starts, lens, deflated))
+            .await
+            .map_err(failure)?;
+        let got = js_sys::Array::from(&got);
+        with_reader(|reader| {
+            for (r, bytes) in requests.iter().zip(got.iter()) {
+                let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+                reader
+                    .supply(&r.wanted, &bytes)
+                    .map_err(|e| format!("The corpus cannot be read: {e}."))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The partial index of what `needs` names, fetching what is missing
+    /// (a round trip or two).
+    pub async fn answer(&self, needs: &Needs) -> Result<Index, String> {
+        loop {
+            let requests = with_reader(|r| r.missing(needs));
+            if requests.is_empty() {
+                // Asked and answered with no wait between: nothing evicted.
+                return with_reader(|r| r.index(needs))
+                    .map_err(|e| format!("The corpus cannot be read: {e}."));
+            }
+            self.fetch(requests).await?;
+        }
+    }
+
+    /// Fetches the texts of articles `docs` that are not here yet.
+    pub async fn read_texts(&self, docs: &[u32]) -> Result<(), String> {
+        let mut read = false;
+        loop {
+            let requests = with_reader(|r| r.missing_texts(docs));
+            if requests.is_empty() {
+                if read {
+                    self.texts_read.update(|n| *n += 1);
+                }
+                return Ok(());
+            }
+            read = true;
+            self.fetch(requests).await?;
+        }
+    }
+
+    /// Article `doc` with its text, once read (tracks the texts read).
+    pub fn article(&self, doc: usize) -> Option<Arc<Text>> {
+        self.texts_read.track();
+        with_reader(|r| r.article(doc as u32))
+    }
+
+    /// The partial index of no term: every article's facts, what the list
+    /// and the facets need at once.
+    pub fn empty_index(&self) -> Result<Index, String> {
+        with_reader(|r| r.index(&Needs::default()))
+            .map_err(|e| format!("The corpus cannot be read: {e}."))
+    }
+
+    /// Bytes of terms and texts held.
+    pub fn held(&self) -> usize {
+        with_reader(|r| r.held())
+    }
+}

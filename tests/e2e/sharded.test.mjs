@@ -1,0 +1,185 @@
+// A sharded site (SITE_MODE=sharded: the corpus as a sharded static index,
+// docs/sharding.md) of a generated corpus of 5,000 articles
+// (make-sharded-corpus.mjs), served from a sub-path: the list, the search,
+// the facets and the reader as a reader meets them, with counts checked
+// against the corpus' own files; a host that ignores Range requests; a
+// failed fetch, then its retry; offline after a first visit.
+// Run with SHARDED_DIST (the site) and SHARDED_CORPUS (its corpus folder);
+// skipped (loudly) without.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { serveDist, launch, strictPage } from './serve.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const dist = process.env.SHARDED_DIST;
+const corpusDir = process.env.SHARDED_CORPUS;
+const skip = !(dist && corpusDir) && 'SHARDED_DIST and SHARDED_CORPUS not set';
+
+/** The corpus as its files say: per article, its fields and its text (title and body), lower-cased. */
+function readCorpus() {
+  return fs.readdirSync(corpusDir).filter((f) => f.endsWith('.md')).map((f) => {
+    const [, front, body] = fs.readFileSync(path.join(corpusDir, f), 'utf8').split('+++');
+    const field = (k) => JSON.parse(front.match(new RegExp(`^${k} = (.*)$`, 'm'))[1]);
+    return { id: f.slice(0, -3), title: field('title'), source: field('source'), body, text: `${field('title')}\n${body}`.toLowerCase() };
+  });
+}
+
+let server, browser, corpus;
+before(async () => {
+  if (skip) return;
+  corpus = readCorpus();
+  server = await serveDist(dist);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+const count = (n) => `${n.toLocaleString('en-US')} of ${corpus.length.toLocaleString('en-US')} articles`;
+const resultCount = (page, text) => page.waitForFunction((t) => document.querySelector('.result-count')?.textContent === t, text, { timeout: 30000 });
+
+/** Every request for a data file of the index, with its Range header and status. */
+function watchPieces(page) {
+  const seen = [];
+  page.on('response', async (r) => {
+    if (!/pack-[0-9a-f]{16}\.bin$/.test(r.url())) return;
+    seen.push({ range: r.request().headers().range, status: r.status(), bytes: Number(r.headers()['content-length'] ?? 0) });
+  });
+  return seen;
+}
+
+test('a sharded site lists, searches, filters and opens its articles, fetching pieces', { skip }, async () => {
+  const { context, page, problems } = await strictPage(browser);
+  const pieces = watchPieces(page);
+  await page.goto(server.base);
+  // The whole list and its facets at once, from the metadata.
+  await resultCount(page, count(corpus.length));
+  await page.getByText(`${corpus.length.toLocaleString('en-US')} articles`, { exact: false }).first().waitFor();
+  // A word: the articles that hold it, as the files say.
+  const harbour = corpus.filter((a) => /\bharbour\b/.test(a.text));
+  await page.getByLabel('Search articles').fill('harbour');
+  await resultCount(page, count(harbour.length));
+  // Its snippets come with the texts of the results shown.
+  await page.locator('.results .snippet mark').first().waitFor();
+  assert.match(await page.locator('.results .snippet mark').first().innerText(), /^harbour$/i);
+  // A phrase, checked by positions.
+  const phrase = corpus.filter((a) => /\bcity council\b/.test(a.text));
+  await page.getByLabel('Search articles').fill('"city council"');
+  await resultCount(page, count(phrase.length));
+  // A facet: one source among them.
+  const source = 'Valley Times';
+  const inSource = phrase.filter((a) => a.source === source);
+  await page.getByRole('checkbox', { name: new RegExp(`^${source}`) }).check();
+  await resultCount(page, count(inSource.length));
+  // The reader: the article's own text, fetched when opened.
+  const first = page.locator('.results .result-title').first();
+  const title = await first.innerText();
+  await first.click();
+  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+  const article = corpus.find((a) => a.title === title);
+  const sentence = article.body.trim().split('\n')[0].split('. ')[0];
+  assert.ok((await page.locator('.article-body').innerText()).includes(sentence), `the article's text: ${sentence}`);
+  // Pieces came by Range requests, never a whole data file.
+  assert.ok(pieces.length > 0);
+  assert.deepEqual(pieces.filter((p) => !(p.range && p.status === 206)), []);
+  // The views that read every word say they do not work here yet.
+  await page.goto(`${server.base}?view=words`);
+  await page.getByText(/does not work yet on a corpus this large/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a host that ignores Range requests serves the sharded site too', { skip }, async () => {
+  const whole = await serveDist(dist, '/sub/path/', { ranges: false });
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(whole.base);
+  const ferry = corpus.filter((a) => /\bferry\b/.test(a.text));
+  await page.getByLabel('Search articles').fill('ferry');
+  await resultCount(page, count(ferry.length));
+  await page.locator('.results .snippet mark').first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+  whole.close();
+});
+
+test('a failed fetch says so and offers a retry, never a wrong count', { skip }, async () => {
+  // No service worker: it would fetch past the test's routes.
+  const { context, page, problems } = await strictPage(browser, { serviceWorkers: 'block' });
+  await page.goto(server.base);
+  await resultCount(page, count(corpus.length));
+  // The network fails for the index' data files.
+  await page.route(/pack-[0-9a-f]{16}\.bin$/, (route) => route.abort());
+  await page.getByLabel('Search articles').fill('harbour');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be downloaded' });
+  await alert.waitFor();
+  // The count is still the last answered search's, not a guess.
+  assert.equal(await page.locator('.result-count').innerText(), count(corpus.length));
+  await page.unroute(/pack-[0-9a-f]{16}\.bin$/);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  const harbour = corpus.filter((a) => /\bharbour\b/.test(a.text));
+  await resultCount(page, count(harbour.length));
+  await alert.waitFor({ state: 'detached' });
+  // The failed fetches are the console's errors: nothing else.
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource|could not be downloaded/.test(p)), []);
+  await context.close();
+});
+
+test('what a sharded site fetched stays readable offline', { skip }, async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(server.base);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Searched once online, with the service worker in control.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const pieces = watchPieces(page);
+  const ferry = corpus.filter((a) => /\bferry\b/.test(a.text));
+  await page.getByLabel('Search articles').fill('ferry');
+  await resultCount(page, count(ferry.length));
+  await page.locator('.results .snippet mark').first().waitFor();
+  // Once the service worker has kept every piece it passed on.
+  await page.waitForFunction((n) => caches.keys()
+    .then((names) => Promise.all(names.map((k) => caches.open(k).then((c) => c.keys()))))
+    .then((all) => all.flat().filter((r) => r.url.includes('?range=')).length >= n), pieces.length, { polling: 200 });
+  await context.setOffline(true);
+  // A new page, offline: the same search, from what was kept.
+  const again = await context.newPage();
+  await again.goto(`${server.base}?q=ferry`);
+  await resultCount(again, count(ferry.length));
+  await again.locator('.results .snippet mark').first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [scheme, width] of [['light', 1366], ['dark', 320]]) {
+  test(`axe finds nothing serious or critical on a sharded site, ${scheme} theme, ${width} px`, { skip }, async () => {
+    const { context, page, problems } = await strictPage(browser, { colorScheme: scheme, viewport: { width, height: 800 }, serviceWorkers: 'block' });
+    const found = [];
+    const check = async (name) => {
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+      for (const v of violations) found.push(`${name}: ${v}`);
+    };
+    for (const [name, url, ready] of [
+      ['results', '?q=harbour', '.results .snippet mark'],
+      ['reader', `?article=a00007&q=harbour`, '.reader mark'],
+      ['a view it lacks', '?view=contexts&q=harbour', '.view-start .notice'],
+    ]) {
+      await page.goto(server.base + url);
+      await page.locator(ready).first().waitFor();
+      await check(name);
+    }
+    // A failed fetch's alert and its button.
+    await page.goto(server.base);
+    await page.locator('.results .snippet mark, .results .snippet').first().waitFor();
+    await page.route(/pack-[0-9a-f]{16}\.bin$/, (route) => route.abort());
+    await page.getByLabel('Search articles').fill('ferry');
+    await page.getByRole('alert').filter({ hasText: 'could not be downloaded' }).waitFor();
+    await check('a failed fetch');
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
+    await context.close();
+  });
+}
