@@ -69,9 +69,16 @@ wait_builds() {
     sleep 1
   done
 }
+# lens-site, built as the tests build it (shared with them), or optimised
+# with SITE_TOOLS=release (a large corpus: sotu-x40 is indexed in about a
+# minute, where the tests' build takes many).
 site() {
-  CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
-    cargo run --quiet -p lens-engine --features site --bin lens-site -- "$@"
+  if [ "${SITE_TOOLS:-}" = release ]; then
+    CARGO_TARGET_DIR="$release" cargo run --quiet --release -p lens-engine --features site --bin lens-site -- "$@"
+  else
+    CARGO_TARGET_DIR="$CORPUS_LENS_CACHE/target-dev" \
+      cargo run --quiet -p lens-engine --features site --bin lens-site -- "$@"
+  fi
 }
 # The light build and full/ hold the stemmers of the corpus' languages only
 # (about 3.4 KB gzip each), and the segmenters (Chinese, Japanese, Thai …)

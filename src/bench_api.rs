@@ -53,13 +53,3 @@ pub fn lens_bench_answer(q: &str) -> u32 {
     }
     (n + hits.len()) as u32
 }
-
-/// The wasm linear memory, in bytes.
-#[wasm_bindgen]
-pub fn lens_bench_memory() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    return (core::arch::wasm32::memory_size(0) * 65536) as f64;
-    // Natively (lints, tests) there is no wasm memory to measure.
-    #[cfg(not(target_arch = "wasm32"))]
-    0.0
-}

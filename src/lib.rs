@@ -58,6 +58,18 @@ pub fn embedded_corpus() -> Result<&'static Corpus, &'static DecodeError> {
     CORPUS.get_or_init(|| decode(EMBEDDED)).as_ref()
 }
 
+/// The page's wasm linear memory, in bytes (its high-water mark: wasm
+/// memory never shrinks), for the benchmarks (`bench/memory.mjs`,
+/// `bench/peers.mjs`, `bench/sharded.mjs`, which measure published sites too).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn lens_bench_memory() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return (core::arch::wasm32::memory_size(0) * 65536) as f64;
+    // Natively (lints, tests) there is no wasm memory to measure.
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
+
 /// What the page opens: the corpus the URL names, or why it cannot.
 enum Opening {
     /// A corpus to explore.
@@ -530,12 +542,12 @@ fn Shown(
     article: Memo<Option<usize>>,
 ) -> impl IntoView {
     // A sharded corpus' index holds no article's words in order: the views
-    // that read them (and Trends, whose counts it does not hold yet) say so.
+    // that read them say so.
     let sharded = use_context::<SearchState>().is_some_and(|s| s.whole.is_none());
     move || {
         match article.get() {
             Some(index) => view! { <OpenArticle corpus=corpus index=index /> }.into_any(),
-            None if sharded && current_view.get() != View::Articles => {
+            None if sharded && !matches!(current_view.get(), View::Articles | View::Trends) => {
                 let name = params::VIEW.option_of(current_view.get()).label;
                 let articles = views::thousands(corpus.articles().len());
                 view! {
@@ -543,7 +555,7 @@ fn Shown(
                         <FacetPanel />
                         <div id="view-start" class="view-start" tabindex="-1">
                             <p class="notice" role="status">{format!(
-                                "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters and the reader do."
+                                "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader and Trends do."
                             )}</p>
                         </div>
                     </div>

@@ -154,6 +154,11 @@ pub struct SearchState {
     pub fetching: Signal<bool>,
     /// Asks a failed fetch again.
     pub retry: Callback<()>,
+    /// What the views need besides the search (a sharded corpus fetches
+    /// it with the search's terms: Trends' keywords).
+    pub also: RwSignal<Needs>,
+    /// What the index served answers: `None`, everything (the whole index).
+    pub answers: Signal<Option<Needs>>,
     /// The query text, as typed.
     pub text: Memo<String>,
     /// The query text parsed, or what is wrong with it.
@@ -193,6 +198,8 @@ impl SearchState {
             failed: Signal::stored(None),
             fetching: Signal::stored(false),
             retry: Callback::new(|()| {}),
+            also: RwSignal::new(Needs::default()),
+            answers: Signal::stored(None),
             text,
             parsed,
             valid,
@@ -211,6 +218,8 @@ struct Answer {
     query: ParsedQuery,
     options: SearchOptions,
     index: Served,
+    /// The terms `index` holds: the query's and what the views asked too.
+    needs: Needs,
 }
 
 impl SearchState {
@@ -239,7 +248,9 @@ impl SearchState {
             },
             options: SearchOptions::default(),
             index: Served::Part(Arc::new(empty)),
+            needs: Needs::default(),
         });
+        let also = RwSignal::new(Needs::default());
         let fetching = RwSignal::new(false);
         let failed = RwSignal::new(None::<String>);
         let tries = RwSignal::new(0u32);
@@ -248,16 +259,14 @@ impl SearchState {
         Effect::new(move |_| {
             let query = asked.get();
             let options = asked_options.get();
+            let also = also.get();
             tries.track();
             let asked_at = latest.get_value() + 1;
             latest.set_value(asked_at);
             fetching.set(true);
             leptos::task::spawn_local(async move {
-                let needs = if options.word_forms {
-                    Needs::with_forms(&query.query)
-                } else {
-                    Needs::of(&query.query)
-                };
+                let mut needs = Needs::for_query(&query.query, options.word_forms);
+                needs.merge(&also);
                 let got = shards.answer(&needs).await;
                 if latest.get_value() != asked_at {
                     return;
@@ -270,6 +279,7 @@ impl SearchState {
                             query,
                             options,
                             index: Served::Part(Arc::new(index)),
+                            needs,
                         });
                     }
                     Err(why) => failed.set(Some(why)),
@@ -291,6 +301,8 @@ impl SearchState {
             failed: failed.into(),
             fetching: fetching.into(),
             retry: Callback::new(move |()| tries.update(|n| *n += 1)),
+            also,
+            answers: Signal::derive(move || answer.with(|a| Some(a.needs.clone()))),
             text,
             parsed,
             valid,
@@ -299,6 +311,13 @@ impl SearchState {
             matches,
             hits,
         }
+    }
+
+    /// Whether the index served answers what `needs` names (always, on
+    /// the whole index; a reactive read).
+    pub fn covers(&self, needs: &Needs) -> bool {
+        self.answers
+            .with(|a| a.as_ref().is_none_or(|a| a.covers(needs)))
     }
 
     /// Article `doc` with its text: at once from an embedded corpus; from

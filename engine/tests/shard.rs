@@ -784,3 +784,23 @@ fn a_reader_keeps_nothing_of_damaged_bytes() {
         .unwrap_err();
     assert!(e.to_string().contains("zzz"), "{e}");
 }
+
+#[test]
+fn what_several_views_need_is_fetched_at_once_and_covers_each() {
+    let q = |s: &str| parse(s).unwrap().query;
+    let search = Needs::for_query(&q("alipay \"mobile payment\""), false);
+    let trends = Needs::for_query(&q("wechat pay*"), true);
+    let mut both = search.clone();
+    both.merge(&trends);
+    assert!(both.covers(&search) && both.covers(&trends));
+    assert!(!search.covers(&trends) && !trends.covers(&search));
+    assert!(both.covers(&Needs::default()));
+    // One partial index of both answers each as the whole index does.
+    let corpus = seed();
+    let site = Site::write(&corpus, options(1000, 64 << 10));
+    let whole = Index::new(&corpus);
+    let mut reader = site.reader(usize::MAX);
+    let (index, _) = site.ask(&mut reader, &both);
+    assert_same_answers(&whole, &index, "alipay \"mobile payment\"", false);
+    assert_same_answers(&whole, &index, "wechat pay*", true);
+}

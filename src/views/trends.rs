@@ -10,6 +10,7 @@ use crate::params;
 use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::index::layout::Layout;
 use lens_engine::search::query::Query;
+use lens_engine::shard::Needs;
 use lens_engine::stats::trends::{
     auto_grain, export_name, format_value, keyword_in_context_of, parse_keywords, split_lines,
     trend_table, Keyword, KeywordError, Measure, TrendTable, MAX_PERIODS,
@@ -67,6 +68,27 @@ pub fn TrendsView() -> impl IntoView {
     });
     // The chart keeps the last keywords that parsed while new ones are typed.
     let keywords = last_valid(parsed, Vec::new);
+    // A sharded corpus fetches the keywords' terms with the search's: the
+    // chart stays as it was until they are here, never drawn from a part
+    // of the index that lacks them.
+    let kw_needs = Memo::new(move |_| {
+        let forms = search.options.get().word_forms;
+        keywords.with(|kws| {
+            let mut n = Needs::default();
+            for k in kws {
+                n.merge(&Needs::for_query(&k.query, forms));
+                if let Some(f) = &k.filter {
+                    n.merge(&Needs::for_query(f, forms));
+                }
+            }
+            n
+        })
+    });
+    if search.shards.is_some() {
+        Effect::new(move |_| search.also.set(kw_needs.get()));
+        on_cleanup(move || search.also.set(Needs::default()));
+    }
+    let counted = Memo::new(move |_| kw_needs.with(|n| search.covers(n)));
     let measure = Memo::new(move |_| params::MEASURE.get(&url));
     let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
     // The grain chosen, or Auto's for the selection.
@@ -75,11 +97,19 @@ pub fn TrendsView() -> impl IntoView {
     let grain = Memo::new(move |_| chosen.get().unwrap_or_else(|| auto.get()));
     // The lines: the keywords, or each split by source or tag.
     let split = Memo::new(move |_| params::SPLIT.get(&url));
-    let table = Memo::new(move |_| {
+    let table = Memo::new(move |prev: Option<&TrendTable>| {
         let opts = search.options.get();
         let g = grain.get();
         let by = split.get();
         let ix = search.index.get();
+        // Until the keywords' terms are here: the table as it was (or none).
+        if !counted.get() {
+            return prev.cloned().unwrap_or_else(|| {
+                search
+                    .matches
+                    .with(|m| trend_table(corpus, &ix, &[], &m.docs, opts, g))
+            });
+        }
         keywords.with(|k| {
             search.matches.with(|m| {
                 let lines = by.map(|by| split_lines(&ix, k, &m.docs, opts, by));
@@ -233,7 +263,10 @@ pub fn TrendsView() -> impl IntoView {
                 <div class="field"><WordFormsToggle /></div>
                 <SmoothingField smooth=smooth grain=grain />
             </div>
-            <p class="counting" role="status">{counting}</p>
+            <p class="counting" role="status">
+                {counting}
+                {move || (!counted.get()).then(|| view! { <span class="fetching">" Fetching the keywords' counts…"</span> })}
+            </p>
             <LeftOut table=table />
             <super::attention::AttentionChart grain=grain width=chart_width />
             <Show when=move || keywords.with(|k| k.is_empty())>
@@ -249,7 +282,7 @@ pub fn TrendsView() -> impl IntoView {
                     view! { <TrendTableView table=table measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> }
                 }}
             </Show>
-            {move || at.get().map(|period| view! { <PeriodContexts period=period keywords=keywords focus=focus_contexts /> })}
+            {move || at.get().map(|period| view! { <PeriodContexts period=period keywords=keywords counted=counted focus=focus_contexts /> })}
         </section>
     }
 }
@@ -679,6 +712,9 @@ fn TrendTableView(
 fn PeriodContexts(
     period: Period,
     keywords: Memo<Vec<Keyword>>,
+    /// Whether the index served holds the keywords' terms (a sharded
+    /// corpus fetches them first).
+    counted: Memo<bool>,
     /// Set when a reader chose the period: the heading takes the focus once drawn.
     focus: StoredValue<bool>,
 ) -> impl IntoView {
@@ -737,7 +773,13 @@ fn PeriodContexts(
         crate::slices::after_paint().await;
         ready.set(true);
     });
+    // A sharded corpus' texts are read before their contexts are drawn.
+    let reading = StoredValue::new(false);
+    let texts_failed = RwSignal::new(None::<String>);
     let contexts = move || {
+        if !counted.get() {
+            return view! { <p class="counting">"Fetching the keywords' counts…"</p> }.into_any();
+        }
         let kws = keywords.get();
         let opts = search.options.get();
         let filter = search.matches.with(|m| m.docs.clone());
@@ -760,12 +802,39 @@ fn PeriodContexts(
         if docs.is_empty() {
             return view! { <p>{format!("No counted article of {} contains these keywords.", period.label())}</p> }.into_any();
         }
+        let texts: Vec<_> = docs.iter().map(|&d| search.article(d)).collect();
+        if let (Some(shards), true) = (search.shards, texts.iter().any(Option::is_none)) {
+            if let Some(why) = texts_failed.get() {
+                return view! {
+                    <p class="notice fetch-failed" role="alert">
+                        {why} " "
+                        <button type="button" on:click=move |_| texts_failed.set(None)>"Try again"</button>
+                    </p>
+                }
+                .into_any();
+            }
+            if !reading.get_value() {
+                reading.set_value(true);
+                let missing: Vec<u32> = docs
+                    .iter()
+                    .zip(&texts)
+                    .filter(|(_, t)| t.is_none())
+                    .map(|(&d, _)| d as u32)
+                    .collect();
+                leptos::task::spawn_local(async move {
+                    let read = shards.read_texts(&missing).await;
+                    reading.set_value(false);
+                    texts_failed.set(read.err());
+                });
+            }
+            return view! { <p class="counting" role="status">{format!("Reading the {} articles of {}…", docs.len(), period.label())}</p> }.into_any();
+        }
         docs.into_iter()
-            .map(|d| {
-                let a = &corpus.articles()[d];
+            .zip(texts.into_iter().flatten())
+            .map(|(d, a)| {
                 // One layout of the article for all its keywords, reading
                 // only the paragraphs that hold a match.
-                let layout = Layout::of(a, ix.doc(d));
+                let layout = Layout::of(&a, a.info());
                 let groups = kws
                     .iter()
                     .zip(&matches)

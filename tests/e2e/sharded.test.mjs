@@ -23,7 +23,7 @@ function readCorpus() {
   return fs.readdirSync(corpusDir).filter((f) => f.endsWith('.md')).map((f) => {
     const [, front, body] = fs.readFileSync(path.join(corpusDir, f), 'utf8').split('+++');
     const field = (k) => JSON.parse(front.match(new RegExp(`^${k} = (.*)$`, 'm'))[1]);
-    return { id: f.slice(0, -3), title: field('title'), source: field('source'), body, text: `${field('title')}\n${body}`.toLowerCase() };
+    return { id: f.slice(0, -3), title: field('title'), source: field('source'), year: field('date').slice(0, 4), body, text: `${field('title')}\n${body}`.toLowerCase() };
   });
 }
 
@@ -86,6 +86,29 @@ test('a sharded site lists, searches, filters and opens its articles, fetching p
   // The views that read every word say they do not work here yet.
   await page.goto(`${server.base}?view=words`);
   await page.getByText(/does not work yet on a corpus this large/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Trends on a sharded site: counts per year as the files have them, and a year's contexts", { skip }, async () => {
+  const { context, page, problems } = await strictPage(browser);
+  await page.goto(`${server.base}?view=trends&kw=harbour&measure=count&grain=year`);
+  const table = page.getByRole('table', { name: /Keyword frequency per year/ });
+  await table.waitFor();
+  const want = new Map();
+  for (const a of corpus) {
+    const n = (a.text.match(/\bharbour\b/g) || []).length;
+    if (n) want.set(a.year, (want.get(a.year) ?? 0) + n);
+  }
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()]));
+  assert.ok(rows.length >= 20);
+  for (const [year, cell] of rows) assert.equal(Number(cell.replace(/,/g, '')), want.get(year) ?? 0, `harbour in ${year}`);
+  // A year's contexts: each article of that year that has the word, its text read.
+  const year = '2010';
+  const ferry = corpus.filter((a) => a.year === year && /\bferry\b/.test(a.text));
+  await page.goto(`${server.base}?view=trends&kw=ferry&grain=year&at=${year}`);
+  await page.locator('.year-contexts .kwic mark').first().waitFor();
+  assert.equal(await page.locator('.year-contexts .year-article').count(), ferry.length);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -165,6 +188,7 @@ for (const [scheme, width] of [['light', 1366], ['dark', 320]]) {
     for (const [name, url, ready] of [
       ['results', '?q=harbour', '.results .snippet mark'],
       ['reader', `?article=a00007&q=harbour`, '.reader mark'],
+      ['trends with a year\'s contexts', '?view=trends&kw=harbour&grain=year&at=2010', '.year-contexts .kwic mark'],
       ['a view it lacks', '?view=contexts&q=harbour', '.view-start .notice'],
     ]) {
       await page.goto(server.base + url);

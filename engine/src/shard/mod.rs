@@ -256,6 +256,27 @@ impl Needs {
         self.words.dedup();
     }
 
+    /// What `query` needs, with word forms or without ([`Needs::with_forms`],
+    /// [`Needs::of`]).
+    pub fn for_query(query: &crate::search::query::Query, word_forms: bool) -> Needs {
+        if word_forms {
+            Needs::with_forms(query)
+        } else {
+            Needs::of(query)
+        }
+    }
+
+    /// Whether this needs everything `other` needs (so a partial index of
+    /// this answers `other`'s queries too).
+    pub fn covers(&self, other: &Needs) -> bool {
+        let has = |mine: &[String], theirs: &[String]| {
+            theirs.iter().all(|t| mine.binary_search(t).is_ok())
+        };
+        has(&self.words, &other.words)
+            && has(&self.prefixes, &other.prefixes)
+            && has(&self.forms, &other.forms)
+    }
+
     /// Adds what `other` needs (a page's views ask for their queries'
     /// terms at once: one round trip for all).
     pub fn merge(&mut self, other: &Needs) {
