@@ -19,6 +19,11 @@
 #      where each build's files are), the stylesheet inline, the CSP, the
 #      service worker.
 set -euo pipefail
+# Another site's build may wait for this one's builds (SITE_BUILDS_TO, below):
+# it is told of a failure from the first line on.
+builds_to="${SITE_BUILDS_TO:-}"
+builds=""
+trap 'if [ -n "$builds" ]; then rm -rf "$builds"; fi; if [ -n "$builds_to" ] && [ ! -f "$builds_to/.built" ]; then mkdir -p "$builds_to" && touch "$builds_to/.failed"; fi' EXIT
 source "$(dirname "$0")/setup.sh" --chromium
 dist="${1:-dist}"
 corpus="${CORPUS_DIR:-corpus}"
@@ -58,10 +63,11 @@ builds="$(mktemp -d)"
 # script ends without them);
 # SITE_OWN_FROM=DIR takes own/ from there instead of building it, last;
 # SITE_BUILDS_FROM=DIR takes all three (for a corpus of the same languages).
-builds_to="${SITE_BUILDS_TO:-}"
 own_from="${SITE_OWN_FROM:-}"
 builds_from="${SITE_BUILDS_FROM:-}"
-trap 'rm -rf "$builds"; if [ -n "$builds_to" ] && [ ! -f "$builds_to/.built" ]; then mkdir -p "$builds_to" && touch "$builds_to/.failed"; fi' EXIT
+if [ -n "$builds_from" ] && [ -n "$builds_to" ]; then
+  echo "error: SITE_BUILDS_FROM and SITE_BUILDS_TO: a site takes builds or makes them, not both" >&2; exit 2
+fi
 # Waits for another site's builds in $1 ($2: .own or .built).
 wait_builds() {
   until [ -f "$1/$2" ]; do

@@ -547,21 +547,6 @@ fn Shown(
     move || {
         match article.get() {
             Some(index) => view! { <OpenArticle corpus=corpus index=index /> }.into_any(),
-            None if sharded && !matches!(current_view.get(), View::Articles | View::Trends) => {
-                let name = params::VIEW.option_of(current_view.get()).label;
-                let articles = views::thousands(corpus.articles().len());
-                view! {
-                    <div class="search-layout">
-                        <FacetPanel />
-                        <div id="view-start" class="view-start" tabindex="-1">
-                            <p class="notice" role="status">{format!(
-                                "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader and Trends do."
-                            )}</p>
-                        </div>
-                    </div>
-                }
-                .into_any()
-            }
             // An unknown id is named among the URL notices.
             None => view! {
                 <div class="search-layout">
@@ -570,6 +555,16 @@ fn Shown(
                     // (the skip link at the top of the filters).
                     <div id="view-start" class="view-start" tabindex="-1">
                     {move || match current_view.get() {
+                        v if sharded && !matches!(v, View::Articles | View::Trends) => {
+                            let name = params::VIEW.option_of(v).label;
+                            let articles = views::thousands(corpus.articles().len());
+                            view! {
+                                <p class="notice" role="status">{format!(
+                                    "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader and Trends do."
+                                )}</p>
+                            }
+                            .into_any()
+                        }
                         #[cfg(feature = "trends")]
                         View::Trends => view! { <views::TrendsView /> }.into_any(),
                         #[cfg(feature = "compare")]

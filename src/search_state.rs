@@ -12,7 +12,7 @@ use lens_engine::{Article, Corpus};
 use leptos::prelude::*;
 
 use crate::params;
-use crate::shards::Shards;
+use crate::shards::{Shards, Unanswered};
 use crate::url_state::UrlQuery;
 
 /// The query as the URL states it: known before the index is (the search box
@@ -148,8 +148,9 @@ pub struct SearchState {
     pub whole: Option<&'static Index>,
     /// A sharded corpus' index, where the texts and terms come from.
     pub shards: Option<Shards>,
-    /// Why the last fetch for the search failed, if it did (a sharded corpus).
-    pub failed: Signal<Option<String>>,
+    /// Why the search has no answer, if it has none (a sharded corpus: a
+    /// fetch failed, or the search asks too much).
+    pub failed: Signal<Option<Unanswered>>,
     /// Whether the search waits for part of a sharded index.
     pub fetching: Signal<bool>,
     /// Asks a failed fetch again.
@@ -251,8 +252,9 @@ impl SearchState {
             needs: Needs::default(),
         });
         let also = RwSignal::new(Needs::default());
-        let fetching = RwSignal::new(false);
-        let failed = RwSignal::new(None::<String>);
+        // Fetching from the start: the first question is asked at once.
+        let fetching = RwSignal::new(true);
+        let failed = RwSignal::new(None::<Unanswered>);
         let tries = RwSignal::new(0u32);
         // Only the latest question's answer is shown.
         let latest = StoredValue::new(0u64);
@@ -267,7 +269,9 @@ impl SearchState {
             leptos::task::spawn_local(async move {
                 let mut needs = Needs::for_query(&query.query, options.word_forms);
                 needs.merge(&also);
-                let got = shards.answer(&needs).await;
+                let got = shards
+                    .answer(&needs, move || latest.get_value() == asked_at)
+                    .await;
                 if latest.get_value() != asked_at {
                     return;
                 }

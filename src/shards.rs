@@ -6,9 +6,9 @@
 //! says what to fetch; this module fetches it).
 //!
 //! A piece is fetched with an HTTP Range request; a host that ignores
-//! ranges answers with the whole file, which is then kept (a few at most)
-//! for the pieces after it, so such a host works too, at the cost of whole
-//! files. All the pieces of one step are fetched at once (one round trip),
+//! ranges answers with the whole file, and from then on each file is
+//! fetched whole once and kept (a few at most) for its pieces, so such a
+//! host works too, at the cost of whole files. All the pieces of one step are fetched at once (one round trip),
 //! and deflated ones inflated by the browser (`DecompressionStream`).
 
 use std::cell::RefCell;
@@ -25,6 +25,29 @@ use wasm_bindgen_futures::JsFuture;
 /// those used longest ago go (the service worker still has their bytes).
 pub const HELD_LIMIT: usize = 64 << 20;
 
+/// The most bytes of postings and positions one question may fetch (about
+/// three times that decoded): a larger one (a prefix of thousands of
+/// terms, a list of the commonest words) is refused before any is fetched.
+pub const QUERY_BYTES: u64 = 16 << 20;
+
+/// Why a question got no answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unanswered {
+    /// A fetch failed (asking again may work).
+    Failed(String),
+    /// The question asks too much of the index (asking again will not).
+    Refused(String),
+}
+
+impl Unanswered {
+    /// What the reader is told.
+    pub fn message(&self) -> &str {
+        match self {
+            Unanswered::Failed(m) | Unanswered::Refused(m) => m,
+        }
+    }
+}
+
 #[wasm_bindgen(inline_js = "
 export function index_name() {
   const meta = document.querySelector('meta[name=\"corpus-lens-index\"]');
@@ -40,30 +63,42 @@ export function manifest_bytes(name) {
   }
   return window.corpusLensIndex.then((b) => new Uint8Array(b));
 }
-// Whole files, from a host that ignores Range requests (at most four kept).
+// Whether the host answers Range requests: learnt from the first piece (the
+// metadata, fetched alone at start). A host that ignores them sends whole
+// files: each is then fetched once (one promise per file, shared by every
+// piece of it) and kept, the four used last at most.
+let ranges = null;
 const whole = new Map();
-function keepWhole(url, promise) {
-  whole.set(url, promise);
+function wholeFile(url) {
+  let file = whole.get(url);
+  if (file) whole.delete(url);
+  else file = fetch(url).then((r) => {
+    if (!r.ok) throw new Error(url + ': ' + r.status + ' ' + r.statusText);
+    return r.arrayBuffer();
+  });
+  whole.set(url, file);
+  file.catch(() => whole.delete(url));
   while (whole.size > 4) whole.delete(whole.keys().next().value);
-  promise.catch(() => whole.delete(url));
+  return file;
 }
 function piece(url, start, len) {
-  const held = whole.get(url);
   const cut = (b) => {
     if (start + len > b.byteLength) throw new Error(url + ' is shorter than its index says');
     return new Uint8Array(b, start, len);
   };
-  if (held) return held.then(cut);
+  if (ranges === false) return wholeFile(url).then(cut);
   return fetch(url, { headers: { Range: 'bytes=' + start + '-' + (start + len - 1) } }).then((r) => {
     if (r.status === 206) {
+      ranges = true;
       return r.arrayBuffer().then((b) => {
         if (b.byteLength !== len) throw new Error(url + ': the host sent ' + b.byteLength + ' bytes for ' + len);
         return new Uint8Array(b);
       });
     }
     if (r.ok) {
+      ranges = false;
       const all = r.arrayBuffer();
-      keepWhole(url, all);
+      whole.set(url, all);
       return all.then(cut);
     }
     throw new Error(url + ': ' + r.status + ' ' + r.statusText);
@@ -185,16 +220,33 @@ impl Shards {
     }
 
     /// The partial index of what `needs` names, fetching what is missing
-    /// (a round trip or two).
-    pub async fn answer(&self, needs: &Needs) -> Result<Index, String> {
+    /// (a round trip or two), unless it asks more than [`QUERY_BYTES`].
+    /// `current` says whether the question is still the latest: a
+    /// superseded one stops between round trips.
+    pub async fn answer(
+        &self,
+        needs: &Needs,
+        current: impl Fn() -> bool,
+    ) -> Result<Index, Unanswered> {
         loop {
             let requests = with_reader(|r| r.missing(needs));
             if requests.is_empty() {
                 // Asked and answered with no wait between: nothing evicted.
                 return with_reader(|r| r.index(needs))
-                    .map_err(|e| format!("The corpus cannot be read: {e}."));
+                    .map_err(|e| Unanswered::Failed(format!("The corpus cannot be read: {e}.")));
             }
-            self.fetch(requests).await?;
+            let bytes = ShardReader::term_bytes(&requests);
+            if bytes > QUERY_BYTES {
+                return Err(Unanswered::Refused(format!(
+                    "This search would fetch {:.0} MB of the index, more than a search may here ({} MB): narrow it (a longer prefix, fewer common words).",
+                    bytes as f64 / 1e6,
+                    QUERY_BYTES >> 20
+                )));
+            }
+            if !current() {
+                return Err(Unanswered::Failed("superseded".into()));
+            }
+            self.fetch(requests).await.map_err(Unanswered::Failed)?;
         }
     }
 
@@ -202,7 +254,8 @@ impl Shards {
     pub async fn read_texts(&self, docs: &[u32]) -> Result<(), String> {
         let mut read = false;
         loop {
-            let requests = with_reader(|r| r.missing_texts(docs));
+            let requests = with_reader(|r| r.missing_texts(docs))
+                .map_err(|e| format!("The corpus cannot be read: {e}."))?;
             if requests.is_empty() {
                 if read {
                     self.texts_read.update(|n| *n += 1);

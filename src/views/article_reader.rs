@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::search_state::{ArticleText, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::thousands;
+use lens_engine::shard::Needs;
 
 use lens_engine::out::site::safe_link;
 
@@ -23,19 +24,39 @@ pub fn OpenArticle(
     index: usize,
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
+    let url = expect_context::<UrlQuery>();
     let failed = RwSignal::new(None::<String>);
     let tries = RwSignal::new(0u32);
+    let has_text = Memo::new(move |_| search.article(index).is_some());
+    // The terms of the keyword the article is opened for (`mark`), which a
+    // sharded corpus fetches with the search's: its marks are drawn once
+    // both are here, never from a part of the index that lacks them.
+    let mark_needs = Memo::new(move |_| {
+        params::MARK
+            .text(&url)
+            .and_then(|m| lens_engine::search::query::parse(&m).ok())
+            .map(|p| Needs::for_query(&p.query, search.options.get().word_forms))
+    });
     if let Some(shards) = search.shards {
+        Effect::new(move |_| search.also.set(mark_needs.get().unwrap_or_default()));
+        on_cleanup(move || search.also.set(Needs::default()));
+        // Read when opened, and again if it was let go since (the bound of
+        // what the page holds).
         Effect::new(move |_| {
             tries.track();
-            leptos::task::spawn_local(async move {
-                failed.set(shards.read_texts(&[index as u32]).await.err());
-            });
+            if !has_text.get() {
+                leptos::task::spawn_local(async move {
+                    failed.set(shards.read_texts(&[index as u32]).await.err());
+                });
+            }
         });
     }
-    // Drawn once its text is here (texts read later for other articles
-    // leave the reader as it is).
-    let here = Memo::new(move |_| search.article(index).is_some());
+    let answered = Memo::new(move |_| {
+        !search.fetching.get() && mark_needs.with(|n| n.as_ref().is_none_or(|n| search.covers(n)))
+    });
+    // Drawn once its text and its marks' terms are here (texts read later
+    // for other articles leave the reader as it is).
+    let here = Memo::new(move |_| has_text.get() && answered.get());
     move || {
         match here.get() {
         true => match untrack(|| search.article(index)) {
@@ -170,7 +191,8 @@ pub fn ArticleReader(
         <article class="reader" aria-labelledby="article-title">
             <p class="back">
                 <QueryLink href=back>{move || if from_chart { "← Back to the chart" } else if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
-                <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink>
+                // Compare reads every word: not on a sharded corpus yet.
+                {search.whole.is_some().then(|| view! { <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink> })}
             </p>
             <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>
             <Show when=has_query>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::search_state::SearchState;
+use crate::shards::Unanswered;
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::search_box::SEARCH_BOX_ID;
 use crate::views::{article_meta, thousands, UrlSelect, WordFormsToggle};
@@ -124,7 +125,7 @@ pub fn Results() -> impl IntoView {
             <div class="results-bar">
                 <p class="result-count" role="status" aria-live="polite">{status}</p>
                 // A sharded corpus: the search waits for part of its index
-                // (said after a moment: CSS).
+                // (said after a moment, over the list: CSS).
                 <span class="fetching-line" aria-live="polite">
                     {move || search.fetching.get().then(|| view! { <span class="fetching">"Fetching part of the index…"</span> })}
                 </span>
@@ -132,16 +133,28 @@ pub fn Results() -> impl IntoView {
                 <UrlSelect label="Sort" param=params::SORT.param class="sort" />
             </div>
             // A sharded corpus' search could not fetch part of its index.
-            {move || search.failed.get().or_else(|| texts_failed.get()).map(|why| view! {
-                <p class="notice fetch-failed" role="alert">
-                    {why} " The results shown are those of the last search answered. "
-                    <button type="button" on:click=move |_| {
-                        search.retry.run(());
-                        texts_tries.update(|n| *n += 1);
-                    }>"Try again"</button>
-                </p>
-            })}
-            <ol class="results" on:keydown=arrow_keys>{items}</ol>
+            {move || {
+                let (why, retry, stale) = match (search.failed.get(), texts_failed.get()) {
+                    (Some(Unanswered::Refused(why)), _) => (why, false, true),
+                    (Some(Unanswered::Failed(why)), _) => (why, true, true),
+                    (None, Some(why)) => (why, true, false),
+                    (None, None) => return None,
+                };
+                Some(view! {
+                    <p class="notice fetch-failed" role="alert">
+                        {why}
+                        {stale.then_some(" The results shown are those of the last search answered.")}
+                        " "
+                        {retry.then(|| view! {
+                            <button type="button" on:click=move |_| {
+                                search.retry.run(());
+                                texts_tries.update(|n| *n += 1);
+                            }>"Try again"</button>
+                        })}
+                    </p>
+                })
+            }}
+            <ol class="results" on:keydown=arrow_keys aria-busy=move || search.fetching.get().then_some("true")>{items}</ol>
             {more}
             <NoMatch />
         </section>

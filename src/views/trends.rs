@@ -36,6 +36,9 @@ fn chart_title(grain: Grain) -> String {
 }
 /// Context lines listed per keyword and article before "more".
 const CONTEXT_LINES: usize = 12;
+/// A period's articles whose contexts a sharded corpus lists (their texts
+/// fetched for it).
+const SHARDED_CONTEXT_ARTICLES: usize = 40;
 
 /// A measure's name, as its option shows it.
 fn measure_name(m: Measure) -> &'static str {
@@ -72,17 +75,7 @@ pub fn TrendsView() -> impl IntoView {
     // chart stays as it was until they are here, never drawn from a part
     // of the index that lacks them.
     let kw_needs = Memo::new(move |_| {
-        let forms = search.options.get().word_forms;
-        keywords.with(|kws| {
-            let mut n = Needs::default();
-            for k in kws {
-                n.merge(&Needs::for_query(&k.query, forms));
-                if let Some(f) = &k.filter {
-                    n.merge(&Needs::for_query(f, forms));
-                }
-            }
-            n
-        })
+        keywords.with(|kws| keyword_needs(kws, search.options.get().word_forms))
     });
     if search.shards.is_some() {
         Effect::new(move |_| search.also.set(kw_needs.get()));
@@ -287,6 +280,18 @@ pub fn TrendsView() -> impl IntoView {
     }
 }
 
+/// The terms `keywords` (and their lines' own filters) need from a sharded index.
+fn keyword_needs(keywords: &[Keyword], word_forms: bool) -> Needs {
+    let mut n = Needs::default();
+    for k in keywords {
+        n.merge(&Needs::for_query(&k.query, word_forms));
+        if let Some(f) = &k.filter {
+            n.merge(&Needs::for_query(f, word_forms));
+        }
+    }
+    n
+}
+
 /// The chart as drawn: its model, its description and the series' names.
 #[derive(Clone, Debug, PartialEq)]
 struct DrawnChart {
@@ -405,6 +410,10 @@ fn KeywordsField(
     let nowhere = move || {
         let forms = search.options.get().word_forms;
         let text = params::KW.text(&url).unwrap_or_default();
+        // Not said of a sharded corpus' keyword whose terms are on their way.
+        if !keywords.with(|kws| search.covers(&keyword_needs(kws, forms))) {
+            return None;
+        }
         let ix = search.index.get();
         let missing: Vec<lens_engine::search::suggest::Missing> = keywords.with(|kws| {
             kws.iter()
@@ -802,6 +811,16 @@ fn PeriodContexts(
         if docs.is_empty() {
             return view! { <p>{format!("No counted article of {} contains these keywords.", period.label())}</p> }.into_any();
         }
+        // A sharded corpus reads the first articles' texts only (each is
+        // a download), and says how many it left out.
+        let all = docs.len();
+        let docs: Vec<usize> = match search.shards {
+            Some(_) => docs.into_iter().take(SHARDED_CONTEXT_ARTICLES).collect(),
+            None => docs,
+        };
+        let left_out = (all > docs.len()).then(|| view! {
+            <p class="hint">{format!("The first {} of the {all} articles of {}: this corpus is read in parts, and each article's text is a download.", docs.len(), period.label())}</p>
+        });
         let texts: Vec<_> = docs.iter().map(|&d| search.article(d)).collect();
         if let (Some(shards), true) = (search.shards, texts.iter().any(Option::is_none)) {
             if let Some(why) = texts_failed.get() {
@@ -829,7 +848,8 @@ fn PeriodContexts(
             }
             return view! { <p class="counting" role="status">{format!("Reading the {} articles of {}…", docs.len(), period.label())}</p> }.into_any();
         }
-        docs.into_iter()
+        let articles = docs
+            .into_iter()
             .zip(texts.into_iter().flatten())
             .map(|(d, a)| {
                 // One layout of the article for all its keywords, reading
@@ -895,8 +915,8 @@ fn PeriodContexts(
                     </article>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { {left_out}{articles} }.into_any()
     };
     // The period's dates, stated (a year's and a day's label are their dates).
     let heading_text = match period.grain {

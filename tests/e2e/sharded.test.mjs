@@ -115,12 +115,19 @@ test("Trends on a sharded site: counts per year as the files have them, and a ye
 
 test('a host that ignores Range requests serves the sharded site too', { skip }, async () => {
   const whole = await serveDist(dist, '/sub/path/', { ranges: false });
-  const { context, page, problems } = await strictPage(browser);
+  // No service worker: the page's own requests are counted.
+  const { context, page, problems } = await strictPage(browser, { serviceWorkers: 'block' });
+  const pieces = [];
+  page.on('response', (r) => { if (/pack-[0-9a-f]{16}\.bin$/.test(r.url())) pieces.push({ url: r.url(), status: r.status() }); });
   await page.goto(whole.base);
   const ferry = corpus.filter((a) => /\bferry\b/.test(a.text));
   await page.getByLabel('Search articles').fill('ferry');
   await resultCount(page, count(ferry.length));
   await page.locator('.results .snippet mark').first().waitFor();
+  // Whole files, each fetched once (then its pieces cut from it).
+  assert.ok(pieces.length > 0);
+  assert.deepEqual(pieces.filter((p) => p.status !== 200), []);
+  assert.equal(new Set(pieces.map((p) => p.url)).size, pieces.length, 'each data file once');
   assert.deepEqual(problems, []);
   await context.close();
   whole.close();

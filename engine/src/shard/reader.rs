@@ -192,6 +192,17 @@ impl ShardReader {
         out
     }
 
+    /// The bytes the terms among `requests` take (their postings and
+    /// positions): what a query costs to fetch, known once its dictionary
+    /// chunks are here, before any term is fetched.
+    pub fn term_bytes(requests: &[Request]) -> u64 {
+        requests
+            .iter()
+            .filter(|r| matches!(r.wanted, Wanted::Term(_)))
+            .map(|r| r.piece.len)
+            .sum()
+    }
+
     /// `needs` with its words' forms, from the stem chunks held.
     fn expand(&self, needs: &Needs, keys: &[String]) -> Needs {
         let mut needs = needs.clone();
@@ -203,15 +214,18 @@ impl ShardReader {
 
     /// What to fetch next for the texts of articles `docs` (one round
     /// trip): their text tables, then their texts; nothing once
-    /// [`ShardReader::text`] has each.
-    pub fn missing_texts(&mut self, docs: &[u32]) -> Vec<Request> {
+    /// [`ShardReader::article`] has each. An article past the corpus, or a
+    /// text table without it, is an error (never a wait for nothing).
+    pub fn missing_texts(&mut self, docs: &[u32]) -> Result<Vec<Request>, ShardError> {
         self.clock += 1;
         let clock = self.clock;
         let m = &self.manifest;
+        if let Some(d) = docs.iter().find(|&&d| d >= m.docs) {
+            return Err(ShardError(format!("article {d}: past the corpus")));
+        }
         let mut out = Vec::new();
         let mut tables: Vec<usize> = docs
             .iter()
-            .filter(|&&d| d < m.docs)
             .map(|&d| m.table_of(d))
             .filter(|t| !self.tables.contains_key(t) && *t < m.text_tables.len())
             .collect();
@@ -223,16 +237,19 @@ impl ShardReader {
             deflated: false,
         }));
         if !out.is_empty() {
-            return out;
+            return Ok(out);
         }
         for &d in docs {
             match self.texts.get_mut(&d) {
                 Some(held) => held.used = clock,
                 None => {
-                    let Some(piece) = self.tables.get(&m.table_of(d)).and_then(|t| t.piece(d))
-                    else {
-                        continue;
-                    };
+                    let piece = self
+                        .tables
+                        .get(&m.table_of(d))
+                        .and_then(|t| t.piece(d))
+                        .ok_or_else(|| {
+                            ShardError(format!("article {d}: its text table does not place it"))
+                        })?;
                     let wanted = Wanted::Text(d);
                     if !out.iter().any(|r: &Request| r.wanted == wanted) {
                         out.push(Request {
@@ -244,7 +261,7 @@ impl ShardReader {
                 }
             }
         }
-        out
+        Ok(out)
     }
 
     /// Hands over the bytes of a piece asked for (inflated where the
