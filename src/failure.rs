@@ -28,3 +28,11 @@ pub fn show_failure_panel(message: &str) {
         let _ = show.call1(&JsValue::NULL, &JsValue::from_str(message));
     }
 }
+
+/// What a rejected promise or thrown value says: an `Error`'s message, or
+/// a string; `None` for anything else.
+pub fn js_message(e: &JsValue) -> Option<String> {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+}

@@ -153,11 +153,7 @@ pub struct Shards {
 
 /// A fetch's failure, as a reader is told it.
 fn failure(e: JsValue) -> String {
-    let why = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "the network failed".into());
+    let why = crate::failure::js_message(&e).unwrap_or_else(|| "the network failed".into());
     format!("Part of the corpus could not be downloaded ({why}).")
 }
 

@@ -41,11 +41,8 @@ pub async fn corpus() -> Result<&'static Corpus, String> {
         return Ok(c);
     }
     let bytes = JsFuture::from(corpus_bytes()).await.map_err(|e| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "it could not be downloaded".into());
+        let why =
+            crate::failure::js_message(&e).unwrap_or_else(|| "it could not be downloaded".into());
         format!("The corpus could not be read ({why}): reload the page.")
     })?;
     let bytes: &'static [u8] =
