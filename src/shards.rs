@@ -25,6 +25,11 @@ use wasm_bindgen_futures::JsFuture;
 /// those used longest ago go (the service worker still has their bytes).
 pub const HELD_LIMIT: usize = 64 << 20;
 
+/// The most bytes of text tables (where each article's text is) the page
+/// reads at start, behind the list (sotu-x40's 9,960 articles: 70 KB); a
+/// larger corpus reads them as its searches need them.
+pub const TEXT_TABLES_AT_START: u64 = 256 << 10;
+
 /// The most bytes of postings and positions one question may fetch (about
 /// three times that decoded): a larger one (a prefix of thousands of
 /// terms, a list of the commonest words) is refused before any is fetched.
@@ -175,6 +180,13 @@ pub async fn open() -> Result<(&'static Corpus, Shards), String> {
     let start = with_reader(|r| r.start());
     shards.fetch(start).await?;
     let meta = with_reader(|r| r.metadata().cloned()).ok_or("The corpus' metadata is missing.")?;
+    // Then, behind the list, where every article's text is (if that is
+    // small), so that a search's texts come in the round trip after its
+    // terms; a failure here only means they are read when needed.
+    let tables = with_reader(|r| r.text_tables(TEXT_TABLES_AT_START));
+    leptos::task::spawn_local(async move {
+        let _ = shards.fetch(tables).await;
+    });
     let meta: &'static Arc<Corpus> = Box::leak(Box::new(meta));
     Ok((meta, shards))
 }

@@ -131,6 +131,24 @@ impl ShardReader {
         }]
     }
 
+    /// The text tables not read yet, if they take at most `budget` bytes
+    /// in all (else none): what a page fetches once it has started, so
+    /// that a search's texts come in the round trip after its terms.
+    pub fn text_tables(&self, budget: u64) -> Vec<Request> {
+        let m = &self.manifest;
+        if m.text_tables.iter().map(|p| p.len).sum::<u64>() > budget {
+            return Vec::new();
+        }
+        (0..m.text_tables.len())
+            .filter(|t| !self.tables.contains_key(t))
+            .map(|t| Request {
+                wanted: Wanted::Table(t),
+                piece: m.text_tables[t],
+                deflated: false,
+            })
+            .collect()
+    }
+
     /// What to fetch next for the terms `needs` name (one round trip), or
     /// nothing once [`ShardReader::index`] can answer: the stem chunks
     /// of the words whose forms are needed and the dictionary chunks of
