@@ -184,7 +184,8 @@ pub async fn open() -> Result<(&'static Corpus, Shards), String> {
     // small), so that a search's texts come in the round trip after its
     // terms; a failure here only means they are read when needed.
     let tables = with_reader(|r| r.text_tables(TEXT_TABLES_AT_START));
-    leptos::task::spawn_local(async move {
+    // (Before the app is mounted: no reactive executor yet.)
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = shards.fetch(tables).await;
     });
     let meta: &'static Arc<Corpus> = Box::leak(Box::new(meta));

@@ -1,0 +1,11 @@
+import { serveDist, launch } from './serve.mjs';
+const server = await serveDist('/tmp/sharded-dist');
+const browser = await launch();
+const page = await (await browser.newContext()).newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 400)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('response', (r) => { if (/\.bin/.test(r.url())) console.log('resp', r.status(), r.url().split('/').pop(), r.request().headers().range); });
+await page.goto(server.base);
+await page.waitForTimeout(6000);
+console.log(await page.evaluate(() => ({ ready: performance.getEntriesByName('corpus-lens:search-ready').length, count: document.querySelector('.result-count')?.textContent })));
+await browser.close(); server.close();
