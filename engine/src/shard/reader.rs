@@ -62,6 +62,17 @@ pub struct Text {
     pub info: DocInfo,
 }
 
+impl Request {
+    /// A piece read as it is stored (not deflated).
+    fn plain(wanted: Wanted, piece: Piece) -> Request {
+        Request {
+            wanted,
+            piece,
+            deflated: false,
+        }
+    }
+}
+
 /// A cached thing, its size as decoded and when it was last asked for.
 struct Held<T> {
     value: T,
@@ -72,7 +83,9 @@ struct Held<T> {
 /// The reader: the manifest, and what has been fetched of the rest.
 pub struct ShardReader {
     manifest: Manifest,
-    meta: Option<(Arc<Corpus>, Facts)>,
+    /// The metadata, its facts, and its languages (keys, as the index
+    /// orders them): worked out once, asked of on every question.
+    meta: Option<(Arc<Corpus>, Facts, Vec<String>)>,
     chunks: HashMap<usize, DictionaryChunk>,
     stems: HashMap<usize, StemChunk>,
     tables: HashMap<usize, TextTable>,
@@ -111,7 +124,7 @@ impl ShardReader {
 
     /// The articles' metadata (bodies left out, word counts in), once supplied.
     pub fn metadata(&self) -> Option<&Arc<Corpus>> {
-        self.meta.as_ref().map(|(c, _)| c)
+        self.meta.as_ref().map(|(c, _, _)| c)
     }
 
     /// Bytes of terms and texts held (as decoded).
@@ -141,11 +154,7 @@ impl ShardReader {
         }
         (0..m.text_tables.len())
             .filter(|t| !self.tables.contains_key(t))
-            .map(|t| Request {
-                wanted: Wanted::Table(t),
-                piece: m.text_tables[t],
-                deflated: false,
-            })
+            .map(|t| Request::plain(Wanted::Table(t), m.text_tables[t]))
             .collect()
     }
 
@@ -156,19 +165,15 @@ impl ShardReader {
     /// terms' postings and positions. Needs the metadata first.
     pub fn missing(&mut self, needs: &Needs) -> Vec<Request> {
         self.clock += 1;
-        let Some(languages) = self.metadata().map(|c| c.languages()) else {
+        let Some((_, _, languages)) = &self.meta else {
             return self.start();
         };
         let m = &self.manifest;
-        let keys = needs.stem_keys(&languages);
+        let keys = needs.stem_keys(languages);
         let mut out: Vec<Request> = Needs::stem_chunks(m, &keys)
             .into_iter()
             .filter(|i| !self.stems.contains_key(i))
-            .map(|i| Request {
-                wanted: Wanted::Stems(i),
-                piece: m.stems[i].1,
-                deflated: false,
-            })
+            .map(|i| Request::plain(Wanted::Stems(i), m.stems[i].1))
             .collect();
         let stems_ready = out.is_empty();
         let needs = if stems_ready {
@@ -176,22 +181,18 @@ impl ShardReader {
         } else {
             needs.clone()
         };
+        let chunks = needs.chunks(m);
         out.extend(
-            needs
-                .chunks(m)
-                .into_iter()
+            chunks
+                .iter()
                 .filter(|i| !self.chunks.contains_key(i))
-                .map(|i| Request {
-                    wanted: Wanted::Dictionary(i),
-                    piece: m.dictionary[i].1,
-                    deflated: false,
-                }),
+                .map(|&i| Request::plain(Wanted::Dictionary(i), m.dictionary[i].1)),
         );
         if !out.is_empty() {
             return out;
         }
         let clock = self.clock;
-        for i in needs.chunks(m) {
+        for i in chunks {
             for e in needs.entries(&self.chunks[&i]) {
                 match self.terms.get_mut(&e.term) {
                     Some(held) => held.used = clock,
@@ -249,11 +250,11 @@ impl ShardReader {
             .collect();
         tables.sort_unstable();
         tables.dedup();
-        out.extend(tables.into_iter().map(|t| Request {
-            wanted: Wanted::Table(t),
-            piece: m.text_tables[t],
-            deflated: false,
-        }));
+        out.extend(
+            tables
+                .into_iter()
+                .map(|t| Request::plain(Wanted::Table(t), m.text_tables[t])),
+        );
         if !out.is_empty() {
             return Ok(out);
         }
@@ -295,7 +296,8 @@ impl ShardReader {
                     ));
                 }
                 let facts = Facts::new(&meta).map_err(ShardError)?;
-                self.meta = Some((Arc::new(meta), facts));
+                let languages = meta.languages();
+                self.meta = Some((Arc::new(meta), facts, languages));
             }
             Wanted::Dictionary(i) => {
                 self.chunks
@@ -345,7 +347,7 @@ impl ShardReader {
                 let info = self
                     .meta
                     .as_ref()
-                    .map(|(_, facts)| facts.doc_with_text(*d as usize, &article))
+                    .map(|(_, facts, _)| facts.doc_with_text(*d as usize, &article))
                     .transpose()
                     .map_err(ShardError)?
                     .ok_or_else(|| ShardError("no metadata yet".into()))?;
@@ -415,13 +417,12 @@ impl ShardReader {
     /// same answers as the whole index. An error if something is missing
     /// (ask [`ShardReader::missing`] until it is empty first).
     pub fn index(&self, needs: &Needs) -> Result<Index, ShardError> {
-        let (_, facts) = self
+        let (_, facts, languages) = self
             .meta
             .as_ref()
             .ok_or_else(|| ShardError("the metadata has not been read".into()))?;
         let m = &self.manifest;
-        let languages = self.metadata().map(|c| c.languages()).unwrap_or_default();
-        let keys = needs.stem_keys(&languages);
+        let keys = needs.stem_keys(languages);
         if Needs::stem_chunks(m, &keys)
             .iter()
             .any(|i| !self.stems.contains_key(i))
