@@ -16,10 +16,10 @@ use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options, ShardWriter};
 use lens_engine::shard::{
-    decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, Needs,
-    Piece, Request, ShardError, ShardReader, StemChunk, TermEntry, TextTable,
+    decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, MonthChunk,
+    Needs, Piece, Request, ShardError, ShardReader, StemChunk, TermEntry, TextTable,
 };
-use lens_engine::stats::trends::{parse_keywords, trend_table};
+use lens_engine::stats::trends::{month_terms, parse_keywords, trend_table, trend_table_by_month};
 
 /// The metadata of a deflated piece, as the page reads it.
 fn decode_metadata(piece: &[u8]) -> Result<Corpus, ShardError> {
@@ -418,6 +418,7 @@ fn a_prefix_needs_every_chunk_its_terms_may_be_in() {
             .map(|f| (f.to_string(), piece))
             .to_vec(),
         stems: vec![],
+        months: vec![],
     };
     let needs = |words: &[&str], prefixes: &[&str]| Needs {
         words: words.iter().map(|w| w.to_string()).collect(),
@@ -736,6 +737,69 @@ proptest! {
         let given = (turn > 0).then_some(given);
         let site = Site::write_given(&corpus, options(batch_words, pack_limit), given);
         assert_same(&corpus, &site);
+    }
+}
+
+/// Single words of the generated corpora, and one they never have.
+const WORDS: &[&str] = &[
+    "pay", "payment", "the", "of", "alipay", "wallet", "qr", "code", "2024", "mobile", "absent",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn trends_of_words_over_the_corpus_come_from_month_counts_in_one_round_trip(
+        corpus in generated(),
+        picks in prop::collection::vec(0..WORDS.len(), 1..6),
+        limit in 0usize..4096,
+    ) {
+        let site = Site::write(&corpus, options(50, 8192));
+        let whole = Index::new(&corpus);
+        let words: Vec<&str> = picks.iter().map(|&i| WORDS[i]).collect();
+        let keywords = parse_keywords(&words.join(", ")).unwrap();
+        let all = DocSet::full(corpus.articles().len());
+        let opts = SearchOptions { word_forms: false };
+        let mut reader = site.reader(limit);
+        let meta = reader.metadata().unwrap().clone();
+        // No term fetched: the articles' facts only.
+        let facts = reader.index(&Needs::default()).unwrap();
+        for grain in [Grain::Year, Grain::Quarter, Grain::Month] {
+            let terms = month_terms(&meta, &keywords, &all, opts, grain).expect("single words");
+            let requests = reader.missing_months(&terms);
+            prop_assert!(requests.len() <= terms.len());
+            site.fetch(&mut reader, requests);
+            prop_assert!(reader.missing_months(&terms).is_empty(), "in one round trip");
+            let months = reader.month_counts(&terms).unwrap();
+            prop_assert_eq!(
+                trend_table_by_month(&meta, &facts, &keywords, &all, grain, &months),
+                trend_table(&corpus, &whole, &keywords, &all, opts, grain)
+            );
+        }
+        // What month counts cannot say is asked of the postings.
+        for grain in [Grain::Week, Grain::Day] {
+            prop_assert!(month_terms(&meta, &keywords, &all, opts, grain).is_none());
+        }
+        let forms = SearchOptions { word_forms: true };
+        prop_assert!(month_terms(&meta, &keywords, &all, forms, Grain::Year).is_none());
+        if let Some(first) = all.iter().next() {
+            let mut one = DocSet::empty(all.len());
+            one.insert(first);
+            let some = one.complement();
+            prop_assert!(month_terms(&meta, &keywords, &some, opts, Grain::Year).is_none());
+        }
+        for other in ["pay*", "\"mobile payment\"", "title:pay", "pay @ source:Reuters", "pay OR code"] {
+            let k = parse_keywords(other).unwrap();
+            prop_assert!(month_terms(&meta, &k, &all, opts, Grain::Year).is_none(), "{}", other);
+        }
+        // A cut chunk is an error, never a panic.
+        if let Some((_, piece)) = site.manifest.months.first() {
+            let bytes = inflate(site.piece(*piece)).unwrap();
+            prop_assert!(MonthChunk::decode(&bytes).is_ok());
+            for cut in 0..bytes.len() {
+                prop_assert!(MonthChunk::decode(&bytes[..cut]).is_err());
+            }
+        }
     }
 }
 

@@ -23,9 +23,14 @@
 //!   - each article's **text** (its body, [`crate::corpus::codec::encode_body`]),
 //!     found through **text tables** of [`TEXT_TABLE_DOCS`] articles each;
 //!   - the **stem dictionary** in chunks by key ([`StemChunk`]): per stem
-//!     in a language, its terms, as the whole index groups a word's forms.
+//!     in a language, its terms, as the whole index groups a word's forms;
+//!   - the **month counts** in chunks by term range ([`MonthChunk`], their
+//!     first terms in the manifest): per term, its occurrences and articles
+//!     per month, so that Trends of a word over the whole corpus, at a
+//!     month or coarser, is one fetch of a few kilobytes (no dictionary
+//!     chunk, no postings).
 //!
-//! The metadata and the texts are **deflated** (raw DEFLATE, RFC 1951),
+//! The metadata, the texts and the month counts are **deflated** (raw DEFLATE, RFC 1951),
 //! for hosts that do not compress a `.bin` file (most): a page is to inflate a
 //! piece with the browser's `DecompressionStream("deflate-raw")`, natively
 //! [`inflate`] does (feature `shard-write`); the readers here take the
@@ -42,11 +47,12 @@ pub mod reader;
 pub mod write;
 
 use crate::corpus::body::Block;
+use crate::corpus::date::ArticleDate;
 pub use crate::index::partial::{Facts, LoadedTerm};
 pub use reader::{Request, ShardReader, Text, Wanted};
 
 /// The manifest's first bytes.
-pub const MAGIC: &[u8; 8] = b"LENSIDX1";
+pub const MAGIC: &[u8; 8] = b"LENSIDX2";
 
 /// The most bytes a data file holds (static hosts limit file sizes; 16 MiB
 /// is under every common one's).
@@ -57,6 +63,10 @@ pub const DICTIONARY_CHUNK: usize = 32 << 10;
 
 /// Articles a text table covers.
 pub const TEXT_TABLE_DOCS: usize = 1024;
+
+/// About this many bytes (before deflating) a chunk of month counts holds
+/// (a term is never split): a chunk deflates to about a third.
+pub const MONTH_CHUNK: usize = 24 << 10;
 
 /// Bytes `start..start + len` of data file `file` (its place in
 /// [`Manifest::files`]).
@@ -107,6 +117,9 @@ pub struct Manifest {
     /// The stem dictionary's chunks ([`StemChunk`]): each one's first key
     /// ([`stem_key`]), and where it is.
     pub stems: Vec<(String, Piece)>,
+    /// The month counts' chunks ([`MonthChunk`], deflated): each one's
+    /// first term, and where it is.
+    pub months: Vec<(String, Piece)>,
 }
 
 impl Manifest {
@@ -120,6 +133,12 @@ impl Manifest {
     /// place in [`Manifest::stems`]).
     pub fn stem_chunk_of(&self, key: &str) -> Option<usize> {
         chunk_of(&self.stems, key)
+    }
+
+    /// The month-count chunk that holds `term` if any does (by place in
+    /// [`Manifest::months`]).
+    pub fn month_chunk_of(&self, term: &str) -> Option<usize> {
+        chunk_of(&self.months, term)
     }
 
     /// The text table that covers article `doc` (by place in
@@ -161,6 +180,7 @@ impl Manifest {
         }
         let dictionary = r.chunk_list(files.len(), "dictionary chunks out of order")?;
         let stems = r.chunk_list(files.len(), "stem chunks out of order")?;
+        let months = r.chunk_list(files.len(), "month-count chunks out of order")?;
         r.end()?;
         Ok(Manifest {
             docs,
@@ -171,6 +191,7 @@ impl Manifest {
             text_tables,
             dictionary,
             stems,
+            months,
         })
     }
 
@@ -189,7 +210,7 @@ impl Manifest {
         for &p in &self.text_tables {
             put_piece(&mut out, p);
         }
-        for list in [&self.dictionary, &self.stems] {
+        for list in [&self.dictionary, &self.stems, &self.months] {
             put_varint(&mut out, list.len() as u64);
             for (first, p) in list {
                 put_str(&mut out, first);
@@ -426,6 +447,110 @@ pub(crate) fn encode_stem_chunk(entries: &[(String, Vec<String>)]) -> Vec<u8> {
     out
 }
 
+/// A term's occurrences and articles per month: what Trends draws at a
+/// month or a coarser grain without the term's postings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthCounts {
+    /// Ascending, one per month with an article that has the term: the
+    /// month (a date of month precision; a year-only date for the articles
+    /// dated by year only), the term's occurrences in its articles, and
+    /// how many of them have it.
+    pub months: Vec<(ArticleDate, u64, u32)>,
+}
+
+/// A date's place among the month counts: `year × 13 + month`, month 0
+/// for a date of a year only (so that keys ascend with dates).
+fn month_key(date: ArticleDate) -> u64 {
+    u64::from(date.year) * 13 + u64::from(date.month.unwrap_or(0))
+}
+
+/// A chunk of month counts: terms in order, each with its [`MonthCounts`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthChunk {
+    entries: Vec<(String, MonthCounts)>,
+}
+
+impl MonthChunk {
+    /// Reads a chunk (inflated).
+    pub fn decode(bytes: &[u8]) -> Result<MonthChunk, ShardError> {
+        let mut r = Bytes::new(bytes, "a month-count chunk");
+        let n = r.count(3)?;
+        let mut entries: Vec<(String, MonthCounts)> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let term = r.front_coded(entries.last().map(|(t, _)| t.as_str()))?;
+            let m = r.count(3)?;
+            let mut months = Vec::with_capacity(m);
+            let mut key: Option<u64> = None;
+            for _ in 0..m {
+                let gap = r.varint()?;
+                let k = match key {
+                    None => Some(gap),
+                    Some(k) => k.checked_add(gap).and_then(|k| k.checked_add(1)),
+                }
+                .ok_or_else(|| r.error("a month past the calendar"))?;
+                key = Some(k);
+                let (year, month) = (k / 13, (k % 13) as u8);
+                if !(1..=9999).contains(&year) {
+                    return Err(r.error("a month past the calendar"));
+                }
+                let count = r.varint()?;
+                let docs = r.u32_varint()?;
+                if docs == 0 || u64::from(docs) > count {
+                    return Err(r.error("more articles with a term than its occurrences"));
+                }
+                let date = ArticleDate {
+                    year: year as u16,
+                    month: (month > 0).then_some(month),
+                    day: None,
+                };
+                months.push((date, count, docs));
+            }
+            entries.push((term, MonthCounts { months }));
+        }
+        r.end()?;
+        Ok(MonthChunk { entries })
+    }
+
+    /// The month counts of `term`, if the chunk has it.
+    pub fn get(&self, term: &str) -> Option<&MonthCounts> {
+        self.entries
+            .binary_search_by(|(t, _)| t.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.entries[i].1)
+    }
+}
+
+/// A term's month counts as a chunk holds them (after its term):
+/// `months` ascending by date, each month's occurrences and articles.
+#[cfg(feature = "shard-write")]
+pub(crate) fn encode_months(months: &[(ArticleDate, u64, u32)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, months.len() as u64);
+    let mut last: Option<u64> = None;
+    for &(date, count, docs) in months {
+        let k = month_key(date);
+        put_varint(&mut out, last.map_or(k, |l| k - l - 1));
+        put_varint(&mut out, count);
+        put_varint(&mut out, u64::from(docs));
+        last = Some(k);
+    }
+    out
+}
+
+/// A chunk of month counts: each term (in order) with its bytes from [`encode_months`].
+#[cfg(feature = "shard-write")]
+pub(crate) fn encode_month_chunk(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_varint(&mut out, entries.len() as u64);
+    let mut prev = "";
+    for (term, months) in entries {
+        put_front_coded(&mut out, prev, term);
+        out.extend_from_slice(months);
+        prev = term;
+    }
+    out
+}
+
 /// One term of the dictionary.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TermEntry {
@@ -454,20 +579,7 @@ impl DictionaryChunk {
         let n = r.count(5)?;
         let mut entries: Vec<TermEntry> = Vec::with_capacity(n);
         for _ in 0..n {
-            // Each term is written as the bytes it shares with the one
-            // before, and the rest.
-            let shared = r.varint()? as usize;
-            let rest = r.take_len()?;
-            let prev = entries.last().map_or(&[][..], |e| e.term.as_bytes());
-            if shared > prev.len() {
-                return Err(r.error("a term shares more than the one before has"));
-            }
-            let mut term = prev[..shared].to_vec();
-            term.extend_from_slice(rest);
-            let term = String::from_utf8(term).map_err(|_| r.error("a term is not UTF-8"))?;
-            if entries.last().is_some_and(|e| e.term >= term) {
-                return Err(r.error("terms out of order"));
-            }
+            let term = r.front_coded(entries.last().map(|e| e.term.as_str()))?;
             let docs = r.u32_varint()?;
             let count = r.varint()?;
             let postings = r.piece(files)?;
@@ -514,26 +626,33 @@ impl DictionaryChunk {
 pub(crate) fn encode_chunk(entries: &[TermEntry]) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, entries.len() as u64);
-    let mut prev: &[u8] = &[];
+    let mut prev = "";
     for e in entries {
-        let t = e.term.as_bytes();
-        let shared = prev.iter().zip(t).take_while(|(a, b)| a == b).count();
-        // Shared bytes end on a character boundary, so that every stored
-        // rest is whole characters (checked as UTF-8 when read).
-        let shared = (0..=shared)
-            .rev()
-            .find(|&s| e.term.is_char_boundary(s))
-            .unwrap_or(0);
-        put_varint(&mut out, shared as u64);
-        put_varint(&mut out, (t.len() - shared) as u64);
-        out.extend_from_slice(&t[shared..]);
+        put_front_coded(&mut out, prev, &e.term);
         put_varint(&mut out, u64::from(e.docs));
         put_varint(&mut out, e.count);
         put_piece(&mut out, e.postings);
         put_varint(&mut out, e.positions.len);
-        prev = t;
+        prev = &e.term;
     }
     out
+}
+
+/// `term` after `prev` (terms ascending): the bytes it shares with `prev`,
+/// and the rest ([`Bytes::front_coded`] reads it).
+#[cfg(feature = "shard-write")]
+fn put_front_coded(out: &mut Vec<u8>, prev: &str, term: &str) {
+    let t = term.as_bytes();
+    let shared = prev.bytes().zip(t).take_while(|(a, b)| a == *b).count();
+    // Shared bytes end on a character boundary, so that every stored
+    // rest is whole characters (checked as UTF-8 when read).
+    let shared = (0..=shared)
+        .rev()
+        .find(|&s| term.is_char_boundary(s))
+        .unwrap_or(0);
+    put_varint(out, shared as u64);
+    put_varint(out, (t.len() - shared) as u64);
+    out.extend_from_slice(&t[shared..]);
 }
 
 /// A term's articles and the count in each, from its postings piece.
@@ -791,6 +910,26 @@ impl<'a> Bytes<'a> {
     fn string(&mut self) -> Result<&'a str, ShardError> {
         let b = self.take_len()?;
         std::str::from_utf8(b).map_err(|_| self.error("a string is not UTF-8"))
+    }
+
+    /// A term written after `prev` ([`put_front_coded`]): the bytes it
+    /// shares with `prev`, then the rest; terms strictly ascending.
+    fn front_coded(&mut self, prev: Option<&str>) -> Result<String, ShardError> {
+        let shared = self.varint()?;
+        let first = prev.is_none();
+        let prev = prev.unwrap_or("");
+        let rest = self.take_len()?;
+        let shared = usize::try_from(shared)
+            .ok()
+            .filter(|&s| s <= prev.len())
+            .ok_or_else(|| self.error("a term shares more than the one before has"))?;
+        let mut term = prev.as_bytes()[..shared].to_vec();
+        term.extend_from_slice(rest);
+        let term = String::from_utf8(term).map_err(|_| self.error("a term is not UTF-8"))?;
+        if !first && *prev >= *term {
+            return Err(self.error("terms out of order"));
+        }
+        Ok(term)
     }
 
     fn piece(&mut self, files: usize) -> Result<Piece, ShardError> {

@@ -7,16 +7,16 @@
 //! round trips.
 //!
 //! What it has read stays within a bound ([`ShardReader::new`]'s `limit`,
-//! in bytes as decoded): past it, the terms and texts used longest ago go
-//! first, never one the latest call asked for (a single query larger than
-//! the bound is held whole while it is the latest).
+//! in bytes as decoded): past it, the terms, texts and month counts used
+//! longest ago go first, never one the latest call asked for (a single
+//! query larger than the bound is held whole while it is the latest).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{
     decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, Manifest,
-    Needs, Piece, ShardError, StemChunk, TextTable,
+    MonthChunk, MonthCounts, Needs, Piece, ShardError, StemChunk, TextTable,
 };
 use crate::corpus::body::Block;
 use crate::index::partial::{Facts, LoadedTerm};
@@ -38,6 +38,8 @@ pub enum Wanted {
     Table(usize),
     /// An article's text (deflated).
     Text(u32),
+    /// A chunk of month counts (its place in [`Manifest::months`]; deflated).
+    Months(usize),
 }
 
 /// A piece to fetch: what it is, where it is, and whether to inflate it
@@ -91,7 +93,8 @@ pub struct ShardReader {
     tables: HashMap<usize, TextTable>,
     terms: HashMap<String, Held<LoadedTerm>>,
     texts: HashMap<u32, Held<Arc<Text>>>,
-    /// Bytes held in `terms` and `texts`.
+    months: HashMap<usize, Held<MonthChunk>>,
+    /// Bytes held in `terms`, `texts` and `months`.
     held: usize,
     limit: usize,
     /// Counts the calls that ask for something: what the latest asked for
@@ -111,6 +114,7 @@ impl ShardReader {
             tables: HashMap::new(),
             terms: HashMap::new(),
             texts: HashMap::new(),
+            months: HashMap::new(),
             held: 0,
             limit,
             clock: 0,
@@ -209,6 +213,49 @@ impl ShardReader {
             }
         }
         out
+    }
+
+    /// What to fetch for the month counts of `terms` (one round trip: their
+    /// chunks), nothing once [`ShardReader::month_counts`] can answer. Needs
+    /// the metadata first (what Trends divides by).
+    pub fn missing_months(&mut self, terms: &[String]) -> Vec<Request> {
+        self.clock += 1;
+        if self.meta.is_none() {
+            return self.start();
+        }
+        let m = &self.manifest;
+        let mut chunks: Vec<usize> = terms.iter().filter_map(|t| m.month_chunk_of(t)).collect();
+        chunks.sort_unstable();
+        chunks.dedup();
+        let mut out = Vec::new();
+        for i in chunks {
+            match self.months.get_mut(&i) {
+                Some(held) => held.used = self.clock,
+                None => out.push(Request {
+                    wanted: Wanted::Months(i),
+                    piece: m.months[i].1,
+                    deflated: true,
+                }),
+            }
+        }
+        out
+    }
+
+    /// The month counts of `terms`, in order (a term the corpus lacks has
+    /// none); an error if a chunk has not been read (ask
+    /// [`ShardReader::missing_months`] until it is empty first).
+    pub fn month_counts(&self, terms: &[String]) -> Result<Vec<MonthCounts>, ShardError> {
+        terms
+            .iter()
+            .map(|t| match self.manifest.month_chunk_of(t) {
+                None => Ok(MonthCounts::default()),
+                Some(i) => self
+                    .months
+                    .get(&i)
+                    .map(|c| c.value.get(t).cloned().unwrap_or_default())
+                    .ok_or_else(|| ShardError("a month-count chunk has not been read".into())),
+            })
+            .collect()
     }
 
     /// The bytes the terms among `requests` take (their postings and
@@ -330,6 +377,21 @@ impl ShardReader {
                 };
                 self.hold_term(value, size);
             }
+            Wanted::Months(i) => {
+                let chunk = MonthChunk::decode(bytes)?;
+                // About as large decoded as its entries.
+                let size = bytes.len() * 2;
+                let held = Held {
+                    value: chunk,
+                    bytes: size,
+                    used: self.clock,
+                };
+                if let Some(old) = self.months.insert(*i, held) {
+                    self.held -= old.bytes;
+                }
+                self.held += size;
+                self.evict();
+            }
             Wanted::Text(d) => {
                 let blocks = decode_text(bytes)?;
                 let size: usize = blocks
@@ -387,27 +449,37 @@ impl ShardReader {
         if self.held <= self.limit {
             return;
         }
-        let mut old: Vec<(u64, bool, String, u32)> = self
-            .terms
-            .iter()
-            .filter(|(_, h)| h.used < self.clock)
-            .map(|(t, h)| (h.used, true, t.clone(), 0))
+        /// What is held: a term, a text, a chunk of month counts.
+        #[derive(PartialEq, Eq, PartialOrd, Ord)]
+        enum Key {
+            Term(String),
+            Text(u32),
+            Months(usize),
+        }
+        let clock = self.clock;
+        let mut old: Vec<(u64, Key)> = (self.terms.iter())
+            .filter(|(_, h)| h.used < clock)
+            .map(|(t, h)| (h.used, Key::Term(t.clone())))
             .chain(
-                self.texts
-                    .iter()
-                    .filter(|(_, h)| h.used < self.clock)
-                    .map(|(&d, h)| (h.used, false, String::new(), d)),
+                (self.texts.iter())
+                    .filter(|(_, h)| h.used < clock)
+                    .map(|(&d, h)| (h.used, Key::Text(d))),
+            )
+            .chain(
+                (self.months.iter())
+                    .filter(|(_, h)| h.used < clock)
+                    .map(|(&i, h)| (h.used, Key::Months(i))),
             )
             .collect();
         old.sort_unstable();
-        for (_, is_term, term, doc) in old {
+        for (_, key) in old {
             if self.held <= self.limit {
                 break;
             }
-            let freed = if is_term {
-                self.terms.remove(&term).map(|h| h.bytes)
-            } else {
-                self.texts.remove(&doc).map(|h| h.bytes)
+            let freed = match key {
+                Key::Term(t) => self.terms.remove(&t).map(|h| h.bytes),
+                Key::Text(d) => self.texts.remove(&d).map(|h| h.bytes),
+                Key::Months(i) => self.months.remove(&i).map(|h| h.bytes),
             };
             self.held -= freed.unwrap_or(0);
         }

@@ -14,9 +14,11 @@
 use rustc_hash::FxHashMap;
 
 use super::{
-    encode_chunk, encode_metadata, encode_stem_chunk, encode_table, put_varint, stem_key, Bytes,
-    Manifest, Piece, TermEntry, DICTIONARY_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
+    encode_chunk, encode_metadata, encode_month_chunk, encode_months, encode_stem_chunk,
+    encode_table, put_varint, stem_key, Bytes, Manifest, Piece, TermEntry, DICTIONARY_CHUNK,
+    MONTH_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
 };
+use crate::corpus::date::ArticleDate;
 use crate::corpus::codec::{encode, encode_body, fnv1a};
 use crate::corpus::{Article, Corpus, CorpusInfo};
 use crate::index::builder::{most_articles, stem_of};
@@ -329,6 +331,12 @@ impl<'o> ShardWriter<'o> {
             Some(self.stop_lists.clone()),
         );
         let metadata = encode_metadata(&encode(&bare), &lens);
+        // Each article's month (or year, if it has no month), in corpus order.
+        let months_of: Vec<ArticleDate> = bare
+            .articles()
+            .iter()
+            .map(|a| ArticleDate { day: None, ..a.date })
+            .collect();
         // The languages as the whole index places them, and each given
         // language's place among them.
         let languages = bare.languages();
@@ -351,8 +359,12 @@ impl<'o> ShardWriter<'o> {
         let mut entries = Vec::with_capacity(sorted.len());
         // Per stem (in a language), its terms: the stem dictionary.
         let mut stems: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        // Per term, its month counts' bytes.
+        let mut months = Vec::with_capacity(sorted.len());
         for (term, p) in sorted {
-            let (docs, positions, by_language) = renumbered(&p, &rank, &self.doc_lang, &place_of);
+            let (docs, positions, by_language, counts) =
+                renumbered(&p, &rank, &self.doc_lang, &place_of);
+            months.push((term.clone(), encode_months(&per_month(&counts, &months_of))));
             let lang = most_articles(&by_language) as usize;
             stems
                 .entry(stem_key(
@@ -398,6 +410,19 @@ impl<'o> ShardWriter<'o> {
             "a stem chunk",
         )?;
 
+        // The month counts, deflated: a term's entry is its bytes and
+        // about its term's.
+        let target = MONTH_CHUNK.min(self.packs.limit / 4);
+        let months = put_chunks(
+            &mut self.packs,
+            &months,
+            target,
+            |(t, _)| t,
+            |(t, m)| t.len() + 2 + m.len(),
+            |entries| deflate(&encode_month_chunk(entries)),
+            "a month-count chunk",
+        )?;
+
         let texts: Vec<Piece> = order.iter().map(|&g| self.texts[g]).collect();
         let mut text_tables = Vec::new();
         for table in texts.chunks(TEXT_TABLE_DOCS) {
@@ -417,6 +442,7 @@ impl<'o> ShardWriter<'o> {
             text_tables,
             dictionary,
             stems,
+            months,
         };
         let bytes = manifest.encode();
         let name = format!("index-{:016x}.bin", fnv1a(&bytes));
@@ -430,16 +456,34 @@ impl<'o> ShardWriter<'o> {
     }
 }
 
+/// A term's occurrences and articles per month, from its articles
+/// (ascending) and the count in each (`counts`) and each article's month
+/// (`months_of`, in corpus order: months ascend with articles).
+fn per_month(counts: &[(u32, u32)], months_of: &[ArticleDate]) -> Vec<(ArticleDate, u64, u32)> {
+    let mut out: Vec<(ArticleDate, u64, u32)> = Vec::new();
+    for &(doc, n) in counts {
+        let month = months_of[doc as usize];
+        match out.last_mut() {
+            Some((m, count, docs)) if *m == month => {
+                *count += u64::from(n);
+                *docs += 1;
+            }
+            _ => out.push((month, u64::from(n), 1)),
+        }
+    }
+    out
+}
+
 /// A term's postings (written by [`ShardWriter::index_batch`], articles
 /// numbered as given) renumbered in corpus order (`rank`): its articles
-/// and counts, its positions, and its articles per language (by place,
-/// `place_of` a given language's).
+/// and counts as bytes, its positions, its articles per language (by place,
+/// `place_of` a given language's), and its articles with the count in each.
 fn renumbered(
     p: &TermPostings,
     rank: &[u32],
     doc_lang: &[usize],
     place_of: &[usize],
-) -> (Vec<u8>, Vec<u8>, Vec<u32>) {
+) -> (Vec<u8>, Vec<u8>, Vec<u32>, Vec<(u32, u32)>) {
     // Bytes this writer wrote itself: a read error is a bug here.
     let (mut docs, mut positions) = (
         Bytes::new(&p.docs, "a term's articles"),
@@ -467,13 +511,16 @@ fn renumbered(
     }
     by_doc.sort_unstable_by_key(|(f, _)| *f);
     let (mut docs, mut positions) = (Vec::new(), Vec::new());
+    let mut counts = Vec::with_capacity(by_doc.len());
     let mut last: Option<u32> = None;
     for (f, ps) in by_doc {
         put_varint(&mut docs, u64::from(f - last.map_or(0, |l| l + 1)));
         // The count: how many varints its positions' bytes hold.
-        put_varint(&mut docs, ps.iter().filter(|&&b| b < 0x80).count() as u64);
+        let count = ps.iter().filter(|&&b| b < 0x80).count();
+        put_varint(&mut docs, count as u64);
+        counts.push((f, count as u32));
         positions.extend_from_slice(&ps);
         last = Some(f);
     }
-    (docs, positions, by_language)
+    (docs, positions, by_language, counts)
 }

@@ -539,6 +539,97 @@ pub fn trend_table(
     opts: SearchOptions,
     grain: Grain,
 ) -> TrendTable {
+    let (mut table, lo, line_docs) = frame(corpus, index, keywords, filter, opts, grain);
+    let Some(lo) = lo else { return table };
+    let articles = corpus.articles();
+    let row_of = |d: usize| grain.period(articles[d].date).map(|p| (p.n - lo) as usize);
+    let queries: Vec<Query> = keywords.iter().map(|k| k.query.clone()).collect();
+    for (k, m) in index.matches_each(&queries, opts).into_iter().enumerate() {
+        for d in m.docs.iter().filter(|&d| line_docs[k].contains(d)) {
+            let Some(r) = row_of(d) else { continue };
+            let n = index.match_count(&m, d);
+            let row = &mut table.rows[r];
+            row.counts[k] += n;
+            row.containing[k] += usize::from(n > 0);
+        }
+    }
+    table
+}
+
+/// The terms whose month counts ([`crate::shard::MonthCounts`]) give
+/// [`trend_table`]'s table without their postings, one per keyword, when
+/// they can: each keyword a single word anywhere (no prefix, no phrase, no
+/// line filter, no word forms), the filter every article of the corpus, a
+/// grain of a month or coarser.
+pub fn month_terms(
+    corpus: &Corpus,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    opts: SearchOptions,
+    grain: Grain,
+) -> Option<Vec<String>> {
+    if grain > Grain::Month || opts.word_forms || filter.len() != corpus.articles().len() {
+        return None;
+    }
+    keywords
+        .iter()
+        .map(|k| match (&k.query, &k.filter) {
+            (
+                Query::Text {
+                    field: crate::search::query::TextField::Any,
+                    words,
+                    prefix: false,
+                },
+                None,
+            ) if words.len() == 1 => Some(words[0].clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// [`trend_table`]'s table from the keywords' month counts (`months`, one
+/// per keyword, for the terms [`month_terms`] names): the same table, with
+/// no postings read. The filter must be every article, the grain a month
+/// or coarser (as [`month_terms`] checks).
+pub fn trend_table_by_month(
+    corpus: &Corpus,
+    index: &Index,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    grain: Grain,
+    months: &[crate::shard::MonthCounts],
+) -> TrendTable {
+    let opts = SearchOptions::default();
+    let (mut table, lo, _) = frame(corpus, index, keywords, filter, opts, grain);
+    let Some(lo) = lo else { return table };
+    for (k, counts) in months.iter().enumerate().take(keywords.len()) {
+        for &(month, n, docs) in &counts.months {
+            // A month's articles are in one period of a grain this coarse
+            // (a year-only month's, in a year's, or in none).
+            let Some(p) = grain.period(month) else { continue };
+            let Some(row) = usize::try_from(p.n - lo).ok().and_then(|r| table.rows.get_mut(r))
+            else {
+                continue;
+            };
+            row.counts[k] += n as usize;
+            row.containing[k] += docs as usize;
+        }
+    }
+    table
+}
+
+/// A table of `keywords` over `filter` at `grain` with every count 0: its
+/// periods, and in each its articles and words (and each line's); the
+/// first period's number (`None` when the table has no rows: too many
+/// periods, or none), and each line's articles.
+fn frame(
+    corpus: &Corpus,
+    index: &Index,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    opts: SearchOptions,
+    grain: Grain,
+) -> (TrendTable, Option<i64>, Vec<DocSet>) {
     let articles = corpus.articles();
     let mut table = TrendTable {
         grain,
@@ -560,7 +651,7 @@ pub fn trend_table(
         Ok(periods) => periods,
         Err(too_many) => {
             table.too_many = too_many;
-            return table;
+            return (table, None, Vec::new());
         }
     };
     let lo = *periods.start();
@@ -599,17 +690,7 @@ pub fn trend_table(
             }
         }
     }
-    let queries: Vec<Query> = keywords.iter().map(|k| k.query.clone()).collect();
-    for (k, m) in index.matches_each(&queries, opts).into_iter().enumerate() {
-        for d in m.docs.iter().filter(|&d| line_docs[k].contains(d)) {
-            let Some(r) = row_of(d) else { continue };
-            let n = index.match_count(&m, d);
-            let row = &mut table.rows[r];
-            row.counts[k] += n;
-            row.containing[k] += usize::from(n > 0);
-        }
-    }
-    table
+    (table, Some(lo), line_docs)
 }
 
 impl TrendTable {
