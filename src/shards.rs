@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use lens_engine::index::Index;
-use lens_engine::shard::{Needs, Request, ShardReader, Text};
+use lens_engine::shard::{MonthCounts, Needs, Request, ShardReader, Text};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -256,6 +256,20 @@ impl Shards {
                 return Err(Unanswered::Failed("superseded".into()));
             }
             self.fetch(requests).await.map_err(Unanswered::Failed)?;
+        }
+    }
+
+    /// The month counts of `terms` ([`ShardReader::month_counts`]),
+    /// fetching their chunks if they are not here (one round trip).
+    pub async fn month_counts(&self, terms: &[String]) -> Result<Vec<MonthCounts>, String> {
+        loop {
+            let requests = with_reader(|r| r.missing_months(terms));
+            if requests.is_empty() {
+                // Asked and answered with no wait between: nothing evicted.
+                return with_reader(|r| r.month_counts(terms))
+                    .map_err(|e| format!("The corpus cannot be read: {e}."));
+            }
+            self.fetch(requests).await?;
         }
     }
 

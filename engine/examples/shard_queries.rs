@@ -8,13 +8,16 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use lens_engine::corpus::period::Grain;
+use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::{
     decode_metadata, decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm,
-    Manifest, Needs, Piece, TextTable,
+    Manifest, MonthChunk, MonthCounts, Needs, Piece, TextTable,
 };
+use lens_engine::stats::trends::{month_terms, parse_keywords, trend_table, trend_table_by_month};
 
 struct Files {
     dir: PathBuf,
@@ -36,6 +39,8 @@ fn main() {
     } else {
         [
             "war",
+            "freedom",
+            "the",
             "war peace",
             "\"united states\"",
             "americ*",
@@ -123,6 +128,40 @@ fn main() {
             pos_bytes / 1000,
             table_bytes / 1000,
             text_bytes / 1000,
+        );
+        // Trends of the query as a keyword over the whole corpus, by year:
+        // one fetch of its words' month-count chunks (deflated).
+        let Ok(keywords) = parse_keywords(q) else {
+            continue;
+        };
+        let all = DocSet::full(meta.articles().len());
+        let Some(terms) = month_terms(&meta, &keywords, &all, opts, Grain::Year) else {
+            continue;
+        };
+        let mut chunks: Vec<usize> = terms.iter().filter_map(|t| m.month_chunk_of(t)).collect();
+        chunks.sort_unstable();
+        chunks.dedup();
+        let bytes: u64 = chunks.iter().map(|&i| m.months[i].1.len).sum();
+        let months: Vec<MonthCounts> = terms
+            .iter()
+            .map(|t| {
+                let i = m.month_chunk_of(t).unwrap();
+                let chunk = MonthChunk::decode(&inflate(&files.piece(m.months[i].1)).unwrap());
+                chunk.unwrap().get(t).cloned().unwrap_or_default()
+            })
+            .collect();
+        let facts = Index::partial(&meta, Vec::new()).unwrap();
+        let got = trend_table_by_month(&meta, &facts, &keywords, &all, Grain::Year, &months);
+        let want = trend_table(&corpus, &whole, &keywords, &all, opts, Grain::Year);
+        println!(
+            "{q:>18}: Trends by year from {} month-count chunk(s), {} KB deflated{}",
+            chunks.len(),
+            bytes / 1000,
+            if got == want {
+                ", as the whole index"
+            } else {
+                ", NOT AS THE WHOLE INDEX"
+            },
         );
     }
 }

@@ -10,10 +10,11 @@ use crate::params;
 use lens_engine::corpus::period::{Grain, Period};
 use lens_engine::index::layout::Layout;
 use lens_engine::search::query::Query;
-use lens_engine::shard::Needs;
+use lens_engine::shard::{MonthCounts, Needs};
 use lens_engine::stats::trends::{
-    auto_grain, export_name, format_value, keyword_in_context_of, parse_keywords, split_lines,
-    trend_table, Keyword, KeywordError, Measure, TrendTable, MAX_PERIODS,
+    auto_grain, export_name, format_value, keyword_in_context_of, month_terms, parse_keywords,
+    split_lines, trend_table, trend_table_by_month, Keyword, KeywordError, Measure, TrendTable,
+    MAX_PERIODS,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -77,10 +78,7 @@ pub fn TrendsView() -> impl IntoView {
     let kw_needs = Memo::new(move |_| {
         keywords.with(|kws| keyword_needs(kws, search.options.get().word_forms))
     });
-    if search.shards.is_some() {
-        Effect::new(move |_| search.also.set(kw_needs.get()));
-        on_cleanup(move || search.also.set(Needs::default()));
-    }
+    // Whether the index served holds the keywords' terms.
     let counted = Memo::new(move |_| kw_needs.with(|n| search.covers(n)));
     let measure = Memo::new(move |_| params::MEASURE.get(&url));
     let smooth = Memo::new(move |_| params::SMOOTH.number_or_default(&url) as usize);
@@ -90,13 +88,46 @@ pub fn TrendsView() -> impl IntoView {
     let grain = Memo::new(move |_| chosen.get().unwrap_or_else(|| auto.get()));
     // The lines: the keywords, or each split by source or tag.
     let split = Memo::new(move |_| params::SPLIT.get(&url));
+    // A sharded corpus counts single words over all its articles, at a
+    // month or coarser, from their month counts: one small fetch, no
+    // postings. These are their terms, when that is the case.
+    let by_month_terms = Memo::new(move |_| {
+        search.shards?;
+        if split.get().is_some() {
+            return None;
+        }
+        let (opts, g) = (search.options.get(), grain.get());
+        keywords.with(|k| {
+            search
+                .matches
+                .with(|m| month_terms(corpus, k, &m.docs, opts, g))
+        })
+    });
+    let months = MonthCountsState::new(by_month_terms);
+    // Whether the table's counts are here: the month counts, or the terms.
+    let drawn = Memo::new(move |_| match by_month_terms.get() {
+        Some(terms) => months.of(&terms, |_| ()).is_some(),
+        None => counted.get(),
+    });
     let table = Memo::new(move |prev: Option<&TrendTable>| {
         let opts = search.options.get();
         let g = grain.get();
         let by = split.get();
         let ix = search.index.get();
+        if let Some(terms) = by_month_terms.get() {
+            let from_months = months.of(&terms, |m| {
+                keywords.with(|k| {
+                    search
+                        .matches
+                        .with(|sm| trend_table_by_month(corpus, &ix, k, &sm.docs, g, m))
+                })
+            });
+            if let Some(t) = from_months {
+                return t;
+            }
+        }
         // Until the keywords' terms are here: the table as it was (or none).
-        if !counted.get() {
+        if !drawn.get() {
             return prev.cloned().unwrap_or_else(|| {
                 search
                     .matches
@@ -118,6 +149,21 @@ pub fn TrendsView() -> impl IntoView {
             .with(|t| t.rows.iter().any(|r| r.period == p))
             .then_some(p)
     });
+    // A sharded corpus fetches the keywords' terms with the search's (the
+    // chart stays as it was until they are here, never drawn from a part
+    // of the index that lacks them), unless month counts draw the chart
+    // and no period's contexts are open.
+    if search.shards.is_some() {
+        Effect::new(move |_| {
+            let postings = by_month_terms.with(Option::is_none) || at.with(Option::is_some);
+            search.also.set(if postings {
+                kw_needs.get()
+            } else {
+                Needs::default()
+            });
+        });
+        on_cleanup(move || search.also.set(Needs::default()));
+    }
 
     // What the table's rows are: they are drawn again only when it changes.
     let row_key = Memo::new(move |_| {
@@ -249,7 +295,7 @@ pub fn TrendsView() -> impl IntoView {
         <section class="trends" aria-labelledby="trends-heading">
             <h2 id="trends-heading">"Trends"</h2>
             <div class="trends-controls">
-                <KeywordsField error=error keywords=keywords />
+                <KeywordsField error=error keywords=keywords by_month_terms=by_month_terms months=months />
                 <UrlSelect label="Measure" param=params::MEASURE.param class="field" />
                 <GrainField auto=auto />
                 <UrlSelect label="Split by" param=params::SPLIT.param class="field" />
@@ -258,8 +304,14 @@ pub fn TrendsView() -> impl IntoView {
             </div>
             <p class="counting" role="status">
                 {counting}
-                {move || (!counted.get()).then(|| view! { <span class="fetching">" Fetching the keywords' counts…"</span> })}
+                {move || (!drawn.get() && months.failed.with(Option::is_none)).then(|| view! { <span class="fetching">" Fetching the keywords' counts…"</span> })}
             </p>
+            {move || months.failed.get().map(|why| view! {
+                <p class="notice fetch-failed" role="alert">
+                    {why}" "
+                    <button type="button" on:click=move |_| months.retry()>"Try again"</button>
+                </p>
+            })}
             <LeftOut table=table />
             <super::attention::AttentionChart grain=grain width=chart_width />
             <Show when=move || keywords.with(|k| k.is_empty())>
@@ -277,6 +329,63 @@ pub fn TrendsView() -> impl IntoView {
             </Show>
             {move || at.get().map(|period| view! { <PeriodContexts period=period keywords=keywords counted=counted focus=focus_contexts /> })}
         </section>
+    }
+}
+
+/// A sharded corpus' month counts of the terms Trends asks for: fetched
+/// when the terms change (the newest asking wins), kept with their terms.
+#[derive(Clone, Copy)]
+struct MonthCountsState {
+    got: RwSignal<Option<(Vec<String>, Vec<MonthCounts>)>>,
+    /// Why the latest fetch failed.
+    failed: RwSignal<Option<String>>,
+    tries: RwSignal<u32>,
+}
+
+impl MonthCountsState {
+    /// Fetches the month counts of `terms` whenever they are some.
+    fn new(terms: Memo<Option<Vec<String>>>) -> MonthCountsState {
+        let state = MonthCountsState {
+            got: RwSignal::new(None),
+            failed: RwSignal::new(None),
+            tries: RwSignal::new(0),
+        };
+        let search = expect_context::<SearchState>();
+        Effect::new(move |_| {
+            state.tries.track();
+            let (Some(asked), Some(shards)) = (terms.get(), search.shards) else {
+                return;
+            };
+            if state.of(&asked, |_| ()).is_some() {
+                return;
+            }
+            state.failed.set(None);
+            leptos::task::spawn_local(async move {
+                let got = shards.month_counts(&asked).await;
+                // A newer question was asked meanwhile: its own fetch answers it.
+                if terms.with_untracked(|t| t.as_ref() != Some(&asked)) {
+                    return;
+                }
+                match got {
+                    Ok(counts) => state.got.set(Some((asked, counts))),
+                    Err(why) => state.failed.set(Some(why)),
+                }
+            });
+        });
+        state
+    }
+
+    /// `f` of the month counts of `terms`, if they are here (a reactive read).
+    fn of<T>(&self, terms: &[String], f: impl FnOnce(&[MonthCounts]) -> T) -> Option<T> {
+        self.got.with(|g| match g {
+            Some((t, counts)) if t == terms => Some(f(counts)),
+            _ => None,
+        })
+    }
+
+    /// Asks again after a failure.
+    fn retry(&self) {
+        self.tries.update(|n| *n += 1);
     }
 }
 
@@ -401,6 +510,10 @@ fn KeywordsField(
     error: Signal<Option<String>>,
     /// The keywords charted.
     keywords: Memo<Vec<Keyword>>,
+    /// The terms whose month counts draw the chart, if theirs do.
+    by_month_terms: Memo<Option<Vec<String>>>,
+    /// The month counts fetched.
+    months: MonthCountsState,
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
@@ -410,6 +523,25 @@ fn KeywordsField(
     let nowhere = move || {
         let forms = search.options.get().word_forms;
         let text = params::KW.text(&url).unwrap_or_default();
+        // From month counts: the words with none (no suggestions: they
+        // would need the dictionary).
+        if let Some(terms) = by_month_terms.get() {
+            let none: Vec<String> = months
+                .of(&terms, |m| {
+                    terms
+                        .iter()
+                        .zip(m)
+                        .filter(|(_, c)| c.months.is_empty())
+                        .map(|(t, _)| format!("“{t}”"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            return (!none.is_empty()).then(|| view! {
+                <div class="no-match keywords-nowhere">
+                    <p>{format!("Found nowhere in this corpus, so charted as 0: {}.", none.join(", "))}</p>
+                </div>
+            }.into_any());
+        }
         // Not said of a sharded corpus' keyword whose terms are on their way.
         if !keywords.with(|kws| search.covers(&keyword_needs(kws, forms))) {
             return None;
@@ -441,6 +573,7 @@ fn KeywordsField(
                     })}
                 </div>
             }
+            .into_any()
         })
     };
     view! {

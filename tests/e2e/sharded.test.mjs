@@ -90,11 +90,21 @@ test('a sharded site lists, searches, filters and opens its articles, fetching p
   await context.close();
 });
 
-test("Trends on a sharded site: counts per year as the files have them, and a year's contexts", { skip }, async () => {
+test("Trends on a sharded site: counts per year as the files have them, in one small fetch, and a year's contexts", { skip }, async () => {
   const { context, page, problems } = await strictPage(browser);
-  await page.goto(`${server.base}?view=trends&kw=harbour&measure=count&grain=year`);
+  await page.goto(`${server.base}?view=trends&measure=count&grain=year`);
+  await page.getByText(`Counting all ${corpus.length.toLocaleString('en-US')} articles.`).waitFor();
+  // Once the page has read what it reads at start, a word's counts over the
+  // whole corpus are one piece of the index (its month counts), a small one.
+  await page.waitForLoadState('networkidle');
+  const pieces = watchPieces(page);
+  await page.getByLabel('Keywords').fill('harbour');
   const table = page.getByRole('table', { name: /Keyword frequency per year/ });
   await table.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length === 1);
+  assert.equal(pieces.length, 1, `one piece: ${JSON.stringify(pieces)}`);
+  const [from, to] = pieces[0].range.slice('bytes='.length).split('-').map(Number);
+  assert.ok(to - from + 1 <= 20_000, `at most 20 KB: ${to - from + 1} bytes`);
   const want = new Map();
   for (const a of corpus) {
     const n = (a.text.match(/\bharbour\b/g) || []).length;
@@ -110,6 +120,35 @@ test("Trends on a sharded site: counts per year as the files have them, and a ye
   await page.locator('.year-contexts .kwic mark').first().waitFor();
   assert.equal(await page.locator('.year-contexts .year-article').count(), ferry.length);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Trends whose counts could not be fetched say so, and draw them on retry", { skip }, async () => {
+  // No service worker: it would fetch past the test's routes.
+  const { context, page, problems } = await strictPage(browser, { serviceWorkers: 'block' });
+  await page.goto(`${server.base}?view=trends&measure=count&grain=year`);
+  await page.getByText(`Counting all ${corpus.length.toLocaleString('en-US')} articles.`).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.route(/pack-[0-9a-f]{16}\.bin$/, (route) => route.abort());
+  await page.getByLabel('Keywords').fill('ferry');
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be downloaded' });
+  await alert.waitFor();
+  // No line drawn from counts that are not here.
+  assert.equal(await page.locator('svg#trends-chart g.series').count(), 0);
+  await page.unroute(/pack-[0-9a-f]{16}\.bin$/);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length === 1);
+  await alert.waitFor({ state: 'detached' });
+  const want = new Map();
+  for (const a of corpus) {
+    const n = (a.text.match(/\bferry\b/g) || []).length;
+    if (n) want.set(a.year, (want.get(a.year) ?? 0) + n);
+  }
+  const table = page.getByRole('table', { name: /Keyword frequency per year/ });
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()]));
+  assert.ok(rows.length >= 20);
+  for (const [year, cell] of rows) assert.equal(Number(cell.replace(/,/g, '')), want.get(year) ?? 0, `ferry in ${year}`);
+  assert.deepEqual(problems.filter((p) => !/Failed to load resource|could not be downloaded/.test(p)), []);
   await context.close();
 });
 

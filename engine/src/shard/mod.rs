@@ -460,6 +460,7 @@ pub struct MonthCounts {
 
 /// A date's place among the month counts: `year × 13 + month`, month 0
 /// for a date of a year only (so that keys ascend with dates).
+#[cfg(feature = "shard-write")]
 fn month_key(date: ArticleDate) -> u64 {
     u64::from(date.year) * 13 + u64::from(date.month.unwrap_or(0))
 }

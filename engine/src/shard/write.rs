@@ -18,8 +18,8 @@ use super::{
     encode_table, put_varint, stem_key, Bytes, Manifest, Piece, TermEntry, DICTIONARY_CHUNK,
     MONTH_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
 };
-use crate::corpus::date::ArticleDate;
 use crate::corpus::codec::{encode, encode_body, fnv1a};
+use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo};
 use crate::index::builder::{most_articles, stem_of};
 use crate::index::Index;
@@ -335,7 +335,10 @@ impl<'o> ShardWriter<'o> {
         let months_of: Vec<ArticleDate> = bare
             .articles()
             .iter()
-            .map(|a| ArticleDate { day: None, ..a.date })
+            .map(|a| ArticleDate {
+                day: None,
+                ..a.date
+            })
             .collect();
         // The languages as the whole index places them, and each given
         // language's place among them.
@@ -362,8 +365,12 @@ impl<'o> ShardWriter<'o> {
         // Per term, its month counts' bytes.
         let mut months = Vec::with_capacity(sorted.len());
         for (term, p) in sorted {
-            let (docs, positions, by_language, counts) =
-                renumbered(&p, &rank, &self.doc_lang, &place_of);
+            let Renumbered {
+                docs,
+                positions,
+                by_language,
+                counts,
+            } = renumbered(&p, &rank, &self.doc_lang, &place_of);
             months.push((term.clone(), encode_months(&per_month(&counts, &months_of))));
             let lang = most_articles(&by_language) as usize;
             stems
@@ -474,6 +481,18 @@ fn per_month(counts: &[(u32, u32)], months_of: &[ArticleDate]) -> Vec<(ArticleDa
     out
 }
 
+/// A term's postings in corpus order ([`renumbered`]).
+struct Renumbered {
+    /// Its articles (gaps) and counts, as written.
+    docs: Vec<u8>,
+    /// Its positions, as written.
+    positions: Vec<u8>,
+    /// Its articles per language (by place).
+    by_language: Vec<u32>,
+    /// Its articles and the count in each.
+    counts: Vec<(u32, u32)>,
+}
+
 /// A term's postings (written by [`ShardWriter::index_batch`], articles
 /// numbered as given) renumbered in corpus order (`rank`): its articles
 /// and counts as bytes, its positions, its articles per language (by place,
@@ -483,7 +502,7 @@ fn renumbered(
     rank: &[u32],
     doc_lang: &[usize],
     place_of: &[usize],
-) -> (Vec<u8>, Vec<u8>, Vec<u32>, Vec<(u32, u32)>) {
+) -> Renumbered {
     // Bytes this writer wrote itself: a read error is a bug here.
     let (mut docs, mut positions) = (
         Bytes::new(&p.docs, "a term's articles"),
@@ -522,5 +541,10 @@ fn renumbered(
         positions.extend_from_slice(&ps);
         last = Some(f);
     }
-    (docs, positions, by_language, counts)
+    Renumbered {
+        docs,
+        positions,
+        by_language,
+        counts,
+    }
 }

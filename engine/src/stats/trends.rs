@@ -606,8 +606,12 @@ pub fn trend_table_by_month(
         for &(month, n, docs) in &counts.months {
             // A month's articles are in one period of a grain this coarse
             // (a year-only month's, in a year's, or in none).
-            let Some(p) = grain.period(month) else { continue };
-            let Some(row) = usize::try_from(p.n - lo).ok().and_then(|r| table.rows.get_mut(r))
+            let Some(p) = grain.period(month) else {
+                continue;
+            };
+            let Some(row) = usize::try_from(p.n - lo)
+                .ok()
+                .and_then(|r| table.rows.get_mut(r))
             else {
                 continue;
             };
