@@ -8,8 +8,11 @@
 //! A piece is fetched with an HTTP Range request; a host that ignores
 //! ranges answers with the whole file, and from then on each file is
 //! fetched whole once and kept (a few at most) for its pieces, so such a
-//! host works too, at the cost of whole files. All the pieces of one step are fetched at once (one round trip),
-//! and deflated ones inflated by the browser (`DecompressionStream`).
+//! host works too, at the cost of whole files. All the pieces of one step
+//! are fetched at once (one round trip), and deflated ones inflated by the
+//! browser (`DecompressionStream`). The pieces fetched (the newest 8 MB)
+//! are kept for every build of the page: the full build, taking over from
+//! the light one, starts from what the light one read.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -68,13 +71,18 @@ export function manifest_bytes(name) {
   }
   return window.corpusLensIndex.then((b) => new Uint8Array(b));
 }
-// Whether the host answers Range requests: learnt from the first piece (the
-// metadata, fetched alone at start). A host that ignores them sends whole
-// files: each is then fetched once (one promise per file, shared by every
-// piece of it) and kept, the four used last at most.
-let ranges = null;
-const whole = new Map();
+// What every build of the page shares (the light build's start is the full
+// build's too, so the full build reads it from here, not from the network):
+// whether the host answers Range requests, learnt from the first piece (the
+// metadata, fetched alone at start); the whole files of a host that ignores
+// them (each fetched once, one promise per file shared by every piece of it,
+// the four used last kept); and the pieces fetched, the newest 8 MB of them.
+const shared = window.corpusLensPieces || (window.corpusLensPieces = {
+  ranges: null, whole: new Map(), pieces: new Map(), bytes: 0,
+});
+const PIECES_KEPT = 8 << 20;
 function wholeFile(url) {
+  const whole = shared.whole;
   let file = whole.get(url);
   if (file) whole.delete(url);
   else file = fetch(url).then((r) => {
@@ -86,28 +94,52 @@ function wholeFile(url) {
   while (whole.size > 4) whole.delete(whole.keys().next().value);
   return file;
 }
-function piece(url, start, len) {
+function fetchPiece(url, start, len) {
   const cut = (b) => {
     if (start + len > b.byteLength) throw new Error(url + ' is shorter than its index says');
     return new Uint8Array(b, start, len);
   };
-  if (ranges === false) return wholeFile(url).then(cut);
+  if (shared.ranges === false) return wholeFile(url).then(cut);
   return fetch(url, { headers: { Range: 'bytes=' + start + '-' + (start + len - 1) } }).then((r) => {
     if (r.status === 206) {
-      ranges = true;
+      shared.ranges = true;
       return r.arrayBuffer().then((b) => {
         if (b.byteLength !== len) throw new Error(url + ': the host sent ' + b.byteLength + ' bytes for ' + len);
         return new Uint8Array(b);
       });
     }
     if (r.ok) {
-      ranges = false;
+      shared.ranges = false;
       const all = r.arrayBuffer();
-      whole.set(url, all);
+      shared.whole.set(url, all);
       return all.then(cut);
     }
     throw new Error(url + ': ' + r.status + ' ' + r.statusText);
   });
+}
+function piece(url, start, len) {
+  const key = url + '#' + start + '+' + len;
+  const { pieces } = shared;
+  const kept = pieces.get(key);
+  if (kept) {
+    pieces.delete(key);
+    pieces.set(key, kept);
+    return kept.bytes;
+  }
+  const bytes = fetchPiece(url, start, len);
+  const entry = { bytes, len };
+  pieces.set(key, entry);
+  shared.bytes += len;
+  // A failed fetch is not kept: asking again fetches again.
+  bytes.catch(() => {
+    if (pieces.get(key) === entry) { pieces.delete(key); shared.bytes -= len; }
+  });
+  for (const [k, v] of pieces) {
+    if (shared.bytes <= PIECES_KEPT || v === entry) break;
+    pieces.delete(k);
+    shared.bytes -= v.len;
+  }
+  return bytes;
 }
 function inflate(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
