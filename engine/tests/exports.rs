@@ -155,6 +155,7 @@ fn setup() -> (Corpus, Index, DocSet, Provenance) {
         corpus: c.info().name.clone(),
         search: "-peace".into(),
         stop_lists: ix.describe_stop_lists(),
+        sample: String::new(),
     };
     (c, ix, all, from)
 }
@@ -386,9 +387,25 @@ fn comparison_lists_read_back_and_their_g2_recomputes() {
         corpus: c.info().name.clone(),
         search: String::new(),
         stop_lists: ix.describe_stop_lists(),
+        sample: String::new(),
     };
     let t = comparison_table(&cmp, "a0", "a5", &opts.words, &from);
     let p = read(&t.to_csv(), "comparison");
+    // Figures from a sample say so in a column of their own, before the corpus.
+    let sampled = Provenance {
+        sample: "sample of 40 of 1,234 articles".into(),
+        ..from.clone()
+    };
+    let s = read(
+        &comparison_table(&cmp, "a0", "a5", &opts.words, &sampled).to_csv(),
+        "comparison",
+    );
+    assert_eq!(s.col("Sample") + 1, s.col("Corpus"));
+    assert!(s
+        .records
+        .iter()
+        .all(|r| r[s.col("Sample")] == "sample of 40 of 1,234 articles"));
+    assert!(!p.header.iter().any(|h| h == "Sample"));
     let listed = cmp.shared.len() + cmp.distinctive_left.len() + cmp.distinctive_right.len();
     assert_eq!(p.records.len(), listed);
     assert!(listed > 0);

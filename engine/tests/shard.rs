@@ -803,6 +803,73 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn a_samples_contexts_are_the_whole_index_over_the_same_articles(
+        corpus in generated(),
+        word in 0..WORDS.len(),
+        k in 0usize..12,
+        narrow in 0usize..4,
+    ) {
+        use lens_engine::index::partial::with_texts;
+        use lens_engine::stats::contexts::{collocates, line_text, occurrences, Window};
+        use lens_engine::stats::sample::Sample;
+        use lens_engine::stats::words::count_words;
+        use lens_engine::text::lexicon::StopChoice;
+        let site = Site::write(&corpus, options(50, 8192));
+        let meta = decode_metadata(site.piece(site.manifest.metadata)).unwrap();
+        let whole = Index::new(&corpus);
+        let q = parse(WORDS[word]).unwrap().query;
+        let opts = SearchOptions { word_forms: false };
+        let selection = whole.matches(&q, opts).docs;
+        // The sample: chosen from the metadata alone, as a page does.
+        let sample = Sample::new(&meta, &selection, k);
+        prop_assert_eq!(sample.docs.len(), selection.len().min(k));
+        prop_assert_eq!(sample.of, selection.len());
+        prop_assert!(sample.docs.iter().all(|&d| selection.contains(d)));
+        prop_assert_eq!(sample.describe().is_empty(), sample.docs.len() == selection.len());
+        // Nested: narrowing the selection keeps its sampled articles.
+        let mut narrower = DocSet::empty(selection.len());
+        for d in selection.iter().filter(|d| d % 4 != narrow) {
+            narrower.insert(d);
+        }
+        let inner = Sample::new(&meta, &narrower, k);
+        prop_assert!(sample.docs.iter().filter(|&&d| narrower.contains(d)).all(|d| inner.docs.contains(d)));
+        // Their texts put in the metadata: the same lines, texts and collocates.
+        let texts = sample.docs.iter().map(|&d| (d, corpus.articles()[d].body.clone())).collect();
+        let sampled = with_texts(&meta, texts).unwrap();
+        let part = Index::new(&sampled);
+        let mut docs = DocSet::empty(corpus.articles().len());
+        sample.docs.iter().for_each(|&d| docs.insert(d));
+        let (mw, mp) = (whole.matches(&q, opts), part.matches(&q, opts));
+        let (lw, lp) = (occurrences(&whole, &mw, &docs), occurrences(&part, &mp, &docs));
+        prop_assert_eq!(&lw, &lp);
+        for o in &lw {
+            let d = o.doc as usize;
+            prop_assert_eq!(
+                line_text(&whole, &corpus.articles()[d], o, 5),
+                line_text(&part, &sampled.articles()[d], o, 5)
+            );
+        }
+        let window = Window { left: 3, right: 3, stop: StopChoice::lists(false), min: 1 };
+        let named = |ix: &Index, cs: Vec<lens_engine::stats::contexts::Collocate>| -> Vec<(String, usize, usize, u64)> {
+            // By word: ties are in term id order, which two indexes number apart.
+            let mut v: Vec<_> = cs.into_iter().map(|c| (ix.term(c.term).to_string(), c.with_node, c.total, c.log_dice.to_bits())).collect();
+            v.sort();
+            v
+        };
+        let nodes = |ix: &Index| lens_engine::stats::contexts::node_terms(ix, &q, false);
+        prop_assert_eq!(
+            named(&whole, collocates(&whole, &lw, &count_words(&whole, &docs), &nodes(&whole), window.clone())),
+            named(&part, collocates(&part, &lp, &count_words(&part, &docs), &nodes(&part), window))
+        );
+        // An article past the corpus is an error.
+        prop_assert!(with_texts(&meta, vec![(corpus.articles().len(), Vec::new())]).is_err());
+    }
+}
+
 #[test]
 fn a_reader_holds_what_it_was_last_asked_for_within_its_bound() {
     let corpus = seed();

@@ -462,7 +462,7 @@ fn a_mapped_job_or_none_gives_what_the_job_gives() {
         Some(words)
     );
     assert_eq!(
-        None::<CountJob>.run(),
+        None::<CountJob<&Index>>.run(),
         None,
         "no job: done at once, no answer"
     );

@@ -38,6 +38,34 @@ impl Index {
     }
 }
 
+/// `meta` (a sharded corpus' articles without their text) with the texts
+/// of some articles put in (`texts`: each one's number and body): a corpus
+/// numbered as the whole one, so that its index ([`Index::new`]) holds
+/// those articles' words at the whole index's positions. What the views
+/// that read every word of a selection (Contexts) read on a sample of it;
+/// the other articles have their titles only, and are never asked of.
+/// An article number past the corpus is an error.
+pub fn with_texts(
+    meta: &Corpus,
+    texts: Vec<(usize, Vec<crate::corpus::body::Block>)>,
+) -> Result<Corpus, String> {
+    let mut articles = meta.articles().to_vec();
+    let n = articles.len();
+    for (d, body) in texts {
+        articles
+            .get_mut(d)
+            .ok_or_else(|| format!("article {d}: past the corpus ({n} articles)"))?
+            .body = body;
+    }
+    let counts = (0..n).map(|d| meta.word_count(d)).collect();
+    Ok(Corpus::assemble(
+        meta.info().clone(),
+        articles,
+        counts,
+        Some(meta.stop_lists().to_vec()),
+    ))
+}
+
 /// Every article's facts in a sharded corpus (length, title length, date,
 /// facet values, language), worked out once from its metadata: what every
 /// partial index of it shares, so that a page makes one per query for the

@@ -8,6 +8,7 @@
 //! ([`crate::index::Index::match_spans`]) in the selected articles.
 //! Positions are the index's ([`crate::index::Index::words_of`]).
 
+use std::ops::Deref;
 use std::sync::Arc;
 
 use crate::index::docset::DocSet;
@@ -38,18 +39,19 @@ pub fn occurrences(index: &Index, m: &Matches, docs: &DocSet) -> Vec<Occurrence>
     OccurrenceJob::new(index, m.clone(), docs).run()
 }
 
-/// [`occurrences`] in steps, an article at a time.
-pub struct OccurrenceJob<'i> {
-    index: &'i Index,
+/// [`occurrences`] in steps, an article at a time. `I` holds the index:
+/// a reference, or an `Arc` a page shares with the job.
+pub struct OccurrenceJob<I> {
+    index: I,
     matches: Matches,
     docs: Vec<usize>,
     at: usize,
     out: Vec<Occurrence>,
 }
 
-impl<'i> OccurrenceJob<'i> {
+impl<I: Deref<Target = Index>> OccurrenceJob<I> {
     /// The occurrences of `m`'s terms in the articles of `docs`.
-    pub fn new(index: &'i Index, m: Matches, docs: &DocSet) -> Self {
+    pub fn new(index: I, m: Matches, docs: &DocSet) -> Self {
         OccurrenceJob {
             index,
             matches: m,
@@ -60,7 +62,7 @@ impl<'i> OccurrenceJob<'i> {
     }
 }
 
-impl Steps for OccurrenceJob<'_> {
+impl<I: Deref<Target = Index>> Steps for OccurrenceJob<I> {
     type Output = Vec<Occurrence>;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
@@ -180,8 +182,8 @@ enum SortPhase {
 /// [`near`] then [`sort`], in steps: the keys of a few thousand lines, one
 /// run of lines sorted, or two runs merged at a time (a stable merge sort,
 /// so ties keep the lines' date order).
-pub struct SortJob<'i> {
-    index: &'i Index,
+pub struct SortJob<I> {
+    index: I,
     lines: Vec<Occurrence>,
     keys: Vec<SortKey>,
     near: Option<Near>,
@@ -198,16 +200,11 @@ pub struct SortJob<'i> {
     phase: SortPhase,
 }
 
-impl<'i> SortJob<'i> {
+impl<I: Deref<Target = Index>> SortJob<I> {
     /// `lines` (in date order), narrowed to those with `near`'s word in
     /// their window, sorted by `keys` (up to three; after
     /// [`SortKey::Article`] none counts).
-    pub fn new(
-        index: &'i Index,
-        lines: Vec<Occurrence>,
-        keys: &[SortKey],
-        near: Option<Near>,
-    ) -> Self {
+    pub fn new(index: I, lines: Vec<Occurrence>, keys: &[SortKey], near: Option<Near>) -> Self {
         let mut ks: Vec<SortKey> = Vec::new();
         for &k in keys.iter().take(3) {
             if k == SortKey::Article {
@@ -250,7 +247,7 @@ impl<'i> SortJob<'i> {
 
     /// The keys of lines `from..to` into `flat`.
     fn make_keys(&mut self, from: usize, to: usize) {
-        let index = self.index;
+        let index = &*self.index;
         // A word as a sortable number: 0 for none, else its id + 1.
         let word = |w: Option<u32>| w.map_or(0, |t| t as u64 + 1);
         for o in &self.lines[from..to] {
@@ -283,7 +280,7 @@ impl<'i> SortJob<'i> {
     }
 }
 
-impl Steps for SortJob<'_> {
+impl<I: Deref<Target = Index>> Steps for SortJob<I> {
     type Output = Vec<Occurrence>;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
@@ -293,7 +290,7 @@ impl Steps for SortJob<'_> {
                     let nr = self.near.expect("a near phase has its word");
                     let to = (from + LINE_CHUNK).min(self.lines.len());
                     self.kept.extend(
-                        each_window(self.index, &self.lines[from..to], nr.left, nr.right)
+                        each_window(&self.index, &self.lines[from..to], nr.left, nr.right)
                             .filter(|(_, ids, l, r)| {
                                 ids[l.clone()].contains(&nr.term)
                                     || ids[r.clone()].contains(&nr.term)
@@ -556,19 +553,19 @@ pub struct Window {
 }
 
 /// The selection's word counts a [`CollocateJob`] needs: to count, or counted.
-pub enum Counted<'i> {
+pub enum Counted<I> {
     /// Still to count.
-    Count(Box<CountJob<'i>>),
+    Count(Box<CountJob<I>>),
     /// Counted (shared: another window counts nothing again).
     Done(Arc<Counts>),
 }
 
 /// [`collocates`] in steps: the selection's words counted (an article at a
 /// time, unless given), then the windows of a few thousand lines at a time.
-pub struct CollocateJob<'i> {
-    index: &'i Index,
+pub struct CollocateJob<I> {
+    index: I,
     lines: Arc<Vec<Occurrence>>,
-    counts: Counted<'i>,
+    counts: Counted<I>,
     node_terms: Vec<u32>,
     window: Window,
     /// The words `window` leaves out.
@@ -578,30 +575,30 @@ pub struct CollocateJob<'i> {
     touched: Vec<u32>,
 }
 
-impl<'i> CollocateJob<'i> {
+impl<I: Deref<Target = Index>> CollocateJob<I> {
     /// The collocates of `lines` (see [`collocates`]), with the selection's counts.
     pub fn new(
-        index: &'i Index,
+        index: I,
         lines: Arc<Vec<Occurrence>>,
-        counts: Counted<'i>,
+        counts: Counted<I>,
         node_terms: &[u32],
         window: Window,
     ) -> Self {
         CollocateJob {
-            index,
-            lines,
-            counts,
             node_terms: node_terms.to_vec(),
             stops: index.stop_set(&window.stop),
             window,
             at: 0,
             f_xy: vec![0; index.vocabulary_len()],
             touched: Vec::new(),
+            index,
+            lines,
+            counts,
         }
     }
 }
 
-impl Steps for CollocateJob<'_> {
+impl<I: Deref<Target = Index>> Steps for CollocateJob<I> {
     type Output = Vec<Collocate>;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
@@ -623,7 +620,7 @@ impl Steps for CollocateJob<'_> {
         let stops = &self.stops;
         while self.at < self.lines.len() {
             let to = (self.at + LINE_CHUNK).min(self.lines.len());
-            for (_, ids, l, r) in each_window(self.index, &self.lines[self.at..to], left, right) {
+            for (_, ids, l, r) in each_window(&self.index, &self.lines[self.at..to], left, right) {
                 for &t in ids[l].iter().chain(&ids[r]) {
                     if t == BREAK || self.node_terms.binary_search(&t).is_ok() || stops.contains(t)
                     {

@@ -8,6 +8,7 @@
 pub mod compare;
 pub mod contexts;
 pub mod measures;
+pub mod sample;
 pub mod trends;
 pub mod words;
 
@@ -25,14 +26,22 @@ pub struct Provenance {
     /// The corpus' stop lists ([`crate::index::Index::describe_stop_lists`]),
     /// which an export that leaves stop words out names.
     pub stop_lists: String,
+    /// Where the figures come from a sample of the search's articles
+    /// ([`sample::Sample::describe`]), what it is; empty otherwise.
+    pub sample: String,
 }
 
 impl Provenance {
-    /// `table` with the Search and Corpus columns added.
+    /// `table` with the Search and Corpus columns added, and Sample where
+    /// its figures come from one.
     pub fn stamp(&self, table: Table) -> Table {
-        table
-            .about("Search", self.search.as_str())
-            .about("Corpus", self.corpus.as_str())
+        let table = table.about("Search", self.search.as_str());
+        let table = if self.sample.is_empty() {
+            table
+        } else {
+            table.about("Sample", self.sample.as_str())
+        };
+        table.about("Corpus", self.corpus.as_str())
     }
 }
 

@@ -13,6 +13,8 @@
 //! Everything is one pass over the selected articles' word ids
 //! ([`crate::index::Index::words_of`]): linear in the selection's words.
 
+use std::ops::Deref;
+
 use rustc_hash::FxHashMap;
 
 use crate::corpus::period::{Grain, Period};
@@ -61,8 +63,8 @@ pub struct Counts {
 }
 
 /// [`count_words`] in steps.
-pub struct CountJob<'i> {
-    index: &'i Index,
+pub struct CountJob<I> {
+    index: I,
     docs: Vec<usize>,
     at: usize,
     counts: Counts,
@@ -71,10 +73,11 @@ pub struct CountJob<'i> {
     seen_stem: Vec<u32>,
 }
 
-impl<'i> CountJob<'i> {
+impl<I: Deref<Target = Index>> CountJob<I> {
     /// Counting the articles of `docs`.
-    pub fn new(index: &'i Index, docs: &DocSet) -> Self {
+    pub fn new(index: I, docs: &DocSet) -> Self {
         let v = index.vocabulary_len();
+        let stems = index.stem_count();
         CountJob {
             index,
             docs: docs.iter().collect(),
@@ -84,19 +87,19 @@ impl<'i> CountJob<'i> {
                 articles: 0,
                 count: vec![0; v],
                 term_articles: vec![0; v],
-                stem_articles: vec![0; index.stem_count()],
+                stem_articles: vec![0; stems],
             },
             seen_term: vec![0; v],
-            seen_stem: vec![0; index.stem_count()],
+            seen_stem: vec![0; stems],
         }
     }
 }
 
-impl Steps for CountJob<'_> {
+impl<I: Deref<Target = Index>> Steps for CountJob<I> {
     type Output = Counts;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        let (index, c) = (self.index, &mut self.counts);
+        let (index, c) = (&*self.index, &mut self.counts);
         // Words counted since `more()` was last asked: small articles (a
         // paragraph each) are asked about a few thousand words at a time.
         let mut since = 0;
