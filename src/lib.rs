@@ -542,7 +542,7 @@ fn Shown(
     article: Memo<Option<usize>>,
 ) -> impl IntoView {
     // A sharded corpus' index holds no article's words in order: the views
-    // that read them say so.
+    // that read every word of a selection say so (Contexts reads a sample's).
     let sharded = use_context::<SearchState>().is_some_and(|s| s.whole.is_none());
     move || {
         match article.get() {
@@ -555,12 +555,12 @@ fn Shown(
                     // (the skip link at the top of the filters).
                     <div id="view-start" class="view-start" tabindex="-1">
                     {move || match current_view.get() {
-                        v if sharded && !matches!(v, View::Articles | View::Trends) => {
+                        v if sharded && !matches!(v, View::Articles | View::Trends | View::Contexts) => {
                             let name = params::VIEW.option_of(v).label;
                             let articles = views::thousands(corpus.articles().len());
                             view! {
                                 <p class="notice" role="status">{format!(
-                                    "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader and Trends do."
+                                    "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader, Trends and Contexts do."
                                 )}</p>
                             }
                             .into_any()

@@ -124,6 +124,42 @@ impl std::ops::Deref for ArticleText {
     }
 }
 
+/// A corpus or an index a view reads words from: the whole one (an
+/// embedded corpus', for the page's life), or a part made for the view (a
+/// sharded corpus' sample: [`lens_engine::index::partial::with_texts`]),
+/// shared with the jobs that read it. Equal when it is the same one.
+pub enum Shared<T: 'static> {
+    /// The whole corpus' or index.
+    Whole(&'static T),
+    /// A part made for a view.
+    Part(Arc<T>),
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Shared::Whole(t) => Shared::Whole(t),
+            Shared::Part(t) => Shared::Part(t.clone()),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        match self {
+            Shared::Whole(t) => t,
+            Shared::Part(t) => t,
+        }
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq::<T>(&**self, &**other)
+    }
+}
+
 /// The whole index, for the views that read word sequences (Words, Compare,
 /// Contexts): provided by each of them over a corpus that has one, so the
 /// parts they are made of find it here.

@@ -256,6 +256,26 @@ pub fn run_sliced<J: Steps + 'static>(
     false
 }
 
+/// Indexes `corpus` in slices of [`SLICE_MS`], each in a task of its own,
+/// as [`run_sliced`] runs a job (the builder borrows the corpus across the
+/// waits: this future holds both); `None` once `live()` fails.
+pub async fn index_in_slices(
+    corpus: &lens_engine::Corpus,
+    live: impl Fn() -> bool,
+) -> Option<lens_engine::index::Index> {
+    let _working = Working::start();
+    let mut builder = lens_engine::index::builder::IndexBuilder::new(corpus);
+    loop {
+        if builder.step(&mut until(now() + SLICE_MS)) {
+            return Some(measured("index:sample", || builder.finish()));
+        }
+        next_task().await;
+        if !live() {
+            return None;
+        }
+    }
+}
+
 /// `source`, a frame later (`frames` frames later): what is drawn from it
 /// is drawn in a task of its own once what is drawn from `source` itself is
 /// on screen (a new answer's blocks appear one after another, the first at

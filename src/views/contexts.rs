@@ -11,6 +11,10 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
+use lens_engine::index::docset::DocSet;
+use lens_engine::index::partial::with_texts;
+use lens_engine::index::Index;
+use lens_engine::search::Matches;
 use lens_engine::stats::contexts::{
     collocate_table, concordance_table, dispersion, line_text, node_terms, number_in_article,
     Collocate, CollocateJob, Counted, Near, Occurrence, OccurrenceJob, SortJob, SortKey, Window,
@@ -18,13 +22,16 @@ use lens_engine::stats::contexts::{
 use lens_engine::stats::measures::{
     Explained, COLLOCATE_G2, EXPECTED, LOG_DICE, MI, T_SCORE, WITH_NODE,
 };
+use lens_engine::stats::sample::Sample;
 use lens_engine::stats::words::{CountJob, Counts};
 use lens_engine::steps::Steps;
+use lens_engine::Corpus;
 use leptos::prelude::*;
 
 use crate::params;
-use crate::search_state::{whole_index, SearchState};
-use crate::slices::{deferred, mark, sliced, Sliced};
+use crate::search_state::{whole_index, SearchState, Shared};
+use crate::shards::Shards;
+use crate::slices::{deferred, index_in_slices, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::stop_list::StopWords;
 use crate::views::{csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect};
@@ -38,6 +45,125 @@ const ARTICLES: usize = 50;
 const TICK_LINKS: usize = 100;
 /// Collocates listed before the CSV.
 const COLLOCATES: usize = 50;
+/// The articles of a search a sharded corpus' Contexts reads (a stated
+/// random sample of them, [`Sample`], where the search has more).
+pub const SAMPLE_ARTICLES: usize = 40;
+
+/// What Contexts reads: the index and corpus with the articles' words
+/// (the whole ones; a sharded corpus', its metadata with a sample's texts
+/// put in), the search's matches in that index, the articles whose lines
+/// are drawn, and the sample they are, where they are one.
+#[derive(Clone, PartialEq)]
+struct Source {
+    index: Shared<Index>,
+    corpus: Shared<Corpus>,
+    matches: Matches,
+    docs: DocSet,
+    sample: Option<Sample>,
+}
+
+impl Source {
+    /// The provenance of an export made from it: the search's, and the sample.
+    fn provenance(&self, search: &SearchState) -> lens_engine::stats::Provenance {
+        let mut p = provenance(search);
+        p.sample = self
+            .sample
+            .as_ref()
+            .map(Sample::describe)
+            .unwrap_or_default();
+        p
+    }
+}
+
+/// What Contexts reads, once it is there (provided by the view to its parts).
+type SourceSignal = Memo<Option<Source>>;
+
+/// A sharded corpus' sample being read: why it failed, and asking again.
+#[derive(Clone, Copy)]
+struct Reading {
+    failed: RwSignal<Option<String>>,
+    tries: RwSignal<u32>,
+}
+
+/// What a sharded corpus' Contexts reads: a sample of the search's
+/// articles ([`SAMPLE_ARTICLES`]), their texts fetched, then put in the
+/// metadata and indexed in slices (numbered as the corpus); `None` until
+/// the current search's sample is read (a newer search stops an older
+/// one's reading).
+fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Reading) {
+    let corpus = search.corpus;
+    let sample = Memo::new(move |_| {
+        search
+            .matches
+            .with(|m| Sample::new(corpus, &m.docs, SAMPLE_ARTICLES))
+    });
+    let built = RwSignal::new(None::<(Sample, Arc<Corpus>, Arc<Index>)>);
+    let reading = Reading {
+        failed: RwSignal::new(None),
+        tries: RwSignal::new(0),
+    };
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let asked = sample.get();
+        reading.tries.track();
+        // No word to look for: nothing to read.
+        if !search.matches.with(|m| m.has_terms()) {
+            return;
+        }
+        if built.with_untracked(|b| b.as_ref().is_some_and(|(s, _, _)| *s == asked)) {
+            return;
+        }
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        let live = move || latest.get_value() == n;
+        reading.failed.set(None);
+        leptos::task::spawn_local(async move {
+            let docs: Vec<u32> = asked.docs.iter().map(|&d| d as u32).collect();
+            let read = shards.read_texts(&docs).await;
+            if !live() {
+                return;
+            }
+            // Taken at once after they are read: none has been evicted.
+            let texts: Option<Vec<_>> = asked
+                .docs
+                .iter()
+                .map(|&d| shards.article(d).map(|t| (d, t.article.body.clone())))
+                .collect();
+            let with = match (read, texts) {
+                (Err(why), _) => Err(why),
+                (Ok(()), None) => Err("The sample's texts could not be kept.".to_string()),
+                (Ok(()), Some(texts)) => with_texts(corpus, texts),
+            };
+            let with = match with {
+                Ok(c) => Arc::new(c),
+                Err(why) => return reading.failed.set(Some(why)),
+            };
+            if let Some(index) = index_in_slices(&with, live).await {
+                built.set(Some((asked, with, Arc::new(index))));
+            }
+        });
+    });
+    let source = Memo::new(move |_| {
+        let current = sample.get();
+        built.with(|b| {
+            let (s, with, index) = b.as_ref().filter(|(s, _, _)| *s == current)?;
+            let matches = index.matches(
+                &search.valid.with(|q| q.query.clone()),
+                search.options.get(),
+            );
+            let mut docs = DocSet::empty(corpus.articles().len());
+            s.docs.iter().for_each(|&d| docs.insert(d));
+            Some(Source {
+                index: Shared::Part(index.clone()),
+                corpus: Shared::Part(with.clone()),
+                matches,
+                docs,
+                sample: Some(s.clone()),
+            })
+        })
+    });
+    (source, reading)
+}
 
 /// Every match of the node in the selection, in date order: shared, not
 /// copied, by what is drawn from it.
@@ -60,12 +186,35 @@ fn ready<T: Clone>(s: &Sliced<T>) -> Option<T> {
 pub fn ContextsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
-    let index = ix;
+    let (source, reading) = match search.shards {
+        Some(shards) => {
+            let (s, r) = sampled(search, shards);
+            (s, Some(r))
+        }
+        None => {
+            let (index, corpus) = (whole_index(), search.corpus);
+            let source = Memo::new(move |_| {
+                search.matches.with(|m| {
+                    Some(Source {
+                        index: Shared::Whole(index),
+                        corpus: Shared::Whole(corpus),
+                        matches: m.clone(),
+                        docs: m.docs.clone(),
+                        sample: None,
+                    })
+                })
+            });
+            (source, None)
+        }
+    };
+    provide_context(source);
     let nodes = Memo::new(move |_| {
-        search
-            .valid
-            .with(|p| node_terms(index, &p.query, search.options.get().word_forms))
+        let forms = search.options.get().word_forms;
+        source.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                search.valid.with(|p| node_terms(&s.index, &p.query, forms))
+            })
+        })
     });
     let has_node = Memo::new(move |_| search.matches.with(|m| m.has_terms()));
     // Something typed that looks for no word: only filters, or only `-`.
@@ -78,11 +227,13 @@ pub fn ContextsView() -> impl IntoView {
         has_node.get() && search.parsed.with(Result::is_ok) && search.hits.with(Vec::is_empty)
     });
     let lines = sliced("contexts:occurrences", move || {
-        Some(
-            search
-                .matches
-                .with(|m| OccurrenceJob::new(index, m.clone(), &m.docs).map_output(Arc::new)),
-        )
+        source.with(|s| {
+            let s = s.as_ref()?;
+            Some(
+                OccurrenceJob::new(s.index.clone(), s.matches.clone(), &s.docs)
+                    .map_output(Arc::new),
+            )
+        })
     });
     let (wl, wr) = (
         Memo::new(move |_| params::WL.number_or_default(&url) as usize),
@@ -106,6 +257,7 @@ pub fn ContextsView() -> impl IntoView {
     // The lines shown: narrowed to a collocate's window, then sorted.
     let shown = sliced("contexts:sort", move || {
         let from = lines.with(ready)?;
+        let index = source.with(|s| s.as_ref().map(|s| s.index.clone()))?;
         let near = near_word.get().map(|w| Near {
             // A word the corpus lacks is near nothing: no term has this id.
             term: index.term_id(&w).unwrap_or(u32::MAX),
@@ -128,14 +280,20 @@ pub fn ContextsView() -> impl IntoView {
     view! {
         <section class="contexts" aria-labelledby="contexts-heading">
             <h2 id="contexts-heading">"Contexts"</h2>
-            <Show when=move || has_node.get() && !found_nothing.get() fallback=move || if found_nothing.get() {
+            {move || reading.map(|r| view! { <SampleNotice source=source reading=r /> })}
+            // (A sharded corpus' blocks wait for the sample's texts: empty
+            // tables would only stand in for them.)
+            <Show when=move || has_node.get() && !found_nothing.get() && source.with(Option::is_some) fallback=move || if found_nothing.get() {
                 view! { <super::results::NoMatch /> }.into_any()
             } else if only_filters.get() {
                 view! {
                     <p class="empty">{move || format!("“{}” only narrows the articles (a filter, or words left out with -): contexts need a word, a phrase or a prefix to look for as well, typed beside it.", search.text.get().trim())}</p>
                 }.into_any()
-            } else {
+            } else if !has_node.get() {
                 view! { <p class="empty">"Type a word, a phrase or a prefix in the search box: its contexts, where its matches fall and its collocates appear here."</p> }.into_any()
+            } else {
+                // The sample's texts are being read (said above).
+                ().into_any()
             }>
                 // A page of 100 lines is 100 links: the keyboard can jump past them.
                 <nav class="jump" aria-label="Parts of this view">
@@ -153,6 +311,44 @@ pub fn ContextsView() -> impl IntoView {
                 <Collocates lines=lines nodes=nodes wl=wl wr=wr />
             </Show>
         </section>
+    }
+}
+
+/// On a sharded corpus: which articles Contexts reads (a sample, said with
+/// its rule), while their texts are read, and a failure with Try again.
+#[component]
+fn SampleNotice(source: SourceSignal, reading: Reading) -> impl IntoView {
+    let search = expect_context::<SearchState>();
+    move || {
+        if let Some(why) = reading.failed.get() {
+            return view! {
+                <p class="notice fetch-failed" role="alert">
+                    {why}" "
+                    <button type="button" on:click=move |_| reading.tries.update(|n| *n += 1)>"Try again"</button>
+                </p>
+            }
+            .into_any();
+        }
+        let of = search.matches.with(|m| m.docs.len());
+        let busy = source.with(Option::is_none);
+        if !search.matches.with(|m| m.has_terms()) {
+            return ().into_any();
+        }
+        if of <= SAMPLE_ARTICLES {
+            return busy
+                .then(|| view! { <p class="notice sample-notice" role="status"><span class="fetching">"Reading the articles' texts…"</span></p> })
+                .into_any();
+        }
+        view! {
+            <p class="notice sample-notice" role="status">
+                {format!(
+                    "This corpus is published in parts, fetched as they are needed: the concordance, where the matches fall and the collocates read a random sample of {SAMPLE_ARTICLES} of the {} articles the search finds (the {SAMPLE_ARTICLES} whose ids hash lowest: the same sample for the same search, and an article sampled stays sampled as the search narrows). Matches per period count them all.",
+                    thousands(of)
+                )}
+                {busy.then(|| view! { <span class="fetching">" Reading the sample's texts…"</span> })}
+            </p>
+        }
+        .into_any()
     }
 }
 
@@ -188,8 +384,7 @@ fn Concordance(
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
-    let (index, corpus) = (ix, search.corpus);
+    let source = expect_context::<SourceSignal>();
     let ctx = Memo::new(move |_| params::CTX.number_or_default(&url) as usize);
     let page = Memo::new(move |_| params::CPAGE.number_or_default(&url) as usize);
     let shown_len = move || shown.with(|s| s.value.as_ref().map_or(0, |v| v.1.len()));
@@ -233,8 +428,16 @@ fn Concordance(
         } else {
             ""
         };
+        let sampled = source.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.sample.as_ref())
+                .map(Sample::describe)
+                .filter(|d| !d.is_empty())
+                .map(|d| format!(" (a {d})"))
+                .unwrap_or_default()
+        });
         format!(
-            "{} match{} in {} article{}{narrowed}{range}{sorting}",
+            "{} match{} in {} article{}{sampled}{narrowed}{range}{sorting}",
             thousands(n),
             if n == 1 { "" } else { "es" },
             thousands(m),
@@ -244,6 +447,9 @@ fn Concordance(
     let rows = move || {
         let k = ctx.get();
         let from = (page_now() - 1) * LINES;
+        let Some(Source { index, corpus, .. }) = source.get() else {
+            return Vec::new();
+        };
         shown.with(|s| {
             let Some(v) = &s.value else {
                 return Vec::new();
@@ -255,7 +461,7 @@ fn Concordance(
                 .take(LINES)
                 .map(|o| {
                     let a = &corpus.articles()[o.doc as usize];
-                    let t = super::KwicCells::of(line_text(index, a, o, k));
+                    let t = super::KwicCells::of(line_text(&index, a, o, k));
                     let dir = t.dir;
                     let (id, k_in) = (a.id.clone(), number_in_article(all, o));
                     // Its own signal: typing redraws no line (see `UrlQuery::link`).
@@ -273,13 +479,16 @@ fn Concordance(
         })
     };
     let make_csv = move || {
-        let node = node_label(index, &nodes.get_untracked());
+        let Some(src) = source.get_untracked() else {
+            return String::new();
+        };
+        let node = node_label(&src.index, &nodes.get_untracked());
         shown.with_untracked(|s| {
             let lines = s.value.iter().flat_map(|v| v.1.iter());
-            let from = provenance(&search);
+            let from = src.provenance(&search);
             concordance_table(
-                index,
-                corpus.articles(),
+                &src.index,
+                src.corpus.articles(),
                 lines,
                 ctx.get_untracked(),
                 &node,
@@ -328,16 +537,17 @@ fn Concordance(
 fn PeriodStrip() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
     let corpus = search.corpus;
-    let index = ix;
+    // Every match of the search (the index served has its terms, sharded
+    // or not), not only a sample's.
     let strip = Memo::new(move |_| {
         let chosen = params::GRAIN.get(&url);
+        let index = search.index.get();
         search.matches.with(|m| {
             let grain =
                 chosen.unwrap_or_else(|| lens_engine::stats::trends::auto_grain(corpus, &m.docs));
             let (drawn, rows, left_out) =
-                lens_engine::stats::trends::strip(corpus, index, m, grain);
+                lens_engine::stats::trends::strip(corpus, &index, m, grain);
             (grain, drawn, rows, left_out)
         })
     });
@@ -394,8 +604,7 @@ fn PeriodStrip() -> impl IntoView {
 fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
-    let (index, corpus) = (ix, search.corpus);
+    let source = expect_context::<SourceSignal>();
     let shown = RwSignal::new(ARTICLES);
     let rows = move || {
         // Drawn again when the lines change, not on every keystroke: the
@@ -403,11 +612,14 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
         let q = search.text.get_untracked();
         // For the benchmark: from here to the rows in the document is the block's own cost.
         mark("contexts:dispersion");
+        let Some(Source { index, corpus, .. }) = source.get() else {
+            return Vec::new();
+        };
         lines.with(|l| {
             let Some(occ) = &l.value else {
                 return Vec::new();
             };
-            dispersion(index, occ)
+            dispersion(&index, occ)
                 .into_iter()
                 .take(shown.get())
                 .map(|d| {
@@ -513,8 +725,7 @@ fn Collocates(
 ) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
-    let index = ix;
+    let source = expect_context::<SourceSignal>();
     let min = Memo::new(move |_| params::CMIN.number_or_default(&url) as usize);
     let stop = Memo::new(move |_| params::stop_choice(&url, &params::STOP));
     let by = Memo::new(move |_| params::CBY.get(&url));
@@ -524,16 +735,16 @@ fn Collocates(
     let lines_later = deferred(lines, 2);
     let counts = sliced("contexts:counts", move || {
         lines_later.with(ready)?;
-        Some(
-            search
-                .matches
-                .with(|m| CountJob::new(index, &m.docs))
-                .map_output(Arc::new),
-        )
+        // The articles whose lines are drawn: the search's, or the sample's.
+        source.with(|s| {
+            let s = s.as_ref()?;
+            Some(CountJob::new(s.index.clone(), &s.docs).map_output(Arc::new))
+        })
     });
     let computed = sliced("contexts:collocates", move || {
         let from = lines.with(ready)?;
         let counts: SelectionCounts = counts.with(ready)?;
+        let index = source.with(|s| s.as_ref().map(|s| s.index.clone()))?;
         let window = Window {
             left: wl.get(),
             right: wr.get(),
@@ -554,6 +765,9 @@ fn Collocates(
         c
     });
     let rows = move || {
+        let Some(index) = source.with(|s| s.as_ref().map(|s| s.index.clone())) else {
+            return Vec::new().collect_view();
+        };
         found.with(|f| {
             f.iter()
                 .take(COLLOCATES)
@@ -591,9 +805,21 @@ fn Collocates(
         };
         let fx = lines.with_untracked(|l| l.value.as_ref().map_or(0, |l| l.len()));
         let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |c| c.words));
-        let node = node_label(index, &nodes.get_untracked());
+        let Some(src) = source.get_untracked() else {
+            return String::new();
+        };
+        let node = node_label(&src.index, &nodes.get_untracked());
         found.with_untracked(|f| {
-            collocate_table(index, f, &node, fx, n, &window, &provenance(&search)).to_csv()
+            collocate_table(
+                &src.index,
+                f,
+                &node,
+                fx,
+                n,
+                &window,
+                &src.provenance(&search),
+            )
+            .to_csv()
         })
     };
     view! {

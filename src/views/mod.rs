@@ -235,6 +235,7 @@ pub fn provenance(search: &SearchState) -> Provenance {
         corpus: search.corpus.info().name.clone(),
         search: search.valid.with_untracked(|p| p.query.to_string()),
         stop_lists: search.index.with_untracked(|ix| ix.describe_stop_lists()),
+        sample: String::new(),
     }
 }
 
