@@ -19,6 +19,7 @@ use lens_engine::shard::{
     decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, MonthChunk,
     Needs, Piece, Request, ShardError, ShardReader, StemChunk, TermEntry, TextTable,
 };
+use lens_engine::stats::compare::Comparison;
 use lens_engine::stats::trends::{month_terms, parse_keywords, trend_table, trend_table_by_month};
 
 /// The metadata of a deflated piece, as the page reads it.
@@ -867,6 +868,60 @@ proptest! {
         );
         // An article past the corpus is an error.
         prop_assert!(with_texts(&meta, vec![(corpus.articles().len(), Vec::new())]).is_err());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn a_pair_compared_from_its_texts_and_the_dictionary_is_the_whole_index_comparison(
+        corpus in generated(),
+        picks in (0usize..64, 0usize..64),
+        stop in any::<bool>(),
+        limit in 0usize..4096,
+    ) {
+        use lens_engine::index::partial::with_texts;
+        use lens_engine::stats::compare::{compare, compare_with_df, CompareOptions, WordChoice};
+        use lens_engine::text::lexicon::StopChoice;
+        let n = corpus.articles().len();
+        prop_assume!(n >= 2);
+        let (l, r) = (picks.0 % n, picks.1 % n);
+        let site = Site::write(&corpus, options(50, 8192));
+        let whole = Index::new(&corpus);
+        let mut reader = site.reader(limit);
+        let meta = reader.metadata().unwrap().clone();
+        // The pair's texts put in the metadata, as the page does.
+        let texts = [l, r].iter().map(|&d| (d, corpus.articles()[d].body.clone())).collect();
+        let part = Index::new(&with_texts(&meta, texts).unwrap());
+        for forms in [false, true] {
+            let opts = CompareOptions {
+                words: WordChoice { stop: StopChoice::lists(stop), forms },
+                list_len: usize::MAX,
+                ..CompareOptions::default()
+            };
+            let want = compare(&whole, l, r, opts.clone());
+            // Each word's articles from the dictionary: one round trip.
+            let words: Vec<String> = (0..part.vocabulary_len() as u32).map(|t| part.term(t).to_string()).collect();
+            let requests = reader.missing_entries(&words);
+            site.fetch(&mut reader, requests);
+            prop_assert!(reader.missing_entries(&words).is_empty(), "in one round trip");
+            let df = reader.doc_counts(&words).unwrap();
+            match compare_with_df(&part, l, r, opts.clone(), &|t| df[t as usize] as usize) {
+                Some(got) => {
+                    prop_assert!(!forms);
+                    prop_assert!((got.similarity - want.similarity).abs() < 1e-12, "{} against {}", got.similarity, want.similarity);
+                    prop_assert_eq!(Comparison { similarity: 0.0, ..got }, Comparison { similarity: 0.0, ..want.clone() });
+                }
+                None => prop_assert!(forms),
+            }
+            // The lists and passages need no weights, forms or not.
+            let got = compare(&part, l, r, opts);
+            prop_assert_eq!(
+                (&got.shared, &got.distinctive_left, &got.distinctive_right, &got.passages, got.shared_word_count, got.words),
+                (&want.shared, &want.distinctive_left, &want.distinctive_right, &want.passages, want.shared_word_count, want.words)
+            );
+        }
     }
 }
 

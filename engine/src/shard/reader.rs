@@ -258,6 +258,38 @@ impl ShardReader {
             .collect()
     }
 
+    /// What to fetch for the dictionary entries of `words` (one round trip:
+    /// their chunks), nothing once [`ShardReader::doc_counts`] can answer.
+    pub fn missing_entries(&mut self, words: &[String]) -> Vec<Request> {
+        self.clock += 1;
+        let m = &self.manifest;
+        let mut chunks: Vec<usize> = words.iter().filter_map(|w| m.chunk_of(w)).collect();
+        chunks.sort_unstable();
+        chunks.dedup();
+        chunks
+            .into_iter()
+            .filter(|i| !self.chunks.contains_key(i))
+            .map(|i| Request::plain(Wanted::Dictionary(i), m.dictionary[i].1))
+            .collect()
+    }
+
+    /// How many articles have each of `words` (0 for a word the corpus
+    /// lacks), from the dictionary; an error if a chunk has not been read
+    /// (ask [`ShardReader::missing_entries`] until it is empty first).
+    pub fn doc_counts(&self, words: &[String]) -> Result<Vec<u32>, ShardError> {
+        words
+            .iter()
+            .map(|w| match self.manifest.chunk_of(w) {
+                None => Ok(0),
+                Some(i) => self
+                    .chunks
+                    .get(&i)
+                    .map(|c| c.get(w).map_or(0, |e| e.docs))
+                    .ok_or_else(|| ShardError("a dictionary chunk has not been read".into())),
+            })
+            .collect()
+    }
+
     /// The bytes the terms among `requests` take (their postings and
     /// positions): what a query costs to fetch, known once its dictionary
     /// chunks are here, before any term is fetched.

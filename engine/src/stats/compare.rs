@@ -407,6 +407,34 @@ type PairCounts = (usize, usize, Vec<(u32, usize)>);
 /// is distinctive of the article where its rate (count ÷ the article's words)
 /// is higher. So each word is in one list at most.
 pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -> Comparison {
+    compare_by(index, left, right, opts, &|f, g| f.df(g))
+}
+
+/// [`compare`] with each word's articles (the similarity's df) given by
+/// `df` (a term's, by its id in `index`) instead of read from `index`:
+/// for an index that holds the pair's words but not every article's (a
+/// sharded corpus' pair, [`crate::index::partial::with_texts`], given the
+/// dictionary's counts). The same comparison as on the whole index. With
+/// word forms on it is `None`: a word's articles are then those of any of
+/// its forms, which no count of each form gives.
+pub fn compare_with_df(
+    index: &Index,
+    left: usize,
+    right: usize,
+    opts: CompareOptions,
+    df: &dyn Fn(u32) -> usize,
+) -> Option<Comparison> {
+    (!opts.words.forms).then(|| compare_by(index, left, right, opts, &|_, g| df(g)))
+}
+
+/// [`compare`], each feature's articles given by `df`.
+fn compare_by(
+    index: &Index,
+    left: usize,
+    right: usize,
+    opts: CompareOptions,
+    df: &dyn Fn(&Features<'_>, u32) -> usize,
+) -> Comparison {
     let f = Features::new(index, &opts.words);
     let (ls, rs) = (index.words_of(left), index.words_of(right));
     let words_in = |s: &[u32]| s.iter().filter(|&&w| w != BREAK).count();
@@ -431,7 +459,7 @@ pub fn compare(index: &Index, left: usize, right: usize, opts: CompareOptions) -
     let n = index.doc_count();
     let mut features: Vec<u32> = by_feature.keys().copied().collect();
     features.sort_unstable();
-    let weights: FxHashMap<u32, f64> = features.iter().map(|&g| (g, idf(n, f.df(g)))).collect();
+    let weights: FxHashMap<u32, f64> = features.iter().map(|&g| (g, idf(n, df(&f, g)))).collect();
     let vector = |side: usize| -> Vec<(u32, f64)> {
         features
             .iter()
