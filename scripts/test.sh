@@ -65,11 +65,13 @@ if [ -n "$want_site$want_hostile" ]; then
         env ${2:+SITE_OWN_FROM=$1/builds} CORPUS_DIR="$4/corpus" CORPUS_LENS_TARGETS="$4" scripts/build-site.sh "$4/dist"; } >"$1/hostile.log" 2>&1
       echo $? >"$1/hostile.status"
     }
-    # A generated corpus of 5,000 articles as a sharded site: the seed'\''s
-    # three builds (the same language), its own index and pages.
+    # A generated corpus of 5,000 articles as a sharded site, and as an
+    # embedded one (the numbers each view gives on both are compared): the
+    # seed'\''s three builds (the same language), their own files and pages.
     sharded() {
       { node tests/e2e/make-sharded-corpus.mjs "$1/sharded/corpus" &&
-        SITE_BUILDS_FROM="$1/builds" SITE_MODE=sharded CORPUS_DIR="$1/sharded/corpus" scripts/build-site.sh "$1/sharded/dist"; } >"$1/sharded.log" 2>&1
+        SITE_BUILDS_FROM="$1/builds" SITE_MODE=sharded CORPUS_DIR="$1/sharded/corpus" scripts/build-site.sh "$1/sharded/dist" &&
+        SITE_BUILDS_FROM="$1/builds" SITE_MODE=embedded CORPUS_DIR="$1/sharded/corpus" scripts/build-site.sh "$1/sharded/embedded"; } >"$1/sharded.log" 2>&1
       echo $? >"$1/sharded.status"
     }
     if [ -n "$5" ]; then sharded "$@" & fi
@@ -160,7 +162,7 @@ fi
 if chosen e2e; then
   step e2e "end to end, against the release builds (Playwright, Chromium)"
   site_built sharded
-  DIST=dist HOSTILE_DIST="$hostile/dist" SHARDED_DIST="$sites/sharded/dist" SHARDED_CORPUS="$sites/sharded/corpus" node --test --test-concurrency=2 --test-timeout=300000 tests/e2e/
+  DIST=dist HOSTILE_DIST="$hostile/dist" SHARDED_DIST="$sites/sharded/dist" SHARDED_EMBEDDED="$sites/sharded/embedded" SHARDED_CORPUS="$sites/sharded/corpus" node --test --test-concurrency=2 --test-timeout=300000 tests/e2e/
   done_step
 fi
 

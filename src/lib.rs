@@ -555,12 +555,12 @@ fn Shown(
                     // (the skip link at the top of the filters).
                     <div id="view-start" class="view-start" tabindex="-1">
                     {move || match current_view.get() {
-                        v if sharded && !matches!(v, View::Articles | View::Trends | View::Contexts) => {
+                        v if sharded && !matches!(v, View::Articles | View::Trends | View::Contexts | View::Compare) => {
                             let name = params::VIEW.option_of(v).label;
                             let articles = views::thousands(corpus.articles().len());
                             view! {
                                 <p class="notice" role="status">{format!(
-                                    "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader, Trends and Contexts do."
+                                    "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader, Trends, Contexts and Compare do."
                                 )}</p>
                             }
                             .into_any()

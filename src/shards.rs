@@ -305,6 +305,19 @@ impl Shards {
         }
     }
 
+    /// How many articles have each of `words` ([`ShardReader::doc_counts`]),
+    /// fetching their dictionary chunks if they are not here (one round trip).
+    pub async fn doc_counts(&self, words: &[String]) -> Result<Vec<u32>, String> {
+        loop {
+            let requests = with_reader(|r| r.missing_entries(words));
+            if requests.is_empty() {
+                return with_reader(|r| r.doc_counts(words))
+                    .map_err(|e| format!("The corpus cannot be read: {e}."));
+            }
+            self.fetch(requests).await?;
+        }
+    }
+
     /// Fetches the texts of articles `docs` that are not here yet.
     pub async fn read_texts(&self, docs: &[u32]) -> Result<(), String> {
         let mut read = false;

@@ -191,8 +191,7 @@ pub fn ArticleReader(
         <article class="reader" aria-labelledby="article-title">
             <p class="back">
                 <QueryLink href=back>{move || if from_chart { "← Back to the chart" } else if has_query() { "← Back to results" } else { "← All articles" }}</QueryLink>
-                // Compare reads every word: not on a sharded corpus yet.
-                {search.whole.is_some().then(|| view! { <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink> })}
+                <QueryLink href=compare_with class="compare-with">"Compare with…"</QueryLink>
             </p>
             <h2 id="article-title" tabindex="-1" node_ref=heading>{title_view}</h2>
             <Show when=has_query>

@@ -13,17 +13,22 @@ use crate::url_state::QueryLink;
 use crate::views::stop_list::StopWords;
 use crate::views::{marked_article, UrlCheckbox, UrlNumber, WordFormsToggle};
 use lens_engine::index::layout::{Edge, Layout};
+use lens_engine::index::partial::with_texts;
+use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
 use lens_engine::stats::compare::{
-    compare, comparison_table, CompareOptions, Comparison, Passage, Similarity, WordChoice,
-    WordScore,
+    compare, compare_with_df, comparison_table, CompareOptions, Comparison, Passage, Similarity,
+    WordChoice, WordScore,
 };
 use lens_engine::stats::measures::COMPARE_G2;
+use lens_engine::text::lexicon::BREAK;
 use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::search_state::{whole_index, SearchState};
+use crate::search_state::{whole_index, SearchState, Shared};
+use crate::shards::Shards;
+use crate::slices::index_in_slices;
 use crate::url_state::UrlQuery;
 use crate::views::thousands;
 
@@ -43,12 +48,124 @@ impl Side {
     }
 }
 
+/// What a pair is compared on: the corpus and index with the two
+/// articles' words (the whole ones; a sharded corpus', its metadata with
+/// the pair's texts put in), and, for a sharded corpus, each of the
+/// index's terms' articles in the whole corpus, from its dictionary (0 for
+/// words not in the pair: never weighed).
+#[derive(Clone, PartialEq)]
+struct Pair {
+    corpus: Shared<Corpus>,
+    index: Shared<Index>,
+    df: Option<Arc<Vec<u32>>>,
+}
+
+/// A sharded corpus' pair being read: why it failed, and asking again.
+#[derive(Clone, Copy)]
+struct Reading {
+    failed: RwSignal<Option<String>>,
+    tries: RwSignal<u32>,
+}
+
+/// A sharded corpus' pair: the two texts fetched, put in the metadata and
+/// indexed in slices (numbered as the corpus), then the articles of each of
+/// their words read from the dictionary (one round trip): `None` until the
+/// current pair is read.
+fn read_pair(
+    search: SearchState,
+    shards: Shards,
+    left: Memo<Option<usize>>,
+    right: Memo<Option<usize>>,
+) -> (Memo<Option<Pair>>, Reading) {
+    let corpus = search.corpus;
+    let built = RwSignal::new(None::<((usize, usize), Pair)>);
+    let reading = Reading {
+        failed: RwSignal::new(None),
+        tries: RwSignal::new(0),
+    };
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        reading.tries.track();
+        let (Some(l), Some(r)) = (left.get(), right.get()) else {
+            return;
+        };
+        if built.with_untracked(|b| b.as_ref().is_some_and(|(k, _)| *k == (l, r))) {
+            return;
+        }
+        let n = latest.get_value() + 1;
+        latest.set_value(n);
+        let live = move || latest.get_value() == n;
+        reading.failed.set(None);
+        leptos::task::spawn_local(async move {
+            let fail = move |why: String| {
+                if live() {
+                    reading.failed.set(Some(why));
+                }
+            };
+            if let Err(why) = shards.read_texts(&[l as u32, r as u32]).await {
+                return fail(why);
+            }
+            // Taken at once after they are read: neither has been evicted.
+            let texts: Option<Vec<_>> = [l, r]
+                .iter()
+                .map(|&d| shards.article(d).map(|t| (d, t.article.body.clone())))
+                .collect();
+            let Some(texts) = texts else {
+                return fail("The two texts could not be kept.".into());
+            };
+            let with = match with_texts(corpus, texts) {
+                Ok(c) => Arc::new(c),
+                Err(why) => return fail(why),
+            };
+            let Some(index) = index_in_slices(&with, live).await else {
+                return;
+            };
+            // Each word of the pair, and its articles in the whole corpus.
+            let mut ids: Vec<u32> = [l, r]
+                .iter()
+                .flat_map(|&d| index.words_of(d).iter().copied())
+                .filter(|&t| t != BREAK)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let words: Vec<String> = ids.iter().map(|&t| index.term(t).to_string()).collect();
+            let counts = match shards.doc_counts(&words).await {
+                Ok(c) => c,
+                Err(why) => return fail(why),
+            };
+            if !live() {
+                return;
+            }
+            let mut df = vec![0u32; index.vocabulary_len()];
+            for (&t, c) in ids.iter().zip(counts) {
+                df[t as usize] = c;
+            }
+            built.set(Some((
+                (l, r),
+                Pair {
+                    corpus: Shared::Part(with),
+                    index: Shared::Part(Arc::new(index)),
+                    df: Some(Arc::new(df)),
+                },
+            )));
+        });
+    });
+    let pair = Memo::new(move |_| {
+        let key = (left.get()?, right.get()?);
+        built.with(|b| {
+            b.as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, p)| p.clone())
+        })
+    });
+    (pair, reading)
+}
+
 /// The Compare view.
 #[component]
 pub fn CompareView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
     let corpus = search.corpus;
     let pick = move |side: Side| {
         Memo::new(move |_| {
@@ -67,34 +184,85 @@ pub fn CompareView() -> impl IntoView {
         words: words.get(),
         list_len: usize::MAX,
     });
+    let (pair, reading) = match search.shards {
+        Some(shards) => {
+            let (pair, reading) = read_pair(search, shards, left, right);
+            (pair, Some(reading))
+        }
+        None => {
+            let pair = Pair {
+                corpus: Shared::Whole(corpus),
+                index: Shared::Whole(whole_index()),
+                df: None,
+            };
+            (Memo::new(move |_| Some(pair.clone())), None)
+        }
+    };
+    // The whole index, where there is one: Most similar articles and a
+    // pair's standing weigh every article (a sharded corpus has neither).
+    let whole = search.whole.map(|_| whole_index());
     // Where this pair's similarity stands among the left article's pairs:
     // (its rank, the pairs, the lowest and the highest similarity).
     // The model weighs the whole corpus: built once per way of counting
     // words (when a pair is first shown), not for every pair.
-    let model = Memo::new(move |_| Model(Arc::new(Similarity::new(ix, &words.get()))));
+    let model =
+        Memo::new(move |_| whole.map(|ix| Model(Arc::new(Similarity::new(ix, &words.get())))));
     let standing = Memo::new(move |_| {
         let (l, r) = (left.get()?, right.get()?);
-        let ranked = model.with(|m| m.0.most_similar(l));
+        let ranked = model.with(|m| m.as_ref().map(|m| m.0.most_similar(l)))?;
         let rank = ranked.iter().position(|&(d, _)| d == r)? + 1;
         let lo = ranked.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
         let hi = ranked.iter().map(|p| p.1).fold(0.0, f64::max);
         Some((rank, ranked.len(), lo, hi))
     });
     let linked = Memo::new(move |_| params::LINK.flag(&url));
-    let comparison = Memo::new(move |_| match (left.get(), right.get()) {
-        (Some(l), Some(r)) => Some(compare(ix, l, r, options.get())),
-        _ => None,
+    // The comparison, and its similarity where it can be given: with a
+    // sharded corpus' word forms merged, a word's articles would be those
+    // of any of its forms, which its dictionary does not count.
+    let comparison = Memo::new(move |_| {
+        let (l, r, p) = (left.get()?, right.get()?, pair.get()?);
+        let opts = options.get();
+        Some(match &p.df {
+            None => {
+                let c = compare(&p.index, l, r, opts);
+                (Some(c.similarity), c)
+            }
+            Some(df) => {
+                match compare_with_df(&p.index, l, r, opts.clone(), &|t| df[t as usize] as usize) {
+                    Some(c) => (Some(c.similarity), c),
+                    None => (None, compare(&p.index, l, r, opts)),
+                }
+            }
+        })
     });
     // The passage being pointed at (hover or focus): its twin lights up too.
     let active = RwSignal::new(None::<usize>);
 
     let body = move || {
-        let (Some(l), Some(r), Some(c)) = (left.get(), right.get(), comparison.get()) else {
+        if let (Some(_), Some(_), Some(r)) = (left.get(), right.get(), reading) {
+            if let Some(why) = r.failed.get() {
+                return view! {
+                    <p class="notice fetch-failed" role="alert">
+                        {why}" "
+                        <button type="button" on:click=move |_| r.tries.update(|n| *n += 1)>"Try again"</button>
+                    </p>
+                }
+                .into_any();
+            }
+            if pair.with(Option::is_none) {
+                return view! { <p class="notice" role="status"><span class="fetching">"Reading the two articles…"</span></p> }.into_any();
+            }
+        }
+        let (Some(l), Some(r), Some((similarity, c))) = (left.get(), right.get(), comparison.get())
+        else {
             return view! {
                 <p class="empty">"Choose two articles to compare them side by side."</p>
-                {move || left.get().map(|l| view! { <MostSimilar doc=l open=true /> })}
+                {move || whole.and(left.get()).map(|l| view! { <MostSimilar doc=l open=true /> })}
             }
             .into_any();
+        };
+        let Some(p) = pair.get() else {
+            return ().into_any();
         };
         let passages = Arc::new(c.passages.clone());
         let scroller = Scroller::new(linked);
@@ -115,7 +283,7 @@ pub fn CompareView() -> impl IntoView {
         };
         // The lists first, where they are seen; the texts after them.
         view! {
-            <Summary corpus=corpus left=l right=r comparison=c.clone() standing=standing.get() />
+            <Summary corpus=corpus left=l right=r comparison=c.clone() similarity=similarity standing=standing.get() />
             <div class="list-controls">
                 <h3 class="lists-heading">"Words"</h3>
                 {super::csv_button("corpus-lens-compare.csv", "shared and distinctive words", make_csv)}
@@ -126,9 +294,9 @@ pub fn CompareView() -> impl IntoView {
                 <WordList title="Distinctive to right" words=c.distinctive_right.clone() score_name=Some("G²") />
             </div>
             <super::MeaningOf measures=&[COMPARE_G2] section=lens_engine::stats::measures::SECTION_KEYWORDS />
-            <PassageList left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
-            <Columns corpus=corpus left=l right=r passages=passages active=active scroller=scroller />
-            <MostSimilar doc=l open=false />
+            <PassageList pair=p.clone() left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
+            <Columns corpus=p.corpus left=l right=r passages=passages active=active scroller=scroller />
+            {whole.map(|_| view! { <MostSimilar doc=l open=false /> })}
         }
         .into_any()
     };
@@ -224,6 +392,9 @@ fn Summary(
     left: usize,
     right: usize,
     comparison: Comparison,
+    /// The similarity, where it can be given (not a sharded corpus' with
+    /// word forms merged).
+    similarity: Option<f64>,
     /// This pair's rank among the left article's pairs, their number, and
     /// the lowest and highest similarity among them.
     standing: Option<(usize, usize, f64, f64)>,
@@ -254,7 +425,14 @@ fn Summary(
         <div class="summary" role="group" aria-label="Summary">
             {side(left, "Left")}
             <dl class="figures">
-                <div><dt>"Similarity"</dt><dd>{format!("{:.0}%", comparison.similarity * 100.0)}</dd>
+                <div><dt>"Similarity"</dt>
+                    {match similarity {
+                        Some(sim) => view! { <dd>{format!("{:.0}%", sim * 100.0)}</dd> }.into_any(),
+                        None => view! {
+                            <dd>"—"</dd>
+                            <dd class="hint standing">"Not with word forms merged on a corpus published in parts: a word's weight needs the articles of all its forms, which this site does not fetch."</dd>
+                        }.into_any(),
+                    }}
                     {place.map(|p| view! { <dd class="hint standing">{p}</dd> })}</div>
                 <div><dt>"Words in both"</dt><dd>{thousands(comparison.shared_word_count)}</dd></div>
                 <div><dt>"Shared passages"</dt><dd>{format!("{}{}", thousands(comparison.passages.len()), if comparison.passages_truncated { "+" } else { "" })}</dd></div>
@@ -545,17 +723,17 @@ impl Scroller {
 /// The shared passages, each jumping to its place in both columns.
 #[component]
 fn PassageList(
+    /// What the pair is compared on.
+    pair: Pair,
     left: usize,
     passages: Arc<Vec<Passage>>,
     active: RwSignal<Option<usize>>,
     truncated: bool,
     scroller: Scroller,
 ) -> impl IntoView {
-    let search = expect_context::<SearchState>();
-    let ix = whole_index();
     // Each passage as the left article writes it (case and punctuation
     // kept), its first eight words.
-    let layout = Layout::of(&search.corpus.articles()[left], ix.doc(left));
+    let layout = Layout::of(&pair.corpus.articles()[left], pair.index.doc(left));
     let items = passages
         .iter()
         .enumerate()
@@ -591,8 +769,10 @@ fn PassageList(
 fn Column(
     /// Which side this column is.
     side: Side,
+    /// The corpus with the article's text.
+    corpus: Shared<Corpus>,
     /// The article shown.
-    article: &'static lens_engine::Article,
+    doc: usize,
     /// The shared passages (positions on both sides).
     passages: Arc<Vec<Passage>>,
     /// The passage pointed at, shared with the other column and the list.
@@ -602,7 +782,7 @@ fn Column(
     /// Links its scrolling to the other column's.
     scroller: Scroller,
 ) -> impl IntoView {
-    let a = article;
+    let a = &corpus.articles()[doc];
     // This side's spans in reading order, each with its passage.
     let mut spans: Vec<(u32, u32, usize)> = passages
         .iter()
@@ -655,7 +835,8 @@ fn Column(
 /// while linked (see [`Scroller`]).
 #[component]
 fn Columns(
-    corpus: &'static Corpus,
+    /// The corpus with the pair's texts.
+    corpus: Shared<Corpus>,
     left: usize,
     right: usize,
     passages: Arc<Vec<Passage>>,
@@ -664,11 +845,11 @@ fn Columns(
 ) -> impl IntoView {
     let [lref, rref] = scroller.cols;
     let left_col = view! {
-        <Column side=Side::Left article=&corpus.articles()[left] passages=passages.clone() active=active
+        <Column side=Side::Left corpus=corpus.clone() doc=left passages=passages.clone() active=active
             node=lref scroller=scroller.clone() />
     };
     let right_col = view! {
-        <Column side=Side::Right article=&corpus.articles()[right] passages=passages active=active
+        <Column side=Side::Right corpus=corpus doc=right passages=passages active=active
             node=rref scroller=scroller />
     };
     view! {

@@ -15,6 +15,8 @@ import { serveDist, launch, strictPage } from './serve.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const dist = process.env.SHARDED_DIST;
+// The same corpus published embedded: each view's numbers are compared.
+const embeddedDist = process.env.SHARDED_EMBEDDED;
 const corpusDir = process.env.SHARDED_CORPUS;
 const skip = !(dist && corpusDir) && 'SHARDED_DIST and SHARDED_CORPUS not set';
 
@@ -199,6 +201,38 @@ test('Contexts on a sharded site reads a stated random sample of the search, and
   await context.close();
 });
 
+test('Compare on a sharded site gives what the embedded site of the same corpus gives', { skip: skip || (!embeddedDist && 'SHARDED_EMBEDDED not set') }, async () => {
+  const twin = await serveDist(embeddedDist, '/twin/');
+  /** What Compare shows of a pair: the similarity, the word lists, the passages, the texts. */
+  const read = async (base, query) => {
+    const { context, page, problems } = await strictPage(browser);
+    await page.goto(`${base}?view=compare&left=a00007&right=a00014${query}`);
+    await page.locator('.summary').waitFor({ timeout: 60000 });
+    const shown = {
+      similarity: (await page.locator('.summary .figures div').first().innerText()).split('\n').slice(0, 2).join(' '),
+      figures: await page.locator('.summary .figures div').nth(1).innerText(),
+      passages: await page.locator('.passage-list summary').innerText(),
+      lists: await page.locator('.word-lists').innerText(),
+      texts: await page.locator('.columns').innerText(),
+    };
+    assert.deepEqual(problems, []);
+    await context.close();
+    return shown;
+  };
+  const sharded = await read(server.base, '');
+  const embedded = await read(twin.base, '');
+  assert.match(sharded.similarity, /^Similarity \d+%$/);
+  assert.deepEqual(sharded, embedded);
+  assert.ok(sharded.lists.includes('harbour'), 'the planted word is listed');
+  // Word forms merged: the same lists and passages; the similarity is not
+  // given (a word's weight would need every form's articles), and says so.
+  const forms = await read(server.base, '&forms=1');
+  const formsWhole = await read(twin.base, '&forms=1');
+  assert.equal(forms.similarity, 'Similarity —');
+  assert.deepEqual({ ...forms, similarity: null }, { ...formsWhole, similarity: null });
+  twin.close();
+});
+
 test('a host that ignores Range requests serves the sharded site too', { skip }, async () => {
   const whole = await serveDist(dist, '/sub/path/', { ranges: false });
   // No service worker: the page's own requests are counted.
@@ -283,6 +317,7 @@ for (const [scheme, width] of [['light', 1366], ['dark', 320]]) {
       ['reader', `?article=a00007&q=harbour`, '.reader mark'],
       ['trends with a year\'s contexts', '?view=trends&kw=harbour&grain=year&at=2010', '.year-contexts .kwic mark'],
       ['contexts on a sample', '?view=contexts&q=harbour', '.kwic-table .kwic-key mark'],
+      ['compare', '?view=compare&left=a00007&right=a00014', '.columns .column h3'],
       ['a view it lacks', '?view=words', '.view-start .notice'],
     ]) {
       await page.goto(server.base + url);
