@@ -25,8 +25,7 @@ pub fn OpenArticle(
 ) -> impl IntoView {
     let search = expect_context::<SearchState>();
     let url = expect_context::<UrlQuery>();
-    let failed = RwSignal::new(None::<String>);
-    let tries = RwSignal::new(0u32);
+    let reading = super::Retry::new();
     let has_text = Memo::new(move |_| search.article(index).is_some());
     // The terms of the keyword the article is opened for (`mark`), which a
     // sharded corpus fetches with the search's: its marks are drawn once
@@ -43,10 +42,12 @@ pub fn OpenArticle(
         // Read when opened, and again if it was let go since (the bound of
         // what the page holds).
         Effect::new(move |_| {
-            tries.track();
+            reading.tries.track();
             if !has_text.get() {
                 leptos::task::spawn_local(async move {
-                    failed.set(shards.read_texts(&[index as u32]).await.err());
+                    reading
+                        .failed
+                        .set(shards.read_texts(&[index as u32]).await.err());
                 });
             }
         });
@@ -57,23 +58,16 @@ pub fn OpenArticle(
     // Drawn once its text and its marks' terms are here (texts read later
     // for other articles leave the reader as it is).
     let here = Memo::new(move |_| has_text.get() && answered.get());
-    move || {
-        match here.get() {
+    move || match here.get() {
         true => match untrack(|| search.article(index)) {
-            Some(article) => view! { <ArticleReader corpus=corpus index=index article=article /> }.into_any(),
+            Some(article) => {
+                view! { <ArticleReader corpus=corpus index=index article=article /> }.into_any()
+            }
             None => ().into_any(),
         },
-        false => match failed.get() {
-            Some(why) => view! {
-                <p class="notice fetch-failed" role="alert">
-                    {why} " "
-                    <button type="button" on:click=move |_| tries.update(|n| *n += 1)>"Try again"</button>
-                </p>
-            }
-            .into_any(),
-            None => view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any(),
-        },
-    }
+        false => reading.alert().unwrap_or_else(|| {
+            view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any()
+        }),
     }
 }
 

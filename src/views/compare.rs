@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::params;
 use crate::url_state::QueryLink;
 use crate::views::stop_list::StopWords;
-use crate::views::{marked_article, UrlCheckbox, UrlNumber, WordFormsToggle};
+use crate::views::{marked_article, Retry, UrlCheckbox, UrlNumber, WordFormsToggle};
 use lens_engine::index::layout::{Edge, Layout};
 use lens_engine::index::partial::with_texts;
 use lens_engine::index::Index;
@@ -60,13 +60,6 @@ struct Pair {
     df: Option<Arc<Vec<u32>>>,
 }
 
-/// A sharded corpus' pair being read: why it failed, and asking again.
-#[derive(Clone, Copy)]
-struct Reading {
-    failed: RwSignal<Option<String>>,
-    tries: RwSignal<u32>,
-}
-
 /// A sharded corpus' pair: the two texts fetched, put in the metadata and
 /// indexed in slices (numbered as the corpus), then the articles of each of
 /// their words read from the dictionary (one round trip): `None` until the
@@ -76,13 +69,10 @@ fn read_pair(
     shards: Shards,
     left: Memo<Option<usize>>,
     right: Memo<Option<usize>>,
-) -> (Memo<Option<Pair>>, Reading) {
+) -> (Memo<Option<Pair>>, Retry) {
     let corpus = search.corpus;
     let built = RwSignal::new(None::<((usize, usize), Pair)>);
-    let reading = Reading {
-        failed: RwSignal::new(None),
-        tries: RwSignal::new(0),
-    };
+    let reading = Retry::new();
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         reading.tries.track();
@@ -240,14 +230,8 @@ pub fn CompareView() -> impl IntoView {
 
     let body = move || {
         if let (Some(_), Some(_), Some(r)) = (left.get(), right.get(), reading) {
-            if let Some(why) = r.failed.get() {
-                return view! {
-                    <p class="notice fetch-failed" role="alert">
-                        {why}" "
-                        <button type="button" on:click=move |_| r.tries.update(|n| *n += 1)>"Try again"</button>
-                    </p>
-                }
-                .into_any();
+            if let Some(alert) = r.alert() {
+                return alert;
             }
             if pair.with(Option::is_none) {
                 return view! { <p class="notice" role="status"><span class="fetching">"Reading the two articles…"</span></p> }.into_any();

@@ -34,7 +34,7 @@ use crate::shards::Shards;
 use crate::slices::{deferred, index_in_slices, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::stop_list::StopWords;
-use crate::views::{csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect};
+use crate::views::{csv_button, provenance, thousands, Retry, UrlCheckbox, UrlNumber, UrlSelect};
 
 /// Concordance lines on a page.
 const LINES: usize = 100;
@@ -78,19 +78,12 @@ impl Source {
 /// What Contexts reads, once it is there (provided by the view to its parts).
 type SourceSignal = Memo<Option<Source>>;
 
-/// A sharded corpus' sample being read: why it failed, and asking again.
-#[derive(Clone, Copy)]
-struct Reading {
-    failed: RwSignal<Option<String>>,
-    tries: RwSignal<u32>,
-}
-
 /// What a sharded corpus' Contexts reads: a sample of the search's
 /// articles ([`SAMPLE_ARTICLES`]), their texts fetched, then put in the
 /// metadata and indexed in slices (numbered as the corpus); `None` until
 /// the current search's sample is read (a newer search stops an older
 /// one's reading).
-fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Reading) {
+fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
     let corpus = search.corpus;
     let sample = Memo::new(move |_| {
         search
@@ -98,10 +91,7 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Reading) {
             .with(|m| Sample::new(corpus, &m.docs, SAMPLE_ARTICLES))
     });
     let built = RwSignal::new(None::<(Sample, Arc<Corpus>, Arc<Index>)>);
-    let reading = Reading {
-        failed: RwSignal::new(None),
-        tries: RwSignal::new(0),
-    };
+    let reading = Retry::new();
     let latest = StoredValue::new(0u64);
     Effect::new(move |_| {
         let asked = sample.get();
@@ -317,17 +307,11 @@ pub fn ContextsView() -> impl IntoView {
 /// On a sharded corpus: which articles Contexts reads (a sample, said with
 /// its rule), while their texts are read, and a failure with Try again.
 #[component]
-fn SampleNotice(source: SourceSignal, reading: Reading) -> impl IntoView {
+fn SampleNotice(source: SourceSignal, reading: Retry) -> impl IntoView {
     let search = expect_context::<SearchState>();
     move || {
-        if let Some(why) = reading.failed.get() {
-            return view! {
-                <p class="notice fetch-failed" role="alert">
-                    {why}" "
-                    <button type="button" on:click=move |_| reading.tries.update(|n| *n += 1)>"Try again"</button>
-                </p>
-            }
-            .into_any();
+        if let Some(alert) = reading.alert() {
+            return alert;
         }
         let of = search.matches.with(|m| m.docs.len());
         let busy = source.with(Option::is_none);

@@ -229,6 +229,53 @@ pub fn csv_button(
     }
 }
 
+/// A fetch of a sharded corpus' pieces that may fail and be asked again:
+/// why the latest failed, and the tries, which the effect that fetches
+/// tracks (a new try runs it again).
+#[derive(Clone, Copy)]
+pub struct Retry {
+    /// Why the latest fetch failed, if it did.
+    pub failed: RwSignal<Option<String>>,
+    /// Counts the tries.
+    pub tries: RwSignal<u32>,
+}
+
+impl Default for Retry {
+    fn default() -> Retry {
+        Retry::new()
+    }
+}
+
+impl Retry {
+    /// No failure yet.
+    pub fn new() -> Retry {
+        Retry {
+            failed: RwSignal::new(None),
+            tries: RwSignal::new(0),
+        }
+    }
+
+    /// Asks again: clears the failure and runs the fetching effect again.
+    pub fn again(&self) {
+        self.failed.set(None);
+        self.tries.update(|n| *n += 1);
+    }
+
+    /// The failure as an alert with **Try again**, if the latest fetch failed.
+    pub fn alert(self) -> Option<AnyView> {
+        let why = self.failed.get()?;
+        Some(
+            view! {
+                <p class="notice fetch-failed" role="alert">
+                    {why}" "
+                    <button type="button" on:click=move |_| self.again()>"Try again"</button>
+                </p>
+            }
+            .into_any(),
+        )
+    }
+}
+
 /// What an export was made from: the corpus and the search as it stands.
 pub fn provenance(search: &SearchState) -> Provenance {
     Provenance {

@@ -25,7 +25,7 @@ use crate::search_state::{last_valid, SearchState};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::chart::{palette, LineChart};
 use crate::views::long_table::{self, BoxWatch, LongBody};
-use crate::views::{marked_text, provenance, UrlSelect, UrlText, WordFormsToggle};
+use crate::views::{marked_text, provenance, Retry, UrlSelect, UrlText, WordFormsToggle};
 use lens_engine::out::chart::{
     dash, marker_path, style_name, LineChartModel, Series, FEW_ARTICLES, WIDTH,
 };
@@ -304,14 +304,9 @@ pub fn TrendsView() -> impl IntoView {
             </div>
             <p class="counting" role="status">
                 {counting}
-                {move || (!drawn.get() && months.failed.with(Option::is_none)).then(|| view! { <span class="fetching">" Fetching the keywords' counts…"</span> })}
+                {move || (!drawn.get() && months.retry.failed.with(Option::is_none)).then(|| view! { <span class="fetching">" Fetching the keywords' counts…"</span> })}
             </p>
-            {move || months.failed.get().map(|why| view! {
-                <p class="notice fetch-failed" role="alert">
-                    {why}" "
-                    <button type="button" on:click=move |_| months.retry()>"Try again"</button>
-                </p>
-            })}
+            {move || months.retry.alert()}
             <LeftOut table=table />
             <super::attention::AttentionChart grain=grain width=chart_width />
             <Show when=move || keywords.with(|k| k.is_empty())>
@@ -337,9 +332,8 @@ pub fn TrendsView() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct MonthCountsState {
     got: RwSignal<Option<(Vec<String>, Vec<MonthCounts>)>>,
-    /// Why the latest fetch failed.
-    failed: RwSignal<Option<String>>,
-    tries: RwSignal<u32>,
+    /// Whether the latest fetch failed, and asking again.
+    retry: Retry,
 }
 
 impl MonthCountsState {
@@ -347,19 +341,18 @@ impl MonthCountsState {
     fn new(terms: Memo<Option<Vec<String>>>) -> MonthCountsState {
         let state = MonthCountsState {
             got: RwSignal::new(None),
-            failed: RwSignal::new(None),
-            tries: RwSignal::new(0),
+            retry: Retry::new(),
         };
         let search = expect_context::<SearchState>();
         Effect::new(move |_| {
-            state.tries.track();
+            state.retry.tries.track();
             let (Some(asked), Some(shards)) = (terms.get(), search.shards) else {
                 return;
             };
             if state.of(&asked, |_| ()).is_some() {
                 return;
             }
-            state.failed.set(None);
+            state.retry.failed.set(None);
             leptos::task::spawn_local(async move {
                 let got = shards.month_counts(&asked).await;
                 // A newer question was asked meanwhile: its own fetch answers it.
@@ -368,7 +361,7 @@ impl MonthCountsState {
                 }
                 match got {
                     Ok(counts) => state.got.set(Some((asked, counts))),
-                    Err(why) => state.failed.set(Some(why)),
+                    Err(why) => state.retry.failed.set(Some(why)),
                 }
             });
         });
@@ -381,11 +374,6 @@ impl MonthCountsState {
             Some((t, counts)) if t == terms => Some(f(counts)),
             _ => None,
         })
-    }
-
-    /// Asks again after a failure.
-    fn retry(&self) {
-        self.tries.update(|n| *n += 1);
     }
 }
 
@@ -917,7 +905,7 @@ fn PeriodContexts(
     });
     // A sharded corpus' texts are read before their contexts are drawn.
     let reading = StoredValue::new(false);
-    let texts_failed = RwSignal::new(None::<String>);
+    let retry = Retry::new();
     let contexts = move || {
         if !counted.get() {
             return view! { <p class="counting">"Fetching the keywords' counts…"</p> }.into_any();
@@ -956,14 +944,8 @@ fn PeriodContexts(
         });
         let texts: Vec<_> = docs.iter().map(|&d| search.article(d)).collect();
         if let (Some(shards), true) = (search.shards, texts.iter().any(Option::is_none)) {
-            if let Some(why) = texts_failed.get() {
-                return view! {
-                    <p class="notice fetch-failed" role="alert">
-                        {why} " "
-                        <button type="button" on:click=move |_| texts_failed.set(None)>"Try again"</button>
-                    </p>
-                }
-                .into_any();
+            if let Some(alert) = retry.alert() {
+                return alert;
             }
             if !reading.get_value() {
                 reading.set_value(true);
@@ -976,7 +958,7 @@ fn PeriodContexts(
                 leptos::task::spawn_local(async move {
                     let read = shards.read_texts(&missing).await;
                     reading.set_value(false);
-                    texts_failed.set(read.err());
+                    retry.failed.set(read.err());
                 });
             }
             return view! { <p class="counting" role="status">{format!("Reading the {} articles of {}…", docs.len(), period.label())}</p> }.into_any();

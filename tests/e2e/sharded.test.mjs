@@ -233,6 +233,31 @@ test('Compare on a sharded site gives what the embedded site of the same corpus 
   twin.close();
 });
 
+test('search and Trends on a sharded site give what the embedded site of the same corpus gives', { skip: skip || (!embeddedDist && 'SHARDED_EMBEDDED not set') }, async () => {
+  const twin = await serveDist(embeddedDist, '/twin/');
+  /** What each site shows: the count and the first page of results in order (ranks), or a Trends table. */
+  const read = async (base) => {
+    const { context, page, problems } = await strictPage(browser);
+    const seen = [];
+    for (const q of ['harbour', 'harbour ferry', '"city council"', 'harb*', 'harbour -ferry', 'harbour OR ferry']) {
+      await page.goto(`${base}?q=${encodeURIComponent(q)}`);
+      await page.locator('.results .snippet mark').first().waitFor({ timeout: 60000 });
+      seen.push([q, await page.locator('.result-count').innerText(), await page.locator('.results .result-title').allInnerTexts()]);
+    }
+    for (const [kw, grain] of [['harbour, ferry', 'year'], ['harbour', 'month'], ['"city council"', 'year'], ['harb*', 'quarter']]) {
+      await page.goto(`${base}?view=trends&kw=${encodeURIComponent(kw)}&grain=${grain}&measure=per10k`);
+      await page.waitForFunction(() => document.querySelector('.trend-table tbody tr') && !document.querySelector('.counting .fetching'), null, { timeout: 60000 });
+      seen.push([kw, grain, await page.locator('.trend-table').innerText()]);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+    return seen;
+  };
+  const sharded = await read(server.base);
+  assert.deepEqual(sharded, await read(twin.base));
+  twin.close();
+});
+
 test('a host that ignores Range requests serves the sharded site too', { skip }, async () => {
   const whole = await serveDist(dist, '/sub/path/', { ranges: false });
   // No service worker: the page's own requests are counted.
