@@ -97,7 +97,8 @@ function wholeFile(url) {
 function fetchPiece(url, start, len) {
   const cut = (b) => {
     if (start + len > b.byteLength) throw new Error(url + ' is shorter than its index says');
-    return new Uint8Array(b, start, len);
+    // A copy: a view would keep the whole file alive as long as the piece is kept.
+    return new Uint8Array(b.slice(start, start + len));
   };
   if (shared.ranges === false) return wholeFile(url).then(cut);
   return fetch(url, { headers: { Range: 'bytes=' + start + '-' + (start + len - 1) } }).then((r) => {
@@ -141,6 +142,12 @@ function piece(url, start, len) {
   }
   return bytes;
 }
+// A piece that came but could not be read is not kept: asking again fetches it again.
+export function forget_piece(url, start, len) {
+  const key = url + '#' + start + '+' + len;
+  const kept = shared.pieces.get(key);
+  if (kept) { shared.pieces.delete(key); shared.bytes -= kept.len; }
+}
 function inflate(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));
@@ -155,6 +162,8 @@ extern "C" {
     fn index_name() -> Option<String>;
     /// The manifest's bytes (one download for every build of the page).
     fn manifest_bytes(name: &str) -> js_sys::Promise;
+    /// Drops a kept piece (its bytes could not be read).
+    fn forget_piece(url: &str, start: f64, len: f64);
     /// The pieces, all at once: an array of `Uint8Array`s, inflated where asked.
     fn fetch_pieces(
         urls: js_sys::Array,
@@ -252,9 +261,11 @@ impl Shards {
         with_reader(|reader| {
             for (r, bytes) in requests.iter().zip(got.iter()) {
                 let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-                reader
-                    .supply(&r.wanted, &bytes)
-                    .map_err(|e| format!("The corpus cannot be read: {e}."))?;
+                if let Err(e) = reader.supply(&r.wanted, &bytes) {
+                    let url = &reader.manifest().files[r.piece.file as usize];
+                    forget_piece(url, r.piece.start as f64, r.piece.len as f64);
+                    return Err(format!("The corpus cannot be read: {e}."));
+                }
             }
             Ok(())
         })
@@ -348,7 +359,7 @@ impl Shards {
             .map_err(|e| format!("The corpus cannot be read: {e}."))
     }
 
-    /// Bytes of terms and texts held.
+    /// Bytes of terms, texts and month counts held.
     pub fn held(&self) -> usize {
         with_reader(|r| r.held())
     }

@@ -832,7 +832,7 @@ proptest! {
         prop_assert!(sample.docs.iter().all(|&d| selection.contains(d)));
         prop_assert_eq!(sample.describe().is_empty(), sample.docs.len() == selection.len());
         // Nested: narrowing the selection keeps its sampled articles.
-        let mut narrower = DocSet::empty(selection.len());
+        let mut narrower = DocSet::empty(corpus.articles().len());
         for d in selection.iter().filter(|d| d % 4 != narrow) {
             narrower.insert(d);
         }

@@ -17,7 +17,7 @@ use lens_engine::index::Index;
 use lens_engine::search::Matches;
 use lens_engine::stats::contexts::{
     collocate_table, concordance_table, dispersion, line_text, node_terms, number_in_article,
-    Collocate, CollocateJob, Counted, Near, Occurrence, OccurrenceJob, SortJob, SortKey, Window,
+    CollocateJob, Counted, Near, Occurrence, OccurrenceJob, SortJob, SortKey, Window,
 };
 use lens_engine::stats::measures::{
     Explained, COLLOCATE_G2, EXPECTED, LOG_DICE, MI, T_SCORE, WITH_NODE,
@@ -63,6 +63,12 @@ struct Source {
 }
 
 impl Source {
+    /// Whether `lines` are of its articles: a sample's lines found for an
+    /// older sample (while the new one's are found) are not drawn with it.
+    fn holds(&self, lines: &[Occurrence]) -> bool {
+        self.sample.is_none() || lines.iter().all(|o| self.docs.contains(o.doc as usize))
+    }
+
     /// The provenance of an export made from it: the search's, and the sample.
     fn provenance(&self, search: &SearchState) -> lens_engine::stats::Provenance {
         let mut p = provenance(search);
@@ -96,8 +102,8 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
     Effect::new(move |_| {
         let asked = sample.get();
         reading.tries.track();
-        // No word to look for: nothing to read.
-        if !search.matches.with(|m| m.has_terms()) {
+        // No word to look for, or no article found: nothing to read.
+        if !search.matches.with(|m| m.has_terms()) || asked.docs.is_empty() {
             return;
         }
         if built.with_untracked(|b| b.as_ref().is_some_and(|(s, _, _)| *s == asked)) {
@@ -315,7 +321,7 @@ fn SampleNotice(source: SourceSignal, reading: Retry) -> impl IntoView {
         }
         let of = search.matches.with(|m| m.docs.len());
         let busy = source.with(Option::is_none);
-        if !search.matches.with(|m| m.has_terms()) {
+        if !search.matches.with(|m| m.has_terms()) || of == 0 {
             return ().into_any();
         }
         if of <= SAMPLE_ARTICLES {
@@ -431,11 +437,12 @@ fn Concordance(
     let rows = move || {
         let k = ctx.get();
         let from = (page_now() - 1) * LINES;
-        let Some(Source { index, corpus, .. }) = source.get() else {
+        let Some(src) = source.get() else {
             return Vec::new();
         };
+        let Source { index, corpus, .. } = &src;
         shown.with(|s| {
-            let Some(v) = &s.value else {
+            let Some(v) = s.value.as_ref().filter(|v| src.holds(&v.1)) else {
                 return Vec::new();
             };
             let (all, sorted) = &**v;
@@ -445,7 +452,7 @@ fn Concordance(
                 .take(LINES)
                 .map(|o| {
                     let a = &corpus.articles()[o.doc as usize];
-                    let t = super::KwicCells::of(line_text(&index, a, o, k));
+                    let t = super::KwicCells::of(line_text(index, a, o, k));
                     let dir = t.dir;
                     let (id, k_in) = (a.id.clone(), number_in_article(all, o));
                     // Its own signal: typing redraws no line (see `UrlQuery::link`).
@@ -596,14 +603,15 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
         let q = search.text.get_untracked();
         // For the benchmark: from here to the rows in the document is the block's own cost.
         mark("contexts:dispersion");
-        let Some(Source { index, corpus, .. }) = source.get() else {
+        let Some(src) = source.get() else {
             return Vec::new();
         };
+        let Source { index, corpus, .. } = &src;
         lines.with(|l| {
-            let Some(occ) = &l.value else {
+            let Some(occ) = l.value.as_ref().filter(|o| src.holds(o)) else {
                 return Vec::new();
             };
-            dispersion(&index, occ)
+            dispersion(index, occ)
                 .into_iter()
                 .take(shown.get())
                 .map(|d| {
@@ -692,8 +700,9 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
     }
 }
 
-/// The selection's word counts, for the collocates' f_y and N.
-type SelectionCounts = Arc<Counts>;
+/// The selection's word counts, for the collocates' f_y and N, with the
+/// index whose terms they count.
+type SelectionCounts = (Shared<Index>, Arc<Counts>);
 
 /// "Collocates": words near the node, with four association measures.
 /// The collocates table's measures, in its column order.
@@ -722,37 +731,49 @@ fn Collocates(
         // The articles whose lines are drawn: the search's, or the sample's.
         source.with(|s| {
             let s = s.as_ref()?;
-            Some(CountJob::new(s.index.clone(), &s.docs).map_output(Arc::new))
+            let index = s.index.clone();
+            Some(CountJob::new(s.index.clone(), &s.docs).map_output(move |c| (index, Arc::new(c))))
         })
     });
     let computed = sliced("contexts:collocates", move || {
         let from = lines.with(ready)?;
-        let counts: SelectionCounts = counts.with(ready)?;
+        let (counted, counts): SelectionCounts = counts.with(ready)?;
         let index = source.with(|s| s.as_ref().map(|s| s.index.clone()))?;
+        // Counts of another sample's index (its own are being counted).
+        if counted != index {
+            return None;
+        }
         let window = Window {
             left: wl.get(),
             right: wr.get(),
             stop: stop.get(),
             min: min.get(),
         };
-        Some(CollocateJob::new(
-            index,
-            from,
-            Counted::Done(counts),
-            &nodes.get(),
-            window,
-        ))
+        Some(
+            CollocateJob::new(
+                index.clone(),
+                from,
+                Counted::Done(counts),
+                &nodes.get(),
+                window,
+            )
+            .map_output(move |c| (index, c)),
+        )
     });
+    // The collocates with the index whose terms they name.
     let found = Memo::new(move |_| {
-        let mut c: Vec<Collocate> = computed.with(|c| c.value.clone().unwrap_or_default());
-        by.get().sort(&mut c);
-        c
+        computed.with(|c| {
+            c.value.clone().map(|(index, mut c)| {
+                by.get().sort(&mut c);
+                (index, c)
+            })
+        })
     });
     let rows = move || {
-        let Some(index) = source.with(|s| s.as_ref().map(|s| s.index.clone())) else {
-            return Vec::new().collect_view();
-        };
-        found.with(|f| {
+        found.with(|found| {
+            let Some((index, f)) = found else {
+                return Vec::new().collect_view();
+            };
             f.iter()
                 .take(COLLOCATES)
                 .map(|c| {
@@ -788,22 +809,17 @@ fn Collocates(
             min: min.get_untracked(),
         };
         let fx = lines.with_untracked(|l| l.value.as_ref().map_or(0, |l| l.len()));
-        let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |c| c.words));
+        let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |c| c.1.words));
         let Some(src) = source.get_untracked() else {
             return String::new();
         };
-        let node = node_label(&src.index, &nodes.get_untracked());
-        found.with_untracked(|f| {
-            collocate_table(
-                &src.index,
-                f,
-                &node,
-                fx,
-                n,
-                &window,
-                &src.provenance(&search),
-            )
-            .to_csv()
+        found.with_untracked(|found| {
+            // (Not collocates of another sample, found before this one's.)
+            let Some((index, f)) = found.as_ref().filter(|(ix, _)| *ix == src.index) else {
+                return String::new();
+            };
+            let node = node_label(index, &nodes.get_untracked());
+            collocate_table(index, f, &node, fx, n, &window, &src.provenance(&search)).to_csv()
         })
     };
     view! {
@@ -820,7 +836,7 @@ fn Collocates(
             <StopWords id="collocates" />
             <div class="table-wrap">
                 <table class="word-table">
-                    <caption>{move || format!("Collocates ({}){}", thousands(found.with(Vec::len)), if computed.with(|c| c.busy) { " · counting…" } else { "" })}</caption>
+                    <caption>{move || format!("Collocates ({}){}", thousands(found.with(|f| f.as_ref().map_or(0, |(_, c)| c.len()))), if computed.with(|c| c.busy) { " · counting…" } else { "" })}</caption>
                     <thead><tr>
                         <th scope="col">"Word"</th><th scope="col" class="num">"With node"</th><th scope="col" class="num">"Total"</th><th scope="col" class="num">"Expected"</th>
                         <th scope="col" class="num">"logDice"</th><th scope="col" class="num">"MI"</th><th scope="col" class="num">"T-score"</th><th scope="col" class="num">"G²"</th>

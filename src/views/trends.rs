@@ -93,7 +93,12 @@ pub fn TrendsView() -> impl IntoView {
     // postings. These are their terms, when that is the case.
     let by_month_terms = Memo::new(move |_| {
         search.shards?;
-        if split.get().is_some() {
+        // The search typed, not only the one answered: a search that is
+        // being fetched asks its keywords' terms in the same round trip.
+        let searching = search
+            .parsed
+            .with(|p| !matches!(p, Ok(q) if q.query == Query::All));
+        if split.get().is_some() || searching {
             return None;
         }
         let (opts, g) = (search.options.get(), grain.get());
@@ -156,11 +161,15 @@ pub fn TrendsView() -> impl IntoView {
     if search.shards.is_some() {
         Effect::new(move |_| {
             let postings = by_month_terms.with(Option::is_none) || at.with(Option::is_some);
-            search.also.set(if postings {
+            let needs = if postings {
                 kw_needs.get()
             } else {
                 Needs::default()
-            });
+            };
+            // Set only when it changes: setting asks the search again.
+            if search.also.with_untracked(|a| *a != needs) {
+                search.also.set(needs);
+            }
         });
         on_cleanup(move || search.also.set(Needs::default()));
     }
@@ -347,6 +356,8 @@ impl MonthCountsState {
         Effect::new(move |_| {
             state.retry.tries.track();
             let (Some(asked), Some(shards)) = (terms.get(), search.shards) else {
+                // Drawn from the postings now: an old failure is not this chart's.
+                state.retry.failed.set(None);
                 return;
             };
             if state.of(&asked, |_| ()).is_some() {

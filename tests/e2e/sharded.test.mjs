@@ -196,7 +196,11 @@ test('Contexts on a sharded site reads a stated random sample of the search, and
   const csv = fs.readFileSync(await (await download).path(), 'utf8');
   assert.match(csv.split('\n')[0], /,"Sample",/);
   assert.match(csv.split('\n')[1], new RegExp(`sample of 40 of ${n.replace(',', '.')} articles`));
-  // Where every match falls in time counts them all, not the sample's.
+  // Matches per period counts every match of the search, not the sample's.
+  const all = harbour.reduce((m, a) => m + (a.text.match(/\bharbour\b/g) || []).length, 0);
+  const bars = await page.locator('.period-strip li .visually-hidden').allInnerTexts();
+  assert.ok(bars.length > 1);
+  assert.equal(bars.reduce((m, t) => m + Number(t.match(/: ([\d,]+) match/)[1].replace(/,/g, '')), 0), all);
   assert.deepEqual(problems, []);
   await context.close();
 });

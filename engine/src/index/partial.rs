@@ -42,8 +42,9 @@ impl Index {
 /// of some articles put in (`texts`: each one's number and body): a corpus
 /// numbered as the whole one, so that its index ([`Index::new`]) holds
 /// those articles' words at the whole index's positions. What the views
-/// that read every word of a selection (Contexts) read on a sample of it;
-/// the other articles have their titles only, and are never asked of.
+/// that read the words of some articles (Contexts' sample, Compare's pair)
+/// read; the other articles keep their facts but not even their titles
+/// (indexing them would cost as the corpus grows), and are never asked of.
 /// An article number past the corpus is an error.
 pub fn with_texts(
     meta: &Corpus,
@@ -51,11 +52,16 @@ pub fn with_texts(
 ) -> Result<Corpus, String> {
     let mut articles = meta.articles().to_vec();
     let n = articles.len();
+    let mut given = vec![false; n];
     for (d, body) in texts {
         articles
             .get_mut(d)
             .ok_or_else(|| format!("article {d}: past the corpus ({n} articles)"))?
             .body = body;
+        given[d] = true;
+    }
+    for (a, _) in articles.iter_mut().zip(&given).filter(|(_, g)| !**g) {
+        a.title = String::new().into();
     }
     let counts = (0..n).map(|d| meta.word_count(d)).collect();
     Ok(Corpus::assemble(

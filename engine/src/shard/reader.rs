@@ -104,7 +104,7 @@ pub struct ShardReader {
 
 impl ShardReader {
     /// A reader of the index whose manifest is `manifest`, holding about
-    /// `limit` bytes of terms and texts at most.
+    /// `limit` bytes of terms, texts and month counts at most.
     pub fn new(manifest: &[u8], limit: usize) -> Result<ShardReader, ShardError> {
         Ok(ShardReader {
             manifest: Manifest::decode(manifest)?,
@@ -131,7 +131,7 @@ impl ShardReader {
         self.meta.as_ref().map(|(c, _, _)| c)
     }
 
-    /// Bytes of terms and texts held (as decoded).
+    /// Bytes of terms, texts and month counts held (as decoded).
     pub fn held(&self) -> usize {
         self.held
     }

@@ -559,8 +559,9 @@ pub fn trend_table(
 /// The terms whose month counts ([`crate::shard::MonthCounts`]) give
 /// [`trend_table`]'s table without their postings, one per keyword, when
 /// they can: each keyword a single word anywhere (no prefix, no phrase, no
-/// line filter, no word forms), the filter every article of the corpus, a
-/// grain of a month or coarser.
+/// line filter, no word forms, not a word written without spaces: those
+/// are found inside longer words too), the filter every article of the
+/// corpus, a grain of a month or coarser.
 pub fn month_terms(
     corpus: &Corpus,
     keywords: &[Keyword],
@@ -581,7 +582,9 @@ pub fn month_terms(
                     prefix: false,
                 },
                 None,
-            ) if words.len() == 1 => Some(words[0].clone()),
+            ) if words.len() == 1 && !crate::text::segment::is_unspaced_word(&words[0]) => {
+                Some(words[0].clone())
+            }
             _ => None,
         })
         .collect()
