@@ -303,8 +303,9 @@ pub fn CompareView() -> impl IntoView {
                     let n = search.matches.with(|m| m.docs.len());
                     view! {
                         <p class="hint search-effect">{format!(
-                            "The search “{}” matches {} of {} articles: they come first in the choosers, and the passages and words are marked as usual. Every article can still be chosen.",
-                            text.trim(), thousands(n), thousands(search.corpus.articles().len())
+                            "The search “{}” matches {} of {} articles: they come first in the choosers, and the passages and words are marked as usual.{}",
+                            text.trim(), thousands(n), thousands(search.corpus.articles().len()),
+                            if search.corpus.articles().len() > CHOOSER_MOST { "" } else { " Every article can still be chosen." }
                         )}</p>
                     }
                 })
@@ -321,29 +322,45 @@ fn Chooser(side: Side, label: &'static str, chosen: Memo<Option<usize>>) -> impl
     let search = expect_context::<SearchState>();
     let corpus = search.corpus;
     let id = format!("choose-{}", side.param());
+    let n = corpus.articles().len();
     // Every article stays one choice away: with a search, its matches come
-    // first in a group of their own and the others follow in another.
+    // first in a group of their own and the others follow in another. Past
+    // CHOOSER_MOST articles, the first of them (and the chosen one): the
+    // search narrows them.
     let options = move || {
         let searching = search.text.with(|t| !t.trim().is_empty());
         let matched: Vec<bool> = search.matches.with(|m| {
-            let mut v = vec![false; corpus.articles().len()];
+            let mut v = vec![false; n];
             m.docs.iter().for_each(|d| v[d] = true);
             v
         });
+        let now = chosen.get();
         let option = move |d: usize| {
             let a = &corpus.articles()[d];
-            view! { <option value=a.id.clone() selected=chosen.get() == Some(d)>{format!("{} · {}", a.display_date(), a.title)}</option> }
+            view! { <option value=a.id.clone() selected=now == Some(d)>{format!("{} · {}", a.display_date(), a.title)}</option> }
         };
-        let all = 0..corpus.articles().len();
+        // At most `most` of `docs`, the chosen one kept among them.
+        let listed = move |mut docs: Vec<usize>, most: usize| {
+            let keep = now.filter(|c| docs.binary_search(c).is_ok_and(|i| i >= most));
+            docs.truncate(most);
+            docs.extend(keep);
+            docs
+        };
         if !searching {
-            return all.map(option).collect_view().into_any();
+            return listed((0..n).collect(), CHOOSER_MOST)
+                .into_iter()
+                .map(option)
+                .collect_view()
+                .into_any();
         }
-        let (hits, rest): (Vec<usize>, Vec<usize>) = all.partition(|&d| matched[d]);
+        let (hits, rest): (Vec<usize>, Vec<usize>) = (0..n).partition(|&d| matched[d]);
         let text = search.text.get();
         let (hit_label, rest_label) = (
             format!("Matching “{}” ({})", text.trim(), thousands(hits.len())),
             format!("Other articles ({})", thousands(rest.len())),
         );
+        let hits = listed(hits, CHOOSER_MOST);
+        let rest = listed(rest, CHOOSER_MOST.saturating_sub(hits.len()));
         view! {
             <optgroup label=hit_label>
                 {hits.into_iter().map(option).collect_view()}
@@ -358,16 +375,26 @@ fn Chooser(side: Side, label: &'static str, chosen: Memo<Option<usize>>) -> impl
         let v = event_target_value(&ev);
         url.navigate(&url.href(&[(side.param(), (!v.is_empty()).then_some(v.as_str()))]));
     };
+    let capped = n > CHOOSER_MOST;
+    let hint = format!("{id}-hint");
     view! {
         <div class="field chooser">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=on_change>
+            <select id=id on:change=on_change aria-describedby=capped.then(|| hint.clone())>
                 <option value="" selected=move || chosen.get().is_none()>"— choose an article —"</option>
                 {options}
             </select>
+            {capped.then(|| view! {
+                <span class="hint" id=hint>{format!("Lists {} of the {} articles, the search's matches first: search to narrow them.", thousands(CHOOSER_MOST), thousands(n))}</span>
+            })}
         </div>
     }
 }
+
+/// The most articles a chooser lists: one `<option>` each, and two
+/// choosers of sotu-x40's 9,960 took the browser half a second to draw,
+/// and almost a second again for each search answered.
+const CHOOSER_MOST: usize = 1_000;
 
 /// Titles, dates and sizes of both, with the similarity and what they share.
 #[component]

@@ -234,6 +234,22 @@ test('Compare on a sharded site gives what the embedded site of the same corpus 
   const formsWhole = await read(twin.base, '&forms=1');
   assert.equal(forms.similarity, 'Similarity —');
   assert.deepEqual({ ...forms, similarity: null }, { ...formsWhole, similarity: null });
+  // Past 1,000 articles a chooser lists the first 1,000, the search's
+  // matches first, and the chosen article wherever it is; it says so.
+  const { context, page, problems } = await strictPage(browser);
+  const ferry = corpus.filter((a) => /\bferry\b/.test(a.text));
+  await page.goto(`${server.base}?view=compare&q=ferry&left=a04999`);
+  const left = page.locator('#choose-left');
+  await left.locator('optgroup').first().waitFor({ state: 'attached', timeout: 60000 });
+  assert.equal(await left.locator('optgroup').first().getAttribute('label'), `Matching “ferry” (${ferry.length})`);
+  assert.equal(await left.locator('optgroup').first().locator('option').count(), ferry.length);
+  // (The chosen one is among the first 1,000 by date, or one more.)
+  const listed = await left.locator('option').count();
+  assert.ok(listed === 1 + 1000 || listed === 1 + 1000 + 1, `${listed} options`);
+  assert.equal(await left.inputValue(), 'a04999');
+  assert.match(await page.locator('#choose-left-hint').innerText(), /^Lists 1,000 of the 5,000 articles, the search's matches first/);
+  assert.deepEqual(problems, []);
+  await context.close();
   twin.close();
 });
 
