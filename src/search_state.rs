@@ -124,6 +124,33 @@ impl std::ops::Deref for ArticleText {
     }
 }
 
+/// The newest of a run of questions: each asking takes a number, and what
+/// answers it is applied only while that number is still the newest (an
+/// answer that comes after a newer question is dropped).
+#[derive(Clone, Copy)]
+pub struct Newest(StoredValue<u64>);
+
+impl Newest {
+    /// No question yet.
+    pub fn new() -> Newest {
+        Newest(StoredValue::new(0))
+    }
+
+    /// A new question: whether it is still the newest, asked at any time.
+    pub fn ask(&self) -> impl Fn() -> bool + Copy + 'static {
+        let n = self.0.get_value() + 1;
+        self.0.set_value(n);
+        let latest = self.0;
+        move || latest.get_value() == n
+    }
+}
+
+impl Default for Newest {
+    fn default() -> Newest {
+        Newest::new()
+    }
+}
+
 /// A corpus or an index a view reads words from: the whole one (an
 /// embedded corpus', for the page's life), or a part made for the view (a
 /// sharded corpus' sample: [`lens_engine::index::partial::with_texts`]),
@@ -293,22 +320,19 @@ impl SearchState {
         let failed = RwSignal::new(None::<Unanswered>);
         let tries = RwSignal::new(0u32);
         // Only the latest question's answer is shown.
-        let latest = StoredValue::new(0u64);
+        let latest = Newest::new();
         Effect::new(move |_| {
             let query = asked.get();
             let options = asked_options.get();
             let also = also.get();
             tries.track();
-            let asked_at = latest.get_value() + 1;
-            latest.set_value(asked_at);
+            let current = latest.ask();
             fetching.set(true);
             leptos::task::spawn_local(async move {
                 let mut needs = Needs::for_query(&query.query, options.word_forms);
                 needs.merge(&also);
-                let got = shards
-                    .answer(&needs, move || latest.get_value() == asked_at)
-                    .await;
-                if latest.get_value() != asked_at {
+                let got = shards.answer(&needs, current).await;
+                if !current() {
                     return;
                 }
                 fetching.set(false);

@@ -346,6 +346,34 @@ impl Shards {
         }
     }
 
+    /// A corpus of `meta` (the metadata) with the texts of `docs` put in
+    /// ([`lens_engine::index::partial::with_texts`]: numbered as the whole
+    /// corpus), fetched if they are not here, and its index, built in
+    /// slices: what Contexts' sample and Compare's pair read. `Ok(None)`
+    /// once `live()` fails (a newer question was asked).
+    pub async fn index_texts(
+        &self,
+        meta: &'static Corpus,
+        docs: &[usize],
+        live: impl Fn() -> bool + Copy,
+    ) -> Result<Option<(Arc<Corpus>, Index)>, String> {
+        let wanted: Vec<u32> = docs.iter().map(|&d| d as u32).collect();
+        self.read_texts(&wanted).await?;
+        if !live() {
+            return Ok(None);
+        }
+        // Taken at once after they are read: none has been evicted.
+        let texts = docs
+            .iter()
+            .map(|&d| self.article(d).map(|t| (d, t.article.body.clone())))
+            .collect::<Option<Vec<_>>>()
+            .ok_or("The articles' texts could not be kept.")?;
+        let with = Arc::new(lens_engine::index::partial::with_texts(meta, texts)?);
+        Ok(crate::slices::index_in_slices(&with, live)
+            .await
+            .map(|index| (with, index)))
+    }
+
     /// Article `doc` with its text, once read (tracks the texts read).
     pub fn article(&self, doc: usize) -> Option<Arc<Text>> {
         self.texts_read.track();

@@ -13,7 +13,6 @@ use crate::url_state::QueryLink;
 use crate::views::stop_list::StopWords;
 use crate::views::{marked_article, Retry, UrlCheckbox, UrlNumber, WordFormsToggle};
 use lens_engine::index::layout::{Edge, Layout};
-use lens_engine::index::partial::with_texts;
 use lens_engine::index::Index;
 use lens_engine::search::highlight::mark_article;
 use lens_engine::stats::compare::{
@@ -26,9 +25,8 @@ use lens_engine::Corpus;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::search_state::{whole_index, SearchState, Shared};
+use crate::search_state::{whole_index, Newest, SearchState, Shared};
 use crate::shards::Shards;
-use crate::slices::index_in_slices;
 use crate::url_state::UrlQuery;
 use crate::views::thousands;
 
@@ -73,7 +71,7 @@ fn read_pair(
     let corpus = search.corpus;
     let built = RwSignal::new(None::<((usize, usize), Pair)>);
     let reading = Retry::new();
-    let latest = StoredValue::new(0u64);
+    let latest = Newest::new();
     Effect::new(move |_| {
         reading.tries.track();
         let (Some(l), Some(r)) = (left.get(), right.get()) else {
@@ -82,9 +80,7 @@ fn read_pair(
         if built.with_untracked(|b| b.as_ref().is_some_and(|(k, _)| *k == (l, r))) {
             return;
         }
-        let n = latest.get_value() + 1;
-        latest.set_value(n);
-        let live = move || latest.get_value() == n;
+        let live = latest.ask();
         reading.failed.set(None);
         leptos::task::spawn_local(async move {
             let fail = move |why: String| {
@@ -92,23 +88,10 @@ fn read_pair(
                     reading.failed.set(Some(why));
                 }
             };
-            if let Err(why) = shards.read_texts(&[l as u32, r as u32]).await {
-                return fail(why);
-            }
-            // Taken at once after they are read: neither has been evicted.
-            let texts: Option<Vec<_>> = [l, r]
-                .iter()
-                .map(|&d| shards.article(d).map(|t| (d, t.article.body.clone())))
-                .collect();
-            let Some(texts) = texts else {
-                return fail("The two texts could not be kept.".into());
-            };
-            let with = match with_texts(corpus, texts) {
-                Ok(c) => Arc::new(c),
+            let (with, index) = match shards.index_texts(corpus, &[l, r], live).await {
+                Ok(Some(indexed)) => indexed,
+                Ok(None) => return,
                 Err(why) => return fail(why),
-            };
-            let Some(index) = index_in_slices(&with, live).await else {
-                return;
             };
             // Each word of the pair, and its articles in the whole corpus.
             let mut ids: Vec<u32> = [l, r]

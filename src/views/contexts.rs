@@ -12,7 +12,6 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use lens_engine::index::docset::DocSet;
-use lens_engine::index::partial::with_texts;
 use lens_engine::index::Index;
 use lens_engine::search::Matches;
 use lens_engine::stats::contexts::{
@@ -29,9 +28,9 @@ use lens_engine::Corpus;
 use leptos::prelude::*;
 
 use crate::params;
-use crate::search_state::{whole_index, SearchState, Shared};
+use crate::search_state::{whole_index, Newest, SearchState, Shared};
 use crate::shards::Shards;
-use crate::slices::{deferred, index_in_slices, mark, sliced, Sliced};
+use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
 use crate::views::stop_list::StopWords;
 use crate::views::{csv_button, provenance, thousands, Retry, UrlCheckbox, UrlNumber, UrlSelect};
@@ -98,7 +97,7 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
     });
     let built = RwSignal::new(None::<(Sample, Arc<Corpus>, Arc<Index>)>);
     let reading = Retry::new();
-    let latest = StoredValue::new(0u64);
+    let latest = Newest::new();
     Effect::new(move |_| {
         let asked = sample.get();
         reading.tries.track();
@@ -109,33 +108,14 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
         if built.with_untracked(|b| b.as_ref().is_some_and(|(s, _, _)| *s == asked)) {
             return;
         }
-        let n = latest.get_value() + 1;
-        latest.set_value(n);
-        let live = move || latest.get_value() == n;
+        let live = latest.ask();
         reading.failed.set(None);
         leptos::task::spawn_local(async move {
-            let docs: Vec<u32> = asked.docs.iter().map(|&d| d as u32).collect();
-            let read = shards.read_texts(&docs).await;
-            if !live() {
-                return;
-            }
-            // Taken at once after they are read: none has been evicted.
-            let texts: Option<Vec<_>> = asked
-                .docs
-                .iter()
-                .map(|&d| shards.article(d).map(|t| (d, t.article.body.clone())))
-                .collect();
-            let with = match (read, texts) {
-                (Err(why), _) => Err(why),
-                (Ok(()), None) => Err("The sample's texts could not be kept.".to_string()),
-                (Ok(()), Some(texts)) => with_texts(corpus, texts),
-            };
-            let with = match with {
-                Ok(c) => Arc::new(c),
-                Err(why) => return reading.failed.set(Some(why)),
-            };
-            if let Some(index) = index_in_slices(&with, live).await {
-                built.set(Some((asked, with, Arc::new(index))));
+            match shards.index_texts(corpus, &asked.docs, live).await {
+                Ok(Some((with, index))) => built.set(Some((asked, with, Arc::new(index)))),
+                Ok(None) => {}
+                Err(why) if live() => reading.failed.set(Some(why)),
+                Err(_) => {}
             }
         });
     });
