@@ -350,6 +350,31 @@ impl SearchState {
                 }
             });
         });
+        // A query without phrases is answered from its terms' counts
+        // (their positions are not fetched): once the texts of articles it
+        // matched are here, its index is made again with where its words
+        // stand in them, for their marks and snippets
+        // (`Index::positions_known`). Nothing is fetched unless the terms
+        // were let go since; a newer answer is left as it is.
+        Effect::new(move |_| {
+            shards.track_texts();
+            let (needs, stale) = answer.with_untracked(|a| {
+                let stale = a.index.stand_ins().iter().any(|&d| shards.holds_text(d));
+                (a.needs.clone(), stale)
+            });
+            if !stale {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                if let Ok(index) = shards.answer(&needs, || true).await {
+                    answer.update(|a| {
+                        if a.needs == needs {
+                            a.index = Served::Part(Arc::new(index));
+                        }
+                    });
+                }
+            });
+        });
         let valid = Memo::new(move |_| answer.with(|a| a.query.clone()));
         let options = Memo::new(move |_| answer.with(|a| a.options));
         let served = Signal::derive(move || answer.with(|a| a.index.clone()));

@@ -374,6 +374,16 @@ impl Shards {
             .map(|index| (with, index)))
     }
 
+    /// Tracks the texts read (a reactive read).
+    pub fn track_texts(&self) {
+        self.texts_read.track();
+    }
+
+    /// Whether article `doc`'s text is here (not tracked).
+    pub fn holds_text(&self, doc: u32) -> bool {
+        with_reader(|r| r.article(doc).is_some())
+    }
+
     /// Article `doc` with its text, once read (tracks the texts read).
     pub fn article(&self, doc: usize) -> Option<Arc<Text>> {
         self.texts_read.track();

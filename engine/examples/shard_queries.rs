@@ -82,16 +82,19 @@ fn main() {
         // Round trip 1: the dictionary chunks.
         let chunks = needs.chunks(m);
         let chunk_bytes: u64 = chunks.iter().map(|&i| m.dictionary[i].1.len).sum();
-        // Round trip 2: each term's postings and positions (one range each).
+        // Round trip 2: each term's postings, and its positions (one range
+        // each) where a phrase needs them.
         let (mut post_bytes, mut pos_bytes, mut terms) = (0, 0, Vec::new());
         for &i in &chunks {
             let chunk =
                 DictionaryChunk::decode(&files.piece(m.dictionary[i].1), m.files.len()).unwrap();
             for e in needs.entries(&chunk) {
                 post_bytes += e.postings.len;
-                pos_bytes += e.positions.len;
                 let postings = decode_postings(e, &files.piece(e.postings), m.docs).unwrap();
-                let positions = decode_positions(&postings, &files.piece(e.positions)).unwrap();
+                let positions = needs.positions.then(|| {
+                    pos_bytes += e.positions.len;
+                    decode_positions(&postings, &files.piece(e.positions)).unwrap()
+                });
                 terms.push(LoadedTerm {
                     term: e.term.clone(),
                     postings,

@@ -12,6 +12,7 @@ use lens_engine::corpus::load::load_corpus_dir;
 use lens_engine::corpus::period::Grain;
 use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
+use lens_engine::search::highlight::snippet;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options, ShardWriter};
@@ -99,10 +100,11 @@ impl Site {
 }
 
 impl Site {
-    /// A term as a page fetches it: its postings, then its positions.
-    fn load(&self, e: &TermEntry) -> LoadedTerm {
+    /// A term as a page fetches it: its postings, then (if asked) its positions.
+    fn load(&self, e: &TermEntry, positions: bool) -> LoadedTerm {
         let postings = decode_postings(e, self.piece(e.postings), self.manifest.docs).unwrap();
-        let positions = decode_positions(&postings, self.piece(e.positions)).unwrap();
+        let positions =
+            positions.then(|| decode_positions(&postings, self.piece(e.positions)).unwrap());
         LoadedTerm {
             term: e.term.clone(),
             postings,
@@ -168,8 +170,8 @@ impl Site {
         for i in chunks {
             let chunk = self.chunk(i);
             match needs {
-                Some(n) => terms.extend(n.entries(&chunk).map(|e| self.load(e))),
-                None => terms.extend(chunk.entries().iter().map(|e| self.load(e))),
+                Some(n) => terms.extend(n.entries(&chunk).map(|e| self.load(e, n.positions))),
+                None => terms.extend(chunk.entries().iter().map(|e| self.load(e, true))),
             }
         }
         Index::partial(&meta, terms).unwrap()
@@ -202,10 +204,30 @@ fn assert_same_answers(whole: &Index, partial: &Index, query: &str, word_forms: 
             "{query}"
         );
         assert_eq!(
-            whole.match_spans(&a, x.doc),
-            partial.match_spans(&b, y.doc),
-            "{query}"
+            whole.match_count(&a, x.doc),
+            partial.match_count(&b, y.doc),
+            "{query}: as many matches in article {}",
+            x.doc
         );
+        let (want, got) = (whole.match_spans(&a, x.doc), partial.match_spans(&b, y.doc));
+        if partial.positions_known(y.doc) {
+            assert_eq!(want, got, "{query}");
+            assert_eq!(
+                whole.term_spans(&a, x.doc),
+                partial.term_spans(&b, y.doc),
+                "{query}"
+            );
+        } else {
+            // Stand-ins in the body: the title's matches are the real ones.
+            let title = whole.doc(x.doc).title_len;
+            let in_title = |s: &[(u32, u32)]| {
+                s.iter()
+                    .filter(|m| m.0 < title)
+                    .copied()
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(in_title(&want), in_title(&got), "{query}: title matches");
+        }
     }
 }
 
@@ -425,6 +447,7 @@ fn a_prefix_needs_every_chunk_its_terms_may_be_in() {
         words: words.iter().map(|w| w.to_string()).collect(),
         prefixes: prefixes.iter().map(|w| w.to_string()).collect(),
         forms: vec![],
+        positions: false,
     };
     // "pa…" terms may stand in chunk 0 (before "pay") up to chunk 2.
     assert_eq!(needs(&[], &["pa"]).chunks(&manifest), [0, 1, 2]);
@@ -465,8 +488,17 @@ fn damaged_postings_are_errors_not_panics() {
     let term = |postings: Vec<(u32, u32)>, positions: Vec<u32>| LoadedTerm {
         term: "pay".into(),
         postings,
-        positions,
+        positions: Some(positions),
     };
+    // Fetched without positions: more occurrences than the article has words.
+    let counted = |postings: Vec<(u32, u32)>| LoadedTerm {
+        term: "pay".into(),
+        postings,
+        positions: None,
+    };
+    assert!(Index::partial(&meta, vec![counted(vec![(0, 4_000_000)])]).is_err());
+    assert!(Index::partial(&meta, vec![counted(vec![(0, 2), (0, 1)])]).is_err());
+    assert!(Index::partial(&meta, vec![counted(vec![(0, 2)])]).is_ok());
     for (postings, positions) in [
         (vec![(0, 2)], vec![3, 2]),         // positions out of order
         (vec![(0, 1)], vec![4_000_000]),    // past the article's words
@@ -700,12 +732,8 @@ proptest! {
         if let Ok(keywords) = parse_keywords(&queries.join(", ")) {
             let mut needs = Needs::default();
             for k in &keywords {
-                let n = Needs::of(&k.query);
-                needs.words.extend(n.words);
-                needs.prefixes.extend(n.prefixes);
+                needs.merge(&Needs::of(&k.query));
             }
-            needs.words.sort();
-            needs.words.dedup();
             let partial = site.partial(Some(&needs));
             let meta = decode_metadata(site.piece(site.manifest.metadata)).unwrap();
             let all_docs = DocSet::full(corpus.articles().len());
@@ -921,6 +949,57 @@ proptest! {
                 (&got.shared, &got.distinctive_left, &got.distinctive_right, &got.passages, got.shared_word_count, got.words),
                 (&want.shared, &want.distinctive_left, &want.distinctive_right, &want.passages, want.shared_word_count, want.words)
             );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A query without phrases fetches its terms' postings alone: every
+    /// count and score is the whole index', and once the texts of the
+    /// articles shown are here, their marks and snippets are too. A term
+    /// held with positions (asked before by a phrase) keeps them, and the
+    /// stand-ins of the others go around them.
+    #[test]
+    fn texts_shown_give_a_query_without_positions_its_marks(
+        corpus in generated(),
+        queries in prop::collection::vec(query(), 1..8),
+        shown in 1usize..6,
+    ) {
+        let site = Site::write(&corpus, options(50, 8192));
+        let whole = Index::new(&corpus);
+        let mut reader = site.reader(usize::MAX);
+        for q in &queries {
+            let Ok(p) = parse(q) else { continue };
+            let needs = Needs::of(&p.query);
+            let (index, _) = site.ask(&mut reader, &needs);
+            assert_same_answers(&whole, &index, q, false);
+            let opts = SearchOptions { word_forms: false };
+            let hits = index.rank(&index.matches(&p.query, opts), Order::Relevance);
+            let docs: Vec<u32> = hits.iter().take(shown).map(|h| h.doc as u32).collect();
+            loop {
+                let requests = reader.missing_texts(&docs).unwrap();
+                if requests.is_empty() {
+                    break;
+                }
+                site.fetch(&mut reader, requests);
+            }
+            prop_assert!(reader.missing(&needs).is_empty(), "nothing more to fetch");
+            let index = reader.index(&needs).unwrap();
+            for &d in &docs {
+                prop_assert!(index.positions_known(d as usize), "{}: article {} shown", q, d);
+            }
+            assert_same_answers(&whole, &index, q, false);
+            let m = index.matches(&p.query, opts);
+            let w = whole.matches(&p.query, opts);
+            for &d in &docs {
+                let text = reader.article(d).unwrap();
+                prop_assert_eq!(
+                    snippet(&text.article, &text.info, &index.term_spans(&m, d as usize), 8),
+                    snippet(&corpus.articles()[d as usize], whole.doc(d as usize), &whole.term_spans(&w, d as usize), 8)
+                );
+            }
         }
     }
 }

@@ -55,9 +55,12 @@ pub fn OpenArticle(
     let answered = Memo::new(move |_| {
         !search.fetching.get() && mark_needs.with(|n| n.as_ref().is_none_or(|n| search.covers(n)))
     });
-    // Drawn once its text and its marks' terms are here (texts read later
-    // for other articles leave the reader as it is).
-    let here = Memo::new(move |_| has_text.get() && answered.get());
+    // Drawn once its text, its marks' terms and where they stand in it
+    // are here (texts read later for other articles leave the reader as
+    // it is).
+    let here = Memo::new(move |_| {
+        has_text.get() && answered.get() && search.index.with(|ix| ix.positions_known(index))
+    });
     move || match here.get() {
         true => match untrack(|| search.article(index)) {
             Some(article) => {

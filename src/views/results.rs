@@ -70,7 +70,12 @@ pub fn Results() -> impl IntoView {
                 let term_spans = search.matches.with_untracked(|m| ix.term_spans(m, hit.doc));
                 let title_marks = mark_title(a, &spans);
                 // A sharded corpus' text comes a moment later (read above).
-                let snip = search.article(hit.doc).map(|text| snippet(&text, text.info(), &term_spans, CONTEXT));
+                // (Where the words stand is known once it is: a query
+                // fetched without positions learns them from the text.)
+                let snip = search
+                    .article(hit.doc)
+                    .filter(|_| ix.positions_known(hit.doc))
+                    .map(|text| snippet(&text, text.info(), &term_spans, CONTEXT));
                 let count = spans.len();
                 let id = a.id.clone();
                 let q = q.clone();

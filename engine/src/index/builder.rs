@@ -541,6 +541,7 @@ impl Steps for IndexBuilder<'_> {
             facet_values: self.fv,
             forward: self.forward,
             partial: false,
+            stand_ins: Vec::new(),
             total_positions,
             kinds: std::sync::OnceLock::new(),
             han_terms: std::sync::OnceLock::new(),

@@ -229,6 +229,11 @@ pub struct Index {
     pub(crate) partial: bool,
     /// Positions of every term of the corpus (a partial index holds fewer).
     pub(crate) total_positions: usize,
+    /// The articles whose body positions are stand-ins, ascending (a
+    /// partial index of terms fetched without positions: each such
+    /// article's count is right, where the words stand is not;
+    /// [`Index::positions_known`]). Empty in a whole index.
+    pub(crate) stand_ins: Vec<u32>,
     /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
     /// Han or kana character → the terms of two or more such characters
@@ -259,6 +264,22 @@ impl Index {
     /// statistics past search and Trends need the whole index.
     pub fn is_partial(&self) -> bool {
         self.partial
+    }
+
+    /// Whether the index knows where the query's words stand in article
+    /// `doc` (always, but in a partial index of terms fetched without
+    /// positions for an article whose text was not given,
+    /// [`crate::index::partial::Facts::index`]): its counts, scores and
+    /// title matches are right either way, but marks, snippets and lines
+    /// of context need the positions, and wait for the article's text.
+    pub fn positions_known(&self, doc: usize) -> bool {
+        u32::try_from(doc).is_ok_and(|d| self.stand_ins.binary_search(&d).is_err())
+    }
+
+    /// The articles whose body positions are stand-ins, ascending
+    /// ([`Index::positions_known`]).
+    pub fn stand_ins(&self) -> &[u32] {
+        &self.stand_ins
     }
 
     /// Number of articles.

@@ -19,8 +19,60 @@ pub struct LoadedTerm {
     pub term: String,
     /// Its articles, ascending, and the count in each.
     pub postings: Vec<(u32, u32)>,
-    /// Its positions, article by article, ascending in each.
-    pub positions: Vec<u32>,
+    /// Its positions, article by article, ascending in each; `None` when
+    /// they were not fetched (a query without phrases needs its words'
+    /// counts only, and where they stand in the articles whose text it
+    /// shows: [`Facts::index`]).
+    pub positions: Option<Vec<u32>>,
+}
+
+/// Where each word stands in some articles: a term's articles, and its
+/// positions in each. The titles of a sharded corpus' articles (read from
+/// its metadata) and a fetched article's text ([`Facts::doc_with_text`])
+/// give one: where a term fetched without positions stands in them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextWords {
+    terms: Vec<String>,
+    term_start: Vec<u32>,
+    post_doc: Vec<u32>,
+    post_pos_start: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl TextWords {
+    /// Takes `ix`'s terms and postings (leaving it none).
+    fn take(ix: &mut Index) -> TextWords {
+        TextWords {
+            terms: std::mem::take(&mut ix.terms),
+            term_start: std::mem::replace(&mut ix.term_start, vec![0]),
+            post_doc: std::mem::take(&mut ix.post_doc),
+            post_pos_start: std::mem::replace(&mut ix.post_pos_start, vec![0]),
+            positions: std::mem::take(&mut ix.positions),
+        }
+    }
+
+    /// Where `term` stands in article `doc` (none if it is not there).
+    pub fn positions(&self, term: &str, doc: u32) -> &[u32] {
+        let Ok(t) = self.terms.binary_search_by(|x| x.as_str().cmp(term)) else {
+            return &[];
+        };
+        let (a, b) = (self.term_start[t] as usize, self.term_start[t + 1] as usize);
+        match self.post_doc[a..b].binary_search(&doc) {
+            Ok(i) => {
+                let p = a + i;
+                &self.positions
+                    [self.post_pos_start[p] as usize..self.post_pos_start[p + 1] as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+
+    /// About the bytes it takes.
+    pub fn bytes(&self) -> usize {
+        self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
+            + 4 * (self.term_start.len() + self.post_doc.len())
+            + 4 * (self.post_pos_start.len() + self.positions.len())
+    }
 }
 
 impl Index {
@@ -34,7 +86,7 @@ impl Index {
     /// file), not a panic later. ([`Facts::index`] does the same with the
     /// articles' facts worked out once.)
     pub fn partial(meta: &Corpus, terms: Vec<LoadedTerm>) -> Result<Index, String> {
-        Facts::new(meta)?.index(terms)
+        Facts::new(meta)?.index(terms, &|_| None)
     }
 }
 
@@ -79,6 +131,8 @@ pub fn with_texts(
 pub struct Facts {
     /// An index of no terms.
     base: Index,
+    /// Where each word of the titles stands.
+    titles: TextWords,
 }
 
 impl Facts {
@@ -100,14 +154,10 @@ impl Facts {
             total as f32 / ix.docs.len() as f32
         };
         ix.total_positions = total as usize;
-        ix.terms = Vec::new();
-        ix.term_start = vec![0];
-        ix.post_doc = Vec::new();
-        ix.post_pos_start = vec![0];
-        ix.positions = Vec::new();
+        let titles = TextWords::take(&mut ix);
         ix.forward = Vec::new();
         ix.partial = true;
-        Ok(Facts { base: ix })
+        Ok(Facts { base: ix, titles })
     }
 
     /// The articles.
@@ -118,9 +168,15 @@ impl Facts {
     /// Article `doc`'s facts with its text (`article`, the article with its
     /// body): where its blocks and clauses start, as the whole index has
     /// them (the metadata alone gives its title's only), for the views
-    /// that lay its text out ([`crate::index::layout::Layout::of`]). An
+    /// that lay its text out ([`crate::index::layout::Layout::of`]); and
+    /// where each of its words stands (as article 0), for the partial
+    /// indexes of terms fetched without positions ([`Facts::index`]). An
     /// error if the text does not have the words the metadata counts.
-    pub fn doc_with_text(&self, doc: usize, article: &crate::Article) -> Result<DocInfo, String> {
+    pub fn doc_with_text(
+        &self,
+        doc: usize,
+        article: &crate::Article,
+    ) -> Result<(DocInfo, TextWords), String> {
         let known = self
             .base
             .docs
@@ -134,7 +190,8 @@ impl Facts {
             vec![known.len as usize],
             None,
         );
-        let ix = IndexBuilder::new(&alone).finish();
+        let mut ix = IndexBuilder::new(&alone).finish();
+        let words = TextWords::take(&mut ix);
         let mut read = ix.docs.into_iter().next().ok_or("no article read")?;
         if read.len != known.len || read.title_len != known.title_len {
             return Err(format!(
@@ -147,11 +204,25 @@ impl Facts {
         read.tag_ids = known.tag_ids.clone();
         read.year = known.year;
         read.date = known.date;
-        Ok(read)
+        Ok((read, words))
     }
 
-    /// The partial index of `terms` ([`Index::partial`]).
-    pub fn index(&self, terms: Vec<LoadedTerm>) -> Result<Index, String> {
+    /// The partial index of `terms` ([`Index::partial`]). A term fetched
+    /// without positions stands where it does in the titles (from the
+    /// metadata) and, in an article whose words `texts` gives (its number
+    /// → its [`TextWords`], as [`Facts::doc_with_text`] read them), where
+    /// it does in its text; in any other article its body occurrences are
+    /// **stand-ins**: as many as it has, at positions no other term of the
+    /// index takes there ([`Index::positions_known`] is false for it). So
+    /// a query without phrases gets every count, score and title match
+    /// right (words never share a position, stand-ins neither), and marks
+    /// and snippets wait for the article's text. A phrase's words must
+    /// come with positions (`crate::shard::Needs::positions`).
+    pub fn index<'t>(
+        &self,
+        terms: Vec<LoadedTerm>,
+        texts: &dyn Fn(u32) -> Option<&'t TextWords>,
+    ) -> Result<Index, String> {
         let b = &self.base;
         let mut ix = Index {
             terms: Vec::new(),
@@ -172,6 +243,7 @@ impl Facts {
             facet_values: b.facet_values.clone(),
             forward: Vec::new(),
             partial: true,
+            stand_ins: Vec::new(),
             total_positions: b.total_positions,
             kinds: OnceLock::new(),
             han_terms: OnceLock::new(),
@@ -179,12 +251,30 @@ impl Facts {
         let mut terms = terms;
         terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
         terms.dedup_by(|a, b| a.term == b.term);
+        // Body positions the fetched positions take, by article: stand-ins
+        // go around them (only when both kinds of term are here).
+        let mut taken: Vec<(u32, u32)> = Vec::new();
+        if terms.iter().any(|t| t.positions.is_none()) {
+            for t in terms.iter().filter(|t| t.positions.is_some()) {
+                let ps = t.positions.as_deref().unwrap_or_default();
+                let mut at = 0usize;
+                for &(doc, count) in &t.postings {
+                    let end = (at + count as usize).min(ps.len());
+                    taken.extend(ps[at.min(end)..end].iter().map(|&p| (doc, p)));
+                    at = end;
+                }
+            }
+            taken.sort_unstable();
+        }
+        // Per article with stand-ins, the next position to try.
+        let mut next: rustc_hash::FxHashMap<u32, u32> = Default::default();
         let (mut term_start, mut post_doc, mut post_pos_start, mut positions) = (
             Vec::with_capacity(terms.len() + 1),
             Vec::new(),
             Vec::new(),
             Vec::new(),
         );
+        let mut stand_in: Vec<u32> = Vec::new();
         for t in &terms {
             term_start.push(post_doc.len() as u32);
             let bad = |why: &str| format!("{:?}: {why}", t.term);
@@ -199,25 +289,77 @@ impl Facts {
                     .docs
                     .get(doc as usize)
                     .ok_or_else(|| bad("an article past the corpus"))?;
-                let ps = at
-                    .checked_add(count as usize)
-                    .and_then(|end| t.positions.get(at..end))
-                    .filter(|ps| !ps.is_empty())
-                    .ok_or_else(|| bad("fewer positions than counted"))?;
-                // Ascending, and none past the last (`len`: the title's
-                // break takes a position).
-                if ps.windows(2).any(|w| w[0] >= w[1]) || ps.last().is_some_and(|&p| p > info.len) {
+                let from = positions.len();
+                match &t.positions {
+                    Some(ps) => {
+                        let ps = at
+                            .checked_add(count as usize)
+                            .and_then(|end| ps.get(at..end))
+                            .filter(|ps| !ps.is_empty())
+                            .ok_or_else(|| bad("fewer positions than counted"))?;
+                        positions.extend_from_slice(ps);
+                        at += count as usize;
+                    }
+                    None => match texts(doc) {
+                        Some(words) => {
+                            let ps = words.positions(&t.term, 0);
+                            if ps.len() != count as usize {
+                                return Err(bad(&format!(
+                                    "article {doc}'s text has it {} times, the index {count}",
+                                    ps.len()
+                                )));
+                            }
+                            positions.extend_from_slice(ps);
+                        }
+                        None => {
+                            let title = self.titles.positions(&t.term, doc);
+                            let body = (count as usize)
+                                .checked_sub(title.len())
+                                .ok_or_else(|| bad("fewer occurrences than in the title"))?;
+                            positions.extend_from_slice(title);
+                            let mut p = *next.entry(doc).or_insert(info.title_len + 1);
+                            let mut around = {
+                                let lo = taken.partition_point(|&(d, q)| (d, q) < (doc, p));
+                                taken[lo..]
+                                    .iter()
+                                    .take_while(|&&(d, _)| d == doc)
+                                    .map(|&(_, q)| q)
+                                    .peekable()
+                            };
+                            for _ in 0..body {
+                                // Past the fetched positions at p (they ascend).
+                                while let Some(q) = around.next_if(|&q| q <= p) {
+                                    p += u32::from(q == p);
+                                }
+                                positions.push(p);
+                                p += 1;
+                            }
+                            next.insert(doc, p);
+                            if body > 0 {
+                                stand_in.push(doc);
+                            }
+                        }
+                    },
+                }
+                let ps = &positions[from..];
+                // Some, ascending, and none past the last (`len`: the
+                // title's break takes a position).
+                if ps.is_empty()
+                    || ps.windows(2).any(|w| w[0] >= w[1])
+                    || ps.last().is_some_and(|&p| p > info.len)
+                {
                     return Err(bad("positions out of order or past the article's words"));
                 }
                 post_doc.push(doc);
-                post_pos_start.push(positions.len() as u32);
-                positions.extend_from_slice(ps);
-                at += count as usize;
+                post_pos_start.push(from as u32);
             }
-            if at != t.positions.len() {
+            if t.positions.as_ref().is_some_and(|ps| at != ps.len()) {
                 return Err(bad("more positions than counted"));
             }
         }
+        stand_in.sort_unstable();
+        stand_in.dedup();
+        ix.stand_ins = stand_in;
         term_start.push(post_doc.len() as u32);
         post_pos_start.push(positions.len() as u32);
         ix.terms = terms.into_iter().map(|t| t.term).collect();

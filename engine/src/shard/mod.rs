@@ -234,6 +234,13 @@ pub struct Needs {
     /// the corpus) are needed too: found in the stem dictionary first
     /// ([`Needs::stem_keys`], [`Needs::add_forms`]).
     pub forms: Vec<String>,
+    /// Whether the terms' positions are needed: a phrase's words are
+    /// checked where they stand, in every article. Without, each term's
+    /// postings (its articles and counts) are fetched alone, a fraction of
+    /// the bytes: a query's counts, scores and title matches need no more,
+    /// and its marks and snippets take the positions from the texts shown
+    /// ([`crate::index::partial::Facts::index`]).
+    pub positions: bool,
 }
 
 impl Needs {
@@ -296,6 +303,7 @@ impl Needs {
         has(&self.words, &other.words)
             && has(&self.prefixes, &other.prefixes)
             && has(&self.forms, &other.forms)
+            && (self.positions || !other.positions)
     }
 
     /// Adds what `other` needs (a page's views ask for their queries'
@@ -310,6 +318,7 @@ impl Needs {
             mine.sort();
             mine.dedup();
         }
+        self.positions |= other.positions;
     }
 
     /// What `query` needs (without word forms: a word is looked up as it is).
@@ -318,6 +327,7 @@ impl Needs {
         fn walk(q: &Query, n: &mut Needs) {
             match q {
                 Query::Text { words, prefix, .. } => {
+                    n.positions |= words.len() > 1;
                     let (last, rest) = words.split_last().expect("a text term has a word");
                     n.words.extend(rest.iter().cloned());
                     if *prefix {

@@ -19,7 +19,7 @@ use super::{
     MonthChunk, MonthCounts, Needs, Piece, ShardError, StemChunk, TextTable,
 };
 use crate::corpus::body::Block;
-use crate::index::partial::{Facts, LoadedTerm};
+use crate::index::partial::{Facts, LoadedTerm, TextWords};
 use crate::index::{DocInfo, Index};
 use crate::{Article, Corpus};
 
@@ -34,6 +34,10 @@ pub enum Wanted {
     Stems(usize),
     /// A term's postings and positions (one range).
     Term(String),
+    /// A term's postings alone (a query without phrases needs no more).
+    Postings(String),
+    /// The positions of a term held without them.
+    Positions(String),
     /// A text table (its place in [`Manifest::text_tables`]).
     Table(usize),
     /// An article's text (deflated).
@@ -62,6 +66,8 @@ pub struct Text {
     pub article: Article,
     /// Its facts, as the whole index has them.
     pub info: DocInfo,
+    /// Where each of its words stands (as article 0).
+    pub words: TextWords,
 }
 
 impl Request {
@@ -198,17 +204,24 @@ impl ShardReader {
         let clock = self.clock;
         for i in chunks {
             for e in needs.entries(&self.chunks[&i]) {
+                let term = e.term.clone();
                 match self.terms.get_mut(&e.term) {
-                    Some(held) => held.used = clock,
-                    None => out.push(Request {
-                        wanted: Wanted::Term(e.term.clone()),
-                        // Postings, then positions, right after them.
-                        piece: Piece {
+                    Some(held) if held.value.positions.is_some() || !needs.positions => {
+                        held.used = clock;
+                    }
+                    Some(held) => {
+                        held.used = clock;
+                        out.push(Request::plain(Wanted::Positions(term), e.positions));
+                    }
+                    // Postings, then positions, right after them: one range.
+                    None if needs.positions => out.push(Request::plain(
+                        Wanted::Term(term),
+                        Piece {
                             len: e.postings.len + e.positions.len,
                             ..e.postings
                         },
-                        deflated: false,
-                    }),
+                    )),
+                    None => out.push(Request::plain(Wanted::Postings(term), e.postings)),
                 }
             }
         }
@@ -296,7 +309,12 @@ impl ShardReader {
     pub fn term_bytes(requests: &[Request]) -> u64 {
         requests
             .iter()
-            .filter(|r| matches!(r.wanted, Wanted::Term(_)))
+            .filter(|r| {
+                matches!(
+                    r.wanted,
+                    Wanted::Term(_) | Wanted::Postings(_) | Wanted::Positions(_)
+                )
+            })
             .map(|r| r.piece.len)
             .sum()
     }
@@ -388,25 +406,46 @@ impl ShardReader {
             Wanted::Table(i) => {
                 self.tables.insert(*i, TextTable::decode(bytes, files)?);
             }
-            Wanted::Term(term) => {
+            Wanted::Term(term) | Wanted::Postings(term) | Wanted::Positions(term) => {
                 let entry = self
                     .manifest
                     .chunk_of(term)
                     .and_then(|i| self.chunks.get(&i))
                     .and_then(|c| c.get(term))
                     .ok_or_else(|| ShardError(format!("{term:?}: no such term was asked for")))?;
-                let split = usize::try_from(entry.postings.len)
-                    .ok()
-                    .filter(|&n| n <= bytes.len())
-                    .ok_or_else(|| ShardError(format!("{term:?}: its bytes are cut")))?;
-                let postings = decode_postings(entry, &bytes[..split], self.manifest.docs)?;
-                let positions = decode_positions(&postings, &bytes[split..])?;
-                let size = term.len() + 8 * postings.len() + 4 * positions.len();
-                let value = LoadedTerm {
-                    term: term.clone(),
-                    postings,
-                    positions,
+                let value = match wanted {
+                    Wanted::Postings(_) => LoadedTerm {
+                        term: term.clone(),
+                        postings: decode_postings(entry, bytes, self.manifest.docs)?,
+                        positions: None,
+                    },
+                    Wanted::Positions(_) => {
+                        let held = self.terms.get(term).ok_or_else(|| {
+                            ShardError(format!("{term:?}: its postings are not held"))
+                        })?;
+                        let positions = decode_positions(&held.value.postings, bytes)?;
+                        LoadedTerm {
+                            positions: Some(positions),
+                            ..held.value.clone()
+                        }
+                    }
+                    _ => {
+                        let split = usize::try_from(entry.postings.len)
+                            .ok()
+                            .filter(|&n| n <= bytes.len())
+                            .ok_or_else(|| ShardError(format!("{term:?}: its bytes are cut")))?;
+                        let postings = decode_postings(entry, &bytes[..split], self.manifest.docs)?;
+                        let positions = decode_positions(&postings, &bytes[split..])?;
+                        LoadedTerm {
+                            term: term.clone(),
+                            postings,
+                            positions: Some(positions),
+                        }
+                    }
                 };
+                let size = term.len()
+                    + 8 * value.postings.len()
+                    + 4 * value.positions.as_ref().map_or(0, Vec::len);
                 self.hold_term(value, size);
             }
             Wanted::Months(i) => {
@@ -438,17 +477,22 @@ impl ShardReader {
                     })?
                     .clone();
                 article.body = blocks;
-                let info = self
+                let (info, words) = self
                     .meta
                     .as_ref()
                     .map(|(_, facts, _)| facts.doc_with_text(*d as usize, &article))
                     .transpose()
                     .map_err(ShardError)?
                     .ok_or_else(|| ShardError("no metadata yet".into()))?;
+                let size = size + words.bytes();
                 if let Some(old) = self.texts.insert(
                     *d,
                     Held {
-                        value: Arc::new(Text { article, info }),
+                        value: Arc::new(Text {
+                            article,
+                            info,
+                            words,
+                        }),
                         bytes: size,
                         used: self.clock,
                     },
@@ -544,11 +588,13 @@ impl ShardReader {
                 let held = self
                     .terms
                     .get(&e.term)
+                    .filter(|h| h.value.positions.is_some() || !needs.positions)
                     .ok_or_else(|| ShardError(format!("{:?} has not been read", e.term)))?;
                 terms.push(held.value.clone());
             }
         }
-        facts.index(terms).map_err(ShardError)
+        let texts = |d: u32| self.texts.get(&d).map(|h| &h.value.words);
+        facts.index(terms, &texts).map_err(ShardError)
     }
 
     /// Article `doc` with its text, if its text has been read.
