@@ -262,7 +262,20 @@ test('search and Trends on a sharded site give what the embedded site of the sam
     for (const q of ['harbour', 'harbour ferry', '"city council"', 'harb*', 'harbour -ferry', 'harbour OR ferry']) {
       await page.goto(`${base}?q=${encodeURIComponent(q)}`);
       await page.locator('.results .snippet mark').first().waitFor({ timeout: 60000 });
-      seen.push([q, await page.locator('.result-count').innerText(), await page.locator('.results .result-title').allInnerTexts()]);
+      // Every snippet drawn (a sharded site's wait for their texts, and
+      // for where the words stand in them: its terms come without positions).
+      await page.waitForFunction(() => [...document.querySelectorAll('.results .snippet')].every((p) => p.textContent.trim() !== '…'), null, { timeout: 60000 });
+      const results = await page.locator('.results li.result').evaluateAll((lis) => lis.map((li) => [
+        li.querySelector('.result-title').innerText,
+        li.querySelector('.result-meta').innerText,
+        li.querySelector('.snippet').innerText,
+        [...li.querySelectorAll('.snippet mark')].map((m) => m.textContent).join('|'),
+      ]));
+      seen.push([q, await page.locator('.result-count').innerText(), results]);
+      // The first result opened: its marks, as the reader numbers them.
+      await page.locator('.results .result-title').first().click();
+      await page.locator('.match-status').waitFor({ timeout: 60000 });
+      seen.push([q, 'reader', await page.locator('.match-status').innerText(), await page.locator('article mark').allInnerTexts()]);
     }
     for (const [kw, grain] of [['harbour, ferry', 'year'], ['harbour', 'month'], ['"city council"', 'year'], ['harb*', 'quarter']]) {
       await page.goto(`${base}?view=trends&kw=${encodeURIComponent(kw)}&grain=${grain}&measure=per10k`);
