@@ -541,9 +541,6 @@ fn Shown(
     /// The opened article (its index in the corpus), if the URL names one that exists.
     article: Memo<Option<usize>>,
 ) -> impl IntoView {
-    // A sharded corpus' index holds no article's words in order: the views
-    // that read every word of a selection say so (Contexts reads a sample's).
-    let sharded = use_context::<SearchState>().is_some_and(|s| s.whole.is_none());
     move || {
         match article.get() {
             Some(index) => view! { <OpenArticle corpus=corpus index=index /> }.into_any(),
@@ -555,16 +552,6 @@ fn Shown(
                     // (the skip link at the top of the filters).
                     <div id="view-start" class="view-start" tabindex="-1">
                     {move || match current_view.get() {
-                        v if sharded && !matches!(v, View::Articles | View::Trends | View::Contexts | View::Compare) => {
-                            let name = params::VIEW.option_of(v).label;
-                            let articles = views::thousands(corpus.articles().len());
-                            view! {
-                                <p class="notice" role="status">{format!(
-                                    "The {name} view does not work yet on a corpus this large ({articles} articles), which this site publishes in parts fetched as they are needed. Articles, search, filters, the reader, Trends, Contexts and Compare do."
-                                )}</p>
-                            }
-                            .into_any()
-                        }
                         #[cfg(feature = "trends")]
                         View::Trends => view! { <views::TrendsView /> }.into_any(),
                         #[cfg(feature = "compare")]

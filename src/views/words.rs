@@ -24,14 +24,21 @@ use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 use crate::params::{self, Reference, WordOrder};
-use crate::search_state::{whole_index, SearchState};
+use crate::search_state::{whole_index, Newest, SearchState, Shared};
+use crate::shards::Shards;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
+use crate::views::contexts::SAMPLE_ARTICLES;
 use crate::views::long_table::LongList;
 use crate::views::stop_list::StopWords;
+use crate::views::Retry;
 use crate::views::{
     csv_button, provenance, thousands, UrlCheckbox, UrlNumber, UrlSelect, UrlText, WordFormsToggle,
 };
+use lens_engine::stats::sample::Sample;
+use lens_engine::stats::Provenance;
+use lens_engine::Corpus;
+use std::sync::Arc;
 
 /// Rows of a list shown at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -40,27 +47,168 @@ const BARS: usize = 25;
 /// Rows of the keyword, phrase and trend lists shown at first.
 const SHORT: usize = 25;
 
-/// Counting the articles of `docs`, given back with them: what is drawn
-/// from the counts always goes with the selection they were made on.
-fn count_with_docs(index: &'static Index, docs: DocSet) -> impl Steps<Output = (DocSet, Counts)> {
-    CountJob::new(index, &docs).map_output(move |c| (docs, c))
+/// What Words reads: the index and corpus with the articles' words (the
+/// whole ones; a sharded corpus', its metadata with the texts of samples
+/// put in, [`sampled`]), and the selection's articles in it.
+#[derive(Clone, PartialEq)]
+struct Source {
+    index: Shared<Index>,
+    corpus: Shared<Corpus>,
+    /// The selection's articles (on a sharded corpus, its sample's).
+    docs: DocSet,
+    /// On a sharded corpus: the samples read.
+    samples: Option<Samples>,
 }
 
-/// The selection's counts, computed in slices (see [`sliced`]).
-type SelectionCounts = ReadSignal<Sliced<(DocSet, Counts)>>;
+/// A sharded corpus' samples ([`Sample`]): of the selection, of the rest of
+/// the corpus and of the whole corpus (the keywords' references; the
+/// corpus' is in the other two: its articles sampled are, in the selection
+/// or in the rest, among the lowest hashes there too).
+#[derive(Clone, PartialEq)]
+struct Samples {
+    selection: Sample,
+    rest: Sample,
+    corpus: Sample,
+}
+
+impl Source {
+    /// The provenance of an export made from it: the search's, and the
+    /// selection's sample (with `reference`'s, for the keywords).
+    fn provenance(&self, search: &SearchState, reference: Option<&Sample>) -> Provenance {
+        let mut p = provenance(search);
+        if let Some(s) = &self.samples {
+            let mut said: Vec<String> = Vec::new();
+            let selection = s.selection.describe();
+            if !selection.is_empty() {
+                said.push(selection);
+            }
+            if let Some(r) = reference.map(Sample::describe).filter(|r| !r.is_empty()) {
+                said.push(format!("reference: {r}"));
+            }
+            p.sample = said.join("; ");
+        }
+        p
+    }
+}
+
+/// The articles of `sample`, as a set of a corpus of `n`.
+fn docs_of(sample: &Sample, n: usize) -> DocSet {
+    let mut docs = DocSet::empty(n);
+    sample.docs.iter().for_each(|&d| docs.insert(d));
+    docs
+}
+
+/// What Words reads, once it is there (provided by the view to its parts).
+type SourceSignal = Memo<Option<Source>>;
+
+/// What a sharded corpus' Words reads: a sample of the selection's
+/// articles and one of the rest of the corpus (each
+/// [`SAMPLE_ARTICLES`], Contexts' rule and size: the same texts serve
+/// both views), their texts fetched, then put in the metadata and indexed
+/// in slices; `None` until the current selection's samples are read.
+fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
+    let corpus = search.corpus;
+    let samples = Memo::new(move |_| {
+        search.matches.with(|m| Samples {
+            selection: Sample::new(corpus, &m.docs, SAMPLE_ARTICLES),
+            rest: Sample::new(corpus, &m.docs.clone().complement(), SAMPLE_ARTICLES),
+            corpus: Sample::new(
+                corpus,
+                &DocSet::full(corpus.articles().len()),
+                SAMPLE_ARTICLES,
+            ),
+        })
+    });
+    let built = RwSignal::new(None::<(Samples, Arc<Corpus>, Arc<Index>)>);
+    let reading = Retry::new();
+    let latest = Newest::new();
+    Effect::new(move |_| {
+        let asked = samples.get();
+        reading.tries.track();
+        if built.with_untracked(|b| b.as_ref().is_some_and(|(s, _, _)| *s == asked)) {
+            return;
+        }
+        let mut docs: Vec<usize> = asked
+            .selection
+            .docs
+            .iter()
+            .chain(&asked.rest.docs)
+            .copied()
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let live = latest.ask();
+        reading.failed.set(None);
+        leptos::task::spawn_local(async move {
+            match shards.index_texts(corpus, &docs, live).await {
+                Ok(Some((with, index))) => built.set(Some((asked, with, Arc::new(index)))),
+                Ok(None) => {}
+                Err(why) if live() => reading.failed.set(Some(why)),
+                Err(_) => {}
+            }
+        });
+    });
+    let source = Memo::new(move |_| {
+        let current = samples.get();
+        built.with(|b| {
+            let (s, with, index) = b.as_ref().filter(|(s, _, _)| *s == current)?;
+            Some(Source {
+                index: Shared::Part(index.clone()),
+                corpus: Shared::Part(with.clone()),
+                docs: docs_of(&s.selection, corpus.articles().len()),
+                samples: Some(s.clone()),
+            })
+        })
+    });
+    (source, reading)
+}
+
+/// Counting the articles of `docs` in `source`'s index, given back with
+/// the source: what is drawn from the counts always goes with the
+/// selection (and index) they were made on.
+fn count_source(source: Source, docs: DocSet) -> impl Steps<Output = (Source, DocSet, Counts)> {
+    CountJob::new(source.index.clone(), &docs).map_output(move |c| (source, docs, c))
+}
+
+/// The selection's counts, computed in slices (see [`sliced`]), with the
+/// source and the articles they were made on.
+type SelectionCounts = ReadSignal<Sliced<(Source, DocSet, Counts)>>;
 
 /// The Words view.
 #[component]
 pub fn WordsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
+    let (source, reading) = match search.shards {
+        Some(shards) => {
+            let (s, r) = sampled(search, shards);
+            (s, Some(r))
+        }
+        None => {
+            let (index, corpus) = (whole_index(), search.corpus);
+            let source = Memo::new(move |_| {
+                search.matches.with(|m| {
+                    Some(Source {
+                        index: Shared::Whole(index),
+                        corpus: Shared::Whole(corpus),
+                        docs: m.docs.clone(),
+                        samples: None,
+                    })
+                })
+            });
+            (source, None)
+        }
+    };
+    provide_context(source);
     let opts = Memo::new(move |_| ListOptions {
         stop: params::stop_choice(&url, &params::STOP),
         forms: params::FORMS.flag(&url),
     });
     let counts: SelectionCounts = sliced("words:counts", move || {
-        Some(search.matches.with(|m| count_with_docs(ix, m.docs.clone())))
+        source.with(|s| {
+            let s = s.as_ref()?;
+            Some(count_source(s.clone(), s.docs.clone()))
+        })
     });
     let selection = move || {
         let q = search.text.get();
@@ -75,6 +223,7 @@ pub fn WordsView() -> impl IntoView {
         <section class="words" aria-labelledby="words-heading">
             <h2 id="words-heading">"Words"</h2>
             <p class="counting" role="status">{selection}{busy}</p>
+            {move || reading.map(|r| view! { <SampleNotice source=source reading=r /> })}
             <div class="words-controls">
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <WordFormsToggle />
@@ -89,6 +238,63 @@ pub fn WordsView() -> impl IntoView {
             <RisingFallingBlock counts=counts opts=opts />
         </section>
     }
+}
+
+/// On a sharded corpus: which articles Words reads (samples, said with
+/// their rule), while their texts are read, and a failure with Try again.
+#[component]
+fn SampleNotice(source: SourceSignal, reading: Retry) -> impl IntoView {
+    let search = expect_context::<SearchState>();
+    move || {
+        if let Some(alert) = reading.alert() {
+            return alert;
+        }
+        let of = search.matches.with(|m| m.docs.len());
+        let busy = source
+            .with(Option::is_none)
+            .then(|| view! { <span class="fetching">" Reading the samples' texts…"</span> });
+        let selection = if of <= SAMPLE_ARTICLES {
+            format!(
+                "its {} article{}",
+                thousands(of),
+                if of == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "a random sample of {SAMPLE_ARTICLES} of its {} articles",
+                thousands(of)
+            )
+        };
+        view! {
+            <p class="notice sample-notice" role="status">
+                {format!(
+                    "This corpus is published in parts, fetched as they are needed: the summary's words, the word list, the phrases and the rising and falling words read {selection}, and the keywords compare them with a random sample of {SAMPLE_ARTICLES} of the rest of the corpus (or of the whole corpus): the {SAMPLE_ARTICLES} whose ids hash lowest, the same sample for the same selection, as Contexts reads. Articles per period count them all."
+                )}
+                {busy}
+            </p>
+        }
+        .into_any()
+    }
+}
+
+/// The provenance of an export made from `counts`: the search's, and the
+/// samples they were made on (with the keywords' `reference`'s).
+fn counted_provenance(
+    counts: SelectionCounts,
+    search: &SearchState,
+    reference: Option<Reference>,
+) -> Provenance {
+    counts.with_untracked(|c| match c.value.as_ref() {
+        Some((src, _, _)) => {
+            let r = src.samples.as_ref().and_then(|s| match reference? {
+                Reference::Rest => Some(&s.rest),
+                Reference::Whole => Some(&s.corpus),
+                Reference::Search => None,
+            });
+            src.provenance(search, r)
+        }
+        None => provenance(search),
+    })
 }
 
 /// "Show N more (of M)" under a list of `total()` rows of which `shown` are
@@ -117,17 +323,21 @@ fn show_more(
 fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
     let corpus = search.corpus;
     let s = Memo::new(move |_| {
         counts.with(|c| {
-            c.value
-                .as_ref()
-                .map(|(docs, c)| measured("words:summary", || summary(ix, docs, c)))
+            c.value.as_ref().map(|(src, docs, c)| {
+                let s = measured("words:summary", || summary(&src.index, docs, c));
+                (
+                    s,
+                    src.index.clone(),
+                    src.samples.as_ref().map(|s| s.selection.of),
+                )
+            })
         })
     });
     move || {
-        let s = s.get()?;
+        let (s, ix, sample_of) = s.get()?;
         let link = |d: usize| {
             let a = &corpus.articles()[d];
             let href = url.link(&[
@@ -147,8 +357,9 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
             )
         });
         // Articles per period at the Trends grain (Auto's for the
-        // selection when none is chosen), over the selection's span.
-        let docs = counts.with(|c| c.value.as_ref().map(|(d, _)| d.clone()))?;
+        // selection when none is chosen), over the selection's span: all
+        // of them, from the metadata (a sharded corpus' too).
+        let docs = search.matches.with(|m| m.docs.clone());
         let grain = params::GRAIN
             .get(&url)
             .unwrap_or_else(|| lens_engine::stats::trends::auto_grain(corpus, &docs));
@@ -176,8 +387,9 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
                 let text = search.text.get_untracked();
                 let next = if period.grain == lens_engine::corpus::period::Grain::Year {
                     let y = period.n.to_string();
-                    let years: Vec<String> =
-                        ix.facet_values().years.iter().map(u16::to_string).collect();
+                    let years: Vec<String> = search.index.with_untracked(|ix| {
+                        ix.facet_values().years.iter().map(u16::to_string).collect()
+                    });
                     search
                         .valid
                         .with_untracked(|p| narrow_to(&text, p, FacetKind::Year, &y, &years))
@@ -241,7 +453,7 @@ fn SummaryBlock(counts: SelectionCounts) -> impl IntoView {
             <section class="words-summary" aria-labelledby="summary-heading">
                 <h3 id="summary-heading">"Summary"</h3>
                 <dl class="figures-list">
-                    <div><dt>"Articles"</dt><dd>{thousands(s.articles)}</dd></div>
+                    <div><dt>"Articles"</dt><dd>{thousands(s.articles)}{sample_of.filter(|&of| of > s.articles).map(|of| format!(" (a sample of {})", thousands(of)))}</dd></div>
                     <div><dt>"Words"</dt><dd>{thousands(s.words)}</dd></div>
                     <div><dt>"Distinct words"</dt><dd>{thousands(s.distinct)}</dd></div>
                     <div><dt>"Vocabulary density"</dt><dd>{format!("{:.1}%", s.density())}</dd></div>
@@ -277,15 +489,13 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
     });
     let order = Memo::new(move |_| params::WSORT.get(&url));
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
-    let index = ix;
     // Always "changed" when recomputed: comparing tens of thousands of
     // rows with the last ones would cost as much as making them.
     let all = Memo::new_with_compare(
         move |_| {
             counts.with(|c| {
-                c.value.as_ref().map_or_else(Vec::new, |(_, c)| {
-                    measured("words:word-rows", || word_rows(index, c, &opts.get()))
+                c.value.as_ref().map_or_else(Vec::new, |(src, _, c)| {
+                    measured("words:word-rows", || word_rows(&src.index, c, &opts.get()))
                 })
             })
         },
@@ -317,7 +527,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
         rows.track();
         shown.set(PAGE);
     });
-    let words = move || counts.with(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
+    let words = move || counts.with(|c| c.value.as_ref().map_or(0, |(_, _, c)| c.words));
     let sort_button = move |by: WordOrder| {
         let name = params::WSORT.option_of(by).label;
         view! {
@@ -361,7 +571,8 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
         })
     };
     let make_csv = move || {
-        let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |(_, c)| c.words));
+        let n = counts.with_untracked(|c| c.value.as_ref().map_or(0, |(_, _, c)| c.words));
+        let made = counted_provenance(counts, &search, None);
         all.with_untracked(|all| {
             rows.with_untracked(|rows| {
                 let listed = rows.iter().map(|&i| &all[i]);
@@ -370,7 +581,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
                     n,
                     &opts.get_untracked(),
                     &prefix.get_untracked(),
-                    &provenance(&search),
+                    &made,
                 )
                 .to_csv()
             })
@@ -452,22 +663,43 @@ type KeyLists = (Vec<KeyRow>, Vec<KeyRow>, usize, usize);
 fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
+    let source = expect_context::<SourceSignal>();
     let n = search.corpus.articles().len();
     let reference = Memo::new(move |_| params::REF.get(&url));
     let rq = Memo::new(move |_| params::RQ.text(&url).unwrap_or_default());
     let significance = Memo::new(move |_| params::SIG.get(&url));
     let min_g2 = Memo::new(move |_| significance.get().min_g2);
-    // The whole corpus' counts, once: "the rest" is the whole less the
-    // selection, so a new selection costs no second pass over the corpus.
-    let whole = sliced("words:corpus-counts", move || {
-        Some(CountJob::new(ix, &DocSet::full(n)))
+    // Where the references are counted: the whole index (once: it stays
+    // as the selection changes), or a sharded corpus' samples' index.
+    let counted_in = Memo::new(move |_| {
+        source.with(|s| s.as_ref().map(|s| (s.index.clone(), s.samples.clone())))
     });
-    // "Another search": its articles, or what is wrong with it.
+    // The whole corpus' counts: "the rest" is the whole less the
+    // selection, so a new selection costs no second pass over the corpus.
+    // A sharded corpus counts the corpus' sample and the rest's.
+    let whole = sliced("words:corpus-counts", move || {
+        let (index, samples) = counted_in.get()?;
+        let docs = samples
+            .as_ref()
+            .map_or_else(|| DocSet::full(n), |s| docs_of(&s.corpus, n));
+        let at = index.clone();
+        Some(CountJob::new(index, &docs).map_output(move |c| (at, c)))
+    });
+    let rest = sliced("words:rest-counts", move || {
+        let (index, samples) = counted_in.get()?;
+        let docs = docs_of(&samples?.rest, n);
+        let at = index.clone();
+        Some(CountJob::new(index, &docs).map_output(move |c| (at, c)))
+    });
+    // "Another search": its articles, or what is wrong with it (the whole
+    // index only: a sharded corpus' would need its terms fetched).
     let search_docs = Memo::new(move |_| -> Result<DocSet, String> {
         if reference.get() != Reference::Search {
             return Ok(DocSet::empty(n));
         }
+        let Some(ix) = search.whole else {
+            return Err("On this corpus, published in parts, the keywords are measured against the rest of the corpus or the whole corpus (each a sample): not yet against another search.".to_string());
+        };
         let q = rq.get();
         let p = parse(&q).map_err(|e| e.message)?;
         ix.check(&[&p.query], search.options.get())
@@ -475,24 +707,29 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         Ok(ix.matches(&p.query, search.options.get()).docs)
     });
     let search_counts = sliced("words:reference-counts", move || {
+        let ix = search.whole?;
         let docs = search_docs.get().unwrap_or_else(|_| DocSet::empty(n));
-        Some(count_with_docs(ix, docs))
+        Some(CountJob::new(ix, &docs).map_output(move |c| (docs, c)))
     });
     let result = Memo::new(move |_| -> Result<Option<KeyLists>, String> {
         let nothing_left = "The selection is the whole corpus, so nothing is left to compare it with: search or pick facets to narrow it, or choose another reference.";
         let found_nothing = "The reference finds no article: change the reference search.";
-        let keys = |sc: &Counts, rc: &Counts| {
-            let (over, under) = measured("words:keywords", || {
-                keywords(ix, sc, rc, &opts.get(), min_g2.get())
-            });
-            (over, under, sc.words, rc.words)
-        };
         counts.with(|s| {
-            let Some((sel, sc)) = &s.value else {
+            let Some((src, sel, sc)) = &s.value else {
                 return Ok(None);
             };
+            let keys = |rc: &Counts| {
+                let (over, under) = measured("words:keywords", || {
+                    keywords(&src.index, sc, rc, &opts.get(), min_g2.get())
+                });
+                (over, under, sc.words, rc.words)
+            };
+            // Counts made in the selection's own index (a sharded
+            // corpus' samples are indexed together: the same word ids).
+            let same = |at: &Shared<Index>| *at == src.index;
+            let selected = src.samples.as_ref().map_or(sel.len(), |s| s.selection.of);
             match reference.get() {
-                Reference::Rest if sel.len() == n => Err(nothing_left.to_string()),
+                Reference::Rest if selected == n => Err(nothing_left.to_string()),
                 Reference::Search => {
                     let docs = search_docs.get()?;
                     if docs.is_empty() {
@@ -500,16 +737,22 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                     }
                     Ok(search_counts.with(|r| match &r.value {
                         // Only counts of the reference search as it stands now.
-                        Some((rd, rc)) if *rd == docs => Some(keys(sc, rc)),
+                        Some((rd, rc)) if *rd == docs => Some(keys(rc)),
                         _ => None,
                     }))
                 }
+                Reference::Rest if src.samples.is_some() => Ok(rest.with(|r| {
+                    r.value
+                        .as_ref()
+                        .filter(|(at, _)| same(at))
+                        .map(|(_, rc)| keys(rc))
+                })),
                 which => Ok(whole.with(|w| {
-                    w.value.as_ref().map(|wc| {
+                    w.value.as_ref().filter(|(at, _)| same(at)).map(|(_, wc)| {
                         if which == Reference::Rest {
-                            keys(sc, &wc.minus(sc))
+                            keys(&wc.minus(sc))
                         } else {
-                            keys(sc, wc)
+                            keys(wc)
                         }
                     })
                 })),
@@ -534,7 +777,8 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                 significance: significance.get_untracked(),
                 opts: opts.get_untracked(),
             };
-            keyword_table(over, under, &settings, &provenance(&search)).to_csv()
+            let made = counted_provenance(counts, &search, Some(reference.get_untracked()));
+            keyword_table(over, under, &settings, &made).to_csv()
         })
     };
     view! {
@@ -570,7 +814,6 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
 fn Phrases(counts: SelectionCounts) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
     let len = Memo::new(move |_| params::PLEN.number_or_default(&url) as usize);
     let min = Memo::new(move |_| params::PMIN.number_or_default(&url) as usize);
     let stop_edges = Memo::new(move |_| params::stop_choice(&url, &params::PSTOP));
@@ -578,9 +821,9 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
     // summary and the word list wait on them), on the same articles.
     let found = sliced("words:phrases", move || {
         counts.with(|c| {
-            let (docs, _) = c.value.as_ref().filter(|_| !c.busy)?;
+            let (src, docs, _) = c.value.as_ref().filter(|_| !c.busy)?;
             Some(PhraseJob::new(
-                ix,
+                src.index.clone(),
                 docs,
                 len.get(),
                 min.get(),
@@ -622,7 +865,8 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
                 min.get_untracked(),
                 &stop_edges.get_untracked(),
             );
-            phrase_table(rows, len, min, edges, &provenance(&search)).to_csv()
+            let made = counted_provenance(counts, &search, None);
+            phrase_table(rows, len, min, edges, &made).to_csv()
         })
     };
     view! {
@@ -803,18 +1047,17 @@ fn fit_basis(rf: &RisingFalling) -> String {
 fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let ix = whole_index();
     // The grain chosen (grain=), or Auto's for the selection.
     let chosen = Memo::new(move |_| params::GRAIN.get(&url));
     // On the selection the counts were made from, once they are.
     let found = sliced("words:trends", move || {
         let chosen = chosen.get();
         counts.with(|c| {
-            let (docs, c) = c.value.as_ref().filter(|_| !c.busy)?;
+            let (src, docs, c) = c.value.as_ref().filter(|_| !c.busy)?;
             let grain = chosen
                 .unwrap_or_else(|| lens_engine::stats::trends::auto_grain(search.corpus, docs));
             Some(TrendJob::new(
-                ix,
+                src.index.clone(),
                 docs,
                 c,
                 opts.get(),
@@ -835,7 +1078,8 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
         };
         result.with_untracked(|r| {
             let rf = r.as_ref().unwrap_or(&none);
-            rising_falling_table(rf, &opts.get_untracked(), &provenance(&search)).to_csv()
+            let made = counted_provenance(counts, &search, None);
+            rising_falling_table(rf, &opts.get_untracked(), &made).to_csv()
         })
     };
     view! {

@@ -102,9 +102,6 @@ test('a sharded site lists, searches, filters and opens its articles, fetching p
   // Pieces came by Range requests, never a whole data file.
   assert.ok(pieces.length > 0);
   assert.deepEqual(pieces.filter((p) => !(p.range && p.status === 206)), []);
-  // The views that read every word of a selection say they do not work here yet.
-  await page.goto(`${server.base}?view=words`);
-  await page.getByText(/does not work yet on a corpus this large/).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -203,6 +200,55 @@ test('Contexts on a sharded site reads a stated random sample of the search, and
   assert.equal(bars.reduce((m, t) => m + Number(t.match(/: ([\d,]+) match/)[1].replace(/,/g, '')), 0), all);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('Words on a sharded site: a selection of at most 40 articles as the embedded site counts it, a larger one on a stated sample', { skip: skip || (!embeddedDist && 'SHARDED_EMBEDDED not set') }, async () => {
+  const twin = await serveDist(embeddedDist, '/twin/');
+  /** The summary, the first rows of the word list and the phrases of a selection. */
+  const read = async (base, q) => {
+    const { context, page, problems } = await strictPage(browser);
+    await page.goto(`${base}?view=words&q=${encodeURIComponent(q)}&plen=2&pmin=1`);
+    await page.locator('.words-frequencies tbody tr').first().waitFor({ timeout: 60000 });
+    await page.locator('.words-phrases tbody tr').first().waitFor({ timeout: 60000 });
+    const seen = {
+      summary: await page.locator('.words-summary dl').innerText(),
+      words: (await page.locator('.words-frequencies tbody tr').allInnerTexts()).slice(0, 30),
+      phrases: (await page.locator('.words-phrases tbody tr').allInnerTexts()).slice(0, 10),
+    };
+    // Keywords against the rest: drawn (a sharded site's against a sample of it).
+    await page.locator('.words-keyness tbody tr').first().waitFor({ timeout: 60000 });
+    assert.deepEqual(problems, []);
+    await context.close();
+    return seen;
+  };
+  // "ferry harbour": 15 articles, read whole.
+  const few = corpus.filter((a) => /\bferry\b/.test(a.text) && /\bharbour\b/.test(a.text));
+  assert.ok(few.length > 0 && few.length <= 40, `${few.length} articles`);
+  const sharded = await read(server.base, 'ferry harbour');
+  assert.deepEqual(sharded, await read(twin.base, 'ferry harbour'));
+  assert.match(sharded.summary, new RegExp(`Articles\\s+${few.length}\\b`));
+  // "harbour": more than 40, so a sample, said on screen and in the export;
+  // the word's count is its count in the 40 articles the rule samples.
+  const { context, page, problems } = await strictPage(browser);
+  const harbour = corpus.filter((a) => /\bharbour\b/.test(a.text));
+  const n = harbour.length.toLocaleString('en-US');
+  await page.goto(`${server.base}?view=words&q=harbour&wf=harbour`);
+  await page.getByText(`read a random sample of 40 of its ${n} articles`).waitFor({ timeout: 60000 });
+  const sampled = sampleOf(harbour, 40);
+  const inSample = sampled.reduce((m, a) => m + (a.text.match(/\bharbour\b/g) || []).length, 0);
+  const row = page.locator('.words-frequencies tbody tr').first();
+  await row.waitFor({ timeout: 60000 });
+  const cells = await row.locator('th, td').allInnerTexts();
+  assert.deepEqual([cells[0], cells[1], cells[3]], ['harbour', String(inSample), '40']);
+  assert.match(await page.locator('.words-summary dl').innerText(), new RegExp(`Articles\\s+40 \\(a sample of ${n}\\)`));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /word frequencies/i }).first().click();
+  const csv = fs.readFileSync(await (await download).path(), 'utf8');
+  assert.match(csv.split('\n')[0], /,"Sample",/);
+  assert.match(csv.split('\n')[1], new RegExp(`sample of 40 of ${n.replace(',', '.')} articles`));
+  assert.deepEqual(problems, []);
+  await context.close();
+  twin.close();
 });
 
 test('Compare on a sharded site gives what the embedded site of the same corpus gives', { skip: skip || (!embeddedDist && 'SHARDED_EMBEDDED not set') }, async () => {

@@ -427,8 +427,8 @@ pub struct PhraseRow {
 pub const MAX_PHRASE: usize = 5;
 
 /// [`phrases`] in steps.
-pub struct PhraseJob<'i> {
-    index: &'i Index,
+pub struct PhraseJob<I> {
+    index: I,
     docs: Vec<usize>,
     at: usize,
     len: usize,
@@ -438,10 +438,10 @@ pub struct PhraseJob<'i> {
     grams: FxHashMap<[u32; MAX_PHRASE], (u32, u32, u32)>,
 }
 
-impl<'i> PhraseJob<'i> {
+impl<I: Deref<Target = Index>> PhraseJob<I> {
     /// Phrases of `len` words in `docs` (see [`phrases`]).
     pub fn new(
-        index: &'i Index,
+        index: I,
         docs: &DocSet,
         len: usize,
         min_count: usize,
@@ -460,11 +460,11 @@ impl<'i> PhraseJob<'i> {
     }
 }
 
-impl Steps for PhraseJob<'_> {
+impl<I: Deref<Target = Index>> Steps for PhraseJob<I> {
     type Output = Vec<PhraseRow>;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        let (index, len) = (self.index, self.len);
+        let (index, len) = (&*self.index, self.len);
         while self.at < self.docs.len() {
             let d = self.docs[self.at];
             self.at += 1;
@@ -493,7 +493,7 @@ impl Steps for PhraseJob<'_> {
     }
 
     fn finish(self) -> Vec<PhraseRow> {
-        let (index, len) = (self.index, self.len);
+        let (index, len) = (&*self.index, self.len);
         let mut out: Vec<PhraseRow> = self
             .grams
             .into_iter()
@@ -576,8 +576,8 @@ pub const MIN_TREND_PERIODS: usize = 3;
 pub const MIN_TREND_COUNT: usize = 10;
 
 /// [`rising_falling`] in steps.
-pub struct TrendJob<'i> {
-    index: &'i Index,
+pub struct TrendJob<I> {
+    index: I,
     docs: Vec<usize>,
     at: usize,
     opts: ListOptions,
@@ -602,10 +602,10 @@ pub struct TrendJob<'i> {
     fitting: Option<Result<Fitting, usize>>,
 }
 
-impl<'i> TrendJob<'i> {
+impl<I: Deref<Target = Index>> TrendJob<I> {
     /// Trends of the selection `docs` with its `counts` (see [`rising_falling`]).
     pub fn new(
-        index: &'i Index,
+        index: I,
         docs: &DocSet,
         counts: &Counts,
         opts: ListOptions,
@@ -615,13 +615,14 @@ impl<'i> TrendJob<'i> {
     ) -> Self {
         let count = |t: u32| counts.count[t as usize] as usize;
         let mut wanted = vec![false; index.vocabulary_len()];
-        for g in groups(index, &count, &opts).iter() {
+        for g in groups(&index, &count, &opts).iter() {
             if g.iter().map(|&t| count(t)).sum::<usize>() >= min_count.max(1) {
                 for &t in g {
                     wanted[t as usize] = true;
                 }
             }
         }
+        let v = index.vocabulary_len();
         TrendJob {
             index,
             docs: docs.iter().collect(),
@@ -634,7 +635,7 @@ impl<'i> TrendJob<'i> {
             grain,
             left_out: 0,
             year_words: Vec::new(),
-            this_year: vec![0; index.vocabulary_len()],
+            this_year: vec![0; v],
             touched: Vec::new(),
             triples: Vec::new(),
             fitting: None,
@@ -678,7 +679,7 @@ impl Fitting {
     }
 }
 
-impl TrendJob<'_> {
+impl<I: Deref<Target = Index>> TrendJob<I> {
     /// Once every article is read: the yearly counts by term (a counting
     /// sort of the triples), ready to fit; `Err` with too few years.
     fn prepare(&mut self) -> Result<Fitting, usize> {
@@ -707,7 +708,7 @@ impl TrendJob<'_> {
         self.triples = Vec::new();
         let totals = &self.totals;
         let groups = groups(
-            self.index,
+            &self.index,
             &|t: u32| totals[t as usize] as usize,
             &self.opts,
         );
@@ -723,7 +724,7 @@ impl TrendJob<'_> {
 
     /// Fits groups while `more()` says so; true when every group is fitted.
     fn fit(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        let index = self.index;
+        let index = &*self.index;
         let (year_words, totals) = (&self.year_words, &self.totals);
         let Some(Ok(f)) = self.fitting.as_mut() else {
             return true;
@@ -774,16 +775,15 @@ impl TrendJob<'_> {
     }
 }
 
-impl Steps for TrendJob<'_> {
+impl<I: Deref<Target = Index>> Steps for TrendJob<I> {
     type Output = Result<RisingFalling, usize>;
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
-        let index = self.index;
         while self.at < self.docs.len() {
             let d = self.docs[self.at];
             self.at += 1;
             // Dated less precisely than the grain: in no period.
-            let Some(p) = self.grain.period(index.doc(d).date) else {
+            let Some(p) = self.grain.period(self.index.doc(d).date) else {
                 self.left_out += 1;
                 continue;
             };
@@ -793,7 +793,7 @@ impl Steps for TrendJob<'_> {
                 self.year_words.push((y, 0));
             }
             let mut n = 0;
-            for &w in index.words_of(d) {
+            for &w in self.index.words_of(d) {
                 if w == BREAK {
                     continue;
                 }
