@@ -11,6 +11,7 @@ use std::path::Path;
 use lens_engine::corpus::load::load_corpus_dir;
 use lens_engine::corpus::period::Grain;
 use lens_engine::index::docset::DocSet;
+use lens_engine::index::partial::{pair_key, split_pair};
 use lens_engine::index::Index;
 use lens_engine::search::highlight::snippet;
 use lens_engine::search::query::parse;
@@ -22,6 +23,7 @@ use lens_engine::shard::{
 };
 use lens_engine::stats::compare::Comparison;
 use lens_engine::stats::trends::{month_terms, parse_keywords, trend_table, trend_table_by_month};
+use lens_engine::text::lexicon::BREAK;
 
 /// The metadata of a deflated piece, as the page reads it.
 fn decode_metadata(piece: &[u8]) -> Result<Corpus, ShardError> {
@@ -187,11 +189,18 @@ fn assert_same_answers(whole: &Index, partial: &Index, query: &str, word_forms: 
         whole.matches(&parsed.query, opts),
         partial.matches(&parsed.query, opts),
     );
-    assert_eq!(
-        whole.cost(&[&parsed.query], opts),
-        partial.cost(&[&parsed.query], opts),
-        "{query}: the same cost"
-    );
+    // (A phrase found by its pairs costs what its pairs do.)
+    let by_pairs = !word_forms
+        && (Needs::of(&parsed.query).words.iter())
+            .chain(&Needs::of(&parsed.query).prefixes)
+            .any(|w| split_pair(w).is_some());
+    if !by_pairs {
+        assert_eq!(
+            whole.cost(&[&parsed.query], opts),
+            partial.cost(&[&parsed.query], opts),
+            "{query}: the same cost"
+        );
+    }
     let (ra, rb) = (
         whole.rank(&a, Order::Relevance),
         partial.rank(&b, Order::Relevance),
@@ -282,6 +291,42 @@ fn assert_same(corpus: &Corpus, site: &Site) {
         assert_eq!(text, a.body, "article {d}'s text");
     }
 
+    // Every pair of words in a row, as the whole index' word sequences
+    // have them (not across the title's break): per pair, per article,
+    // its starts.
+    let mut pairs: std::collections::BTreeMap<String, Vec<(u32, Vec<u32>)>> = Default::default();
+    for d in 0..index.doc_count() {
+        for (p, w) in index.words_of(d).windows(2).enumerate() {
+            if w.contains(&BREAK) {
+                continue;
+            }
+            let at = pairs
+                .entry(pair_key(index.term(w[0]), index.term(w[1])))
+                .or_default();
+            match at.last_mut() {
+                Some((doc, starts)) if *doc == d as u32 => starts.push(p as u32),
+                _ => at.push((d as u32, vec![p as u32])),
+            }
+        }
+    }
+    for (key, want) in &pairs {
+        let chunk = site.chunk(m.chunk_of(key).unwrap());
+        let entry = chunk
+            .get(key)
+            .unwrap_or_else(|| panic!("{key:?} not in its chunk"));
+        let postings = decode_postings(entry, site.piece(entry.postings), m.docs).unwrap();
+        let positions = decode_positions(&postings, site.piece(entry.positions)).unwrap();
+        let got: Vec<(u32, Vec<u32>)> = postings
+            .iter()
+            .scan(0usize, |at, &(d, n)| {
+                let ps = positions[*at..*at + n as usize].to_vec();
+                *at += n as usize;
+                Some((d, ps))
+            })
+            .collect();
+        assert_eq!(&got, want, "{key:?}");
+    }
+
     // Every term, found through the manifest as a page finds it.
     let mut listed = 0;
     for i in 0..m.dictionary.len() {
@@ -289,8 +334,8 @@ fn assert_same(corpus: &Corpus, site: &Site) {
     }
     assert_eq!(
         listed,
-        index.vocabulary_len(),
-        "the dictionary holds the index's terms, no more"
+        index.vocabulary_len() + pairs.len(),
+        "the dictionary holds the index's terms and word pairs, no more"
     );
     for t in 0..index.vocabulary_len() as u32 {
         let term = index.term(t);
@@ -540,7 +585,7 @@ fn query() -> impl Strategy<Value = String> {
         word.clone(),
         word.clone()
             .prop_map(|w| format!("{}*", w.chars().take(2).collect::<String>())),
-        prop::collection::vec(word.clone(), 2..4).prop_map(|ws| format!("\"{}\"", ws.join(" "))),
+        prop::collection::vec(word.clone(), 2..6).prop_map(|ws| format!("\"{}\"", ws.join(" "))),
         (word.clone(), word.clone())
             .prop_map(|(a, b)| format!("\"{a} {}*\"", b.chars().take(1).collect::<String>())),
         word.clone().prop_map(|w| format!("title:{w}")),
@@ -999,6 +1044,49 @@ proptest! {
                     snippet(&text.article, &text.info, &index.term_spans(&m, d as usize), 8),
                     snippet(&corpus.articles()[d as usize], whole.doc(d as usize), &whole.term_spans(&w, d as usize), 8)
                 );
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Phrases of 2 to 5 words taken from the articles themselves (so they
+    /// are found), asked of a partial index of their pairs: the whole
+    /// index' articles, scores and counts, in a title too.
+    #[test]
+    fn phrases_from_the_articles_are_found_by_their_pairs(
+        corpus in generated(),
+        picks in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), 2usize..6), 1..6),
+    ) {
+        let site = Site::write(&corpus, options(50, 8192));
+        let whole = Index::new(&corpus);
+        for (doc, at, len) in picks {
+            if corpus.articles().is_empty() {
+                break;
+            }
+            let d = doc.index(corpus.articles().len());
+            let seq = whole.words_of(d);
+            if seq.len() < len {
+                continue;
+            }
+            let from = at.index(seq.len() - len + 1);
+            let run = &seq[from..from + len];
+            if run.contains(&BREAK) {
+                continue;
+            }
+            let words: Vec<&str> = run.iter().map(|&t| whole.term(t)).collect();
+            // (Not text written without spaces: a partial index finds it
+            // as whole words only, Index::is_partial.)
+            if words.iter().any(|w| !w.is_ascii()) {
+                continue;
+            }
+            for q in [format!("\"{}\"", words.join(" ")), format!("title:\"{}\"", words.join(" "))] {
+                let Ok(p) = parse(&q) else { continue };
+                let needs = Needs::of(&p.query);
+                let partial = site.partial(Some(&needs));
+                assert_same_answers(&whole, &partial, &q, false);
             }
         }
     }

@@ -26,52 +26,83 @@ pub struct LoadedTerm {
     pub positions: Option<Vec<u32>>,
 }
 
-/// Where each word stands in some articles: a term's articles, and its
-/// positions in each. The titles of a sharded corpus' articles (read from
-/// its metadata) and a fetched article's text ([`Facts::doc_with_text`])
-/// give one: where a term fetched without positions stands in them.
+/// The first character of a **word pair**'s key ([`pair_key`]): no word
+/// starts with it, and it sorts before every word, so that pairs stand
+/// together before the words in a sorted dictionary and no word's prefix
+/// (`pay*`) takes one in.
+pub const PAIR: char = '\u{1}';
+
+/// The key of the word pair `a b` (two words in a row, in that order): a
+/// sharded index holds every pair of its corpus as a term of its own, so
+/// that a phrase is found from its pairs' postings rather than from its
+/// words' positions (which, for common words, are most of the index).
+pub fn pair_key(a: &str, b: &str) -> String {
+    format!("{PAIR}{a} {b}")
+}
+
+/// The two words of a pair's key; `None` for a word.
+pub fn split_pair(term: &str) -> Option<(&str, &str)> {
+    term.strip_prefix(PAIR)?.split_once(' ')
+}
+
+/// The words of some articles in reading order, as an index numbers
+/// them: where a term (or a word pair, [`pair_key`]) fetched without
+/// positions stands in them. The titles of a sharded corpus' articles
+/// (read from its metadata) and a fetched article's text
+/// ([`Facts::doc_with_text`]) give one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextWords {
     terms: Vec<String>,
-    term_start: Vec<u32>,
-    post_doc: Vec<u32>,
-    post_pos_start: Vec<u32>,
-    positions: Vec<u32>,
+    forward: Vec<Vec<u32>>,
 }
 
 impl TextWords {
-    /// Takes `ix`'s terms and postings (leaving it none).
+    /// Takes `ix`'s words and word sequences (leaving it no term).
     fn take(ix: &mut Index) -> TextWords {
+        ix.term_start = vec![0];
+        ix.post_doc = Vec::new();
+        ix.post_pos_start = vec![0];
+        ix.positions = Vec::new();
         TextWords {
             terms: std::mem::take(&mut ix.terms),
-            term_start: std::mem::replace(&mut ix.term_start, vec![0]),
-            post_doc: std::mem::take(&mut ix.post_doc),
-            post_pos_start: std::mem::replace(&mut ix.post_pos_start, vec![0]),
-            positions: std::mem::take(&mut ix.positions),
+            forward: std::mem::take(&mut ix.forward),
         }
     }
 
-    /// Where `term` stands in article `doc` (none if it is not there).
-    pub fn positions(&self, term: &str, doc: u32) -> &[u32] {
-        let Ok(t) = self.terms.binary_search_by(|x| x.as_str().cmp(term)) else {
-            return &[];
+    /// Where `term` (a word, or a pair: where its first word is) stands in
+    /// article `doc`, ascending (none if it is not there).
+    pub fn positions(&self, term: &str, doc: u32) -> Vec<u32> {
+        let Some(seq) = self.forward.get(doc as usize) else {
+            return Vec::new();
         };
-        let (a, b) = (self.term_start[t] as usize, self.term_start[t + 1] as usize);
-        match self.post_doc[a..b].binary_search(&doc) {
-            Ok(i) => {
-                let p = a + i;
-                &self.positions
-                    [self.post_pos_start[p] as usize..self.post_pos_start[p + 1] as usize]
-            }
-            Err(_) => &[],
+        let id = |w: &str| {
+            self.terms
+                .binary_search_by(|x| x.as_str().cmp(w))
+                .ok()
+                .map(|i| i as u32)
+        };
+        match split_pair(term) {
+            Some((a, b)) => match (id(a), id(b)) {
+                (Some(a), Some(b)) => (seq.windows(2).enumerate())
+                    .filter(|(_, w)| w[0] == a && w[1] == b)
+                    .map(|(p, _)| p as u32)
+                    .collect(),
+                _ => Vec::new(),
+            },
+            None => match id(term) {
+                Some(t) => (seq.iter().enumerate())
+                    .filter(|&(_, &w)| w == t)
+                    .map(|(p, _)| p as u32)
+                    .collect(),
+                None => Vec::new(),
+            },
         }
     }
 
     /// About the bytes it takes.
     pub fn bytes(&self) -> usize {
         self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
-            + 4 * (self.term_start.len() + self.post_doc.len())
-            + 4 * (self.post_pos_start.len() + self.positions.len())
+            + self.forward.iter().map(|f| 4 * f.len() + 24).sum::<usize>()
     }
 }
 
@@ -155,7 +186,6 @@ impl Facts {
         };
         ix.total_positions = total as usize;
         let titles = TextWords::take(&mut ix);
-        ix.forward = Vec::new();
         ix.partial = true;
         Ok(Facts { base: ix, titles })
     }
@@ -251,23 +281,26 @@ impl Facts {
         let mut terms = terms;
         terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
         terms.dedup_by(|a, b| a.term == b.term);
-        // Body positions the fetched positions take, by article: stand-ins
-        // go around them (only when both kinds of term are here).
-        let mut taken: Vec<(u32, u32)> = Vec::new();
+        // Body positions the fetched positions take, by article and kind
+        // (words, pairs: a word and a pair start at one position, two words
+        // or two pairs never): stand-ins go around them (only when both
+        // fetched and stand-in terms are here).
+        let mut taken: Vec<(u32, bool, u32)> = Vec::new();
         if terms.iter().any(|t| t.positions.is_none()) {
             for t in terms.iter().filter(|t| t.positions.is_some()) {
+                let pair = split_pair(&t.term).is_some();
                 let ps = t.positions.as_deref().unwrap_or_default();
                 let mut at = 0usize;
                 for &(doc, count) in &t.postings {
                     let end = (at + count as usize).min(ps.len());
-                    taken.extend(ps[at.min(end)..end].iter().map(|&p| (doc, p)));
+                    taken.extend(ps[at.min(end)..end].iter().map(|&p| (doc, pair, p)));
                     at = end;
                 }
             }
             taken.sort_unstable();
         }
-        // Per article with stand-ins, the next position to try.
-        let mut next: rustc_hash::FxHashMap<u32, u32> = Default::default();
+        // Per article (and kind) with stand-ins, the next position to try.
+        let mut next: rustc_hash::FxHashMap<(u32, bool), u32> = Default::default();
         let (mut term_start, mut post_doc, mut post_pos_start, mut positions) = (
             Vec::with_capacity(terms.len() + 1),
             Vec::new(),
@@ -277,6 +310,7 @@ impl Facts {
         let mut stand_in: Vec<u32> = Vec::new();
         for t in &terms {
             term_start.push(post_doc.len() as u32);
+            let pair = split_pair(&t.term).is_some();
             let bad = |why: &str| format!("{:?}: {why}", t.term);
             let mut at = 0usize;
             let mut last_doc = None;
@@ -309,21 +343,21 @@ impl Facts {
                                     ps.len()
                                 )));
                             }
-                            positions.extend_from_slice(ps);
+                            positions.extend_from_slice(&ps);
                         }
                         None => {
                             let title = self.titles.positions(&t.term, doc);
                             let body = (count as usize)
                                 .checked_sub(title.len())
                                 .ok_or_else(|| bad("fewer occurrences than in the title"))?;
-                            positions.extend_from_slice(title);
-                            let mut p = *next.entry(doc).or_insert(info.title_len + 1);
+                            positions.extend_from_slice(&title);
+                            let mut p = *next.entry((doc, pair)).or_insert(info.title_len + 1);
                             let mut around = {
-                                let lo = taken.partition_point(|&(d, q)| (d, q) < (doc, p));
+                                let lo = taken.partition_point(|&x| x < (doc, pair, p));
                                 taken[lo..]
                                     .iter()
-                                    .take_while(|&&(d, _)| d == doc)
-                                    .map(|&(_, q)| q)
+                                    .take_while(|&&(d, k, _)| (d, k) == (doc, pair))
+                                    .map(|&(_, _, q)| q)
                                     .peekable()
                             };
                             for _ in 0..body {
@@ -334,7 +368,7 @@ impl Facts {
                                 positions.push(p);
                                 p += 1;
                             }
-                            next.insert(doc, p);
+                            next.insert((doc, pair), p);
                             if body > 0 {
                                 stand_in.push(doc);
                             }

@@ -382,6 +382,9 @@ impl<'i> Evaluator<'i> {
     /// offsets (one array read per start and word).
     fn find_text(&mut self, field: TextField, ws: &[String], prefix: bool) -> TermHits {
         let index = self.index;
+        if index.is_partial() && !self.opts.word_forms && ws.len() > 1 {
+            return self.find_pairs(field, ws, prefix);
+        }
         let last = ws.len() - 1;
         let words: Vec<QueryWord> = ws
             .iter()
@@ -435,15 +438,37 @@ impl<'i> Evaluator<'i> {
             hits = kept;
         }
         if field == TextField::Title {
-            let mut kept = TermHits::new(width);
-            for i in 0..hits.len() {
-                let d = hits.docs[i];
-                let t = index.doc(d as usize).title_len;
-                kept.starts
-                    .extend(hits.starts(i).iter().filter(|&&p| p + width <= t));
-                kept.close(d);
-            }
-            hits = kept;
+            hits = in_title(index, &hits);
+        }
+        hits
+    }
+
+    /// A phrase in a partial index (a sharded corpus'), from its word pairs
+    /// ([`crate::index::partial::pair_key`], what `crate::shard::Needs`
+    /// fetches for it): the starts of its first pair where each next pair
+    /// starts one word later; the last pair a prefix of pairs (`"mobile
+    /// pay*"`). Two words in a row are a pair exactly where the whole index
+    /// finds them as a phrase (never across the title's break).
+    fn find_pairs(&mut self, field: TextField, ws: &[String], prefix: bool) -> TermHits {
+        use crate::index::partial::pair_key;
+        let pairs: Vec<String> = ws.windows(2).map(|w| pair_key(&w[0], &w[1])).collect();
+        let last = pairs.len() - 1;
+        let words: Vec<QueryWord> = (pairs.iter().enumerate())
+            .map(|(k, p)| self.word(p, prefix && k == last, false))
+            .collect();
+        let width = ws.len() as u32;
+        if words.iter().any(|w| w.test.is_none()) {
+            return TermHits::new(width);
+        }
+        let first = self.word_hits(&pairs[0], prefix && last == 0, false, &words[0]);
+        let mut hits = TermHits::clone(&first);
+        hits.width = width;
+        for (k, w) in words.iter().enumerate().skip(1) {
+            let other = self.word_hits(&pairs[k], prefix && k == last, false, w);
+            hits = follows(&hits, &other, k as u32);
+        }
+        if field == TextField::Title {
+            hits = in_title(self.index, &hits);
         }
         hits
     }
@@ -508,6 +533,19 @@ impl<'i> Evaluator<'i> {
 /// The starts of `hits` (a phrase's words before word `k`) where `other`
 /// (word `k`'s hits) stands `k` words later: a phrase checked by positions
 /// alone, in a partial index ([`Index::is_partial`]).
+/// The starts of `hits` whose words all stand in the title.
+fn in_title(index: &Index, hits: &TermHits) -> TermHits {
+    let mut kept = TermHits::new(hits.width);
+    for i in 0..hits.len() {
+        let d = hits.docs[i];
+        let t = index.doc(d as usize).title_len;
+        kept.starts
+            .extend(hits.starts(i).iter().filter(|&&p| p + hits.width <= t));
+        kept.close(d);
+    }
+    kept
+}
+
 fn follows(hits: &TermHits, other: &TermHits, k: u32) -> TermHits {
     let mut kept = TermHits::new(hits.width);
     let mut j = 0;

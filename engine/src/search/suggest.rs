@@ -30,6 +30,11 @@ pub fn missing_words(index: &Index, query: &Query, forms: bool) -> Vec<Missing> 
     let mut terms = Vec::new();
     positive_terms(query, &mut terms);
     for (words, prefix) in terms {
+        // A partial index (a sharded corpus') holds a phrase's word pairs,
+        // not its words: whether a word is in the corpus, it cannot say.
+        if index.is_partial() && !forms && words.len() > 1 {
+            continue;
+        }
         for (i, w) in words.iter().enumerate() {
             let is_prefix = prefix && i + 1 == words.len();
             let found = if is_prefix {

@@ -52,7 +52,7 @@ pub use crate::index::partial::{Facts, LoadedTerm};
 pub use reader::{Request, ShardReader, Text, Wanted};
 
 /// The manifest's first bytes.
-pub const MAGIC: &[u8; 8] = b"LENSIDX2";
+pub const MAGIC: &[u8; 8] = b"LENSIDX3";
 
 /// The most bytes a data file holds (static hosts limit file sizes; 16 MiB
 /// is under every common one's).
@@ -244,10 +244,12 @@ pub struct Needs {
 }
 
 impl Needs {
-    /// What `query` needs with word forms on ([`Needs::of`], and each
-    /// word's forms).
+    /// What `query` needs with word forms on: its words, each with its
+    /// forms, and a phrase's words' positions (a phrase of forms is
+    /// checked word by word: its pairs would be every form's with every
+    /// other's).
     pub fn with_forms(query: &crate::search::query::Query) -> Needs {
-        let mut n = Needs::of(query);
+        let mut n = Needs::walked(query, false);
         n.forms = n.words.clone();
         n
     }
@@ -321,11 +323,34 @@ impl Needs {
         self.positions |= other.positions;
     }
 
-    /// What `query` needs (without word forms: a word is looked up as it is).
+    /// What `query` needs (without word forms: a word is looked up as it
+    /// is): its words, and a phrase's word pairs
+    /// ([`crate::index::partial::pair_key`]; the last a prefix of pairs
+    /// for `"mobile pay*"`): a phrase of two words is counted as a word is
+    /// (its pair's postings alone), a longer one checks where its pairs
+    /// stand (their positions: far fewer than their words').
     pub fn of(query: &crate::search::query::Query) -> Needs {
+        Needs::walked(query, true)
+    }
+
+    /// What `query` needs, a phrase by its pairs or by its words.
+    fn walked(query: &crate::search::query::Query, pairs: bool) -> Needs {
+        use crate::index::partial::pair_key;
         use crate::search::query::Query;
-        fn walk(q: &Query, n: &mut Needs) {
+        fn walk(q: &Query, n: &mut Needs, pairs: bool) {
             match q {
+                Query::Text { words, prefix, .. } if pairs && words.len() > 1 => {
+                    n.positions |= words.len() > 2;
+                    let last = words.len() - 2;
+                    for (k, w) in words.windows(2).enumerate() {
+                        let key = pair_key(&w[0], &w[1]);
+                        if *prefix && k == last {
+                            n.prefixes.push(key);
+                        } else {
+                            n.words.push(key);
+                        }
+                    }
+                }
                 Query::Text { words, prefix, .. } => {
                     n.positions |= words.len() > 1;
                     let (last, rest) = words.split_last().expect("a text term has a word");
@@ -336,13 +361,13 @@ impl Needs {
                         n.words.push(last.clone());
                     }
                 }
-                Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| walk(q, n)),
-                Query::Not(q) => walk(q, n),
+                Query::And(qs) | Query::Or(qs) => qs.iter().for_each(|q| walk(q, n, pairs)),
+                Query::Not(q) => walk(q, n, pairs),
                 _ => {}
             }
         }
         let mut n = Needs::default();
-        walk(query, &mut n);
+        walk(query, &mut n, pairs);
         n.words.sort();
         n.words.dedup();
         n.prefixes.sort();

@@ -22,9 +22,11 @@ use crate::corpus::codec::{encode, encode_body, fnv1a};
 use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo};
 use crate::index::builder::{most_articles, stem_of};
+use crate::index::partial::PAIR;
 use crate::index::Index;
 use crate::text::language::language_key;
 use crate::text::lexicon::StopList;
+use crate::text::lexicon::BREAK;
 
 /// Where [`write_index`] and [`ShardWriter`] put a file: its name and bytes (an error stops the writing).
 pub type Out<'o> = dyn FnMut(&str, &[u8]) -> Result<(), String> + 'o;
@@ -302,6 +304,43 @@ impl<'o> ShardWriter<'o> {
                 p.count += posting.positions.len() as u64;
             }
         }
+        // Every pair of words in a row (not across the title's break), a
+        // term of its own ([`crate::index::partial::pair_key`]): article
+        // by article, its starts.
+        let mut key = String::new();
+        let mut starts: Vec<(u32, u32, u32)> = Vec::new();
+        for d in 0..index.doc_count() {
+            let seq = index.words_of(d);
+            starts.clear();
+            starts.extend(
+                (seq.windows(2).enumerate())
+                    .filter(|(_, w)| w[0] != BREAK && w[1] != BREAK)
+                    .map(|(p, w)| (w[0], w[1], p as u32)),
+            );
+            starts.sort_unstable();
+            let doc = from + d as u32;
+            for run in starts.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+                key.clear();
+                key.push(PAIR);
+                key.push_str(index.term(run[0].0));
+                key.push(' ');
+                key.push_str(index.term(run[0].1));
+                if !self.terms.contains_key(key.as_str()) {
+                    self.terms.insert(key.clone(), TermPostings::default());
+                }
+                let p = self.terms.get_mut(key.as_str()).expect("just put");
+                put_varint(&mut p.docs, u64::from(doc - p.last.map_or(0, |l| l + 1)));
+                put_varint(&mut p.docs, run.len() as u64);
+                let mut last: Option<u32> = None;
+                for &(_, _, at) in run {
+                    put_varint(&mut p.positions, u64::from(at - last.map_or(0, |l| l + 1)));
+                    last = Some(at);
+                }
+                p.last = Some(doc);
+                p.doc_count += 1;
+                p.count += run.len() as u64;
+            }
+        }
     }
 
     /// Numbers the articles in corpus order and writes the postings, the
@@ -358,7 +397,8 @@ impl<'o> ShardWriter<'o> {
         // order and its bytes freed as written.
         let mut sorted: Vec<(String, TermPostings)> = self.terms.drain().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let term_count = sorted.len() as u64;
+        // (The pairs first: their keys sort before every word.)
+        let term_count = sorted.iter().filter(|(t, _)| !t.starts_with(PAIR)).count() as u64;
         let mut entries = Vec::with_capacity(sorted.len());
         // Per stem (in a language), its terms: the stem dictionary.
         let mut stems: std::collections::BTreeMap<String, Vec<String>> = Default::default();
@@ -371,15 +411,19 @@ impl<'o> ShardWriter<'o> {
                 by_language,
                 counts,
             } = renumbered(&p, &rank, &self.doc_lang, &place_of);
-            months.push((term.clone(), encode_months(&per_month(&counts, &months_of))));
-            let lang = most_articles(&by_language) as usize;
-            stems
-                .entry(stem_key(
-                    &languages[lang],
-                    &stem_of(&languages[lang], &term),
-                ))
-                .or_default()
-                .push(term.clone());
+            // A pair has no month counts (a phrase's chart reads its pairs'
+            // postings) and no forms.
+            if !term.starts_with(PAIR) {
+                months.push((term.clone(), encode_months(&per_month(&counts, &months_of))));
+                let lang = most_articles(&by_language) as usize;
+                stems
+                    .entry(stem_key(
+                        &languages[lang],
+                        &stem_of(&languages[lang], &term),
+                    ))
+                    .or_default()
+                    .push(term.clone());
+            }
             let what = || format!("the postings of {term:?}");
             let pieces = self.packs.put(&[&docs, &positions], &what)?;
             entries.push(TermEntry {
