@@ -1168,3 +1168,24 @@ fn what_several_views_need_is_fetched_at_once_and_covers_each() {
     assert_same_answers(&whole, &index, "alipay \"mobile payment\"", false);
     assert_same_answers(&whole, &index, "wechat pay*", true);
 }
+
+#[test]
+fn a_phrase_found_nowhere_names_none_of_its_words_missing_on_a_partial_index() {
+    use lens_engine::search::suggest::missing_words;
+    let corpus = seed();
+    let site = Site::write(&corpus, options(1000, 64 << 10));
+    let whole = Index::new(&corpus);
+    let opts = SearchOptions { word_forms: false };
+    // Words of the corpus, never in this order: its pairs are not fetched
+    // as words, so the partial index cannot say a word is missing.
+    let q = parse("\"wechat alipay wechat\"").unwrap().query;
+    let partial = site.partial(Some(&Needs::of(&q)));
+    assert!(partial.matches(&q, opts).docs.is_empty());
+    assert!(whole.matches(&q, opts).docs.is_empty());
+    assert_eq!(missing_words(&whole, &q, false), vec![]);
+    assert_eq!(missing_words(&partial, &q, false), vec![]);
+    // A word alone is fetched: missing when the corpus lacks it.
+    let q = parse("zzzzqqq").unwrap().query;
+    let partial = site.partial(Some(&Needs::of(&q)));
+    assert_eq!(missing_words(&partial, &q, false).len(), 1);
+}
