@@ -439,7 +439,7 @@ for (const [scheme, width] of [['light', 1366], ['dark', 320]]) {
       ['trends with a year\'s contexts', '?view=trends&kw=harbour&grain=year&at=2010', '.year-contexts .kwic mark'],
       ['contexts on a sample', '?view=contexts&q=harbour', '.kwic-table .kwic-key mark'],
       ['compare', '?view=compare&left=a00007&right=a00014', '.columns .column h3'],
-      ['a view it lacks', '?view=words', '.view-start .notice'],
+      ['words on a sample', '?view=words&q=harbour', '.words-keyness tbody tr'],
     ]) {
       await page.goto(server.base + url);
       await page.locator(ready).first().waitFor();
