@@ -365,13 +365,18 @@ impl SearchState {
             if !stale {
                 return;
             }
+            let asked = needs.clone();
+            let still = move || answer.with_untracked(|a| a.needs == asked);
             leptos::task::spawn_local(async move {
-                if let Ok(index) = shards.answer(&needs, || true).await {
-                    answer.update(|a| {
-                        if a.needs == needs {
-                            a.index = Served::Part(Arc::new(index));
-                        }
-                    });
+                match shards.answer(&needs, still.clone()).await {
+                    Ok(index) if still() => {
+                        answer.update(|a| a.index = Served::Part(Arc::new(index)));
+                    }
+                    Ok(_) => {}
+                    // Said where the search's own failures are (with Try
+                    // again), not left as marks that never come.
+                    Err(why) if still() => failed.set(Some(why)),
+                    Err(_) => {}
                 }
             });
         });

@@ -542,6 +542,8 @@ fn damaged_postings_are_errors_not_panics() {
         positions: None,
     };
     assert!(Index::partial(&meta, vec![counted(vec![(0, 4_000_000)])]).is_err());
+    // (Refused before anything is made of it: no 16 GB of stand-ins.)
+    assert!(Index::partial(&meta, vec![counted(vec![(0, u32::MAX)])]).is_err());
     assert!(Index::partial(&meta, vec![counted(vec![(0, 2), (0, 1)])]).is_err());
     assert!(Index::partial(&meta, vec![counted(vec![(0, 2)])]).is_ok());
     for (postings, positions) in [
@@ -1072,17 +1074,24 @@ proptest! {
                 continue;
             }
             let from = at.index(seq.len() - len + 1);
-            let run = &seq[from..from + len];
-            if run.contains(&BREAK) {
-                continue;
-            }
-            let words: Vec<&str> = run.iter().map(|&t| whole.term(t)).collect();
-            // (Not text written without spaces: a partial index finds it
-            // as whole words only, Index::is_partial.)
-            if words.iter().any(|w| !w.is_ascii()) {
-                continue;
-            }
-            for q in [format!("\"{}\"", words.join(" ")), format!("title:\"{}\"", words.join(" "))] {
+            // A run of the article, and one of its title (for `title:`).
+            let title_len = whole.doc(d).title_len as usize;
+            let in_title = (title_len >= len).then(|| {
+                let f = at.index(title_len - len + 1);
+                &seq[f..f + len]
+            });
+            let runs = [Some((&seq[from..from + len], false)), in_title.map(|r| (r, true))];
+            for (run, title) in runs.into_iter().flatten() {
+                if run.contains(&BREAK) {
+                    continue;
+                }
+                let words: Vec<&str> = run.iter().map(|&t| whole.term(t)).collect();
+                // (Not text written without spaces: a partial index finds it
+                // as whole words only, Index::is_partial.)
+                if words.iter().any(|w| !w.is_ascii()) {
+                    continue;
+                }
+                let q = format!("{}\"{}\"", if title { "title:" } else { "" }, words.join(" "));
                 let Ok(p) = parse(&q) else { continue };
                 let needs = Needs::of(&p.query);
                 let partial = site.partial(Some(&needs));
@@ -1188,4 +1197,31 @@ fn a_phrase_found_nowhere_names_none_of_its_words_missing_on_a_partial_index() {
     let q = parse("zzzzqqq").unwrap().query;
     let partial = site.partial(Some(&Needs::of(&q)));
     assert_eq!(missing_words(&partial, &q, false).len(), 1);
+}
+
+#[test]
+fn stand_ins_go_around_the_positions_of_terms_held_with_them() {
+    let corpus = seed();
+    let site = Site::write(&corpus, options(1000, 64 << 10));
+    let whole = Index::new(&corpus);
+    let mut reader = site.reader(usize::MAX);
+    // A phrase with word forms fetches its words' positions...
+    let q = parse("\"mobile payments\"").unwrap().query;
+    let needs = Needs::with_forms(&q);
+    assert!(needs.positions);
+    site.ask(&mut reader, &needs);
+    // ...which a query without phrases then finds held: their positions
+    // are real, the other words' are stand-ins that must not land on them
+    // (an article's match count would drop).
+    for q in [
+        "mobile OR payment OR payments OR alipay OR the",
+        "payment OR wallet OR of",
+    ] {
+        let p = parse(q).unwrap();
+        let needs = Needs::of(&p.query);
+        assert!(!needs.positions);
+        let (index, _) = site.ask(&mut reader, &needs);
+        assert!(!index.stand_ins().is_empty(), "{q}: stand-ins");
+        assert_same_answers(&whole, &index, q, false);
+    }
 }

@@ -204,8 +204,8 @@ test('Contexts on a sharded site reads a stated random sample of the search, and
 
 /**
  * Words as it stands once it is done: no sample being read, nothing being
- * counted, and the same on screen over a few frames (its blocks are drawn a
- * frame or two apart). `rows` rows of each table.
+ * counted, `expectArticles` in its summary, and the same on screen over a
+ * few frames (its blocks are drawn a frame or two apart).
  */
 async function settledWords(page, expectArticles) {
   await page.waitForFunction((n) => {

@@ -350,6 +350,11 @@ impl Facts {
                             let body = (count as usize)
                                 .checked_sub(title.len())
                                 .ok_or_else(|| bad("fewer occurrences than in the title"))?;
+                            // (A damaged count is an error before it is
+                            // an allocation.)
+                            if body > info.len.saturating_sub(info.title_len) as usize {
+                                return Err(bad("more occurrences than the article has words"));
+                            }
                             positions.extend_from_slice(&title);
                             let mut p = *next.entry((doc, pair)).or_insert(info.title_len + 1);
                             let mut around = {

@@ -509,11 +509,23 @@ impl<'i> Evaluator<'i> {
 
     /// What finding one spelling of a text term costs ([`Evaluator::cost`]).
     fn text_cost(&self, words: &[String], prefix: bool) -> usize {
+        // A phrase in a partial index is read by its pairs (`find_pairs`).
+        if self.index.is_partial() && !self.opts.word_forms && words.len() > 1 {
+            use crate::index::partial::pair_key;
+            let pairs: Vec<String> = words.windows(2).map(|w| pair_key(&w[0], &w[1])).collect();
+            return self.words_cost(&pairs, prefix, false);
+        }
+        self.words_cost(words, prefix, words.len() == 1)
+    }
+
+    /// What reading `words` in a row costs (the last a prefix, if
+    /// `prefix`; `alone`: one word, which may be found inside longer ones).
+    fn words_cost(&self, words: &[String], prefix: bool, alone: bool) -> usize {
         let last = words.len() - 1;
         let ws: Vec<QueryWord> = words
             .iter()
             .enumerate()
-            .map(|(k, w)| self.word(w, prefix && k == last, last == 0))
+            .map(|(k, w)| self.word(w, prefix && k == last, alone))
             .collect();
         if ws.iter().any(|w| w.test.is_none()) {
             return 1;
@@ -530,9 +542,6 @@ impl<'i> Evaluator<'i> {
     }
 }
 
-/// The starts of `hits` (a phrase's words before word `k`) where `other`
-/// (word `k`'s hits) stands `k` words later: a phrase checked by positions
-/// alone, in a partial index ([`Index::is_partial`]).
 /// The starts of `hits` whose words all stand in the title.
 fn in_title(index: &Index, hits: &TermHits) -> TermHits {
     let mut kept = TermHits::new(hits.width);
@@ -546,6 +555,9 @@ fn in_title(index: &Index, hits: &TermHits) -> TermHits {
     kept
 }
 
+/// The starts of `hits` (a phrase's words before word `k`) where `other`
+/// (word `k`'s hits) stands `k` words later: a phrase checked by positions
+/// alone, in a partial index ([`Index::is_partial`]).
 fn follows(hits: &TermHits, other: &TermHits, k: u32) -> TermHits {
     let mut kept = TermHits::new(hits.width);
     let mut j = 0;

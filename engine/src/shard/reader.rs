@@ -414,15 +414,25 @@ impl ShardReader {
                     .and_then(|c| c.get(term))
                     .ok_or_else(|| ShardError(format!("{term:?}: no such term was asked for")))?;
                 let value = match wanted {
-                    Wanted::Postings(_) => LoadedTerm {
-                        term: term.clone(),
-                        postings: decode_postings(entry, bytes, self.manifest.docs)?,
-                        positions: None,
-                    },
+                    Wanted::Postings(_) => {
+                        let postings = decode_postings(entry, bytes, self.manifest.docs)?;
+                        // (Asked twice at once: what has its positions stays.)
+                        if let Some(held) = self.terms.get_mut(term) {
+                            held.used = self.clock;
+                            return Ok(());
+                        }
+                        LoadedTerm {
+                            term: term.clone(),
+                            postings,
+                            positions: None,
+                        }
+                    }
                     Wanted::Positions(_) => {
-                        let held = self.terms.get(term).ok_or_else(|| {
-                            ShardError(format!("{term:?}: its postings are not held"))
-                        })?;
+                        // Its postings let go while these were on their way:
+                        // the next question asks for the whole term.
+                        let Some(held) = self.terms.get(term) else {
+                            return Ok(());
+                        };
                         let positions = decode_positions(&held.value.postings, bytes)?;
                         LoadedTerm {
                             positions: Some(positions),
