@@ -28,7 +28,7 @@ use lens_engine::Corpus;
 use leptos::prelude::*;
 
 use crate::params;
-use crate::search_state::{whole_index, Newest, SearchState, Shared};
+use crate::search_state::{whole_index, SearchState, Shared};
 use crate::shards::Shards;
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
@@ -95,30 +95,14 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
             .matches
             .with(|m| Sample::new(corpus, &m.docs, SAMPLE_ARTICLES))
     });
-    let built = RwSignal::new(None::<(Sample, Arc<Corpus>, Arc<Index>)>);
-    let reading = Retry::new();
-    let latest = Newest::new();
-    Effect::new(move |_| {
-        let asked = sample.get();
-        reading.tries.track();
-        // No word to look for, or no article found: nothing to read.
-        if !search.matches.with(|m| m.has_terms()) || asked.docs.is_empty() {
-            return;
-        }
-        if built.with_untracked(|b| b.as_ref().is_some_and(|(s, _, _)| *s == asked)) {
-            return;
-        }
-        let live = latest.ask();
-        reading.failed.set(None);
-        leptos::task::spawn_local(async move {
-            match shards.index_texts(corpus, &asked.docs, live).await {
-                Ok(Some((with, index))) => built.set(Some((asked, with, Arc::new(index)))),
-                Ok(None) => {}
-                Err(why) if live() => reading.failed.set(Some(why)),
-                Err(_) => {}
-            }
-        });
-    });
+    // No word to look for, or no article found: nothing to read.
+    let (built, reading) = super::read_texts(
+        shards,
+        corpus,
+        sample,
+        |s: &Sample| s.docs.clone(),
+        move |s: &Sample| !search.matches.with(|m| m.has_terms()) || s.docs.is_empty(),
+    );
     let source = Memo::new(move |_| {
         let current = sample.get();
         built.with(|b| {

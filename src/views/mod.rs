@@ -240,6 +240,54 @@ pub struct Retry {
     pub tries: RwSignal<u32>,
 }
 
+/// What a view of a sharded corpus read for what it asked (a sample): the
+/// asking, the metadata with those articles' texts put in, and its index.
+pub type TextsRead<K> = RwSignal<
+    Option<(
+        K,
+        std::sync::Arc<lens_engine::Corpus>,
+        std::sync::Arc<lens_engine::index::Index>,
+    )>,
+>;
+
+/// Reads, for a view of a sharded corpus, the texts of the articles that
+/// each asking (`asked`: Contexts' sample, Words' samples) names (`docs`),
+/// puts them in the metadata and indexes them in slices
+/// ([`crate::shards::Shards::index_texts`]), and keeps the latest; reads
+/// nothing while `idle` says there is nothing to read. The newest asking
+/// wins (an older one's reading stops between steps); a failure is the
+/// [`Retry`]'s, shown with Try again.
+pub fn read_texts<K: Clone + PartialEq + Send + Sync + 'static>(
+    shards: crate::shards::Shards,
+    corpus: &'static lens_engine::Corpus,
+    asked: Memo<K>,
+    docs: impl Fn(&K) -> Vec<usize> + 'static,
+    idle: impl Fn(&K) -> bool + 'static,
+) -> (TextsRead<K>, Retry) {
+    let built: TextsRead<K> = RwSignal::new(None);
+    let reading = Retry::new();
+    let latest = crate::search_state::Newest::new();
+    Effect::new(move |_| {
+        let now = asked.get();
+        reading.tries.track();
+        if idle(&now) || built.with_untracked(|b| b.as_ref().is_some_and(|(k, _, _)| *k == now)) {
+            return;
+        }
+        let wanted = docs(&now);
+        let live = latest.ask();
+        reading.failed.set(None);
+        leptos::task::spawn_local(async move {
+            match shards.index_texts(corpus, &wanted, live).await {
+                Ok(Some((with, index))) => built.set(Some((now, with, std::sync::Arc::new(index)))),
+                Ok(None) => {}
+                Err(why) if live() => reading.failed.set(Some(why)),
+                Err(_) => {}
+            }
+        });
+    });
+    (built, reading)
+}
+
 impl Default for Retry {
     fn default() -> Retry {
         Retry::new()

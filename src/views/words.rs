@@ -24,7 +24,7 @@ use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 use crate::params::{self, Reference, WordOrder};
-use crate::search_state::{whole_index, Newest, SearchState, Shared};
+use crate::search_state::{whole_index, SearchState, Shared};
 use crate::shards::Shards;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
@@ -38,7 +38,6 @@ use crate::views::{
 use lens_engine::stats::sample::Sample;
 use lens_engine::stats::Provenance;
 use lens_engine::Corpus;
-use std::sync::Arc;
 
 /// Rows of a list shown at first; "Show more" adds as many again.
 const PAGE: usize = 50;
@@ -119,35 +118,20 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
             ),
         })
     });
-    let built = RwSignal::new(None::<(Samples, Arc<Corpus>, Arc<Index>)>);
-    let reading = Retry::new();
-    let latest = Newest::new();
-    Effect::new(move |_| {
-        let asked = samples.get();
-        reading.tries.track();
-        if built.with_untracked(|b| b.as_ref().is_some_and(|(s, _, _)| *s == asked)) {
-            return;
-        }
-        let mut docs: Vec<usize> = asked
+    // The two samples' articles, read and indexed together.
+    let both = |s: &Samples| {
+        let mut docs: Vec<usize> = s
             .selection
             .docs
             .iter()
-            .chain(&asked.rest.docs)
+            .chain(&s.rest.docs)
             .copied()
             .collect();
         docs.sort_unstable();
         docs.dedup();
-        let live = latest.ask();
-        reading.failed.set(None);
-        leptos::task::spawn_local(async move {
-            match shards.index_texts(corpus, &docs, live).await {
-                Ok(Some((with, index))) => built.set(Some((asked, with, Arc::new(index)))),
-                Ok(None) => {}
-                Err(why) if live() => reading.failed.set(Some(why)),
-                Err(_) => {}
-            }
-        });
-    });
+        docs
+    };
+    let (built, reading) = super::read_texts(shards, corpus, samples, both, |_| false);
     let source = Memo::new(move |_| {
         let current = samples.get();
         built.with(|b| {
