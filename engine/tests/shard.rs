@@ -1225,3 +1225,27 @@ fn stand_ins_go_around_the_positions_of_terms_held_with_them() {
         assert_same_answers(&whole, &index, q, false);
     }
 }
+
+#[test]
+fn positions_arriving_for_a_term_let_go_meanwhile_are_not_an_error() {
+    let corpus = seed();
+    let site = Site::write(&corpus, options(1000, 64 << 10));
+    // Holding nothing past what the latest call asked for.
+    let mut reader = site.reader(0);
+    let needs = |q: &str| Needs::of(&parse(q).unwrap().query);
+    site.ask(&mut reader, &needs("alipay"));
+    site.ask(&mut reader, &needs("wechat"));
+    // "alipay" was let go (its dictionary chunk stays): its positions,
+    // asked before and arriving now, are dropped, not an error...
+    let chunk = site.chunk(site.manifest.chunk_of("alipay").unwrap());
+    let entry = chunk.get("alipay").unwrap();
+    let wanted = lens_engine::shard::Wanted::Positions("alipay".into());
+    assert!(reader.supply(&wanted, site.piece(entry.positions)).is_ok());
+    // ...and the next question asks for the whole term again.
+    let again = reader.missing(&needs("alipay"));
+    assert_eq!(again.len(), 1);
+    assert_eq!(
+        again[0].wanted,
+        lens_engine::shard::Wanted::Postings("alipay".into())
+    );
+}
