@@ -359,7 +359,7 @@ impl SearchState {
         Effect::new(move |_| {
             shards.track_texts();
             let (needs, stale) = answer.with_untracked(|a| {
-                let stale = a.index.stand_ins().iter().any(|&d| shards.holds_text(d));
+                let stale = shards.holds_any_text(a.index.stand_ins());
                 (a.needs.clone(), stale)
             });
             if !stale {

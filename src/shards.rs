@@ -379,9 +379,9 @@ impl Shards {
         self.texts_read.track();
     }
 
-    /// Whether article `doc`'s text is here (not tracked).
-    pub fn holds_text(&self, doc: u32) -> bool {
-        with_reader(|r| r.article(doc).is_some())
+    /// Whether the text of any of articles `docs` is here (not tracked).
+    pub fn holds_any_text(&self, docs: &[u32]) -> bool {
+        with_reader(|r| docs.iter().any(|&d| r.holds_text(d)))
     }
 
     /// Article `doc` with its text, once read (tracks the texts read).

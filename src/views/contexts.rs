@@ -28,7 +28,7 @@ use lens_engine::Corpus;
 use leptos::prelude::*;
 
 use crate::params;
-use crate::search_state::{whole_index, SearchState, Shared};
+use crate::search_state::{SearchState, Shared};
 use crate::shards::Shards;
 use crate::slices::{deferred, mark, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
@@ -146,27 +146,13 @@ fn ready<T: Clone>(s: &Sliced<T>) -> Option<T> {
 pub fn ContextsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let (source, reading) = match search.shards {
-        Some(shards) => {
-            let (s, r) = sampled(search, shards);
-            (s, Some(r))
-        }
-        None => {
-            let (index, corpus) = (whole_index(), search.corpus);
-            let source = Memo::new(move |_| {
-                search.matches.with(|m| {
-                    Some(Source {
-                        index: Shared::Whole(index),
-                        corpus: Shared::Whole(corpus),
-                        matches: m.clone(),
-                        docs: m.docs.clone(),
-                        sample: None,
-                    })
-                })
-            });
-            (source, None)
-        }
-    };
+    let (source, reading) = super::words_source(search, sampled, |index, corpus, m| Source {
+        index: Shared::Whole(index),
+        corpus: Shared::Whole(corpus),
+        matches: m.clone(),
+        docs: m.docs.clone(),
+        sample: None,
+    });
     provide_context(source);
     let nodes = Memo::new(move |_| {
         let forms = search.options.get().word_forms;

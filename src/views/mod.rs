@@ -240,6 +240,35 @@ pub struct Retry {
     pub tries: RwSignal<u32>,
 }
 
+/// What a view that reads every word of its articles (Contexts, Words)
+/// reads: on a sharded corpus what `sampled` reads (`None` until it is
+/// read, with its [`Retry`]); else, at once, `whole` made of the whole
+/// index and corpus and the search's matches.
+pub fn words_source<S: Clone + PartialEq + Send + Sync + 'static>(
+    search: SearchState,
+    sampled: impl FnOnce(SearchState, crate::shards::Shards) -> (Memo<Option<S>>, Retry),
+    whole: impl Fn(
+            &'static lens_engine::index::Index,
+            &'static lens_engine::Corpus,
+            &lens_engine::search::Matches,
+        ) -> S
+        + Send
+        + Sync
+        + 'static,
+) -> (Memo<Option<S>>, Option<Retry>) {
+    match search.shards {
+        Some(shards) => {
+            let (s, r) = sampled(search, shards);
+            (s, Some(r))
+        }
+        None => {
+            let (index, corpus) = (crate::search_state::whole_index(), search.corpus);
+            let source = Memo::new(move |_| search.matches.with(|m| Some(whole(index, corpus, m))));
+            (source, None)
+        }
+    }
+}
+
 /// What a view of a sharded corpus read for what it asked (a sample): the
 /// asking, the metadata with those articles' texts put in, and its index.
 pub type TextsRead<K> = RwSignal<

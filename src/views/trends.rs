@@ -954,11 +954,15 @@ fn PeriodContexts(
             <p class="hint">{format!("The first {} of the {all} articles of {}: this corpus is read in parts, and each article's text is a download.", docs.len(), period.label())}</p>
         });
         let texts: Vec<_> = docs.iter().map(|&d| search.article(d)).collect();
+        let read = docs.len();
+        let reading_them = move || {
+            view! { <p class="counting" role="status">{format!("Reading the {read} articles of {}…", period.label())}</p> }.into_any()
+        };
         // Texts here, but the index not yet made again with where the
         // keywords stand in them (a query fetched without positions).
         let placing = !docs.iter().all(|&d| ix.positions_known(d));
         if texts.iter().all(Option::is_some) && placing {
-            return view! { <p class="counting" role="status">{format!("Reading the {} articles of {}…", docs.len(), period.label())}</p> }.into_any();
+            return reading_them();
         }
         if let (Some(shards), true) = (search.shards, texts.iter().any(Option::is_none)) {
             if let Some(alert) = retry.alert() {
@@ -978,7 +982,7 @@ fn PeriodContexts(
                     retry.failed.set(read.err());
                 });
             }
-            return view! { <p class="counting" role="status">{format!("Reading the {} articles of {}…", docs.len(), period.label())}</p> }.into_any();
+            return reading_them();
         }
         let articles = docs
             .into_iter()

@@ -24,7 +24,7 @@ use lens_engine::steps::Steps;
 use leptos::prelude::*;
 
 use crate::params::{self, Reference, WordOrder};
-use crate::search_state::{whole_index, SearchState, Shared};
+use crate::search_state::{SearchState, Shared};
 use crate::shards::Shards;
 use crate::slices::{deferred, measured, sliced, Sliced};
 use crate::url_state::{QueryLink, UrlQuery};
@@ -107,15 +107,17 @@ type SourceSignal = Memo<Option<Source>>;
 /// in slices; `None` until the current selection's samples are read.
 fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
     let corpus = search.corpus;
+    // The corpus' own sample, drawn once (it is the same for every selection).
+    let whole = Sample::new(
+        corpus,
+        &DocSet::full(corpus.articles().len()),
+        SAMPLE_ARTICLES,
+    );
     let samples = Memo::new(move |_| {
         search.matches.with(|m| Samples {
             selection: Sample::new(corpus, &m.docs, SAMPLE_ARTICLES),
             rest: Sample::new(corpus, &m.docs.clone().complement(), SAMPLE_ARTICLES),
-            corpus: Sample::new(
-                corpus,
-                &DocSet::full(corpus.articles().len()),
-                SAMPLE_ARTICLES,
-            ),
+            corpus: whole.clone(),
         })
     });
     // The two samples' articles, read and indexed together.
@@ -163,26 +165,12 @@ type SelectionCounts = ReadSignal<Sliced<(Source, DocSet, Counts)>>;
 pub fn WordsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let (source, reading) = match search.shards {
-        Some(shards) => {
-            let (s, r) = sampled(search, shards);
-            (s, Some(r))
-        }
-        None => {
-            let (index, corpus) = (whole_index(), search.corpus);
-            let source = Memo::new(move |_| {
-                search.matches.with(|m| {
-                    Some(Source {
-                        index: Shared::Whole(index),
-                        corpus: Shared::Whole(corpus),
-                        docs: m.docs.clone(),
-                        samples: None,
-                    })
-                })
-            });
-            (source, None)
-        }
-    };
+    let (source, reading) = super::words_source(search, sampled, |index, corpus, m| Source {
+        index: Shared::Whole(index),
+        corpus: Shared::Whole(corpus),
+        docs: m.docs.clone(),
+        samples: None,
+    });
     provide_context(source);
     let opts = Memo::new(move |_| ListOptions {
         stop: params::stop_choice(&url, &params::STOP),

@@ -379,25 +379,36 @@ impl<'i> Evaluator<'i> {
 
     /// A word, or a phrase: the hits of its rarest word, each start then
     /// checked against the articles' word sequences at the other words'
-    /// offsets (one array read per start and word).
+    /// offsets (one array read per start and word). A phrase in a partial
+    /// index (a sharded corpus') is read by its word pairs instead
+    /// ([`crate::index::partial::pair_key`], what `crate::shard::Needs`
+    /// fetches for it; the last pair a prefix of pairs for `"mobile
+    /// pay*"`): the same way, a pair standing for the word it starts with.
+    /// Two words in a row are a pair exactly where the whole index finds
+    /// them as a phrase (never across the title's break).
     fn find_text(&mut self, field: TextField, ws: &[String], prefix: bool) -> TermHits {
         let index = self.index;
-        if index.is_partial() && !self.opts.word_forms && ws.len() > 1 {
-            return self.find_pairs(field, ws, prefix);
-        }
-        let last = ws.len() - 1;
-        let words: Vec<QueryWord> = ws
+        let width = ws.len() as u32;
+        let pairs: Vec<String>;
+        let (items, alone) = if index.is_partial() && !self.opts.word_forms && ws.len() > 1 {
+            use crate::index::partial::pair_key;
+            pairs = ws.windows(2).map(|w| pair_key(&w[0], &w[1])).collect();
+            (&pairs[..], false)
+        } else {
+            (ws, ws.len() == 1)
+        };
+        let last = items.len() - 1;
+        let words: Vec<QueryWord> = items
             .iter()
             .enumerate()
-            .map(|(k, w)| self.word(w, prefix && k == last, last == 0))
+            .map(|(k, w)| self.word(w, prefix && k == last, alone))
             .collect();
-        let width = ws.len() as u32;
         // A word found nowhere: nothing to look at.
         if words.iter().any(|w| w.test.is_none()) {
             return TermHits::new(width);
         }
         let base = (0..words.len()).min_by_key(|&k| words[k].size).unwrap_or(0);
-        let list = self.word_hits(&ws[base], prefix && base == last, last == 0, &words[base]);
+        let list = self.word_hits(&items[base], prefix && base == last, alone, &words[base]);
         let offset = base as u32;
         let mut hits = if offset == 0 {
             let mut h = TermHits::clone(&list);
@@ -418,8 +429,8 @@ impl<'i> Evaluator<'i> {
                 continue;
             }
             if index.is_partial() {
-                // No word sequences: word k's own hits, shifted by k.
-                let other = self.word_hits(&ws[k], prefix && k == last, last == 0, w);
+                // No word sequences: word (or pair) k's own hits, shifted by k.
+                let other = self.word_hits(&items[k], prefix && k == last, alone, w);
                 hits = follows(&hits, &other, k as u32);
                 continue;
             }
@@ -439,36 +450,6 @@ impl<'i> Evaluator<'i> {
         }
         if field == TextField::Title {
             hits = in_title(index, &hits);
-        }
-        hits
-    }
-
-    /// A phrase in a partial index (a sharded corpus'), from its word pairs
-    /// ([`crate::index::partial::pair_key`], what `crate::shard::Needs`
-    /// fetches for it): the starts of its first pair where each next pair
-    /// starts one word later; the last pair a prefix of pairs (`"mobile
-    /// pay*"`). Two words in a row are a pair exactly where the whole index
-    /// finds them as a phrase (never across the title's break).
-    fn find_pairs(&mut self, field: TextField, ws: &[String], prefix: bool) -> TermHits {
-        use crate::index::partial::pair_key;
-        let pairs: Vec<String> = ws.windows(2).map(|w| pair_key(&w[0], &w[1])).collect();
-        let last = pairs.len() - 1;
-        let words: Vec<QueryWord> = (pairs.iter().enumerate())
-            .map(|(k, p)| self.word(p, prefix && k == last, false))
-            .collect();
-        let width = ws.len() as u32;
-        if words.iter().any(|w| w.test.is_none()) {
-            return TermHits::new(width);
-        }
-        let first = self.word_hits(&pairs[0], prefix && last == 0, false, &words[0]);
-        let mut hits = TermHits::clone(&first);
-        hits.width = width;
-        for (k, w) in words.iter().enumerate().skip(1) {
-            let other = self.word_hits(&pairs[k], prefix && k == last, false, w);
-            hits = follows(&hits, &other, k as u32);
-        }
-        if field == TextField::Title {
-            hits = in_title(self.index, &hits);
         }
         hits
     }

@@ -607,6 +607,11 @@ impl ShardReader {
         facts.index(terms, &texts).map_err(ShardError)
     }
 
+    /// Whether article `doc`'s text is held.
+    pub fn holds_text(&self, doc: u32) -> bool {
+        self.texts.contains_key(&doc)
+    }
+
     /// Article `doc` with its text, if its text has been read.
     pub fn article(&self, doc: u32) -> Option<Arc<Text>> {
         self.texts.get(&doc).map(|h| h.value.clone())
