@@ -61,8 +61,12 @@ const resultCount = (page, text) => page.waitForFunction((t) => document.querySe
 /** Every request for a data file of the index, with its Range header and status. */
 function watchPieces(page) {
   const seen = [];
+  // Only the requests made from now on (a start-up read still on its way
+  // under load is not what the caller does next).
+  const asked = new Set();
+  page.on('request', (q) => asked.add(q));
   page.on('response', async (r) => {
-    if (!/pack-[0-9a-f]{16}\.bin$/.test(r.url())) return;
+    if (!/pack-[0-9a-f]{16}\.bin$/.test(r.url()) || !asked.has(r.request())) return;
     seen.push({ range: r.request().headers().range, status: r.status(), bytes: Number(r.headers()['content-length'] ?? 0) });
   });
   return seen;
