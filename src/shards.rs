@@ -17,8 +17,11 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
+use lens_engine::shard::lists::ListOf;
 use lens_engine::shard::{MonthCounts, Needs, Request, ShardReader, Text};
+use lens_engine::stats::words::{counts_of_lists, Counts};
 use lens_engine::Corpus;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -311,6 +314,32 @@ impl Shards {
                 // Asked and answered with no wait between: nothing evicted.
                 return with_reader(|r| r.month_counts(terms))
                     .map_err(|e| format!("The corpus cannot be read: {e}."));
+            }
+            self.fetch(requests).await?;
+        }
+    }
+
+    /// The word lists that count exactly the articles of `docs`
+    /// ([`ShardReader::lists_for`]), if some do: a facet selection's.
+    pub fn lists_for(&self, docs: &DocSet) -> Option<Vec<ListOf>> {
+        with_reader(|r| r.lists_for(docs))
+    }
+
+    /// The words of the articles `docs` counted from `lists` (those of
+    /// [`Shards::lists_for`]) and the whole corpus' ([`ShardReader::word_counts`]),
+    /// fetching the vocabulary and the lists if they are not here (one round trip).
+    pub async fn word_counts(
+        &self,
+        lists: &[ListOf],
+        docs: &DocSet,
+    ) -> Result<(Arc<Index>, Counts, Counts), String> {
+        loop {
+            let requests = with_reader(|r| r.missing_lists(lists));
+            if requests.is_empty() {
+                let read = with_reader(|r| r.word_lists(lists))
+                    .map_err(|e| format!("The corpus cannot be read: {e}."))?;
+                let (selection, whole) = counts_of_lists(&read, docs);
+                return Ok((read.vocabulary, selection, whole));
             }
             self.fetch(requests).await?;
         }

@@ -17,7 +17,9 @@ use lens_engine::shard::{
     decode_metadata, decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm,
     Manifest, MonthChunk, MonthCounts, Needs, Piece, TextTable,
 };
-use lens_engine::stats::trends::{month_terms, parse_keywords, trend_table, trend_table_by_month};
+use lens_engine::stats::trends::{
+    month_cells, month_terms, parse_keywords, trend_table, trend_table_by_month,
+};
 
 struct Files {
     dir: PathBuf,
@@ -67,6 +69,30 @@ fn main() {
         m.docs,
         m.dictionary.len(),
         m.files.len()
+    );
+    let l = &m.lists;
+    let kinds = [
+        ("years", &l.years),
+        ("sources", &l.sources),
+        ("sections", &l.sections),
+        ("tags", &l.tags),
+        ("languages", &l.languages),
+    ];
+    let said: Vec<String> = kinds
+        .iter()
+        .filter(|(_, k)| !k.is_empty())
+        .map(|(name, k)| {
+            let bytes: u64 = k.iter().map(|p| p.len).sum();
+            let most = k.iter().map(|p| p.len).max().unwrap_or(0);
+            format!("{} {name} {bytes} bytes (largest {most})", k.len())
+        })
+        .collect();
+    println!(
+        "word lists: vocabulary {} bytes in {} chunks, the corpus' {} bytes, {} (all deflated)",
+        m.vocabulary.iter().map(|(_, p)| p.len).sum::<u64>(),
+        m.vocabulary.len(),
+        l.all.map_or(0, |p| p.len),
+        said.join(", ")
     );
     // Read as `lens-site --index` reads it (in Chinese and Japanese words).
     let (corpus, _) = lens_engine::import::load_corpus_dir(corpus_dir).unwrap();
@@ -138,7 +164,7 @@ fn main() {
             continue;
         };
         let all = DocSet::full(meta.articles().len());
-        let Some(terms) = month_terms(&meta, &keywords, &all, opts, Grain::Year) else {
+        let Some(terms) = month_terms(&keywords, opts, Grain::Year) else {
             continue;
         };
         let mut chunks: Vec<usize> = terms.iter().filter_map(|t| m.month_chunk_of(t)).collect();
@@ -154,7 +180,9 @@ fn main() {
             })
             .collect();
         let facts = Index::partial(&meta, Vec::new()).unwrap();
-        let got = trend_table_by_month(&meta, &facts, &keywords, &all, Grain::Year, &months);
+        let cells = month_cells(&facts, &all).expect("every article");
+        let got =
+            trend_table_by_month(&meta, &facts, &keywords, &all, Grain::Year, &months, &cells);
         let want = trend_table(&corpus, &whole, &keywords, &all, opts, Grain::Year);
         println!(
             "{q:>18}: Trends by year from {} month-count chunk(s), {} KB deflated{}",

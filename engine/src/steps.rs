@@ -61,6 +61,55 @@ impl<J: Steps> Steps for Option<J> {
     }
 }
 
+/// A job already done: an answer computed elsewhere, given where a job is
+/// asked for (one way of two, [`Either`]).
+pub struct Ready<T>(Option<T>);
+
+impl<T> Ready<T> {
+    /// The answer `value`.
+    pub fn new(value: T) -> Ready<T> {
+        Ready(Some(value))
+    }
+}
+
+impl<T> Steps for Ready<T> {
+    type Output = T;
+
+    fn step(&mut self, _: &mut dyn FnMut() -> bool) -> bool {
+        true
+    }
+
+    fn finish(self) -> T {
+        self.0.expect("finished once")
+    }
+}
+
+/// One of two jobs with the same answer.
+pub enum Either<A, B> {
+    /// The first.
+    A(A),
+    /// The second.
+    B(B),
+}
+
+impl<A: Steps, B: Steps<Output = A::Output>> Steps for Either<A, B> {
+    type Output = A::Output;
+
+    fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
+        match self {
+            Either::A(a) => a.step(more),
+            Either::B(b) => b.step(more),
+        }
+    }
+
+    fn finish(self) -> A::Output {
+        match self {
+            Either::A(a) => a.finish(),
+            Either::B(b) => b.finish(),
+        }
+    }
+}
+
 /// Words a job works through between two questions to its `more()`, at
 /// least: asking costs a clock reading, and a corpus of tens of thousands of
 /// short articles would spend more time asking than counting.

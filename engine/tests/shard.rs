@@ -17,13 +17,19 @@ use lens_engine::search::highlight::snippet;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
 use lens_engine::shard::write::{write_index, Options, ShardWriter};
+use lens_engine::shard::Wanted;
 use lens_engine::shard::{
     decode_positions, decode_postings, inflate, DictionaryChunk, LoadedTerm, Manifest, MonthChunk,
     Needs, Piece, Request, ShardError, ShardReader, StemChunk, TermEntry, TextTable,
 };
 use lens_engine::stats::compare::Comparison;
-use lens_engine::stats::trends::{month_terms, parse_keywords, trend_table, trend_table_by_month};
-use lens_engine::text::lexicon::BREAK;
+use lens_engine::stats::trends::{
+    month_cells, month_terms, parse_keywords, trend_table, trend_table_by_month,
+};
+use lens_engine::stats::words::{
+    count_words, counts_of_lists, keywords, word_rows, Counts, KeyRow, ListOptions, WordRow,
+};
+use lens_engine::text::lexicon::{StopChoice, BREAK};
 
 /// The metadata of a deflated piece, as the page reads it.
 fn decode_metadata(piece: &[u8]) -> Result<Corpus, ShardError> {
@@ -487,6 +493,8 @@ fn a_prefix_needs_every_chunk_its_terms_may_be_in() {
             .to_vec(),
         stems: vec![],
         months: vec![],
+        vocabulary: vec![],
+        lists: Default::default(),
     };
     let needs = |words: &[&str], prefixes: &[&str]| Needs {
         words: words.iter().map(|w| w.to_string()).collect(),
@@ -840,33 +848,47 @@ proptest! {
         let meta = reader.metadata().unwrap().clone();
         // No term fetched: the articles' facts only.
         let facts = reader.index(&Needs::default()).unwrap();
-        for grain in [Grain::Year, Grain::Quarter, Grain::Month] {
-            let terms = month_terms(&meta, &keywords, &all, opts, grain).expect("single words");
-            let requests = reader.missing_months(&terms);
-            prop_assert!(requests.len() <= terms.len());
-            site.fetch(&mut reader, requests);
-            prop_assert!(reader.missing_months(&terms).is_empty(), "in one round trip");
-            let months = reader.month_counts(&terms).unwrap();
-            prop_assert_eq!(
-                trend_table_by_month(&meta, &facts, &keywords, &all, grain, &months),
-                trend_table(&corpus, &whole, &keywords, &all, opts, grain)
-            );
+        let terms = month_terms(&keywords, opts, Grain::Year).expect("single words");
+        let requests = reader.missing_months(&terms);
+        prop_assert!(requests.len() <= terms.len());
+        site.fetch(&mut reader, requests);
+        prop_assert!(reader.missing_months(&terms).is_empty(), "in one round trip");
+        let months = reader.month_counts(&terms).unwrap();
+        // Every article, and selections made with facets: the month counts
+        // (per facet value where a facet picks) give the whole index' table.
+        for &(q, facets) in SELECTIONS.iter().chain(&[("date:2015-03..2016-09", true), ("source:Reuters year:2015..2020", true)]) {
+            let filter = whole.matches(&parse(q).unwrap().query, opts).docs;
+            let Some(cells) = month_cells(&facts, &filter) else {
+                prop_assert!(!facets || filter.is_empty(), "{:?}: no cells", q);
+                continue;
+            };
+            for grain in [Grain::Year, Grain::Quarter, Grain::Month] {
+                prop_assert_eq!(
+                    trend_table_by_month(&meta, &facts, &keywords, &filter, grain, &months, &cells),
+                    trend_table(&corpus, &whole, &keywords, &filter, opts, grain),
+                    "{:?} by {:?}", q, grain
+                );
+            }
+        }
+        // A date range that cuts a month is not cells of months.
+        let cut: Vec<usize> = all.iter().filter(|&d| corpus.articles()[d].date.day.is_some_and(|day| day <= 14)).collect();
+        if let Some(&d) = cut.first() {
+            let mut half = DocSet::empty(all.len());
+            half.insert(d);
+            let whole_month = all.iter().filter(|&e| corpus.articles()[e].date.year == corpus.articles()[d].date.year && corpus.articles()[e].date.month == corpus.articles()[d].date.month).count();
+            if whole_month > 1 {
+                prop_assert!(month_cells(&facts, &half).is_none_or(|c| c.kind.is_some()));
+            }
         }
         // What month counts cannot say is asked of the postings.
         for grain in [Grain::Week, Grain::Day] {
-            prop_assert!(month_terms(&meta, &keywords, &all, opts, grain).is_none());
+            prop_assert!(month_terms(&keywords, opts, grain).is_none());
         }
         let forms = SearchOptions { word_forms: true };
-        prop_assert!(month_terms(&meta, &keywords, &all, forms, Grain::Year).is_none());
-        if let Some(first) = all.iter().next() {
-            let mut one = DocSet::empty(all.len());
-            one.insert(first);
-            let some = one.complement();
-            prop_assert!(month_terms(&meta, &keywords, &some, opts, Grain::Year).is_none());
-        }
+        prop_assert!(month_terms(&keywords, forms, Grain::Year).is_none());
         for other in ["pay*", "\"mobile payment\"", "title:pay", "pay @ source:Reuters", "pay OR code"] {
             let k = parse_keywords(other).unwrap();
-            prop_assert!(month_terms(&meta, &k, &all, opts, Grain::Year).is_none(), "{}", other);
+            prop_assert!(month_terms(&k, opts, Grain::Year).is_none(), "{}", other);
         }
         // A cut chunk is an error, never a panic.
         if let Some((_, piece)) = site.manifest.months.first() {
@@ -1248,4 +1270,223 @@ fn positions_arriving_for_a_term_let_go_meanwhile_are_not_an_error() {
         again[0].wanted,
         lens_engine::shard::Wanted::Postings("alipay".into())
     );
+}
+
+/// Words of the articles of `docs` from the word lists, through `reader`
+/// as the page asks it: `None` when no lists count exactly them; else
+/// the counts and the round trips they took.
+fn list_counts(
+    site: &Site,
+    reader: &mut ShardReader,
+    docs: &DocSet,
+) -> Option<(std::sync::Arc<Index>, Counts, Counts, usize)> {
+    let lists = reader.lists_for(docs)?;
+    let mut trips = 0;
+    loop {
+        let requests = reader.missing_lists(&lists);
+        if requests.is_empty() {
+            let read = reader.word_lists(&lists).unwrap();
+            let (sel, all) = counts_of_lists(&read, docs);
+            return Some((read.vocabulary, sel, all, trips));
+        }
+        trips += 1;
+        site.fetch(reader, requests);
+    }
+}
+
+/// Over- and under-represented words.
+type Keys = (Vec<KeyRow>, Vec<KeyRow>);
+
+/// What a reader sees of a selection's words: the word list and the
+/// keywords against the rest and against the whole corpus.
+fn words_seen(ix: &Index, sel: &Counts, all: &Counts) -> Vec<(Vec<WordRow>, Keys, Keys)> {
+    let mut out = Vec::new();
+    for forms in [false, true] {
+        for stop in [
+            StopChoice::lists(true),
+            StopChoice::edited(true, "mobile", "the"),
+            StopChoice::lists(false),
+        ] {
+            let opts = ListOptions { stop, forms };
+            out.push((
+                word_rows(ix, sel, &opts),
+                keywords(ix, sel, &all.minus(sel), &opts, 3.84),
+                keywords(ix, sel, all, &opts, 0.0),
+            ));
+        }
+    }
+    out
+}
+
+/// The selections a reader makes with facets, and some that are not.
+const SELECTIONS: &[(&str, bool)] = &[
+    ("", true),
+    ("source:Reuters", true),
+    ("source:Caixin OR source:Reuters", true),
+    ("year:2012..2018", true),
+    ("year:2015", true),
+    ("tag:fintech", true),
+    ("section:Business", true),
+    ("NOT year:2020", true),
+    ("source:Reuters year:2015..2020", false),
+    ("tag:fintech OR tag:policy", false),
+    ("pay", false),
+    ("date:2015-03..2016-09", false),
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn facet_selections_count_their_words_exactly_from_word_lists(
+        corpus in generated(),
+        limit in 0usize..100_000,
+    ) {
+        let site = Site::write(&corpus, options(50, 8192));
+        let whole = Index::new(&corpus);
+        let n = corpus.articles().len();
+        let mut reader = site.reader(limit);
+        let expected_all = count_words(&whole, &DocSet::full(n));
+        let mut fetched = false;
+        for &(q, facets) in SELECTIONS {
+            let docs = whole.matches(&parse(q).unwrap().query, SearchOptions::default()).docs;
+            let Some((ix, sel, all, trips)) = list_counts(&site, &mut reader, &docs) else {
+                // A facet selection of some articles always has lists;
+                // others only where they happen to be the articles of
+                // some values (checked below like the rest).
+                prop_assert!(!facets || docs.is_empty(), "{:?}: no lists", q);
+                continue;
+            };
+            // Everything in one round trip (nothing, once it is held).
+            prop_assert!(trips <= 1, "{:?}: {} round trips", q, trips);
+            fetched |= trips == 1;
+            let expected = count_words(&whole, &docs);
+            prop_assert_eq!(&sel, &expected, "{:?}", q);
+            prop_assert_eq!(&all, &expected_all);
+            prop_assert_eq!(
+                words_seen(&ix, &sel, &all),
+                words_seen(&whole, &expected, &expected_all),
+                "{:?}", q
+            );
+        }
+        prop_assert!(fetched || n == 0);
+    }
+}
+
+#[test]
+fn word_lists_count_each_language_of_a_mixed_corpus_with_its_own_forms_and_stop_words() {
+    let article = |id: &str, lang: &str, year: u16, body: &str| {
+        let mut a = lens_engine::Article::new(
+            id.to_string(),
+            format!("Article {id}"),
+            lens_engine::ArticleDate {
+                year,
+                month: None,
+                day: None,
+            },
+            vec![lens_engine::Block::Paragraph(body.to_string().into())],
+        );
+        a.language = lang.to_string().into();
+        a
+    };
+    let corpus = Corpus::new(
+        lens_engine::CorpusInfo::default(),
+        vec![
+            article(
+                "a",
+                "de",
+                2023,
+                "Die Zahlungen mit dem Telefon wachsen und die Zahlung",
+            ),
+            article("b", "de", 2024, "Eine Zahlung am Telefon, die Zahlungen"),
+            article(
+                "c",
+                "en",
+                2024,
+                "The mobile payments grow and the payment is paid",
+            ),
+            article("d", "en", 2025, "Paying by phone, the payments"),
+        ],
+    );
+    let site = Site::write(&corpus, options(3, 4096));
+    let whole = Index::new(&corpus);
+    let mut reader = site.reader(1 << 20);
+    let all_docs = DocSet::full(4);
+    let expected_all = count_words(&whole, &all_docs);
+    for q in [
+        "",
+        "language:de",
+        "language:en",
+        "year:2024",
+        "year:2024..2025",
+    ] {
+        let docs = whole
+            .matches(&parse(q).unwrap().query, SearchOptions::default())
+            .docs;
+        let (ix, sel, all, _) = list_counts(&site, &mut reader, &docs).expect(q);
+        let expected = count_words(&whole, &docs);
+        assert_eq!(sel, expected, "{q}");
+        assert_eq!(
+            words_seen(&ix, &sel, &all),
+            words_seen(&whole, &expected, &expected_all),
+            "{q}"
+        );
+    }
+    // And it is no empty agreement: German forms are merged, German stop
+    // words left out, in the German articles' list.
+    let docs = whole
+        .matches(
+            &parse("language:de").unwrap().query,
+            SearchOptions::default(),
+        )
+        .docs;
+    let (ix, sel, _, _) = list_counts(&site, &mut reader, &docs).unwrap();
+    let rows = word_rows(
+        &ix,
+        &sel,
+        &ListOptions {
+            stop: StopChoice::lists(true),
+            forms: true,
+        },
+    );
+    let zahlung = rows.iter().find(|r| r.word.starts_with("zahlung")).unwrap();
+    assert_eq!(
+        (zahlung.count, zahlung.articles, zahlung.forms.len()),
+        (4, 2, 1)
+    );
+    assert!(rows.iter().all(|r| r.word != "die"), "{rows:?}");
+}
+
+#[test]
+fn damaged_word_lists_are_errors_not_panics() {
+    let corpus = seed();
+    let site = Site::write(&corpus, options(500, 1 << 16));
+    let whole = Index::new(&corpus);
+    let docs = DocSet::full(corpus.articles().len());
+    let mut reader = site.reader(1 << 20);
+    let lists = reader.lists_for(&docs).unwrap();
+    let requests = reader.missing_lists(&lists);
+    assert!(requests.iter().any(|r| matches!(r.wanted, Wanted::List(_))));
+    for r in &requests {
+        let bytes = inflate(site.piece(r.piece)).unwrap();
+        for cut in [0, 1, bytes.len() / 2, bytes.len().saturating_sub(1)] {
+            let mut fresh = site.reader(1 << 20);
+            fresh.missing_lists(&lists);
+            assert!(
+                fresh.supply(&r.wanted, &bytes[..cut]).is_err(),
+                "{:?} cut at {cut}",
+                r.wanted
+            );
+        }
+        // A word past the vocabulary.
+        if let Wanted::List(_) = r.wanted {
+            let mut bad = vec![1u8];
+            bad.extend_from_slice(&[0xff, 0xff, 0x03, 1, 1, 0]);
+            assert!(reader.supply(&r.wanted, &bad).is_err());
+        }
+    }
+    site.fetch(&mut reader, requests);
+    let read = reader.word_lists(&lists).unwrap();
+    assert_eq!(counts_of_lists(&read, &docs).0, count_words(&whole, &docs));
+    assert_eq!(read.vocabulary.vocabulary_len(), whole.vocabulary_len());
 }

@@ -12,9 +12,9 @@ use lens_engine::index::layout::Layout;
 use lens_engine::search::query::Query;
 use lens_engine::shard::{MonthCounts, Needs};
 use lens_engine::stats::trends::{
-    auto_grain, export_name, format_value, keyword_in_context_of, month_terms, parse_keywords,
-    split_lines, trend_table, trend_table_by_month, Keyword, KeywordError, Measure, TrendTable,
-    MAX_PERIODS,
+    auto_grain, export_name, format_value, keyword_in_context_of, month_cells, month_terms,
+    parse_keywords, split_lines, trend_table, trend_table_by_month, Keyword, KeywordError, Measure,
+    TrendTable, MAX_PERIODS,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -88,26 +88,28 @@ pub fn TrendsView() -> impl IntoView {
     let grain = Memo::new(move |_| chosen.get().unwrap_or_else(|| auto.get()));
     // The lines: the keywords, or each split by source or tag.
     let split = Memo::new(move |_| params::SPLIT.get(&url));
-    // A sharded corpus counts single words over all its articles, at a
-    // month or coarser, from their month counts: one small fetch, no
-    // postings. These are their terms, when that is the case.
-    let by_month_terms = Memo::new(move |_| {
+    // A sharded corpus counts single words over all its articles, or a
+    // selection made with facets alone, at a month or coarser, from their
+    // month counts: one small fetch, no postings. These are their terms
+    // and the selection's cells, when that is the case.
+    let by_month = Memo::new(move |_| {
         search.shards?;
         // The search typed, not only the one answered: a search that is
         // being fetched asks its keywords' terms in the same round trip.
         let searching = search
             .parsed
-            .with(|p| !matches!(p, Ok(q) if q.query == Query::All));
+            .with(|p| !matches!(p, Ok(q) if Needs::of(&q.query) == Needs::default()));
         if split.get().is_some() || searching {
             return None;
         }
         let (opts, g) = (search.options.get(), grain.get());
-        keywords.with(|k| {
-            search
-                .matches
-                .with(|m| month_terms(corpus, k, &m.docs, opts, g))
-        })
+        let terms = keywords.with(|k| month_terms(k, opts, g))?;
+        let cells = search
+            .matches
+            .with(|m| search.index.with(|ix| month_cells(ix, &m.docs)))?;
+        Some((terms, cells))
     });
+    let by_month_terms = Memo::new(move |_| by_month.with(|b| b.as_ref().map(|(t, _)| t.clone())));
     let months = MonthCountsState::new(by_month_terms);
     // Whether the table's counts are here: the month counts, or the terms.
     let drawn = Memo::new(move |_| match by_month_terms.get() {
@@ -119,12 +121,12 @@ pub fn TrendsView() -> impl IntoView {
         let g = grain.get();
         let by = split.get();
         let ix = search.index.get();
-        if let Some(terms) = by_month_terms.get() {
+        if let Some((terms, cells)) = by_month.get() {
             let from_months = months.of(&terms, |m| {
                 keywords.with(|k| {
                     search
                         .matches
-                        .with(|sm| trend_table_by_month(corpus, &ix, k, &sm.docs, g, m))
+                        .with(|sm| trend_table_by_month(corpus, &ix, k, &sm.docs, g, m, &cells))
                 })
             });
             if let Some(t) = from_months {

@@ -20,7 +20,7 @@ use lens_engine::stats::words::{
     word_rows, CountJob, Counts, KeyRow, KeynessSettings, ListOptions, PhraseJob, RisingFalling,
     TrendJob, WordRow, MIN_TREND_COUNT,
 };
-use lens_engine::steps::Steps;
+use lens_engine::steps::{Ready, Steps};
 use leptos::prelude::*;
 
 use crate::params::{self, Reference, WordOrder};
@@ -57,6 +57,10 @@ struct Source {
     docs: DocSet,
     /// On a sharded corpus: the samples read.
     samples: Option<Samples>,
+    /// On a sharded corpus whose selection word lists count
+    /// ([`listed`]): the whole corpus' counts, in the same index (the
+    /// vocabulary's): the keywords' references, exact.
+    whole: Option<std::sync::Arc<Counts>>,
 }
 
 /// A sharded corpus' samples ([`Sample`]): of the selection, of the rest of
@@ -143,6 +147,7 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
                 corpus: Shared::Part(with.clone()),
                 docs: docs_of(&s.selection, corpus.articles().len()),
                 samples: Some(s.clone()),
+                whole: None,
             })
         })
     });
@@ -154,6 +159,64 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
 /// selection (and index) they were made on.
 fn count_source(source: Source, docs: DocSet) -> impl Steps<Output = (Source, DocSet, Counts)> {
     CountJob::new(source.index.clone(), &docs).map_output(move |c| (source, docs, c))
+}
+
+/// On a sharded corpus, the selection's words counted from the word lists
+/// written per facet value when it was published
+/// ([`lens_engine::shard::lists`]): exact, without a text.
+#[derive(Clone, PartialEq)]
+enum Listed {
+    /// No lists count the selection (a search, two facets at once): its
+    /// sample's counts stand.
+    No,
+    /// The lists of the selection `docs` are being read.
+    Reading(DocSet),
+    /// Counted: the source (the vocabulary's index, the whole corpus'
+    /// counts), the articles and their counts.
+    Ready(Box<(Source, DocSet, Counts)>),
+}
+
+/// [`Listed`] for the current selection, fetched when it changes (the
+/// newest selection wins; a failure is the [`Retry`]'s).
+fn listed(search: SearchState, shards: Shards) -> (ReadSignal<Listed>, Retry) {
+    let out = RwSignal::new(Listed::No);
+    let reading = Retry::new();
+    let latest = crate::search_state::Newest::new();
+    Effect::new(move |_| {
+        let docs = search.matches.with(|m| m.docs.clone());
+        reading.tries.track();
+        let Some(lists) = shards.lists_for(&docs) else {
+            out.set(Listed::No);
+            return;
+        };
+        if out.with_untracked(|l| matches!(l, Listed::Ready(r) if r.1 == docs)) {
+            return;
+        }
+        let live = latest.ask();
+        reading.failed.set(None);
+        out.set(Listed::Reading(docs.clone()));
+        leptos::task::spawn_local(async move {
+            let counted = shards.word_counts(&lists, &docs).await;
+            if !live() {
+                return;
+            }
+            match counted {
+                Ok((index, selection, whole)) => out.set(Listed::Ready(Box::new((
+                    Source {
+                        index: Shared::Part(index),
+                        corpus: Shared::Whole(search.corpus),
+                        docs: docs.clone(),
+                        samples: None,
+                        whole: Some(std::sync::Arc::new(whole)),
+                    },
+                    docs,
+                    selection,
+                )))),
+                Err(why) => reading.failed.set(Some(why)),
+            }
+        });
+    });
+    (out.read_only(), reading)
 }
 
 /// The selection's counts, computed in slices (see [`sliced`]), with the
@@ -170,18 +233,41 @@ pub fn WordsView() -> impl IntoView {
         corpus: Shared::Whole(corpus),
         docs: m.docs.clone(),
         samples: None,
+        whole: None,
     });
     provide_context(source);
     let opts = Memo::new(move |_| ListOptions {
         stop: params::stop_choice(&url, &params::STOP),
         forms: params::FORMS.flag(&url),
     });
-    let counts: SelectionCounts = sliced("words:counts", move || {
+    // The selection's counts: of its articles, or on a sharded corpus of
+    // its sample (what the phrases and the rising and falling words read).
+    let sample_counts: SelectionCounts = sliced("words:counts", move || {
         source.with(|s| {
             let s = s.as_ref()?;
             Some(count_source(s.clone(), s.docs.clone()))
         })
     });
+    // On a sharded corpus, a facet selection's are counted from its word
+    // lists: the summary, the word list and the keywords read them.
+    let (listed, listing) = match search.shards {
+        Some(shards) => {
+            let (l, r) = listed(search, shards);
+            (Some(l), Some(r))
+        }
+        None => (None, None),
+    };
+    let counts: SelectionCounts = match listed {
+        None => sample_counts,
+        Some(listed) => sliced("words:listed", move || {
+            let ready = match listed.get() {
+                Listed::Ready(ready) => *ready,
+                Listed::Reading(_) => return None,
+                Listed::No => sample_counts.with(|c| c.value.clone().filter(|_| !c.busy))?,
+            };
+            Some(Ready::new(ready))
+        }),
+    };
     let selection = move || {
         let q = search.text.get();
         if q.trim().is_empty() {
@@ -195,7 +281,7 @@ pub fn WordsView() -> impl IntoView {
         <section class="words" aria-labelledby="words-heading">
             <h2 id="words-heading">"Words"</h2>
             <p class="counting" role="status">{selection}{busy}</p>
-            {move || reading.map(|r| view! { <SampleNotice source=source reading=r /> })}
+            {move || reading.map(|r| view! { <SampleNotice source=source reading=r listed=listed listing=listing /> })}
             <div class="words-controls">
                 <UrlCheckbox label="Leave out stop words" param=params::STOP />
                 <WordFormsToggle />
@@ -206,25 +292,35 @@ pub fn WordsView() -> impl IntoView {
             // answers arrive together, and drawing them all at once is a long task.
             <Frequencies counts=deferred(counts, 1) opts=opts />
             <Keyness counts=deferred(counts, 2) opts=opts />
-            <Phrases counts=counts />
-            <RisingFallingBlock counts=counts opts=opts />
+            <Phrases counts=sample_counts />
+            <RisingFallingBlock counts=sample_counts opts=opts />
         </section>
     }
 }
 
-/// On a sharded corpus: which articles Words reads (samples, said with
-/// their rule), while their texts are read, and a failure with Try again.
+/// On a sharded corpus: which articles Words reads (every one from word
+/// lists, [`Listed`], or samples, said with their rule), while they are
+/// read, and a failure with Try again.
 #[component]
-fn SampleNotice(source: SourceSignal, reading: Retry) -> impl IntoView {
+fn SampleNotice(
+    source: SourceSignal,
+    reading: Retry,
+    listed: Option<ReadSignal<Listed>>,
+    listing: Option<Retry>,
+) -> impl IntoView {
     let search = expect_context::<SearchState>();
     move || {
-        if let Some(alert) = reading.alert() {
+        if let Some(alert) = listing.and_then(Retry::alert).or_else(|| reading.alert()) {
             return alert;
         }
         let of = search.matches.with(|m| m.docs.len());
-        let busy = source
-            .with(Option::is_none)
-            .then(|| view! { <span class="fetching">" Reading the samples' texts…"</span> });
+        let lists = listed.map(|l| l.get()).unwrap_or(Listed::No);
+        let busy = match (&lists, source.with(Option::is_none)) {
+            (Listed::Reading(_), _) => Some(" Reading the word lists…"),
+            (_, true) => Some(" Reading the samples' texts…"),
+            _ => None,
+        }
+        .map(|b| view! { <span class="fetching">{b}</span> });
         let selection = if of <= SAMPLE_ARTICLES {
             format!(
                 "its {} article{}",
@@ -237,13 +333,20 @@ fn SampleNotice(source: SourceSignal, reading: Retry) -> impl IntoView {
                 thousands(of)
             )
         };
+        let rule = format!("the {SAMPLE_ARTICLES} whose ids hash lowest, the same sample for the same selection, as Contexts reads");
+        let said = if lists == Listed::No {
+            format!(
+                "This corpus is published in parts, fetched as they are needed: the summary's words, the word list, the phrases and the rising and falling words read {selection}, and the keywords compare them with a random sample of {SAMPLE_ARTICLES} of the rest of the corpus (or of the whole corpus): {rule}. Articles per period count them all. A selection made with facets alone (one source, a run of years, a tag …) is counted whole."
+            )
+        } else {
+            format!(
+                "This corpus is published in parts, fetched as they are needed. The summary, the word list and the keywords count every word of the selection's {} article{} and of the rest of the corpus, from the word lists written per year, source, section, tag and language when it was published; the phrases and the rising and falling words read {selection} ({rule}).",
+                thousands(of),
+                if of == 1 { "" } else { "s" }
+            )
+        };
         view! {
-            <p class="notice sample-notice" role="status">
-                {format!(
-                    "This corpus is published in parts, fetched as they are needed: the summary's words, the word list, the phrases and the rising and falling words read {selection}, and the keywords compare them with a random sample of {SAMPLE_ARTICLES} of the rest of the corpus (or of the whole corpus): the {SAMPLE_ARTICLES} whose ids hash lowest, the same sample for the same selection, as Contexts reads. Articles per period count them all."
-                )}
-                {busy}
-            </p>
+            <p class="notice sample-notice" role="status">{said}{busy}</p>
         }
         .into_any()
     }
@@ -642,8 +745,16 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
     let significance = Memo::new(move |_| params::SIG.get(&url));
     let min_g2 = Memo::new(move |_| significance.get().min_g2);
     // Where the references are counted: the whole index (once: it stays
-    // as the selection changes), or a sharded corpus' samples' index.
+    // as the selection changes), or a sharded corpus' samples' index;
+    // nowhere when the selection's counts come with the whole corpus'
+    // (a sharded corpus' word lists, [`Listed`]).
+    let listed = Memo::new(move |_| {
+        counts.with(|c| c.value.as_ref().is_some_and(|(s, _, _)| s.whole.is_some()))
+    });
     let counted_in = Memo::new(move |_| {
+        if listed.get() {
+            return None;
+        }
         source.with(|s| s.as_ref().map(|s| (s.index.clone(), s.samples.clone())))
     });
     // The whole corpus' counts: "the rest" is the whole less the
@@ -670,7 +781,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             return Ok(DocSet::empty(n));
         }
         let Some(ix) = search.whole else {
-            return Err("On this corpus, published in parts, the keywords are measured against the rest of the corpus or the whole corpus (each a sample): not yet against another search.".to_string());
+            return Err("On this corpus, published in parts, the keywords are measured against the rest of the corpus or the whole corpus (counted whole for a selection made with facets alone, else on samples): not yet against another search.".to_string());
         };
         let q = rq.get();
         let p = parse(&q).map_err(|e| e.message)?;
@@ -702,6 +813,10 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
             let selected = src.samples.as_ref().map_or(sel.len(), |s| s.selection.of);
             match reference.get() {
                 Reference::Rest if selected == n => Err(nothing_left.to_string()),
+                Reference::Rest if src.whole.is_some() => {
+                    Ok(src.whole.as_ref().map(|w| keys(&w.minus(sc))))
+                }
+                Reference::Whole if src.whole.is_some() => Ok(src.whole.as_deref().map(keys)),
                 Reference::Search => {
                     let docs = search_docs.get()?;
                     if docs.is_empty() {

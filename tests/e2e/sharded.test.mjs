@@ -133,6 +133,26 @@ test("Trends on a sharded site: counts per year as the files have them, in one s
   const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()]));
   assert.ok(rows.length >= 20);
   for (const [year, cell] of rows) assert.equal(Number(cell.replace(/,/g, '')), want.get(year) ?? 0, `harbour in ${year}`);
+  // A selection made with facets alone (a tag, a run of years): the same
+  // one piece (the month counts hold each tag's), its articles' counts.
+  const politics = corpus.filter((a) => Number(a.id.slice(1)) % 4 === 0 && a.year >= '2005' && a.year <= '2014');
+  await page.goto(`${server.base}?view=trends&measure=count&grain=year&q=${encodeURIComponent('tag:politics year:2005..2014')}`);
+  await page.getByText(`Counting the ${politics.length.toLocaleString('en-US')} of `).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const tagged = watchPieces(page);
+  await page.getByLabel('Keywords').fill('harbour');
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length === 1);
+  assert.equal(tagged.length, 1, `one piece: ${JSON.stringify(tagged)}`);
+  const inTag = new Map();
+  for (const a of politics) inTag.set(a.year, (inTag.get(a.year) ?? 0) + (a.text.match(/\bharbour\b/g) || []).length);
+  const tagRows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th').textContent.trim(), tr.querySelector('td').textContent.trim()]));
+  // (Every year of the corpus is a row: none outside the selection's counts.)
+  assert.ok([...inTag.keys()].every((y) => tagRows.some(([r]) => r === y)));
+  for (const [year, cell] of tagRows) {
+    const n = Number(cell.replace(/,/g, ''));
+    if (inTag.has(year)) assert.equal(n, inTag.get(year), `harbour in ${year}, tag politics`);
+    else assert.ok(!(n > 0), `nothing in ${year}, outside the selection: ${cell}`);
+  }
   // A year's contexts: each article of that year that has the word, its text read.
   const year = '2010';
   const ferry = corpus.filter((a) => a.year === year && /\bferry\b/.test(a.text));
@@ -211,13 +231,14 @@ test('Contexts on a sharded site reads a stated random sample of the search, and
  * counted, `expectArticles` in its summary, and the same on screen over a
  * few frames (its blocks are drawn a frame or two apart).
  */
-async function settledWords(page, expectArticles) {
-  await page.waitForFunction((n) => {
+async function settledWords(page, expectArticles, keywords = true) {
+  await page.waitForFunction(([n, keywords]) => {
     const words = document.querySelector('.words');
     return words && !words.querySelector('.fetching') && !/Counting/.test(words.querySelector(':scope > .counting')?.textContent ?? '')
       && new RegExp(`Articles\\s+${n}\\b`).test(words.querySelector('.words-summary dl')?.innerText ?? '')
-      && words.querySelector('.words-frequencies tbody tr') && words.querySelector('.words-phrases tbody tr') && words.querySelector('.words-keyness tbody tr');
-  }, expectArticles, { timeout: 60000 });
+      && words.querySelector('.words-frequencies tbody tr') && words.querySelector('.words-phrases tbody tr')
+      && (keywords ? words.querySelector('.words-keyness tbody tr') : !/Counting/.test(words.querySelector('.words-keyness')?.textContent));
+  }, [expectArticles, keywords], { timeout: 60000 });
   const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
   const snapshot = () => page.evaluate(() => ({
     summary: document.querySelector('.words-summary dl').innerText,
@@ -269,6 +290,38 @@ test('Words on a sharded site: a selection of at most 40 articles as the embedde
   assert.match(csv.split('\n')[1], new RegExp(`sample of 40 of ${n.replace(',', '.')} articles`));
   assert.deepEqual(problems, []);
   await context.close();
+  twin.close();
+});
+
+test('Words of a facet selection on a sharded site counts every article, as the embedded site does', { skip: skip || (!embeddedDist && 'SHARDED_EMBEDDED not set') }, async () => {
+  const twin = await serveDist(embeddedDist, '/twin/');
+  /** The summary, the word list and the keywords as shown, and the notice. */
+  const read = async (base, query, n, keywords) => {
+    const { context, page, problems } = await strictPage(browser);
+    // (Phrases seen once: a sample of 40 short articles has few.)
+    await page.goto(`${base}?view=words${query}&plen=2&pmin=1`);
+    const seen = await settledWords(page, n, keywords);
+    const shown = await page.evaluate(() => [...document.querySelectorAll('.words-keyness tbody tr, .words-keyness p.empty')].slice(0, 20).map((r) => r.innerText));
+    const notice = (await page.locator('.sample-notice').allInnerTexts()).join(' ');
+    assert.deepEqual(problems, []);
+    await context.close();
+    return { shown: { summary: seen.summary, words: seen.words, keywords: shown }, notice };
+  };
+  const of = (f) => corpus.filter(f).length.toLocaleString('en-US');
+  // A tag (harbour over-represented: its articles are even-numbered, and
+  // every 14th article has it twice) against the rest and the whole
+  // corpus; a source (nothing stands out); the whole corpus.
+  const politics = of((a) => Number(a.id.slice(1)) % 4 === 0);
+  const q = (text) => `&q=${encodeURIComponent(text)}`;
+  for (const [query, n, keywords] of [[q('tag:politics'), politics, true], [`${q('tag:politics')}&ref=all`, politics, true], [q('source:"Valley Times"'), of((a) => a.source === 'Valley Times'), false], ['&ref=all', of(() => true), false]]) {
+    const sharded = await read(server.base, query, n, keywords);
+    const embedded = await read(twin.base, query, n, keywords);
+    assert.deepEqual(sharded.shown, embedded.shown, query);
+    assert.ok(sharded.shown.words.length >= 20, query);
+    if (keywords) assert.match(sharded.shown.keywords[0], /^harbour\b/, query);
+    assert.match(sharded.notice, new RegExp(`count every word of the selection's ${n} articles`), query);
+    assert.doesNotMatch(sharded.shown.summary, /a sample of/, query);
+  }
   twin.close();
 });
 

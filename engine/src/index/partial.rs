@@ -237,6 +237,62 @@ impl Facts {
         Ok((read, words))
     }
 
+    /// An index of no terms: the articles' facts alone.
+    pub fn base(&self) -> &Index {
+        &self.base
+    }
+
+    /// The index of a sharded corpus' words without their postings
+    /// (`words`: every word of the corpus in order, each with its
+    /// language's place, [`crate::shard::lists::VocabularyChunk`]): word
+    /// ids, stop words and word forms as the whole index has them, and
+    /// every article's facts, but no postings. What counts made from word
+    /// lists ([`crate::shard::lists::list_counts`]) are counted in, so that
+    /// the word list and the keywords read them as the whole index's.
+    pub fn vocabulary(&self, words: Vec<(String, u16)>) -> Result<Index, String> {
+        let b = &self.base;
+        let langs = b.languages.len();
+        if let Some(w) = words.windows(2).find(|w| w[0].0 >= w[1].0) {
+            return Err(format!("the vocabulary: {:?} out of order", w[1].0));
+        }
+        if words.iter().any(|(_, l)| *l as usize >= langs.max(1)) {
+            return Err("the vocabulary: a word of a language the corpus lacks".into());
+        }
+        let mut stems = Stems::default();
+        let mut term_lang = Vec::new();
+        for (t, (w, lang)) in words.iter().enumerate() {
+            if langs >= 2 {
+                term_lang.push(*lang);
+            }
+            stems.add(&b.languages, *lang, t as u32, w);
+        }
+        let n = words.len();
+        Ok(Index {
+            terms: words.into_iter().map(|(w, _)| w).collect(),
+            term_start: vec![0; n + 1],
+            post_doc: Vec::new(),
+            post_pos_start: vec![0],
+            positions: Vec::new(),
+            term_stem: stems.term_stem,
+            stem_ids: stems.stem_ids,
+            stem_terms: stems.stem_terms,
+            languages: b.languages.clone(),
+            doc_lang: b.doc_lang.clone(),
+            term_lang,
+            stop_lists: b.stop_lists.clone(),
+            extra_stop: b.extra_stop.clone(),
+            docs: b.docs.clone(),
+            avg_len: b.avg_len,
+            facet_values: b.facet_values.clone(),
+            forward: Vec::new(),
+            partial: true,
+            stand_ins: Vec::new(),
+            total_positions: b.total_positions,
+            kinds: OnceLock::new(),
+            han_terms: OnceLock::new(),
+        })
+    }
+
     /// The partial index of `terms` ([`Index::partial`]). A term fetched
     /// without positions stands where it does in the titles (from the
     /// metadata) and, in an article whose words `texts` gives (its number

@@ -30,7 +30,7 @@
 //!     month or coarser, is one fetch of a few kilobytes (no dictionary
 //!     chunk, no postings).
 //!
-//! The metadata, the texts and the month counts are **deflated** (raw DEFLATE, RFC 1951),
+//! The metadata, the texts, the month counts and the word lists are **deflated** (raw DEFLATE, RFC 1951),
 //! for hosts that do not compress a `.bin` file (most): a page is to inflate a
 //! piece with the browser's `DecompressionStream("deflate-raw")`, natively
 //! [`inflate`] does (feature `shard-write`); the readers here take the
@@ -42,6 +42,7 @@
 //! is its length, then its UTF-8. Every read checks what it reads: a
 //! corrupt or truncated file is a [`ShardError`], never a panic.
 
+pub mod lists;
 pub mod reader;
 #[cfg(feature = "shard-write")]
 pub mod write;
@@ -52,7 +53,7 @@ pub use crate::index::partial::{Facts, LoadedTerm};
 pub use reader::{Request, ShardReader, Text, Wanted};
 
 /// The manifest's first bytes.
-pub const MAGIC: &[u8; 8] = b"LENSIDX3";
+pub const MAGIC: &[u8; 8] = b"LENSIDX4";
 
 /// The most bytes a data file holds (static hosts limit file sizes; 16 MiB
 /// is under every common one's).
@@ -120,6 +121,11 @@ pub struct Manifest {
     /// The month counts' chunks ([`MonthChunk`], deflated): each one's
     /// first term, and where it is.
     pub months: Vec<(String, Piece)>,
+    /// The vocabulary's chunks ([`lists::VocabularyChunk`], deflated):
+    /// each one's first word, and where it is.
+    pub vocabulary: Vec<(String, Piece)>,
+    /// Where each word list is ([`lists::WordList`], deflated).
+    pub lists: lists::ListTable,
 }
 
 impl Manifest {
@@ -181,6 +187,8 @@ impl Manifest {
         let dictionary = r.chunk_list(files.len(), "dictionary chunks out of order")?;
         let stems = r.chunk_list(files.len(), "stem chunks out of order")?;
         let months = r.chunk_list(files.len(), "month-count chunks out of order")?;
+        let vocabulary = r.chunk_list(files.len(), "vocabulary chunks out of order")?;
+        let lists = lists::ListTable::decode(&mut r, files.len())?;
         r.end()?;
         Ok(Manifest {
             docs,
@@ -192,6 +200,8 @@ impl Manifest {
             dictionary,
             stems,
             months,
+            vocabulary,
+            lists,
         })
     }
 
@@ -210,13 +220,19 @@ impl Manifest {
         for &p in &self.text_tables {
             put_piece(&mut out, p);
         }
-        for list in [&self.dictionary, &self.stems, &self.months] {
+        for list in [
+            &self.dictionary,
+            &self.stems,
+            &self.months,
+            &self.vocabulary,
+        ] {
             put_varint(&mut out, list.len() as u64);
             for (first, p) in list {
                 put_str(&mut out, first);
                 put_piece(&mut out, *p);
             }
         }
+        self.lists.encode(&mut out);
         out
     }
 }
@@ -491,7 +507,16 @@ pub struct MonthCounts {
     /// dated by year only), the term's occurrences in its articles, and
     /// how many of them have it.
     pub months: Vec<(ArticleDate, u64, u32)>,
+    /// The same per facet value (source, section, tag; language in a
+    /// corpus of two or more) whose articles have the term, by kind and
+    /// place: what Trends of a facet selection draws
+    /// ([`crate::stats::trends::MonthCells`]).
+    pub values: Vec<(lists::ValueKind, u32, Months)>,
 }
+
+/// Months ascending, each with a term's occurrences and articles
+/// ([`MonthCounts::months`]).
+pub type Months = Vec<(ArticleDate, u64, u32)>;
 
 /// A date's place among the month counts: `year × 13 + month`, month 0
 /// for a date of a year only (so that keys ascend with dates).
@@ -514,34 +539,21 @@ impl MonthChunk {
         let mut entries: Vec<(String, MonthCounts)> = Vec::with_capacity(n);
         for _ in 0..n {
             let term = r.front_coded(entries.last().map(|(t, _)| t.as_str()))?;
-            let m = r.count(3)?;
-            let mut months = Vec::with_capacity(m);
-            let mut key: Option<u64> = None;
-            for _ in 0..m {
-                let gap = r.varint()?;
-                let k = match key {
-                    None => Some(gap),
-                    Some(k) => k.checked_add(gap).and_then(|k| k.checked_add(1)),
+            let months = read_months(&mut r)?;
+            let v = r.count(3)?;
+            let mut values = Vec::with_capacity(v);
+            let mut last: Option<(lists::ValueKind, u32)> = None;
+            for _ in 0..v {
+                let kind = lists::ValueKind::from_byte(r.take(1)?[0])
+                    .ok_or_else(|| r.error("a facet that is not one"))?;
+                let value = r.u32_varint()?;
+                if last.is_some_and(|l| l >= (kind, value)) {
+                    return Err(r.error("facet values out of order"));
                 }
-                .ok_or_else(|| r.error("a month past the calendar"))?;
-                key = Some(k);
-                let (year, month) = (k / 13, (k % 13) as u8);
-                if !(1..=9999).contains(&year) {
-                    return Err(r.error("a month past the calendar"));
-                }
-                let count = r.varint()?;
-                let docs = r.u32_varint()?;
-                if docs == 0 || u64::from(docs) > count {
-                    return Err(r.error("more articles with a term than its occurrences"));
-                }
-                let date = ArticleDate {
-                    year: year as u16,
-                    month: (month > 0).then_some(month),
-                    day: None,
-                };
-                months.push((date, count, docs));
+                last = Some((kind, value));
+                values.push((kind, value, read_months(&mut r)?));
             }
-            entries.push((term, MonthCounts { months }));
+            entries.push((term, MonthCounts { months, values }));
         }
         r.end()?;
         Ok(MonthChunk { entries })
@@ -556,10 +568,56 @@ impl MonthChunk {
     }
 }
 
+/// Months ascending with their counts, as [`encode_months`] writes them.
+fn read_months(r: &mut Bytes<'_>) -> Result<Months, ShardError> {
+    let m = r.count(3)?;
+    let mut months = Vec::with_capacity(m);
+    let mut key: Option<u64> = None;
+    for _ in 0..m {
+        let gap = r.varint()?;
+        let k = match key {
+            None => Some(gap),
+            Some(k) => k.checked_add(gap).and_then(|k| k.checked_add(1)),
+        }
+        .ok_or_else(|| r.error("a month past the calendar"))?;
+        key = Some(k);
+        let (year, month) = (k / 13, (k % 13) as u8);
+        if !(1..=9999).contains(&year) {
+            return Err(r.error("a month past the calendar"));
+        }
+        let count = r.varint()?;
+        let docs = r.u32_varint()?;
+        if docs == 0 || u64::from(docs) > count {
+            return Err(r.error("more articles with a term than its occurrences"));
+        }
+        let date = ArticleDate {
+            year: year as u16,
+            month: (month > 0).then_some(month),
+            day: None,
+        };
+        months.push((date, count, docs));
+    }
+    Ok(months)
+}
+
+/// A term's month counts and its month counts per facet value (in
+/// order), as a chunk holds them (after its term).
+#[cfg(feature = "shard-write")]
+pub(crate) fn encode_month_counts(counts: &MonthCounts) -> Vec<u8> {
+    let mut out = encode_months(&counts.months);
+    put_varint(&mut out, counts.values.len() as u64);
+    for (kind, value, months) in &counts.values {
+        out.push(*kind as u8);
+        put_varint(&mut out, u64::from(*value));
+        out.extend_from_slice(&encode_months(months));
+    }
+    out
+}
+
 /// A term's month counts as a chunk holds them (after its term):
 /// `months` ascending by date, each month's occurrences and articles.
 #[cfg(feature = "shard-write")]
-pub(crate) fn encode_months(months: &[(ArticleDate, u64, u32)]) -> Vec<u8> {
+fn encode_months(months: &[(ArticleDate, u64, u32)]) -> Vec<u8> {
     let mut out = Vec::new();
     put_varint(&mut out, months.len() as u64);
     let mut last: Option<u64> = None;

@@ -14,14 +14,27 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::lists::{ListOf, VocabularyChunk, WordList};
 use super::{
     decode_metadata, decode_positions, decode_postings, decode_text, DictionaryChunk, Manifest,
     MonthChunk, MonthCounts, Needs, Piece, ShardError, StemChunk, TextTable,
 };
 use crate::corpus::body::Block;
+use crate::index::docset::DocSet;
 use crate::index::partial::{Facts, LoadedTerm, TextWords};
 use crate::index::{DocInfo, Index};
 use crate::{Article, Corpus};
+
+/// Word lists read ([`ShardReader::word_lists`]): what
+/// [`crate::stats::words::counts_of_lists`] sums.
+pub struct Lists {
+    /// The index of the corpus' words they are counted in.
+    pub vocabulary: Arc<Index>,
+    /// The lists asked for.
+    pub chosen: Vec<Arc<WordList>>,
+    /// The whole corpus' list.
+    pub corpus: Arc<WordList>,
+}
 
 /// What a piece is, as a reader asks for it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -44,6 +57,10 @@ pub enum Wanted {
     Text(u32),
     /// A chunk of month counts (its place in [`Manifest::months`]; deflated).
     Months(usize),
+    /// A chunk of the vocabulary (its place in [`Manifest::vocabulary`]; deflated).
+    Vocabulary(usize),
+    /// A word list (deflated).
+    List(ListOf),
 }
 
 /// A piece to fetch: what it is, where it is, and whether to inflate it
@@ -100,7 +117,12 @@ pub struct ShardReader {
     terms: HashMap<String, Held<LoadedTerm>>,
     texts: HashMap<u32, Held<Arc<Text>>>,
     months: HashMap<usize, Held<MonthChunk>>,
-    /// Bytes held in `terms`, `texts` and `months`.
+    /// The vocabulary's chunks read, until all are and make its index.
+    vocabulary: HashMap<usize, VocabularyChunk>,
+    /// The index of the vocabulary ([`Facts::vocabulary`]), once made.
+    words: Option<Arc<Index>>,
+    lists: HashMap<ListOf, Held<Arc<WordList>>>,
+    /// Bytes held in `terms`, `texts`, `months` and `lists`.
     held: usize,
     limit: usize,
     /// Counts the calls that ask for something: what the latest asked for
@@ -121,6 +143,9 @@ impl ShardReader {
             terms: HashMap::new(),
             texts: HashMap::new(),
             months: HashMap::new(),
+            vocabulary: HashMap::new(),
+            words: None,
+            lists: HashMap::new(),
             held: 0,
             limit,
             clock: 0,
@@ -303,6 +328,94 @@ impl ShardReader {
             .collect()
     }
 
+    /// The word lists that count exactly the articles of `docs`
+    /// ([`crate::shard::lists::ListTable::covering`]), if some do; `None`
+    /// before the metadata is read.
+    pub fn lists_for(&self, docs: &DocSet) -> Option<Vec<ListOf>> {
+        let (_, facts, _) = self.meta.as_ref()?;
+        self.manifest.lists.covering(facts.base(), docs)
+    }
+
+    /// What to fetch for [`ShardReader::word_counts`] of `lists` (one
+    /// round trip: the vocabulary, the whole corpus' list and `lists`),
+    /// nothing once it can answer. Needs the metadata first.
+    pub fn missing_lists(&mut self, lists: &[ListOf]) -> Vec<Request> {
+        self.clock += 1;
+        if self.meta.is_none() {
+            return self.start();
+        }
+        let m = &self.manifest;
+        let mut out = Vec::new();
+        if self.words.is_none() {
+            out.extend(
+                (0..m.vocabulary.len())
+                    .filter(|i| !self.vocabulary.contains_key(i))
+                    .map(|i| Request {
+                        wanted: Wanted::Vocabulary(i),
+                        piece: m.vocabulary[i].1,
+                        deflated: true,
+                    }),
+            );
+        }
+        let mut wanted: Vec<ListOf> = lists.to_vec();
+        wanted.push(ListOf::All);
+        wanted.sort_unstable();
+        wanted.dedup();
+        for l in wanted {
+            match (self.lists.get_mut(&l), m.lists.piece(l)) {
+                (Some(held), _) => held.used = self.clock,
+                (None, Some(piece)) => out.push(Request {
+                    wanted: Wanted::List(l),
+                    piece,
+                    deflated: true,
+                }),
+                (None, None) => {}
+            }
+        }
+        out
+    }
+
+    /// The word lists `lists` (those of [`ShardReader::lists_for`]) and
+    /// the whole corpus', with the index of the vocabulary they are counted
+    /// in (made here once): what [`crate::stats::words::list_counts`] sums
+    /// into the same counts as the whole index's words give. An error if
+    /// something is missing (ask [`ShardReader::missing_lists`] until it is
+    /// empty first) or damaged.
+    pub fn word_lists(&mut self, lists: &[ListOf]) -> Result<Lists, ShardError> {
+        let words = match &self.words {
+            Some(w) => w.clone(),
+            None => {
+                let (_, facts, _) = (self.meta.as_ref())
+                    .ok_or_else(|| ShardError("the metadata has not been read".into()))?;
+                let n = self.manifest.vocabulary.len();
+                let mut all = Vec::with_capacity(self.manifest.terms as usize);
+                for i in 0..n {
+                    let chunk = (self.vocabulary.get_mut(&i))
+                        .ok_or_else(|| ShardError("a vocabulary chunk has not been read".into()))?;
+                    all.append(&mut chunk.words);
+                }
+                self.vocabulary.clear();
+                if all.len() as u64 != self.manifest.terms {
+                    return Err(ShardError(
+                        "the vocabulary does not hold the manifest's words".into(),
+                    ));
+                }
+                let ix = Arc::new(facts.vocabulary(all).map_err(ShardError)?);
+                self.words = Some(ix.clone());
+                ix
+            }
+        };
+        let list = |l: &ListOf| {
+            (self.lists.get(l).map(|h| h.value.clone()))
+                .ok_or_else(|| ShardError("a word list has not been read".into()))
+        };
+        Ok(Lists {
+            vocabulary: words,
+            chosen: lists.iter().map(list).collect::<Result<Vec<_>, _>>()?,
+            corpus: list(&ListOf::All)?,
+        })
+    }
+
     /// The bytes the terms among `requests` take (their postings and
     /// positions): what a query costs to fetch, known once its dictionary
     /// chunks are here, before any term is fetched.
@@ -458,6 +571,25 @@ impl ShardReader {
                     + 4 * value.positions.as_ref().map_or(0, Vec::len);
                 self.hold_term(value, size);
             }
+            Wanted::Vocabulary(i) => {
+                if self.words.is_none() {
+                    self.vocabulary.insert(*i, VocabularyChunk::decode(bytes)?);
+                }
+            }
+            Wanted::List(l) => {
+                let list = WordList::decode(bytes, self.manifest.terms as usize)?;
+                let size = list.bytes();
+                let held = Held {
+                    value: Arc::new(list),
+                    bytes: size,
+                    used: self.clock,
+                };
+                if let Some(old) = self.lists.insert(*l, held) {
+                    self.held -= old.bytes;
+                }
+                self.held += size;
+                self.evict();
+            }
             Wanted::Months(i) => {
                 let chunk = MonthChunk::decode(bytes)?;
                 // About as large decoded as its entries.
@@ -541,6 +673,7 @@ impl ShardReader {
             Term(String),
             Text(u32),
             Months(usize),
+            List(ListOf),
         }
         let clock = self.clock;
         let mut old: Vec<(u64, Key)> = (self.terms.iter())
@@ -556,6 +689,11 @@ impl ShardReader {
                     .filter(|(_, h)| h.used < clock)
                     .map(|(&i, h)| (h.used, Key::Months(i))),
             )
+            .chain(
+                (self.lists.iter())
+                    .filter(|(_, h)| h.used < clock)
+                    .map(|(&l, h)| (h.used, Key::List(l))),
+            )
             .collect();
         old.sort_unstable();
         for (_, key) in old {
@@ -566,6 +704,7 @@ impl ShardReader {
                 Key::Term(t) => self.terms.remove(&t).map(|h| h.bytes),
                 Key::Text(d) => self.texts.remove(&d).map(|h| h.bytes),
                 Key::Months(i) => self.months.remove(&i).map(|h| h.bytes),
+                Key::List(l) => self.lists.remove(&l).map(|h| h.bytes),
             };
             self.held -= freed.unwrap_or(0);
         }

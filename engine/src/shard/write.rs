@@ -13,16 +13,18 @@
 
 use rustc_hash::FxHashMap;
 
+use super::lists::{ListTable, ValueKind, VocabularyChunk, WordList};
 use super::{
-    encode_chunk, encode_metadata, encode_month_chunk, encode_months, encode_stem_chunk,
+    encode_chunk, encode_metadata, encode_month_chunk, encode_month_counts, encode_stem_chunk,
     encode_table, put_varint, stem_key, Bytes, Manifest, Piece, TermEntry, DICTIONARY_CHUNK,
     MONTH_CHUNK, PACK_LIMIT, TEXT_TABLE_DOCS,
 };
+use super::{MonthCounts, Months};
 use crate::corpus::codec::{encode, encode_body, fnv1a};
 use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo};
 use crate::index::builder::{most_articles, stem_of};
-use crate::index::partial::PAIR;
+use crate::index::partial::{Facts, PAIR};
 use crate::index::Index;
 use crate::text::language::language_key;
 use crate::text::lexicon::StopList;
@@ -370,6 +372,17 @@ impl<'o> ShardWriter<'o> {
             Some(self.stop_lists.clone()),
         );
         let metadata = encode_metadata(&encode(&bare), &lens);
+        // Every article's facts as a page reads them from the metadata
+        // (with the word counts): which word list (by year, source …)
+        // counts it.
+        let facts = Facts::new(&Corpus::assemble(
+            self.info.clone(),
+            bare.articles().to_vec(),
+            lens.clone(),
+            Some(self.stop_lists.clone()),
+        ))?;
+        let values = Values::of(facts.base());
+        drop(facts);
         // Each article's month (or year, if it has no month), in corpus order.
         let months_of: Vec<ArticleDate> = bare
             .articles()
@@ -398,31 +411,50 @@ impl<'o> ShardWriter<'o> {
         let mut sorted: Vec<(String, TermPostings)> = self.terms.drain().collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // (The pairs first: their keys sort before every word.)
-        let term_count = sorted.iter().filter(|(t, _)| !t.starts_with(PAIR)).count() as u64;
-        let mut entries = Vec::with_capacity(sorted.len());
-        // Per stem (in a language), its terms: the stem dictionary.
+        let pairs = sorted
+            .iter()
+            .take_while(|(t, _)| t.starts_with(PAIR))
+            .count();
+        let term_count = (sorted.len() - pairs) as u64;
+        // Each word's language, as the whole index gives it (the language
+        // of most of its articles), and its stem in it.
+        let word_lang: Vec<u16> = sorted[pairs..]
+            .iter()
+            .map(|(_, p)| match languages.len() {
+                0 | 1 => 0,
+                _ => most_articles(&by_language(p, &self.doc_lang, &place_of)),
+            })
+            .collect();
+        // Per stem (in a language), its words: the stem dictionary.
         let mut stems: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for ((term, _), &lang) in sorted[pairs..].iter().zip(&word_lang) {
+            let lang = &languages[lang as usize];
+            stems
+                .entry(stem_key(lang, &stem_of(lang, term)))
+                .or_default()
+                .push(term.clone());
+        }
+        let mut lists = ListWriter::new(&values, &stems, &sorted[pairs..]);
+        let mut entries = Vec::with_capacity(sorted.len());
         // Per term, its month counts' bytes.
         let mut months = Vec::with_capacity(sorted.len());
-        for (term, p) in sorted {
+        let mut vocabulary = Vec::with_capacity(term_count as usize);
+        for (t, (term, p)) in sorted.into_iter().enumerate() {
             let Renumbered {
                 docs,
                 positions,
-                by_language,
                 counts,
-            } = renumbered(&p, &rank, &self.doc_lang, &place_of);
+            } = renumbered(&p, &rank);
             // A pair has no month counts (a phrase's chart reads its pairs'
-            // postings) and no forms.
-            if !term.starts_with(PAIR) {
-                months.push((term.clone(), encode_months(&per_month(&counts, &months_of))));
-                let lang = most_articles(&by_language) as usize;
-                stems
-                    .entry(stem_key(
-                        &languages[lang],
-                        &stem_of(&languages[lang], &term),
-                    ))
-                    .or_default()
-                    .push(term.clone());
+            // postings), no forms and no place in the word lists.
+            if let Some(w) = t.checked_sub(pairs) {
+                let counted = MonthCounts {
+                    months: per_month(&counts, &months_of),
+                    values: values.per_month(&counts, &months_of),
+                };
+                months.push((term.clone(), encode_month_counts(&counted)));
+                lists.add(w as u32, &counts);
+                vocabulary.push((term.clone(), word_lang[w]));
             }
             let what = || format!("the postings of {term:?}");
             let pieces = self.packs.put(&[&docs, &positions], &what)?;
@@ -474,6 +506,20 @@ impl<'o> ShardWriter<'o> {
             "a month-count chunk",
         )?;
 
+        // The vocabulary (deflated, in chunks of about 64 KB: a page reads
+        // it whole, a host may cap a range's size) and the word lists.
+        let target = (64 << 10).min(self.packs.limit / 4);
+        let vocabulary = put_chunks(
+            &mut self.packs,
+            &vocabulary,
+            target,
+            |(w, _)| w,
+            |(w, _)| w.len() + 3,
+            |words| deflate(&VocabularyChunk::encode(words)),
+            "a vocabulary chunk",
+        )?;
+        let lists = lists.finish(&mut self.packs)?;
+
         let texts: Vec<Piece> = order.iter().map(|&g| self.texts[g]).collect();
         let mut text_tables = Vec::new();
         for table in texts.chunks(TEXT_TABLE_DOCS) {
@@ -494,6 +540,8 @@ impl<'o> ShardWriter<'o> {
             dictionary,
             stems,
             months,
+            vocabulary,
+            lists,
         };
         let bytes = manifest.encode();
         let name = format!("index-{:016x}.bin", fnv1a(&bytes));
@@ -531,22 +579,32 @@ struct Renumbered {
     docs: Vec<u8>,
     /// Its positions, as written.
     positions: Vec<u8>,
-    /// Its articles per language (by place).
-    by_language: Vec<u32>,
     /// Its articles and the count in each.
     counts: Vec<(u32, u32)>,
 }
 
+/// A term's articles per language (by place, `place_of` a given
+/// language's; `doc_lang` each given article's), from its postings
+/// (written by [`ShardWriter::index_batch`]).
+fn by_language(p: &TermPostings, doc_lang: &[usize], place_of: &[usize]) -> Vec<u32> {
+    let mut docs = Bytes::new(&p.docs, "a term's articles");
+    let mut read = || docs.varint().expect("bytes written by this writer");
+    let mut out = vec![0u32; place_of.len()];
+    let mut doc: Option<u64> = None;
+    for _ in 0..p.doc_count {
+        let gap = read();
+        let given = doc.map_or(gap, |l| l + gap + 1);
+        doc = Some(given);
+        read();
+        out[place_of[doc_lang[given as usize]]] += 1;
+    }
+    out
+}
+
 /// A term's postings (written by [`ShardWriter::index_batch`], articles
 /// numbered as given) renumbered in corpus order (`rank`): its articles
-/// and counts as bytes, its positions, its articles per language (by place,
-/// `place_of` a given language's), and its articles with the count in each.
-fn renumbered(
-    p: &TermPostings,
-    rank: &[u32],
-    doc_lang: &[usize],
-    place_of: &[usize],
-) -> Renumbered {
+/// and counts as bytes, its positions, and its articles with the count in each.
+fn renumbered(p: &TermPostings, rank: &[u32]) -> Renumbered {
     // Bytes this writer wrote itself: a read error is a bug here.
     let (mut docs, mut positions) = (
         Bytes::new(&p.docs, "a term's articles"),
@@ -556,7 +614,6 @@ fn renumbered(
     // Each article's (final number, its positions' bytes).
     let mut doc: Option<u32> = None;
     let mut by_doc: Vec<(u32, Vec<u8>)> = Vec::with_capacity(p.doc_count as usize);
-    let mut by_language = vec![0u32; place_of.len()];
     while docs.pos < p.docs.len() {
         let gap = read(&mut docs) as u32;
         let given = doc.map_or(gap, |l| l + gap + 1);
@@ -566,7 +623,6 @@ fn renumbered(
         for _ in 0..count {
             read(&mut positions);
         }
-        by_language[place_of[doc_lang[given as usize]]] += 1;
         by_doc.push((
             rank[given as usize],
             p.positions[start..positions.pos].to_vec(),
@@ -588,7 +644,268 @@ fn renumbered(
     Renumbered {
         docs,
         positions,
-        by_language,
         counts,
+    }
+}
+
+/// The facet values of each article, as the word lists are written by
+/// them ([`super::lists::ListOf`]): by place, as a page's facts of the
+/// metadata give them.
+struct Values {
+    /// Per article: its year's, source's, section's and language's place
+    /// (`u32::MAX` for none), in that order.
+    one: Vec<[u32; 4]>,
+    /// Per article: its tags' places.
+    tags: Vec<Vec<u32>>,
+    /// How many values each kind has: years, sources, sections, tags,
+    /// languages (none when the corpus has one language: its list would
+    /// be the whole corpus').
+    counts: [usize; 5],
+}
+
+/// The kinds of [`Values`], by place: year, source, section, language (one
+/// an article), tag (several).
+const TAG: usize = 4;
+
+impl Values {
+    fn of(facts: &Index) -> Values {
+        let fv = facts.facet_values();
+        let languages = facts.languages().len();
+        let one = (0..facts.doc_count())
+            .map(|d| {
+                let doc = facts.doc(d);
+                let year = fv
+                    .years
+                    .binary_search(&doc.year)
+                    .map_or(u32::MAX, |p| p as u32);
+                let lang = if languages >= 2 {
+                    facts.doc_language(d) as u32
+                } else {
+                    u32::MAX
+                };
+                [
+                    year,
+                    doc.source_id.unwrap_or(u32::MAX),
+                    doc.section_id.unwrap_or(u32::MAX),
+                    lang,
+                ]
+            })
+            .collect();
+        let tags = (0..facts.doc_count())
+            .map(|d| facts.doc(d).tag_ids.clone())
+            .collect();
+        Values {
+            one,
+            tags,
+            counts: [
+                fv.years.len(),
+                fv.sources.len(),
+                fv.sections.len(),
+                if languages >= 2 { languages } else { 0 },
+                fv.tags.len(),
+            ],
+        }
+    }
+
+    /// A term's occurrences and articles per month in each facet value's
+    /// articles (the year's aside: the months say it), from its articles
+    /// (ascending, corpus order) and the count in each; values in order.
+    fn per_month(
+        &self,
+        counts: &[(u32, u32)],
+        months_of: &[ArticleDate],
+    ) -> Vec<(ValueKind, u32, Months)> {
+        const KINDS: [Option<ValueKind>; 5] = [
+            None,
+            Some(ValueKind::Source),
+            Some(ValueKind::Section),
+            Some(ValueKind::Language),
+            Some(ValueKind::Tag),
+        ];
+        let mut by: FxHashMap<(ValueKind, u32), Months> = FxHashMap::default();
+        for &(doc, n) in counts {
+            let month = months_of[doc as usize];
+            self.each(doc as usize, |k, v| {
+                let Some(kind) = KINDS[k] else { return };
+                // Articles ascend in date order: so do each value's months.
+                let months = by.entry((kind, v)).or_default();
+                match months.last_mut() {
+                    Some((m, count, docs)) if *m == month => {
+                        *count += u64::from(n);
+                        *docs += 1;
+                    }
+                    _ => months.push((month, u64::from(n), 1)),
+                }
+            });
+        }
+        let mut out: Vec<_> = by.into_iter().map(|((k, v), m)| (k, v, m)).collect();
+        out.sort_unstable_by_key(|(k, v, _)| (*k, *v));
+        out
+    }
+
+    /// Each value (kind, place) article `d` has.
+    fn each(&self, d: usize, mut f: impl FnMut(usize, u32)) {
+        for (k, &v) in self.one[d].iter().enumerate() {
+            if v != u32::MAX && (v as usize) < self.counts[k] {
+                f(k, v);
+            }
+        }
+        for &v in &self.tags[d] {
+            if (v as usize) < self.counts[TAG] {
+                f(TAG, v);
+            }
+        }
+    }
+}
+
+/// The word lists being written, word after word in order
+/// ([`super::lists`]).
+struct ListWriter<'v> {
+    values: &'v Values,
+    all: WordList,
+    /// Per kind (as [`Values`]), per value, its list.
+    lists: [Vec<WordList>; 5],
+    /// Per kind, per value: occurrences and articles of the word being
+    /// added, and the stamp they were last reset at.
+    acc: [Vec<(u64, u32, u64)>; 5],
+    stamp: u64,
+    touched: Vec<(usize, u32)>,
+    /// Per word: the first form of its word form group (of two forms or
+    /// more), or `u32::MAX`.
+    first_of: Vec<u32>,
+    /// Per group being read (by its first form): its forms still to come,
+    /// and the articles of those read.
+    pending: FxHashMap<u32, (usize, Vec<u32>)>,
+}
+
+impl<'v> ListWriter<'v> {
+    /// Lists of the articles of `values`, for the words `words` (in order,
+    /// their stems grouped in `stems`).
+    fn new(
+        values: &'v Values,
+        stems: &std::collections::BTreeMap<String, Vec<String>>,
+        words: &[(String, TermPostings)],
+    ) -> ListWriter<'v> {
+        let mut first_of = vec![u32::MAX; words.len()];
+        let mut pending = FxHashMap::default();
+        for forms in stems.values().filter(|f| f.len() >= 2) {
+            let ids: Vec<u32> = forms
+                .iter()
+                .filter_map(|f| words.binary_search_by(|(w, _)| w.as_str().cmp(f)).ok())
+                .map(|i| i as u32)
+                .collect();
+            let first = ids.iter().copied().min().unwrap_or(u32::MAX);
+            for &i in &ids {
+                first_of[i as usize] = first;
+            }
+            pending.insert(first, (ids.len(), Vec::new()));
+        }
+        let per_kind = |k: usize| vec![WordList::default(); values.counts[k]];
+        let acc = |k: usize| vec![(0, 0, 0); values.counts[k]];
+        ListWriter {
+            values,
+            all: WordList::default(),
+            lists: [
+                per_kind(0),
+                per_kind(1),
+                per_kind(2),
+                per_kind(3),
+                per_kind(4),
+            ],
+            acc: [acc(0), acc(1), acc(2), acc(3), acc(4)],
+            stamp: 0,
+            touched: Vec::new(),
+            first_of,
+            pending,
+        }
+    }
+
+    /// Word `w` of the vocabulary, in its articles (ascending, in corpus
+    /// order) with its count in each.
+    fn add(&mut self, w: u32, counts: &[(u32, u32)]) {
+        let total: u64 = counts.iter().map(|&(_, n)| u64::from(n)).sum();
+        self.all.words.push((w, total, counts.len() as u32));
+        self.stamp += 1;
+        let (stamp, values, acc, touched) =
+            (self.stamp, self.values, &mut self.acc, &mut self.touched);
+        touched.clear();
+        for &(d, n) in counts {
+            values.each(d as usize, |k, v| {
+                let a = &mut acc[k][v as usize];
+                if a.2 != stamp {
+                    *a = (0, 0, stamp);
+                    touched.push((k, v));
+                }
+                a.0 += u64::from(n);
+                a.1 += 1;
+            });
+        }
+        touched.sort_unstable();
+        for &(k, v) in touched.iter() {
+            let (count, docs, _) = acc[k][v as usize];
+            self.lists[k][v as usize].words.push((w, count, docs));
+        }
+        // A form of a group: the group's articles, once its last form is read.
+        let first = self.first_of[w as usize];
+        if first == u32::MAX {
+            return;
+        }
+        let Some((left, docs)) = self.pending.get_mut(&first) else {
+            return;
+        };
+        docs.extend(counts.iter().map(|&(d, _)| d));
+        *left -= 1;
+        if *left > 0 {
+            return;
+        }
+        let (_, mut docs) = self.pending.remove(&first).expect("just read");
+        docs.sort_unstable();
+        docs.dedup();
+        self.all.groups.push((first, docs.len() as u32));
+        self.stamp += 1;
+        let (stamp, values, acc, touched) =
+            (self.stamp, self.values, &mut self.acc, &mut self.touched);
+        touched.clear();
+        for &d in &docs {
+            values.each(d as usize, |k, v| {
+                let a = &mut acc[k][v as usize];
+                if a.2 != stamp {
+                    *a = (0, 0, stamp);
+                    touched.push((k, v));
+                }
+                a.1 += 1;
+            });
+        }
+        for &(k, v) in touched.iter() {
+            let docs = acc[k][v as usize].1;
+            self.lists[k][v as usize].groups.push((first, docs));
+        }
+    }
+
+    /// Writes the lists (each deflated, kind after kind, values in order:
+    /// a run of years is one run of bytes) and gives their table.
+    fn finish(mut self, packs: &mut Packs<'_>) -> Result<ListTable, String> {
+        let mut put = |list: &mut WordList, what: &dyn Fn() -> String| {
+            // Groups end in the order their last forms come.
+            list.groups.sort_unstable();
+            packs.put(&[&deflate(&list.encode())], what).map(|p| p[0])
+        };
+        let all = put(&mut self.all, &|| "the corpus' word list".into())?;
+        let names = ["year", "source", "section", "language", "tag"];
+        let mut kinds: [Vec<Piece>; 5] = Default::default();
+        for (k, lists) in self.lists.iter_mut().enumerate() {
+            for (v, list) in lists.iter_mut().enumerate() {
+                kinds[k].push(put(list, &|| format!("the word list of {} {v}", names[k]))?);
+            }
+        }
+        let [years, sources, sections, languages, tags] = kinds;
+        Ok(ListTable {
+            all: Some(all),
+            years,
+            sources,
+            sections,
+            tags,
+            languages,
+        })
     }
 }

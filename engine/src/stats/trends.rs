@@ -9,6 +9,7 @@
 //! precise than the grain is in no period: it is counted as left out,
 //! never placed ([`TrendTable::left_out`]).
 
+use crate::corpus::date::ArticleDate;
 use crate::corpus::period::{Grain, Period, Precision, AUTO_MAX_PERIODS};
 use crate::corpus::{Article, Corpus};
 use crate::index::docset::DocSet;
@@ -17,6 +18,7 @@ use crate::index::Index;
 use crate::out::csv::{Cell, Table};
 use crate::search::query::{parse, Query, MAX_TERMS};
 use crate::search::SearchOptions;
+use crate::shard::lists::ValueKind;
 use crate::stats::measures::per_10k;
 use crate::stats::Provenance;
 
@@ -560,16 +562,10 @@ pub fn trend_table(
 /// [`trend_table`]'s table without their postings, one per keyword, when
 /// they can: each keyword a single word anywhere (no prefix, no phrase, no
 /// line filter, no word forms, not a word written without spaces: those
-/// are found inside longer words too), the filter every article of the
-/// corpus, a grain of a month or coarser.
-pub fn month_terms(
-    corpus: &Corpus,
-    keywords: &[Keyword],
-    filter: &DocSet,
-    opts: SearchOptions,
-    grain: Grain,
-) -> Option<Vec<String>> {
-    if grain > Grain::Month || opts.word_forms || filter.len() != corpus.articles().len() {
+/// are found inside longer words too), a grain of a month or coarser. The
+/// filter must be one the month counts cover too ([`month_cells`]).
+pub fn month_terms(keywords: &[Keyword], opts: SearchOptions, grain: Grain) -> Option<Vec<String>> {
+    if grain > Grain::Month || opts.word_forms {
         return None;
     }
     keywords
@@ -590,10 +586,96 @@ pub fn month_terms(
         .collect()
 }
 
+/// A selection of articles as month counts see it: the cells (a month, or
+/// a month in one facet value's articles) whose articles it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthCells {
+    /// The facet the cells are of (`None`: months alone).
+    pub kind: Option<ValueKind>,
+    /// The (value, month) cells selected (value 0 for months alone).
+    cells: rustc_hash::FxHashSet<(u32, ArticleDate)>,
+}
+
+impl MonthCells {
+    /// Whether cell (`value`, `month`) is selected.
+    pub fn has(&self, value: u32, month: ArticleDate) -> bool {
+        self.cells.contains(&(value, month))
+    }
+}
+
+/// The cells of the month counts whose articles are exactly `filter`
+/// (in `facts`, an index of the corpus: its articles' facts), if some are:
+/// months (a run of years or months, every article, any union of whole
+/// months: each month's articles all in `filter` or none); else months of
+/// one facet's values (one source or more, a section, a language, or one
+/// tag, within whole months). `None` for a search's articles, two facets
+/// at once, or a date range that cuts a month.
+pub fn month_cells(facts: &Index, filter: &DocSet) -> Option<MonthCells> {
+    let n = facts.doc_count();
+    let month = |d: usize| ArticleDate {
+        day: None,
+        ..facts.doc(d).date
+    };
+    // Cells of `value_of`'s values and months, if `filter` is some of them whole.
+    /// Each value an article has, handed to the callback.
+    type ValuesOf<'a> = dyn Fn(usize, &mut dyn FnMut(u32)) + 'a;
+    let try_cells = |value_of: &ValuesOf<'_>| {
+        let mut cells: rustc_hash::FxHashMap<(u32, ArticleDate), (u32, u32)> = Default::default();
+        for d in 0..n {
+            let inside = filter.contains(d);
+            let mut valued = false;
+            value_of(d, &mut |v| {
+                valued = true;
+                let c = cells.entry((v, month(d))).or_default();
+                c.0 += 1;
+                c.1 += u32::from(inside);
+            });
+            if inside && !valued {
+                return None;
+            }
+        }
+        let mut picked = rustc_hash::FxHashSet::default();
+        for (cell, (all, chosen)) in cells {
+            match chosen {
+                0 => {}
+                c if c == all => {
+                    picked.insert(cell);
+                }
+                _ => return None,
+            }
+        }
+        Some(picked)
+    };
+    if let Some(cells) = try_cells(&|_, f| f(0)) {
+        return Some(MonthCells { kind: None, cells });
+    }
+    for kind in [ValueKind::Source, ValueKind::Section, ValueKind::Language] {
+        if let Some(cells) = try_cells(&|d, f| kind.each(facts, d, f)) {
+            return Some(MonthCells {
+                kind: Some(kind),
+                cells,
+            });
+        }
+    }
+    // One tag (an article has several: two tags' cells would count it twice).
+    let first = filter.iter().next()?;
+    facts.doc(first).tag_ids.iter().find_map(|&t| {
+        let cells = try_cells(&|d, f| {
+            if facts.doc(d).tag_ids.contains(&t) {
+                f(t)
+            }
+        })?;
+        Some(MonthCells {
+            kind: Some(ValueKind::Tag),
+            cells,
+        })
+    })
+}
+
 /// [`trend_table`]'s table from the keywords' month counts (`months`, one
-/// per keyword, for the terms [`month_terms`] names): the same table, with
-/// no postings read. The filter must be every article, the grain a month
-/// or coarser (as [`month_terms`] checks).
+/// per keyword, for the terms [`month_terms`] names) in the cells `cells`
+/// ([`month_cells`] of `filter`): the same table, with no postings read.
+/// The grain must be a month or coarser (as [`month_terms`] checks).
 pub fn trend_table_by_month(
     corpus: &Corpus,
     index: &Index,
@@ -601,25 +683,40 @@ pub fn trend_table_by_month(
     filter: &DocSet,
     grain: Grain,
     months: &[crate::shard::MonthCounts],
+    cells: &MonthCells,
 ) -> TrendTable {
     let opts = SearchOptions::default();
     let (mut table, lo, _) = frame(corpus, index, keywords, filter, opts, grain);
     let Some(lo) = lo else { return table };
     for (k, counts) in months.iter().enumerate().take(keywords.len()) {
-        for &(month, n, docs) in &counts.months {
-            // A month's articles are in one period of a grain this coarse
-            // (a year-only month's, in a year's, or in none).
-            let Some(p) = grain.period(month) else {
-                continue;
-            };
-            let Some(row) = usize::try_from(p.n - lo)
-                .ok()
-                .and_then(|r| table.rows.get_mut(r))
-            else {
-                continue;
-            };
-            row.counts[k] += n as usize;
-            row.containing[k] += docs as usize;
+        let per_value = counts
+            .values
+            .iter()
+            .filter(|(kind, _, _)| Some(*kind) == cells.kind)
+            .map(|(_, v, m)| (*v, m));
+        let lists: Vec<(u32, &crate::shard::Months)> = match cells.kind {
+            None => vec![(0, &counts.months)],
+            Some(_) => per_value.collect(),
+        };
+        for (v, list) in lists {
+            for &(month, n, docs) in list {
+                if !cells.has(v, month) {
+                    continue;
+                }
+                // A month's articles are in one period of a grain this coarse
+                // (a year-only month's, in a year's, or in none).
+                let Some(p) = grain.period(month) else {
+                    continue;
+                };
+                let Some(row) = usize::try_from(p.n - lo)
+                    .ok()
+                    .and_then(|r| table.rows.get_mut(r))
+                else {
+                    continue;
+                };
+                row.counts[k] += n as usize;
+                row.containing[k] += docs as usize;
+            }
         }
     }
     table

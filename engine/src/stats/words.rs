@@ -1125,3 +1125,56 @@ pub fn rising_falling_table(rf: &RisingFalling, opts: &ListOptions, from: &Prove
         .about("At least", MIN_TREND_COUNT);
     from.stamp(counted_as(t, opts, from))
 }
+
+/// The counts of the articles `docs` from `lists` that count exactly them
+/// ([`crate::shard::lists::ListTable::covering`]), in `vocabulary`'s word ids
+/// ([`crate::index::partial::Facts::vocabulary`]): the same [`Counts`] as counting the articles'
+/// words in the whole index.
+pub fn list_counts(
+    vocabulary: &Index,
+    lists: &[&crate::shard::lists::WordList],
+    docs: &DocSet,
+) -> Counts {
+    let v = vocabulary.vocabulary_len();
+    let mut c = Counts {
+        words: 0,
+        articles: docs.len(),
+        count: vec![0; v],
+        term_articles: vec![0; v],
+        stem_articles: vec![0; vocabulary.stem_count()],
+    };
+    // Per stem with two forms or more, by its first form.
+    let mut grouped: FxHashMap<u32, u32> = FxHashMap::default();
+    for list in lists {
+        for &(t, count, docs) in &list.words {
+            if let Some(n) = c.count.get_mut(t as usize) {
+                *n = n.saturating_add(u32::try_from(count).unwrap_or(u32::MAX));
+                c.term_articles[t as usize] += docs;
+                c.words += count as usize;
+            }
+        }
+        for &(first, docs) in &list.groups {
+            *grouped.entry(first).or_default() += docs;
+        }
+    }
+    for s in 0..vocabulary.stem_count() as u32 {
+        let forms = vocabulary.stem_terms(s);
+        c.stem_articles[s as usize] = match forms {
+            [one] => c.term_articles[*one as usize],
+            _ => grouped.get(&forms[0]).copied().unwrap_or(0),
+        };
+    }
+    c
+}
+
+/// The counts of the articles `docs` from the word lists read for them
+/// (`lists`, [`crate::shard::ShardReader::word_lists`] of the lists that
+/// count exactly them) and of the whole corpus ([`list_counts`]).
+pub fn counts_of_lists(lists: &crate::shard::reader::Lists, docs: &DocSet) -> (Counts, Counts) {
+    let chosen: Vec<&crate::shard::lists::WordList> = lists.chosen.iter().map(|l| &**l).collect();
+    let n = lists.vocabulary.doc_count();
+    (
+        list_counts(&lists.vocabulary, &chosen, docs),
+        list_counts(&lists.vocabulary, &[&lists.corpus], &DocSet::full(n)),
+    )
+}
