@@ -3,7 +3,8 @@
 // Lighthouse's mobile network profile (150 ms round trip, 1.6 Mbit/s down,
 // 750 kbit/s up, the CPU slowed 4×) and unthrottled. Per site: first
 // contentful paint and the article list (with its facets) shown, cold; then,
-// in that page, each query typed into the search box and a Trends keyword:
+// in that page, each query typed into the search box, a Trends keyword (and
+// split by source) and the Words of one source:
 // the time until its results (or chart) are drawn, the bytes of the corpus'
 // files it fetched (the index' data files, or the corpus file) and the
 // round trips (requests that start once the ones before have ended count as
@@ -18,6 +19,7 @@ import { launch } from './page.mjs';
 const MOBILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
 const QUERIES = ['war', 'war peace', '"united states"'];
 const TREND = 'freedom';
+const WORDS_OF = 'source:"Abraham Lincoln"';
 const SESSION = ['tax', 'congress', 'slavery', 'railroad', 'labor', 'oil', 'europe', 'mexico', 'gold', 'bank', 'army', 'navy', 'treaty', 'indian', 'cotton', 'nuclear'];
 
 /** Records the corpus' requests (index, data and corpus files) through the DevTools protocol. */
@@ -105,6 +107,23 @@ async function session(browser, base, profile) {
   await page.waitForFunction(() => document.querySelector('.trend-table tbody tr') && !document.querySelector('.counting .fetching'), null, { timeout: 180000, polling: 50 });
   await settle(page, rec);
   queries.push({ query: `Trends: ${TREND}`, ms: Date.now() - t0, ...rec.summary() });
+  // The same split by source (from counts per month and source on a sharded site).
+  rec.clear();
+  const t1 = Date.now();
+  await page.evaluate((kw) => { history.pushState(null, '', `?view=trends&kw=${kw}&split=source`); dispatchEvent(new PopStateEvent('popstate')); }, TREND);
+  await page.waitForFunction(() => document.querySelectorAll('svg#trends-chart g.series').length > 1 && !document.querySelector('.counting .fetching'), null, { timeout: 180000, polling: 50 });
+  await settle(page, rec);
+  queries.push({ query: `Trends: ${TREND}, split by source`, ms: Date.now() - t1, ...rec.summary() });
+  // Words of one source: its word list (counted whole on a sharded site,
+  // from its word lists), then the phrases (a sample's texts there).
+  rec.clear();
+  const t2 = Date.now();
+  await page.evaluate((q) => { history.pushState(null, '', `?view=words&q=${encodeURIComponent(q)}`); dispatchEvent(new PopStateEvent('popstate')); }, WORDS_OF);
+  await page.waitForFunction(() => document.querySelector('.words-frequencies tbody tr') && !/sample of/.test(document.querySelector('.words-summary dl')?.innerText ?? 'sample of')
+    && !/Counting/.test(document.querySelector('.words > .counting')?.textContent ?? 'Counting'), null, { timeout: 180000, polling: 50 });
+  const listed = Date.now() - t2;
+  await settle(page, rec);
+  queries.push({ query: `Words: ${WORDS_OF} (word list; KB: with the phrases' sample)`, ms: listed, ...rec.summary() });
   // The rest of a session of 20 queries, each view opened, then the memory.
   await page.evaluate(() => { history.pushState(null, '', '?'); dispatchEvent(new PopStateEvent('popstate')); });
   await page.locator('input[type=search]').waitFor();

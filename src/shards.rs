@@ -326,7 +326,8 @@ impl Shards {
     }
 
     /// The words of the articles `docs` counted from `lists` (those of
-    /// [`Shards::lists_for`]) and the whole corpus' ([`ShardReader::word_counts`]),
+    /// [`Shards::lists_for`]) and the whole corpus' ([`ShardReader::word_lists`],
+    /// [`counts_of_lists`]),
     /// fetching the vocabulary and the lists if they are not here (one round trip).
     pub async fn word_counts(
         &self,

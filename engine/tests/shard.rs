@@ -16,6 +16,7 @@ use lens_engine::index::Index;
 use lens_engine::search::highlight::snippet;
 use lens_engine::search::query::parse;
 use lens_engine::search::{Order, SearchOptions};
+use lens_engine::shard::lists::ValueKind;
 use lens_engine::shard::write::{write_index, Options, ShardWriter};
 use lens_engine::shard::Wanted;
 use lens_engine::shard::{
@@ -24,7 +25,8 @@ use lens_engine::shard::{
 };
 use lens_engine::stats::compare::Comparison;
 use lens_engine::stats::trends::{
-    month_cells, month_terms, parse_keywords, trend_table, trend_table_by_month,
+    month_cells, month_terms, parse_keywords, split_by_month, split_lines, trend_table,
+    trend_table_by_month, Split,
 };
 use lens_engine::stats::words::{
     count_words, counts_of_lists, keywords, word_rows, Counts, KeyRow, ListOptions, WordRow,
@@ -869,6 +871,26 @@ proptest! {
                     "{:?} by {:?}", q, grain
                 );
             }
+            // Split by source over whole months: each source's line, and
+            // the others', from the month counts per source.
+            // Split by source, or by tag where no article has two: each
+            // value's line, and the others', from the month counts per value.
+            for split in [Split::Source, Split::Tag] {
+                let single = filter.iter().all(|d| whole.doc(d).tag_ids.len() < 2);
+                let Some((lines, counts)) = split_by_month(&facts, &keywords, &filter, split, &months, &cells) else {
+                    prop_assert!(cells.kind.is_some() || (split == Split::Tag && !single), "{:?} by {:?}", q, split);
+                    continue;
+                };
+                let want = split_lines(&whole, &keywords, &filter, opts, split);
+                prop_assert_eq!(&lines, &want);
+                for grain in [Grain::Year, Grain::Month] {
+                    prop_assert_eq!(
+                        trend_table_by_month(&meta, &facts, &lines, &filter, grain, &counts, &cells),
+                        trend_table(&corpus, &whole, &want, &filter, opts, grain),
+                        "{:?} split by {:?}, by {:?}", q, split, grain
+                    );
+                }
+            }
         }
         // A date range that cuts a month is not cells of months.
         let cut: Vec<usize> = all.iter().filter(|&d| corpus.articles()[d].date.day.is_some_and(|day| day <= 14)).collect();
@@ -1449,6 +1471,38 @@ fn word_lists_count_each_language_of_a_mixed_corpus_with_its_own_forms_and_stop_
             forms: true,
         },
     );
+    // Trends of each language's articles, from the month counts per language.
+    let keywords = parse_keywords("telefon, payments, die").unwrap();
+    let opts = SearchOptions::default();
+    let terms = month_terms(&keywords, opts, Grain::Year).unwrap();
+    let requests = reader.missing_months(&terms);
+    site.fetch(&mut reader, requests);
+    let months = reader.month_counts(&terms).unwrap();
+    let facts = reader.index(&Needs::default()).unwrap();
+    let meta = reader.metadata().unwrap().clone();
+    for q in ["language:de", "language:en"] {
+        let filter = whole.matches(&parse(q).unwrap().query, opts).docs;
+        let cells = month_cells(&facts, &filter).expect(q);
+        assert_eq!(cells.kind, Some(ValueKind::Language), "{q}");
+        let table = trend_table_by_month(
+            &meta,
+            &facts,
+            &keywords,
+            &filter,
+            Grain::Year,
+            &months,
+            &cells,
+        );
+        assert_eq!(
+            table,
+            trend_table(&corpus, &whole, &keywords, &filter, opts, Grain::Year),
+            "{q}"
+        );
+        assert!(
+            table.rows.iter().any(|r| r.counts.iter().any(|&n| n > 0)),
+            "{q}"
+        );
+    }
     let zahlung = rows.iter().find(|r| r.word.starts_with("zahlung")).unwrap();
     assert_eq!(
         (zahlung.count, zahlung.articles, zahlung.forms.len()),
@@ -1485,8 +1539,42 @@ fn damaged_word_lists_are_errors_not_panics() {
             assert!(reader.supply(&r.wanted, &bad).is_err());
         }
     }
-    site.fetch(&mut reader, requests);
+    site.fetch(&mut reader, requests.clone());
     let read = reader.word_lists(&lists).unwrap();
     assert_eq!(counts_of_lists(&read, &docs).0, count_words(&whole, &docs));
     assert_eq!(read.vocabulary.vocabulary_len(), whole.vocabulary_len());
+
+    // A vocabulary whose word is of a language the corpus lacks, or of
+    // more words than the manifest says: an error, not a panic.
+    for lang in [1u8, 0x7f] {
+        let mut fresh = site.reader(1 << 20);
+        fresh.missing_lists(&lists);
+        for r in &requests {
+            let bytes = match r.wanted {
+                Wanted::Vocabulary(0) => vec![1, 0, 1, b'a', lang],
+                _ => inflate(site.piece(r.piece)).unwrap(),
+            };
+            fresh.supply(&r.wanted, &bytes).unwrap();
+        }
+        assert!(fresh.word_lists(&lists).is_err(), "language {lang}");
+    }
+    // A manifest that claims 2⁴⁰ words: read as it is, refused when the
+    // vocabulary read does not hold them (no allocation of its size).
+    let bytes = &site.files[&site.manifest_name];
+    let varint_end = |at: usize| at + bytes[at..].iter().position(|&b| b < 0x80).unwrap() + 1;
+    let words_end = varint_end(12);
+    let terms_end = varint_end(words_end);
+    let mut claimed = bytes[..words_end].to_vec();
+    claimed.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x20]);
+    claimed.extend_from_slice(&bytes[terms_end..]);
+    let mut big = ShardReader::new(&claimed, 1 << 20).unwrap();
+    let start = big.start();
+    site.fetch(&mut big, start);
+    big.missing_lists(&lists);
+    for r in &requests {
+        let bytes = inflate(site.piece(r.piece)).unwrap();
+        // (A list's word past the claimed vocabulary is not checked here.)
+        big.supply(&r.wanted, &bytes).unwrap();
+    }
+    assert!(big.word_lists(&lists).is_err());
 }

@@ -13,8 +13,8 @@ use lens_engine::search::query::Query;
 use lens_engine::shard::{MonthCounts, Needs};
 use lens_engine::stats::trends::{
     auto_grain, export_name, format_value, keyword_in_context_of, month_cells, month_terms,
-    parse_keywords, split_lines, trend_table, trend_table_by_month, Keyword, KeywordError, Measure,
-    TrendTable, MAX_PERIODS,
+    parse_keywords, split_by_month, split_lines, splits_by_month, trend_table,
+    trend_table_by_month, Keyword, KeywordError, Measure, TrendTable, MAX_PERIODS,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -99,15 +99,21 @@ pub fn TrendsView() -> impl IntoView {
         let searching = search
             .parsed
             .with(|p| !matches!(p, Ok(q) if Needs::of(&q.query) == Needs::default()));
-        if split.get().is_some() || searching {
+        if searching {
             return None;
         }
         let (opts, g) = (search.options.get(), grain.get());
         let terms = keywords.with(|k| month_terms(k, opts, g))?;
-        let cells = search
-            .matches
-            .with(|m| search.index.with(|ix| month_cells(ix, &m.docs)))?;
-        Some((terms, cells))
+        search.matches.with(|m| {
+            search.index.with(|ix| {
+                let cells = month_cells(ix, &m.docs)?;
+                // A split where the month counts per value draw it.
+                match split.get() {
+                    Some(by) if !splits_by_month(ix, &m.docs, by, &cells) => None,
+                    _ => Some((terms, cells)),
+                }
+            })
+        })
     });
     let by_month_terms = Memo::new(move |_| by_month.with(|b| b.as_ref().map(|(t, _)| t.clone())));
     let months = MonthCountsState::new(by_month_terms);
@@ -124,9 +130,16 @@ pub fn TrendsView() -> impl IntoView {
         if let Some((terms, cells)) = by_month.get() {
             let from_months = months.of(&terms, |m| {
                 keywords.with(|k| {
-                    search
-                        .matches
-                        .with(|sm| trend_table_by_month(corpus, &ix, k, &sm.docs, g, m, &cells))
+                    search.matches.with(|sm| {
+                        let split =
+                            by.and_then(|by| split_by_month(&ix, k, &sm.docs, by, m, &cells));
+                        match &split {
+                            Some((lines, counts)) => trend_table_by_month(
+                                corpus, &ix, lines, &sm.docs, g, counts, &cells,
+                            ),
+                            None => trend_table_by_month(corpus, &ix, k, &sm.docs, g, m, &cells),
+                        }
+                    })
                 })
             });
             if let Some(t) = from_months {

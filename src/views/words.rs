@@ -13,6 +13,7 @@ use lens_engine::index::docset::DocSet;
 use lens_engine::index::Index;
 use lens_engine::search::facets::{narrow_to, FacetKind};
 use lens_engine::search::query::parse;
+use lens_engine::shard::Needs;
 use lens_engine::stats::measures::per_10k;
 use lens_engine::stats::measures::{KEYNESS_G2, LOG_RATIO};
 use lens_engine::stats::words::{
@@ -185,6 +186,9 @@ fn listed(search: SearchState, shards: Shards) -> (ReadSignal<Listed>, Retry) {
     Effect::new(move |_| {
         let docs = search.matches.with(|m| m.docs.clone());
         reading.tries.track();
+        // A new selection: whatever an older one fetches is for it alone.
+        let live = latest.ask();
+        reading.failed.set(None);
         let Some(lists) = shards.lists_for(&docs) else {
             out.set(Listed::No);
             return;
@@ -192,8 +196,6 @@ fn listed(search: SearchState, shards: Shards) -> (ReadSignal<Listed>, Retry) {
         if out.with_untracked(|l| matches!(l, Listed::Ready(r) if r.1 == docs)) {
             return;
         }
-        let live = latest.ask();
-        reading.failed.set(None);
         out.set(Listed::Reading(docs.clone()));
         leptos::task::spawn_local(async move {
             let counted = shards.word_counts(&lists, &docs).await;
@@ -261,7 +263,9 @@ pub fn WordsView() -> impl IntoView {
         None => sample_counts,
         Some(listed) => sliced("words:listed", move || {
             let ready = match listed.get() {
-                Listed::Ready(ready) => *ready,
+                // (Counts of another selection are never drawn for this one.)
+                Listed::Ready(ready) if search.matches.with(|m| m.docs == ready.1) => *ready,
+                Listed::Ready(_) => return None,
                 Listed::Reading(_) => return None,
                 Listed::No => sample_counts.with(|c| c.value.clone().filter(|_| !c.busy))?,
             };
@@ -774,21 +778,63 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         let at = index.clone();
         Some(CountJob::new(index, &docs).map_output(move |c| (at, c)))
     });
-    // "Another search": its articles, or what is wrong with it (the whole
-    // index only: a sharded corpus' would need its terms fetched).
+    // "Another search": its articles, or what is wrong with it. On a
+    // sharded corpus, one made with facets alone (its articles are in the
+    // metadata), measured against a selection made so: both counted whole
+    // from their word lists, in one index of the corpus' words.
     let search_docs = Memo::new(move |_| -> Result<DocSet, String> {
         if reference.get() != Reference::Search {
             return Ok(DocSet::empty(n));
         }
-        let Some(ix) = search.whole else {
-            return Err("On this corpus, published in parts, the keywords are measured against the rest of the corpus or the whole corpus (counted whole for a selection made with facets alone, else on samples): not yet against another search.".to_string());
-        };
         let q = rq.get();
         let p = parse(&q).map_err(|e| e.message)?;
+        let Some(ix) = search.whole else {
+            if Needs::of(&p.query) != Needs::default() || !listed.get() {
+                return Err("On this corpus, published in parts, the keywords are measured against another search when both it and the selection are made with facets alone (sources, years, a section, a language or one tag), each counted whole; otherwise against the rest of the corpus or the whole corpus.".to_string());
+            }
+            return Ok(search
+                .index
+                .with(|ix| ix.matches(&p.query, search.options.get()).docs));
+        };
         ix.check(&[&p.query], search.options.get())
             .map_err(|e| e.message)?;
         Ok(ix.matches(&p.query, search.options.get()).docs)
     });
+    // A sharded corpus' reference search, counted from its word lists:
+    // its articles and their counts (or why they cannot be), the latest.
+    let listed_reference: RwSignal<Option<(DocSet, Result<Counts, String>)>> = RwSignal::new(None);
+    let reference_reading = Retry::new();
+    if let Some(shards) = search.shards {
+        let latest = crate::search_state::Newest::new();
+        Effect::new(move |_| {
+            reference_reading.tries.track();
+            let asked = search_docs.get();
+            // A new reference: whatever an older one fetches is for it alone.
+            let live = latest.ask();
+            reference_reading.failed.set(None);
+            let Ok(docs) = asked else { return };
+            if docs.is_empty()
+                || listed_reference.with_untracked(|r| r.as_ref().is_some_and(|(d, _)| *d == docs))
+            {
+                return;
+            }
+            let Some(lists) = shards.lists_for(&docs) else {
+                let why = "The reference search cannot be counted whole on this corpus (its articles are not all those of some values of one facet): choose another, or the rest of the corpus.";
+                listed_reference.set(Some((docs, Err(why.to_string()))));
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let counted = shards.word_counts(&lists, &docs).await;
+                if !live() {
+                    return;
+                }
+                match counted {
+                    Ok((_, rc, _)) => listed_reference.set(Some((docs, Ok(rc)))),
+                    Err(why) => reference_reading.failed.set(Some(why)),
+                }
+            });
+        });
+    }
     let search_counts = sliced("words:reference-counts", move || {
         let ix = search.whole?;
         let docs = search_docs.get().unwrap_or_else(|_| DocSet::empty(n));
@@ -817,6 +863,17 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                     Ok(src.whole.as_ref().map(|w| keys(&w.minus(sc))))
                 }
                 Reference::Whole if src.whole.is_some() => Ok(src.whole.as_deref().map(keys)),
+                Reference::Search if search.shards.is_some() => {
+                    let docs = search_docs.get()?;
+                    if docs.is_empty() {
+                        return Err(found_nothing.to_string());
+                    }
+                    listed_reference.with(|r| match r {
+                        Some((rd, Ok(rc))) if *rd == docs => Ok(Some(keys(rc))),
+                        Some((rd, Err(why))) if *rd == docs => Err(why.clone()),
+                        _ => Ok(None),
+                    })
+                }
                 Reference::Search => {
                     let docs = search_docs.get()?;
                     if docs.is_empty() {
@@ -881,6 +938,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
                 <UrlSelect label="Significance" param=params::SIG.param class="field" />
                 {csv_button("corpus-lens-keywords.csv", "keywords of the selection", make_csv)}
             </div>
+            {move || reference_reading.alert()}
             {move || match result.get() {
                 Err(message) => view! { <p class="empty">{message}</p> }.into_any(),
                 Ok(None) => view! { <p class="hint">"Counting…"</p> }.into_any(),

@@ -247,7 +247,7 @@ impl Facts {
     /// language's place, [`crate::shard::lists::VocabularyChunk`]): word
     /// ids, stop words and word forms as the whole index has them, and
     /// every article's facts, but no postings. What counts made from word
-    /// lists ([`crate::shard::lists::list_counts`]) are counted in, so that
+    /// lists ([`crate::stats::words::list_counts`]) are counted in, so that
     /// the word list and the keywords read them as the whole index's.
     pub fn vocabulary(&self, words: Vec<(String, u16)>) -> Result<Index, String> {
         let b = &self.base;
@@ -255,7 +255,7 @@ impl Facts {
         if let Some(w) = words.windows(2).find(|w| w[0].0 >= w[1].0) {
             return Err(format!("the vocabulary: {:?} out of order", w[1].0));
         }
-        if words.iter().any(|(_, l)| *l as usize >= langs.max(1)) {
+        if words.iter().any(|(_, l)| *l as usize >= langs) {
             return Err("the vocabulary: a word of a language the corpus lacks".into());
         }
         let mut stems = Stems::default();
@@ -266,51 +266,22 @@ impl Facts {
             }
             stems.add(&b.languages, *lang, t as u32, w);
         }
-        let n = words.len();
-        Ok(Index {
-            terms: words.into_iter().map(|(w, _)| w).collect(),
-            term_start: vec![0; n + 1],
-            post_doc: Vec::new(),
-            post_pos_start: vec![0],
-            positions: Vec::new(),
-            term_stem: stems.term_stem,
-            stem_ids: stems.stem_ids,
-            stem_terms: stems.stem_terms,
-            languages: b.languages.clone(),
-            doc_lang: b.doc_lang.clone(),
-            term_lang,
-            stop_lists: b.stop_lists.clone(),
-            extra_stop: b.extra_stop.clone(),
-            docs: b.docs.clone(),
-            avg_len: b.avg_len,
-            facet_values: b.facet_values.clone(),
-            forward: Vec::new(),
-            partial: true,
-            stand_ins: Vec::new(),
-            total_positions: b.total_positions,
-            kinds: OnceLock::new(),
-            han_terms: OnceLock::new(),
-        })
+        let mut ix = self.empty();
+        ix.term_start = vec![0; words.len() + 1];
+        ix.post_pos_start = vec![0];
+        ix.terms = words.into_iter().map(|(w, _)| w).collect();
+        ix.term_stem = stems.term_stem;
+        ix.stem_ids = stems.stem_ids;
+        ix.stem_terms = stems.stem_terms;
+        ix.term_lang = term_lang;
+        Ok(ix)
     }
 
-    /// The partial index of `terms` ([`Index::partial`]). A term fetched
-    /// without positions stands where it does in the titles (from the
-    /// metadata) and, in an article whose words `texts` gives (its number
-    /// → its [`TextWords`], as [`Facts::doc_with_text`] read them), where
-    /// it does in its text; in any other article its body occurrences are
-    /// **stand-ins**: as many as it has, at positions no other term of the
-    /// index takes there ([`Index::positions_known`] is false for it). So
-    /// a query without phrases gets every count, score and title match
-    /// right (words never share a position, stand-ins neither), and marks
-    /// and snippets wait for the article's text. A phrase's words must
-    /// come with positions (`crate::shard::Needs::positions`).
-    pub fn index<'t>(
-        &self,
-        terms: Vec<LoadedTerm>,
-        texts: &dyn Fn(u32) -> Option<&'t TextWords>,
-    ) -> Result<Index, String> {
+    /// An index of no terms with every article's facts (what
+    /// [`Facts::index`] and [`Facts::vocabulary`] fill).
+    fn empty(&self) -> Index {
         let b = &self.base;
-        let mut ix = Index {
+        Index {
             terms: Vec::new(),
             term_start: Vec::new(),
             post_doc: Vec::new(),
@@ -333,7 +304,26 @@ impl Facts {
             total_positions: b.total_positions,
             kinds: OnceLock::new(),
             han_terms: OnceLock::new(),
-        };
+        }
+    }
+
+    /// The partial index of `terms` ([`Index::partial`]). A term fetched
+    /// without positions stands where it does in the titles (from the
+    /// metadata) and, in an article whose words `texts` gives (its number
+    /// → its [`TextWords`], as [`Facts::doc_with_text`] read them), where
+    /// it does in its text; in any other article its body occurrences are
+    /// **stand-ins**: as many as it has, at positions no other term of the
+    /// index takes there ([`Index::positions_known`] is false for it). So
+    /// a query without phrases gets every count, score and title match
+    /// right (words never share a position, stand-ins neither), and marks
+    /// and snippets wait for the article's text. A phrase's words must
+    /// come with positions (`crate::shard::Needs::positions`).
+    pub fn index<'t>(
+        &self,
+        terms: Vec<LoadedTerm>,
+        texts: &dyn Fn(u32) -> Option<&'t TextWords>,
+    ) -> Result<Index, String> {
+        let mut ix = self.empty();
         let mut terms = terms;
         terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
         terms.dedup_by(|a, b| a.term == b.term);

@@ -96,7 +96,7 @@ impl ValueKind {
 pub struct ListTable {
     /// The whole corpus'.
     pub all: Option<Piece>,
-    /// Per year, source, section, tag and language (by place), its list's piece.
+    /// Per year (by place), its list's piece.
     pub years: Vec<Piece>,
     /// Per source.
     pub sources: Vec<Piece>,

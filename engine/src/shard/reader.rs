@@ -388,11 +388,17 @@ impl ShardReader {
                 let (_, facts, _) = (self.meta.as_ref())
                     .ok_or_else(|| ShardError("the metadata has not been read".into()))?;
                 let n = self.manifest.vocabulary.len();
-                let mut all = Vec::with_capacity(self.manifest.terms as usize);
+                // Every chunk first (none is taken apart before all are here).
+                if (0..n).any(|i| !self.vocabulary.contains_key(&i)) {
+                    return Err(ShardError("a vocabulary chunk has not been read".into()));
+                }
+                // Sized by what was read, not by a number in the manifest.
+                let words: usize = self.vocabulary.values().map(|c| c.words.len()).sum();
+                let mut all = Vec::with_capacity(words);
                 for i in 0..n {
-                    let chunk = (self.vocabulary.get_mut(&i))
-                        .ok_or_else(|| ShardError("a vocabulary chunk has not been read".into()))?;
-                    all.append(&mut chunk.words);
+                    if let Some(chunk) = self.vocabulary.get_mut(&i) {
+                        all.append(&mut chunk.words);
+                    }
                 }
                 self.vocabulary.clear();
                 if all.len() as u64 != self.manifest.terms {

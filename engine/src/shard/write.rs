@@ -657,9 +657,9 @@ struct Values {
     one: Vec<[u32; 4]>,
     /// Per article: its tags' places.
     tags: Vec<Vec<u32>>,
-    /// How many values each kind has: years, sources, sections, tags,
+    /// How many values each kind has: years, sources, sections,
     /// languages (none when the corpus has one language: its list would
-    /// be the whole corpus').
+    /// be the whole corpus'), tags.
     counts: [usize; 5],
 }
 
@@ -691,8 +691,14 @@ impl Values {
                 ]
             })
             .collect();
+        // (Each tag once: an article counts once in a tag's list.)
         let tags = (0..facts.doc_count())
-            .map(|d| facts.doc(d).tag_ids.clone())
+            .map(|d| {
+                let mut t = facts.doc(d).tag_ids.clone();
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
             .collect();
         Values {
             one,

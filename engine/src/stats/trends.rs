@@ -401,6 +401,56 @@ pub fn split_lines(
     opts: SearchOptions,
     split: Split,
 ) -> Vec<Keyword> {
+    let values = match split {
+        Split::Source => index.facet_values().sources.len(),
+        Split::Tag => index.facet_values().tags.len(),
+    };
+    // Each keyword's matches per value, from its postings.
+    let matches = |_: usize, k: &Keyword, docs: &DocSet| {
+        let m = index.matches(&k.query, opts);
+        let mut counts = vec![0usize; values];
+        for d in m.docs.iter().filter(|&d| docs.contains(d)) {
+            let n = index.match_count(&m, d);
+            let info = index.doc(d);
+            match split {
+                Split::Source => {
+                    if let Some(s) = info.source_id {
+                        counts[s as usize] += n;
+                    }
+                }
+                Split::Tag => info.tag_ids.iter().for_each(|&t| counts[t as usize] += n),
+            }
+        }
+        counts
+    };
+    split_with(index, keywords, filter, opts, split, &matches)
+        .into_iter()
+        .map(|(_, _, k)| k)
+        .collect()
+}
+
+/// What a line of a split chart counts ([`split_with`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SplitLine {
+    /// The keyword in all its articles (none has a value).
+    Whole,
+    /// The keyword in a value's articles (by place).
+    Value(usize),
+    /// The keyword in the articles with none of its lines' values.
+    Other,
+}
+
+/// [`split_lines`]' lines, each with its keyword (by place) and what it
+/// counts, the values ranked by `matches` (a keyword's matches per value
+/// in its articles, given the keyword's place, itself and them).
+fn split_with(
+    index: &Index,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    opts: SearchOptions,
+    split: Split,
+    matches: &dyn Fn(usize, &Keyword, &DocSet) -> Vec<usize>,
+) -> Vec<(usize, SplitLine, Keyword)> {
     let fv = index.facet_values();
     let values: &[String] = match split {
         Split::Source => &fv.sources,
@@ -418,38 +468,29 @@ pub fn split_lines(
         Some(f) => Query::And(vec![f.clone(), q]),
     };
     let mut out = Vec::new();
-    for k in keywords {
+    for (i, k) in keywords.iter().enumerate() {
         let docs = match &k.filter {
             None => filter.clone(),
             Some(f) => index.matches(f, opts).docs.and(filter),
         };
-        let m = index.matches(&k.query, opts);
-        let mut counts = vec![0usize; values.len()];
-        for d in m.docs.iter().filter(|&d| docs.contains(d)) {
-            let n = index.match_count(&m, d);
-            let info = index.doc(d);
-            match split {
-                Split::Source => {
-                    if let Some(s) = info.source_id {
-                        counts[s as usize] += n;
-                    }
-                }
-                Split::Tag => info.tag_ids.iter().for_each(|&t| counts[t as usize] += n),
-            }
-        }
+        let counts = matches(i, k, &docs);
         let mut order: Vec<usize> = (0..values.len()).filter(|&v| counts[v] > 0).collect();
         order.sort_by_key(|&v| (std::cmp::Reverse(counts[v]), v));
         order.truncate(per_keyword);
         if order.is_empty() {
-            out.push(k.clone());
+            out.push((i, SplitLine::Whole, k.clone()));
             continue;
         }
         for &v in &order {
-            out.push(Keyword {
-                label: format!("{} · {}", k.label, values[v]),
-                query: k.query.clone(),
-                filter: Some(within(&k.filter, clause(v))),
-            });
+            out.push((
+                i,
+                SplitLine::Value(v),
+                Keyword {
+                    label: format!("{} · {}", k.label, values[v]),
+                    query: k.query.clone(),
+                    filter: Some(within(&k.filter, clause(v))),
+                },
+            ));
         }
         let has_top = |d: usize| {
             let info = index.doc(d);
@@ -464,14 +505,112 @@ pub fn split_lines(
             let others = Query::Not(Box::new(Query::Or(
                 order.iter().map(|&v| clause(v)).collect(),
             )));
-            out.push(Keyword {
-                label: format!("{} · Other", k.label),
-                query: k.query.clone(),
-                filter: Some(within(&k.filter, others)),
-            });
+            out.push((
+                i,
+                SplitLine::Other,
+                Keyword {
+                    label: format!("{} · Other", k.label),
+                    query: k.query.clone(),
+                    filter: Some(within(&k.filter, others)),
+                },
+            ));
         }
     }
     out
+}
+
+/// Whether [`split_by_month`] draws `split`'s lines over `filter` (in
+/// `index`, an index of the corpus: its articles' facts) from month
+/// counts whose cells are `cells`: over whole months (cells of months
+/// alone), by source, or by tag when no article of `filter` has two tags
+/// (an article with several counts in each of its tags' lines, and the
+/// "Other" line, the articles with none of the lines' tags, is then not
+/// the keyword's counts less its tags').
+pub fn splits_by_month(index: &Index, filter: &DocSet, split: Split, cells: &MonthCells) -> bool {
+    cells.kind.is_none()
+        && match split {
+            Split::Source => true,
+            Split::Tag => filter.iter().all(|d| index.doc(d).tag_ids.len() < 2),
+        }
+}
+
+/// [`split_lines`] from the keywords' month counts (`months`, one per
+/// keyword, for the terms [`month_terms`] names) in the cells `cells`
+/// ([`month_cells`] of `filter`), where [`splits_by_month`] says it can:
+/// the lines, and each one's month counts, for [`trend_table_by_month`] to
+/// draw the same table as [`trend_table`] of [`split_lines`]; else `None`.
+pub fn split_by_month(
+    index: &Index,
+    keywords: &[Keyword],
+    filter: &DocSet,
+    split: Split,
+    months: &[crate::shard::MonthCounts],
+    cells: &MonthCells,
+) -> Option<(Vec<Keyword>, Vec<crate::shard::MonthCounts>)> {
+    if !splits_by_month(index, filter, split, cells) || months.len() < keywords.len() {
+        return None;
+    }
+    let (kind, values) = match split {
+        Split::Source => (ValueKind::Source, index.facet_values().sources.len()),
+        Split::Tag => (ValueKind::Tag, index.facet_values().tags.len()),
+    };
+    let of = |k: usize, v: usize| {
+        months[k]
+            .values
+            .iter()
+            .find(|(kd, value, _)| *kd == kind && *value as usize == v)
+            .map(|(_, _, m)| m.as_slice())
+            .unwrap_or_default()
+    };
+    let matches = |i: usize, _: &Keyword, _: &DocSet| {
+        (0..values)
+            .map(|v| {
+                of(i, v)
+                    .iter()
+                    .filter(|(m, _, _)| cells.has(0, *m))
+                    .map(|&(_, n, _)| n as usize)
+                    .sum()
+            })
+            .collect()
+    };
+    let opts = SearchOptions::default();
+    let lines = split_with(index, keywords, filter, opts, split, &matches);
+    let counts = lines
+        .iter()
+        .map(|(i, line, _)| {
+            let months = match *line {
+                SplitLine::Whole => months[*i].months.clone(),
+                SplitLine::Value(v) => of(*i, v).to_vec(),
+                SplitLine::Other => {
+                    // The keyword's months less its lines' values' (an
+                    // article has one source, and here at most one tag).
+                    let mut left: std::collections::BTreeMap<ArticleDate, (u64, u32)> = months[*i]
+                        .months
+                        .iter()
+                        .map(|&(m, n, d)| (m, (n, d)))
+                        .collect();
+                    for (_, other, _) in lines.iter().filter(|(j, _, _)| j == i) {
+                        if let SplitLine::Value(v) = *other {
+                            for &(m, n, d) in of(*i, v) {
+                                if let Some(e) = left.get_mut(&m) {
+                                    *e = (e.0.saturating_sub(n), e.1.saturating_sub(d));
+                                }
+                            }
+                        }
+                    }
+                    left.into_iter()
+                        .filter(|(_, (_, d))| *d > 0)
+                        .map(|(m, (n, d))| (m, n, d))
+                        .collect()
+                }
+            };
+            crate::shard::MonthCounts {
+                months,
+                values: Vec::new(),
+            }
+        })
+        .collect();
+    Some((lines.into_iter().map(|(_, _, k)| k).collect(), counts))
 }
 
 /// The matches of a search per period of `grain`, from the first period

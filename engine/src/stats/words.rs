@@ -1149,12 +1149,14 @@ pub fn list_counts(
         for &(t, count, docs) in &list.words {
             if let Some(n) = c.count.get_mut(t as usize) {
                 *n = n.saturating_add(u32::try_from(count).unwrap_or(u32::MAX));
-                c.term_articles[t as usize] += docs;
-                c.words += count as usize;
+                let a = &mut c.term_articles[t as usize];
+                *a = a.saturating_add(docs);
+                c.words = c.words.saturating_add(count as usize);
             }
         }
         for &(first, docs) in &list.groups {
-            *grouped.entry(first).or_default() += docs;
+            let g = grouped.entry(first).or_default();
+            *g = g.saturating_add(docs);
         }
     }
     for s in 0..vocabulary.stem_count() as u32 {
