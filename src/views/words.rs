@@ -109,8 +109,13 @@ type SourceSignal = Memo<Option<Source>>;
 /// articles and one of the rest of the corpus (each
 /// [`SAMPLE_ARTICLES`], Contexts' rule and size: the same texts serve
 /// both views), their texts fetched, then put in the metadata and indexed
-/// in slices; `None` until the current selection's samples are read.
-fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
+/// in slices; `None` until the current selection's samples are read
+/// (not while `listed`, a facet selection's word lists, are being read).
+fn sampled(
+    search: SearchState,
+    shards: Shards,
+    listed: Option<ReadSignal<Listed>>,
+) -> (SourceSignal, Retry) {
     let corpus = search.corpus;
     // The corpus' own sample, drawn once (it is the same for every selection).
     let whole = Sample::new(
@@ -138,7 +143,9 @@ fn sampled(search: SearchState, shards: Shards) -> (SourceSignal, Retry) {
         docs.dedup();
         docs
     };
-    let (built, reading) = super::read_texts(shards, corpus, samples, both, |_| false);
+    let lists_first =
+        move |_: &Samples| listed.is_some_and(|l| l.with(|l| matches!(l, Listed::Reading(_))));
+    let (built, reading) = super::read_texts(shards, corpus, samples, both, lists_first);
     let source = Memo::new(move |_| {
         let current = samples.get();
         built.with(|b| {
@@ -230,7 +237,19 @@ type SelectionCounts = ReadSignal<Sliced<(Source, DocSet, Counts)>>;
 pub fn WordsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
-    let (source, reading) = super::words_source(search, sampled, |index, corpus, m| Source {
+    // On a sharded corpus, a facet selection's words are counted from its
+    // word lists: the summary, the word list and the keywords read them.
+    let (listed, listing) = match search.shards {
+        Some(shards) => {
+            let (l, r) = listed(search, shards);
+            (Some(l), Some(r))
+        }
+        None => (None, None),
+    };
+    // (The samples' texts wait while the lists are read: on a phone's
+    // network they would share it, and the word list comes first.)
+    let sample = move |search, shards| sampled(search, shards, listed);
+    let (source, reading) = super::words_source(search, sample, |index, corpus, m| Source {
         index: Shared::Whole(index),
         corpus: Shared::Whole(corpus),
         docs: m.docs.clone(),
@@ -250,15 +269,6 @@ pub fn WordsView() -> impl IntoView {
             Some(count_source(s.clone(), s.docs.clone()))
         })
     });
-    // On a sharded corpus, a facet selection's are counted from its word
-    // lists: the summary, the word list and the keywords read them.
-    let (listed, listing) = match search.shards {
-        Some(shards) => {
-            let (l, r) = listed(search, shards);
-            (Some(l), Some(r))
-        }
-        None => (None, None),
-    };
     let counts: SelectionCounts = match listed {
         None => sample_counts,
         Some(listed) => sliced("words:listed", move || {
