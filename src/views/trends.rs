@@ -92,6 +92,14 @@ pub fn TrendsView() -> impl IntoView {
     // selection made with facets alone, at a month or coarser, from their
     // month counts: one small fetch, no postings. These are their terms
     // and the selection's cells, when that is the case.
+    // The selection's cells of the month counts: once a selection (not
+    // again as keywords are typed).
+    let cells = Memo::new(move |_| {
+        search.shards?;
+        search
+            .matches
+            .with(|m| search.index.with(|ix| month_cells(ix, &m.docs)))
+    });
     let by_month = Memo::new(move |_| {
         search.shards?;
         // The search typed, not only the one answered: a search that is
@@ -104,16 +112,20 @@ pub fn TrendsView() -> impl IntoView {
         }
         let (opts, g) = (search.options.get(), grain.get());
         let terms = keywords.with(|k| month_terms(k, opts, g))?;
-        search.matches.with(|m| {
-            search.index.with(|ix| {
-                let cells = month_cells(ix, &m.docs)?;
-                // A split where the month counts per value draw it.
-                match split.get() {
-                    Some(by) if !splits_by_month(ix, &m.docs, by, &cells) => None,
-                    _ => Some((terms, cells)),
-                }
-            })
-        })
+        let cells = cells.get()?;
+        // A split where the month counts per value draw it.
+        match split.get() {
+            Some(by)
+                if !search.matches.with(|m| {
+                    search
+                        .index
+                        .with(|ix| splits_by_month(ix, &m.docs, by, &cells))
+                }) =>
+            {
+                None
+            }
+            _ => Some((terms, cells)),
+        }
     });
     let by_month_terms = Memo::new(move |_| by_month.with(|b| b.as_ref().map(|(t, _)| t.clone())));
     let months = MonthCountsState::new(by_month_terms);
