@@ -598,6 +598,45 @@ fn a_long_article_is_indexed_in_pieces() {
     assert_eq!(stepped.words_of(0), whole.words_of(0));
 }
 
+/// Positions take two bytes each while every article is shorter than
+/// 65,536 words, four past that: on either side of the line a word is
+/// found, counted, marked and put in a phrase where it stands.
+#[test]
+fn positions_past_two_bytes_are_where_the_words_stand() {
+    // Title: 1 word, its break at 1; the body from 2: the last body word's
+    // position is the article's length.
+    for last in [65_534u32, 65_535, 65_536, 65_537] {
+        let filler = (last - 3) as usize;
+        let body: String = (0..filler)
+            .map(|i| format!("w{} ", i % 100))
+            .collect::<String>()
+            + "zed end";
+        let corpus = one_article(&body);
+        let index = Index::new(&corpus);
+        assert_eq!(index.doc(0).len, last);
+        let (_, positions) = (index.memory().into_iter())
+            .find(|(part, _)| *part == "positions")
+            .unwrap();
+        let width = if last <= 65_535 { 2 } else { 4 };
+        assert_eq!(
+            positions,
+            width * index.positions_len(),
+            "positions of {last}"
+        );
+        for (q, at, words) in [
+            ("zed", last - 1, 1),
+            ("end", last, 1),
+            ("\"zed end\"", last - 1, 2),
+        ] {
+            let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+            assert_eq!(index.match_spans(&m, 0), vec![(at, words)], "{q} in {last}");
+            assert_eq!(index.match_count(&m, 0), 1);
+        }
+        let m = index.matches(&parse("w99").unwrap().query, SearchOptions::default());
+        assert_eq!(index.match_count(&m, 0), filler / 100);
+    }
+}
+
 /// `balance of treasure`: the snippet is the passage holding all three
 /// words, not the first cluster of the frequent "of".
 #[test]

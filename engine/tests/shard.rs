@@ -362,7 +362,7 @@ fn assert_same(corpus: &Corpus, site: &Site) {
             let n = got.1 as usize;
             assert_eq!(
                 &positions[at..at + n],
-                want.positions,
+                want.positions.to_vec(),
                 "{term:?} in article {}",
                 want.doc
             );

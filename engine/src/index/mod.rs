@@ -9,11 +9,14 @@ pub mod builder;
 pub mod docset;
 pub mod layout;
 pub mod partial;
+mod tables;
 
 use rustc_hash::FxHashMap;
 
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
+pub use crate::index::tables::Positions;
+pub(crate) use crate::index::tables::{PositionStore, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::language_name;
 use crate::text::language::stemmer;
@@ -45,7 +48,7 @@ pub struct Posting<'a> {
     /// Index of the article in [`Corpus::articles`].
     pub doc: u32,
     /// Word positions, ascending.
-    pub positions: &'a [u32],
+    pub positions: Positions<'a>,
 }
 
 /// Where one term stands: its postings, by article.
@@ -80,7 +83,7 @@ impl<'a> Postings<'a> {
         let pos = ix.post_pos_start[p] as usize..ix.post_pos_start[p + 1] as usize;
         Posting {
             doc: ix.post_doc[p],
-            positions: &ix.positions[pos],
+            positions: ix.positions.slice(pos),
         }
     }
 
@@ -92,14 +95,16 @@ impl<'a> Postings<'a> {
 
     /// The postings as flat arrays: articles; for each, the end of its
     /// positions (counted from the first); the positions.
-    pub(crate) fn flat(&self) -> (&'a [u32], Vec<u32>, &'a [u32]) {
+    pub(crate) fn flat(&self) -> (&'a [u32], Vec<u32>, Vec<u32>) {
         let ix = self.index;
         let first = ix.post_pos_start[self.start];
         let ends = ix.post_pos_start[self.start + 1..=self.end]
             .iter()
             .map(|&e| e - first)
             .collect();
-        let positions = &ix.positions[first as usize..ix.post_pos_start[self.end] as usize];
+        let positions = (ix.positions)
+            .slice(first as usize..ix.post_pos_start[self.end] as usize)
+            .to_vec();
         (&ix.post_doc[self.start..self.end], ends, positions)
     }
 
@@ -193,7 +198,7 @@ impl FacetValues {
 /// allocates a handful of times, not once per (word, article) pair.
 pub struct Index {
     /// Vocabulary, sorted: a term's id is its place here.
-    pub(crate) terms: Vec<String>,
+    pub(crate) terms: Strings,
     /// Term id → its postings' range in `post_doc` (`term_start[id]..term_start[id + 1]`).
     pub(crate) term_start: Vec<u32>,
     /// Posting → its article.
@@ -201,13 +206,9 @@ pub struct Index {
     /// Posting → its positions' range in `positions` (one more entry than postings).
     pub(crate) post_pos_start: Vec<u32>,
     /// Every position of every term, by term, then article.
-    pub(crate) positions: Vec<u32>,
-    /// Term id → stem id.
-    pub(crate) term_stem: Vec<u32>,
-    /// (Language, stem) → its id.
-    pub(crate) stem_ids: FxHashMap<(u16, String), u32>,
-    /// Stem id → term ids with that stem.
-    pub(crate) stem_terms: Vec<Vec<u32>>,
+    pub(crate) positions: PositionStore,
+    /// Each term's stem; each stem's language, form and terms.
+    pub(crate) stems: Stems,
     /// The corpus' languages, by key, most articles first.
     pub(crate) languages: Vec<String>,
     /// Per article, its language's place in `languages`.
@@ -309,15 +310,12 @@ impl Index {
 
     /// The id of a normalised word.
     pub fn term_id(&self, word: &str) -> Option<u32> {
-        self.terms
-            .binary_search_by(|t| t.as_str().cmp(word))
-            .ok()
-            .map(|i| i as u32)
+        self.terms.find_sorted(word)
     }
 
     /// The normalised word with this id.
     pub fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+        self.terms.get(id as usize)
     }
 
     /// Where a term stands.
@@ -346,9 +344,11 @@ impl Index {
 
     /// Ids of every word starting with `prefix`.
     pub fn prefix_ids(&self, prefix: &str) -> std::ops::Range<u32> {
-        let start = self.terms.partition_point(|t| t.as_str() < prefix);
-        let len = self.terms[start..].partition_point(|t| t.starts_with(prefix));
-        start as u32..(start + len) as u32
+        let start = self.terms.partition_point(|t| t < prefix);
+        let end = self
+            .terms
+            .partition_point(|t| t < prefix || t.starts_with(prefix));
+        start as u32..end as u32
     }
 
     /// Ids of every word that is a form of `word`: for each language of the
@@ -362,8 +362,8 @@ impl Index {
                 Some(st) => st.stem(word).into_owned(),
                 None => word.to_string(),
             };
-            if let Some(&s) = self.stem_ids.get(&(l as u16, s)) {
-                ids.extend_from_slice(&self.stem_terms[s as usize]);
+            if let Some(s) = self.stems.id(l as u16, &s) {
+                ids.extend_from_slice(self.stems.terms(s));
             }
         }
         if self.languages.len() > 1 {
@@ -502,14 +502,45 @@ impl Index {
                 .is_ok()
     }
 
+    /// The bytes each part of the index holds (what the vectors reserve,
+    /// not counting the allocator's own share): what a page holding it
+    /// pays, part by part (`cargo bench --bench memory`).
+    pub fn memory(&self) -> Vec<(&'static str, usize)> {
+        let v = |n: usize| 4 * n;
+        let docs =
+            self.docs.capacity() * std::mem::size_of::<DocInfo>()
+                + (self.docs.iter())
+                    .map(|d| {
+                        v(d.block_starts.capacity()
+                            + d.clause_starts.capacity()
+                            + d.tag_ids.capacity())
+                    })
+                    .sum::<usize>();
+        vec![
+            ("words", self.terms.bytes()),
+            ("stems", self.stems.bytes()),
+            (
+                "postings' articles",
+                v(self.term_start.capacity() + self.post_doc.capacity()),
+            ),
+            ("postings' counts", v(self.post_pos_start.capacity())),
+            ("positions", self.positions.bytes()),
+            (
+                "word sequences",
+                (self.forward.iter()).map(|f| v(f.capacity()) + 24).sum(),
+            ),
+            ("articles' facts", docs),
+        ]
+    }
+
     /// The term ids with stem id `stem`.
     pub fn stem_terms(&self, stem: u32) -> &[u32] {
-        &self.stem_terms[stem as usize]
+        self.stems.terms(stem)
     }
 
     /// Number of distinct stems.
     pub fn stem_count(&self) -> usize {
-        self.stem_terms.len()
+        self.stems.len()
     }
 
     /// The words `choice` leaves out: each word on its language's list or
@@ -604,7 +635,7 @@ impl Index {
 
     /// The stem id of a term (for grouping word forms).
     pub fn stem_of(&self, id: u32) -> u32 {
-        self.term_stem[id as usize]
+        self.stems.of(id)
     }
 }
 
@@ -620,7 +651,7 @@ pub struct CharTerms {
 }
 
 impl CharTerms {
-    fn new(terms: &[String]) -> CharTerms {
+    fn new(terms: &Strings) -> CharTerms {
         use crate::text::segment::{is_unspaced_word, two_or_more};
         // Each term's characters, each once (a word is a few characters).
         let each = |t: &str| {

@@ -6,8 +6,9 @@
 use std::sync::OnceLock;
 
 use crate::corpus::Corpus;
-use crate::index::builder::{term_language, IndexBuilder, Stems};
+use crate::index::builder::{term_language, IndexBuilder};
 use crate::index::{DocInfo, Index};
+use crate::index::{PositionStore, Stems, Strings};
 use crate::steps::Steps;
 
 /// A term with all its postings, as a page fetches and reads them from a
@@ -52,7 +53,7 @@ pub fn split_pair(term: &str) -> Option<(&str, &str)> {
 /// ([`Facts::doc_with_text`]) give one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextWords {
-    terms: Vec<String>,
+    terms: Strings,
     forward: Vec<Vec<u32>>,
 }
 
@@ -62,7 +63,7 @@ impl TextWords {
         ix.term_start = vec![0];
         ix.post_doc = Vec::new();
         ix.post_pos_start = vec![0];
-        ix.positions = Vec::new();
+        ix.positions = PositionStore::default();
         TextWords {
             terms: std::mem::take(&mut ix.terms),
             forward: std::mem::take(&mut ix.forward),
@@ -75,12 +76,7 @@ impl TextWords {
         let Some(seq) = self.forward.get(doc as usize) else {
             return Vec::new();
         };
-        let id = |w: &str| {
-            self.terms
-                .binary_search_by(|x| x.as_str().cmp(w))
-                .ok()
-                .map(|i| i as u32)
-        };
+        let id = |w: &str| self.terms.find_sorted(w);
         match split_pair(term) {
             Some((a, b)) => match (id(a), id(b)) {
                 (Some(a), Some(b)) => (seq.windows(2).enumerate())
@@ -101,8 +97,7 @@ impl TextWords {
 
     /// About the bytes it takes.
     pub fn bytes(&self) -> usize {
-        self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
-            + self.forward.iter().map(|f| 4 * f.len() + 24).sum::<usize>()
+        self.terms.bytes() + self.forward.iter().map(|f| 4 * f.len() + 24).sum::<usize>()
     }
 }
 
@@ -269,10 +264,9 @@ impl Facts {
         let mut ix = self.empty();
         ix.term_start = vec![0; words.len() + 1];
         ix.post_pos_start = vec![0];
-        ix.terms = words.into_iter().map(|(w, _)| w).collect();
-        ix.term_stem = stems.term_stem;
-        ix.stem_ids = stems.stem_ids;
-        ix.stem_terms = stems.stem_terms;
+        stems.finish();
+        ix.terms = Strings::new(words.iter().map(|(w, _)| w));
+        ix.stems = stems;
         ix.term_lang = term_lang;
         Ok(ix)
     }
@@ -282,14 +276,12 @@ impl Facts {
     fn empty(&self) -> Index {
         let b = &self.base;
         Index {
-            terms: Vec::new(),
+            terms: Strings::default(),
             term_start: Vec::new(),
             post_doc: Vec::new(),
             post_pos_start: Vec::new(),
-            positions: Vec::new(),
-            term_stem: Vec::new(),
-            stem_ids: Default::default(),
-            stem_terms: Vec::new(),
+            positions: PositionStore::default(),
+            stems: Stems::default(),
             languages: b.languages.clone(),
             doc_lang: b.doc_lang.clone(),
             term_lang: Vec::new(),
@@ -447,11 +439,12 @@ impl Facts {
         ix.stand_ins = stand_in;
         term_start.push(post_doc.len() as u32);
         post_pos_start.push(positions.len() as u32);
-        ix.terms = terms.into_iter().map(|t| t.term).collect();
+        ix.terms = Strings::new(terms.iter().map(|t| &t.term));
+        drop(terms);
         ix.term_start = term_start;
         ix.post_doc = post_doc;
         ix.post_pos_start = post_pos_start;
-        ix.positions = positions;
+        ix.positions = PositionStore::Wide(positions);
 
         // Each term's language and stem, as the whole index gives them.
         let mut stems = Stems::default();
@@ -465,11 +458,10 @@ impl Facts {
                 ix.term_lang.push(lang);
                 lang
             };
-            stems.add(&ix.languages, lang, t as u32, &ix.terms[t]);
+            stems.add(&ix.languages, lang, t as u32, ix.terms.get(t));
         }
-        ix.term_stem = stems.term_stem;
-        ix.stem_ids = stems.stem_ids;
-        ix.stem_terms = stems.stem_terms;
+        stems.finish();
+        ix.stems = stems;
         Ok(ix)
     }
 }

