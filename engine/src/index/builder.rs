@@ -353,7 +353,9 @@ impl<'c> IndexBuilder<'c> {
                 None => break,
             }
         }
-        let r = self.reading.take().expect("being read");
+        let mut r = self.reading.take().expect("being read");
+        // Held for the index's life: without the room pushing left.
+        r.clause_starts.shrink_to_fit();
         let fv = &mut self.fv;
         self.docs.push(DocInfo {
             title_len: r.title_len.expect("the title is read first"),
