@@ -52,3 +52,12 @@ scripts/view-sizes.sh | tee target/bench/view-sizes.md
 echo; echo "== page: a phone's cold load (Lighthouse's mobile profile through the DevTools protocol; the seed site as published, gzip, from a sub-path)"
 scripts/build-site.sh target/bench/seed-release >/dev/null
 node bench/load.mjs target/bench/seed-release "" "?view=trends&kw=alipay" "?article=$(ls corpus/*.md | head -1 | xargs basename | sed 's/\.md$//')"
+
+echo; echo "== page: real Lighthouse on every view a link opens (#30; mobile profile, the seed site as published, gzip, from a sub-path)"
+# Pinned and kept out of package.json: the tests never need it.
+LIGHTHOUSE_DIR="$CORPUS_LENS_CACHE/lighthouse"
+if [ ! -e "$LIGHTHOUSE_DIR/node_modules/lighthouse/package.json" ]; then
+  mkdir -p "$LIGHTHOUSE_DIR" && echo '{"private": true}' > "$LIGHTHOUSE_DIR/package.json"
+  npm i -E --prefix "$LIGHTHOUSE_DIR" --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+fi
+LIGHTHOUSE_DIR="$LIGHTHOUSE_DIR" CHROME_PATH=/usr/bin/chromium node bench/lighthouse.mjs target/bench/seed-release | tee target/bench/lighthouse.md

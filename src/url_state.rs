@@ -273,5 +273,9 @@ pub fn QueryLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    view! { <a href=move || href.get() class=class data-static-page=static_page data-query-link="">{children()}</a> }
+    // A link to another state of the page (a search, a view) is `nofollow`:
+    // such addresses are without end, and what a search engine should read
+    // is the article pages, which links to articles lead it to.
+    let rel = static_page.is_none().then_some("nofollow");
+    view! { <a href=move || href.get() class=class rel=rel data-static-page=static_page data-query-link="">{children()}</a> }
 }

@@ -39,9 +39,6 @@ use crate::views::{csv_button, provenance, thousands, Retry, UrlCheckbox, UrlNum
 const LINES: usize = 100;
 /// Articles shown in "Where the matches fall" before "Show more".
 const ARTICLES: usize = 50;
-/// An article with at most this many matches has a link per tick; one with
-/// more draws its ticks as one picture (a click opens the nearest match).
-const TICK_LINKS: usize = 100;
 /// Collocates listed before the CSV.
 const COLLOCATES: usize = 50;
 /// The articles of a search a sharded corpus' Contexts reads (a stated
@@ -567,53 +564,40 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
                 .map(|d| {
                     let a = &corpus.articles()[d.doc as usize];
                     let n = d.at.len();
-                    // The links are made from the URL as it is now, untracked:
-                    // another sort or page of the concordance redraws no tick.
-                    let href = |k: usize| untrack(|| match_href(url, &a.id, &q, k));
-                    let first = href(0);
-                    let strip = if n <= TICK_LINKS {
-                        // Few: a tick is a link to its match.
-                        d.at.iter()
-                            .enumerate()
-                            .map(|(k, &x)| {
-                                view! {
-                                    <QueryLink href=Signal::stored(href(k)) class="tick">
-                                        <span class="visually-hidden">{format!("Match {} of {n}", k + 1)}</span>
-                                    </QueryLink>
-                                }
-                                .attr("style", format!("left: {:.2}%", x * 100.0))
-                            })
-                            .collect_view()
-                            .into_any()
-                    } else {
-                        // Many: the ticks as one drawing; a click opens the
-                        // nearest match (the count links to the first).
-                        // One tick per place the 1,000-wide drawing can tell apart.
-                        let mut path = String::with_capacity(d.at.len().min(1000) * 8);
-                        let mut last = u32::MAX;
-                        for x in &d.at {
-                            let p = (x * 1000.0) as u32;
-                            if p != last {
-                                let _ = write!(path, "M{p} 0v10");
-                                last = p;
-                            }
+                    // The link is made from the URL as it is now, untracked:
+                    // another sort or page of the concordance redraws no row.
+                    let first = untrack(|| match_href(url, &a.id, &q, 0));
+                    // The ticks as one drawing: a click or tap opens the
+                    // nearest match. Not a link a tick: a 3 px link is no
+                    // target for a finger (WCAG 2.5.8 wants 24 px, and
+                    // matches stand closer), and a hundred tab stops a row
+                    // are no way through a table for the keyboard, which
+                    // opens the first match by the count and goes on with
+                    // the reader's "Next match".
+                    // One tick per place the 1,000-wide drawing can tell apart.
+                    let mut path = String::with_capacity(d.at.len().min(1000) * 8);
+                    let mut last = u32::MAX;
+                    for x in &d.at {
+                        let p = (x * 1000.0) as u32;
+                        if p != last {
+                            let _ = write!(path, "M{p} 0v10");
+                            last = p;
                         }
-                        let at = d.at.clone();
-                        let id = a.id.clone();
-                        let q = q.clone();
-                        let open = move |ev: web_sys::MouseEvent| {
-                            let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
-                            let r = el.get_bounding_client_rect();
-                            let x = (ev.client_x() as f64 - r.left()) / r.width().max(1.0);
-                            let k = at.partition_point(|&p| p < x).min(at.len() - 1);
-                            url.navigate(&match_href(url, &id, &q, k));
-                        };
-                        view! {
-                            <svg class="strip-ticks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" on:click=open>
-                                <path d=path stroke="currentColor" stroke-width="3" vector-effect="non-scaling-stroke" />
-                            </svg>
-                        }
-                        .into_any()
+                    }
+                    let at = d.at.clone();
+                    let id = a.id.clone();
+                    let q = q.clone();
+                    let open = move |ev: web_sys::MouseEvent| {
+                        let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
+                        let r = el.get_bounding_client_rect();
+                        let x = (ev.client_x() as f64 - r.left()) / r.width().max(1.0);
+                        let k = at.partition_point(|&p| p < x).min(at.len() - 1);
+                        url.navigate(&match_href(url, &id, &q, k));
+                    };
+                    let strip = view! {
+                        <svg class="strip-ticks" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true" on:click=open>
+                            <path d=path stroke="currentColor" stroke-width="3" vector-effect="non-scaling-stroke" />
+                        </svg>
                     };
                     view! {
                         <tr>

@@ -98,7 +98,7 @@ pub fn word_links(url: crate::url_state::UrlQuery, word: &str, forms: &[String])
     let trend_name = format!("Trend of {word}");
     let also = (!forms.is_empty()).then(|| format!(" (also {})", forms.join(", ")));
     view! {
-        <crate::url_state::QueryLink href=search>{name}</crate::url_state::QueryLink>
+        <crate::url_state::QueryLink href=search class="word-link">{name}</crate::url_state::QueryLink>
         {also.map(|a| view! { <span class="forms-merged">{a}</span> })}
         " "
         <crate::url_state::QueryLink href=trend class="trend-link">
