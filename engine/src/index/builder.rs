@@ -3,7 +3,7 @@
 //! sort the vocabulary, count, place the positions, stem.
 
 use crate::corpus::{fold_value, Corpus};
-use crate::index::{DocInfo, FacetValues, Index, PositionStore, Stems, Strings};
+use crate::index::{DocInfo, FacetValues, Index, Packed, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::{language_key, stemmer};
 use crate::text::lexicon::BREAK;
@@ -56,9 +56,13 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
 /// The language of a term found in articles `docs` (its place among the
 /// corpus' `languages`, each article's in `doc_lang`): the language of most
 /// of them (of two as many, the corpus' more frequent).
-pub(crate) fn term_language(languages: usize, doc_lang: &[u16], docs: &[u32]) -> u16 {
+pub(crate) fn term_language(
+    languages: usize,
+    doc_lang: &[u16],
+    docs: impl IntoIterator<Item = u32>,
+) -> u16 {
     let mut counts = vec![0u32; languages];
-    for &d in docs {
+    for d in docs {
         counts[doc_lang[d as usize] as usize] += 1;
     }
     most_articles(&counts)
@@ -104,9 +108,9 @@ pub struct IndexBuilder<'c> {
     terms: Strings,
     sorted_id: Vec<u32>,
     term_start: Vec<u32>,
-    post_doc: Vec<u32>,
+    post_doc: Packed,
     post_pos_start: Vec<u32>,
-    positions: PositionStore,
+    positions: Packed,
     /// Per term, while counting: articles and positions; while placing: the next free slots.
     post_cursor: Vec<u32>,
     pos_cursor: Vec<u32>,
@@ -182,9 +186,9 @@ impl<'c> IndexBuilder<'c> {
             terms: Strings::default(),
             sorted_id: Vec::new(),
             term_start: Vec::new(),
-            post_doc: Vec::new(),
+            post_doc: Packed::default(),
             post_pos_start: Vec::new(),
-            positions: PositionStore::default(),
+            positions: Packed::default(),
             post_cursor: Vec::new(),
             pos_cursor: Vec::new(),
             last_doc: Vec::new(),
@@ -274,7 +278,8 @@ impl<'c> IndexBuilder<'c> {
             return 0;
         }
         let (a, b) = (self.term_start[t] as usize, self.term_start[t + 1] as usize);
-        let best = term_language(self.languages.len(), &self.doc_lang, &self.post_doc[a..b]);
+        let docs = self.post_doc.slice(a..b).iter();
+        let best = term_language(self.languages.len(), &self.doc_lang, docs);
         self.term_lang.push(best);
         best
     }
@@ -433,7 +438,8 @@ impl<'c> IndexBuilder<'c> {
             positions += q;
         }
         self.term_start.push(posts);
-        self.post_doc = vec![0; posts as usize];
+        let last_doc = self.docs.len().saturating_sub(1) as u32;
+        self.post_doc = Packed::zeros(posts as usize, last_doc);
         // One more than the postings (the end of the last one's positions),
         // sized now: a push past the capacity would double it (1.8 MB more
         // on `sotu`, 6 MB on its paragraphs, held for the index's life).
@@ -442,7 +448,7 @@ impl<'c> IndexBuilder<'c> {
         // An article's positions run to its length (its title's break
         // among them).
         let highest = self.docs.iter().map(|d| d.len).max().unwrap_or(0);
-        self.positions = PositionStore::zeros(positions as usize, highest);
+        self.positions = Packed::zeros(positions as usize, highest);
         self.last_doc.iter_mut().for_each(|d| *d = u32::MAX);
     }
 
@@ -461,7 +467,7 @@ impl<'c> IndexBuilder<'c> {
                 self.last_doc[t] = d as u32;
                 let p = self.post_cursor[t] as usize;
                 self.post_cursor[t] += 1;
-                self.post_doc[p] = d as u32;
+                self.post_doc.set(p, d as u32);
                 self.post_pos_start[p] = self.pos_cursor[t];
             }
             self.positions.set(self.pos_cursor[t] as usize, pos as u32);

@@ -15,8 +15,8 @@ use rustc_hash::FxHashMap;
 
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
-pub use crate::index::tables::Positions;
-pub(crate) use crate::index::tables::{PositionStore, Stems, Strings};
+pub use crate::index::tables::Numbers;
+pub(crate) use crate::index::tables::{Packed, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::language_name;
 use crate::text::language::stemmer;
@@ -48,7 +48,7 @@ pub struct Posting<'a> {
     /// Index of the article in [`Corpus::articles`].
     pub doc: u32,
     /// Word positions, ascending.
-    pub positions: Positions<'a>,
+    pub positions: Numbers<'a>,
 }
 
 /// Where one term stands: its postings, by article.
@@ -73,7 +73,7 @@ impl<'a> Postings<'a> {
 
     /// The article of the `i`-th posting.
     pub fn doc(&self, i: usize) -> u32 {
-        self.index.post_doc[self.start + i]
+        self.index.post_doc.get(self.start + i)
     }
 
     /// The `i`-th posting.
@@ -82,7 +82,7 @@ impl<'a> Postings<'a> {
         let ix = self.index;
         let pos = ix.post_pos_start[p] as usize..ix.post_pos_start[p + 1] as usize;
         Posting {
-            doc: ix.post_doc[p],
+            doc: ix.post_doc.get(p),
             positions: ix.positions.slice(pos),
         }
     }
@@ -95,7 +95,7 @@ impl<'a> Postings<'a> {
 
     /// The postings as flat arrays: articles; for each, the end of its
     /// positions (counted from the first); the positions.
-    pub(crate) fn flat(&self) -> (&'a [u32], Vec<u32>, Vec<u32>) {
+    pub(crate) fn flat(&self) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
         let ix = self.index;
         let first = ix.post_pos_start[self.start];
         let ends = ix.post_pos_start[self.start + 1..=self.end]
@@ -105,7 +105,8 @@ impl<'a> Postings<'a> {
         let positions = (ix.positions)
             .slice(first as usize..ix.post_pos_start[self.end] as usize)
             .to_vec();
-        (&ix.post_doc[self.start..self.end], ends, positions)
+        let docs = ix.post_doc.slice(self.start..self.end).to_vec();
+        (docs, ends, positions)
     }
 
     /// The postings, by article.
@@ -202,11 +203,11 @@ pub struct Index {
     /// Term id → its postings' range in `post_doc` (`term_start[id]..term_start[id + 1]`).
     pub(crate) term_start: Vec<u32>,
     /// Posting → its article.
-    pub(crate) post_doc: Vec<u32>,
+    pub(crate) post_doc: Packed,
     /// Posting → its positions' range in `positions` (one more entry than postings).
     pub(crate) post_pos_start: Vec<u32>,
     /// Every position of every term, by term, then article.
-    pub(crate) positions: PositionStore,
+    pub(crate) positions: Packed,
     /// Each term's stem; each stem's language, form and terms.
     pub(crate) stems: Stems,
     /// The corpus' languages, by key, most articles first.
@@ -521,7 +522,7 @@ impl Index {
             ("stems", self.stems.bytes()),
             (
                 "postings' articles",
-                v(self.term_start.capacity() + self.post_doc.capacity()),
+                v(self.term_start.capacity()) + self.post_doc.bytes(),
             ),
             ("postings' counts", v(self.post_pos_start.capacity())),
             ("positions", self.positions.bytes()),

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use crate::corpus::Corpus;
 use crate::index::builder::{term_language, IndexBuilder};
 use crate::index::{DocInfo, Index};
-use crate::index::{PositionStore, Stems, Strings};
+use crate::index::{Packed, Stems, Strings};
 use crate::steps::Steps;
 
 /// A term with all its postings, as a page fetches and reads them from a
@@ -61,9 +61,9 @@ impl TextWords {
     /// Takes `ix`'s words and word sequences (leaving it no term).
     fn take(ix: &mut Index) -> TextWords {
         ix.term_start = vec![0];
-        ix.post_doc = Vec::new();
+        ix.post_doc = Packed::default();
         ix.post_pos_start = vec![0];
-        ix.positions = PositionStore::default();
+        ix.positions = Packed::default();
         TextWords {
             terms: std::mem::take(&mut ix.terms),
             forward: std::mem::take(&mut ix.forward),
@@ -278,9 +278,9 @@ impl Facts {
         Index {
             terms: Strings::default(),
             term_start: Vec::new(),
-            post_doc: Vec::new(),
+            post_doc: Packed::default(),
             post_pos_start: Vec::new(),
-            positions: PositionStore::default(),
+            positions: Packed::default(),
             stems: Stems::default(),
             languages: b.languages.clone(),
             doc_lang: b.doc_lang.clone(),
@@ -442,9 +442,9 @@ impl Facts {
         ix.terms = Strings::new(terms.iter().map(|t| &t.term));
         drop(terms);
         ix.term_start = term_start;
-        ix.post_doc = post_doc;
+        ix.post_doc = Packed::Wide(post_doc);
         ix.post_pos_start = post_pos_start;
-        ix.positions = PositionStore::Wide(positions);
+        ix.positions = Packed::Wide(positions);
 
         // Each term's language and stem, as the whole index gives them.
         let mut stems = Stems::default();
@@ -454,7 +454,8 @@ impl Facts {
                 0
             } else {
                 let (a, b) = (ix.term_start[t] as usize, ix.term_start[t + 1] as usize);
-                let lang = term_language(ix.languages.len(), &ix.doc_lang, &ix.post_doc[a..b]);
+                let docs = ix.post_doc.slice(a..b).iter();
+                let lang = term_language(ix.languages.len(), &ix.doc_lang, docs);
                 ix.term_lang.push(lang);
                 lang
             };

