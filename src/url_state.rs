@@ -273,9 +273,12 @@ pub fn QueryLink(
     /// The link's content.
     children: Children,
 ) -> impl IntoView {
-    // A link to another state of the page (a search, a view) is `nofollow`:
-    // such addresses are without end, and what a search engine should read
-    // is the article pages, which links to articles lead it to.
-    let rel = static_page.is_none().then_some("nofollow");
+    // A link to another state of the page (a search, a view: an address
+    // with a query) is `nofollow`: such addresses are without end, and what
+    // a search engine should read is the first page and the articles' own
+    // pages, to which the list's links lead it (they name their static
+    // page, and the prerendered list links there).
+    let followed = static_page.is_some();
+    let rel = move || (!followed && href.with(|h| h.contains('?'))).then_some("nofollow");
     view! { <a href=move || href.get() class=class rel=rel data-static-page=static_page data-query-link="">{children()}</a> }
 }

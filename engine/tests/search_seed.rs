@@ -637,7 +637,7 @@ fn positions_past_two_bytes_are_where_the_words_stand() {
     }
 }
 
-/// The postings' articles take two bytes each in a corpus of fewer than
+/// The postings' articles take two bytes each in a corpus of at most
 /// 65,536 articles, four past that: on either side of the line a word is
 /// found in the articles that hold it, the last ones included.
 #[test]

@@ -591,7 +591,12 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
                         let Some(el) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()) else { return };
                         let r = el.get_bounding_client_rect();
                         let x = (ev.client_x() as f64 - r.left()) / r.width().max(1.0);
-                        let k = at.partition_point(|&p| p < x).min(at.len() - 1);
+                        // The nearest of the matches on either side of the click.
+                        let k = at.partition_point(|&p| p < x);
+                        let k = match k.checked_sub(1) {
+                            Some(before) if k == at.len() || x - at[before] < at[k] - x => before,
+                            _ => k,
+                        };
                         url.navigate(&match_href(url, &id, &q, k));
                     };
                     let strip = view! {

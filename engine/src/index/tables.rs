@@ -1,8 +1,10 @@
-//! The index's vocabulary and stems as a few flat arrays: one allocation for
-//! all the words rather than one per word. Every corpus the page holds pays
-//! for these whole (`sotu`'s 30,000 words and 24,000 stems took 4.6 MB as a
-//! `String` per word and per stem, a map and a vector per stem; 0.9 MB so),
-//! and an allocation in the page costs its bytes and about 12 more.
+//! The index's vocabulary and stems as a few flat arrays (one allocation
+//! for all the words rather than one per word), and its millions of
+//! positions and postings' articles in two bytes each where they fit.
+//! Every corpus the page holds pays for these whole (`sotu`'s 29,490 words
+//! and their stems took 4.6 MB as a `String` per word and per stem, a map
+//! and a vector per stem; 1.5 MB so), and an allocation in the page costs
+//! its bytes and about 12 more.
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -95,33 +97,32 @@ pub(crate) struct Stems {
     member_ends: Vec<u32>,
 }
 
-impl Stems {
-    fn hash(lang: u16, form: &str) -> u64 {
-        FxBuildHasher.hash_one((lang, form))
-    }
+/// The key a stem is found by in [`Stems`]' table: its language and form.
+fn stem_hash(lang: u16, form: &str) -> u64 {
+    FxBuildHasher.hash_one((lang, form))
+}
 
+/// Stem `s`'s key's hash, from what `Stems` holds of it (the table keeps
+/// ids only: a rehash asks this).
+fn held_hash(langs: &[u16], forms: &Strings, s: u32) -> u64 {
+    stem_hash(langs[s as usize], forms.get(s as usize))
+}
+
+impl Stems {
     /// Adds term `t` (the next term id), of language `lang` (its place in
     /// `languages`): a language without a stemmer makes each word its own
     /// form. [`Stems::finish`] then groups the terms by stem.
     pub(crate) fn add(&mut self, languages: &[String], lang: u16, t: u32, term: &str) {
         debug_assert_eq!(t as usize, self.term_stem.len(), "terms added in order");
         let form = stem_of(&languages[lang as usize], term);
-        let h = Self::hash(lang, &form);
-        let (langs, forms) = (&self.lang, &self.forms);
-        let same = |&s: &u32| langs[s as usize] == lang && forms.get(s as usize) == form;
-        let id = match self.table.find(h, same) {
-            Some(&s) => s,
-            None => {
-                let s = self.lang.len() as u32;
-                self.lang.push(lang);
-                self.forms.push(&form);
-                let (langs, forms) = (&self.lang, &self.forms);
-                self.table.insert_unique(h, s, |&s| {
-                    Self::hash(langs[s as usize], forms.get(s as usize))
-                });
-                s
-            }
-        };
+        let id = self.id(lang, &form).unwrap_or_else(|| {
+            let s = self.lang.len() as u32;
+            self.lang.push(lang);
+            self.forms.push(&form);
+            let (langs, forms) = (&self.lang, &self.forms);
+            (self.table).insert_unique(stem_hash(lang, &form), s, |&s| held_hash(langs, forms, s));
+            s
+        });
         self.term_stem.push(id);
     }
 
@@ -153,14 +154,14 @@ impl Stems {
         self.term_stem.shrink_to_fit();
         self.lang.shrink_to_fit();
         self.forms = Strings::new(self.forms.iter());
-        let (lang, forms) = (&self.lang, &self.forms);
-        (self.table).shrink_to_fit(|&s| Self::hash(lang[s as usize], forms.get(s as usize)));
+        let (langs, forms) = (&self.lang, &self.forms);
+        (self.table).shrink_to_fit(|&s| held_hash(langs, forms, s));
     }
 
     /// The id of the stem `form` in language `lang`.
     pub(crate) fn id(&self, lang: u16, form: &str) -> Option<u32> {
         let same = |&s: &u32| self.lang[s as usize] == lang && self.forms.get(s as usize) == form;
-        self.table.find(Self::hash(lang, form), same).copied()
+        self.table.find(stem_hash(lang, form), same).copied()
     }
 
     /// Term `t`'s stem.
@@ -189,15 +190,18 @@ impl Stems {
         4 * (self.term_stem.capacity() + self.members.capacity() + self.member_ends.capacity())
             + 2 * self.lang.capacity()
             + self.forms.bytes()
-            + 5 * self.table.capacity()
+            // The table's buckets (a power of two, at most 7/8 full), an
+            // id and a control byte each.
+            + 5 * (self.table.capacity() * 8 / 7).next_power_of_two()
     }
 }
 
 /// Numbers the index holds by the million (every position of every term;
 /// the article of every posting), two bytes each where the largest fits
 /// (positions, where no article reaches 65,536 words; articles, in a corpus
-/// of fewer than 65,536: most corpora, `sotu`'s positions taking 4 MB
-/// instead of 8), four otherwise.
+/// of at most 65,536: most corpora, `sotu`'s positions taking 4 MB
+/// instead of 8), four otherwise. A partial index (a sharded corpus'
+/// fetched terms, small) keeps four.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Packed {
     Narrow(Vec<u16>),
@@ -262,9 +266,10 @@ impl Packed {
     }
 }
 
-/// Some of the numbers an index holds ([`Packed`]): the positions where
-/// one term stands in one article (or more), ascending, as the index
-/// stores them ([`Numbers::iter`] reads them as `u32`s).
+/// Some of the numbers an index holds ([`Packed`]), as it stores them
+/// ([`Numbers::iter`] reads them as `u32`s): the positions where one term
+/// stands in one article (or more), ascending; the articles of some
+/// postings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Numbers<'a> {
     /// Two bytes each.
@@ -287,13 +292,14 @@ impl<'a> Numbers<'a> {
         self.len() == 0
     }
 
-    /// The positions, in order.
+    /// The numbers, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + 'a {
         let (narrow, wide): (&'a [u16], &'a [u32]) = match *self {
             Numbers::Narrow(v) => (v, &[]),
             Numbers::Wide(v) => (&[], v),
         };
-        // One of the two is empty: no branch per position.
+        // One of the two is empty: the branch per number always goes the
+        // same way.
         NumbersIter {
             narrow: narrow.iter(),
             wide: wide.iter(),
