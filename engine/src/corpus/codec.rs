@@ -27,14 +27,56 @@ const MIN_ARTICLE: usize = 4 + 4 + 4 + 4 + 5 + 4 + 4 + 4;
 /// Serialises a corpus (its articles in their corpus order).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     // Sized first: a buffer grown by doubling holds, for a moment, its old
-    // and new copies, and in wasm memory never shrinks (the import worker
-    // encodes a whole corpus).
+    // and new copies (and in wasm, memory never shrinks).
+    let size = encoded_len(corpus);
+    let mut out = Vec::with_capacity(size);
+    write(corpus, &mut out);
+    debug_assert_eq!(out.len(), size);
+    out
+}
+
+/// The bytes [`encode`] gives `corpus`, counted without writing them.
+pub fn encoded_len(corpus: &Corpus) -> usize {
     let mut size = Count(0);
     write(corpus, &mut size);
-    let mut out = Vec::with_capacity(size.0);
+    size.0
+}
+
+/// [`encode`]'s bytes handed to `to` in pieces of `chunk` bytes (the last
+/// one shorter; at least one byte a piece): the import worker writes them
+/// straight into the buffer it hands the page ([`encoded_len`] sizes it),
+/// never holding the encoded corpus beside the corpus in its own memory.
+pub fn encode_chunks(corpus: &Corpus, chunk: usize, to: impl FnMut(&[u8])) {
+    let mut out = Chunks {
+        buffer: Vec::with_capacity(chunk.max(1)),
+        to,
+    };
     write(corpus, &mut out);
-    debug_assert_eq!(out.len(), size.0);
-    out
+    if !out.buffer.is_empty() {
+        (out.to)(&out.buffer);
+    }
+}
+
+/// Hands the bytes on a buffer's worth at a time ([`encode_chunks`]).
+struct Chunks<F: FnMut(&[u8])> {
+    buffer: Vec<u8>,
+    to: F,
+}
+
+impl<F: FnMut(&[u8])> Sink for Chunks<F> {
+    fn put(&mut self, mut bytes: &[u8]) {
+        let chunk = self.buffer.capacity();
+        while !bytes.is_empty() {
+            let room = chunk - self.buffer.len();
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            self.buffer.extend_from_slice(now);
+            bytes = rest;
+            if self.buffer.len() == chunk {
+                (self.to)(&self.buffer);
+                self.buffer.clear();
+            }
+        }
+    }
 }
 
 /// Where [`write`] puts the bytes: a buffer, or a count of them.
@@ -539,6 +581,20 @@ mod tests {
                 .map(|(i, (id, t, y, b, tags))| article(format!("{i}{id}"), t, y, b, tags)).collect();
             let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: Some("d".into()), ..Default::default() }, articles);
             prop_assert_eq!(decode_copy(&encode(&corpus)).unwrap(), corpus);
+        }
+
+        #[test]
+        fn chunks_are_the_encoding_cut_up(items in prop::collection::vec((".*", ".*", 1u16..9999, prop::collection::vec(".*", 0..4), prop::collection::vec("[a-z]{1,5}", 0..3)), 0..6), chunk in 1usize..300) {
+            let articles = items.into_iter().enumerate()
+                .map(|(i, (id, t, y, b, tags))| article(format!("{i}{id}"), t, y, b, tags)).collect();
+            let corpus = Corpus::new(CorpusInfo { name: "N".into(), description: Some("d".into()), ..Default::default() }, articles);
+            let whole = encode(&corpus);
+            prop_assert_eq!(encoded_len(&corpus), whole.len());
+            let mut pieces: Vec<Vec<u8>> = Vec::new();
+            encode_chunks(&corpus, chunk, |c| pieces.push(c.to_vec()));
+            prop_assert!(pieces.iter().all(|p| !p.is_empty() && p.len() <= chunk));
+            prop_assert!(pieces.iter().rev().skip(1).all(|p| p.len() == chunk), "only the last piece is short");
+            prop_assert_eq!(pieces.concat(), whole);
         }
 
         #[test]
