@@ -7,22 +7,18 @@
 //! `cargo bench -p lens-engine --features import --bench import`.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::Criterion;
 use lens_engine::corpus::codec::encode;
 use lens_engine::import::{import, ImportFile, ImportOptions};
 use lens_engine::index::Index;
 
+mod import_files;
+
 fn main() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/data/import");
-    if !data.is_dir() {
-        eprintln!(
-            "no {}: run python3 bench/make_import_files.py",
-            data.display()
-        );
+    let Some(data) = import_files::folder() else {
         return;
-    }
+    };
     let mut folder: Vec<(String, Vec<u8>)> = std::fs::read_dir(data.join("sotu-txt"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -12,7 +12,6 @@
 //! `cargo bench -p lens-engine --features import --bench memory`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use lens_engine::corpus::codec::{decode, encode, encode_chunks};
@@ -55,15 +54,12 @@ fn mb(n: usize) -> String {
     format!("{:.1} MB", n as f64 / 1e6)
 }
 
+mod import_files;
+
 fn main() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/data/import");
-    if !data.is_dir() {
-        eprintln!(
-            "no {}: run python3 bench/make_import_files.py",
-            data.display()
-        );
+    let Some(data) = import_files::folder() else {
         return;
-    }
+    };
     for name in ["sotu-txt.zip", "sotu-paragraphs.zip"] {
         // The import worker: the file's bytes, the report's articles, the
         // corpus made of them (not copied), encoded.

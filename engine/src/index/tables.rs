@@ -26,9 +26,14 @@ impl Strings {
         for w in words {
             s.push(w.as_ref());
         }
-        s.text.shrink_to_fit();
-        s.ends.shrink_to_fit();
+        s.shrink_to_fit();
         s
+    }
+
+    /// Gives back the room pushing left.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 
     /// Adds `word` last.
@@ -153,7 +158,7 @@ impl Stems {
         self.member_ends = ends;
         self.term_stem.shrink_to_fit();
         self.lang.shrink_to_fit();
-        self.forms = Strings::new(self.forms.iter());
+        self.forms.shrink_to_fit();
         let (langs, forms) = (&self.lang, &self.forms);
         (self.table).shrink_to_fit(|&s| held_hash(langs, forms, s));
     }
