@@ -690,6 +690,122 @@ fn articles_past_two_bytes_are_the_ones_found() {
     }
 }
 
+/// Word sequences take two bytes a word where the vocabulary has fewer
+/// than 65,535 words (the title/body break needs a value of its own), four
+/// past that: on either side of the line each article reads back as its
+/// words in order, the break where the title ends, and the words with the
+/// highest ids (the last in sorted order) are found, alone and as a phrase.
+#[test]
+fn vocabularies_past_two_bytes_keep_every_word() {
+    use lens_engine::text::lexicon::BREAK;
+    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
+    for vocabulary in [65_534usize, 65_535, 65_536] {
+        // "t" and the words "w00000"…: sorted, the last words have the highest ids.
+        let words: Vec<String> = (0..vocabulary - 1).map(|i| format!("w{i:05}")).collect();
+        let half = words.len() / 2;
+        let articles: Vec<Article> = [&words[..half], &words[half..]]
+            .iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let body = vec![Block::Paragraph(part.join(" ").into())];
+                Article::new(
+                    format!("a{i}"),
+                    "t",
+                    ArticleDate::parse("2000").unwrap(),
+                    body,
+                )
+            })
+            .collect();
+        let info = CorpusInfo {
+            name: "x".into(),
+            ..Default::default()
+        };
+        let corpus = Corpus::new(info, articles);
+        let index = Index::new(&corpus);
+        assert_eq!(index.vocabulary_len(), vocabulary);
+        for (d, part) in [&words[..half], &words[half..]].iter().enumerate() {
+            let read: Vec<String> = (index.words_of(d).iter())
+                .map(|id| match id {
+                    BREAK => "|".to_string(),
+                    id => index.term(id).to_string(),
+                })
+                .collect();
+            let want: Vec<String> = (["t", "|"].into_iter().map(String::from))
+                .chain(part.iter().cloned())
+                .collect();
+            assert!(read == want, "article {d} of a vocabulary of {vocabulary}");
+        }
+        let (_, bytes) = (index.memory().into_iter())
+            .find(|(part, _)| *part == "word sequences")
+            .unwrap();
+        let width = if vocabulary <= 65_535 { 2 } else { 4 };
+        let ids = index.words_of(0).len() + index.words_of(1).len();
+        assert_eq!(bytes, width * ids + 4 * 2, "a vocabulary of {vocabulary}");
+        let (last, before) = (&words[words.len() - 1], &words[words.len() - 2]);
+        for (q, at, width) in [
+            (last.clone(), words.len() - half + 1, 1),
+            (format!("\"{before} {last}\""), words.len() - half, 2),
+        ] {
+            let m = index.matches(&parse(&q).unwrap().query, SearchOptions::default());
+            assert_eq!(index.match_spans(&m, 1), vec![(at as u32, width)], "{q}");
+            assert_eq!(index.match_count(&m, 0), 0, "{q}");
+        }
+    }
+}
+
+/// A posting's count of positions takes two bytes where no article holds a
+/// word 65,536 times, four past that: on either side of the line the word's
+/// count is right, and so are the places of the postings after it (their
+/// starts are counts added).
+#[test]
+fn a_word_past_two_bytes_in_one_article_is_counted() {
+    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
+    for n in [65_535usize, 65_536, 65_537] {
+        let article = |i: usize, body: String| {
+            let body = vec![Block::Paragraph(body.into())];
+            Article::new(
+                format!("a{i}"),
+                "t",
+                ArticleDate::parse("2000").unwrap(),
+                body,
+            )
+        };
+        let articles = vec![
+            article(0, "a ".repeat(n) + "zed"),
+            article(1, "zed a b".into()),
+        ];
+        let info = CorpusInfo {
+            name: "x".into(),
+            ..Default::default()
+        };
+        let corpus = Corpus::new(info, articles);
+        let index = Index::new(&corpus);
+        let a = index.postings(index.term_id("a").unwrap());
+        let counts: Vec<(u32, usize)> = a.iter().map(|p| (p.doc, p.positions.len())).collect();
+        assert_eq!(counts, vec![(0, n), (1, 1)], "{n}");
+        assert_eq!(a.get(1).positions.iter().collect::<Vec<_>>(), vec![3]);
+        assert_eq!(a.positions_len(), n + 1);
+        for (q, doc, at) in [
+            ("zed", 0, n + 2),
+            ("zed", 1, 2),
+            ("b", 1, 4),
+            ("\"a b\"", 1, 3),
+        ] {
+            let m = index.matches(&parse(q).unwrap().query, SearchOptions::default());
+            let span = index.match_spans(&m, doc);
+            assert_eq!(span.first().map(|s| s.0), Some(at as u32), "{q} in {n}");
+        }
+        let (_, bytes) = (index.memory().into_iter())
+            .find(|(part, _)| *part == "postings' counts")
+            .unwrap();
+        let postings: usize = (0..index.vocabulary_len() as u32)
+            .map(|t| index.postings(t).len())
+            .sum();
+        let width = if n < 65_536 { 2 } else { 4 };
+        assert_eq!(bytes, width * postings + 4 * (postings / 16 + 1), "{n}");
+    }
+}
+
 /// `balance of treasure`: the snippet is the passage holding all three
 /// words, not the first cluster of the frequent "of".
 #[test]

@@ -304,7 +304,7 @@ fn assert_same(corpus: &Corpus, site: &Site) {
     // its starts.
     let mut pairs: std::collections::BTreeMap<String, Vec<(u32, Vec<u32>)>> = Default::default();
     for d in 0..index.doc_count() {
-        for (p, w) in index.words_of(d).windows(2).enumerate() {
+        for (p, w) in index.words_of(d).to_vec().windows(2).enumerate() {
             if w.contains(&BREAK) {
                 continue;
             }
@@ -1113,7 +1113,7 @@ proptest! {
                 break;
             }
             let d = doc.index(corpus.articles().len());
-            let seq = whole.words_of(d);
+            let seq = whole.words_of(d).to_vec();
             if seq.len() < len {
                 continue;
             }

@@ -96,7 +96,7 @@ fn read_pair(
             // Each word of the pair, and its articles in the whole corpus.
             let mut ids: Vec<u32> = [l, r]
                 .iter()
-                .flat_map(|&d| index.words_of(d).iter().copied())
+                .flat_map(|&d| index.words_of(d).iter())
                 .filter(|&t| t != BREAK)
                 .collect();
             ids.sort_unstable();

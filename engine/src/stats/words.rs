@@ -27,7 +27,7 @@ use crate::stats::measures::Significance;
 use crate::stats::measures::{log_ratio, per_10k};
 use crate::stats::Provenance;
 use crate::steps::{Steps, ASK_EVERY_WORDS};
-use crate::text::lexicon::{StopChoice, BREAK, LISTED};
+use crate::text::lexicon::{StopChoice, LISTED};
 
 /// Which words a list shows, and how.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -109,23 +109,27 @@ impl<I: Deref<Target = Index>> Steps for CountJob<I> {
             let mark = d as u32 + 1;
             c.articles += 1;
             since += index.words_of(d).len();
-            for &w in index.words_of(d) {
-                if w == BREAK {
-                    continue;
-                }
-                c.words += 1;
+            // Slices and a local count: what the loop writes is plainly
+            // not what it reads its bounds from.
+            let (seen_term, seen_stem) = (&mut self.seen_term[..], &mut self.seen_stem[..]);
+            let (count, term_articles) = (&mut c.count[..], &mut c.term_articles[..]);
+            let stem_articles = &mut c.stem_articles[..];
+            let mut words = 0;
+            index.words_of(d).for_each_word(|w| {
+                words += 1;
                 let t = w as usize;
-                c.count[t] += 1;
-                if self.seen_term[t] != mark {
-                    self.seen_term[t] = mark;
-                    c.term_articles[t] += 1;
+                count[t] += 1;
+                if seen_term[t] != mark {
+                    seen_term[t] = mark;
+                    term_articles[t] += 1;
                     let s = index.stem_of(w) as usize;
-                    if self.seen_stem[s] != mark {
-                        self.seen_stem[s] = mark;
-                        c.stem_articles[s] += 1;
+                    if seen_stem[s] != mark {
+                        seen_stem[s] = mark;
+                        stem_articles[s] += 1;
                     }
                 }
-            }
+            });
+            c.words += words;
             if since >= ASK_EVERY_WORDS {
                 since = 0;
                 if !more() {
@@ -465,10 +469,12 @@ impl<I: Deref<Target = Index>> Steps for PhraseJob<I> {
 
     fn step(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
         let (index, len) = (&*self.index, self.len);
+        // An article's ids as a slice (for its windows), one buffer for all.
+        let mut ids = Vec::new();
         while self.at < self.docs.len() {
             let d = self.docs[self.at];
             self.at += 1;
-            let ids = index.words_of(d);
+            index.words_of(d).write_to(&mut ids);
             let is_stop = |t: u32| self.stop.contains(t);
             for r in clauses(index.doc(d)) {
                 for w in ids[r].windows(len) {
@@ -793,19 +799,18 @@ impl<I: Deref<Target = Index>> Steps for TrendJob<I> {
                 self.year_words.push((y, 0));
             }
             let mut n = 0;
-            for &w in self.index.words_of(d) {
-                if w == BREAK {
-                    continue;
-                }
+            let (wanted, this_year, touched) =
+                (&self.wanted, &mut self.this_year, &mut self.touched);
+            self.index.words_of(d).for_each_word(|w| {
                 n += 1;
                 let t = w as usize;
-                if self.wanted[t] {
-                    if self.this_year[t] == 0 {
-                        self.touched.push(w);
+                if wanted[t] {
+                    if this_year[t] == 0 {
+                        touched.push(w);
                     }
-                    self.this_year[t] += 1;
+                    this_year[t] += 1;
                 }
-            }
+            });
             if let Some(last) = self.year_words.last_mut() {
                 last.1 += n;
             }
