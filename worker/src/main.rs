@@ -1,7 +1,8 @@
 //! The import worker: a reader's files read with the engine's parsers
 //! ([`lens_engine::import`]) in a Web Worker, so the page stays responsive
-//! however many files it reads. It is glue: it reads each file's bytes,
-//! hands them to an [`Importer`], and posts back plain objects.
+//! however many files it reads. It is glue: it reads each file's bytes (a
+//! zip's a piece at a time, [`Pieces`]), hands them to an [`Importer`], and
+//! posts back plain objects.
 //!
 //! The page speaks to it in messages (`src/import.rs` is the other side):
 //!
@@ -30,6 +31,7 @@
 //!
 //! Cancelling is the page terminating the worker: nothing it did is kept.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
@@ -38,12 +40,13 @@ use lens_engine::corpus::codec::{decode_copy, encode_chunks, encoded_len};
 use lens_engine::corpus::date::ArticleDate;
 use lens_engine::import::dates::NumericOrder;
 use lens_engine::import::table::Mapping;
+use lens_engine::import::zip::Source;
 use lens_engine::import::{GivenDate, ImportOptions, Importer, Report};
 use lens_engine::Corpus;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 thread_local! {
     /// The last import's report, kept until the reader finishes it.
@@ -170,16 +173,24 @@ async fn import(data: JsValue) {
     // in a folder would be read into memory whole).
     let sizes: Vec<f64> = list.iter().map(|(_, f)| f.size()).collect();
     let total_bytes: f64 = sizes.iter().sum();
-    let needed: Vec<bool> = list
-        .iter()
-        .zip(&sizes)
-        .map(|((path, _), size)| Importer::needs_bytes(path, *size as u64))
+    // A zip is read a piece at a time when its turn comes ([`Pieces`]),
+    // never whole: only the other files are read ahead.
+    let in_pieces: Vec<bool> = (list.iter())
+        .map(|(path, _)| Importer::reads_in_pieces(path))
+        .collect();
+    let needed: Vec<bool> = (list.iter().zip(&sizes).zip(&in_pieces))
+        .map(|(((path, _), size), &z)| !z && Importer::needs_bytes(path, *size as u64))
         .collect();
     let (mut done_bytes, mut last_post) = (0.0, 0.0);
     let mut reading: VecDeque<(f64, JsFuture)> = VecDeque::new();
     let (mut ahead, mut ahead_bytes) = (0, 0.0);
-    for (i, (path, _)) in list.iter().enumerate() {
-        if needed[i] {
+    for (i, (path, file)) in list.iter().enumerate() {
+        if in_pieces[i] {
+            match Pieces::new(file) {
+                Ok(source) => importer.add_zip(path, &source),
+                Err(why) => importer.unreadable(path, &why),
+            }
+        } else if needed[i] {
             // Reads ahead: the next needed files, within the limits.
             while ahead < list.len()
                 && (reading.is_empty()
@@ -199,13 +210,7 @@ async fn import(data: JsValue) {
             ahead_bytes -= size;
             match read.await {
                 Ok(buffer) => importer.add(path, &Uint8Array::new(&buffer).to_vec()),
-                Err(e) => {
-                    let why = e
-                        .dyn_ref::<js_sys::Error>()
-                        .map(|e| String::from(e.message()))
-                        .unwrap_or_else(|| "the browser could not read it".into());
-                    importer.unreadable(path, &why)
-                }
+                Err(e) => importer.unreadable(path, &why(&e)),
             }
         } else {
             importer.add_unread(path, sizes[i] as u64);
@@ -228,6 +233,46 @@ async fn import(data: JsValue) {
     let r = importer.finish();
     post(&report(&r));
     LAST.with(|l| *l.borrow_mut() = Some(r));
+}
+
+/// A dropped zip, read a piece at a time with the worker's synchronous
+/// `FileReaderSync` (only its directory and one entry at once in memory:
+/// a 100 MB archive is never in the worker whole).
+struct Pieces<'a> {
+    file: &'a File,
+    reader: FileReaderSync,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(file: &'a File) -> Result<Pieces<'a>, String> {
+        let reader = FileReaderSync::new().map_err(|e| why(&e))?;
+        Ok(Pieces { file, reader })
+    }
+}
+
+impl Source for Pieces<'_> {
+    fn size(&self) -> usize {
+        self.file.size() as usize
+    }
+
+    fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String> {
+        let end = at.saturating_add(len).min(self.size());
+        let at = at.min(end);
+        let piece = (self.file)
+            .slice_with_f64_and_f64(at as f64, end as f64)
+            .map_err(|e| why(&e))?;
+        let buffer = (self.reader)
+            .read_as_array_buffer(&piece)
+            .map_err(|e| why(&e))?;
+        Ok(Cow::Owned(Uint8Array::new(&buffer).to_vec()))
+    }
+}
+
+/// What a browser's error says, for the report.
+fn why(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "the browser could not read it".into())
 }
 
 /// The reader's column mappings: `{path: [column or -1, …]}`, a column

@@ -462,6 +462,23 @@ impl Importer {
         self.state.file(path, bytes, true);
     }
 
+    /// Reads a zip archive from `source`, a piece at a time (never the
+    /// whole archive in memory): as [`Importer::add`] its bytes, for a
+    /// path [`Importer::reads_in_pieces`].
+    pub fn add_zip<S: zip::Source + ?Sized>(&mut self, path: &str, source: &S) {
+        if skipped_on_purpose(path) {
+            self.state.report.skipped.push(path.to_string());
+            return;
+        }
+        self.state.archive(path, source);
+    }
+
+    /// Whether the file at `path` is a zip archive to read with
+    /// [`Importer::add_zip`].
+    pub fn reads_in_pieces(path: &str) -> bool {
+        extension(path) == "zip" && !skipped_on_purpose(path)
+    }
+
     /// Whether the file at `path`, of `size` bytes, must be read: not when
     /// it is skipped on purpose, of a format not read, or over the size
     /// limit (then [`Importer::add_unread`] says so, without its bytes:
@@ -541,6 +558,37 @@ impl State {
         }
     }
 
+    /// Reads the zip archive at `path` (counted as a file only when it is
+    /// not one), its entries the files read, one at a time.
+    fn archive<S: zip::Source + ?Sized>(&mut self, path: &str, source: &S) {
+        match zip::Archive::from_source(source, zip::Limits::default()) {
+            Err(why) => {
+                self.report.files += 1;
+                self.report.problems.push(Problem {
+                    file: path.to_string(),
+                    line: None,
+                    message: format!("not read: {why}"),
+                });
+            }
+            Ok(archive) => {
+                for e in archive {
+                    let inner = format!("{path}/{}", e.name);
+                    match e.data {
+                        Ok(b) => self.file(&inner, &b, false),
+                        Err(why) => {
+                            self.report.files += 1;
+                            self.report.problems.push(Problem {
+                                file: inner,
+                                line: None,
+                                message: why,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Reads one file (`may_be_zip`: not an entry of a zip already).
     fn file(&mut self, path: &str, bytes: &[u8], may_be_zip: bool) {
         if skipped_on_purpose(path) {
@@ -571,30 +619,8 @@ impl State {
                 ));
                 return;
             }
-            match zip::Archive::new(bytes, zip::Limits::default()) {
-                Err(why) => self
-                    .report
-                    .problems
-                    .push(problem(None, format!("not read: {why}"))),
-                Ok(archive) => {
-                    // Its entries are the files read, one at a time.
-                    self.report.files -= 1;
-                    for e in archive {
-                        let inner = format!("{path}/{}", e.name);
-                        match e.data {
-                            Ok(b) => self.file(&inner, &b, false),
-                            Err(why) => {
-                                self.report.files += 1;
-                                self.report.problems.push(Problem {
-                                    file: inner,
-                                    line: None,
-                                    message: why,
-                                });
-                            }
-                        }
-                    }
-                }
-            }
+            self.report.files -= 1;
+            self.archive(path, bytes);
             return;
         }
         if !readable(&ext) {

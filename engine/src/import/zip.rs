@@ -1,10 +1,13 @@
 //! Zip archives, read one entry at a time in the order of their names
-//! (only one entry's bytes unpacked at once) and written for the corpus
-//! export. Stored and deflated entries
+//! (only one entry's bytes unpacked at once; from a [`Source`] that reads a
+//! file a piece at a time, only its directory and one entry's packed bytes
+//! in memory) and written for the corpus export. Stored and deflated entries
 //! are read; an encrypted entry, another method, a corrupt entry (its
 //! CRC-32 does not match) and an entry that unpacks past the limits (a zip
 //! bomb: [`Limits`]) are each a line of the report, and the rest of the
 //! archive is read. ZIP64 archives (over 4 GB or 65,535 entries) are not.
+
+use std::borrow::Cow;
 
 /// How much an archive may unpack to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +38,30 @@ pub struct Entry {
     pub name: String,
     /// The unpacked bytes, or why not.
     pub data: Result<Vec<u8>, String>,
+}
+
+/// Where an archive's bytes are read from: memory (`[u8]`), or a file read
+/// a piece at a time (the import worker reads a dropped zip so, never
+/// holding the whole archive).
+pub trait Source {
+    /// Its length in bytes.
+    fn size(&self) -> usize;
+    /// The bytes `at..at + len`, fewer where the source ends first (none
+    /// past its end); `Err` (why) when they cannot be read.
+    fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String>;
+}
+
+impl Source for [u8] {
+    fn size(&self) -> usize {
+        self.len()
+    }
+
+    fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String> {
+        let from = at.min(self.len());
+        Ok(Cow::Borrowed(
+            &self[from..at.saturating_add(len).min(self.len())],
+        ))
+    }
 }
 
 /// CRC-32 (IEEE), as zip files carry it.
@@ -82,8 +109,8 @@ struct Record {
 /// The entries of an archive, read as they are asked for, in the order of
 /// their names (so that what an import makes of them does not depend on
 /// the order a zip tool wrote them in). Only the directory is read first.
-pub struct Archive<'a> {
-    bytes: &'a [u8],
+pub struct Archive<'a, S: Source + ?Sized = [u8]> {
+    source: &'a S,
     limits: Limits,
     /// The directory's records, in name order; the next one read is `at`.
     records: Vec<Record>,
@@ -98,24 +125,38 @@ impl<'a> Archive<'a> {
     /// The archive in `bytes`; `Err` (why) when they are not a zip archive
     /// or are cut short.
     pub fn new(bytes: &'a [u8], limits: Limits) -> Result<Archive<'a>, String> {
+        Archive::from_source(bytes, limits)
+    }
+}
+
+impl<'a, S: Source + ?Sized> Archive<'a, S> {
+    /// The archive `source` holds; `Err` (why) when it is not a zip archive,
+    /// is cut short, or cannot be read.
+    pub fn from_source(source: &'a S, limits: Limits) -> Result<Archive<'a, S>, String> {
         // The end record: the last one, within the 64 KB a comment may take.
-        let from = bytes.len().saturating_sub(22 + 0xFFFF);
-        let end = (from..=bytes.len().saturating_sub(22))
+        let size = source.size();
+        let from = size.saturating_sub(22 + 0xFFFF);
+        let tail = source.read(from, size - from)?;
+        let end = (0..=tail.len().saturating_sub(22))
             .rev()
-            .find(|&i| u32_at(bytes, i) == Some(0x0605_4B50))
+            .find(|&i| u32_at(&tail, i) == Some(0x0605_4B50))
             .ok_or("it is not a zip archive, or it is cut short (no end of its directory)")?;
-        let entries = u16_at(bytes, end + 10).ok_or("cut short")? as usize;
-        let offset = u32_at(bytes, end + 16).ok_or("cut short")?;
+        let entries = u16_at(&tail, end + 10).ok_or("cut short")? as usize;
+        let offset = u32_at(&tail, end + 16).ok_or("cut short")? as usize;
         if entries == 0xFFFF || offset == 0xFFFF_FFFF {
             return Err(
                 "it is a ZIP64 archive (over 4 GB or 65,535 entries), which is not read".into(),
             );
         }
-        if offset as usize > bytes.len() {
+        if offset > size {
             return Err("its directory points past its end: it is cut short or corrupt".into());
         }
-        let (mut records, mut broken) = (Vec::with_capacity(entries), None);
-        let mut i = offset as usize;
+        // The directory (and what follows it: the end record): small beside
+        // the entries, read once.
+        let bytes = source.read(offset, size - offset)?;
+        let bytes = &bytes[..];
+        let (mut records, mut broken) = (Vec::with_capacity(entries.min(bytes.len() / 46)), None);
+        let mut i = 0;
         for _ in 0..entries {
             if u32_at(bytes, i) != Some(0x0201_4B50) {
                 broken = Some(
@@ -144,7 +185,7 @@ impl<'a> Archive<'a> {
         }
         records.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Archive {
-            bytes,
+            source,
             limits,
             records,
             at: 0,
@@ -154,7 +195,7 @@ impl<'a> Archive<'a> {
     }
 }
 
-impl Iterator for Archive<'_> {
+impl<S: Source + ?Sized> Iterator for Archive<'_, S> {
     type Item = Entry;
 
     fn next(&mut self) -> Option<Entry> {
@@ -165,7 +206,7 @@ impl Iterator for Archive<'_> {
             });
         };
         self.at += 1;
-        let data = read(self.bytes, self.limits, &mut self.unpacked, r);
+        let data = read(self.source, self.limits, &mut self.unpacked, r);
         Some(Entry {
             name: r.name.clone(),
             data,
@@ -175,7 +216,12 @@ impl Iterator for Archive<'_> {
 
 /// The bytes of the entry `r` of the archive in `b`, within `l`, counted
 /// in `unpacked` (all the archive's entries so far).
-fn read(b: &[u8], l: Limits, unpacked: &mut usize, r: &Record) -> Result<Vec<u8>, String> {
+fn read<S: Source + ?Sized>(
+    b: &S,
+    l: Limits,
+    unpacked: &mut usize,
+    r: &Record,
+) -> Result<Vec<u8>, String> {
     let Record {
         flags,
         method,
@@ -188,16 +234,14 @@ fn read(b: &[u8], l: Limits, unpacked: &mut usize, r: &Record) -> Result<Vec<u8>
     if flags & 1 != 0 {
         return Err("the entry is encrypted: unpack it with its password first".into());
     }
-    if u32_at(b, local) != Some(0x0403_4B50) {
+    let head = b.read(local, 30)?;
+    if u32_at(&head, 0) != Some(0x0403_4B50) {
         return Err("the entry's header is missing: the archive is corrupt".into());
     }
     let start = local
         + 30
-        + u16_at(b, local + 26).unwrap_or(0) as usize
-        + u16_at(b, local + 28).unwrap_or(0) as usize;
-    let data = b
-        .get(start..start.saturating_add(packed))
-        .ok_or("the entry is cut short")?;
+        + u16_at(&head, 26).unwrap_or(0) as usize
+        + u16_at(&head, 28).unwrap_or(0) as usize;
     if size > l.entry
         || unpacked.saturating_add(size) > l.total
         || (size > 1 << 20 && size / packed.max(1) > l.ratio)
@@ -210,6 +254,12 @@ fn read(b: &[u8], l: Limits, unpacked: &mut usize, r: &Record) -> Result<Vec<u8>
     // Counted before it is unpacked: an entry that fails its checksum
     // (or a directory naming one entry 65,535 times) costs its work too.
     *unpacked += size;
+    // Read once the sizes are known to be within the limits.
+    let data = b.read(start, packed)?;
+    if data.len() != packed {
+        return Err("the entry is cut short".into());
+    }
+    let data = &data[..];
     let out = match method {
         0 => data.to_vec(),
         8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
@@ -304,6 +354,82 @@ mod tests {
             crc32(b"The quick brown fox jumps over the lazy dog"),
             0x414F_A339
         );
+    }
+
+    /// A file read a piece at a time: what each read returned, at most.
+    struct Pieces<'a> {
+        bytes: &'a [u8],
+        largest: std::cell::Cell<usize>,
+        /// Reads that touch these bytes fail.
+        fail: std::ops::Range<usize>,
+    }
+
+    impl Source for Pieces<'_> {
+        fn size(&self) -> usize {
+            self.bytes.len()
+        }
+
+        fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String> {
+            if at < self.fail.end && at.saturating_add(len) > self.fail.start {
+                return Err("the browser could not read it".into());
+            }
+            let piece = self.bytes.read(at, len)?.into_owned();
+            self.largest.set(self.largest.get().max(piece.len()));
+            Ok(Cow::Owned(piece))
+        }
+    }
+
+    #[test]
+    fn an_archive_read_in_pieces_is_never_read_whole() {
+        // Entries that do not deflate (a stored entry's bytes are its size).
+        let mut x = 1u32;
+        let mut noise = |n: usize| -> Vec<u8> {
+            (0..n)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (x >> 16) as u8
+                })
+                .collect()
+        };
+        let files: Vec<(String, Vec<u8>)> = (0..4)
+            .map(|i| (format!("{i}.txt"), noise(100_000)))
+            .collect();
+        let zip = write(&files);
+        let pieces = Pieces {
+            bytes: &zip,
+            largest: Default::default(),
+            fail: 0..0,
+        };
+        let read: Vec<Entry> = Archive::from_source(&pieces, Limits::default())
+            .unwrap()
+            .collect();
+        let whole: Vec<Entry> = Archive::new(&zip, Limits::default()).unwrap().collect();
+        assert_eq!(read, whole);
+        assert_eq!(read.len(), 4);
+        assert!(
+            pieces.largest.get() <= 100_000,
+            "{} of {} bytes in one read",
+            pieces.largest.get(),
+            zip.len()
+        );
+        // A piece the source cannot read: that entry says why, the rest are read.
+        let second = zip.windows(5).position(|w| w == b"1.txt").unwrap();
+        let failing = Pieces {
+            fail: second + 1000..second + 1001,
+            ..pieces
+        };
+        let entries: Vec<Entry> = Archive::from_source(&failing, Limits::default())
+            .unwrap()
+            .collect();
+        let read: Vec<bool> = entries.iter().map(|e| e.data.is_ok()).collect();
+        assert_eq!(read, [true, false, true, true]);
+        assert_eq!(entries[1].data, Err("the browser could not read it".into()));
+        // Its directory unreadable: no archive, and why.
+        let end = Pieces {
+            fail: zip.len() - 1..zip.len(),
+            ..failing
+        };
+        assert!(Archive::from_source(&end, Limits::default()).is_err());
     }
 
     #[test]
