@@ -15,7 +15,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use lens_engine::corpus::codec::{decode, encode, encode_chunks};
-use lens_engine::import::zip::Source;
+use lens_engine::import::zip::{Source, Windowed};
 use lens_engine::import::{ImportOptions, Importer};
 use lens_engine::index::Index;
 
@@ -88,7 +88,7 @@ fn main() {
         HIGHEST.store(base, Relaxed);
         let file = Pieces(std::fs::File::open(data.join(name)).expect("the benchmark's file"));
         let mut importer = Importer::new(ImportOptions::default());
-        importer.add_zip(name, &file);
+        importer.add_zip(name, &Windowed::new(file));
         let made = importer.finish();
         let imported = HELD.load(Relaxed) - base;
         let corpus = made.into_corpus("sotu");

@@ -40,7 +40,7 @@ use lens_engine::corpus::codec::{decode_copy, encode_chunks, encoded_len};
 use lens_engine::corpus::date::ArticleDate;
 use lens_engine::import::dates::NumericOrder;
 use lens_engine::import::table::Mapping;
-use lens_engine::import::zip::Source;
+use lens_engine::import::zip::{Source, Windowed};
 use lens_engine::import::{GivenDate, ImportOptions, Importer, Report};
 use lens_engine::Corpus;
 use wasm_bindgen::prelude::*;
@@ -187,7 +187,7 @@ async fn import(data: JsValue) {
     for (i, (path, file)) in list.iter().enumerate() {
         if in_pieces[i] {
             match Pieces::new(file) {
-                Ok(source) => importer.add_zip(path, &source),
+                Ok(source) => importer.add_zip(path, &Windowed::new(source)),
                 Err(why) => importer.unreadable(path, &why),
             }
         } else if needed[i] {
@@ -236,8 +236,8 @@ async fn import(data: JsValue) {
 }
 
 /// A dropped zip, read a piece at a time with the worker's synchronous
-/// `FileReaderSync` (only its directory and one entry at once in memory:
-/// a 100 MB archive is never in the worker whole).
+/// `FileReaderSync` (only its directory and a window of it, [`Windowed`],
+/// in memory: a 100 MB archive is never in the worker whole).
 struct Pieces<'a> {
     file: &'a File,
     reader: FileReaderSync,

@@ -51,6 +51,16 @@ pub trait Source {
     fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String>;
 }
 
+impl<S: Source + ?Sized> Source for &S {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+
+    fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String> {
+        (**self).read(at, len)
+    }
+}
+
 impl Source for [u8] {
     fn size(&self) -> usize {
         self.len()
@@ -61,6 +71,57 @@ impl Source for [u8] {
         Ok(Cow::Borrowed(
             &self[from..at.saturating_add(len).min(self.len())],
         ))
+    }
+}
+
+/// A [`Source`] read a window at a time: reads within the last window
+/// are served from it. An archive's entries, read in name order, mostly lie
+/// one after the other: a zip of 25,488 paragraphs is then read in a dozen
+/// reads of a file rather than 50,000 (each of which costs a browser's
+/// worker most of a millisecond).
+pub struct Windowed<S> {
+    source: S,
+    size: usize,
+    /// Where the window starts, and its bytes.
+    window: std::cell::RefCell<(usize, Vec<u8>)>,
+}
+
+impl<S: Source> Windowed<S> {
+    /// The bytes a window holds.
+    pub const WINDOW: usize = 1 << 20;
+
+    /// `source`, read a window at a time.
+    pub fn new(source: S) -> Windowed<S> {
+        Windowed {
+            size: source.size(),
+            source,
+            window: Default::default(),
+        }
+    }
+}
+
+impl<S: Source> Source for Windowed<S> {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn read(&self, at: usize, len: usize) -> Result<Cow<'_, [u8]>, String> {
+        let end = at.saturating_add(len).min(self.size);
+        let at = at.min(end);
+        let mut w = self.window.borrow_mut();
+        let within = |w: &(usize, Vec<u8>)| at >= w.0 && end <= w.0 + w.1.len();
+        if !within(&w) {
+            if end - at >= Self::WINDOW {
+                // As large as a window: read as it is, the window kept.
+                return Ok(Cow::Owned(self.source.read(at, end - at)?.into_owned()));
+            }
+            let to = at.saturating_add(Self::WINDOW).min(self.size);
+            *w = (at, self.source.read(at, to - at)?.into_owned());
+            if !within(&w) {
+                return Err("the file is shorter than it was".into());
+            }
+        }
+        Ok(Cow::Owned(w.1[at - w.0..end - w.0].to_vec()))
     }
 }
 
@@ -356,10 +417,12 @@ mod tests {
         );
     }
 
-    /// A file read a piece at a time: what each read returned, at most.
+    /// A file read a piece at a time: what each read returned, at most,
+    /// and how many reads.
     struct Pieces<'a> {
         bytes: &'a [u8],
         largest: std::cell::Cell<usize>,
+        reads: std::cell::Cell<usize>,
         /// Reads that touch these bytes fail.
         fail: std::ops::Range<usize>,
     }
@@ -375,6 +438,7 @@ mod tests {
             }
             let piece = self.bytes.read(at, len)?.into_owned();
             self.largest.set(self.largest.get().max(piece.len()));
+            self.reads.set(self.reads.get() + 1);
             Ok(Cow::Owned(piece))
         }
     }
@@ -398,6 +462,7 @@ mod tests {
         let pieces = Pieces {
             bytes: &zip,
             largest: Default::default(),
+            reads: Default::default(),
             fail: 0..0,
         };
         let read: Vec<Entry> = Archive::from_source(&pieces, Limits::default())
@@ -430,6 +495,46 @@ mod tests {
             ..failing
         };
         assert!(Archive::from_source(&end, Limits::default()).is_err());
+    }
+
+    #[test]
+    fn an_archive_of_many_entries_is_read_in_few_windows() {
+        // 2,500 entries of 1 KB that do not deflate: 2.6 MB, past two windows.
+        let mut x = 7u32;
+        let files: Vec<(String, Vec<u8>)> = (0..2500)
+            .map(|i| {
+                let bytes = (0..1000)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        (x >> 16) as u8
+                    })
+                    .collect();
+                (format!("{i:04}.txt"), bytes)
+            })
+            .collect();
+        let zip = write(&files);
+        let pieces = Pieces {
+            bytes: &zip,
+            largest: Default::default(),
+            reads: Default::default(),
+            fail: 0..0,
+        };
+        let windowed = Windowed::new(&pieces);
+        let read: Vec<Entry> = Archive::from_source(&windowed, Limits::default())
+            .unwrap()
+            .collect();
+        let whole: Vec<Entry> = Archive::new(&zip, Limits::default()).unwrap().collect();
+        assert_eq!(read, whole);
+        // The tail, the directory, then the entries a window at a time.
+        let windows = zip.len().div_ceil(Windowed::<&Pieces>::WINDOW);
+        assert!(windows >= 3);
+        assert!(
+            pieces.reads.get() <= 2 + windows,
+            "{} reads of a {} KB archive",
+            pieces.reads.get(),
+            zip.len() / 1000
+        );
+        assert!(pieces.largest.get() <= Windowed::<&Pieces>::WINDOW);
     }
 
     #[test]
