@@ -2032,7 +2032,8 @@ async fn words_lists_many_periods_in_a_box_drawn_near_its_view() {
 }
 
 /// Contexts: the matches per month beside the concordance's heading, a bar
-/// each with its naive count, a link narrowing the search to its month.
+/// each with its naive count; in the table below, a link narrowing the
+/// search to its month; a click on a bar narrows so too.
 #[wasm_bindgen_test]
 async fn contexts_count_the_matches_per_period() {
     let corpus = days_corpus();
@@ -2054,9 +2055,19 @@ async fn contexts_count_the_matches_per_period() {
             .sum();
         let title = li.get_attribute("title").unwrap();
         assert!(title.ends_with(&format!(": {want} matches")), "{title}");
-        let href = one(li, "a").get_attribute("href").unwrap();
+        let row = &all(&root, ".period-table tbody tr")[i];
+        assert_eq!(text(&one(row, "td")), want.to_string());
+        let href = one(row, "a").get_attribute("href").unwrap();
         assert!(href.contains(&format!("date%3A2019-0{month}")), "{href}");
     }
+    // The bars are a drawing (no tab stop each); a click on March's narrows
+    // the search to March.
+    assert!(all(&root, ".period-strip ul a").is_empty());
+    let march: HtmlElement = one(&bars[2], ".bar").unchecked_into();
+    march.click();
+    leptos::task::tick().await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("date%3A2019-03"), "{search}");
 }
 
 /// Contexts' strip at a grain with more periods than a strip shows (178
