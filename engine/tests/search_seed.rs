@@ -637,30 +637,38 @@ fn positions_past_two_bytes_are_where_the_words_stand() {
     }
 }
 
+/// A corpus of articles "a0", "a1"… titled "t", dated 2000, each body one
+/// paragraph of `bodies`.
+fn titled_t(bodies: impl IntoIterator<Item = String>) -> Corpus {
+    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
+    let articles = (bodies.into_iter().enumerate())
+        .map(|(i, body)| {
+            let body = vec![Block::Paragraph(body.into())];
+            Article::new(
+                format!("a{i}"),
+                "t",
+                ArticleDate::parse("2000").unwrap(),
+                body,
+            )
+        })
+        .collect();
+    let info = CorpusInfo {
+        name: "x".into(),
+        ..Default::default()
+    };
+    Corpus::new(info, articles)
+}
+
 /// The postings' articles take two bytes each in a corpus of at most
 /// 65,536 articles, four past that: on either side of the line a word is
 /// found in the articles that hold it, the last ones included.
 #[test]
 fn articles_past_two_bytes_are_the_ones_found() {
-    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
     for n in [65_535usize, 65_536, 65_537] {
-        let articles = (0..n)
-            .map(|i| {
-                let word = if i + 2 >= n { "zed" } else { "w" };
-                let body = vec![Block::Paragraph(format!("{word} x{}", i % 7).into())];
-                Article::new(
-                    format!("a{i}"),
-                    "t",
-                    ArticleDate::parse("2000").unwrap(),
-                    body,
-                )
-            })
-            .collect();
-        let info = CorpusInfo {
-            name: "x".into(),
-            ..Default::default()
-        };
-        let corpus = Corpus::new(info, articles);
+        let corpus = titled_t((0..n).map(|i| {
+            let word = if i + 2 >= n { "zed" } else { "w" };
+            format!("{word} x{}", i % 7)
+        }));
         let index = Index::new(&corpus);
         let (_, bytes) = (index.memory().into_iter())
             .find(|(part, _)| *part == "postings' articles")
@@ -698,29 +706,11 @@ fn articles_past_two_bytes_are_the_ones_found() {
 #[test]
 fn vocabularies_past_two_bytes_keep_every_word() {
     use lens_engine::text::lexicon::BREAK;
-    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
     for vocabulary in [65_534usize, 65_535, 65_536] {
         // "t" and the words "w00000"…: sorted, the last words have the highest ids.
         let words: Vec<String> = (0..vocabulary - 1).map(|i| format!("w{i:05}")).collect();
         let half = words.len() / 2;
-        let articles: Vec<Article> = [&words[..half], &words[half..]]
-            .iter()
-            .enumerate()
-            .map(|(i, part)| {
-                let body = vec![Block::Paragraph(part.join(" ").into())];
-                Article::new(
-                    format!("a{i}"),
-                    "t",
-                    ArticleDate::parse("2000").unwrap(),
-                    body,
-                )
-            })
-            .collect();
-        let info = CorpusInfo {
-            name: "x".into(),
-            ..Default::default()
-        };
-        let corpus = Corpus::new(info, articles);
+        let corpus = titled_t([words[..half].join(" "), words[half..].join(" ")]);
         let index = Index::new(&corpus);
         assert_eq!(index.vocabulary_len(), vocabulary);
         for (d, part) in [&words[..half], &words[half..]].iter().enumerate() {
@@ -759,26 +749,8 @@ fn vocabularies_past_two_bytes_keep_every_word() {
 /// starts are counts added).
 #[test]
 fn a_word_past_two_bytes_in_one_article_is_counted() {
-    use lens_engine::{Article, ArticleDate, Block, CorpusInfo};
     for n in [65_535usize, 65_536, 65_537] {
-        let article = |i: usize, body: String| {
-            let body = vec![Block::Paragraph(body.into())];
-            Article::new(
-                format!("a{i}"),
-                "t",
-                ArticleDate::parse("2000").unwrap(),
-                body,
-            )
-        };
-        let articles = vec![
-            article(0, "a ".repeat(n) + "zed"),
-            article(1, "zed a b".into()),
-        ];
-        let info = CorpusInfo {
-            name: "x".into(),
-            ..Default::default()
-        };
-        let corpus = Corpus::new(info, articles);
+        let corpus = titled_t(["a ".repeat(n) + "zed", "zed a b".into()]);
         let index = Index::new(&corpus);
         let a = index.postings(index.term_id("a").unwrap());
         let counts: Vec<(u32, usize)> = a.iter().map(|p| (p.doc, p.positions.len())).collect();

@@ -427,6 +427,28 @@ mod tests {
         fail: std::ops::Range<usize>,
     }
 
+    impl<'a> Pieces<'a> {
+        fn new(bytes: &'a [u8]) -> Pieces<'a> {
+            Pieces {
+                bytes,
+                largest: Default::default(),
+                reads: Default::default(),
+                fail: 0..0,
+            }
+        }
+    }
+
+    /// `n` bytes that do not deflate (a stored entry's bytes are its size).
+    fn noise(seed: u32, n: usize) -> Vec<u8> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8
+            })
+            .collect()
+    }
+
     impl Source for Pieces<'_> {
         fn size(&self) -> usize {
             self.bytes.len()
@@ -445,26 +467,11 @@ mod tests {
 
     #[test]
     fn an_archive_read_in_pieces_is_never_read_whole() {
-        // Entries that do not deflate (a stored entry's bytes are its size).
-        let mut x = 1u32;
-        let mut noise = |n: usize| -> Vec<u8> {
-            (0..n)
-                .map(|_| {
-                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (x >> 16) as u8
-                })
-                .collect()
-        };
         let files: Vec<(String, Vec<u8>)> = (0..4)
-            .map(|i| (format!("{i}.txt"), noise(100_000)))
+            .map(|i| (format!("{i}.txt"), noise(i, 100_000)))
             .collect();
         let zip = write(&files);
-        let pieces = Pieces {
-            bytes: &zip,
-            largest: Default::default(),
-            reads: Default::default(),
-            fail: 0..0,
-        };
+        let pieces = Pieces::new(&zip);
         let read: Vec<Entry> = Archive::from_source(&pieces, Limits::default())
             .unwrap()
             .collect();
@@ -500,25 +507,11 @@ mod tests {
     #[test]
     fn an_archive_of_many_entries_is_read_in_few_windows() {
         // 2,500 entries of 1 KB that do not deflate: 2.6 MB, past two windows.
-        let mut x = 7u32;
         let files: Vec<(String, Vec<u8>)> = (0..2500)
-            .map(|i| {
-                let bytes = (0..1000)
-                    .map(|_| {
-                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                        (x >> 16) as u8
-                    })
-                    .collect();
-                (format!("{i:04}.txt"), bytes)
-            })
+            .map(|i| (format!("{i:04}.txt"), noise(i, 1000)))
             .collect();
         let zip = write(&files);
-        let pieces = Pieces {
-            bytes: &zip,
-            largest: Default::default(),
-            reads: Default::default(),
-            fail: 0..0,
-        };
+        let pieces = Pieces::new(&zip);
         let windowed = Windowed::new(&pieces);
         let read: Vec<Entry> = Archive::from_source(&windowed, Limits::default())
             .unwrap()
