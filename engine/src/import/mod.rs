@@ -561,29 +561,51 @@ impl State {
     /// Reads the zip archive at `path` (counted as a file only when it is
     /// not one), its entries the files read, one at a time.
     fn archive<S: zip::Source + ?Sized>(&mut self, path: &str, source: &S) {
+        let not_read = |why: String| Problem {
+            file: path.to_string(),
+            line: None,
+            message: format!("not read: {why}"),
+        };
         match zip::Archive::from_source(source, zip::Limits::default()) {
             Err(why) => {
                 self.report.files += 1;
-                self.report.problems.push(Problem {
-                    file: path.to_string(),
-                    line: None,
-                    message: format!("not read: {why}"),
-                });
+                self.report.problems.push(not_read(why));
             }
-            Ok(archive) => {
-                for e in archive {
-                    let inner = format!("{path}/{}", e.name);
-                    match e.data {
-                        Ok(b) => self.file(&inner, &b, false),
+            // Entries out of name order in the file (a zip tool's listing
+            // order): read whole, as any file is, rather than a window an
+            // entry.
+            Ok(archive) if !archive.in_file_order() && source.size() <= MAX_FILE => {
+                match source.read(0, source.size()) {
+                    Ok(bytes) => match zip::Archive::new(&bytes, zip::Limits::default()) {
+                        Ok(archive) => self.entries(path, archive),
                         Err(why) => {
                             self.report.files += 1;
-                            self.report.problems.push(Problem {
-                                file: inner,
-                                line: None,
-                                message: why,
-                            });
+                            self.report.problems.push(not_read(why));
                         }
+                    },
+                    Err(why) => {
+                        self.report.files += 1;
+                        self.report.problems.push(not_read(why));
                     }
+                }
+            }
+            Ok(archive) => self.entries(path, archive),
+        }
+    }
+
+    /// The entries of the archive at `path`, each a file read.
+    fn entries<S: zip::Source + ?Sized>(&mut self, path: &str, archive: zip::Archive<'_, S>) {
+        for e in archive {
+            let inner = format!("{path}/{}", e.name);
+            match e.data {
+                Ok(b) => self.file(&inner, &b, false),
+                Err(why) => {
+                    self.report.files += 1;
+                    self.report.problems.push(Problem {
+                        file: inner,
+                        line: None,
+                        message: why,
+                    });
                 }
             }
         }

@@ -203,6 +203,7 @@ impl<'a, S: Source + ?Sized> Archive<'a, S> {
             .find(|&i| u32_at(&tail, i) == Some(0x0605_4B50))
             .ok_or("it is not a zip archive, or it is cut short (no end of its directory)")?;
         let entries = u16_at(&tail, end + 10).ok_or("cut short")? as usize;
+        let length = u32_at(&tail, end + 12).ok_or("cut short")? as usize;
         let offset = u32_at(&tail, end + 16).ok_or("cut short")? as usize;
         if entries == 0xFFFF || offset == 0xFFFF_FFFF {
             return Err(
@@ -212,9 +213,10 @@ impl<'a, S: Source + ?Sized> Archive<'a, S> {
         if offset > size {
             return Err("its directory points past its end: it is cut short or corrupt".into());
         }
-        // The directory (and what follows it: the end record): small beside
-        // the entries, read once.
-        let bytes = source.read(offset, size - offset)?;
+        // The directory, as long as the end record says (a directory that
+        // says it starts at 0 is not the whole file read): small beside the
+        // entries, read once.
+        let bytes = source.read(offset, length)?;
         let bytes = &bytes[..];
         let (mut records, mut broken) = (Vec::with_capacity(entries.min(bytes.len() / 46)), None);
         let mut i = 0;
@@ -253,6 +255,16 @@ impl<'a, S: Source + ?Sized> Archive<'a, S> {
             broken,
             unpacked: 0,
         })
+    }
+}
+
+impl<S: Source + ?Sized> Archive<'_, S> {
+    /// Whether the entries, in name order, lie in that order in the file
+    /// (as most tools write them): a [`Windowed`] source then reads the
+    /// file a window at a time; otherwise each entry would cost a window of
+    /// its own.
+    pub fn in_file_order(&self) -> bool {
+        self.records.windows(2).all(|w| w[0].local < w[1].local)
     }
 }
 
@@ -303,34 +315,46 @@ fn read<S: Source + ?Sized>(
         + 30
         + u16_at(&head, 26).unwrap_or(0) as usize
         + u16_at(&head, 28).unwrap_or(0) as usize;
+    if method != 0 && method != 8 {
+        return Err(format!(
+            "the entry is packed with method {method}, which is not read (only stored and deflate)"
+        ));
+    }
+    // What is read of the archive counts as what is unpacked: a directory
+    // naming one large entry 65,535 times, or an entry saying it is small
+    // but packed huge, reads no more than the limits.
+    let work = size.max(packed);
     if size > l.entry
-        || unpacked.saturating_add(size) > l.total
+        || packed > l.entry
+        || unpacked.saturating_add(work) > l.total
         || (size > 1 << 20 && size / packed.max(1) > l.ratio)
     {
         return Err(format!(
             "the entry would unpack to {} MB: too much for one import (a zip bomb?)",
-            size >> 20
+            work >> 20
         ));
     }
+    if start.saturating_add(packed) > b.size() {
+        return Err("the entry is cut short".into());
+    }
+    if method == 0 && packed != size {
+        return Err("the entry is corrupt (it is stored, but its two sizes differ)".into());
+    }
     // Counted before it is unpacked: an entry that fails its checksum
-    // (or a directory naming one entry 65,535 times) costs its work too.
-    *unpacked += size;
+    // costs its work too.
+    *unpacked += work;
     // Read once the sizes are known to be within the limits.
     let data = b.read(start, packed)?;
     if data.len() != packed {
         return Err("the entry is cut short".into());
     }
     let data = &data[..];
-    let out = match method {
-        0 => data.to_vec(),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
+    let out = if method == 0 {
+        data.to_vec()
+    } else {
+        miniz_oxide::inflate::decompress_to_vec_with_limit(data, size).map_err(|_| {
             "the entry does not unpack (corrupt, or larger than it says)".to_string()
-        })?,
-        m => {
-            return Err(format!(
-                "the entry is packed with method {m}, which is not read (only stored and deflate)"
-            ))
-        }
+        })?
     };
     if out.len() != size || crc32(&out) != crc {
         return Err("the entry is corrupt (its checksum does not match)".into());
@@ -528,6 +552,85 @@ mod tests {
             zip.len() / 1000
         );
         assert!(pieces.largest.get() <= Windowed::<&Pieces>::WINDOW);
+    }
+
+    /// The first directory record of `zip`: where it starts.
+    fn record(zip: &[u8]) -> usize {
+        zip.windows(4)
+            .position(|w| w == 0x0201_4B50u32.to_le_bytes())
+            .unwrap()
+    }
+
+    #[test]
+    fn an_entry_packed_past_the_limits_or_the_file_is_refused_unread() {
+        let zip = write(&[
+            ("a.txt".into(), noise(3, 5_000)),
+            ("b.txt".into(), b"b".to_vec()),
+        ]);
+        let at = record(&zip);
+        // Says it unpacks to nothing but is packed 4 GB: past the limits.
+        let mut huge = zip.clone();
+        huge[at + 20..at + 24].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        huge[at + 24..at + 28].copy_from_slice(&0u32.to_le_bytes());
+        // Packed past the file's end, within the limits.
+        let mut past = zip.clone();
+        past[at + 20..at + 24].copy_from_slice(&(zip.len() as u32 + 10).to_le_bytes());
+        for (bad, why) in [(&huge, "zip bomb"), (&past, "cut short")] {
+            let pieces = Pieces::new(bad);
+            let archive = Archive::from_source(&pieces, Limits::default()).unwrap();
+            // What the entries read (the tail of so small a file is all of it).
+            pieces.largest.set(0);
+            let e: Vec<Entry> = archive.collect();
+            assert!(
+                e[0].data.as_ref().unwrap_err().contains(why),
+                "{:?}",
+                e[0].data
+            );
+            assert_eq!(e[1].data.as_deref(), Ok(&b"b"[..]), "the rest is read");
+            assert!(
+                pieces.largest.get() < 100,
+                "{} bytes read at once",
+                pieces.largest.get()
+            );
+        }
+    }
+
+    #[test]
+    fn an_archive_out_of_name_order_is_read_whole_not_a_window_an_entry() {
+        // Written in reverse name order, as a tool's listing order may be.
+        let mut files: Vec<(String, Vec<u8>)> = (0..300)
+            .map(|i: u32| {
+                (
+                    format!("2020-05-17-{i:03}.txt"),
+                    format!("Paragraph {i}.").into_bytes(),
+                )
+            })
+            .collect();
+        let sorted = write(&files);
+        files.reverse();
+        let reversed = write(&files);
+        assert!(Archive::new(&sorted, Limits::default())
+            .unwrap()
+            .in_file_order());
+        assert!(!Archive::new(&reversed, Limits::default())
+            .unwrap()
+            .in_file_order());
+        let (mut reads, mut articles) = (Vec::new(), Vec::new());
+        for zip in [&sorted, &reversed] {
+            let pieces = Pieces::new(zip);
+            let mut importer = crate::import::Importer::new(Default::default());
+            importer.add_zip("p.zip", &Windowed::new(&pieces));
+            let report = importer.finish();
+            assert_eq!(report.articles.len(), 300);
+            articles.push(report.articles);
+            reads.push(pieces.reads.get());
+        }
+        assert!(
+            articles[0] == articles[1],
+            "the same articles, in the same order"
+        );
+        // The tail, the directory, a window; the whole file once more.
+        assert!(reads[0] <= 3 && reads[1] <= 4, "{reads:?} reads");
     }
 
     #[test]
