@@ -573,8 +573,8 @@ impl State {
             }
             // Entries out of name order in the file (a zip tool's listing
             // order): read whole, as any file is, rather than a window an
-            // entry.
-            Ok(archive) if !archive.in_file_order() && source.size() <= MAX_FILE => {
+            // entry. A few steps back cost a few windows.
+            Ok(archive) if archive.steps_back() > 64 && source.size() <= MAX_FILE => {
                 match source.read(0, source.size()) {
                     Ok(bytes) => match zip::Archive::new(&bytes, zip::Limits::default()) {
                         Ok(archive) => self.entries(path, archive),

@@ -259,12 +259,14 @@ impl<'a, S: Source + ?Sized> Archive<'a, S> {
 }
 
 impl<S: Source + ?Sized> Archive<'_, S> {
-    /// Whether the entries, in name order, lie in that order in the file
-    /// (as most tools write them): a [`Windowed`] source then reads the
-    /// file a window at a time; otherwise each entry would cost a window of
-    /// its own.
-    pub fn in_file_order(&self) -> bool {
-        self.records.windows(2).all(|w| w[0].local < w[1].local)
+    /// How many times an entry, in name order, lies before the one read
+    /// before it in the file: 0 where the archive is in name order, as most
+    /// tools write it (a [`Windowed`] source then reads the file a window
+    /// at a time: each step back costs a window or two more).
+    pub fn steps_back(&self) -> usize {
+        (self.records.windows(2))
+            .filter(|w| w[1].local < w[0].local)
+            .count()
     }
 }
 
@@ -607,16 +609,19 @@ mod tests {
             })
             .collect();
         let sorted = write(&files);
+        // Two entries swapped: two steps back, a window or two more each.
+        files.swap(100, 200);
+        let swapped = write(&files);
+        files.swap(100, 200);
         files.reverse();
         let reversed = write(&files);
-        assert!(Archive::new(&sorted, Limits::default())
-            .unwrap()
-            .in_file_order());
-        assert!(!Archive::new(&reversed, Limits::default())
-            .unwrap()
-            .in_file_order());
+        let steps = |z: &[u8]| Archive::new(z, Limits::default()).unwrap().steps_back();
+        assert_eq!(
+            [steps(&sorted), steps(&swapped), steps(&reversed)],
+            [0, 2, 299]
+        );
         let (mut reads, mut articles) = (Vec::new(), Vec::new());
-        for zip in [&sorted, &reversed] {
+        for zip in [&sorted, &swapped, &reversed] {
             let pieces = Pieces::new(zip);
             let mut importer = crate::import::Importer::new(Default::default());
             importer.add_zip("p.zip", &Windowed::new(&pieces));
@@ -626,11 +631,17 @@ mod tests {
             reads.push(pieces.reads.get());
         }
         assert!(
-            articles[0] == articles[1],
+            articles[0] == articles[1] && articles[1] == articles[2],
             "the same articles, in the same order"
         );
-        // The tail, the directory, a window; the whole file once more.
-        assert!(reads[0] <= 3 && reads[1] <= 4, "{reads:?} reads");
+        // The tail, the directory, a window (so small a file: all of it);
+        // swapped, a window more at each of the two steps back and at each
+        // step on after it; reversed, the whole file once more (a window an
+        // entry would be 300 reads).
+        assert!(
+            reads[0] <= 3 && reads[1] <= 7 && reads[2] <= 4,
+            "{reads:?} reads"
+        );
     }
 
     #[test]
