@@ -561,35 +561,26 @@ impl State {
     /// Reads the zip archive at `path` (counted as a file only when it is
     /// not one), its entries the files read, one at a time.
     fn archive<S: zip::Source + ?Sized>(&mut self, path: &str, source: &S) {
-        let not_read = |why: String| Problem {
-            file: path.to_string(),
-            line: None,
-            message: format!("not read: {why}"),
-        };
-        match zip::Archive::from_source(source, zip::Limits::default()) {
-            Err(why) => {
-                self.report.files += 1;
-                self.report.problems.push(not_read(why));
-            }
+        let limits = zip::Limits::default();
+        let read = zip::Archive::from_source(source, limits).and_then(|archive| {
             // Entries out of name order in the file (a zip tool's listing
             // order): read whole, as any file is, rather than a window an
             // entry. A few steps back cost a few windows.
-            Ok(archive) if archive.steps_back() > 64 && source.size() <= MAX_FILE => {
-                match source.read(0, source.size()) {
-                    Ok(bytes) => match zip::Archive::new(&bytes, zip::Limits::default()) {
-                        Ok(archive) => self.entries(path, archive),
-                        Err(why) => {
-                            self.report.files += 1;
-                            self.report.problems.push(not_read(why));
-                        }
-                    },
-                    Err(why) => {
-                        self.report.files += 1;
-                        self.report.problems.push(not_read(why));
-                    }
-                }
+            if archive.steps_back() <= 64 || source.size() > MAX_FILE {
+                self.entries(path, archive);
+                return Ok(());
             }
-            Ok(archive) => self.entries(path, archive),
+            let bytes = source.read(0, source.size())?;
+            self.entries(path, zip::Archive::new(&bytes, limits)?);
+            Ok(())
+        });
+        if let Err(why) = read {
+            self.report.files += 1;
+            self.report.problems.push(Problem {
+                file: path.to_string(),
+                line: None,
+                message: format!("not read: {why}"),
+            });
         }
     }
 
