@@ -613,26 +613,34 @@ impl ExactSizeIterator for WordIdsIter<'_> {}
 const STARTS_EVERY: usize = 16;
 
 /// Where each posting's positions start in the index's flat positions (and,
-/// one more, where the last one's end): each posting's count of positions,
-/// two bytes each where no article holds a word 65,536 times (four
-/// otherwise), and every [`STARTS_EVERY`] postings the start itself. A start
-/// is a checkpoint and at most 15 counts added; as four bytes a posting,
-/// the starts of `sotu`'s paragraphs (1.5 M postings) took 6 MB, so 3.4.
+/// one more, where the last one's end): each posting's count of positions
+/// in a byte (most are a few: [`BIG_COUNT`] says "look among the big
+/// ones", kept apart by posting), and every [`STARTS_EVERY`] postings the
+/// start itself. A start is a checkpoint and at most 15 counts added. As
+/// four bytes a posting, the starts of `sotu`'s paragraphs (1.5 M
+/// postings) took 6 MB; as two, 3.4; so, 1.9.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Starts {
-    /// Per posting, its positions.
-    counts: Packed,
+    /// Per posting, its count of positions, or [`BIG_COUNT`].
+    counts: Vec<u8>,
+    /// (posting, count) for each count of [`BIG_COUNT`] or more, by posting
+    /// (once [`Starts::finish`]ed).
+    big: Vec<(u32, u32)>,
     /// The start of posting `k * STARTS_EVERY`, for each `k` to the last
     /// posting's end.
     every: Vec<u32>,
 }
+
+/// In [`Starts`]' counts, a count of this many positions or more, kept apart.
+const BIG_COUNT: u8 = u8::MAX;
 
 impl Starts {
     /// Starts for `postings` postings of no position yet ([`Starts::set_count`]
     /// gives them theirs, then [`Starts::finish`]).
     pub(crate) fn zeros(postings: usize) -> Starts {
         Starts {
-            counts: Packed::zeros(postings, 0),
+            counts: vec![0; postings],
+            big: Vec::new(),
             every: Vec::new(),
         }
     }
@@ -640,32 +648,29 @@ impl Starts {
     /// Starts from each posting's start and, last, the end of the last one's
     /// positions (ascending).
     pub(crate) fn from_starts(starts: &[u32]) -> Starts {
-        let postings = starts.len().saturating_sub(1);
-        let counts = starts.windows(2).map(|w| w[1] - w[0]);
-        let highest = counts.clone().max().unwrap_or(0);
-        let mut s = Starts {
-            counts: Packed::zeros(postings, highest),
-            every: Vec::new(),
-        };
-        counts.enumerate().for_each(|(p, n)| s.counts.set(p, n));
+        let mut s = Starts::zeros(starts.len().saturating_sub(1));
+        for (p, w) in starts.windows(2).enumerate() {
+            s.set_count(p, w[1] - w[0]);
+        }
         s.finish();
         s
     }
 
-    /// Posting `p` has `n` positions.
+    /// Posting `p` has `n` positions (postings in any order).
     #[inline]
     pub(crate) fn set_count(&mut self, p: usize, n: u32) {
-        match &mut self.counts {
-            Packed::Narrow(v) if n > u32::from(u16::MAX) => {
-                self.counts = Packed::Wide(v.iter().map(|&n| u32::from(n)).collect());
-                self.set_count(p, n);
-            }
-            counts => counts.set(p, n),
+        if n < u32::from(BIG_COUNT) {
+            self.counts[p] = n as u8;
+        } else {
+            self.counts[p] = BIG_COUNT;
+            self.big.push((p as u32, n));
         }
     }
 
     /// Sets the checkpoints, once every count is known.
     pub(crate) fn finish(&mut self) {
+        self.big.sort_unstable();
+        self.big.shrink_to_fit();
         let n = self.counts.len();
         self.every = Vec::with_capacity(n / STARTS_EVERY + 1);
         let mut at = 0u32;
@@ -673,7 +678,7 @@ impl Starts {
             if p.is_multiple_of(STARTS_EVERY) {
                 self.every.push(at);
             }
-            at += self.counts.get(p);
+            at += self.count(p);
         }
         if n.is_multiple_of(STARTS_EVERY) {
             self.every.push(at);
@@ -686,28 +691,42 @@ impl Starts {
     pub(crate) fn get(&self, p: usize) -> u32 {
         let k = p / STARTS_EVERY;
         let from = k * STARTS_EVERY;
-        self.every[k]
-            + match &self.counts {
-                Packed::Narrow(v) => v[from..p].iter().map(|&n| u32::from(n)).sum::<u32>(),
-                Packed::Wide(v) => v[from..p].iter().sum::<u32>(),
-            }
+        let mut at = self.every[k];
+        for (q, &n) in (from..).zip(&self.counts[from..p]) {
+            at += if n == BIG_COUNT {
+                self.big_count(q)
+            } else {
+                u32::from(n)
+            };
+        }
+        at
     }
 
     /// Posting `p`'s positions, as a range of the flat positions.
     #[inline]
     pub(crate) fn range(&self, p: usize) -> std::ops::Range<usize> {
         let from = self.get(p) as usize;
-        from..from + self.counts.get(p) as usize
+        from..from + self.count(p) as usize
     }
 
     /// Posting `p`'s count of positions.
     #[inline]
     pub(crate) fn count(&self, p: usize) -> u32 {
-        self.counts.get(p)
+        match self.counts[p] {
+            BIG_COUNT => self.big_count(p),
+            n => u32::from(n),
+        }
+    }
+
+    /// The count of posting `p`, one of the big ones.
+    #[cold]
+    fn big_count(&self, p: usize) -> u32 {
+        let i = self.big.partition_point(|&(q, _)| (q as usize) < p);
+        self.big[i].1
     }
 
     /// The bytes it holds.
     pub(crate) fn bytes(&self) -> usize {
-        self.counts.bytes() + 4 * self.every.capacity()
+        self.counts.capacity() + 8 * self.big.capacity() + 4 * self.every.capacity()
     }
 }
