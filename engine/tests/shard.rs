@@ -781,8 +781,8 @@ proptest! {
             prop_assert_eq!(&got.article, &corpus.articles()[d as usize]);
             // Its blocks and clauses where the whole index has them.
             let want = whole.doc(d as usize);
-            prop_assert_eq!((&got.info.block_starts, &got.info.clause_starts), (&want.block_starts, &want.clause_starts));
-            prop_assert_eq!((got.info.len, got.info.title_len, got.info.tag_ids.clone()), (want.len, want.title_len, want.tag_ids.clone()));
+            prop_assert_eq!((got.info.block_starts(), got.info.clause_starts()), (want.block_starts(), want.clause_starts()));
+            prop_assert_eq!((got.info.len, got.info.title_len, got.info.tag_ids().to_vec()), (want.len, want.title_len, want.tag_ids().to_vec()));
         }
         // Trends of the queries as keywords, at every grain, on the terms
         // they need only.
@@ -876,7 +876,7 @@ proptest! {
             // Split by source, or by tag where no article has two: each
             // value's line, and the others', from the month counts per value.
             for split in [Split::Source, Split::Tag] {
-                let single = filter.iter().all(|d| whole.doc(d).tag_ids.len() < 2);
+                let single = filter.iter().all(|d| whole.doc(d).tag_ids().len() < 2);
                 let Some((lines, counts)) = split_by_month(&facts, &keywords, &filter, split, &months, &cells) else {
                     prop_assert!(cells.kind.is_some() || (split == Split::Tag && !single), "{:?} by {:?}", q, split);
                     continue;

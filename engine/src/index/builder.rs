@@ -34,7 +34,7 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
         d.section_id
             .iter()
             .for_each(|&s| section_counts[s as usize] += 1);
-        d.tag_ids.iter().for_each(|&t| tag_counts[t as usize] += 1);
+        d.tag_ids().iter().for_each(|&t| tag_counts[t as usize] += 1);
     }
     let sources = order(&mut fv.sources, source_counts);
     let sections = order(&mut fv.sections, section_counts);
@@ -49,7 +49,7 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
     for d in docs.iter_mut() {
         d.source_id = d.source_id.map(|s| sources[s as usize]);
         d.section_id = d.section_id.map(|s| sections[s as usize]);
-        d.tag_ids.iter_mut().for_each(|t| *t = tags[*t as usize]);
+        d.tag_ids_mut().iter_mut().for_each(|t| *t = tags[*t as usize]);
     }
 }
 
@@ -381,33 +381,25 @@ impl<'c> IndexBuilder<'c> {
                 None => break,
             }
         }
-        let mut r = self.reading.take().expect("being read");
+        let r = self.reading.take().expect("being read");
         let len = self.forward.written() as u32 - 1;
         self.forward.end_article();
-        // Held for the index's life: without the room pushing left.
-        r.clause_starts.shrink_to_fit();
         let fv = &mut self.fv;
-        self.docs.push(DocInfo {
-            title_len: r.title_len.expect("the title is read first"),
+        let tags: Vec<u32> = (a.tags.iter())
+            .map(|t| FacetValues::intern(&mut fv.tags, &mut fv.tag_ids, t))
+            .collect();
+        self.docs.push(DocInfo::new(
+            r.title_len.expect("the title is read first"),
             len,
-            year: a.date.year,
-            date: a.date,
-            block_starts: r.block_starts,
-            clause_starts: r.clause_starts,
-            source_id: a
-                .source
-                .as_ref()
+            a.date,
+            (a.source.as_ref())
                 .map(|s| FacetValues::intern(&mut fv.sources, &mut fv.source_ids, s)),
-            section_id: a
-                .section
-                .as_ref()
+            (a.section.as_ref())
                 .map(|s| FacetValues::intern(&mut fv.sections, &mut fv.section_ids, s)),
-            tag_ids: a
-                .tags
-                .iter()
-                .map(|t| FacetValues::intern(&mut fv.tags, &mut fv.tag_ids, t))
-                .collect(),
-        });
+            &r.block_starts,
+            &r.clause_starts,
+            &tags,
+        ));
         if !fv.years.contains(&a.date.year) {
             fv.years.push(a.date.year);
         }

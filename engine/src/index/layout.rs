@@ -22,10 +22,10 @@ pub const BOUNDARY: &str = " ¶ ";
 pub fn stretches(info: &DocInfo) -> Vec<Range<usize>> {
     // The title, the break, the body.
     let total = info.len as usize + 1;
-    let mut out = Vec::with_capacity(info.block_starts.len() + 1);
+    let mut out = Vec::with_capacity(info.block_starts().len() + 1);
     out.push(0..(info.title_len as usize).min(total));
-    for (i, &s) in info.block_starts.iter().enumerate() {
-        let e = info.block_starts.get(i + 1).map_or(total, |&e| e as usize);
+    for (i, &s) in info.block_starts().iter().enumerate() {
+        let e = info.block_starts().get(i + 1).map_or(total, |&e| e as usize);
         out.push((s as usize).min(total)..e.min(total));
     }
     out
@@ -34,8 +34,8 @@ pub fn stretches(info: &DocInfo) -> Vec<Range<usize>> {
 /// The clauses of an article a phrase may not cross: its [`stretches`] cut
 /// again before each word that follows a sentence or clause mark.
 pub fn clauses(info: &DocInfo) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(info.block_starts.len() + info.clause_starts.len() + 1);
-    let mut cuts = info.clause_starts.iter().map(|&c| c as usize).peekable();
+    let mut out = Vec::with_capacity(info.block_starts().len() + info.clause_starts().len() + 1);
+    let mut cuts = info.clause_starts().iter().map(|&c| c as usize).peekable();
     for r in stretches(info) {
         let mut from = r.start;
         while let Some(c) = cuts.next_if(|&c| c < r.end) {

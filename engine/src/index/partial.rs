@@ -224,7 +224,7 @@ impl Facts {
         }
         read.source_id = known.source_id;
         read.section_id = known.section_id;
-        read.tag_ids = known.tag_ids.clone();
+        read.set_tag_ids(known.tag_ids());
         read.year = known.year;
         read.date = known.date;
         Ok((read, words))

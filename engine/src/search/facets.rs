@@ -56,7 +56,7 @@ impl Index {
             if let Some(s) = info.section_id {
                 sections[s as usize] += 1;
             }
-            for &t in &info.tag_ids {
+            for &t in info.tag_ids() {
                 tags[t as usize] += 1;
             }
         }

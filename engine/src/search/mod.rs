@@ -239,7 +239,7 @@ impl<'i> Evaluator<'i> {
                 None => DocSet::empty(n),
             },
             Query::Tag(v) => match index.facet_values().tag_id(v) {
-                Some(id) => filter(&|d| index.doc(d).tag_ids.contains(&id)),
+                Some(id) => filter(&|d| index.doc(d).tag_ids().contains(&id)),
                 None => DocSet::empty(n),
             },
             Query::Language(v) => match index.language_id(v) {

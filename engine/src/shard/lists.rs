@@ -81,7 +81,7 @@ impl ValueKind {
         match self {
             ValueKind::Source => info.source_id.into_iter().for_each(f),
             ValueKind::Section => info.section_id.into_iter().for_each(f),
-            ValueKind::Tag => info.tag_ids.iter().for_each(|&t| f(t)),
+            ValueKind::Tag => info.tag_ids().iter().for_each(|&t| f(t)),
             ValueKind::Language => {
                 if facts.languages().len() >= 2 {
                     f(facts.doc_language(doc) as u32)
@@ -251,11 +251,11 @@ impl ListTable {
         // A tag: its articles exactly (an article has several tags, so two
         // tags' lists would count an article twice).
         let first = docs.iter().next()?;
-        for &t in &facts.doc(first).tag_ids {
+        for &t in facts.doc(first).tag_ids() {
             let Some(piece) = self.tags.get(t as usize) else {
                 continue;
             };
-            let with = (0..n).filter(|&d| facts.doc(d).tag_ids.contains(&t));
+            let with = (0..n).filter(|&d| facts.doc(d).tag_ids().contains(&t));
             let mut count = 0;
             let mut exact = true;
             for d in with {

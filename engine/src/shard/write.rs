@@ -695,7 +695,7 @@ impl Values {
         // (Each tag once: an article counts once in a tag's list.)
         let tags = (0..facts.doc_count())
             .map(|d| {
-                let mut t = facts.doc(d).tag_ids.clone();
+                let mut t = facts.doc(d).tag_ids().to_vec();
                 t.sort_unstable();
                 t.dedup();
                 t

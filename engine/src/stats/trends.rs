@@ -418,7 +418,7 @@ pub fn split_lines(
                         counts[s as usize] += n;
                     }
                 }
-                Split::Tag => info.tag_ids.iter().for_each(|&t| counts[t as usize] += n),
+                Split::Tag => info.tag_ids().iter().for_each(|&t| counts[t as usize] += n),
             }
         }
         counts
@@ -498,7 +498,7 @@ fn split_with(
                 Split::Source => info
                     .source_id
                     .is_some_and(|s| order.contains(&(s as usize))),
-                Split::Tag => info.tag_ids.iter().any(|&t| order.contains(&(t as usize))),
+                Split::Tag => info.tag_ids().iter().any(|&t| order.contains(&(t as usize))),
             }
         };
         if docs.iter().any(|d| !has_top(d)) {
@@ -530,7 +530,7 @@ pub fn splits_by_month(index: &Index, filter: &DocSet, split: Split, cells: &Mon
     cells.kind.is_none()
         && match split {
             Split::Source => true,
-            Split::Tag => filter.iter().all(|d| index.doc(d).tag_ids.len() < 2),
+            Split::Tag => filter.iter().all(|d| index.doc(d).tag_ids().len() < 2),
         }
 }
 
@@ -798,9 +798,9 @@ pub fn month_cells(facts: &Index, filter: &DocSet) -> Option<MonthCells> {
     }
     // One tag (an article has several: two tags' cells would count it twice).
     let first = filter.iter().next()?;
-    facts.doc(first).tag_ids.iter().find_map(|&t| {
+    facts.doc(first).tag_ids().iter().find_map(|&t| {
         let cells = try_cells(&|d, f| {
-            if facts.doc(d).tag_ids.contains(&t) {
+            if facts.doc(d).tag_ids().contains(&t) {
                 f(t)
             }
         })?;
