@@ -54,6 +54,24 @@ fn corpus() -> impl Strategy<Value = Corpus> {
     })
 }
 
+/// Articles of a few words to a few hundred, many of them: a word's
+/// postings run through articles whose positions take a byte (at most 255
+/// words) and articles whose take two, past the index's checkpoints (one
+/// every 32 postings).
+fn mixed_corpus() -> impl Strategy<Value = Corpus> {
+    common::corpus(common::Shape {
+        vocab: VOCAB,
+        title: 0..4,
+        blocks: 1..4,
+        block_words: 0..160,
+        headings: false,
+        years: 2013..2017,
+        sources: SOURCES,
+        tags: TAGS,
+        articles: 30..60,
+    })
+}
+
 fn norm(w: &str) -> String {
     words(w).next().unwrap().norm.into_owned()
 }
@@ -215,6 +233,86 @@ fn brute(a: &Article, q: &Query, forms: bool) -> bool {
     }
 }
 
+/// Every match of `q` in `corpus` is where a brute-force scan finds it, and
+/// is marked in the article, its snippet and its title.
+fn spans_are_every_occurrence(
+    corpus: &Corpus,
+    q: &Query,
+    forms: bool,
+) -> Result<(), TestCaseError> {
+    let Query::Text {
+        field,
+        words: ws,
+        prefix,
+    } = q
+    else {
+        return Ok(());
+    };
+    let index = Index::new(corpus);
+    let m = index.matches(q, SearchOptions { word_forms: forms });
+    for (d, a) in corpus.articles().iter().enumerate() {
+        let (title, body) = fields(a);
+        let mut want: Vec<(u32, u32)> = phrase_starts(&title, ws, *prefix, forms)
+            .into_iter()
+            .map(|p| (p as u32, ws.len() as u32))
+            .collect();
+        if *field == TextField::Any {
+            let off = title.len() as u32 + 1;
+            want.extend(
+                phrase_starts(&body, ws, *prefix, forms)
+                    .into_iter()
+                    .map(|p| (p as u32 + off, ws.len() as u32)),
+            );
+        }
+        prop_assert_eq!(index.match_spans(&m, d), want.clone());
+        // Every occurrence is marked in the text, as words of the article.
+        let marks = mark_article(a, &want);
+        let marked_words: usize = marks
+            .title
+            .iter()
+            .map(|r| words(&a.title[r.range.clone()]).count())
+            .sum::<usize>()
+            + marks
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(b, rs)| {
+                    rs.iter()
+                        .map(|r| words(&a.body[b].text()[r.range.clone()]).count())
+                        .sum::<usize>()
+                })
+                .sum::<usize>();
+        let mut covered: Vec<u32> = want.iter().flat_map(|&(s, w)| s..s + w).collect();
+        covered.sort_unstable();
+        covered.dedup();
+        prop_assert_eq!(marked_words, covered.len());
+        // A snippet marks what the article marks, and shows a match when the body has one.
+        let term_spans: Vec<_> = want
+            .iter()
+            .map(|&(start, width)| lens_engine::search::highlight::TermSpan {
+                start,
+                width,
+                term: 0,
+                weight: 1.0,
+            })
+            .collect();
+        let snip = lens_engine::search::highlight::snippet(a, index.doc(d), &term_spans, 3);
+        let body_has_match = want.iter().any(|&(p, _)| p > title.len() as u32);
+        prop_assert_eq!(!snip.marks.is_empty(), body_has_match, "snippet {:?}", snip);
+        for r in &snip.marks {
+            let piece = &snip.text[r.range.clone()];
+            prop_assert!(marks.blocks.iter().enumerate().any(|(b, rs)| rs
+                .iter()
+                .any(|m| &a.body[b].text()[m.range.clone()] == piece)));
+        }
+        prop_assert_eq!(
+            lens_engine::search::highlight::mark_title(a, &want),
+            marks.title.clone()
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -242,36 +340,13 @@ proptest! {
 
     #[test]
     fn match_spans_are_every_occurrence(corpus in corpus(), q in leaf(), forms in any::<bool>()) {
-        let Query::Text { field, words: ws, prefix } = &q else { return Ok(()) };
-        let index = Index::new(&corpus);
-        let m = index.matches(&q, SearchOptions { word_forms: forms });
-        for (d, a) in corpus.articles().iter().enumerate() {
-            let (title, body) = fields(a);
-            let mut want: Vec<(u32, u32)> = phrase_starts(&title, ws, *prefix, forms).into_iter().map(|p| (p as u32, ws.len() as u32)).collect();
-            if *field == TextField::Any {
-                let off = title.len() as u32 + 1;
-                want.extend(phrase_starts(&body, ws, *prefix, forms).into_iter().map(|p| (p as u32 + off, ws.len() as u32)));
-            }
-            prop_assert_eq!(index.match_spans(&m, d), want.clone());
-            // Every occurrence is marked in the text, as words of the article.
-            let marks = mark_article(a, &want);
-            let marked_words: usize = marks.title.iter().map(|r| words(&a.title[r.range.clone()]).count()).sum::<usize>()
-                + marks.blocks.iter().enumerate().map(|(b, rs)| rs.iter().map(|r| words(&a.body[b].text()[r.range.clone()]).count()).sum::<usize>()).sum::<usize>();
-            let mut covered: Vec<u32> = want.iter().flat_map(|&(s, w)| s..s + w).collect();
-            covered.sort_unstable();
-            covered.dedup();
-            prop_assert_eq!(marked_words, covered.len());
-            // A snippet marks what the article marks, and shows a match when the body has one.
-            let term_spans: Vec<_> = want.iter().map(|&(start, width)| lens_engine::search::highlight::TermSpan { start, width, term: 0, weight: 1.0 }).collect();
-            let snip = lens_engine::search::highlight::snippet(a, index.doc(d), &term_spans, 3);
-            let body_has_match = want.iter().any(|&(p, _)| p > title.len() as u32);
-            prop_assert_eq!(!snip.marks.is_empty(), body_has_match, "snippet {:?}", snip);
-            for r in &snip.marks {
-                let piece = &snip.text[r.range.clone()];
-                prop_assert!(marks.blocks.iter().enumerate().any(|(b, rs)| rs.iter().any(|m| &a.body[b].text()[m.range.clone()] == piece)));
-            }
-            prop_assert_eq!(lens_engine::search::highlight::mark_title(a, &want), marks.title.clone());
-        }
+        spans_are_every_occurrence(&corpus, &q, forms)?;
+    }
+
+    #[test]
+    fn match_spans_are_every_occurrence_in_short_and_long_articles(corpus in mixed_corpus(), q in leaf(), forms in any::<bool>()) {
+        prop_assume!((0..corpus.articles().len()).any(|d| corpus.word_count(d) > 255));
+        spans_are_every_occurrence(&corpus, &q, forms)?;
     }
 
     #[test]

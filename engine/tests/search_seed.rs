@@ -744,13 +744,16 @@ fn vocabularies_past_two_bytes_keep_every_word() {
 }
 
 /// A posting's count of positions takes a byte, the big ones (255 and
-/// more) kept apart, and its positions two bytes where no article reaches
-/// 65,536 words: on either side of each line the word's count is right,
-/// and so are the places of the postings after it (their starts are counts
+/// more) kept apart; its positions a byte each in an article of at most
+/// 255 words, else two where no article reaches 65,536 words, else four:
+/// on either side of each line the word's count is right, and so are the
+/// places of the postings after it (their starts are counts and widths
 /// added).
 #[test]
 fn a_word_past_a_byte_or_two_in_one_article_is_counted() {
-    for n in [254usize, 255, 256, 65_535, 65_536, 65_537] {
+    for n in [
+        252usize, 253, 254, 255, 256, 65_533, 65_534, 65_535, 65_536, 65_537,
+    ] {
         let corpus = titled_t(["a ".repeat(n) + "zed", "zed a b".into()]);
         let index = Index::new(&corpus);
         let a = index.postings(index.term_id("a").unwrap());
@@ -769,13 +772,17 @@ fn a_word_past_a_byte_or_two_in_one_article_is_counted() {
             assert_eq!(span.first().map(|s| s.0), Some(at as u32), "{q} in {n}");
         }
         let (_, bytes) = (index.memory().into_iter())
-            .find(|(part, _)| *part == "postings' counts")
+            .find(|(part, _)| *part == "positions")
             .unwrap();
-        let postings: usize = (0..index.vocabulary_len() as u32)
-            .map(|t| index.postings(t).len())
-            .sum();
-        let big = if n < 255 { 0 } else { 8 };
-        assert_eq!(bytes, postings + big + 4 * (postings / 16 + 1), "{n}");
+        // Article 0: the title's word, n + 1 words; article 1: 4 words.
+        let long = index.doc(0).len as usize;
+        assert_eq!(long, n + 2);
+        let width = match long {
+            0..=255 => 1,
+            256..=65_535 => 2,
+            _ => 4,
+        };
+        assert_eq!(bytes, long * width + 4, "{n}");
     }
 }
 
@@ -1038,4 +1045,3 @@ fn a_keyword_line_may_carry_its_own_filter() {
         }
     }
 }
-

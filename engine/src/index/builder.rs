@@ -3,7 +3,7 @@
 //! sort the vocabulary, count, place the positions, stem.
 
 use crate::corpus::{fold_value, Corpus};
-use crate::index::{DocInfo, FacetValues, Index, Packed, Sequences, Starts, Stems, Strings};
+use crate::index::{DocInfo, FacetValues, Index, Packed, Places, Sequences, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::{language_key, stemmer};
 use crate::text::lexicon::BREAK;
@@ -34,7 +34,9 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
         d.section_id
             .iter()
             .for_each(|&s| section_counts[s as usize] += 1);
-        d.tag_ids().iter().for_each(|&t| tag_counts[t as usize] += 1);
+        d.tag_ids()
+            .iter()
+            .for_each(|&t| tag_counts[t as usize] += 1);
     }
     let sources = order(&mut fv.sources, source_counts);
     let sections = order(&mut fv.sections, section_counts);
@@ -49,7 +51,9 @@ fn order_facet_values(fv: &mut FacetValues, docs: &mut [DocInfo]) {
     for d in docs.iter_mut() {
         d.source_id = d.source_id.map(|s| sources[s as usize]);
         d.section_id = d.section_id.map(|s| sections[s as usize]);
-        d.tag_ids_mut().iter_mut().for_each(|t| *t = tags[*t as usize]);
+        d.tag_ids_mut()
+            .iter_mut()
+            .for_each(|t| *t = tags[*t as usize]);
     }
 }
 
@@ -113,9 +117,11 @@ pub struct IndexBuilder<'c> {
     sorted_id: Vec<u32>,
     term_start: Vec<u32>,
     post_doc: Packed,
-    post_pos_start: Starts,
-    positions: Packed,
-    /// Per term, while counting: articles and positions; while placing: the next free slots.
+    places: Places,
+    /// Bytes a position of a long article takes ([`Places`]), once every
+    /// article is read.
+    wide: u8,
+    /// Per term, while counting: articles and positions' bytes; while placing: the next free slots.
     post_cursor: Vec<u32>,
     pos_cursor: Vec<u32>,
     /// Per term, while placing: where its latest posting's positions start.
@@ -203,8 +209,8 @@ impl<'c> IndexBuilder<'c> {
             sorted_id: Vec::new(),
             term_start: Vec::new(),
             post_doc: Packed::default(),
-            post_pos_start: Starts::default(),
-            positions: Packed::default(),
+            places: Places::default(),
+            wide: 2,
             post_cursor: Vec::new(),
             pos_cursor: Vec::new(),
             posting_start: Vec::new(),
@@ -273,7 +279,7 @@ impl<'c> IndexBuilder<'c> {
                         self.end_posting(t);
                     }
                 }
-                self.post_pos_start.finish();
+                self.places.finish();
                 self.posting_start = Vec::new();
                 self.piece_ids = Vec::new();
                 self.post_cursor = Vec::new();
@@ -419,6 +425,8 @@ impl<'c> IndexBuilder<'c> {
         let v = self.terms.len();
         self.post_cursor = vec![0; v];
         self.pos_cursor = vec![0; v];
+        let longest = self.docs.iter().map(|d| d.len).max().unwrap_or(0);
+        self.wide = if longest <= u32::from(u16::MAX) { 2 } else { 4 };
         self.last_doc = vec![u32::MAX; v];
     }
 
@@ -426,11 +434,12 @@ impl<'c> IndexBuilder<'c> {
     /// articles and positions; true when the article is done.
     fn count(&mut self, d: usize) -> bool {
         let (range, last) = self.piece(d);
+        let width = u32::from(self.width(d));
         let (sorted_id, pos_cursor) = (&self.sorted_id, &mut self.pos_cursor);
         let (last_doc, post_cursor) = (&mut self.last_doc, &mut self.post_cursor);
         self.forward.renumber(d, range, |id| {
             let t = sorted_id[id as usize];
-            pos_cursor[t as usize] += 1;
+            pos_cursor[t as usize] += width;
             if last_doc[t as usize] != d as u32 {
                 last_doc[t as usize] = d as u32;
                 post_cursor[t as usize] += 1;
@@ -458,11 +467,7 @@ impl<'c> IndexBuilder<'c> {
         self.term_start.push(posts);
         let last_doc = self.docs.len().saturating_sub(1) as u32;
         self.post_doc = Packed::zeros(posts as usize, last_doc);
-        self.post_pos_start = Starts::zeros(posts as usize);
-        // An article's positions run to its length (its title's break
-        // among them).
-        let highest = self.docs.iter().map(|d| d.len).max().unwrap_or(0);
-        self.positions = Packed::zeros(positions as usize, highest);
+        self.places = Places::building(posts as usize, positions as usize, self.wide);
         self.last_doc.iter_mut().for_each(|d| *d = u32::MAX);
         self.posting_start = vec![0; v];
     }
@@ -472,8 +477,15 @@ impl<'c> IndexBuilder<'c> {
     /// written in an order as scattered as the terms).
     fn end_posting(&mut self, t: usize) {
         let p = self.post_cursor[t] as usize - 1;
-        let n = self.pos_cursor[t] - self.posting_start[t];
-        self.post_pos_start.set_count(p, n);
+        let width = self.width(self.last_doc[t] as usize);
+        let n = (self.pos_cursor[t] - self.posting_start[t]) / u32::from(width);
+        self.places.set_posting(p, n, width != 1);
+    }
+
+    /// Bytes a position of article `d` takes ([`Places`]): an article's
+    /// positions run to its length (its title's break among them).
+    fn width(&self, d: usize) -> u8 {
+        Places::width_for(self.docs[d].len, self.wide)
     }
 
     /// Places a piece of article `d`'s positions (articles are placed in
@@ -486,6 +498,7 @@ impl<'c> IndexBuilder<'c> {
         // plain slice, not ids of either width.
         let mut ids = std::mem::take(&mut self.piece_ids);
         self.forward.of(d).slice(range).write_to(&mut ids);
+        let width = self.width(d);
         for (pos, &id) in (from..).zip(&ids) {
             if id == BREAK {
                 continue;
@@ -501,8 +514,8 @@ impl<'c> IndexBuilder<'c> {
                 self.post_doc.set(p, d as u32);
                 self.posting_start[t] = self.pos_cursor[t];
             }
-            self.positions.set(self.pos_cursor[t] as usize, pos as u32);
-            self.pos_cursor[t] += 1;
+            (self.places).put(self.pos_cursor[t] as usize, pos as u32, width);
+            self.pos_cursor[t] += u32::from(width);
         }
         self.piece_ids = ids;
         last
@@ -538,13 +551,12 @@ impl Steps for IndexBuilder<'_> {
         };
         self.fv.years.sort_unstable();
         order_facet_values(&mut self.fv, &mut self.docs);
-        let total_positions = self.positions.len();
+        let total_positions = self.places.len();
         Index {
             terms: self.terms,
             term_start: self.term_start,
             post_doc: self.post_doc,
-            post_pos_start: self.post_pos_start,
-            positions: self.positions,
+            places: self.places,
             stems: self.stems,
             stop_lists: self
                 .languages

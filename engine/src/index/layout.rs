@@ -25,7 +25,10 @@ pub fn stretches(info: &DocInfo) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(info.block_starts().len() + 1);
     out.push(0..(info.title_len as usize).min(total));
     for (i, &s) in info.block_starts().iter().enumerate() {
-        let e = info.block_starts().get(i + 1).map_or(total, |&e| e as usize);
+        let e = info
+            .block_starts()
+            .get(i + 1)
+            .map_or(total, |&e| e as usize);
         out.push((s as usize).min(total)..e.min(total));
     }
     out

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::corpus::{fold_value, Corpus};
 use crate::index::builder::IndexBuilder;
 pub use crate::index::tables::{Numbers, WordIds};
-pub(crate) use crate::index::tables::{Packed, Sequences, Starts, Stems, Strings};
+pub(crate) use crate::index::tables::{Packed, Places, Sequences, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::language_name;
 use crate::text::language::stemmer;
@@ -80,35 +80,50 @@ impl<'a> Postings<'a> {
     pub fn get(&self, i: usize) -> Posting<'a> {
         let p = self.start + i;
         let ix = self.index;
-        let pos = ix.post_pos_start.range(p);
+        let (_, at) = ix.places.before(p);
         Posting {
             doc: ix.post_doc.get(p),
-            positions: ix.positions.slice(pos),
+            positions: ix.places.positions(p, at as usize),
         }
     }
 
     /// Positions in all.
     pub fn positions_len(&self) -> usize {
-        let ix = self.index;
-        (ix.post_pos_start.get(self.end) - ix.post_pos_start.get(self.start)) as usize
+        let places = &self.index.places;
+        (places.before(self.end).0 - places.before(self.start).0) as usize
     }
 
     /// The postings as flat arrays: articles; for each, the end of its
     /// positions (counted from the first); the positions.
     pub(crate) fn flat(&self) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
-        let ix = self.index;
-        let first = ix.post_pos_start.get(self.start);
-        let mut end = 0;
-        let ends = (self.start..self.end)
-            .map(|p| {
-                end += ix.post_pos_start.count(p);
-                end
-            })
-            .collect();
-        let positions = (ix.positions)
-            .slice(first as usize..(first + end) as usize)
-            .to_vec();
-        let docs = ix.post_doc.slice(self.start..self.end).to_vec();
+        let places = &self.index.places;
+        let (from, to) = (places.before(self.start), places.before(self.end));
+        let mut positions = vec![0; (to.0 - from.0) as usize];
+        let ends = match places.run(from, to) {
+            // All of one width: the counts, then the positions in one go.
+            Some(run) => {
+                run.write_to(&mut positions);
+                let mut end = 0;
+                (self.start..self.end)
+                    .map(|p| {
+                        end += places.count(p);
+                        end
+                    })
+                    .collect()
+            }
+            None => {
+                let mut end = 0;
+                self.iter()
+                    .map(|p| {
+                        let from = end;
+                        end += p.positions.len();
+                        p.positions.write_to(&mut positions[from..end]);
+                        end as u32
+                    })
+                    .collect()
+            }
+        };
+        let docs = self.index.post_doc.slice(self.start..self.end).to_vec();
         (docs, ends, positions)
     }
 
@@ -116,18 +131,18 @@ impl<'a> Postings<'a> {
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Posting<'a>> + '_ {
         let ix = self.index;
         // Each posting's positions start where the last one's end: one
-        // start looked up, then counts added.
+        // place looked up, then counts added.
         let mut at = if self.is_empty() {
             0
         } else {
-            ix.post_pos_start.get(self.start) as usize
+            ix.places.before(self.start).1 as usize
         };
         (self.start..self.end).map(move |p| {
-            let from = at;
-            at += ix.post_pos_start.count(p) as usize;
+            let positions = ix.places.positions(p, at);
+            at += positions.len() * usize::from(ix.places.width(p));
             Posting {
                 doc: ix.post_doc.get(p),
-                positions: ix.positions.slice(from..at),
+                positions,
             }
         })
     }
@@ -286,10 +301,9 @@ pub struct Index {
     pub(crate) term_start: Vec<u32>,
     /// Posting → its article.
     pub(crate) post_doc: Packed,
-    /// Posting → its positions' range in `positions`.
-    pub(crate) post_pos_start: Starts,
-    /// Every position of every term, by term, then article.
-    pub(crate) positions: Packed,
+    /// Every position of every term, by term, then article; each posting's
+    /// count.
+    pub(crate) places: Places,
     /// Each term's stem; each stem's language, form and terms.
     pub(crate) stems: Stems,
     /// The corpus' languages, by key, most articles first.
@@ -422,7 +436,7 @@ impl Index {
             self.term_start[lo as usize],
             self.term_start[hi as usize + 1],
         );
-        (self.post_pos_start.get(b as usize) - self.post_pos_start.get(a as usize)) as usize
+        (self.places.before(b as usize).0 - self.places.before(a as usize).0) as usize
     }
 
     /// Ids of every word starting with `prefix`.
@@ -599,8 +613,8 @@ impl Index {
                 "postings' articles",
                 v(self.term_start.capacity()) + self.post_doc.bytes(),
             ),
-            ("postings' counts", self.post_pos_start.bytes()),
-            ("positions", self.positions.bytes()),
+            ("postings' counts", self.places.bytes().0),
+            ("positions", self.places.bytes().1),
             ("word sequences", self.forward.bytes()),
             ("articles' facts", docs),
         ]

