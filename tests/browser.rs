@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use corpus_lens::{embedded_corpus, App};
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo, Metadata};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -191,26 +191,26 @@ async fn the_url_opens_an_article_and_an_unknown_id_says_so() {
 #[wasm_bindgen_test]
 async fn article_text_is_rendered_as_text_never_as_html() {
     let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
-    let article = Article {
-        id: "x".into(),
-        title: format!("Title {hostile}").into(),
-        date: ArticleDate::parse("2020").unwrap(),
-        date_basis: None,
-        source: Some(hostile.into()),
-        section: Some(hostile.into()),
-        url: Some("javascript:alert(1)".into()),
-        author: None,
-        translator: None,
-        language: "en".into(),
-        tags: vec![hostile.into()],
-        body: vec![
+    let mut article = Article::new(
+        "x",
+        format!("Title {hostile}"),
+        ArticleDate::parse("2020").unwrap(),
+        vec![
             Block::Heading {
                 level: 1,
                 text: hostile.into(),
             },
             Block::Paragraph(hostile.into()),
         ],
-    };
+    )
+    .with_meta(Metadata {
+        source: Some(hostile.into()),
+        section: Some(hostile.into()),
+        url: Some("javascript:alert(1)".into()),
+        ..Metadata::default()
+    });
+    article.language = "en".into();
+    article.tags = vec![hostile.into()];
     let corpus: &'static Corpus = Box::leak(Box::new(Corpus::new(
         CorpusInfo {
             name: hostile.into(),

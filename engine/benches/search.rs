@@ -676,14 +676,15 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
         ms(longest)
     );
     // Two 1 M-word repetitive articles, the second shifted by a word.
-    let rep = |shift: usize| lens_engine::Article {
-        id: format!("r{shift}").into(),
-        body: vec![lens_engine::Block::Paragraph(
+    let rep = |shift: usize| {
+        let mut a = big.clone();
+        a.id = format!("r{shift}").into();
+        a.body = vec![lens_engine::Block::Paragraph(
             (shift..1_000_000 + shift)
                 .map(|i| if i % 2 == 0 { "pay " } else { "ali " })
                 .collect(),
-        )],
-        ..big.clone()
+        )];
+        a
     };
     let two = Corpus::new(info, vec![rep(0), rep(1)]);
     let index2 = Index::new(&two);
@@ -698,12 +699,20 @@ fn worst_cases(corpus: &Corpus, index: &Index) {
     );
     // 20,000 distinct sources and tags: the facet values are interned by hash.
     let many: Vec<lens_engine::Article> = (0..20_000)
-        .map(|i| lens_engine::Article {
-            id: format!("a{i}").into(),
-            source: Some(format!("Source {i}").into()),
-            tags: vec![format!("Tag {i}").into()],
-            body: vec![lens_engine::Block::Paragraph("text".into())],
-            ..big.clone()
+        .map(|i| {
+            let mut a = lens_engine::Article::new(
+                format!("a{i}"),
+                big.title.clone(),
+                big.date,
+                vec![lens_engine::Block::Paragraph("text".into())],
+            )
+            .with_meta(lens_engine::Metadata {
+                source: Some(format!("Source {i}").into()),
+                ..big.meta().clone()
+            });
+            a.language = big.language.clone();
+            a.tags = vec![format!("Tag {i}").into()];
+            a
         })
         .collect();
     let many = Corpus::new(

@@ -41,4 +41,4 @@ pub mod text;
 
 pub use corpus::body::Block;
 pub use corpus::date::ArticleDate;
-pub use corpus::{fold_value, Article, Corpus, CorpusInfo};
+pub use corpus::{fold_value, Article, Corpus, CorpusInfo, Metadata};

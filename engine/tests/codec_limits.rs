@@ -7,7 +7,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lens_engine::corpus::codec::{decode_copy, encode};
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo, Metadata};
 use proptest::prelude::*;
 
 struct Counting;
@@ -31,24 +31,23 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOC: Counting = Counting;
 
 fn corpus() -> Corpus {
-    let a = Article {
-        id: "a".into(),
-        title: "Title".into(),
-        date: ArticleDate {
+    let mut a = Article::new(
+        "a",
+        "Title",
+        ArticleDate {
             year: 2016,
             month: Some(9),
             day: Some(22),
         },
-        date_basis: None,
+        vec![Block::Paragraph("one two three".into())],
+    )
+    .with_meta(Metadata {
         source: Some("S".into()),
         section: Some("Sec".into()),
-        url: None,
-        author: None,
-        translator: None,
-        language: "en".into(),
-        tags: vec!["t".into()],
-        body: vec![Block::Paragraph("one two three".into())],
-    };
+        ..Metadata::default()
+    });
+    a.language = "en".into();
+    a.tags = vec!["t".into()];
     Corpus::new(
         CorpusInfo {
             name: "N".into(),

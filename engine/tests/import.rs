@@ -320,8 +320,8 @@ fn a_corpus_written_as_files_reads_back_the_same() {
     );
     hard.tags = vec!["a, b".into(), "\"q\"".into()];
     hard.language = "zh".into();
-    hard.url = Some("https://example.org/?a=\"b\"".into());
-    hard.section = Some("World \"news\"; Pg. 5".into());
+    hard.meta_mut().url = Some("https://example.org/?a=\"b\"".into());
+    hard.meta_mut().section = Some("World \"news\"; Pg. 5".into());
     for a in seed.articles().iter().chain(&imported).chain([&hard]) {
         let file = article_file(a, "en");
         let mut back = parse_article(&a.id, "x.md", file.as_bytes())
@@ -460,7 +460,7 @@ fn tables_give_an_article_a_row_with_their_columns_guessed_or_mapped() {
     );
     assert_eq!(r.articles[2].date, ArticleDate::parse("2016-09").unwrap());
     assert_eq!(
-        r.articles[2].section.as_deref(),
+        r.articles[2].section(),
         Some("Tech"),
         "a section column, by its French name"
     );
@@ -851,12 +851,9 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         cranes.date_basis.as_deref(),
         Some("from the LexisNexis date line “January 11, 2010 Monday”")
     );
-    assert_eq!(
-        cranes.source.as_deref(),
-        Some("The Harbour Gazette (Portsmouth)")
-    );
-    assert_eq!(cranes.author.as_deref(), Some("Ann Example"));
-    assert_eq!(cranes.section.as_deref(), Some("NEWS"));
+    assert_eq!(cranes.source(), Some("The Harbour Gazette (Portsmouth)"));
+    assert_eq!(cranes.author(), Some("Ann Example"));
+    assert_eq!(cranes.section(), Some("NEWS"));
     assert_eq!(&*cranes.language, "en");
     let body = paragraphs(cranes);
     assert_eq!(
@@ -869,14 +866,14 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
     );
     let kraene = &r.articles[1];
     assert_eq!(kraene.date, ArticleDate::parse("2011-02-11").unwrap());
-    assert_eq!(kraene.source.as_deref(), Some("Hafenblatt"));
+    assert_eq!(kraene.source(), Some("Hafenblatt"));
     assert_eq!(
         paragraphs(kraene),
         ["Im Hafen stehen seit Februar zwei neue Kräne."],
         "no update or graphic line in the text"
     );
-    assert_eq!(kraene.author.as_deref(), Some("Bert Beispiel"));
-    assert_eq!(kraene.section.as_deref(), Some("Wirtschaft"));
+    assert_eq!(kraene.author(), Some("Bert Beispiel"));
+    assert_eq!(kraene.section(), Some("Wirtschaft"));
     assert_eq!(&*kraene.language, "de");
     let tides = &r.articles[2];
     assert_eq!(
@@ -884,7 +881,7 @@ fn a_lexisnexis_export_gives_an_article_each_without_its_furniture() {
         ArticleDate::parse("2013-04-03").unwrap(),
         "the time after the year is not a day"
     );
-    assert_eq!(tides.source.as_deref(), Some("Port Weekly"));
+    assert_eq!(tides.source(), Some("Port Weekly"));
     // The broken article, in each file: named, the others read.
     let broken: Vec<String> = r
         .problems
@@ -1037,15 +1034,12 @@ fn a_proquest_export_gives_an_article_each_and_keeps_its_cover_out() {
         "each date with the precision the export gives"
     );
     let cranes = &r.articles[0];
-    assert_eq!(cranes.source.as_deref(), Some("The Harbour Gazette"));
-    assert_eq!(cranes.author.as_deref(), Some("Example, Ann"));
-    assert_eq!(
-        cranes.url.as_deref(),
-        Some("https://example.org/docview/433879261")
-    );
+    assert_eq!(cranes.source(), Some("The Harbour Gazette"));
+    assert_eq!(cranes.author(), Some("Example, Ann"));
+    assert_eq!(cranes.url(), Some("https://example.org/docview/433879261"));
     assert_eq!(&*cranes.language, "en");
     assert_eq!(&*r.articles[2].language, "fr");
-    assert_eq!(cranes.section.as_deref(), Some("A"));
+    assert_eq!(cranes.section(), Some("A"));
     assert_eq!(
         paragraphs(cranes),
         [
@@ -1231,10 +1225,10 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
             .collect::<Vec<_>>()
     );
     let grues = &r.articles[0];
-    assert_eq!(grues.source.as_deref(), Some("La Gazette du Port"));
-    assert_eq!(grues.author.as_deref(), Some("Anne Exemple"));
+    assert_eq!(grues.source(), Some("La Gazette du Port"));
+    assert_eq!(grues.author(), Some("Anne Exemple"));
     assert_eq!(&*grues.language, "fr");
-    assert_eq!(grues.section.as_deref(), Some("Économie"));
+    assert_eq!(grues.section(), Some("Économie"));
     assert_eq!(
         paragraphs(grues),
         [
@@ -1248,8 +1242,8 @@ fn factiva_exports_in_both_layouts_give_their_articles() {
         Some("from the Factiva field PD “29 décembre 2011”")
     );
     let keeper = &r.articles[2];
-    assert_eq!(keeper.source.as_deref(), Some("Port Weekly"));
-    assert_eq!(keeper.author.as_deref(), Some("Bert Example"));
+    assert_eq!(keeper.source(), Some("Port Weekly"));
+    assert_eq!(keeper.author(), Some("Bert Example"));
     assert_eq!(&*keeper.language, "en");
     assert_eq!(
         paragraphs(keeper),
@@ -1436,9 +1430,9 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
         ]
     );
     let cranes = &r.articles[0];
-    assert_eq!(cranes.source.as_deref(), Some("The Harbour Gazette"));
-    assert_eq!(cranes.author.as_deref(), Some("Ann Example"));
-    assert_eq!(cranes.section.as_deref(), Some("BUSINESS"));
+    assert_eq!(cranes.source(), Some("The Harbour Gazette"));
+    assert_eq!(cranes.author(), Some("Ann Example"));
+    assert_eq!(cranes.section(), Some("BUSINESS"));
     assert_eq!(&*cranes.language, "en");
     assert_eq!(
         cranes.date_basis.as_deref(),
@@ -1453,7 +1447,7 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
     );
     assert!(cranes.tags.is_empty(), "the section is no tag");
     let kraene = &r.articles[1];
-    assert_eq!(kraene.section.as_deref(), Some("Wirtschaft"));
+    assert_eq!(kraene.section(), Some("Wirtschaft"));
     assert_eq!(
         paragraphs(kraene),
         ["Die Kräne sind zurück."],
@@ -1489,8 +1483,8 @@ fn a_nexis_uni_word_export_gives_an_article_each_and_keeps_its_cover_out() {
         let text = format!(
             "{} {:?} {:?} {:?} {}",
             a.title,
-            a.source,
-            a.author,
+            a.source(),
+            a.author(),
             a.tags,
             paragraphs(a).join(" ")
         );
@@ -1598,9 +1592,9 @@ fn a_europresse_export_gives_an_article_each_without_its_footer() {
         ]
     );
     let grues = &r.articles[0];
-    assert_eq!(grues.source.as_deref(), Some("La Gazette du Port"));
-    assert_eq!(grues.author.as_deref(), Some("Anne Exemple"));
-    assert_eq!(grues.section.as_deref(), Some("Économie"));
+    assert_eq!(grues.source(), Some("La Gazette du Port"));
+    assert_eq!(grues.author(), Some("Anne Exemple"));
+    assert_eq!(grues.section(), Some("Économie"));
     assert_eq!(
         grues.date_basis.as_deref(),
         Some("from the Europresse header “Économie, jeudi 29 décembre 2011, p. 12”")
@@ -1614,12 +1608,8 @@ fn a_europresse_export_gives_an_article_each_without_its_footer() {
         ]
     );
     let tides = &r.articles[1];
-    assert_eq!(
-        tides.section.as_deref(),
-        Some("World"),
-        "Friday is no section"
-    );
-    assert_eq!(tides.author, None);
+    assert_eq!(tides.section(), Some("World"), "Friday is no section");
+    assert_eq!(tides.author(), None);
     let problems: Vec<String> = r.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         problems,
@@ -1630,8 +1620,8 @@ fn a_europresse_export_gives_an_article_each_without_its_footer() {
         let text = format!(
             "{} {:?} {:?} {}",
             a.title,
-            a.source,
-            a.author,
+            a.source(),
+            a.author(),
             paragraphs(a).join(" ")
         );
         for word in [

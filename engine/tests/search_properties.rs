@@ -20,7 +20,7 @@ fn stem(word: &str) -> String {
         .into_owned()
 }
 use lens_engine::text::tokenize::words;
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo, Metadata};
 use proptest::prelude::*;
 
 const VOCAB: &[&str] = &[
@@ -207,12 +207,10 @@ fn brute(a: &Article, q: &Query, forms: bool) -> bool {
                     && !phrase_starts(&body, words, *prefix, forms).is_empty())
         }
         Query::Source(s) => a
-            .source
-            .as_deref()
+            .source()
             .is_some_and(|v| v.to_lowercase() == s.to_lowercase()),
         Query::Section(s) => a
-            .section
-            .as_deref()
+            .section()
             .is_some_and(|v| v.to_lowercase() == s.to_lowercase()),
         Query::Tag(t) => a.tags.iter().any(|v| v.to_lowercase() == t.to_lowercase()),
         Query::Language(l) => {
@@ -782,17 +780,12 @@ mod facets {
         /// articles; picking it again gives the query back.
         #[test]
         fn picking_and_unpicking_any_value_round_trips(source in value(), tag in value(), other in value(), base in prop::sample::select(vec!["", "alipay", "pay* -x", "(a OR b)"])) {
-            let mk = |source: Option<String>, tags: Vec<String>| Article {
-                id: "".into(),
-                title: "T".into(),
-                date: ArticleDate { year: 2020, month: None, day: None },
-                date_basis: None,
-                source: source.clone().map(Into::into),
-                section: source.map(Into::into),
-                url: None, author: None, translator: None,
-                language: "en".into(),
-                tags: tags.into_iter().map(Into::into).collect(),
-                body: vec![Block::Paragraph("alipay a b x".into())],
+            let mk = |source: Option<String>, tags: Vec<String>| {
+                let mut a = Article::new("", "T", ArticleDate { year: 2020, month: None, day: None }, vec![Block::Paragraph("alipay a b x".into())])
+                    .with_meta(Metadata { source: source.clone().map(Into::into), section: source.map(Into::into), ..Metadata::default() });
+                a.language = "en".into();
+                a.tags = tags.into_iter().map(Into::into).collect();
+                a
             };
             let mut articles = vec![mk(Some(source.clone()), vec![tag.clone()]), mk(Some(other.clone()), vec![])];
             articles.iter_mut().enumerate().for_each(|(i, a)| a.id = format!("a{i}").into());

@@ -207,7 +207,7 @@ fn the_accepted_forms_load() {
     let (_, a) = corpus.find("integer-year").unwrap();
     assert_eq!(a.display_date(), "2013 (est.)");
     assert_eq!(a.language, "zh-Hans");
-    assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+    assert_eq!(a.url(), Some("https://example.org/a"));
     let (i, t) = corpus.find("toml-date").unwrap();
     assert_eq!(t.display_date(), "22 September 2016");
     assert_eq!(t.language, "en-GB", "the corpus' language");

@@ -21,7 +21,7 @@ fn index() -> &'static Index {
                 ArticleDate { year, month: None, day: None },
                 vec![Block::Paragraph(body.into())],
             );
-            a.source = Some("TMTpost".into());
+            a.meta_mut().source = Some("TMTpost".into());
             a.language = "en".into();
             a.tags = vec!["social".into()];
             a

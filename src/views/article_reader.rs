@@ -239,7 +239,7 @@ fn ArticleMeta(
     let row = |label: &'static str, value: Option<String>| {
         value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
     };
-    let link = a.url.as_deref().map(|u| match safe_link(u) {
+    let link = a.url().map(|u| match safe_link(u) {
         Some(href) => view! {
             <dt>"Link"</dt>
             <dd><a href=href.to_string() rel="noopener noreferrer" target="_blank">{href.to_string()}</a></dd>
@@ -272,10 +272,10 @@ fn ArticleMeta(
             <dt>"Date"</dt>
             <dd><time datetime=a.date.iso()>{a.display_date()}</time></dd>
             {row("Dated", a.date_basis.as_deref().map(String::from))}
-            {row("Source", a.source.as_deref().map(String::from))}
-            {row("Section", a.section.as_deref().map(String::from))}
-            {row("Author", a.author.as_deref().map(String::from))}
-            {row("Translator", a.translator.as_deref().map(String::from))}
+            {row("Source", a.source().map(String::from))}
+            {row("Section", a.section().map(String::from))}
+            {row("Author", a.author().map(String::from))}
+            {row("Translator", a.translator().map(String::from))}
             {row("Language", Some(crate::views::language_label(&a.language)))}
             {tags}
             {link}

@@ -508,7 +508,7 @@ pub fn UrlText(
 pub fn article_meta(a: &lens_engine::Article, words: usize, language: bool) -> impl IntoView {
     view! {
         <time datetime=a.date.iso() title=a.is_date_estimated().then_some("Estimated date: the article says how it was estimated")>{a.display_date()}</time>
-        {a.source.clone().map(|s| format!(" · {s}"))}
+        {a.source().map(|s| format!(" · {s}"))}
         {language.then(|| format!(" · {}", language_label(&a.language)))}
         {format!(" · {} words", thousands(words))}
     }

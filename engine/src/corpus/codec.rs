@@ -9,7 +9,7 @@
 
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
-use crate::corpus::{Article, Corpus, CorpusInfo, Text};
+use crate::corpus::{Article, Corpus, CorpusInfo, Metadata, Text};
 use crate::text::lexicon::StopList;
 
 const MAGIC: &[u8; 8] = b"LENSCRP5";
@@ -139,14 +139,14 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
         out.put(&a.date.year.to_le_bytes());
         out.put(&[a.date.month.unwrap_or(0), a.date.day.unwrap_or(0)]);
         for field in [
-            &a.date_basis,
-            &a.source,
-            &a.section,
-            &a.url,
-            &a.author,
-            &a.translator,
+            a.date_basis.as_deref(),
+            a.source(),
+            a.section(),
+            a.url(),
+            a.author(),
+            a.translator(),
         ] {
-            put_opt(out, field.as_deref());
+            put_opt(out, field);
         }
         put_str(out, &a.language);
         out.count(a.tags.len());
@@ -340,11 +340,18 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
             title,
             date,
             date_basis,
-            source,
-            section,
-            url,
-            author,
-            translator,
+            meta: [&source, &section, &url, &author, &translator]
+                .iter()
+                .any(|f| f.is_some())
+                .then(|| {
+                    Box::new(Metadata {
+                        source,
+                        section,
+                        url,
+                        author,
+                        translator,
+                    })
+                }),
             language,
             tags,
             body,
@@ -529,11 +536,12 @@ mod tests {
                 day: None,
             },
             date_basis: None,
-            source: Some("Src".into()),
-            section: year.is_multiple_of(2).then(|| "Sec".into()),
-            url: None,
-            author: Some("Ann".into()),
-            translator: None,
+            meta: Some(Box::new(Metadata {
+                source: Some("Src".into()),
+                section: year.is_multiple_of(2).then(|| "Sec".into()),
+                author: Some("Ann".into()),
+                ..Metadata::default()
+            })),
             language: "en".into(),
             tags: tags.into_iter().map(Text::from).collect(),
             body: body
@@ -741,7 +749,7 @@ mod tests {
             |t: &Text| matches!(t, Text::Borrowed(_)) && bytes.as_ptr_range().contains(&t.as_ptr());
         let a = &decoded.articles()[0];
         assert!(within(&a.id) && within(&a.title) && within(&a.language));
-        assert!(a.tags.iter().all(within) && a.source.iter().all(within));
+        assert!(a.tags.iter().all(within) && a.meta().source.iter().all(within));
         assert!(a.body.iter().all(|b| match b {
             Block::Paragraph(t) | Block::Heading { text: t, .. } => within(t),
         }));

@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use crate::corpus::body::{parse_body, Block};
 use crate::corpus::date::ArticleDate;
-use crate::corpus::{fold_value, Article, Corpus, CorpusInfo, Text};
+use crate::corpus::{fold_value, Article, Corpus, CorpusInfo, Metadata, Text};
 use crate::text::distance::edit_distance;
 
 /// One thing wrong with a corpus: where, and what.
@@ -502,16 +502,19 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Vec<
         title: nfc(&title.expect("checked")),
         date: date.expect("checked"),
         date_basis: opt(date_basis),
+        meta: None,
+        // None given: the corpus' language, filled in by `Corpus::new`.
+        language: language.map_or(Text::Borrowed(""), Text::Owned),
+        tags: tags.iter().map(|t| nfc(t)).collect(),
+        body: blocks,
+    }
+    .with_meta(Metadata {
         source: opt(source),
         section: opt(section),
         url: url.map(Text::Owned),
         author: opt(author),
         translator: opt(translator),
-        // None given: the corpus' language, filled in by `Corpus::new`.
-        language: language.map_or(Text::Borrowed(""), Text::Owned),
-        tags: tags.iter().map(|t| nfc(t)).collect(),
-        body: blocks,
-    })
+    }))
 }
 
 fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {

@@ -57,11 +57,11 @@ pub fn article_file(a: &Article, default: &str) -> String {
     field("title", Some(&a.title));
     field("date", Some(&a.date.iso()));
     field("date_basis", a.date_basis.as_deref());
-    field("source", a.source.as_deref());
-    field("section", a.section.as_deref());
-    field("url", a.url.as_deref());
-    field("author", a.author.as_deref());
-    field("translator", a.translator.as_deref());
+    field("source", a.source());
+    field("section", a.section());
+    field("url", a.url());
+    field("author", a.author());
+    field("translator", a.translator());
     let own = !a.language.is_empty() && *a.language != *default;
     field("language", own.then_some(&*a.language));
     if !a.tags.is_empty() {

@@ -39,7 +39,7 @@ pub mod zip;
 use crate::corpus::body::Block;
 use crate::corpus::date::ArticleDate;
 use crate::corpus::load::{is_valid_id, parse_article, parse_corpus_info, Problem};
-use crate::corpus::Article;
+use crate::corpus::{Article, Metadata};
 use dates::{NumericOrder, Written};
 use decode::{decode, Encoding};
 use std::collections::{HashMap, HashSet};
@@ -898,11 +898,6 @@ impl State {
             found.as_ref().map_or(placeholder, |(d, _)| *d),
             draft.body.clone(),
         );
-        a.source = draft.source.clone().map(Into::into);
-        a.section = draft.section.clone().map(Into::into);
-        a.url = draft.url.clone().map(Into::into);
-        a.author = draft.author.clone().map(Into::into);
-        a.translator = draft.translator.clone().map(Into::into);
         if let Some(l) = &draft.language {
             a.language = l.clone().into();
         }
@@ -914,11 +909,16 @@ impl State {
             .filter(|t| !t.trim().is_empty() && seen_tags.insert(crate::corpus::fold_value(t)))
             .map(|t| t.trim().to_string().into())
             .collect();
-        a.date_basis = draft
-            .date_basis
-            .clone()
+        a.date_basis = (draft.date_basis.clone())
             .or_else(|| found.as_ref().map(|(_, how)| format!("imported: {how}")))
             .map(Into::into);
+        let a = a.with_meta(Metadata {
+            source: draft.source.clone().map(Into::into),
+            section: draft.section.clone().map(Into::into),
+            url: draft.url.clone().map(Into::into),
+            author: draft.author.clone().map(Into::into),
+            translator: draft.translator.clone().map(Into::into),
+        });
         let why = found.is_none().then_some(why_undated);
         self.keep_or_hold(path, a, why);
     }
@@ -1042,10 +1042,13 @@ impl State {
                 body,
             );
             a.date_basis = found.map(|(_, how)| how.to_string().into());
-            a.source = cell(m.source).map(|v| nfc(v).into());
-            a.section = cell(m.section).map(|v| nfc(v).into());
-            a.url = cell(m.url).map(|v| v.to_string().into());
-            a.author = cell(m.author).map(|v| nfc(v).into());
+            a = a.with_meta(Metadata {
+                source: cell(m.source).map(|v| nfc(v).into()),
+                section: cell(m.section).map(|v| nfc(v).into()),
+                url: cell(m.url).map(|v| v.to_string().into()),
+                author: cell(m.author).map(|v| nfc(v).into()),
+                translator: None,
+            });
             a.tags = cell(m.tags)
                 .map(|v| {
                     v.split([',', ';'])

@@ -398,9 +398,9 @@ impl<'c> IndexBuilder<'c> {
             r.title_len.expect("the title is read first"),
             len,
             a.date,
-            (a.source.as_ref())
+            a.source()
                 .map(|s| FacetValues::intern(&mut fv.sources, &mut fv.source_ids, s)),
-            (a.section.as_ref())
+            a.section()
                 .map(|s| FacetValues::intern(&mut fv.sections, &mut fv.section_ids, s)),
             &r.block_starts,
             &r.clause_starts,

@@ -137,11 +137,11 @@ pub fn article_page(corpus: &Corpus, index: usize, stylesheet: &str) -> String {
         .text(&a.display_date())
         .raw("</time></dd>\n");
     let rows = [
-        ("Dated", &a.date_basis),
-        ("Source", &a.source),
-        ("Section", &a.section),
-        ("Author", &a.author),
-        ("Translator", &a.translator),
+        ("Dated", a.date_basis.as_deref()),
+        ("Source", a.source()),
+        ("Section", a.section()),
+        ("Author", a.author()),
+        ("Translator", a.translator()),
     ];
     for (label, value) in rows {
         if let Some(v) = value {
@@ -158,7 +158,7 @@ pub fn article_page(corpus: &Corpus, index: usize, stylesheet: &str) -> String {
         }
         out.raw("</ul></dd>\n");
     }
-    if let Some(u) = &a.url {
+    if let Some(u) = a.url() {
         out.element("dt", "Link");
         match safe_link(u) {
             Some(href) => out
@@ -232,7 +232,7 @@ pub fn index_page(corpus: &Corpus, stylesheet: &str) -> String {
             .raw("\">")
             .text(&a.display_date())
             .raw("</time>");
-        if let Some(s) = &a.source {
+        if let Some(s) = a.source() {
             out.raw(" · ").text(s);
         }
         out.raw("</p><p class=\"snippet\">")
@@ -388,10 +388,10 @@ mod tests {
                 Block::Paragraph("Plain words here.".into()),
             ],
         );
-        a.source = Some(HOSTILE.into());
-        a.section = Some(HOSTILE.into());
-        a.author = Some("A. Writer".into());
-        a.url = Some("javascript:alert(1)".into());
+        a.meta_mut().source = Some(HOSTILE.into());
+        a.meta_mut().section = Some(HOSTILE.into());
+        a.meta_mut().author = Some("A. Writer".into());
+        a.meta_mut().url = Some("javascript:alert(1)".into());
         a.tags = vec![HOSTILE.into()];
         a.language = "en\"><script>".into();
         let mut b = Article::new(
@@ -400,7 +400,7 @@ mod tests {
             ArticleDate::parse("2021").unwrap(),
             vec![Block::Paragraph("First lines.".into())],
         );
-        b.url = Some("https://example.com/a?b=1&c=2".into());
+        b.meta_mut().url = Some("https://example.com/a?b=1&c=2".into());
         Corpus::new(
             CorpusInfo {
                 name: HOSTILE.into(),

@@ -84,8 +84,8 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
                     day: month.and(day),
                 };
                 let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
-                a.source = source.map(|s| shape.sources[s].into());
-                a.section = section.map(|s| SECTIONS[s].into());
+                a.meta_mut().source = source.map(|s| shape.sources[s].into());
+                a.meta_mut().section = section.map(|s| SECTIONS[s].into());
                 a.tags = tags.into_iter().map(Into::into).collect();
                 a
             },
