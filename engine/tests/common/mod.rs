@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use lens_engine::text::tokenize::words;
-use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo};
+use lens_engine::{Article, ArticleDate, Block, Corpus, CorpusInfo, Metadata};
 use proptest::prelude::*;
 
 /// The shape of the articles a test generates.
@@ -83,9 +83,12 @@ pub fn article(shape: Shape) -> impl Strategy<Value = Article> {
                     month,
                     day: month.and(day),
                 };
-                let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body);
-                a.meta_mut().source = source.map(|s| shape.sources[s].into());
-                a.meta_mut().section = section.map(|s| SECTIONS[s].into());
+                let mut a = Article::new(String::new(), text(shape.vocab, &title), date, body)
+                    .with_meta(Metadata {
+                        source: source.map(|s| shape.sources[s].into()),
+                        section: section.map(|s| SECTIONS[s].into()),
+                        ..Metadata::default()
+                    });
                 a.tags = tags.into_iter().map(Into::into).collect();
                 a
             },
