@@ -366,7 +366,7 @@ impl Import {
                     }
                 }
                 // A batch at a time from the list kept, never a copy of it
-                // (20,000 paths: a copy cost the page 3 MB for good).
+                // (20,000 paths: a copy cost the page 1.8 MB for good).
                 let batches = self.files.with_value(|f| f.len().div_ceil(HANDOVER_BATCH));
                 for i in 0..batches {
                     crate::slices::next_task().await;

@@ -42,7 +42,8 @@ const fn min_article(fixed: bool) -> usize {
 
 /// The values an article may share with others, in the order written: its
 /// date basis, source, section, URL, author, translator and language (a
-/// URL is written where it stands: each is its own).
+/// URL is not counted among the repeated values: each is its own, and one
+/// is written where it stands unless another field's value is the same).
 fn values(a: &Article) -> [Option<&str>; 7] {
     [
         a.date_basis.as_deref(),
@@ -58,7 +59,8 @@ fn values(a: &Article) -> [Option<&str>; 7] {
 /// The values more than one article gives (not URLs), in order of first
 /// appearance: written once, then named by their place.
 fn shared_values(corpus: &Corpus) -> (Vec<&str>, std::collections::HashMap<&str, usize>) {
-    let mut seen: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    // Each value: whether it was seen twice.
+    let mut seen: std::collections::HashMap<&str, bool> = Default::default();
     let mut order = Vec::new();
     for a in corpus.articles() {
         let v = values(a);
@@ -67,14 +69,14 @@ fn shared_values(corpus: &Corpus) -> (Vec<&str>, std::collections::HashMap<&str,
                 continue;
             };
             seen.entry(value)
-                .and_modify(|(_, twice)| *twice = true)
+                .and_modify(|twice| *twice = true)
                 .or_insert_with(|| {
                     order.push(value);
-                    (order.len() - 1, false)
+                    false
                 });
         }
     }
-    let table: Vec<&str> = order.into_iter().filter(|v| seen[v].1).collect();
+    let table: Vec<&str> = order.into_iter().filter(|v| seen[v]).collect();
     let place = table.iter().enumerate().map(|(i, &v)| (v, i)).collect();
     (table, place)
 }
@@ -258,6 +260,7 @@ pub fn decode_body(bytes: &[u8]) -> Result<Vec<Block>, DecodeError> {
         pos: 0,
         text: |s: &str| Text::Owned(s.to_owned()),
         fixed: false,
+        budget: 0,
     };
     let body = r.blocks()?;
     if r.pos != r.bytes.len() {
@@ -312,6 +315,7 @@ pub fn decode(bytes: &'static [u8]) -> Result<Corpus, DecodeError> {
         pos: 0,
         text: Text::Borrowed,
         fixed: false,
+        budget: 0,
     })
 }
 
@@ -323,6 +327,7 @@ pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
         pos: 0,
         text: |s: &str| Text::Owned(s.to_owned()),
         fixed: false,
+        budget: 0,
     })
 }
 
@@ -334,6 +339,14 @@ pub fn decode_copy(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 /// eight times the bytes that claim them (`min_article` bytes an article,
 /// an `Article` about 84 in wasm; two a block, a `Block` 16).
 const RESERVED: usize = 64;
+
+/// What copies of shared values may take, with four times the corpus'
+/// bytes, in a corpus read with copies: a real corpus' repeated date basis
+/// and language take a tenth of its bytes (`sotu`'s paragraphs: 1 MB of
+/// 14), and stored each where it stands (version 5) they took no more than
+/// the bytes themselves; a few bytes naming a 1 MB value a thousand times
+/// are refused, not copied.
+const COPY_ALLOWANCE: usize = 64 << 20;
 
 fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
     let magic = r.take(MAGIC.len())?;
@@ -350,6 +363,7 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
         }
     };
     r.fixed = version < 5;
+    r.budget = COPY_ALLOWANCE.saturating_add(r.bytes.len().saturating_mul(4));
     let has_section = version >= 3;
     let mut info = CorpusInfo {
         name: r.string()?.into_owned(),
@@ -400,7 +414,8 @@ fn read(mut r: Reader<'_>) -> Result<Corpus, DecodeError> {
             let mut value = || r.value(&table);
             (date_basis, source, section) = (value()?, value()?, value()?);
             (url, author, translator) = (value()?, value()?, value()?);
-            language = value()?.unwrap_or_default();
+            language =
+                value()?.ok_or_else(|| DecodeError(format!("article {id:?} has no language")))?;
         } else {
             date_basis = r.opt()?;
             source = r.opt()?;
@@ -505,6 +520,11 @@ struct Reader<'a> {
     text: fn(&'a str) -> Text,
     /// Counts and lengths in four bytes (before version 5), not LEB128.
     fixed: bool,
+    /// Bytes the shared values may still be copied for ([`Reader::value`]):
+    /// a copy a reference, in a corpus read with copies ([`decode_copy`]),
+    /// so a few bytes naming a long value many times could ask for any
+    /// amount of memory.
+    budget: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -594,12 +614,22 @@ impl<'a> Reader<'a> {
         match self.count()? {
             0 => Ok(None),
             1 => self.string().map(Some),
-            k => table.get(k - 2).cloned().map(Some).ok_or_else(|| {
-                DecodeError(format!(
-                    "value {k} at byte {at} is past the {} shared",
-                    table.len()
-                ))
-            }),
+            k => {
+                let value = table.get(k - 2).cloned().ok_or_else(|| {
+                    DecodeError(format!(
+                        "value {k} at byte {at} is past the {} shared",
+                        table.len()
+                    ))
+                })?;
+                if let Text::Owned(s) = &value {
+                    self.budget = (self.budget.checked_sub(s.len())).ok_or_else(|| {
+                        DecodeError(format!(
+                            "value {k} at byte {at}: the shared values are named more times than their copies may take"
+                        ))
+                    })?;
+                }
+                Ok(Some(value))
+            }
         }
     }
 
@@ -714,6 +744,39 @@ mod tests {
         assert_eq!(bad[first], 2, "the date basis is the table's first value");
         bad[first] = 99;
         assert!(decode_copy(&bad).unwrap_err().0.contains("past the"));
+        // A language of none: corruption, not an empty language.
+        // After the first article's author (written where it stands) and
+        // its translator (none): its language, the table's third value.
+        let language = bytes.windows(8).position(|w| w == b"Writer 0").unwrap() + 8 + 1;
+        assert_eq!(bytes[language], 4, "\"en\", the table's third value");
+        let mut bad = bytes.clone();
+        bad[language] = 0;
+        assert!(decode_copy(&bad).unwrap_err().0.contains("no language"));
+        // A 1 MB value named by 80 articles: read borrowed, refused copied
+        // (80 MB of copies from 1 MB of bytes).
+        let long = "x".repeat(1 << 20);
+        let articles = (0..80)
+            .map(|i| {
+                Article::new(
+                    format!("b{i}"),
+                    "T",
+                    ArticleDate::parse("2001").unwrap(),
+                    vec![Block::Paragraph("Text.".into())],
+                )
+                .with_meta(Metadata {
+                    source: Some(long.clone().into()),
+                    ..Metadata::default()
+                })
+            })
+            .collect();
+        let bytes = encode(&Corpus::new(CorpusInfo::named("N"), articles));
+        assert!(bytes.len() < 1_100_000);
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        assert_eq!(decode(bytes).unwrap().articles().len(), 80);
+        assert!(decode_copy(bytes)
+            .unwrap_err()
+            .0
+            .contains("more times than"));
     }
 
     /// A count reads back up to 4 GiB (`crate::leb128` has the bytes); past
@@ -726,6 +789,7 @@ mod tests {
                 pos: 0,
                 text: |s: &str| Text::Owned(s.to_owned()),
                 fixed: false,
+                budget: 0,
             }
         }
         for n in [0, 127, 128, u32::MAX as usize] {
