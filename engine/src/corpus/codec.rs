@@ -57,8 +57,11 @@ fn values(a: &Article) -> [Option<&str>; 7] {
 }
 
 /// The values more than one article gives (not URLs), in order of first
-/// appearance: written once, then named by their place.
-fn shared_values(corpus: &Corpus) -> (Vec<&str>, std::collections::HashMap<&str, usize>) {
+/// appearance, and each one's place: written once, then named by place.
+type Shared<'c> = (Vec<&'c str>, std::collections::HashMap<&'c str, usize>);
+
+/// A corpus' [`Shared`] values.
+fn shared_values(corpus: &Corpus) -> Shared<'_> {
     // Each value: whether it was seen twice.
     let mut seen: std::collections::HashMap<&str, bool> = Default::default();
     let mut order = Vec::new();
@@ -85,17 +88,20 @@ fn shared_values(corpus: &Corpus) -> (Vec<&str>, std::collections::HashMap<&str,
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     // Sized first: a buffer grown by doubling holds, for a moment, its old
     // and new copies (and in wasm, memory never shrinks).
-    let size = encoded_len(corpus);
-    let mut out = Vec::with_capacity(size);
-    write(corpus, &mut out, true);
-    debug_assert_eq!(out.len(), size);
+    // The shared values found once for both passes.
+    let shared = shared_values(corpus);
+    let mut size = Count(0);
+    write(corpus, &mut size, Some(&shared));
+    let mut out = Vec::with_capacity(size.0);
+    write(corpus, &mut out, Some(&shared));
+    debug_assert_eq!(out.len(), size.0);
     out
 }
 
 /// The bytes [`encode`] gives `corpus`, counted without writing them.
 pub fn encoded_len(corpus: &Corpus) -> usize {
     let mut size = Count(0);
-    write(corpus, &mut size, true);
+    write(corpus, &mut size, Some(&shared_values(corpus)));
     size.0
 }
 
@@ -108,7 +114,7 @@ pub fn encode_chunks(corpus: &Corpus, chunk: usize, to: impl FnMut(&[u8])) {
         buffer: Vec::with_capacity(chunk.max(1)),
         to,
     };
-    write(corpus, &mut out, true);
+    write(corpus, &mut out, Some(&shared_values(corpus)));
     if !out.buffer.is_empty() {
         (out.to)(&out.buffer);
     }
@@ -167,21 +173,17 @@ impl Sink for Count {
     }
 }
 
-/// Writes the corpus; `shared`: its repeated values once (version 6;
-/// without, the layout of versions 4 and 5, which only tests write).
-fn write(corpus: &Corpus, out: &mut impl Sink, shared: bool) {
+/// Writes the corpus; with its `shared` values ([`shared_values`]), each
+/// once (version 6); without, the layout of versions 4 and 5, which only
+/// tests write.
+fn write(corpus: &Corpus, out: &mut impl Sink, shared: Option<&Shared<'_>>) {
     out.put(MAGIC);
     let info = corpus.info();
     put_str(out, &info.name);
     put_opt(out, info.description.as_deref());
     put_opt(out, info.language.as_deref());
     put_strs(out, &info.stop_words);
-    let (table, place) = if shared {
-        shared_values(corpus)
-    } else {
-        Default::default()
-    };
-    if shared {
+    if let Some((table, _)) = shared {
         out.count(table.len());
         table.iter().for_each(|v| put_str(out, v));
     }
@@ -193,12 +195,7 @@ fn write(corpus: &Corpus, out: &mut impl Sink, shared: bool) {
         out.put(&a.date.year.to_le_bytes());
         out.put(&[a.date.month.unwrap_or(0), a.date.day.unwrap_or(0)]);
         let [date_basis, source, section, url, author, translator, language] = values(a);
-        if !shared {
-            for field in [date_basis, source, section, url, author, translator] {
-                put_opt(out, field);
-            }
-            put_str(out, &a.language);
-        } else {
+        if let Some((_, place)) = shared {
             // 0: none; 1: the value follows; 2 and on: the table's first and on.
             for field in [
                 date_basis, source, section, url, author, translator, language,
@@ -212,6 +209,11 @@ fn write(corpus: &Corpus, out: &mut impl Sink, shared: bool) {
                     }
                 }
             }
+        } else {
+            for field in [date_basis, source, section, url, author, translator] {
+                put_opt(out, field);
+            }
+            put_str(out, &a.language);
         }
         out.count(a.tags.len());
         for t in &a.tags {
@@ -821,11 +823,11 @@ mod tests {
         );
         let corpus = Corpus::new(CorpusInfo::named("N"), vec![a]);
         let mut v5 = Vec::new();
-        write(&corpus, &mut v5, false);
+        write(&corpus, &mut v5, None);
         v5[..8].copy_from_slice(MAGIC_5);
         assert_eq!(decode_copy(&v5).unwrap(), corpus);
         let mut v4 = Fixed(Vec::new());
-        write(&corpus, &mut v4, false);
+        write(&corpus, &mut v4, None);
         let mut v4 = v4.0;
         v4[..8].copy_from_slice(MAGIC_4);
         assert_eq!(decode_copy(&v4).unwrap(), corpus);
