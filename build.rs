@@ -41,7 +41,15 @@ fn main() {
             }
             let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
             let bytes = lens_engine::corpus::codec::encode(&corpus);
+            // Its words read here, for a corpus that takes long to tokenize
+            // (text written without spaces): the page builds its index
+            // from them (lens_engine::index::prepared). Empty: none.
+            let name = lens_engine::corpus::codec::file_name(&bytes);
+            let words = lens_engine::index::prepared::for_corpus(&corpus, &name);
             std::fs::write(out.join("corpus.bin"), bytes).expect("write the embedded corpus");
+            std::fs::write(out.join("corpus-name.txt"), name).expect("write the corpus' name");
+            std::fs::write(out.join("words.bin"), words.unwrap_or_default())
+                .expect("write the corpus' words");
         }
         Err(problems) => {
             for p in &problems {

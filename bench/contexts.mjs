@@ -4,12 +4,16 @@
 // "Where the matches fall", to its collocates; then a sort by 1R; the
 // longest main-thread task throughout. Medians (p95) of 5 loads (RUNS),
 // the builds' loads in turn.
-// Usage: node bench/contexts.mjs NAME=DIST_DIR [NAME=DIST_DIR …]
+// Usage: [WORDS=war,the] node bench/contexts.mjs NAME=DIST_DIR [NAME=DIST_DIR …]
+// (WORDS: a frequent word and the most frequent, for another language's
+// corpus: WORDS=中国,的 for People's Daily).
 // Prints a Markdown table and writes target/bench/contexts.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './page.mjs';
 import { milestones, serve, stats, timed, typeQuery } from './harness.mjs';
+
+const WORDS = (process.env.WORDS || 'war,the').split(',');
 
 const status = () => document.querySelector('.concordance .counting')?.textContent || '';
 const firstPage = `() => { const s = (${status})(); return s.includes('lines 1–') && !s.includes('Finding') && !s.includes('sorting') && document.querySelector('.kwic-table tbody tr'); }`;
@@ -60,7 +64,7 @@ async function once(browser, name, base, word, r) {
 async function measure(browser, builds, runs = Number(process.env.RUNS || 5)) {
   const all = [];
   for (const [name, dist] of builds) all.push({ name, server: await serve(dist), words: {} });
-  for (const word of ['war', 'the']) {
+  for (const word of WORDS) {
     for (const b of all) b.words[word] = { page: [], dispersion: [], dispersion_after_page: [], dispersion_own: [], collocates: [], sort: [], longest: [], inLongest: [] };
     for (let i = 0; i < runs; i++) {
       for (const b of (i % 2 ? [...all].reverse() : all)) await once(browser, b.name, b.server.base, word, b.words[word]);
@@ -84,6 +88,6 @@ await browser.close();
 const f = (s) => `${s.median.toFixed(0)} ms (${s.p95.toFixed(0)})`;
 console.log('| build | word | first page of the concordance, median (p95) | where the matches fall (after the first page; its own drawing) | collocates | sort by 1R | longest main-thread task |');
 console.log('|---|---|---:|---:|---:|---:|---:|');
-for (const r of results) for (const w of ['war', 'the']) console.log(`| ${r.name} | ${w} | ${f(r[w].first_page_ms)} | ${f(r[w].dispersion_ms)} (${f(r[w].dispersion_after_first_page_ms)}; ${f(r[w].dispersion_own_ms)}) | ${f(r[w].collocates_ms)} | ${f(r[w].sort_1r_ms)} | ${r[w].longest_task_ms.toFixed(0)} ms |`);
+for (const r of results) for (const w of WORDS) console.log(`| ${r.name} | ${w} | ${f(r[w].first_page_ms)} | ${f(r[w].dispersion_ms)} (${f(r[w].dispersion_after_first_page_ms)}; ${f(r[w].dispersion_own_ms)}) | ${f(r[w].collocates_ms)} | ${f(r[w].sort_1r_ms)} | ${r[w].longest_task_ms.toFixed(0)} ms |`);
 fs.mkdirSync('target/bench', { recursive: true });
 fs.writeFileSync('target/bench/contexts.json', JSON.stringify({ machine: process.env.BENCH_MACHINE || null, results }, null, 2));

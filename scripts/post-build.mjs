@@ -65,6 +65,12 @@ const metaName = sharded ? 'corpus-lens-index' : 'corpus-lens-corpus';
 const namedFile = html.match(new RegExp(`<meta name="${metaName}" content="([^"]*)">`))?.[1];
 if (namedFile !== corpusFiles[0]) throw new Error(`${path.join(dir, 'index.html')} names ${namedFile ?? 'nothing'} in its ${metaName} meta, not ${corpusFiles[0]}: run lens-site on this site`);
 const corpusFile = `./${corpusFiles[0]}`;
+// The corpus' prepared words, which lens-site writes beside a corpus with
+// text written without spaces (words-HASH.bin, named in the page):
+// fetched with the corpus, so the page builds its index without
+// tokenizing (src/shipped.rs).
+const wordsFile = html.match(/<meta name="corpus-lens-words" content="([^"]*)">/)?.[1];
+if (wordsFile && !fs.existsSync(path.join(dir, wordsFile))) throw new Error(`${path.join(dir, 'index.html')} names ${wordsFile}, which is not in ${dir}: run lens-site on this site`);
 // The views only the full builds have: the light build names them on its
 // page (the view navigation's data-full-only, drawn from its own features).
 const named = html.match(/data-full-only="([a-z ]*)"/);
@@ -85,7 +91,8 @@ const pick = `<script>
     window.${sharded ? 'corpusLensIndex' : 'corpusLensCorpus'} = fetch(${JSON.stringify(corpusFile)}).then((r) => {
       if (!r.ok) throw new Error(r.url + ': ' + r.status + ' ' + r.statusText);
       return r.arrayBuffer();
-    });
+    });${wordsFile ? `
+    window.corpusLensWords = fetch(${JSON.stringify(`./${wordsFile}`)}).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);` : ''}
   }
   const fullOnly = ${JSON.stringify(fullOnly)};
   const ownParams = ${JSON.stringify(ownParams)};

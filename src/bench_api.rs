@@ -25,6 +25,38 @@ pub fn lens_bench_build() -> u32 {
     Index::new(embedded_corpus().expect("the embedded corpus")).vocabulary_len() as u32
 }
 
+/// Builds a fresh index of the embedded corpus in one go from its words read
+/// at build time (what the page does in slices for a corpus with text
+/// written without spaces): the number of distinct words, or 0 when the
+/// corpus has none (or the build no segmenters).
+#[wasm_bindgen]
+pub fn lens_bench_build_prepared() -> u32 {
+    #[cfg(feature = "segmenters")]
+    {
+        use lens_engine::index::builder::IndexBuilder;
+        use lens_engine::steps::Steps;
+        let corpus = embedded_corpus().expect("the embedded corpus");
+        if let Some(words) = crate::prepared_words(corpus) {
+            return IndexBuilder::prepared(corpus, words)
+                .finish()
+                .vocabulary_len() as u32;
+        }
+    }
+    0
+}
+
+/// The characters of the embedded corpus' text (titles and bodies), to
+/// give an index build's time per character.
+#[wasm_bindgen]
+pub fn lens_bench_chars() -> f64 {
+    let corpus = embedded_corpus().expect("the embedded corpus");
+    corpus
+        .articles()
+        .iter()
+        .map(|a| a.text().chars().count())
+        .sum::<usize>() as f64
+}
+
 /// Matching and BM25 ranking: the number of hits.
 #[wasm_bindgen]
 pub fn lens_bench_rank(q: &str) -> u32 {

@@ -51,6 +51,37 @@ use wasm_bindgen::JsCast;
 #[cfg(not(feature = "shipped-corpus"))]
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The embedded corpus' prepared words (empty: none) and its file's name,
+/// written with it by `build.rs` ([`prepared_words`]).
+#[cfg(all(not(feature = "shipped-corpus"), feature = "segmenters"))]
+static EMBEDDED_WORDS: (&[u8], &str) = (
+    include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")),
+    include_str!(concat!(env!("OUT_DIR"), "/corpus-name.txt")),
+);
+
+/// The built-in corpus' words read at build time
+/// ([`lens_engine::index::prepared`]: a site has them for a corpus with
+/// text written without spaces), when `corpus` is the built-in one and they
+/// are its words; else `None`, and the page tokenizes. Only a build with
+/// the segmenters reads them: no other corpus has them.
+#[cfg(feature = "segmenters")]
+pub(crate) fn prepared_words(
+    corpus: &'static Corpus,
+) -> Option<lens_engine::index::prepared::Prepared<'static>> {
+    #[cfg(not(feature = "shipped-corpus"))]
+    let (bytes, name) = {
+        let builtin = embedded_corpus().is_ok_and(|c| std::ptr::eq(c, corpus));
+        Some(EMBEDDED_WORDS).filter(|(b, _)| builtin && !b.is_empty())?
+    };
+    #[cfg(feature = "shipped-corpus")]
+    let (bytes, name) = shipped::words().filter(|_| shipped::is_builtin(corpus))?;
+    lens_engine::index::prepared::Prepared::read(bytes, corpus, name)
+        .map_err(|why| {
+            web_sys::console::warn_1(&format!("Corpus Lens: the corpus' prepared words are not used ({why}): its words are read again.").into())
+        })
+        .ok()
+}
+
 /// The embedded corpus, decoded once.
 #[cfg(not(feature = "shipped-corpus"))]
 pub fn embedded_corpus() -> Result<&'static Corpus, &'static DecodeError> {
@@ -275,13 +306,44 @@ fn build_index(
     let progress = RwSignal::new(0.0);
     // What the page waits for before it indexes, or why it cannot.
     let before = RwSignal::new(None);
+    // The words read at build time, when the site has them: the index is
+    // built from them, and the corpus' own Chinese dictionary that comes
+    // with them is installed instead of the whole one (fetched otherwise).
+    // Benchmarks time the index from here to "corpus-lens:search-ready".
+    mark("corpus-lens:index-begin");
+    #[cfg(feature = "segmenters")]
+    let prepared = slices::measured("index:prepared", || {
+        let prepared = prepared_words(corpus);
+        if let Some(d) = prepared.as_ref().and_then(|w| w.chinese()) {
+            lens_engine::text::segment::install_chinese(d);
+        }
+        prepared
+    });
+    #[cfg(not(feature = "segmenters"))]
+    let prepared: Option<std::convert::Infallible> = None;
+    let warned = std::cell::Cell::new(false);
     let start = move || {
+        let builder = match prepared {
+            #[cfg(feature = "segmenters")]
+            Some(words) => IndexBuilder::prepared(corpus, words),
+            #[cfg(not(feature = "segmenters"))]
+            Some(never) => match never {},
+            None => IndexBuilder::new(corpus),
+        };
         run_sliced(
             "index",
-            IndexBuilder::new(corpus),
+            builder,
             FIRST_SLICE.with(std::cell::Cell::get),
             || true,
-            move |b| progress.set(b.progress()),
+            move |b: &IndexBuilder| {
+                progress.set(b.progress());
+                // Words read at build time that turned out unsound: the
+                // build started again, tokenizing; said once, for whoever
+                // looks (the index is the same).
+                if let Some(why) = b.fell_back().filter(|_| !warned.replace(true)) {
+                    web_sys::console::warn_1(&format!("Corpus Lens: the corpus' prepared words are not used ({why}): its words are read again.").into());
+                }
+            },
             // The index lives as long as the page (one per corpus mounted).
             move |built| {
                 progress.set(1.0);

@@ -6,6 +6,8 @@ use lens_engine::steps::Steps;
 use std::time::{Duration, Instant};
 
 use lens_engine::corpus::load::load_corpus_dir;
+use lens_engine::index::builder::IndexBuilder;
+use lens_engine::index::prepared;
 use lens_engine::index::Index;
 use lens_engine::text::tokenize::{reference_words, words};
 
@@ -49,12 +51,44 @@ fn main() {
     let (t, n) = median(|| Index::new(&corpus).vocabulary_len());
     println!("Index::new:                          {t:>10.1?} ({n} distinct words)");
     stages(&corpus);
+    // From words read at build time (what a site ships for a corpus with
+    // text written without spaces: lens_engine::index::prepared).
+    let index = Index::new(&corpus);
+    let bytes = prepared::encode(&index, "corpus.bin", lens_engine::text::segment::chinese());
+    let (t, n) = median(|| {
+        let words = prepared::Prepared::read(&bytes, &corpus, "corpus.bin").expect("read back");
+        IndexBuilder::prepared(&corpus, words)
+            .finish()
+            .vocabulary_len()
+    });
+    let (t2, _) = median(|| {
+        prepared::Prepared::read(&bytes, &corpus, "corpus.bin")
+            .expect("read back")
+            .terms_len()
+    });
+    println!("  of which reading them:             {t2:>10.1?}");
+    let (t3, k) = median(|| {
+        let words = prepared::Prepared::read(&bytes, &corpus, "corpus.bin").expect("read back");
+        words.chinese().map_or(0, |d| d.len())
+    });
+    println!("  the corpus' Chinese dictionary:    {t3:>10.1?} (with reading them; {k} words)");
+    stages_of(IndexBuilder::prepared(
+        &corpus,
+        prepared::Prepared::read(&bytes, &corpus, "corpus.bin").unwrap(),
+    ));
+    println!(
+        "Index from prepared words:           {t:>10.1?} ({n} distinct words; {} bytes)",
+        bytes.len(),
+    );
 }
 
 /// Time per stage of [`IndexBuilder`], and its longest single unit of work.
 #[allow(dead_code)]
 fn stages(corpus: &lens_engine::Corpus) {
-    let mut b = lens_engine::index::builder::IndexBuilder::new(corpus);
+    stages_of(IndexBuilder::new(corpus))
+}
+
+fn stages_of(mut b: IndexBuilder<'_>) {
     let mut per: Vec<(f32, Duration)> = Vec::new();
     let mut longest = Duration::ZERO;
     loop {

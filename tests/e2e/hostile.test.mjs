@@ -14,6 +14,8 @@ const pwned = (page) => page.evaluate(() => window.__pwned);
 
 test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
   const { context, page, problems } = await strictPage(browser);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   await page.goto(server.base);
   await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
   await page.getByLabel('Search articles').fill('title:hostile');
@@ -38,12 +40,16 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   await page.waitForFunction(() => document.querySelector('.result-count')?.textContent === '10,004 of 10,004 articles');
   assert.equal(await page.getByLabel('Search articles').inputValue(), '');
   // Its Chinese, Japanese and Thai words: found as words, marked as text.
-  for (const [q, mark] of [['新幹線', '新幹線'], ['มือถือ', 'โทรศัพท์มือถือ'], ['银行', '银行']]) {
+  for (const [q, mark] of [['新幹線', '新幹線'], ['มือถือ', 'โทรศัพท์มือถือ'], ['银行', '银行'], ['中国农业', '中国农业']]) {
     await page.getByLabel('Search articles').fill(q);
     await page.waitForFunction((m) => document.querySelector('.result-count')?.textContent === '1 of 10,004 articles'
       && [...document.querySelectorAll('.results .snippet mark')].map((e) => e.textContent).join('') === m, mark);
   }
   await page.getByLabel('Search articles').fill('');
+  // Its words were read when the site was built (it has text written
+  // without spaces): the page fetched them and no Chinese dictionary.
+  assert.ok(asked.some((p) => /\/words-[0-9a-f]{16}\.bin$/.test(p)), `the corpus' words fetched: ${asked.join(' ')}`);
+  assert.ok(!asked.some((p) => p.includes('zh-words')), 'the whole Chinese dictionary never fetched');
   await page.goto(`${server.base}?article=safe-link`);
   const link = page.getByRole('link', { name: 'https://example.org/a?b=<c>' });
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
@@ -55,6 +61,26 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   await page.locator('.figures').waitFor();
   assert.equal(await pwned(page), undefined);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without its words read at build time the page reads them itself, to the same results', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
+  const { context, page, problems } = await strictPage(browser);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  // The words' download fails (a host that lost the file): no error shown,
+  // the page tokenizes with the whole dictionary, as a reader's own files.
+  await page.route(/\/words-[0-9a-f]{16}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.base);
+  await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
+  for (const [q, mark] of [['新幹線', '新幹線'], ['银行', '银行'], ['中国农业', '中国农业']]) {
+    await page.getByLabel('Search articles').fill(q);
+    await page.waitForFunction((m) => document.querySelector('.result-count')?.textContent === '1 of 10,004 articles'
+      && [...document.querySelectorAll('.results .snippet mark')].map((e) => e.textContent).join('') === m, mark);
+  }
+  assert.ok(asked.some((p) => p.includes('zh-words')), 'the whole dictionary fetched instead');
+  // A 404 of a file the page can do without is no page error.
+  assert.deepEqual(problems.filter((p) => !/404|Failed to load resource/.test(p)), []);
   await context.close();
 });
 

@@ -70,20 +70,38 @@ fn main() -> ExitCode {
     // name it: see `codec::file_name`): downloaded once for every build;
     // or as a sharded index, read piece by piece.
     let named = if sharded {
-        write_shards(&corpus, Path::new(site_dir)).map(|name| (INDEX_META, name))
+        write_shards(&corpus, Path::new(site_dir)).map(|name| vec![(INDEX_META, name)])
     } else {
         let bytes = lens_engine::corpus::codec::encode(&corpus);
         let name = lens_engine::corpus::codec::file_name(&bytes);
         let shipped = Path::new(site_dir).join(&name);
-        std::fs::write(&shipped, &bytes)
-            .map(|()| (CORPUS_META, name))
-            .map_err(|e| format!("cannot write {}: {e}", shipped.display()))
+        // And, for a corpus with text written without spaces, its words
+        // as its index reads them: the page builds its index from them
+        // (lens_engine::index::prepared).
+        let words = lens_engine::index::prepared::for_corpus(&corpus, &name);
+        let written = std::fs::write(&shipped, &bytes)
+            .map(|()| vec![(CORPUS_META, name)])
+            .map_err(|e| format!("cannot write {}: {e}", shipped.display()));
+        written.and_then(|mut named| {
+            if let Some(words) = words {
+                let name = lens_engine::index::prepared::file_name(&words);
+                let path = Path::new(site_dir).join(&name);
+                std::fs::write(&path, &words)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                println!(
+                    "lens-site: the corpus' words, {:.1} MB, in {name}",
+                    words.len() as f64 / 1e6
+                );
+                named.push((WORDS_META, name));
+            }
+            Ok(named)
+        })
     };
     // The page names it (src/shipped.rs, src/shards.rs read the name there),
     // so that the builds themselves hold nothing of the corpus: one build
     // serves any.
-    if let Err(e) = named
-        .and_then(|(meta, name)| name_in_page(&Path::new(site_dir).join("index.html"), meta, &name))
+    if let Err(e) =
+        named.and_then(|named| name_in_page(&Path::new(site_dir).join("index.html"), &named))
     {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
@@ -138,13 +156,16 @@ fn main() -> ExitCode {
 const CORPUS_META: &str = "<meta name=\"corpus-lens-corpus\" content=\"";
 /// The `<meta>` that names a sharded index' manifest instead (src/shards.rs).
 const INDEX_META: &str = "<meta name=\"corpus-lens-index\" content=\"";
+/// The `<meta>` that names the corpus' prepared words, beside its file
+/// (src/shipped.rs).
+const WORDS_META: &str = "<meta name=\"corpus-lens-words\" content=\"";
 
-/// Names the corpus file `name` in the page at `index` with the `<meta>`
-/// `meta` (once: a name written before, in either, is replaced).
-fn name_in_page(index: &Path, meta: &str, name: &str) -> Result<(), String> {
+/// Names the corpus' files in the page at `index`, each `(meta, name)`
+/// with its `<meta>` (once: a name written before, in any, is replaced).
+fn name_in_page(index: &Path, named: &[(&str, String)]) -> Result<(), String> {
     let mut html = std::fs::read_to_string(index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    for old in [CORPUS_META, INDEX_META] {
+    for old in [CORPUS_META, INDEX_META, WORDS_META] {
         if let Some(at) = html.find(old) {
             let end = html[at..]
                 .find('>')
@@ -161,8 +182,12 @@ fn name_in_page(index: &Path, meta: &str, name: &str) -> Result<(), String> {
     let head = html
         .find("</head>")
         .ok_or_else(|| format!("{} has no </head>", index.display()))?;
-    // The name is hex digits (`codec::file_name`): nothing to escape.
-    html.insert_str(head, &format!("{meta}{name}\">\n"));
+    // The names are hex digits (`codec::file_name`): nothing to escape.
+    let metas: String = named
+        .iter()
+        .map(|(meta, name)| format!("{meta}{name}\">\n"))
+        .collect();
+    html.insert_str(head, &metas);
     std::fs::write(index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 

@@ -3,6 +3,7 @@
 //! sort the vocabulary, count, place the positions, stem.
 
 use crate::corpus::{fold_value, Corpus};
+use crate::index::prepared::Prepared;
 use crate::index::{DocInfo, FacetValues, Index, Packed, Places, Sequences, Stems, Strings};
 use crate::steps::Steps;
 use crate::text::language::{language_key, stemmer};
@@ -133,6 +134,11 @@ pub struct IndexBuilder<'c> {
     doc_lang: Vec<u16>,
     /// Per term, its language's place (only when the corpus has more than one).
     term_lang: Vec<u16>,
+    /// The words read at build time, when the page has them
+    /// ([`IndexBuilder::prepared`]): read instead of tokenizing.
+    prepared: Option<Prepared<'c>>,
+    /// Why the prepared words were given up, if they were.
+    fell_back: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -216,7 +222,26 @@ impl<'c> IndexBuilder<'c> {
             posting_start: Vec::new(),
             last_doc: Vec::new(),
             stems: Stems::default(),
+            prepared: None,
+            fell_back: None,
         }
+    }
+
+    /// Starts indexing `corpus` from its words read at build time
+    /// ([`crate::index::prepared`]; their vocabulary checked by
+    /// [`Prepared::read`]): no article is tokenized, and the index is the
+    /// one [`IndexBuilder::new`] builds. An article's words that are not
+    /// sound (read as it is reached) and the build starts again, tokenizing
+    /// ([`IndexBuilder::fell_back`] says why).
+    pub fn prepared(corpus: &'c Corpus, words: Prepared<'c>) -> Self {
+        let mut b = IndexBuilder::new(corpus);
+        b.prepared = Some(words);
+        b
+    }
+
+    /// Why the prepared words were given up for tokenizing, if they were.
+    pub fn fell_back(&self) -> Option<&str> {
+        self.fell_back.as_deref()
     }
 
     /// True when every stage is done: [`IndexBuilder::finish`] is then quick.
@@ -338,6 +363,22 @@ impl<'c> IndexBuilder<'c> {
     /// word a provisional id (in order of first sight); true when the article
     /// is read, with its facts.
     fn read(&mut self, d: usize) -> bool {
+        if let Some(words) = &mut self.prepared {
+            let forward = &mut self.forward;
+            match words.next_article(self.corpus, d, |id| forward.push(id)) {
+                Ok(w) => {
+                    forward.end_article();
+                    self.article_read(d, w.title_len, w.len, &w.block_starts, &w.clause_starts);
+                    return true;
+                }
+                Err(why) => {
+                    // From the start, tokenizing (the words pushed go with it).
+                    *self = IndexBuilder::new(self.corpus);
+                    self.fell_back = Some(why);
+                    return false;
+                }
+            }
+        }
         let corpus = self.corpus;
         let a = &corpus.articles()[d];
         let r = self.reading.get_or_insert_with(|| Reading {
@@ -390,38 +431,62 @@ impl<'c> IndexBuilder<'c> {
         let r = self.reading.take().expect("being read");
         let len = self.forward.written() as u32 - 1;
         self.forward.end_article();
+        let title_len = r.title_len.expect("the title is read first");
+        self.article_read(d, title_len, len, &r.block_starts, &r.clause_starts);
+        true
+    }
+
+    /// Article `d`'s facts, once its words are read.
+    fn article_read(
+        &mut self,
+        d: usize,
+        title_len: u32,
+        len: u32,
+        block_starts: &[u32],
+        clause_starts: &[u32],
+    ) {
+        let a = &self.corpus.articles()[d];
         let fv = &mut self.fv;
         let tags: Vec<u32> = (a.tags.iter())
             .map(|t| FacetValues::intern(&mut fv.tags, &mut fv.tag_ids, t))
             .collect();
         self.docs.push(DocInfo::new(
-            r.title_len.expect("the title is read first"),
+            title_len,
             len,
             a.date,
             a.source()
                 .map(|s| FacetValues::intern(&mut fv.sources, &mut fv.source_ids, s)),
             a.section()
                 .map(|s| FacetValues::intern(&mut fv.sections, &mut fv.section_ids, s)),
-            &r.block_starts,
-            &r.clause_starts,
+            block_starts,
+            clause_starts,
             &tags,
         ));
         if !fv.years.contains(&a.date.year) {
             fv.years.push(a.date.year);
         }
-        true
     }
 
     /// Sorts the vocabulary: a term's id becomes its place in sorted order.
     fn sort(&mut self) {
-        let mut entries: Vec<(String, u32)> = std::mem::take(&mut self.ids).into_iter().collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.sorted_id = vec![0u32; entries.len()];
-        for (new, (_, old)) in entries.iter().enumerate() {
-            self.sorted_id[*old as usize] = new as u32;
+        if let Some(p) = self.prepared.take() {
+            // Sorted at build time: each word is placed where it goes.
+            let mut order = vec![0u32; p.terms.len()];
+            for (rank, &place) in p.sorted.iter().enumerate() {
+                order[place as usize] = rank as u32;
+            }
+            self.terms = Strings::new(order.iter().map(|&r| p.terms[r as usize]));
+            self.sorted_id = p.sorted;
+        } else {
+            let mut entries: Vec<(String, u32)> =
+                std::mem::take(&mut self.ids).into_iter().collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            self.sorted_id = vec![0u32; entries.len()];
+            for (new, (_, old)) in entries.iter().enumerate() {
+                self.sorted_id[*old as usize] = new as u32;
+            }
+            self.terms = Strings::new(entries.iter().map(|(t, _)| t));
         }
-        self.terms = Strings::new(entries.iter().map(|(t, _)| t));
-        drop(entries);
         let v = self.terms.len();
         self.post_cursor = vec![0; v];
         self.pos_cursor = vec![0; v];

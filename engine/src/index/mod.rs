@@ -9,6 +9,7 @@ pub mod builder;
 pub mod docset;
 pub mod layout;
 pub mod partial;
+pub mod prepared;
 mod tables;
 
 use rustc_hash::FxHashMap;

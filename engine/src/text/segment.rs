@@ -94,6 +94,55 @@ impl Dictionary {
         self.words == 0
     }
 
+    /// A dictionary of `words` with their costs, `unknown` the cost of a
+    /// character it lacks (as [`Dictionary::parse`] reads from a file).
+    pub fn from_costs<'a>(
+        unknown: u32,
+        words: impl IntoIterator<Item = (&'a str, u16)>,
+    ) -> Dictionary {
+        let mut d = Dictionary::empty(unknown);
+        for (w, cost) in words {
+            d.add(w, cost);
+        }
+        d
+    }
+
+    fn empty(unknown: u32) -> Dictionary {
+        Dictionary {
+            edges: FxHashMap::default(),
+            first: Vec::new(),
+            costs: vec![NO_WORD],
+            unknown,
+            words: 0,
+        }
+    }
+
+    /// The cost of a character the dictionary lacks (its file's
+    /// `# total-cost`): the most any word costs.
+    pub fn unknown_cost(&self) -> u32 {
+        self.unknown
+    }
+
+    /// The cost of `word`, if the dictionary has it.
+    pub fn cost(&self, word: &str) -> Option<u16> {
+        let mut node = 0u32;
+        for c in word.chars() {
+            node = if node == 0 && MAIN_HAN.contains(&(c as u32)) {
+                self.first
+                    .get((c as u32 - MAIN_HAN.start()) as usize)
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                self.edges.get(&edge(node, c)).copied().unwrap_or(0)
+            };
+            if node == 0 {
+                return None;
+            }
+        }
+        let cost = *self.costs.get(node as usize)?;
+        (node != 0 && cost != NO_WORD).then_some(cost)
+    }
+
     /// The words of `run` (Han characters), as byte ranges of it, in order,
     /// covering it (see the module docs).
     pub fn segment(&self, run: &str) -> Vec<Range<usize>> {
@@ -247,13 +296,7 @@ impl<T: AsRef<str>> DictionaryJob<T> {
         let dictionary = first
             .strip_prefix("# total-cost ")
             .and_then(|n| n.trim().parse::<u32>().ok())
-            .map(|unknown| Dictionary {
-                edges: FxHashMap::default(),
-                first: Vec::new(),
-                costs: vec![NO_WORD],
-                unknown,
-                words: 0,
-            })
+            .map(Dictionary::empty)
             .ok_or_else(|| "the dictionary's first line is not `# total-cost N`".to_string());
         DictionaryJob {
             text,
