@@ -312,13 +312,9 @@ fn build_index(
     // Benchmarks time the index from here to "corpus-lens:search-ready".
     mark("corpus-lens:index-begin");
     #[cfg(feature = "segmenters")]
-    let prepared = slices::measured("index:prepared", || {
-        let prepared = prepared_words(corpus);
-        if let Some(d) = prepared.as_ref().and_then(|w| w.chinese()) {
-            lens_engine::text::segment::install_chinese(d);
-        }
-        prepared
-    });
+    let prepared = slices::measured("index:prepared", || prepared_words(corpus));
+    #[cfg(feature = "segmenters")]
+    let own_dictionary = prepared.as_ref().and_then(|w| w.chinese_job());
     #[cfg(not(feature = "segmenters"))]
     let prepared: Option<std::convert::Infallible> = None;
     let warned = std::cell::Cell::new(false);
@@ -353,27 +349,51 @@ fn build_index(
     };
     // A build without the segmenters (the light and full/ builds of a
     // corpus without text written without spaces) needs none.
+    // (The Chinese one not, where the corpus' own comes with its words.)
     #[cfg(feature = "segmenters")]
-    let needed = segmenters::needed(corpus);
+    let needed = segmenters::needed(corpus).without_chinese(own_dictionary.is_some());
     #[cfg(feature = "segmenters")]
     let any = needed.any();
     #[cfg(not(feature = "segmenters"))]
     let any = false;
-    if !any {
-        start();
-    } else {
-        #[cfg(feature = "segmenters")]
-        {
-            before.set(Some(needed.reading()));
-            segmenters::install(needed, move |read| match read {
-                Ok(()) => {
-                    before.set(None);
-                    start();
-                }
-                Err(why) => before.set(Some(format!("{why} Reload the page to try again."))),
-            });
+    let go = move || {
+        if !any {
+            start();
+        } else {
+            #[cfg(feature = "segmenters")]
+            {
+                before.set(Some(needed.reading()));
+                segmenters::install(needed, move |read| match read {
+                    Ok(()) => {
+                        before.set(None);
+                        start();
+                    }
+                    Err(why) => before.set(Some(format!("{why} Reload the page to try again."))),
+                });
+            }
         }
+    };
+    // The corpus' own Chinese dictionary made between frames (46,515 words
+    // for People's Daily), then installed, before anything is cut.
+    #[cfg(feature = "segmenters")]
+    match own_dictionary {
+        Some(job) => {
+            run_sliced(
+                "dictionary",
+                job,
+                0.0,
+                || true,
+                |_| {},
+                move |d| {
+                    lens_engine::text::segment::install_chinese(d);
+                    go();
+                },
+            );
+        }
+        None => go(),
     }
+    #[cfg(not(feature = "segmenters"))]
+    go();
     Effect::new(move |_| {
         if index.get().is_some() {
             leptos::task::spawn_local(async {

@@ -35,6 +35,13 @@ impl Needed {
         self.chinese || self.japanese || !self.scripts.is_empty()
     }
 
+    /// The same, but for the Chinese dictionary when `given` (the corpus'
+    /// own came with its words read at build time).
+    pub fn without_chinese(mut self, given: bool) -> Needed {
+        self.chinese &= !given;
+        self
+    }
+
     /// What the page says while it reads them.
     pub fn reading(&self) -> String {
         let mut what: Vec<String> = Vec::new();

@@ -30,8 +30,9 @@
 
 use crate::corpus::Corpus;
 use crate::index::Index;
+use crate::steps::Steps;
 use crate::text::lexicon::BREAK;
-use crate::text::segment::Dictionary;
+use crate::text::segment::{CostsJob, Dictionary};
 
 const MAGIC: &[u8; 8] = b"LENSWRD1";
 
@@ -329,12 +330,16 @@ impl<'b> Prepared<'b> {
     /// The corpus' own Chinese dictionary ([`corpus_dictionary`]), if it
     /// has one: the page installs it instead of the engine's whole one.
     pub fn chinese(&self) -> Option<Dictionary> {
+        self.chinese_job().map(Steps::run)
+    }
+
+    /// [`Prepared::chinese`] as a job of steps (the page's way: it makes the
+    /// dictionary between frames, then installs it).
+    pub fn chinese_job(&self) -> Option<CostsJob<'b>> {
         let (unknown, words) = &self.chinese;
         (*unknown > 0).then(|| {
-            Dictionary::from_costs(
-                *unknown,
-                words.iter().map(|&(t, c)| (self.terms[t as usize], c)),
-            )
+            let words = words.iter().map(|&(t, c)| (self.terms[t as usize], c));
+            CostsJob::new(*unknown, words.collect())
         })
     }
 
