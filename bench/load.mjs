@@ -5,7 +5,8 @@
 // the article list visible, search answering (a query typed as soon as the
 // search box is there shows its results), cumulative layout shift, and,
 // with JavaScript disabled, whether the list shows at all.
-// Usage: node bench/load.mjs DIST_DIR [URL_QUERY …]   (default: "" and "?view=trends")
+// Usage: [QUERY=wechat] node bench/load.mjs DIST_DIR [URL_QUERY …]   (default: "" and "?view=trends")
+// (QUERY: the word typed, one the corpus has: QUERY=中国 for People's Daily).
 // Prints a Markdown table and writes target/bench/load.json.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ const PROFILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, upl
 // In the page from its first script on: when the content shows (the article
 // list, or the view a URL asks for), when a query typed as soon as the search
 // box exists shows its results (default URL only), and layout shifts.
-const PROBE = () => {
+const PROBE = (query) => {
   const plain = location.search === '';
   const t = (window.__load = { list: null, typed: null, answered: plain ? null : 0, cls: 0 });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) t.cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
@@ -29,7 +30,7 @@ const PROBE = () => {
     if (t.list === null && shown) t.list = performance.now();
     const box = document.querySelector('input[type=search]');
     if (plain && t.typed === null && box) {
-      box.value = 'wechat';
+      box.value = query;
       box.dispatchEvent(new Event('input', { bubbles: true }));
       t.typed = performance.now();
     }
@@ -47,7 +48,7 @@ async function coldLoad(browser, url, js) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: PROFILE.latency, downloadThroughput: PROFILE.downloadThroughput, uploadThroughput: PROFILE.uploadThroughput });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
-  if (js) await page.addInitScript(PROBE);
+  if (js) await page.addInitScript(PROBE, process.env.QUERY || 'wechat');
   await page.goto(url, { waitUntil: 'load', timeout: 120000 });
   let r;
   if (js) {

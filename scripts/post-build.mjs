@@ -92,7 +92,15 @@ const pick = `<script>
       if (!r.ok) throw new Error(r.url + ': ' + r.status + ' ' + r.statusText);
       return r.arrayBuffer();
     });${wordsFile ? `
-    window.corpusLensWords = fetch(${JSON.stringify(`./${wordsFile}`)}).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);` : ''}
+    // The corpus' words read at build time spare the page its tokenizing
+    // (Chinese: nine times English's time a character) but weigh more
+    // than the dictionary they replace (People's Daily: 1.9 MB gzip
+    // against 0.77). On a link the browser reports slower than 5 Mbit/s,
+    // or with Save-Data on, the page tokenizes instead (docs/languages.md).
+    const link = navigator.connection;
+    window.corpusLensWords = link && (link.saveData || link.downlink < 5)
+      ? Promise.resolve(null)
+      : fetch(${JSON.stringify(`./${wordsFile}`)}).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);` : ''}
   }
   const fullOnly = ${JSON.stringify(fullOnly)};
   const ownParams = ${JSON.stringify(ownParams)};
@@ -196,7 +204,10 @@ for (const f of files) {
 const precached = (pageBytes <= PRECACHE_BYTES ? files : files.filter((f) => !f.startsWith('articles/')))
   .filter((f) => !f.startsWith('data/'))
   // A sharded index' data files are read piece by piece (below), never whole.
-  .filter((f) => !/^pack-[0-9a-f]{16}\.bin$/.test(f));
+  .filter((f) => !/^pack-[0-9a-f]{16}\.bin$/.test(f))
+  // The corpus' words: only where the loader reads them (a fast link),
+  // kept once read.
+  .filter((f) => !/^words-[0-9a-f]{16}\.bin$/.test(f));
 const cacheName = `corpus-lens-${version.digest('hex').slice(0, 16)}`;
 // A sharded index' data files: their pieces are kept, once read, in a cache
 // of their own that outlives a new build (the files are named by their
@@ -271,8 +282,10 @@ self.addEventListener('fetch', (event) => {
   const lookup = app ? caches.match('./', { cacheName: CACHE })
     : caches.match(key, { cacheName: CACHE, ignoreSearch: !exact }).then((hit) => hit || caches.match(key, { ignoreSearch: !exact }));
   event.respondWith(lookup.then((hit) => hit || fetch(req).then((res) => {
-    // A static page or a dictionary not cached at install is kept once read.
-    if (res.ok && (url.pathname.startsWith(root + 'articles/') || url.pathname.startsWith(root + 'data/'))) {
+    // A static page, a dictionary or the corpus' words, not cached at
+    // install, are kept once read.
+    if (res.ok && (url.pathname.startsWith(root + 'articles/') || url.pathname.startsWith(root + 'data/')
+      || /[/]words-[0-9a-f]{16}[.]bin$/.test(url.pathname))) {
       const copy = res.clone();
       caches.open(CACHE).then((c) => c.put(req, copy));
     }
