@@ -97,10 +97,15 @@ const pick = `<script>
     // than the dictionary they replace (People's Daily: 1.9 MB gzip
     // against 0.77). On a link the browser reports slower than 5 Mbit/s,
     // or with Save-Data on, the page tokenizes instead (docs/languages.md).
+    // Words kept from an earlier visit are read whatever the link (and
+    // offline, where the whole dictionary may never have been read).
     const link = navigator.connection;
-    window.corpusLensWords = link && (link.saveData || link.downlink < 5)
-      ? Promise.resolve(null)
-      : fetch(${JSON.stringify(`./${wordsFile}`)}).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);` : ''}
+    const words = new URL(${JSON.stringify(`./${wordsFile}`)}, location.href).href;
+    window.corpusLensWords = (self.caches ? caches.match(words).catch(() => undefined) : Promise.resolve(undefined))
+      .then((kept) => kept ? kept.arrayBuffer()
+        : link && (link.saveData || link.downlink < 5) ? null
+        : fetch(words).then((r) => (r.ok ? r.arrayBuffer() : null)))
+      .catch(() => null);` : ''}
   }
   const fullOnly = ${JSON.stringify(fullOnly)};
   const ownParams = ${JSON.stringify(ownParams)};

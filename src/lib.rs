@@ -385,7 +385,7 @@ fn build_index(
                 || true,
                 |_| {},
                 move |d| {
-                    lens_engine::text::segment::install_chinese(d);
+                    lens_engine::text::segment::install_corpus_chinese(d);
                     go();
                 },
             );

@@ -10,7 +10,7 @@
 
 use lens_engine::text::japanese::{install_japanese, japanese, Model, JAPANESE_MODEL_PATH};
 use lens_engine::text::segment::{
-    chinese, install_chinese, Dictionary, DictionaryJob, Script, CHINESE_WORDS_PATH,
+    install_chinese, whole_chinese, Dictionary, DictionaryJob, Script, CHINESE_WORDS_PATH,
 };
 use lens_engine::Corpus;
 use wasm_bindgen::JsCast;
@@ -68,7 +68,9 @@ impl Needed {
 /// What `corpus` needs ([`Needed`]).
 pub fn needed(corpus: &Corpus) -> Needed {
     Needed {
-        chinese: chinese().is_none() && corpus.has_han(),
+        // The whole dictionary: a corpus' own, installed for the built-in
+        // corpus, is no other corpus' ([`Needed::without_chinese`]).
+        chinese: whole_chinese().is_none() && corpus.has_han(),
         japanese: japanese().is_none() && corpus.has_kana(),
         scripts: corpus
             .scripts()

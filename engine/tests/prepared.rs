@@ -8,6 +8,7 @@ mod samples;
 
 use common::Shape;
 use lens_engine::index::builder::IndexBuilder;
+use lens_engine::index::layout::stretches;
 use lens_engine::index::prepared::{corpus_dictionary, encode, Prepared};
 use lens_engine::index::Index;
 use lens_engine::steps::Steps;
@@ -273,6 +274,11 @@ proptest! {
             let fell_back = b.fell_back().is_some();
             let ix = b.finish();
             prop_assert_eq!(ix.doc_count(), corpus.articles().len());
+            // Every article's stretches are its title and blocks: the layout
+            // of marks and lines reads one text each.
+            for (d, a) in corpus.articles().iter().enumerate() {
+                prop_assert_eq!(stretches(ix.doc(d)).len(), a.body.len() + 1);
+            }
             // Given up: the index is the one tokenizing builds.
             if fell_back {
                 prop_assert_eq!(facts(&ix), facts(&Index::new(&corpus)));

@@ -12,10 +12,14 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const pwned = (page) => page.evaluate(() => window.__pwned);
 
+/** The link the browser reports (`navigator.connection`): the loader reads it. */
+const link = (reported) => Object.defineProperty(navigator, 'connection', { value: reported, configurable: true });
+
 test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
   const { context, page, problems } = await strictPage(browser);
   const asked = [];
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.addInitScript(link, { downlink: 10, saveData: false });
   await page.goto(server.base);
   await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
   await page.getByLabel('Search articles').fill('title:hostile');
@@ -64,13 +68,19 @@ test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIS
   await context.close();
 });
 
-test('without its words read at build time the page reads them itself, to the same results', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
+for (const [why, lost, connection] of [
+  // The words' download fails (a host that lost the file).
+  ['their download fails', true, { downlink: 10, saveData: false }],
+  // A link slower than 5 Mbit/s: the loader leaves them.
+  ['a slow link', false, { downlink: 1.4, saveData: false }],
+]) test(`without its words read at build time (${why}) the page reads them itself, to the same results`, { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
   const { context, page, problems } = await strictPage(browser);
   const asked = [];
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-  // The words' download fails (a host that lost the file): no error shown,
-  // the page tokenizes with the whole dictionary, as a reader's own files.
-  await page.route(/\/words-[0-9a-f]{16}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // No error shown: the page tokenizes with the whole dictionary, as a
+  // reader's own files are.
+  if (lost) await page.route(/\/words-[0-9a-f]{16}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.addInitScript(link, connection);
   await page.goto(server.base);
   await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
   for (const [q, mark] of [['新幹線', '新幹線'], ['银行', '银行'], ['中国农业', '中国农业']]) {
@@ -79,6 +89,7 @@ test('without its words read at build time the page reads them itself, to the sa
       && [...document.querySelectorAll('.results .snippet mark')].map((e) => e.textContent).join('') === m, mark);
   }
   assert.ok(asked.some((p) => p.includes('zh-words')), 'the whole dictionary fetched instead');
+  assert.equal(asked.some((p) => /\/words-[0-9a-f]{16}\.bin$/.test(p)), lost, 'the words asked for only on a fast link');
   // A 404 of a file the page can do without is no page error.
   assert.deepEqual(problems.filter((p) => !/404|Failed to load resource/.test(p)), []);
   await context.close();

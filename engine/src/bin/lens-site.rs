@@ -79,6 +79,16 @@ fn main() -> ExitCode {
         // as its index reads them: the page builds its index from them
         // (lens_engine::index::prepared).
         let words = lens_engine::index::prepared::for_corpus(&corpus, &name);
+        // Words written before (another corpus' or version's) must not linger.
+        if let Ok(entries) = std::fs::read_dir(site_dir) {
+            for e in entries.flatten() {
+                let old = e.file_name();
+                let old = old.to_string_lossy();
+                if old.starts_with("words-") && old.ends_with(".bin") {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
         let written = std::fs::write(&shipped, &bytes)
             .map(|()| vec![(CORPUS_META, name)])
             .map_err(|e| format!("cannot write {}: {e}", shipped.display()));

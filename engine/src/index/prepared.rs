@@ -108,11 +108,12 @@ pub fn encode(index: &Index, corpus_name: &str, chinese: Option<&Dictionary>) ->
 /// It cuts the corpus' text as `whole` does. Each run's cut is the cheapest
 /// way through it, of equal costs the one whose first word is longer
 /// ([`Dictionary::segment`]), and every word of it is in the vocabulary, so
-/// in this dictionary, with the same cost. Every other way costs here at
-/// least what it costs in `whole` (a word missing here costs what an
-/// unknown character costs, the most any word costs), so the cut is still
-/// the cheapest, and the ways that tie with it here tied in `whole` too, so
-/// the longest first word among them is the same one.
+/// in this dictionary, with the same cost. Every way here is a way in
+/// `whole` at no lower cost (a word missing here is cut as unknown
+/// characters, and no word costs more than an unknown character: the
+/// dictionary files are refused otherwise), so the cut is still the
+/// cheapest, and the ways that tie with it here tied in `whole` too, so the
+/// longest first word among them is the same one.
 pub fn corpus_dictionary<'a>(
     whole: &Dictionary,
     words: impl IntoIterator<Item = &'a str>,
@@ -297,7 +298,9 @@ impl<'b> Prepared<'b> {
                     .filter(|&c| u32::from(c) <= unknown);
                 let after = words.last().is_none_or(|&(a, _)| at > a as usize);
                 match (terms.get(at), cost) {
-                    (Some(w), Some(cost)) if after && crate::text::segment::is_unspaced_word(w) => {
+                    (Some(w), Some(cost))
+                        if after && !w.is_empty() && crate::text::segment::is_unspaced_word(w) =>
+                    {
                         words.push((at as u32, cost))
                     }
                     _ => {
@@ -386,8 +389,22 @@ impl<'b> Prepared<'b> {
         if title_len == len {
             push(BREAK);
         }
-        // Positions run to `len` (the title's break among them).
+        // Positions run to `len` (the title's break among them); a block
+        // of the body starts after the break, and each block has its start
+        // (the layout of marks and lines reads one text a block).
         let block_starts = r.starts(len as u32 + 1)?;
+        let blocks = corpus.articles()[d].body.len();
+        if block_starts.len() != blocks
+            || block_starts
+                .first()
+                .is_some_and(|&b| (b as usize) <= title_len)
+        {
+            return Err(format!(
+                "article {} has {} block starts for {blocks} blocks",
+                corpus.articles()[d].id,
+                block_starts.len()
+            ));
+        }
         let clause_starts = r.starts(len as u32)?;
         if d + 1 == corpus.articles().len() && r.pos != self.bytes.len() {
             return Err("trailing bytes".into());

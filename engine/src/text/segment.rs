@@ -119,18 +119,25 @@ impl Dictionary {
         self.unknown
     }
 
+    /// The node `c` leads to from `node`, 0 for none: the first step from
+    /// the root into the main Han block an array read.
+    #[inline]
+    fn child(&self, node: u32, c: char) -> u32 {
+        if node == 0 && MAIN_HAN.contains(&(c as u32)) {
+            self.first
+                .get((c as u32 - MAIN_HAN.start()) as usize)
+                .copied()
+                .unwrap_or(0)
+        } else {
+            self.edges.get(&edge(node, c)).copied().unwrap_or(0)
+        }
+    }
+
     /// The cost of `word`, if the dictionary has it.
     pub fn cost(&self, word: &str) -> Option<u16> {
         let mut node = 0u32;
         for c in word.chars() {
-            node = if node == 0 && MAIN_HAN.contains(&(c as u32)) {
-                self.first
-                    .get((c as u32 - MAIN_HAN.start()) as usize)
-                    .copied()
-                    .unwrap_or(0)
-            } else {
-                self.edges.get(&edge(node, c)).copied().unwrap_or(0)
-            };
+            node = self.child(node, c);
             if node == 0 {
                 return None;
             }
@@ -206,14 +213,7 @@ impl Dictionary {
             let mut choice = (self.unknown.saturating_add(best[next].0), next);
             let mut node = 0;
             for (j, &c) in chars.iter().enumerate().skip(i) {
-                let child = if node == 0 && MAIN_HAN.contains(&(c as u32)) {
-                    self.first
-                        .get((c as u32 - MAIN_HAN.start()) as usize)
-                        .copied()
-                        .unwrap_or(0)
-                } else {
-                    self.edges.get(&edge(node, c)).copied().unwrap_or(0)
-                };
+                let child = self.child(node, c);
                 if child == 0 {
                     break;
                 }
@@ -326,12 +326,19 @@ impl<T: AsRef<str>> crate::steps::Steps for DictionaryJob<T> {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
+                // No word costs more than a character the dictionary lacks:
+                // what makes a corpus' own dictionary cut as the whole one
+                // (crate::index::prepared::corpus_dictionary).
+                let unknown = d.unknown;
                 let parsed = line.rsplit_once(' ').and_then(|(word, cost)| {
                     let cost: u16 = cost.parse().ok()?;
-                    (!word.is_empty() && is_unspaced_word(word)).then_some((word, cost))
+                    (!word.is_empty() && is_unspaced_word(word) && u32::from(cost) <= unknown)
+                        .then_some((word, cost))
                 });
                 let Some((word, cost)) = parsed else {
-                    self.dictionary = Err(format!("line {number}: not `word cost`"));
+                    self.dictionary = Err(format!(
+                        "line {number}: not `word cost` (a cost at most the total cost)"
+                    ));
                     return true;
                 };
                 d.add(word, cost);
@@ -401,9 +408,33 @@ pub fn install_chinese(dictionary: Dictionary) -> bool {
     CHINESE.set(dictionary).is_ok()
 }
 
-/// The Chinese dictionary, once installed (never, in a build without the
-/// feature `segmenters`: its segmenter's code is then left out).
+/// A corpus' own Chinese dictionary (`index::prepared`), installed by a page
+/// whose built-in corpus came with its words: [`chinese`] until the whole
+/// one is installed (for a reader's own corpus), which cuts that corpus'
+/// text alike.
+static CORPUS_CHINESE: OnceLock<Dictionary> = OnceLock::new();
+
+/// Installs a corpus' own Chinese dictionary ([`CORPUS_CHINESE`]); false if
+/// one was installed already. Feature `segmenters`.
+#[cfg(feature = "segmenters")]
+pub fn install_corpus_chinese(dictionary: Dictionary) -> bool {
+    CORPUS_CHINESE.set(dictionary).is_ok()
+}
+
+/// The Chinese dictionary words are cut with, once installed: the whole
+/// one, else a corpus' own (never, in a build without the feature
+/// `segmenters`: its segmenter's code is then left out).
 pub fn chinese() -> Option<&'static Dictionary> {
+    if cfg!(feature = "segmenters") {
+        CHINESE.get().or_else(|| CORPUS_CHINESE.get())
+    } else {
+        None
+    }
+}
+
+/// The whole Chinese dictionary, once installed: what any corpus but one
+/// that brought its own needs.
+pub fn whole_chinese() -> Option<&'static Dictionary> {
     if cfg!(feature = "segmenters") {
         CHINESE.get()
     } else {
@@ -605,6 +636,24 @@ mod tests {
     fn tiny() -> Dictionary {
         Dictionary::parse("# total-cost 2000\n支付 800\n支付宝 700\n宝 1200\n推出 900\n功能 850\n新 600\n新功 1500\n")
             .unwrap()
+    }
+
+    #[test]
+    fn no_word_costs_more_than_an_unknown_character() {
+        // What makes a corpus' own dictionary cut as the whole one
+        // (index::prepared::corpus_dictionary): a file breaking it is refused.
+        let e = Dictionary::parse("# total-cost 2000\n支付 800\n宝 2001\n").err();
+        assert_eq!(
+            e.as_deref(),
+            Some("line 3: not `word cost` (a cost at most the total cost)")
+        );
+        assert!(Dictionary::parse("# total-cost 2000\n支付 800\n宝 2000\n").is_ok());
+        let d = tiny();
+        assert_eq!(
+            (d.cost("支付宝"), d.cost("支"), d.cost("推出")),
+            (Some(700), None, Some(900))
+        );
+        assert_eq!(d.unknown_cost(), 2000);
     }
 
     fn cut<'a>(d: &Dictionary, s: &'a str) -> Vec<&'a str> {
