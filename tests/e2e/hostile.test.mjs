@@ -13,13 +13,13 @@ after(async () => { await browser?.close(); server?.close(); });
 const pwned = (page) => page.evaluate(() => window.__pwned);
 
 /** The link the browser reports (`navigator.connection`): the loader reads it. */
-const link = (reported) => Object.defineProperty(navigator, 'connection', { value: reported, configurable: true });
+const reportLink = (reported) => Object.defineProperty(navigator, 'connection', { value: reported, configurable: true });
 
 test('hostile article text renders as inert text', { skip: !dist && 'HOSTILE_DIST not set' }, async () => {
   const { context, page, problems } = await strictPage(browser);
   const asked = [];
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
-  await page.addInitScript(link, { downlink: 10, saveData: false });
+  await page.addInitScript(reportLink, { downlink: 10, saveData: false });
   await page.goto(server.base);
   await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
   await page.getByLabel('Search articles').fill('title:hostile');
@@ -80,7 +80,7 @@ for (const [why, lost, connection] of [
   // No error shown: the page tokenizes with the whole dictionary, as a
   // reader's own files are.
   if (lost) await page.route(/\/words-[0-9a-f]{16}\.bin$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.addInitScript(link, connection);
+  await page.addInitScript(reportLink, connection);
   await page.goto(server.base);
   await page.locator('.corpus-count', { hasText: '10,004 articles' }).waitFor();
   for (const [q, mark] of [['新幹線', '新幹線'], ['银行', '银行'], ['中国农业', '中国农业']]) {
