@@ -69,44 +69,39 @@ fn main() -> ExitCode {
     // The corpus as the page reads it, in its own file (the page's builds
     // name it: see `codec::file_name`): downloaded once for every build;
     // or as a sharded index, read piece by piece.
-    let named = if sharded {
-        write_shards(&corpus, Path::new(site_dir)).map(|name| vec![(INDEX_META, name)])
-    } else {
-        let bytes = lens_engine::corpus::codec::encode(&corpus);
-        let name = lens_engine::corpus::codec::file_name(&bytes);
-        let shipped = Path::new(site_dir).join(&name);
-        // And, for a corpus with text written without spaces, its words
-        // as its index reads them: the page builds its index from them
-        // (lens_engine::index::prepared).
-        let words = lens_engine::index::prepared::for_corpus(&corpus, &name);
-        // Words written before (another corpus' or version's) must not linger.
-        if let Ok(entries) = std::fs::read_dir(site_dir) {
-            for e in entries.flatten() {
-                let old = e.file_name();
-                let old = old.to_string_lossy();
-                if old.starts_with("words-") && old.ends_with(".bin") {
-                    let _ = std::fs::remove_file(e.path());
+    // What an earlier run wrote (another corpus', version's or mode's
+    // corpus file, words or sharded index) must not linger.
+    let named = remove_written(Path::new(site_dir));
+    let named = named.and_then(|()| {
+        if sharded {
+            write_shards(&corpus, Path::new(site_dir)).map(|name| vec![(INDEX_META, name)])
+        } else {
+            let bytes = lens_engine::corpus::codec::encode(&corpus);
+            let name = lens_engine::corpus::codec::file_name(&bytes);
+            let shipped = Path::new(site_dir).join(&name);
+            // And, for a corpus with text written without spaces, its words
+            // as its index reads them: the page builds its index from them
+            // (lens_engine::index::prepared).
+            let words = lens_engine::index::prepared::for_corpus(&corpus, &name);
+            let written = std::fs::write(&shipped, &bytes)
+                .map(|()| vec![(CORPUS_META, name)])
+                .map_err(|e| format!("cannot write {}: {e}", shipped.display()));
+            written.and_then(|mut named| {
+                if let Some(words) = words {
+                    let name = lens_engine::index::prepared::file_name(&words);
+                    let path = Path::new(site_dir).join(&name);
+                    std::fs::write(&path, &words)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    println!(
+                        "lens-site: the corpus' words, {:.1} MB, in {name}",
+                        words.len() as f64 / 1e6
+                    );
+                    named.push((WORDS_META, name));
                 }
-            }
+                Ok(named)
+            })
         }
-        let written = std::fs::write(&shipped, &bytes)
-            .map(|()| vec![(CORPUS_META, name)])
-            .map_err(|e| format!("cannot write {}: {e}", shipped.display()));
-        written.and_then(|mut named| {
-            if let Some(words) = words {
-                let name = lens_engine::index::prepared::file_name(&words);
-                let path = Path::new(site_dir).join(&name);
-                std::fs::write(&path, &words)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                println!(
-                    "lens-site: the corpus' words, {:.1} MB, in {name}",
-                    words.len() as f64 / 1e6
-                );
-                named.push((WORDS_META, name));
-            }
-            Ok(named)
-        })
-    };
+    });
     // The page names it (src/shipped.rs, src/shards.rs read the name there),
     // so that the builds themselves hold nothing of the corpus: one build
     // serves any.
@@ -201,16 +196,25 @@ fn name_in_page(index: &Path, named: &[(&str, String)]) -> Result<(), String> {
     std::fs::write(index, html).map_err(|e| format!("cannot write {}: {e}", index.display()))
 }
 
-/// Writes `corpus` as a sharded index into the site at `site` (replacing
-/// one written before), and returns its manifest's name.
-fn write_shards(corpus: &lens_engine::Corpus, site: &Path) -> Result<String, String> {
+/// Removes from the site at `site` the files a run of this program writes
+/// beside the page: `corpus-`, `words-`, `index-` and `pack-HASH.bin`.
+fn remove_written(site: &Path) -> Result<(), String> {
     for e in std::fs::read_dir(site).map_err(|e| format!("cannot read {}: {e}", site.display()))? {
         let name = e.map_err(|e| e.to_string())?.file_name();
         let name = name.to_string_lossy();
-        if (name.starts_with("index-") || name.starts_with("pack-")) && name.ends_with(".bin") {
+        let ours = ["corpus-", "words-", "index-", "pack-"]
+            .iter()
+            .any(|p| name.starts_with(p));
+        if ours && name.ends_with(".bin") {
             let _ = std::fs::remove_file(site.join(&*name));
         }
     }
+    Ok(())
+}
+
+/// Writes `corpus` as a sharded index into the site at `site` (replacing
+/// one written before), and returns its manifest's name.
+fn write_shards(corpus: &lens_engine::Corpus, site: &Path) -> Result<String, String> {
     let options = lens_engine::shard::write::Options::default();
     let written = lens_engine::shard::write::write_index(corpus, options, &mut |name, bytes| {
         std::fs::write(site.join(name), bytes)
