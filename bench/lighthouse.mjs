@@ -82,6 +82,9 @@ try {
         cls: audit('cumulative-layout-shift').numericValue,
         longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
         bytes: audit('total-byte-weight').numericValue,
+        // Each long task as Lighthouse counts it (start and length in its
+        // simulated time, the script it attributes the task to), for the JSON.
+        tasks: tasks.map((t) => ({ start: Math.round(t.startTime), duration: Math.round(t.duration), url: t.url })),
         failing: Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
           .map((a) => a.id),

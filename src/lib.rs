@@ -165,10 +165,15 @@ pub fn start() {
         }),
         #[cfg(feature = "shipped-corpus")]
         None => wasm_bindgen_futures::spawn_local(async {
-            open(match shipped::corpus().await {
+            let opening = match shipped::corpus().await {
                 Ok(c) => Opening::Corpus(c),
                 Err(why) => Opening::Failed(why),
-            })
+            };
+            // Mounted in a task of its own: the corpus, when its bytes
+            // came first, is decoded in the task that started the wasm,
+            // and a phone should see neither make one long task of the two.
+            slices::next_task().await;
+            open(opening)
         }),
         #[cfg(not(feature = "import"))]
         Some(_) => open(Opening::Own),
@@ -318,6 +323,16 @@ fn build_index(
     #[cfg(not(feature = "segmenters"))]
     let prepared: Option<std::convert::Infallible> = None;
     let warned = std::cell::Cell::new(false);
+    // Indexed at once only where the app is what the reader sees (no
+    // prerendered page): its first screen then needs no placeholder. Behind
+    // a prerendered page nothing is seen until the takeover, so the mount,
+    // the index and the first drawing of the view are tasks of their own,
+    // each short on a phone.
+    let first_slice = if takeover::prerendered() {
+        0.0
+    } else {
+        FIRST_SLICE.with(std::cell::Cell::get)
+    };
     let start = move || {
         let builder = match prepared {
             #[cfg(feature = "segmenters")]
@@ -329,7 +344,7 @@ fn build_index(
         run_sliced(
             "index",
             builder,
-            FIRST_SLICE.with(std::cell::Cell::get),
+            first_slice,
             || true,
             move |b: &IndexBuilder| {
                 progress.set(b.progress());
@@ -397,8 +412,9 @@ fn build_index(
     Effect::new(move |_| {
         if index.get().is_some() {
             leptos::task::spawn_local(async {
-                // Once the views the index opens are drawn (their effects run as tasks).
-                leptos::task::tick().await;
+                // Once the views the index opens are drawn (their effects
+                // run as tasks), in a task of its own.
+                slices::next_task().await;
                 takeover::take_over();
                 mark("corpus-lens:search-ready");
             });
@@ -439,7 +455,7 @@ pub fn App(
                 return done.unwrap_or(false);
             }
             leptos::task::spawn_local(async {
-                leptos::task::tick().await;
+                slices::next_task().await;
                 takeover::take_over();
                 mark("corpus-lens:search-ready");
             });

@@ -35,7 +35,7 @@ pub fn app_root() -> HtmlElement {
         .unchecked_into();
     root.set_id(APP_ID);
     root.set_class_name("app-root");
-    root.set_hidden(document().get_element_by_id(PRERENDERED_ID).is_some());
+    root.set_hidden(prerendered());
     document()
         .body()
         .expect("a body")
@@ -47,6 +47,12 @@ pub fn app_root() -> HtmlElement {
 thread_local! {
     /// What waits for the app to be on screen ([`when_shown`]).
     static PENDING: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether a prerendered page (or the copy a lighter build left) is what
+/// the reader sees, the app hidden until it takes over.
+pub fn prerendered() -> bool {
+    document().get_element_by_id(PRERENDERED_ID).is_some()
 }
 
 /// Runs `f` once the app is on screen: at once, or when it takes over. For
@@ -142,30 +148,41 @@ pub fn take_over() {
         run_pending();
         return;
     };
-    // The app's controls by signature, in document order.
-    let mut mine: HashMap<String, Vec<Element>> = HashMap::new();
-    if let Ok(list) = app.query_selector_all(CONTROLS) {
-        for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                mine.entry(signature(&el)).or_default().push(el);
-            }
-        }
-    }
     let active = doc.active_element();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let old_controls: Vec<Element> = pre
+        .query_selector_all(CONTROLS)
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let is_active = |el: &Element| active.as_ref().is_some_and(|a| a.is_same_node(Some(el)));
+    // Pairing every control by signature costs a task of its own on a
+    // phone (a label's text and a resolved address for each of hundreds
+    // of links, in both copies), so it is done only when the reader
+    // changed or focused something: usually nothing is.
+    let touched = old_controls.iter().any(|el| is_active(el) || changed(el));
     let mut carried: Vec<(Element, Element)> = Vec::new();
     let mut focus = None;
-    if let Ok(list) = pre.query_selector_all(CONTROLS) {
-        for i in 0..list.length() {
-            let Some(old) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
+    if touched {
+        // The app's controls by signature, in document order.
+        let mut mine: HashMap<String, Vec<Element>> = HashMap::new();
+        if let Ok(list) = app.query_selector_all(CONTROLS) {
+            for i in 0..list.length() {
+                if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    mine.entry(signature(&el)).or_default().push(el);
+                }
+            }
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for old in old_controls {
             let sig = signature(&old);
             let n = seen.entry(sig.clone()).or_default();
             let twin = mine.get(&sig).and_then(|v| v.get(*n)).cloned();
             *n += 1;
             let Some(new) = twin else { continue };
-            if active.as_ref().is_some_and(|a| a.is_same_node(Some(&old))) {
+            if is_active(&old) {
                 focus = Some(new.clone());
             }
             carried.push((old, new));
@@ -197,6 +214,34 @@ pub fn take_over() {
 /// it (a control as the page was served says nothing: the URL decides),
 /// through the events the app listens to, so the URL follows as if the
 /// reader had acted in the app.
+/// Whether the reader changed `old` from what was served: what [`carry`]
+/// carries over.
+fn changed(old: &Element) -> bool {
+    if let Some(o) = old.dyn_ref::<HtmlInputElement>() {
+        match o.type_().as_str() {
+            "checkbox" | "radio" => o.checked() != o.default_checked(),
+            _ => o.value() != o.default_value(),
+        }
+    } else if let Some(o) = old.dyn_ref::<HtmlSelectElement>() {
+        o.selected_index() != served_option(o)
+    } else if let Some(o) = old.dyn_ref::<web_sys::HtmlDetailsElement>() {
+        o.open()
+    } else {
+        false
+    }
+}
+
+/// The option a select was served with chosen (the first, if none says so).
+fn served_option(o: &HtmlSelectElement) -> i32 {
+    (0..o.length())
+        .find(|&i| {
+            o.item(i)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .is_some_and(|opt| opt.default_selected())
+        })
+        .map_or(0, |i| i as i32)
+}
+
 fn carry(old: &Element, new: &Element) {
     if let (Some(o), Some(n)) = (
         old.dyn_ref::<HtmlInputElement>(),
@@ -219,15 +264,7 @@ fn carry(old: &Element, new: &Element) {
         old.dyn_ref::<HtmlSelectElement>(),
         new.dyn_ref::<HtmlSelectElement>(),
     ) {
-        let chosen = o.selected_index();
-        let served = (0..o.length())
-            .find(|&i| {
-                o.item(i)
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                    .is_some_and(|opt| opt.default_selected())
-            })
-            .map_or(0, |i| i as i32);
-        if chosen != served && o.value() != n.value() {
+        if o.selected_index() != served_option(o) && o.value() != n.value() {
             n.set_value(&o.value());
             dispatch(new, "change");
         }
