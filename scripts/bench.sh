@@ -53,6 +53,9 @@ echo; echo "== page: a phone's cold load (Lighthouse's mobile profile through th
 scripts/build-site.sh target/bench/seed-release >/dev/null
 node bench/load.mjs target/bench/seed-release "" "?view=trends&kw=alipay" "?article=$(ls corpus/*.md | head -1 | xargs basename | sed 's/\.md$//')"
 
+echo; echo "== page: the page's own tasks from the wasm's start to search ready, CPU slowed 4× (#30; the seed site as published)"
+node bench/start-tasks.mjs seed=target/bench/seed-release | tee target/bench/start-tasks.md
+
 echo; echo "== page: real Lighthouse on every view a link opens (#30; mobile profile, the seed site as published, gzip, from a sub-path)"
 # Pinned and kept out of package.json: the tests never need it.
 LIGHTHOUSE_DIR="$CORPUS_LENS_CACHE/lighthouse"

@@ -415,8 +415,7 @@ fn build_index(
                 // Once the views the index opens are drawn (their effects
                 // run as tasks), in a task of its own.
                 slices::next_task().await;
-                takeover::take_over();
-                mark("corpus-lens:search-ready");
+                takeover::take_over_then(|| mark("corpus-lens:search-ready"));
             });
         }
     });
@@ -456,8 +455,7 @@ pub fn App(
             }
             leptos::task::spawn_local(async {
                 slices::next_task().await;
-                takeover::take_over();
-                mark("corpus-lens:search-ready");
+                takeover::take_over_then(|| mark("corpus-lens:search-ready"));
             });
             true
         });
@@ -643,13 +641,17 @@ fn Shown(
         match article.get() {
             Some(index) => view! { <OpenArticle corpus=corpus index=index /> }.into_any(),
             // An unknown id is named among the URL notices.
-            None => view! {
+            None => {
+                // The view a task after the filters (behind a prerendered
+                // page; each a task of its own on a phone).
+                let drawn = takeover::later(1);
+                view! {
                 <div class="search-layout">
                     <FacetPanel />
                     // The view's own controls, one link away from the search box
                     // (the skip link at the top of the filters).
                     <div id="view-start" class="view-start" tabindex="-1">
-                    {move || match current_view.get() {
+                    {move || drawn.get().then(|| match current_view.get() {
                         #[cfg(feature = "trends")]
                         View::Trends => view! { <views::TrendsView /> }.into_any(),
                         #[cfg(feature = "compare")]
@@ -666,11 +668,12 @@ fn Shown(
                             let name = params::VIEW.option_of(other).label;
                             view! { <takeover::LoadingBuild name=name what=format!("the {name} view") target=takeover::Build::Full /> }.into_any()
                         }
-                    }}
+                    })}
                     </div>
                 </div>
+                }
+                .into_any()
             }
-            .into_any(),
         }
     }
 }

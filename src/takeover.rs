@@ -135,10 +135,82 @@ fn resolve(href: &str) -> String {
 
 const CONTROLS: &str = "input, select, details, a[href], button, summary, [tabindex]";
 
+thread_local! {
+    /// Parts of the app still to be drawn, each in a task of its own ([`hold`]).
+    static HELD: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// A takeover asked for while parts were held, and what follows it.
+    static WANTED: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the takeover waiting while it lives: a part of the app drawn a
+/// task later (the app's first drawing behind a prerendered page is cut
+/// into tasks, each short on a phone) is in place before the swap.
+pub struct Hold(());
+
+/// A [`Hold`] on the takeover, until the value is dropped.
+pub fn hold() -> Hold {
+    HELD.with(|h| h.set(h.get() + 1));
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let left = HELD.with(|h| {
+            h.set(h.get().saturating_sub(1));
+            h.get()
+        });
+        if left == 0 {
+            if let Some(then) = WANTED.with(|w| w.borrow_mut().take()) {
+                take_over_now();
+                then();
+            }
+        }
+    }
+}
+
+/// `true` at once where the app is on screen; behind a prerendered page
+/// (nothing of the app is seen until the takeover), `tasks` tasks later,
+/// holding the takeover until then. A view draws its heavier parts so: its
+/// first drawing is cut into tasks, each short on a phone, and is whole
+/// when it is swapped in (nothing shifts after the swap).
+pub fn later(tasks: u32) -> ReadSignal<bool> {
+    let now = !prerendered();
+    let drawn = RwSignal::new(now);
+    if !now {
+        let hold = hold();
+        leptos::task::spawn_local(async move {
+            for _ in 0..tasks {
+                crate::slices::next_task().await;
+            }
+            // (A view gone meanwhile has nothing to draw.)
+            let _ = drawn.try_set(true);
+            // Its render effects run before the hold ends.
+            leptos::task::tick().await;
+            drop(hold);
+        });
+    }
+    drawn.read_only()
+}
+
+/// [`take_over`], then `then()`: at once, or once nothing is [`hold`]ing it.
+pub fn take_over_then(then: impl FnOnce() + 'static) {
+    if HELD.with(std::cell::Cell::get) > 0 {
+        WANTED.with(|w| *w.borrow_mut() = Some(Box::new(then)));
+        return;
+    }
+    take_over_now();
+    then();
+}
+
 /// Shows the app in place of the prerendered page (if any), carrying over
-/// what the reader typed, ticked, chose, opened and focused there. Does
-/// nothing the second time.
+/// what the reader typed, ticked, chose, opened and focused there, once
+/// no part of its first drawing is held ([`hold`]). Does nothing the
+/// second time.
 pub fn take_over() {
+    take_over_then(|| {});
+}
+
+fn take_over_now() {
     let doc = document();
     let Some(app) = doc.get_element_by_id(APP_ID) else {
         return;

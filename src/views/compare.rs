@@ -210,6 +210,9 @@ pub fn CompareView() -> impl IntoView {
     });
     // The passage being pointed at (hover or focus): its twin lights up too.
     let active = RwSignal::new(None::<usize>);
+    // Behind a prerendered page, the two texts are drawn a task after the
+    // rest (takeover::later).
+    let texts = crate::takeover::later(1);
 
     let body = move || {
         if let (Some(_), Some(_), Some(r)) = (left.get(), right.get(), reading) {
@@ -262,7 +265,7 @@ pub fn CompareView() -> impl IntoView {
             </div>
             <super::MeaningOf measures=&[COMPARE_G2] section=lens_engine::stats::measures::SECTION_KEYWORDS />
             <PassageList pair=p.clone() left=l passages=passages.clone() active=active truncated=c.passages_truncated scroller=scroller.clone() />
-            <Columns corpus=p.corpus left=l right=r passages=passages active=active scroller=scroller />
+            {move || texts.get().then(|| view! { <Columns corpus=p.corpus.clone() left=l right=r passages=passages.clone() active=active scroller=scroller.clone() /> })}
             {whole.map(|_| view! { <MostSimilar doc=l open=false /> })}
         }
         .into_any()

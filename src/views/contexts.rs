@@ -143,6 +143,9 @@ fn ready<T: Clone>(s: &Sliced<T>) -> Option<T> {
 pub fn ContextsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    // Behind a prerendered page, the collocates are drawn a task after the
+    // rest (takeover::later).
+    let rest = crate::takeover::later(1);
     let (source, reading) = super::words_source(search, sampled, |index, corpus, m| Source {
         index: Shared::Whole(index),
         corpus: Shared::Whole(corpus),
@@ -251,7 +254,7 @@ pub fn ContextsView() -> impl IntoView {
                 // frames later (all at once would be a long task).
                 <Concordance lines=lines nodes=nodes shown=shown near_word=near_word />
                 <Dispersion lines=deferred(lines, 1) />
-                <Collocates lines=lines nodes=nodes wl=wl wr=wr />
+                {move || rest.get().then(|| view! { <Collocates lines=lines nodes=nodes wl=wl wr=wr /> })}
             </Show>
         </section>
     }

@@ -51,6 +51,9 @@ fn measure_name(m: Measure) -> &'static str {
 pub fn TrendsView() -> impl IntoView {
     let url = expect_context::<UrlQuery>();
     let search = expect_context::<SearchState>();
+    // Behind a prerendered page, the table is drawn a task after the chart
+    // (takeover::later).
+    let rest = crate::takeover::later(1);
     let corpus = search.corpus;
     let kw_text = Memo::new(move |_| params::KW.text(&url).unwrap_or_default());
     // A keyword list that parses but asks too much of the index is an error too.
@@ -355,7 +358,8 @@ pub fn TrendsView() -> impl IntoView {
                 // span that follows the selection); otherwise rows stay.
                 {move || {
                     let _ = row_key.get();
-                    view! { <TrendTableView table=table measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> }
+                    // Behind a prerendered page, a task after the chart (takeover::later).
+                    rest.get().then(|| view! { <TrendTableView table=table measure=measure at=at on_period=Callback::new(move |()| focus_contexts.set_value(true)) /> })
                 }}
             </Show>
             {move || at.get().map(|period| view! { <PeriodContexts period=period keywords=keywords counted=counted focus=focus_contexts /> })}

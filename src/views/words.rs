@@ -291,6 +291,9 @@ pub fn WordsView() -> impl IntoView {
         }
     };
     let busy = move || counts.with(|c| c.busy).then_some(" Counting…");
+    // Behind a prerendered page, the phrases and the rising and falling
+    // words are drawn a task after the rest (takeover::later).
+    let rest = crate::takeover::later(1);
     view! {
         <section class="words" aria-labelledby="words-heading">
             <h2 id="words-heading">"Words"</h2>
@@ -306,8 +309,10 @@ pub fn WordsView() -> impl IntoView {
             // answers arrive together, and drawing them all at once is a long task.
             <Frequencies counts=deferred(counts, 1) opts=opts />
             <Keyness counts=deferred(counts, 2) opts=opts />
-            <Phrases counts=sample_counts />
-            <RisingFallingBlock counts=sample_counts opts=opts />
+            {move || rest.get().then(|| view! {
+                <Phrases counts=sample_counts />
+                <RisingFallingBlock counts=sample_counts opts=opts />
+            })}
         </section>
     }
 }
