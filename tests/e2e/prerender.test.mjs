@@ -183,6 +183,39 @@ test('a URL that opens another view shows the page, then that view, loading only
   await context.close();
 });
 
+test('a view drawn in parts behind the prerendered page is swapped in whole', async () => {
+  // Each view's heavier part is drawn a task after the rest (src/takeover.rs,
+  // `later`): the takeover waits for it, so that nothing appears, or shifts
+  // the page, once the app is on screen.
+  const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
+  // What the app holds in the task that removes the prerendered page.
+  await page.addInitScript(() => {
+    window.__atSwap = null;
+    new MutationObserver((changes, observer) => {
+      if (changes.some((c) => [...c.removedNodes].some((n) => n.id === 'prerendered'))) {
+        const app = document.getElementById('app');
+        window.__atSwap = Object.fromEntries(['.facets', '.trend-table', '.words-phrases', '.collocates', '.columns']
+          .map((sel) => [sel, !!app.querySelector(sel)]));
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  for (const [address, part] of [
+    ['?view=trends&kw=alipay,wechat', '.trend-table'],
+    ['?view=words', '.words-phrases'],
+    ['?view=contexts&q=alipay', '.collocates'],
+    ['?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025', '.columns'],
+  ]) {
+    await page.goto(server.base + address);
+    await page.waitForFunction(appShown);
+    const seen = await page.evaluate(() => window.__atSwap);
+    assert.ok(seen, `${address}: the prerendered page was never removed`);
+    assert.ok(seen[part], `${address}: ${part} was not there when the app was swapped in (${JSON.stringify(seen)})`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the prerendered page never looks like the answer to a search it has not run', async () => {
   const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
   const release = await holdWasm(page);
