@@ -159,11 +159,19 @@ impl Drop for Hold {
             h.set(h.get().saturating_sub(1));
             h.get()
         });
-        if left == 0 {
-            if let Some(then) = WANTED.with(|w| w.borrow_mut().take()) {
-                take_over_now();
-                then();
-            }
+        // The swap in a task of its own, not in the one that drew the last
+        // held part (a hold taken meanwhile keeps it waiting again).
+        if left == 0 && WANTED.with(|w| w.borrow().is_some()) {
+            leptos::task::spawn_local(async {
+                crate::slices::next_task().await;
+                if HELD.with(std::cell::Cell::get) > 0 {
+                    return;
+                }
+                if let Some(then) = WANTED.with(|w| w.borrow_mut().take()) {
+                    take_over_now();
+                    then();
+                }
+            });
         }
     }
 }
@@ -171,8 +179,9 @@ impl Drop for Hold {
 /// `true` at once where the app is on screen; behind a prerendered page
 /// (nothing of the app is seen until the takeover), `tasks` tasks later,
 /// holding the takeover until then. A view draws its heavier parts so: its
-/// first drawing is cut into tasks, each short on a phone, and is whole
-/// when it is swapped in (nothing shifts after the swap).
+/// first drawing is cut into tasks, each short on a phone, and each part
+/// is in place when the app is swapped in (what a part computes in slices
+/// may still arrive after: [`hold_until`] waits for that).
 pub fn later(tasks: u32) -> ReadSignal<bool> {
     let now = !prerendered();
     let drawn = RwSignal::new(now);
@@ -190,6 +199,57 @@ pub fn later(tasks: u32) -> ReadSignal<bool> {
         });
     }
     drawn.read_only()
+}
+
+/// Holds the takeover until `ready()` holds (read as a signal), for at most
+/// `most_ms`: a view whose first answer takes more than its first drawing
+/// (Words on a large corpus counts for a second on a phone) and would
+/// grow, and shift what is below, once on screen. Behind a prerendered
+/// page only; the bound keeps a slow answer from keeping the app away.
+pub fn hold_until(ready: impl Fn() -> bool + 'static, most_ms: u32) {
+    if !prerendered() {
+        return;
+    }
+    let id = keep(hold());
+    // A view gone before its answer lets go at once.
+    on_cleanup(move || release(id));
+    Effect::new(move |_| {
+        if ready() {
+            // Once what `ready` draws is drawn.
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                release(id);
+            });
+        }
+    });
+    gloo_timers::callback::Timeout::new(most_ms, move || release(id)).forget();
+}
+
+thread_local! {
+    /// The holds [`hold_until`] keeps, by number (what its callbacks capture).
+    static KEPT: std::cell::RefCell<Vec<(u64, Hold)>> = const { std::cell::RefCell::new(Vec::new()) };
+    static KEPT_NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn keep(h: Hold) -> u64 {
+    let id = KEPT_NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    KEPT.with(|k| k.borrow_mut().push((id, h)));
+    id
+}
+
+/// Drops the hold kept as `id`, if it is still kept (outside the borrow:
+/// the drop may take over).
+fn release(id: u64) {
+    let h = KEPT.with(|k| {
+        let mut k = k.borrow_mut();
+        k.iter()
+            .position(|(i, _)| *i == id)
+            .map(|at| k.swap_remove(at).1)
+    });
+    drop(h);
 }
 
 /// [`take_over`], then `then()`: at once, or once nothing is [`hold`]ing it.
@@ -282,10 +342,6 @@ fn take_over_now() {
     }
 }
 
-/// Gives `new` the state the reader left `old` in, if the reader changed
-/// it (a control as the page was served says nothing: the URL decides),
-/// through the events the app listens to, so the URL follows as if the
-/// reader had acted in the app.
 /// Whether the reader changed `old` from what was served: what [`carry`]
 /// carries over.
 fn changed(old: &Element) -> bool {
@@ -314,6 +370,10 @@ fn served_option(o: &HtmlSelectElement) -> i32 {
         .map_or(0, |i| i as i32)
 }
 
+/// Gives `new` the state the reader left `old` in, if the reader changed
+/// it (a control as the page was served says nothing: the URL decides),
+/// through the events the app listens to, so the URL follows as if the
+/// reader had acted in the app.
 fn carry(old: &Element, new: &Element) {
     if let (Some(o), Some(n)) = (
         old.dyn_ref::<HtmlInputElement>(),

@@ -294,6 +294,10 @@ pub fn WordsView() -> impl IntoView {
     // Behind a prerendered page, the phrases and the rising and falling
     // words are drawn a task after the rest (takeover::later).
     let rest = crate::takeover::later(1);
+    // The counts' first answer, each block drawn from it, before the
+    // takeover: drawn after it, they would push down what is on screen.
+    let (frequent, key) = (deferred(counts, 1), deferred(counts, 2));
+    crate::takeover::hold_until(move || key.with(|k| k.value.is_some()), 2_000);
     view! {
         <section class="words" aria-labelledby="words-heading">
             <h2 id="words-heading">"Words"</h2>
@@ -307,8 +311,8 @@ pub fn WordsView() -> impl IntoView {
             <SummaryBlock counts=counts />
             // Each drawn a frame after the one before: a new selection's
             // answers arrive together, and drawing them all at once is a long task.
-            <Frequencies counts=deferred(counts, 1) opts=opts />
-            <Keyness counts=deferred(counts, 2) opts=opts />
+            <Frequencies counts=frequent opts=opts />
+            <Keyness counts=key opts=opts />
             {move || rest.get().then(|| view! {
                 <Phrases counts=sample_counts />
                 <RisingFallingBlock counts=sample_counts opts=opts />
