@@ -89,3 +89,14 @@ export const stats = (xs) => {
 
 /** The search box's input event, as typing `q` gives it. */
 export const typeQuery = (q) => `() => { const f = document.querySelector('input[type=search]'); f.value = ${JSON.stringify(q)}; f.dispatchEvent(new Event('input', { bubbles: true })); }`;
+
+/** The app's URLs that #30 measures on the seed corpus (each view a link opens). */
+export const SEED_URLS = [
+  '',
+  '?view=trends&kw=alipay,wechat',
+  '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025',
+  '?view=words',
+  '?view=words&q=year:2024..2025',
+  '?view=contexts&q=alipay',
+  '?article=anxious-alipay-2025&q=alipay',
+];

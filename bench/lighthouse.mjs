@@ -16,20 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { serve } from './harness.mjs';
+import { serve, SEED_URLS } from './harness.mjs';
 
 const dist = process.argv[2] || 'dist';
 const runs = Number(process.env.RUNS || 3);
-const DEFAULT_URLS = [
-  '',
-  '?view=trends&kw=alipay,wechat',
-  '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025',
-  '?view=words',
-  '?view=words&q=year:2024..2025',
-  '?view=contexts&q=alipay',
-  '?article=anxious-alipay-2025&q=alipay',
-  'articles/anxious-alipay-2025.html',
-];
+// #30's URLs on the seed corpus, its static article page among them.
+const DEFAULT_URLS = [...SEED_URLS, 'articles/anxious-alipay-2025.html'];
 const urls = process.argv.length > 3 ? process.argv.slice(3) : DEFAULT_URLS;
 
 const home = process.env.LIGHTHOUSE_DIR || path.join(os.homedir(), '.cache/corpus-lens/lighthouse');

@@ -14,17 +14,9 @@
 import fs from 'node:fs';
 import { serve } from '../scripts/lib/static-server.mjs';
 import { launch } from './page.mjs';
-import { stats } from './harness.mjs';
+import { stats, SEED_URLS } from './harness.mjs';
 
-const DEFAULT_URLS = [
-  '',
-  '?view=trends&kw=alipay,wechat',
-  '?view=compare&left=alipay-dilemma-2024&right=anxious-alipay-2025',
-  '?view=words',
-  '?view=words&q=year:2024..2025',
-  '?view=contexts&q=alipay',
-  '?article=anxious-alipay-2025&q=alipay',
-];
+const DEFAULT_URLS = SEED_URLS;
 const [named, ...asked] = process.argv.slice(2);
 if (!named) { console.error('usage: node bench/start-tasks.mjs NAME=DIST_DIR[,NAME=DIST_DIR …] [URL_QUERY …]'); process.exit(2); }
 const builds = named.split(',').map((s) => { const [name, dist] = s.includes('=') ? s.split('=') : [s, s]; return { name, dist }; });
