@@ -145,10 +145,10 @@ thread_local! {
 /// Keeps the takeover waiting while it lives: a part of the app drawn a
 /// task later (the app's first drawing behind a prerendered page is cut
 /// into tasks, each short on a phone) is in place before the swap.
-pub struct Hold(());
+struct Hold(());
 
 /// A [`Hold`] on the takeover, until the value is dropped.
-pub fn hold() -> Hold {
+fn hold() -> Hold {
     HELD.with(|h| h.set(h.get() + 1));
     Hold(())
 }
@@ -164,12 +164,8 @@ impl Drop for Hold {
         if left == 0 && WANTED.with(|w| w.borrow().is_some()) {
             leptos::task::spawn_local(async {
                 crate::slices::next_task().await;
-                if HELD.with(std::cell::Cell::get) > 0 {
-                    return;
-                }
-                if let Some(then) = WANTED.with(|w| w.borrow_mut().take()) {
-                    take_over_now();
-                    then();
+                if HELD.with(std::cell::Cell::get) == 0 {
+                    take_over_wanted();
                 }
             });
         }
@@ -254,12 +250,18 @@ fn release(id: u64) {
 
 /// [`take_over`], then `then()`: at once, or once nothing is [`hold`]ing it.
 pub fn take_over_then(then: impl FnOnce() + 'static) {
-    if HELD.with(std::cell::Cell::get) > 0 {
-        WANTED.with(|w| *w.borrow_mut() = Some(Box::new(then)));
-        return;
+    WANTED.with(|w| *w.borrow_mut() = Some(Box::new(then)));
+    if HELD.with(std::cell::Cell::get) == 0 {
+        take_over_wanted();
     }
-    take_over_now();
-    then();
+}
+
+/// The takeover asked for, and what follows it, if one was asked for.
+fn take_over_wanted() {
+    if let Some(then) = WANTED.with(|w| w.borrow_mut().take()) {
+        take_over_now();
+        then();
+    }
 }
 
 /// Shows the app in place of the prerendered page (if any), carrying over
