@@ -67,12 +67,14 @@ impl Needed {
 
 /// What `corpus` needs ([`Needed`]).
 pub fn needed(corpus: &Corpus) -> Needed {
+    // One pass over its text (5.6 MB for a month of People's Daily).
+    let has = corpus.unspaced();
     Needed {
         // The whole dictionary: a corpus' own, installed for the built-in
         // corpus, is no other corpus' ([`Needed::without_chinese`]).
-        chinese: whole_chinese().is_none() && corpus.has_han(),
-        japanese: japanese().is_none() && corpus.has_kana(),
-        scripts: corpus
+        chinese: whole_chinese().is_none() && has.han,
+        japanese: japanese().is_none() && has.kana,
+        scripts: has
             .scripts()
             .into_iter()
             .filter(|s| s.words().is_none())

@@ -95,6 +95,59 @@ proptest::proptest! {
     }
 }
 
+/// What [`Unspaced`] says of `text`, found by reading every character.
+fn unspaced_by_chars(text: &str) -> (bool, bool, Vec<Script>) {
+    let han = text.chars().any(lens_engine::text::segment::is_han);
+    let kana = text.chars().any(lens_engine::text::japanese::is_kana);
+    let scripts = Script::ALL
+        .into_iter()
+        .filter(|&s| text.chars().any(|c| Script::of(c) == Some(s)))
+        .collect();
+    (han, kana, scripts)
+}
+
+proptest::proptest! {
+    /// The page's one pass over a corpus' bytes (eight at a time, reading
+    /// only characters whose first byte is 0xE0 or more, skipping Han's own
+    /// once Han is found) says what reading every character says, on text
+    /// of every script near the edges of its eight-byte steps, the
+    /// supplementary planes and the bytes next to the ones it looks for.
+    #[test]
+    fn the_one_pass_finds_what_reading_every_character_finds(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "a", "é", "\u{2014}", "\u{201C}", "\u{7FF}", "\u{800}", "ไทย", "ລາວ", "ខ្មែរ", "မြန်မာ", "\u{AA60}", "\u{A9E0}",
+        "中", "国", "\u{3400}", "\u{9FFF}", "\u{F900}", "\u{20000}", "\u{3134F}", "\u{1F600}", "の", "カ", "々", "\u{31F0}",
+        "\u{FF66}", "\u{FF0C}", "。", "、", "\u{3000}", "\u{E000}", "\u{FFFD}", "\u{10FFFF}", "1234567",
+    ]), 0..40)) {
+        let text: String = parts.concat();
+        let found = lens_engine::text::segment::Unspaced::of(&text);
+        let (han, kana, scripts) = unspaced_by_chars(&text);
+        proptest::prop_assert_eq!((found.han, found.kana, found.scripts()), (han, kana, scripts), "{:?}", text);
+    }
+}
+
+#[test]
+fn a_corpus_says_what_its_titles_and_texts_have_in_one_pass() {
+    let corpus = Corpus::new(
+        CorpusInfo::named("mixed"),
+        vec![
+            article("en", "en", "Payments in 2024 \u{2014} “quoted”"),
+            article("zh", "zh", "支付宝推出新功能。"),
+            article("ja", "ja", "東京へ行きます"),
+            article("th", "th", "มือถือ"),
+        ],
+    );
+    let found = corpus.unspaced();
+    assert!(found.han && found.kana && found.any());
+    assert_eq!(found.scripts(), [Script::Thai]);
+    assert_eq!((corpus.has_han(), corpus.has_kana()), (true, true));
+    // Latin text alone has none.
+    let latin = Corpus::new(
+        CorpusInfo::named("en"),
+        vec![article("en", "en", "Payments — “quoted” café")],
+    );
+    assert!(!latin.unspaced().any() && !latin.has_unspaced_text());
+}
+
 #[test]
 fn search_marks_and_counts_agree_on_thai_words() {
     install();

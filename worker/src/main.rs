@@ -419,13 +419,14 @@ async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
         corpus = corpus.with_engine_stop_lists();
     }
     let mut installed = false;
-    if chinese().is_none() && corpus.has_han() {
+    let has = corpus.unspaced();
+    if chinese().is_none() && has.han {
         let text = fetch_text(CHINESE_WORDS_PATH, "the Chinese dictionary").await?;
         let dictionary = Dictionary::parse(&text)
             .map_err(|e| format!("the Chinese dictionary is unreadable: {e}"))?;
         installed |= install_chinese(dictionary);
     }
-    for script in corpus.scripts() {
+    for script in has.scripts() {
         if script.words().is_none() {
             let what = format!("the {} word list", script.language());
             let text = fetch_text(script.words_path(), &what).await?;
@@ -434,7 +435,7 @@ async fn language_data(mut corpus: Corpus) -> Result<Corpus, String> {
             installed |= script.install_words(words);
         }
     }
-    if japanese().is_none() && corpus.has_kana() {
+    if japanese().is_none() && has.kana {
         let text = fetch_text(JAPANESE_MODEL_PATH, "the Japanese model").await?;
         let model =
             Model::parse(&text).map_err(|e| format!("the Japanese model is unreadable: {e}"))?;

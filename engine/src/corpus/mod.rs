@@ -364,53 +364,39 @@ impl Corpus {
         self
     }
 
+    /// What text written without spaces its titles and texts have (one
+    /// pass: [`Unspaced`](crate::text::segment::Unspaced)).
+    pub fn unspaced(&self) -> crate::text::segment::Unspaced {
+        let mut found = crate::text::segment::Unspaced::default();
+        for a in &self.articles {
+            found.add(&a.title);
+            a.body.iter().for_each(|b| found.add(b.text()));
+        }
+        found
+    }
+
     /// Whether an article has a Han character (its words then need the
     /// Chinese dictionary: [`crate::text::segment`]).
     pub fn has_han(&self) -> bool {
-        use crate::text::segment::has_han;
-        self.articles
-            .iter()
-            .any(|a| has_han(&a.title) || a.body.iter().any(|b| has_han(b.text())))
+        self.unspaced().han
     }
 
-    /// Whether its text needs a segmenter ([`Corpus::has_han`],
-    /// [`Corpus::has_kana`], [`Corpus::scripts`]): the one rule of whether a
-    /// build holds them (`lens-site --corpus-features`).
+    /// Whether its text needs a segmenter ([`Corpus::unspaced`]): the one
+    /// rule of whether a build holds them (`lens-site --corpus-features`).
     pub fn has_unspaced_text(&self) -> bool {
-        self.has_han() || self.has_kana() || !self.scripts().is_empty()
+        self.unspaced().any()
     }
 
     /// The scripts without spaces between words whose word lists its text
     /// needs ([`crate::text::segment::Script`]).
     pub fn scripts(&self) -> Vec<crate::text::segment::Script> {
-        use crate::text::segment::Script;
-        // One pass for the four (the page asks at start-up), reading the
-        // characters of a text only if it has a byte their UTF-8 starts with.
-        let mut found = [false; 4];
-        let mut look = |text: &str| {
-            if text.bytes().any(|b| matches!(b, 0xE0 | 0xE1 | 0xEA)) {
-                for s in text.chars().filter_map(Script::of) {
-                    found[s as usize] = true;
-                }
-            }
-        };
-        for a in &self.articles {
-            look(&a.title);
-            a.body.iter().for_each(|b| look(b.text()));
-        }
-        Script::ALL
-            .into_iter()
-            .filter(|&s| found[s as usize])
-            .collect()
+        self.unspaced().scripts()
     }
 
     /// Whether an article has kana (its words then need the Japanese
     /// model: [`crate::text::japanese`]).
     pub fn has_kana(&self) -> bool {
-        use crate::text::japanese::has_kana;
-        self.articles
-            .iter()
-            .any(|a| has_kana(&a.title) || a.body.iter().any(|b| has_kana(b.text())))
+        self.unspaced().kana
     }
 
     /// The keys of the articles' languages

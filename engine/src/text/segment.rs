@@ -629,6 +629,89 @@ pub fn has_han(text: &str) -> bool {
     text.bytes().any(|b| (0xE3..=0xF0).contains(&b)) && text.chars().any(is_han)
 }
 
+/// What text written without spaces a text has: Han characters
+/// ([`is_han`]), kana ([`crate::text::japanese::is_kana`]) and the letters
+/// of each [`Script`]. The page asks it of a whole corpus as it starts
+/// (which word lists to fetch), so it is one pass over the bytes, eight at
+/// a time: every such character's UTF-8 starts with a byte of 0xE0 or more,
+/// and only characters that start so are read (once Han is found, Han's
+/// own lead bytes are skipped). Checked against reading every character in
+/// `engine/tests/scripts.rs`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unspaced {
+    /// A Han character.
+    pub han: bool,
+    /// A kana character.
+    pub kana: bool,
+    /// A letter of each [`Script`], by [`Script::ALL`]'s order.
+    scripts: [bool; 4],
+}
+
+impl Unspaced {
+    /// What `text` has.
+    pub fn of(text: &str) -> Unspaced {
+        let mut found = Unspaced::default();
+        found.add(text);
+        found
+    }
+
+    /// Adds what `text` has.
+    pub fn add(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = 0;
+        for chunk in &mut chunks {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            // The high bit of each byte whose three high bits are set (a
+            // byte's bits shifted into the next byte land below its high bit).
+            let mut lead = w & (w << 1) & (w << 2) & 0x8080_8080_8080_8080;
+            while lead != 0 {
+                self.look(text, at + (lead.trailing_zeros() / 8) as usize);
+                lead &= lead - 1;
+            }
+            at += 8;
+        }
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            if b >= 0xE0 {
+                self.look(text, at + i);
+            }
+        }
+    }
+
+    /// Reads the character starting at `at` (a byte of 0xE0 or more: never
+    /// inside a character).
+    fn look(&mut self, text: &str, at: usize) {
+        let lead = text.as_bytes()[at];
+        // Only Han starts so (CJK ideographs, their extensions).
+        if self.han && matches!(lead, 0xE4..=0xE9 | 0xF0..) {
+            return;
+        }
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            return;
+        };
+        if is_han(c) {
+            self.han = true;
+        } else if crate::text::japanese::is_kana(c) {
+            self.kana = true;
+        } else if let Some(s) = Script::of(c) {
+            self.scripts[s.at()] = true;
+        }
+    }
+
+    /// The scripts of [`Script`] it has, in [`Script::ALL`]'s order.
+    pub fn scripts(&self) -> Vec<Script> {
+        Script::ALL
+            .into_iter()
+            .filter(|s| self.scripts[s.at()])
+            .collect()
+    }
+
+    /// Whether it has any of them.
+    pub fn any(&self) -> bool {
+        self.han || self.kana || self.scripts.contains(&true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
