@@ -294,6 +294,21 @@ pub fn set_first_slice_ms(ms: f64) {
     FIRST_SLICE.with(|s| s.set(ms));
 }
 
+/// Runs `go` at once where the app is what the reader sees (`first_slice`
+/// above 0), else in a task of its own: behind a prerendered page, what it
+/// starts with (which word lists the corpus' text needs: one pass over its
+/// text, 5.6 MB for a month of People's Daily) stays out of the mount's task.
+fn later_unless_seen(first_slice: f64, go: impl FnOnce() + 'static) {
+    if first_slice > 0.0 {
+        go();
+    } else {
+        leptos::task::spawn_local(async move {
+            slices::next_task().await;
+            go();
+        });
+    }
+}
+
 /// Builds the index of `corpus`, a job like the others ([`run_sliced`]):
 /// at once if that is quick (the seed corpus takes well under a
 /// millisecond), else in slices between which the browser paints and
@@ -362,16 +377,18 @@ fn build_index(
             },
         );
     };
-    // A build without the segmenters (the light and full/ builds of a
-    // corpus without text written without spaces) needs none.
-    // (The Chinese one not, where the corpus' own comes with its words.)
     #[cfg(feature = "segmenters")]
-    let needed = segmenters::needed(corpus).without_chinese(own_dictionary.is_some());
-    #[cfg(feature = "segmenters")]
-    let any = needed.any();
-    #[cfg(not(feature = "segmenters"))]
-    let any = false;
+    let own_chinese = own_dictionary.is_some();
     let go = move || {
+        // A build without the segmenters (the light and full/ builds of a
+        // corpus without text written without spaces) needs none.
+        // (The Chinese one not, where the corpus' own comes with its words.)
+        #[cfg(feature = "segmenters")]
+        let needed = segmenters::needed(corpus).without_chinese(own_chinese);
+        #[cfg(feature = "segmenters")]
+        let any = needed.any();
+        #[cfg(not(feature = "segmenters"))]
+        let any = false;
         if !any {
             start();
         } else {
@@ -405,10 +422,10 @@ fn build_index(
                 },
             );
         }
-        None => go(),
+        None => later_unless_seen(first_slice, go),
     }
     #[cfg(not(feature = "segmenters"))]
-    go();
+    later_unless_seen(first_slice, go);
     Effect::new(move |_| {
         if index.get().is_some() {
             leptos::task::spawn_local(async {
