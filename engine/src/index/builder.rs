@@ -137,6 +137,9 @@ pub struct IndexBuilder<'c> {
     /// The words read at build time, when the page has them
     /// ([`IndexBuilder::prepared`]): read instead of tokenizing.
     prepared: Option<Prepared<'c>>,
+    /// The map of [`Stage::Han`], as it is made.
+    han: crate::index::CharTermsBuilder,
+    han_terms: Option<crate::index::CharTerms>,
     /// Why the prepared words were given up, if they were.
     fell_back: Option<String>,
 }
@@ -148,11 +151,18 @@ enum Stage {
     Count,
     Place,
     Stem,
+    /// The map from characters to the words of text written without
+    /// spaces that hold them ([`crate::index::CharTerms`]), made here so no
+    /// query of such a word pays for it.
+    Han,
     Done,
 }
 
 /// Terms stemmed per unit of work.
 const STEM_BLOCK: usize = 256;
+
+/// Terms looked at per unit of work for [`Stage::Han`].
+const HAN_BLOCK: usize = 2048;
 
 /// Words read, counted or placed per unit of work: an article of any length
 /// is done in pieces, so no unit takes much longer than a few milliseconds
@@ -223,6 +233,8 @@ impl<'c> IndexBuilder<'c> {
             last_doc: Vec::new(),
             stems: Stems::default(),
             prepared: None,
+            han: Default::default(),
+            han_terms: None,
             fell_back: None,
         }
     }
@@ -260,7 +272,8 @@ impl<'c> IndexBuilder<'c> {
             Stage::Sort => 600,
             Stage::Count => part(620, 720, self.next, n),
             Stage::Place => part(720, 900, self.next, n),
-            Stage::Stem => part(900, 1000, self.next, self.terms.len()),
+            Stage::Stem => part(900, 980, self.next, self.terms.len()),
+            Stage::Han => part(980, 1000, self.next, self.terms.len()),
             Stage::Done => 1000,
         };
         permille as f32 / 1000.0
@@ -323,6 +336,21 @@ impl<'c> IndexBuilder<'c> {
             }
             Stage::Stem => {
                 self.stems.finish();
+                // Without the segmenters no word holds another's
+                // characters ([`Index::cjk_containing`]).
+                self.advance(if cfg!(feature = "segmenters") {
+                    Stage::Han
+                } else {
+                    Stage::Done
+                });
+            }
+            Stage::Han if self.next < self.terms.len() => {
+                let end = (self.next + HAN_BLOCK).min(self.terms.len());
+                self.han.add(&self.terms, self.next..end);
+                self.next = end;
+            }
+            Stage::Han => {
+                self.han_terms = Some(std::mem::take(&mut self.han).finish());
                 self.advance(Stage::Done);
             }
             Stage::Done => {}
@@ -646,7 +674,10 @@ impl Steps for IndexBuilder<'_> {
             stand_ins: Vec::new(),
             total_positions,
             kinds: std::sync::OnceLock::new(),
-            han_terms: std::sync::OnceLock::new(),
+            han_terms: self
+                .han_terms
+                .map(std::sync::OnceLock::from)
+                .unwrap_or_default(),
         }
     }
 }
