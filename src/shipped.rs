@@ -88,6 +88,11 @@ pub async fn corpus() -> Result<&'static Corpus, String> {
     })?;
     let bytes: &'static [u8] =
         Box::leak(js_sys::Uint8Array::new(&bytes).to_vec().into_boxed_slice());
+    // Decoded in a task of its own: when the bytes came before the wasm,
+    // this runs in the task that started it, which already compiles and
+    // copies (5.6 MB for a month of People's Daily); a phone should see
+    // neither make one long task of the two.
+    crate::slices::next_task().await;
     let corpus = decode(bytes).map_err(|e| e.to_string())?;
     // A failed download of the words is no error: the page tokenizes.
     let words = JsFuture::from(words).await.ok().and_then(|w| {
