@@ -54,6 +54,8 @@ impl Strings {
         &self.text[from..self.ends[i] as usize]
     }
 
+    /// The words, in order (the shard writer's).
+    #[cfg(feature = "shard-write")]
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         (0..self.len()).map(|i| self.get(i))
     }
