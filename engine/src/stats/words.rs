@@ -790,6 +790,20 @@ impl<I: Deref<Target = Index>> TrendJob<I> {
     }
 }
 
+/// The first `k` of `list` in the order `cmp` (a total order), sorted:
+/// what sorting it all and keeping `k` gives, without sorting the rest.
+fn first_k<T>(mut list: Vec<T>, k: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    if k == 0 {
+        return Vec::new();
+    }
+    if list.len() > k {
+        list.select_nth_unstable_by(k - 1, &cmp);
+        list.truncate(k);
+    }
+    list.sort_by(cmp);
+    list
+}
+
 impl<I: Deref<Target = Index>> Steps for TrendJob<I> {
     type Output = Result<RisingFalling, usize>;
 
@@ -847,23 +861,23 @@ impl<I: Deref<Target = Index>> Steps for TrendJob<I> {
         for &(y, w) in year_words {
             words_by_year[(y - first) as usize] += w;
         }
-        let rows = std::mem::take(&mut f.rows);
-        let mut rising: Vec<(TrendRow, usize)> =
-            rows.iter().filter(|r| r.0.slope > 0.0).cloned().collect();
-        let mut falling: Vec<(TrendRow, usize)> =
-            rows.into_iter().filter(|r| r.0.slope < 0.0).collect();
-        rising.sort_by(|(a, _), (b, _)| {
+        // Moved, not copied, into the two lists; each list's first k found
+        // before they are sorted (every word is fitted: thousands of rows).
+        let (rising, falling): (Vec<(TrendRow, usize)>, Vec<(TrendRow, usize)>) =
+            std::mem::take(&mut f.rows)
+                .into_iter()
+                .filter(|r| r.0.slope > 0.0 || r.0.slope < 0.0)
+                .partition(|r| r.0.slope > 0.0);
+        let rising = first_k(rising, self.k, |(a, _), (b, _)| {
             b.slope
                 .total_cmp(&a.slope)
                 .then_with(|| a.word.cmp(&b.word))
         });
-        falling.sort_by(|(a, _), (b, _)| {
+        let falling = first_k(falling, self.k, |(a, _), (b, _)| {
             a.slope
                 .total_cmp(&b.slope)
                 .then_with(|| a.word.cmp(&b.word))
         });
-        rising.truncate(self.k);
-        falling.truncate(self.k);
         // The rows kept: each rate per period of the span.
         let mut by_year = vec![0u32; year_words.len()];
         let mut rated = |list: Vec<(TrendRow, usize)>| -> Vec<TrendRow> {
@@ -1193,4 +1207,21 @@ pub fn counts_of_lists(lists: &crate::shard::reader::Lists, docs: &DocSet) -> (C
         list_counts(&lists.vocabulary, &chosen, docs),
         list_counts(&lists.vocabulary, &[&lists.corpus], &DocSet::full(n)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_k;
+
+    proptest::proptest! {
+        /// The first k of a list are those of sorting it all and keeping k.
+        #[test]
+        fn first_k_is_sorting_all_and_keeping_k(list in proptest::collection::vec((-5i32..5, 0u8..20), 0..60), k in 0usize..70) {
+            let cmp = |a: &(i32, u8), b: &(i32, u8)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+            let mut all = list.clone();
+            all.sort_by(cmp);
+            all.truncate(k);
+            proptest::prop_assert_eq!(first_k(list, k, cmp), all);
+        }
+    }
 }
