@@ -253,8 +253,10 @@ async function settledWords(page, expectArticles, keywords = true) {
   const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
   const snapshot = () => page.evaluate(() => ({
     summary: document.querySelector('.words-summary dl').innerText,
-    words: [...document.querySelectorAll('.words-frequencies tbody tr')].slice(0, 30).map((r) => r.innerText),
-    phrases: [...document.querySelectorAll('.words-phrases tbody tr')].slice(0, 10).map((r) => r.innerText),
+    // Each cell's text: a block below the first screen is laid out only as
+    // it nears it (content-visibility), and innerText is empty until then.
+    words: [...document.querySelectorAll('.words-frequencies tbody tr')].slice(0, 30).map((r) => [...r.cells].map((c) => c.textContent).join('\t')),
+    phrases: [...document.querySelectorAll('.words-phrases tbody tr')].slice(0, 10).map((r) => [...r.cells].map((c) => c.textContent).join('\t')),
   }));
   let last = null;
   for (;;) {
@@ -292,7 +294,7 @@ test('Words on a sharded site: a selection of at most 40 articles as the embedde
   assert.match(seen.summary, new RegExp(`Articles\\s+40 \\(a sample of ${n}\\)`));
   const sampled = sampleOf(harbour, 40);
   const inSample = sampled.reduce((m, a) => m + (a.text.match(/\bharbour\b/g) || []).length, 0);
-  const cells = await page.locator('.words-frequencies tbody tr').first().locator('th, td').allInnerTexts();
+  const cells = await page.locator('.words-frequencies tbody tr').first().locator('th, td').allTextContents();
   assert.deepEqual([cells[0].split(/\s/)[0], cells[1], cells[3]], ['harbour', String(inSample), '40']);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /word frequencies/i }).first().click();
@@ -312,7 +314,8 @@ test('Words of a facet selection on a sharded site counts every article, as the 
     // (Phrases seen once: a sample of 40 short articles has few.)
     await page.goto(`${base}?view=words${query}&plen=2&pmin=1`);
     const seen = await settledWords(page, n, keywords);
-    const shown = await page.evaluate(() => [...document.querySelectorAll('.words-keyness tbody tr, .words-keyness p.empty')].slice(0, 20).map((r) => r.innerText));
+    // (Each cell's text, as in settledWords.)
+    const shown = await page.evaluate(() => [...document.querySelectorAll('.words-keyness tbody tr, .words-keyness p.empty')].slice(0, 20).map((r) => (r.cells ? [...r.cells].map((c) => c.textContent).join('\t') : r.textContent)));
     const notice = (await page.locator('.sample-notice').allInnerTexts()).join(' ');
     assert.deepEqual(problems, []);
     await context.close();
