@@ -863,11 +863,11 @@ impl<I: Deref<Target = Index>> Steps for TrendJob<I> {
         }
         // Moved, not copied, into the two lists; each list's first k found
         // before they are sorted (every word is fitted: thousands of rows).
-        let (rising, falling): (Vec<(TrendRow, usize)>, Vec<(TrendRow, usize)>) =
-            std::mem::take(&mut f.rows)
-                .into_iter()
-                .filter(|r| r.0.slope > 0.0 || r.0.slope < 0.0)
-                .partition(|r| r.0.slope > 0.0);
+        // (A slope of 0, or none, is in neither.)
+        let (rising, falling): (Vec<_>, Vec<_>) = std::mem::take(&mut f.rows)
+            .into_iter()
+            .filter(|r| r.0.slope.abs() > 0.0)
+            .partition(|r| r.0.slope > 0.0);
         let rising = first_k(rising, self.k, |(a, _), (b, _)| {
             b.slope
                 .total_cmp(&a.slope)
