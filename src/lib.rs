@@ -294,10 +294,11 @@ pub fn set_first_slice_ms(ms: f64) {
     FIRST_SLICE.with(|s| s.set(ms));
 }
 
-/// Runs `go` at once where the app is what the reader sees (`first_slice`
-/// above 0), else in a task of its own: behind a prerendered page, what it
-/// starts with (which word lists the corpus' text needs: one pass over its
-/// text, 5.6 MB for a month of People's Daily) stays out of the mount's task.
+/// Runs `go` at once when the index's first slice may run at once
+/// (`first_slice` above 0: the app is what the reader sees), else in a task
+/// of its own: behind a prerendered page, what it starts with (which word
+/// lists the corpus' text needs: one pass over its text, 5.6 MB for a month
+/// of People's Daily) stays out of the task before it.
 fn later_unless_seen(first_slice: f64, go: impl FnOnce() + 'static) {
     if first_slice > 0.0 {
         go();
@@ -418,7 +419,8 @@ fn build_index(
                 |_| {},
                 move |d| {
                     lens_engine::text::segment::install_corpus_chinese(d);
-                    go();
+                    // (Not in the task that made the dictionary.)
+                    later_unless_seen(first_slice, go);
                 },
             );
         }

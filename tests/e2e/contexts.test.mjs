@@ -33,7 +33,8 @@ test('contexts: a word\'s concordance sorted by 1R, a line opened at its match, 
   assert.equal(csv.length - 1, total, 'every line, not only the page');
   // Collocates: follow one; the concordance narrows to lines with it nearby.
   const collocate = page.getByRole('table', { name: /^Collocates/ }).locator('tbody th a').first();
-  const word = await collocate.innerText();
+  // (Its text whether or not the block is laid out yet: content-visibility.)
+  const word = (await collocate.textContent()).trim();
   await collocate.click();
   await page.waitForURL(new RegExp(`[?&]near=${encodeURIComponent(word)}`));
   await page.getByText(`only those with “${word}” nearby`, { exact: false }).waitFor();

@@ -336,7 +336,8 @@ pub struct Index {
     /// Per term: [`LISTED`] and [`STOP`] bits, made when first asked for.
     pub(crate) kinds: std::sync::OnceLock<Vec<u8>>,
     /// Han or kana character → the terms of two or more such characters
-    /// holding it, made when a query first asks ([`Index::cjk_containing`]).
+    /// holding it ([`Index::cjk_containing`]): made by the index build's last
+    /// stage; a partial index (a sharded site's) makes it when a query first asks.
     pub(crate) han_terms: std::sync::OnceLock<CharTerms>,
 }
 

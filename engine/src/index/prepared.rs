@@ -131,8 +131,9 @@ pub fn corpus_dictionary<'a>(
 /// of `build.rs` and `lens-site`.
 pub fn for_corpus(corpus: &Corpus, corpus_name: &str) -> Option<Vec<u8>> {
     use crate::text::segment::chinese;
-    corpus.has_unspaced_text().then(|| {
-        let chinese = if corpus.has_han() { chinese() } else { None };
+    let has = corpus.unspaced();
+    has.any().then(|| {
+        let chinese = if has.han { chinese() } else { None };
         encode(&Index::new(corpus), corpus_name, chinese)
     })
 }
