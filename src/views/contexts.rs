@@ -678,7 +678,7 @@ fn Dispersion(lines: ReadSignal<Sliced<Lines>>) -> impl IntoView {
         })
     };
     view! {
-        <section class="dispersion" id="dispersion" tabindex="-1" aria-labelledby="dispersion-heading">
+        <section class="dispersion laid-out-later" id="dispersion" tabindex="-1" aria-labelledby="dispersion-heading">
             <h3 id="dispersion-heading">"Where the matches fall"</h3>
             <div class="table-wrap">
                 <table class="word-table">
@@ -815,7 +815,7 @@ fn Collocates(
         })
     };
     view! {
-        <section class="collocates" id="collocates" tabindex="-1" aria-labelledby="collocates-heading">
+        <section class="collocates laid-out-later" id="collocates" tabindex="-1" aria-labelledby="collocates-heading">
             <h3 id="collocates-heading">"Collocates"</h3>
             <div class="list-controls">
                 <UrlNumber label="Window left" param=params::WL />

@@ -686,7 +686,7 @@ fn Frequencies(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoVie
         })
     };
     view! {
-        <section class="words-frequencies" aria-labelledby="freq-heading">
+        <section class="words-frequencies laid-out-later" aria-labelledby="freq-heading">
             <h3 id="freq-heading">"Word frequencies"</h3>
             <div class="list-controls">
                 <label class="field">"Filter words "
@@ -945,7 +945,7 @@ fn Keyness(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl IntoView {
         })
     };
     view! {
-        <section class="words-keyness" aria-labelledby="keyness-heading">
+        <section class="words-keyness laid-out-later" aria-labelledby="keyness-heading">
             <h3 id="keyness-heading">"Keywords of the selection"</h3>
             <div class="list-controls">
                 <UrlSelect label="Reference" param=params::REF.param class="field" />
@@ -1034,7 +1034,7 @@ fn Phrases(counts: SelectionCounts) -> impl IntoView {
         })
     };
     view! {
-        <section class="words-phrases" aria-labelledby="phrases-heading">
+        <section class="words-phrases laid-out-later" aria-labelledby="phrases-heading">
             <h3 id="phrases-heading">"Frequent phrases"</h3>
             <p class="hint">"Runs of words within one sentence or clause: a phrase never crosses a title, heading or paragraph, nor a mark that ends a sentence or clause (. , ; : ! ? …, a dash, a bracket or a quotation mark), so “However, WeChat” holds none."</p>
             <div class="list-controls">
@@ -1247,7 +1247,7 @@ fn RisingFallingBlock(counts: SelectionCounts, opts: Memo<ListOptions>) -> impl 
         })
     };
     view! {
-        <section class="words-trends" aria-labelledby="rising-heading">
+        <section class="words-trends laid-out-later" aria-labelledby="rising-heading">
             <h3 id="rising-heading">"Rising and falling words"</h3>
             <div class="list-controls">
                 <p class="hint">{format!("Words seen at least {MIN_TREND_COUNT} times, by the slope of their rate per 10,000 words over the periods with articles, at the grain (least squares, each period weighted by its words).")}</p>
