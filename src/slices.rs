@@ -284,9 +284,10 @@ pub async fn index_in_slices(
 /// is drawn in a task of its own once what is drawn from `source` itself is
 /// on screen (a new answer's blocks appear one after another, the first at
 /// once, and no task draws them all). Each change is passed on once, the newest.
-pub fn deferred<T>(source: ReadSignal<T>, frames: u32) -> ReadSignal<T>
+pub fn deferred<T, S>(source: S, frames: u32) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
+    S: Get<Value = T> + GetUntracked<Value = T> + Send + Sync + 'static,
 {
     let out = RwSignal::new(source.get_untracked());
     let newest = Rc::new(Cell::new(0u64));
