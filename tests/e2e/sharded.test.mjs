@@ -97,7 +97,7 @@ test('a sharded site lists, searches, filters and opens its articles, fetching p
   await resultCount(page, count(inSource.length));
   // The reader: the article's own text, fetched when opened.
   const first = page.locator('.results .result-title').first();
-  const title = await first.innerText();
+  const title = await first.textContent();
   await first.click();
   await page.getByRole('heading', { level: 2, name: title }).waitFor();
   const article = corpus.find((a) => a.title === title);
@@ -400,10 +400,12 @@ test('search and Trends on a sharded site give what the embedded site of the sam
       // Every snippet drawn (a sharded site's wait for their texts, and
       // for where the words stand in them: its terms come without positions).
       await page.waitForFunction(() => [...document.querySelectorAll('.results .snippet')].every((p) => p.textContent.trim() !== '…'), null, { timeout: 60000 });
+      // (Text content: results below the screen are not laid out yet, and
+      // their innerText is empty.)
       const results = await page.locator('.results li.result').evaluateAll((lis) => lis.map((li) => [
-        li.querySelector('.result-title').innerText,
-        li.querySelector('.result-meta').innerText,
-        li.querySelector('.snippet').innerText,
+        li.querySelector('.result-title').textContent,
+        li.querySelector('.result-meta').textContent,
+        li.querySelector('.snippet').textContent,
         [...li.querySelectorAll('.snippet mark')].map((m) => m.textContent).join('|'),
       ]));
       seen.push([q, await page.locator('.result-count').innerText(), results]);
