@@ -144,6 +144,17 @@ const pick = `<script>
   // and filters are hidden (CSS: .prerender-stale), and a line says what
   // is coming. What is typed there is still carried over (src/takeover.rs).
   const asked = new URLSearchParams(location.search);
+  // An article's address: its static page (articles/ID.html, written by
+  // lens-site) holds its text, read here at once, before the corpus and
+  // its index (on sotu, a phone's link waited 23.6 s for the app's
+  // reader). Fetched first, ahead of the corpus; shown below as the app's
+  // reader lays it out. (Not for a reader's own corpus: its pages are not here.)
+  const articleId = asked.get('article');
+  // (Only an id the corpus may have, by corpus::load::is_valid_id's rule:
+  // nothing else is a file name in articles/.)
+  const articlePage = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(articleId ?? '') && !asked.has('corpus')
+    ? fetch('articles/' + articleId + '.html', { priority: 'high' }).then((r) => (r.ok ? r.text() : null)).catch(() => null)
+    : null;
   const stale = () => {
     if ([...asked.keys()].length === 0) return;
     const page = document.getElementById('prerendered');
@@ -159,6 +170,26 @@ const pick = `<script>
     note.setAttribute('role', 'status');
     note.textContent = q ? 'Searching for \u201c' + q.slice(0, 80) + '\u201d\u2026' : 'Opening this address\u2026';
     page.querySelector('main')?.prepend(note);
+    // The article in its note's place, where the app draws its reader: the
+    // static page's own elements, parsed inert (DOMParser runs nothing) and
+    // moved over; its title a heading of the level the app gives it. The
+    // search, its marks and the rest come with the app.
+    articlePage?.then((text) => {
+      const from = text && new DOMParser().parseFromString(text, 'text/html').querySelector('article.reader');
+      if (!from || !page.isConnected) return;
+      const reader = document.createElement('article');
+      reader.className = 'reader';
+      const back = document.createElement('p');
+      back.className = 'back';
+      const all = document.createElement('a');
+      all.href = './';
+      all.textContent = '\u2190 All articles';
+      back.append(all);
+      const title = document.createElement('h2');
+      title.textContent = from.querySelector('h1')?.textContent ?? '';
+      reader.append(back, title, ...['dl.meta', '.article-body'].map((s) => from.querySelector(s)).filter(Boolean).map((n) => document.adoptNode(n)));
+      note.replaceWith(reader);
+    });
   };
   // Started once the page is parsed, as a module script would be: the app takes over from it.
   const start = () => { stale(); load(first); };

@@ -162,6 +162,57 @@ test('a link followed before the takeover works: it leads to the static page', a
   await context.close();
 });
 
+test('an article\'s address shows its text before the app, where the app draws its reader', async () => {
+  const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
+  const release = await holdWasm(page);
+  await page.addInitScript(watchShifts);
+  await page.goto(`${server.base}?article=real-name-social-2015&q=wechat`);
+  const pre = page.locator('#prerendered');
+  const title = /^Alipay challenges real-name social networking/;
+  await pre.getByRole('heading', { level: 2, name: title }).waitFor();
+  assert.match(await pre.locator('.article-body').innerText(), /WeChat was unable to find a profit model/);
+  assert.match(await pre.locator('dl.meta').innerText(), /Words\s+1,087/);
+  assert.equal(await pre.locator('ol.results').isVisible(), false, 'no list of the articles as if it were the answer');
+  assert.equal(await pre.getByRole('status').count(), 0, 'the note "Searching…" gave way to the article');
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'and nothing moved');
+  const top = () => page.getByRole('heading', { level: 2, name: title }).evaluate((h) => h.getBoundingClientRect().top);
+  const before = await top();
+  release();
+  await page.waitForFunction(appShown);
+  await page.locator('.article-body mark').first().waitFor();
+  assert.equal(await top(), before, 'the app\'s reader puts its title where the prerendered one was');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an address of an article that is not there keeps its note, and reads no page but an article\'s', async () => {
+  const { context, page: first, problems } = await strictPage(browser, { prerendered: true });
+  const asked = [];
+  // (The page's own requests: its service worker caches the static pages.)
+  const opened = async (page, article) => {
+    page.on('request', (r) => { if (r.url().includes('/articles/')) asked.push(new URL(r.url()).pathname); });
+    const release = await holdWasm(page);
+    await page.goto(`${server.base}?article=${encodeURIComponent(article)}`);
+    await page.locator('#prerendered').getByRole('status').filter({ hasText: 'Opening this address' }).waitFor();
+    return release;
+  };
+  // An id no article has: its page is missing, and the note stays.
+  const missing = first.waitForResponse((r) => r.url().includes('/articles/no-such-article.html'));
+  const release = await opened(first, 'no-such-article');
+  assert.equal((await missing).status(), 404);
+  assert.equal(await first.locator('#prerendered').getByRole('status').filter({ hasText: 'Opening this address' }).count(), 1);
+  assert.equal(await first.locator('#prerendered article').count(), 0);
+  release();
+  await first.waitForFunction(appShown);
+  // Not an id (a path): nothing is fetched for it.
+  const second = await context.newPage();
+  (await opened(second, '../index'))();
+  await second.waitForFunction(appShown);
+  assert.deepEqual(asked, [new URL(`${server.base}articles/no-such-article.html`).pathname]);
+  assert.deepEqual(problems.filter((p) => !/404|Failed to load resource/.test(p)), []);
+  await context.close();
+});
+
 test('a URL that opens another view shows the page, then that view, loading only the full build', async () => {
   const { context, page, problems } = await strictPage(browser, { prerendered: true, viewport: { width: 390, height: 844 } });
   await page.addInitScript(watchShifts);
