@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serveDist, launch, strictPage } from './serve.mjs';
+import { serveDist, launch, strictPage, layOutEverything } from './serve.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -54,6 +54,7 @@ for (const [scheme, width] of [['light', 1366], ['dark', 1366], ['light', 390], 
       for (const selector of [ready].flat()) await page.locator(selector).first().waitFor();
       // Evaluated through the DevTools protocol: the page's CSP stays as it is.
       await page.evaluate(axeSource);
+      await page.evaluate(layOutEverything);
       const violations = await page.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ['violations'] });
         return r.violations
@@ -74,6 +75,7 @@ test('axe finds nothing serious or critical in the prerendered page, before the 
   await page.goto(server.base);
   await page.locator('#prerendered .results .result').first().waitFor();
   await page.evaluate(axeSource);
+  await page.evaluate(layOutEverything);
   const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0].target.join(' ')}`));
   assert.deepEqual(violations, []);

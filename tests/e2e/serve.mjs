@@ -21,6 +21,17 @@ export function launch() {
  * The app has taken over from the prerendered page and from the light build
  * (src/takeover.rs); or the page is a static article page, which has no app.
  */
+/**
+ * Lays out what the page lays out only as it nears the screen
+ * (`content-visibility: auto`: results, Words' and Contexts' lower blocks).
+ * Run in the page before axe-core: axe measures colours where things are
+ * drawn, and a block not laid out yet has no place (axe would read the
+ * colour of whatever is drawn where its text would be).
+ */
+export const layOutEverything = () => {
+  for (const e of document.querySelectorAll('*')) if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+};
+
 export const appShown = () => document.body.classList.contains('static-page')
   || (!document.getElementById('prerendered') && !document.querySelector('.loading-full')
     && !!document.getElementById('app') && !document.getElementById('app').hidden);
@@ -43,7 +54,8 @@ export async function strictPage(browser, { prerendered = false, ...options } = 
   }
   const problems = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  // (A resource that failed is named: which one says whether it may.)
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}${m.text().startsWith('Failed to load resource') ? ` (${m.location().url})` : ''}`); });
   return { context, page, problems };
 }
 

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serveDist, launch, strictPage } from './serve.mjs';
+import { serveDist, launch, strictPage, layOutEverything } from './serve.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const dist = process.env.SHARDED_DIST;
@@ -505,6 +505,7 @@ for (const [scheme, width] of [['light', 1366], ['dark', 320]]) {
     const found = [];
     const check = async (name) => {
       await page.evaluate(axeSource);
+      await page.evaluate(layOutEverything);
       const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
