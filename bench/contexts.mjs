@@ -16,6 +16,8 @@ import { milestones, serve, stats, timed, typeQuery } from './harness.mjs';
 const WORDS = (process.env.WORDS || 'war,the').split(',');
 
 const status = () => document.querySelector('.concordance .counting')?.textContent || '';
+// The first lines drawn (the page's first part of 25: the three others
+// follow a frame apart each).
 const firstPage = `() => { const s = (${status})(); return s.includes('lines 1–') && !s.includes('Finding') && !s.includes('sorting') && document.querySelector('.kwic-table tbody tr'); }`;
 const dispersed = () => document.querySelector('.dispersion tbody tr');
 const collocated = () => document.querySelector('.collocates tbody tr') && !document.querySelector('.collocates caption').textContent.includes('…');

@@ -147,8 +147,8 @@ const pick = `<script>
   // An article's address: its static page (articles/ID.html, written by
   // lens-site) holds its text, read here at once, before the corpus and
   // its index (on sotu, a phone's link waited 23.6 s for the app's
-  // reader). Fetched first, ahead of the corpus; shown below as the app's
-  // reader lays it out. (Not for a reader's own corpus: its pages are not here.)
+  // reader), beside them; shown below as the app's reader lays it out.
+  // (Not for a reader's own corpus: its pages are not here.)
   const articleId = asked.get('article');
   // (Only an id the corpus may have, by corpus::load::is_valid_id's rule:
   // nothing else is a file name in articles/.)
@@ -187,6 +187,13 @@ const pick = `<script>
       back.append(all);
       const title = document.createElement('h2');
       title.textContent = from.querySelector('h1')?.textContent ?? '';
+      // The static page's headings one level down, as the app has them
+      // under its title (h3, h4).
+      for (const h of from.querySelectorAll('.article-body h3, .article-body h2')) {
+        const lower = document.createElement(h.tagName === 'H2' ? 'h3' : 'h4');
+        lower.append(...h.childNodes);
+        h.replaceWith(lower);
+      }
       reader.append(back, title, ...['dl.meta', '.article-body'].map((s) => from.querySelector(s)).filter(Boolean).map((n) => document.adoptNode(n)));
       note.replaceWith(reader);
     });

@@ -58,14 +58,18 @@ pub fn prerendered() -> bool {
 /// Runs `f` once the app is on screen: at once, or when it takes over. For
 /// what needs layout (focus, scrolling to a match), which a hidden app lacks.
 pub fn when_shown(f: impl FnOnce() + 'static) {
-    let shown = document()
-        .get_element_by_id(APP_ID)
-        .is_none_or(|app| !app.has_attribute("hidden"));
-    if shown {
+    if is_shown() {
         f();
     } else {
         PENDING.with(|p| p.borrow_mut().push(Box::new(f)));
     }
+}
+
+/// Whether the app is on screen (not mounted behind a prerendered page).
+pub fn is_shown() -> bool {
+    document()
+        .get_element_by_id(APP_ID)
+        .is_none_or(|app| !app.has_attribute("hidden"))
 }
 
 /// Runs what waited for the app to be on screen.

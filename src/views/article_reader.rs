@@ -173,10 +173,25 @@ pub fn ArticleReader(
         .filter(|&m| m < total);
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
+            // The prerendered page may have shown this article's text
+            // meanwhile (scripts/post-build.mjs), where this reader draws
+            // it: the reader may be reading further down, and stays there.
+            let read_meanwhile = !crate::takeover::is_shown()
+                && document()
+                    .query_selector("#prerendered article.reader")
+                    .ok()
+                    .flatten()
+                    .is_some();
             // Focus and scrolling need the page on screen (src/takeover.rs).
             crate::takeover::when_shown(move || {
-                let _ = h.focus();
-                window().scroll_to_with_x_and_y(0.0, 0.0);
+                if read_meanwhile {
+                    let opts = web_sys::FocusOptions::new();
+                    opts.set_prevent_scroll(true);
+                    let _ = h.focus_with_options(&opts);
+                } else {
+                    let _ = h.focus();
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
                 if let Some(m) = wanted {
                     show(m);
                 }

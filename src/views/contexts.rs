@@ -38,7 +38,8 @@ use crate::views::{csv_button, provenance, thousands, Retry, UrlCheckbox, UrlNum
 /// Concordance lines on a page.
 const LINES: usize = 100;
 /// The page's lines are drawn in parts of this many, each a frame after the
-/// one before: the first fills a screen at once. A page of 100 lines drawn
+/// one before (empty rows hold their place meanwhile): the first fills a
+/// screen at once. A page of 100 lines drawn
 /// and laid out in one task took 40 to 60 ms on People's Daily (a table's
 /// columns are measured from every cell's text).
 const PART: usize = 25;
@@ -472,13 +473,20 @@ fn Concordance(
                         {(0..LINES.div_ceil(PART))
                             .map(|part| {
                                 // Drawn a frame after the part before it, once it
-                                // shows what the first part shows (until then, none
-                                // of the old lines it held).
+                                // shows what the first part shows. Until then, none
+                                // of the old lines it held: as many empty rows of a
+                                // line's height, so that nothing below moves.
                                 let caught_up = (part > 0).then(|| deferred(drawing, part as u32));
                                 (move || {
-                                    caught_up
-                                        .is_none_or(|c| c.get() == drawing.get())
-                                        .then(|| rows(part))
+                                    if caught_up.is_none_or(|c| c.get() == drawing.get()) {
+                                        return rows(part).into_any();
+                                    }
+                                    let on_page = shown_len().saturating_sub((page_now() - 1) * LINES).min(LINES);
+                                    let n = on_page.saturating_sub(part * PART).min(PART);
+                                    (0..n)
+                                        .map(|_| view! { <tr class="pending" aria-hidden="true"><td colspan="4">"\u{a0}"</td></tr> })
+                                        .collect_view()
+                                        .into_any()
                                 })
                                 .into_any()
                             })

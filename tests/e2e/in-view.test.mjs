@@ -22,7 +22,12 @@ after(async () => { await browser?.close(); server?.close(); hostile?.close(); }
  * the match (the left cell's text ends at its right edge, the right cell's
  * starts at its left edge), and the cells' texts.
  */
-const nearEnds = (page) => page.locator('.kwic-table tbody tr').evaluateAll((rows) => rows.map((tr) => {
+const nearEnds = async (page) => {
+  // Every line of the page drawn (its later parts come a frame apart).
+  await page.waitForFunction(() => !document.querySelector('.kwic-table tr.pending'));
+  return linesNearEnds(page);
+};
+const linesNearEnds = (page) => page.locator('.kwic-table tbody tr').evaluateAll((rows) => rows.map((tr) => {
   const [l, , r] = tr.querySelectorAll('td');
   const [ls, rs] = [l.querySelector('span'), r.querySelector('span')];
   const [lc, rc, lr, rr] = [l.getBoundingClientRect(), r.getBoundingClientRect(), ls.getBoundingClientRect(), rs.getBoundingClientRect()];

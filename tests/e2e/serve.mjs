@@ -32,6 +32,14 @@ export const layOutEverything = () => {
   for (const e of document.querySelectorAll('*')) if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
 };
 
+/**
+ * A console problem that is the 404 of an article's static page: the
+ * loader reads it for an article's address before the app runs
+ * (post-build.mjs), and an id no article has has none (the app then says
+ * what is wrong).
+ */
+export const missingArticlePage = (problem) => /^console: Failed to load resource: .* 404 .*\/articles\/[A-Za-z0-9._-]+\.html\)$/.test(problem);
+
 export const appShown = () => document.body.classList.contains('static-page')
   || (!document.getElementById('prerendered') && !document.querySelector('.loading-full')
     && !!document.getElementById('app') && !document.getElementById('app').hidden);
