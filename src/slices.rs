@@ -307,7 +307,9 @@ where
             for _ in 0..frames {
                 after_paint().await;
             }
-            if newest.get() == me {
+            // (A value that came back to the one passed on last is not
+            // passed on again: nothing drawn from it is drawn twice.)
+            if newest.get() == me && out.with_untracked(|o| *o != v) {
                 out.set(v);
             }
         });

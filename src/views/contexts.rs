@@ -396,9 +396,14 @@ fn Concordance(
         let lines = shown.with(|s| s.value.as_ref().map(|v| Arc::as_ptr(v) as usize));
         (lines, page_now(), ctx.get())
     });
+    // Where a part's lines start among those shown, and how many it has.
+    let part_lines = move |part: usize| {
+        let from = (page_now() - 1) * LINES + part * PART;
+        (from, shown_len().saturating_sub(from).min(PART))
+    };
     let rows = move |part: usize| {
         let k = ctx.get();
-        let from = (page_now() - 1) * LINES + part * PART;
+        let (from, _) = part_lines(part);
         let Some(src) = source.get() else {
             return Vec::new();
         };
@@ -481,9 +486,7 @@ fn Concordance(
                                     if caught_up.is_none_or(|c| c.get() == drawing.get()) {
                                         return rows(part).into_any();
                                     }
-                                    let on_page = shown_len().saturating_sub((page_now() - 1) * LINES).min(LINES);
-                                    let n = on_page.saturating_sub(part * PART).min(PART);
-                                    (0..n)
+                                    (0..part_lines(part).1)
                                         .map(|_| view! { <tr class="pending" aria-hidden="true"><td colspan="4">"\u{a0}"</td></tr> })
                                         .collect_view()
                                         .into_any()
